@@ -1,0 +1,424 @@
+// Text-level extraction: chrome, headings, captions and credits by rule.
+//
+// Scraped text keeps the furniture of the page it came from: "skip to main
+// content", newsletter promos, an image caption printed twice (once as alt
+// text, once as caption), an aggregator's "Credited from: X" line. Readers of
+// the body (clustering, alignment, fact extraction) must not see these, and
+// the report should show them for what they are. Each line is classified in
+// one pass, by general rules that hold across sites and outlets:
+//
+//   chrome    the whole line is a navigation label ("Skip to main content",
+//             "Advertisement"), or a short line carries promo language
+//             ("delivered to your inbox", "sign up for"), or a short
+//             unpunctuated line stands right next to such a promo (its
+//             header: "Get daily national news").
+//   credit    a short line that opens with an attribution formula
+//             ("Credited from:", "Source:", "Courtesy of", "Reporting by");
+//             the value goes to ArticleContent::credits.
+//   caption   photo-agency or file-image markers, or a line that the page
+//             printed twice in a row (kept once).
+//   headline  the first content line when it is short and unpunctuated, or
+//             equal to the title the metadata gives.
+//   heading   a later short line without closing punctuation.
+//   paragraph everything else: the body.
+//
+// Hard-wrapped text (most lines end mid-sentence) is first rejoined into
+// blank-line-separated paragraphs, so that wrapped lines are not taken for
+// headings. A line repeated later in the text (not adjacent) is kept once.
+//
+// Cost: O(bytes). Tested by text_chrome_test.cc (golden table of lines and
+// whole invented articles).
+#include "src/extract/text_chrome.h"
+
+#include <array>
+#include <cctype>
+#include <unordered_set>
+#include <vector>
+
+namespace concord::extract {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  auto is_space = [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+           c == '\v';
+  };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  // U+00A0 (C2 A0) at either end.
+  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
+    s.remove_suffix(2);
+  }
+  return s;
+}
+
+// ASCII lower case with typographic apostrophes and quotes made plain, for
+// matching the pattern tables below.
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char d = s[i + 2];
+      if (d == 0x98 || d == 0x99) {  // ‘ ’
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (d == 0x9C || d == 0x9D) {  // “ ”
+        out.push_back('"');
+        i += 2;
+        continue;
+      }
+      if (d == 0x93 || d == 0x94) {  // – —
+        out.push_back('-');
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return out;
+}
+
+// Letters and digits only, lower case, single spaces: two lines that differ
+// only in punctuation or spacing compare equal.
+std::string Signature(std::string_view s) {
+  std::string folded = Fold(s);
+  std::string out;
+  bool space = false;
+  for (unsigned char c : folded) {
+    if (std::isalnum(c) || c >= 0x80) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(static_cast<char>(c));
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+int WordCount(std::string_view s) {
+  int n = 0;
+  bool in_word = false;
+  for (unsigned char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in_word) ++n;
+    in_word = !sp;
+  }
+  return n;
+}
+
+// True when the line ends like a sentence: . ! ? ; : or an ellipsis, possibly
+// followed by closing quotes or brackets.
+bool EndsLikeSentence(std::string_view line) {
+  std::string f = Fold(line);
+  while (!f.empty() && (f.back() == '"' || f.back() == '\'' ||
+                        f.back() == ')' || f.back() == ']' || f.back() == ' ')) {
+    f.pop_back();
+  }
+  if (f.empty()) return false;
+  char c = f.back();
+  if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',') {
+    return true;
+  }
+  return f.size() >= 3 && f.compare(f.size() - 3, 3, "\xE2\x80\xA6") == 0;
+}
+
+bool StartsUpper(std::string_view line) {
+  for (unsigned char c : line) {
+    if (c == '"' || c == '\'' || c == '(') continue;
+    if (c >= 0x80) return true;  // non-ASCII letter: do not guess its case
+    return std::isupper(c) || std::isdigit(c);
+  }
+  return false;
+}
+
+bool StartsLower(std::string_view line) {
+  return !line.empty() && std::islower(static_cast<unsigned char>(line[0]));
+}
+
+// Whole-line navigation labels (compared on Signature()).
+constexpr std::array<std::string_view, 27> kNavLines = {
+    "skip to main content", "skip to content", "skip to navigation",
+    "jump to content",      "advertisement",   "advertising",
+    "sponsored",            "share",           "share this",
+    "share this article",   "tweet",           "print",
+    "email",                "menu",            "search",
+    "home",                 "close",           "back to top",
+    "read more",            "continue reading", "sign in",
+    "log in",               "subscribe",       "most popular",
+    "related articles",     "recommended for you", "you may also like",
+};
+
+// Promo and furniture phrases that mark a short line as chrome.
+constexpr std::array<std::string_view, 21> kPromoPhrases = {
+    "to your inbox",      "sign up for",        "sign up to",
+    "subscribe to our",   "subscribe for",      "our newsletter",
+    "newsletter sign",    "click here",         "follow us on",
+    "all rights reserved", "download our app",  "download the app",
+    "enable javascript",  "cookie policy",      "accept cookies",
+    "share on facebook",  "share on twitter",
+    "share on x",         "get our free",       "read our privacy",
+    "unsubscribe at any time",
+};
+
+constexpr int kPromoMaxWords = 30;
+constexpr int kPromoHeaderMaxWords = 8;
+constexpr int kHeadingMaxWords = 14;
+constexpr int kHeadlineMaxWords = 25;
+constexpr int kCreditMaxWords = 15;
+
+bool IsPromoLine(std::string_view line) {
+  if (WordCount(line) > kPromoMaxWords) return false;
+  std::string f = Fold(line);
+  for (std::string_view p : kPromoPhrases) {
+    if (f.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 14> kCreditPrefixes = {
+    "credited from",  "credit:",           "credits:",
+    "source:",        "sources:",          "courtesy of",
+    "originally published", "first published", "reprinted from",
+    "republished from", "(reporting by",  "reporting by",
+    "additional reporting by", "written by",
+};
+
+}  // namespace
+
+bool IsChromeLine(std::string_view line) {
+  line = Trim(line);
+  if (line.empty()) return false;
+  const std::string sig = Signature(line);
+  for (std::string_view nav : kNavLines) {
+    if (sig == nav) return true;
+  }
+  return IsPromoLine(line);
+}
+
+std::string CreditOf(std::string_view line) {
+  line = Trim(line);
+  if (line.empty() || WordCount(line) > kCreditMaxWords) return {};
+  const std::string f = Fold(line);
+  for (std::string_view p : kCreditPrefixes) {
+    if (f.compare(0, p.size(), p) != 0) continue;
+    // Fold() keeps byte offsets for ASCII; typographic marks shrink, so map
+    // the prefix length through the original only when it is pure ASCII.
+    size_t pos = p.size();
+    std::string_view rest = line.substr(std::min(pos, line.size()));
+    rest = Trim(rest);
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == '-')) {
+      rest.remove_prefix(1);
+      rest = Trim(rest);
+    }
+    for (std::string_view word : {"by ", "in ", "on ", "at "}) {
+      if (Fold(rest.substr(0, word.size())) == word) {
+        rest = Trim(rest.substr(word.size()));
+      }
+    }
+    while (!rest.empty() && (rest.back() == ')' || rest.back() == '.')) {
+      rest.remove_suffix(1);
+    }
+    rest = Trim(rest);
+    if (rest.empty()) return {};
+    return std::string(rest);
+  }
+  return {};
+}
+
+bool LooksLikeCaption(std::string_view line) {
+  const std::string f = Fold(Trim(line));
+  constexpr std::array<std::string_view, 12> kMarkers = {
+      "(file image)", "(file photo)", "(file)",      "(ap photo",
+      "(reuters",     "getty images", "photograph:", "photo:",
+      "image:",       "image caption", "(photo by",  "picture:",
+  };
+  for (std::string_view m : kMarkers) {
+    if (f.find(m) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool LooksLikeHeading(std::string_view line) {
+  line = Trim(line);
+  const int words = WordCount(line);
+  return words >= 2 && words <= kHeadingMaxWords && StartsUpper(line) &&
+         !EndsLikeSentence(line) && !IsChromeLine(line) &&
+         CreditOf(line).empty() && !LooksLikeCaption(line);
+}
+
+namespace {
+
+struct Line {
+  std::string_view text;
+  uint32_t number;  // 1-based
+};
+
+// Splits into content units: each non-empty line, or for hard-wrapped text
+// each blank-line-separated block with its lines joined by spaces.
+std::vector<std::pair<std::string, uint32_t>> Units(std::string_view text) {
+  std::vector<Line> lines;
+  uint32_t number = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    ++number;
+    lines.push_back({text.substr(start, nl - start), number});
+    start = nl + 1;
+  }
+  int content = 0, unterminated_continued = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = Trim(lines[i].text);
+    if (t.empty()) continue;
+    ++content;
+    if (i + 1 < lines.size() && !Trim(lines[i + 1].text).empty() &&
+        !EndsLikeSentence(t)) {
+      ++unterminated_continued;
+    }
+  }
+  // Hard-wrapped: most content lines run on into the next line.
+  const bool wrapped = content >= 4 && unterminated_continued * 2 > content;
+
+  std::vector<std::pair<std::string, uint32_t>> units;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = Trim(lines[i].text);
+    if (t.empty()) continue;
+    std::string unit(t);
+    const uint32_t first = lines[i].number;
+    // Join continuation lines: always in wrapped text; otherwise only when
+    // the line ends mid-sentence and the next starts in lower case.
+    while (i + 1 < lines.size()) {
+      std::string_view next = Trim(lines[i + 1].text);
+      if (next.empty()) break;
+      const bool join = wrapped || (!EndsLikeSentence(unit) && StartsLower(next));
+      if (!join) break;
+      unit.push_back(' ');
+      unit.append(next);
+      ++i;
+    }
+    units.emplace_back(std::move(unit), first);
+  }
+  return units;
+}
+
+}  // namespace
+
+ArticleContent ExtractFromText(std::string_view text,
+                               const TextExtractOptions& options) {
+  ArticleContent out;
+  auto units = Units(text);
+  const size_t n = units.size();
+  std::vector<BlockKind> kind(n, BlockKind::kParagraph);
+  std::vector<std::string> credit(n);
+
+  // Pass 1: chrome, credits, captions, repeats.
+  std::vector<bool> promo(n, false);
+  std::unordered_set<std::string> seen;
+  std::vector<bool> drop(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& u = units[i].first;
+    if (IsChromeLine(u)) {
+      kind[i] = BlockKind::kChrome;
+      promo[i] = IsPromoLine(u);
+      continue;
+    }
+    credit[i] = CreditOf(u);
+    if (!credit[i].empty()) {
+      kind[i] = BlockKind::kCredit;
+      continue;
+    }
+    const std::string sig = Signature(u);
+    if (sig.empty()) {
+      kind[i] = BlockKind::kChrome;
+      continue;
+    }
+    if (!seen.insert(sig).second) {
+      // Printed twice: in a row it is a caption (alt text + caption); later
+      // in the text it is a repeated pull quote or furniture. Keep one.
+      drop[i] = true;
+      kind[i] = BlockKind::kChrome;
+      if (i > 0 && Signature(units[i - 1].first) == sig &&
+          kind[i - 1] == BlockKind::kParagraph) {
+        kind[i - 1] = BlockKind::kCaption;
+      }
+      continue;
+    }
+    if (LooksLikeCaption(u)) kind[i] = BlockKind::kCaption;
+  }
+  // A short unpunctuated line right next to a promo (no blank line between)
+  // is the promo's header.
+  for (size_t i = 0; i < n; ++i) {
+    if (kind[i] != BlockKind::kParagraph) continue;
+    const std::string& u = units[i].first;
+    if (WordCount(u) > kPromoHeaderMaxWords || EndsLikeSentence(u)) continue;
+    const bool after_promo =
+        i > 0 && promo[i - 1] && units[i - 1].second + 1 == units[i].second;
+    const bool before_promo =
+        i + 1 < n && promo[i + 1] && units[i].second + 1 == units[i + 1].second;
+    if (after_promo || before_promo) {
+      kind[i] = BlockKind::kChrome;
+    }
+  }
+
+  // Pass 2: headline and headings among the remaining paragraphs.
+  bool first_content = true;
+  for (size_t i = 0; i < n; ++i) {
+    if (kind[i] != BlockKind::kParagraph) continue;
+    const std::string& u = units[i].first;
+    const bool has_more = [&] {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (kind[j] == BlockKind::kParagraph) return true;
+      }
+      return false;
+    }();
+    if (first_content) {
+      first_content = false;
+      if (!options.known_title.empty() &&
+          Signature(u) == Signature(options.known_title)) {
+        kind[i] = BlockKind::kHeadline;
+        continue;
+      }
+      if (options.known_title.empty() && options.detect_headline && has_more &&
+          WordCount(u) <= kHeadlineMaxWords && StartsUpper(u) &&
+          !EndsLikeSentence(u)) {
+        kind[i] = BlockKind::kHeadline;
+        continue;
+      }
+    }
+    if (has_more && LooksLikeHeading(u)) kind[i] = BlockKind::kHeading;
+  }
+
+  for (size_t i = 0; i < n; ++i) {
+    Block b;
+    b.kind = kind[i];
+    b.text = std::move(units[i].first);
+    b.line = units[i].second;
+    switch (b.kind) {
+      case BlockKind::kHeadline:
+        if (out.headline.empty()) out.headline = b.text;
+        break;
+      case BlockKind::kCredit:
+        out.credits.push_back(credit[i]);
+        break;
+      case BlockKind::kParagraph:
+        if (!out.body.empty()) out.body += "\n\n";
+        out.body += b.text;
+        break;
+      default:
+        break;
+    }
+    out.blocks.push_back(std::move(b));
+  }
+  if (out.headline.empty() && !options.known_title.empty()) {
+    out.headline = std::string(options.known_title);
+  }
+  return out;
+}
+
+}  // namespace concord::extract

@@ -1,0 +1,41 @@
+// Text-level article extraction: from a plain text as scraped (one paragraph
+// a line, or paragraphs separated by blank lines), tell the headline,
+// sub-headings, body paragraphs, captions and credits apart, and drop page
+// chrome (navigation, newsletter promos, share bars) that scrapers leave in.
+//
+// The rules are general, not keyed to any site: see text_chrome.cc for them
+// and text_chrome_test.cc for the golden table they are held to.
+//
+// Thread safety: pure functions; the pattern tables are immutable statics.
+// Cost: linear in the text, one pass over its lines plus a hash set of lines.
+#ifndef CONCORD_EXTRACT_TEXT_CHROME_H_
+#define CONCORD_EXTRACT_TEXT_CHROME_H_
+
+#include <string>
+#include <string_view>
+
+#include "concord/article.h"
+
+namespace concord::extract {
+
+struct TextExtractOptions {
+  // Title known from the input's metadata (a JSON Lines `title`); when the
+  // text repeats it on its first line, that line is marked as the headline.
+  std::string_view known_title;
+  // Look for a headline on the first content line when no title is known.
+  bool detect_headline = true;
+};
+
+ArticleContent ExtractFromText(std::string_view text,
+                               const TextExtractOptions& options = {});
+
+// Line classifiers, public for tests. `line` is one trimmed line.
+bool IsChromeLine(std::string_view line);
+// "Credited from: ALJAZEERA" → "ALJAZEERA"; empty when not a credit line.
+std::string CreditOf(std::string_view line);
+bool LooksLikeHeading(std::string_view line);
+bool LooksLikeCaption(std::string_view line);
+
+}  // namespace concord::extract
+
+#endif  // CONCORD_EXTRACT_TEXT_CHROME_H_
