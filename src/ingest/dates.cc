@@ -103,7 +103,7 @@ bool ReadZone(Cursor* c, int64_t* offset_seconds) {
 int64_t DaysFromCivil(int64_t year, int month, int day) {
   year -= month <= 2 ? 1 : 0;
   const int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const int64_t year_of_era = year - era * 400;                   // [0, 399]
+  const int64_t year_of_era = year - era * 400;  // [0, 399]
   const int64_t month_from_march = month > 2 ? month - 3 : month + 9;
   const int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
   const int64_t day_of_era =
@@ -116,8 +116,8 @@ std::optional<int64_t> ParseIsoDateTime(std::string_view s) {
   int year = 0;
   int month = 0;
   int day = 0;
-  if (!c.ReadDigits(4, &year) || !c.ReadChar('-') ||
-      !c.ReadDigits(2, &month) || !c.ReadChar('-') || !c.ReadDigits(2, &day)) {
+  if (!c.ReadDigits(4, &year) || !c.ReadChar('-') || !c.ReadDigits(2, &month) ||
+      !c.ReadChar('-') || !c.ReadDigits(2, &day)) {
     return std::nullopt;
   }
   if (month < 1 || month > 12) return std::nullopt;

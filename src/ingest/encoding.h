@@ -19,10 +19,13 @@
 //   6. uchardet's guess (when options.allow_detection) converted with ICU,
 //      accepted only when the guess is "confident": uchardet names a non-UTF
 //      charset, ICU converts every byte (no unmapped or illegal sequences),
-//      the result holds no C1 controls or private-use characters, and the
-//      bytes do not look like damaged UTF-8 (as many valid multi-byte UTF-8
-//      sequences as invalid ones). ISO-8859-1 is read as its superset
-//      windows-1252, as browsers do.
+//      the result holds no C1 controls or private-use characters, at least
+//      90% of its non-ASCII characters are letters, marks, digits or common
+//      prose punctuation (quotes, dashes, guillemets, NBSP, euro...) rather
+//      than odd symbols (macron, not sign, box drawing...), and the bytes do
+//      not look like damaged UTF-8 (as many valid multi-byte UTF-8 sequences
+//      as invalid ones). ISO-8859-1 is read as its superset windows-1252, as
+//      browsers do.
 //   7. otherwise               -> error "<name>: invalid UTF-8 at byte N
 //                                 (line L)", N the first invalid byte
 //                                 (0-based, counting any BOM), L 1-based.

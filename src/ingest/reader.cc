@@ -1,0 +1,347 @@
+// Readers for text files and JSON Lines, and the batch walk over paths.
+//
+// JSON Lines is read as a stream of lines: each line is located with memchr,
+// checked for UTF-8 (our own validator, so the error can carry a byte
+// offset), then parsed alone by nlohmann::json. The parser's exceptions are
+// caught here, per line, and turned into Status values; none escapes. A
+// line's DOM lives only while its fields are copied out, so memory does not
+// grow with the file (apart from the id set used to find duplicates).
+//
+// IngestPaths wraps the caller's sink in a BatchSink that owns the two
+// batch-wide concerns: ordinals are assigned on delivery (so a record dropped
+// anywhere leaves no gap), and ids are checked against every article already
+// delivered in the batch. Tests: reader_test.cc.
+#include "src/ingest/reader.h"
+
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "src/ingest/dates.h"
+
+namespace concord::ingest {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string FileStem(const std::string& path) {
+  return std::filesystem::path(path).stem().string();
+}
+
+std::string LowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return ext;
+}
+
+bool HasExtension(const std::vector<std::string>& extensions,
+                  const std::string& ext) {
+  for (const std::string& e : extensions) {
+    if (e.size() != ext.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < e.size() && same; ++i) {
+      const char a = e[i] >= 'A' && e[i] <= 'Z' ? e[i] - 'A' + 'a' : e[i];
+      same = a == ext[i];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
+}
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// The part of nlohmann's message after "parse error at line 1, column 7: ".
+std::string ParserMessage(const char* what) {
+  const std::string_view full(what);
+  const size_t column = full.find("column ");
+  if (column != std::string_view::npos) {
+    const size_t colon = full.find(": ", column);
+    if (colon != std::string_view::npos) {
+      return std::string(full.substr(colon + 2));
+    }
+  }
+  const size_t bracket = full.find("] ");
+  return std::string(
+      bracket == std::string_view::npos ? full : full.substr(bracket + 2));
+}
+
+// One line of a JSON Lines file, with where it is.
+struct Line {
+  std::string_view text;  // without the line break
+  size_t offset = 0;      // of text[0] in the file
+  size_t number = 0;      // 1-based
+};
+
+class JsonLinesReader {
+ public:
+  JsonLinesReader(const std::string& path, ArticleSink* sink,
+                  uint32_t* next_ordinal)
+      : path_(path),
+        stem_(FileStem(path)),
+        sink_(sink),
+        next_ordinal_(next_ordinal) {}
+
+  void ReadAll(std::string_view bytes, size_t start) {
+    Line line;
+    size_t pos = start;
+    while (pos < bytes.size()) {
+      const void* nl =
+          std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
+      const size_t end =
+          nl ? static_cast<size_t>(static_cast<const char*>(nl) - bytes.data())
+             : bytes.size();
+      line.text = bytes.substr(pos, end - pos);
+      if (!line.text.empty() && line.text.back() == '\r') {
+        line.text.remove_suffix(1);
+      }
+      line.offset = pos;
+      ++line.number;
+      ReadLine(line);
+      pos = end + 1;
+    }
+  }
+
+ private:
+  std::string Where(const Line& line) const {
+    return path_ + ":" + std::to_string(line.number);
+  }
+  void Error(const Line& line, const std::string& message) {
+    sink_->OnError(Status::BadInput(Where(line) + ": " + message));
+  }
+
+  void ReadLine(const Line& line) {
+    if (IsBlank(line.text)) return;
+    if (const size_t bad = FindInvalidUtf8(line.text);
+        bad != std::string_view::npos) {
+      Error(line, "invalid UTF-8 at byte " + std::to_string(line.offset + bad) +
+                      " (column " + std::to_string(bad + 1) + ")");
+      return;
+    }
+    Json record;
+    try {
+      record = Json::parse(line.text);
+    } catch (const Json::parse_error& e) {
+      const size_t column =
+          std::min<size_t>(std::max<size_t>(e.byte, 1), line.text.size() + 1);
+      Error(line, "malformed JSON at byte " +
+                      std::to_string(line.offset + column - 1) + " (column " +
+                      std::to_string(column) + "): " + ParserMessage(e.what()));
+      return;
+    } catch (const Json::exception& e) {  // e.g. number overflow
+      Error(line, "malformed JSON: " + ParserMessage(e.what()));
+      return;
+    }
+    if (!record.is_object()) {
+      Error(line,
+            std::string("expected a JSON object, got ") + record.type_name());
+      return;
+    }
+    std::optional<Article> article = ToArticle(record, line);
+    if (!article) return;
+    auto [first, inserted] = first_line_.try_emplace(article->id, line.number);
+    if (!inserted) {
+      Error(line, "duplicate id " + Quoted(article->id) + " (first at " +
+                      path_ + ":" + std::to_string(first->second) + ")");
+      return;
+    }
+    if (!article->published.empty() && !article->published_time) {
+      // Reported, but the article is kept.
+      Error(line, "unparseable date " + Quoted(article->published) +
+                      " in field published");
+    }
+    article->ordinal = (*next_ordinal_)++;
+    sink_->OnArticle(std::move(*article));
+  }
+
+  // Copies string field `name` into *out when present and not null.
+  bool GetString(const Json& record, const char* name, const Line& line,
+                 std::string* out) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) return true;
+    if (!it->is_string()) {
+      Error(line, "field " + Quoted(name) + " must be a string, not " +
+                      it->type_name());
+      return false;
+    }
+    *out = it->get_ref<const std::string&>();
+    NormalizeLineEndings(out);
+    return true;
+  }
+
+  std::optional<Article> ToArticle(const Json& record, const Line& line) {
+    Article a;
+    const auto text = record.find("text");
+    if (text == record.end() || text->is_null()) {
+      Error(line, "missing field \"text\"");
+      return std::nullopt;
+    }
+    if (!GetString(record, "text", line, &a.text)) return std::nullopt;
+    if (IsBlank(a.text)) {
+      Error(line, "field \"text\" is empty");
+      return std::nullopt;
+    }
+    if (const auto id = record.find("id");
+        id != record.end() && !id->is_null()) {
+      if (id->is_string()) {
+        a.id = id->get<std::string>();
+      } else if (id->is_number()) {
+        a.id = id->dump();
+      } else {
+        Error(line, "field \"id\" must be a string or a number, not " +
+                        std::string(id->type_name()));
+        return std::nullopt;
+      }
+    }
+    if (a.id.empty()) a.id = stem_ + ":" + std::to_string(line.number);
+    if (!GetString(record, "url", line, &a.url) ||
+        !GetString(record, "source", line, &a.source) ||
+        !GetString(record, "title", line, &a.title) ||
+        !GetString(record, "published", line, &a.published) ||
+        !GetString(record, "lang", line, &a.lang)) {
+      return std::nullopt;
+    }
+    if (!a.published.empty()) a.published_time = ParseIsoDateTime(a.published);
+    a.origin = Where(line);
+    return a;
+  }
+
+  const std::string& path_;
+  const std::string stem_;
+  ArticleSink* const sink_;
+  uint32_t* const next_ordinal_;
+  std::unordered_map<std::string, size_t> first_line_;  // id -> line number
+};
+
+// Batch-wide ordinals and duplicate ids; see the top of this file.
+class BatchSink final : public ArticleSink {
+ public:
+  explicit BatchSink(ArticleSink* out) : out_(out) {}
+
+  void OnArticle(Article&& article) override {
+    auto [first, inserted] =
+        first_origin_.try_emplace(article.id, article.origin);
+    if (!inserted) {
+      out_->OnError(Status::BadInput(article.origin + ": duplicate id " +
+                                     Quoted(article.id) + " (first at " +
+                                     first->second + ")"));
+      return;
+    }
+    article.ordinal = next_ordinal_++;
+    out_->OnArticle(std::move(article));
+  }
+  void OnError(Status error) override { out_->OnError(std::move(error)); }
+
+ private:
+  ArticleSink* const out_;
+  uint32_t next_ordinal_ = 0;
+  std::unordered_map<std::string, std::string> first_origin_;  // id -> origin
+};
+
+enum class FileKind { kText, kJsonLines, kSniff };
+
+bool LooksLikeJsonLines(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const size_t first = bytes.find_first_not_of(" \t\n\r\f\v");
+  return first != std::string_view::npos && bytes[first] == '{';
+}
+
+void ReadFile(const std::string& path, FileKind kind, Env* env,
+              ArticleSink* sink, const IngestOptions& options) {
+  Result<std::string> bytes = env->ReadFile(path);
+  if (!bytes.ok()) {
+    sink->OnError(bytes.status());
+    return;
+  }
+  if (kind == FileKind::kSniff) {
+    kind = LooksLikeJsonLines(*bytes) ? FileKind::kJsonLines : FileKind::kText;
+  }
+  if (kind == FileKind::kJsonLines) {
+    uint32_t unused_ordinal = 0;  // BatchSink assigns the real ones
+    ReadJsonLines(path, *bytes, sink, &unused_ordinal);
+    return;
+  }
+  Article article;
+  Status status = ReadTextFile(path, *bytes, &article, options.decode);
+  if (status.ok()) {
+    sink->OnArticle(std::move(article));
+  } else {
+    sink->OnError(std::move(status));
+  }
+}
+
+}  // namespace
+
+Status ReadTextFile(const std::string& path, std::string_view bytes,
+                    Article* out, const DecodeOptions& options) {
+  Result<std::string> text = DecodeToUtf8(bytes, path, options);
+  if (!text.ok()) return text.status();
+  if (IsBlank(*text)) return Status::BadInput(path + ": no text (blank file)");
+  *out = Article();
+  out->id = FileStem(path);
+  out->origin = path;
+  out->text = std::move(*text);
+  return Status::Ok();
+}
+
+void ReadJsonLines(const std::string& path, std::string_view bytes,
+                   ArticleSink* sink, uint32_t* next_ordinal) {
+  JsonLinesReader reader(path, sink, next_ordinal);
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    reader.ReadAll(bytes, 3);
+    return;
+  }
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
+      bytes.starts_with(std::string_view("\x00\x00\xFE\xFF", 4))) {
+    Result<std::string> decoded = DecodeToUtf8(bytes, path);
+    if (!decoded.ok()) {
+      sink->OnError(decoded.status());
+      return;
+    }
+    reader.ReadAll(*decoded, 0);
+    return;
+  }
+  reader.ReadAll(bytes, 0);
+}
+
+void IngestPaths(const std::vector<std::string>& paths, Env* env,
+                 ArticleSink* sink, const IngestOptions& options) {
+  BatchSink batch(sink);
+  for (const std::string& path : paths) {
+    if (!env->Exists(path)) {
+      batch.OnError(Status::NotFound(path + ": no such file or directory"));
+      continue;
+    }
+    if (!env->IsDirectory(path)) {
+      const FileKind kind =
+          HasExtension(options.jsonl_extensions, LowerExtension(path))
+              ? FileKind::kJsonLines
+              : FileKind::kSniff;
+      ReadFile(path, kind, env, &batch, options);
+      continue;
+    }
+    Result<std::vector<std::string>> files = env->ListFilesRecursive(path);
+    if (!files.ok()) {
+      batch.OnError(files.status());
+      continue;
+    }
+    for (const std::string& file : *files) {
+      const std::string ext = LowerExtension(file);
+      if (HasExtension(options.jsonl_extensions, ext)) {
+        ReadFile(file, FileKind::kJsonLines, env, &batch, options);
+      } else if (HasExtension(options.text_extensions, ext)) {
+        ReadFile(file, FileKind::kText, env, &batch, options);
+      }
+    }
+  }
+}
+
+}  // namespace concord::ingest

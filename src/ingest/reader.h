@@ -1,0 +1,118 @@
+// Ingest: files in, Articles out.
+//
+// IngestPaths walks the paths it is given in order and hands every article to
+// an ArticleSink as soon as it is read; nothing is collected in between, so
+// memory stays flat in the number of articles (except the set of ids seen,
+// kept to drop duplicates). Two input forms exist today:
+//
+//   * Plain text (.txt, .text, .md): one file, one article. The whole file is
+//     decoded with DecodeToUtf8 (encoding.h); id = file name without its
+//     extension, origin = the path, title left empty (a later stage finds the
+//     headline in the text).
+//   * JSON Lines (.jsonl, .ndjson, .json): one JSON object per line, blank
+//     lines skipped, fields id, url, source, title, published, text, lang
+//     (other fields are ignored, null counts as absent). Only `text` is
+//     required: a non-empty, non-blank string. `id` may be a string or a
+//     number; missing or "", it becomes "<file stem>:<line>". origin =
+//     "path:line". Each line is parsed on its own, so a file is never held as
+//     one JSON document. A file must be UTF-8 (a UTF-8 BOM is skipped; a
+//     UTF-16/32 file is decoded whole first, and byte offsets in its errors
+//     then refer to the decoded text).
+//
+// Errors never stop a batch. Each bad file or record is reported through
+// ArticleSink::OnError as a Status naming where it is ("a.jsonl:12: ...",
+// Status::BadInput unless noted) and skipped; the rest goes on:
+//   path: no such file or directory                           (NotFound)
+//   path:LINE: malformed JSON at byte OFFSET (column C): <parser message>
+//   path:LINE: invalid UTF-8 at byte OFFSET (column C)
+//   path:LINE: expected a JSON object, got array
+//   path:LINE: missing field "text"     / field "text" is empty
+//   path:LINE: field "title" must be a string, not number
+//   path:LINE: duplicate id "x" (first at other.jsonl:3)
+// OFFSET is the 0-based byte offset in the file, LINE and C are 1-based.
+// One error keeps its record: an unparseable `published` is reported as
+//   path:LINE: unparseable date "..." in field published
+// and the article is still delivered with `published` as given and
+// `published_time` empty.
+//
+// Duplicate ids: within one IngestPaths call (a batch) the first article with
+// an id wins; later ones are reported, naming both origins, and skipped. This
+// holds across files too, including text files whose names collide.
+//
+// Thread safety: the functions keep no global state; a sink is called from
+// the calling thread only, one call at a time. Cost: linear in the input;
+// the Env reads each file whole, so peak memory is the largest file plus its
+// decoded text.
+#ifndef CONCORD_INGEST_READER_H_
+#define CONCORD_INGEST_READER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "concord/article.h"
+#include "concord/status.h"
+#include "src/base/env.h"
+#include "src/ingest/encoding.h"
+
+namespace concord::ingest {
+
+// Receives what a reader produces, in input order.
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  virtual void OnArticle(Article&& article) = 0;
+  virtual void OnError(Status error) = 0;  // non-fatal: the batch goes on
+};
+
+// A sink that keeps everything, for tests and small batches.
+class CollectingSink final : public ArticleSink {
+ public:
+  void OnArticle(Article&& article) override {
+    articles.push_back(std::move(article));
+  }
+  void OnError(Status error) override { errors.push_back(std::move(error)); }
+
+  std::vector<Article> articles;
+  std::vector<Status> errors;
+};
+
+struct IngestOptions {
+  // Extensions read as plain text and as JSON Lines when walking directories
+  // (with the dot, compared ignoring ASCII case). Files with any other
+  // extension under a directory are skipped silently.
+  std::vector<std::string> text_extensions = {".txt", ".text", ".md"};
+  std::vector<std::string> jsonl_extensions = {".jsonl", ".ndjson", ".json"};
+  // Files given explicitly are read whatever their extension: one in
+  // `jsonl_extensions` as JSON Lines; any other is sniffed: first non-space
+  // byte (after a UTF-8 BOM) '{' -> JSON Lines, else text.
+
+  // How text files are decoded.
+  DecodeOptions decode;
+};
+
+// Reads every path in order: a directory (its files recursively, sorted by
+// path, hidden ones skipped, filtered by extension as above), or a file.
+// Articles get `ordinal` 0, 1, 2, ... in the order delivered, across all
+// paths. REQUIRES: env and sink non-null.
+void IngestPaths(const std::vector<std::string>& paths, Env* env,
+                 ArticleSink* sink, const IngestOptions& options = {});
+
+// Reads one text file already loaded into `bytes`. On success fills *out
+// (ordinal left 0) and returns OK; on error *out is unspecified.
+// REQUIRES: out non-null.
+Status ReadTextFile(const std::string& path, std::string_view bytes,
+                    Article* out, const DecodeOptions& options = {});
+
+// Reads one JSON Lines file already loaded into `bytes`, delivering each good
+// record to `sink` with ordinal *next_ordinal (then incremented) and each bad
+// one as an error. Duplicate ids are checked within this file only.
+// REQUIRES: sink and next_ordinal non-null.
+void ReadJsonLines(const std::string& path, std::string_view bytes,
+                   ArticleSink* sink, uint32_t* next_ordinal);
+
+}  // namespace concord::ingest
+
+#endif  // CONCORD_INGEST_READER_H_

@@ -1,0 +1,389 @@
+#include "src/ingest/reader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace concord::ingest {
+namespace {
+
+using ::testing::ElementsAre;
+
+const std::string kData =
+    std::string(CONCORD_SOURCE_DIR) + "/tests/data/ingest";
+
+std::vector<std::string> Messages(const CollectingSink& sink) {
+  std::vector<std::string> out;
+  for (const Status& s : sink.errors) out.push_back(s.message());
+  return out;
+}
+
+std::vector<std::string> Ids(const CollectingSink& sink) {
+  std::vector<std::string> out;
+  for (const Article& a : sink.articles) out.push_back(a.id);
+  return out;
+}
+
+CollectingSink ReadJsonl(const std::string& path, const std::string& bytes) {
+  CollectingSink sink;
+  uint32_t ordinal = 0;
+  ReadJsonLines(path, bytes, &sink, &ordinal);
+  EXPECT_EQ(ordinal, sink.articles.size());
+  return sink;
+}
+
+// An in-memory file system: a path is a directory when files lie below it.
+class MemEnv final : public Env {
+ public:
+  explicit MemEnv(std::map<std::string, std::string> files)
+      : files_(std::move(files)) {}
+  Result<std::string> ReadFile(const std::string& path) override {
+    const auto it = files_.find(path);
+    if (it == files_.end()) return Status::NotFound(path + ": no such file");
+    return it->second;
+  }
+  bool IsDirectory(const std::string& path) override {
+    const auto it = files_.lower_bound(path + "/");
+    return it != files_.end() && it->first.starts_with(path + "/");
+  }
+  bool Exists(const std::string& path) override {
+    return files_.count(path) > 0 || IsDirectory(path);
+  }
+  Result<std::vector<std::string>> ListFilesRecursive(
+      const std::string& dir) override {
+    std::vector<std::string> out;
+    for (const auto& [path, bytes] : files_) {
+      if (path.starts_with(dir + "/")) out.push_back(path);
+    }
+    return out;
+  }
+  int64_t NowSeconds() override { return 0; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// ---- JSON Lines -----------------------------------------------------------
+
+TEST(ReadJsonLinesTest, GoodRecordsCarryEveryField) {
+  CollectingSink sink = ReadJsonl(
+      "in/wire.jsonl",
+      R"({"id": "a1", "url": "https://example.org/a1", "source": "Wire", "title": "Port reopens", "published": "2025-11-23T10:15:00+02:00", "lang": "en", "text": "The port reopened.", "extra": [1, 2]})"
+      "\n"
+      R"({"text": "No id here.", "title": null})"
+      "\n");
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  ASSERT_EQ(sink.articles.size(), 2u);
+  const Article& a = sink.articles[0];
+  EXPECT_EQ(a.id, "a1");
+  EXPECT_EQ(a.url, "https://example.org/a1");
+  EXPECT_EQ(a.source, "Wire");
+  EXPECT_EQ(a.title, "Port reopens");
+  EXPECT_EQ(a.published, "2025-11-23T10:15:00+02:00");
+  EXPECT_EQ(a.published_time, 1763885700);
+  EXPECT_EQ(a.lang, "en");
+  EXPECT_EQ(a.text, "The port reopened.");
+  EXPECT_EQ(a.origin, "in/wire.jsonl:1");
+  EXPECT_EQ(a.ordinal, 0u);
+  const Article& b = sink.articles[1];
+  EXPECT_EQ(b.id, "wire:2");  // file stem and line
+  EXPECT_EQ(b.title, "");
+  EXPECT_EQ(b.published_time, std::nullopt);
+  EXPECT_EQ(b.origin, "in/wire.jsonl:2");
+  EXPECT_EQ(b.ordinal, 1u);
+}
+
+TEST(ReadJsonLinesTest, BlankLinesAreSkippedButCounted) {
+  CollectingSink sink =
+      ReadJsonl("f.jsonl", "\n   \n{\"id\": \"x\", \"text\": \"t\"}\n\n");
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].origin, "f.jsonl:3");
+}
+
+TEST(ReadJsonLinesTest, MissingOrEmptyTextIsReportedAndSkipped) {
+  CollectingSink sink = ReadJsonl("f.jsonl",
+                                  "{\"id\": \"a\", \"text\": \"kept\"}\n"
+                                  "{\"id\": \"b\", \"title\": \"no body\"}\n"
+                                  "{\"id\": \"c\", \"text\": \"  \"}\n"
+                                  "{\"id\": \"d\", \"text\": null}\n"
+                                  "{\"id\": \"e\", \"text\": \"kept too\"}\n");
+  EXPECT_THAT(Ids(sink), ElementsAre("a", "e"));
+  EXPECT_THAT(Messages(sink), ElementsAre("f.jsonl:2: missing field \"text\"",
+                                          "f.jsonl:3: field \"text\" is empty",
+                                          "f.jsonl:4: missing field \"text\""));
+  EXPECT_EQ(sink.errors[0].code(), StatusCode::kBadInput);
+}
+
+TEST(ReadJsonLinesTest, MalformedLineInTheMiddleNamesLineAndByte) {
+  // Line 1 is 25 bytes, so line 2 starts at byte 26; its '}' is column 18.
+  CollectingSink sink = ReadJsonl("feed.jsonl",
+                                  "{\"id\":\"a\",\"text\":\"Alpha\"}\n"
+                                  "{\"id\":\"b\",\"text\":}\n"
+                                  "{\"id\":\"c\",\"text\":\"Gamma\"}\n");
+  EXPECT_THAT(Ids(sink), ElementsAre("a", "c"));
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("feed.jsonl:2: malformed JSON at byte 43 (column "
+                          "18): syntax error while parsing value - unexpected "
+                          "'}'; expected '[', '{', or a literal"));
+  EXPECT_EQ(sink.articles[1].ordinal, 1u);  // no gap
+}
+
+TEST(ReadJsonLinesTest, TruncatedLastLineIsReported) {
+  CollectingSink sink =
+      ReadJsonl("t.jsonl", "{\"text\":\"one\"}\n{\"text\":\"tw");
+  EXPECT_EQ(sink.articles.size(), 1u);
+  ASSERT_EQ(sink.errors.size(), 1u);
+  EXPECT_THAT(sink.errors[0].message(),
+              ::testing::StartsWith("t.jsonl:2: malformed JSON at byte 26 "
+                                    "(column 12): "));
+}
+
+TEST(ReadJsonLinesTest, NonObjectLinesAreReported) {
+  CollectingSink sink = ReadJsonl("f.jsonl",
+                                  "[1, 2]\n\"just a string\"\n42\n"
+                                  "{\"text\": \"fine\"}\n");
+  EXPECT_THAT(Ids(sink), ElementsAre("f:4"));
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("f.jsonl:1: expected a JSON object, got array",
+                          "f.jsonl:2: expected a JSON object, got string",
+                          "f.jsonl:3: expected a JSON object, got number"));
+}
+
+TEST(ReadJsonLinesTest, NumberIdBecomesString) {
+  CollectingSink sink = ReadJsonl("f.jsonl",
+                                  "{\"id\": 42, \"text\": \"a\"}\n"
+                                  "{\"id\": -7, \"text\": \"b\"}\n"
+                                  "{\"id\": true, \"text\": \"c\"}\n");
+  EXPECT_THAT(Ids(sink), ElementsAre("42", "-7"));
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("f.jsonl:3: field \"id\" must be a string or a "
+                          "number, not boolean"));
+}
+
+TEST(ReadJsonLinesTest, NonStringFieldIsNamed) {
+  CollectingSink sink =
+      ReadJsonl("f.jsonl",
+                "{\"title\": 5, \"text\": \"a\"}\n"
+                "{\"text\": [\"a\"]}\n"
+                "{\"lang\": {\"code\": \"en\"}, \"text\": \"c\"}\n");
+  EXPECT_TRUE(sink.articles.empty());
+  EXPECT_THAT(
+      Messages(sink),
+      ElementsAre("f.jsonl:1: field \"title\" must be a string, not number",
+                  "f.jsonl:2: field \"text\" must be a string, not array",
+                  "f.jsonl:3: field \"lang\" must be a string, not object"));
+}
+
+TEST(ReadJsonLinesTest, UnparseableDateIsReportedButArticleKept) {
+  CollectingSink sink = ReadJsonl(
+      "f.jsonl",
+      "{\"id\": \"a\", \"published\": \"yesterday\", \"text\": \"x\"}\n"
+      "{\"id\": \"b\", \"published\": \"2025-02-30\", \"text\": \"y\"}\n");
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("f.jsonl:1: unparseable date \"yesterday\" in field "
+                          "published",
+                          "f.jsonl:2: unparseable date \"2025-02-30\" in field "
+                          "published"));
+  ASSERT_EQ(sink.articles.size(), 2u);
+  EXPECT_EQ(sink.articles[0].published, "yesterday");
+  EXPECT_EQ(sink.articles[0].published_time, std::nullopt);
+  EXPECT_EQ(sink.articles[1].published, "2025-02-30");
+}
+
+TEST(ReadJsonLinesTest, DuplicateIdKeepsTheFirst) {
+  CollectingSink sink = ReadJsonl("f.jsonl",
+                                  "{\"id\": \"x\", \"text\": \"first\"}\n"
+                                  "{\"id\": \"y\", \"text\": \"other\"}\n"
+                                  "{\"id\": \"x\", \"text\": \"second\"}\n"
+                                  "{\"id\": \"z\", \"text\": \"last\"}\n");
+  EXPECT_THAT(Ids(sink), ElementsAre("x", "y", "z"));
+  EXPECT_EQ(sink.articles[0].text, "first");
+  EXPECT_EQ(sink.articles[2].ordinal, 2u);
+  EXPECT_THAT(
+      Messages(sink),
+      ElementsAre("f.jsonl:3: duplicate id \"x\" (first at f.jsonl:1)"));
+}
+
+TEST(ReadJsonLinesTest, CrLfLinesAndFieldsAreNormalised) {
+  CollectingSink sink =
+      ReadJsonl("f.jsonl",
+                "{\"id\": \"a\", \"title\": \"T\\r\\nU\", \"text\": "
+                "\"one\\r\\ntwo\\rthree\"}\r\n"
+                "{\"id\": \"b\", \"text\": \"b\"}\r\n");
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  ASSERT_EQ(sink.articles.size(), 2u);
+  EXPECT_EQ(sink.articles[0].text, "one\ntwo\nthree");
+  EXPECT_EQ(sink.articles[0].title, "T\nU");
+  EXPECT_EQ(sink.articles[1].origin, "f.jsonl:2");
+}
+
+TEST(ReadJsonLinesTest, InvalidUtf8SkipsOnlyThatRecord) {
+  // Line 2 starts at byte 15; the bad byte is its 11th.
+  CollectingSink sink = ReadJsonl("f.jsonl",
+                                  "{\"text\":\"one\"}\n"
+                                  "{\"text\":\"t\xFFwo\"}\n"
+                                  "{\"text\":\"three\"}\n");
+  EXPECT_THAT(Ids(sink), ElementsAre("f:1", "f:3"));
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("f.jsonl:2: invalid UTF-8 at byte 25 (column 11)"));
+}
+
+TEST(ReadJsonLinesTest, Utf8BomIsSkipped) {
+  CollectingSink sink = ReadJsonl("f.jsonl", "\xEF\xBB\xBF{\"text\":\"a\"}\n");
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  EXPECT_EQ(sink.articles.size(), 1u);
+}
+
+TEST(ReadJsonLinesTest, RandomLinesNeverEscapeAsExceptions) {
+  const char* kTokens[] = {"{",
+                           "}",
+                           "[",
+                           "]",
+                           ":",
+                           ",",
+                           "\"text\"",
+                           "\"id\"",
+                           "\"published\"",
+                           "\"x\"",
+                           "1",
+                           "-2.5e3",
+                           "1e999",
+                           "null",
+                           "true",
+                           "\"\\ud800\"",
+                           "\xC3",
+                           "\r",
+                           " ",
+                           "\"2025-11-23\""};
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kTokens) - 1);
+  std::uniform_int_distribution<int> tokens(0, 12);
+  std::string bytes;
+  for (int line = 0; line < 5000; ++line) {
+    if (line % 2 == 0) bytes += "{\"text\": \"ok\", ";
+    for (int t = tokens(rng); t > 0; --t) bytes += kTokens[pick(rng)];
+    bytes += "\n";
+  }
+  CollectingSink sink = ReadJsonl("fuzz.jsonl", bytes);
+  for (uint32_t i = 0; i < sink.articles.size(); ++i) {
+    EXPECT_EQ(sink.articles[i].ordinal, i);
+    EXPECT_FALSE(sink.articles[i].text.empty());
+  }
+  for (const Status& e : sink.errors) {
+    EXPECT_THAT(e.message(), ::testing::StartsWith("fuzz.jsonl:"));
+  }
+  EXPECT_GT(sink.errors.size(), 1000u);
+}
+
+// ---- Text files -----------------------------------------------------------
+
+TEST(ReadTextFileTest, IdIsFileStemAndTitleStaysEmpty) {
+  Article a;
+  ASSERT_TRUE(ReadTextFile("news/2025/port.reopens.txt",
+                           "Port reopens\r\n\r\nBody.", &a)
+                  .ok());
+  EXPECT_EQ(a.id, "port.reopens");
+  EXPECT_EQ(a.origin, "news/2025/port.reopens.txt");
+  EXPECT_EQ(a.title, "");
+  EXPECT_EQ(a.text, "Port reopens\n\nBody.");
+}
+
+TEST(ReadTextFileTest, ErrorsNameTheFile) {
+  Article a;
+  EXPECT_EQ(ReadTextFile("e.txt", "", &a).message(), "e.txt: empty file");
+  EXPECT_EQ(ReadTextFile("b.txt", std::string("ab\0c", 4), &a).message(),
+            "b.txt: binary data (NUL byte at offset 2)");
+  EXPECT_EQ(ReadTextFile("w.txt", " \n\t\n", &a).message(),
+            "w.txt: no text (blank file)");
+}
+
+// ---- IngestPaths ----------------------------------------------------------
+
+TEST(IngestPathsTest, WalksFixtureDirectoryInOrder) {
+  CollectingSink sink;
+  IngestPaths({kData + "/corpus"}, Env::Default(), &sink);
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  EXPECT_THAT(Ids(sink), ElementsAre("2025-11-23-harbour", "notes", "wire-001",
+                                     "wire-002", "muenchen-latin1"));
+  for (uint32_t i = 0; i < sink.articles.size(); ++i) {
+    EXPECT_EQ(sink.articles[i].ordinal, i);
+  }
+  EXPECT_EQ(sink.articles[0].text,
+            "Harbour reopens after storm repairs\n\nThe city harbour reopened "
+            "on Sunday after three weeks of repairs to the\nsea wall, the port "
+            "authority said. Ferries resume their usual timetable.\n");
+  EXPECT_EQ(sink.articles[0].origin, kData + "/corpus/2025-11-23-harbour.txt");
+  EXPECT_EQ(sink.articles[2].origin, kData + "/corpus/feeds/wire.jsonl:1");
+  EXPECT_EQ(sink.articles[3].origin, kData + "/corpus/feeds/wire.jsonl:3");
+  EXPECT_EQ(sink.articles[3].published_time, 1763856000);
+  EXPECT_EQ(sink.articles[4].text,
+            "Der Bürgermeister von München eröffnete am Montag die neue "
+            "Brücke über die Isar.\n");
+}
+
+TEST(IngestPathsTest, BrokenFilesAreReportedAndTheRestGoesOn) {
+  CollectingSink sink;
+  const std::string dir = kData + "/broken";
+  IngestPaths({dir, kData + "/no-such-dir", kData + "/explicit/letter.dat"},
+              Env::Default(), &sink);
+  EXPECT_THAT(Ids(sink), ElementsAre("ok-1", "letter"));
+  EXPECT_EQ(sink.articles[1].ordinal, 1u);
+  EXPECT_THAT(
+      Messages(sink),
+      ElementsAre(dir + "/damaged.txt: invalid UTF-8 at byte 34 (line 2)",
+                  dir + "/empty.txt: empty file",
+                  dir + "/pixel.txt: binary data (NUL byte at offset 7)",
+                  kData + "/no-such-dir: no such file or directory"));
+  EXPECT_EQ(sink.errors[3].code(), StatusCode::kNotFound);
+}
+
+TEST(IngestPathsTest, ExplicitFilesAreSniffed) {
+  CollectingSink sink;
+  IngestPaths({kData + "/explicit/wire.data", kData + "/explicit/letter.dat"},
+              Env::Default(), &sink);
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  EXPECT_THAT(Ids(sink), ElementsAre("sniffed-1", "letter"));
+  EXPECT_EQ(sink.articles[0].origin, kData + "/explicit/wire.data:1");
+}
+
+TEST(IngestPathsTest, DirectoryFilterAndExplicitExtensions) {
+  MemEnv env({{"d/a.TXT", "upper-case extension"},
+              {"d/b.csv", "skipped"},
+              {"d/c.ndjson", "{\"text\": \"c\"}\n"},
+              {"d/sub/d.json", "{\"text\": \"d\"}\n"},
+              {"e.json", "<html>\n"},
+              {"f.txt", "{\"text\": \"sniffed as JSON Lines\"}\n"}});
+  CollectingSink sink;
+  IngestPaths({"d", "e.json", "f.txt", "missing"}, &env, &sink);
+  EXPECT_THAT(Ids(sink), ElementsAre("a", "c:1", "d:1", "f:1"));
+  ASSERT_EQ(sink.errors.size(), 2u);
+  EXPECT_THAT(sink.errors[0].message(),
+              ::testing::StartsWith("e.json:1: malformed JSON at byte 0 "
+                                    "(column 1): "));
+  EXPECT_EQ(sink.errors[1].message(), "missing: no such file or directory");
+}
+
+TEST(IngestPathsTest, DuplicateIdsAcrossFilesKeepTheFirst) {
+  MemEnv env({{"a.jsonl",
+               "{\"id\": \"x\", \"text\": \"a\"}\n"
+               "{\"id\": \"y\", \"text\": \"b\"}\n"},
+              {"b.jsonl",
+               "{\"id\": \"y\", \"text\": \"c\"}\n"
+               "{\"id\": \"z\", \"text\": \"d\"}\n"},
+              {"x.txt", "A text file whose stem collides."}});
+  CollectingSink sink;
+  IngestPaths({"a.jsonl", "b.jsonl", "x.txt"}, &env, &sink);
+  EXPECT_THAT(Ids(sink), ElementsAre("x", "y", "z"));
+  EXPECT_EQ(sink.articles[2].ordinal, 2u);
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("b.jsonl:1: duplicate id \"y\" (first at a.jsonl:2)",
+                          "x.txt: duplicate id \"x\" (first at a.jsonl:1)"));
+}
+
+}  // namespace
+}  // namespace concord::ingest
