@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "concord/export.h"
+#include "concord/options.h"
+#include "concord/status.h"
 
 namespace concord {
 
@@ -32,6 +34,18 @@ struct ClusteringScores {
 CONCORD_EXPORT ClusteringScores ScoreClustering(
     const std::vector<std::string>& reference,
     const std::vector<std::string>& predicted);
+
+struct ClusteringEvaluation {
+  ClusteringScores scores;
+  size_t unlabelled = 0;        // records without a `label` (not scored)
+  std::vector<Status> errors;   // records that could not be read
+};
+
+// Runs the engine over a labelled JSON Lines file (fields as for analyze,
+// plus `label`: the reference story) and scores its stories against the
+// labels. Fails only when the file cannot be read at all.
+CONCORD_EXPORT Result<ClusteringEvaluation> EvaluateClustering(
+    const std::string& jsonl_path, const AnalyzeOptions& options);
 
 }  // namespace concord
 

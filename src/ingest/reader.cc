@@ -59,6 +59,15 @@ bool IsBlank(std::string_view s) {
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// The first of "id#2", "id#3", … that is not a key of `taken`.
+template <typename Map>
+std::string UniqueId(const std::string& id, const Map& taken) {
+  for (int n = 2;; ++n) {
+    std::string candidate = id + "#" + std::to_string(n);
+    if (!taken.contains(candidate)) return candidate;
+  }
+}
+
 // The part of nlohmann's message after "parse error at line 1, column 7: ".
 std::string ParserMessage(const char* what) {
   const std::string_view full(what);
@@ -149,9 +158,13 @@ class JsonLinesReader {
     if (!article) return;
     auto [first, inserted] = first_line_.try_emplace(article->id, line.number);
     if (!inserted) {
-      Error(line, "duplicate id " + Quoted(article->id) + " (first at " +
-                      path_ + ":" + std::to_string(first->second) + ")");
-      return;
+      const std::string renamed = UniqueId(article->id, first_line_);
+      sink_->OnWarning(Status::BadInput(
+          path_ + ":" + std::to_string(line.number) + ": duplicate id " +
+          Quoted(article->id) + " (first at " + path_ + ":" +
+          std::to_string(first->second) + "); renamed " + Quoted(renamed)));
+      article->id = renamed;
+      first_line_.emplace(renamed, line.number);
     }
     if (!article->published.empty() && !article->published_time) {
       // Reported, but the article is kept.
@@ -230,15 +243,20 @@ class BatchSink final : public ArticleSink {
     auto [first, inserted] =
         first_origin_.try_emplace(article.id, article.origin);
     if (!inserted) {
-      out_->OnError(Status::BadInput(article.origin + ": duplicate id " +
-                                     Quoted(article.id) + " (first at " +
-                                     first->second + ")"));
-      return;
+      const std::string renamed = UniqueId(article.id, first_origin_);
+      out_->OnWarning(Status::BadInput(
+          article.origin + ": duplicate id " + Quoted(article.id) +
+          " (first at " + first->second + "); renamed " + Quoted(renamed)));
+      article.id = renamed;
+      first_origin_.emplace(renamed, article.origin);
     }
     article.ordinal = next_ordinal_++;
     out_->OnArticle(std::move(article));
   }
   void OnError(Status error) override { out_->OnError(std::move(error)); }
+  void OnWarning(Status warning) override {
+    out_->OnWarning(std::move(warning));
+  }
 
  private:
   ArticleSink* const out_;

@@ -5,7 +5,7 @@
 // memory stays flat in the number of articles (except the set of ids seen,
 // kept to drop duplicates). Two input forms exist today:
 //
-//   * Plain text (.txt, .text, .md): one file, one article. The whole file is
+//   * Plain text (.txt, .text): one file, one article. The whole file is
 //     decoded with DecodeToUtf8 (encoding.h); id = file name without its
 //     extension, origin = the path, title left empty (a later stage finds the
 //     headline in the text).
@@ -28,7 +28,6 @@
 //   path:LINE: expected a JSON object, got array
 //   path:LINE: missing field "text"     / field "text" is empty
 //   path:LINE: field "title" must be a string, not number
-//   path:LINE: duplicate id "x" (first at other.jsonl:3)
 // OFFSET is the 0-based byte offset in the file, LINE and C are 1-based.
 // One error keeps its record: an unparseable `published` is reported as
 //   path:LINE: unparseable date "..." in field published
@@ -36,8 +35,12 @@
 // `published_time` empty.
 //
 // Duplicate ids: within one IngestPaths call (a batch) the first article with
-// an id wins; later ones are reported, naming both origins, and skipped. This
-// holds across files too, including text files whose names collide.
+// an id keeps it; a later one is kept too, renamed "x#2" ("x#3", … skipping
+// ids already taken), and reported through ArticleSink::OnWarning:
+//   path:LINE: duplicate id "x" (first at other.jsonl:3); renamed "x#2"
+// Real data has this (records whose id is a placeholder such as "empty"):
+// dropping them would lose articles. This holds across files too, including
+// text files whose names collide.
 //
 // Thread safety: the functions keep no global state; a sink is called from
 // the calling thread only, one call at a time. Cost: linear in the input;
@@ -65,6 +68,8 @@ class ArticleSink {
   virtual ~ArticleSink() = default;
   virtual void OnArticle(Article&& article) = 0;
   virtual void OnError(Status error) = 0;  // non-fatal: the batch goes on
+  // Something was off but nothing was lost (a duplicate id was renamed).
+  virtual void OnWarning(Status warning) = 0;
 };
 
 // A sink that keeps everything, for tests and small batches.
@@ -74,16 +79,20 @@ class CollectingSink final : public ArticleSink {
     articles.push_back(std::move(article));
   }
   void OnError(Status error) override { errors.push_back(std::move(error)); }
+  void OnWarning(Status warning) override {
+    warnings.push_back(std::move(warning));
+  }
 
   std::vector<Article> articles;
   std::vector<Status> errors;
+  std::vector<Status> warnings;
 };
 
 struct IngestOptions {
   // Extensions read as plain text and as JSON Lines when walking directories
   // (with the dot, compared ignoring ASCII case). Files with any other
   // extension under a directory are skipped silently.
-  std::vector<std::string> text_extensions = {".txt", ".text", ".md"};
+  std::vector<std::string> text_extensions = {".txt", ".text"};
   std::vector<std::string> jsonl_extensions = {".jsonl", ".ndjson", ".json"};
   // Files given explicitly are read whatever their extension: one in
   // `jsonl_extensions` as JSON Lines; any other is sniffed: first non-space
@@ -108,7 +117,7 @@ Status ReadTextFile(const std::string& path, std::string_view bytes,
 
 // Reads one JSON Lines file already loaded into `bytes`, delivering each good
 // record to `sink` with ordinal *next_ordinal (then incremented) and each bad
-// one as an error. Duplicate ids are checked within this file only.
+// one as an error. Duplicate ids are renamed within this file only.
 // REQUIRES: sink and next_ordinal non-null.
 void ReadJsonLines(const std::string& path, std::string_view bytes,
                    ArticleSink* sink, uint32_t* next_ordinal);

@@ -195,18 +195,21 @@ TEST(ReadJsonLinesTest, UnparseableDateIsReportedButArticleKept) {
   EXPECT_EQ(sink.articles[1].published, "2025-02-30");
 }
 
-TEST(ReadJsonLinesTest, DuplicateIdKeepsTheFirst) {
+TEST(ReadJsonLinesTest, DuplicateIdIsRenamedAndKept) {
   CollectingSink sink = ReadJsonl("f.jsonl",
                                   "{\"id\": \"x\", \"text\": \"first\"}\n"
                                   "{\"id\": \"y\", \"text\": \"other\"}\n"
                                   "{\"id\": \"x\", \"text\": \"second\"}\n"
                                   "{\"id\": \"z\", \"text\": \"last\"}\n");
-  EXPECT_THAT(Ids(sink), ElementsAre("x", "y", "z"));
+  EXPECT_THAT(Ids(sink), ElementsAre("x", "y", "x#2", "z"));
   EXPECT_EQ(sink.articles[0].text, "first");
-  EXPECT_EQ(sink.articles[2].ordinal, 2u);
-  EXPECT_THAT(
-      Messages(sink),
-      ElementsAre("f.jsonl:3: duplicate id \"x\" (first at f.jsonl:1)"));
+  EXPECT_EQ(sink.articles[2].text, "second");
+  EXPECT_EQ(sink.articles[3].ordinal, 3u);
+  EXPECT_TRUE(sink.errors.empty());
+  ASSERT_EQ(sink.warnings.size(), 1u);
+  EXPECT_EQ(sink.warnings[0].message(),
+            "f.jsonl:3: duplicate id \"x\" (first at f.jsonl:1); renamed "
+            "\"x#2\"");
 }
 
 TEST(ReadJsonLinesTest, CrLfLinesAndFieldsAreNormalised) {
@@ -308,7 +311,8 @@ TEST(IngestPathsTest, WalksFixtureDirectoryInOrder) {
   CollectingSink sink;
   IngestPaths({kData + "/corpus"}, Env::Default(), &sink);
   EXPECT_THAT(Messages(sink), ElementsAre());
-  EXPECT_THAT(Ids(sink), ElementsAre("2025-11-23-harbour", "notes", "wire-001",
+  // feeds/notes.md and feeds/export.csv are not article files: skipped.
+  EXPECT_THAT(Ids(sink), ElementsAre("2025-11-23-harbour", "wire-001",
                                      "wire-002", "muenchen-latin1"));
   for (uint32_t i = 0; i < sink.articles.size(); ++i) {
     EXPECT_EQ(sink.articles[i].ordinal, i);
@@ -318,10 +322,11 @@ TEST(IngestPathsTest, WalksFixtureDirectoryInOrder) {
             "on Sunday after three weeks of repairs to the\nsea wall, the port "
             "authority said. Ferries resume their usual timetable.\n");
   EXPECT_EQ(sink.articles[0].origin, kData + "/corpus/2025-11-23-harbour.txt");
-  EXPECT_EQ(sink.articles[2].origin, kData + "/corpus/feeds/wire.jsonl:1");
-  EXPECT_EQ(sink.articles[3].origin, kData + "/corpus/feeds/wire.jsonl:3");
-  EXPECT_EQ(sink.articles[3].published_time, 1763856000);
-  EXPECT_EQ(sink.articles[4].text,
+  ASSERT_EQ(sink.articles.size(), 4u);
+  EXPECT_EQ(sink.articles[1].origin, kData + "/corpus/feeds/wire.jsonl:1");
+  EXPECT_EQ(sink.articles[2].origin, kData + "/corpus/feeds/wire.jsonl:3");
+  EXPECT_EQ(sink.articles[2].published_time, 1763856000);
+  EXPECT_EQ(sink.articles[3].text,
             "Der Bürgermeister von München eröffnete am Montag die neue "
             "Brücke über die Isar.\n");
 }
@@ -368,7 +373,7 @@ TEST(IngestPathsTest, DirectoryFilterAndExplicitExtensions) {
   EXPECT_EQ(sink.errors[1].message(), "missing: no such file or directory");
 }
 
-TEST(IngestPathsTest, DuplicateIdsAcrossFilesKeepTheFirst) {
+TEST(IngestPathsTest, DuplicateIdsAcrossFilesAreRenamed) {
   MemEnv env({{"a.jsonl",
                "{\"id\": \"x\", \"text\": \"a\"}\n"
                "{\"id\": \"y\", \"text\": \"b\"}\n"},
@@ -378,11 +383,16 @@ TEST(IngestPathsTest, DuplicateIdsAcrossFilesKeepTheFirst) {
               {"x.txt", "A text file whose stem collides."}});
   CollectingSink sink;
   IngestPaths({"a.jsonl", "b.jsonl", "x.txt"}, &env, &sink);
-  EXPECT_THAT(Ids(sink), ElementsAre("x", "y", "z"));
-  EXPECT_EQ(sink.articles[2].ordinal, 2u);
-  EXPECT_THAT(Messages(sink),
-              ElementsAre("b.jsonl:1: duplicate id \"y\" (first at a.jsonl:2)",
-                          "x.txt: duplicate id \"x\" (first at a.jsonl:1)"));
+  EXPECT_THAT(Ids(sink), ElementsAre("x", "y", "y#2", "z", "x#2"));
+  EXPECT_EQ(sink.articles[4].ordinal, 4u);
+  EXPECT_TRUE(sink.errors.empty());
+  ASSERT_EQ(sink.warnings.size(), 2u);
+  EXPECT_EQ(sink.warnings[0].message(),
+            "b.jsonl:1: duplicate id \"y\" (first at a.jsonl:2); renamed "
+            "\"y#2\"");
+  EXPECT_EQ(sink.warnings[1].message(),
+            "x.txt: duplicate id \"x\" (first at a.jsonl:1); renamed "
+            "\"x#2\"");
 }
 
 }  // namespace

@@ -1,0 +1,96 @@
+// Engine: the whole Concord pipeline behind one object.
+//
+//   concord::Engine engine(options);
+//   engine.AddPaths({"news/"});          // text files, JSON Lines, folders
+//   concord::Report report = engine.Run();
+//
+// Inputs that cannot be read (a missing file, invalid UTF-8, a malformed JSON
+// line) do not stop the batch: each becomes an entry of Report::errors that
+// names the file and the line or byte offset, and everything else is
+// analysed. An Engine is not thread-safe; use one per thread. Run() analyses
+// everything added so far; the report owns all its data.
+#ifndef CONCORD_ENGINE_H_
+#define CONCORD_ENGINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "concord/article.h"
+#include "concord/export.h"
+#include "concord/options.h"
+#include "concord/status.h"
+
+namespace concord {
+
+// What the report says about one article.
+struct ArticleSummary {
+  std::string id;
+  std::string title;  // from the metadata, else the headline found in text
+  std::string source;
+  std::string url;
+  std::string published;  // as given, ISO 8601; empty when unknown
+  std::string lang;       // given or detected (ISO 639-1)
+  std::string origin;     // file, or file:line
+  std::vector<std::string> headings;  // sub-headings inside the text
+  std::vector<std::string> captions;
+  std::vector<std::string> credits;   // "ALJAZEERA" from "Credited from: ..."
+  std::vector<std::string> dropped;   // chrome lines removed from the body
+  std::string body;  // the extracted body; filled only with keep_text
+  uint32_t words = 0;  // words in the body
+  uint32_t bytes = 0;  // bytes of the body
+  uint32_t story = 0;  // Story::id of its story
+};
+
+struct Story {
+  uint32_t id = 0;        // 0, 1, 2, … in order of first publication
+  std::string headline;   // the headline of its earliest article with one
+  std::vector<uint32_t> articles;  // indexes into Report::articles, in
+                                   // publication order
+  std::string first_published, last_published;  // empty when undated
+  std::vector<std::string> keywords;  // the centroid's heaviest terms
+};
+
+// Where the time went, for `analyze --stats` and the benchmarks.
+struct RunStats {
+  double ingest_seconds = 0;    // reading and decoding inputs
+  double extract_seconds = 0;   // chrome removal, language id, term counts
+  double cluster_seconds = 0;   // weighting and online clustering
+  uint64_t input_bytes = 0;     // text bytes ingested
+  uint64_t candidates_scored = 0;  // story comparisons made by the clusterer
+  uint64_t postings_scanned = 0;   // index entries read by the clusterer
+};
+
+struct Report {
+  std::vector<ArticleSummary> articles;  // in input order
+  std::vector<Story> stories;            // largest first, then by id
+  std::vector<Status> errors;            // inputs that failed, in order
+  std::vector<Status> warnings;          // repaired inputs (renamed ids)
+  RunStats stats;
+};
+
+class CONCORD_EXPORT Engine {
+ public:
+  explicit Engine(AnalyzeOptions options = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Reads files and folders (recursively: .txt, .md, .jsonl, .ndjson,
+  // .json). Failures are recorded for the report; reading goes on.
+  void AddPaths(const std::vector<std::string>& paths);
+  // Adds one article. Its `ordinal` is assigned by the engine.
+  void AddArticle(Article article);
+  size_t articles() const;
+
+  Report Run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace concord
+
+#endif  // CONCORD_ENGINE_H_

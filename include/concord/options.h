@@ -1,0 +1,57 @@
+// Options for a Concord run, with their defaults. One set of defaults serves
+// all data: they were chosen on general grounds and checked on labelled sets
+// (docs/quality.md), not tuned per data set.
+#ifndef CONCORD_OPTIONS_H_
+#define CONCORD_OPTIONS_H_
+
+#include <cstddef>
+
+namespace concord {
+
+// How an article's text becomes a weighted term vector (sketch/).
+struct FeatureOptions {
+  // Extra weight of a capitalised word inside a sentence (a likely name), on
+  // top of its ordinary stem term.
+  double name_weight = 1.5;
+  // Weight of a number's value as a term ("#1200"), relative to a word.
+  double number_weight = 1.0;
+  // Headline words are counted this many times.
+  double headline_repeat = 2.0;
+};
+
+// Online story clustering (cluster/).
+struct ClusterOptions {
+  // An article joins the best-scoring story when its similarity reaches this;
+  // otherwise it starts a new story. Similarity is cosine in [0, 1].
+  double join_threshold = 0.20;
+  // Time: a story spans [first, last] publication time. An article within
+  // `same_time_days` of that span is scored as is; further away, similarity
+  // is multiplied by exp(-(gap - same_time_days) / time_decay_days).
+  double same_time_days = 3.0;
+  double time_decay_days = 4.0;
+  // Stories not updated for this long (or, without dates, for this many
+  // articles) leave the candidate index: cost per article stays flat.
+  double story_window_days = 45.0;
+  size_t story_window_articles = 50000;
+  // Terms of an article used to look up candidate stories, and posted to the
+  // index for the story it joins.
+  size_t query_terms = 24;
+  // At most this many candidate stories are scored exactly per article.
+  size_t max_candidates = 48;
+  // A story's centroid keeps at most this many terms.
+  size_t centroid_terms = 300;
+  // Score every live story instead of the index's candidates: the slow,
+  // obviously-correct reference the index is tested against.
+  bool exhaustive = false;
+};
+
+struct AnalyzeOptions {
+  FeatureOptions features;
+  ClusterOptions cluster;
+  // Keep each article's extracted body in the report (for --with-text).
+  bool keep_text = false;
+};
+
+}  // namespace concord
+
+#endif  // CONCORD_OPTIONS_H_

@@ -1,0 +1,174 @@
+// Online story clustering (single pass, centroid linkage, inverted-index
+// candidates). This is the "single-pass clustering" of topic detection and
+// tracking (Allan et al. 1998; Yang et al. 1998): each story is a centroid
+// of its members' TF-IDF vectors; a new article is compared with the stories
+// and joins the nearest if close enough. Two refinements from that work:
+//   * candidates come from an inverted index over each story's distinctive
+//     terms (the article's top-weighted terms looked up, their postings
+//     scored by overlap), so an article is scored against a few dozen
+//     stories, not all of them;
+//   * time: news events are bursty, so similarity decays with the gap
+//     between the article and the story's time span, and idle stories leave
+//     the index (a time window), which also keeps cost per article flat.
+// Centroids are sums of unit vectors pruned to their heaviest terms, which
+// makes the comparison average-link-like without keeping every member.
+#include "src/cluster/online_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace concord::cluster {
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+// A term shared by more live stories than this does not discriminate; its
+// posting list is skipped at query time (it still counts in exact scores).
+constexpr size_t kMaxPostingScan = 4096;
+
+// a + b, both sorted by term.
+sketch::SparseVector Sum(const sketch::SparseVector& a,
+                         const sketch::SparseVector& b) {
+  sketch::SparseVector out;
+  out.entries.reserve(a.entries.size() + b.entries.size());
+  auto i = a.entries.begin(), ie = a.entries.end();
+  auto j = b.entries.begin(), je = b.entries.end();
+  while (i != ie || j != je) {
+    if (j == je || (i != ie && i->term < j->term)) {
+      out.entries.push_back(*i++);
+    } else if (i == ie || j->term < i->term) {
+      out.entries.push_back(*j++);
+    } else {
+      out.entries.push_back({i->term, i->weight + j->weight});
+      ++i;
+      ++j;
+    }
+  }
+  return out;
+}
+
+void Prune(sketch::SparseVector* v, size_t keep) {
+  if (v->entries.size() <= keep) return;
+  std::vector<uint32_t> top = sketch::TopEntries(*v, keep);
+  std::sort(top.begin(), top.end());
+  sketch::SparseVector out;
+  out.entries.reserve(keep);
+  for (uint32_t k : top) out.entries.push_back(v->entries[k]);
+  *v = std::move(out);
+}
+
+}  // namespace
+
+OnlineClusterer::OnlineClusterer(const ClusterOptions& options)
+    : options_(options) {}
+
+bool OnlineClusterer::Expired(const StoryState& s,
+                              std::optional<int64_t> time) const {
+  if (time && s.last_time) {
+    return (*time - *s.last_time) / kSecondsPerDay > options_.story_window_days;
+  }
+  return seq_ - s.last_seq > options_.story_window_articles;
+}
+
+double OnlineClusterer::Score(const sketch::SparseVector& v,
+                              std::optional<int64_t> time, uint32_t id) const {
+  const StoryState& s = stories_[id];
+  if (s.norm <= 0) return 0;
+  double sim = sketch::Dot(v, s.sum) / s.norm;
+  if (time && s.first_time && s.last_time) {
+    double gap = 0;
+    if (*time < *s.first_time) gap = double(*s.first_time - *time);
+    if (*time > *s.last_time) gap = double(*time - *s.last_time);
+    gap /= kSecondsPerDay;
+    if (gap > options_.same_time_days) {
+      sim *= std::exp(-(gap - options_.same_time_days) /
+                      std::max(options_.time_decay_days, 1e-9));
+    }
+  }
+  return sim;
+}
+
+void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
+                                        const std::vector<uint32_t>& top,
+                                        std::optional<int64_t> time,
+                                        std::vector<uint32_t>* out) {
+  out->clear();
+  if (options_.exhaustive) {
+    for (uint32_t id = 0; id < stories_.size(); ++id) {
+      if (!Expired(stories_[id], time)) out->push_back(id);
+    }
+    return;
+  }
+  overlap_.resize(stories_.size(), 0.0f);
+  touched_.clear();
+  for (uint32_t k : top) {
+    const sketch::TermWeight& tw = v.entries[k];
+    auto it = postings_.find(tw.term);
+    if (it == postings_.end()) continue;
+    std::vector<uint32_t>& list = it->second;
+    // Drop stories that left the window (lazily, keeping order).
+    size_t w = 0;
+    for (size_t r = 0; r < list.size(); ++r) {
+      if (!Expired(stories_[list[r]], time)) list[w++] = list[r];
+    }
+    list.resize(w);
+    if (list.size() > kMaxPostingScan) continue;
+    stats_.postings_scanned += list.size();
+    for (uint32_t id : list) {
+      if (overlap_[id] == 0.0f) touched_.push_back(id);
+      overlap_[id] += tw.weight;
+    }
+  }
+  // Best overlaps first; ties to the older story.
+  std::sort(touched_.begin(), touched_.end(), [this](uint32_t a, uint32_t b) {
+    return overlap_[a] != overlap_[b] ? overlap_[a] > overlap_[b] : a < b;
+  });
+  const size_t n = std::min(touched_.size(), options_.max_candidates);
+  out->assign(touched_.begin(), touched_.begin() + n);
+  for (uint32_t id : touched_) overlap_[id] = 0.0f;
+}
+
+void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
+                           const std::vector<uint32_t>& top,
+                           std::optional<int64_t> time) {
+  StoryState& s = stories_[id];
+  s.sum = Sum(s.sum, v);
+  Prune(&s.sum, options_.centroid_terms);
+  s.norm = s.sum.Norm();
+  if (time) {
+    if (!s.first_time || *time < *s.first_time) s.first_time = time;
+    if (!s.last_time || *time > *s.last_time) s.last_time = time;
+  }
+  s.last_seq = seq_;
+  ++s.size;
+  for (uint32_t k : top) {
+    const uint64_t term = v.entries[k].term;
+    if (s.posted.insert(term).second) postings_[term].push_back(id);
+  }
+}
+
+uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
+                              std::optional<int64_t> time) {
+  ++seq_;
+  ++stats_.articles;
+  const std::vector<uint32_t> top = sketch::TopEntries(v, options_.query_terms);
+  std::vector<uint32_t> candidates;
+  CollectCandidates(v, top, time, &candidates);
+  stats_.candidates_scored += candidates.size();
+  double best_score = -1;
+  uint32_t best = 0;
+  for (uint32_t id : candidates) {
+    const double score = Score(v, time, id);
+    if (score > best_score || (score == best_score && id < best)) {
+      best_score = score;
+      best = id;
+    }
+  }
+  if (best_score < options_.join_threshold || v.empty()) {
+    best = static_cast<uint32_t>(stories_.size());
+    stories_.emplace_back();
+  }
+  Join(best, v, top, time);
+  return best;
+}
+
+}  // namespace concord::cluster

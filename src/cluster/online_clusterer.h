@@ -1,0 +1,85 @@
+// OnlineClusterer: groups articles into stories in one pass, in publication
+// order, as a live stream would arrive.
+//
+// Each article is a unit TF-IDF vector. It is compared with the centroids of
+// the stories that share its most distinctive terms (found through an
+// inverted index term → stories; never all pairs), the similarity discounted
+// by the time gap when both sides are dated; it joins the best story whose
+// score reaches the join threshold, or starts a new one. Stories idle for
+// longer than the window (in days, or in articles without dates) leave the
+// index, so the cost per article does not grow with the corpus.
+//
+// Deterministic: the same inputs in the same order give the same stories
+// (ties go to the older story). Not thread-safe; one instance per stream.
+// Cost per Add(): O(query_terms × live postings + max_candidates ×
+// centroid_terms). Tested by online_clusterer_test.cc, including a
+// differential test of indexed against exhaustive search.
+#ifndef CONCORD_CLUSTER_ONLINE_CLUSTERER_H_
+#define CONCORD_CLUSTER_ONLINE_CLUSTERER_H_
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "concord/options.h"
+#include "src/sketch/sparse_vector.h"
+
+namespace concord::cluster {
+
+struct StoryState {
+  sketch::SparseVector sum;  // sum of member vectors, pruned, sorted
+  double norm = 0;           // L2 norm of `sum`
+  std::optional<int64_t> first_time, last_time;
+  uint64_t last_seq = 0;     // sequence number of the last article added
+  uint32_t size = 0;
+  std::unordered_set<uint64_t> posted;  // terms this story is indexed under
+};
+
+struct ClusterStats {
+  uint64_t articles = 0;
+  uint64_t candidates_scored = 0;
+  uint64_t postings_scanned = 0;
+};
+
+class OnlineClusterer {
+ public:
+  explicit OnlineClusterer(const ClusterOptions& options);
+
+  // Adds one article and returns the id of the story it joined (ids are 0,
+  // 1, 2, … in order of creation). `time` is seconds since the epoch.
+  // REQUIRES: `v` is unit-normalised; calls come in publication order.
+  uint32_t Add(const sketch::SparseVector& v, std::optional<int64_t> time);
+
+  size_t stories() const { return stories_.size(); }
+  const StoryState& story(uint32_t id) const { return stories_[id]; }
+  const ClusterStats& stats() const { return stats_; }
+
+  // Similarity of `v` to story `id` at time `time`: cosine with the
+  // centroid, times the time discount. Public for tests and explanations.
+  double Score(const sketch::SparseVector& v, std::optional<int64_t> time,
+               uint32_t id) const;
+
+ private:
+  bool Expired(const StoryState& s, std::optional<int64_t> time) const;
+  void CollectCandidates(const sketch::SparseVector& v,
+                         const std::vector<uint32_t>& top,
+                         std::optional<int64_t> time,
+                         std::vector<uint32_t>* out);
+  void Join(uint32_t id, const sketch::SparseVector& v,
+            const std::vector<uint32_t>& top, std::optional<int64_t> time);
+
+  ClusterOptions options_;
+  std::vector<StoryState> stories_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  uint64_t seq_ = 0;
+  ClusterStats stats_;
+  // Scratch for candidate accumulation, indexed by story id.
+  std::vector<float> overlap_;
+  std::vector<uint32_t> touched_;
+};
+
+}  // namespace concord::cluster
+
+#endif  // CONCORD_CLUSTER_ONLINE_CLUSTERER_H_

@@ -1,0 +1,148 @@
+#include "src/cluster/online_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include "concord/eval.h"
+
+namespace concord::cluster {
+namespace {
+
+using sketch::SparseVector;
+
+SparseVector Vec(std::vector<std::pair<uint64_t, float>> tw) {
+  SparseVector v;
+  std::sort(tw.begin(), tw.end());
+  for (auto [t, w] : tw) v.entries.push_back({t, w});
+  v.Normalize();
+  return v;
+}
+
+constexpr int64_t kDay = 86400;
+
+struct Synthetic {
+  std::vector<SparseVector> vectors;
+  std::vector<std::optional<int64_t>> times;
+  std::vector<std::string> labels;
+};
+
+// `events` events, each with 25 characteristic terms and 2–8 articles that
+// draw 12 of them plus 12 background terms from a shared vocabulary of
+// 5,000 terms, published within 3 days of the event's date. Articles are
+// emitted in time order.
+Synthetic MakeEvents(int events, uint32_t seed, bool dated) {
+  std::mt19937 rng(seed);
+  struct Item {
+    int64_t time;
+    SparseVector v;
+    std::string label;
+  };
+  std::vector<Item> items;
+  for (int e = 0; e < events; ++e) {
+    std::vector<uint64_t> own(25);
+    for (int k = 0; k < 25; ++k) own[k] = 1'000'000 + e * 100 + k;
+    const int64_t day = static_cast<int64_t>(rng() % 365) * kDay;
+    const int n = 2 + static_cast<int>(rng() % 7);
+    for (int a = 0; a < n; ++a) {
+      std::vector<std::pair<uint64_t, float>> tw;
+      std::shuffle(own.begin(), own.end(), rng);
+      for (int k = 0; k < 12; ++k) tw.push_back({own[k], 1.0f + rng() % 3});
+      for (int k = 0; k < 12; ++k) {
+        uint64_t t = rng() % 5000;
+        bool dup = false;
+        for (auto& p : tw) dup |= p.first == t;
+        if (!dup) tw.push_back({t, 0.5f});
+      }
+      items.push_back({day + static_cast<int64_t>(rng() % (3 * kDay)),
+                       Vec(tw), "e" + std::to_string(e)});
+    }
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const Item& a, const Item& b) { return a.time < b.time; });
+  Synthetic s;
+  for (auto& it : items) {
+    s.vectors.push_back(std::move(it.v));
+    s.times.push_back(dated ? std::optional<int64_t>(it.time) : std::nullopt);
+    s.labels.push_back(it.label);
+  }
+  return s;
+}
+
+std::vector<std::string> Run(const Synthetic& s, ClusterOptions options) {
+  OnlineClusterer c(options);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.vectors.size(); ++i) {
+    out.push_back(std::to_string(c.Add(s.vectors[i], s.times[i])));
+  }
+  return out;
+}
+
+TEST(OnlineClustererTest, RecoversSyntheticEvents) {
+  Synthetic s = MakeEvents(200, 7, /*dated=*/true);
+  ClusteringScores score = ScoreClustering(s.labels, Run(s, {}));
+  EXPECT_GE(score.bcubed_f1, 0.95);
+}
+
+TEST(OnlineClustererTest, RecoversSyntheticEventsWithoutDates) {
+  Synthetic s = MakeEvents(200, 11, /*dated=*/false);
+  ClusteringScores score = ScoreClustering(s.labels, Run(s, {}));
+  EXPECT_GE(score.bcubed_f1, 0.90);
+}
+
+TEST(OnlineClustererTest, IndexAgreesWithExhaustiveSearch) {
+  Synthetic s = MakeEvents(300, 3, /*dated=*/true);
+  ClusterOptions exhaustive;
+  exhaustive.exhaustive = true;
+  const auto indexed = Run(s, {});
+  const auto reference = Run(s, exhaustive);
+  // The index may miss a candidate only in rare ties; require near-identity.
+  ClusteringScores agreement = ScoreClustering(reference, indexed);
+  EXPECT_GE(agreement.bcubed_f1, 0.99);
+}
+
+TEST(OnlineClustererTest, IsDeterministic) {
+  Synthetic s = MakeEvents(100, 5, /*dated=*/true);
+  EXPECT_EQ(Run(s, {}), Run(s, {}));
+}
+
+TEST(OnlineClustererTest, SameWordsMonthsApartAreDifferentStories) {
+  OnlineClusterer c({});
+  SparseVector v = Vec({{1, 1}, {2, 1}, {3, 1}});
+  EXPECT_EQ(c.Add(v, 0), 0u);
+  EXPECT_EQ(c.Add(v, 1 * kDay), 0u);
+  EXPECT_EQ(c.Add(v, 200 * kDay), 1u);
+}
+
+TEST(OnlineClustererTest, TimeDiscountLowersScoreOutsideTheSpan) {
+  OnlineClusterer c({});
+  SparseVector v = Vec({{1, 1}, {2, 1}});
+  c.Add(v, 10 * kDay);
+  EXPECT_NEAR(c.Score(v, 11 * kDay, 0), 1.0, 1e-6);
+  EXPECT_LT(c.Score(v, 30 * kDay, 0), 0.05);
+  EXPECT_NEAR(c.Score(v, std::nullopt, 0), 1.0, 1e-6);
+}
+
+TEST(OnlineClustererTest, EmptyVectorStartsItsOwnStory) {
+  OnlineClusterer c({});
+  EXPECT_EQ(c.Add(Vec({{1, 1}}), std::nullopt), 0u);
+  EXPECT_EQ(c.Add(SparseVector{}, std::nullopt), 1u);
+  EXPECT_EQ(c.Add(SparseVector{}, std::nullopt), 2u);
+}
+
+TEST(OnlineClustererTest, IdleStoriesLeaveTheIndex) {
+  ClusterOptions options;
+  options.story_window_articles = 3;
+  OnlineClusterer c(options);
+  SparseVector a = Vec({{1, 1}, {2, 1}});
+  SparseVector b = Vec({{100, 1}, {200, 1}});
+  EXPECT_EQ(c.Add(a, std::nullopt), 0u);
+  for (int i = 0; i < 5; ++i) c.Add(b, std::nullopt);
+  // Story 0 has been idle for 5 articles > 3: the same text starts anew.
+  EXPECT_EQ(c.Add(a, std::nullopt), 2u);
+}
+
+}  // namespace
+}  // namespace concord::cluster

@@ -1,0 +1,203 @@
+// The pipeline, wired: ingest → extract → text features → TF-IDF →
+// online clustering → report. See docs/architecture.md for the walk through
+// the modules; each stage's algorithm is described in its own file.
+//
+// Order: articles are clustered in publication order. An undated article
+// takes the time of the dated article before it in the input (so it keeps
+// its place among its neighbours) for ordering only; with no dates at all
+// the input order is kept. Ties are broken by input order, which makes the
+// result independent of anything but the inputs.
+#include "concord/engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <optional>
+
+#include "src/base/env.h"
+#include "src/cluster/online_clusterer.h"
+#include "src/extract/text_chrome.h"
+#include "src/ingest/reader.h"
+#include "src/sketch/features.h"
+#include "src/sketch/tfidf.h"
+#include "src/text/langid.h"
+
+namespace concord {
+namespace {
+
+uint32_t CountWords(std::string_view s) {
+  uint32_t n = 0;
+  bool in_word = false;
+  for (unsigned char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+// Keywords of a story: the heaviest centroid terms, names and numbers shown
+// as written, at most `k`.
+std::vector<std::string> Keywords(const sketch::SparseVector& sum,
+                                  const sketch::Vocabulary& vocab, size_t k) {
+  std::vector<std::string> out;
+  for (uint32_t idx : sketch::TopEntries(sum, k * 3)) {
+    auto it = vocab.find(sum.entries[idx].term);
+    if (it == vocab.end()) continue;
+    std::string word = it->second;
+    if (word.rfind("n:", 0) == 0) word = word.substr(2);
+    if (word.rfind("#", 0) == 0) word = word.substr(1);
+    if (std::find(out.begin(), out.end(), word) != out.end()) continue;
+    out.push_back(std::move(word));
+    if (out.size() == k) break;
+  }
+  return out;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       start)
+      .count();
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  AnalyzeOptions options;
+  std::vector<Article> articles;
+  std::vector<Status> errors;
+  std::vector<Status> warnings;
+  double ingest_seconds = 0;
+};
+
+Engine::Engine(AnalyzeOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+}
+
+Engine::~Engine() = default;
+
+void Engine::AddPaths(const std::vector<std::string>& paths) {
+  const auto start = std::chrono::steady_clock::now();
+  ingest::CollectingSink sink;
+  ingest::IngestPaths(paths, Env::Default(), &sink);
+  for (Article& a : sink.articles) AddArticle(std::move(a));
+  for (Status& e : sink.errors) impl_->errors.push_back(std::move(e));
+  for (Status& w : sink.warnings) impl_->warnings.push_back(std::move(w));
+  impl_->ingest_seconds += SecondsSince(start);
+}
+
+void Engine::AddArticle(Article article) {
+  article.ordinal = static_cast<uint32_t>(impl_->articles.size());
+  impl_->articles.push_back(std::move(article));
+}
+
+size_t Engine::articles() const { return impl_->articles.size(); }
+
+Report Engine::Run() {
+  const AnalyzeOptions& options = impl_->options;
+  const std::vector<Article>& in = impl_->articles;
+  const size_t n = in.size();
+  Report report;
+  report.errors = impl_->errors;
+  report.warnings = impl_->warnings;
+  report.articles.resize(n);
+  report.stats.ingest_seconds = impl_->ingest_seconds;
+  auto start = std::chrono::steady_clock::now();
+
+  // Per article: extract, detect language, count terms.
+  sketch::FeatureExtractor features(options.features);
+  sketch::Vocabulary vocab;
+  sketch::DocumentFrequencies df;
+  std::vector<sketch::TermBag> bags(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Article& a = in[i];
+    report.stats.input_bytes += a.text.size();
+    extract::TextExtractOptions xo;
+    xo.known_title = a.title;
+    ArticleContent content = extract::ExtractFromText(a.text, xo);
+    ArticleSummary& s = report.articles[i];
+    s.id = a.id;
+    s.title = a.title.empty() ? content.headline : a.title;
+    s.source = a.source;
+    s.url = a.url;
+    s.published = a.published;
+    s.origin = a.origin;
+    s.lang = a.lang.empty() ? text::DetectLanguage(content.body) : a.lang;
+    s.credits = content.credits;
+    for (const Block& b : content.blocks) {
+      if (b.kind == BlockKind::kHeading) s.headings.push_back(b.text);
+      if (b.kind == BlockKind::kCaption) s.captions.push_back(b.text);
+      if (b.kind == BlockKind::kChrome) s.dropped.push_back(b.text);
+    }
+    s.words = CountWords(content.body);
+    s.bytes = static_cast<uint32_t>(content.body.size());
+    // Headings belong to the article's topic: they are weighed with the body.
+    std::string topical = content.body;
+    for (const std::string& h : s.headings) {
+      topical += "\n\n";
+      topical += h;
+    }
+    bags[i] = features.Extract(s.title, topical, s.lang, &vocab);
+    df.Add(bags[i]);
+    if (options.keep_text) s.body = std::move(content.body);
+  }
+
+  report.stats.extract_seconds = SecondsSince(start);
+  start = std::chrono::steady_clock::now();
+
+  // Publication order.
+  std::vector<std::optional<int64_t>> order_time(n);
+  std::optional<int64_t> last;
+  for (size_t i = 0; i < n; ++i) {
+    if (in[i].published_time) last = in[i].published_time;
+    order_time[i] = in[i].published_time ? in[i].published_time : last;
+  }
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const int64_t ta = order_time[a].value_or(std::numeric_limits<int64_t>::min());
+    const int64_t tb = order_time[b].value_or(std::numeric_limits<int64_t>::min());
+    return ta < tb;
+  });
+
+  cluster::OnlineClusterer clusterer(options.cluster);
+  std::vector<uint32_t> story_of(n);
+  for (uint32_t i : order) {
+    sketch::SparseVector v = sketch::Weigh(bags[i], df, options.features);
+    story_of[i] = clusterer.Add(v, in[i].published_time);
+  }
+
+  report.stats.cluster_seconds = SecondsSince(start);
+  report.stats.candidates_scored = clusterer.stats().candidates_scored;
+  report.stats.postings_scanned = clusterer.stats().postings_scanned;
+
+  // Stories, their members in publication order.
+  std::vector<Story> stories(clusterer.stories());
+  for (uint32_t k = 0; k < stories.size(); ++k) stories[k].id = k;
+  for (uint32_t i : order) stories[story_of[i]].articles.push_back(i);
+  for (Story& st : stories) {
+    for (uint32_t i : st.articles) {
+      if (st.headline.empty()) st.headline = report.articles[i].title;
+      if (!in[i].published.empty()) {
+        if (st.first_published.empty()) st.first_published = in[i].published;
+        st.last_published = in[i].published;
+      }
+    }
+    st.keywords = Keywords(clusterer.story(st.id).sum, vocab, 8);
+  }
+  std::stable_sort(stories.begin(), stories.end(),
+                   [](const Story& a, const Story& b) {
+                     return a.articles.size() > b.articles.size();
+                   });
+  for (uint32_t pos = 0; pos < stories.size(); ++pos) {
+    for (uint32_t i : stories[pos].articles) {
+      report.articles[i].story = stories[pos].id;
+    }
+  }
+  report.stories = std::move(stories);
+  return report;
+}
+
+}  // namespace concord

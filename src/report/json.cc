@@ -1,0 +1,89 @@
+// JSON renderer; the schema is docs/output.md. Field order is fixed so that
+// output diffs cleanly between runs.
+#include <nlohmann/json.hpp>
+
+#include "concord/render.h"
+
+namespace concord {
+namespace {
+
+const char* CodeName(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidArgument:
+      return "invalid_argument";
+    case StatusCode::kNotFound:
+      return "not_found";
+    case StatusCode::kIoError:
+      return "io_error";
+    case StatusCode::kBadInput:
+      return "bad_input";
+    case StatusCode::kUnsupported:
+      return "unsupported";
+    case StatusCode::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
+nlohmann::ordered_json ArticleJson(const ArticleSummary& a) {
+  nlohmann::ordered_json j;
+  j["id"] = a.id;
+  j["title"] = a.title;
+  j["source"] = a.source;
+  j["url"] = a.url;
+  j["published"] = a.published;
+  j["lang"] = a.lang;
+  j["origin"] = a.origin;
+  j["words"] = a.words;
+  j["bytes"] = a.bytes;
+  j["headings"] = a.headings;
+  j["captions"] = a.captions;
+  j["credits"] = a.credits;
+  j["dropped"] = a.dropped;
+  if (!a.body.empty()) j["body"] = a.body;
+  return j;
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
+  nlohmann::ordered_json root;
+  root["schema"] = "concord.report/1";
+  nlohmann::ordered_json summary;
+  summary["articles"] = report.articles.size();
+  summary["stories"] = report.stories.size();
+  summary["errors"] = report.errors.size();
+  summary["warnings"] = report.warnings.size();
+  root["summary"] = summary;
+  nlohmann::ordered_json stories = nlohmann::ordered_json::array();
+  for (const Story& st : report.stories) {
+    nlohmann::ordered_json s;
+    s["id"] = st.id;
+    s["headline"] = st.headline;
+    s["size"] = st.articles.size();
+    s["first_published"] = st.first_published;
+    s["last_published"] = st.last_published;
+    s["keywords"] = st.keywords;
+    nlohmann::ordered_json arts = nlohmann::ordered_json::array();
+    for (uint32_t i : st.articles) arts.push_back(ArticleJson(report.articles[i]));
+    s["articles"] = std::move(arts);
+    stories.push_back(std::move(s));
+  }
+  root["stories"] = std::move(stories);
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (const Status& e : report.errors) {
+    errors.push_back({{"code", CodeName(e.code())}, {"message", e.message()}});
+  }
+  root["errors"] = std::move(errors);
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const Status& w : report.warnings) warnings.push_back(w.message());
+  root["warnings"] = std::move(warnings);
+  // Invalid UTF-8 cannot reach here (ingest validates), but never throw.
+  return root.dump(options.indent, ' ', false,
+                   nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace concord

@@ -1,0 +1,81 @@
+#include "src/sketch/features.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "src/sketch/tfidf.h"
+
+namespace concord::sketch {
+namespace {
+
+std::set<std::string> Terms(const TermBag& bag, const Vocabulary& vocab) {
+  std::set<std::string> out;
+  for (const TermCount& tc : bag.terms) out.insert(vocab.at(tc.term));
+  return out;
+}
+
+TEST(FeaturesTest, StemsNamesAndNumbers) {
+  FeatureExtractor fx({});
+  Vocabulary vocab;
+  TermBag bag = fx.Extract(
+      "", "Negotiators in Port Selva said 1,200 dockworkers returned. "
+      "The strike ended after talks with Harbor Authority officials.",
+      "en", &vocab);
+  std::set<std::string> t = Terms(bag, vocab);
+  EXPECT_TRUE(t.contains("negoti"));       // stem of "negotiators"
+  EXPECT_TRUE(t.contains("dockwork"));
+  EXPECT_TRUE(t.contains("n:selva"));      // capitalised inside a sentence
+  EXPECT_TRUE(t.contains("n:harbor"));
+  EXPECT_TRUE(t.contains("#1200"));        // number by value
+  EXPECT_FALSE(t.contains("n:negotiators"));  // sentence-initial: not a name
+  EXPECT_FALSE(t.contains("n:the"));
+  EXPECT_FALSE(t.contains("said"));        // stop word
+  EXPECT_FALSE(t.contains("the"));
+}
+
+TEST(FeaturesTest, SameNumberWrittenDifferentlyIsOneTerm) {
+  FeatureExtractor fx({});
+  Vocabulary vocab;
+  TermBag a = fx.Extract("", "Officials counted 1,200 prisoners.", "en", &vocab);
+  TermBag b = fx.Extract("", "Officials counted 1200 prisoners.", "en", &vocab);
+  EXPECT_TRUE(Terms(a, vocab).contains("#1200"));
+  EXPECT_EQ(Terms(a, vocab), Terms(b, vocab));
+}
+
+TEST(FeaturesTest, HeadlineWordsCountMore) {
+  FeatureOptions options;
+  options.headline_repeat = 2;
+  FeatureExtractor fx(options);
+  Vocabulary vocab;
+  TermBag bag = fx.Extract("Reservoir overflows", "The reservoir rose.", "en",
+                           &vocab);
+  for (const TermCount& tc : bag.terms) {
+    if (vocab.at(tc.term) == "reservoir") EXPECT_FLOAT_EQ(tc.count, 3);
+  }
+}
+
+TEST(FeaturesTest, TfIdfFavoursRareTermsAndIsUnitLength) {
+  FeatureExtractor fx({});
+  Vocabulary vocab;
+  DocumentFrequencies df;
+  std::vector<TermBag> bags = {
+      fx.Extract("", "The council approved the tram line.", "en", &vocab),
+      fx.Extract("", "The council approved the budget.", "en", &vocab),
+      fx.Extract("", "The council rejected the stadium.", "en", &vocab),
+  };
+  for (const TermBag& b : bags) df.Add(b);
+  SparseVector v = Weigh(bags[0], df, {});
+  EXPECT_NEAR(v.Norm(), 1.0, 1e-6);
+  float council = 0, tram = 0;
+  for (const TermWeight& tw : v.entries) {
+    if (vocab.at(tw.term) == "council") council = tw.weight;
+    if (vocab.at(tw.term) == "tram") tram = tw.weight;
+  }
+  EXPECT_GT(tram, council);
+  EXPECT_GT(council, 0);  // smoothed idf: a term in every document still counts
+}
+
+}  // namespace
+}  // namespace concord::sketch

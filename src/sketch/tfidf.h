@@ -1,0 +1,41 @@
+// TF-IDF weighting of term bags into unit vectors.
+//
+// weight(t) = (1 + ln tf) · idf(t) · kind weight, then L2-normalised; with
+// idf(t) = ln(1 + N / df(t)), a smoothed inverse document frequency that
+// stays positive for terms every document has (small batches such as five
+// versions of one story share most of their vocabulary, and a plain
+// ln(N/df) would zero it). Salton & Buckley 1988 for the sublinear tf.
+//
+// DocumentFrequencies is not thread-safe for Add(); reads are safe once
+// adding is over. Cost: O(terms) per document.
+#ifndef CONCORD_SKETCH_TFIDF_H_
+#define CONCORD_SKETCH_TFIDF_H_
+
+#include <cstdint>
+#include <unordered_map>
+
+#include "concord/options.h"
+#include "src/sketch/features.h"
+#include "src/sketch/sparse_vector.h"
+
+namespace concord::sketch {
+
+class DocumentFrequencies {
+ public:
+  // Counts each term of `bag` once.
+  void Add(const TermBag& bag);
+  uint32_t documents() const { return documents_; }
+  uint32_t df(uint64_t term) const;
+  double Idf(uint64_t term) const;
+
+ private:
+  uint32_t documents_ = 0;
+  std::unordered_map<uint64_t, uint32_t> df_;
+};
+
+SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
+                   const FeatureOptions& options);
+
+}  // namespace concord::sketch
+
+#endif  // CONCORD_SKETCH_TFIDF_H_

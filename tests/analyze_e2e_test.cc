@@ -1,0 +1,145 @@
+// End to end: `concord analyze` on the seeds (when ../shared is present) and
+// on the bundled examples.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "tests/test_util.h"
+
+namespace concord {
+namespace {
+
+using nlohmann::json;
+using testing::RunConcord;
+using testing::SharedDir;
+
+bool Contains(const json& list, const std::string& needle) {
+  for (const auto& s : list) {
+    if (s.get<std::string>().find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class SeedsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    shared_ = SharedDir();
+    if (shared_.empty()) {
+      GTEST_SKIP() << "../shared/seeds not found next to the source tree; "
+                      "the seed tests need it";
+    }
+    auto r = RunConcord("analyze " + shared_ +
+                        "/seeds --format json --with-text");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    report_ = json::parse(r.out);
+    for (const auto& story : report_["stories"]) {
+      for (const auto& a : story["articles"]) {
+        articles_[a["id"].get<std::string>().substr(0, 3)] = a;
+      }
+    }
+  }
+  std::string shared_;
+  json report_;
+  std::map<std::string, json> articles_;  // by "000".."004"
+};
+
+TEST_F(SeedsTest, AllFiveSeedsFormOneStory) {
+  ASSERT_EQ(report_["stories"].size(), 1u) << report_.dump(1);
+  EXPECT_EQ(report_["stories"][0]["articles"].size(), 5u);
+  EXPECT_EQ(articles_.size(), 5u);
+}
+
+TEST_F(SeedsTest, NewsletterPromoIsNotBody) {
+  const json& a = articles_.at("000");
+  EXPECT_TRUE(Contains(a["dropped"], "delivered to your inbox"));
+  EXPECT_TRUE(Contains(a["dropped"], "National news"));
+  const std::string body = a["body"];
+  EXPECT_EQ(body.find("inbox"), std::string::npos);
+  EXPECT_EQ(body.find("National news"), std::string::npos);
+  EXPECT_NE(body.find("Umerov said technical consultations"),
+            std::string::npos);
+}
+
+TEST_F(SeedsTest, SkipLinkAndRepeatedCaptionAreNotBody) {
+  const json& a = articles_.at("002");
+  EXPECT_TRUE(Contains(a["dropped"], "skip to main content"));
+  ASSERT_EQ(a["captions"].size(), 1u) << a.dump(1);
+  EXPECT_NE(a["captions"][0].get<std::string>().find("(File image)"),
+            std::string::npos);
+  const std::string body = a["body"];
+  EXPECT_EQ(body.find("skip to main content"), std::string::npos);
+  EXPECT_EQ(body.find("(File image)"), std::string::npos);
+  EXPECT_EQ(a["title"], "Ukraine seeking exchange of 1,200 prisoners with Russia");
+  EXPECT_TRUE(Contains(a["headings"],
+                       "Ukrainian troops struggle to fend off larger Russian army"));
+}
+
+TEST_F(SeedsTest, CreditLineIsMetadataNotBody) {
+  const json& a = articles_.at("003");
+  ASSERT_EQ(a["credits"].size(), 1u);
+  EXPECT_EQ(a["credits"][0], "ALJAZEERA");
+  EXPECT_EQ(a["body"].get<std::string>().find("Credited from"),
+            std::string::npos);
+}
+
+TEST_F(SeedsTest, HeadlinesAndSubheadingsAreNotBodySentences) {
+  const json& a1 = articles_.at("001");
+  EXPECT_EQ(a1["title"],
+            "Ukraine Pursues Prisoner Exchange with Russia for 1,200 Soldiers");
+  EXPECT_TRUE(Contains(a1["headings"], "Ongoing Conflict and Infrastructure Damage"));
+  EXPECT_EQ(a1["body"].get<std::string>().find("Ongoing Conflict and"),
+            std::string::npos);
+  EXPECT_EQ(a1["body"].get<std::string>().find("Ukraine Pursues"),
+            std::string::npos);
+  const json& a4 = articles_.at("004");
+  EXPECT_TRUE(Contains(a4["headings"], "Continued Conflict and Infrastructure Damage"));
+  EXPECT_EQ(a4["body"].get<std::string>().find("Continued Conflict and"),
+            std::string::npos);
+}
+
+TEST(ExamplesTest, BundledCorpusClustersByEvent) {
+  auto r = RunConcord("eval clustering " + std::string(CONCORD_SOURCE_DIR) +
+                      "/examples/articles.jsonl --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_GE(j["items"].get<int>(), 15);
+  EXPECT_GE(j["labels"].get<int>(), 4);
+  EXPECT_GE(j["bcubed_f1"].get<double>(), 0.95) << r.out;
+}
+
+TEST(ExamplesTest, TextFolderAnalysesWithoutErrors) {
+  auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
+                      "/examples/articles --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_GE(j["summary"]["articles"].get<int>(), 15);
+  EXPECT_TRUE(j["errors"].empty());
+  std::set<std::string> ids;
+  for (const auto& s : j["stories"]) {
+    EXPECT_TRUE(s.contains("id"));
+    for (const auto& a : s["articles"]) ids.insert(a["id"].get<std::string>());
+  }
+  EXPECT_EQ(ids.size(), j["summary"]["articles"].get<size_t>());
+}
+
+TEST(AnalyzeCliTest, TextSummaryShowsStoriesAndCounts) {
+  auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
+                      "/examples/articles.jsonl --color never");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Story "), std::string::npos);
+  EXPECT_NE(r.out.find(" articles, "), std::string::npos);
+  EXPECT_EQ(r.out.find("\033["), std::string::npos);
+}
+
+TEST(AnalyzeCliTest, MissingInputIsAUsageLevelFailure) {
+  auto r = RunConcord("analyze /nonexistent/concord-input");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/concord-input"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace concord
