@@ -71,7 +71,7 @@ Synthetic MakeEvents(int events, uint32_t seed, bool dated) {
   return s;
 }
 
-std::vector<std::string> Run(const Synthetic& s, ClusterOptions options) {
+std::vector<std::string> Cluster(const Synthetic& s, ClusterOptions options) {
   OnlineClusterer c(options);
   std::vector<std::string> out;
   for (size_t i = 0; i < s.vectors.size(); ++i) {
@@ -82,13 +82,13 @@ std::vector<std::string> Run(const Synthetic& s, ClusterOptions options) {
 
 TEST(OnlineClustererTest, RecoversSyntheticEvents) {
   Synthetic s = MakeEvents(200, 7, /*dated=*/true);
-  ClusteringScores score = ScoreClustering(s.labels, Run(s, {}));
+  ClusteringScores score = ScoreClustering(s.labels, Cluster(s, {}));
   EXPECT_GE(score.bcubed_f1, 0.95);
 }
 
 TEST(OnlineClustererTest, RecoversSyntheticEventsWithoutDates) {
   Synthetic s = MakeEvents(200, 11, /*dated=*/false);
-  ClusteringScores score = ScoreClustering(s.labels, Run(s, {}));
+  ClusteringScores score = ScoreClustering(s.labels, Cluster(s, {}));
   EXPECT_GE(score.bcubed_f1, 0.90);
 }
 
@@ -96,8 +96,8 @@ TEST(OnlineClustererTest, IndexAgreesWithExhaustiveSearch) {
   Synthetic s = MakeEvents(300, 3, /*dated=*/true);
   ClusterOptions exhaustive;
   exhaustive.exhaustive = true;
-  const auto indexed = Run(s, {});
-  const auto reference = Run(s, exhaustive);
+  const auto indexed = Cluster(s, {});
+  const auto reference = Cluster(s, exhaustive);
   // The index may miss a candidate only in rare ties; require near-identity.
   ClusteringScores agreement = ScoreClustering(reference, indexed);
   EXPECT_GE(agreement.bcubed_f1, 0.99);
@@ -105,7 +105,7 @@ TEST(OnlineClustererTest, IndexAgreesWithExhaustiveSearch) {
 
 TEST(OnlineClustererTest, IsDeterministic) {
   Synthetic s = MakeEvents(100, 5, /*dated=*/true);
-  EXPECT_EQ(Run(s, {}), Run(s, {}));
+  EXPECT_EQ(Cluster(s, {}), Cluster(s, {}));
 }
 
 TEST(OnlineClustererTest, SameWordsMonthsApartAreDifferentStories) {

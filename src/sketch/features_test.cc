@@ -52,7 +52,9 @@ TEST(FeaturesTest, HeadlineWordsCountMore) {
   TermBag bag = fx.Extract("Reservoir overflows", "The reservoir rose.", "en",
                            &vocab);
   for (const TermCount& tc : bag.terms) {
-    if (vocab.at(tc.term) == "reservoir") EXPECT_FLOAT_EQ(tc.count, 3);
+    if (vocab.at(tc.term) == "reservoir") {
+      EXPECT_FLOAT_EQ(tc.count, 3);
+    }
   }
 }
 
