@@ -15,11 +15,18 @@ add_library(concord_dep_stemmer INTERFACE)
 target_include_directories(concord_dep_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(concord_dep_stemmer INTERFACE ${STEMMER_LIBRARY})
 
+# On Debian, libcld2_full holds only CLD2's large tables and libcld2 the
+# detector code. libcld2_full must stay a NEEDED entry (--as-needed would
+# drop it, since nothing references it by name) so that its tables take
+# precedence over libcld2's small ones at load time.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
-find_library(CLD2_LIBRARY NAMES cld2_full cld2 REQUIRED)
+find_library(CLD2_CODE_LIBRARY NAMES cld2 REQUIRED)
+find_library(CLD2_FULL_LIBRARY NAMES libcld2_full.so.0 cld2_full REQUIRED)
 add_library(concord_dep_cld2 INTERFACE)
 target_include_directories(concord_dep_cld2 INTERFACE ${CLD2_INCLUDE_DIR})
-target_link_libraries(concord_dep_cld2 INTERFACE ${CLD2_LIBRARY})
+target_link_libraries(concord_dep_cld2 INTERFACE
+  "-Wl,--push-state,--no-as-needed" ${CLD2_FULL_LIBRARY} "-Wl,--pop-state"
+  ${CLD2_CODE_LIBRARY})
 
 if(CONCORD_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -14,7 +14,7 @@ struct FeatureOptions {
   // top of its ordinary stem term.
   double name_weight = 1.5;
   // Weight of a number's value as a term ("#1200"), relative to a word.
-  double number_weight = 1.0;
+  double number_weight = 1.5;
   // Headline words are counted this many times.
   double headline_repeat = 2.0;
 };
@@ -23,7 +23,7 @@ struct FeatureOptions {
 struct ClusterOptions {
   // An article joins the best-scoring story when its similarity reaches this;
   // otherwise it starts a new story. Similarity is cosine in [0, 1].
-  double join_threshold = 0.20;
+  double join_threshold = 0.18;
   // Time: a story spans [first, last] publication time. An article within
   // `same_time_days` of that span is scored as is; further away, similarity
   // is multiplied by exp(-(gap - same_time_days) / time_decay_days).

@@ -103,7 +103,7 @@ void AddAnalyzeCommand(CLI::App& app, Action* action) {
                 "Text format: do not list one-article stories");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity an article needs to join a story (default "
-                  "0.20); for experiments, not tuning per data set")
+                  "0.18); for experiments, not tuning per data set")
       ->check(CLI::Range(0.0, 1.0));
   cmd->callback([args, action] { *action = [args] { return RunAnalyze(*args); }; });
 }

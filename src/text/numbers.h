@@ -1,0 +1,73 @@
+// Numbers in English news text: values of numeric tokens and number phrases,
+// and every number mention in a text with its byte offsets.
+//
+// What counts as a number:
+//   digits            "1,200"  "3.5"  "1.200.000"  "1,5" (one comma, not
+//                     followed by exactly three digits, is a decimal comma)
+//                     "１２" (full-width digits)
+//   plural digits     "1000's"  "1000s"  "1990s"  (value 1000 / 1990,
+//   approximate) digits + scale    "1.2 million"  "3 thousand"  "3.5bn"  "2
+//   tn"; the
+//                     ambiguous one-letter suffixes k, m, b, t count only
+//                     after a currency sign ("$3.5b", "£100m"); "100m" alone
+//                     may be metres
+//   currency, sign, % "$3.5bn" -> 3.5e9   "-4" -> -4   "12%" -> 12 (the sign
+//                     and "%" are part of the mention; the unit is not kept)
+//   number words      "one" .. "ninety-nine", "two hundred and fifty",
+//                     "three thousand four hundred", "a hundred", "a dozen"
+//                     (12), "two dozen", "half a million" (5e5), "one and a
+//                     half million" (1.5e6), "twenty five" (spaces or hyphens)
+//   ordinals          "fifth" -> 5, "twenty-first" -> 21, "5th" -> 5
+//                     (ParseNumber only; FindNumbers skips ordinals)
+//   "half"            0.5 (ParseNumber only; too often not a quantity)
+// Not numbers: "thousands", "dozens", "tens of thousands" (no value), number
+// words of other languages, digits of other scripts (Arabic-Indic...).
+//
+// Hedges make a mention approximate and become part of its span: "nearly",
+// "almost", "about", "around", "approximately", "roughly", "some", "over",
+// "under", "circa", "(an) estimated", "more than", "less than", "fewer
+// than", "at least", "at most", "up to", "close to", "as many as", "as much
+// as", "upwards of", "just over", "just under", "well over"; and after the
+// number: "or so", "-odd", "-plus", "+". Plural digits ("1000's") are
+// approximate too.
+//
+// Years (1900-2100 as four digits without a comma) are numbers like any
+// other; the caller decides. A number glued to a unit ("5km", "10am") gives
+// a mention for its digits alone ("5"), and ParseNumber() rejects it.
+//
+// Thread safety: pure functions, safe from any thread.
+// Cost: one Tokenize() of the input plus a linear scan of its tokens.
+#ifndef CONCORD_TEXT_NUMBERS_H_
+#define CONCORD_TEXT_NUMBERS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace concord::text {
+
+// The value of a numeric token or number phrase, which must be nothing else
+// (surrounding white space aside): "1,200" -> 1200, "3.5" -> 3.5,
+// "1000's" -> 1000, "one" -> 1, "twenty-five" -> 25, "1.2 million" -> 1.2e6,
+// "a dozen" -> 12, "half" -> 0.5, "fifth" -> 5, "nearly 1,250" -> 1250
+// (hedges are allowed and ignored). nullopt for "thousands", "5km", "", or
+// any text with words left over ("1,200 people").
+std::optional<double> ParseNumber(std::string_view text);
+
+struct NumberMention {
+  // Byte offsets of the whole mention, hedge, sign and "%" included.
+  uint32_t begin = 0, end = 0;
+  double value = 0;
+  // A hedge ("nearly", "about", "some", "more than", ...) or a plural
+  // ("1000's") marks the value as approximate.
+  bool approximate = false;
+};
+
+// All numbers in a text, digits and number words (including multiword "two
+// hundred and fifty", "1.2 million"), in order, non-overlapping.
+std::vector<NumberMention> FindNumbers(std::string_view utf8);
+
+}  // namespace concord::text
+
+#endif  // CONCORD_TEXT_NUMBERS_H_

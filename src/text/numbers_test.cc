@@ -1,0 +1,155 @@
+#include "src/text/numbers.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace concord::text {
+namespace {
+
+struct ParseRow {
+  std::string_view text;
+  std::optional<double> value;
+};
+
+// One row per case: the text and its value (nullopt: not a number).
+const ParseRow kParseRows[] = {
+    {"1,200", 1200},
+    {"3.5", 3.5},
+    {"1000's", 1000},
+    {"1000s", 1000},
+    {"1000\u2019s", 1000},
+    {"nearly 1,250", 1250},
+    {"one", 1},
+    {"zero", 0},
+    {"twenty-five", 25},
+    {"twenty five", 25},
+    {"ninety-nine", 99},
+    {"two hundred and fifty", 250},
+    {"three thousand four hundred", 3400},
+    {"seven million two hundred thousand", 7.2e6},
+    {"nineteen hundred", 1900},
+    {"a hundred", 100},
+    {"1.2 million", 1.2e6},
+    {"3 billion", 3e9},
+    {"$3.5bn", 3.5e9},
+    {"3.5bn", 3.5e9},
+    {"\u00A3100m", 1e8},
+    {"\u20AC2.5 bn", 2.5e9},
+    {"a dozen", 12},
+    {"two dozen", 24},
+    {"half", 0.5},
+    {"half a million", 5e5},
+    {"one and a half million", 1.5e6},
+    {"fifth", 5},
+    {"twenty-first", 21},
+    {"one hundred and fifth", 105},
+    {"hundredth", 100},
+    {"5th", 5},
+    {"1.200.000", 1.2e6},
+    {"1,5", 1.5},
+    {"1.200,50", 1200.5},
+    {"12,34,567", 1234567},
+    {"-4", -4},
+    {"\u22127", -7},
+    {"12%", 12},
+    {"\uFF11\uFF12", 12},
+    {"  42  ", 42},
+    {"thousands", std::nullopt},
+    {"tens of thousands", std::nullopt},
+    {"dozens", std::nullopt},
+    {"100m", std::nullopt},
+    {"5km", std::nullopt},
+    {"12.03.2024", std::nullopt},
+    {"192.168.0.1", std::nullopt},
+    {"one two", std::nullopt},
+    {"1,200 people", std::nullopt},
+    {"a", std::nullopt},
+    {"", std::nullopt},
+};
+
+TEST(ParseNumberTest, GoldenTable) {
+  for (const ParseRow& row : kParseRows) {
+    const std::optional<double> got = ParseNumber(row.text);
+    ASSERT_EQ(got.has_value(), row.value.has_value()) << "text: " << row.text;
+    if (got) {
+      EXPECT_DOUBLE_EQ(*got, *row.value) << "text: " << row.text;
+    }
+  }
+}
+
+// Mentions as "span=value", "~" for approximate, joined by "; ".
+std::string Mentions(std::string_view text) {
+  std::string out;
+  for (const NumberMention& m : FindNumbers(text)) {
+    if (!out.empty()) out += "; ";
+    char value[32];
+    std::snprintf(value, sizeof(value), "%g", m.value);
+    out += std::string(text.substr(m.begin, m.end - m.begin)) + "=" + value;
+    if (m.approximate) out += "~";
+  }
+  return out;
+}
+
+struct FindRow {
+  std::string_view text;
+  std::string_view mentions;
+};
+
+// One row per case: the text and every mention in it.
+constexpr FindRow kFindRows[] = {
+    {"Officials said 1,200 people died.", "1,200=1200"},
+    {"Nearly 1,250 were hurt.", "Nearly 1,250=1250~"},
+    {"two hundred and fifty protesters", "two hundred and fifty=250"},
+    {"a $3.5bn deal and a \u00A3100m fine", "$3.5bn=3.5e+09; \u00A3100m=1e+08"},
+    {"The 1.2 million voters", "1.2 million=1.2e+06"},
+    {"thousands of people", ""},
+    {"tens of thousands marched", ""},
+    {"1000's of fans", "1000's=1000~"},
+    {"more than 300 arrests", "more than 300=300~"},
+    {"an estimated 2,000 homes", "an estimated 2,000=2000~"},
+    {"Up to 40 people", "Up to 40=40~"},
+    {"about twenty-five people", "about twenty-five=25~"},
+    {"some 300-odd delegates", "some 300-odd=300~"},
+    {"100 or so people", "100 or so=100~"},
+    {"one, two, three", "one=1; two=2; three=3"},
+    {"twenty twenty", "twenty=20; twenty=20"},
+    {"a dozen eggs", "a dozen=12"},
+    {"one and a half million", "one and a half million=1.5e+06"},
+    {"the fifth round", ""},
+    {"the 5th round", ""},
+    {"half of the votes", ""},
+    {"in 2015-2016", "2015=2015; 2016=2016"},
+    {"a 5km race", "5=5"},
+    {"prices fell 3.5% on Monday", "3.5%=3.5"},
+    {"temperatures of -4 degrees", "-4=-4"},
+    {"COVID-19 cases", "19=19"},
+    {"in the 1990s", "1990s=1990~"},
+    {"\u041C\u043E\u0441\u043A\u0432\u0430, 12 \u0434\u043D\u0435\u0439",
+     "12=12"},
+    {"on 12.03.2024", ""},
+    {"No numbers here.", ""},
+    {"", ""},
+};
+
+TEST(FindNumbersTest, GoldenTable) {
+  for (const FindRow& row : kFindRows) {
+    EXPECT_EQ(Mentions(row.text), row.mentions) << "text: " << row.text;
+  }
+}
+
+TEST(FindNumbersTest, OffsetsAreBytesIntoTheInput) {
+  const std::string text = "\u201CNearly 1,250\u201D \u2014 officials";
+  const std::vector<NumberMention> mentions = FindNumbers(text);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].begin, 3u);  // after the 3-byte opening quote
+  EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin),
+            "Nearly 1,250");
+  EXPECT_TRUE(mentions[0].approximate);
+}
+
+}  // namespace
+}  // namespace concord::text

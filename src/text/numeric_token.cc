@@ -1,0 +1,156 @@
+// Numeric tokens: digits, separators and suffixes to a value.
+//
+// The idea. The tokenizer hands us "1,200", "1.200.000", "3.5bn", "1000's"
+// as single tokens; the question is what "," and "." mean. English writes
+// "1,200.50", much of Europe "1.200,50", India "12,34,567". We read the
+// English way, with two exceptions that are unambiguous in practice:
+//   - with both separators, the last one is the decimal point ("1.200,50");
+//   - several "."s are grouping ("1.200.000"), and a single "," not followed
+//     by exactly three digits is a decimal comma ("1,5").
+// One "." is always a decimal point, so "1.200" is 1.2, as in English text.
+// A grouping must be well formed: first group 1-3 digits, last group three,
+// middle groups all three or all two (the Indian style). That keeps dates
+// ("12.03.2024"), IP addresses and version strings from becoming numbers.
+//
+// After the digits comes an optional suffix: "s" or "'s" (a plural, "the
+// 1990s", "1000's"), an English ordinal ending, a scale ("bn", "m", "k"), or
+// anything else, which we call a unit ("5km", "10am").
+//
+// Cost: two passes over the token, one small string copy, std::from_chars.
+// Tests: numbers_test.cc (through ParseNumber and FindNumbers).
+#include "src/text/numeric_token.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+#include <vector>
+
+namespace concord::text::internal {
+namespace {
+
+constexpr ScaleSuffix kScaleSuffixes[] = {
+    {"k", 1e3, true},     {"m", 1e6, true},  {"mn", 1e6, false},
+    {"mln", 1e6, false},  {"b", 1e9, true},  {"bn", 1e9, false},
+    {"bln", 1e9, false},  {"t", 1e12, true}, {"tn", 1e12, false},
+    {"trn", 1e12, false},
+};
+
+}  // namespace
+
+const ScaleSuffix* FindScaleSuffix(std::string_view s) {
+  for (const ScaleSuffix& entry : kScaleSuffixes) {
+    if (entry.text == s) return &entry;
+  }
+  return nullptr;
+}
+
+std::optional<double> ParseDigits(std::string_view s) {
+  const size_t commas = std::count(s.begin(), s.end(), ',');
+  const size_t dots = std::count(s.begin(), s.end(), '.');
+  char group = 0;
+  char decimal = 0;
+  if (commas > 0 && dots > 0) {
+    decimal = s.find_last_of(",.") == s.rfind(',') ? ',' : '.';
+    group = decimal == ',' ? '.' : ',';
+    if ((decimal == ',' ? commas : dots) > 1) return std::nullopt;
+  } else if (commas > 0) {
+    const size_t after = s.size() - s.rfind(',') - 1;
+    if (commas == 1 && after != 3) {
+      decimal = ',';
+    } else {
+      group = ',';
+    }
+  } else if (dots > 1) {
+    group = '.';
+  } else if (dots == 1) {
+    decimal = '.';
+  }
+  // Check the grouping and build a plain "123456.78" string.
+  std::string plain;
+  const size_t int_end = decimal != 0 ? s.rfind(decimal) : s.size();
+  if (group != 0) {
+    std::vector<size_t> sizes;
+    size_t run = 0;
+    for (size_t i = 0; i < int_end; ++i) {
+      if (s[i] == group) {
+        sizes.push_back(run);
+        run = 0;
+      } else {
+        ++run;
+      }
+    }
+    sizes.push_back(run);
+    if (sizes.front() < 1 || sizes.front() > 3 || sizes.back() != 3)
+      return std::nullopt;
+    for (size_t i = 1; i + 1 < sizes.size(); ++i) {
+      if (sizes[i] != sizes[1] || (sizes[i] != 2 && sizes[i] != 3))
+        return std::nullopt;
+    }
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == group) continue;
+    plain.push_back(s[i] == decimal ? '.' : s[i]);
+  }
+  double value = 0;
+  const auto [ptr, ec] =
+      std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (ec != std::errc() || ptr != plain.data() + plain.size())
+    return std::nullopt;
+  return value;
+}
+
+std::optional<NumericToken> ParseNumericToken(std::string_view norm) {
+  size_t i = 0;
+  while (i < norm.size()) {
+    const char c = norm[i];
+    if (c >= '0' && c <= '9') {
+      ++i;
+    } else if ((c == ',' || c == '.') && i + 1 < norm.size() &&
+               norm[i + 1] >= '0' && norm[i + 1] <= '9' && i > 0) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (i == 0) return std::nullopt;  // digits of another script
+  const std::optional<double> value = ParseDigits(norm.substr(0, i));
+  if (!value) return std::nullopt;
+  NumericToken t;
+  t.value = *value;
+  std::string_view rest = norm.substr(i);
+  if (rest.empty()) return t;
+  if (rest == "s" || rest == "'s") {
+    t.suffix = NumericSuffix::kPlural;
+  } else if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") {
+    t.suffix = NumericSuffix::kOrdinal;
+  } else if (const ScaleSuffix* s = FindScaleSuffix(rest)) {
+    t.suffix = NumericSuffix::kScale;
+    t.scale = s->value;
+    t.scale_needs_currency = s->needs_currency;
+  } else {
+    t.suffix = NumericSuffix::kUnit;
+  }
+  return t;
+}
+
+uint32_t DigitPrefixBytes(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  int32_t last_digit_end = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && u_isdigit(c)) {
+      last_digit_end = i;
+    } else if (c != ',' && c != '.') {
+      break;
+    }
+  }
+  return static_cast<uint32_t>(last_digit_end);
+}
+
+}  // namespace concord::text::internal

@@ -1,0 +1,293 @@
+// Sentence splitting: ICU's sentence boundaries, corrected for news prose.
+//
+// The idea. UAX #29 section 5 defines sentence boundaries from character
+// classes alone: a full stop followed by white space and an uppercase letter
+// ends a sentence. ICU implements that; what it cannot know is that "Mr.",
+// "Dr." and "U.S." are abbreviations. CLDR's answer is a per-language list
+// of "suppressions" (locale keyword "@ss=standard", or
+// FilteredBreakIteratorBuilder), and we tried it first. On news text it does
+// more harm than good, for two reasons found in ICU 72's filteredbrk.cpp:
+//   - the list is matched backwards from the period with no check for the
+//     start of a word, so a list entry also suppresses every word that ends
+//     in it: German "am." keeps "Er kam. Sie ging." together, English "O."
+//     and "K." keep "joined NATO. The" and "in the UK. Then" together;
+//   - the lists hold entries such as "Joe.", "OK." and "Is.", and entries
+//     with inner periods ("U.S.") are only ever matched up to their first
+//     period, so "U.S. Congress" is split anyway.
+// So we run ICU's plain sentence iterator for the language and veto a
+// boundary ourselves when the whole word before it (from white space or an
+// opening bracket or quote up to the period) is
+//   - on our abbreviation list for the language (titles, "U.S.", "Jan."), or
+//   - a single capital letter and a period, an initial ("John F. Kennedy").
+// A boundary after a line break is never vetoed. The price is the occasional
+// sentence that really ends in "U.S." staying joined to the next one.
+//
+// ICU does not treat "…" (U+2026) as sentence-ending, while it does treat
+// "..." as one; we add a boundary after "…" when white space and an
+// uppercase letter (optionally behind an opening quote) follow, matching what
+// ICU does for "...".
+//
+// Cost. One ICU pass over a UText that reads the caller's UTF-8 directly;
+// each thread keeps one iterator per language it has seen. A veto looks back
+// over one word. Tests: segmenter_test.cc (golden table, including the cases
+// above that ICU's suppressions get wrong).
+#include "src/text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace concord::text {
+namespace {
+
+// Abbreviations after which a sentence boundary is vetoed, by language.
+// Matched case-sensitively against the text between the last white space
+// (or opening bracket or quote) and the boundary.
+constexpr std::string_view kCommonAbbreviations[] = {
+    "Dr.", "Prof.", "St.", "Mt.", "vs.", "Gen.", "Sen.",
+};
+// Abbreviations of "number", vetoed only before a digit ("No. 10" but not
+// "No. The minister refused.").
+constexpr std::string_view kNumberAbbreviations[] = {
+    "No.", "Nos.", "Nr.", "no.", "nr.",
+};
+constexpr std::string_view kEnglishAbbreviations[] = {
+    "Mr.",   "Mrs.",  "Ms.",   "Messrs.", "Mmes.",   "Jr.",   "Sr.",   "Rev.",
+    "Hon.",  "Pres.", "Gov.",  "Rep.",    "Sens.",   "Reps.", "Lt.",   "Col.",
+    "Maj.",  "Capt.", "Cmdr.", "Adm.",    "Sgt.",    "Cpl.",  "Pvt.",  "Gens.",
+    "Supt.", "Insp.", "Det.",  "Fr.",     "Ft.",     "Ave.",  "Blvd.", "Rd.",
+    "U.S.",  "U.K.",  "U.N.",  "E.U.",    "U.S.A.",  "e.g.",  "i.e.",  "cf.",
+    "Jan.",  "Feb.",  "Mar.",  "Apr.",    "Jun.",    "Jul.",  "Aug.",  "Sep.",
+    "Sept.", "Oct.",  "Nov.",  "Dec.",    "approx.", "est.",  "Fig.",  "Vol.",
+    "Ch.",   "Art.",  "Sec.",  "Dept.",   "Univ.",
+};
+constexpr std::string_view kFrenchAbbreviations[] = {
+    "MM.",   "Mme.",  "Mmes.", "Mlle.", "Mlles.", "Me.",  "Pr.",  "Ste.",
+    "Mgr.",  "art.",  "av.",   "bd.",   "cf.",    "env.", "p.",   "ex.",
+    "janv.", "févr.", "avr.",  "juil.", "sept.",  "oct.", "nov.", "déc.",
+};
+constexpr std::string_view kGermanAbbreviations[] = {
+    "Hr.",  "Fr.",  "Hrn.",  "Dipl.", "Ing.", "Abs.", "Art.",
+    "bzw.", "ca.",  "z.B.",  "d.h.",  "u.a.", "v.a.", "Jan.",
+    "Feb.", "Aug.", "Sept.", "Okt.",  "Nov.", "Dez.", "Str.",
+};
+constexpr std::string_view kSpanishAbbreviations[] = {
+    "Sr.",  "Sra.", "Srta.", "Sres.",  "Dra.", "Ud.",  "Uds.",
+    "Lic.", "Ing.", "Gral.", "EE.UU.", "Av.",  "Pág.", "aprox.",
+};
+constexpr std::string_view kItalianAbbreviations[] = {
+    "Sig.", "Sigg.", "Dott.", "Dott.ssa", "On.",   "Avv.",
+    "Ing.", "Arch.", "Geom.", "Rag.",     "Mons.", "ecc.",
+};
+constexpr std::string_view kPortugueseAbbreviations[] = {
+    "Sr.", "Sra.", "Srta.", "Dra.", "Profa.", "Av.", "Eng.", "Exmo.", "Exma.",
+};
+constexpr std::string_view kDutchAbbreviations[] = {
+    "Dhr.", "Mevr.", "Mr.",   "Mw.",  "Ir.",
+    "Drs.", "Ing.",  "bijv.", "o.a.", "m.b.t.",
+};
+
+template <size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+bool IsAbbreviation(std::string_view word, std::string_view lang) {
+  if (Contains(kCommonAbbreviations, word)) return true;
+  if (lang == "en") return Contains(kEnglishAbbreviations, word);
+  if (lang == "fr") return Contains(kFrenchAbbreviations, word);
+  if (lang == "de") return Contains(kGermanAbbreviations, word);
+  if (lang == "es") return Contains(kSpanishAbbreviations, word);
+  if (lang == "it") return Contains(kItalianAbbreviations, word);
+  if (lang == "pt") return Contains(kPortugueseAbbreviations, word);
+  if (lang == "nl") return Contains(kDutchAbbreviations, word);
+  return false;
+}
+
+// "en", from "en", "EN", "en-GB", "en_US"; "" and anything odd give "en".
+std::string PrimaryLanguage(std::string_view lang) {
+  std::string out;
+  for (char c : lang) {
+    if (c == '-' || c == '_') break;
+    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || out.size() >= 8)
+      return "en";
+    out.push_back(static_cast<char>(c | 0x20));
+  }
+  return out.empty() ? "en" : out;
+}
+
+struct SentenceState {
+  std::vector<std::pair<std::string, std::unique_ptr<icu::BreakIterator>>>
+      iters;
+  UText* text = nullptr;
+  ~SentenceState() { utext_close(text); }
+};
+
+// This thread's sentence iterator for `lang`, or nullptr without ICU data.
+icu::BreakIterator* IteratorFor(const std::string& lang, SentenceState* state) {
+  for (auto& [key, iter] : state->iters) {
+    if (key == lang) return iter.get();
+  }
+  constexpr size_t kMaxLanguagesPerThread = 16;
+  if (state->iters.size() >= kMaxLanguagesPerThread) {
+    state->iters.erase(state->iters.begin());
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> iter(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(lang.c_str()),
+                                                 status));
+  if (U_FAILURE(status)) iter.reset();
+  state->iters.emplace_back(lang, std::move(iter));
+  return state->iters.back().second.get();
+}
+
+// A decoded code point (negative for an ill-formed sequence) and its bytes.
+struct CodePoint {
+  UChar32 c;
+  int32_t begin;
+  int32_t end;
+};
+
+CodePoint Before(std::string_view s, int32_t i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t end = i;
+  UChar32 c;
+  U8_PREV(p, 0, i, c);
+  return {c, i, end};
+}
+
+CodePoint At(std::string_view s, int32_t i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t begin = i;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return {c, begin, i};
+}
+
+bool IsSpace(UChar32 c) { return c >= 0 && u_isUWhiteSpace(c); }
+bool IsLineBreak(UChar32 c) {
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+bool IsOpening(UChar32 c) {
+  if (c < 0) return false;
+  const int8_t type = u_charType(c);
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
+         c == '"' || c == '\'';
+}
+
+// Whether the ICU boundary at `b` (sentence so far starts at `start`) falls
+// after an abbreviation or an initial and should be dropped.
+bool Vetoed(std::string_view text, int32_t start, int32_t b,
+            std::string_view lang) {
+  int32_t e = b;
+  while (e > start) {
+    const CodePoint cp = Before(text, e);
+    if (IsLineBreak(cp.c)) return false;
+    if (!IsSpace(cp.c)) break;
+    e = cp.begin;
+  }
+  if (e <= start || text[e - 1] != '.') return false;
+  int32_t w = e;
+  while (w > start) {
+    const CodePoint cp = Before(text, w);
+    if (IsSpace(cp.c)) break;
+    w = cp.begin;
+  }
+  while (w < e) {  // skip "(" or an opening quote in front of the word
+    const CodePoint cp = At(text, w);
+    if (!IsOpening(cp.c)) break;
+    w = cp.end;
+  }
+  const std::string_view word = text.substr(w, e - w);
+  if (IsAbbreviation(word, lang)) return true;
+  if (Contains(kNumberAbbreviations, word)) {
+    const CodePoint next = At(text, b);
+    return next.c >= 0 && u_isdigit(next.c);
+  }
+  // An initial: one capital letter and the period.
+  const CodePoint first = At(text, w);
+  return first.c >= 0 && u_isupper(first.c) && first.end + 1 == e;
+}
+
+void TrimAndAdd(std::string_view text, int32_t begin, int32_t end,
+                std::vector<Span>* out) {
+  while (begin < end) {
+    const CodePoint cp = At(text, begin);
+    if (!IsSpace(cp.c)) break;
+    begin = cp.end;
+  }
+  while (end > begin) {
+    const CodePoint cp = Before(text, end);
+    if (!IsSpace(cp.c)) break;
+    end = cp.begin;
+  }
+  if (end > begin)
+    out->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+}
+
+// Adds [begin, end) to *out, split after any "…" that is followed by white
+// space and a capitalised word.
+void AddWithEllipsisSplits(std::string_view text, int32_t begin, int32_t end,
+                           std::vector<Span>* out) {
+  constexpr std::string_view kEllipsis = "\u2026";
+  int32_t from = begin;
+  size_t pos = text.find(kEllipsis, static_cast<size_t>(begin));
+  while (pos != std::string_view::npos && static_cast<int32_t>(pos) < end) {
+    int32_t q = static_cast<int32_t>(pos + kEllipsis.size());
+    const int32_t after = q;
+    while (q < end) {
+      const CodePoint cp = At(text, q);
+      if (!IsSpace(cp.c)) break;
+      q = cp.end;
+    }
+    if (q > after && q < end) {
+      CodePoint next = At(text, q);
+      if (IsOpening(next.c) && next.end < end) next = At(text, next.end);
+      if (next.c >= 0 && (u_isupper(next.c) || u_istitle(next.c))) {
+        TrimAndAdd(text, from, q, out);
+        from = q;
+      }
+    }
+    pos = text.find(kEllipsis, pos + kEllipsis.size());
+  }
+  TrimAndAdd(text, from, end, out);
+}
+
+}  // namespace
+
+std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
+  std::vector<Span> out;
+  if (utf8.empty()) return out;
+  const std::string primary = PrimaryLanguage(lang);
+  thread_local SentenceState state;
+  icu::BreakIterator* iter = IteratorFor(primary, &state);
+  UErrorCode status = U_ZERO_ERROR;
+  if (iter != nullptr) {
+    state.text = utext_openUTF8(state.text, utf8.data(),
+                                static_cast<int64_t>(utf8.size()), &status);
+    if (U_SUCCESS(status)) iter->setText(state.text, status);
+  }
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  if (iter == nullptr || U_FAILURE(status)) {
+    AddWithEllipsisSplits(utf8, 0, n, &out);  // no ICU data: one sentence
+    return out;
+  }
+  int32_t start = iter->first();
+  for (int32_t b = iter->next(); b != icu::BreakIterator::DONE;
+       b = iter->next()) {
+    if (b < n && Vetoed(utf8, start, b, primary)) continue;
+    AddWithEllipsisSplits(utf8, start, b, &out);
+    start = b;
+  }
+  return out;
+}
+
+}  // namespace concord::text

@@ -1,0 +1,21 @@
+// Internals of Tokenize() exposed for tests only; not for other modules.
+#ifndef CONCORD_TEXT_TOKENIZER_INTERNAL_H_
+#define CONCORD_TEXT_TOKENIZER_INTERNAL_H_
+
+#include <string_view>
+#include <vector>
+
+#include "src/text/segmenter.h"
+
+namespace concord::text::internal {
+
+// Tokenize() with the ASCII fast path switched off: ICU finds every word
+// boundary. The slow, obviously-correct reference that tokenizer_test.cc
+// compares the fast path against.
+// REQUIRES: out != nullptr.
+void TokenizeWithIcuOnly(std::string_view utf8, std::vector<Token>* out,
+                         const TokenizeOptions& options);
+
+}  // namespace concord::text::internal
+
+#endif  // CONCORD_TEXT_TOKENIZER_INTERNAL_H_

@@ -1,0 +1,210 @@
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "src/text/segmenter.h"
+#include "src/text/tokenizer_internal.h"
+
+namespace concord::text {
+namespace {
+
+// Token texts joined by "|".
+std::string Joined(std::string_view text, bool keep_punct) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens, {.keep_punct = keep_punct});
+  std::string out;
+  for (const Token& t : tokens) {
+    if (!out.empty()) out += "|";
+    out += text.substr(t.begin, t.end - t.begin);
+  }
+  return out;
+}
+
+struct Row {
+  std::string_view input;
+  bool keep_punct;
+  std::string_view tokens;
+};
+
+// One row per case: the input and its tokens.
+constexpr Row kRows[] = {
+    {"Don't stop", false, "Don't|stop"},
+    {"The U.S. economy", false, "The|U.S.|economy"},
+    {"The U.S. economy.", true, "The|U.S.|economy|."},
+    {"e.g. this, i.e. that", true, "e.g.|this|,|i.e.|that"},
+    {"a Ph.D. student", false, "a|Ph.D.|student"},
+    {"visit example.com.", true, "visit|example.com|."},
+    {"1,200 people", false, "1,200|people"},
+    {"3.5 percent", false, "3.5|percent"},
+    {"1000's of fans", false, "1000's|of|fans"},
+    {"1000\u2019s of fans", false, "1000\u2019s|of|fans"},
+    {"the 1990s", false, "the|1990s"},
+    {"twenty-five", false, "twenty|five"},
+    {"twenty-five", true, "twenty|-|five"},
+    {"Hello, world!", true, "Hello|,|world|!"},
+    {"Hello, world!", false, "Hello|world"},
+    {"$3.5bn deal", true, "$|3.5bn|deal"},
+    {"C++ and C#", true, "C|+|+|and|C|#"},
+    {"10:30 pm", true, "10|:|30|pm"},
+    {"a_b and __init__", false, "a_b|and|__init__"},
+    {"na\u00EFve caf\u00E9", false, "na\u00EFve|caf\u00E9"},
+    {"\u041C\u043E\u0441\u043A\u0432\u0430 \u0438 \u041A\u0438\u0435\u0432",
+     false,
+     "\u041C\u043E\u0441\u043A\u0432\u0430|\u0438|\u041A\u0438\u0435\u0432"},
+    {"It\u2019s \u201Cfine\u201D", true, "It\u2019s|\u201C|fine|\u201D"},
+    {"\uFF11\uFF12 items", false, "\uFF11\uFF12|items"},
+    {"\U0001F600 ok", true, "\U0001F600|ok"},
+    {"co-operate", false, "co|operate"},
+    {"  \t\n ", true, ""},
+    {"", true, ""},
+};
+
+TEST(TokenizeTest, GoldenTable) {
+  for (const Row& row : kRows) {
+    EXPECT_EQ(Joined(row.input, row.keep_punct), row.tokens)
+        << "input: " << row.input << " keep_punct: " << row.keep_punct;
+  }
+}
+
+struct FlagRow {
+  std::string_view text;
+  TokenKind kind;
+  bool capitalized;
+  bool all_caps;
+  std::string_view norm;
+};
+
+TEST(TokenizeTest, KindsFlagsAndNorms) {
+  const std::string_view text =
+      "NATO met Mr. Smith 1,200 times in the U.S. \u2014 \u00C9lys\u00E9e said "
+      "1000\u2019s, "
+      "\uFF11\uFF12 A STRASSE";
+  const FlagRow kExpected[] = {
+      {"NATO", TokenKind::kWord, true, true, "nato"},
+      {"met", TokenKind::kWord, false, false, "met"},
+      {"Mr", TokenKind::kWord, true, false, "mr"},
+      {".", TokenKind::kPunct, false, false, "."},
+      {"Smith", TokenKind::kWord, true, false, "smith"},
+      {"1,200", TokenKind::kNumber, false, false, "1,200"},
+      {"times", TokenKind::kWord, false, false, "times"},
+      {"in", TokenKind::kWord, false, false, "in"},
+      {"the", TokenKind::kWord, false, false, "the"},
+      {"U.S.", TokenKind::kWord, true, true, "u.s."},
+      {"\u2014", TokenKind::kPunct, false, false, "-"},
+      {"\u00C9lys\u00E9e", TokenKind::kWord, true, false, "\u00E9lys\u00E9e"},
+      {"said", TokenKind::kWord, false, false, "said"},
+      {"1000\u2019s", TokenKind::kNumber, false, false, "1000's"},
+      {",", TokenKind::kPunct, false, false, ","},
+      {"\uFF11\uFF12", TokenKind::kNumber, false, false, "12"},
+      {"A", TokenKind::kWord, true, false, "a"},
+      {"STRASSE", TokenKind::kWord, true, true, "strasse"},
+  };
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens, {.keep_punct = true});
+  ASSERT_EQ(tokens.size(), std::size(kExpected));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const FlagRow& e = kExpected[i];
+    EXPECT_EQ(text.substr(t.begin, t.end - t.begin), e.text) << i;
+    EXPECT_EQ(t.kind, e.kind) << e.text;
+    EXPECT_EQ(t.capitalized, e.capitalized) << e.text;
+    EXPECT_EQ(t.all_caps, e.all_caps) << e.text;
+    EXPECT_EQ(t.norm, e.norm) << e.text;
+  }
+}
+
+TEST(TokenizeTest, ReplacesPreviousContents) {
+  std::vector<Token> tokens;
+  Tokenize("one two three four", &tokens);
+  Tokenize("five", &tokens);
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0].norm, "five");
+}
+
+bool SameTokens(const std::vector<Token>& a, const std::vector<Token>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].begin != b[i].begin || a[i].end != b[i].end ||
+        a[i].kind != b[i].kind || a[i].capitalized != b[i].capitalized ||
+        a[i].all_caps != b[i].all_caps || a[i].norm != b[i].norm) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Describe(std::string_view text, const std::vector<Token>& tokens) {
+  std::string out;
+  for (const Token& t : tokens) {
+    out += "[" + std::string(text.substr(t.begin, t.end - t.begin)) + "]";
+  }
+  return out;
+}
+
+// The ASCII fast path must give exactly ICU's tokens. Random strings built
+// from fragments chosen to exercise every rule near a piece boundary.
+TEST(TokenizeTest, FastPathMatchesIcuOnGeneratedText) {
+  const std::string_view kFragments[] = {
+      "a",          "B",          "z",      "s",          "S",      "1",
+      "9",          "0",          ".",      "'",          ",",      ";",
+      ":",          "_",          "-",      " ",          "  ",     "\t",
+      "\n",         "\r\n",       "$",      "%",          "!",      "?",
+      "(",          ")",          "\"",     "#",          "*",      "+",
+      "/",          "@",          "&",      "=",          "<",      "~",
+      "\\",         "|",          "^",      "`",          "[",      "{",
+      "\v",         "\f",         "__",     "x@y.com",    "U.S",    "don't",
+      "1,200",      "3.5",        "e.g",    "\u00E9",     "\u00C9", "\u0301",
+      "\u2019",     "\u201C",     "\u2026", "\U0001F600", "\uFF11", "\u00DF",
+      "\u00A0",     "\u3000",     "\u4E2D", "\u200B",     "\u200D", "\u0416",
+      "\U0001F1FA", "\U0001F1F8", "\u05D0", "\u0130",     "\xFF",
+  };
+  std::mt19937 rng(20240611);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
+  std::uniform_int_distribution<int> length(0, 24);
+  std::vector<Token> fast, slow;
+  int mismatches = 0;
+  for (int round = 0; round < 4000 && mismatches < 5; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
+    const TokenizeOptions options{.keep_punct = round % 2 == 0};
+    Tokenize(text, &fast, options);
+    internal::TokenizeWithIcuOnly(text, &slow, options);
+    if (!SameTokens(fast, slow)) {
+      ++mismatches;
+      ADD_FAILURE() << "text: \"" << text
+                    << "\"\n fast: " << Describe(text, fast)
+                    << "\n  icu: " << Describe(text, slow);
+    }
+  }
+}
+
+TEST(TokenizeTest, ThreadsGetTheSameTokens) {
+  const std::string text =
+      "Ministers from 12 countries met in Z\u00FCrich on Tuesday; the U.S. "
+      "sent 1,200 "
+      "observers and \u201Cwatched closely\u201D.";
+  std::vector<Token> expected;
+  Tokenize(text, &expected, {.keep_punct = true});
+  std::vector<int> ok(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      std::vector<Token> got;
+      bool all = true;
+      for (int i = 0; i < 200; ++i) {
+        Tokenize(text, &got, {.keep_punct = true});
+        all &= SameTokens(got, expected);
+      }
+      ok[t] = all;
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_TRUE(ok[t]) << "thread " << t;
+}
+
+}  // namespace
+}  // namespace concord::text
