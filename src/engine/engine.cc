@@ -49,6 +49,7 @@ std::vector<std::string> Keywords(const sketch::SparseVector& sum,
     std::string word = it->second;
     if (word.rfind("n:", 0) == 0) word = word.substr(2);
     if (word.rfind("#", 0) == 0) word = word.substr(1);
+    // A name is also a word term: show it once.
     if (std::find(out.begin(), out.end(), word) != out.end()) continue;
     out.push_back(std::move(word));
     if (out.size() == k) break;

@@ -22,6 +22,13 @@ bool EndsSentence(std::string_view punct) {
          punct == ";" || punct == "..." || punct == "\xE2\x80\xA6";
 }
 
+// "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
+std::string_view StripPossessive(std::string_view w) {
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+  if (w.size() > 1 && w.back() == '\'') w.remove_suffix(1);
+  return w;
+}
+
 // "#1200", "#3.5": the canonical text of a number's value.
 void NumberKey(double value, std::string* key) {
   char buf[40];
@@ -76,14 +83,15 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   text::Stemmer* stemmer = StemmerFor(lang);
   tokens_.clear();
   text::Tokenize(text, &tokens_, {.keep_punct = true});
-  auto add = [&](TermKind kind, float count) {
+  // Adds the term key_; `shown` is how the vocabulary displays it.
+  auto add = [&](TermKind kind, float count, std::string_view shown) {
     const uint64_t id = Hash64(key_, kTermSeed);
     TermCount& tc = counts_[id];
     tc.term = id;
     tc.kind = kind;
     tc.count += count;
     if (vocabulary != nullptr && !vocabulary->contains(id)) {
-      vocabulary->emplace(id, key_);
+      vocabulary->emplace(id, std::string(shown));
     }
   };
   bool sentence_start = true;
@@ -99,7 +107,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
             text::ParseNumber(text.substr(tok.begin, tok.end - tok.begin));
         if (value && *value >= 2) {
           NumberKey(*value, &key_);
-          add(TermKind::kNumber, repeat);
+          add(TermKind::kNumber, repeat, key_);
         }
         break;
       }
@@ -108,19 +116,20 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const bool name =
             tok.all_caps || (tok.capitalized && !sentence_start);
         sentence_start = false;
-        if (tok.norm.size() < 2) break;
-        if (text::IsStopword(tok.norm, lang) && !tok.all_caps) break;
+        std::string_view word = StripPossessive(tok.norm);
+        if (word.size() < 2) break;
+        if (text::IsStopword(word, lang) && !tok.all_caps) break;
         // A number word ("twelve") counts as its value as well.
-        if (auto value = text::ParseNumber(tok.norm); value && *value >= 2) {
+        if (auto value = text::ParseNumber(word); value && *value >= 2) {
           NumberKey(*value, &key_);
-          add(TermKind::kNumber, repeat);
+          add(TermKind::kNumber, repeat, key_);
         }
-        key_.assign(stemmer->Stem(tok.norm));
-        add(TermKind::kWord, repeat);
+        key_.assign(stemmer->Stem(word));
+        add(TermKind::kWord, repeat, word);
         if (name) {
           key_.assign("n:");
-          key_.append(tok.norm);
-          add(TermKind::kName, repeat);
+          key_.append(word);
+          add(TermKind::kName, repeat, key_);
         }
         break;
       }

@@ -1,7 +1,8 @@
 // Features: an article's text as a bag of weighted terms for topical
 // similarity. Three kinds of term come out of one tokenisation pass:
 //   word    the Snowball stem of every non-stop word ("negotiations" →
-//           "negoti"), so inflections match;
+//           "negoti"), so inflections match; possessives are stripped
+//           ("Ukraine's" = "Ukraine");
 //   name    a capitalised word inside a sentence (or an all-caps acronym),
 //           folded but not stemmed ("zelenskyy", "uae"): names carry an event;
 //   number  the value of a number ≥ 2 however written ("1,200" = "1200"),
@@ -42,8 +43,9 @@ struct TermBag {
   uint32_t words = 0;            // word tokens in headline + body
 };
 
-// Display strings of term ids ("negoti", "n:zelenskyy", "#1200"), filled on
-// request for showing story keywords.
+// Display strings of term ids, filled on request for showing story keywords:
+// a word term shows the first word seen with that stem ("negotiations"),
+// names and numbers their key ("n:zelenskyy", "#1200").
 using Vocabulary = std::unordered_map<uint64_t, std::string>;
 
 class FeatureExtractor {
