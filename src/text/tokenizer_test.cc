@@ -140,7 +140,9 @@ bool SameTokens(const std::vector<Token>& a, const std::vector<Token>& b) {
 std::string Describe(std::string_view text, const std::vector<Token>& tokens) {
   std::string out;
   for (const Token& t : tokens) {
-    out += "[" + std::string(text.substr(t.begin, t.end - t.begin)) + "]";
+    out += '[';
+    out += text.substr(t.begin, t.end - t.begin);
+    out += ']';
   }
   return out;
 }
