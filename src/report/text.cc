@@ -82,8 +82,9 @@ std::string RenderText(const Report& report, const TextRenderOptions& options) {
       }
       if (!a.dropped.empty()) {
         out += std::string("  ") + c.Dim() + "(" +
-               std::to_string(a.dropped.size()) + " chrome lines dropped)" +
-               c.Reset();
+               std::to_string(a.dropped.size()) +
+               (a.dropped.size() == 1 ? " chrome line" : " chrome lines") +
+               " dropped)" + c.Reset();
       }
       out += "\n";
     }
