@@ -25,7 +25,7 @@ for n in "${sizes[@]}"; do
   f1=$("$bin" eval clustering "$corpus" --format json | sed -E 's/.*"bcubed_f1":([0-9.]+).*/\1/')
   /usr/bin/time -f "%e %M" -o "$work/time-$n" "$bin" analyze "$corpus" --format json -o /dev/null --stats 2>"$work/stats-$n" || true
   read -r secs kb <"$work/time-$n"
-  mb=$(awk -v f="$corpus" 'BEGIN{ "stat -c %s " f | getline s; printf "%.1f", s/1e6 }')
+  mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN{ printf "%.1f", b/1e6 }')
   stories=$(sed -nE 's/^stats: [0-9]+ articles, [0-9.]+ MB, ([0-9]+) stories/\1/p' "$work/stats-$n")
   awk -v n="$n" -v mb="$mb" -v st="$stories" -v f1="$f1" -v s="$secs" -v kb="$kb" \
     'BEGIN{ printf "%-9d %8s %8s %10s %8.2f %8.0f %9.1f %9.0f\n", n, mb, st, f1, s, n/s, mb/s, kb/1024 }'

@@ -112,20 +112,28 @@ int WordCount(std::string_view s) {
   return n;
 }
 
-// True when the line ends like a sentence: . ! ? ; : or an ellipsis, possibly
-// followed by closing quotes or brackets.
+// True when the line ends like a sentence: . ! ? ; : , or an ellipsis,
+// possibly followed by closing quotes or brackets (ASCII or typographic).
+// Reads the raw bytes from the end: no copy of the line.
 bool EndsLikeSentence(std::string_view line) {
-  std::string f = Fold(line);
-  while (!f.empty() && (f.back() == '"' || f.back() == '\'' ||
-                        f.back() == ')' || f.back() == ']' || f.back() == ' ')) {
-    f.pop_back();
+  while (!line.empty()) {
+    const unsigned char c = line.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+      line.remove_suffix(1);
+    } else if (line.size() >= 3 && line.substr(line.size() - 3, 2) == "\xE2\x80" &&
+               (static_cast<unsigned char>(line.back()) == 0x9D ||
+                static_cast<unsigned char>(line.back()) == 0x99)) {
+      line.remove_suffix(3);  // ” ’
+    } else {
+      break;
+    }
   }
-  if (f.empty()) return false;
-  char c = f.back();
+  if (line.empty()) return false;
+  const char c = line.back();
   if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',') {
     return true;
   }
-  return f.size() >= 3 && f.compare(f.size() - 3, 3, "\xE2\x80\xA6") == 0;
+  return line.size() >= 3 && line.substr(line.size() - 3) == "\xE2\x80\xA6";
 }
 
 bool StartsUpper(std::string_view line) {
@@ -166,6 +174,7 @@ constexpr std::array<std::string_view, 21> kPromoPhrases = {
     "unsubscribe at any time",
 };
 
+constexpr int kNavMaxWords = 4;  // the longest entry of kNavLines
 constexpr int kPromoMaxWords = 30;
 constexpr int kPromoHeaderMaxWords = 8;
 constexpr int kHeadingMaxWords = 14;
@@ -194,9 +203,11 @@ constexpr std::array<std::string_view, 14> kCreditPrefixes = {
 bool IsChromeLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
-  const std::string sig = Signature(line);
-  for (std::string_view nav : kNavLines) {
-    if (sig == nav) return true;
+  if (WordCount(line) <= kNavMaxWords) {
+    const std::string sig = Signature(line);
+    for (std::string_view nav : kNavLines) {
+      if (sig == nav) return true;
+    }
   }
   return IsPromoLine(line);
 }
@@ -232,6 +243,15 @@ std::string CreditOf(std::string_view line) {
 }
 
 bool LooksLikeCaption(std::string_view line) {
+  // Every marker below has '(' or ':' or is "getty images"/"image caption":
+  // most body lines are rejected without folding them.
+  if (line.find_first_of("(:") == std::string_view::npos &&
+      line.find("etty") == std::string_view::npos &&
+      line.find("ETTY") == std::string_view::npos &&
+      line.find("aption") == std::string_view::npos &&
+      line.find("APTION") == std::string_view::npos) {
+    return false;
+  }
   const std::string f = Fold(Trim(line));
   constexpr std::array<std::string_view, 12> kMarkers = {
       "(file image)", "(file photo)", "(file)",      "(ap photo",

@@ -16,6 +16,7 @@ namespace concord::sketch {
 namespace {
 
 constexpr uint64_t kTermSeed = 0x636f6e636f7264ULL;  // "concord"
+constexpr size_t kMaxMemo = 1 << 20;  // distinct words remembered per language
 
 bool EndsSentence(std::string_view punct) {
   return punct == "." || punct == "!" || punct == "?" || punct == ":" ||
@@ -47,14 +48,47 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-text::Stemmer* FeatureExtractor::StemmerFor(std::string_view lang) {
-  auto it = stemmers_.find(lang);
-  if (it == stemmers_.end()) {
-    it = stemmers_
-             .emplace(std::string(lang), std::make_unique<text::Stemmer>(lang))
-             .first;
+size_t FeatureExtractor::StringHash::operator()(std::string_view s) const {
+  return static_cast<size_t>(Hash64(s));
+}
+
+FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
+  auto it = langs_.find(lang);
+  if (it == langs_.end()) {
+    it = langs_.emplace(std::string(lang), LangState{}).first;
+    it->second.stemmer = std::make_unique<text::Stemmer>(lang);
   }
-  return it->second.get();
+  return &it->second;
+}
+
+const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
+    LangState* state, std::string_view word, std::string_view lang) {
+  auto it = state->words.find(word);
+  if (it != state->words.end()) return it->second;
+  // Bounded memory on endless streams: start over when the memo is large.
+  if (state->words.size() >= kMaxMemo) state->words.clear();
+  WordInfo info;
+  info.stop = text::IsStopword(word, lang);
+  if (auto value = text::ParseNumber(word); value && *value >= 2) {
+    NumberKey(*value, &info.number_key);
+    info.number_term = Hash64(info.number_key, kTermSeed);
+  }
+  info.word_term = Hash64(state->stemmer->Stem(word), kTermSeed);
+  key_.assign("n:");
+  key_.append(word);
+  info.name_term = Hash64(key_, kTermSeed);
+  return state->words.emplace(std::string(word), std::move(info)).first->second;
+}
+
+void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
+                           std::string_view shown, Vocabulary* vocabulary) {
+  TermCount& tc = counts_[term];
+  tc.term = term;
+  tc.kind = kind;
+  tc.count += count;
+  if (vocabulary != nullptr && !vocabulary->contains(term)) {
+    vocabulary->emplace(term, std::string(shown));
+  }
 }
 
 TermBag FeatureExtractor::Extract(std::string_view headline,
@@ -80,20 +114,9 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
                                float repeat, Vocabulary* vocabulary) {
   if (text.empty()) return;
-  text::Stemmer* stemmer = StemmerFor(lang);
+  LangState* state = StateFor(lang);
   tokens_.clear();
   text::Tokenize(text, &tokens_, {.keep_punct = true});
-  // Adds the term key_; `shown` is how the vocabulary displays it.
-  auto add = [&](TermKind kind, float count, std::string_view shown) {
-    const uint64_t id = Hash64(key_, kTermSeed);
-    TermCount& tc = counts_[id];
-    tc.term = id;
-    tc.kind = kind;
-    tc.count += count;
-    if (vocabulary != nullptr && !vocabulary->contains(id)) {
-      vocabulary->emplace(id, std::string(shown));
-    }
-  };
   bool sentence_start = true;
   for (const text::Token& tok : tokens_) {
     switch (tok.kind) {
@@ -103,11 +126,21 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       case text::TokenKind::kNumber: {
         ++words_;
         sentence_start = false;
-        auto value =
-            text::ParseNumber(text.substr(tok.begin, tok.end - tok.begin));
-        if (value && *value >= 2) {
-          NumberKey(*value, &key_);
-          add(TermKind::kNumber, repeat, key_);
+        const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
+        auto it = numbers_.find(raw);
+        if (it == numbers_.end()) {
+          if (numbers_.size() >= kMaxMemo) numbers_.clear();
+          WordInfo info;
+          auto value = text::ParseNumber(raw);
+          if (value && *value >= 2) {
+            NumberKey(*value, &info.number_key);
+            info.number_term = Hash64(info.number_key, kTermSeed);
+          }
+          it = numbers_.emplace(std::string(raw), std::move(info)).first;
+        }
+        if (it->second.number_term != 0) {
+          Add(it->second.number_term, TermKind::kNumber, repeat,
+              it->second.number_key, vocabulary);
         }
         break;
       }
@@ -118,18 +151,20 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         sentence_start = false;
         std::string_view word = StripPossessive(tok.norm);
         if (word.size() < 2) break;
-        if (text::IsStopword(word, lang) && !tok.all_caps) break;
+        const WordInfo& info = Lookup(state, word, lang);
+        if (info.stop && !tok.all_caps) break;
         // A number word ("twelve") counts as its value as well.
-        if (auto value = text::ParseNumber(word); value && *value >= 2) {
-          NumberKey(*value, &key_);
-          add(TermKind::kNumber, repeat, key_);
+        if (info.number_term != 0) {
+          Add(info.number_term, TermKind::kNumber, repeat, info.number_key,
+              vocabulary);
         }
-        key_.assign(stemmer->Stem(word));
-        add(TermKind::kWord, repeat, word);
+        Add(info.word_term, TermKind::kWord, repeat, word, vocabulary);
         if (name) {
-          key_.assign("n:");
-          key_.append(word);
-          add(TermKind::kName, repeat, key_);
+          if (vocabulary != nullptr) {
+            key_.assign("n:");
+            key_.append(word);
+          }
+          Add(info.name_term, TermKind::kName, repeat, key_, vocabulary);
         }
         break;
       }

@@ -61,12 +61,38 @@ class FeatureExtractor {
                   std::string_view lang, Vocabulary* vocabulary);
 
  private:
+  // What a word contributes, computed once per distinct word and language
+  // (stemming and number parsing dominate otherwise: news vocabulary is
+  // Zipfian, so the memo hits for nearly every token).
+  struct WordInfo {
+    bool stop = false;
+    uint64_t word_term = 0;    // stem
+    uint64_t name_term = 0;    // "n:" + word
+    uint64_t number_term = 0;  // "#value" for number words ≥ 2, else 0
+    std::string number_key;
+  };
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const;
+  };
+  using Memo =
+      std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
+  struct LangState {
+    std::unique_ptr<text::Stemmer> stemmer;
+    Memo words;
+  };
+
   void AddText(std::string_view text, std::string_view lang, float repeat,
                Vocabulary* vocabulary);
-  text::Stemmer* StemmerFor(std::string_view lang);
+  LangState* StateFor(std::string_view lang);
+  const WordInfo& Lookup(LangState* state, std::string_view word,
+                         std::string_view lang);
+  void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
+           Vocabulary* vocabulary);
 
   FeatureOptions options_;
-  std::map<std::string, std::unique_ptr<text::Stemmer>, std::less<>> stemmers_;
+  std::map<std::string, LangState, std::less<>> langs_;
+  Memo numbers_;                        // number tokens as written
   std::vector<text::Token> tokens_;     // scratch
   std::unordered_map<uint64_t, TermCount> counts_;  // scratch
   std::string key_;                     // scratch
