@@ -59,41 +59,50 @@ std::string Fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      unsigned char d = s[i + 2];
-      if (d == 0x98 || d == 0x99) {  // ‘ ’
-        out.push_back('\'');
-        i += 2;
-        continue;
-      }
-      if (d == 0x9C || d == 0x9D) {  // “ ”
-        out.push_back('"');
-        i += 2;
-        continue;
-      }
-      if (d == 0x93 || d == 0x94) {  // – —
-        out.push_back('-');
+    const unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const unsigned char d = s[i + 2];
+      char plain = 0;
+      if (d == 0x98 || d == 0x99) plain = '\'';  // ‘ ’
+      if (d == 0x9C || d == 0x9D) plain = '"';   // “ ”
+      if (d == 0x93 || d == 0x94) plain = '-';   // – —
+      if (plain != 0) {
+        out.push_back(plain);
         i += 2;
         continue;
       }
     }
-    out.push_back(static_cast<char>(std::tolower(c)));
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                       : static_cast<char>(c));
   }
   return out;
 }
 
 // Letters and digits only, lower case, single spaces: two lines that differ
-// only in punctuation or spacing compare equal.
+// only in punctuation, case or spacing compare equal. Bytes of non-ASCII
+// characters are kept as they are, except typographic punctuation
+// (U+2010..U+201F), which separates like ASCII punctuation.
 std::string Signature(std::string_view s) {
-  std::string folded = Fold(s);
   std::string out;
+  out.reserve(s.size());
   bool space = false;
-  for (unsigned char c : folded) {
-    if (std::isalnum(c) || c >= 0x80) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) <= 0x9F) {
+      space = true;
+      i += 2;
+      continue;
+    }
+    const bool digit = c >= '0' && c <= '9';
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (digit || lower || upper || c >= 0x80) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;
-      out.push_back(static_cast<char>(c));
+      out.push_back(upper ? static_cast<char>(c + 32) : static_cast<char>(c));
     } else {
       space = true;
     }
@@ -101,12 +110,14 @@ std::string Signature(std::string_view s) {
   return out;
 }
 
-int WordCount(std::string_view s) {
+// Words in `s`, counting stops past `limit` (returns limit + 1 then): the
+// length checks below look at the start of long paragraphs only.
+int WordCount(std::string_view s, int limit = 1 << 30) {
   int n = 0;
   bool in_word = false;
   for (unsigned char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    if (!sp && !in_word) ++n;
+    const bool sp = c == ' ' || c == '\t';
+    if (!sp && !in_word && ++n > limit) return n;
     in_word = !sp;
   }
   return n;
@@ -182,7 +193,7 @@ constexpr int kHeadlineMaxWords = 25;
 constexpr int kCreditMaxWords = 15;
 
 bool IsPromoLine(std::string_view line) {
-  if (WordCount(line) > kPromoMaxWords) return false;
+  if (WordCount(line, kPromoMaxWords) > kPromoMaxWords) return false;
   std::string f = Fold(line);
   for (std::string_view p : kPromoPhrases) {
     if (f.find(p) != std::string::npos) return true;
@@ -200,21 +211,30 @@ constexpr std::array<std::string_view, 14> kCreditPrefixes = {
 
 }  // namespace
 
+namespace {
+
+bool IsNavLine(std::string_view line) {
+  if (WordCount(line, kNavMaxWords) > kNavMaxWords) return false;
+  const std::string sig = Signature(line);
+  for (std::string_view nav : kNavLines) {
+    if (sig == nav) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsChromeLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
-  if (WordCount(line) <= kNavMaxWords) {
-    const std::string sig = Signature(line);
-    for (std::string_view nav : kNavLines) {
-      if (sig == nav) return true;
-    }
-  }
-  return IsPromoLine(line);
+  return IsNavLine(line) || IsPromoLine(line);
 }
 
 std::string CreditOf(std::string_view line) {
   line = Trim(line);
-  if (line.empty() || WordCount(line) > kCreditMaxWords) return {};
+  if (line.empty() || WordCount(line, kCreditMaxWords) > kCreditMaxWords) {
+    return {};
+  }
   const std::string f = Fold(line);
   for (std::string_view p : kCreditPrefixes) {
     if (f.compare(0, p.size(), p) != 0) continue;
@@ -266,7 +286,7 @@ bool LooksLikeCaption(std::string_view line) {
 
 bool LooksLikeHeading(std::string_view line) {
   line = Trim(line);
-  const int words = WordCount(line);
+  const int words = WordCount(line, kHeadingMaxWords);
   return words >= 2 && words <= kHeadingMaxWords && StartsUpper(line) &&
          !EndsLikeSentence(line) && !IsChromeLine(line) &&
          CreditOf(line).empty() && !LooksLikeCaption(line);
@@ -343,9 +363,9 @@ ArticleContent ExtractFromText(std::string_view text,
   std::vector<bool> drop(n, false);
   for (size_t i = 0; i < n; ++i) {
     const std::string& u = units[i].first;
-    if (IsChromeLine(u)) {
+    promo[i] = IsPromoLine(u);
+    if (promo[i] || IsNavLine(u)) {
       kind[i] = BlockKind::kChrome;
-      promo[i] = IsPromoLine(u);
       continue;
     }
     credit[i] = CreditOf(u);
@@ -376,7 +396,10 @@ ArticleContent ExtractFromText(std::string_view text,
   for (size_t i = 0; i < n; ++i) {
     if (kind[i] != BlockKind::kParagraph) continue;
     const std::string& u = units[i].first;
-    if (WordCount(u) > kPromoHeaderMaxWords || EndsLikeSentence(u)) continue;
+    if (WordCount(u, kPromoHeaderMaxWords) > kPromoHeaderMaxWords ||
+        EndsLikeSentence(u)) {
+      continue;
+    }
     const bool after_promo =
         i > 0 && promo[i - 1] && units[i - 1].second + 1 == units[i].second;
     const bool before_promo =
@@ -405,7 +428,8 @@ ArticleContent ExtractFromText(std::string_view text,
         continue;
       }
       if (options.known_title.empty() && options.detect_headline && has_more &&
-          WordCount(u) <= kHeadlineMaxWords && StartsUpper(u) &&
+          WordCount(u, kHeadlineMaxWords) <= kHeadlineMaxWords &&
+          StartsUpper(u) &&
           !EndsLikeSentence(u)) {
         kind[i] = BlockKind::kHeadline;
         continue;
