@@ -37,7 +37,7 @@ struct ClusterOptions {
   // index for the story it joins.
   size_t query_terms = 24;
   // At most this many candidate stories are scored exactly per article.
-  size_t max_candidates = 48;
+  size_t max_candidates = 16;
   // A story's centroid keeps at most this many terms.
   size_t centroid_terms = 300;
   // Score every live story instead of the index's candidates: the slow,

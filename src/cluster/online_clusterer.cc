@@ -69,22 +69,32 @@ bool OnlineClusterer::Expired(const StoryState& s,
   return seq_ - s.last_seq > options_.story_window_articles;
 }
 
+double OnlineClusterer::TimeDiscount(std::optional<int64_t> time,
+                                     const StoryState& s) const {
+  if (!time || !s.first_time || !s.last_time) return 1.0;
+  double gap = 0;
+  if (*time < *s.first_time) gap = double(*s.first_time - *time);
+  if (*time > *s.last_time) gap = double(*time - *s.last_time);
+  gap /= kSecondsPerDay;
+  if (gap <= options_.same_time_days) return 1.0;
+  return std::exp(-(gap - options_.same_time_days) /
+                  std::max(options_.time_decay_days, 1e-9));
+}
+
 double OnlineClusterer::Score(const sketch::SparseVector& v,
                               std::optional<int64_t> time, uint32_t id) const {
   const StoryState& s = stories_[id];
   if (s.norm <= 0) return 0;
-  double sim = sketch::Dot(v, s.sum) / s.norm;
-  if (time && s.first_time && s.last_time) {
-    double gap = 0;
-    if (*time < *s.first_time) gap = double(*s.first_time - *time);
-    if (*time > *s.last_time) gap = double(*time - *s.last_time);
-    gap /= kSecondsPerDay;
-    if (gap > options_.same_time_days) {
-      sim *= std::exp(-(gap - options_.same_time_days) /
-                      std::max(options_.time_decay_days, 1e-9));
-    }
-  }
-  return sim;
+  return sketch::Dot(v, s.sum) / s.norm * TimeDiscount(time, s);
+}
+
+double OnlineClusterer::ScoreHashed(std::optional<int64_t> time,
+                                    uint32_t id) const {
+  const StoryState& s = stories_[id];
+  if (s.norm <= 0) return 0;
+  const double discount = TimeDiscount(time, s);
+  if (discount < 1e-6) return 0;
+  return article_.Dot(s.sum) / s.norm * discount;
 }
 
 void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
@@ -154,10 +164,11 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   std::vector<uint32_t> candidates;
   CollectCandidates(v, top, time, &candidates);
   stats_.candidates_scored += candidates.size();
+  if (!candidates.empty()) article_.Assign(v);
   double best_score = -1;
   uint32_t best = 0;
   for (uint32_t id : candidates) {
-    const double score = Score(v, time, id);
+    const double score = ScoreHashed(time, id);
     if (score > best_score || (score == best_score && id < best)) {
       best_score = score;
       best = id;

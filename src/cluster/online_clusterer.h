@@ -63,6 +63,9 @@ class OnlineClusterer {
 
  private:
   bool Expired(const StoryState& s, std::optional<int64_t> time) const;
+  // Score() with the article already in article_.
+  double ScoreHashed(std::optional<int64_t> time, uint32_t id) const;
+  double TimeDiscount(std::optional<int64_t> time, const StoryState& s) const;
   void CollectCandidates(const sketch::SparseVector& v,
                          const std::vector<uint32_t>& top,
                          std::optional<int64_t> time,
@@ -75,7 +78,9 @@ class OnlineClusterer {
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
   uint64_t seq_ = 0;
   ClusterStats stats_;
-  // Scratch for candidate accumulation, indexed by story id.
+  // Scratch: the current article hashed for scoring; candidate overlaps
+  // indexed by story id.
+  sketch::TermTable article_;
   std::vector<float> overlap_;
   std::vector<uint32_t> touched_;
 };

@@ -82,28 +82,49 @@ const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
 
 void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
                            std::string_view shown, Vocabulary* vocabulary) {
-  TermCount& tc = counts_[term];
-  tc.term = term;
-  tc.kind = kind;
-  tc.count += count;
-  if (vocabulary != nullptr && !vocabulary->contains(term)) {
-    vocabulary->emplace(term, std::string(shown));
+  if (term == 0) term = 1;  // 0 marks an empty slot
+  if ((used_.size() + 1) * 2 > slots_.size()) {
+    // Grow to keep the load under 1/2, re-inserting what is there.
+    std::vector<TermCount> old;
+    old.reserve(used_.size());
+    for (uint32_t i : used_) old.push_back(slots_[i]);
+    slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
+    used_.clear();
+    const uint64_t mask = slots_.size() - 1;
+    for (const TermCount& tc : old) {
+      uint64_t i = tc.term & mask;
+      while (slots_[i].term != 0) i = (i + 1) & mask;
+      slots_[i] = tc;
+      used_.push_back(static_cast<uint32_t>(i));
+    }
   }
+  const uint64_t mask = slots_.size() - 1;
+  uint64_t i = term & mask;
+  while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
+  TermCount& tc = slots_[i];
+  if (tc.term == 0) {
+    tc.term = term;
+    tc.kind = kind;
+    used_.push_back(static_cast<uint32_t>(i));
+    if (vocabulary != nullptr) vocabulary->try_emplace(term, shown);
+  }
+  tc.count += count;
 }
 
 TermBag FeatureExtractor::Extract(std::string_view headline,
                                   std::string_view body, std::string_view lang,
                                   Vocabulary* vocabulary) {
   if (lang.empty()) lang = "en";
-  counts_.clear();
+  for (uint32_t i : used_) slots_[i] = TermCount{};
+  used_.clear();
   words_ = 0;
   AddText(headline, lang, static_cast<float>(options_.headline_repeat),
           vocabulary);
   AddText(body, lang, 1.0f, vocabulary);
   TermBag bag;
   bag.words = words_;
-  bag.terms.reserve(counts_.size());
-  for (const auto& [term, tc] : counts_) bag.terms.push_back(tc);
+  bag.terms.reserve(used_.size());
+  for (uint32_t i : used_) bag.terms.push_back(slots_[i]);
   std::sort(bag.terms.begin(), bag.terms.end(),
             [](const TermCount& a, const TermCount& b) {
               return a.term < b.term;

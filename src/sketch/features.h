@@ -94,7 +94,11 @@ class FeatureExtractor {
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
   std::vector<text::Token> tokens_;     // scratch
-  std::unordered_map<uint64_t, TermCount> counts_;  // scratch
+  // Per-article term counts: an open-addressing table (term 0 = empty slot,
+  // term ids are hashes) that grows as needed and is cleared through the
+  // list of used slots, so an article costs no allocation once warm.
+  std::vector<TermCount> slots_;
+  std::vector<uint32_t> used_;
   std::string key_;                     // scratch
   uint32_t words_ = 0;
 };

@@ -36,6 +36,47 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   return s;
 }
 
+void TermTable::Assign(const SparseVector& v) {
+  size_t capacity = 16;
+  while (capacity < v.entries.size() * 2) capacity <<= 1;
+  keys_.assign(capacity, 0);
+  weights_.assign(capacity, 0.0f);
+  mask_ = capacity - 1;
+  zero_weight_ = 0;
+  for (const TermWeight& e : v.entries) {
+    if (e.term == 0) {
+      zero_weight_ = e.weight;
+      continue;
+    }
+    uint64_t i = e.term & mask_;
+    while (keys_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = e.term;
+    weights_[i] = e.weight;
+  }
+}
+
+double TermTable::Dot(const SparseVector& other) const {
+  if (keys_.empty()) return 0;
+  double s = 0;
+  for (const TermWeight& e : other.entries) {
+    if (e.term == 0) {
+      s += double(zero_weight_) * e.weight;
+      continue;
+    }
+    uint64_t i = e.term & mask_;
+    while (true) {
+      const uint64_t k = keys_[i];
+      if (k == e.term) {
+        s += double(weights_[i]) * e.weight;
+        break;
+      }
+      if (k == 0) break;
+      i = (i + 1) & mask_;
+    }
+  }
+  return s;
+}
+
 std::vector<uint32_t> TopEntries(const SparseVector& v, size_t k) {
   std::vector<uint32_t> idx(v.entries.size());
   std::iota(idx.begin(), idx.end(), 0u);
@@ -45,11 +86,10 @@ std::vector<uint32_t> TopEntries(const SparseVector& v, size_t k) {
     return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
   };
   if (k < idx.size()) {
-    std::partial_sort(idx.begin(), idx.begin() + k, idx.end(), better);
+    std::nth_element(idx.begin(), idx.begin() + k, idx.end(), better);
     idx.resize(k);
-  } else {
-    std::sort(idx.begin(), idx.end(), better);
   }
+  std::sort(idx.begin(), idx.end(), better);
   return idx;
 }
 

@@ -27,6 +27,23 @@ struct SparseVector {
 
 double Dot(const SparseVector& a, const SparseVector& b);
 
+// One vector's terms in an open-addressing hash table, for scoring it against
+// many others: Dot() then costs one probe per entry of the other vector,
+// without the unpredictable branches of a sorted merge. Reuses its memory
+// across Assign() calls. Term ids are well-mixed hashes, so their low bits
+// index the table directly.
+class TermTable {
+ public:
+  void Assign(const SparseVector& v);
+  double Dot(const SparseVector& other) const;
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 marks an empty slot
+  std::vector<float> weights_;
+  uint64_t mask_ = 0;
+  float zero_weight_ = 0;       // weight of term 0, which cannot be a key
+};
+
 // Indexes of the k largest weights, largest first; ties by term id.
 std::vector<uint32_t> TopEntries(const SparseVector& v, size_t k);
 

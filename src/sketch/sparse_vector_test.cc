@@ -30,6 +30,31 @@ TEST(SparseVectorTest, NormalizeGivesUnitNormAndLeavesZeroAlone) {
   EXPECT_TRUE(z.empty());
 }
 
+TEST(SparseVectorTest, TermTableDotEqualsMergeDot) {
+  // Differential: the hashed dot product against the sorted merge, on
+  // random vectors whose term ids collide in their low bits.
+  uint64_t x = 88172645463325252ULL;
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  TermTable table;
+  for (int round = 0; round < 200; ++round) {
+    SparseVector a, b;
+    for (uint64_t t = 0; t < 400; ++t) {
+      const uint64_t term = (t << 20) | (next() % 4);  // low bits collide
+      if (next() % 3 == 0) a.entries.push_back({term, float(next() % 100) / 10});
+      if (next() % 3 == 0) b.entries.push_back({term, float(next() % 100) / 10});
+    }
+    table.Assign(a);
+    EXPECT_NEAR(table.Dot(b), Dot(a, b), 1e-6 * (1 + Dot(a, b)));
+  }
+  table.Assign(V({{0, 2}, {5, 1}}));
+  EXPECT_DOUBLE_EQ(table.Dot(V({{0, 3}, {5, 1}, {9, 9}})), 7);
+}
+
 TEST(SparseVectorTest, TopEntriesByWeightThenTerm) {
   SparseVector a = V({{1, 0.5}, {2, 2}, {3, 0.5}, {4, 1}});
   EXPECT_EQ(TopEntries(a, 3), (std::vector<uint32_t>{1, 3, 0}));
