@@ -66,7 +66,8 @@ TEST(BadInputTest, EmptyFileIsReported) {
 }
 
 TEST(BadInputTest, BinaryFileIsReported) {
-  std::string bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  static const char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  const std::string bytes(kPng, sizeof kPng - 1);
   Batch b = MakeBatch("binary", "image.txt", bytes);
   const std::string err = AnalyzeBatch(b);
   EXPECT_NE(err.find(b.bad), std::string::npos) << err;
