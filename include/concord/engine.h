@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "concord/article.h"
@@ -38,9 +39,32 @@ struct ArticleSummary {
   std::vector<std::string> credits;   // "ALJAZEERA" from "Credited from: ..."
   std::vector<std::string> dropped;   // chrome lines removed from the body
   std::string body;  // the extracted body; filled only with keep_text
+  // Text reuse within its story (empty for one-article stories): origin,
+  // duplicate, near-duplicate, spun copy, rewrite, summary or independent.
+  std::string role;
+  int family = -1;  // index into its Story::families, -1 for none
+  // For a spun copy: the substitutions that betray the spinner, as
+  // (relative's words, this article's words).
+  std::vector<std::pair<std::string, std::string>> swaps;
   uint32_t words = 0;  // words in the body
   uint32_t bytes = 0;  // bytes of the body
   uint32_t story = 0;  // Story::id of its story
+};
+
+// How two articles of a story relate (see docs/output.md for the classes).
+struct PairwiseRelation {
+  uint32_t a = 0, b = 0;  // indexes into Report::articles
+  std::string relation;   // duplicate, near-duplicate, spun copy, rewrite,
+                          // summary, independent
+  double score = 0;
+  double coverage_a = 0, coverage_b = 0;  // share of words aligned
+  uint32_t longest_passage = 0;           // words
+  uint32_t swaps = 0;                     // one-word substitutions
+};
+
+// Articles derived from one source text; the origin first.
+struct Family {
+  std::vector<uint32_t> articles;  // indexes into Report::articles
 };
 
 struct Story {
@@ -50,6 +74,8 @@ struct Story {
                                    // publication order
   std::string first_published, last_published;  // empty when undated
   std::vector<std::string> keywords;  // the centroid's heaviest terms
+  std::vector<PairwiseRelation> relations;  // every pair compared
+  std::vector<Family> families;
 };
 
 // Where the time went, for `analyze --stats` and the benchmarks.
@@ -57,6 +83,8 @@ struct RunStats {
   double ingest_seconds = 0;    // reading and decoding inputs
   double extract_seconds = 0;   // chrome removal, language id, term counts
   double cluster_seconds = 0;   // weighting and online clustering
+  double reuse_seconds = 0;     // alignment and relations within stories
+  uint64_t pairs_compared = 0;  // article pairs aligned
   uint64_t input_bytes = 0;     // text bytes ingested
   uint64_t candidates_scored = 0;  // story comparisons made by the clusterer
   uint64_t postings_scanned = 0;   // index entries read by the clusterer

@@ -5,6 +5,7 @@
 #define CONCORD_OPTIONS_H_
 
 #include <cstddef>
+#include <string>
 
 namespace concord {
 
@@ -45,9 +46,21 @@ struct ClusterOptions {
   bool exhaustive = false;
 };
 
+// Text reuse within stories (compare/).
+struct ReuseOptions {
+  bool enabled = true;
+  // Pairs are aligned among a story's first this-many articles (in
+  // publication order); the cost is quadratic in it.
+  size_t max_articles = 40;
+  // WordNet 3.0's data directory ("" = the Debian default); without it
+  // swaps carry no WordNet relation.
+  std::string wordnet_dir;
+};
+
 struct AnalyzeOptions {
   FeatureOptions features;
   ClusterOptions cluster;
+  ReuseOptions reuse;
   // Keep each article's extracted body in the report (for --with-text).
   bool keep_text = false;
 };

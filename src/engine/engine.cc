@@ -18,6 +18,7 @@
 
 #include "src/base/env.h"
 #include "src/cluster/online_clusterer.h"
+#include "src/engine/reuse.h"
 #include "src/extract/text_chrome.h"
 #include "src/ingest/reader.h"
 #include "src/sketch/features.h"
@@ -188,6 +189,10 @@ Report Engine::Run() {
     }
     st.keywords = Keywords(clusterer.story(st.id).sum, vocab, 8);
   }
+  start = std::chrono::steady_clock::now();
+  report.stats.pairs_compared = AnalyzeReuse(
+      in, options.reuse, &report.articles, &stories, &report.warnings);
+  report.stats.reuse_seconds = SecondsSince(start);
   std::stable_sort(stories.begin(), stories.end(),
                    [](const Story& a, const Story& b) {
                      return a.articles.size() > b.articles.size();

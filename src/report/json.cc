@@ -42,6 +42,15 @@ nlohmann::ordered_json ArticleJson(const ArticleSummary& a) {
   j["captions"] = a.captions;
   j["credits"] = a.credits;
   j["dropped"] = a.dropped;
+  if (!a.role.empty()) j["role"] = a.role;
+  if (a.family >= 0) j["family"] = a.family;
+  if (!a.swaps.empty()) {
+    nlohmann::ordered_json swaps = nlohmann::ordered_json::array();
+    for (const auto& [from, to] : a.swaps) {
+      swaps.push_back({{"from", from}, {"to", to}});
+    }
+    j["swaps"] = std::move(swaps);
+  }
   if (!a.body.empty()) j["body"] = a.body;
   return j;
 }
@@ -69,6 +78,28 @@ std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
     nlohmann::ordered_json arts = nlohmann::ordered_json::array();
     for (uint32_t i : st.articles) arts.push_back(ArticleJson(report.articles[i]));
     s["articles"] = std::move(arts);
+    nlohmann::ordered_json families = nlohmann::ordered_json::array();
+    for (const Family& f : st.families) {
+      nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+      for (uint32_t i : f.articles) ids.push_back(report.articles[i].id);
+      families.push_back({{"origin", report.articles[f.articles.front()].id},
+                          {"articles", std::move(ids)}});
+    }
+    s["families"] = std::move(families);
+    nlohmann::ordered_json relations = nlohmann::ordered_json::array();
+    for (const PairwiseRelation& r : st.relations) {
+      nlohmann::ordered_json o;
+      o["a"] = report.articles[r.a].id;
+      o["b"] = report.articles[r.b].id;
+      o["relation"] = r.relation;
+      o["score"] = r.score;
+      o["coverage_a"] = r.coverage_a;
+      o["coverage_b"] = r.coverage_b;
+      o["longest_passage"] = r.longest_passage;
+      o["swaps"] = r.swaps;
+      relations.push_back(std::move(o));
+    }
+    s["relations"] = std::move(relations);
     stories.push_back(std::move(s));
   }
   root["stories"] = std::move(stories);

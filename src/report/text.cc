@@ -76,6 +76,11 @@ std::string RenderText(const Report& report, const TextRenderOptions& options) {
       if (!a.published.empty()) out += "  " + a.published.substr(0, 10);
       out += "  " + std::to_string(a.words) + " words";
       if (!a.credits.empty()) out += "  credit: " + a.credits.front();
+      if (!a.role.empty()) {
+        std::string role = a.role;
+        if (a.family >= 0) role += " (family " + std::to_string(a.family + 1) + ")";
+        out += std::string("  ") + c.Bold() + role + c.Reset();
+      }
       if (!a.title.empty() && a.title != st.headline) {
         out += std::string("  ") + c.Dim() + "\"" + Clip(a.title, 60) + "\"" +
                c.Reset();
@@ -87,14 +92,25 @@ std::string RenderText(const Report& report, const TextRenderOptions& options) {
                " dropped)" + c.Reset();
       }
       out += "\n";
+      if (!a.swaps.empty()) {
+        out += std::string("        ") + c.Dim() + "swaps: ";
+        for (size_t k = 0; k < a.swaps.size() && k < 8; ++k) {
+          if (k) out += ", ";
+          out += a.swaps[k].first + " \xE2\x86\x92 " + a.swaps[k].second;
+        }
+        if (a.swaps.size() > 8) out += ", \xE2\x80\xA6";
+        out += std::string(c.Reset()) + "\n";
+      }
     }
     out += "\n";
   }
   if (singletons > 0) {
     out += std::to_string(singletons) + " single-article stories not shown\n";
   }
-  out += std::to_string(report.articles.size()) + " articles, " +
-         std::to_string(report.stories.size()) + " stories";
+  out += std::to_string(report.articles.size()) +
+         (report.articles.size() == 1 ? " article, " : " articles, ") +
+         std::to_string(report.stories.size()) +
+         (report.stories.size() == 1 ? " story" : " stories");
   if (!report.errors.empty()) {
     out += std::string(", ") + c.Red() + std::to_string(report.errors.size()) +
            " inputs failed" + c.Reset();

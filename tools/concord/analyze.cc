@@ -58,18 +58,20 @@ int RunAnalyze(const AnalyzeArgs& args) {
   }
   if (args.stats) {
     const RunStats& st = report.stats;
-    const double total =
-        st.ingest_seconds + st.extract_seconds + st.cluster_seconds;
+    const double total = st.ingest_seconds + st.extract_seconds +
+                         st.cluster_seconds + st.reuse_seconds;
     const double n = static_cast<double>(report.articles.size());
     std::fprintf(stderr,
                  "stats: %zu articles, %.1f MB, %zu stories\n"
                  "  ingest   %8.3f s\n  extract  %8.3f s\n  cluster  %8.3f s"
                  "  (%.1f candidates and %.1f postings per article)\n"
+                 "  reuse    %8.3f s  (%llu pairs aligned)\n"
                  "  total    %8.3f s  %.0f articles/s  %.1f MB/s\n",
                  report.articles.size(), st.input_bytes / 1e6,
                  report.stories.size(), st.ingest_seconds, st.extract_seconds,
                  st.cluster_seconds, n > 0 ? st.candidates_scored / n : 0.0,
-                 n > 0 ? st.postings_scanned / n : 0.0, total,
+                 n > 0 ? st.postings_scanned / n : 0.0, st.reuse_seconds,
+                 static_cast<unsigned long long>(st.pairs_compared), total,
                  total > 0 ? n / total : 0.0,
                  total > 0 ? st.input_bytes / 1e6 / total : 0.0);
   }

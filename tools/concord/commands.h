@@ -17,6 +17,8 @@ using Action = std::function<int()>;
 
 void AddAnalyzeCommand(CLI::App& app, Action* action);
 void AddEvalCommand(CLI::App& app, Action* action);
+void AddDedupCommand(CLI::App& app, Action* action);
+void AddCompareCommand(CLI::App& app, Action* action);
 
 // True when stdout is a terminal and colour is wanted ("auto").
 bool UseColor(const std::string& mode);

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   concord::cli::Action action;
   concord::cli::AddAnalyzeCommand(app, &action);
   concord::cli::AddEvalCommand(app, &action);
+  concord::cli::AddDedupCommand(app, &action);
+  concord::cli::AddCompareCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,81 @@
+// Comparing two texts: how one was made from the other, with the aligned
+// passages as evidence (identical stretches, one-word swaps with their
+// WordNet relation, edits, insertions, deletions), as `concord compare`
+// shows them.
+//
+// Thread safety: a Comparer is safe for concurrent use once constructed
+// (WordNet is read-only). Cost: linear in the two texts in practice.
+#ifndef CONCORD_COMPARE_H_
+#define CONCORD_COMPARE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "concord/export.h"
+#include "concord/status.h"
+
+namespace concord {
+
+struct DiffSpan {
+  // identical, swap, edited, inserted, deleted, only_a, only_b
+  std::string kind;
+  uint32_t a_begin = 0, a_end = 0;  // byte offsets into text A
+  uint32_t b_begin = 0, b_end = 0;  // byte offsets into text B
+  std::string a_text, b_text;
+  std::string wordnet;  // for swaps: synonym, similar_to, …, or "none"
+  int passage = -1;     // index of the aligned passage, -1 outside
+};
+
+struct Comparison {
+  std::string relation;  // duplicate, near-duplicate, spun copy, rewrite,
+                         // summary, independent
+  bool derived = false;  // every relation but independent
+  double score = 0;
+  // Evidence.
+  uint32_t a_words = 0, b_words = 0;
+  double coverage_a = 0, coverage_b = 0;
+  uint32_t longest_passage = 0;  // words
+  uint32_t passages = 0;
+  uint32_t swaps = 0, related_swaps = 0;
+  double content_containment_a = 0, content_containment_b = 0;
+  double details_jaccard = 0;
+  // A's text in order, then B's stretches outside every passage (only_b).
+  std::vector<DiffSpan> spans;
+};
+
+struct CompareOptions {
+  std::string lang = "en";  // stemming and stop words
+  // Where WordNet 3.0's data files are ("" = the Debian default); without
+  // them swaps are still found but carry no WordNet relation.
+  std::string wordnet_dir;
+};
+
+class CONCORD_EXPORT Comparer {
+ public:
+  explicit Comparer(CompareOptions options = {});
+  ~Comparer();
+  // Why WordNet is unavailable, or OK.
+  const Status& wordnet_status() const;
+  Comparison Compare(const std::string& a, const std::string& b) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads a text file (or the first record of a JSON Lines file) as the
+// article body, with chrome removed, for `concord compare A B`.
+CONCORD_EXPORT Result<std::string> ReadArticleBody(const std::string& path);
+
+struct DiffRenderOptions {
+  bool color = false;
+};
+CONCORD_EXPORT std::string RenderComparisonText(
+    const Comparison& c, const DiffRenderOptions& options = {});
+CONCORD_EXPORT std::string RenderComparisonJson(const Comparison& c,
+                                                int indent = 2);
+
+}  // namespace concord
+
+#endif  // CONCORD_COMPARE_H_

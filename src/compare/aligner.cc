@@ -1,0 +1,368 @@
+// Word-level local alignment by seed and extend.
+//
+// The idea is BLAST's (Altschul et al. 1990) as used for text reuse by passim
+// (Smith et al. 2014): rather than fill an n × m dynamic-programming table,
+// find short exact anchors and grow them. Here:
+//   1. Seeds: every run of `seed_words` words of A whose stems occur, in the
+//      same order, in B (a hash map from B's stemmed n-grams to positions;
+//      n-grams of stop words only are not seeds).
+//   2. Extension: from each seed not inside an earlier passage, walk right
+//      and left. Matching words advance both sides. At a mismatch, look up
+//      to `lookahead` words ahead on each side for the nearest resumption
+//      (k words of A against m of B, smallest max(k, m) first) confirmed by a
+//      second match, a non-stop word, or k = m (the diagonal kept): k = m = 1 is a swap, k = 0 an
+//      insertion, m = 0 a deletion, otherwise an edit. Stop when nothing
+//      resumes; trim back to the best-scoring point (the X-drop rule).
+//   3. Scoring is Smith-Waterman's with linear gaps: +match per word,
+//      swap / related_swap per substituted pair, gap per unpaired word, so a
+//      passage's score is the score of its path in the full DP table and can
+//      never exceed the optimum. aligner_test.cc compares it with a plain
+//      O(nm) Smith-Waterman on small mutated inputs.
+// Spun copies are the case this is built for: a spinner swaps one word in
+// five, which breaks every 5-gram (so MinHash sees nothing) but leaves
+// 3-gram seeds and one-word gaps that the extension walks through, and each
+// such gap is reported as a swap with both words.
+//
+// Cost: O(n + m) to index and seed, plus the length of each passage times
+// lookahead² at mismatches. Passages never overlap, so total extension work
+// is linear in practice.
+#include "src/compare/aligner.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "src/base/hash.h"
+#include "src/text/numbers.h"
+#include "src/text/segmenter.h"
+#include "src/text/stopwords.h"
+
+namespace concord::compare {
+namespace {
+
+constexpr uint64_t kStemSeed = 0x616c69676e;  // "align"
+constexpr size_t kMaxSeedPositions = 8;       // per n-gram in B
+
+struct Op {
+  SpanKind kind;
+  uint32_t a, b;  // first word in A and B
+  uint32_t k, m;  // words taken from A and B
+};
+
+class Extender {
+ public:
+  Extender(const AlignedText& a, const AlignedText& b,
+           const std::vector<bool>& covered_a,
+           const std::vector<bool>& covered_b, const WordNet* wordnet,
+           const AlignOptions& options)
+      : a_(a), b_(b), covered_a_(covered_a), covered_b_(covered_b),
+        wordnet_(wordnet), options_(options) {}
+
+  bool Match(int64_t x, int64_t y) const {
+    if (x < 0 || y < 0 || x >= int64_t(a_.words.size()) ||
+        y >= int64_t(b_.words.size())) {
+      return false;
+    }
+    if (covered_a_[x] || covered_b_[y]) return false;
+    return a_.words[x].stem == b_.words[y].stem;
+  }
+
+  double SwapScore(uint32_t x, uint32_t y, WordRelation* relation) const {
+    *relation = WordRelation::kNone;
+    if (wordnet_ != nullptr) {
+      *relation = wordnet_->Relate(a_.words[x].folded, b_.words[y].folded);
+    }
+    return *relation != WordRelation::kNone ? options_.related_swap
+                                            : options_.swap;
+  }
+
+  double OpScore(const Op& op, WordRelation* relation) const {
+    *relation = WordRelation::kNone;
+    switch (op.kind) {
+      case SpanKind::kIdentical:
+        return options_.match * op.k;
+      case SpanKind::kSwap:
+        return SwapScore(op.a, op.b, relation);
+      default: {
+        const uint32_t paired = std::min(op.k, op.m);
+        const uint32_t unpaired = std::max(op.k, op.m) - paired;
+        return options_.swap * paired + options_.gap * unpaired;
+      }
+    }
+  }
+
+  // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
+  // pair to examine. Returns the ops up to the best-scoring point, in walk
+  // order, and their score.
+  std::vector<Op> Extend(int64_t x, int64_t y, int dir, double* score) const {
+    std::vector<Op> ops;
+    double total = 0, best = 0;
+    size_t best_len = 0;
+    const int look = options_.lookahead;
+    while (true) {
+      if (Match(x, y)) {
+        ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 1, 1});
+        total += options_.match;
+        x += dir;
+        y += dir;
+        if (total > best) {
+          best = total;
+          best_len = ops.size();
+        }
+        continue;
+      }
+      // Nearest resumption (k, m): smallest max(k, m), then smallest k + m.
+      int found_k = -1, found_m = -1;
+      for (int reach = 1; reach <= look && found_k < 0; ++reach) {
+        for (int sum = reach; sum <= 2 * reach && found_k < 0; ++sum) {
+          for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
+               ++k) {
+            const int m = sum - k;
+            if (std::max(k, m) != reach) continue;
+            const int64_t rx = x + dir * k, ry = y + dir * m;
+            if (!Match(rx, ry)) continue;
+            // Confirmed by a second match, by a non-stop word, or by keeping
+            // the diagonal (a swap or same-length edit then "the").
+            if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
+              continue;
+            }
+            // The skipped words must be free too.
+            bool free = true;
+            for (int t = 0; t < k && free; ++t) free = !covered_a_[x + dir * t];
+            for (int t = 0; t < m && free; ++t) free = !covered_b_[y + dir * t];
+            if (!free) continue;
+            found_k = k;
+            found_m = m;
+            break;
+          }
+        }
+      }
+      if (found_k < 0) break;
+      Op op;
+      op.k = found_k;
+      op.m = found_m;
+      // First word of the op in text order.
+      op.a = dir > 0 ? uint32_t(x) : uint32_t(x - (found_k - 1));
+      op.b = dir > 0 ? uint32_t(y) : uint32_t(y - (found_m - 1));
+      if (found_k == 0) {
+        op.kind = SpanKind::kInserted;
+        op.a = uint32_t(dir > 0 ? x : x + 1);
+      } else if (found_m == 0) {
+        op.kind = SpanKind::kDeleted;
+        op.b = uint32_t(dir > 0 ? y : y + 1);
+      } else if (found_k == 1 && found_m == 1) {
+        op.kind = SpanKind::kSwap;
+      } else {
+        op.kind = SpanKind::kEdited;
+      }
+      WordRelation relation;
+      total += OpScore(op, &relation);
+      ops.push_back(op);
+      x += dir * found_k;
+      y += dir * found_m;
+    }
+    ops.resize(best_len);
+    *score = best;
+    return ops;
+  }
+
+ private:
+  const AlignedText& a_;
+  const AlignedText& b_;
+  const std::vector<bool>& covered_a_;
+  const std::vector<bool>& covered_b_;
+  const WordNet* wordnet_;
+  const AlignOptions& options_;
+};
+
+uint64_t GramHash(const AlignedText& t, size_t i, int n, bool* all_stop) {
+  uint64_t h = 0;
+  *all_stop = true;
+  for (int k = 0; k < n; ++k) {
+    h = HashCombine(h, t.words[i + k].stem);
+    *all_stop = *all_stop && t.words[i + k].stop;
+  }
+  return h;
+}
+
+void SetOffsets(const AlignedText& a, const AlignedText& b, AlignedSpan* s) {
+  auto range = [](const AlignedText& t, uint32_t wb, uint32_t we, uint32_t* cb,
+                  uint32_t* ce) {
+    if (wb < we) {
+      *cb = t.words[wb].begin;
+      *ce = t.words[we - 1].end;
+    } else {
+      // Empty side: the position between words.
+      *cb = *ce = wb < t.words.size() ? t.words[wb].begin
+                                      : uint32_t(t.text.size());
+    }
+  };
+  range(a, s->a_word_begin, s->a_word_end, &s->a_begin, &s->a_end);
+  range(b, s->b_word_begin, s->b_word_end, &s->b_begin, &s->b_end);
+}
+
+}  // namespace
+
+const char* SpanKindName(SpanKind kind) {
+  switch (kind) {
+    case SpanKind::kIdentical:
+      return "identical";
+    case SpanKind::kSwap:
+      return "swap";
+    case SpanKind::kEdited:
+      return "edited";
+    case SpanKind::kInserted:
+      return "inserted";
+    case SpanKind::kDeleted:
+      return "deleted";
+  }
+  return "identical";
+}
+
+AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
+                                text::Stemmer* stemmer) {
+  AlignedText out;
+  out.text = text;
+  if (lang.empty()) lang = "en";
+  std::vector<text::Token> tokens;
+  text::Tokenize(text, &tokens);
+  out.words.reserve(tokens.size());
+  std::string key;
+  for (text::Token& tok : tokens) {
+    if (tok.kind == text::TokenKind::kPunct) continue;
+    AlignWord w;
+    w.begin = tok.begin;
+    w.end = tok.end;
+    w.folded = std::move(tok.norm);
+    w.capitalized = tok.capitalized;
+    if (tok.kind == text::TokenKind::kNumber) {
+      w.number = true;
+      auto value = text::ParseNumber(text.substr(tok.begin, tok.end - tok.begin));
+      key = value ? "#" + std::to_string(*value) : w.folded;
+    } else {
+      w.stop = text::IsStopword(w.folded, lang);
+      key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
+                                    : std::string_view(w.folded));
+    }
+    w.stem = Hash64(key, kStemSeed);
+    out.words.push_back(std::move(w));
+  }
+  return out;
+}
+
+double ScoreSpans(const std::vector<AlignedSpan>& spans,
+                  const AlignOptions& options) {
+  double s = 0;
+  for (const AlignedSpan& sp : spans) {
+    const uint32_t k = sp.a_word_end - sp.a_word_begin;
+    const uint32_t m = sp.b_word_end - sp.b_word_begin;
+    switch (sp.kind) {
+      case SpanKind::kIdentical:
+        s += options.match * k;
+        break;
+      case SpanKind::kSwap:
+        s += sp.relation != WordRelation::kNone ? options.related_swap
+                                                : options.swap;
+        break;
+      default: {
+        const uint32_t paired = std::min(k, m);
+        s += options.swap * paired + options.gap * (std::max(k, m) - paired);
+      }
+    }
+  }
+  return s;
+}
+
+Alignment Align(const AlignedText& a, const AlignedText& b,
+                const WordNet* wordnet, const AlignOptions& options) {
+  Alignment out;
+  const int n = std::max(1, options.seed_words);
+  if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
+
+  std::unordered_map<uint64_t, std::vector<uint32_t>> grams;
+  grams.reserve(b.words.size());
+  for (size_t j = 0; j + n <= b.words.size(); ++j) {
+    bool all_stop;
+    const uint64_t h = GramHash(b, j, n, &all_stop);
+    if (all_stop) continue;
+    auto& pos = grams[h];
+    if (pos.size() < kMaxSeedPositions) pos.push_back(uint32_t(j));
+  }
+
+  std::vector<bool> covered_a(a.words.size(), false);
+  std::vector<bool> covered_b(b.words.size(), false);
+  Extender ext(a, b, covered_a, covered_b, wordnet, options);
+  for (size_t i = 0; i + n <= a.words.size(); ++i) {
+    if (covered_a[i]) continue;
+    bool all_stop;
+    const uint64_t h = GramHash(a, i, n, &all_stop);
+    if (all_stop) continue;
+    auto it = grams.find(h);
+    if (it == grams.end()) continue;
+    for (uint32_t j : it->second) {
+      if (covered_a[i]) break;
+      bool ok = true;
+      for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
+      if (!ok) continue;
+      double left_score = 0, right_score = 0;
+      std::vector<Op> left = ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1,
+                                        &left_score);
+      std::vector<Op> right =
+          ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score);
+      const double score = left_score + n * options.match + right_score;
+      if (score < options.min_score) continue;
+      // Ops in text order: left reversed, the seed, right.
+      std::vector<Op> ops(left.rbegin(), left.rend());
+      for (int k = 0; k < n; ++k) {
+        ops.push_back({SpanKind::kIdentical, uint32_t(i + k), uint32_t(j + k),
+                       1, 1});
+      }
+      ops.insert(ops.end(), right.begin(), right.end());
+      Passage p;
+      p.score = score;
+      for (const Op& op : ops) {
+        if (op.kind == SpanKind::kIdentical && !p.spans.empty() &&
+            p.spans.back().kind == SpanKind::kIdentical) {
+          p.spans.back().a_word_end += 1;
+          p.spans.back().b_word_end += 1;
+        } else {
+          AlignedSpan s;
+          s.kind = op.kind;
+          s.a_word_begin = op.a;
+          s.a_word_end = op.a + op.k;
+          s.b_word_begin = op.b;
+          s.b_word_end = op.b + op.m;
+          if (op.kind == SpanKind::kSwap && wordnet != nullptr) {
+            s.relation = wordnet->Relate(a.words[op.a].folded,
+                                         b.words[op.b].folded);
+          }
+          p.spans.push_back(s);
+        }
+      }
+      for (AlignedSpan& s : p.spans) {
+        SetOffsets(a, b, &s);
+        for (uint32_t x = s.a_word_begin; x < s.a_word_end; ++x) {
+          covered_a[x] = true;
+        }
+        for (uint32_t y = s.b_word_begin; y < s.b_word_end; ++y) {
+          covered_b[y] = true;
+        }
+        if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;
+        if (s.kind == SpanKind::kSwap) ++out.swaps;
+      }
+      p.a_words = p.spans.back().a_word_end - p.spans.front().a_word_begin;
+      p.b_words = p.spans.back().b_word_end - p.spans.front().b_word_begin;
+      out.a_aligned += p.a_words;
+      out.b_aligned += p.b_words;
+      out.matched += p.matched;
+      out.longest = std::max(out.longest, p.a_words);
+      out.passages.push_back(std::move(p));
+    }
+  }
+  std::sort(out.passages.begin(), out.passages.end(),
+            [](const Passage& x, const Passage& y) {
+              return x.spans.front().a_word_begin < y.spans.front().a_word_begin;
+            });
+  return out;
+}
+
+}  // namespace concord::compare

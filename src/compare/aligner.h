@@ -1,0 +1,111 @@
+// Aligner: word-level local alignment of two articles, the evidence behind
+// every text-reuse verdict ("these 40 words are the wire story's, with
+// 'celebrate' swapped for 'rejoice'").
+//
+// Two words match when their folded forms are equal or they share a Snowball
+// stem; a one-word substitution inside an aligned passage is a swap, and its
+// WordNet relation (synonym, similar-to, hypernym, derived) is reported when
+// WordNet links the two words. Alignment = seeds (shared stemmed n-grams)
+// extended left and right allowing gaps; see aligner.cc for the algorithm
+// and aligner_test.cc for the dynamic-programming reference it is held to.
+//
+// Thread safety: AlignedText values are immutable; Align() is a pure function
+// of its inputs (WordNet is read-only). Cost: O(n + m + seeds × passage
+// length) words; no quadratic table.
+#ifndef CONCORD_COMPARE_ALIGNER_H_
+#define CONCORD_COMPARE_ALIGNER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/compare/wordnet.h"
+#include "src/text/stemmer.h"
+
+namespace concord::compare {
+
+// One word of a text prepared for alignment.
+struct AlignWord {
+  uint32_t begin = 0, end = 0;  // byte offsets into the text
+  uint64_t stem = 0;            // hash of the Snowball stem (or number value)
+  std::string folded;           // case-folded word, for WordNet and display
+  bool stop = false;            // a stop word (never a seed on its own)
+  bool number = false;          // a number (stem is its value)
+  bool capitalized = false;     // capitalised in the text (a likely name)
+};
+
+// A text and its words. Owns neither: `text` must outlive it.
+struct AlignedText {
+  std::string_view text;
+  std::vector<AlignWord> words;
+};
+
+// Tokenises `text` (ICU word breaks, numbers by value) for alignment.
+AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
+                                text::Stemmer* stemmer);
+
+enum class SpanKind : uint8_t {
+  kIdentical,  // the same words (equal or same stem)
+  kSwap,       // one word replaced by one word inside an aligned passage
+  kEdited,     // a few words replaced by a few others
+  kInserted,   // words only in B
+  kDeleted,    // words only in A
+};
+const char* SpanKindName(SpanKind kind);
+
+struct AlignedSpan {
+  SpanKind kind = SpanKind::kIdentical;
+  // Word ranges [begin, end) in A and B (empty on one side for inserted /
+  // deleted) and the same as byte offsets into each text.
+  uint32_t a_word_begin = 0, a_word_end = 0, b_word_begin = 0, b_word_end = 0;
+  uint32_t a_begin = 0, a_end = 0, b_begin = 0, b_end = 0;
+  // For kSwap: how WordNet relates the two words (kNone when it does not).
+  WordRelation relation = WordRelation::kNone;
+};
+
+// A maximal local alignment: a run of spans, starting and ending with an
+// identical span.
+struct Passage {
+  std::vector<AlignedSpan> spans;
+  double score = 0;       // see AlignOptions
+  uint32_t matched = 0;   // words in identical spans
+  uint32_t a_words = 0;   // words of A covered (begin..end)
+  uint32_t b_words = 0;
+};
+
+struct AlignOptions {
+  // Seed length in stemmed words; a seed needs one non-stop word.
+  int seed_words = 3;
+  // How far past a mismatch the extension looks for the next match.
+  int lookahead = 4;
+  // Passages scoring below this are dropped.
+  double min_score = 4.0;
+  // Scores: a matched word, a related swap, an unrelated swap, each word of
+  // an edit or gap.
+  double match = 1.0;
+  double related_swap = 0.5;
+  double swap = -0.5;
+  double gap = -1.0;
+};
+
+struct Alignment {
+  std::vector<Passage> passages;  // in order of A, non-overlapping in A and B
+  uint32_t a_aligned = 0;  // words of A inside passages
+  uint32_t b_aligned = 0;
+  uint32_t matched = 0;    // words in identical spans
+  uint32_t swaps = 0;
+  uint32_t longest = 0;    // words of A in the longest passage
+};
+
+// Aligns A with B. `wordnet` may be null (swaps are then unrelated).
+Alignment Align(const AlignedText& a, const AlignedText& b,
+                const WordNet* wordnet, const AlignOptions& options = {});
+
+// The score of a passage recomputed from its spans (for tests).
+double ScoreSpans(const std::vector<AlignedSpan>& spans,
+                  const AlignOptions& options);
+
+}  // namespace concord::compare
+
+#endif  // CONCORD_COMPARE_ALIGNER_H_

@@ -1,0 +1,200 @@
+#include "src/compare/aligner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "src/base/hash.h"
+
+namespace concord::compare {
+namespace {
+
+// A text of the given words joined by spaces; stems are the words' hashes.
+struct Owned {
+  std::string text;
+  AlignedText aligned;
+};
+
+Owned Make(const std::vector<std::string>& words) {
+  Owned o;
+  for (const std::string& w : words) {
+    if (!o.text.empty()) o.text += ' ';
+    AlignWord aw;
+    aw.begin = uint32_t(o.text.size());
+    o.text += w;
+    aw.end = uint32_t(o.text.size());
+    aw.stem = Hash64(w);
+    aw.folded = w;
+    o.aligned.words.push_back(aw);
+  }
+  o.aligned.text = o.text;
+  return o;
+}
+
+// Plain O(nm) Smith-Waterman with the aligner's scores: the reference.
+double SmithWaterman(const AlignedText& a, const AlignedText& b,
+                     const AlignOptions& o) {
+  const size_t n = a.words.size(), m = b.words.size();
+  std::vector<double> prev(m + 1, 0), cur(m + 1, 0);
+  double best = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = 0;
+    for (size_t j = 1; j <= m; ++j) {
+      const bool eq = a.words[i - 1].stem == b.words[j - 1].stem;
+      double s = prev[j - 1] + (eq ? o.match : o.swap);
+      s = std::max(s, prev[j] + o.gap);
+      s = std::max(s, cur[j - 1] + o.gap);
+      cur[j] = std::max(0.0, s);
+      best = std::max(best, cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+double BestPassage(const Alignment& al) {
+  double best = 0;
+  for (const Passage& p : al.passages) best = std::max(best, p.score);
+  return best;
+}
+
+TEST(AlignerTest, AgreesWithSmithWatermanOnMutatedCopies) {
+  std::mt19937 rng(42);
+  AlignOptions options;
+  auto word = [&rng] { return "w" + std::to_string(rng() % 300); };
+  double ratio_sum = 0;
+  int trials = 0;
+  for (int t = 0; t < 300; ++t) {
+    std::vector<std::string> base(40 + rng() % 40);
+    for (auto& w : base) w = word();
+    std::vector<std::string> a, b;
+    for (int k = 0; k < 10; ++k) a.push_back(word());  // unrelated flank
+    for (int k = 0; k < 7; ++k) b.push_back(word());
+    for (const std::string& w : base) {
+      a.push_back(w);
+      const unsigned r = rng() % 100;
+      if (r < 8) {
+        b.push_back(word());  // substitution
+      } else if (r < 12) {
+        // deletion from B
+      } else if (r < 16) {
+        b.push_back(w);
+        b.push_back(word());  // insertion
+      } else {
+        b.push_back(w);
+      }
+    }
+    for (int k = 0; k < 9; ++k) a.push_back(word());
+    Owned oa = Make(a), ob = Make(b);
+    const double reference = SmithWaterman(oa.aligned, ob.aligned, options);
+    const Alignment al = Align(oa.aligned, ob.aligned, nullptr, options);
+    const double got = BestPassage(al);
+    // A passage is one path of the DP table: never above the optimum.
+    EXPECT_LE(got, reference + 1e-9);
+    for (const Passage& p : al.passages) {
+      EXPECT_NEAR(p.score, ScoreSpans(p.spans, options), 1e-9);
+    }
+    if (reference >= 10) {
+      ratio_sum += got / reference;
+      ++trials;
+      EXPECT_GE(got, 0.75 * reference) << "trial " << t;
+    }
+  }
+  ASSERT_GT(trials, 250);
+  EXPECT_GE(ratio_sum / trials, 0.95);
+}
+
+TEST(AlignerTest, SpansTileThePassageAndIdenticalSpansMatch) {
+  Owned a = Make({"the", "council", "approved", "the", "new", "tram", "line",
+                  "on", "tuesday", "after", "a", "long", "debate"});
+  Owned b = Make({"the", "council", "backed", "the", "new", "tram", "line",
+                  "on", "tuesday", "after", "an", "extended", "long", "debate"});
+  Alignment al = Align(a.aligned, b.aligned, nullptr);
+  ASSERT_EQ(al.passages.size(), 1u);
+  const Passage& p = al.passages[0];
+  uint32_t x = p.spans.front().a_word_begin, y = p.spans.front().b_word_begin;
+  for (const AlignedSpan& s : p.spans) {
+    EXPECT_EQ(s.a_word_begin, x);
+    EXPECT_EQ(s.b_word_begin, y);
+    x = s.a_word_end;
+    y = s.b_word_end;
+    if (s.kind == SpanKind::kIdentical) {
+      for (uint32_t k = 0; k < s.a_word_end - s.a_word_begin; ++k) {
+        EXPECT_EQ(a.aligned.words[s.a_word_begin + k].stem,
+                  b.aligned.words[s.b_word_begin + k].stem);
+      }
+    }
+  }
+  EXPECT_EQ(x, 13u);
+  EXPECT_EQ(y, 14u);
+  // approved→backed is a swap; "a" → "an extended" an edit.
+  ASSERT_GE(p.spans.size(), 4u);
+  EXPECT_EQ(p.spans[1].kind, SpanKind::kSwap);
+  EXPECT_EQ(a.text.substr(p.spans[1].a_begin,
+                          p.spans[1].a_end - p.spans[1].a_begin),
+            "approved");
+  EXPECT_EQ(b.text.substr(p.spans[1].b_begin,
+                          p.spans[1].b_end - p.spans[1].b_begin),
+            "backed");
+  EXPECT_EQ(al.swaps, 1u);
+}
+
+TEST(AlignerTest, SpunSentenceYieldsSwapsWithBothWords) {
+  text::Stemmer stemmer("en");
+  const std::string wire =
+      "Officials hope that returning workers could celebrate the New Year "
+      "and the holidays at home, at the family table, and that thousands "
+      "more will follow.";
+  const std::string spun =
+      "Officials hope that returning workers could rejoice the Latest Yr "
+      "and the holidays at home, on the family table, and that 1000's "
+      "more will follow.";
+  AlignedText a = PrepareForAlignment(wire, "en", &stemmer);
+  AlignedText b = PrepareForAlignment(spun, "en", &stemmer);
+  Alignment al = Align(a, b, nullptr);
+  ASSERT_EQ(al.passages.size(), 1u);
+  std::vector<std::pair<std::string, std::string>> swaps;
+  for (const AlignedSpan& s : al.passages[0].spans) {
+    if (s.kind == SpanKind::kSwap || s.kind == SpanKind::kEdited) {
+      swaps.emplace_back(wire.substr(s.a_begin, s.a_end - s.a_begin),
+                         spun.substr(s.b_begin, s.b_end - s.b_begin));
+    }
+  }
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"celebrate", "rejoice"},
+      {"New Year", "Latest Yr"},
+      {"at", "on"},
+      {"thousands", "1000's"}};
+  EXPECT_EQ(swaps, expected);
+  EXPECT_EQ(al.a_aligned, a.words.size());
+}
+
+TEST(AlignerTest, UnrelatedTextsDoNotAlign) {
+  text::Stemmer stemmer("en");
+  const std::string x =
+      "The dam on the Caddow river held overnight as engineers lowered the "
+      "reservoir by two metres.";
+  const std::string y =
+      "Dockworkers at Kestrel Bay walked out on Tuesday over pay and the "
+      "automation of two terminals.";
+  AlignedText a = PrepareForAlignment(x, "en", &stemmer);
+  AlignedText b = PrepareForAlignment(y, "en", &stemmer);
+  EXPECT_TRUE(Align(a, b, nullptr).passages.empty());
+}
+
+TEST(AlignerTest, NumbersMatchByValue) {
+  text::Stemmer stemmer("en");
+  AlignedText a = PrepareForAlignment(
+      "the release of 1,200 prisoners was agreed in Istanbul", "en", &stemmer);
+  AlignedText b = PrepareForAlignment(
+      "the release of 1200 prisoners was agreed in Istanbul", "en", &stemmer);
+  Alignment al = Align(a, b, nullptr);
+  ASSERT_EQ(al.passages.size(), 1u);
+  EXPECT_EQ(al.matched, a.words.size());
+}
+
+}  // namespace
+}  // namespace concord::compare

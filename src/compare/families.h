@@ -1,0 +1,79 @@
+// Families and origins within a story: which articles derive from which,
+// grouped, with each article's role and the swaps that betray a spinner.
+//
+//   * Every pair of members is aligned and classified (relation.h).
+//   * A summary is a member much shorter than the others (≤ 0.8 × the median
+//     length of the rest) whose content words are nearly all found in the
+//     rest (≥ 0.75; ≥ 0.6 when it credits another outlet). Aggregators
+//     re-report several outlets, so a summary does not join a family.
+//   * Families are the connected groups of the other members under derived
+//     relations. A family's origin is its earliest member when all are
+//     dated, else the most complete (most words).
+//   * A spun copy is a member whose swapped words are, again and again,
+//     the rarer choice in the story (a spinner replaces common words with
+//     odd synonyms: "celebrate" → "rejoice", "New Year" → "Latest Yr"):
+//     at least 3 swaps against relatives (derived pairs only; one-word swaps
+//     and edits of up to two words) where its word is used by fewer story
+//     members than the relative's word, and at least 60% of its swaps.
+//
+// Pure function of its inputs; thread-safe. Cost: one alignment per pair,
+// so callers bound the number of members.
+#ifndef CONCORD_COMPARE_FAMILIES_H_
+#define CONCORD_COMPARE_FAMILIES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/compare/aligner.h"
+#include "src/compare/relation.h"
+#include "src/compare/wordnet.h"
+
+namespace concord::compare {
+
+struct StoryMember {
+  const AlignedText* text = nullptr;
+  std::optional<int64_t> time;  // publication time, when known
+  bool has_credit = false;      // carries a "Credited from: X" line
+};
+
+struct SwapWords {
+  std::string from, to;  // the relative's word(s) → this member's
+  WordRelation relation = WordRelation::kNone;
+};
+
+struct PairResult {
+  uint32_t a = 0, b = 0;  // member indexes, a < b
+  PairRelation relation;
+  std::vector<SwapWords> swaps;  // a's words → b's words
+};
+
+enum class Role : uint8_t {
+  kOrigin,
+  kDuplicate,
+  kNearDuplicate,
+  kSpunCopy,
+  kRewrite,
+  kSummary,
+  kIndependent,  // alone in its family: own reporting
+};
+const char* RoleName(Role role);
+
+struct StoryReuse {
+  std::vector<PairResult> pairs;
+  // Families of two or more members, each with its origin first; members
+  // in index order after it.
+  std::vector<std::vector<uint32_t>> families;
+  std::vector<int> family_of;  // family index per member, -1 for none
+  std::vector<Role> roles;
+  // Per member: swaps that show it was spun (relative's word → its word).
+  std::vector<std::vector<SwapWords>> spun_swaps;
+};
+
+StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
+                             const WordNet* wordnet);
+
+}  // namespace concord::compare
+
+#endif  // CONCORD_COMPARE_FAMILIES_H_

@@ -1,0 +1,176 @@
+// Relations, families and roles on the team's example articles (and on the
+// seeds when ../shared is present).
+#include "src/compare/families.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "src/extract/text_chrome.h"
+
+namespace concord::compare {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Story {
+  std::vector<std::string> names;
+  std::vector<std::string> bodies;
+  std::vector<bool> credits;
+  std::vector<AlignedText> texts;
+  StoryReuse reuse;
+  std::vector<PairResult> pairs;
+};
+
+// Reads `files` (chrome removed), aligns and analyses them as one story.
+// Wire reports ("-01-") are dated a day before the others when `dated`.
+Story Analyze(const std::string& dir, const std::vector<std::string>& files,
+              bool dated = false) {
+  Story s;
+  text::Stemmer stemmer("en");
+  for (const std::string& f : files) {
+    ArticleContent c = extract::ExtractFromText(Slurp(dir + "/" + f));
+    s.names.push_back(f.substr(0, f.find('.')));
+    s.bodies.push_back(c.body);
+    s.credits.push_back(!c.credits.empty());
+  }
+  for (const std::string& b : s.bodies) {
+    s.texts.push_back(PrepareForAlignment(b, "en", &stemmer));
+  }
+  std::vector<StoryMember> members;
+  for (size_t i = 0; i < s.texts.size(); ++i) {
+    std::optional<int64_t> time;
+    if (dated) time = s.names[i].find("-01-") != std::string::npos ? 0 : 86400;
+    members.push_back({&s.texts[i], time, bool(s.credits[i])});
+  }
+  s.reuse = AnalyzeStoryReuse(members, nullptr);
+  return s;
+}
+
+std::map<std::string, std::string> Roles(const Story& s) {
+  std::map<std::string, std::string> out;
+  for (size_t i = 0; i < s.names.size(); ++i) {
+    out[s.names[i]] = RoleName(s.reuse.roles[i]);
+  }
+  return out;
+}
+
+std::string Relation(const Story& s, size_t a, size_t b) {
+  for (const PairResult& p : s.reuse.pairs) {
+    if (p.a == a && p.b == b) return RelationName(p.relation.relation);
+  }
+  return "?";
+}
+
+const std::string kExamples = std::string(CONCORD_SOURCE_DIR) + "/examples/articles";
+
+TEST(FamiliesTest, FloodStoryPairsAndRoles) {
+  Story s = Analyze(kExamples, {"flood-01-wire.txt", "flood-02-verbatim-copy.txt",
+                                "flood-03-synonym-spun.txt", "flood-04-independent.txt",
+                                "flood-05-summary.txt"});
+  EXPECT_EQ(Relation(s, 0, 1), "duplicate");
+  EXPECT_EQ(Relation(s, 0, 2), "spun copy");
+  EXPECT_EQ(Relation(s, 0, 3), "independent");
+  EXPECT_EQ(Relation(s, 0, 4), "summary");
+  const std::map<std::string, std::string> expected = {
+      {"flood-01-wire", "origin"},
+      {"flood-02-verbatim-copy", "duplicate"},
+      {"flood-03-synonym-spun", "spun copy"},
+      {"flood-04-independent", "independent"},
+      {"flood-05-summary", "summary"}};
+  EXPECT_EQ(Roles(s), expected);
+  ASSERT_EQ(s.reuse.families.size(), 1u);
+  EXPECT_EQ(s.reuse.families[0].front(), 0u);  // the wire is the origin
+  // The spinner's swaps, as wire word → spun word.
+  std::set<std::pair<std::string, std::string>> swaps;
+  for (const SwapWords& w : s.reuse.spun_swaps[2]) swaps.insert({w.from, w.to});
+  EXPECT_TRUE(swaps.contains({"residents", "inhabitants"}));
+  EXPECT_TRUE(swaps.contains({"homes", "houses"}));
+}
+
+TEST(FamiliesTest, ExampleStoriesRoles) {
+  struct Case {
+    std::vector<std::string> files;
+    std::map<std::string, std::string> roles;
+  };
+  const Case cases[] = {
+      {{"wildfire-01-wire.txt", "wildfire-02-light-edit.txt",
+        "wildfire-03-synonym-spun.txt", "wildfire-04-independent-caption-twice.txt",
+        "wildfire-05-independent.txt"},
+       {{"wildfire-01-wire", "origin"},
+        {"wildfire-02-light-edit", "near-duplicate"},
+        {"wildfire-03-synonym-spun", "spun copy"},
+        {"wildfire-04-independent-caption-twice", "independent"},
+        {"wildfire-05-independent", "independent"}}},
+      {{"tram-01-wire.txt", "tram-02-rewrite.txt", "tram-03-independent.txt",
+        "tram-04-summary.txt"},
+       {{"tram-01-wire", "origin"},
+        {"tram-02-rewrite", "rewrite"},
+        {"tram-03-independent", "independent"},
+        {"tram-04-summary", "summary"}}},
+  };
+  for (const Case& c : cases) {
+    // Dated: the wire, published first, is the origin.
+    Story s = Analyze(kExamples, c.files, /*dated=*/true);
+    EXPECT_EQ(Roles(s), c.roles) << c.files[0];
+  }
+}
+
+TEST(FamiliesTest, SeedsFamilyOriginSpunCopySummaryAndIndependent) {
+  const std::string seeds = std::string(CONCORD_SOURCE_DIR) + "/../shared/seeds";
+  if (!std::filesystem::is_directory(seeds)) {
+    GTEST_SKIP() << "../shared/seeds not found; the seed test needs it";
+  }
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(seeds)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path().filename());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_EQ(files.size(), 5u);
+  Story s = Analyze(seeds, files);
+  const auto& r = s.reuse;
+  // 000, 001, 004 one family; 002 independent; 003 a summary.
+  ASSERT_EQ(r.families.size(), 1u);
+  EXPECT_EQ(r.family_of[0], 0);
+  EXPECT_EQ(r.family_of[1], 0);
+  EXPECT_EQ(r.family_of[4], 0);
+  EXPECT_EQ(r.family_of[2], -1);
+  EXPECT_EQ(r.family_of[3], -1);
+  EXPECT_EQ(std::string(RoleName(r.roles[2])), "independent");
+  EXPECT_EQ(std::string(RoleName(r.roles[3])), "summary");
+  EXPECT_EQ(std::string(RoleName(r.roles[0])), "spun copy");
+  // 001↔004 is the closest pair of the family.
+  double closest = 0;
+  std::pair<uint32_t, uint32_t> best;
+  for (const PairResult& p : r.pairs) {
+    if (r.family_of[p.a] != 0 || r.family_of[p.b] != 0) continue;
+    const double cov = std::min(p.relation.evidence.coverage_a,
+                                p.relation.evidence.coverage_b);
+    if (cov > closest) {
+      closest = cov;
+      best = {p.a, p.b};
+    }
+  }
+  EXPECT_EQ(best, std::make_pair(1u, 4u));
+  // The spinner's swaps of 000.
+  std::set<std::pair<std::string, std::string>> swaps;
+  for (const SwapWords& w : r.spun_swaps[0]) swaps.insert({w.from, w.to});
+  EXPECT_TRUE(swaps.contains({"celebrate", "rejoice"}));
+  EXPECT_TRUE(swaps.contains({"New Year", "Latest Yr"}));
+  EXPECT_TRUE(swaps.contains({"total", "complete"}));
+}
+
+}  // namespace
+}  // namespace concord::compare

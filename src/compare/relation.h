@@ -1,0 +1,69 @@
+// Relation between two articles of one story: how one was made from the
+// other, if it was, with the evidence for the verdict.
+//
+//   duplicate       the same text (normalised), or all but a word or two
+//   near-duplicate  nearly all of both aligned, few substitutions
+//   spun copy       long aligned passages with many one-word swaps: an
+//                   "article spinner" ran over a copy
+//   rewrite         derived paraphrase: little shared wording, but the same
+//                   distinctive content (names, numbers, content words) in a
+//                   source's order, and some aligned passages
+//   summary         short, and nearly all of its content is in the other
+//   independent     same event, own reporting
+//
+// The thresholds are documented constants in relation.cc; one set serves
+// all data. Pure functions; thread-safe.
+#ifndef CONCORD_COMPARE_RELATION_H_
+#define CONCORD_COMPARE_RELATION_H_
+
+#include <cstdint>
+
+#include "src/compare/aligner.h"
+
+namespace concord::compare {
+
+enum class Relation : uint8_t {
+  kDuplicate,
+  kNearDuplicate,
+  kSpunCopy,
+  kRewrite,
+  kSummary,
+  kIndependent,
+};
+const char* RelationName(Relation r);
+// Every relation but independent means one text derives from the other.
+inline bool IsDerived(Relation r) { return r != Relation::kIndependent; }
+
+struct PairEvidence {
+  uint32_t a_words = 0, b_words = 0;
+  double coverage_a = 0, coverage_b = 0;  // share of words inside passages
+  double identical_a = 0, identical_b = 0;  // share in identical spans
+  uint32_t longest = 0;   // words of A in the longest passage
+  uint32_t passages = 0;
+  uint32_t swaps = 0;          // one-word substitutions inside passages
+  uint32_t related_swaps = 0;  // of which WordNet links the two words
+  // Content words (stems of non-stop words), names and numbers.
+  double content_jaccard = 0;
+  double containment_a = 0;  // share of A's content stems found in B
+  double containment_b = 0;  // share of B's content stems found in A
+  double details_jaccard = 0;  // names and numbers
+  // Monotonicity of the passages: share of passage pairs in the same order
+  // in both texts (1 when there are fewer than two).
+  double order = 1;
+};
+
+struct PairRelation {
+  Relation relation = Relation::kIndependent;
+  // Strength of the verdict in [0, 1]: for derived relations how much of
+  // the derived text is accounted for; for independent, 1 − that.
+  double score = 0;
+  PairEvidence evidence;
+};
+
+PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
+                             const Alignment& alignment);
+PairRelation Classify(const PairEvidence& evidence);
+
+}  // namespace concord::compare
+
+#endif  // CONCORD_COMPARE_RELATION_H_

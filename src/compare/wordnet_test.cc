@@ -1,0 +1,385 @@
+#include "src/compare/wordnet.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace concord::compare {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RelateCase {
+  const char* a;
+  const char* b;
+  WordRelation want;
+};
+
+struct BaseFormsCase {
+  const char* word;
+  std::vector<std::string> want;
+};
+
+void ExpectRelations(const WordNet& wn, const std::vector<RelateCase>& cases) {
+  for (const RelateCase& c : cases) {
+    EXPECT_STREQ(WordRelationName(wn.Relate(c.a, c.b)),
+                 WordRelationName(c.want))
+        << "Relate(\"" << c.a << "\", \"" << c.b << "\")";
+  }
+}
+
+void ExpectBaseForms(const WordNet& wn,
+                     const std::vector<BaseFormsCase>& cases) {
+  for (const BaseFormsCase& c : cases) {
+    EXPECT_EQ(wn.BaseForms(c.word), c.want)
+        << "BaseForms(\"" << c.word << "\")";
+  }
+}
+
+// A dictionary in WordNet 3.0's format, small enough to check by hand. Each
+// file opens with a licence-style header line (two leading spaces).
+std::map<std::string, std::string> SyntheticFiles() {
+  const std::string header = "  1 A synthetic WordNet for tests.\n";
+  return {
+      {"data.noun",
+       header +
+           "00000100 03 n 01 entity 0 002 ~ 00000200 n 0000 ~ 00000350 n 0000 "
+           "| that which exists\n"
+           "00000200 05 n 02 goose 0 Domestic_Goose 0 002 @ 00000100 n 0000 "
+           "+ 00000400 v 0101 | a bird\n"
+           "00000300 06 n 01 box 0 000 | a container\n"
+           "00000350 14 n 01 nation 0 002 @ 00000100 n 0000 "
+           "\\ 00000800 a 0101 | a people\n"},
+      {"data.verb",
+       header +
+           "00000400 32 v 01 honk 0 001 + 00000200 n 0101 01 + 02 00 "
+           "| make a goose noise\n"
+           "00000450 30 v 02 take_place 0 happen 0 000 01 + 02 00 | occur\n"
+           "00000500 38 v 01 take 0 000 01 + 08 00 | get hold of\n"
+           "00000550 38 v 01 run 0 000 01 + 02 00 | move fast\n"},
+      {"data.adj",
+       header + "00000600 00 a 01 large 0 001 & 00000700 a 0000 | big\n"
+                "00000700 00 s 02 giant 0 huge(a) 0 001 & 00000600 a 0000 "
+                "| very large\n"
+                "00000800 01 a 01 national 0 001 \\ 00000350 n 0101 "
+                "| of a nation\n"
+                "00000850 00 a 01 good 0 000 | having desirable qualities\n"},
+      {"data.adv", header + "00000900 02 r 01 well 0 000 | in a good way\n"},
+      {"index.noun", header + "box n 1 0 1 0 00000300\n"
+                              "domestic_goose n 1 2 @ + 1 0 00000200\n"
+                              "entity n 1 1 ~ 1 0 00000100\n"
+                              "goose n 1 2 @ + 1 0 00000200\n"
+                              "nation n 1 2 @ \\ 1 0 00000350\n"},
+      {"index.verb", header + "happen v 1 0 1 0 00000450\n"
+                              "honk v 1 1 + 1 0 00000400\n"
+                              "run v 1 0 1 0 00000550\n"
+                              "take v 1 0 1 0 00000500\n"
+                              "take_place v 1 0 1 0 00000450\n"},
+      {"index.adj", header + "giant a 1 1 & 1 0 00000700\n"
+                             "good a 1 0 1 0 00000850\n"
+                             "huge a 1 1 & 1 0 00000700\n"
+                             "large a 1 1 & 1 0 00000600\n"
+                             "national a 1 1 \\ 1 0 00000800\n"},
+      {"index.adv", header + "well r 1 0 1 0 00000900\n"},
+      {"noun.exc", "geese goose\n"},
+      {"verb.exc", "ran run\n"},
+      {"adj.exc", "better good\n"},
+      {"adv.exc", "better well\n"},
+  };
+}
+
+// Writes `files` into a fresh directory named after the running test.
+std::string WriteDir(const std::map<std::string, std::string>& files) {
+  const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path dir =
+      fs::path(testing::TempDir()) / (std::string("wordnet_") + info->name());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& [name, text] : files) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  }
+  return dir.string();
+}
+
+std::unique_ptr<WordNet> LoadSynthetic() {
+  auto wn = WordNet::Load(WriteDir(SyntheticFiles()));
+  EXPECT_TRUE(wn.ok()) << wn.status().ToString();
+  return wn.ok() ? std::move(wn).value() : nullptr;
+}
+
+TEST(WordRelationName, NamesEveryRelation) {
+  EXPECT_STREQ(WordRelationName(WordRelation::kSame), "same");
+  EXPECT_STREQ(WordRelationName(WordRelation::kSynonym), "synonym");
+  EXPECT_STREQ(WordRelationName(WordRelation::kSimilarTo), "similar_to");
+  EXPECT_STREQ(WordRelationName(WordRelation::kDerived), "derived");
+  EXPECT_STREQ(WordRelationName(WordRelation::kHypernym), "hypernym");
+  EXPECT_STREQ(WordRelationName(WordRelation::kNone), "none");
+  EXPECT_GT(WordRelation::kSame, WordRelation::kSynonym);
+  EXPECT_GT(WordRelation::kSynonym, WordRelation::kSimilarTo);
+  EXPECT_GT(WordRelation::kSimilarTo, WordRelation::kDerived);
+  EXPECT_GT(WordRelation::kDerived, WordRelation::kHypernym);
+  EXPECT_GT(WordRelation::kHypernym, WordRelation::kNone);
+}
+
+TEST(SyntheticWordNet, CountsSynsetsAndFindsLemmas) {
+  auto wn = LoadSynthetic();
+  ASSERT_NE(wn, nullptr);
+  EXPECT_EQ(wn->synset_count(), 13u);
+  EXPECT_TRUE(wn->Contains("Domestic Goose"));
+  EXPECT_TRUE(wn->Contains("geese"));
+  EXPECT_TRUE(wn->Contains("huge"));  // the "(a)" marker is not the lemma
+  EXPECT_FALSE(wn->Contains("huge(a)"));
+  EXPECT_FALSE(wn->Contains("cat"));
+  EXPECT_FALSE(wn->Contains(""));
+}
+
+TEST(SyntheticWordNet, MorphyGoldenTable) {
+  auto wn = LoadSynthetic();
+  ASSERT_NE(wn, nullptr);
+  ExpectBaseForms(
+      *wn, {
+               {"goose", {"goose"}},
+               {"GEESE", {"goose"}},              // noun.exc, any case
+               {"gooses", {"goose"}},             // noun s -> ''
+               {"boxes", {"box"}},                // noun xes -> x
+               {"runs", {"run"}},                 // verb s -> ''
+               {"ran", {"run"}},                  // verb.exc
+               {"taking", {"take"}},              // verb ing -> e
+               {"happened", {"happen"}},          // verb ed -> ''
+               {"larger", {"large"}},             // adj er -> e
+               {"better", {"good", "well"}},      // adj.exc, adv.exc
+               {"taking place", {"take_place"}},  // collocation, word by word
+               {"  Domestic__Goose ", {"domestic_goose"}},
+               {"domestic geese", {"domestic_goose"}},
+               {"goose's", {"goose"}},  // possessive extension
+               {"entitys", {"entity"}},
+               {"ss", {}},
+               {"cat", {}},
+               {"", {}},
+           });
+}
+
+TEST(SyntheticWordNet, RelateGoldenTable) {
+  auto wn = LoadSynthetic();
+  ASSERT_NE(wn, nullptr);
+  ExpectRelations(
+      *wn,
+      {
+          {"geese", "goose", WordRelation::kSame},
+          {"Ran", "runs", WordRelation::kSame},
+          {"cat", "CAT", WordRelation::kSame},  // same text, though unknown
+          {"goose", "domestic goose", WordRelation::kSynonym},
+          {"happened", "taking_place", WordRelation::kSynonym},
+          {"large", "giant", WordRelation::kSimilarTo},
+          {"huge", "large", WordRelation::kSimilarTo},
+          {"goose", "honk", WordRelation::kDerived},  // lexical: word 1 only
+          {"domestic goose", "honk", WordRelation::kNone},
+          {"nation", "national", WordRelation::kDerived},
+          {"geese", "entity", WordRelation::kHypernym},
+          {"entity", "domestic goose", WordRelation::kHypernym},
+          {"entity", "national", WordRelation::kNone},  // two steps
+          {"goose", "box", WordRelation::kNone},
+          {"goose", "cat", WordRelation::kNone},
+          {"", "goose", WordRelation::kNone},
+          {"", "", WordRelation::kNone},
+      });
+}
+
+struct BrokenCase {
+  const char* file;
+  std::string text;  // replaces the file
+  const char* want;  // substring of the error message
+};
+
+TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
+  const std::string header = "  1 header\n";
+  const std::vector<BrokenCase> cases = {
+      {"data.noun",
+       header + "00000100 03 n 01 entity 0 000 | x\n00000200 03 n zz goose\n",
+       "data.noun:3: bad word count 'zz'"},
+      {"data.noun", header + "00000100 03 v 01 entity 0 000 | x\n",
+       "data.noun:2: bad synset type 'v'"},
+      {"data.noun", header + "00000100 03 n 02 entity 0\n",
+       "data.noun:2: missing word"},
+      {"data.noun", header + "00000100 03 n 01 entity 0 002 @ 00000200 n | x\n",
+       "data.noun:2: bad pointer source/target '|'"},
+      {"data.verb",
+       header + "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x\n",
+       "data.verb:2: pointer to synset 00000999, which is not in data.noun"},
+      {"index.noun", header + "goose n 1 0 1 0 00000999\n",
+       "index.noun:2: synset 00000999 is not in data.noun"},
+      {"index.adj", "giant a 1 2 &\n", "index.adj:1: missing pointer symbol"},
+      {"index.adj", "giant a 1 1 & 1\n",
+       "index.adj:1: missing tagged sense count"},
+      {"index.adj", "giant a 2 1 & 2 1 00000700\n",
+       "index.adj:1: missing synset offset"},
+      {"noun.exc", "geese goose\nmice\n", "noun.exc:2: missing base form"},
+      {"adv.exc", "better well\nworse\n", "adv.exc:2: missing base form"},
+  };
+  for (const BrokenCase& c : cases) {
+    auto files = SyntheticFiles();
+    files[c.file] = c.text;
+    auto wn = WordNet::Load(WriteDir(files));
+    ASSERT_FALSE(wn.ok()) << c.file;
+    EXPECT_EQ(wn.status().code(), StatusCode::kBadInput) << c.file;
+    EXPECT_NE(wn.status().message().find(c.want), std::string::npos)
+        << wn.status().message() << "\nwanted: " << c.want;
+  }
+}
+
+TEST(SyntheticWordNet, MissingFileIsNotFound) {
+  auto files = SyntheticFiles();
+  files.erase("verb.exc");
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_FALSE(wn.ok());
+  EXPECT_EQ(wn.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(wn.status().message().find("verb.exc"), std::string::npos)
+      << wn.status().message();
+}
+
+// The installed WordNet 3.0 (Debian package wordnet-base), loaded once.
+class RealWordNet : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string dir = WordNet::FindDefaultDir();
+    if (dir.empty()) return;
+    auto wn = WordNet::Load(dir);
+    ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+    wn_ = std::move(wn).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete wn_;
+    wn_ = nullptr;
+  }
+  void SetUp() override {
+    if (wn_ == nullptr) {
+      GTEST_SKIP() << "WordNet 3.0 not found in /usr/share/wordnet "
+                      "(install the Debian package wordnet-base)";
+    }
+  }
+  static const WordNet* wn_;
+};
+const WordNet* RealWordNet::wn_ = nullptr;
+
+TEST_F(RealWordNet, CountsSynsets) {
+  EXPECT_EQ(wn_->synset_count(), 117659u);  // 82115 + 13767 + 18156 + 3621
+}
+
+TEST_F(RealWordNet, MorphyGoldenTable) {
+  ExpectBaseForms(
+      *wn_, {
+                {"geese", {"goose"}},
+                {"thousands", {"thousand"}},
+                {"1000's", {"1000"}},  // possessive extension
+                {"better", {"better", "good", "well"}},
+                {"axes", {"ax", "axis", "axe"}},  // noun.exc, then verb rules
+                {"boxesful", {"boxful"}},         // "-ful" nouns
+                {"Celebrated", {"celebrate", "celebrated"}},
+                {"saw", {"saw", "see"}},
+                {"Latest", {"latest", "late"}},  // adj est -> e
+                {"happening", {"happening", "happen"}},
+                {"taking place", {"take_place"}},
+                {"attorneys general", {"attorney_general"}},
+                {"New_Year", {"new_year"}},
+                {"glass", {"glass"}},  // nouns in "ss" are not detached
+                {"xyzzy", {}},
+            });
+}
+
+// Every row checked against the data files by hand; the comment names the
+// synsets or pointer that decide it.
+TEST_F(RealWordNet, RelateGoldenTable) {
+  ExpectRelations(
+      *wn_,
+      {
+          // Pairs from the design notes.
+          {"total", "complete",
+           WordRelation::kSimilarTo},  // {full, total} & complete
+          {"large", "giant",
+           WordRelation::kSimilarTo},  // {large, big} & {.., giant}
+          {"celebrate", "rejoice",
+           WordRelation::kNone},  // no shared sense or link
+          {"New", "Latest", WordRelation::kSimilarTo},  // {modern, new} & late
+          {"thousands", "1000's",
+           WordRelation::kSynonym},  // {thousand, .., 1000, ..}
+          {"ensure", "make sure",
+           WordRelation::kNone},  // make_sure = make a point
+          {"happening", "taking place",
+           WordRelation::kSynonym},             // {happen, .., take_place}
+          {"dog", "cat", WordRelation::kNone},  // only via carnivore
+          {"car", "automobile", WordRelation::kSynonym},
+          {"celebrate", "observe",
+           WordRelation::kSynonym},  // {observe, celebrate, keep}
+                                     // Inflection, case and spelling of
+                                     // collocations.
+          {"geese", "goose", WordRelation::kSame},
+          {"ran", "run", WordRelation::kSame},
+          {"better", "good", WordRelation::kSame},  // adj.exc
+          {"better", "well", WordRelation::kSame},  // adv.exc
+          {"thousands", "thousand", WordRelation::kSame},
+          {"Celebrated", "celebrates", WordRelation::kSame},
+          {"mice", "mouse", WordRelation::kSame},
+          {"went", "go", WordRelation::kSame},
+          {"running", "run", WordRelation::kSame},
+          {"bigger", "big", WordRelation::kSame},
+          {"crisis", "crises", WordRelation::kSame},
+          {"New_Year", "new year", WordRelation::kSame},
+          {"attorneys general", "Attorney_General", WordRelation::kSame},
+          {"Bush's", "bush", WordRelation::kSame},
+          {"xyzzy", "XYZZY", WordRelation::kSame},  // same text, though unknown
+                                                    // Synonyms.
+          {"big", "large", WordRelation::kSynonym},
+          {"buy", "purchase", WordRelation::kSynonym},
+          {"attack", "assault", WordRelation::kSynonym},
+          {"Ford", "Gerald Ford", WordRelation::kSynonym},
+          {"U.S.", "United States", WordRelation::kSynonym},
+          {"storm", "violent storm", WordRelation::kSynonym},
+          {"reporter", "newsman", WordRelation::kSynonym},
+          // Similar-to, derived.
+          {"huge", "large", WordRelation::kSimilarTo},
+          {"beautiful", "pretty", WordRelation::kSimilarTo},
+          {"celebrate", "celebration", WordRelation::kDerived},  // +
+          {"nation", "national", WordRelation::kDerived},        // pertainym
+          {"economy", "economic", WordRelation::kDerived},
+          {"elected", "election",
+           WordRelation::kDerived},  // elect + election
+                                     // Direct hypernyms, either direction,
+                                     // instances too.
+          {"dog", "canine", WordRelation::kHypernym},
+          {"canine", "dog", WordRelation::kHypernym},
+          {"dog", "domestic animal", WordRelation::kHypernym},
+          {"car", "motor vehicle", WordRelation::kHypernym},
+          {"Paris", "national capital", WordRelation::kHypernym},  // @i
+          {"president", "head of state", WordRelation::kHypernym},
+          {"kill", "murder", WordRelation::kHypernym},
+          // Unrelated: antonyms, deeper paths, unknown and empty words.
+          {"large", "small", WordRelation::kNone},  // antonyms are not related
+          {"hot", "cold", WordRelation::kNone},
+          {"car", "vehicle", WordRelation::kNone},  // four levels up
+          {"war", "peace", WordRelation::kNone},
+          {"xyzzy", "dog", WordRelation::kNone},
+          {"dog", "", WordRelation::kNone},
+          {"  ", "dog", WordRelation::kNone},
+          {"", "", WordRelation::kNone},
+      });
+}
+
+TEST_F(RealWordNet, RelateIsSymmetricOnTheGoldenWords) {
+  const std::vector<const char*> words = {
+      "total",        "complete", "large",     "giant", "celebrate",
+      "rejoice",      "new",      "latest",    "dog",   "canine",
+      "nation",       "national", "geese",     "goose", "happening",
+      "taking place", "1000's",   "thousands", "Paris", "city"};
+  for (const char* a : words) {
+    for (const char* b : words) {
+      EXPECT_EQ(wn_->Relate(a, b), wn_->Relate(b, a)) << a << " / " << b;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace concord::compare

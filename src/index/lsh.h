@@ -1,0 +1,113 @@
+// LshIndex: locality-sensitive hashing over MinHash signatures, to find the
+// documents whose Jaccard similarity to a query is likely above a threshold
+// without comparing the query against every document.
+//
+//   LshIndex index({.threshold = 0.5});
+//   index.Insert(7, signature_of_doc_7);
+//   std::vector<uint32_t> ids;
+//   index.Query(signature, &ids);   // candidates: verify them before use
+//
+// Banding: the 128 signature positions are cut into b bands of r rows; a
+// document is a candidate for a query when all r rows of at least one band
+// are equal, which for Jaccard s happens with probability
+//     P(s) = 1 − (1 − s^r)^b,
+// an S-curve that rises steeply around (1/b)^(1/r). ChooseLshParams picks the
+// most selective split (the largest r, with b = ⌊128 / r⌋) whose P at the
+// threshold still reaches `recall_at_threshold`: for threshold 0.5 that is
+// b = 42, r = 3 (P(0.5) = 0.996, P(0.3) = 0.68, P(0.1) = 0.04); the textbook
+// b = 32, r = 4 would miss 13% of pairs at exactly 0.5.
+// Candidates are a superset to be verified (EstimateJaccard or exactly); the
+// differential test in lsh_test.cc holds recall to ≥ 0.95 against exact
+// Jaccard over all pairs.
+//
+// Ownership and threads: the index owns its tables; the caller's signatures
+// are not kept. Not thread-safe: one writer, or readers only.
+// Cost: Insert and Query hash b bands (r·4 bytes each) and probe one
+// open-addressing table; Query also reads every posting of the buckets it
+// hits. Memory: 8 bytes per posting (b per document) plus the table
+// (≥ 16 bytes per distinct band key, at most half full).
+#ifndef CONCORD_INDEX_LSH_H_
+#define CONCORD_INDEX_LSH_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "src/sketch/minhash.h"
+
+namespace concord::index {
+
+struct LshParams {
+  int bands = 0;  // b
+  int rows = 0;   // r; b · r ≤ kMinHashSize
+};
+
+struct LshOptions {
+  // Jaccard similarity at which pairs should become candidates.
+  // REQUIRES: 0 < threshold <= 1.
+  double threshold = 0.5;
+  // Candidate probability wanted for a pair exactly at the threshold (pairs
+  // above it do better). Higher means more candidates below the threshold.
+  double recall_at_threshold = 0.95;
+  // Explicit banding; when both are > 0 they override the choice above.
+  // REQUIRES: bands · rows <= kMinHashSize when set.
+  int bands = 0;
+  int rows = 0;
+};
+
+// The largest r (b = ⌊K / r⌋) with P(threshold) ≥ recall_at_threshold;
+// r = 1, b = K when even that falls short (thresholds below ~0.03).
+LshParams ChooseLshParams(double threshold, double recall_at_threshold,
+                          int signature_size = sketch::kMinHashSize);
+
+// P(s) = 1 − (1 − s^r)^b: the chance that a pair with Jaccard s (and
+// independent signature positions) shares at least one band.
+double CandidateProbability(double jaccard, const LshParams& params);
+
+class LshIndex {
+ public:
+  explicit LshIndex(const LshOptions& options = {});
+  LshIndex(const LshIndex&) = delete;
+  LshIndex& operator=(const LshIndex&) = delete;
+  LshIndex(LshIndex&&) = default;
+  LshIndex& operator=(LshIndex&&) = default;
+
+  // Adds document `id` (any value; inserting one id twice lists it twice in
+  // buckets but Query still reports it once). The empty set's signature is
+  // ignored: it is nobody's near-duplicate.
+  void Insert(uint32_t id, const sketch::MinHashSignature& signature);
+
+  // Replaces *ids with the documents sharing at least one band with
+  // `signature`, each once, in ascending order.
+  // REQUIRES: ids != nullptr.
+  void Query(const sketch::MinHashSignature& signature,
+             std::vector<uint32_t>* ids) const;
+
+  const LshParams& params() const { return params_; }
+  size_t documents() const { return documents_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;   // 0 = empty
+    uint32_t head = 0;  // index into postings_ of the bucket's newest entry
+  };
+  struct Posting {
+    uint32_t id = 0;
+    uint32_t next = 0;  // index of the next (older) posting; kNone at the end
+  };
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+  uint64_t BandKey(const sketch::MinHashSignature& signature, int band) const;
+  // Slot of `key`: its own, or the empty slot where it would go.
+  size_t Find(uint64_t key) const;
+  void Grow();
+
+  LshParams params_;
+  std::vector<Slot> slots_;  // open addressing, linear probing, power of 2
+  size_t used_slots_ = 0;
+  std::vector<Posting> postings_;
+  size_t documents_ = 0;
+};
+
+}  // namespace concord::index
+
+#endif  // CONCORD_INDEX_LSH_H_

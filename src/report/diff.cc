@@ -1,0 +1,115 @@
+// Renderers of a Comparison: a readable diff and JSON.
+//
+// The text diff prints A's words in order: identical words plain, swaps as
+// [a→b], A-only words as [-…-], B-only words as {+…+}; stretches of A outside
+// every aligned passage are marked "only in A", and B's own stretches follow
+// under "only in B". With colour: identical plain, swaps yellow, only-A red,
+// only-B green.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "concord/compare.h"
+
+namespace concord {
+namespace {
+
+struct Paint {
+  bool on;
+  std::string Wrap(const char* code, const std::string& s) const {
+    return on ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
+  }
+};
+
+std::string Percent(double x) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * x);
+  return buf;
+}
+
+}  // namespace
+
+std::string RenderComparisonText(const Comparison& c,
+                                 const DiffRenderOptions& options) {
+  const Paint p{options.color};
+  std::string out;
+  out += p.Wrap("1", "relation: " + c.relation) + "  (score " +
+         Percent(c.score) + ")\n";
+  out += "  A " + std::to_string(c.a_words) + " words, " +
+         Percent(c.coverage_a) + " aligned;  B " + std::to_string(c.b_words) +
+         " words, " + Percent(c.coverage_b) + " aligned\n";
+  out += "  " + std::to_string(c.passages) + " passages, longest " +
+         std::to_string(c.longest_passage) + " words; " +
+         std::to_string(c.swaps) + " swaps (" +
+         std::to_string(c.related_swaps) + " linked by WordNet)\n";
+  out += "  content words of A found in B " + Percent(c.content_containment_a) +
+         ", of B in A " + Percent(c.content_containment_b) +
+         "; names and numbers shared " + Percent(c.details_jaccard) + "\n";
+  bool any_swap = false;
+  for (const DiffSpan& s : c.spans) {
+    if (s.kind != "swap" && s.kind != "edited") continue;
+    if (!any_swap) out += "\nswaps and edits (A → B):\n";
+    any_swap = true;
+    out += "  " + p.Wrap("33", s.a_text + " → " + s.b_text);
+    if (!s.wordnet.empty() && s.wordnet != "none") {
+      out += "  (WordNet: " + s.wordnet + ")";
+    }
+    out += "\n";
+  }
+  out += "\ndiff (A with B's changes):\n";
+  std::string only_b;
+  for (const DiffSpan& s : c.spans) {
+    if (s.kind == "identical") {
+      out += s.a_text + " ";
+    } else if (s.kind == "swap" || s.kind == "edited") {
+      out += p.Wrap("33", "[" + s.a_text + "\xE2\x86\x92" + s.b_text + "]") +
+             " ";
+    } else if (s.kind == "deleted") {
+      out += p.Wrap("31", "[-" + s.a_text + "-]") + " ";
+    } else if (s.kind == "inserted") {
+      out += p.Wrap("32", "{+" + s.b_text + "+}") + " ";
+    } else if (s.kind == "only_a") {
+      out += "\n" + p.Wrap("31", "[only in A: " + s.a_text + "]") + "\n";
+    } else if (s.kind == "only_b") {
+      only_b += p.Wrap("32", "[only in B: " + s.b_text + "]") + "\n";
+    }
+  }
+  out += "\n";
+  if (!only_b.empty()) out += "\n" + only_b;
+  return out;
+}
+
+std::string RenderComparisonJson(const Comparison& c, int indent) {
+  nlohmann::ordered_json j;
+  j["relation"] = c.relation;
+  j["derived"] = c.derived;
+  j["score"] = c.score;
+  j["a_words"] = c.a_words;
+  j["b_words"] = c.b_words;
+  j["coverage_a"] = c.coverage_a;
+  j["coverage_b"] = c.coverage_b;
+  j["longest_passage"] = c.longest_passage;
+  j["passages"] = c.passages;
+  j["swaps"] = c.swaps;
+  j["related_swaps"] = c.related_swaps;
+  j["content_containment_a"] = c.content_containment_a;
+  j["content_containment_b"] = c.content_containment_b;
+  j["details_jaccard"] = c.details_jaccard;
+  nlohmann::ordered_json spans = nlohmann::ordered_json::array();
+  for (const DiffSpan& s : c.spans) {
+    nlohmann::ordered_json o;
+    o["kind"] = s.kind;
+    o["a"] = {s.a_begin, s.a_end};
+    o["b"] = {s.b_begin, s.b_end};
+    o["a_text"] = s.a_text;
+    o["b_text"] = s.b_text;
+    if (!s.wordnet.empty()) o["wordnet"] = s.wordnet;
+    o["passage"] = s.passage;
+    spans.push_back(std::move(o));
+  }
+  j["spans"] = std::move(spans);
+  return j.dump(indent, ' ', false,
+                nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace concord

@@ -1,0 +1,116 @@
+// MinHash by one-permutation hashing with optimal densification.
+//
+// Broder (1997, "On the resemblance and containment of documents") showed
+// that for a random permutation π, Pr[min π(A) = min π(B)] = J(A, B), so K
+// independent permutations give K coin flips of bias J. Computing K of them
+// costs K hashes per element. One-permutation hashing (Li, Owen & Zhang,
+// NIPS 2012) instead hashes each element once, splits the hash range into K
+// bins and keeps the minimum of each bin: one hash per element, and the
+// non-empty bins are K (almost independent) minwise samples.
+//
+// Bins left empty (likely when a set has fewer than a few hundred elements)
+// must be filled consistently in both sets. Optimal densification
+// (Shrivastava, ICML 2017, "Optimal densification for fast and accurate
+// minwise hashing"): an empty bin i probes bins j = h(i, 1), h(i, 2), … with
+// a data-independent hash h until it finds a bin that was non-empty before
+// densification, and copies its value. Both sets follow the same probe
+// sequence, so position i collides exactly when the first probed bin that is
+// non-empty in A ∪ B has its minimum in A ∩ B — probability J. Because each
+// empty bin draws its own sequence, borrowed values are nearly independent,
+// and the variance stays close to that of K permutations (the older
+// "rotation" densification borrowed from the next bin and lost that).
+//
+// Layout: x = fmix64(h ^ seed) (a bijection, so distinct shingles stay
+// distinct); bin = top 7 bits of x, value = low 32 bits (rank inside the
+// bin; two distinct elements of one bin tie with probability 2^-32).
+//
+// Cost: one multiply-xorshift mix and one compare per element, plus
+// O(K · K / non-empty bins) probe hashes for densification (a few hundred
+// at most for article-sized sets). No allocation.
+//
+// Tests: minhash_test.cc checks |estimate − J| ≤ 0.1 in ≥ 95% of 200 trials
+// at J = 0.2, 0.5 and 0.8, that the mean over trials is unbiased for both
+// large and tiny (densified) sets, and the identities (equal sets → 1,
+// disjoint → ≈ 0, empty → 0).
+#include "src/sketch/minhash.h"
+
+namespace concord::sketch {
+namespace {
+
+static_assert(kMinHashSize == 128, "bin = top 7 bits assumes K = 128");
+constexpr int kBinShift = 64 - 7;
+constexpr uint64_t kProbeSeed = 0x64656e7365ULL;  // "dense"
+// Random probing ends by then with probability > 1 - e^-30 even with a
+// single non-empty bin; after that a deterministic scan guarantees an end.
+constexpr int kMaxProbes = 4096;
+
+// MurmurHash3's 64-bit finaliser: a bijection with full avalanche.
+inline uint64_t Fmix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+}  // namespace
+
+void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
+                    const MinHashOptions& options) {
+  MinHashSignature& sig = *out;
+  sig.fill(kEmptyMinHashValue);
+  for (uint64_t h : hashes) {
+    const uint64_t x = Fmix64(h ^ options.seed);
+    const int bin = static_cast<int>(x >> kBinShift);
+    uint32_t value = static_cast<uint32_t>(x);
+    if (value == kEmptyMinHashValue) value = kEmptyMinHashValue - 1;
+    if (value < sig[bin]) sig[bin] = value;
+  }
+  // Which bins hold their own minimum (only those may be borrowed from).
+  uint64_t full[2] = {0, 0};
+  int full_count = 0;
+  for (int i = 0; i < kMinHashSize; ++i) {
+    if (sig[i] != kEmptyMinHashValue) {
+      full[i >> 6] |= uint64_t{1} << (i & 63);
+      ++full_count;
+    }
+  }
+  if (full_count == 0 || full_count == kMinHashSize) return;
+  auto is_full = [&full](int j) { return (full[j >> 6] >> (j & 63)) & 1; };
+  const uint64_t probe_seed = kProbeSeed ^ options.seed;
+  for (int i = 0; i < kMinHashSize; ++i) {
+    if (is_full(i)) continue;
+    int source = -1;
+    for (uint64_t attempt = 1; attempt <= kMaxProbes; ++attempt) {
+      const int j = static_cast<int>(
+          Fmix64(probe_seed ^ (static_cast<uint64_t>(i) << 32) ^ attempt) >>
+          kBinShift);
+      if (is_full(j)) {
+        source = j;
+        break;
+      }
+    }
+    for (int step = 1; source < 0; ++step) {
+      const int j = (i + step) % kMinHashSize;
+      if (is_full(j)) source = j;
+    }
+    sig[i] = sig[source];
+  }
+}
+
+MinHashSignature ComputeMinHash(std::span<const uint64_t> hashes,
+                                const MinHashOptions& options) {
+  MinHashSignature sig;
+  ComputeMinHash(hashes, &sig, options);
+  return sig;
+}
+
+double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {
+  if (IsEmptySignature(a) || IsEmptySignature(b)) return 0;
+  int equal = 0;
+  for (int i = 0; i < kMinHashSize; ++i) equal += a[i] == b[i];
+  return static_cast<double>(equal) / kMinHashSize;
+}
+
+}  // namespace concord::sketch

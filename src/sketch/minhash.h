@@ -1,0 +1,62 @@
+// MinHash signatures: a set of 64-bit hashes (an article's shingles) as 128
+// small integers such that the share of equal positions in two signatures
+// estimates the sets' Jaccard similarity |A ∩ B| / |A ∪ B|.
+//
+//   MinHashSignature a = ComputeMinHash(shingles_a.hashes);
+//   MinHashSignature b = ComputeMinHash(shingles_b.hashes);
+//   double j = EstimateJaccard(a, b);  // ± ~0.045 (one std. dev. at J = 0.5)
+//
+// Variant: one-permutation hashing (Li, Owen & Zhang 2012) with optimal
+// densification (Shrivastava 2017), not K independent hash functions. Each
+// element is hashed once; the hash picks one of the 128 bins and each bin
+// keeps its smallest value. Bins that no element fell into borrow the value
+// of a non-empty bin chosen by a fixed pseudo-random probe sequence, which
+// keeps Pr[a[i] == b[i]] = J for every position. The estimator is unbiased
+// with variance close to (slightly below, for large sets) that of 128
+// independent permutations, J(1 - J)/128, at 1/128th of the hashing cost.
+//
+// Signatures are plain values (512 bytes); the functions are pure and
+// thread-safe. Cost: ComputeMinHash is O(n + 128) for n hashes (one mix and
+// one compare per element); EstimateJaccard is 128 compares.
+#ifndef CONCORD_SKETCH_MINHASH_H_
+#define CONCORD_SKETCH_MINHASH_H_
+
+#include <array>
+#include <cstdint>
+#include <span>
+
+namespace concord::sketch {
+
+// Positions in a signature (K).
+inline constexpr int kMinHashSize = 128;
+using MinHashSignature = std::array<uint32_t, kMinHashSize>;
+
+// Every position of the empty set's signature; never a value otherwise.
+inline constexpr uint32_t kEmptyMinHashValue = 0xFFFFFFFFu;
+
+struct MinHashOptions {
+  // Selects the hash function (the "permutation"). Signatures are comparable
+  // only when computed with the same seed.
+  uint64_t seed = 0x6d696e68617368ULL;  // "minhash"
+};
+
+// Replaces *out with the signature of the set of `hashes` (order and repeats
+// do not matter). The empty set gives all kEmptyMinHashValue.
+// REQUIRES: out != nullptr.
+void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
+                    const MinHashOptions& options = {});
+MinHashSignature ComputeMinHash(std::span<const uint64_t> hashes,
+                                const MinHashOptions& options = {});
+
+// True for the signature of the empty set.
+inline bool IsEmptySignature(const MinHashSignature& s) {
+  return s[0] == kEmptyMinHashValue;
+}
+
+// Share of equal positions: an unbiased estimate of the Jaccard similarity
+// of the two sets. 0 when either set is empty.
+double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b);
+
+}  // namespace concord::sketch
+
+#endif  // CONCORD_SKETCH_MINHASH_H_

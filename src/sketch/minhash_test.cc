@@ -1,0 +1,138 @@
+#include "src/sketch/minhash.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "src/sketch/shingles.h"
+
+namespace concord::sketch {
+namespace {
+
+struct SetPair {
+  std::vector<uint64_t> a, b;
+  double jaccard = 0;
+};
+
+// Two sets whose union has `union_size` random elements, `common` of them in
+// both and the rest split evenly: Jaccard = common / union_size exactly.
+SetPair MakePair(std::mt19937_64& rng, int union_size, int common) {
+  SetPair p;
+  for (int i = 0; i < union_size; ++i) {
+    const uint64_t x = rng();
+    if (i < common) {
+      p.a.push_back(x);
+      p.b.push_back(x);
+    } else if ((i - common) % 2 == 0) {
+      p.a.push_back(x);
+    } else {
+      p.b.push_back(x);
+    }
+  }
+  p.jaccard = static_cast<double>(common) / union_size;
+  return p;
+}
+
+// The statistical bound of the brief: |estimate − J| ≤ 0.1 in at least 95%
+// of 200 trials. With K = 128 the standard deviation is ≤ 0.045, so 0.1 is
+// ≥ 2.2 sigma and the expected share within is ≥ 97%.
+TEST(MinHashTest, EstimateWithinTenPointsInNinetyFivePercentOfTrials) {
+  std::mt19937_64 rng(20240611);
+  for (const double j : {0.2, 0.5, 0.8}) {
+    int within = 0;
+    double sum_error = 0;
+    constexpr int kTrials = 200;
+    for (int t = 0; t < kTrials; ++t) {
+      const SetPair p = MakePair(rng, 500, static_cast<int>(j * 500));
+      const MinHashOptions o{.seed = rng()};
+      const double est =
+          EstimateJaccard(ComputeMinHash(p.a, o), ComputeMinHash(p.b, o));
+      within += std::fabs(est - p.jaccard) <= 0.1;
+      sum_error += est - p.jaccard;
+    }
+    EXPECT_GE(within, kTrials * 95 / 100) << "J = " << j;
+    // Unbiased: the mean error of 200 trials has sd ≤ 0.045 / √200 = 0.003.
+    EXPECT_LE(std::fabs(sum_error / kTrials), 0.012) << "J = " << j;
+  }
+}
+
+// Sets much smaller than K leave most bins empty; densification must keep
+// the estimator unbiased (the mean of many trials lands on J).
+TEST(MinHashTest, DensifiedSignaturesOfTinySetsAreUnbiased) {
+  std::mt19937_64 rng(7);
+  for (const auto& [size, common] : {std::pair{10, 5}, std::pair{20, 4},
+                                     std::pair{30, 24}, std::pair{2, 1}}) {
+    double sum = 0, j = 0;
+    constexpr int kTrials = 1000;
+    for (int t = 0; t < kTrials; ++t) {
+      const SetPair p = MakePair(rng, size, common);
+      const MinHashOptions o{.seed = rng()};
+      sum += EstimateJaccard(ComputeMinHash(p.a, o), ComputeMinHash(p.b, o));
+      j = p.jaccard;
+    }
+    EXPECT_NEAR(sum / kTrials, j, 0.02) << size << " elements";
+  }
+}
+
+TEST(MinHashTest, EqualSetsGiveOneWhateverOrderAndRepeats) {
+  std::mt19937_64 rng(1);
+  std::vector<uint64_t> a;
+  for (int i = 0; i < 300; ++i) a.push_back(rng());
+  std::vector<uint64_t> b(a.rbegin(), a.rend());
+  b.insert(b.end(), a.begin(), a.begin() + 50);
+  EXPECT_EQ(ComputeMinHash(a), ComputeMinHash(b));
+  EXPECT_DOUBLE_EQ(EstimateJaccard(ComputeMinHash(a), ComputeMinHash(b)), 1.0);
+  const std::vector<uint64_t> one = {42};
+  EXPECT_DOUBLE_EQ(EstimateJaccard(ComputeMinHash(one), ComputeMinHash(one)),
+                   1.0);
+}
+
+TEST(MinHashTest, DisjointSetsGiveAboutZero) {
+  const SetPair p = [] {
+    std::mt19937_64 rng(2);
+    return MakePair(rng, 600, 0);
+  }();
+  EXPECT_LE(EstimateJaccard(ComputeMinHash(p.a), ComputeMinHash(p.b)), 0.02);
+}
+
+TEST(MinHashTest, EmptySetIsNobodysNeighbour) {
+  const MinHashSignature empty = ComputeMinHash({});
+  EXPECT_TRUE(IsEmptySignature(empty));
+  EXPECT_DOUBLE_EQ(EstimateJaccard(empty, empty), 0.0);
+  const std::vector<uint64_t> one = {42};
+  const MinHashSignature s = ComputeMinHash(one);
+  EXPECT_FALSE(IsEmptySignature(s));
+  for (uint32_t v : s) EXPECT_NE(v, kEmptyMinHashValue);
+  EXPECT_DOUBLE_EQ(EstimateJaccard(s, empty), 0.0);
+}
+
+TEST(MinHashTest, SeedSelectsTheHashFunction) {
+  const std::vector<uint64_t> a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  EXPECT_NE(ComputeMinHash(a, {.seed = 1}), ComputeMinHash(a, {.seed = 2}));
+}
+
+// On real text: a one-sentence edit of a 120-word body keeps the estimate
+// close to the exact Jaccard of the shingle sets.
+TEST(MinHashTest, TracksExactJaccardOfShingledText) {
+  std::string base;
+  std::mt19937 rng(3);
+  for (int i = 0; i < 120; ++i) {
+    base += "w" + std::to_string(rng() % 400) + (i % 12 == 11 ? ". " : " ");
+  }
+  std::string edited = base;
+  edited.replace(edited.find("w"), 0, "An extra opening clause here, ");
+  Shingler shingler;
+  Shingles a, b;
+  shingler.Shingle(base, &a);
+  shingler.Shingle(edited, &b);
+  const double exact = ExactJaccard(a.hashes, b.hashes);
+  EXPECT_GT(exact, 0.8);
+  EXPECT_NEAR(
+      EstimateJaccard(ComputeMinHash(a.hashes), ComputeMinHash(b.hashes)),
+      exact, 0.1);
+}
+
+}  // namespace
+}  // namespace concord::sketch

@@ -1,0 +1,79 @@
+// Shingles: an article body as a set of word k-grams, for near-duplicate
+// detection, plus an exact fingerprint of its normalised text.
+//
+//   Shingler shingler({.words = 5});
+//   Shingles s;
+//   shingler.Shingle(body, &s);  // s.hashes: one uint64 per 5-word window
+//
+// Words are the tokens of text::Tokenize (words and numbers, punctuation and
+// white space dropped), each folded (Token::norm: NFKC + case folding), so
+// "The DAM, failed" and "the dam failed" give the same words. A shingle is
+// the xxHash of its k consecutive word hashes; a body of fewer than k words
+// (but at least one) is a single shingle of all its words. The exact
+// fingerprint is the xxHash of the folded words joined by single spaces:
+// two bodies that differ only in case, punctuation or white space have the
+// same fingerprint.
+//
+// A Shingler owns scratch buffers: it is not thread-safe; use one per thread.
+// Cost: one tokenisation pass (see segmenter.h) plus one hash per word and
+// one per shingle; once warm, no allocation beyond Tokenize's own.
+#ifndef CONCORD_SKETCH_SHINGLES_H_
+#define CONCORD_SKETCH_SHINGLES_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/text/segmenter.h"
+
+namespace concord::sketch {
+
+struct ShingleOptions {
+  // Words per shingle (k). 5 is the usual choice for news-length texts:
+  // short enough that a one-word edit spoils only k shingles, long enough
+  // that unrelated articles on one topic share few of them.
+  // REQUIRES: words >= 1.
+  int words = 5;
+};
+
+struct Shingles {
+  // One hash per window of `words` consecutive words, in text order;
+  // repeated passages give repeated hashes (callers that need a set, such as
+  // Jaccard, treat them as one; MinHash and SimHash do so naturally).
+  std::vector<uint64_t> hashes;
+  // Hash of the folded words joined by single spaces; 0 when there is no
+  // word at all (Shingler never produces 0 otherwise).
+  uint64_t exact = 0;
+  uint32_t words = 0;  // word and number tokens in the body
+};
+
+class Shingler {
+ public:
+  explicit Shingler(const ShingleOptions& options = {});
+  Shingler(const Shingler&) = delete;
+  Shingler& operator=(const Shingler&) = delete;
+
+  // Replaces *out with the shingles and fingerprint of `body`.
+  // REQUIRES: out != nullptr; body.size() < 2^31 (as for text::Tokenize).
+  void Shingle(std::string_view body, Shingles* out);
+
+  const ShingleOptions& options() const { return options_; }
+
+ private:
+  ShingleOptions options_;
+  std::vector<text::Token> tokens_;  // scratch
+  std::vector<uint64_t> words_;      // scratch: one hash per word
+  std::string normalized_;           // scratch: folded words, space-joined
+};
+
+// Exact Jaccard similarity |A ∩ B| / |A ∪ B| of the sets of hashes in `a`
+// and `b` (repeats ignored); 0 when both are empty. The slow,
+// obviously-correct reference for MinHash and the LSH index.
+// Cost: O((|a| + |b|) log) for the sorted copies it makes.
+double ExactJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b);
+
+}  // namespace concord::sketch
+
+#endif  // CONCORD_SKETCH_SHINGLES_H_
