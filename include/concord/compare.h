@@ -40,6 +40,19 @@ struct Comparison {
   uint32_t swaps = 0, related_swaps = 0;
   double content_containment_a = 0, content_containment_b = 0;
   double details_jaccard = 0;
+  // Share of each side's words in identical spans.
+  double identical_a = 0, identical_b = 0;
+  // Sentence-level paraphrase judgement (meaningful for short texts):
+  // similarity in [0, 1] from aligned and related words, and the verdict.
+  double similarity = 0;
+  double soft_containment_a = 0, soft_containment_b = 0;  // with WordNet
+  bool numbers_differ = false;  // a number on one side only
+  double paraphrase_probability = 0;
+  bool paraphrase = false;
+  // How much of B reuses A, in the terms of Clough & Stevenson's corpus:
+  // "cut" (copied), "light" (lightly revised), "heavy" (heavily revised)
+  // or "non" (written independently).
+  std::string reuse_level;
   // A's text in order, then B's stretches outside every passage (only_b).
   std::vector<DiffSpan> spans;
 };
@@ -64,6 +77,18 @@ class CONCORD_EXPORT Comparer {
   std::unique_ptr<Impl> impl_;
 };
 
+// One pair of texts from a JSON Lines file of pairs: fields `a`/`b`,
+// `source`/`derived` or `original`/`altered`, optional `id` and `label`.
+struct TextPair {
+  std::string id;
+  std::string a, b;
+  std::string label;  // as given (string or number), may be empty
+  std::string origin; // file:line
+};
+// Reads all pairs; malformed lines are returned as errors, the rest read.
+CONCORD_EXPORT std::vector<TextPair> ReadPairs(const std::string& path,
+                                               std::vector<Status>* errors);
+
 // Reads a text file (or the first record of a JSON Lines file) as the
 // article body, with chrome removed, for `concord compare A B`.
 CONCORD_EXPORT Result<std::string> ReadArticleBody(const std::string& path);
@@ -74,7 +99,9 @@ struct DiffRenderOptions {
 CONCORD_EXPORT std::string RenderComparisonText(
     const Comparison& c, const DiffRenderOptions& options = {});
 CONCORD_EXPORT std::string RenderComparisonJson(const Comparison& c,
-                                                int indent = 2);
+                                                int indent = 2,
+                                                bool with_spans = true,
+                                                const std::string& id = "");
 
 }  // namespace concord
 

@@ -25,7 +25,8 @@
 // are safe. Cost: linear in the input (tokenising dominates) plus 128
 // compares per candidate pair verified. Articles are processed as they are
 // read and their text is not kept: memory is the largest input file plus
-// ~1 KB per distinct body (its signature and index entries) and its id.
+// ~1.5 KB per distinct body (its signature and index entries) and each
+// article's id.
 // The result is deterministic: it depends only on the inputs and options.
 #ifndef CONCORD_DEDUP_H_
 #define CONCORD_DEDUP_H_

@@ -1,6 +1,8 @@
 // `concord compare`: two texts aligned and classified (src/compare/), turned
 // into the public Comparison with a diff that covers both texts.
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -11,6 +13,11 @@
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
 #include "src/ingest/reader.h"
+
+#include <fstream>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
 
 namespace concord {
 namespace {
@@ -37,7 +44,151 @@ void AddOnly(const char* kind, std::string_view text, uint32_t begin,
   out->push_back(std::move(d));
 }
 
+// Texts this short are judged sentence by sentence: every content word is
+// looked up in WordNet against the other side's (quadratic, so bounded).
+constexpr size_t kSoftMatchMaxWords = 120;
+// Paraphrase probability: a logistic model over the comparison's features,
+// fitted once on the MRPC training split (docs/quality.md gives the
+// command, the fit and its cross-validated accuracy). Fixed for all data.
+double ParaphraseProbability(const Comparison& c) {
+  const double len_ratio =
+      double(std::min(c.a_words, c.b_words)) /
+      std::max<double>(1, std::max(c.a_words, c.b_words));
+  const double f[] = {
+      1.0,
+      c.similarity,
+      std::min(c.soft_containment_a, c.soft_containment_b),
+      std::max(c.soft_containment_a, c.soft_containment_b),
+      std::min(c.identical_a, c.identical_b),
+      std::max(c.identical_a, c.identical_b),
+      c.details_jaccard,
+      c.numbers_differ ? 1.0 : 0.0,
+      len_ratio,
+  };
+  static constexpr double kWeights[] = {-2.8069, 1.6282, 2.0916, 0.8986, 1.4405,
+                                        -0.9043, -0.2954, -0.5434, 0.7006};
+  double z = 0;
+  for (size_t k = 0; k < std::size(f); ++k) z += kWeights[k] * f[k];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+// Share of `x`'s content words that `y` has: same stem, or linked by WordNet
+// (same, synonym, similar-to, derived).
+double SoftContainment(const compare::AlignedText& x,
+                       const compare::AlignedText& y,
+                       const compare::WordNet* wordnet) {
+  std::unordered_set<uint64_t> stems;
+  for (const compare::AlignWord& w : y.words) {
+    if (!w.stop) stems.insert(w.stem);
+  }
+  size_t total = 0, found = 0;
+  for (const compare::AlignWord& w : x.words) {
+    if (w.stop) continue;
+    ++total;
+    if (stems.contains(w.stem)) {
+      ++found;
+      continue;
+    }
+    if (wordnet == nullptr || w.number) continue;
+    for (const compare::AlignWord& v : y.words) {
+      if (v.stop || v.number) continue;
+      const compare::WordRelation r = wordnet->Relate(w.folded, v.folded);
+      if (r >= compare::WordRelation::kDerived) {
+        ++found;
+        break;
+      }
+    }
+  }
+  return total == 0 ? 1.0 : double(found) / double(total);
+}
+
+// True when one side has a number the other lacks.
+bool NumbersDiffer(const compare::AlignedText& x,
+                   const compare::AlignedText& y) {
+  std::unordered_set<uint64_t> nx, ny;
+  for (const compare::AlignWord& w : x.words) {
+    if (w.number) nx.insert(w.stem);
+  }
+  for (const compare::AlignWord& w : y.words) {
+    if (w.number) ny.insert(w.stem);
+  }
+  return nx != ny;
+}
+
+// Reuse level of B from A (Clough & Stevenson 2011), from B's side of the
+// alignment: the share of B's words in identical spans (copied), inside
+// aligned passages (revised around A's wording), and the share of its
+// content words that A has. Thresholds chosen on clough-ab (docs/quality.md).
+constexpr double kCutIdentical = 0.93;
+constexpr double kLightCoverage = 0.55;
+constexpr double kHeavyCoverage = 0.08;
+constexpr double kHeavyContainment = 0.45;
+
+std::string ReuseLevel(const compare::PairEvidence& e) {
+  if (e.identical_b >= kCutIdentical) return "cut";
+  if (e.coverage_b >= kLightCoverage) return "light";
+  if (e.coverage_b >= kHeavyCoverage || e.containment_b >= kHeavyContainment) {
+    return "heavy";
+  }
+  return "non";
+}
+
+std::string Scalar(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+  if (it->is_number() || it->is_boolean()) return it->dump();
+  return {};
+}
+
 }  // namespace
+
+std::vector<TextPair> ReadPairs(const std::string& path,
+                                std::vector<Status>* errors) {
+  std::vector<TextPair> out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    errors->push_back(Status::NotFound(path + ": cannot open"));
+    return out;
+  }
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string where = path + ":" + std::to_string(number);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      errors->push_back(Status::BadInput(where + ": not a JSON object"));
+      continue;
+    }
+    TextPair p;
+    p.origin = where;
+    p.id = Scalar(j, "id");
+    if (p.id.empty()) p.id = std::to_string(number);
+    p.label = Scalar(j, "label");
+    bool found = false;
+    for (auto [ka, kb] : {std::pair{"a", "b"}, std::pair{"source", "derived"},
+                          std::pair{"original", "altered"}}) {
+      if (j.contains(ka) && j.contains(kb) && j[ka].is_string() &&
+          j[kb].is_string()) {
+        p.a = j[ka].get<std::string>();
+        p.b = j[kb].get<std::string>();
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      errors->push_back(Status::BadInput(
+          where + ": needs string fields a/b, source/derived or "
+                  "original/altered"));
+      continue;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 
 struct Comparer::Impl {
   CompareOptions options;
@@ -93,6 +244,22 @@ Comparison Comparer::Compare(const std::string& a, const std::string& b) const {
   c.content_containment_a = e.containment_a;
   c.content_containment_b = e.containment_b;
   c.details_jaccard = e.details_jaccard;
+  c.identical_a = e.identical_a;
+  c.identical_b = e.identical_b;
+  if (ta.words.size() <= kSoftMatchMaxWords &&
+      tb.words.size() <= kSoftMatchMaxWords) {
+    c.soft_containment_a = SoftContainment(ta, tb, impl_->wordnet.get());
+    c.soft_containment_b = SoftContainment(tb, ta, impl_->wordnet.get());
+  } else {
+    c.soft_containment_a = e.containment_a;
+    c.soft_containment_b = e.containment_b;
+  }
+  const double x = c.soft_containment_a, y = c.soft_containment_b;
+  c.similarity = x + y > 0 ? 2 * x * y / (x + y) : 0;
+  c.numbers_differ = NumbersDiffer(ta, tb);
+  c.paraphrase_probability = ParaphraseProbability(c);
+  c.paraphrase = c.paraphrase_probability >= 0.5;
+  c.reuse_level = ReuseLevel(e);
 
   uint32_t a_pos = 0;
   std::vector<std::pair<uint32_t, uint32_t>> b_covered;

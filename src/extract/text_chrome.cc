@@ -174,7 +174,7 @@ constexpr std::array<std::string_view, 27> kNavLines = {
 };
 
 // Promo and furniture phrases that mark a short line as chrome.
-constexpr std::array<std::string_view, 21> kPromoPhrases = {
+constexpr std::array<std::string_view, 23> kPromoPhrases = {
     "to your inbox",      "sign up for",        "sign up to",
     "subscribe to our",   "subscribe for",      "our newsletter",
     "newsletter sign",    "click here",         "follow us on",
@@ -182,7 +182,7 @@ constexpr std::array<std::string_view, 21> kPromoPhrases = {
     "enable javascript",  "cookie policy",      "accept cookies",
     "share on facebook",  "share on twitter",
     "share on x",         "get our free",       "read our privacy",
-    "unsubscribe at any time",
+    "unsubscribe at any time", "share this story",  "share this article:",
 };
 
 constexpr int kNavMaxWords = 4;  // the longest entry of kNavLines

@@ -28,6 +28,8 @@ const LineCase kLines[] = {
      "Friday.",
      true, "", false, false},
     {"Click here to read the full report", true, "", false, false},
+    {"Share this story: Facebook | X | LinkedIn | Email", true, "", false,
+     false},
     {"Follow us on social media", true, "", false, false},
     {"\xC2\xA9 2026 Harbor Times. All rights reserved.", true, "", false,
      false},

@@ -21,11 +21,15 @@
 // Jaccard over all pairs.
 //
 // Ownership and threads: the index owns its tables; the caller's signatures
-// are not kept. Not thread-safe: one writer, or readers only.
+// are not kept. Not thread-safe, not even for Query alone (it marks the ids
+// it has seen in the index's scratch): use one index from one thread at a
+// time.
 // Cost: Insert and Query hash b bands (r·4 bytes each) and probe one
 // open-addressing table; Query also reads every posting of the buckets it
-// hits. Memory: 8 bytes per posting (b per document) plus the table
-// (≥ 16 bytes per distinct band key, at most half full).
+// hits (one compare each; near-duplicate families make that the dominant
+// cost) and sorts the distinct ids it found. Memory: 8 bytes per posting (b
+// per document), the table (16 bytes per distinct band key, at most half
+// full) and a 4-byte stamp per id up to the largest id inserted.
 #ifndef CONCORD_INDEX_LSH_H_
 #define CONCORD_INDEX_LSH_H_
 
@@ -71,16 +75,18 @@ class LshIndex {
   LshIndex(LshIndex&&) = default;
   LshIndex& operator=(LshIndex&&) = default;
 
-  // Adds document `id` (any value; inserting one id twice lists it twice in
-  // buckets but Query still reports it once). The empty set's signature is
+  // Adds document `id`. Ids should be dense (0, 1, 2, …): the index keeps a
+  // stamp per id up to the largest. Inserting one id twice lists it twice in
+  // buckets, but Query still reports it once. The empty set's signature is
   // ignored: it is nobody's near-duplicate.
+  // REQUIRES: id < 2^31.
   void Insert(uint32_t id, const sketch::MinHashSignature& signature);
 
   // Replaces *ids with the documents sharing at least one band with
   // `signature`, each once, in ascending order.
   // REQUIRES: ids != nullptr.
   void Query(const sketch::MinHashSignature& signature,
-             std::vector<uint32_t>* ids) const;
+             std::vector<uint32_t>* ids);
 
   const LshParams& params() const { return params_; }
   size_t documents() const { return documents_; }
@@ -106,6 +112,9 @@ class LshIndex {
   size_t used_slots_ = 0;
   std::vector<Posting> postings_;
   size_t documents_ = 0;
+  // Query's scratch: seen_[id] == epoch_ once `id` is in this query's result.
+  std::vector<uint32_t> seen_;
+  uint32_t epoch_ = 0;
 };
 
 }  // namespace concord::index

@@ -68,7 +68,9 @@ std::string RenderComparisonText(const Comparison& c,
     } else if (s.kind == "inserted") {
       out += p.Wrap("32", "{+" + s.b_text + "+}") + " ";
     } else if (s.kind == "only_a") {
-      out += "\n" + p.Wrap("31", "[only in A: " + s.a_text + "]") + "\n";
+      out += '\n';
+      out += p.Wrap("31", "[only in A: " + s.a_text + "]");
+      out += '\n';
     } else if (s.kind == "only_b") {
       only_b += p.Wrap("32", "[only in B: " + s.b_text + "]") + "\n";
     }
@@ -78,8 +80,10 @@ std::string RenderComparisonText(const Comparison& c,
   return out;
 }
 
-std::string RenderComparisonJson(const Comparison& c, int indent) {
+std::string RenderComparisonJson(const Comparison& c, int indent,
+                                 bool with_spans, const std::string& id) {
   nlohmann::ordered_json j;
+  if (!id.empty()) j["id"] = id;
   j["relation"] = c.relation;
   j["derived"] = c.derived;
   j["score"] = c.score;
@@ -94,6 +98,15 @@ std::string RenderComparisonJson(const Comparison& c, int indent) {
   j["content_containment_a"] = c.content_containment_a;
   j["content_containment_b"] = c.content_containment_b;
   j["details_jaccard"] = c.details_jaccard;
+  j["identical_a"] = c.identical_a;
+  j["identical_b"] = c.identical_b;
+  j["similarity"] = c.similarity;
+  j["soft_containment_a"] = c.soft_containment_a;
+  j["soft_containment_b"] = c.soft_containment_b;
+  j["numbers_differ"] = c.numbers_differ;
+  j["paraphrase_probability"] = c.paraphrase_probability;
+  j["reuse_level"] = c.reuse_level;
+  j["paraphrase"] = c.paraphrase;
   nlohmann::ordered_json spans = nlohmann::ordered_json::array();
   for (const DiffSpan& s : c.spans) {
     nlohmann::ordered_json o;
@@ -106,7 +119,7 @@ std::string RenderComparisonJson(const Comparison& c, int indent) {
     o["passage"] = s.passage;
     spans.push_back(std::move(o));
   }
-  j["spans"] = std::move(spans);
+  if (with_spans) j["spans"] = std::move(spans);
   return j.dump(indent, ' ', false,
                 nlohmann::ordered_json::error_handler_t::replace) +
          "\n";

@@ -1,3 +1,6 @@
+// MinHash: statistical bounds on the Jaccard estimate (|error| <= 0.1 in
+// >= 95% of 200 trials at J = 0.2, 0.5, 0.8; no bias, densified or not) and
+// the identities of equal, disjoint and empty sets.
 #include "src/sketch/minhash.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,5 @@
+// Shingler: golden tables of texts that must (and must not) shingle alike,
+// window counts, and ExactJaccard, the reference the sketches are held to.
 #include "src/sketch/shingles.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,5 @@
+// SimHash: one-word edits stay within Manku et al.'s 3 bits, unrelated texts
+// land ~32 bits apart, and the fast bit counting equals the weighted sum.
 #include "src/sketch/simhash.h"
 
 #include <gtest/gtest.h>

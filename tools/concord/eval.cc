@@ -3,7 +3,10 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "concord/compare.h"
 #include "concord/eval.h"
 #include "tools/concord/commands.h"
 
@@ -54,6 +57,92 @@ int RunClustering(const EvalArgs& args) {
   return r->errors.empty() ? 0 : 1;
 }
 
+// Reads labelled pairs and compares each; nullptr-free: errors go to stderr.
+std::vector<std::pair<TextPair, Comparison>> ComparePairs(
+    const std::string& file, int* exit_code) {
+  std::vector<Status> errors;
+  std::vector<TextPair> pairs = ReadPairs(file, &errors);
+  for (const Status& e : errors) {
+    std::cerr << "concord: " << e.ToString() << "\n";
+  }
+  *exit_code = errors.empty() ? 0 : 1;
+  Comparer comparer;
+  if (!comparer.wordnet_status().ok()) {
+    std::cerr << "concord: warning: " << comparer.wordnet_status().message()
+              << "\n";
+  }
+  std::vector<std::pair<TextPair, Comparison>> out;
+  for (TextPair& p : pairs) {
+    Comparison c = comparer.Compare(p.a, p.b);
+    out.emplace_back(std::move(p), std::move(c));
+  }
+  return out;
+}
+
+int RunParaphrase(const EvalArgs& args) {
+  int code = 0;
+  const auto results = ComparePairs(args.file, &code);
+  size_t n = 0, correct = 0, tp = 0, fp = 0, fn = 0;
+  for (const auto& [p, c] : results) {
+    if (p.label != "0" && p.label != "1") continue;
+    const bool gold = p.label == "1";
+    ++n;
+    correct += c.paraphrase == gold;
+    tp += c.paraphrase && gold;
+    fp += c.paraphrase && !gold;
+    fn += !c.paraphrase && gold;
+  }
+  if (n == 0) {
+    std::cerr << "concord: no labelled pair (label 0 or 1) in " << args.file
+              << "\n";
+    return 2;
+  }
+  const double precision = tp + fp ? double(tp) / (tp + fp) : 0;
+  const double recall = tp + fn ? double(tp) / (tp + fn) : 0;
+  const double f1 =
+      precision + recall ? 2 * precision * recall / (precision + recall) : 0;
+  const double accuracy = double(correct) / n;
+  if (args.format == "json") {
+    std::printf(
+        "{\"task\":\"paraphrase\",\"file\":\"%s\",\"pairs\":%zu,"
+        "\"accuracy\":%.4f,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f}\n",
+        args.file.c_str(), n, accuracy, precision, recall, f1);
+  } else {
+    std::printf("paraphrase  %s\n  pairs %zu\n  accuracy %.4f  precision %.4f"
+                "  recall %.4f  F1 %.4f\n",
+                args.file.c_str(), n, accuracy, precision, recall, f1);
+  }
+  return code;
+}
+
+int RunReuse(const EvalArgs& args) {
+  int code = 0;
+  const auto results = ComparePairs(args.file, &code);
+  size_t n = 0, correct = 0, binary = 0;
+  for (const auto& [p, c] : results) {
+    if (p.label.empty()) continue;
+    ++n;
+    correct += c.reuse_level == p.label;
+    binary += (c.reuse_level == "non") == (p.label == "non");
+  }
+  if (n == 0) {
+    std::cerr << "concord: no labelled pair in " << args.file << "\n";
+    return 2;
+  }
+  const double acc4 = double(correct) / n, acc2 = double(binary) / n;
+  if (args.format == "json") {
+    std::printf(
+        "{\"task\":\"reuse\",\"file\":\"%s\",\"pairs\":%zu,"
+        "\"accuracy_4class\":%.4f,\"accuracy_derived_vs_non\":%.4f}\n",
+        args.file.c_str(), n, acc4, acc2);
+  } else {
+    std::printf("reuse  %s\n  pairs %zu\n  4-class accuracy %.4f\n"
+                "  derived-vs-non accuracy %.4f\n",
+                args.file.c_str(), n, acc4, acc2);
+  }
+  return code;
+}
+
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, Action* action) {
@@ -73,6 +162,28 @@ void AddEvalCommand(CLI::App& app, Action* action) {
       ->check(CLI::Range(0.0, 1.0));
   clustering->callback(
       [args, action] { *action = [args] { return RunClustering(*args); }; });
+
+  auto pargs = std::make_shared<EvalArgs>();
+  CLI::App* paraphrase = eval->add_subcommand(
+      "paraphrase",
+      "Accuracy and F1 of the paraphrase verdict on sentence pairs "
+      "(fields a, b, label 0/1)");
+  paraphrase->add_option("file", pargs->file, "Labelled JSON Lines")->required();
+  paraphrase->add_option("--format", pargs->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  paraphrase->callback(
+      [pargs, action] { *action = [pargs] { return RunParaphrase(*pargs); }; });
+
+  auto rargs = std::make_shared<EvalArgs>();
+  CLI::App* reuse = eval->add_subcommand(
+      "reuse",
+      "4-class (cut/light/heavy/non) and derived-vs-non accuracy on "
+      "source/derived pairs");
+  reuse->add_option("file", rargs->file, "Labelled JSON Lines")->required();
+  reuse->add_option("--format", rargs->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  reuse->callback(
+      [rargs, action] { *action = [rargs] { return RunReuse(*rargs); }; });
 }
 
 }  // namespace concord::cli
