@@ -101,6 +101,39 @@ TEST_F(SeedsTest, HeadlinesAndSubheadingsAreNotBodySentences) {
             std::string::npos);
 }
 
+TEST_F(SeedsTest, WireFamilySpunCopySummaryAndIndependent) {
+  const json& story = report_["stories"][0];
+  ASSERT_EQ(story["families"].size(), 1u) << story["families"].dump();
+  std::set<std::string> family;
+  for (const auto& id : story["families"][0]["articles"]) {
+    family.insert(id.get<std::string>().substr(0, 3));
+  }
+  EXPECT_EQ(family, (std::set<std::string>{"000", "001", "004"}));
+  EXPECT_EQ(articles_.at("000")["role"], "spun copy");
+  EXPECT_EQ(articles_.at("002")["role"], "independent");
+  EXPECT_EQ(articles_.at("003")["role"], "summary");
+  std::set<std::pair<std::string, std::string>> swaps;
+  for (const auto& sw : articles_.at("000")["swaps"]) {
+    swaps.insert({sw["from"].get<std::string>(), sw["to"].get<std::string>()});
+  }
+  EXPECT_TRUE(swaps.contains({"celebrate", "rejoice"}));
+  EXPECT_TRUE(swaps.contains({"New Year", "Latest Yr"}));
+  EXPECT_TRUE(swaps.contains({"total", "complete"}));
+  bool thousands = false;
+  for (const auto& [from, to] : swaps) {
+    thousands |= from == "thousands" && to.rfind("1000", 0) == 0;
+  }
+  EXPECT_TRUE(thousands);
+  // 002 is independent of every other seed.
+  for (const auto& r : story["relations"]) {
+    const std::string a = r["a"].get<std::string>().substr(0, 3);
+    const std::string b = r["b"].get<std::string>().substr(0, 3);
+    if (a == "002" || b == "002") {
+      EXPECT_EQ(r["relation"], "independent") << a << "-" << b;
+    }
+  }
+}
+
 TEST(ExamplesTest, BundledCorpusClustersByEvent) {
   auto r = RunConcord("eval clustering " + std::string(CONCORD_SOURCE_DIR) +
                       "/examples/articles.jsonl --format json");
