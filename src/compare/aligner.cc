@@ -4,8 +4,8 @@
 // (Smith et al. 2014): rather than fill an n × m dynamic-programming table,
 // find short exact anchors and grow them. Here:
 //   1. Seeds: every run of `seed_words` words of A whose stems occur, in the
-//      same order, in B (a hash map from B's stemmed n-grams to positions;
-//      n-grams of stop words only are not seeds).
+//      same order, in B (a sorted index of B's stemmed n-grams, built once
+//      per text; n-grams of stop words only are not seeds).
 //   2. Extension: from each seed not inside an earlier passage, walk right
 //      and left. Matching words advance both sides. At a mismatch, look up
 //      to `lookahead` words ahead on each side for the nearest resumption
@@ -46,6 +46,7 @@ struct Op {
   SpanKind kind;
   uint32_t a, b;  // first word in A and B
   uint32_t k, m;  // words taken from A and B
+  WordRelation relation = WordRelation::kNone;  // for swaps
 };
 
 class Extender {
@@ -68,11 +69,29 @@ class Extender {
 
   double SwapScore(uint32_t x, uint32_t y, WordRelation* relation) const {
     *relation = WordRelation::kNone;
-    if (wordnet_ != nullptr) {
-      *relation = wordnet_->Relate(a_.words[x].folded, b_.words[y].folded);
-    }
+    if (wordnet_ != nullptr) *relation = CachedRelate(x, y);
     return *relation != WordRelation::kNone ? options_.related_swap
                                             : options_.swap;
+  }
+
+  // WordNet lookups cost microseconds and the same word pairs recur across
+  // the pairs of a story (a spun copy against each relative): memoised per
+  // thread by the two words' stems and spellings, bounded in size.
+  WordRelation CachedRelate(uint32_t x, uint32_t y) const {
+    thread_local std::unordered_map<uint64_t, WordRelation> cache;
+    thread_local const WordNet* cached_for = nullptr;
+    if (cached_for != wordnet_ || cache.size() > (1u << 20)) {
+      cache.clear();
+      cached_for = wordnet_;
+    }
+    const uint64_t key = HashCombine(Hash64(a_.words[x].folded),
+                                     Hash64(b_.words[y].folded));
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    const WordRelation r =
+        wordnet_->Relate(a_.words[x].folded, b_.words[y].folded);
+    cache.emplace(key, r);
+    return r;
   }
 
   double OpScore(const Op& op, WordRelation* relation) const {
@@ -154,8 +173,7 @@ class Extender {
       } else {
         op.kind = SpanKind::kEdited;
       }
-      WordRelation relation;
-      total += OpScore(op, &relation);
+      total += OpScore(op, &op.relation);
       ops.push_back(op);
       x += dir * found_k;
       y += dir * found_m;
@@ -272,21 +290,32 @@ double ScoreSpans(const std::vector<AlignedSpan>& spans,
   return s;
 }
 
+GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
+  GramIndex index;
+  index.seed_words = std::max(1, seed_words);
+  const int n = index.seed_words;
+  if (t.words.size() < size_t(n)) return index;
+  index.grams.reserve(t.words.size());
+  for (size_t j = 0; j + n <= t.words.size(); ++j) {
+    bool all_stop;
+    const uint64_t h = GramHash(t, j, n, &all_stop);
+    if (!all_stop) index.grams.emplace_back(h, uint32_t(j));
+  }
+  std::sort(index.grams.begin(), index.grams.end());
+  return index;
+}
+
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const WordNet* wordnet, const AlignOptions& options) {
+  return Align(a, b, BuildGramIndex(b, options.seed_words), wordnet, options);
+}
+
+Alignment Align(const AlignedText& a, const AlignedText& b,
+                const GramIndex& b_index, const WordNet* wordnet,
+                const AlignOptions& options) {
   Alignment out;
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
-
-  std::unordered_map<uint64_t, std::vector<uint32_t>> grams;
-  grams.reserve(b.words.size());
-  for (size_t j = 0; j + n <= b.words.size(); ++j) {
-    bool all_stop;
-    const uint64_t h = GramHash(b, j, n, &all_stop);
-    if (all_stop) continue;
-    auto& pos = grams[h];
-    if (pos.size() < kMaxSeedPositions) pos.push_back(uint32_t(j));
-  }
 
   std::vector<bool> covered_a(a.words.size(), false);
   std::vector<bool> covered_b(b.words.size(), false);
@@ -296,9 +325,13 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
     bool all_stop;
     const uint64_t h = GramHash(a, i, n, &all_stop);
     if (all_stop) continue;
-    auto it = grams.find(h);
-    if (it == grams.end()) continue;
-    for (uint32_t j : it->second) {
+    auto lo = std::lower_bound(b_index.grams.begin(), b_index.grams.end(),
+                               std::make_pair(h, uint32_t(0)));
+    size_t tried = 0;
+    for (auto it = lo; it != b_index.grams.end() && it->first == h &&
+                       tried < kMaxSeedPositions;
+         ++it, ++tried) {
+      const uint32_t j = it->second;
       if (covered_a[i]) break;
       bool ok = true;
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
@@ -331,10 +364,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
           s.a_word_end = op.a + op.k;
           s.b_word_begin = op.b;
           s.b_word_end = op.b + op.m;
-          if (op.kind == SpanKind::kSwap && wordnet != nullptr) {
-            s.relation = wordnet->Relate(a.words[op.a].folded,
-                                         b.words[op.b].folded);
-          }
+          s.relation = op.relation;
           p.spans.push_back(s);
         }
       }

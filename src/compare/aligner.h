@@ -98,9 +98,22 @@ struct Alignment {
   uint32_t longest = 0;    // words of A in the longest passage
 };
 
+// B's seed n-grams (hash, first word), sorted: built once per text when it
+// is aligned with many others.
+struct GramIndex {
+  int seed_words = 0;
+  std::vector<std::pair<uint64_t, uint32_t>> grams;
+};
+GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
+
 // Aligns A with B. `wordnet` may be null (swaps are then unrelated).
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const WordNet* wordnet, const AlignOptions& options = {});
+// The same with B's index prebuilt (REQUIRES: built with
+// options.seed_words).
+Alignment Align(const AlignedText& a, const AlignedText& b,
+                const GramIndex& b_index, const WordNet* wordnet,
+                const AlignOptions& options = {});
 
 // The score of a passage recomputed from its spans (for tests).
 double ScoreSpans(const std::vector<AlignedSpan>& spans,

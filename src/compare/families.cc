@@ -39,6 +39,30 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
                                    t.words[end - 1].end - t.words[begin].begin));
 }
 
+// Below this containment of either side's content words in the other, a
+// pair cannot be derived (relation.cc's rules all need ≥ 0.45 or aligned
+// wording, which brings the content words along): it is not aligned.
+constexpr double kAlignMinContainment = 0.40;
+
+size_t SharedCount(const std::vector<uint64_t>& x,
+                   const std::vector<uint64_t>& y) {
+  size_t n = 0;
+  auto i = x.begin();
+  auto j = y.begin();
+  while (i != x.end() && j != y.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
                   const std::unordered_map<std::string, uint32_t>& df) {
@@ -117,7 +141,14 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
   }
 
-  // Every pair aligned and classified.
+  // Every pair aligned and classified; indexes and sets built once per member.
+  std::vector<GramIndex> indexes(n);
+  std::vector<TextSets> sets(n);
+  const AlignOptions align_options;
+  for (size_t i = 0; i < n; ++i) {
+    indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
+    sets[i] = SetsOf(*members[i].text);
+  }
   UnionFind uf(n);
   std::vector<Alignment> alignments;
   std::vector<bool> relatives_pair;
@@ -128,11 +159,20 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     for (uint32_t j = i + 1; j < n; ++j) {
       const AlignedText& a = *members[i].text;
       const AlignedText& b = *members[j].text;
-      Alignment al = Align(a, b, wordnet);
       PairResult pr;
       pr.a = i;
       pr.b = j;
-      pr.relation = Classify(ComputeEvidence(a, b, al));
+      // Every derived relation needs most of one side's content words in
+      // the other; below that the pair is independent and not aligned.
+      Alignment al;
+      const size_t shared = SharedCount(sets[i].content, sets[j].content);
+      const double containment_max =
+          std::max(sets[i].content.empty() ? 0.0 : double(shared) / sets[i].content.size(),
+                   sets[j].content.empty() ? 0.0 : double(shared) / sets[j].content.size());
+      if (containment_max >= kAlignMinContainment) {
+        al = Align(a, b, indexes[j], wordnet, align_options);
+      }
+      pr.relation = Classify(ComputeEvidence(a, b, al, sets[i], sets[j]));
       // Only relatives count: against an independent report, different
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&

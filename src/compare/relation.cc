@@ -16,7 +16,7 @@
 #include "src/compare/relation.h"
 
 #include <algorithm>
-#include <unordered_set>
+
 
 namespace concord::compare {
 namespace {
@@ -38,26 +38,36 @@ constexpr double kRewriteContainment = 0.48;
 constexpr double kRewriteCoverage = 0.12;
 constexpr double kRewriteStrongContainment = 0.60;
 
-struct Sets {
-  std::unordered_set<uint64_t> content, details;
-};
-
-Sets SetsOf(const AlignedText& t) {
-  Sets s;
-  for (const AlignWord& w : t.words) {
-    if (w.number || w.capitalized) s.details.insert(w.stem);
-    if (!w.stop) s.content.insert(w.stem);
+// |x ∩ y| of two sorted unique vectors.
+size_t Intersection(const std::vector<uint64_t>& x,
+                    const std::vector<uint64_t>& y) {
+  size_t n = 0;
+  auto i = x.begin();
+  auto j = y.begin();
+  while (i != x.end() && j != y.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
   }
-  return s;
+  return n;
 }
 
-double Jaccard(const std::unordered_set<uint64_t>& x,
-               const std::unordered_set<uint64_t>& y, size_t* shared) {
-  size_t inter = 0;
-  for (uint64_t v : x) inter += y.count(v);
-  *shared = inter;
-  const size_t uni = x.size() + y.size() - inter;
-  return uni == 0 ? 0 : double(inter) / double(uni);
+double Jaccard(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y,
+               size_t* shared) {
+  *shared = Intersection(x, y);
+  const size_t uni = x.size() + y.size() - *shared;
+  return uni == 0 ? 0 : double(*shared) / double(uni);
+}
+
+void SortUnique(std::vector<uint64_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
 }  // namespace
@@ -80,8 +90,25 @@ const char* RelationName(Relation r) {
   return "independent";
 }
 
+TextSets SetsOf(const AlignedText& t) {
+  TextSets s;
+  for (const AlignWord& w : t.words) {
+    if (w.number || w.capitalized) s.details.push_back(w.stem);
+    if (!w.stop) s.content.push_back(w.stem);
+  }
+  SortUnique(&s.content);
+  SortUnique(&s.details);
+  return s;
+}
+
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& al) {
+  return ComputeEvidence(a, b, al, SetsOf(a), SetsOf(b));
+}
+
+PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
+                             const Alignment& al, const TextSets& sa,
+                             const TextSets& sb) {
   PairEvidence e;
   e.a_words = uint32_t(a.words.size());
   e.b_words = uint32_t(b.words.size());
@@ -100,7 +127,6 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
       }
     }
   }
-  const Sets sa = SetsOf(a), sb = SetsOf(b);
   size_t shared = 0;
   e.content_jaccard = Jaccard(sa.content, sb.content, &shared);
   e.containment_a = sa.content.empty() ? 0 : double(shared) / sa.content.size();

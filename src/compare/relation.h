@@ -17,6 +17,7 @@
 #define CONCORD_COMPARE_RELATION_H_
 
 #include <cstdint>
+#include <vector>
 
 #include "src/compare/aligner.h"
 
@@ -60,8 +61,18 @@ struct PairRelation {
   PairEvidence evidence;
 };
 
+// A text's content stems (non-stop words) and details (names, numbers),
+// sorted and unique: computed once per text when it is compared with many.
+struct TextSets {
+  std::vector<uint64_t> content, details;
+};
+TextSets SetsOf(const AlignedText& t);
+
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment);
+PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
+                             const Alignment& alignment, const TextSets& sa,
+                             const TextSets& sb);
 PairRelation Classify(const PairEvidence& evidence);
 
 }  // namespace concord::compare
