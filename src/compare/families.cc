@@ -289,14 +289,19 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     spun[i] = !summary[i] && votes[i] >= kSpunMinVotes &&
               votes[i] >= kSpunVoteShare * swaps_seen[i];
     if (!spun[i]) continue;
-    out.spun_swaps[i] = rarer[i];
-    for (const SwapWords& sw : extra[i]) {
-      const bool known = std::any_of(
-          out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
-          [&sw](const SwapWords& x) { return x.from == sw.from && x.to == sw.to; });
-      if (!known) out.spun_swaps[i].push_back(sw);
+    // The same substitution seen against several relatives is listed once.
+    for (const std::vector<SwapWords>* list : {&rarer[i], &extra[i]}) {
+      for (const SwapWords& sw : *list) {
+        const bool known = std::any_of(
+            out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
+            [&sw](const SwapWords& x) {
+              return x.from == sw.from && x.to == sw.to;
+            });
+        if (!known) out.spun_swaps[i].push_back(sw);
+      }
     }
   }
+
 
   // Families of two or more, origin first.
   std::unordered_map<uint32_t, std::vector<uint32_t>> groups;
