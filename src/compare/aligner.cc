@@ -296,10 +296,13 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   const int n = index.seed_words;
   if (t.words.size() < size_t(n)) return index;
   index.grams.reserve(t.words.size());
+  index.at.assign(t.words.size(), 0);
   for (size_t j = 0; j + n <= t.words.size(); ++j) {
     bool all_stop;
     const uint64_t h = GramHash(t, j, n, &all_stop);
-    if (!all_stop) index.grams.emplace_back(h, uint32_t(j));
+    if (all_stop) continue;
+    index.grams.emplace_back(h | 1, uint32_t(j));
+    index.at[j] = h | 1;  // never 0: 0 marks "no seed here"
   }
   std::sort(index.grams.begin(), index.grams.end());
   return index;
@@ -307,12 +310,13 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
 
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const WordNet* wordnet, const AlignOptions& options) {
-  return Align(a, b, BuildGramIndex(b, options.seed_words), wordnet, options);
+  return Align(a, b, BuildGramIndex(a, options.seed_words),
+               BuildGramIndex(b, options.seed_words), wordnet, options);
 }
 
 Alignment Align(const AlignedText& a, const AlignedText& b,
-                const GramIndex& b_index, const WordNet* wordnet,
-                const AlignOptions& options) {
+                const GramIndex& a_index, const GramIndex& b_index,
+                const WordNet* wordnet, const AlignOptions& options) {
   Alignment out;
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
@@ -322,9 +326,8 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   Extender ext(a, b, covered_a, covered_b, wordnet, options);
   for (size_t i = 0; i + n <= a.words.size(); ++i) {
     if (covered_a[i]) continue;
-    bool all_stop;
-    const uint64_t h = GramHash(a, i, n, &all_stop);
-    if (all_stop) continue;
+    const uint64_t h = a_index.at[i];
+    if (h == 0) continue;
     auto lo = std::lower_bound(b_index.grams.begin(), b_index.grams.end(),
                                std::make_pair(h, uint32_t(0)));
     size_t tried = 0;

@@ -102,18 +102,19 @@ struct Alignment {
 // is aligned with many others.
 struct GramIndex {
   int seed_words = 0;
-  std::vector<std::pair<uint64_t, uint32_t>> grams;
+  std::vector<std::pair<uint64_t, uint32_t>> grams;  // sorted
+  std::vector<uint64_t> at;  // gram hash starting at each word, 0 if none
 };
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
 
 // Aligns A with B. `wordnet` may be null (swaps are then unrelated).
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const WordNet* wordnet, const AlignOptions& options = {});
-// The same with B's index prebuilt (REQUIRES: built with
+// The same with both indexes prebuilt (REQUIRES: built with
 // options.seed_words).
 Alignment Align(const AlignedText& a, const AlignedText& b,
-                const GramIndex& b_index, const WordNet* wordnet,
-                const AlignOptions& options = {});
+                const GramIndex& a_index, const GramIndex& b_index,
+                const WordNet* wordnet, const AlignOptions& options = {});
 
 // The score of a passage recomputed from its spans (for tests).
 double ScoreSpans(const std::vector<AlignedSpan>& spans,

@@ -1,6 +1,8 @@
 // Families, origins and roles within a story; the rules are in families.h.
 #include "src/compare/families.h"
 
+#include "src/base/hash.h"
+
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
@@ -65,10 +67,10 @@ size_t SharedCount(const std::vector<uint64_t>& x,
 
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
-                  const std::unordered_map<std::string, uint32_t>& df) {
+                  const std::unordered_map<uint64_t, uint32_t>& df) {
   uint32_t best = UINT32_MAX;
   for (uint32_t k = begin; k < end; ++k) {
-    auto it = df.find(t.words[k].folded);
+    auto it = df.find(Hash64(t.words[k].folded));
     best = std::min(best, it == df.end() ? 0u : it->second);
   }
   return best;
@@ -105,15 +107,25 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   out.spun_swaps.resize(n);
   if (n == 0) return out;
 
-  // Content stems per member, and in how many members each folded word is.
-  std::vector<std::unordered_set<uint64_t>> content(n);
-  std::unordered_map<std::string, uint32_t> word_df;
+  // Per member: sorted content stems and details (sets), the seed index;
+  // per word (by hash of its folded form): in how many members it occurs;
+  // per content stem: in how many members.
+  std::vector<GramIndex> indexes(n);
+  std::vector<TextSets> sets(n);
+  const AlignOptions align_options;
+  std::unordered_map<uint64_t, uint32_t> word_df, stem_members;
   for (size_t i = 0; i < n; ++i) {
-    std::unordered_set<std::string> seen;
+    indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
+    sets[i] = SetsOf(*members[i].text);
+    for (uint64_t stem : sets[i].content) ++stem_members[stem];
+    std::vector<uint64_t> words;
+    words.reserve(members[i].text->words.size());
     for (const AlignWord& w : members[i].text->words) {
-      if (!w.stop) content[i].insert(w.stem);
-      if (seen.insert(w.folded).second) ++word_df[w.folded];
+      words.push_back(Hash64(w.folded));
     }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (uint64_t h : words) ++word_df[h];
   }
 
   // Summaries: short, and their content is found in the rest.
@@ -121,19 +133,17 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   if (n >= 2) {
     for (size_t i = 0; i < n; ++i) {
       std::vector<size_t> lengths;
-      std::unordered_set<uint64_t> rest;
       for (size_t j = 0; j < n; ++j) {
-        if (j == i) continue;
-        lengths.push_back(members[j].text->words.size());
-        rest.insert(content[j].begin(), content[j].end());
+        if (j != i) lengths.push_back(members[j].text->words.size());
       }
       std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
                        lengths.end());
       const double median = double(lengths[lengths.size() / 2]);
       size_t inside = 0;
-      for (uint64_t s : content[i]) inside += rest.count(s);
+      for (uint64_t stem : sets[i].content) inside += stem_members[stem] >= 2;
       const double containment =
-          content[i].empty() ? 0 : double(inside) / content[i].size();
+          sets[i].content.empty() ? 0
+                                  : double(inside) / sets[i].content.size();
       const double need = members[i].has_credit ? kSummaryCreditedContainment
                                                 : kSummaryContainment;
       summary[i] = members[i].text->words.size() <= kSummaryLength * median &&
@@ -141,14 +151,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
   }
 
-  // Every pair aligned and classified; indexes and sets built once per member.
-  std::vector<GramIndex> indexes(n);
-  std::vector<TextSets> sets(n);
-  const AlignOptions align_options;
-  for (size_t i = 0; i < n; ++i) {
-    indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
-    sets[i] = SetsOf(*members[i].text);
-  }
+  // Every pair aligned and classified.
   UnionFind uf(n);
   std::vector<Alignment> alignments;
   std::vector<bool> relatives_pair;
@@ -170,7 +173,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
           std::max(sets[i].content.empty() ? 0.0 : double(shared) / sets[i].content.size(),
                    sets[j].content.empty() ? 0.0 : double(shared) / sets[j].content.size());
       if (containment_max >= kAlignMinContainment) {
-        al = Align(a, b, indexes[j], wordnet, align_options);
+        al = Align(a, b, indexes[i], indexes[j], wordnet, align_options);
       }
       pr.relation = Classify(ComputeEvidence(a, b, al, sets[i], sets[j]));
       // Only relatives count: against an independent report, different
