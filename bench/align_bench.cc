@@ -1,0 +1,146 @@
+// Alignment benchmark: two ~1,000-word articles, the second a spun and
+// edited copy of the first, aligned word by word (src/compare/aligner.h).
+//
+// Material: the example articles' bodies (examples/articles/*.txt)
+// concatenated to ~1,000 words (A). B is A with every seventh word swapped
+// for another word of the corpus, every 23rd word dropped and a word
+// inserted every 31st: the shape of a spinner's output.
+//
+// The answer is checked before timing (STYLE.md item 12): the alignment
+// must cover ≥ 90% of both texts and report the planted swaps; otherwise the
+// benchmark reports an error instead of a time.
+//
+//   build/release/bench/align_bench
+// BM_Align: Align() with both seed indexes built (what one pair costs the
+// first time); BM_AlignIndexed: with prebuilt indexes (what each further
+// pair costs inside a story); BM_Prepare: tokenising and stemming one text.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "src/compare/aligner.h"
+#include "src/compare/wordnet.h"
+#include "src/extract/text_chrome.h"
+
+namespace concord {
+namespace {
+
+struct Material {
+  std::string a, b;
+  std::string error;
+};
+
+const Material& GetMaterial() {
+  static const Material m = [] {
+    Material out;
+    std::vector<std::string> files;
+    const std::string dir = std::string(CONCORD_SOURCE_DIR) + "/examples/articles";
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> words;
+    for (const std::string& f : files) {
+      std::ifstream in(f);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::istringstream body(extract::ExtractFromText(ss.str()).body);
+      std::string w;
+      while (body >> w) words.push_back(w);
+    }
+    if (words.size() < 1200) {
+      out.error = "not enough example text";
+      return out;
+    }
+    for (size_t i = 0; i < 1000; ++i) {
+      if (i) out.a += ' ';
+      out.a += words[i];
+      if (i % 23 == 11) continue;  // dropped
+      if (!out.b.empty()) out.b += ' ';
+      out.b += i % 7 == 3 ? words[1000 + i % 150] : words[i];  // swapped
+      if (i % 31 == 17) out.b += " indeed";  // inserted
+    }
+    return out;
+  }();
+  return m;
+}
+
+bool Check(benchmark::State& state, const compare::AlignedText& a,
+           const compare::AlignedText& b, const compare::Alignment& al) {
+  const double ca = double(al.a_aligned) / a.words.size();
+  const double cb = double(al.b_aligned) / b.words.size();
+  if (ca < 0.9 || cb < 0.9 || al.swaps < 50) {
+    state.SkipWithError("alignment does not recover the planted copy");
+    return false;
+  }
+  state.counters["coverage_a"] = ca;
+  state.counters["swaps"] = al.swaps;
+  return true;
+}
+
+const compare::WordNet* Wn() {
+  static std::unique_ptr<compare::WordNet> wn = [] {
+    std::unique_ptr<compare::WordNet> out;
+    const std::string dir = compare::WordNet::FindDefaultDir();
+    if (!dir.empty()) {
+      auto r = compare::WordNet::Load(dir);
+      if (r.ok()) out = std::move(r).value();
+    }
+    return out;
+  }();
+  return wn.get();
+}
+
+void BM_Prepare(benchmark::State& state) {
+  const Material& m = GetMaterial();
+  if (!m.error.empty()) return state.SkipWithError(m.error.c_str());
+  text::Stemmer stemmer("en");
+  for (auto _ : state) {
+    auto t = compare::PrepareForAlignment(m.a, "en", &stemmer);
+    benchmark::DoNotOptimize(t.words.data());
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * m.a.size());
+}
+BENCHMARK(BM_Prepare)->Unit(benchmark::kMicrosecond);
+
+void BM_Align(benchmark::State& state) {
+  const Material& m = GetMaterial();
+  if (!m.error.empty()) return state.SkipWithError(m.error.c_str());
+  text::Stemmer stemmer("en");
+  const auto a = compare::PrepareForAlignment(m.a, "en", &stemmer);
+  const auto b = compare::PrepareForAlignment(m.b, "en", &stemmer);
+  if (!Check(state, a, b, compare::Align(a, b, Wn()))) return;
+  for (auto _ : state) {
+    auto al = compare::Align(a, b, Wn());
+    benchmark::DoNotOptimize(al.matched);
+  }
+  state.counters["words"] = double(a.words.size());
+}
+BENCHMARK(BM_Align)->Unit(benchmark::kMicrosecond);
+
+void BM_AlignIndexed(benchmark::State& state) {
+  const Material& m = GetMaterial();
+  if (!m.error.empty()) return state.SkipWithError(m.error.c_str());
+  text::Stemmer stemmer("en");
+  const auto a = compare::PrepareForAlignment(m.a, "en", &stemmer);
+  const auto b = compare::PrepareForAlignment(m.b, "en", &stemmer);
+  const compare::AlignOptions options;
+  const auto ia = compare::BuildGramIndex(a, options.seed_words);
+  const auto ib = compare::BuildGramIndex(b, options.seed_words);
+  if (!Check(state, a, b, compare::Align(a, b, ia, ib, Wn(), options))) return;
+  for (auto _ : state) {
+    auto al = compare::Align(a, b, ia, ib, Wn(), options);
+    benchmark::DoNotOptimize(al.matched);
+  }
+}
+BENCHMARK(BM_AlignIndexed)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace concord
+
+BENCHMARK_MAIN();
