@@ -255,11 +255,41 @@ AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
       auto value = text::ParseNumber(text.substr(tok.begin, tok.end - tok.begin));
-      key = value ? "#" + std::to_string(*value) : w.folded;
+      if (value) {
+        key.assign(1, '#');
+        key += std::to_string(*value);
+      } else {
+        key = w.folded;
+      }
     } else {
-      w.stop = text::IsStopword(w.folded, lang);
-      key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
-                                    : std::string_view(w.folded));
+      // Stemming dominates otherwise; news vocabulary is Zipfian, so a
+      // per-thread memo (per stemmer and language, bounded) hits nearly
+      // always.
+      struct Memo {
+        const text::Stemmer* stemmer = nullptr;
+        std::string lang;
+        std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
+      };
+      thread_local Memo memo;
+      if (memo.stemmer != stemmer || memo.lang != lang ||
+          memo.words.size() > (1u << 20)) {
+        memo.words.clear();
+        memo.stemmer = stemmer;
+        memo.lang = std::string(lang);
+      }
+      auto it = memo.words.find(w.folded);
+      if (it == memo.words.end()) {
+        key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
+                                      : std::string_view(w.folded));
+        it = memo.words
+                 .emplace(w.folded, std::make_pair(Hash64(key, kStemSeed),
+                                                   text::IsStopword(w.folded, lang)))
+                 .first;
+      }
+      w.stem = it->second.first;
+      w.stop = it->second.second;
+      out.words.push_back(std::move(w));
+      continue;
     }
     w.stem = Hash64(key, kStemSeed);
     out.words.push_back(std::move(w));
