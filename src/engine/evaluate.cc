@@ -48,7 +48,10 @@ Result<ClusteringEvaluation> EvaluateClustering(const std::string& jsonl_path,
       }
     }
   }
-  Engine engine(options);
+  // Stories only: text reuse does not change them.
+  AnalyzeOptions stories_only = options;
+  stories_only.reuse.enabled = false;
+  Engine engine(stories_only);
   engine.AddPaths({jsonl_path});
   Report report = engine.Run();
   ClusteringEvaluation eval;
