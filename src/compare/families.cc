@@ -46,24 +46,6 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
 // wording, which brings the content words along): it is not aligned.
 constexpr double kAlignMinContainment = 0.40;
 
-size_t SharedCount(const std::vector<uint64_t>& x,
-                   const std::vector<uint64_t>& y) {
-  size_t n = 0;
-  auto i = x.begin();
-  auto j = y.begin();
-  while (i != x.end() && j != y.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
-}
 
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
@@ -168,7 +150,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       // Every derived relation needs most of one side's content words in
       // the other; below that the pair is independent and not aligned.
       Alignment al;
-      const size_t shared = SharedCount(sets[i].content, sets[j].content);
+      const size_t shared = Intersection(sets[i].content, sets[j].content);
       const double containment_max =
           std::max(sets[i].content.empty() ? 0.0 : double(shared) / sets[i].content.size(),
                    sets[j].content.empty() ? 0.0 : double(shared) / sets[j].content.size());

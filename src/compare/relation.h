@@ -16,6 +16,7 @@
 #ifndef CONCORD_COMPARE_RELATION_H_
 #define CONCORD_COMPARE_RELATION_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -48,9 +49,6 @@ struct PairEvidence {
   double containment_a = 0;  // share of A's content stems found in B
   double containment_b = 0;  // share of B's content stems found in A
   double details_jaccard = 0;  // names and numbers
-  // Monotonicity of the passages: share of passage pairs in the same order
-  // in both texts (1 when there are fewer than two).
-  double order = 1;
 };
 
 struct PairRelation {
@@ -67,6 +65,9 @@ struct TextSets {
   std::vector<uint64_t> content, details;
 };
 TextSets SetsOf(const AlignedText& t);
+// |x ∩ y| of two sorted unique vectors (a merge).
+size_t Intersection(const std::vector<uint64_t>& x,
+                    const std::vector<uint64_t>& y);
 
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment);
