@@ -30,13 +30,15 @@ constexpr double kSpunCoverage = 0.45;
 constexpr double kSummaryLengthRatio = 0.65;  // short / long, words
 constexpr double kSummaryContainment = 0.60;
 // Rewrite: the derived side's content words mostly found in the source,
-// with some aligned wording; or nearly all of them found. Chosen to keep
+// with some aligned wording; or nearly all of them found; or over a fifth
+// of either text in aligned passages. Chosen to keep
 // ≥ 90% of PolitiFact restyled rewrites derived while leaving ~80% of
 // BASIL's same-event reports by different outlets independent
 // (docs/quality.md).
 constexpr double kRewriteContainment = 0.48;
 constexpr double kRewriteCoverage = 0.12;
 constexpr double kRewriteStrongContainment = 0.60;
+constexpr double kRewriteStrongCoverage = 0.22;  // aligned, either side
 
 double Jaccard(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y,
                size_t* shared) {
@@ -162,7 +164,8 @@ PairRelation Classify(const PairEvidence& e) {
              short_containment >= kSummaryContainment) {
     r.relation = Relation::kSummary;
     r.score = short_containment;
-  } else if ((cov_max >= kRewriteCoverage &&
+  } else if (cov_max >= kRewriteStrongCoverage ||
+             (cov_max >= kRewriteCoverage &&
               std::max(e.containment_a, e.containment_b) >=
                   kRewriteContainment) ||
              std::max(e.containment_a, e.containment_b) >=
