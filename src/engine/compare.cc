@@ -8,6 +8,7 @@
 
 #include "concord/compare.h"
 #include "src/base/env.h"
+#include "src/engine/json_fields.h"
 #include "src/compare/aligner.h"
 #include "src/compare/relation.h"
 #include "src/compare/wordnet.h"
@@ -133,14 +134,6 @@ std::string ReuseLevel(const compare::PairEvidence& e) {
   return "non";
 }
 
-std::string Scalar(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-  if (it->is_number() || it->is_boolean()) return it->dump();
-  return {};
-}
 
 }  // namespace
 
@@ -165,9 +158,9 @@ std::vector<TextPair> ReadPairs(const std::string& path,
     }
     TextPair p;
     p.origin = where;
-    p.id = Scalar(j, "id");
+    p.id = ScalarField(j, "id");
     if (p.id.empty()) p.id = std::to_string(number);
-    p.label = Scalar(j, "label");
+    p.label = ScalarField(j, "label");
     bool found = false;
     for (auto [ka, kb] : {std::pair{"a", "b"}, std::pair{"source", "derived"},
                           std::pair{"original", "altered"}}) {

@@ -9,21 +9,9 @@
 #include "concord/engine.h"
 #include "concord/eval.h"
 #include "src/base/env.h"
+#include "src/engine/json_fields.h"
 
 namespace concord {
-namespace {
-
-// `id` and `label` may be strings or numbers; anything else is "".
-std::string Scalar(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-  if (it->is_number()) return it->dump();
-  return {};
-}
-
-}  // namespace
 
 Result<ClusteringEvaluation> EvaluateClustering(const std::string& jsonl_path,
                                                 const AnalyzeOptions& options) {
@@ -42,7 +30,7 @@ Result<ClusteringEvaluation> EvaluateClustering(const std::string& jsonl_path,
       ++number;
       nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object()) continue;
-      std::string label = Scalar(j, "label");
+      std::string label = ScalarField(j, "label");
       if (!label.empty()) {
         label_of.emplace(jsonl_path + ":" + std::to_string(number), label);
       }
