@@ -34,6 +34,8 @@
 // disjoint → ≈ 0, empty → 0).
 #include "src/sketch/minhash.h"
 
+#include "src/base/hash.h"
+
 namespace concord::sketch {
 namespace {
 
@@ -44,15 +46,6 @@ constexpr uint64_t kProbeSeed = 0x64656e7365ULL;  // "dense"
 // single non-empty bin; after that a deterministic scan guarantees an end.
 constexpr int kMaxProbes = 4096;
 
-// MurmurHash3's 64-bit finaliser: a bijection with full avalanche.
-inline uint64_t Fmix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
 
 }  // namespace
 

@@ -21,17 +21,11 @@
 
 #include <array>
 
+#include "src/base/hash.h"
+
 namespace concord::sketch {
 namespace {
 
-inline uint64_t Fmix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
 
 // Bit b is set when the weight of features with bit b set exceeds half the
 // total weight: Σ_{bit=1} w > Σ_{bit=0} w  ⇔  2 · Σ_{bit=1} w > Σ w, so
