@@ -42,6 +42,9 @@ constexpr size_t kCheckSample = 400;  // documents in the all-pairs check
 
 struct Corpus {
   std::vector<std::string> bodies;
+  // Each body's shingle hashes, computed once for the benchmarks that
+  // start from shingles.
+  std::vector<std::vector<uint64_t>> shingles;
   int64_t bytes = 0;
   std::string error;  // non-empty when the recall check failed
   double recall = 0, precision = 0;
@@ -89,15 +92,12 @@ std::string Mutate(const std::string& body, double p, std::mt19937& rng) {
 // pairs of the first kCheckSample documents.
 void CheckRecall(Corpus* c) {
   const size_t n = std::min(kCheckSample, c->bodies.size());
-  sketch::Shingler shingler;
-  sketch::Shingles s;
   std::vector<std::vector<uint64_t>> sets(n);
   std::vector<sketch::MinHashSignature> sigs(n);
   index::LshIndex index({.threshold = kThreshold});
   for (uint32_t i = 0; i < n; ++i) {
-    shingler.Shingle(c->bodies[i], &s);
-    sigs[i] = sketch::ComputeMinHash(s.hashes);
-    sets[i] = s.hashes;
+    sigs[i] = sketch::ComputeMinHash(c->shingles[i]);
+    sets[i] = c->shingles[i];
     std::sort(sets[i].begin(), sets[i].end());
     sets[i].erase(std::unique(sets[i].begin(), sets[i].end()), sets[i].end());
     index.Insert(i, sigs[i]);
@@ -145,7 +145,13 @@ const Corpus& GetCorpus() {
                                   : Mutate(body, r % 3 ? 0.03 : 0.40, rng));
       }
     }
-    for (const std::string& b : c.bodies) c.bytes += b.size();
+    sketch::Shingler shingler;
+    sketch::Shingles s;
+    for (const std::string& b : c.bodies) {
+      c.bytes += b.size();
+      shingler.Shingle(b, &s);
+      c.shingles.push_back(s.hashes);
+    }
     if (originals.empty()) c.error = "no example articles found";
     if (c.error.empty()) CheckRecall(&c);
     return c;
@@ -184,37 +190,23 @@ BENCHMARK(BM_Shingle)->Unit(benchmark::kMillisecond);
 void BM_MinHashFromShingles(benchmark::State& state) {
   if (!Checked(state)) return;
   const Corpus& c = GetCorpus();
-  sketch::Shingler shingler;
-  sketch::Shingles s;
-  std::vector<std::vector<uint64_t>> all;
-  for (const std::string& body : c.bodies) {
-    shingler.Shingle(body, &s);
-    all.push_back(s.hashes);
-  }
   sketch::MinHashSignature sig;
   for (auto _ : state) {
-    for (const std::vector<uint64_t>& h : all) {
+    for (const std::vector<uint64_t>& h : c.shingles) {
       sketch::ComputeMinHash(h, &sig);
       benchmark::DoNotOptimize(sig.data());
     }
   }
   state.SetBytesProcessed(state.iterations() * c.bytes);
-  state.SetItemsProcessed(state.iterations() * all.size());
+  state.SetItemsProcessed(state.iterations() * c.shingles.size());
 }
 BENCHMARK(BM_MinHashFromShingles)->Unit(benchmark::kMillisecond);
 
 void BM_SimHashFromShingles(benchmark::State& state) {
   if (!Checked(state)) return;
   const Corpus& c = GetCorpus();
-  sketch::Shingler shingler;
-  sketch::Shingles s;
-  std::vector<std::vector<uint64_t>> all;
-  for (const std::string& body : c.bodies) {
-    shingler.Shingle(body, &s);
-    all.push_back(s.hashes);
-  }
   for (auto _ : state) {
-    for (const std::vector<uint64_t>& h : all) {
+    for (const std::vector<uint64_t>& h : c.shingles) {
       benchmark::DoNotOptimize(sketch::SimHash(h));
     }
   }
@@ -225,12 +217,9 @@ BENCHMARK(BM_SimHashFromShingles)->Unit(benchmark::kMillisecond);
 void BM_LshInsertQuery(benchmark::State& state) {
   if (!Checked(state)) return;
   const Corpus& c = GetCorpus();
-  sketch::Shingler shingler;
-  sketch::Shingles s;
   std::vector<sketch::MinHashSignature> sigs;
-  for (const std::string& body : c.bodies) {
-    shingler.Shingle(body, &s);
-    sigs.push_back(sketch::ComputeMinHash(s.hashes));
+  for (const std::vector<uint64_t>& h : c.shingles) {
+    sigs.push_back(sketch::ComputeMinHash(h));
   }
   std::vector<uint32_t> ids;
   size_t candidates = 0;
