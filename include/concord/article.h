@@ -29,7 +29,13 @@ struct Article {
   // ISO 639-1 code as given in the input, or detected later; may be empty.
   std::string lang;
   // The text as ingested, valid UTF-8, line breaks kept (normalised to \n).
+  // Empty while `html` holds a web page not yet extracted.
   std::string text;
+  // A web page's markup, decoded to UTF-8 (from an HTML file, a WARC record
+  // or a feed item's content), or empty. The extract stage turns it into
+  // `text` (and fills title, published, lang, url, source when they are
+  // empty) and then clears it.
+  std::string html;
   // Where it came from: "path" or "path:line" for JSON Lines.
   std::string origin;
   // Position in the batch (0-based, in ingest order); ties on
