@@ -211,6 +211,16 @@ bool HasGzipSuffix(std::string_view path) {
   return tail[0] == '.' && (tail[1] | 0x20) == 'g' && (tail[2] | 0x20) == 'z';
 }
 
+std::string FormatByteLimit(uint64_t bytes) {
+  if (bytes >= (uint64_t{1} << 20) && bytes % (uint64_t{1} << 20) == 0) {
+    return std::to_string(bytes >> 20) + " MiB";
+  }
+  if (bytes >= 1024 && bytes % 1024 == 0) {
+    return std::to_string(bytes >> 10) + " KiB";
+  }
+  return std::to_string(bytes) + " bytes";
+}
+
 Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out) {
   out->clear();
   constexpr size_t kChunk = 64 * 1024;

@@ -53,9 +53,9 @@ class ByteStream {
   virtual uint64_t position() const = 0;
 
   // The compressed offset of the member holding decompressed byte `pos`
-  // (for a plain stream, `pos` itself). Members that end before `pos` are
-  // forgotten, so calls must come with non-decreasing `pos`.
-  // REQUIRES: pos < position() (the byte has been read).
+  // (for a plain stream, `pos` itself); with pos == position(), the member
+  // being read now. Members that end before `pos` are forgotten, so calls
+  // must come with non-decreasing `pos`. REQUIRES: pos <= position().
   virtual uint64_t MemberOffsetAt(uint64_t pos) = 0;
 };
 
@@ -65,6 +65,10 @@ bool HasGzipSuffix(std::string_view path);
 // Reads the whole stream, but at most `cap` + 1 bytes: on OK, out->size() >
 // cap says the data is larger than the cap (and the rest was not read).
 Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out);
+
+// A byte count as limits are written in messages: "64 MiB", "1 KiB",
+// "1000 bytes".
+std::string FormatByteLimit(uint64_t bytes);
 
 enum class Compression { kGzipOrZlib, kRawDeflate };
 
