@@ -109,6 +109,8 @@ class BufferedStream {
   uint64_t position() const { return stream_->position() - (end_ - pos_); }
   const Status& error() const { return error_; }
   ByteStream* stream() { return stream_; }
+  // Whether the last line read ended with a line feed (not the data's end).
+  bool line_complete() const { return line_complete_; }
 
   // The next byte, or -1 at the end (or after a stream error).
   int Peek() {
@@ -123,6 +125,7 @@ class BufferedStream {
   bool ReadLine(std::string* line, size_t max, bool* too_long) {
     line->clear();
     *too_long = false;
+    line_complete_ = false;
     if (Peek() < 0) return false;
     for (;;) {
       if (pos_ == end_ && !Fill()) break;
@@ -138,6 +141,7 @@ class BufferedStream {
       pos_ += len;
       if (nl != nullptr) {
         ++pos_;
+        line_complete_ = true;
         break;
       }
     }
@@ -191,6 +195,7 @@ class BufferedStream {
   size_t pos_ = 0;
   size_t end_ = 0;
   bool eof_ = false;
+  bool line_complete_ = false;
   Status error_;
 };
 
@@ -272,7 +277,7 @@ class WarcParser {
       bool too_long = false;
       const size_t room = options_.max_header_bytes -
                           std::min(options_.max_header_bytes, header_bytes);
-      if (!in_.ReadLine(&line, room, &too_long)) {
+      if (!in_.ReadLine(&line, room, &too_long) || !in_.line_complete()) {
         return Truncated("truncated record header");
       }
       header_bytes += line.size() + 2;
