@@ -22,6 +22,7 @@
 #include <utility>
 
 #include "src/ingest/dates.h"
+#include "src/ingest/feed.h"
 #include "src/ingest/stream.h"
 #include "src/ingest/warc.h"
 
@@ -267,7 +268,7 @@ class BatchSink final : public ArticleSink {
   std::unordered_map<std::string, std::string> first_origin_;  // id -> origin
 };
 
-enum class FileKind { kText, kJsonLines, kHtml, kWarc, kSniff, kNone };
+enum class FileKind { kText, kJsonLines, kHtml, kWarc, kFeed, kSniff, kNone };
 
 // The kind a file's name says; kNone when it says nothing known.
 FileKind KindFromName(const std::string& path, const IngestOptions& options) {
@@ -276,7 +277,7 @@ FileKind KindFromName(const std::string& path, const IngestOptions& options) {
   if (gzip) ext = LowerExtension(path.substr(0, path.size() - 3));
   if (HasExtension(options.html_extensions, ext)) return FileKind::kHtml;
   if (HasExtension(options.warc_extensions, ext)) return FileKind::kWarc;
-  // FEEDLINE
+  if (HasExtension(options.feed_extensions, ext)) return FileKind::kFeed;
   if (gzip) return FileKind::kNone;
   if (HasExtension(options.jsonl_extensions, ext)) return FileKind::kJsonLines;
   if (HasExtension(options.text_extensions, ext)) return FileKind::kText;
@@ -304,6 +305,66 @@ void ReadWarcFile(const std::string& path, Env* env, ArticleSink* sink,
   stats->warc_skipped += warc.skipped;
 }
 
+// One Article per feed item with content; items without are warnings.
+void ReadFeedFile(const std::string& path, Env* env, ArticleSink* sink,
+                  const IngestOptions& options, IngestStats* stats) {
+  Result<std::unique_ptr<ByteStream>> stream =
+      ByteStream::Open(env, path, HasGzipSuffix(path));
+  if (!stream.ok()) {
+    sink->OnError(stream.status());
+    return;
+  }
+  std::string bytes;
+  if (Status s = ReadCapped(stream->get(), options.max_page_bytes, &bytes);
+      !s.ok()) {
+    sink->OnError(Status(s.code(), path + ": " + s.message()));
+    return;
+  }
+  if (bytes.size() > options.max_page_bytes) {
+    sink->OnError(Status::BadInput(path + ": feed is larger than the " +
+                                   FormatByteLimit(options.max_page_bytes) +
+                                   " limit"));
+    return;
+  }
+  Result<Feed> feed = ParseFeed(bytes, path);
+  bytes = std::string();
+  if (!feed.ok()) {
+    sink->OnError(feed.status());
+    return;
+  }
+  const std::string stem = WebFileStem(path);
+  for (size_t i = 0; i < feed->items.size(); ++i) {
+    FeedItem& item = feed->items[i];
+    const std::string number = std::to_string(i + 1);
+    std::string& html =
+        IsBlank(item.content_html) ? item.summary_html : item.content_html;
+    if (IsBlank(html)) {
+      ++stats->feed_items_without_content;
+      sink->OnWarning(Status::BadInput(
+          item.link.empty()
+              ? path + ": item " + number + " has no content and no link"
+              : path + ": item " + number + " has no content (link only: " +
+                    item.link + "); fetch it with `concord fetch`"));
+      continue;
+    }
+    Article article;
+    article.id = !item.guid.empty()   ? item.guid
+                 : !item.link.empty() ? item.link
+                                      : stem + ":" + number;
+    article.url = std::move(item.link);
+    article.title = std::move(item.title);
+    article.published = std::move(item.published);
+    if (!article.published.empty()) {
+      article.published_time = ParseIsoDateTime(article.published);
+    }
+    article.source = feed->title;
+    article.html = std::move(html);
+    NormalizeLineEndings(&article.html);
+    article.origin = path + "#" + number;
+    sink->OnArticle(std::move(article));
+  }
+}
+
 void ReadFile(const std::string& path, FileKind kind, Env* env,
               ArticleSink* sink, const IngestOptions& options,
               IngestStats* stats) {
@@ -319,6 +380,10 @@ void ReadFile(const std::string& path, FileKind kind, Env* env,
   }
   if (kind == FileKind::kWarc) {
     ReadWarcFile(path, env, sink, options, stats);
+    return;
+  }
+  if (kind == FileKind::kFeed) {
+    ReadFeedFile(path, env, sink, options, stats);
     return;
   }
   Result<std::string> bytes = env->ReadFile(path);
