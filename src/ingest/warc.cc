@@ -646,6 +646,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
         0, static_cast<size_t>(std::min<uint64_t>(max_bytes + 1,
                                                   response.body.size()))));
   }
+  bool over_cap = false;
   const std::string_view coding = Trim(response.Header("Content-Encoding"));
   if (!coding.empty() && !EqualsNoCase(coding, "identity")) {
     std::string inflated;
@@ -655,7 +656,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
         // Stored decoded, header kept: take the body as it is.
       } else {
         status = InflateCapped(body, Compression::kGzipOrZlib, max_bytes,
-                               &inflated);
+                               &inflated, &over_cap);
         if (!status.ok()) return Status::BadInput(status.message());
         body = std::move(inflated);
       }
@@ -670,7 +671,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
       if (!LooksLikeHtml(body)) {
         status = InflateCapped(
             body, zlib ? Compression::kGzipOrZlib : Compression::kRawDeflate,
-            max_bytes, &inflated);
+            max_bytes, &inflated, &over_cap);
         if (!status.ok()) return Status::BadInput(status.message());
         body = std::move(inflated);
       }
@@ -679,7 +680,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
                               QuoteLine(coding));
     }
   }
-  if (body.size() > max_bytes) {
+  if (over_cap || body.size() > max_bytes) {
     return Status::BadInput("page is larger than the " +
                             FormatByteLimit(max_bytes) + " limit");
   }
