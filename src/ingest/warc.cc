@@ -452,7 +452,7 @@ class PageMaker {
   void OnRecord(const WarcRecord& record) {
     ++stats_->records;
     const std::string_view type = record.type();
-    std::string_view content_type;
+    std::string content_type;  // owned: the HTTP headers die with `http`
     std::string payload_storage;
     std::string_view payload;
     if (EqualsNoCase(type, "response")) {
@@ -472,7 +472,7 @@ class PageMaker {
         ++stats_->skipped;
         return;
       }
-      content_type = http->Header("Content-Type");
+      content_type.assign(http->Header("Content-Type"));
       if (!content_type.empty() && !IsHtmlMediaType(MediaType(content_type))) {
         ++stats_->skipped;
         return;
@@ -485,7 +485,7 @@ class PageMaker {
       payload_storage = std::move(*body);
       payload = payload_storage;
     } else if (EqualsNoCase(type, "resource")) {
-      content_type = record.Field("Content-Type");
+      content_type.assign(record.Field("Content-Type"));
       if (!content_type.empty() && !IsHtmlMediaType(MediaType(content_type))) {
         ++stats_->skipped;
         return;
