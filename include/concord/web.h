@@ -14,6 +14,7 @@
 #define CONCORD_WEB_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,22 @@ struct WebExtractOptions {
 
 CONCORD_EXPORT WebPage ExtractWebPage(std::string_view html,
                                       const WebExtractOptions& options = {});
+
+// A page read from a file (an HTML file, plain or gzipped; later WARC
+// records and feed items) and extracted.
+struct ExtractedPage {
+  std::string origin;  // "path", or "path@offset" for a record in a WARC
+  WebPage page;
+};
+
+// Reads every web page under `paths` (files, or directories walked
+// recursively) and extracts each as it is read: pages are never all held at
+// once. Inputs that cannot be read are reported through on_error with their
+// path and position; the rest go on.
+CONCORD_EXPORT void ExtractPaths(
+    const std::vector<std::string>& paths, const WebExtractOptions& options,
+    const std::function<void(ExtractedPage&&)>& on_page,
+    const std::function<void(const Status&)>& on_error);
 
 // Scores of an extractor on a labelled set of pages, with the metric of the
 // Scrapinghub article-extraction benchmark (see docs/quality.md).

@@ -38,7 +38,54 @@ Result<std::string> ReadGzip(const std::string& path) {
   return out;
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
 }  // namespace
+
+void ExtractPaths(const std::vector<std::string>& paths,
+                  const WebExtractOptions& options,
+                  const std::function<void(ExtractedPage&&)>& on_page,
+                  const std::function<void(const Status&)>& on_error) {
+  Env* env = Env::Default();
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    if (env->IsDirectory(p)) {
+      Result<std::vector<std::string>> list = env->ListFilesRecursive(p);
+      if (!list.ok()) {
+        on_error(list.status());
+        continue;
+      }
+      for (std::string& f : *list) {
+        if (EndsWith(f, ".html") || EndsWith(f, ".htm") ||
+            EndsWith(f, ".html.gz") || EndsWith(f, ".htm.gz")) {
+          files.push_back(std::move(f));
+        }
+      }
+    } else {
+      files.push_back(p);
+    }
+  }
+  for (const std::string& f : files) {
+    Result<std::string> raw =
+        EndsWith(f, ".gz") ? ReadGzip(f) : env->ReadFile(f);
+    if (!raw.ok()) {
+      on_error(raw.status());
+      continue;
+    }
+    Result<std::string> html = ingest::DecodeToUtf8(*raw, f);
+    if (!html.ok()) {
+      on_error(html.status());
+      continue;
+    }
+    ExtractedPage page;
+    page.origin = f;
+    page.page = ExtractWebPage(*html, options);
+    on_page(std::move(page));
+  }
+}
 
 Result<ExtractionScores> EvaluateExtraction(const std::string& dir,
                                             const WebExtractOptions& options) {

@@ -37,6 +37,8 @@
 // quality: `concord eval extraction` on the Scrapinghub benchmark.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -154,27 +156,34 @@ bool IsBlockTag(Tag t) {
 // Words of class/id/role naming page furniture. Matched against whole
 // words of the attribute value (split on anything not a letter or digit),
 // or as prefixes when marked with a trailing '*'.
-constexpr std::string_view kNegativeWords[] = {
-    "ad", "ads", "adv", "advert*", "advertisement", "adslot", "adunit",
-    "banner", "breadcrumb*", "byline*", "caption*", "cookie*", "comment*",
-    "community", "consent", "contact", "credit*", "disqus", "dropdown",
-    "extra", "facebook", "follow", "footer*", "footnote", "gdpr", "hidden",
-    "hide", "image", "img", "infobox", "jump", "login", "masthead", "media",
-    "menu*", "meta", "modal", "more", "nav*", "navigation", "newsletter*",
-    "outbrain", "pagination", "paywall", "photo*", "popular", "popup",
-    "print", "promo*", "rail", "recirc*", "recommend*", "related*",
-    "remark", "reply", "share*", "sharing", "shoutbox", "sidebar*",
-    "signup", "skip", "social*", "sponsor*", "subscribe*", "subscription",
-    "taboola", "tag", "tags", "teaser", "toolbar", "tool", "tools",
-    "trending", "tweet", "twitter", "widget*", "author-bio", "bio",
-    "overlay", "toc", "timestamp", "dateline", "video*", "gallery",
-    "slideshow", "carousel", "embed", "audio", "player", "podcast", "rating",
-    "hero", "lede-image", "figure", "inline-image", "alert", "breaking",
-    "cta", "offer", "donate", "donation", "nocontent", "visually-hidden",
-    "sr-only", "screen-reader-text", "visuallyhidden", "readmore", "next",
-    "prev", "previous", "pager", "header", "top", "copyright", "legal",
-    "disclaimer", "notice", "ticker", "whatsapp", "email", "mail", "sticky",
-    "brand", "logo", "search", "sitemap", "aside"};
+// Strong: the element is page furniture whatever it holds.
+constexpr std::string_view kStrongNegativeWords[] = {
+    "ad", "ads", "adv", "advert*", "adslot", "adunit", "breadcrumb*",
+    "comment*", "disqus", "cookie*", "consent", "gdpr", "footer*", "nav",
+    "navbar", "navigation", "menu*", "newsletter*", "outbrain", "taboola",
+    "popup", "modal", "promo*", "recirc*", "recommend*", "related*",
+    "share*", "sharing", "social*", "sidebar*", "signup", "subscribe*",
+    "sponsor*", "widget*", "skip", "toolbar", "pagination", "pager",
+    "trending", "popular", "tags", "author-bio", "sr-only",
+    "screen-reader-text", "visually-hidden", "visuallyhidden", "reply",
+    "replies", "remark", "shoutbox", "community", "cta", "donate",
+    "donation", "ticker", "masthead", "sitemap", "byline*", "caption*",
+    "credit*", "dateline", "timestamp", "gallery", "slideshow", "carousel",
+    "rail", "most", "mostread", "share-bar", "sharebar", "breaking",
+    "newsletter", "login", "search", "logo", "copyright", "legal",
+    "disclaimer"};
+// Weak: a hint; the element is dropped only when it holds little of the
+// page's prose (responsive "hidden-xs", "img-container" wrappers...).
+constexpr std::string_view kWeakNegativeWords[] = {
+    "banner", "contact", "dropdown", "extra", "facebook", "follow",
+    "footnote", "hidden", "hide", "image", "img", "infobox", "jump",
+    "media", "meta", "more", "next", "prev", "previous", "photo*", "teaser",
+    "tool", "tools", "tweet", "twitter", "video*", "embed", "audio",
+    "player", "podcast", "rating", "hero", "figure", "alert", "offer",
+    "nocontent", "readmore", "header", "top", "notice", "whatsapp", "email",
+    "mail", "brand", "aside", "overlay", "toc", "tag", "print", "sticky",
+    "paywall", "bio", "author", "lede-image", "inline-image", "subscription",
+    "list"};
 constexpr std::string_view kPositiveWords[] = {
     "article*", "body", "content*", "entry*", "main", "page", "post*",
     "story*", "text", "blog", "prose", "rich", "richtext", "paragraph*",
@@ -192,16 +201,23 @@ bool WordMatches(std::string_view word, std::string_view pattern) {
 // +1 for content words, -1 for furniture, counting matched words.
 struct ClassWeight {
   int positive = 0;
-  int negative = 0;
+  int negative = 0;  // strong
+  int weak = 0;
 };
 
 void WeighAttr(std::string_view value, ClassWeight* w) {
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
-    for (std::string_view p : kNegativeWords) {
+    for (std::string_view p : kStrongNegativeWords) {
       if (WordMatches(word, p)) {
         ++w->negative;
+        break;
+      }
+    }
+    for (std::string_view p : kWeakNegativeWords) {
+      if (WordMatches(word, p)) {
+        ++w->weak;
         break;
       }
     }
@@ -243,6 +259,29 @@ ClassWeight WeightOf(const HtmlTree& tree, uint32_t i) {
   const std::string_view itemprop = tree.Attr(i, "itemprop");
   if (itemprop == "articleBody" || itemprop == "text") w.positive += 2;
   return w;
+}
+
+// Reader comments: dropped whatever their size.
+bool IsCommentSection(const HtmlTree& tree, uint32_t i) {
+  for (std::string_view attr : {"id", "class"}) {
+    std::string v = LowerCopy(tree.Attr(i, attr));
+    for (char& c : v) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
+    }
+    size_t p = 0;
+    while (p < v.size()) {
+      while (p < v.size() && v[p] == ' ') ++p;
+      size_t e = p;
+      while (e < v.size() && v[e] != ' ') ++e;
+      const std::string_view w = std::string_view(v).substr(p, e - p);
+      if (w == "comments" || w == "comment" || w == "commentlist" ||
+          w == "disqus" || w == "respond") {
+        return true;
+      }
+      p = e;
+    }
+  }
+  return false;
 }
 
 bool IsHidden(const HtmlTree& tree, uint32_t i) {
@@ -712,9 +751,12 @@ struct Extraction {
 
 Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
   const size_t n = tree.size();
-  // 1. Removed subtrees, decided top-down (parents precede children).
+  // 1. Removed subtrees, decided top-down (parents precede children):
+  // tags and hidden elements always; strong furniture names always; weak
+  // ones only when the element holds under a fifth of the page's prose.
   std::vector<uint8_t> removed(n, 0);
   std::vector<int8_t> weight(n, 0);
+  std::vector<uint8_t> weak(n, 0);
   for (uint32_t i = 1; i < n; ++i) {
     const HtmlNode& node = tree.node(i);
     if (node.tag == Tag::kText) continue;
@@ -728,17 +770,70 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     }
     const ClassWeight w = WeightOf(tree, i);
     int score = 0;
-    if (w.negative > 0 && w.positive == 0) score = -25;
-    if (w.positive > 0 && w.negative == 0) score = 25;
+    if ((w.negative > 0 || w.weak > 0) && w.positive == 0) score = -25;
+    if (w.positive > 0 && w.negative == 0 && w.weak == 0) score = 25;
     weight[i] = static_cast<int8_t>(score / 5);
-    if (score < 0 && node.tag != Tag::kBody && node.tag != Tag::kHtml &&
-        node.tag != Tag::kArticle && node.tag != Tag::kMain) {
+    const bool protected_tag = node.tag == Tag::kBody ||
+                               node.tag == Tag::kHtml ||
+                               node.tag == Tag::kArticle ||
+                               node.tag == Tag::kMain;
+    if (IsCommentSection(tree, i)) {
       removed[i] = 1;
+    } else if (w.positive == 0 && !protected_tag) {
+      if (w.negative > 0) {
+        weak[i] = 2;
+      } else if (w.weak > 0) {
+        weak[i] = 1;
+      }
     }
   }
-  // 2. Segments of the whole document.
+  if (const char* probe = std::getenv("CONCORD_EXTRACT_PROBE")) {
+    for (uint32_t i = 1; i < n; ++i) {
+      if (tree.node(i).tag != Tag::kText ||
+          tree.Text(i).find(probe) == std::string_view::npos) {
+        continue;
+      }
+      for (uint32_t a = i; a != kNone; a = tree.node(a).parent) {
+        std::fprintf(stderr, "  <%s class=\"%s\" id=\"%s\"> removed %d\n",
+                     TagName(tree.node(a).tag),
+                     std::string(tree.Attr(a, "class")).c_str(),
+                     std::string(tree.Attr(a, "id")).c_str(), removed[a]);
+      }
+      if (tree.node(tree.node(i).parent).tag != Tag::kScript) break;
+    }
+  }
+  // 2. Segments of the whole document; prose per subtree decides the weak.
   Segmenter segmenter(tree, removed);
   std::vector<Segment> segs = segmenter.Run(0);
+  {
+    std::vector<uint32_t> prose(n, 0);
+    uint32_t total = 0;
+    for (const Segment& s : segs) {
+      if (s.chars < 80 || s.link_chars * 2 > s.chars) continue;
+      total += s.chars;
+      for (uint32_t a = s.owner; a != kNone; a = tree.node(a).parent) {
+        prose[a] += s.chars;
+      }
+    }
+    bool changed = false;
+    for (uint32_t i = 1; i < n; ++i) {
+      if (removed[i] || !weak[i]) continue;
+      // Strong names go unless they hold half the prose, weak ones unless
+      // they hold a fifth.
+      const uint32_t share = weak[i] == 2 ? 2 : 5;
+      if (prose[i] * share < total || total == 0) {
+        removed[i] = 1;
+        changed = true;
+        // Its subtree goes with it.
+        for (uint32_t j = i + 1; j < n; ++j) {
+          uint32_t a = tree.node(j).parent;
+          if (a == kNone || (a < i)) break;
+          if (removed[a]) removed[j] = 1;
+        }
+      }
+    }
+    if (changed) segs = segmenter.Run(0);
+  }
   // 3. Subtree text and link totals, and content scores.
   std::vector<float> score(n, 0.f);
   std::vector<uint32_t> text_chars(n, 0), link_chars(n, 0);
@@ -782,6 +877,15 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     if (top == kNone || score[i] > top_score) {
       top = i;
       top_score = score[i];
+    }
+  }
+  if (std::getenv("CONCORD_EXTRACT_DEBUG") != nullptr) {
+    for (uint32_t a = top; a != kNone && a != 0; a = tree.node(a).parent) {
+      std::fprintf(stderr, "  <%s class=\"%s\" id=\"%s\"> score %.1f text %u links %u removed %d\n",
+                   TagName(tree.node(a).tag),
+                   std::string(tree.Attr(a, "class")).c_str(),
+                   std::string(tree.Attr(a, "id")).c_str(), score[a],
+                   text_chars[a], link_chars[a], removed[a]);
     }
   }
   // 4. The chosen containers: top plus qualifying siblings.
