@@ -110,6 +110,11 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+float Knob(const char* name, float def) {
+  const char* v = std::getenv(name);
+  return v ? std::strtof(v, nullptr) : def;
+}
+
 // ---------------------------------------------------------------------------
 // Element classes.
 
@@ -412,7 +417,15 @@ class Segmenter {
       }
       if (removed_[c]) continue;
       if (n.tag == Tag::kBr) {
-        cur_.text.push_back('\n');
+        // Two line breaks in a row end a paragraph (text laid out with
+        // <br><br> instead of <p>).
+        size_t e = cur_.text.size();
+        while (e > 0 && cur_.text[e - 1] == ' ') --e;
+        if (e > 0 && cur_.text[e - 1] == '\n') {
+          Flush();
+        } else {
+          cur_.text.push_back('\n');
+        }
         pending_space_ = false;
         continue;
       }
@@ -861,6 +874,13 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
       scored[a] = 1;
     }
   }
+  // Elements inside a furniture-named element kept for its prose still
+  // score as furniture ("footer-wrap" > "footer-text").
+  std::vector<uint8_t> under_negative(n, 0);
+  for (uint32_t i = 1; i < n; ++i) {
+    const uint32_t p = tree.node(i).parent;
+    under_negative[i] = under_negative[p] || weak[p] == 2;
+  }
   uint32_t top = kNone;
   float top_score = 0;
   for (uint32_t i = 1; i < n; ++i) {
@@ -869,7 +889,9 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     if (t == Tag::kBody || t == Tag::kHtml) {
       score[i] *= 0.5f;
     }
-    score[i] += static_cast<float>(TagPrior(t) + weight[i] * 5);
+    score[i] += static_cast<float>(TagPrior(t)) +
+                (weight[i] > 0 ? Knob("POS", 10.f) : weight[i] * 5.f);
+    if (under_negative[i]) score[i] -= Knob("UNDERNEG", 25.f);
     const float ld = text_chars[i] ? static_cast<float>(link_chars[i]) /
                                          static_cast<float>(text_chars[i])
                                    : 0.f;
@@ -888,7 +910,33 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
                    text_chars[a], link_chars[a], removed[a]);
     }
   }
-  // 4. The chosen containers: top plus qualifying siblings.
+  // 4. The chosen containers. Articles split into several containers
+  // (sections between ads) score as their best part: climb to the ancestor
+  // that holds clearly more prose, in more than one paragraph.
+  if (top != kNone) {
+    std::vector<uint32_t> good(n, 0), good_count(n, 0);
+    for (const Segment& s : segs) {
+      if (s.chars < 80 || s.link_chars * 10 > s.chars * 3) continue;
+      for (uint32_t a = s.owner; a != kNone; a = tree.node(a).parent) {
+        good[a] += s.chars;
+        good_count[a] += 1;
+      }
+    }
+    uint32_t best = top;
+    for (uint32_t a = tree.node(top).parent; a != kNone && a != 0;
+         a = tree.node(a).parent) {
+      const float gain = static_cast<float>(good[a]) - good[best];
+      if (gain >= std::max(Knob("ASC_MIN", 200.f),
+                           Knob("ASC_FRAC", 0.25f) * good[best]) &&
+          good_count[a] >= good_count[best] + 2) {
+        best = a;
+      }
+    }
+    if (best != top) {
+      top = best;
+      top_score = score[best];
+    }
+  }
   std::vector<uint8_t> chosen(n, 0);
   if (top == kNone) {
     chosen[0] = 1;
@@ -924,8 +972,10 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     if (!container || text_chars[i] == 0) continue;
     const float ld = static_cast<float>(link_chars[i]) /
                      static_cast<float>(text_chars[i]);
-    const bool junk = ld > 0.5f || (ld > 0.25f && text_chars[i] < 300 &&
-                                    weight[i] <= 0);
+    const bool junk =
+        ld > Knob("JUNK1", 0.5f) ||
+        (ld > Knob("JUNK2", 0.25f) && text_chars[i] < Knob("JUNKLEN", 300.f) &&
+         weight[i] <= 0);
     if (junk) inside[i] = 2;  // dropped with its subtree
   }
   for (uint32_t i = 1; i < n; ++i) {
