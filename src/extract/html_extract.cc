@@ -914,21 +914,39 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
   // (sections between ads) score as their best part: climb to the ancestor
   // that holds clearly more prose, in more than one paragraph.
   if (top != kNone) {
-    std::vector<uint32_t> good(n, 0), good_count(n, 0);
+    std::vector<uint32_t> good(n, 0), good_count(n, 0), teasers(n, 0);
     for (const Segment& s : segs) {
+      // Headings that are links announce other articles (teasers).
+      if ((IsHeading(s.owner_tag) || s.chars < 150) &&
+          s.link_chars * 2 > s.chars && s.chars >= 15) {
+        for (uint32_t a = s.owner; a != kNone; a = tree.node(a).parent) {
+          teasers[a] += 1;
+        }
+      }
       if (s.chars < 80 || s.link_chars * 10 > s.chars * 3) continue;
       for (uint32_t a = s.owner; a != kNone; a = tree.node(a).parent) {
         good[a] += s.chars;
         good_count[a] += 1;
       }
     }
+    // An <article> (or schema.org articleBody) around the best part bounds
+    // the climb: beyond it lie other articles.
+    uint32_t ceiling = kNone;
+    for (uint32_t a = top; a != kNone && a != 0; a = tree.node(a).parent) {
+      if (tree.node(a).tag == Tag::kArticle ||
+          tree.Attr(a, "itemprop") == "articleBody") {
+        ceiling = a;
+        break;
+      }
+    }
     uint32_t best = top;
-    for (uint32_t a = tree.node(top).parent; a != kNone && a != 0;
-         a = tree.node(a).parent) {
+    for (uint32_t a = top == ceiling ? kNone : tree.node(top).parent;
+         a != kNone && a != 0; a = a == ceiling ? kNone : tree.node(a).parent) {
       const float gain = static_cast<float>(good[a]) - good[best];
       if (gain >= std::max(Knob("ASC_MIN", 200.f),
                            Knob("ASC_FRAC", 0.25f) * good[best]) &&
-          good_count[a] >= good_count[best] + 2) {
+          good_count[a] >= good_count[best] + 2 &&
+          teasers[a] <= teasers[best] + Knob("ASC_TEASE", 2.f)) {
         best = a;
       }
     }
