@@ -37,8 +37,6 @@
 // quality: `concord eval extraction` on the Scrapinghub benchmark.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -110,10 +108,6 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-float Knob(const char* name, float def) {
-  const char* v = std::getenv(name);
-  return v ? std::strtof(v, nullptr) : def;
-}
 
 // ---------------------------------------------------------------------------
 // Element classes.
@@ -474,7 +468,11 @@ bool IsFurnitureText(std::string_view t) {
       "caption", "enlarge this image", "toggle caption", "hide caption",
       "image", "photo", "video", "play video", "listen", "copy link",
       "link copied", "facebook", "twitter", "whatsapp", "linkedin",
-      "pinterest", "reddit"};
+      "pinterest", "reddit", "advert", "by", "most popular", "tags",
+      "tagged", "topics", "trending now", "recommended", "more from",
+      "you may also like", "related posts", "leave a comment",
+      "leave a reply", "post navigation", "share this:", "like this:",
+      "loading", "photos", "watch", "newsletter", "sign up now"};
   std::string low;
   for (char c : t) low.push_back(Lower(c));
   while (!low.empty() && (low.back() == ':' || low.back() == '.' ||
@@ -800,21 +798,6 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
       }
     }
   }
-  if (const char* probe = std::getenv("CONCORD_EXTRACT_PROBE")) {
-    for (uint32_t i = 1; i < n; ++i) {
-      if (tree.node(i).tag != Tag::kText ||
-          tree.Text(i).find(probe) == std::string_view::npos) {
-        continue;
-      }
-      for (uint32_t a = i; a != kNone; a = tree.node(a).parent) {
-        std::fprintf(stderr, "  <%s class=\"%s\" id=\"%s\"> removed %d\n",
-                     TagName(tree.node(a).tag),
-                     std::string(tree.Attr(a, "class")).c_str(),
-                     std::string(tree.Attr(a, "id")).c_str(), removed[a]);
-      }
-      if (tree.node(tree.node(i).parent).tag != Tag::kScript) break;
-    }
-  }
   // 2. Segments of the whole document; prose per subtree decides the weak.
   Segmenter segmenter(tree, removed);
   std::vector<Segment> segs = segmenter.Run(0);
@@ -890,8 +873,8 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
       score[i] *= 0.5f;
     }
     score[i] += static_cast<float>(TagPrior(t)) +
-                (weight[i] > 0 ? Knob("POS", 10.f) : weight[i] * 5.f);
-    if (under_negative[i]) score[i] -= Knob("UNDERNEG", 25.f);
+                (weight[i] > 0 ? 10.f : weight[i] * 5.f);
+    if (under_negative[i]) score[i] -= 25.f;
     const float ld = text_chars[i] ? static_cast<float>(link_chars[i]) /
                                          static_cast<float>(text_chars[i])
                                    : 0.f;
@@ -899,15 +882,6 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     if (top == kNone || score[i] > top_score) {
       top = i;
       top_score = score[i];
-    }
-  }
-  if (std::getenv("CONCORD_EXTRACT_DEBUG") != nullptr) {
-    for (uint32_t a = top; a != kNone && a != 0; a = tree.node(a).parent) {
-      std::fprintf(stderr, "  <%s class=\"%s\" id=\"%s\"> score %.1f text %u links %u removed %d\n",
-                   TagName(tree.node(a).tag),
-                   std::string(tree.Attr(a, "class")).c_str(),
-                   std::string(tree.Attr(a, "id")).c_str(), score[a],
-                   text_chars[a], link_chars[a], removed[a]);
     }
   }
   // 4. The chosen containers. Articles split into several containers
@@ -943,10 +917,10 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     for (uint32_t a = top == ceiling ? kNone : tree.node(top).parent;
          a != kNone && a != 0; a = a == ceiling ? kNone : tree.node(a).parent) {
       const float gain = static_cast<float>(good[a]) - good[best];
-      if (gain >= std::max(Knob("ASC_MIN", 200.f),
-                           Knob("ASC_FRAC", 0.25f) * good[best]) &&
+      if (gain >= std::max(200.f,
+                           0.25f * good[best]) &&
           good_count[a] >= good_count[best] + 2 &&
-          teasers[a] <= teasers[best] + Knob("ASC_TEASE", 2.f)) {
+          teasers[a] <= teasers[best] + 2.f) {
         best = a;
       }
     }
@@ -991,8 +965,8 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     const float ld = static_cast<float>(link_chars[i]) /
                      static_cast<float>(text_chars[i]);
     const bool junk =
-        ld > Knob("JUNK1", 0.5f) ||
-        (ld > Knob("JUNK2", 0.25f) && text_chars[i] < Knob("JUNKLEN", 300.f) &&
+        ld > 0.5f ||
+        (ld > 0.25f && text_chars[i] < 300.f &&
          weight[i] <= 0);
     if (junk) inside[i] = 2;  // dropped with its subtree
   }
