@@ -40,6 +40,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -976,7 +977,7 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
   // 5. Emit.
   Extraction out;
   const std::string title_low = LowerCopy(title);
-  for (const Segment& s : segs) {
+  for (Segment& s : segs) {
     if (!inside[s.owner] || inside[s.owner] == 2) continue;
     if (s.chars > 0 && s.link_chars * 10 > s.chars * 6 && s.chars < 200) {
       continue;  // a link list item or "read more" line
@@ -988,7 +989,7 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     if (b.kind == BlockKind::kHeading && LowerCopy(s.text) == title_low) {
       continue;
     }
-    b.text = s.text;
+    b.text = std::move(s.text);
     out.chars += s.chars;
     out.blocks.push_back(std::move(b));
   }
@@ -1005,10 +1006,9 @@ WebPage ExtractWebPage(std::string_view html,
   using namespace extract;
   HtmlParseOptions po;
   po.max_depth = options.max_depth;
-  const HtmlTree tree =
-      options.parser == WebExtractOptions::Parser::kGumbo
-          ? ParseHtmlWithGumbo(html, po)
-          : ParseHtml(html, po);
+  HtmlTree tree = options.parser == WebExtractOptions::Parser::kGumbo
+                      ? ParseHtmlWithGumbo(html, po)
+                      : ParseHtml(html, po);
   WebPage page;
   if (tree.depth_limited_at() >= 0) {
     page.warnings.push_back(
@@ -1025,6 +1025,7 @@ WebPage ExtractWebPage(std::string_view html,
   page.url = meta.url.empty() ? std::string(options.url) : meta.url;
   page.description = CollapseSpaces(meta.description);
   Extraction body = ExtractBody(tree, page.title);
+  tree = HtmlTree();  // the markup's copy is no longer needed
   // JSON-LD articleBody when the DOM found much less.
   const std::string ld_body = Trim(meta.json_ld_body);
   if (!ld_body.empty()) {
