@@ -3,7 +3,7 @@
 // IngestPaths walks the paths it is given in order and hands every article to
 // an ArticleSink as soon as it is read; nothing is collected in between, so
 // memory stays flat in the number of articles (except the set of ids seen,
-// kept to drop duplicates). Two input forms exist today:
+// kept to drop duplicates). The input forms:
 //
 //   * Plain text (.txt, .text): one file, one article. The whole file is
 //     decoded with DecodeToUtf8 (encoding.h); id = file name without its
@@ -18,6 +18,32 @@
 //     one JSON document. A file must be UTF-8 (a UTF-8 BOM is skipped; a
 //     UTF-16/32 file is decoded whole first, and byte offsets in its errors
 //     then refer to the decoded text).
+//   * Web inputs, each also as ".gz" (gzip, inflated as a stream, several
+//     members allowed). They fill `html` (decoded to UTF-8) and leave `text`
+//     empty for the extract stage; url, title, published, source are set
+//     only where the input states them.
+//     - HTML pages (.html, .htm, .xhtml): one file, one article; id = file
+//       name without ".html[.gz]", origin = the path, html decoded by
+//       DecodeHtmlToUtf8 (BOM, <meta> charset, UTF-8, detection,
+//       windows-1252).
+//     - WARC archives (.warc): the 2xx HTML responses and HTML resource
+//       records (warc.h); id = WARC-Target-URI (else WARC-Record-ID), url =
+//       the target URI, origin = "path@OFFSET" (the record's byte offset, or
+//       its gzip member's offset in a .warc.gz). Other records are skipped
+//       and counted in IngestStats.
+//     - Feeds (.rss, .atom, .xml): RSS 2.0, RSS 1.0 or Atom (feed.h); one
+//       article per item with content: id = guid, else link, else
+//       "<file stem>:<n>" (n the 1-based item number); url = link; title;
+//       published (ISO 8601) and published_time; source = the feed's title;
+//       html = the item's full content, else its summary; origin =
+//       "path#n". An item with neither is a warning, not an article:
+//         path: item N has no content (link only: URL); fetch it with
+//         `concord fetch`
+//         path: item N has no content and no link
+//     An HTML page, a feed file or a WARC record larger than
+//     IngestOptions::max_page_bytes (64 MiB, decompressed) is an error and
+//     is not read further, so an oversized file or a gzip bomb costs at most
+//     the cap in memory.
 //
 // Errors never stop a batch. Each bad file or record is reported through
 // ArticleSink::OnError as a Status naming where it is ("a.jsonl:12: ...",
@@ -28,6 +54,15 @@
 //   path:LINE: expected a JSON object, got array
 //   path:LINE: missing field "text"     / field "text" is empty
 //   path:LINE: field "title" must be a string, not number
+//   path: empty file                 / path: binary data (NUL byte at offset N)
+//   path: page is larger than the 64 MiB limit  (HTML; "feed is" for feeds)
+//   path: truncated gzip data: the file ends at compressed byte N, inside the
+//         member starting at byte M  / path: corrupt gzip data at ...
+//   path: not a feed: XML error at line L, column C: <libxml2 message>
+//   path: not a feed: root element <html>
+//   path@OFFSET: malformed WARC header: ... / truncated record: ... / record
+//         of N bytes is larger than the 64 MiB limit; skipped / malformed
+//         HTTP response: ... (the full list is in warc.h)
 // OFFSET is the 0-based byte offset in the file, LINE and C are 1-based.
 // One error keeps its record: an unparseable `published` is reported as
 //   path:LINE: unparseable date "..." in field published
@@ -43,9 +78,11 @@
 // text files whose names collide.
 //
 // Thread safety: the functions keep no global state; a sink is called from
-// the calling thread only, one call at a time. Cost: linear in the input;
-// the Env reads each file whole, so peak memory is the largest file plus its
-// decoded text.
+// the calling thread only, one call at a time. Cost: linear in the input.
+// Text and JSON Lines files are read whole through the Env, so peak memory
+// is the largest such file plus its decoded text; web inputs are streamed
+// (Env::NewSequentialFile), so their peak is one page or WARC record (at
+// most max_page_bytes) and its decoded copy.
 #ifndef CONCORD_INGEST_READER_H_
 #define CONCORD_INGEST_READER_H_
 
@@ -94,26 +131,53 @@ struct IngestOptions {
   // extension under a directory are skipped silently.
   std::vector<std::string> text_extensions = {".txt", ".text"};
   std::vector<std::string> jsonl_extensions = {".jsonl", ".ndjson", ".json"};
-  // Files given explicitly are read whatever their extension: one in
-  // `jsonl_extensions` as JSON Lines; any other is sniffed: first non-space
-  // byte (after a UTF-8 BOM) '{' -> JSON Lines, else text.
+  // Web inputs, each also accepted with ".gz" appended (gzip, inflated as a
+  // stream): HTML pages, WARC archives, RSS/Atom feeds.
+  std::vector<std::string> html_extensions = {".html", ".htm", ".xhtml"};
+  std::vector<std::string> warc_extensions = {".warc"};
+  std::vector<std::string> feed_extensions = {".rss", ".atom", ".xml"};
+  // Files given explicitly are read whatever their extension: one in the
+  // JSON Lines or a web list as that kind; any other (text included) is
+  // sniffed: starting with "WARC/1." -> WARC; first non-space byte (after a
+  // UTF-8 BOM) '{' -> JSON Lines; else text.
 
   // How text files are decoded.
   DecodeOptions decode;
+
+  // Largest HTML page, feed file or WARC record, in decompressed bytes;
+  // larger ones are reported and skipped without being read further.
+  uint64_t max_page_bytes = uint64_t{64} << 20;
+};
+
+// What a batch skipped without it being an error.
+struct IngestStats {
+  uint64_t warc_records = 0;  // well-formed WARC records read
+  // WARC records that are not 2xx HTML pages (warcinfo, request, images...).
+  uint64_t warc_skipped = 0;
+  // Feed items without content (reported as warnings).
+  uint64_t feed_items_without_content = 0;
 };
 
 // Reads every path in order: a directory (its files recursively, sorted by
 // path, hidden ones skipped, filtered by extension as above), or a file.
 // Articles get `ordinal` 0, 1, 2, ... in the order delivered, across all
 // paths. REQUIRES: env and sink non-null.
+// `stats`, when non-null, is added to.
 void IngestPaths(const std::vector<std::string>& paths, Env* env,
-                 ArticleSink* sink, const IngestOptions& options = {});
+                 ArticleSink* sink, const IngestOptions& options = {},
+                 IngestStats* stats = nullptr);
 
 // Reads one text file already loaded into `bytes`. On success fills *out
 // (ordinal left 0) and returns OK; on error *out is unspecified.
 // REQUIRES: out non-null.
 Status ReadTextFile(const std::string& path, std::string_view bytes,
                     Article* out, const DecodeOptions& options = {});
+
+// Reads one HTML file (gzip when `path` ends in ".gz"), at most `max_bytes`
+// decompressed. On success fills *out (ordinal left 0). REQUIRES: env and
+// out non-null.
+Status ReadHtmlFile(Env* env, const std::string& path, uint64_t max_bytes,
+                    Article* out);
 
 // Reads one JSON Lines file already loaded into `bytes`, delivering each good
 // record to `sink` with ordinal *next_ordinal (then incremented) and each bad
