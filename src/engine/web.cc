@@ -2,13 +2,10 @@
 // and scores it with the benchmark's own metric (src/eval/
 // extraction_scores.h). Pages are read and decompressed before the clock
 // starts, so `seconds` is extraction alone (parse included).
-#include <zlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -16,32 +13,64 @@
 #include "src/base/env.h"
 #include "src/eval/extraction_scores.h"
 #include "src/ingest/encoding.h"
+#include "src/ingest/reader.h"
+#include "src/ingest/stream.h"
 
 namespace concord {
 namespace {
 
+// A gzipped page, read through ingest's capped stream.
 Result<std::string> ReadGzip(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::NotFound(path + ": cannot open");
+  Result<std::unique_ptr<ingest::ByteStream>> stream =
+      ingest::ByteStream::Open(Env::Default(), path, /*gzip=*/true);
+  if (!stream.ok()) return stream.status();
   std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, n);
-  int err = Z_OK;
-  const char* msg = n < 0 ? gzerror(f, &err) : nullptr;
-  gzclose(f);
-  if (n < 0) {
-    return Status::BadInput(path + ": gzip error after " +
-                            std::to_string(out.size()) +
-                            " decompressed bytes: " + (msg ? msg : "?"));
+  bool over_cap = false;
+  constexpr uint64_t kCap = uint64_t{256} << 20;
+  Status st = ingest::ReadCapped(stream->get(), kCap, &out, &over_cap);
+  if (!st.ok()) return st;
+  if (over_cap) {
+    return Status::BadInput(path + ": page is larger than the " +
+                            ingest::FormatByteLimit(kCap) + " limit");
   }
   return out;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
+// Extracts web pages as ingest delivers them; other articles (text, JSON
+// Lines) are not web pages and are reported as such.
+class ExtractSink final : public ingest::ArticleSink {
+ public:
+  ExtractSink(const WebExtractOptions& options,
+              const std::function<void(ExtractedPage&&)>& on_page,
+              const std::function<void(const Status&)>& on_error)
+      : options_(options), on_page_(on_page), on_error_(on_error) {}
+
+  void OnArticle(Article&& article) override {
+    if (article.html.empty()) {
+      on_error_(Status::BadInput(article.origin +
+                                 ": not a web page (text input); nothing "
+                                 "to extract"));
+      return;
+    }
+    WebExtractOptions o = options_;
+    if (!article.url.empty()) o.url = article.url;
+    ExtractedPage page;
+    page.origin = article.origin;
+    page.page = ExtractWebPage(article.html, o);
+    // What the container said (a feed item's title and date) fills gaps.
+    if (page.page.title.empty()) page.page.title = article.title;
+    if (page.page.published.empty()) page.page.published = article.published;
+    if (page.page.site_name.empty()) page.page.site_name = article.source;
+    on_page_(std::move(page));
+  }
+  void OnError(Status error) override { on_error_(error); }
+  void OnWarning(Status warning) override { on_error_(warning); }
+
+ private:
+  const WebExtractOptions& options_;
+  const std::function<void(ExtractedPage&&)>& on_page_;
+  const std::function<void(const Status&)>& on_error_;
+};
 
 }  // namespace
 
@@ -49,42 +78,12 @@ void ExtractPaths(const std::vector<std::string>& paths,
                   const WebExtractOptions& options,
                   const std::function<void(ExtractedPage&&)>& on_page,
                   const std::function<void(const Status&)>& on_error) {
-  Env* env = Env::Default();
-  std::vector<std::string> files;
-  for (const std::string& p : paths) {
-    if (env->IsDirectory(p)) {
-      Result<std::vector<std::string>> list = env->ListFilesRecursive(p);
-      if (!list.ok()) {
-        on_error(list.status());
-        continue;
-      }
-      for (std::string& f : *list) {
-        if (EndsWith(f, ".html") || EndsWith(f, ".htm") ||
-            EndsWith(f, ".html.gz") || EndsWith(f, ".htm.gz")) {
-          files.push_back(std::move(f));
-        }
-      }
-    } else {
-      files.push_back(p);
-    }
-  }
-  for (const std::string& f : files) {
-    Result<std::string> raw =
-        EndsWith(f, ".gz") ? ReadGzip(f) : env->ReadFile(f);
-    if (!raw.ok()) {
-      on_error(raw.status());
-      continue;
-    }
-    Result<std::string> html = ingest::DecodeToUtf8(*raw, f);
-    if (!html.ok()) {
-      on_error(html.status());
-      continue;
-    }
-    ExtractedPage page;
-    page.origin = f;
-    page.page = ExtractWebPage(*html, options);
-    on_page(std::move(page));
-  }
+  ExtractSink sink(options, on_page, on_error);
+  ingest::IngestOptions io;
+  // Directories: web inputs only.
+  io.text_extensions.clear();
+  io.jsonl_extensions.clear();
+  ingest::IngestPaths(paths, Env::Default(), &sink, io);
 }
 
 Result<ExtractionScores> EvaluateExtraction(const std::string& dir,
@@ -118,9 +117,7 @@ Result<ExtractionScores> EvaluateExtraction(const std::string& dir,
     const std::string page = (fs::path(dir) / "html" / (item.id + ".html.gz")).string();
     Result<std::string> raw = ReadGzip(page);
     if (!raw.ok()) return raw.status();
-    Result<std::string> html = ingest::DecodeToUtf8(*raw, page);
-    if (!html.ok()) return html.status();
-    item.html = std::move(*html);
+    item.html = ingest::DecodeHtmlToUtf8(*raw);
     items.push_back(std::move(item));
   }
   std::sort(items.begin(), items.end(),
