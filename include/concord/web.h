@@ -67,11 +67,13 @@ struct ExtractedPage {
 // Reads every web page under `paths` (files, or directories walked
 // recursively) and extracts each as it is read: pages are never all held at
 // once. Inputs that cannot be read are reported through on_error with their
-// path and position; the rest go on.
+// path and position; the rest go on. Things that lost nothing (a feed item
+// with only a link) go to on_warning when given.
 CONCORD_EXPORT void ExtractPaths(
     const std::vector<std::string>& paths, const WebExtractOptions& options,
     const std::function<void(ExtractedPage&&)>& on_page,
-    const std::function<void(const Status&)>& on_error);
+    const std::function<void(const Status&)>& on_error,
+    const std::function<void(const Status&)>& on_warning = nullptr);
 
 // Scores of an extractor on a labelled set of pages, with the metric of the
 // Scrapinghub article-extraction benchmark (see docs/quality.md).

@@ -42,8 +42,12 @@ class ExtractSink final : public ingest::ArticleSink {
  public:
   ExtractSink(const WebExtractOptions& options,
               const std::function<void(ExtractedPage&&)>& on_page,
-              const std::function<void(const Status&)>& on_error)
-      : options_(options), on_page_(on_page), on_error_(on_error) {}
+              const std::function<void(const Status&)>& on_error,
+              const std::function<void(const Status&)>& on_warning)
+      : options_(options),
+        on_page_(on_page),
+        on_error_(on_error),
+        on_warning_(on_warning) {}
 
   void OnArticle(Article&& article) override {
     if (article.html.empty()) {
@@ -64,12 +68,15 @@ class ExtractSink final : public ingest::ArticleSink {
     on_page_(std::move(page));
   }
   void OnError(Status error) override { on_error_(error); }
-  void OnWarning(Status warning) override { on_error_(warning); }
+  void OnWarning(Status warning) override {
+    if (on_warning_) on_warning_(warning);
+  }
 
  private:
   const WebExtractOptions& options_;
   const std::function<void(ExtractedPage&&)>& on_page_;
   const std::function<void(const Status&)>& on_error_;
+  const std::function<void(const Status&)>& on_warning_;
 };
 
 }  // namespace
@@ -77,8 +84,9 @@ class ExtractSink final : public ingest::ArticleSink {
 void ExtractPaths(const std::vector<std::string>& paths,
                   const WebExtractOptions& options,
                   const std::function<void(ExtractedPage&&)>& on_page,
-                  const std::function<void(const Status&)>& on_error) {
-  ExtractSink sink(options, on_page, on_error);
+                  const std::function<void(const Status&)>& on_error,
+                  const std::function<void(const Status&)>& on_warning) {
+  ExtractSink sink(options, on_page, on_error, on_warning);
   ingest::IngestOptions io;
   // Directories: web inputs only.
   io.text_extensions.clear();

@@ -1,13 +1,15 @@
 // concord extract PAGE... : the article in web pages.
-//   One page, text:   headline, byline, date, site, language, URL, then the
+//   One page file, text (default): headline, byline, date, site, language, URL, then the
 //                     body (sub-headings marked "## ").
-//   --format json:    one JSON object per page (JSON Lines), fields file,
+//   Directories, WARC archives, feeds, several files, or --format json: one
+//                     JSON object per page (JSON Lines), fields file,
 //                     url, title, byline, published, site, lang, text, and
 //                     with --blocks the body as [{"kind","text"}].
 // Errors (unreadable files, bad gzip) go to stderr naming the file; the
 // other pages are still extracted. Exit 0, 1 when some input failed, 2 when
 // nothing could be extracted.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -88,7 +90,12 @@ int RunExtract(const ExtractArgs& args) {
           std::cerr << "concord: " << p.origin << ": warning: " << w << "\n";
         }
         if (format.empty()) {
-          format = args.inputs.size() == 1 && pages == 1 ? "text" : "json";
+          // Text for one page file; JSON Lines when there may be several.
+          const std::string& in = args.inputs.front();
+          const bool one_page_file =
+              args.inputs.size() == 1 && !std::filesystem::is_directory(in) &&
+              p.origin == in;
+          format = one_page_file ? "text" : "json";
         }
         if (format == "text") {
           PrintText(p);
@@ -99,6 +106,9 @@ int RunExtract(const ExtractArgs& args) {
       [&](const Status& s) {
         ++errors;
         std::cerr << "concord: " << s.ToString() << "\n";
+      },
+      [&](const Status& s) {
+        std::cerr << "concord: warning: " << s.message() << "\n";
       });
   if (pages == 0) {
     if (errors == 0) std::cerr << "concord: no web page found in the input\n";
