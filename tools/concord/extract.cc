@@ -1,10 +1,10 @@
 // concord extract PAGE... : the article in web pages.
-//   One page file, text (default): headline, byline, date, site, language, URL, then the
-//                     body (sub-headings marked "## ").
+//   One page file: text by default (headline, byline, date, site, language,
+//     URL, then the body with sub-headings marked "## ").
 //   Directories, WARC archives, feeds, several files, or --format json: one
-//                     JSON object per page (JSON Lines), fields file,
-//                     url, title, byline, published, site, lang, text, and
-//                     with --blocks the body as [{"kind","text"}].
+//     JSON object per page (JSON Lines) with fields file, url, title,
+//     byline, published, site, lang, text, and with --blocks the body as
+//     [{"kind","text"}].
 // Errors (unreadable files, bad gzip) go to stderr naming the file; the
 // other pages are still extracted. Exit 0, 1 when some input failed, 2 when
 // nothing could be extracted.
