@@ -105,10 +105,15 @@ class CONCORD_EXPORT Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Reads files and folders (recursively: .txt, .md, .jsonl, .ndjson,
-  // .json). Failures are recorded for the report; reading goes on.
+  // Reads files and folders (recursively: text files, JSON Lines, web pages
+  // (.html, .htm, .gz), WARC archives and RSS/Atom feeds; see
+  // src/ingest/reader.h). Each article is handed to AddArticle as soon as
+  // it is read. Failures are recorded for the report; reading goes on.
   void AddPaths(const std::vector<std::string>& paths);
-  // Adds one article. Its `ordinal` is assigned by the engine.
+  // Adds one article. Its `ordinal` is assigned by the engine. When
+  // `article.html` is set, the page is extracted now (ExtractWebPage, web.h):
+  // its body becomes `text`, its metadata fills empty fields, the markup is
+  // dropped; a page with no article text is recorded as an error instead.
   void AddArticle(Article article);
   size_t articles() const;
 

@@ -16,10 +16,12 @@
 #include <numeric>
 #include <optional>
 
+#include "concord/web.h"
 #include "src/base/env.h"
 #include "src/cluster/online_clusterer.h"
 #include "src/engine/reuse.h"
 #include "src/extract/text_chrome.h"
+#include "src/ingest/dates.h"
 #include "src/ingest/reader.h"
 #include "src/sketch/features.h"
 #include "src/sketch/tfidf.h"
@@ -80,17 +82,65 @@ Engine::Engine(AnalyzeOptions options) : impl_(std::make_unique<Impl>()) {
 
 Engine::~Engine() = default;
 
+namespace {
+
+// Hands each article to the engine as soon as it is read, so a web page's
+// markup is extracted and dropped before the next page is read.
+class EngineSink final : public ingest::ArticleSink {
+ public:
+  EngineSink(Engine* engine, std::vector<Status>* errors,
+             std::vector<Status>* warnings)
+      : engine_(engine), errors_(errors), warnings_(warnings) {}
+  void OnArticle(Article&& article) override {
+    engine_->AddArticle(std::move(article));
+  }
+  void OnError(Status error) override { errors_->push_back(std::move(error)); }
+  void OnWarning(Status warning) override {
+    warnings_->push_back(std::move(warning));
+  }
+
+ private:
+  Engine* engine_;
+  std::vector<Status>* errors_;
+  std::vector<Status>* warnings_;
+};
+
+}  // namespace
+
 void Engine::AddPaths(const std::vector<std::string>& paths) {
   const auto start = std::chrono::steady_clock::now();
-  ingest::CollectingSink sink;
+  EngineSink sink(this, &impl_->errors, &impl_->warnings);
   ingest::IngestPaths(paths, Env::Default(), &sink);
-  for (Article& a : sink.articles) AddArticle(std::move(a));
-  for (Status& e : sink.errors) impl_->errors.push_back(std::move(e));
-  for (Status& w : sink.warnings) impl_->warnings.push_back(std::move(w));
   impl_->ingest_seconds += SecondsSince(start);
 }
 
 void Engine::AddArticle(Article article) {
+  if (!article.html.empty()) {
+    // A web page: the article a reader sees becomes the text; what the
+    // page says about itself fills what the input did not.
+    WebExtractOptions wo;
+    wo.url = article.url;
+    WebPage page = ExtractWebPage(article.html, wo);
+    article.html.clear();
+    article.html.shrink_to_fit();
+    for (const std::string& w : page.warnings) {
+      impl_->warnings.push_back(Status::BadInput(article.origin + ": " + w));
+    }
+    if (page.text.empty()) {
+      impl_->errors.push_back(Status::BadInput(
+          article.origin + ": no article text found in the page"));
+      return;
+    }
+    article.text = std::move(page.text);
+    if (article.title.empty()) article.title = std::move(page.title);
+    if (article.url.empty()) article.url = std::move(page.url);
+    if (article.source.empty()) article.source = std::move(page.site_name);
+    if (article.lang.empty()) article.lang = std::move(page.lang);
+    if (article.published.empty() && !page.published.empty()) {
+      article.published = std::move(page.published);
+      article.published_time = ingest::ParseIsoDateTime(article.published);
+    }
+  }
   article.ordinal = static_cast<uint32_t>(impl_->articles.size());
   impl_->articles.push_back(std::move(article));
 }
