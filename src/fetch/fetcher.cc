@@ -423,13 +423,14 @@ Result<Exchange> Fetcher::Get(const Url& url, const Limits& limits) {
   }
 }
 
-const AgentRules& Fetcher::RobotsFor(const Url& url) {
+const Fetcher::OriginRobots& Fetcher::RobotsFor(const Url& url) {
   const std::string origin = url.Origin();
   if (auto it = robots_.find(origin); it != robots_.end()) return it->second;
-  AgentRules rules;
+  OriginRobots robots;
   Result<Url> robots_url = ResolveHttpUrl(url, "/robots.txt");
   if (!robots_url.ok()) {
-    rules = AgentRules::DisallowAll();
+    robots.rules = AgentRules::DisallowAll();
+    robots.note = robots_url.status().message();
   } else {
     FetchResult r;
     Follow(*robots_url, /*check_robots=*/false,
@@ -437,21 +438,25 @@ const AgentRules& Fetcher::RobotsFor(const Url& url) {
             .truncate = true},
            &r);
     if (r.status.ok()) {
-      rules = RobotsFromHttpStatus(r.http_status, r.exchanges.back().body,
-                                   product_token_);
+      robots.rules = RobotsFromHttpStatus(
+          r.http_status, r.exchanges.back().body, product_token_);
     } else if (r.http_status >= 300 && r.http_status < 400) {
-      rules = AgentRules();  // too many redirects: "unavailable" (RFC 9309)
-    } else if (r.http_status != 0) {
-      rules = RobotsFromHttpStatus(r.http_status, "", product_token_);
+      robots.rules = AgentRules();  // too many redirects: "unavailable"
+    } else if (r.http_status >= 400 && r.http_status < 500 &&
+               r.http_status != 429) {
+      robots.rules = AgentRules();  // "unavailable": no rules
     } else {
-      rules = AgentRules::DisallowAll();  // unreachable
+      // 429, 5xx (after the retries) or unreachable: RFC 9309 says assume
+      // a complete disallow.
+      robots.rules = AgentRules::DisallowAll();
+      robots.note = r.status.message();
     }
   }
-  if (const std::optional<double> delay = rules.crawl_delay()) {
+  if (const std::optional<double> delay = robots.rules.crawl_delay()) {
     limiter_.RaiseInterval(url.host,
                            std::min(*delay, options_.max_crawl_delay_seconds));
   }
-  return robots_.emplace(origin, std::move(rules)).first->second;
+  return robots_.emplace(origin, std::move(robots)).first->second;
 }
 
 void Fetcher::Follow(const Url& start, bool check_robots, const Limits& limits,
@@ -464,11 +469,15 @@ void Fetcher::Follow(const Url& start, bool check_robots, const Limits& limits,
     return u.text == start.text ? std::string() : " at " + u.text;
   };
   for (int hop = 0;; ++hop) {
-    if (check_robots && !RobotsFor(url).IsAllowed(url.path_and_query)) {
-      result->disallowed = true;
-      result->status = Status::Unsupported(
-          where_prefix + ": disallowed by robots.txt" + at(url));
-      return;
+    if (check_robots) {
+      const OriginRobots& robots = RobotsFor(url);
+      if (!robots.rules.IsAllowed(url.path_and_query)) {
+        result->disallowed = true;
+        result->status = Status::Unsupported(
+            where_prefix + ": disallowed by robots.txt" + at(url) +
+            (robots.note.empty() ? "" : " (" + robots.note + ")"));
+        return;
+      }
     }
     seen.insert(url.text);
     Result<Exchange> got = Get(url, limits);

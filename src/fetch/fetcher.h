@@ -107,14 +107,18 @@ class Fetcher {
   // allowed. Returns the exchanges; `result->status` set on failure.
   void Follow(const Url& start, bool check_robots, const Limits& limits,
               FetchResult* result);
-  const AgentRules& RobotsFor(const Url& url);
+  struct OriginRobots {
+    AgentRules rules;
+    std::string note;  // why everything is disallowed, "" otherwise
+  };
+  const OriginRobots& RobotsFor(const Url& url);
   double BackoffSeconds(int retry);
 
   FetchOptions options_;
   Clock* clock_;
   HostRateLimiter limiter_;
   std::string product_token_;
-  std::unordered_map<std::string, AgentRules> robots_;  // by Url::Origin()
+  std::unordered_map<std::string, OriginRobots> robots_;  // by Url::Origin()
   std::mt19937_64 rng_;
   void* curl_;  // CURL*, kept opaque so that callers need no curl headers
 };
