@@ -62,23 +62,22 @@ struct FetchOptions {
 struct FetchJob {
   std::vector<std::string> urls;  // http:// or https:// URLs
   std::string url_list_path;      // a file of URLs, one per line ("" = none)
-  std::string feed;               // a feed URL or local file ("" = none)
   std::string output_path;        // OUT.warc or OUT.warc.gz
 };
 
 // One URL's fate, reported as soon as it is known.
 struct FetchOutcome {
-  enum class Kind { kFetched, kFailed, kDisallowed, kFeed };
+  enum class Kind { kFetched, kFailed, kDisallowed };
   Kind kind = Kind::kFailed;
   std::string url;           // as asked for
-  std::string final_url;     // after redirects (kFetched, kFeed)
+  std::string final_url;     // after redirects (kFetched)
   int http_status = 0;       // of the final response, 0 when none
   int64_t body_bytes = 0;    // of the final response
   Status status;             // not OK for kFailed and kDisallowed
 };
 
 struct FetchSummary {
-  int urls = 0;        // distinct URLs attempted (the feed document excluded)
+  int urls = 0;        // distinct URLs attempted
   int fetched = 0;
   int failed = 0;      // includes `disallowed`
   int disallowed = 0;  // refused by robots.txt
@@ -88,8 +87,8 @@ struct FetchSummary {
 using FetchProgress = std::function<void(const FetchOutcome&)>;
 
 // Fetches every URL of `job` and writes the WARC. Fails (without fetching
-// anything) when an option is out of range, the URL list or a local feed
-// file cannot be read or parsed, or the output cannot be created; fails
+// anything) when an option is out of range, the URL list cannot be read,
+// or the output cannot be created; fails
 // after fetching when the output cannot be written. Per-URL failures are
 // outcomes, not errors.
 CONCORD_EXPORT Result<FetchSummary> FetchToWarc(const FetchJob& job,

@@ -1,0 +1,195 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "concord/fetch.h"
+#include "src/fetch/sha1.h"
+#include "src/fetch/test_http_server.h"
+#include "src/fetch/warc_test_reader.h"
+
+namespace concord {
+namespace {
+
+using ::testing::HasSubstr;
+using fetch::testing::AddTestSite;
+using fetch::testing::ReadWarcForTest;
+using fetch::testing::TestHttpServer;
+using fetch::testing::TestRequest;
+using fetch::testing::WarcTestRecord;
+
+std::string TempPath(const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::path(CONCORD_BINARY_DIR) / "test-tmp" / "fetch_run";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+FetchOptions TestOptions() {
+  FetchOptions o;
+  o.connect_timeout_seconds = 2;
+  o.timeout_seconds = 0.5;
+  o.retries = 1;
+  o.retry_base_delay_seconds = 0.05;
+  o.min_host_interval_seconds = 0.02;
+  o.max_body_bytes = 1 << 20;
+  return o;
+}
+
+struct Collected {
+  std::vector<FetchOutcome> outcomes;
+  std::map<std::string, FetchOutcome> by_url;
+};
+
+Result<FetchSummary> RunFetch(const FetchJob& job, const FetchOptions& o,
+                              Collected* c) {
+  return FetchToWarc(job, o, [c](const FetchOutcome& out) {
+    c->outcomes.push_back(out);
+    c->by_url[out.url] = out;
+  });
+}
+
+class FetchRunTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(server_.ok());
+    AddTestSite(server_, 0.02);
+  }
+  TestHttpServer server_;
+};
+
+TEST_P(FetchRunTest, FetchesAListAndWritesAWellFormedWarc) {
+  const std::string list = TempPath(std::string("urls-") + GetParam() + ".txt");
+  {
+    std::ofstream out(list);
+    out << "# fixture list\n"
+        << server_.Url("/page/2") << "\n\n"
+        << "  " << server_.Url("/chain/1") << "  \n"
+        << server_.Url("/private/secret") << "\n"
+        << "ftp://127.0.0.1/file\n"
+        << server_.Url("/page/1") << "#fragment\n";  // duplicate of a URL arg
+  }
+  FetchJob job;
+  job.urls = {server_.Url("/page/1"), server_.Url("/missing"),
+              server_.Url("/gzip")};
+  job.url_list_path = list;
+  job.output_path = TempPath(GetParam());
+  Collected c;
+  Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+
+  EXPECT_EQ(s->urls, 7);
+  EXPECT_EQ(s->fetched, 4);
+  EXPECT_EQ(s->failed, 3);
+  EXPECT_EQ(s->disallowed, 1);
+  ASSERT_EQ(c.outcomes.size(), 7u);
+  const auto& missing = c.by_url.at(server_.Url("/missing"));
+  EXPECT_EQ(missing.kind, FetchOutcome::Kind::kFailed);
+  EXPECT_EQ(missing.status.message(), server_.Url("/missing") + ": HTTP 404");
+  EXPECT_EQ(c.by_url.at(server_.Url("/private/secret")).kind,
+            FetchOutcome::Kind::kDisallowed);
+  EXPECT_EQ(c.by_url.at("ftp://127.0.0.1/file").status.message(),
+            list + ":6: ftp://127.0.0.1/file: unsupported scheme \"ftp\" "
+                   "(only http and https)");
+  const auto& chain = c.by_url.at(server_.Url("/chain/1"));
+  EXPECT_EQ(chain.kind, FetchOutcome::Kind::kFetched);
+  EXPECT_EQ(chain.final_url, server_.Url("/page/1"));
+  EXPECT_EQ(chain.http_status, 200);
+  EXPECT_GT(chain.body_bytes, 0);
+  EXPECT_EQ(server_.CountOf("/page/1"), 2);  // once asked, once via the chain
+  EXPECT_EQ(server_.CountOf("/private/secret"), 0);
+
+  // warcinfo, then a request/response pair per exchange: page/1, page/2,
+  // gzip, and the chain's four hops.
+  Result<std::vector<WarcTestRecord>> read = ReadWarcForTest(job.output_path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  const std::vector<WarcTestRecord>& r = *read;
+  EXPECT_EQ(s->warc_records, static_cast<int64_t>(r.size()));
+  ASSERT_EQ(r.size(), 1u + 2 * 7);
+  EXPECT_EQ(r[0].Header("WARC-Type"), "warcinfo");
+  std::map<std::string, int> responses;  // target URI -> count
+  for (size_t i = 1; i < r.size(); i += 2) {
+    EXPECT_EQ(r[i].Header("WARC-Type"), "request");
+    EXPECT_EQ(r[i + 1].Header("WARC-Type"), "response");
+    EXPECT_EQ(r[i].Header("WARC-Concurrent-To"),
+              r[i + 1].Header("WARC-Record-ID"));
+    EXPECT_EQ(r[i + 1].Header("WARC-IP-Address"), "127.0.0.1");
+    ++responses[r[i + 1].Header("WARC-Target-URI")];
+    // The HTTP message in the block is self-consistent: its Content-Length
+    // is the size of what follows the head.
+    const std::string& block = r[i + 1].block;
+    const size_t head_end = block.find("\r\n\r\n");
+    ASSERT_NE(head_end, std::string::npos);
+    const std::string head = block.substr(0, head_end + 2);
+    const std::string body = block.substr(head_end + 4);
+    EXPECT_THAT(head, HasSubstr("\r\nContent-Length: " +
+                                std::to_string(body.size()) + "\r\n"));
+    EXPECT_THAT(head, ::testing::Not(HasSubstr("Content-Encoding:")));
+    EXPECT_EQ(r[i + 1].Header("WARC-Payload-Digest"), fetch::WarcSha1(body));
+  }
+  EXPECT_EQ(responses[server_.Url("/page/1")], 2);
+  EXPECT_EQ(responses[server_.Url("/chain/2")], 1);
+  EXPECT_EQ(responses[server_.Url("/gzip")], 1);
+  EXPECT_EQ(responses.count(server_.Url("/missing")), 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(PlainAndGzip, FetchRunTest,
+                         ::testing::Values("run.warc", "run.warc.gz"));
+
+TEST(FetchRunHostsTest, InterleavesHostsInsteadOfWaiting) {
+  TestHttpServer slow_host, other_host;
+  ASSERT_TRUE(slow_host.ok() && other_host.ok());
+  AddTestSite(slow_host, 0.4);   // reached as 127.0.0.1
+  AddTestSite(other_host, 0.02);  // reached as localhost
+  const std::string other = "http://localhost:" +
+                            std::to_string(other_host.port());
+  FetchJob job;
+  job.urls = {slow_host.Url("/page/1"), slow_host.Url("/page/2"),
+              slow_host.Url("/page/3"), other + "/page/1", other + "/page/2",
+              other + "/page/3"};
+  job.output_path = TempPath("hosts.warc");
+  Collected c;
+  Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->fetched, 6);
+  // The other host is done while the slow one is still waiting its turn.
+  const std::vector<double> slow = slow_host.TimesOf("/page/3");
+  const std::vector<double> fast = other_host.TimesOf("/page/3");
+  ASSERT_EQ(slow.size(), 1u);
+  ASSERT_EQ(fast.size(), 1u);
+  EXPECT_LT(fast[0], slow[0]);
+  // And the slow host's own spacing held.
+  const std::vector<TestRequest> log = slow_host.Requests();
+  for (size_t i = 1; i < log.size(); ++i) {
+    EXPECT_GE(log[i].at_seconds - log[i - 1].at_seconds, 0.39);
+  }
+}
+
+TEST(FetchRunErrorsTest, BadJobsFailBeforeFetching) {
+  FetchJob job;
+  job.output_path = TempPath("never.warc");
+  Collected c;
+  EXPECT_EQ(RunFetch(job, TestOptions(), &c).status().code(),
+            StatusCode::kInvalidArgument);
+  job.url_list_path = TempPath("no-such-list.txt");
+  EXPECT_EQ(RunFetch(job, TestOptions(), &c).status().code(),
+            StatusCode::kNotFound);
+  job.url_list_path.clear();
+  job.urls = {"http://127.0.0.1:9/"};
+  job.output_path = "/nonexistent-dir/out.warc";
+  EXPECT_EQ(RunFetch(job, TestOptions(), &c).status().code(),
+            StatusCode::kIoError);
+  FetchOptions bad = TestOptions();
+  bad.max_redirects = -1;
+  job.output_path = TempPath("never.warc");
+  EXPECT_EQ(RunFetch(job, bad, &c).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_TRUE(c.outcomes.empty());
+}
+
+}  // namespace
+}  // namespace concord
