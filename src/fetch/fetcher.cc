@@ -543,6 +543,7 @@ FetchResult Fetcher::Fetch(std::string_view url) {
   Follow(*parsed, /*check_robots=*/true,
          {.max_body_bytes = options_.max_body_bytes, .truncate = false},
          &result);
+  if (!result.status.ok()) result.exchanges.clear();
   return result;
 }
 

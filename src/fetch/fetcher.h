@@ -64,9 +64,9 @@ struct Exchange {
 
 struct FetchResult {
   std::string url;                  // as asked for
-  // Redirect hops, then the final response when it is a success: the
-  // exchanges worth archiving, in order. Failed answers (4xx, 5xx) are not
-  // kept; retried attempts are not either.
+  // When the fetch succeeded: the redirect hops, then the final response,
+  // in order (the exchanges worth archiving). Empty when it failed (a 4xx or
+  // 5xx, a redirect loop...); retried attempts are never kept.
   std::vector<Exchange> exchanges;
   Status status;                    // OK when the final answer is 2xx
   bool disallowed = false;          // refused by robots.txt (status says so)

@@ -105,6 +105,7 @@ TEST_F(FetcherTest, DetectsARedirectLoop) {
   const FetchResult r = fetcher.Fetch(server_.Url("/loop/a"));
   EXPECT_EQ(r.status.message(), server_.Url("/loop/a") + ": redirect loop (" +
                                     server_.Url("/loop/a") + " again)");
+  EXPECT_TRUE(r.exchanges.empty());
   EXPECT_EQ(server_.CountOf("/loop/a"), 1);
   EXPECT_EQ(server_.CountOf("/loop/b"), 1);
 }

@@ -19,6 +19,7 @@ void AddAnalyzeCommand(CLI::App& app, Action* action);
 void AddEvalCommand(CLI::App& app, Action* action);
 void AddDedupCommand(CLI::App& app, Action* action);
 void AddCompareCommand(CLI::App& app, Action* action);
+void AddFetchCommand(CLI::App& app, Action* action);
 
 // True when stdout is a terminal and colour is wanted ("auto").
 bool UseColor(const std::string& mode);
