@@ -3,15 +3,53 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <utility>
 
 namespace concord {
 namespace {
 
 namespace fs = std::filesystem;
+
+class StringFile final : public SequentialFile {
+ public:
+  explicit StringFile(std::string data) : data_(std::move(data)) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    const size_t k = std::min(n, data_.size() - pos_);
+    std::memcpy(buf, data_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+
+ private:
+  std::string data_;
+  size_t pos_ = 0;
+};
+
+class PosixSequentialFile final : public SequentialFile {
+ public:
+  PosixSequentialFile(std::string path, std::FILE* file)
+      : path_(std::move(path)), file_(file) {}
+  ~PosixSequentialFile() override { std::fclose(file_); }
+  PosixSequentialFile(const PosixSequentialFile&) = delete;
+  PosixSequentialFile& operator=(const PosixSequentialFile&) = delete;
+
+  Result<size_t> Read(char* buf, size_t n) override {
+    const size_t k = std::fread(buf, 1, n, file_);
+    if (k < n && std::ferror(file_)) {
+      return Status::IoError(path_ + ": read failed: " + std::strerror(errno));
+    }
+    return k;
+  }
+
+ private:
+  const std::string path_;
+  std::FILE* const file_;
+};
 
 class PosixEnv final : public Env {
  public:
@@ -35,6 +73,21 @@ class PosixEnv final : public Env {
       if (!in) return Status::IoError(path + ": read failed");
     }
     return data;
+  }
+
+  Result<std::unique_ptr<SequentialFile>> NewSequentialFile(
+      const std::string& path) override {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      return Status::InvalidArgument(path + ": is a directory");
+    }
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+      if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such file");
+      return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+    }
+    return std::unique_ptr<SequentialFile>(
+        std::make_unique<PosixSequentialFile>(path, file));
   }
 
   bool IsDirectory(const std::string& path) override {
@@ -76,6 +129,14 @@ class PosixEnv final : public Env {
 };
 
 }  // namespace
+
+Result<std::unique_ptr<SequentialFile>> Env::NewSequentialFile(
+    const std::string& path) {
+  Result<std::string> data = ReadFile(path);
+  if (!data.ok()) return data.status();
+  return std::unique_ptr<SequentialFile>(
+      std::make_unique<StringFile>(std::move(*data)));
+}
 
 Env* Env::Default() {
   static PosixEnv env;

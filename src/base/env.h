@@ -5,13 +5,25 @@
 #ifndef CONCORD_BASE_ENV_H_
 #define CONCORD_BASE_ENV_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "concord/status.h"
 
 namespace concord {
+
+// A file read front to back in pieces, so that large inputs (WARC archives,
+// gzip streams) never have to be held whole. Not thread-safe; one reader.
+class SequentialFile {
+ public:
+  virtual ~SequentialFile() = default;
+  // Reads up to `n` bytes into `buf`; returns how many, 0 at end of file.
+  // Errors name the path. REQUIRES: buf holds n bytes.
+  virtual Result<size_t> Read(char* buf, size_t n) = 0;
+};
 
 class Env {
  public:
@@ -20,6 +32,11 @@ class Env {
 
   // Reads a whole file. Errors name the path.
   virtual Result<std::string> ReadFile(const std::string& path) = 0;
+  // Opens a file for reading in pieces. The default reads it whole with
+  // ReadFile and hands it out in pieces (enough for in-memory test Envs); the
+  // default Env streams from the operating system.
+  virtual Result<std::unique_ptr<SequentialFile>> NewSequentialFile(
+      const std::string& path);
   virtual bool IsDirectory(const std::string& path) = 0;
   virtual bool Exists(const std::string& path) = 0;
   // Regular files below `dir`, recursively, sorted by path (so that a batch

@@ -25,11 +25,35 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace concord::ingest {
 
 std::optional<int64_t> ParseIsoDateTime(std::string_view s);
+
+// RFC 822 / RFC 1123 / RFC 2822 dates, as RSS pubDate uses them, rewritten
+// as ISO 8601:
+//   "Sun, 30 Nov 2025 08:15:00 GMT"   -> "2025-11-30T08:15:00Z"
+//   "30 Nov 2025 10:15 +0200"         -> "2025-11-30T10:15:00+02:00"
+//   "Sun, 30 Nov 25 03:15:00 EST"     -> "2025-11-30T03:15:00-05:00"
+// Grammar (ASCII case ignored, runs of spaces and tabs as one space):
+//   [day-name [","]] D[D] month (YY | YYYY) h[h]:mm[:ss] [zone] [(comment)]
+// with day, month and year also separated by "-" ("30-Nov-2025"). Month:
+// the English name or its first three letters ("Sept" too). A two-digit
+// year is 20YY below 50, else 19YY (RFC 2822 section 4.3). Zones: GMT, UT,
+// UTC, Z and -0000 (all UTC), +hhmm / -hhmm (also "+hh:mm"), the US zones
+// EST EDT CST CDT MST MDT PST PDT, and CET CEST EET EEST WET WEST JST; no
+// zone means UTC. Ambiguous abbreviations (IST, BST, ...) and military
+// letters other than Z are rejected. The day name is not checked against
+// the date. Fields are range-checked as in ParseIsoDateTime (seconds may be
+// 60). Anything else: nullopt. Golden table: dates_test.cc.
+std::optional<std::string> Rfc822ToIso8601(std::string_view s);
+
+// A feed's date (RFC 822 or ISO 8601) as ISO 8601: RFC 822 rewritten as
+// above, ISO 8601 that ParseIsoDateTime accepts returned trimmed, anything
+// else "".
+std::string FeedDateToIso8601(std::string_view s);
 
 // Days from 1970-01-01 to the given proleptic Gregorian date (negative
 // before). REQUIRES: 1 <= month <= 12, 1 <= day <= days in that month.

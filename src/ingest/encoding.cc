@@ -23,6 +23,7 @@
 #include <uchardet/uchardet.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 
 #include <algorithm>
 #include <cctype>
@@ -370,8 +371,13 @@ Result<std::string> DecodeKnown(std::string_view bytes, size_t base,
   return out;
 }
 
+struct Detected {
+  std::string charset;  // as uchardet names it, upper case
+  std::string text;     // converted, line endings normalised
+};
+
 // Step 6 of the header: a confident guess, or nullopt.
-std::optional<std::string> DecodeDetected(std::string_view bytes) {
+std::optional<Detected> DecodeDetected(std::string_view bytes) {
   // Damaged UTF-8 rather than another encoding?
   size_t valid_multibyte = 0;
   size_t invalid = 0;
@@ -410,7 +416,7 @@ std::optional<std::string> DecodeDetected(std::string_view bytes) {
             {.require_plausible_text = true, .require_plausible_symbols = true},
             0, &controls, &out)) {
       NormalizeLineEndings(&out);
-      return out;
+      return Detected{candidate, std::move(out)};
     }
   }
   return std::nullopt;
@@ -495,11 +501,556 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view name,
     return out;
   }
   if (options.allow_detection) {
-    if (std::optional<std::string> out = DecodeDetected(bytes)) {
-      return std::move(*out);
+    if (std::optional<Detected> detected = DecodeDetected(bytes)) {
+      return std::move(detected->text);
     }
   }
   return InvalidUtf8Error(bytes, bad, name);
+}
+
+// ---- HTML pages -------------------------------------------------------------
+//
+// DecodeHtmlToUtf8 follows the sniffing order of the HTML standard ("determining
+// the character encoding", section 13.2.3.2) with one change: when nothing is
+// declared, bytes that are valid UTF-8 are taken as UTF-8, and only then is
+// uchardet asked, before the browsers' windows-1252 default. Labels are looked
+// up in a table taken from the WHATWG Encoding Standard's label list (the
+// encodings news sites use), so "latin1", "iso-8859-1" and "us-ascii" all mean
+// windows-1252 and "gb2312" means GBK, as in a browser. Conversion never
+// fails: ill-formed input becomes U+FFFD, one per maximal ill-formed subpart
+// (Unicode 15, section 3.9), through an ICU callback of our own so that no
+// converter can substitute its own SUB character.
+
+namespace {
+
+struct LabelEntry {
+  const char* label;     // lower case, as in the Encoding Standard
+  const char* encoding;  // the Encoding Standard's name, which ICU opens
+};
+
+constexpr LabelEntry kLabels[] = {
+    {"utf-8", "UTF-8"},
+    {"utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"unicode11utf8", "UTF-8"},
+    {"unicode20utf8", "UTF-8"},
+    {"x-unicode20utf8", "UTF-8"},
+    {"windows-1252", "windows-1252"},
+    {"cp1252", "windows-1252"},
+    {"x-cp1252", "windows-1252"},
+    {"iso-8859-1", "windows-1252"},
+    {"iso8859-1", "windows-1252"},
+    {"iso88591", "windows-1252"},
+    {"iso_8859-1", "windows-1252"},
+    {"iso_8859-1:1987", "windows-1252"},
+    {"iso-ir-100", "windows-1252"},
+    {"latin1", "windows-1252"},
+    {"l1", "windows-1252"},
+    {"csisolatin1", "windows-1252"},
+    {"cp819", "windows-1252"},
+    {"ibm819", "windows-1252"},
+    {"us-ascii", "windows-1252"},
+    {"ascii", "windows-1252"},
+    {"ansi_x3.4-1968", "windows-1252"},
+    {"windows-1250", "windows-1250"},
+    {"cp1250", "windows-1250"},
+    {"x-cp1250", "windows-1250"},
+    {"windows-1251", "windows-1251"},
+    {"cp1251", "windows-1251"},
+    {"x-cp1251", "windows-1251"},
+    {"windows-1253", "windows-1253"},
+    {"cp1253", "windows-1253"},
+    {"x-cp1253", "windows-1253"},
+    {"windows-1254", "windows-1254"},
+    {"cp1254", "windows-1254"},
+    {"x-cp1254", "windows-1254"},
+    {"iso-8859-9", "windows-1254"},
+    {"iso8859-9", "windows-1254"},
+    {"iso_8859-9", "windows-1254"},
+    {"latin5", "windows-1254"},
+    {"l5", "windows-1254"},
+    {"windows-1255", "windows-1255"},
+    {"cp1255", "windows-1255"},
+    {"windows-1256", "windows-1256"},
+    {"cp1256", "windows-1256"},
+    {"windows-1257", "windows-1257"},
+    {"cp1257", "windows-1257"},
+    {"windows-1258", "windows-1258"},
+    {"cp1258", "windows-1258"},
+    {"windows-874", "windows-874"},
+    {"tis-620", "windows-874"},
+    {"iso-8859-11", "windows-874"},
+    {"dos-874", "windows-874"},
+    {"iso-8859-2", "ISO-8859-2"},
+    {"iso8859-2", "ISO-8859-2"},
+    {"iso_8859-2", "ISO-8859-2"},
+    {"latin2", "ISO-8859-2"},
+    {"l2", "ISO-8859-2"},
+    {"iso-8859-3", "ISO-8859-3"},
+    {"iso-8859-4", "ISO-8859-4"},
+    {"iso-8859-5", "ISO-8859-5"},
+    {"iso8859-5", "ISO-8859-5"},
+    {"iso_8859-5", "ISO-8859-5"},
+    {"cyrillic", "ISO-8859-5"},
+    {"iso-8859-6", "ISO-8859-6"},
+    {"arabic", "ISO-8859-6"},
+    {"iso-8859-7", "ISO-8859-7"},
+    {"iso8859-7", "ISO-8859-7"},
+    {"iso_8859-7", "ISO-8859-7"},
+    {"greek", "ISO-8859-7"},
+    {"iso-8859-8", "ISO-8859-8"},
+    {"hebrew", "ISO-8859-8"},
+    {"iso-8859-8-i", "ISO-8859-8-I"},
+    {"iso-8859-10", "ISO-8859-10"},
+    {"iso-8859-13", "ISO-8859-13"},
+    {"iso-8859-14", "ISO-8859-14"},
+    {"iso-8859-15", "ISO-8859-15"},
+    {"iso8859-15", "ISO-8859-15"},
+    {"iso_8859-15", "ISO-8859-15"},
+    {"latin9", "ISO-8859-15"},
+    {"l9", "ISO-8859-15"},
+    {"koi8-r", "KOI8-R"},
+    {"koi8_r", "KOI8-R"},
+    {"koi8", "KOI8-R"},
+    {"koi", "KOI8-R"},
+    {"cskoi8r", "KOI8-R"},
+    {"koi8-u", "KOI8-U"},
+    {"koi8-ru", "KOI8-U"},
+    {"ibm866", "IBM866"},
+    {"cp866", "IBM866"},
+    {"866", "IBM866"},
+    {"macintosh", "macintosh"},
+    {"mac", "macintosh"},
+    {"x-mac-roman", "macintosh"},
+    {"gbk", "GBK"},
+    {"gb2312", "GBK"},
+    {"gb_2312", "GBK"},
+    {"gb_2312-80", "GBK"},
+    {"chinese", "GBK"},
+    {"csgb2312", "GBK"},
+    {"x-gbk", "GBK"},
+    {"cp936", "GBK"},
+    {"ms936", "GBK"},
+    {"windows-936", "GBK"},
+    {"gb18030", "GB18030"},
+    {"big5", "Big5"},
+    {"big5-hkscs", "Big5"},
+    {"cn-big5", "Big5"},
+    {"csbig5", "Big5"},
+    {"x-x-big5", "Big5"},
+    {"euc-jp", "EUC-JP"},
+    {"x-euc-jp", "EUC-JP"},
+    {"iso-2022-jp", "ISO-2022-JP"},
+    {"csiso2022jp", "ISO-2022-JP"},
+    {"shift_jis", "Shift_JIS"},
+    {"shift-jis", "Shift_JIS"},
+    {"sjis", "Shift_JIS"},
+    {"x-sjis", "Shift_JIS"},
+    {"ms_kanji", "Shift_JIS"},
+    {"ms932", "Shift_JIS"},
+    {"windows-31j", "Shift_JIS"},
+    {"csshiftjis", "Shift_JIS"},
+    {"euc-kr", "EUC-KR"},
+    {"cseuckr", "EUC-KR"},
+    {"korean", "EUC-KR"},
+    {"ks_c_5601-1987", "EUC-KR"},
+    {"ksc5601", "EUC-KR"},
+    {"ksc_5601", "EUC-KR"},
+    {"windows-949", "EUC-KR"},
+    {"utf-16", "UTF-16LE"},
+    {"utf-16le", "UTF-16LE"},
+    {"ucs-2", "UTF-16LE"},
+    {"unicode", "UTF-16LE"},
+    {"csunicode", "UTF-16LE"},
+    {"iso-10646-ucs-2", "UTF-16LE"},
+    {"unicodefeff", "UTF-16LE"},
+    {"utf-16be", "UTF-16BE"},
+    {"unicodefffe", "UTF-16BE"},
+};
+
+constexpr size_t kPrescanBytes = 4096;
+
+bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
+  if (s.size() - pos < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (AsciiLower(s[pos + i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool IsUtf16(std::string_view encoding) {
+  return encoding == "UTF-16LE" || encoding == "UTF-16BE";
+}
+
+// The "get an attribute" step of the prescan. On return *pos is past the
+// attribute, or at '>' / the end when there is none (returns false).
+bool GetAttribute(std::string_view s, size_t* pos, std::string* name,
+                  std::string* value) {
+  name->clear();
+  value->clear();
+  size_t p = *pos;
+  while (p < s.size() && (IsHtmlSpace(s[p]) || s[p] == '/')) ++p;
+  *pos = p;
+  if (p >= s.size() || s[p] == '>') return false;
+  // Name. An '=' as the first byte belongs to the name.
+  bool have_value = false;
+  for (;; ++p) {
+    if (p >= s.size()) {
+      *pos = p;
+      return false;
+    }
+    const char c = s[p];
+    if (c == '=' && !name->empty()) {
+      ++p;
+      have_value = true;
+      break;
+    }
+    if (IsHtmlSpace(c)) break;
+    if (c == '/' || c == '>') {
+      *pos = p;
+      return true;
+    }
+    name->push_back(AsciiLower(c));
+  }
+  if (!have_value) {  // spaces, then maybe '='
+    while (p < s.size() && IsHtmlSpace(s[p])) ++p;
+    if (p >= s.size() || s[p] != '=') {
+      *pos = p;
+      return true;
+    }
+    ++p;
+  }
+  while (p < s.size() && IsHtmlSpace(s[p])) ++p;
+  if (p >= s.size()) {
+    *pos = p;
+    return false;
+  }
+  if (s[p] == '"' || s[p] == '\'') {
+    const char quote = s[p++];
+    while (p < s.size() && s[p] != quote) value->push_back(AsciiLower(s[p++]));
+    if (p >= s.size()) {
+      *pos = p;
+      return false;
+    }
+    *pos = p + 1;
+    return true;
+  }
+  while (p < s.size() && !IsHtmlSpace(s[p]) && s[p] != '>') {
+    value->push_back(AsciiLower(s[p++]));
+  }
+  *pos = p;
+  return true;
+}
+
+// Encoding named by a <meta> tag's attributes, or nullptr.
+const char* MetaEncoding(std::string_view s, size_t* pos) {
+  std::string name;
+  std::string value;
+  std::vector<std::string> seen;
+  bool got_pragma = false;
+  int need_pragma = -1;  // -1 unknown, 0 no, 1 yes
+  const char* charset = nullptr;
+  while (GetAttribute(s, pos, &name, &value)) {
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+    seen.push_back(name);
+    if (name == "http-equiv") {
+      if (value == "content-type") got_pragma = true;
+    } else if (name == "content") {
+      if (charset == nullptr) {
+        const std::string_view label = CharsetFromContentType(value);
+        if (!label.empty() && (charset = EncodingForLabel(label)) != nullptr) {
+          need_pragma = 1;
+        }
+      }
+    } else if (name == "charset") {
+      charset = EncodingForLabel(value);
+      need_pragma = 0;
+    }
+  }
+  if (need_pragma == -1 || (need_pragma == 1 && !got_pragma)) return nullptr;
+  if (charset != nullptr && IsUtf16(charset)) return "UTF-8";
+  return charset;
+}
+
+void AppendReplacement(std::string* out) { out->append("\xEF\xBF\xBD"); }
+
+// Length of the maximal subpart of an ill-formed sequence at p[i]: the
+// longest prefix of a well-formed sequence, at least 1. REQUIRES: the
+// sequence at p[i] is ill-formed.
+size_t MaximalSubpart(const unsigned char* p, size_t i, size_t n) {
+  const unsigned char c = p[i];
+  size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  size_t k = 1;
+  if (i + 1 < n && p[i + 1] >= lo && p[i + 1] <= hi) {
+    k = 2;
+    while (k < len && i + k < n && (p[i + k] & 0xC0) == 0x80) ++k;
+  }
+  return std::min(k, len - 1);
+}
+
+void ReplacementCallback(const void* /*context*/,
+                         UConverterToUnicodeArgs* args,
+                         const char* /*code_units*/, int32_t /*length*/,
+                         UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset, close, clone
+  *err = U_ZERO_ERROR;
+  static const UChar kReplacement = 0xFFFD;
+  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
+}
+
+// Converts with ICU, ill-formed input as U+FFFD. False when ICU has no
+// converter for `encoding`.
+bool ConvertLenient(std::string_view bytes, const char* encoding,
+                    std::string* out) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(
+      ucnv_open(encoding, &err), &ucnv_close);
+  if (U_FAILURE(err) || cnv == nullptr) return false;
+  ucnv_setToUCallBack(cnv.get(), ReplacementCallback, nullptr, nullptr,
+                      nullptr, &err);
+  if (U_FAILURE(err)) return false;
+  out->reserve(out->size() + bytes.size() + bytes.size() / 4);
+  constexpr size_t kChunk = 8192;
+  auto units = std::make_unique<UChar[]>(kChunk);
+  const char* src = bytes.data();
+  const char* const limit = bytes.data() + bytes.size();
+  uint32_t high = 0;  // pending high surrogate
+  for (;;) {
+    UChar* target = units.get();
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(cnv.get(), &target, units.get() + kChunk, &src, limit,
+                   nullptr, /*flush=*/true, &err);
+    for (const UChar* u = units.get(); u < target; ++u) {
+      uint32_t cp = *u;
+      if (high != 0) {
+        if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          AppendUtf8(0x10000 + ((high - 0xD800) << 10) + (cp - 0xDC00), out);
+          high = 0;
+          continue;
+        }
+        AppendReplacement(out);
+        high = 0;
+      }
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        high = cp;
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        AppendReplacement(out);
+      } else {
+        AppendUtf8(cp, out);
+      }
+    }
+    if (err == U_BUFFER_OVERFLOW_ERROR) continue;
+    break;  // any other failure: what was converted is kept
+  }
+  if (high != 0) AppendReplacement(out);
+  return true;
+}
+
+}  // namespace
+
+const char* CharsetSourceName(CharsetSource source) {
+  switch (source) {
+    case CharsetSource::kBom:
+      return "bom";
+    case CharsetSource::kHttp:
+      return "http";
+    case CharsetSource::kMeta:
+      return "meta";
+    case CharsetSource::kUtf8:
+      return "utf-8";
+    case CharsetSource::kDetected:
+      return "detected";
+    case CharsetSource::kDefault:
+      return "default";
+  }
+  return "?";
+}
+
+const char* EncodingForLabel(std::string_view label) {
+  while (!label.empty() && IsHtmlSpace(label.front())) label.remove_prefix(1);
+  while (!label.empty() && IsHtmlSpace(label.back())) label.remove_suffix(1);
+  if (label.empty() || label.size() > 32) return nullptr;
+  for (const LabelEntry& entry : kLabels) {
+    const std::string_view candidate(entry.label);
+    if (candidate.size() != label.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < label.size() && same; ++i) {
+      same = AsciiLower(label[i]) == candidate[i];
+    }
+    if (same) return entry.encoding;
+  }
+  return nullptr;
+}
+
+std::string_view CharsetFromContentType(std::string_view content_type) {
+  const std::string_view s = content_type;
+  size_t pos = 0;
+  for (;;) {
+    size_t found = std::string_view::npos;
+    for (size_t i = pos; i + 7 <= s.size(); ++i) {
+      if (StartsWithNoCase(s, i, "charset")) {
+        found = i;
+        break;
+      }
+    }
+    if (found == std::string_view::npos) return {};
+    pos = found + 7;
+    while (pos < s.size() && IsHtmlSpace(s[pos])) ++pos;
+    if (pos >= s.size() || s[pos] != '=') continue;
+    ++pos;
+    while (pos < s.size() && IsHtmlSpace(s[pos])) ++pos;
+    if (pos >= s.size()) return {};
+    if (s[pos] == '"' || s[pos] == '\'') {
+      const size_t close = s.find(s[pos], pos + 1);
+      if (close == std::string_view::npos) return {};
+      return s.substr(pos + 1, close - pos - 1);
+    }
+    size_t end = pos;
+    while (end < s.size() && !IsHtmlSpace(s[end]) && s[end] != ';') ++end;
+    return s.substr(pos, end - pos);
+  }
+}
+
+const char* PrescanMetaCharset(std::string_view bytes) {
+  const std::string_view s = bytes.substr(0, kPrescanBytes);
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (s.compare(pos, 4, "<!--") == 0) {
+      const size_t end = s.find("-->", pos + 2);
+      if (end == std::string_view::npos) return nullptr;
+      pos = end + 3;
+    } else if (StartsWithNoCase(s, pos, "<meta") && pos + 5 < s.size() &&
+               (IsHtmlSpace(s[pos + 5]) || s[pos + 5] == '/')) {
+      pos += 6;
+      if (const char* encoding = MetaEncoding(s, &pos)) return encoding;
+    } else if (s[pos] == '<' && pos + 1 < s.size() &&
+               (std::isalpha(static_cast<unsigned char>(s[pos + 1])) ||
+                (s[pos + 1] == '/' && pos + 2 < s.size() &&
+                 std::isalpha(static_cast<unsigned char>(s[pos + 2]))))) {
+      while (pos < s.size() && !IsHtmlSpace(s[pos]) && s[pos] != '>') ++pos;
+      std::string name;
+      std::string value;
+      while (GetAttribute(s, &pos, &name, &value)) {
+      }
+    } else if (s[pos] == '<' && pos + 1 < s.size() &&
+               (s[pos + 1] == '!' || s[pos + 1] == '/' || s[pos + 1] == '?')) {
+      const size_t end = s.find('>', pos + 2);
+      if (end == std::string_view::npos) return nullptr;
+      pos = end + 1;
+    } else {
+      ++pos;
+    }
+  }
+  return nullptr;
+}
+
+std::string ReplaceInvalidUtf8(std::string_view bytes) {
+  std::string out;
+  const size_t first = FindInvalidUtf8(bytes);
+  if (first == std::string_view::npos) return std::string(bytes);
+  out.reserve(bytes.size() + 16);
+  out.append(bytes.substr(0, first));
+  const unsigned char* p = Bytes(bytes);
+  const size_t n = bytes.size();
+  for (size_t i = first; i < n;) {
+    const size_t len = Utf8SequenceLength(p, i, n);
+    if (len == 0) {
+      AppendReplacement(&out);
+      i += MaximalSubpart(p, i, n);
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string DecodeHtmlToUtf8(std::string_view bytes,
+                             std::string_view http_content_type,
+                             HtmlCharset* used) {
+  HtmlCharset charset;
+  std::string out;
+  std::string_view body = bytes;
+  bool decoded = false;
+  auto convert = [&](const char* encoding, CharsetSource source) {
+    if (std::string_view(encoding) == "UTF-8") {
+      out = ReplaceInvalidUtf8(body);
+    } else if (!ConvertLenient(body, encoding, &out)) {
+      out.clear();
+      return false;
+    }
+    charset = {encoding, source};
+    decoded = true;
+    return true;
+  };
+  // The HTML standard knows three byte order marks (no UTF-32).
+  const char* bom = bytes.starts_with("\xEF\xBB\xBF") ? "UTF-8"
+                    : bytes.starts_with("\xFE\xFF")   ? "UTF-16BE"
+                    : bytes.starts_with("\xFF\xFE")   ? "UTF-16LE"
+                                                      : nullptr;
+  if (bom != nullptr) {
+    body.remove_prefix(std::string_view(bom) == "UTF-8" ? 3 : 2);
+    convert(bom, CharsetSource::kBom);
+  }
+  if (!decoded && !http_content_type.empty()) {
+    if (const char* e = EncodingForLabel(CharsetFromContentType(http_content_type))) {
+      convert(e, CharsetSource::kHttp);
+    }
+  }
+  if (!decoded) {
+    if (const char* e = PrescanMetaCharset(bytes)) convert(e, CharsetSource::kMeta);
+  }
+  if (!decoded && FindInvalidUtf8(bytes) == std::string_view::npos) {
+    out.assign(bytes);
+    charset = {"UTF-8", CharsetSource::kUtf8};
+    decoded = true;
+  }
+  if (!decoded) {
+    if (std::optional<Detected> detected = DecodeDetected(bytes)) {
+      out = std::move(detected->text);
+      charset = {detected->charset, CharsetSource::kDetected};
+      decoded = true;
+    }
+  }
+  if (!decoded) convert("windows-1252", CharsetSource::kDefault);
+  if (std::memchr(out.data(), 0, out.size()) != nullptr) {
+    std::string clean;
+    clean.reserve(out.size() + 16);
+    for (const char c : out) {
+      if (c == '\0') {
+        AppendReplacement(&clean);
+      } else {
+        clean.push_back(c);
+      }
+    }
+    out = std::move(clean);
+  }
+  NormalizeLineEndings(&out);
+  if (used != nullptr) *used = std::move(charset);
+  return out;
 }
 
 }  // namespace concord::ingest

@@ -1,4 +1,7 @@
-// Character encodings: raw file bytes in, valid UTF-8 out.
+// Character encodings: raw file bytes in, valid UTF-8 out. Text files go
+// through DecodeToUtf8 (strict: doubtful bytes are an error); web pages go
+// through DecodeHtmlToUtf8 (lenient: the page's own declarations decide, and
+// bad bytes become U+FFFD), described further down.
 //
 // DecodeToUtf8 decides what the bytes are, in this order:
 //   1. empty                   -> error "<name>: empty file"
@@ -66,6 +69,65 @@ size_t FindInvalidUtf8(std::string_view bytes);
 
 // Rewrites CRLF and lone CR as \n, in place. O(text.size()).
 void NormalizeLineEndings(std::string* text);
+
+// ---- HTML pages ---------------------------------------------------------
+//
+// DecodeHtmlToUtf8 decodes a web page the way a browser would, in this order
+// (the HTML standard's encoding sniffing, section 13.2.3):
+//   1. a byte order mark: UTF-8, UTF-16BE or UTF-16LE (dropped);
+//   2. the charset parameter of `http_content_type` (the HTTP Content-Type
+//      header, e.g. from a WARC response record), when it names an encoding;
+//   3. a prescan of the first 4 KiB for <meta charset=...> or <meta
+//      http-equiv="Content-Type" content="...; charset=...">, skipping
+//      comments and other tags' attributes (a UTF-16 label found there means
+//      UTF-8, as the standard says);
+//   4. bytes that are valid UTF-8 are UTF-8;
+//   5. uchardet's guess, accepted under the same conditions as step 6 of
+//      DecodeToUtf8;
+//   6. windows-1252, the browsers' default.
+// Labels are compared ignoring ASCII case and surrounding spaces and mapped
+// as the WHATWG Encoding Standard maps them: "iso-8859-1", "latin1",
+// "us-ascii" and "ascii" mean windows-1252, "iso-8859-9" windows-1254,
+// "gb2312" GBK, "tis-620" windows-874, "utf-16" UTF-16LE. Unknown labels are
+// ignored (the next step decides).
+// Decoding never fails: ill-formed bytes become U+FFFD (one per maximal
+// ill-formed subpart), NUL becomes U+FFFD, line endings become \n, and the
+// result is always valid UTF-8. Cost: O(bytes.size()); ICU converters only
+// for encodings other than UTF-8.
+
+enum class CharsetSource { kBom, kHttp, kMeta, kUtf8, kDetected, kDefault };
+
+// "bom", "http", "meta", "utf-8", "detected", "default".
+const char* CharsetSourceName(CharsetSource source);
+
+// What DecodeHtmlToUtf8 used.
+struct HtmlCharset {
+  std::string name;  // "UTF-8", "windows-1252", ... (uchardet's upper-case
+                     // name for kDetected)
+  CharsetSource source = CharsetSource::kDefault;
+};
+
+// Decodes an HTML page to UTF-8 (see above). `used`, when non-null, receives
+// the encoding chosen and why.
+std::string DecodeHtmlToUtf8(std::string_view bytes,
+                             std::string_view http_content_type = {},
+                             HtmlCharset* used = nullptr);
+
+// The encoding a label names (an ICU converter name such as "windows-1252"),
+// or nullptr when the label is not in the table.
+const char* EncodingForLabel(std::string_view label);
+
+// The value of the charset parameter in a Content-Type value or a meta
+// content attribute ("text/html; charset=\"utf-8\"" -> utf-8), quotes
+// removed; empty when there is none. A view into `content_type`.
+std::string_view CharsetFromContentType(std::string_view content_type);
+
+// The encoding declared by a <meta> element in the first 4 KiB of `bytes`,
+// or nullptr (step 3 above).
+const char* PrescanMetaCharset(std::string_view bytes);
+
+// `bytes` with every maximal ill-formed UTF-8 subpart replaced by U+FFFD.
+std::string ReplaceInvalidUtf8(std::string_view bytes);
 
 }  // namespace concord::ingest
 

@@ -358,5 +358,136 @@ TEST(DecodeToUtf8Test, InvalidUtf8AfterUtf8BomIsNotGuessed) {
   EXPECT_EQ(out.status().message(), "i.txt: invalid UTF-8 at byte 6 (line 1)");
 }
 
+// ---- HTML pages ------------------------------------------------------------
+
+struct HtmlRow {
+  const char* name;
+  std::string bytes;
+  const char* http_content_type;
+  const char* charset;  // expected HtmlCharset::name
+  const char* source;   // expected CharsetSourceName
+  std::string text;     // expected output
+};
+
+TEST(DecodeHtmlToUtf8Test, GoldenTable) {
+  const std::string kFarPadding(5000, ' ');
+  const HtmlRow kRows[] = {
+      {"plain ascii", "<p>Harbour opens</p>", "", "UTF-8", "utf-8",
+       "<p>Harbour opens</p>"},
+      {"valid utf-8 without declaration", "<p>Z\xC3\xBCrich</p>", "", "UTF-8",
+       "utf-8", "<p>Zürich</p>"},
+      {"utf-8 bom beats meta",
+       "\xEF\xBB\xBF<meta charset=windows-1252><p>caf\xC3\xA9", "", "UTF-8",
+       "bom", "<meta charset=windows-1252><p>café"},
+      {"utf-16le bom", "\xFF\xFE" + Utf16Bytes(u"<p>\u00E9t\u00E9</p>", true),
+       "text/html; charset=iso-8859-1", "UTF-16LE", "bom", "<p>été</p>"},
+      {"http charset beats meta", "<meta charset=koi8-r><p>caf\xC3\xA9",
+       "text/html; charset=UTF-8", "UTF-8", "http",
+       "<meta charset=koi8-r><p>café"},
+      {"iso-8859-1 label means windows-1252", "<p>\x93" "caf\xE9\x94</p>",
+       "text/html; charset=ISO-8859-1", "windows-1252", "http",
+       "<p>“café”</p>"},
+      {"quoted us-ascii label means windows-1252", "<p>it\x92s</p>",
+       "text/html;charset=\"us-ascii\"", "windows-1252", "http",
+       "<p>it’s</p>"},
+      {"unknown http label falls through to meta",
+       "<meta charset=\"windows-1252\"><p>caf\xE9", "text/html; charset=bogus",
+       "windows-1252", "meta", "<meta charset=\"windows-1252\"><p>café"},
+      {"meta charset", "<head><meta charset=windows-1252><p>na\xEFve", "",
+       "windows-1252", "meta", "<head><meta charset=windows-1252><p>naïve"},
+      {"meta http-equiv content-type",
+       "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+       "charset=iso-8859-2\"><p>\xB9koda",
+       "", "ISO-8859-2", "meta",
+       "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+       "charset=iso-8859-2\"><p>škoda"},
+      {"content without http-equiv is ignored",
+       "<meta content=\"text/html; charset=koi8-r\"><p>ok", "", "UTF-8",
+       "utf-8", "<meta content=\"text/html; charset=koi8-r\"><p>ok"},
+      {"upper-case meta and label", "<META CHARSET='KOI8-R'><p>\xF0\xD2\xC9\xD7\xC5\xD4",
+       "", "KOI8-R", "meta", "<META CHARSET='KOI8-R'><p>Привет"},
+      {"meta in a comment is ignored",
+       "<!-- <meta charset=koi8-r> --><p>plain", "", "UTF-8", "utf-8",
+       "<!-- <meta charset=koi8-r> --><p>plain"},
+      {"meta inside another tag's attribute is ignored",
+       "<div title='<meta charset=koi8-r>'>x</div>", "", "UTF-8", "utf-8",
+       "<div title='<meta charset=koi8-r>'>x</div>"},
+      {"utf-16 in meta means utf-8", "<meta charset=utf-16><p>ok", "", "UTF-8",
+       "meta", "<meta charset=utf-16><p>ok"},
+      {"gb2312 label means GBK", "<meta charset=gb2312><p>\xD6\xD0\xCE\xC4",
+       "", "GBK", "meta", "<meta charset=gb2312><p>中文"},
+      {"shift_jis", "<p>\x93\xFA\x96\x7B</p>", "text/html; charset=Shift_JIS",
+       "Shift_JIS", "http", "<p>日本</p>"},
+      {"meta after 4 KiB is not seen", kFarPadding + "<meta charset=koi8-r>ok",
+       "", "UTF-8", "utf-8", kFarPadding + "<meta charset=koi8-r>ok"},
+      {"declared utf-8 with a bad byte", "<p>caf\xE9 ok</p>",
+       "text/html; charset=utf-8", "UTF-8", "http", "<p>caf\uFFFD ok</p>"},
+      {"truncated sequence is one replacement", "<p>\xE2\x82</p>",
+       "text/html; charset=utf-8", "UTF-8", "http", "<p>\uFFFD</p>"},
+      {"overlong lead is one replacement per byte", "<p>\xF0\x80\x80</p>",
+       "text/html; charset=utf-8", "UTF-8", "http",
+       "<p>\uFFFD\uFFFD\uFFFD</p>"},
+      {"windows-1252 0x81 is U+0081, as in the Encoding Standard",
+       "<p>a\x81z</p>", "text/html; charset=windows-1252", "windows-1252",
+       "http", "<p>a\u0081z</p>"},
+      {"ill-formed shift_jis pair", "<p>\x81\x20z</p>",
+       "text/html; charset=shift_jis", "Shift_JIS", "http", "<p>\uFFFD z</p>"},
+      {"nul becomes a replacement", "<p>a"s + '\0' + "b</p>", "", "UTF-8",
+       "utf-8", "<p>a\uFFFDb</p>"},
+      {"line endings normalised", "<p>a\r\nb\rc</p>", "", "UTF-8", "utf-8",
+       "<p>a\nb\nc</p>"},
+      {"http label wins even when wrong", "<p>caf\xC3\xA9</p>",
+       "text/html; charset=latin1", "windows-1252", "http", "<p>cafÃ©</p>"},
+  };
+  for (const HtmlRow& row : kRows) {
+    HtmlCharset used;
+    const std::string out =
+        DecodeHtmlToUtf8(row.bytes, row.http_content_type, &used);
+    EXPECT_EQ(out, row.text) << row.name;
+    EXPECT_EQ(used.name, row.charset) << row.name;
+    EXPECT_STREQ(CharsetSourceName(used.source), row.source) << row.name;
+    EXPECT_EQ(FindInvalidUtf8(out), kNpos) << row.name;
+  }
+}
+
+TEST(DecodeHtmlToUtf8Test, UndeclaredWindows1252IsDetectedOrDefaulted) {
+  const std::string page =
+      "<html><body><p>Le pr\xE9sident a d\xE9" "clar\xE9 \xAB nous ne "
+      "reculerons pas \xBB \x96 c\x92" "est la fin, a-t-il ajout\xE9.</p>"
+      "</body></html>";
+  HtmlCharset used;
+  const std::string out = DecodeHtmlToUtf8(page, "", &used);
+  EXPECT_EQ(out,
+            "<html><body><p>Le président a déclaré « nous ne reculerons pas » "
+            "– c’est la fin, a-t-il ajouté.</p></body></html>");
+  EXPECT_TRUE(used.source == CharsetSource::kDetected ||
+              used.source == CharsetSource::kDefault);
+}
+
+TEST(DecodeHtmlToUtf8Test, RandomBytesAlwaysGiveValidUtf8) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> byte(0, 255);
+  const char* const kTypes[] = {"", "text/html; charset=utf-8",
+                                "text/html; charset=shift_jis",
+                                "text/html; charset=utf-16be",
+                                "text/html; charset=gb18030"};
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string bytes(static_cast<size_t>(byte(rng) % 64), '\0');
+    for (char& c : bytes) c = static_cast<char>(byte(rng));
+    const std::string out = DecodeHtmlToUtf8(bytes, kTypes[trial % 5]);
+    ASSERT_EQ(FindInvalidUtf8(out), kNpos) << "trial " << trial;
+    ASSERT_EQ(out.find('\0'), std::string::npos) << "trial " << trial;
+  }
+}
+
+TEST(CharsetFromContentTypeTest, FindsTheParameter) {
+  EXPECT_EQ(CharsetFromContentType("text/html; charset=UTF-8"), "UTF-8");
+  EXPECT_EQ(CharsetFromContentType("text/html;charset = 'koi8-r' ;x=y"),
+            "koi8-r");
+  EXPECT_EQ(CharsetFromContentType("text/html"), "");
+  EXPECT_EQ(CharsetFromContentType("text/html; charset=\"unclosed"), "");
+  EXPECT_EQ(CharsetFromContentType("text/html; charsetx; charset=gbk"), "gbk");
+}
+
 }  // namespace
 }  // namespace concord::ingest

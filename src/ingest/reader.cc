@@ -15,12 +15,16 @@
 
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 
 #include "src/ingest/dates.h"
+#include "src/ingest/feed.h"
+#include "src/ingest/stream.h"
+#include "src/ingest/warc.h"
 
 namespace concord::ingest {
 namespace {
@@ -264,7 +268,27 @@ class BatchSink final : public ArticleSink {
   std::unordered_map<std::string, std::string> first_origin_;  // id -> origin
 };
 
-enum class FileKind { kText, kJsonLines, kSniff };
+enum class FileKind { kText, kJsonLines, kHtml, kWarc, kFeed, kSniff, kNone };
+
+// The kind a file's name says; kNone when it says nothing known.
+FileKind KindFromName(const std::string& path, const IngestOptions& options) {
+  std::string ext = LowerExtension(path);
+  const bool gzip = ext == ".gz";
+  if (gzip) ext = LowerExtension(path.substr(0, path.size() - 3));
+  if (HasExtension(options.html_extensions, ext)) return FileKind::kHtml;
+  if (HasExtension(options.warc_extensions, ext)) return FileKind::kWarc;
+  if (HasExtension(options.feed_extensions, ext)) return FileKind::kFeed;
+  if (gzip) return FileKind::kNone;
+  if (HasExtension(options.jsonl_extensions, ext)) return FileKind::kJsonLines;
+  if (HasExtension(options.text_extensions, ext)) return FileKind::kText;
+  return FileKind::kNone;
+}
+
+// "a.html.gz" -> "a", "dir/b.c.htm" -> "b.c".
+std::string WebFileStem(const std::string& path) {
+  return FileStem(HasGzipSuffix(path) ? path.substr(0, path.size() - 3)
+                                      : path);
+}
 
 bool LooksLikeJsonLines(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
@@ -272,14 +296,106 @@ bool LooksLikeJsonLines(std::string_view bytes) {
   return first != std::string_view::npos && bytes[first] == '{';
 }
 
+void ReadWarcFile(const std::string& path, Env* env, ArticleSink* sink,
+                  const IngestOptions& options, IngestStats* stats) {
+  WarcStats warc;
+  IngestWarc(*env, path, {.max_record_bytes = options.max_page_bytes}, sink,
+             &warc);
+  stats->warc_records += warc.records;
+  stats->warc_skipped += warc.skipped;
+}
+
+// One Article per feed item with content; items without are warnings.
+void ReadFeedFile(const std::string& path, Env* env, ArticleSink* sink,
+                  const IngestOptions& options, IngestStats* stats) {
+  Result<std::unique_ptr<ByteStream>> stream =
+      ByteStream::Open(env, path, HasGzipSuffix(path));
+  if (!stream.ok()) {
+    sink->OnError(stream.status());
+    return;
+  }
+  std::string bytes;
+  if (Status s = ReadCapped(stream->get(), options.max_page_bytes, &bytes);
+      !s.ok()) {
+    sink->OnError(Status(s.code(), path + ": " + s.message()));
+    return;
+  }
+  if (bytes.size() > options.max_page_bytes) {
+    sink->OnError(Status::BadInput(path + ": feed is larger than the " +
+                                   FormatByteLimit(options.max_page_bytes) +
+                                   " limit"));
+    return;
+  }
+  Result<Feed> feed = ParseFeed(bytes, path);
+  bytes = std::string();
+  if (!feed.ok()) {
+    sink->OnError(feed.status());
+    return;
+  }
+  const std::string stem = WebFileStem(path);
+  for (size_t i = 0; i < feed->items.size(); ++i) {
+    FeedItem& item = feed->items[i];
+    const std::string number = std::to_string(i + 1);
+    std::string& html =
+        IsBlank(item.content_html) ? item.summary_html : item.content_html;
+    if (IsBlank(html)) {
+      ++stats->feed_items_without_content;
+      sink->OnWarning(Status::BadInput(
+          item.link.empty()
+              ? path + ": item " + number + " has no content and no link"
+              : path + ": item " + number + " has no content (link only: " +
+                    item.link + "); fetch it with `concord fetch`"));
+      continue;
+    }
+    Article article;
+    article.id = !item.guid.empty()   ? item.guid
+                 : !item.link.empty() ? item.link
+                                      : stem + ":" + number;
+    article.url = std::move(item.link);
+    article.title = std::move(item.title);
+    article.published = std::move(item.published);
+    if (!article.published.empty()) {
+      article.published_time = ParseIsoDateTime(article.published);
+    }
+    article.source = feed->title;
+    article.html = std::move(html);
+    NormalizeLineEndings(&article.html);
+    article.origin = path + "#" + number;
+    sink->OnArticle(std::move(article));
+  }
+}
+
 void ReadFile(const std::string& path, FileKind kind, Env* env,
-              ArticleSink* sink, const IngestOptions& options) {
+              ArticleSink* sink, const IngestOptions& options,
+              IngestStats* stats) {
+  if (kind == FileKind::kHtml) {
+    Article article;
+    Status status = ReadHtmlFile(env, path, options.max_page_bytes, &article);
+    if (status.ok()) {
+      sink->OnArticle(std::move(article));
+    } else {
+      sink->OnError(std::move(status));
+    }
+    return;
+  }
+  if (kind == FileKind::kWarc) {
+    ReadWarcFile(path, env, sink, options, stats);
+    return;
+  }
+  if (kind == FileKind::kFeed) {
+    ReadFeedFile(path, env, sink, options, stats);
+    return;
+  }
   Result<std::string> bytes = env->ReadFile(path);
   if (!bytes.ok()) {
     sink->OnError(bytes.status());
     return;
   }
   if (kind == FileKind::kSniff) {
+    if (bytes->starts_with("WARC/1.")) {
+      ReadWarcFile(path, env, sink, options, stats);
+      return;
+    }
     kind = LooksLikeJsonLines(*bytes) ? FileKind::kJsonLines : FileKind::kText;
   }
   if (kind == FileKind::kJsonLines) {
@@ -330,8 +446,42 @@ void ReadJsonLines(const std::string& path, std::string_view bytes,
   reader.ReadAll(bytes, 0);
 }
 
+Status ReadHtmlFile(Env* env, const std::string& path, uint64_t max_bytes,
+                    Article* out) {
+  Result<std::unique_ptr<ByteStream>> stream =
+      ByteStream::Open(env, path, HasGzipSuffix(path));
+  if (!stream.ok()) return stream.status();
+  std::string bytes;
+  if (Status s = ReadCapped(stream->get(), max_bytes, &bytes); !s.ok()) {
+    return Status(s.code(), path + ": " + s.message());
+  }
+  if (bytes.size() > max_bytes) {
+    return Status::BadInput(path + ": page is larger than the " +
+                            FormatByteLimit(max_bytes) + " limit");
+  }
+  if (IsBlank(bytes)) return Status::BadInput(path + ": empty file");
+  HtmlCharset used;
+  std::string html = DecodeHtmlToUtf8(bytes, {}, &used);
+  if (!used.name.starts_with("UTF-16")) {
+    const std::string_view head = std::string_view(bytes).substr(0, 8192);
+    if (const void* nul = std::memchr(head.data(), 0, head.size())) {
+      return Status::BadInput(
+          path + ": binary data (NUL byte at offset " +
+          std::to_string(static_cast<const char*>(nul) - head.data()) + ")");
+    }
+  }
+  *out = Article();
+  out->id = WebFileStem(path);
+  out->origin = path;
+  out->html = std::move(html);
+  return Status::Ok();
+}
+
 void IngestPaths(const std::vector<std::string>& paths, Env* env,
-                 ArticleSink* sink, const IngestOptions& options) {
+                 ArticleSink* sink, const IngestOptions& options,
+                 IngestStats* stats) {
+  IngestStats local_stats;
+  if (stats == nullptr) stats = &local_stats;
   BatchSink batch(sink);
   for (const std::string& path : paths) {
     if (!env->Exists(path)) {
@@ -339,11 +489,13 @@ void IngestPaths(const std::vector<std::string>& paths, Env* env,
       continue;
     }
     if (!env->IsDirectory(path)) {
-      const FileKind kind =
-          HasExtension(options.jsonl_extensions, LowerExtension(path))
-              ? FileKind::kJsonLines
-              : FileKind::kSniff;
-      ReadFile(path, kind, env, &batch, options);
+      // Given explicitly, a file is read whatever its name: text files and
+      // unknown names are sniffed.
+      FileKind kind = KindFromName(path, options);
+      if (kind == FileKind::kNone || kind == FileKind::kText) {
+        kind = FileKind::kSniff;
+      }
+      ReadFile(path, kind, env, &batch, options, stats);
       continue;
     }
     Result<std::vector<std::string>> files = env->ListFilesRecursive(path);
@@ -352,11 +504,9 @@ void IngestPaths(const std::vector<std::string>& paths, Env* env,
       continue;
     }
     for (const std::string& file : *files) {
-      const std::string ext = LowerExtension(file);
-      if (HasExtension(options.jsonl_extensions, ext)) {
-        ReadFile(file, FileKind::kJsonLines, env, &batch, options);
-      } else if (HasExtension(options.text_extensions, ext)) {
-        ReadFile(file, FileKind::kText, env, &batch, options);
+      const FileKind kind = KindFromName(file, options);
+      if (kind != FileKind::kNone) {
+        ReadFile(file, kind, env, &batch, options, stats);
       }
     }
   }

@@ -94,26 +94,53 @@ struct IngestOptions {
   // extension under a directory are skipped silently.
   std::vector<std::string> text_extensions = {".txt", ".text"};
   std::vector<std::string> jsonl_extensions = {".jsonl", ".ndjson", ".json"};
-  // Files given explicitly are read whatever their extension: one in
-  // `jsonl_extensions` as JSON Lines; any other is sniffed: first non-space
-  // byte (after a UTF-8 BOM) '{' -> JSON Lines, else text.
+  // Web inputs, each also accepted with ".gz" appended (gzip, inflated as a
+  // stream): HTML pages, WARC archives, RSS/Atom feeds.
+  std::vector<std::string> html_extensions = {".html", ".htm", ".xhtml"};
+  std::vector<std::string> warc_extensions = {".warc"};
+  std::vector<std::string> feed_extensions = {".rss", ".atom", ".xml"};
+  // Files given explicitly are read whatever their extension: one in the
+  // JSON Lines or a web list as that kind; any other (text included) is
+  // sniffed: starting with "WARC/1." -> WARC; first non-space byte (after a
+  // UTF-8 BOM) '{' -> JSON Lines; else text.
 
   // How text files are decoded.
   DecodeOptions decode;
+
+  // Largest HTML page, feed file or WARC record, in decompressed bytes;
+  // larger ones are reported and skipped without being read further.
+  uint64_t max_page_bytes = uint64_t{64} << 20;
+};
+
+// What a batch skipped without it being an error.
+struct IngestStats {
+  uint64_t warc_records = 0;  // well-formed WARC records read
+  // WARC records that are not 2xx HTML pages (warcinfo, request, images...).
+  uint64_t warc_skipped = 0;
+  // Feed items without content (reported as warnings).
+  uint64_t feed_items_without_content = 0;
 };
 
 // Reads every path in order: a directory (its files recursively, sorted by
 // path, hidden ones skipped, filtered by extension as above), or a file.
 // Articles get `ordinal` 0, 1, 2, ... in the order delivered, across all
 // paths. REQUIRES: env and sink non-null.
+// `stats`, when non-null, is added to.
 void IngestPaths(const std::vector<std::string>& paths, Env* env,
-                 ArticleSink* sink, const IngestOptions& options = {});
+                 ArticleSink* sink, const IngestOptions& options = {},
+                 IngestStats* stats = nullptr);
 
 // Reads one text file already loaded into `bytes`. On success fills *out
 // (ordinal left 0) and returns OK; on error *out is unspecified.
 // REQUIRES: out non-null.
 Status ReadTextFile(const std::string& path, std::string_view bytes,
                     Article* out, const DecodeOptions& options = {});
+
+// Reads one HTML file (gzip when `path` ends in ".gz"), at most `max_bytes`
+// decompressed. On success fills *out (ordinal left 0). REQUIRES: env and
+// out non-null.
+Status ReadHtmlFile(Env* env, const std::string& path, uint64_t max_bytes,
+                    Article* out);
 
 // Reads one JSON Lines file already loaded into `bytes`, delivering each good
 // record to `sink` with ordinal *next_ordinal (then incremented) and each bad

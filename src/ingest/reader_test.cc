@@ -3,10 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "src/ingest/testing.h"
 
 namespace concord::ingest {
 namespace {
@@ -393,6 +396,211 @@ TEST(IngestPathsTest, DuplicateIdsAcrossFilesAreRenamed) {
   EXPECT_EQ(sink.warnings[1].message(),
             "x.txt: duplicate id \"x\" (first at a.jsonl:1); renamed "
             "\"x#2\"");
+}
+
+// ---- Web inputs --------------------------------------------------------------
+
+std::vector<std::string> WarningMessages(const CollectingSink& sink) {
+  std::vector<std::string> out;
+  for (const Status& s : sink.warnings) out.push_back(s.message());
+  return out;
+}
+
+TEST(IngestPathsTest, HtmlFilesBecomeArticlesWithMarkup) {
+  const std::string page =
+      "<!doctype html><title>Quay</title><p>Boats are back.</p>";
+  MemEnv env({{"web/a.html", page},
+              {"web/b.HTM.gz", testing::Gzip("<p>zipped</p>")},
+              {"web/c.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>"},
+              {"web/style.css", "p { color: red }"},
+              {"web/archive.gz", testing::Gzip("not a known kind")}});
+  CollectingSink sink;
+  IngestPaths({"web"}, &env, &sink);
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  EXPECT_THAT(Ids(sink), ElementsAre("a", "b", "c"));
+  ASSERT_EQ(sink.articles.size(), 3u);
+  EXPECT_EQ(sink.articles[0].html, page);
+  EXPECT_EQ(sink.articles[0].text, "");
+  EXPECT_EQ(sink.articles[0].title, "");
+  EXPECT_EQ(sink.articles[0].origin, "web/a.html");
+  EXPECT_EQ(sink.articles[1].html, "<p>zipped</p>");
+  EXPECT_EQ(sink.articles[1].origin, "web/b.HTM.gz");
+  EXPECT_EQ(sink.articles[2].ordinal, 2u);
+}
+
+TEST(IngestPathsTest, Windows1252HtmlWithMetaCharsetIsDecoded) {
+  MemEnv env(std::map<std::string, std::string>{{"p.html",
+               "<html><head><meta http-equiv=\"content-type\" "
+               "content=\"text/html; charset=windows-1252\"></head><body>"
+               "<p>\x93Le caf\xE9\x94 \x96 ferm\xE9.</p></body></html>"}});
+  CollectingSink sink;
+  IngestPaths({"p.html"}, &env, &sink);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_THAT(sink.articles[0].html, ::testing::HasSubstr(
+                                         "<p>“Le café” – fermé.</p>"));
+}
+
+TEST(IngestPathsTest, EmptyAndBinaryHtmlFilesAreErrors) {
+  MemEnv env({{"e.html", " \n "},
+              {"bin.html", std::string("GIF89a\0\0\x01", 9)}});
+  CollectingSink sink;
+  IngestPaths({"e.html", "bin.html"}, &env, &sink);
+  EXPECT_TRUE(sink.articles.empty());
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("e.html: empty file",
+                          "bin.html: binary data (NUL byte at offset 6)"));
+}
+
+TEST(IngestPathsTest, HugeHtmlPageIsRefusedWithoutReadingItWhole) {
+  testing::ScratchDir dir;
+  const std::string big = dir.path() + "/big.html";
+  {
+    std::ofstream out(big, std::ios::binary);
+    const std::string chunk = "<p>" + std::string((1 << 20) - 7, 'w') + "</p>";
+    out << "<!doctype html>";
+    for (int i = 0; i < 200; ++i) out << chunk;  // 200 MiB
+  }
+  const std::string small = dir.Write("small.html", "<p>small</p>");
+  CollectingSink sink;
+  IngestPaths({big, small}, Env::Default(), &sink);
+  EXPECT_THAT(Messages(sink),
+              ElementsAre(big + ": page is larger than the 64 MiB limit"));
+  EXPECT_THAT(Ids(sink), ElementsAre("small"));
+}
+
+TEST(IngestPathsTest, GzipBombIsCutOffAtTheCap) {
+  const std::string bomb = testing::Gzip(std::string(8 << 20, '\0'));
+  ASSERT_LT(bomb.size(), 64u * 1024);
+  MemEnv env({{"bomb.html.gz", bomb}, {"ok.html", "<p>ok</p>"}});
+  CollectingSink sink;
+  IngestOptions options;
+  options.max_page_bytes = 1 << 20;
+  IngestPaths({"bomb.html.gz", "ok.html"}, &env, &sink, options);
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("bomb.html.gz: page is larger than the 1 MiB limit"));
+  EXPECT_THAT(Ids(sink), ElementsAre("ok"));
+}
+
+TEST(IngestPathsTest, TruncatedGzipHtmlNamesTheCompressedOffset) {
+  const std::string gz = testing::Gzip("<p>" + std::string(4000, 'q') + "</p>");
+  const std::string cut = gz.substr(0, gz.size() - 12);
+  MemEnv env({{"t.html.gz", cut}});
+  CollectingSink sink;
+  IngestPaths({"t.html.gz"}, &env, &sink);
+  EXPECT_TRUE(sink.articles.empty());
+  EXPECT_THAT(Messages(sink),
+              ElementsAre("t.html.gz: truncated gzip data: the file ends at "
+                          "compressed byte " +
+                          std::to_string(cut.size()) +
+                          ", inside the member starting at byte 0"));
+}
+
+const char kFeed[] = R"(<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Coast Courier</title>
+  <link>https://courier.example/</link>
+  <item>
+    <title>Storm passes</title>
+    <link>https://courier.example/storm</link>
+    <guid isPermaLink="false">cc-77</guid>
+    <pubDate>Sun, 30 Nov 2025 08:15:00 GMT</pubDate>
+    <content:encoded><![CDATA[<p>The storm passed overnight.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Link only</title>
+    <link>https://courier.example/link-only</link>
+  </item>
+  <item>
+    <title>Summary only</title>
+    <link>https://courier.example/summary</link>
+    <description>&lt;p&gt;Short summary.&lt;/p&gt;</description>
+  </item>
+  <item>
+    <description>No link, no guid.</description>
+  </item>
+  <item>
+    <title>Nothing at all</title>
+  </item>
+</channel>
+</rss>)";
+
+TEST(IngestPathsTest, FeedItemsWithContentBecomeArticles) {
+  MemEnv env(std::map<std::string, std::string>{{"feeds/coast.rss", kFeed}});
+  CollectingSink sink;
+  IngestStats stats;
+  IngestPaths({"feeds"}, &env, &sink, {}, &stats);
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  EXPECT_THAT(Ids(sink), ElementsAre("cc-77", "https://courier.example/summary",
+                                     "coast:4"));
+  ASSERT_EQ(sink.articles.size(), 3u);
+  const Article& a = sink.articles[0];
+  EXPECT_EQ(a.url, "https://courier.example/storm");
+  EXPECT_EQ(a.title, "Storm passes");
+  EXPECT_EQ(a.source, "Coast Courier");
+  EXPECT_EQ(a.published, "2025-11-30T08:15:00Z");
+  EXPECT_EQ(a.published_time, 1764490500);
+  EXPECT_EQ(a.html, "<p>The storm passed overnight.</p>");
+  EXPECT_EQ(a.text, "");
+  EXPECT_EQ(a.origin, "feeds/coast.rss#1");
+  EXPECT_EQ(sink.articles[1].html, "<p>Short summary.</p>");
+  EXPECT_EQ(sink.articles[2].url, "");
+  EXPECT_THAT(
+      WarningMessages(sink),
+      ElementsAre("feeds/coast.rss: item 2 has no content (link only: "
+                  "https://courier.example/link-only); fetch it with `concord "
+                  "fetch`",
+                  "feeds/coast.rss: item 5 has no content and no link"));
+  EXPECT_EQ(stats.feed_items_without_content, 2u);
+}
+
+TEST(IngestPathsTest, BadFilesOfEveryKindDoNotLoseOtherArticles) {
+  const std::string good_warc_record =
+      "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: "
+      "https://w.example/1\r\nContent-Type: text/html\r\nContent-Length: "
+      "11\r\n\r\n<p>warc</p>\r\n\r\n";
+  const std::string cut_warc_record =
+      "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 999\r\n\r\n<p>";
+  const std::string gz = testing::Gzip("<p>never complete</p>");
+  MemEnv env({{"in/1.html", "<p>one</p>"},
+              {"in/2.html.gz", gz.substr(0, gz.size() / 2)},
+              {"in/3.xml", "definitely { not xml"},
+              {"in/4.xml", "<html><body>not a feed</body></html>"},
+              {"in/5.warc", good_warc_record + cut_warc_record},
+              {"in/6.rss", kFeed},
+              {"in/7.jsonl", "{\"id\": \"j\", \"text\": \"json text\"}\n"}});
+  CollectingSink sink;
+  IngestStats stats;
+  IngestPaths({"in"}, &env, &sink, {}, &stats);
+  EXPECT_THAT(Ids(sink), ElementsAre("1", "https://w.example/1", "cc-77",
+                                     "https://courier.example/summary",
+                                     "6:4", "j"));
+  ASSERT_EQ(sink.errors.size(), 4u);
+  EXPECT_THAT(sink.errors[0].message(),
+              ::testing::StartsWith("in/2.html.gz: truncated gzip data"));
+  EXPECT_THAT(sink.errors[1].message(),
+              ::testing::StartsWith("in/3.xml: not a feed: XML error at line "
+                                    "1, column 1: "));
+  EXPECT_EQ(sink.errors[2].message(), "in/4.xml: not a feed: root element <html>");
+  EXPECT_EQ(sink.errors[3].message(),
+            "in/5.warc@" + std::to_string(good_warc_record.size()) +
+                ": truncated record: Content-Length 999, but the file ends "
+                "after 3 bytes of its block");
+  EXPECT_EQ(stats.warc_records, 1u);
+  for (size_t i = 0; i < sink.articles.size(); ++i) {
+    EXPECT_EQ(sink.articles[i].ordinal, i);
+  }
+}
+
+TEST(IngestPathsTest, ExplicitWarcWithoutExtensionIsSniffed) {
+  MemEnv env(std::map<std::string, std::string>{{"crawl.bin",
+               "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: "
+               "https://w.example/s\r\nContent-Length: 8\r\n\r\n<html/>\n"
+               "\r\n\r\n"}});
+  CollectingSink sink;
+  IngestPaths({"crawl.bin"}, &env, &sink);
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  EXPECT_THAT(Ids(sink), ElementsAre("https://w.example/s"));
 }
 
 }  // namespace
