@@ -68,6 +68,25 @@ TEST_F(FetchE2eTest, FetchesUrlsAndAListIntoAWarc) {
   EXPECT_EQ(server_.CountOf("/robots.txt"), 1);
 }
 
+TEST_F(FetchE2eTest, FetchesAFeedsItems) {
+  const std::string out = dir_ + "/feed.warc";
+  const testing::CommandResult r =
+      RunConcord("fetch --feed " + Q("/feed.xml") + " -o " + out + kFast);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("fetched feed 200 "));
+  EXPECT_THAT(r.err, HasSubstr(server_.Url("/feed.xml") + " (4 items)\n"));
+  EXPECT_THAT(r.err, HasSubstr("fetched 3 of 5 URLs, 2 failed, 1 disallowed "
+                               "by robots.txt; 7 WARC records in " +
+                               out + "\n"));
+  Result<std::vector<WarcTestRecord>> warc = ReadWarcForTest(out);
+  ASSERT_TRUE(warc.ok()) << warc.status().ToString();
+  EXPECT_EQ(warc->size(), 7u);
+  const testing::CommandResult bad =
+      RunConcord("fetch --feed " + dir_ + "/absent.xml -o " + out);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr(dir_ + "/absent.xml"));
+}
+
 TEST_F(FetchE2eTest, ExitsOneWhenEverythingFailed) {
   const testing::CommandResult r =
       RunConcord("fetch " + Q("/missing") + " " + Q("/slow") + " " +

@@ -62,6 +62,11 @@ struct FetchOptions {
 struct FetchJob {
   std::vector<std::string> urls;  // http:// or https:// URLs
   std::string url_list_path;      // a file of URLs, one per line ("" = none)
+  // An RSS 2.0, RSS 1.0 or Atom feed, by http(s) URL or local path ("" =
+  // none). The feed document goes into the WARC too (a response record when
+  // fetched, a resource record when read from disk), then each item's link
+  // is fetched.
+  std::string feed;
   std::string output_path;        // OUT.warc or OUT.warc.gz
 };
 
@@ -73,11 +78,13 @@ struct FetchOutcome {
   std::string final_url;     // after redirects (kFetched)
   int http_status = 0;       // of the final response, 0 when none
   int64_t body_bytes = 0;    // of the final response
+  bool is_feed = false;      // the feed document itself
+  int feed_items = 0;        // items in it, when it parsed
   Status status;             // not OK for kFailed and kDisallowed
 };
 
 struct FetchSummary {
-  int urls = 0;        // distinct URLs attempted
+  int urls = 0;        // distinct URLs attempted (a fetched feed included)
   int fetched = 0;
   int failed = 0;      // includes `disallowed`
   int disallowed = 0;  // refused by robots.txt
@@ -87,8 +94,9 @@ struct FetchSummary {
 using FetchProgress = std::function<void(const FetchOutcome&)>;
 
 // Fetches every URL of `job` and writes the WARC. Fails (without fetching
-// anything) when an option is out of range, the URL list cannot be read,
-// or the output cannot be created; fails
+// anything) when an option is out of range, the URL list or a local feed
+// file cannot be read (or the feed parsed), or the output cannot be
+// created; fails
 // after fetching when the output cannot be written. Per-URL failures are
 // outcomes, not errors.
 CONCORD_EXPORT Result<FetchSummary> FetchToWarc(const FetchJob& job,

@@ -9,12 +9,21 @@
 // the spacing; the schedule only avoids idle waiting. Cost per step: one
 // ReadyAt per host with URLs left.
 //
+// Feeds: a local feed file is read and parsed before anything else (a bad
+// file is an error, like a missing URL list); a feed URL is fetched first,
+// through the same fetcher (so robots.txt and spacing apply to it too), and
+// an unparseable answer fails that URL only. Item links go through the same
+// queue as every other URL; an item without a link is reported, not fetched.
+//
 // Tests: fetch_run_test.cc (against test_http_server.h) and
 // tests/fetch_e2e_test.cc (the concord binary).
 #include <cstdint>
+#include <cstdlib>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -23,6 +32,7 @@
 #include "concord/fetch.h"
 #include "src/base/env.h"
 #include "src/fetch/fetcher.h"
+#include "src/ingest/feed.h"
 #include "src/fetch/url.h"
 #include "src/fetch/warc_writer.h"
 
@@ -44,6 +54,48 @@ std::string_view Trim(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
+}
+
+bool IsHttpUrl(std::string_view s) {
+  const auto starts = [s](std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      const char c = s[i];
+      if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return starts("http://") || starts("https://");
+}
+
+std::string FeedMediaType(const ingest::Feed& feed) {
+  if (feed.kind == "atom") return "application/atom+xml";
+  if (feed.kind == "rdf") return "application/rdf+xml";
+  return "application/rss+xml";
+}
+
+// "file://" + the absolute, percent-encoded path.
+std::string FileUri(const std::string& path) {
+  std::string abs = path;
+  if (abs.empty() || abs[0] != '/') {
+    if (const char* pwd = std::getenv("PWD"); pwd != nullptr && *pwd == '/') {
+      abs = std::string(pwd) + "/" + path;
+    }
+  }
+  std::string out = "file://";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const unsigned char c : abs) {
+    if (c <= 0x20 || c >= 0x7f || c == '%' || c == '#' || c == '?') {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
 }
 
 // A URL to fetch and where it came from (for messages).
@@ -97,6 +149,57 @@ class Run {
       CONCORD_RETURN_IF_ERROR(FetchOne(p, warc));
     }
     return Status::Ok();
+  }
+
+  // Fetches the feed at `url`, archives it and queues its items' links.
+  // Fails only when the WARC cannot be written.
+  Status FetchFeed(const std::string& url, fetch::WarcWriter& warc) {
+    const FetchResult r = fetcher_.Fetch(url);
+    for (const Exchange& ex : r.exchanges) {
+      CONCORD_RETURN_IF_ERROR(warc.WriteExchange(ex));
+    }
+    FetchOutcome o;
+    o.url = url;
+    o.is_feed = true;
+    o.http_status = r.http_status;
+    o.status = r.status;
+    Result<ingest::Feed> feed = Status::Internal("not fetched");
+    if (const Exchange* final = r.final()) {
+      o.final_url = final->url;
+      o.body_bytes = static_cast<int64_t>(final->body.size());
+      feed = ingest::ParseFeed(final->body, url, final->url);
+      if (feed.ok()) {
+        o.kind = FetchOutcome::Kind::kFetched;
+        o.feed_items = static_cast<int>(feed->items.size());
+      } else {
+        o.kind = FetchOutcome::Kind::kFailed;
+        o.status = feed.status();
+      }
+    } else {
+      o.kind = r.disallowed ? FetchOutcome::Kind::kDisallowed
+                            : FetchOutcome::Kind::kFailed;
+    }
+    if (Result<Url> u = fetch::ParseHttpUrl(url); u.ok()) seen_.insert(u->text);
+    Report(std::move(o));
+    if (feed.ok()) AddFeedItems(*feed, url);
+    return Status::Ok();
+  }
+
+  // Queues the links of `feed`'s items; `origin` names the feed in messages.
+  void AddFeedItems(const ingest::Feed& feed, const std::string& origin) {
+    for (size_t i = 0; i < feed.items.size(); ++i) {
+      const ingest::FeedItem& item = feed.items[i];
+      const std::string where = origin + ": item " + std::to_string(i + 1);
+      if (item.link.empty()) {
+        FetchOutcome o;
+        o.url = where;
+        o.status = Status::BadInput(where + " (\"" + item.title.substr(0, 80) +
+                                    "\") has no link");
+        Report(std::move(o));
+        continue;
+      }
+      Add(item.link, where);
+    }
   }
 
   const FetchSummary& summary() const { return summary_; }
@@ -164,8 +267,26 @@ Result<FetchSummary> FetchToWarc(const FetchJob& job,
     if (!read.ok()) return read.status();
     url_list = std::move(read).value();
   }
-  if (job.urls.empty() && job.url_list_path.empty()) {
-    return Status::InvalidArgument("nothing to fetch: give URLs or a URL list");
+  if (job.urls.empty() && job.url_list_path.empty() && job.feed.empty()) {
+    return Status::InvalidArgument(
+        "nothing to fetch: give URLs, a URL list or a feed");
+  }
+  // A local feed is read and parsed up front; a feed URL is fetched below.
+  const bool remote_feed = !job.feed.empty() && IsHttpUrl(job.feed);
+  std::string feed_bytes;
+  std::optional<ingest::Feed> local_feed;
+  if (!job.feed.empty() && !remote_feed) {
+    Result<std::string> read = Env::Default()->ReadFile(job.feed);
+    if (!read.ok()) return read.status();
+    feed_bytes = std::move(read).value();
+    if (static_cast<int64_t>(feed_bytes.size()) > options.max_body_bytes) {
+      return Status::BadInput(job.feed + ": feed larger than the " +
+                              fetch::FormatBytes(options.max_body_bytes) +
+                              " limit");
+    }
+    Result<ingest::Feed> parsed = ingest::ParseFeed(feed_bytes, job.feed);
+    if (!parsed.ok()) return parsed.status();
+    local_feed = std::move(parsed).value();
   }
 
   fetch::WarcInfo info;
@@ -176,6 +297,17 @@ Result<FetchSummary> FetchToWarc(const FetchJob& job,
   if (!warc.ok()) return warc.status();
 
   Run run(options, progress);
+  if (local_feed) {
+    Status st = (*warc)->WriteResource(
+        FileUri(job.feed), FeedMediaType(*local_feed), feed_bytes,
+        static_cast<int64_t>(std::time(nullptr)));
+    if (!st.ok()) return st;
+    run.AddFeedItems(*local_feed, job.feed);
+  }
+  if (remote_feed) {
+    Status st = run.FetchFeed(job.feed, **warc);
+    if (!st.ok()) return st;
+  }
   for (const std::string& u : job.urls) run.Add(u, "");
   // One URL per line; blank lines and lines starting with '#' are skipped.
   size_t pos = 0;

@@ -140,6 +140,98 @@ TEST_P(FetchRunTest, FetchesAListAndWritesAWellFormedWarc) {
 INSTANTIATE_TEST_SUITE_P(PlainAndGzip, FetchRunTest,
                          ::testing::Values("run.warc", "run.warc.gz"));
 
+TEST(FetchRunFeedTest, FetchesAFeedAndItsItems) {
+  TestHttpServer server;
+  ASSERT_TRUE(server.ok());
+  AddTestSite(server, 0.02);
+  FetchJob job;
+  job.feed = server.Url("/feed.xml");
+  job.urls = {server.Url("/page/1")};  // also an item: fetched once
+  job.output_path = TempPath("feed.warc.gz");
+  Collected c;
+  Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_FALSE(c.outcomes.empty());
+  const FetchOutcome& feed = c.outcomes[0];
+  EXPECT_TRUE(feed.is_feed);
+  EXPECT_EQ(feed.kind, FetchOutcome::Kind::kFetched);
+  EXPECT_EQ(feed.feed_items, 4);
+  EXPECT_EQ(s->urls, 5);     // the feed and its four items
+  EXPECT_EQ(s->fetched, 3);  // feed, page/1, page/2
+  EXPECT_EQ(s->disallowed, 1);
+  EXPECT_EQ(c.by_url.at(server.Url("/missing")).status.message(),
+            server.Url("/missing") + ": HTTP 404");
+  EXPECT_EQ(server.CountOf("/page/1"), 1);
+  Result<std::vector<WarcTestRecord>> read = ReadWarcForTest(job.output_path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ASSERT_EQ(read->size(), 7u);
+  EXPECT_EQ((*read)[2].Header("WARC-Type"), "response");
+  EXPECT_EQ((*read)[2].Header("WARC-Target-URI"), server.Url("/feed.xml"));
+  EXPECT_THAT((*read)[2].block, HasSubstr("<title>Harbour News</title>"));
+}
+
+TEST(FetchRunFeedTest, ReadsALocalFeedFile) {
+  TestHttpServer server;
+  ASSERT_TRUE(server.ok());
+  AddTestSite(server, 0.02);
+  const std::string path = TempPath("local feed.xml");
+  {
+    std::ofstream out(path);
+    out << "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        << "<title>Local</title><link href=\"" << server.Url("/") << "\"/>"
+        << "<entry><title>One</title><link href=\"page/3\"/><id>a</id></entry>"
+        << "<entry><title>No link here</title><id>b</id></entry>"
+        << "</feed>";
+  }
+  FetchJob job;
+  job.feed = path;
+  job.output_path = TempPath("local-feed.warc");
+  Collected c;
+  Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->urls, 2);
+  EXPECT_EQ(s->fetched, 1);
+  EXPECT_EQ(c.by_url.count(server.Url("/page/3")), 1u);
+  EXPECT_EQ(c.by_url.at(path + ": item 2").status.message(),
+            path + ": item 2 (\"No link here\") has no link");
+  Result<std::vector<WarcTestRecord>> read = ReadWarcForTest(job.output_path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ASSERT_EQ(read->size(), 4u);  // warcinfo, the feed, page/3's pair
+  EXPECT_EQ((*read)[1].Header("WARC-Type"), "resource");
+  EXPECT_EQ((*read)[1].Header("Content-Type"), "application/atom+xml");
+  EXPECT_THAT((*read)[1].Header("WARC-Target-URI"),
+              ::testing::EndsWith("/local%20feed.xml"));
+}
+
+TEST(FetchRunFeedTest, BadFeeds) {
+  TestHttpServer server;
+  ASSERT_TRUE(server.ok());
+  AddTestSite(server, 0.02);
+  // A local file that is not a feed: an error before anything is fetched.
+  const std::string path = TempPath("not-a-feed.xml");
+  {
+    std::ofstream out(path);
+    out << "<html><body>hello</body></html>";
+  }
+  FetchJob job;
+  job.feed = path;
+  job.output_path = TempPath("bad-feed.warc");
+  Collected c;
+  Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.status().message(), ::testing::StartsWith(path + ": not a feed"));
+  EXPECT_TRUE(server.Requests().empty());
+  // A feed URL that answers with a page: that URL fails, the rest goes on.
+  job.feed = server.Url("/page/1");
+  job.urls = {server.Url("/page/2")};
+  s = RunFetch(job, TestOptions(), &c);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->urls, 2);
+  EXPECT_EQ(s->fetched, 1);
+  EXPECT_THAT(c.by_url.at(server.Url("/page/1")).status.message(),
+              ::testing::StartsWith(server.Url("/page/1") + ": not a feed"));
+}
+
 TEST(FetchRunHostsTest, InterleavesHostsInsteadOfWaiting) {
   TestHttpServer slow_host, other_host;
   ASSERT_TRUE(slow_host.ok() && other_host.ok());

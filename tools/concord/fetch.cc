@@ -1,5 +1,7 @@
-// concord fetch [URL...] [--urls FILE] -o OUT.warc[.gz] : fetch pages
-// politely into a WARC file. One line per URL on stderr as it completes:
+// concord fetch [URL...] [--urls FILE] [--feed URL_OR_FILE] -o OUT.warc[.gz]
+// : fetch pages politely into a WARC file. One line per URL on stderr as it
+// completes:
+//   fetched feed 200 3.1 KiB https://example.invalid/feed.xml (14 items)
 //   fetched 200 12.3 KiB https://example.invalid/a
 //   failed https://example.invalid/b: HTTP 404
 //   disallowed https://example.invalid/c: disallowed by robots.txt
@@ -24,6 +26,7 @@ namespace {
 struct FetchArgs {
   std::vector<std::string> urls;
   std::string url_list;
+  std::string feed;
   std::string output;
   FetchOptions options;
 };
@@ -43,9 +46,11 @@ std::string Size(int64_t bytes) {
 void PrintOutcome(const FetchOutcome& o) {
   switch (o.kind) {
     case FetchOutcome::Kind::kFetched: {
-      std::string line = "fetched " + std::to_string(o.http_status) + " " +
+      std::string line = std::string("fetched ") + (o.is_feed ? "feed " : "") +
+                         std::to_string(o.http_status) + " " +
                          Size(o.body_bytes) + " " + o.url;
       if (o.final_url != o.url) line += " -> " + o.final_url;
+      if (o.is_feed) line += " (" + std::to_string(o.feed_items) + " items)";
       std::cerr << line << "\n";
       break;
     }
@@ -62,6 +67,7 @@ int RunFetch(const FetchArgs& args) {
   FetchJob job;
   job.urls = args.urls;
   job.url_list_path = args.url_list;
+  job.feed = args.feed;
   job.output_path = args.output;
   Result<FetchSummary> summary = FetchToWarc(job, args.options, PrintOutcome);
   if (!summary.ok()) {
@@ -97,6 +103,9 @@ void AddFetchCommand(CLI::App& app, Action* action) {
   cmd->add_option("urls", args->urls, "http:// or https:// URLs");
   cmd->add_option("--urls", args->url_list,
                   "A file of URLs, one per line ('#' starts a comment line)");
+  cmd->add_option("--feed", args->feed,
+                  "An RSS or Atom feed (URL or local file): it is archived "
+                  "too, and each item's link is fetched");
   cmd->add_option("-o,--output", args->output, "OUT.warc or OUT.warc.gz")
       ->required();
   cmd->add_option("--rate", o.min_host_interval_seconds,
@@ -120,9 +129,9 @@ void AddFetchCommand(CLI::App& app, Action* action) {
                   "robots.txt (default \"" +
                       FetchOptions().user_agent + "\")");
   cmd->callback([args, action] {
-    if (args->urls.empty() && args->url_list.empty()) {
+    if (args->urls.empty() && args->url_list.empty() && args->feed.empty()) {
       throw CLI::ValidationError("fetch",
-                                 "give URLs, --urls FILE, or both");
+                                 "give URLs, --urls FILE or --feed");
     }
     *action = [args] { return RunFetch(*args); };
   });
