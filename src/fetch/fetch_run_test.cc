@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "concord/fetch.h"
+#include "src/base/env.h"
+#include "src/ingest/reader.h"
+#include "src/ingest/warc.h"
 #include "src/fetch/sha1.h"
 #include "src/fetch/test_http_server.h"
 #include "src/fetch/warc_test_reader.h"
@@ -139,6 +142,37 @@ TEST_P(FetchRunTest, FetchesAListAndWritesAWellFormedWarc) {
 
 INSTANTIATE_TEST_SUITE_P(PlainAndGzip, FetchRunTest,
                          ::testing::Values("run.warc", "run.warc.gz"));
+
+// The archive is read back by the ingest module's WARC reader: pages come
+// out as articles, redirects and requests are skipped, nothing is an error.
+TEST(FetchRunIngestTest, ArchiveReadsBackThroughIngestWarc) {
+  TestHttpServer server;
+  ASSERT_TRUE(server.ok());
+  AddTestSite(server, 0.02);
+  FetchJob job;
+  job.urls = {server.Url("/page/2"), server.Url("/chain/1"),
+              server.Url("/gzip")};
+  job.output_path = TempPath("ingest.warc.gz");
+  Collected c;
+  Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->fetched, 3);
+  ingest::CollectingSink sink;
+  ingest::WarcStats stats;
+  ingest::IngestWarc(*Env::Default(), job.output_path, {}, &sink, &stats);
+  EXPECT_EQ(stats.errors, 0u);
+  EXPECT_TRUE(sink.errors.empty());
+  EXPECT_EQ(stats.records, 13u);  // warcinfo + 6 exchanges
+  EXPECT_EQ(stats.pages, 3u);
+  std::vector<std::string> urls;
+  for (const Article& a : sink.articles) urls.push_back(a.url);
+  EXPECT_THAT(urls, ::testing::UnorderedElementsAre(server.Url("/page/2"),
+                                                     server.Url("/page/1"),
+                                                     server.Url("/gzip")));
+  for (const Article& a : sink.articles) {
+    EXPECT_THAT(a.html, HasSubstr("</html>")) << a.url;
+  }
+}
 
 TEST(FetchRunFeedTest, FetchesAFeedAndItsItems) {
   TestHttpServer server;
