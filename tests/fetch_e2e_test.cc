@@ -13,11 +13,11 @@
 namespace concord {
 namespace {
 
-using ::testing::HasSubstr;
 using fetch::testing::AddTestSite;
 using fetch::testing::ReadWarcForTest;
 using fetch::testing::TestHttpServer;
 using fetch::testing::WarcTestRecord;
+using ::testing::HasSubstr;
 using testing::MakeTempDir;
 using testing::RunConcord;
 using testing::WriteFile;
@@ -53,8 +53,8 @@ TEST_F(FetchE2eTest, FetchesUrlsAndAListIntoAWarc) {
   EXPECT_THAT(r.err, HasSubstr(" B " + server_.Url("/page/1") + "\n"));
   EXPECT_THAT(r.err, HasSubstr(server_.Url("/chain/1") + " -> " +
                                server_.Url("/page/1") + "\n"));
-  EXPECT_THAT(r.err, HasSubstr("failed " + server_.Url("/missing") +
-                               ": HTTP 404\n"));
+  EXPECT_THAT(r.err,
+              HasSubstr("failed " + server_.Url("/missing") + ": HTTP 404\n"));
   EXPECT_THAT(r.err, HasSubstr("disallowed " + server_.Url("/private/secret") +
                                ": disallowed by robots.txt\n"));
   EXPECT_THAT(r.err, HasSubstr("fetched 3 of 5 URLs, 2 failed, 1 disallowed "
@@ -88,10 +88,9 @@ TEST_F(FetchE2eTest, FetchesAFeedsItems) {
 }
 
 TEST_F(FetchE2eTest, ExitsOneWhenEverythingFailed) {
-  const testing::CommandResult r =
-      RunConcord("fetch " + Q("/missing") + " " + Q("/slow") + " " +
-                 Q("/loop/a") + " " + Q("/big") + " -o " + dir_ +
-                 "/out.warc --max-bytes 1024" + kFast);
+  const testing::CommandResult r = RunConcord(
+      "fetch " + Q("/missing") + " " + Q("/slow") + " " + Q("/loop/a") + " " +
+      Q("/big") + " -o " + dir_ + "/out.warc --max-bytes 1024" + kFast);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_THAT(r.err, HasSubstr("failed " + server_.Url("/slow") +
                                ": timed out after 0.5 s\n"));
@@ -101,7 +100,8 @@ TEST_F(FetchE2eTest, ExitsOneWhenEverythingFailed) {
                                ": body larger than 1 KiB limit\n"));
   EXPECT_THAT(r.err, HasSubstr("fetched 0 of 4 URLs, 4 failed; 1 WARC "
                                "records in "));
-  Result<std::vector<WarcTestRecord>> warc = ReadWarcForTest(dir_ + "/out.warc");
+  Result<std::vector<WarcTestRecord>> warc =
+      ReadWarcForTest(dir_ + "/out.warc");
   ASSERT_TRUE(warc.ok()) << warc.status().ToString();
   EXPECT_EQ(warc->size(), 1u);
 }
@@ -123,12 +123,12 @@ TEST_F(FetchE2eTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunConcord("fetch " + Q("/page/1")).exit_code, 2);  // no -o
   EXPECT_EQ(RunConcord("fetch " + Q("/page/1") + out + " --rate -1").exit_code,
             2);
-  EXPECT_EQ(RunConcord("fetch " + Q("/page/1") + out + " --retries lots")
-                .exit_code,
-            2);
-  EXPECT_EQ(RunConcord("fetch " + Q("/page/1") + out + " --ignore-robots")
-                .exit_code,
-            2);
+  EXPECT_EQ(
+      RunConcord("fetch " + Q("/page/1") + out + " --retries lots").exit_code,
+      2);
+  EXPECT_EQ(
+      RunConcord("fetch " + Q("/page/1") + out + " --ignore-robots").exit_code,
+      2);
   const testing::CommandResult no_dir =
       RunConcord("fetch " + Q("/page/1") + " -o /nonexistent-dir/x.warc");
   EXPECT_EQ(no_dir.exit_code, 2);

@@ -67,24 +67,24 @@ struct FetchJob {
   // fetched, a resource record when read from disk), then each item's link
   // is fetched.
   std::string feed;
-  std::string output_path;        // OUT.warc or OUT.warc.gz
+  std::string output_path;  // OUT.warc or OUT.warc.gz
 };
 
 // One URL's fate, reported as soon as it is known.
 struct FetchOutcome {
   enum class Kind { kFetched, kFailed, kDisallowed };
   Kind kind = Kind::kFailed;
-  std::string url;           // as asked for
-  std::string final_url;     // after redirects (kFetched)
-  int http_status = 0;       // of the final response, 0 when none
-  int64_t body_bytes = 0;    // of the final response
-  bool is_feed = false;      // the feed document itself
-  int feed_items = 0;        // items in it, when it parsed
-  Status status;             // not OK for kFailed and kDisallowed
+  std::string url;         // as asked for
+  std::string final_url;   // after redirects (kFetched)
+  int http_status = 0;     // of the final response, 0 when none
+  int64_t body_bytes = 0;  // of the final response
+  bool is_feed = false;    // the feed document itself
+  int feed_items = 0;      // items in it, when it parsed
+  Status status;           // not OK for kFailed and kDisallowed
 };
 
 struct FetchSummary {
-  int urls = 0;        // distinct URLs attempted (a fetched feed included)
+  int urls = 0;  // distinct URLs attempted (a fetched feed included)
   int fetched = 0;
   int failed = 0;      // includes `disallowed`
   int disallowed = 0;  // refused by robots.txt

@@ -32,9 +32,9 @@
 #include "concord/fetch.h"
 #include "src/base/env.h"
 #include "src/fetch/fetcher.h"
-#include "src/ingest/feed.h"
 #include "src/fetch/url.h"
 #include "src/fetch/warc_writer.h"
+#include "src/ingest/feed.h"
 
 namespace concord {
 namespace {
@@ -45,8 +45,8 @@ using fetch::FetchResult;
 using fetch::Url;
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
-                        s.front() == '\r')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
   while (!s.empty() &&

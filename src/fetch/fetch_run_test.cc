@@ -9,21 +9,21 @@
 
 #include "concord/fetch.h"
 #include "src/base/env.h"
-#include "src/ingest/reader.h"
-#include "src/ingest/warc.h"
 #include "src/fetch/sha1.h"
 #include "src/fetch/test_http_server.h"
 #include "src/fetch/warc_test_reader.h"
+#include "src/ingest/reader.h"
+#include "src/ingest/warc.h"
 
 namespace concord {
 namespace {
 
-using ::testing::HasSubstr;
 using fetch::testing::AddTestSite;
 using fetch::testing::ReadWarcForTest;
 using fetch::testing::TestHttpServer;
 using fetch::testing::TestRequest;
 using fetch::testing::WarcTestRecord;
+using ::testing::HasSubstr;
 
 std::string TempPath(const std::string& name) {
   const std::filesystem::path dir =
@@ -96,8 +96,9 @@ TEST_P(FetchRunTest, FetchesAListAndWritesAWellFormedWarc) {
   EXPECT_EQ(c.by_url.at(server_.Url("/private/secret")).kind,
             FetchOutcome::Kind::kDisallowed);
   EXPECT_EQ(c.by_url.at("ftp://127.0.0.1/file").status.message(),
-            list + ":6: ftp://127.0.0.1/file: unsupported scheme \"ftp\" "
-                   "(only http and https)");
+            list +
+                ":6: ftp://127.0.0.1/file: unsupported scheme \"ftp\" "
+                "(only http and https)");
   const auto& chain = c.by_url.at(server_.Url("/chain/1"));
   EXPECT_EQ(chain.kind, FetchOutcome::Kind::kFetched);
   EXPECT_EQ(chain.final_url, server_.Url("/page/1"));
@@ -167,8 +168,8 @@ TEST(FetchRunIngestTest, ArchiveReadsBackThroughIngestWarc) {
   std::vector<std::string> urls;
   for (const Article& a : sink.articles) urls.push_back(a.url);
   EXPECT_THAT(urls, ::testing::UnorderedElementsAre(server.Url("/page/2"),
-                                                     server.Url("/page/1"),
-                                                     server.Url("/gzip")));
+                                                    server.Url("/page/1"),
+                                                    server.Url("/gzip")));
   for (const Article& a : sink.articles) {
     EXPECT_THAT(a.html, HasSubstr("</html>")) << a.url;
   }
@@ -253,7 +254,8 @@ TEST(FetchRunFeedTest, BadFeeds) {
   Collected c;
   Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);
   ASSERT_FALSE(s.ok());
-  EXPECT_THAT(s.status().message(), ::testing::StartsWith(path + ": not a feed"));
+  EXPECT_THAT(s.status().message(),
+              ::testing::StartsWith(path + ": not a feed"));
   EXPECT_TRUE(server.Requests().empty());
   // A feed URL that answers with a page: that URL fails, the rest goes on.
   job.feed = server.Url("/page/1");
@@ -269,14 +271,14 @@ TEST(FetchRunFeedTest, BadFeeds) {
 TEST(FetchRunHostsTest, InterleavesHostsInsteadOfWaiting) {
   TestHttpServer slow_host, other_host;
   ASSERT_TRUE(slow_host.ok() && other_host.ok());
-  AddTestSite(slow_host, 0.4);   // reached as 127.0.0.1
+  AddTestSite(slow_host, 0.4);    // reached as 127.0.0.1
   AddTestSite(other_host, 0.02);  // reached as localhost
-  const std::string other = "http://localhost:" +
-                            std::to_string(other_host.port());
+  const std::string other =
+      "http://localhost:" + std::to_string(other_host.port());
   FetchJob job;
   job.urls = {slow_host.Url("/page/1"), slow_host.Url("/page/2"),
-              slow_host.Url("/page/3"), other + "/page/1", other + "/page/2",
-              other + "/page/3"};
+              slow_host.Url("/page/3"), other + "/page/1",
+              other + "/page/2",        other + "/page/3"};
   job.output_path = TempPath("hosts.warc");
   Collected c;
   Result<FetchSummary> s = RunFetch(job, TestOptions(), &c);

@@ -79,9 +79,8 @@ std::string HeaderValue(std::string_view head, std::string_view name) {
   while (pos != std::string_view::npos && pos + 1 < head.size()) {
     const size_t start = pos + 1;
     const size_t end = head.find('\n', start);
-    const std::string_view line =
-        head.substr(start, end == std::string_view::npos ? head.npos
-                                                         : end - start);
+    const std::string_view line = head.substr(
+        start, end == std::string_view::npos ? head.npos : end - start);
     if (StartsWithIgnoreCase(line, name) && line.size() > name.size() &&
         line[name.size()] == ':') {
       return std::string(TrimSpace(line.substr(name.size() + 1)));
@@ -118,16 +117,16 @@ std::string AdjustHead(const std::string& head, size_t body_size) {
       first = false;
       continue;
     }
-    if (TrimSpace(line).empty()) break;  // the empty line ends the head
+    if (TrimSpace(line).empty()) break;       // the empty line ends the head
     if (line[0] == ' ' || line[0] == '\t') {  // obsolete line folding
       if (!dropping) out.append(line);
       continue;
     }
-    dropping = (decoded_encoding &&
-                StartsWithIgnoreCase(line, "Content-Encoding:")) ||
-               (decoded_transfer &&
-                StartsWithIgnoreCase(line, "Transfer-Encoding:")) ||
-               StartsWithIgnoreCase(line, "Content-Length:");
+    dropping =
+        (decoded_encoding && StartsWithIgnoreCase(line, "Content-Encoding:")) ||
+        (decoded_transfer &&
+         StartsWithIgnoreCase(line, "Transfer-Encoding:")) ||
+        StartsWithIgnoreCase(line, "Content-Length:");
     if (!dropping) out.append(line);
   }
   if (decoded_encoding) dropped += "Content-Encoding " + encoding;
@@ -210,8 +209,7 @@ Status ValidateFetchOptions(const FetchOptions& o) {
   if (o.retries < 0 || o.retries > 10) {
     return bad("the number of retries must be between 0 and 10");
   }
-  if (!(o.retry_base_delay_seconds >= 0) ||
-      !(o.max_retry_after_seconds >= 0) ||
+  if (!(o.retry_base_delay_seconds >= 0) || !(o.max_retry_after_seconds >= 0) ||
       !(o.min_host_interval_seconds >= 0) ||
       !(o.max_crawl_delay_seconds >= 0)) {
     return bad("delays and intervals must not be negative");
@@ -239,7 +237,8 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
       a->max_body_bytes - static_cast<int64_t>(a->exchange.body.size());
   if (static_cast<int64_t>(bytes) > room) {
     if (a->truncate) {
-      a->exchange.body.append(data, static_cast<size_t>(std::max<int64_t>(0, room)));
+      a->exchange.body.append(data,
+                              static_cast<size_t>(std::max<int64_t>(0, room)));
       a->truncated = true;
     } else {
       a->too_large = true;
@@ -403,8 +402,8 @@ Result<Exchange> Fetcher::Get(const Url& url, const Limits& limits) {
     }
     const int status = a.exchange.http_status;
     if ((status == 429 || status >= 500) && more) {
-      const double retry_after =
-          RetryAfterSeconds(HeaderValue(a.exchange.response_head, "Retry-After"));
+      const double retry_after = RetryAfterSeconds(
+          HeaderValue(a.exchange.response_head, "Retry-After"));
       if (retry_after > options_.max_retry_after_seconds) {
         return Status::IoError(
             url.text + ": HTTP " + std::to_string(status) + ", Retry-After " +
@@ -463,8 +462,8 @@ void Fetcher::Follow(const Url& start, bool check_robots, const Limits& limits,
                      FetchResult* result) {
   std::unordered_set<std::string> seen;
   Url url = start;
-  const std::string where_prefix = result->url.empty() ? start.text
-                                                       : result->url;
+  const std::string where_prefix =
+      result->url.empty() ? start.text : result->url;
   auto at = [&](const Url& u) {
     return u.text == start.text ? std::string() : " at " + u.text;
   };
@@ -484,10 +483,9 @@ void Fetcher::Follow(const Url& start, bool check_robots, const Limits& limits,
     if (!got.ok()) {
       // Get names the hop's URL; name the URL asked for first.
       const std::string& m = got.status().message();
-      result->status =
-          url.text == start.text
-              ? got.status()
-              : Status(got.status().code(), where_prefix + ": " + m);
+      result->status = url.text == start.text ? got.status()
+                                              : Status(got.status().code(),
+                                                       where_prefix + ": " + m);
       return;
     }
     Exchange ex = std::move(got).value();

@@ -56,21 +56,21 @@ struct Exchange {
   std::string response_head;  // status line + headers + empty line
   std::string body;           // as delivered (decoded, see above)
   int http_status = 0;
-  std::string ip;             // remote address, "" when unknown
-  int64_t unix_seconds = 0;   // when the request started (UTC)
-  std::string content_type;   // of the response, "" when absent
-  std::string location;       // absolute redirect target, "" when none
+  std::string ip;            // remote address, "" when unknown
+  int64_t unix_seconds = 0;  // when the request started (UTC)
+  std::string content_type;  // of the response, "" when absent
+  std::string location;      // absolute redirect target, "" when none
 };
 
 struct FetchResult {
-  std::string url;                  // as asked for
+  std::string url;  // as asked for
   // When the fetch succeeded: the redirect hops, then the final response,
   // in order (the exchanges worth archiving). Empty when it failed (a 4xx or
   // 5xx, a redirect loop...); retried attempts are never kept.
   std::vector<Exchange> exchanges;
-  Status status;                    // OK when the final answer is 2xx
-  bool disallowed = false;          // refused by robots.txt (status says so)
-  int http_status = 0;              // of the last response, 0 when none
+  Status status;            // OK when the final answer is 2xx
+  bool disallowed = false;  // refused by robots.txt (status says so)
+  int http_status = 0;      // of the last response, 0 when none
   const Exchange* final() const {
     return status.ok() && !exchanges.empty() ? &exchanges.back() : nullptr;
   }
@@ -82,8 +82,7 @@ std::string FormatBytes(int64_t bytes);
 class Fetcher {
  public:
   // REQUIRES: ValidateFetchOptions(options).ok(). `clock` must outlive this.
-  explicit Fetcher(const FetchOptions& options,
-                   Clock* clock = Clock::Real());
+  explicit Fetcher(const FetchOptions& options, Clock* clock = Clock::Real());
   ~Fetcher();
   Fetcher(const Fetcher&) = delete;
   Fetcher& operator=(const Fetcher&) = delete;

@@ -12,9 +12,9 @@
 namespace concord::fetch {
 namespace {
 
+using testing::AddTestSite;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using testing::AddTestSite;
 using testing::TestHttpServer;
 using testing::TestRequest;
 using testing::TestResponse;
@@ -127,7 +127,8 @@ TEST_F(FetcherTest, TimesOutOnASlowServer) {
   const double start = Now();
   const FetchResult r = fetcher.Fetch(server_.Url("/slow"));
   EXPECT_LT(Now() - start, 3.0);
-  EXPECT_EQ(r.status.message(), server_.Url("/slow") + ": timed out after 0.5 s");
+  EXPECT_EQ(r.status.message(),
+            server_.Url("/slow") + ": timed out after 0.5 s");
 }
 
 TEST_F(FetcherTest, RetriesATimeoutThenReportsTheAttempts) {
@@ -136,8 +137,9 @@ TEST_F(FetcherTest, RetriesATimeoutThenReportsTheAttempts) {
   o.retries = 1;
   Fetcher fetcher(o);
   const FetchResult r = fetcher.Fetch(server_.Url("/slow"));
-  EXPECT_EQ(r.status.message(), server_.Url("/slow") +
-                                    ": timed out after 0.3 s (after 2 attempts)");
+  EXPECT_EQ(
+      r.status.message(),
+      server_.Url("/slow") + ": timed out after 0.3 s (after 2 attempts)");
   EXPECT_EQ(server_.CountOf("/slow"), 2);
 }
 
@@ -300,9 +302,9 @@ TEST(FetcherNoServerTest, Robots5xxDisallowsAnd404Allows) {
   Fetcher fetcher(o);
   const FetchResult r = fetcher.Fetch(down.Url("/page"));
   EXPECT_TRUE(r.disallowed);
-  EXPECT_EQ(r.status.message(),
-            down.Url("/page") + ": disallowed by robots.txt (" +
-                down.Url("/robots.txt") + ": HTTP 500)");
+  EXPECT_EQ(r.status.message(), down.Url("/page") +
+                                    ": disallowed by robots.txt (" +
+                                    down.Url("/robots.txt") + ": HTTP 500)");
   EXPECT_EQ(down.CountOf("/page"), 0);
   EXPECT_TRUE(fetcher.Fetch(absent.Url("/page")).status.ok());
 }

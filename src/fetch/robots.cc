@@ -57,8 +57,7 @@ int HexValue(char c) {
 
 bool IsUnreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-         c == '~';
+         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 void AppendEscaped(unsigned char c, std::string* out) {
@@ -182,8 +181,8 @@ RobotsRules RobotsRules::Parse(std::string_view text) {
   if (text.size() > kRobotsMaxBytes) {
     text = text.substr(0, kRobotsMaxBytes);
     const size_t last_break = text.find_last_of("\r\n");
-    text = text.substr(0, last_break == std::string_view::npos ? 0
-                                                               : last_break);
+    text =
+        text.substr(0, last_break == std::string_view::npos ? 0 : last_break);
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
@@ -276,7 +275,8 @@ AgentRules RobotsFromHttpStatus(int http_status, std::string_view body,
   if (http_status >= 200 && http_status < 300) {
     return RobotsRules::Parse(body).ForAgent(product_token);
   }
-  if (http_status == 429 || http_status >= 500) return AgentRules::DisallowAll();
+  if (http_status == 429 || http_status >= 500)
+    return AgentRules::DisallowAll();
   return AgentRules();
 }
 

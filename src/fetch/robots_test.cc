@@ -68,8 +68,7 @@ const RobotsCase kCases[] = {
     {"User-agent: *\nDisallow: /a%2Fb\n", "concord", "/a/b", true},
     {"User-agent: *\nDisallow: /caf\xC3\xA9\n", "concord", "/caf%c3%a9/menu",
      false},
-    {"User-agent: *\nDisallow: /caf%C3%A9\n", "concord", "/caf\xC3\xA9",
-     false},
+    {"User-agent: *\nDisallow: /caf%C3%A9\n", "concord", "/caf\xC3\xA9", false},
     // Groups: a named group beats '*', matched case-insensitively by token.
     {"User-agent: *\nDisallow: /\n\nUser-agent: concord\nDisallow: /x\n",
      "concord", "/page", true},
@@ -158,7 +157,8 @@ TEST(RobotsTest, HttpStatusSemantics) {
   EXPECT_FALSE(RobotsFromHttpStatus(503, body, "concord").IsAllowed("/y"));
   EXPECT_FALSE(RobotsFromHttpStatus(500, "", "concord").IsAllowed("/"));
   EXPECT_FALSE(RobotsFromHttpStatus(429, "", "concord").IsAllowed("/y"));
-  EXPECT_TRUE(RobotsFromHttpStatus(500, "", "concord").IsAllowed("/robots.txt"));
+  EXPECT_TRUE(
+      RobotsFromHttpStatus(500, "", "concord").IsAllowed("/robots.txt"));
   EXPECT_FALSE(AgentRules::DisallowAll().IsAllowed("/index.html"));
 }
 

@@ -24,8 +24,7 @@ TEST(Sha1Test, IncrementalEqualsOneShot) {
     s.Update(std::string_view(text).substr(0, split));
     s.Update(std::string_view(text).substr(split));
     const auto d = s.Finish();
-    EXPECT_EQ(Base32(d.data(), d.size()),
-              WarcSha1(text).substr(5))
+    EXPECT_EQ(Base32(d.data(), d.size()), WarcSha1(text).substr(5))
         << "split at " << split;
   }
 }

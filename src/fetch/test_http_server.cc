@@ -28,15 +28,24 @@ std::string Lower(std::string s) {
 
 const char* Reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 307: return "Temporary Redirect";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 307:
+      return "Temporary Redirect";
+    case 404:
+      return "Not Found";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -300,14 +309,23 @@ void AddTestSite(TestHttpServer& server, double crawl_delay_seconds) {
     r.body =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<rss version=\"2.0\"><channel><title>Harbour News</title>"
-        "<link>" + base + "/</link><description>Test feed</description>"
-        "<item><title>Week one</title><link>" + base + "/page/1</link>"
+        "<link>" +
+        base +
+        "/</link><description>Test feed</description>"
+        "<item><title>Week one</title><link>" +
+        base +
+        "/page/1</link>"
         "<guid>h-1</guid></item>"
-        "<item><title>Week two</title><link>" + base + "/page/2</link>"
+        "<item><title>Week two</title><link>" +
+        base +
+        "/page/2</link>"
         "<guid>h-2</guid></item>"
-        "<item><title>Staff only</title><link>" + base +
+        "<item><title>Staff only</title><link>" +
+        base +
         "/private/secret</link><guid>h-3</guid></item>"
-        "<item><title>Gone</title><link>" + base + "/missing</link>"
+        "<item><title>Gone</title><link>" +
+        base +
+        "/missing</link>"
         "<guid>h-4</guid></item>"
         "</channel></rss>\n";
     return r;

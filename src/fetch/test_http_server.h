@@ -33,8 +33,8 @@ namespace concord::fetch::testing {
 
 struct TestRequest {
   std::string method;
-  std::string target;  // path and query as sent
-  std::string path;    // target without the query
+  std::string target;                          // path and query as sent
+  std::string path;                            // target without the query
   std::map<std::string, std::string> headers;  // names lower-cased
   double at_seconds = 0;  // steady clock, when the head was read
 };
@@ -84,10 +84,10 @@ class TestHttpServer {
 
   mutable std::mutex mu_;
   std::condition_variable stop_cv_;
-  std::map<std::string, TestHandler> routes_;   // GUARDED_BY(mu_)
-  std::map<std::string, int> hits_;             // GUARDED_BY(mu_)
-  std::vector<TestRequest> log_;                // GUARDED_BY(mu_)
-  std::vector<std::thread> workers_;            // GUARDED_BY(mu_)
+  std::map<std::string, TestHandler> routes_;  // GUARDED_BY(mu_)
+  std::map<std::string, int> hits_;            // GUARDED_BY(mu_)
+  std::vector<TestRequest> log_;               // GUARDED_BY(mu_)
+  std::vector<std::thread> workers_;           // GUARDED_BY(mu_)
 };
 
 // The shared fixture site (all bodies invented for these tests):

@@ -21,7 +21,8 @@ Status ParseRecords(const std::string& data, const std::string& where,
     const std::string at = where + " at byte " + std::to_string(pos);
     WarcTestRecord r;
     size_t eol = data.find("\r\n", pos);
-    if (eol == std::string::npos) return Status::BadInput(at + ": no version line");
+    if (eol == std::string::npos)
+      return Status::BadInput(at + ": no version line");
     r.version = data.substr(pos, eol - pos);
     if (r.version != "WARC/1.1") {
       return Status::BadInput(at + ": version line \"" + r.version + "\"");
@@ -30,7 +31,8 @@ Status ParseRecords(const std::string& data, const std::string& where,
     long long length = -1;
     while (true) {
       eol = data.find("\r\n", pos);
-      if (eol == std::string::npos) return Status::BadInput(at + ": headers not ended");
+      if (eol == std::string::npos)
+        return Status::BadInput(at + ": headers not ended");
       if (eol == pos) {
         pos += 2;
         break;
@@ -48,8 +50,8 @@ Status ParseRecords(const std::string& data, const std::string& where,
     }
     if (length < 0) return Status::BadInput(at + ": no Content-Length");
     if (pos + static_cast<size_t>(length) + 4 > data.size()) {
-      return Status::BadInput(at + ": Content-Length " + std::to_string(length) +
-                              " runs past the end");
+      return Status::BadInput(at + ": Content-Length " +
+                              std::to_string(length) + " runs past the end");
     }
     r.block = data.substr(pos, static_cast<size_t>(length));
     pos += static_cast<size_t>(length);
@@ -87,7 +89,8 @@ Result<std::vector<WarcTestRecord>> ReadWarcForTest(const std::string& path) {
   while (offset < bytes.size()) {
     z_stream z{};
     inflateInit2(&z, 15 + 16);
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + offset));
+    z.next_in =
+        reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + offset));
     z.avail_in = static_cast<uInt>(bytes.size() - offset);
     std::string plain;
     char buf[65536];
@@ -102,7 +105,8 @@ Result<std::vector<WarcTestRecord>> ReadWarcForTest(const std::string& path) {
     inflateEnd(&z);
     const std::string where = path + " member " + std::to_string(member);
     if (rc != Z_STREAM_END) {
-      return Status::BadInput(where + " at file byte " + std::to_string(offset) +
+      return Status::BadInput(where + " at file byte " +
+                              std::to_string(offset) +
                               ": gzip member does not decompress");
     }
     std::vector<WarcTestRecord> in_member;

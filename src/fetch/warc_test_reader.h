@@ -18,7 +18,7 @@
 namespace concord::fetch::testing {
 
 struct WarcTestRecord {
-  std::string version;  // "WARC/1.1"
+  std::string version;                                       // "WARC/1.1"
   std::vector<std::pair<std::string, std::string>> headers;  // in order
   std::string block;
   // The first header named `name` (case-sensitive), "" when absent.

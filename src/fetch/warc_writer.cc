@@ -109,7 +109,8 @@ Status WarcWriter::WriteBytes(std::string_view bytes) {
 
 Status WarcWriter::WriteParts(const std::vector<std::string_view>& parts) {
   if (!gzip_) {
-    for (const std::string_view p : parts) CONCORD_RETURN_IF_ERROR(WriteBytes(p));
+    for (const std::string_view p : parts)
+      CONCORD_RETURN_IF_ERROR(WriteBytes(p));
     return Status::Ok();
   }
   z_stream z{};
@@ -149,7 +150,8 @@ Status WarcWriter::WriteRecord(
     length += p.size();
   }
   const auto d = digest.Finish();
-  headers.emplace_back("WARC-Block-Digest", "sha1:" + Base32(d.data(), d.size()));
+  headers.emplace_back("WARC-Block-Digest",
+                       "sha1:" + Base32(d.data(), d.size()));
   headers.emplace_back("Content-Length", std::to_string(length));
   std::string head = "WARC/1.1\r\n";
   for (const auto& [name, value] : headers) {
@@ -203,8 +205,7 @@ Status WarcWriter::WriteExchange(const Exchange& ex) {
 
 Status WarcWriter::WriteResource(std::string_view uri,
                                  std::string_view content_type,
-                                 std::string_view bytes,
-                                 int64_t unix_seconds) {
+                                 std::string_view bytes, int64_t unix_seconds) {
   return WriteRecord({{"WARC-Type", "resource"},
                       {"WARC-Record-ID", NewRecordId()},
                       {"WARC-Date", WarcDate(unix_seconds)},

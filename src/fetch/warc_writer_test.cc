@@ -30,9 +30,10 @@ Exchange SampleExchange(std::string body) {
   ex.request =
       "GET /a?b=1 HTTP/1.1\r\nHost: news.example.invalid\r\n"
       "User-Agent: concord/0.1\r\n\r\n";
-  ex.response_head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
-                     "Content-Length: " +
-                     std::to_string(body.size()) + "\r\n\r\n";
+  ex.response_head =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
   ex.body = std::move(body);
   ex.http_status = 200;
   ex.ip = "192.0.2.7";
@@ -45,7 +46,8 @@ class WarcWriterTest : public ::testing::TestWithParam<const char*> {};
 TEST_P(WarcWriterTest, WritesWellFormedLinkedRecords) {
   const std::string path = TempPath(GetParam());
   std::string big_body;
-  for (int i = 0; i < 20000; ++i) big_body += "line " + std::to_string(i) + "\n";
+  for (int i = 0; i < 20000; ++i)
+    big_body += "line " + std::to_string(i) + "\n";
   {
     WarcInfo info;
     info.user_agent = "concord/0.1 (+test)";
@@ -53,10 +55,8 @@ TEST_P(WarcWriterTest, WritesWellFormedLinkedRecords) {
     ASSERT_TRUE(w.ok()) << w.status().ToString();
     ASSERT_TRUE((*w)->WriteExchange(SampleExchange("<p>Hello</p>")).ok());
     ASSERT_TRUE((*w)->WriteExchange(SampleExchange(big_body)).ok());
-    ASSERT_TRUE((*w)
-                    ->WriteResource("file:///tmp/feed.xml",
-                                    "application/rss+xml", "<rss/>",
-                                    1764490500)
+    ASSERT_TRUE((*w)->WriteResource("file:///tmp/feed.xml",
+                                    "application/rss+xml", "<rss/>", 1764490500)
                     .ok());
     EXPECT_EQ((*w)->records(), 6);
     ASSERT_TRUE((*w)->Close().ok());
@@ -155,8 +155,9 @@ TEST(WarcWriterFileTest, HeaderValuesStayOnOneLine) {
 TEST(WarcWriterFileTest, UnwritablePathIsAnError) {
   auto w = WarcWriter::Create("/nonexistent-dir/x.warc", {});
   ASSERT_FALSE(w.ok());
-  EXPECT_EQ(w.status().message(),
-            "/nonexistent-dir/x.warc: cannot create: No such file or directory");
+  EXPECT_EQ(
+      w.status().message(),
+      "/nonexistent-dir/x.warc: cannot create: No such file or directory");
 }
 
 TEST(WarcDateTest, UtcSeconds) {

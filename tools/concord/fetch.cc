@@ -81,8 +81,8 @@ int RunFetch(const FetchArgs& args) {
   if (s.disallowed > 0) {
     line += ", " + std::to_string(s.disallowed) + " disallowed by robots.txt";
   }
-  line += "; " + std::to_string(s.warc_records) + " WARC records in " +
-          args.output;
+  line +=
+      "; " + std::to_string(s.warc_records) + " WARC records in " + args.output;
   std::cerr << line << "\n";
   return s.fetched > 0 ? 0 : 1;
 }
@@ -130,8 +130,7 @@ void AddFetchCommand(CLI::App& app, Action* action) {
                       FetchOptions().user_agent + "\")");
   cmd->callback([args, action] {
     if (args->urls.empty() && args->url_list.empty() && args->feed.empty()) {
-      throw CLI::ValidationError("fetch",
-                                 "give URLs, --urls FILE or --feed");
+      throw CLI::ValidationError("fetch", "give URLs, --urls FILE or --feed");
     }
     *action = [args] { return RunFetch(*args); };
   });
