@@ -36,6 +36,9 @@
 namespace concord::fetch {
 namespace {
 
+// Below curl's own 300 KiB limit, so that the message is ours.
+constexpr size_t kMaxHeadBytes = 256 << 10;
+
 CURL* Handle(void* p) { return static_cast<CURL*>(p); }
 
 void GlobalInit() {
@@ -225,6 +228,7 @@ struct Attempt {
   int64_t max_body_bytes = 0;
   bool truncate = false;
   bool too_large = false;
+  bool head_too_large = false;
   bool truncated = false;
   CURLcode code = CURLE_OK;
   char error[CURL_ERROR_SIZE] = {};
@@ -253,8 +257,9 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   auto* a = static_cast<Attempt*>(user);
   const std::string_view line(data, size * n);
   if (line.substr(0, 5) == "HTTP/") a->exchange.response_head.clear();
-  if (a->exchange.response_head.size() + line.size() > (1 << 20)) {
-    return 0;  // a megabyte of headers is an attack, not a page
+  if (a->exchange.response_head.size() + line.size() > kMaxHeadBytes) {
+    a->head_too_large = true;  // that much header is not a page
+    return 0;
   }
   a->exchange.response_head.append(line);
   return size * n;
@@ -372,6 +377,10 @@ Result<Exchange> Fetcher::Get(const Url& url, const Limits& limits) {
       if (a.too_large || a.code == CURLE_FILESIZE_EXCEEDED) {
         return Status::IoError(url.text + ": body larger than " +
                                FormatBytes(limits.max_body_bytes) + " limit");
+      }
+      if (a.head_too_large) {
+        return Status::IoError(url.text + ": response headers larger than " +
+                               FormatBytes(kMaxHeadBytes));
       }
       if (Retryable(a.code) && more) {
         clock_->SleepFor(BackoffSeconds(attempt + 1));

@@ -309,6 +309,54 @@ TEST(FetcherNoServerTest, Robots5xxDisallowsAnd404Allows) {
   EXPECT_TRUE(fetcher.Fetch(absent.Url("/page")).status.ok());
 }
 
+TEST(FetcherNoServerTest, RobotsTxtIsReadUpTo500KiB) {
+  TestHttpServer server;
+  ASSERT_TRUE(server.ok());
+  server.Route("/robots.txt", [](const TestRequest&, int) {
+    TestResponse r;
+    r.body = "User-agent: *\nDisallow: /early\n";
+    while (r.body.size() < 600 * 1024) r.body += "# filler filler filler\n";
+    r.body += "Disallow: /late\n";
+    return r;
+  });
+  for (const char* p : {"/early", "/late"}) {
+    server.Route(p, [](const TestRequest&, int) { return TestResponse{}; });
+  }
+  Fetcher fetcher(TestOptions());
+  EXPECT_TRUE(fetcher.Fetch(server.Url("/early")).disallowed);
+  EXPECT_TRUE(fetcher.Fetch(server.Url("/late")).status.ok());
+}
+
+TEST(FetcherNoServerTest, CrawlDelayIsCapped) {
+  TestHttpServer server;
+  ASSERT_TRUE(server.ok());
+  AddTestSite(server, 3600);
+  FetchOptions o = TestOptions();
+  o.max_crawl_delay_seconds = 0.2;
+  Fetcher fetcher(o);
+  EXPECT_TRUE(fetcher.Fetch(server.Url("/page/1")).status.ok());
+  EXPECT_TRUE(fetcher.Fetch(server.Url("/page/2")).status.ok());
+  const std::vector<TestRequest> log = server.Requests();
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_GE(log[2].at_seconds - log[1].at_seconds, 0.19);
+  EXPECT_LT(log[2].at_seconds - log[1].at_seconds, 2.0);
+}
+
+TEST_F(FetcherTest, HugeResponseHeadersAreRefused) {
+  server_.Route("/headers", [](const TestRequest&, int) {
+    TestResponse r;
+    for (int i = 0; i < 30000; ++i) {
+      r.headers.emplace_back("X-Filler-" + std::to_string(i),
+                             std::string(40, 'v'));
+    }
+    return r;
+  });
+  Fetcher fetcher(TestOptions());
+  const FetchResult r = fetcher.Fetch(server_.Url("/headers"));
+  EXPECT_EQ(r.status.message(), server_.Url("/headers") +
+                                    ": response headers larger than 256 KiB");
+}
+
 TEST(FormatBytesTest, Units) {
   EXPECT_EQ(FormatBytes(512), "512 B");
   EXPECT_EQ(FormatBytes(1 << 20), "1 MiB");
