@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace concord::fetch {
@@ -184,6 +185,27 @@ TEST(RobotsTest, PathologicalPatternsStayFast) {
   const AgentRules rules = RobotsRules::Parse(pattern).ForAgent("concord");
   std::string path = "/" + std::string(5000, 'a') + "b";
   EXPECT_TRUE(rules.IsAllowed(path));
+}
+
+// Random bytes drawn mostly from robots.txt's own alphabet: parsing and
+// matching must neither crash nor hang, and /robots.txt stays allowed.
+TEST(RobotsTest, RandomInputIsHarmless) {
+  std::mt19937 rng(20261122);
+  static constexpr char kAlphabet[] =
+      "Ua:-*$/%#\n\r \tDisallowAgent0A\xC3\xA9\x00?";
+  const std::string alphabet(kAlphabet, sizeof kAlphabet - 1);  // with NUL
+  for (int round = 0; round < 500; ++round) {
+    std::string text, path = "/";
+    const int n = static_cast<int>(rng() % 400);
+    for (int i = 0; i < n; ++i)
+      text.push_back(alphabet[rng() % alphabet.size()]);
+    if (round % 3 == 0) text = "User-agent: *\nDisallow: " + text;
+    for (int i = 0; i < 30; ++i)
+      path.push_back(alphabet[rng() % alphabet.size()]);
+    const AgentRules rules = RobotsRules::Parse(text).ForAgent("concord");
+    (void)rules.IsAllowed(path);
+    EXPECT_TRUE(rules.IsAllowed("/robots.txt"));
+  }
 }
 
 }  // namespace
