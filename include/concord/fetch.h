@@ -19,8 +19,9 @@
 // Thread safety: FetchToWarc may run in several threads at once with
 // different outputs; the progress callback is called from the calling thread.
 // Cost: one URL at a time (hosts are interleaved so that waiting for one
-// host's interval does not stall the others); memory holds one response body
-// (at most max_body_bytes) at a time.
+// host's interval does not stall the others); memory holds the exchanges of
+// one URL at a time (its redirect hops and final response, each body at
+// most max_body_bytes) until they are written.
 #ifndef CONCORD_FETCH_H_
 #define CONCORD_FETCH_H_
 
