@@ -55,7 +55,7 @@ TEST_F(FetchE2eTest, FetchesUrlsAndAListIntoAWarc) {
                                server_.Url("/page/1") + "\n"));
   EXPECT_THAT(r.err,
               HasSubstr("failed " + server_.Url("/missing") + ": HTTP 404\n"));
-  EXPECT_THAT(r.err, HasSubstr("disallowed " + server_.Url("/private/secret") +
+  EXPECT_THAT(r.err, HasSubstr("failed " + server_.Url("/private/secret") +
                                ": disallowed by robots.txt\n"));
   EXPECT_THAT(r.err, HasSubstr("fetched 3 of 5 URLs, 2 failed, 1 disallowed "
                                "by robots.txt; 13 WARC records in " +

@@ -4,7 +4,7 @@
 //   fetched feed 200 3.1 KiB https://example.invalid/feed.xml (14 items)
 //   fetched 200 12.3 KiB https://example.invalid/a
 //   failed https://example.invalid/b: HTTP 404
-//   disallowed https://example.invalid/c: disallowed by robots.txt
+//   failed https://example.invalid/c: disallowed by robots.txt
 // then a summary:
 //   fetched 12 of 14 URLs, 2 failed, 1 disallowed by robots.txt
 // Exit codes: 0 when anything was fetched, 1 when every URL failed, 2 for
@@ -55,8 +55,6 @@ void PrintOutcome(const FetchOutcome& o) {
       break;
     }
     case FetchOutcome::Kind::kDisallowed:
-      std::cerr << "disallowed " << o.status.message() << "\n";
-      break;
     case FetchOutcome::Kind::kFailed:
       std::cerr << "failed " << o.status.message() << "\n";
       break;
