@@ -18,9 +18,9 @@
 // Tests: fetch_run_test.cc (against test_http_server.h) and
 // tests/fetch_e2e_test.cc (the concord binary).
 #include <cstdint>
-#include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -78,12 +78,9 @@ std::string FeedMediaType(const ingest::Feed& feed) {
 
 // "file://" + the absolute, percent-encoded path.
 std::string FileUri(const std::string& path) {
-  std::string abs = path;
-  if (abs.empty() || abs[0] != '/') {
-    if (const char* pwd = std::getenv("PWD"); pwd != nullptr && *pwd == '/') {
-      abs = std::string(pwd) + "/" + path;
-    }
-  }
+  std::error_code ec;
+  std::string abs = std::filesystem::absolute(path, ec).string();
+  if (ec) abs = path;
   std::string out = "file://";
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (const unsigned char c : abs) {
@@ -108,7 +105,7 @@ struct Pending {
 class Run {
  public:
   Run(const FetchOptions& options, const FetchProgress& progress)
-      : options_(options), progress_(progress), fetcher_(options) {}
+      : progress_(progress), fetcher_(options) {}
 
   // Queues `text` (from `where`, "" for the command line), or reports it as
   // failed when it is not an http(s) URL. Duplicates are dropped.
@@ -243,7 +240,6 @@ class Run {
     if (progress_) progress_(o);
   }
 
-  const FetchOptions& options_;
   const FetchProgress& progress_;
   Fetcher fetcher_;
   size_t next_order_ = 0;
@@ -276,14 +272,17 @@ Result<FetchSummary> FetchToWarc(const FetchJob& job,
   std::string feed_bytes;
   std::optional<ingest::Feed> local_feed;
   if (!job.feed.empty() && !remote_feed) {
-    Result<std::string> read = Env::Default()->ReadFile(job.feed);
-    if (!read.ok()) return read.status();
-    feed_bytes = std::move(read).value();
-    if (static_cast<int64_t>(feed_bytes.size()) > options.max_body_bytes) {
+    // Checked before reading, so that a huge file is never loaded.
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(job.feed, ec);
+    if (!ec && size > static_cast<uintmax_t>(options.max_body_bytes)) {
       return Status::BadInput(job.feed + ": feed larger than the " +
                               fetch::FormatBytes(options.max_body_bytes) +
                               " limit");
     }
+    Result<std::string> read = Env::Default()->ReadFile(job.feed);
+    if (!read.ok()) return read.status();
+    feed_bytes = std::move(read).value();
     Result<ingest::Feed> parsed = ingest::ParseFeed(feed_bytes, job.feed);
     if (!parsed.ok()) return parsed.status();
     local_feed = std::move(parsed).value();

@@ -257,6 +257,11 @@ TEST(FetchRunFeedTest, BadFeeds) {
   EXPECT_THAT(s.status().message(),
               ::testing::StartsWith(path + ": not a feed"));
   EXPECT_TRUE(server.Requests().empty());
+  // A local feed over the size limit is refused unread.
+  FetchOptions tiny = TestOptions();
+  tiny.max_body_bytes = 10;
+  s = RunFetch(job, tiny, &c);
+  EXPECT_EQ(s.status().message(), path + ": feed larger than the 10 B limit");
   // A feed URL that answers with a page: that URL fails, the rest goes on.
   job.feed = server.Url("/page/1");
   job.urls = {server.Url("/page/2")};
