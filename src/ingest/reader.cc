@@ -315,12 +315,14 @@ void ReadFeedFile(const std::string& path, Env* env, ArticleSink* sink,
     return;
   }
   std::string bytes;
-  if (Status s = ReadCapped(stream->get(), options.max_page_bytes, &bytes);
+  bool over_cap = false;
+  if (Status s =
+          ReadCapped(stream->get(), options.max_page_bytes, &bytes, &over_cap);
       !s.ok()) {
     sink->OnError(Status(s.code(), path + ": " + s.message()));
     return;
   }
-  if (bytes.size() > options.max_page_bytes) {
+  if (over_cap) {
     sink->OnError(Status::BadInput(path + ": feed is larger than the " +
                                    FormatByteLimit(options.max_page_bytes) +
                                    " limit"));
@@ -452,10 +454,12 @@ Status ReadHtmlFile(Env* env, const std::string& path, uint64_t max_bytes,
       ByteStream::Open(env, path, HasGzipSuffix(path));
   if (!stream.ok()) return stream.status();
   std::string bytes;
-  if (Status s = ReadCapped(stream->get(), max_bytes, &bytes); !s.ok()) {
+  bool over_cap = false;
+  if (Status s = ReadCapped(stream->get(), max_bytes, &bytes, &over_cap);
+      !s.ok()) {
     return Status(s.code(), path + ": " + s.message());
   }
-  if (bytes.size() > max_bytes) {
+  if (over_cap) {
     return Status::BadInput(path + ": page is larger than the " +
                             FormatByteLimit(max_bytes) + " limit");
   }

@@ -3,7 +3,7 @@
 // IngestPaths walks the paths it is given in order and hands every article to
 // an ArticleSink as soon as it is read; nothing is collected in between, so
 // memory stays flat in the number of articles (except the set of ids seen,
-// kept to drop duplicates). Two input forms exist today:
+// kept to drop duplicates). The input forms:
 //
 //   * Plain text (.txt, .text): one file, one article. The whole file is
 //     decoded with DecodeToUtf8 (encoding.h); id = file name without its
@@ -18,6 +18,32 @@
 //     one JSON document. A file must be UTF-8 (a UTF-8 BOM is skipped; a
 //     UTF-16/32 file is decoded whole first, and byte offsets in its errors
 //     then refer to the decoded text).
+//   * Web inputs, each also as ".gz" (gzip, inflated as a stream, several
+//     members allowed). They fill `html` (decoded to UTF-8) and leave `text`
+//     empty for the extract stage; url, title, published, source are set
+//     only where the input states them.
+//     - HTML pages (.html, .htm, .xhtml): one file, one article; id = file
+//       name without ".html[.gz]", origin = the path, html decoded by
+//       DecodeHtmlToUtf8 (BOM, <meta> charset, UTF-8, detection,
+//       windows-1252).
+//     - WARC archives (.warc): the 2xx HTML responses and HTML resource
+//       records (warc.h); id = WARC-Target-URI (else WARC-Record-ID), url =
+//       the target URI, origin = "path@OFFSET" (the record's byte offset, or
+//       its gzip member's offset in a .warc.gz). Other records are skipped
+//       and counted in IngestStats.
+//     - Feeds (.rss, .atom, .xml): RSS 2.0, RSS 1.0 or Atom (feed.h); one
+//       article per item with content: id = guid, else link, else
+//       "<file stem>:<n>" (n the 1-based item number); url = link; title;
+//       published (ISO 8601) and published_time; source = the feed's title;
+//       html = the item's full content, else its summary; origin =
+//       "path#n". An item with neither is a warning, not an article:
+//         path: item N has no content (link only: URL); fetch it with
+//         `concord fetch`
+//         path: item N has no content and no link
+//     An HTML page, a feed file or a WARC record larger than
+//     IngestOptions::max_page_bytes (64 MiB, decompressed) is an error and
+//     is not read further, so an oversized file or a gzip bomb costs at most
+//     the cap in memory.
 //
 // Errors never stop a batch. Each bad file or record is reported through
 // ArticleSink::OnError as a Status naming where it is ("a.jsonl:12: ...",
@@ -28,6 +54,15 @@
 //   path:LINE: expected a JSON object, got array
 //   path:LINE: missing field "text"     / field "text" is empty
 //   path:LINE: field "title" must be a string, not number
+//   path: empty file                 / path: binary data (NUL byte at offset N)
+//   path: page is larger than the 64 MiB limit  (HTML; "feed is" for feeds)
+//   path: truncated gzip data: the file ends at compressed byte N, inside the
+//         member starting at byte M  / path: corrupt gzip data at ...
+//   path: not a feed: XML error at line L, column C: <libxml2 message>
+//   path: not a feed: root element <html>
+//   path@OFFSET: malformed WARC header: ... / truncated record: ... / record
+//         of N bytes is larger than the 64 MiB limit; skipped / malformed
+//         HTTP response: ... (the full list is in warc.h)
 // OFFSET is the 0-based byte offset in the file, LINE and C are 1-based.
 // One error keeps its record: an unparseable `published` is reported as
 //   path:LINE: unparseable date "..." in field published
@@ -43,9 +78,11 @@
 // text files whose names collide.
 //
 // Thread safety: the functions keep no global state; a sink is called from
-// the calling thread only, one call at a time. Cost: linear in the input;
-// the Env reads each file whole, so peak memory is the largest file plus its
-// decoded text.
+// the calling thread only, one call at a time. Cost: linear in the input.
+// Text and JSON Lines files are read whole through the Env, so peak memory
+// is the largest such file plus its decoded text; web inputs are streamed
+// (Env::NewSequentialFile), so their peak is one page or WARC record (at
+// most max_page_bytes) and its decoded copy.
 #ifndef CONCORD_INGEST_READER_H_
 #define CONCORD_INGEST_READER_H_
 

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <deque>
 #include <utility>
+#include <vector>
 
 namespace concord::ingest {
 namespace {
@@ -221,30 +222,58 @@ std::string FormatByteLimit(uint64_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out) {
+Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out,
+                  bool* over_cap) {
+  // Read into 1 MiB blocks and join them once the size is known: growing one
+  // string would copy it at each doubling and hold old and new buffers at
+  // once (twice the cap for an oversized input). Blocks are released as
+  // they are joined, so the peak stays near the data's size.
   out->clear();
-  constexpr size_t kChunk = 64 * 1024;
+  *over_cap = false;
+  constexpr size_t kBlock = size_t{1} << 20;
   const uint64_t limit = cap + 1;
-  while (out->size() < limit) {
-    const size_t old_size = out->size();
-    const size_t want =
-        static_cast<size_t>(std::min<uint64_t>(kChunk, limit - old_size));
-    out->resize(old_size + want);
-    Result<size_t> k = stream->Read(out->data() + old_size, want);
-    if (!k.ok()) {
-      out->resize(old_size);
-      return k.status();
+  std::vector<std::string> blocks;
+  uint64_t total = 0;
+  bool end = false;
+  while (!end && total < limit) {
+    std::string block(
+        static_cast<size_t>(std::min<uint64_t>(kBlock, limit - total)), '\0');
+    size_t filled = 0;
+    while (filled < block.size()) {
+      Result<size_t> k = stream->Read(block.data() + filled,
+                                      std::min(block.size() - filled,
+                                               kInputChunk));
+      if (!k.ok()) return k.status();
+      if (*k == 0) {
+        end = true;
+        break;
+      }
+      filled += *k;
     }
-    out->resize(old_size + *k);
-    if (*k == 0) break;
+    block.resize(filled);
+    total += filled;
+    if (filled > 0) blocks.push_back(std::move(block));
+  }
+  if (total > cap) {
+    *over_cap = true;
+    return Status::Ok();
+  }
+  if (blocks.size() == 1) {
+    *out = std::move(blocks[0]);
+    return Status::Ok();
+  }
+  out->reserve(static_cast<size_t>(total));
+  for (std::string& block : blocks) {
+    out->append(block);
+    std::string().swap(block);
   }
   return Status::Ok();
 }
 
 Status InflateCapped(std::string_view data, Compression compression,
-                     uint64_t cap, std::string* out) {
+                     uint64_t cap, std::string* out, bool* over_cap) {
   InflateStream stream(std::make_unique<MemoryFile>(data), compression);
-  return ReadCapped(&stream, cap, out);
+  return ReadCapped(&stream, cap, out, over_cap);
 }
 
 }  // namespace concord::ingest

@@ -62,9 +62,13 @@ class ByteStream {
 // Whether `path` ends in ".gz" (ignoring ASCII case).
 bool HasGzipSuffix(std::string_view path);
 
-// Reads the whole stream, but at most `cap` + 1 bytes: on OK, out->size() >
-// cap says the data is larger than the cap (and the rest was not read).
-Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out);
+// Reads the whole stream into *out, unless it holds more than `cap` bytes:
+// then *over_cap is set, *out left empty, and no more than cap + 1 bytes
+// were read (a gzip bomb is cut off there). Peak memory: about cap for an
+// oversized stream, about twice the data for one that fits (1 MiB blocks,
+// joined at the end).
+Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out,
+                  bool* over_cap);
 
 // A byte count as limits are written in messages: "64 MiB", "1 KiB",
 // "1000 bytes".
@@ -73,10 +77,10 @@ std::string FormatByteLimit(uint64_t bytes);
 enum class Compression { kGzipOrZlib, kRawDeflate };
 
 // Inflates `data` (a gzip stream, possibly multi-member, or a zlib stream;
-// or raw deflate), writing at most `cap` + 1 bytes to *out, as ReadCapped.
+// or raw deflate) into *out, with the cap as in ReadCapped.
 // Errors as ByteStream's, offsets into `data`.
 Status InflateCapped(std::string_view data, Compression compression,
-                     uint64_t cap, std::string* out);
+                     uint64_t cap, std::string* out, bool* over_cap);
 
 }  // namespace concord::ingest
 

@@ -108,25 +108,37 @@ TEST(ByteStreamTest, MissingFileIsNotFound) {
 TEST(ReadCappedTest, StopsOneBytePastTheCap) {
   const std::string bomb = Gzip(std::string(10 << 20, 'a'));  // 10 MiB of 'a'
   std::string out;
-  ASSERT_TRUE(InflateCapped(bomb, Compression::kGzipOrZlib, 1 << 20, &out).ok());
-  EXPECT_EQ(out.size(), (1u << 20) + 1);
-  ASSERT_TRUE(InflateCapped(bomb, Compression::kGzipOrZlib, 20 << 20, &out).ok());
+  bool over = false;
+  ASSERT_TRUE(
+      InflateCapped(bomb, Compression::kGzipOrZlib, 1 << 20, &out, &over).ok());
+  EXPECT_TRUE(over);
+  EXPECT_TRUE(out.empty());
+  ASSERT_TRUE(
+      InflateCapped(bomb, Compression::kGzipOrZlib, 20 << 20, &out, &over).ok());
+  EXPECT_FALSE(over);
+  EXPECT_EQ(out.size(), 10u << 20);
+  EXPECT_EQ(out.find_first_not_of('a'), std::string::npos);
+  // Exactly at the cap fits.
+  ASSERT_TRUE(
+      InflateCapped(bomb, Compression::kGzipOrZlib, 10 << 20, &out, &over).ok());
+  EXPECT_FALSE(over);
   EXPECT_EQ(out.size(), 10u << 20);
 }
 
 TEST(InflateCappedTest, ZlibAndRawDeflate) {
   std::string out;
+  bool over = false;
   ASSERT_TRUE(InflateCapped(Compress("zlib body", 15), Compression::kGzipOrZlib,
-                            100, &out)
+                            100, &out, &over)
                   .ok());
   EXPECT_EQ(out, "zlib body");
   ASSERT_TRUE(InflateCapped(Compress("raw body", -15), Compression::kRawDeflate,
-                            100, &out)
+                            100, &out, &over)
                   .ok());
   EXPECT_EQ(out, "raw body");
   const std::string z = Compress("cut short, cut short, cut short", 15);
   EXPECT_FALSE(InflateCapped(z.substr(0, z.size() / 2),
-                             Compression::kGzipOrZlib, 100, &out)
+                             Compression::kGzipOrZlib, 100, &out, &over)
                    .ok());
 }
 

@@ -452,7 +452,7 @@ class PageMaker {
   void OnRecord(const WarcRecord& record) {
     ++stats_->records;
     const std::string_view type = record.type();
-    std::string_view content_type;
+    std::string content_type;  // owned: the HTTP headers die with `http`
     std::string payload_storage;
     std::string_view payload;
     if (EqualsNoCase(type, "response")) {
@@ -472,7 +472,7 @@ class PageMaker {
         ++stats_->skipped;
         return;
       }
-      content_type = http->Header("Content-Type");
+      content_type.assign(http->Header("Content-Type"));
       if (!content_type.empty() && !IsHtmlMediaType(MediaType(content_type))) {
         ++stats_->skipped;
         return;
@@ -485,7 +485,7 @@ class PageMaker {
       payload_storage = std::move(*body);
       payload = payload_storage;
     } else if (EqualsNoCase(type, "resource")) {
-      content_type = record.Field("Content-Type");
+      content_type.assign(record.Field("Content-Type"));
       if (!content_type.empty() && !IsHtmlMediaType(MediaType(content_type))) {
         ++stats_->skipped;
         return;
@@ -646,6 +646,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
         0, static_cast<size_t>(std::min<uint64_t>(max_bytes + 1,
                                                   response.body.size()))));
   }
+  bool over_cap = false;
   const std::string_view coding = Trim(response.Header("Content-Encoding"));
   if (!coding.empty() && !EqualsNoCase(coding, "identity")) {
     std::string inflated;
@@ -655,7 +656,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
         // Stored decoded, header kept: take the body as it is.
       } else {
         status = InflateCapped(body, Compression::kGzipOrZlib, max_bytes,
-                               &inflated);
+                               &inflated, &over_cap);
         if (!status.ok()) return Status::BadInput(status.message());
         body = std::move(inflated);
       }
@@ -670,7 +671,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
       if (!LooksLikeHtml(body)) {
         status = InflateCapped(
             body, zlib ? Compression::kGzipOrZlib : Compression::kRawDeflate,
-            max_bytes, &inflated);
+            max_bytes, &inflated, &over_cap);
         if (!status.ok()) return Status::BadInput(status.message());
         body = std::move(inflated);
       }
@@ -679,7 +680,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
                               QuoteLine(coding));
     }
   }
-  if (body.size() > max_bytes) {
+  if (over_cap || body.size() > max_bytes) {
     return Status::BadInput("page is larger than the " +
                             FormatByteLimit(max_bytes) + " limit");
   }
