@@ -157,19 +157,26 @@ bool Retryable(CURLcode code) {
   }
 }
 
-// Retry-After in seconds (delta-seconds or an HTTP date), or -1.
-double RetryAfterSeconds(const std::string& value) {
+}  // namespace
+
+double RetryAfterSeconds(std::string_view value, int64_t now_unix_seconds) {
+  value = TrimSpace(value);
   if (value.empty()) return -1;
   if (std::all_of(value.begin(), value.end(),
                   [](char c) { return c >= '0' && c <= '9'; })) {
-    return value.size() > 9 ? 1e9 : std::atof(value.c_str());
+    double v = 0;
+    for (const char c : value) {
+      v = v * 10 + (c - '0');
+      if (v > 1e9) return 1e9;
+    }
+    return v;
   }
-  const time_t when = curl_getdate(value.c_str(), nullptr);
+  const std::string copy(value);
+  const time_t when = curl_getdate(copy.c_str(), nullptr);
   if (when < 0) return -1;
-  return std::max<double>(0, static_cast<double>(when - std::time(nullptr)));
+  return std::max<double>(
+      0, static_cast<double>(when) - static_cast<double>(now_unix_seconds));
 }
-
-}  // namespace
 
 std::string FormatBytes(int64_t bytes) {
   const char* units[] = {"B", "KiB", "MiB", "GiB"};
@@ -412,7 +419,8 @@ Result<Exchange> Fetcher::Get(const Url& url, const Limits& limits) {
     const int status = a.exchange.http_status;
     if ((status == 429 || status >= 500) && more) {
       const double retry_after = RetryAfterSeconds(
-          HeaderValue(a.exchange.response_head, "Retry-After"));
+          HeaderValue(a.exchange.response_head, "Retry-After"),
+          static_cast<int64_t>(std::time(nullptr)));
       if (retry_after > options_.max_retry_after_seconds) {
         return Status::IoError(
             url.text + ": HTTP " + std::to_string(status) + ", Retry-After " +

@@ -76,6 +76,11 @@ struct FetchResult {
   }
 };
 
+// A Retry-After header value in seconds from `now_unix_seconds`: delta
+// seconds ("120") or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"; a date
+// in the past gives 0). -1 when absent or unreadable.
+double RetryAfterSeconds(std::string_view value, int64_t now_unix_seconds);
+
 // "512 B", "3 KiB", "1.5 MiB": for limits in messages and progress lines.
 std::string FormatBytes(int64_t bytes);
 

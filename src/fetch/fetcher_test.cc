@@ -353,8 +353,20 @@ TEST_F(FetcherTest, HugeResponseHeadersAreRefused) {
   });
   Fetcher fetcher(TestOptions());
   const FetchResult r = fetcher.Fetch(server_.Url("/headers"));
-  EXPECT_EQ(r.status.message(), server_.Url("/headers") +
-                                    ": response headers larger than 256 KiB");
+  EXPECT_EQ(r.status.message(),
+            server_.Url("/headers") + ": response headers larger than 256 KiB");
+}
+
+TEST(RetryAfterTest, SecondsAndHttpDates) {
+  const int64_t now = 1445412480;  // Wed, 21 Oct 2015 07:28:00 GMT
+  EXPECT_EQ(RetryAfterSeconds("120", now), 120);
+  EXPECT_EQ(RetryAfterSeconds(" 0 ", now), 0);
+  EXPECT_EQ(RetryAfterSeconds("99999999999999999999", now), 1e9);
+  EXPECT_EQ(RetryAfterSeconds("Wed, 21 Oct 2015 07:30:00 GMT", now), 120);
+  EXPECT_EQ(RetryAfterSeconds("Wed, 21 Oct 2015 07:00:00 GMT", now), 0);
+  EXPECT_EQ(RetryAfterSeconds("", now), -1);
+  EXPECT_EQ(RetryAfterSeconds("soon", now), -1);
+  EXPECT_EQ(RetryAfterSeconds("-5", now), -1);
 }
 
 TEST(FormatBytesTest, Units) {
