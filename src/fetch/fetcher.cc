@@ -93,8 +93,43 @@ std::string HeaderValue(std::string_view head, std::string_view name) {
   return {};
 }
 
-// Rewrites a response head after curl decoded the body (see fetcher.h).
-std::string AdjustHead(const std::string& head, size_t body_size) {
+bool Retryable(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_SSL_CONNECT_ERROR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+double RetryAfterSeconds(std::string_view value, int64_t now_unix_seconds) {
+  value = TrimSpace(value);
+  if (value.empty()) return -1;
+  if (std::all_of(value.begin(), value.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    double v = 0;
+    for (const char c : value) {
+      v = v * 10 + (c - '0');
+      if (v > 1e9) return 1e9;
+    }
+    return v;
+  }
+  const std::string copy(value);
+  const time_t when = curl_getdate(copy.c_str(), nullptr);
+  if (when < 0) return -1;
+  return std::max<double>(
+      0, static_cast<double>(when) - static_cast<double>(now_unix_seconds));
+}
+
+std::string SelfConsistentHead(const std::string& head, size_t body_size) {
   const std::string encoding = HeaderValue(head, "Content-Encoding");
   const std::string transfer = HeaderValue(head, "Transfer-Encoding");
   const bool decoded_encoding =
@@ -140,42 +175,6 @@ std::string AdjustHead(const std::string& head, size_t body_size) {
   if (!dropped.empty()) out += "X-Concord-Decoded: " + dropped + "\r\n";
   out += "Content-Length: " + std::to_string(body_size) + "\r\n\r\n";
   return out;
-}
-
-bool Retryable(CURLcode code) {
-  switch (code) {
-    case CURLE_COULDNT_CONNECT:
-    case CURLE_OPERATION_TIMEDOUT:
-    case CURLE_GOT_NOTHING:
-    case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR:
-    case CURLE_PARTIAL_FILE:
-    case CURLE_SSL_CONNECT_ERROR:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
-double RetryAfterSeconds(std::string_view value, int64_t now_unix_seconds) {
-  value = TrimSpace(value);
-  if (value.empty()) return -1;
-  if (std::all_of(value.begin(), value.end(),
-                  [](char c) { return c >= '0' && c <= '9'; })) {
-    double v = 0;
-    for (const char c : value) {
-      v = v * 10 + (c - '0');
-      if (v > 1e9) return 1e9;
-    }
-    return v;
-  }
-  const std::string copy(value);
-  const time_t when = curl_getdate(copy.c_str(), nullptr);
-  if (when < 0) return -1;
-  return std::max<double>(
-      0, static_cast<double>(when) - static_cast<double>(now_unix_seconds));
 }
 
 std::string FormatBytes(int64_t bytes) {
@@ -336,7 +335,7 @@ void PerformOnce(CURL* h, const FetchOptions& options, const Url& url,
       HeaderValue(a->exchange.response_head, "Content-Type");
   if (a->code == CURLE_OK || (a->code == CURLE_WRITE_ERROR && a->truncated)) {
     a->exchange.response_head =
-        AdjustHead(a->exchange.response_head, a->exchange.body.size());
+        SelfConsistentHead(a->exchange.response_head, a->exchange.body.size());
   }
 }
 

@@ -76,6 +76,12 @@ struct FetchResult {
   }
 };
 
+// The response head rewritten for a body of `body_size` bytes as delivered
+// (see above): Content-Encoding (unless identity) and Transfer-Encoding
+// dropped and named in X-Concord-Decoded, Content-Length set. A head that
+// needs none of this is returned unchanged, byte for byte.
+std::string SelfConsistentHead(const std::string& head, size_t body_size);
+
 // A Retry-After header value in seconds from `now_unix_seconds`: delta
 // seconds ("120") or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"; a date
 // in the past gives 0). -1 when absent or unreadable.

@@ -357,6 +357,67 @@ TEST_F(FetcherTest, HugeResponseHeadersAreRefused) {
             server_.Url("/headers") + ": response headers larger than 256 KiB");
 }
 
+struct HeadCase {
+  const char* head;
+  size_t body_size;
+  const char* expected;
+};
+
+// One row per case: a head as received, the size of the body curl
+// delivered, and the head archived.
+const HeadCase kHeadCases[] = {
+    // Already consistent: unchanged, byte for byte.
+    {"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", 5,
+     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"},
+    {"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\ncontent-length:  5 "
+     "\r\n\r\n",
+     5,
+     "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\ncontent-length:  5 "
+     "\r\n\r\n"},
+    // No length (HTTP/1.0, read to close): one is added.
+    {"HTTP/1.0 200 OK\r\nServer: x\r\n\r\n", 3,
+     "HTTP/1.0 200 OK\r\nServer: x\r\nContent-Length: 3\r\n\r\n"},
+    // gzip decoded.
+    {"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 40\r\n"
+     "Vary: Accept-Encoding\r\n\r\n",
+     120,
+     "HTTP/1.1 200 OK\r\nVary: Accept-Encoding\r\nX-Concord-Decoded: "
+     "Content-Encoding gzip\r\nContent-Length: 120\r\n\r\n"},
+    // Chunked decoded.
+    {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", 7,
+     "HTTP/1.1 200 OK\r\nX-Concord-Decoded: Transfer-Encoding "
+     "chunked\r\nContent-Length: 7\r\n\r\n"},
+    // Both, header names in any case.
+    {"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\nCONTENT-ENCODING: "
+     "br\r\n\r\n",
+     9,
+     "HTTP/1.1 200 OK\r\nX-Concord-Decoded: Content-Encoding br, "
+     "Transfer-Encoding chunked\r\nContent-Length: 9\r\n\r\n"},
+    // identity is no encoding; a wrong length is corrected.
+    {"HTTP/1.1 200 OK\r\nContent-Encoding: identity\r\nContent-Length: "
+     "99\r\n\r\n",
+     4,
+     "HTTP/1.1 200 OK\r\nContent-Encoding: identity\r\nContent-Length: "
+     "4\r\n\r\n"},
+    // A folded continuation line goes with its header.
+    {"HTTP/1.1 200 OK\r\nContent-Encoding: gzip,\r\n  deflate\r\nX-A: "
+     "1\r\n\r\n",
+     2,
+     "HTTP/1.1 200 OK\r\nX-A: 1\r\nX-Concord-Decoded: Content-Encoding "
+     "gzip,\r\nContent-Length: 2\r\n\r\n"},
+    // Bare LF line ends are kept as they came.
+    {"HTTP/1.1 200 OK\nContent-Encoding: gzip\nX-B: 2\n\n", 1,
+     "HTTP/1.1 200 OK\nX-B: 2\nX-Concord-Decoded: Content-Encoding "
+     "gzip\r\nContent-Length: 1\r\n\r\n"},
+};
+
+TEST(SelfConsistentHeadTest, GoldenTable) {
+  for (const HeadCase& c : kHeadCases) {
+    EXPECT_EQ(SelfConsistentHead(c.head, c.body_size), c.expected)
+        << "head: " << c.head;
+  }
+}
+
 TEST(RetryAfterTest, SecondsAndHttpDates) {
   const int64_t now = 1445412480;  // Wed, 21 Oct 2015 07:28:00 GMT
   EXPECT_EQ(RetryAfterSeconds("120", now), 120);
