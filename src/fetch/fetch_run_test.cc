@@ -1,5 +1,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -26,8 +27,9 @@ using fetch::testing::WarcTestRecord;
 using ::testing::HasSubstr;
 
 std::string TempPath(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::path(CONCORD_BINARY_DIR) / "test-tmp" / "fetch_run";
+  const std::filesystem::path dir = std::filesystem::path(CONCORD_BINARY_DIR) /
+                                    "test-tmp" /
+                                    ("fetch_run-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return (dir / name).string();
 }

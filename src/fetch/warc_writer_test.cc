@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <regex>
@@ -19,7 +20,8 @@ using testing::WarcTestRecord;
 
 std::string TempPath(const std::string& name) {
   const std::filesystem::path dir =
-      std::filesystem::path(CONCORD_BINARY_DIR) / "test-tmp" / "warc_writer";
+      std::filesystem::path(CONCORD_BINARY_DIR) / "test-tmp" /
+      ("warc_writer-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return (dir / name).string();
 }
