@@ -327,6 +327,39 @@ TEST(FetcherNoServerTest, RobotsTxtIsReadUpTo500KiB) {
   EXPECT_TRUE(fetcher.Fetch(server.Url("/late")).status.ok());
 }
 
+TEST(FetcherNoServerTest, RobotsTxtRedirects) {
+  // Followed: the rules at the end of the chain apply.
+  TestHttpServer moved;
+  ASSERT_TRUE(moved.ok());
+  moved.Route("/robots.txt", [](const TestRequest&, int) {
+    TestResponse r;
+    r.status = 301;
+    r.headers = {{"Location", "/rules.txt"}};
+    return r;
+  });
+  moved.Route("/rules.txt", [](const TestRequest&, int) {
+    TestResponse r;
+    r.body = "User-agent: *\nDisallow: /closed\n";
+    return r;
+  });
+  // Looping: robots.txt is "unavailable", so everything is allowed.
+  TestHttpServer looping;
+  ASSERT_TRUE(looping.ok());
+  looping.Route("/robots.txt", [](const TestRequest&, int) {
+    TestResponse r;
+    r.status = 302;
+    r.headers = {{"Location", "/robots.txt"}};
+    return r;
+  });
+  for (TestHttpServer* s : {&moved, &looping}) {
+    s->Route("/closed", [](const TestRequest&, int) { return TestResponse{}; });
+  }
+  Fetcher fetcher(TestOptions());
+  EXPECT_TRUE(fetcher.Fetch(moved.Url("/closed")).disallowed);
+  EXPECT_TRUE(fetcher.Fetch(looping.Url("/closed")).status.ok());
+  EXPECT_EQ(looping.CountOf("/robots.txt"), 1);
+}
+
 TEST(FetcherNoServerTest, CrawlDelayIsCapped) {
   TestHttpServer server;
   ASSERT_TRUE(server.ok());
