@@ -177,6 +177,19 @@ class Scanner {
     if (lexicon::Weekday(w) >= 0) {
       if (size_t e = WeekdayAt(i, i, 0, m); e > i) return e;
     }
+    if (w == "noon" || w == "midday" || w == "midnight") {
+      // "at noon", "by midnight": only after a preposition, so that "the
+      // midday sun" stays out.
+      if (i > 0 && (doc_.IsWord(i - 1, "at") || doc_.IsWord(i - 1, "by") ||
+                    doc_.IsWord(i - 1, "until") || doc_.IsWord(i - 1, "after") ||
+                    doc_.IsWord(i - 1, "before") || doc_.IsWord(i - 1, "around"))) {
+        m->kind = DateKind::kTime;
+        m->granularity = DateGranularity::kTime;
+        m->minute_of_day = w == "midnight" ? 0 : 720;
+        return i + 1;
+      }
+      return i;
+    }
     if (size_t e = RelativeWord(i, m); e > i) return e;
     if (size_t e = Ago(i, m); e > i) return e;
     return i;
@@ -626,7 +639,14 @@ class Scanner {
         int year = m->year;
         if (year == 0) {
           if (!has_pub_) return;
-          year = NearestYear(m->month, m->day > 0 ? m->day : 15);
+          if (m->granularity == DateGranularity::kMonth) {
+            // A bare month is the latest one up to P's month ("in May"
+            // written in November is this year's May).
+            const CivilDay p = CivilFromDays(pub_days_);
+            year = m->month <= p.month ? p.year : p.year - 1;
+          } else {
+            year = NearestYear(m->month, m->day);
+          }
         }
         if (m->granularity == DateGranularity::kMonth) {
           SetRange(m, DaysFromCivil(year, m->month, 1),
@@ -739,6 +759,16 @@ bool LooksLikeYear(const Document& doc, size_t i) {
     }
   }
   if (doc.IsPunct(i + 1, "%")) return false;
+  // Glued to more digits: only a year range ("2022-23", "2014-2016") is
+  // still a year; "2023-02-30" is a broken date.
+  if ((doc.IsPunct(i + 1, "-") || doc.IsPunct(i + 1, "/")) &&
+      doc.Adjacent(i, i + 1) && doc.Adjacent(i + 1, i + 2) &&
+      doc.IsNumber(i + 2)) {
+    const int next = PlainInt(doc, i + 2);
+    const bool range = (doc.Norm(i + 2).size() == 2 && next > v % 100) ||
+                       (YearNumber(doc, i + 2) > v);
+    if (!range) return false;
+  }
   size_t j = i + 1;
   while (doc.IsWord(j) && (doc.Norm(j) == "more" || doc.Norm(j) == "new")) ++j;
   if (doc.IsWord(j) && !doc.Capitalized(j)) {

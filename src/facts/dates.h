@@ -21,9 +21,11 @@
 // most recent such day on or before P (news convention: "said Sunday" in a
 // Monday paper is yesterday); "overnight" and "last night" are the night
 // before P, [P-1, P]; "last week" is the calendar week (Monday to Sunday)
-// before P's; a date without a year takes the year that puts it nearest to
-// P. Absolute dates with a year resolve without P. Times alone resolve to
-// nothing (a time has no day); "at 3pm on Sunday" gives two mentions.
+// before P's; a day without a year takes the year that puts it nearest to
+// P, and a month without a year is the latest such month up to P's ("in
+// May" in a November article is that year's May). Absolute dates with a
+// year resolve without P. Times alone resolve to nothing (a time has no
+// day); "at 3pm on Sunday" gives two mentions.
 //
 // Thread safety: pure functions, safe from any thread.
 // Cost: linear in the tokens of the text; a few small string allocations

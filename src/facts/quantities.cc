@@ -427,7 +427,15 @@ class Extractor {
     if (q->kind == QuantityKind::kCount && q->unit.empty()) {
       bool found = false;
       const size_t e = Head(after, q->value, q, &found);
-      if (found) q->end = std::max(q->end, doc_.tokens()[e - 1].end);
+      if (found) {
+        q->end = std::max(q->end, doc_.tokens()[e - 1].end);
+        // Hedges after the noun: "125 fighters at least", "50 or more".
+        if ((doc_.IsWord(e, "at") && doc_.IsWord(e + 1, "least")) ||
+            (doc_.IsWord(e, "or") && doc_.IsWord(e + 1, "more"))) {
+          q->approximation = Approximation::kAtLeast;
+          q->end = doc_.tokens()[e + 1].end;
+        }
+      }
       // "5 million dollars": the currency word names money.
     } else if (q->kind == QuantityKind::kMoney && doc_.IsWord(after)) {
       // "$5bn dollars" is rare; nothing to add.
