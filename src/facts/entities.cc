@@ -341,7 +341,13 @@ class Finder {
       EmitInstitution(i, inst);
       return inst + 1;
     }
-    if (!Cap(i)) return i + 1;
+    // "al-Assad": a lower-case Arabic article may open a name.
+    const bool article_start = !doc_.Capitalized(i) &&
+                               ArabicArticle(doc_.Norm(i)) &&
+                               doc_.IsPunct(i + 1, "-") &&
+                               doc_.Adjacent(i, i + 1) &&
+                               doc_.Adjacent(i + 1, i + 2) && Cap(i + 2);
+    if (!Cap(i) && !article_start) return i + 1;
     // Build the run.
     std::vector<size_t> run{i};
     size_t j = i + 1;
@@ -435,10 +441,16 @@ class Finder {
         }
       }
     }
-    // Connectors and hyphens at either end.
+    // Connectors and hyphens at either end (an Arabic article before its
+    // hyphen stays: "al-Assad").
     while (from < to && (!doc_.IsWord(run[from]) ||
                          Connector(doc_.Norm(run[from])) ||
                          !doc_.Capitalized(run[from]))) {
+      if (doc_.IsWord(run[from]) && ArabicArticle(doc_.Norm(run[from])) &&
+          from + 2 < to + 1 && doc_.IsPunct(run[from] + 1, "-") &&
+          doc_.Adjacent(run[from], run[from] + 1)) {
+        break;
+      }
       ++from;
     }
     while (to > from && (!doc_.IsWord(run[to - 1]) ||
@@ -533,7 +545,17 @@ class Finder {
     if (cue == lexicon::CountryCue::kName || cue == lexicon::CountryCue::kCapital) {
       scores.place += 2.5f;
     }
-    if (lexicon::IsOrgHead(lastw) && words.size() > 1) scores.org += 2;
+    if (lexicon::IsOrgHead(lastw) && words.size() > 1) {
+      scores.org += 2;
+    } else if (words.size() > 2) {
+      // "Syrian Observatory for Human Rights": a head inside the name.
+      for (size_t k = 1; k + 1 < words.size(); ++k) {
+        if (lexicon::IsOrgHead(words[k])) {
+          scores.org += 1.5f;
+          break;
+        }
+      }
+    }
     if (lexicon::IsOrgHead(lastw) && words.size() == 1 &&
         (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada")) {
       scores.org += 2;
@@ -767,9 +789,11 @@ std::string EntityKey(std::string_view name) {
     if (!joined.empty()) joined.push_back(' ');
     joined.append(w);
   }
-  // Whole-name aliases ("u.s.", "kiev", "uae").
+  // Whole-name aliases ("u.s.", "kiev", "uae"); the alias then goes through
+  // the skeleton like any name, so "Kiev" and "Kyiv" meet.
   if (const std::string_view alias = lexicon::NameAlias(joined); !alias.empty()) {
-    return std::string(alias);
+    joined.assign(alias);
+    words = SplitWords(joined);
   }
   // Institutions: country cue + rest.
   if (words.size() >= 2) {
@@ -795,12 +819,7 @@ std::string EntityKey(std::string_view name) {
     w = StripPossessive(w);
     if (w.empty()) continue;
     if (!key.empty()) key.push_back(' ');
-    const std::string_view alias = lexicon::NameAlias(w);
-    if (!alias.empty() && words.size() == 1) {
-      key.append(alias);
-    } else {
-      AppendSkeleton(lexicon::BritishSpelling(w), &key);
-    }
+    AppendSkeleton(lexicon::BritishSpelling(w), &key);
   }
   return key;
 }
