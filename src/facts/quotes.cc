@@ -307,10 +307,20 @@ class QuoteFinder {
         return;
       }
     }
-    if (sent_begin < first.open && SpeakerAt(sent_begin, first.open, q)) {
-      q->cue = SpeakerCue::kSentenceSubject;
-      q->confidence = std::min(q->confidence, 0.55f);
-      return;
+    // A sentence-initial name or pronoun ("He hopes that ... "...").
+    if (sent_begin < first.open) {
+      size_t s = sent_begin;
+      if (doc_.IsWord(s, "the")) ++s;
+      const bool pronoun = doc_.IsWord(s) && IsPronoun(doc_.Norm(s));
+      const int m = s < first.open ? MentionStartingAt(doc_.tokens()[s].begin) : -1;
+      const bool speaker_like =
+          m >= 0 && entities_.entities[entities_.mentions[m].entity].type !=
+                        EntityType::kPlace;
+      if ((pronoun || speaker_like) && SpeakerAt(s, first.open, q)) {
+        q->cue = SpeakerCue::kSentenceSubject;
+        q->confidence = std::min(q->confidence, 0.55f);
+        return;
+      }
     }
   }
 
@@ -436,6 +446,25 @@ class QuoteFinder {
     if (m >= 0) {
       const size_t first = doc_.TokenAt(entities_.mentions[m].begin);
       return SetSpeaker(first, end, q);
+    }
+    // A noun phrase with a determiner right before the verb: "the
+    // spokesman said:", "a senior official said".
+    if (end == verb) {
+      size_t t = last + 1;
+      int n = 0;
+      auto determiner = [&](size_t k) {
+        return doc_.IsWord(k, "the") || doc_.IsWord(k, "a") || doc_.IsWord(k, "an");
+      };
+      while (t > begin && n < 4 && doc_.IsWord(t - 1) &&
+             (!doc_.Capitalized(t - 1) || determiner(t - 1))) {
+        --t;
+        ++n;
+        const std::string_view w = doc_.Norm(t);
+        if (w == "the" || w == "a" || w == "an") {
+          if (t + 1 < end) return SetSpeaker(t, end, q);
+          break;
+        }
+      }
     }
     // The nearest name before the verb within the clause: "Zelenskyy
     // emphasized the ongoing efforts, stating".
