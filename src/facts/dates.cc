@@ -171,10 +171,10 @@ class Scanner {
     }
     if (!doc_.IsWord(i)) return i;
     const std::string_view w = doc_.Norm(i);
-    if (lexicon::Month(w) > 0) {
+    if (doc_.Capitalized(i) && lexicon::Month(w) > 0) {
       if (size_t e = MonthFirst(i, m); e > i) return e;
     }
-    if (lexicon::Weekday(w) >= 0) {
+    if (doc_.Capitalized(i) && lexicon::Weekday(w) >= 0) {
       if (size_t e = WeekdayAt(i, i, 0, m); e > i) return e;
     }
     if (w == "noon" || w == "midday" || w == "midnight") {
@@ -411,7 +411,10 @@ class Scanner {
   size_t WeekdayAt(size_t start, size_t i, int shift, DateMention* m) {
     const std::string_view w = doc_.Norm(i);
     const int wd = lexicon::Weekday(w);
-    if (w.size() < 6 || !doc_.Capitalized(i)) return start;  // full names only
+    if (!doc_.Capitalized(i)) return start;
+    // Abbreviations ("Sun", "Tue.") only before a full date: "Sun 01 Feb
+    // 2015"; alone they are too often other words.
+    const bool abbreviated = w.size() < 6;
     // "the Sunday Times", "Sunday Telegraph".
     if (doc_.IsWord(i + 1) && doc_.Capitalized(i + 1) &&
         !doc_.LineBreakBetween(i, i + 1)) {
@@ -428,6 +431,7 @@ class Scanner {
     // "Sunday, May 25, 2014" / "Sunday 25 May 2014": the absolute date.
     {
       size_t j = e;
+      if (abbreviated && doc_.IsPunct(j, ".") && doc_.Adjacent(i, j)) ++j;
       if (doc_.IsPunct(j, ",")) ++j;
       DateMention abs;
       size_t end = j;
@@ -442,6 +446,7 @@ class Scanner {
         return end;
       }
     }
+    if (abbreviated) return start;
     m->kind = DateKind::kWeekday;
     m->granularity = DateGranularity::kDay;
     m->weekday = wd;

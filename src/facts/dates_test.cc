@@ -68,6 +68,8 @@ const Row kRows[] = {
      {"Sunday, May 25, 2014 = abs day 2014-05-25..2014-05-25"}},
     {"Governor AFP Sunday 25 May 2014 a car exploded.", true,
      {"Sunday 25 May 2014 = abs day 2014-05-25..2014-05-25"}},
+    {"Sun 01 Feb 2015 Explosion rocks the capital.", true,
+     {"Sun 01 Feb 2015 = abs day 2015-02-01..2015-02-01"}},
     // Weekdays: the latest such day on or before publication.
     {"President Volodymyr Zelensky said Sunday that talks would resume.", true,
      {"Sunday = weekday day 2025-11-23..2025-11-23"}},

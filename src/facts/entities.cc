@@ -330,6 +330,12 @@ class Finder {
         if (n >= 3) break;
       }
     }
+    // "Syrian Observatory for Human Rights", "Ministry of Defence": the
+    // name goes on, so it is a plain capitalised name, not this pattern.
+    if (last != kNpos && doc_.Capitalized(last) && doc_.IsWord(last + 1) &&
+        Connector(doc_.Norm(last + 1)) && Cap(last + 2)) {
+      return kNpos;
+    }
     return last;
   }
 
@@ -337,7 +343,8 @@ class Finder {
   size_t ScanAt(size_t i, size_t end) {
     if (!doc_.IsWord(i)) return i + 1;
     // Institutions, in any case, after a country cue.
-    if (const size_t inst = Institution(i, end); inst != kNpos) {
+    if (const size_t inst = doc_.Capitalized(i) ? Institution(i, end) : kNpos;
+        inst != kNpos) {
       EmitInstitution(i, inst);
       return inst + 1;
     }
@@ -356,6 +363,9 @@ class Finder {
       if (doc_.Norm(last).ends_with("'s")) break;
       if (doc_.LineBreakBetween(last, j)) break;
       if (Cap(j) && doc_.Spaced(last, j)) {
+        // An acronym after a name starts a new name ("Deir Ezzor SANA"),
+        // one before it does not ("CBS News", "US President").
+        if (doc_.tokens()[j].all_caps && !doc_.tokens()[last].all_caps) break;
         run.push_back(j++);
         continue;
       }

@@ -472,7 +472,7 @@ bool IsCommonCapitalised(std::string_view w) {
       "last", "next",  "other", "another", "such", "more", "less",
       "several", "few", "just", "only", "even", "still", "again",
       "thousands", "hundreds", "dozens", "millions", "according", "amid",
-      "against", "through", "into", "without", "within", "old",
+      "against", "through", "into", "without", "within",
       "more", "further", "once", "instead", "because", "unlike", "like",
       "exhausted", "combined", "continued", "ongoing", "peace", "units",
       "reports", "read", "watch", "related", "photo", "image", "video",
