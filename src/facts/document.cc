@@ -38,6 +38,15 @@ Document::Document(std::string_view body) : text_(body) {
     sentence_first_.assign(2, 0);
     sentence_first_[1] = tokens_.size();
   }
+  sentence_first_word_.assign(sentences_.size(), tokens_.size());
+  for (size_t s = 0; s < sentences_.size(); ++s) {
+    for (size_t k = sentence_first_[s]; k < sentence_first_[s + 1]; ++k) {
+      if (tokens_[k].kind != TokenKind::kPunct) {
+        sentence_first_word_[s] = k;
+        break;
+      }
+    }
+  }
 }
 
 std::string_view Document::Raw(size_t i) const {
@@ -61,11 +70,7 @@ bool Document::LineBreakBetween(size_t a, size_t b) const {
 
 bool Document::SentenceInitial(size_t i) const {
   if (i >= tokens_.size()) return false;
-  const uint32_t s = sentence_of_[i];
-  for (size_t k = sentence_first_[s]; k < i; ++k) {
-    if (tokens_[k].kind != TokenKind::kPunct) return false;
-  }
-  return true;
+  return sentence_first_word_[sentence_of_[i]] == i;
 }
 
 size_t Document::TokenAt(uint32_t byte) const {

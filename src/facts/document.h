@@ -86,6 +86,8 @@ class Document {
   std::vector<text::Span> sentences_;
   std::vector<uint32_t> sentence_of_;
   std::vector<size_t> sentence_first_;  // sentences_.size() + 1 entries
+  // The first word or number token of each sentence (size() if none).
+  std::vector<size_t> sentence_first_word_;
 };
 
 // The English singular of a folded plural noun: "prisoners" -> "prisoner",

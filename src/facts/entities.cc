@@ -41,6 +41,11 @@ namespace concord::facts {
 namespace {
 
 constexpr size_t kNpos = static_cast<size_t>(-1);
+// Longest name run in tokens; longer capitalised runs are not one name.
+constexpr size_t kMaxRunTokens = 16;
+// Merge passes compare at most this many pairs of groups (a bound for
+// adversarial texts with many distinct names; news has tens).
+constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
   return w == "of" || w == "for" || w == "and" || w == "de" || w == "du" ||
@@ -358,7 +363,7 @@ class Finder {
     // Build the run.
     std::vector<size_t> run{i};
     size_t j = i + 1;
-    while (j < end) {
+    while (j < end && run.size() < kMaxRunTokens) {
       const size_t last = run.back();
       if (doc_.Norm(last).ends_with("'s")) break;
       if (doc_.LineBreakBetween(last, j)) break;
@@ -400,20 +405,28 @@ class Finder {
     return next;
   }
 
-  // Emits run[from, to) after splitting at "and" and cleaning.
+  // Emits run[from, to) after splitting at "and" (unless the whole run
+  // names an organisation: "National Security and Defense Council").
   void EmitRun(const std::vector<size_t>& run, size_t from, size_t to) {
     if (from >= to) return;
-    // Split at "and" unless the whole run names an organisation.
     const std::string_view last_word = StripPossessive(doc_.Norm(run[to - 1]));
-    if (!lexicon::IsOrgHead(last_word)) {
-      for (size_t k = from; k < to; ++k) {
-        if (doc_.IsWord(run[k], "and") || doc_.IsWord(run[k], "on")) {
-          EmitRun(run, from, k);
-          EmitRun(run, k + 1, to);
-          return;
-        }
+    if (lexicon::IsOrgHead(last_word)) {
+      EmitPart(run, from, to);
+      return;
+    }
+    size_t start = from;
+    for (size_t k = from; k < to; ++k) {
+      if (doc_.IsWord(run[k], "and") || doc_.IsWord(run[k], "on")) {
+        EmitPart(run, start, k);
+        start = k + 1;
       }
     }
+    EmitPart(run, start, to);
+  }
+
+  // Emits run[from, to), a part without a splitting "and", after cleaning.
+  void EmitPart(const std::vector<size_t>& run, size_t from, size_t to) {
+    if (from >= to) return;
     Scores scores;
     // Leading common words ("The", "In", "His").
     while (from < to && doc_.IsWord(run[from]) &&
@@ -697,37 +710,80 @@ class Finder {
     std::vector<std::vector<std::string_view>> gwords(g);
     for (size_t a = 0; a < g; ++a) gwords[a] = SplitWords(keys[a]);
     // 1. Initialisms: "UAE" and "United Arab Emirates".
-    for (size_t a = 0; a < g; ++a) {
-      const std::string letters = AcronymLetters(longest[a]);
-      if (letters.empty()) continue;
+    {
+      std::unordered_map<std::string, std::vector<size_t>> by_initials;
       for (size_t b = 0; b < g; ++b) {
-        if (b == a || gwords[b].size() < 2) continue;
-        if (Initials(Fold(longest[b])) == letters) unite(a, b);
+        if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
+          by_initials[Initials(Fold(longest[b]))].push_back(b);
+        }
+      }
+      for (size_t a = 0; a < g; ++a) {
+        const std::string letters = AcronymLetters(longest[a]);
+        if (letters.empty()) continue;
+        const auto it = by_initials.find(letters);
+        if (it == by_initials.end()) continue;
+        for (size_t b : it->second) {
+          if (b != a) unite(a, b);
+        }
       }
     }
     // 2. Surnames: a one-word group joins the unique multiword person-ish
     // group whose last word has the same skeleton.
-    for (size_t a = 0; a < g; ++a) {
-      if (gwords[a].size() != 1 || keys[a].find('|') != std::string::npos) continue;
-      size_t match = kNpos;
-      int count = 0;
+    {
+      std::unordered_map<std::string_view, std::vector<size_t>> by_last;
       for (size_t b = 0; b < g; ++b) {
-        if (b == a || gwords[b].size() < 2 || gwords[b].size() > 4) continue;
+        if (gwords[b].size() < 2 || gwords[b].size() > 4) continue;
         if (keys[b].find('|') != std::string::npos) continue;
-        if (gwords[b].back() != gwords[a][0]) continue;
-        if (gscore[b].org > gscore[b].person || gscore[b].place > gscore[b].person + 1) {
+        if (gscore[b].org > gscore[b].person ||
+            gscore[b].place > gscore[b].person + 1) {
           continue;
         }
-        if (match == kNpos || find(b) != find(match)) ++count;
-        match = b;
+        by_last[gwords[b].back()].push_back(b);
       }
-      if (count == 1) unite(a, match);
+      for (size_t a = 0; a < g; ++a) {
+        if (gwords[a].size() != 1 || keys[a].find('|') != std::string::npos) {
+          continue;
+        }
+        const auto it = by_last.find(gwords[a][0]);
+        if (it == by_last.end()) continue;
+        size_t match = kNpos;
+        bool unique = true;
+        for (size_t b : it->second) {
+          if (match != kNpos && find(b) != find(match)) unique = false;
+          match = b;
+        }
+        if (match != kNpos && unique) unite(a, match);
+      }
     }
-    // 3. Long names a small edit apart.
-    for (size_t a = 0; a < g; ++a) {
-      for (size_t b = a + 1; b < g; ++b) {
-        if (find(a) == find(b)) continue;
-        if (FuzzySame(keys[a], keys[b], options_)) unite(a, b);
+    // 3. Long names a small edit apart, compared within buckets of equal
+    // first letter, in order of length, and at most kMaxFuzzyPairs pairs.
+    {
+      std::vector<size_t> order;
+      for (size_t a = 0; a < g; ++a) {
+        if (static_cast<int>(keys[a].size()) >= options_.fuzzy_min_length &&
+            keys[a].find('|') == std::string::npos) {
+          order.push_back(a);
+        }
+      }
+      std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        if (keys[x][0] != keys[y][0]) return keys[x][0] < keys[y][0];
+        return keys[x].size() < keys[y].size();
+      });
+      size_t pairs = 0;
+      for (size_t i = 0; i < order.size() && pairs < kMaxFuzzyPairs; ++i) {
+        const std::string& ka = keys[order[i]];
+        for (size_t j = i + 1; j < order.size() && pairs < kMaxFuzzyPairs; ++j) {
+          const std::string& kb = keys[order[j]];
+          if (kb[0] != ka[0] ||
+              kb.size() > ka.size() + options_.fuzzy_edits + 1) {
+            break;
+          }
+          ++pairs;
+          if (find(order[i]) != find(order[j]) &&
+              FuzzySame(ka, kb, options_)) {
+            unite(order[i], order[j]);
+          }
+        }
       }
     }
     // Build entities.

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -209,6 +211,39 @@ TEST(ExtractFacts, HandlesEmptyAndHostileInput) {
   const Facts f = ExtractFacts(junk, int64_t{0});
   EXPECT_TRUE(f.quantities.empty());
   EXPECT_TRUE(f.entities.entities.empty());
+}
+
+// Inputs built to defeat the scanners' bounds: one endless capitalised
+// run, thousands of quotes with pronouns, vague numbers, distinct names for
+// the fuzzy merge, bare quote marks. Each must finish quickly (a linear
+// pass, not a quadratic one) and keep its offsets inside the text.
+TEST(ExtractFacts, PathologicalInputsStayFast) {
+  std::vector<std::string> inputs(7);
+  for (int k = 0; k < 20000; ++k) inputs[0] += "Aaaa Bbbb and Cccc ";
+  for (int k = 0; k < 4000; ++k) {
+    inputs[1] += "\"We will win this war,\" he said. John Smith met Mr Jones. ";
+  }
+  for (int k = 0; k < 15000; ++k) inputs[2] += "tens of thousands of people ";
+  for (int k = 0; k < 6000; ++k) {
+    char name[64];
+    std::snprintf(name, sizeof(name), "Mr Kowalczykowski%05d said. ", k);
+    inputs[3] += name;
+  }
+  for (int k = 0; k < 60000; ++k) inputs[4] += "1 ";
+  inputs[5].assign(200000, '"');
+  for (int k = 0; k < 20000; ++k) inputs[6] += "Sunday May 3 2024-01-01 12:30 ";
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& in : inputs) {
+    const Facts f = ExtractFacts(in, int64_t{1763899200});
+    for (const Quantity& q : f.quantities) ASSERT_LE(q.end, in.size());
+    for (const DateMention& d : f.dates) ASSERT_LE(d.end, in.size());
+    for (const EntityMention& m : f.entities.mentions) ASSERT_LE(m.end, in.size());
+    for (const Quote& q : f.quotes) ASSERT_LE(q.end, in.size());
+  }
+  const double seconds = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - start)
+                             .count();
+  EXPECT_LT(seconds, 60.0);  // about 3 s in a Debug build
 }
 
 }  // namespace

@@ -155,47 +155,29 @@ class Extractor {
   void AddVague(std::vector<Candidate>* cands) const {
     for (size_t i = 0; i < doc_.size(); ++i) {
       if (!doc_.IsWord(i)) continue;
-      double v = VagueValue(doc_.Norm(i));
-      if (v == 0) continue;
-      if (doc_.Norm(i) == "scores" && !doc_.IsWord(i + 1, "of")) continue;
-      size_t first = i, last = i;
-      // "tens of thousands", "hundreds of thousands"
+      const std::string_view w = doc_.Norm(i);
+      double v = VagueValue(w);
+      // "tens of thousands": "tens" counts only before a vague scale.
+      const bool tens = w == "tens";
+      if (v == 0 && !tens) continue;
+      if (w == "scores" && !doc_.IsWord(i + 1, "of")) continue;
+      size_t last = i;
+      // "tens of thousands", "hundreds of thousands", "dozens of millions"
       if (doc_.IsWord(i + 1, "of") && doc_.IsWord(i + 2) &&
-          VagueValue(doc_.Norm(i + 2)) >= 1e3 && v < 1e3) {
-        v = (doc_.Norm(i) == "dozens" ? 12 : v) * VagueValue(doc_.Norm(i + 2));
+          VagueValue(doc_.Norm(i + 2)) >= 1e3 && (tens || v < 1e3)) {
+        v = (tens ? 10 : v) * VagueValue(doc_.Norm(i + 2));
         last = i + 2;
-      } else if (doc_.IsWord(i, "thousands") && i >= 2 &&
-                 doc_.IsWord(i - 1, "of") &&
-                 (doc_.IsWord(i - 2, "tens") || doc_.IsWord(i - 2, "hundreds"))) {
-        continue;  // taken with its "tens of"
+      } else if (tens) {
+        continue;
       }
       Candidate c;
-      c.begin = doc_.tokens()[first].begin;
+      c.begin = doc_.tokens()[i].begin;
       c.end = doc_.tokens()[last].end;
       c.value = v;
       c.approximate = true;
       c.vague = true;
       cands->push_back(c);
-    }
-    // "tens of thousands": "tens" is not a vague word by itself.
-    for (size_t i = 0; i + 2 < doc_.size(); ++i) {
-      if (doc_.IsWord(i, "tens") && doc_.IsWord(i + 1, "of") &&
-          doc_.IsWord(i + 2) && VagueValue(doc_.Norm(i + 2)) >= 1e3) {
-        Candidate c;
-        c.begin = doc_.tokens()[i].begin;
-        c.end = doc_.tokens()[i + 2].end;
-        c.value = 10 * VagueValue(doc_.Norm(i + 2));
-        c.approximate = true;
-        c.vague = true;
-        // Replace the "thousands" candidate added above.
-        for (Candidate& o : *cands) {
-          if (o.vague && o.begin == doc_.tokens()[i + 2].begin) {
-            o = c;
-            c.value = -1;
-          }
-        }
-        if (c.value >= 0) cands->push_back(c);
-      }
+      i = last;
     }
   }
 

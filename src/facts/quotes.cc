@@ -540,8 +540,12 @@ class QuoteFinder {
       return true;
     }
     // The entity mention inside the phrase, if any.
-    for (size_t k = 0; k < entities_.mentions.size(); ++k) {
-      const EntityMention& em = entities_.mentions[k];
+    const auto& ms = entities_.mentions;
+    const auto from = std::lower_bound(
+        ms.begin(), ms.end(), b,
+        [](const EntityMention& m, uint32_t x) { return m.begin < x; });
+    for (size_t k = static_cast<size_t>(from - ms.begin()); k < ms.size(); ++k) {
+      const EntityMention& em = ms[k];
       if (em.begin >= b && em.end <= e) {
         q->speaker_entity = em.entity;
         q->speaker_name = entities_.entities[em.entity].name;
@@ -554,17 +558,24 @@ class QuoteFinder {
   }
 
   bool InsideAnyQuote(uint32_t begin, uint32_t end) const {
-    for (const RawQuote& r : raw_) {
-      if (begin >= r.content_begin && end <= r.content_end) return true;
-      if (r.content_begin > end) break;
-    }
-    return false;
+    // raw_ is sorted by position and its quotes do not overlap.
+    auto it = std::upper_bound(
+        raw_.begin(), raw_.end(), begin,
+        [](uint32_t b, const RawQuote& r) { return b < r.content_begin; });
+    if (it == raw_.begin()) return false;
+    --it;
+    return begin >= it->content_begin && end <= it->content_end;
   }
 
-  // The most recent person mention ending before `byte`, outside quotes.
+  // The most recent person mention ending before `byte`, outside quotes,
+  // looking back at most 200 mentions.
   int PersonBefore(uint32_t byte) const {
     const auto& ms = entities_.mentions;
-    for (size_t k = ms.size(); k-- > 0;) {
+    auto it = std::lower_bound(
+        ms.begin(), ms.end(), byte,
+        [](const EntityMention& m, uint32_t b) { return m.begin < b; });
+    const size_t upto = static_cast<size_t>(it - ms.begin());
+    for (size_t k = upto, n = 0; k-- > 0 && n < 200; ++n) {
       if (ms[k].end > byte) continue;
       if (entities_.entities[ms[k].entity].type != EntityType::kPerson) continue;
       if (InsideAnyQuote(ms[k].begin, ms[k].end)) continue;
