@@ -88,6 +88,13 @@ const Row kRows[] = {
      "had put out the fire.",
      {"State Emergency Service (organization)",
       "Ukraine's State Emergency Service (organization)"}},
+    {"Prime Minister Keir Starmer met Chancellor Friedrich Merz in Berlin.",
+     {"Keir Starmer (person)", "Friedrich Merz (person)", "Berlin (place)"}},
+    {"Volodymyr Zelenskiy arrived late; Zelenskyy spoke first.",
+     {"Volodymyr Zelenskiy (person) = Volodymyr Zelenskiy | Zelenskyy"}},
+    {"Agence France-Presse (AFP) said AFP staff were safe.",
+     {"Agence France-Presse (organization) = Agence France-Presse | AFP"}},
+    {"Tehran-based analysts doubted the claim.", {"Tehran (place)"}},
     // Sentence starts, headlines and other non-names.
     {"The ministry said nothing. Exhausted troops rested.", {}},
     {"Ukrainian troops are struggling. Russian forces advanced.",

@@ -111,6 +111,18 @@ const Row kRows[] = {
      "said.",
      {"They called it a ‘special operation’ from the start | analyst -> "
       "analyst | said | "}},
+    {"“We will rebuild every house,” Mayor Vitali Klitschko told the BBC.",
+     {"We will rebuild every house | Mayor Vitali Klitschko -> Vitali "
+      "Klitschko | told | "}},
+    {"\"Ten people were killed,\" said Talal al-Barazi, the governor.",
+     {"Ten people were killed | Talal al-Barazi -> Talal al-Barazi | said | "}},
+    {"“Where is the aid we were promised?” asked a resident.",
+     {"Where is the aid we were promised? | a resident -> a resident | asked | "}},
+    {"“The strikes will continue,” the ministry said in a statement on "
+     "Telegram.",
+     {"The strikes will continue | ministry -> ministry | said | in a "
+      "statement on Telegram"}},
+    {"The minister said 'we are ready to talk' before leaving.", {}},
     // Not quotes: scare quotes without a speaker, stray marks, apostrophes.
     {"The so-called \"liberation\" of the town was brief.", {}},
     {"Russia's army and Ukraine's forces didn't advance.", {}},
