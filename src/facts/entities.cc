@@ -62,7 +62,8 @@ bool ArabicArticle(std::string_view w) {
 
 // Title words that can only be part of a longer title ("Foreign Minister").
 bool TitleModifier(std::string_view w) {
-  return w == "state" || w == "foreign" || w == "defence" ||
+  return w == "assistant" || w == "senior" || w == "supreme" ||
+         w == "state" || w == "foreign" || w == "defence" ||
          w == "defense" || w == "interior" || w == "finance" ||
          w == "prime" || w == "vice" || w == "deputy" || w == "chief" ||
          w == "general" || w == "former" || w == "acting";
@@ -297,7 +298,7 @@ class Finder {
   }
 
   bool KnownName(std::string_view folded) const {
-    return !lexicon::CountryKey(folded).empty() ||
+    return !lexicon::CountryKey(folded).empty() || lexicon::IsKnownPlace(folded) ||
            lexicon::IsNewsOutlet(folded) || lexicon::IsPlatform(folded) ||
            !lexicon::NameAlias(folded).empty();
   }
@@ -510,7 +511,7 @@ class Finder {
         while (k < to && !Supported(run[k])) ++k;
         size_t e = k;
         while (e < to && Supported(run[e])) ++e;
-        if (e > k) EmitClean(run[k], run[e - 1], scores);
+        if (e > k && !Shouting(run, k, e)) EmitClean(run[k], run[e - 1], scores);
         k = e;
       }
       return;
@@ -521,7 +522,29 @@ class Finder {
       return;
     }
     if (initial && !single && text::IsStopword(w0, "en")) return;
+    // Shouting: words in capitals beside other words in capitals are not
+    // acronyms ("THAT WAS CALLOUS"), unless the lexicons know the name.
+    if (Shouting(run, from, to)) return;
     EmitClean(first_tok, last_tok, scores);
+  }
+
+  bool Shouting(const std::vector<size_t>& run, size_t from, size_t to) const {
+    int caps = 0;
+    for (size_t k = from; k < to; ++k) {
+      if (doc_.IsWord(run[k]) && doc_.tokens()[run[k]].all_caps) ++caps;
+    }
+    if (caps == 0) return false;
+    const uint32_t b = doc_.tokens()[run[from]].begin;
+    const uint32_t e = doc_.tokens()[run[to - 1]].end;
+    if (KnownName(StripPossessive(Fold(doc_.text().substr(b, e - b))))) return false;
+    if (caps >= 2) return true;
+    // One capitalised word: shouting if a neighbouring word is in capitals.
+    auto caps_word = [&](size_t t) {
+      return doc_.IsWord(t) && doc_.tokens()[t].all_caps;
+    };
+    const size_t f = run[from], l = run[to - 1];
+    return (f > 0 && caps_word(f - 1)) || (f > 1 && !doc_.IsWord(f - 1) && caps_word(f - 2)) ||
+           caps_word(l + 1) || (!doc_.IsWord(l + 1) && caps_word(l + 2));
   }
 
   bool Supported(size_t t) const {
@@ -565,7 +588,8 @@ class Finder {
     // Lexicon cues.
     lexicon::CountryCue cue;
     lexicon::CountryKey(folded, &cue);
-    if (cue == lexicon::CountryCue::kName || cue == lexicon::CountryCue::kCapital) {
+    if (cue == lexicon::CountryCue::kName || cue == lexicon::CountryCue::kCapital ||
+        lexicon::IsKnownPlace(folded)) {
       scores.place += 2.5f;
     }
     if (lexicon::IsOrgHead(lastw) && words.size() > 1) {

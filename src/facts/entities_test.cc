@@ -95,7 +95,9 @@ const Row kRows[] = {
     {"Agence France-Presse (AFP) said AFP staff were safe.",
      {"Agence France-Presse (organization) = Agence France-Presse | AFP"}},
     {"Tehran-based analysts doubted the claim.", {"Tehran (place)"}},
-    // Sentence starts, headlines and other non-names.
+    {"A deputy was shot in Texas, Lt. Steve Dorris said.",
+     {"Texas (place)", "Steve Dorris (person)"}},
+    // Sentence starts, headlines, shouting and other non-names.
     {"The ministry said nothing. Exhausted troops rested.", {}},
     {"Ukrainian troops are struggling. Russian forces advanced.",
      {"Ukrainian troops (organization)", "Russian forces (organization)"}},
@@ -107,6 +109,7 @@ const Row kRows[] = {
      {"Kyiv (place)", "Moscow (place)"}},
     {"The Sunday Times said the town of Pokrovsk was encircled.",
      {"Sunday Times (organization)", "Pokrovsk (place)"}},
+    {"She wrote: THAT WAS CALLOUS AND WRONG, SAID THE NBC HOST.", {}},
     {"Meanwhile, officials in Kherson said power was restored.",
      {"Kherson (place)"}},
 };

@@ -276,6 +276,7 @@ bool IsPersonTitle(std::string_view w) {
       "patriarch", "cardinal",  "bishop",     "chief",       "deputy",
       "vice",      "prime",     "foreign",    "defence",     "defense",
       "interior",  "finance",   "state",      "mrs.",        "mr.",
+      "assistant", "senior",    "supreme",    "mp",          "inspector",
       "dr.",       "gen.",      "col.",       "lt.",         "sen.",
       "rep.",      "gov.",      "prof.",      "capt.",       "sgt.",
       "adm.",      "maj.",      "rev.",       "ms.",
@@ -434,6 +435,33 @@ std::string_view NameAlias(std::string_view name) {
   std::string_view key = CountryKey(name, &cue);
   if (cue == CountryCue::kName) return key;
   return {};
+}
+
+bool IsKnownPlace(std::string_view name) {
+  static const WordSet kPlaces = {
+      // US states.
+      "alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+      "connecticut", "delaware", "florida", "hawaii", "idaho", "illinois",
+      "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+      "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+      "missouri", "montana", "nebraska", "nevada", "new hampshire",
+      "new jersey", "new mexico", "new york", "north carolina",
+      "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+      "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+      "utah", "vermont", "virginia", "west virginia", "wisconsin", "wyoming",
+      // Cities and regions often in the news.
+      "new york city", "los angeles", "chicago", "houston", "miami",
+      "san francisco", "boston", "seattle", "toronto", "montreal",
+      "sydney", "melbourne", "mumbai", "shanghai", "hong kong", "singapore",
+      "dubai", "istanbul", "geneva", "munich", "frankfurt", "milan",
+      "barcelona", "st petersburg", "odesa", "kharkiv", "lviv", "dnipro",
+      "mariupol", "donetsk", "luhansk", "crimea", "kherson", "bakhmut",
+      "avdiivka", "pokrovsk", "zaporizhzhia", "gaza", "west bank",
+      "aleppo", "homs", "idlib", "raqqa", "deir ezzor", "hama", "daraa",
+      "mosul", "basra", "kirkuk", "benghazi", "darfur", "kashmir",
+      "tigray", "donbas", "kursk", "belgorod", "samara", "rostov",
+  };
+  return In(kPlaces, name);
 }
 
 bool IsSpeechVerb(std::string_view w) {

@@ -93,6 +93,10 @@ std::string_view CountryKey(std::string_view folded_name,
 // emirates". Empty if none.
 std::string_view NameAlias(std::string_view folded_name);
 
+// Places that are not countries but are named in news without a cue: US
+// states and large cities ("texas", "new york", "gaza", "aleppo").
+bool IsKnownPlace(std::string_view folded_name);
+
 // Reporting verbs ("said", "told", "wrote", "added", "stating", "tweeted").
 bool IsSpeechVerb(std::string_view folded);
 
