@@ -8,6 +8,10 @@ namespace concord::facts {
 Facts ExtractFacts(std::string_view body, std::optional<int64_t> published_time,
                    const FactOptions& options) {
   Facts facts;
+  if (body.size() > kMaxFactsBody) {
+    body = body.substr(0, kMaxFactsBody);
+    facts.truncated = true;
+  }
   const Document doc(body);
   facts.dates = FindDates(doc, published_time, options.dates);
   facts.quantities = FindQuantities(doc, facts.dates, options.quantities);

@@ -15,6 +15,7 @@
 #ifndef CONCORD_FACTS_FACTS_H_
 #define CONCORD_FACTS_FACTS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -39,12 +40,18 @@ struct Facts {
   std::vector<DateMention> dates;
   EntityResult entities;
   std::vector<Quote> quotes;
+  // The body was longer than kMaxFactsBody bytes and only its first
+  // kMaxFactsBody bytes were read.
+  bool truncated = false;
 };
+
+// Offsets are 32-bit: longer bodies are read up to this many bytes.
+inline constexpr size_t kMaxFactsBody = (size_t{1} << 31) - 1;
 
 // All facts of an article body. `published_time` is the publication time in
 // seconds since the epoch (UTC), used to resolve relative dates; nullopt if
-// unknown. Any byte string is accepted (invalid UTF-8 is read as U+FFFD).
-// REQUIRES: body.size() < 2^31.
+// unknown. Any byte string is accepted (invalid UTF-8 is read as U+FFFD); a
+// body over kMaxFactsBody bytes is cut there and flagged `truncated`.
 Facts ExtractFacts(std::string_view body, std::optional<int64_t> published_time,
                    const FactOptions& options = {});
 
