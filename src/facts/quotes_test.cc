@@ -65,6 +65,10 @@ const Row kRows[] = {
      {"Many meetings are under way | he -> Rustem Umerov | said | "}},
     {"Maria Zakharova spoke on Friday. “Nothing was agreed,” she said.",
      {"Nothing was agreed | she -> Maria Zakharova | said | "}},
+    {"\"Ten people were killed in the attack on the taxi stand\" a district "
+     "of the old city said Governor Talal al-Barazi.",
+     {"Ten people were killed in the attack on the taxi stand | Governor "
+      "Talal al-Barazi -> Talal al-Barazi | said | "}},
     // Speaker before the quote.
     {"Umerov said: \"We will return to the Istanbul agreements.\"",
      {"We will return to the Istanbul agreements. | Umerov -> Umerov | said | "}},
