@@ -676,26 +676,38 @@ class QuoteFinder {
     }
   }
 
-  // A quote with no speaker continues the previous one when it opens its
-  // paragraph and the previous quote ended the paragraph before.
+  // A quote with no speaker continues the previous one when nothing but
+  // the rest of the previous quote's sentence lies between them: the next
+  // sentence ("..." X said. "...") or the next paragraph.
   bool ContinuesPrevious(const Quote& prev, const Quote& q) const {
-    if (prev.speaker.empty()) return false;
+    if (prev.speaker.empty() || q.begin < prev.end) return false;
     const std::string_view between =
-        doc_.text().substr(prev.end, q.begin - std::min(q.begin, prev.end));
-    if (q.begin < prev.end) return false;
-    // Between them: the rest of prev's sentence, one line break, nothing
-    // else of substance.
-    size_t newlines = 0, letters = 0;
-    bool after_newline = false;
+        doc_.text().substr(prev.end, q.begin - prev.end);
+    int breaks = 0, newlines = 0;
+    bool after_break = false;
     for (char c : between) {
       if (c == '\n') {
         ++newlines;
-        after_newline = true;
-      } else if (after_newline && c != ' ' && c != '\r' && c != '\t') {
-        ++letters;
+        if (!after_break) ++breaks;
+        after_break = true;
+      } else if (c == '.' || c == '!' || c == '?') {
+        if (after_break) return false;  // a second sentence
+        ++breaks;
+        after_break = true;
+      } else if (after_break && c != ' ' && c != '\r' && c != '\t') {
+        return false;  // words after the end of prev's sentence
       }
     }
-    return newlines >= 1 && newlines <= 2 && letters == 0;
+    // A quote that ends its own sentence (". Then a new quote) also counts.
+    const std::string_view prev_words =
+        prev.parts.empty() ? std::string_view()
+                           : doc_.text().substr(prev.parts.back().begin,
+                                                prev.parts.back().end -
+                                                    prev.parts.back().begin);
+    const bool prev_ended = !prev_words.empty() &&
+                            (prev_words.back() == '.' || prev_words.back() == '!' ||
+                             prev_words.back() == '?');
+    return newlines <= 2 && (breaks == 1 || (breaks == 0 && prev_ended));
   }
 
   const Document& doc_;

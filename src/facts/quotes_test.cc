@@ -99,6 +99,16 @@ const Row kRows[] = {
      {"We are counting on the exchanges | Zelenskyy -> Zelenskyy | wrote | on X",
       "Many meetings are under way to ensure this. | Zelenskyy -> Zelenskyy "
       "|  | "}},
+    {"\"The strikes are a deadly escalation\" said Kenneth Roth. \"In the "
+     "last six months the shelling has doubled.\" Aid agencies disagreed.",
+     {"The strikes are a deadly escalation | Kenneth Roth -> Kenneth Roth | "
+      "said | ",
+      "In the last six months the shelling has doubled. | Kenneth Roth -> "
+      "Kenneth Roth |  | "}},
+    {"\"We will stay,\" said Kenneth Roth. Aid agencies disagreed and "
+     "left. \"Nobody asked us what we think about it.\"",
+     {"We will stay | Kenneth Roth -> Kenneth Roth | said | ",
+      "Nobody asked us what we think about it. |  ->  |  | "}},
     {"The spokesman said: \"The talks failed and nobody knows why\nThe next "
      "paragraph has no quote.",
      {"The talks failed and nobody knows why! | spokesman -> spokesman | said | "}},
