@@ -751,12 +751,13 @@ class Finder {
         }
       }
     }
-    // 2. Surnames: a one-word group joins the unique multiword person-ish
-    // group whose last word has the same skeleton.
+    // 2. Surnames: a one- or two-word group joins the unique longer
+    // person-ish group that ends with the same words ("Zelensky" and
+    // "Volodymyr Zelensky", "Abdel Rahman" and "Rami Abdel Rahman").
     {
       std::unordered_map<std::string_view, std::vector<size_t>> by_last;
       for (size_t b = 0; b < g; ++b) {
-        if (gwords[b].size() < 2 || gwords[b].size() > 4) continue;
+        if (gwords[b].size() < 2 || gwords[b].size() > 5) continue;
         if (keys[b].find('|') != std::string::npos) continue;
         if (gscore[b].org > gscore[b].person ||
             gscore[b].place > gscore[b].person + 1) {
@@ -765,14 +766,19 @@ class Finder {
         by_last[gwords[b].back()].push_back(b);
       }
       for (size_t a = 0; a < g; ++a) {
-        if (gwords[a].size() != 1 || keys[a].find('|') != std::string::npos) {
-          continue;
-        }
-        const auto it = by_last.find(gwords[a][0]);
+        const size_t n = gwords[a].size();
+        if (n == 0 || n > 2 || keys[a].find('|') != std::string::npos) continue;
+        if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person) continue;
+        const auto it = by_last.find(gwords[a].back());
         if (it == by_last.end()) continue;
         size_t match = kNpos;
         bool unique = true;
         for (size_t b : it->second) {
+          const auto& wb = gwords[b];
+          if (wb.size() <= n ||
+              !std::equal(gwords[a].begin(), gwords[a].end(), wb.end() - n)) {
+            continue;
+          }
           if (match != kNpos && find(b) != find(match)) unique = false;
           match = b;
         }

@@ -46,6 +46,8 @@ const Row kRows[] = {
      {"Bashar al-Assad (person) = Bashar al-Assad | al-Assad"}},
     {"Gen. Oleksandr Syrskyi visited the front. Syrskyi said morale held.",
      {"Oleksandr Syrskyi (person) = Oleksandr Syrskyi | Syrskyi"}},
+    {"Rami Abdel Rahman heads the group. Abdel Rahman said 12 died.",
+     {"Rami Abdel Rahman (person) = Rami Abdel Rahman | Abdel Rahman"}},
     // Places: lexicon, prepositions, place nouns, suffixes.
     {"Drones struck the Odesa region and the port of Izmail.",
      {"Odesa (place)", "Izmail (place)"}},

@@ -122,18 +122,22 @@ struct CountryHit {
 };
 
 const WordMap<CountryHit>& CountryTable() {
-  static const auto* table = [] {
-    auto* t = new WordMap<CountryHit>();
+  static const WordMap<CountryHit> table = [] {
+    WordMap<CountryHit> t;
     for (const CountryEntry& c : kCountries) {
-      for (std::string_view n : c.names) t->emplace(n, CountryHit{c.key, CountryCue::kName});
-      for (std::string_view n : c.demonyms)
-        t->emplace(n, CountryHit{c.key, CountryCue::kDemonym});
-      for (std::string_view n : c.capitals)
-        t->emplace(n, CountryHit{c.key, CountryCue::kCapital});
+      for (std::string_view n : c.names) {
+        t.emplace(n, CountryHit{c.key, CountryCue::kName});
+      }
+      for (std::string_view n : c.demonyms) {
+        t.emplace(n, CountryHit{c.key, CountryCue::kDemonym});
+      }
+      for (std::string_view n : c.capitals) {
+        t.emplace(n, CountryHit{c.key, CountryCue::kCapital});
+      }
     }
     return t;
   }();
-  return *table;
+  return table;
 }
 
 }  // namespace

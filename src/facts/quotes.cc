@@ -596,14 +596,20 @@ class QuoteFinder {
     const auto from = std::lower_bound(
         ms.begin(), ms.end(), b,
         [](const EntityMention& m, uint32_t x) { return m.begin < x; });
+    // Several ("IFRC spokesman Benoit Carpentier"): a person first, else
+    // the last one, the head of the phrase.
     for (size_t k = static_cast<size_t>(from - ms.begin()); k < ms.size(); ++k) {
       const EntityMention& em = ms[k];
-      if (em.begin >= b && em.end <= e) {
-        q->speaker_entity = em.entity;
-        q->speaker_name = entities_.entities[em.entity].name;
-        break;
-      }
       if (em.begin >= e) break;
+      if (em.end > e) continue;
+      const bool person =
+          entities_.entities[em.entity].type == EntityType::kPerson;
+      if (q->speaker_entity >= 0 && !person &&
+          entities_.entities[q->speaker_entity].type == EntityType::kPerson) {
+        continue;
+      }
+      q->speaker_entity = em.entity;
+      q->speaker_name = entities_.entities[em.entity].name;
     }
     if (q->speaker_entity < 0) q->confidence = 0.6f;
     return true;

@@ -69,6 +69,10 @@ const Row kRows[] = {
      "of the old city said Governor Talal al-Barazi.",
      {"Ten people were killed in the attack on the taxi stand | Governor "
       "Talal al-Barazi -> Talal al-Barazi | said | "}},
+    {"\"Much of the aid was destroyed,\" Red Cross spokesman Benoit "
+     "Carpentier told reporters in Geneva.",
+     {"Much of the aid was destroyed | Red Cross spokesman Benoit Carpentier "
+      "-> Benoit Carpentier | told | in Geneva"}},
     // Speaker before the quote.
     {"Umerov said: \"We will return to the Istanbul agreements.\"",
      {"We will return to the Istanbul agreements. | Umerov -> Umerov | said | "}},
