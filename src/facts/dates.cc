@@ -83,24 +83,22 @@ bool MonthCue(std::string_view w) {
 
 // Capitalised words after a weekday that make it part of a name.
 bool WeekdayNameFollower(std::string_view w) {
-  return w == "times" || w == "telegraph" || w == "mirror" ||
-         w == "express" || w == "post" || w == "herald" || w == "mail" ||
-         w == "independent" || w == "star" || w == "observer" ||
-         w == "people" || w == "sport" || w == "world" || w == "review" ||
-         w == "magazine" || w == "tribune" || w == "service" ||
-         w == "school" || w == "league" || w == "best" || w == "night" ||
-         w == "morning" || w == "afternoon" || w == "evening";
+  return w == "times" || w == "telegraph" || w == "mirror" || w == "express" ||
+         w == "post" || w == "herald" || w == "mail" || w == "independent" ||
+         w == "star" || w == "observer" || w == "people" || w == "sport" ||
+         w == "world" || w == "review" || w == "magazine" || w == "tribune" ||
+         w == "service" || w == "school" || w == "league" || w == "best" ||
+         w == "night" || w == "morning" || w == "afternoon" || w == "evening";
 }
 
 bool PartOfDay(std::string_view w) {
-  return w == "night" || w == "morning" || w == "afternoon" ||
-         w == "evening";
+  return w == "night" || w == "morning" || w == "afternoon" || w == "evening";
 }
 
 bool ZoneWord(std::string_view w) {
-  return w == "gmt" || w == "utc" || w == "cet" || w == "cest" ||
-         w == "eet" || w == "eest" || w == "est" || w == "edt" ||
-         w == "pst" || w == "pdt" || w == "bst" || w == "msk" || w == "z";
+  return w == "gmt" || w == "utc" || w == "cet" || w == "cest" || w == "eet" ||
+         w == "eest" || w == "est" || w == "edt" || w == "pst" || w == "pdt" ||
+         w == "bst" || w == "msk" || w == "z";
 }
 
 // "am"/"pm"/"a.m."/"p.m." -> 0 / 12; -1 otherwise.
@@ -112,8 +110,8 @@ int Meridiem(std::string_view w) {
 
 int UnitWordValue(std::string_view w) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two",   "three", "four",   "five",  "six",
-      "seven", "eight", "nine", "ten", "eleven", "twelve"};
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (size_t k = 0; k < kWords.size(); ++k) {
     if (kWords[k] == w) return static_cast<int>(k);
   }
@@ -180,9 +178,10 @@ class Scanner {
     if (w == "noon" || w == "midday" || w == "midnight") {
       // "at noon", "by midnight": only after a preposition, so that "the
       // midday sun" stays out.
-      if (i > 0 && (doc_.IsWord(i - 1, "at") || doc_.IsWord(i - 1, "by") ||
-                    doc_.IsWord(i - 1, "until") || doc_.IsWord(i - 1, "after") ||
-                    doc_.IsWord(i - 1, "before") || doc_.IsWord(i - 1, "around"))) {
+      if (i > 0 &&
+          (doc_.IsWord(i - 1, "at") || doc_.IsWord(i - 1, "by") ||
+           doc_.IsWord(i - 1, "until") || doc_.IsWord(i - 1, "after") ||
+           doc_.IsWord(i - 1, "before") || doc_.IsWord(i - 1, "around"))) {
         m->kind = DateKind::kTime;
         m->granularity = DateGranularity::kTime;
         m->minute_of_day = w == "midnight" ? 0 : 720;
@@ -223,7 +222,8 @@ class Scanner {
                DayNumber(doc_, j + 1) > 0) {
       ++j;
     }
-    if (const int day = DayNumber(doc_, j); day > 0 && !doc_.IsPunct(j + 1, ":")) {
+    if (const int day = DayNumber(doc_, j);
+        day > 0 && !doc_.IsPunct(j + 1, ":")) {
       int year = 0;
       size_t e = OptionalYear(j + 1, &year);
       if (!ValidDate(year, month, day)) return i;
@@ -264,7 +264,8 @@ class Scanner {
     const int month = lexicon::Month(doc_.Norm(j));
     if (month <= 0) return i;
     size_t e = j + 1;
-    if (doc_.Norm(j).size() <= 4 && doc_.IsPunct(e, ".") && doc_.Adjacent(j, e)) {
+    if (doc_.Norm(j).size() <= 4 && doc_.IsPunct(e, ".") &&
+        doc_.Adjacent(j, e)) {
       ++e;
     }
     int year = 0;
@@ -286,8 +287,7 @@ class Scanner {
     size_t e = i;
     char sep = 0;
     if (const std::string_view n = doc_.Norm(i);
-        n.find('.') != std::string_view::npos &&
-        n.find('.') != n.rfind('.')) {
+        n.find('.') != std::string_view::npos && n.find('.') != n.rfind('.')) {
       // One token "12.03.2024".
       int k = 0;
       size_t start = 0;
@@ -368,7 +368,8 @@ class Scanner {
     } else {
       const int h = PlainInt(doc_, i);
       if (h < 0 || h > 24) return i;
-      if (doc_.IsPunct(e, ":") && doc_.Adjacent(i, e) && doc_.Adjacent(e, e + 1)) {
+      if (doc_.IsPunct(e, ":") && doc_.Adjacent(i, e) &&
+          doc_.Adjacent(e, e + 1)) {
         const int mi = PlainInt(doc_, e + 1);
         if (mi < 0 || mi > 59 || doc_.Norm(e + 1).size() != 2) return i;
         hour = h;
@@ -387,7 +388,8 @@ class Scanner {
         hour = base % 12 + Meridiem(doc_.Norm(e));
         ++e;
         if (doc_.Norm(e - 1).back() != '.' && doc_.IsPunct(e, ".") &&
-            doc_.Adjacent(e - 1, e) && doc_.Norm(e - 1).find('.') != std::string_view::npos) {
+            doc_.Adjacent(e - 1, e) &&
+            doc_.Norm(e - 1).find('.') != std::string_view::npos) {
           ++e;
         }
       }
@@ -420,8 +422,8 @@ class Scanner {
         !doc_.LineBreakBetween(i, i + 1)) {
       const std::string_view nw = doc_.Norm(i + 1);
       const bool month_next = lexicon::Month(nw) > 0;
-      const bool det_before = i > 0 && (doc_.IsWord(i - 1, "the") ||
-                                        doc_.IsWord(i - 1, "a"));
+      const bool det_before =
+          i > 0 && (doc_.IsWord(i - 1, "the") || doc_.IsWord(i - 1, "a"));
       if (!month_next && !PartOfDay(nw) &&
           (WeekdayNameFollower(nw) || det_before)) {
         return start;
@@ -668,9 +670,9 @@ class Scanner {
         int64_t back = (pw - m->weekday + 7) % 7;  // on or before P
         int64_t d = pub_days_ - back;
         if (shift < 0 && back == 0) d -= 7;  // "last Sunday" on a Sunday
-        if (shift > 0) d = pub_days_ + ((m->weekday - pw + 7) % 7 == 0
-                                            ? 7
-                                            : (m->weekday - pw + 7) % 7);
+        if (shift > 0)
+          d = pub_days_ +
+              ((m->weekday - pw + 7) % 7 == 0 ? 7 : (m->weekday - pw + 7) % 7);
         SetRange(m, d, d);
         return;
       }
@@ -732,10 +734,10 @@ class Scanner {
   int64_t pub_days_ = 0;
   bool has_pub_ = false;
   // Set by the matchers for Resolve(), reset after each mention.
-  int rel_days_ = 0;   // day offset for kDay/kNight relatives
-  int rel_span_ = 0;   // week/month/year offset
-  int rel_part_ = 0;   // -1 "earlier this", +1 "later this"
-  int shift_ = 0;      // weekday: -1 "last", +1 "next"
+  int rel_days_ = 0;  // day offset for kDay/kNight relatives
+  int rel_span_ = 0;  // week/month/year offset
+  int rel_part_ = 0;  // -1 "earlier this", +1 "later this"
+  int shift_ = 0;     // weekday: -1 "last", +1 "next"
   bool weekend_ = false;
 };
 
@@ -778,7 +780,8 @@ bool LooksLikeYear(const Document& doc, size_t i) {
   while (doc.IsWord(j) && (doc.Norm(j) == "more" || doc.Norm(j) == "new")) ++j;
   if (doc.IsWord(j) && !doc.Capitalized(j)) {
     const std::string_view nw = doc.Norm(j);
-    if (LooksPlural(nw) || lexicon::FindUnit(nw).kind != lexicon::UnitKind::kNone) {
+    if (LooksPlural(nw) ||
+        lexicon::FindUnit(nw).kind != lexicon::UnitKind::kNone) {
       return false;
     }
   }

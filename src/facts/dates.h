@@ -51,9 +51,9 @@ enum class DateKind : uint8_t {
 };
 
 enum class DateGranularity : uint8_t {
-  kTime,    // a clock time
-  kDay,     // one day (a part of a day, "Sunday night", is a day too)
-  kNight,   // the night between two days: "overnight", "last night"
+  kTime,   // a clock time
+  kDay,    // one day (a part of a day, "Sunday night", is a day too)
+  kNight,  // the night between two days: "overnight", "last night"
   kWeek,
   kMonth,
   kYear,
@@ -67,9 +67,9 @@ struct DateMention {
   DateGranularity granularity = DateGranularity::kDay;
   // What the text itself says; 0 (or -1) where it says nothing.
   int year = 0, month = 0, day = 0;
-  int weekday = -1;        // 0 = Monday .. 6 = Sunday
-  int minute_of_day = -1;  // for times: 15:30 -> 930
-  std::string zone;        // "gmt", "utc", "local" (folded), or empty
+  int weekday = -1;         // 0 = Monday .. 6 = Sunday
+  int minute_of_day = -1;   // for times: 15:30 -> 930
+  std::string zone;         // "gmt", "utc", "local" (folded), or empty
   std::string part_of_day;  // "night", "morning", "afternoon", "evening"
   // The resolved day range as ISO dates ("2023-12-03"); both empty when the
   // mention cannot be resolved (a time, or a relative date without P).

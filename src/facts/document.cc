@@ -74,9 +74,9 @@ bool Document::SentenceInitial(size_t i) const {
 }
 
 size_t Document::TokenAt(uint32_t byte) const {
-  const auto it = std::upper_bound(
-      tokens_.begin(), tokens_.end(), byte,
-      [](uint32_t b, const Token& t) { return b < t.end; });
+  const auto it =
+      std::upper_bound(tokens_.begin(), tokens_.end(), byte,
+                       [](uint32_t b, const Token& t) { return b < t.end; });
   return static_cast<size_t>(it - tokens_.begin());
 }
 
@@ -84,14 +84,27 @@ namespace {
 
 const std::unordered_map<std::string_view, std::string_view>& Irregular() {
   static const std::unordered_map<std::string_view, std::string_view> kMap = {
-      {"men", "man"},         {"women", "woman"},   {"children", "child"},
-      {"feet", "foot"},       {"teeth", "tooth"},   {"mice", "mouse"},
-      {"lives", "life"},      {"wives", "wife"},    {"knives", "knife"},
-      {"thieves", "thief"},   {"leaves", "leaf"},   {"halves", "half"},
-      {"wolves", "wolf"},     {"shelves", "shelf"}, {"policemen", "policeman"},
-      {"servicemen", "serviceman"}, {"gunmen", "gunman"},
-      {"crises", "crisis"},   {"analyses", "analysis"},
-      {"militia", "militia"}, {"data", "data"},
+      {"men", "man"},
+      {"women", "woman"},
+      {"children", "child"},
+      {"feet", "foot"},
+      {"teeth", "tooth"},
+      {"mice", "mouse"},
+      {"lives", "life"},
+      {"wives", "wife"},
+      {"knives", "knife"},
+      {"thieves", "thief"},
+      {"leaves", "leaf"},
+      {"halves", "half"},
+      {"wolves", "wolf"},
+      {"shelves", "shelf"},
+      {"policemen", "policeman"},
+      {"servicemen", "serviceman"},
+      {"gunmen", "gunman"},
+      {"crises", "crisis"},
+      {"analyses", "analysis"},
+      {"militia", "militia"},
+      {"data", "data"},
   };
   return kMap;
 }
@@ -99,9 +112,9 @@ const std::unordered_map<std::string_view, std::string_view>& Irregular() {
 // Nouns that are plural without "-s", or end in "s" without being plural.
 const std::unordered_set<std::string_view>& Invariant() {
   static const std::unordered_set<std::string_view> kSet = {
-      "people",  "police",   "personnel", "staff",  "cattle",  "sheep",
-      "fish",    "deer",     "aircraft",  "crew",   "news",    "series",
-      "species", "means",    "headquarters", "troops", "physics", "civilians",
+      "people",  "police", "personnel",    "staff",  "cattle",  "sheep",
+      "fish",    "deer",   "aircraft",     "crew",   "news",    "series",
+      "species", "means",  "headquarters", "troops", "physics", "civilians",
   };
   return kSet;
 }
@@ -127,12 +140,15 @@ bool LooksPlural(std::string_view w) {
     return false;
   }
   static const std::unordered_set<std::string_view> kNotPlural = {
-      "this", "its", "has", "was", "his", "hers", "ours", "yours", "theirs",
-      "always", "perhaps", "whereas", "besides", "towards", "afterwards",
-      "gas", "bias", "alias", "atlas", "canvas", "chaos", "ethos", "thus",
-      "does", "goes", "says", "lets", "yes", "plus", "minus", "versus",
-      "across", "less", "unless", "christmas", "kansas", "texas", "paris",
-      "lens", "mathematics", "politics", "economics", "whereabouts",
+      "this",     "its",       "has",         "was",     "his",
+      "hers",     "ours",      "yours",       "theirs",  "always",
+      "perhaps",  "whereas",   "besides",     "towards", "afterwards",
+      "gas",      "bias",      "alias",       "atlas",   "canvas",
+      "chaos",    "ethos",     "thus",        "does",    "goes",
+      "says",     "lets",      "yes",         "plus",    "minus",
+      "versus",   "across",    "less",        "unless",  "christmas",
+      "kansas",   "texas",     "paris",       "lens",    "mathematics",
+      "politics", "economics", "whereabouts",
   };
   return kNotPlural.count(w) == 0;
 }
@@ -153,8 +169,8 @@ void Singular(std::string_view w, std::string* out) {
     out->assign(w.substr(0, w.size() - 3));
     out->push_back('y');
   } else if (EndsWith(w, "sses") || EndsWith(w, "shes") ||
-             EndsWith(w, "ches") || EndsWith(w, "xes") ||
-             EndsWith(w, "zes") || EndsWith(w, "oes")) {
+             EndsWith(w, "ches") || EndsWith(w, "xes") || EndsWith(w, "zes") ||
+             EndsWith(w, "oes")) {
     out->assign(w.substr(0, w.size() - 2));
   } else {
     out->assign(w.substr(0, w.size() - 1));

@@ -49,9 +49,9 @@ constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
   return w == "of" || w == "for" || w == "and" || w == "de" || w == "du" ||
-         w == "bin" || w == "ibn" || w == "van" || w == "von" ||
-         w == "der" || w == "da" || w == "di" || w == "la" || w == "le" ||
-         w == "del" || w == "on";
+         w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der" ||
+         w == "da" || w == "di" || w == "la" || w == "le" || w == "del" ||
+         w == "on";
 }
 
 bool ArabicArticle(std::string_view w) {
@@ -62,11 +62,11 @@ bool ArabicArticle(std::string_view w) {
 
 // Title words that can only be part of a longer title ("Foreign Minister").
 bool TitleModifier(std::string_view w) {
-  return w == "assistant" || w == "senior" || w == "supreme" ||
-         w == "state" || w == "foreign" || w == "defence" ||
-         w == "defense" || w == "interior" || w == "finance" ||
-         w == "prime" || w == "vice" || w == "deputy" || w == "chief" ||
-         w == "general" || w == "former" || w == "acting";
+  return w == "assistant" || w == "senior" || w == "supreme" || w == "state" ||
+         w == "foreign" || w == "defence" || w == "defense" ||
+         w == "interior" || w == "finance" || w == "prime" || w == "vice" ||
+         w == "deputy" || w == "chief" || w == "general" || w == "former" ||
+         w == "acting";
 }
 
 bool PlaceNounBefore(std::string_view w) {
@@ -74,8 +74,8 @@ bool PlaceNounBefore(std::string_view w) {
          w == "city" || w == "cities" || w == "settlement" ||
          w == "settlements" || w == "region" || w == "regions" ||
          w == "province" || w == "district" || w == "hub" ||
-         w == "stronghold" || w == "capital" || w == "port" ||
-         w == "border" || w == "country" || w == "countries";
+         w == "stronghold" || w == "capital" || w == "port" || w == "border" ||
+         w == "country" || w == "countries";
 }
 
 bool PlacePreposition(std::string_view w) {
@@ -93,7 +93,8 @@ bool Pronoun(std::string_view w) {
 // Skeleton of one folded word for merging spelling variants.
 void AppendSkeleton(std::string_view w, std::string* out) {
   // Drop an Arabic article prefix ("al-assad" -> "assad").
-  for (std::string_view p : {"al-", "el-", "ad-", "as-", "ash-", "ar-", "az-"}) {
+  for (std::string_view p :
+       {"al-", "el-", "ad-", "as-", "ash-", "ar-", "az-"}) {
     if (w.size() > p.size() + 2 && w.substr(0, p.size()) == p) {
       w.remove_prefix(p.size());
       break;
@@ -298,9 +299,9 @@ class Finder {
   }
 
   bool KnownName(std::string_view folded) const {
-    return !lexicon::CountryKey(folded).empty() || lexicon::IsKnownPlace(folded) ||
-           lexicon::IsNewsOutlet(folded) || lexicon::IsPlatform(folded) ||
-           !lexicon::NameAlias(folded).empty();
+    return !lexicon::CountryKey(folded).empty() ||
+           lexicon::IsKnownPlace(folded) || lexicon::IsNewsOutlet(folded) ||
+           lexicon::IsPlatform(folded) || !lexicon::NameAlias(folded).empty();
   }
 
   // Tries the institution pattern at token i (a country cue word); returns
@@ -322,8 +323,8 @@ class Finder {
     for (int n = 0; n < 4 && j < end && doc_.IsWord(j); ++n, ++j) {
       if (doc_.LineBreakBetween(j - 1, j)) break;
       const std::string_view x = doc_.Norm(j);
-      if (lexicon::IsInstitutionNoun(x) || (doc_.Capitalized(j) &&
-                                            lexicon::IsOrgHead(x))) {
+      if (lexicon::IsInstitutionNoun(x) ||
+          (doc_.Capitalized(j) && lexicon::IsOrgHead(x))) {
         last = j;
         // "air force", "general staff" end here; "armed forces" too.
         if (!lexicon::IsInstitutionModifier(x)) break;
@@ -355,11 +356,10 @@ class Finder {
       return inst + 1;
     }
     // "al-Assad": a lower-case Arabic article may open a name.
-    const bool article_start = !doc_.Capitalized(i) &&
-                               ArabicArticle(doc_.Norm(i)) &&
-                               doc_.IsPunct(i + 1, "-") &&
-                               doc_.Adjacent(i, i + 1) &&
-                               doc_.Adjacent(i + 1, i + 2) && Cap(i + 2);
+    const bool article_start =
+        !doc_.Capitalized(i) && ArabicArticle(doc_.Norm(i)) &&
+        doc_.IsPunct(i + 1, "-") && doc_.Adjacent(i, i + 1) &&
+        doc_.Adjacent(i + 1, i + 2) && Cap(i + 2);
     if (!Cap(i) && !article_start) return i + 1;
     // Build the run.
     std::vector<size_t> run{i};
@@ -467,9 +467,9 @@ class Finder {
     }
     // Connectors and hyphens at either end (an Arabic article before its
     // hyphen stays: "al-Assad").
-    while (from < to && (!doc_.IsWord(run[from]) ||
-                         Connector(doc_.Norm(run[from])) ||
-                         !doc_.Capitalized(run[from]))) {
+    while (from < to &&
+           (!doc_.IsWord(run[from]) || Connector(doc_.Norm(run[from])) ||
+            !doc_.Capitalized(run[from]))) {
       if (doc_.IsWord(run[from]) && ArabicArticle(doc_.Norm(run[from])) &&
           from + 2 < to + 1 && doc_.IsPunct(run[from] + 1, "-") &&
           doc_.Adjacent(run[from], run[from] + 1)) {
@@ -477,8 +477,8 @@ class Finder {
       }
       ++from;
     }
-    while (to > from && (!doc_.IsWord(run[to - 1]) ||
-                         Connector(doc_.Norm(run[to - 1])))) {
+    while (to > from &&
+           (!doc_.IsWord(run[to - 1]) || Connector(doc_.Norm(run[to - 1])))) {
       --to;
     }
     if (from >= to) return;
@@ -511,14 +511,16 @@ class Finder {
         while (k < to && !Supported(run[k])) ++k;
         size_t e = k;
         while (e < to && Supported(run[e])) ++e;
-        if (e > k && !Shouting(run, k, e)) EmitClean(run[k], run[e - 1], scores);
+        if (e > k && !Shouting(run, k, e))
+          EmitClean(run[k], run[e - 1], scores);
         k = e;
       }
       return;
     }
     if (initial && single && !all_caps && !KnownName(w0) &&
         mid_caps_.count(std::string(w0)) == 0 &&
-        !(doc_.IsWord(last_tok + 1) && lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
+        !(doc_.IsWord(last_tok + 1) &&
+          lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
       return;
     }
     if (initial && !single && text::IsStopword(w0, "en")) return;
@@ -536,14 +538,16 @@ class Finder {
     if (caps == 0) return false;
     const uint32_t b = doc_.tokens()[run[from]].begin;
     const uint32_t e = doc_.tokens()[run[to - 1]].end;
-    if (KnownName(StripPossessive(Fold(doc_.text().substr(b, e - b))))) return false;
+    if (KnownName(StripPossessive(Fold(doc_.text().substr(b, e - b)))))
+      return false;
     if (caps >= 2) return true;
     // One capitalised word: shouting if a neighbouring word is in capitals.
     auto caps_word = [&](size_t t) {
       return doc_.IsWord(t) && doc_.tokens()[t].all_caps;
     };
     const size_t f = run[from], l = run[to - 1];
-    return (f > 0 && caps_word(f - 1)) || (f > 1 && !doc_.IsWord(f - 1) && caps_word(f - 2)) ||
+    return (f > 0 && caps_word(f - 1)) ||
+           (f > 1 && !doc_.IsWord(f - 1) && caps_word(f - 2)) ||
            caps_word(l + 1) || (!doc_.IsWord(l + 1) && caps_word(l + 2));
   }
 
@@ -574,7 +578,8 @@ class Finder {
     if (norm_last.ends_with("'s")) {
       const std::string_view r = doc_.Raw(last);
       // "'s" is 2 bytes, "’s" is 4.
-      const size_t cut = r.ends_with("'s") ? 2 : (r.ends_with("\xE2\x80\x99s") ? 4 : 0);
+      const size_t cut =
+          r.ends_with("'s") ? 2 : (r.ends_with("\xE2\x80\x99s") ? 4 : 0);
       raw.remove_suffix(cut);
       end -= static_cast<uint32_t>(cut);
     }
@@ -588,8 +593,8 @@ class Finder {
     // Lexicon cues.
     lexicon::CountryCue cue;
     lexicon::CountryKey(folded, &cue);
-    if (cue == lexicon::CountryCue::kName || cue == lexicon::CountryCue::kCapital ||
-        lexicon::IsKnownPlace(folded)) {
+    if (cue == lexicon::CountryCue::kName ||
+        cue == lexicon::CountryCue::kCapital || lexicon::IsKnownPlace(folded)) {
       scores.place += 2.5f;
     }
     if (lexicon::IsOrgHead(lastw) && words.size() > 1) {
@@ -613,14 +618,16 @@ class Finder {
     // Context before.
     if (first > 0 && doc_.IsWord(first - 1)) {
       const std::string_view p = doc_.Norm(first - 1);
-      if (lexicon::IsRoleNoun(p) && !doc_.Capitalized(first - 1)) scores.person += 1.5f;
+      if (lexicon::IsRoleNoun(p) && !doc_.Capitalized(first - 1))
+        scores.person += 1.5f;
       if (PlacePreposition(p)) scores.place += 0.8f;
       if (p == "at" || p == "of") scores.place += 0.3f;
       if (p == "mr" || p == "mrs" || p == "ms" || p == "dr") scores.person += 2;
     }
     for (size_t k = first, n = 0; k-- > 0 && n < 5; ++n) {
       if (doc_.SentenceOf(k) != doc_.SentenceOf(first)) break;
-      if (doc_.IsWord(k) && PlaceNounBefore(doc_.Norm(k)) && !doc_.Capitalized(k)) {
+      if (doc_.IsWord(k) && PlaceNounBefore(doc_.Norm(k)) &&
+          !doc_.Capitalized(k)) {
         scores.place += 1.5f;
         break;
       }
@@ -638,7 +645,8 @@ class Finder {
         }
       }
     }
-    if (doc_.IsPunct(a, "-") && doc_.Adjacent(last, a) && doc_.IsWord(a + 1, "based")) {
+    if (doc_.IsPunct(a, "-") && doc_.Adjacent(last, a) &&
+        doc_.IsWord(a + 1, "based")) {
       scores.place += 2;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
@@ -729,7 +737,8 @@ class Finder {
       s.person += scores_[k].person;
       s.place += scores_[k].place;
       s.org += scores_[k].org;
-      if (ms[k].text.size() > longest[group[k]].size()) longest[group[k]] = ms[k].text;
+      if (ms[k].text.size() > longest[group[k]].size())
+        longest[group[k]] = ms[k].text;
     }
     std::vector<std::vector<std::string_view>> gwords(g);
     for (size_t a = 0; a < g; ++a) gwords[a] = SplitWords(keys[a]);
@@ -768,7 +777,8 @@ class Finder {
       for (size_t a = 0; a < g; ++a) {
         const size_t n = gwords[a].size();
         if (n == 0 || n > 2 || keys[a].find('|') != std::string::npos) continue;
-        if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person) continue;
+        if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
+          continue;
         const auto it = by_last.find(gwords[a].back());
         if (it == by_last.end()) continue;
         size_t match = kNpos;
@@ -802,15 +812,15 @@ class Finder {
       size_t pairs = 0;
       for (size_t i = 0; i < order.size() && pairs < kMaxFuzzyPairs; ++i) {
         const std::string& ka = keys[order[i]];
-        for (size_t j = i + 1; j < order.size() && pairs < kMaxFuzzyPairs; ++j) {
+        for (size_t j = i + 1; j < order.size() && pairs < kMaxFuzzyPairs;
+             ++j) {
           const std::string& kb = keys[order[j]];
           if (kb[0] != ka[0] ||
               kb.size() > ka.size() + options_.fuzzy_edits + 1) {
             break;
           }
           ++pairs;
-          if (find(order[i]) != find(order[j]) &&
-              FuzzySame(ka, kb, options_)) {
+          if (find(order[i]) != find(order[j]) && FuzzySame(ka, kb, options_)) {
             unite(order[i], order[j]);
           }
         }
@@ -887,7 +897,8 @@ std::string EntityKey(std::string_view name) {
   }
   // Whole-name aliases ("u.s.", "kiev", "uae"); the alias then goes through
   // the skeleton like any name, so "Kiev" and "Kyiv" meet.
-  if (const std::string_view alias = lexicon::NameAlias(joined); !alias.empty()) {
+  if (const std::string_view alias = lexicon::NameAlias(joined);
+      !alias.empty()) {
     joined.assign(alias);
     words = SplitWords(joined);
   }
@@ -896,7 +907,8 @@ std::string EntityKey(std::string_view name) {
     const std::string_view country = CountryPrefix(words[0]);
     bool institution = false;
     for (size_t k = 1; k < words.size(); ++k) {
-      if (lexicon::IsInstitutionNoun(words[k]) || lexicon::IsOrgHead(words[k])) {
+      if (lexicon::IsInstitutionNoun(words[k]) ||
+          lexicon::IsOrgHead(words[k])) {
         institution = true;
       }
     }

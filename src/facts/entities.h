@@ -56,7 +56,7 @@ struct EntityMention {
   EntityType type = EntityType::kOther;  // from this mention's cues alone
   float confidence = 0;                  // 0..1
   std::string key;                       // EntityKey(text)
-  int entity = -1;  // index into EntityResult::entities
+  int entity = -1;                       // index into EntityResult::entities
 };
 
 struct Entity {

@@ -59,7 +59,8 @@ const Row kRows[] = {
      {"Kiev (place) = Kiev | Kyiv"}},
     {"Consultations were mediated by Turkey and the United Arab Emirates. "
      "The UAE hosted the last round.",
-     {"Turkey (place)", "United Arab Emirates (place) = United Arab Emirates | UAE"}},
+     {"Turkey (place)",
+      "United Arab Emirates (place) = United Arab Emirates | UAE"}},
     {"Officials in the US and the U.S. embassy in the United States "
      "confirmed it.",
      {"United States (place) = US | United States",
@@ -84,8 +85,10 @@ const Row kRows[] = {
       "Ukrainian air force"}},
     {"The Syrian Democratic Forces (SDF) took the town. The SDF said it "
      "lost four fighters.",
-     {"Syrian Democratic Forces (organization) = Syrian Democratic Forces | SDF"}},
-    {"NATO allies met in Brussels.", {"NATO (organization)", "Brussels (place)"}},
+     {"Syrian Democratic Forces (organization) = Syrian Democratic Forces | "
+      "SDF"}},
+    {"NATO allies met in Brussels.",
+     {"NATO (organization)", "Brussels (place)"}},
     {"The State Emergency Service said Ukraine's State Emergency Service "
      "had put out the fire.",
      {"State Emergency Service (organization)",

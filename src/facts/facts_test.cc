@@ -37,10 +37,9 @@ std::map<std::string, std::string> ReadSeeds() {
 }
 
 bool HasCount(const Facts& f, double value, std::string_view unit) {
-  return std::any_of(f.quantities.begin(), f.quantities.end(),
-                     [&](const Quantity& q) {
-                       return q.value == value && q.unit == unit;
-                     });
+  return std::any_of(
+      f.quantities.begin(), f.quantities.end(),
+      [&](const Quantity& q) { return q.value == value && q.unit == unit; });
 }
 
 const Entity* EntityNamed(const Facts& f, std::string_view variant) {
@@ -96,8 +95,9 @@ TEST_F(SeedFacts, DroneCountsInTheWireFamily) {
 
 TEST_F(SeedFacts, FrontLineLengthOnlyIn000) {
   const Facts& f = facts_["000"];
-  const auto it = std::find_if(f.quantities.begin(), f.quantities.end(),
-                               [](const Quantity& q) { return q.value == 1250; });
+  const auto it =
+      std::find_if(f.quantities.begin(), f.quantities.end(),
+                   [](const Quantity& q) { return q.value == 1250; });
   ASSERT_NE(it, f.quantities.end());
   EXPECT_EQ(it->unit, "km");
   EXPECT_EQ(it->kind, QuantityKind::kDistance);
@@ -109,18 +109,16 @@ TEST_F(SeedFacts, FrontLineLengthOnlyIn000) {
 
 TEST_F(SeedFacts, DatesIncludingTheStrayOneIn004) {
   const Facts& f = facts_["004"];
-  const auto it = std::find_if(f.dates.begin(), f.dates.end(),
-                               [](const DateMention& d) {
-                                 return d.text == "December 3, 2023";
-                               });
+  const auto it = std::find_if(
+      f.dates.begin(), f.dates.end(),
+      [](const DateMention& d) { return d.text == "December 3, 2023"; });
   ASSERT_NE(it, f.dates.end());
   EXPECT_EQ(it->first, "2023-12-03");
   // "said Sunday" in 000 resolves to the publication day.
   const Facts& w = facts_["000"];
-  const auto sunday = std::find_if(w.dates.begin(), w.dates.end(),
-                                   [](const DateMention& d) {
-                                     return d.text == "Sunday";
-                                   });
+  const auto sunday =
+      std::find_if(w.dates.begin(), w.dates.end(),
+                   [](const DateMention& d) { return d.text == "Sunday"; });
   ASSERT_NE(sunday, w.dates.end());
   EXPECT_EQ(sunday->first, "2025-11-23");
   // Years are dates, never counts.
@@ -237,12 +235,13 @@ TEST(ExtractFacts, PathologicalInputsStayFast) {
     const Facts f = ExtractFacts(in, int64_t{1763899200});
     for (const Quantity& q : f.quantities) ASSERT_LE(q.end, in.size());
     for (const DateMention& d : f.dates) ASSERT_LE(d.end, in.size());
-    for (const EntityMention& m : f.entities.mentions) ASSERT_LE(m.end, in.size());
+    for (const EntityMention& m : f.entities.mentions)
+      ASSERT_LE(m.end, in.size());
     for (const Quote& q : f.quotes) ASSERT_LE(q.end, in.size());
   }
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   EXPECT_LT(seconds, 60.0);  // about 3 s in a Debug build
 }
 

@@ -65,13 +65,13 @@ QuantityKind KindOfUnit(UnitKind k) {
 
 Approximation ApproximationOfHedge(std::string_view h) {
   if (h.empty()) return Approximation::kExact;
-  if (h == "more than" || h == "over" || h == "at least" ||
-      h == "upwards of" || h == "just over" || h == "well over") {
+  if (h == "more than" || h == "over" || h == "at least" || h == "upwards of" ||
+      h == "just over" || h == "well over") {
     return Approximation::kAtLeast;
   }
-  if (h == "up to" || h == "less than" || h == "fewer than" ||
-      h == "under" || h == "at most" || h == "just under" ||
-      h == "as many as" || h == "as much as") {
+  if (h == "up to" || h == "less than" || h == "fewer than" || h == "under" ||
+      h == "at most" || h == "just under" || h == "as many as" ||
+      h == "as much as") {
     return Approximation::kAtMost;
   }
   return Approximation::kApproximate;
@@ -86,9 +86,9 @@ bool SkippableStopword(std::string_view w) {
 }
 
 bool Determiner(std::string_view w) {
-  return w == "the" || w == "their" || w == "its" || w == "his" ||
-         w == "her" || w == "these" || w == "those" || w == "them" ||
-         w == "our" || w == "your" || w == "whom" || w == "which";
+  return w == "the" || w == "their" || w == "its" || w == "his" || w == "her" ||
+         w == "these" || w == "those" || w == "them" || w == "our" ||
+         w == "your" || w == "whom" || w == "which";
 }
 
 // Vague plural number words: "thousands" >= 1000.
@@ -290,8 +290,8 @@ class Extractor {
         // Hedge words come first; the number word ends them.
         const std::string_view w = doc_.Norm(t);
         const std::optional<double> v = text::ParseNumber(w);
-        const bool article = (w == "a" || w == "an") &&
-                             !doc_.IsWord(t + 1, "estimated");
+        const bool article =
+            (w == "a" || w == "an") && !doc_.IsWord(t + 1, "estimated");
         if (v || article || w == "half") {
           core = t;
           break;
@@ -312,8 +312,9 @@ class Extractor {
       return 0;
     }
     // Identifiers: "F-16", "Su-34", "COVID-19", "G7".
-    if (core > 1 && doc_.IsPunct(core - 1, "-") && doc_.Adjacent(core - 1, core) &&
-        doc_.Adjacent(core - 2, core - 1) && doc_.IsWord(core - 2)) {
+    if (core > 1 && doc_.IsPunct(core - 1, "-") &&
+        doc_.Adjacent(core - 1, core) && doc_.Adjacent(core - 2, core - 1) &&
+        doc_.IsWord(core - 2)) {
       return 0;
     }
     if (core > 0 && doc_.IsWord(core - 1) && doc_.Adjacent(core - 1, core)) {
@@ -327,23 +328,23 @@ class Extractor {
     q->value = q->low = q->high = c.value;
     q->vague = c.vague;
     q->hedge = hedge;
-    q->approximation = c.vague ? Approximation::kAtLeast
-                               : ApproximationOfHedge(hedge);
+    q->approximation =
+        c.vague ? Approximation::kAtLeast : ApproximationOfHedge(hedge);
     if (c.approximate && q->approximation == Approximation::kExact) {
       q->approximation = Approximation::kApproximate;
     }
     // Plural digits: "1000's", "1000s".
     if (doc_.IsNumber(core)) {
       const std::string_view n = doc_.Norm(core);
-      if (n.ends_with("'s") || (n.ends_with("s") && n.size() > 1 &&
-                                n[n.size() - 2] >= '0' && n[n.size() - 2] <= '9')) {
+      if (n.ends_with("'s") ||
+          (n.ends_with("s") && n.size() > 1 && n[n.size() - 2] >= '0' &&
+           n[n.size() - 2] <= '9')) {
         q->vague = true;
         q->approximation = Approximation::kAtLeast;
       }
     }
     // Post-hedges written into the span by FindNumbers.
-    const std::string_view raw =
-        doc_.text().substr(c.begin, c.end - c.begin);
+    const std::string_view raw = doc_.text().substr(c.begin, c.end - c.begin);
     if (raw.ends_with("+") || raw.ends_with("plus")) {
       q->approximation = Approximation::kAtLeast;
     }
@@ -389,7 +390,8 @@ class Extractor {
       const Candidate& d = cands[k + 1];
       const size_t dfirst = doc_.TokenAt(d.begin);
       const bool dash = doc_.IsPunct(after, "-") && dfirst == after + 1 &&
-                        doc_.Adjacent(last, after) && doc_.Adjacent(after, dfirst);
+                        doc_.Adjacent(last, after) &&
+                        doc_.Adjacent(after, dfirst);
       const bool to = doc_.IsWord(after, "to") && dfirst == after + 1;
       const bool between = doc_.IsWord(after, "and") && dfirst == after + 1 &&
                            first > 0 && doc_.IsWord(first - 1, "between");

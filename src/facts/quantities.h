@@ -65,8 +65,8 @@ enum class Approximation : uint8_t {
 struct Quantity {
   // Byte offsets of the whole mention: hedge, number and what it counts.
   uint32_t begin = 0, end = 0;
-  std::string text;  // the raw text of [begin, end)
-  double value = 0;  // the number (for a range, its low end)
+  std::string text;          // the raw text of [begin, end)
+  double value = 0;          // the number (for a range, its low end)
   double low = 0, high = 0;  // equal to value unless is_range
   bool is_range = false;
   QuantityKind kind = QuantityKind::kCount;

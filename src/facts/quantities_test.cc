@@ -1,6 +1,7 @@
 // Golden table for FindQuantities: one invented news sentence per row, and
 // every quantity it must yield, formatted as
-//   "<raw text> = <value>[..<high>] <kind> <unit> [mod=<modifier>] [<approx>] [vague]".
+//   "<raw text> = <value>[..<high>] <kind> <unit> [mod=<modifier>] [<approx>]
+//   [vague]".
 #include "src/facts/quantities.h"
 
 #include <gtest/gtest.h>
@@ -78,8 +79,7 @@ const Row kRows[] = {
     {"Tens of thousands of residents left the city.",
      {"Tens of thousands of residents = 10000 count resident at_least vague"}},
     // Money, percent, measures.
-    {"The fund pledged $5bn for reconstruction.",
-     {"$5bn = 5e+09 money usd"}},
+    {"The fund pledged $5bn for reconstruction.", {"$5bn = 5e+09 money usd"}},
     {"Brussels approved €3 million in emergency aid.",
      {"€3 million = 3e+06 money eur"}},
     {"The company paid 20 million dollars in fines.",

@@ -36,7 +36,7 @@ enum class Mark { kNone, kOpen, kClose, kEither, kGermanOpen };
 Mark MarkOf(std::string_view raw) {
   if (raw == "\"") return Mark::kEither;
   if (raw == "\xE2\x80\x9C" || raw == "\xC2\xAB") return Mark::kOpen;  // “ «
-  if (raw == "\xE2\x80\x9E") return Mark::kGermanOpen;                // „
+  if (raw == "\xE2\x80\x9E") return Mark::kGermanOpen;                 // „
   if (raw == "\xE2\x80\x9D" || raw == "\xC2\xBB") return Mark::kClose;  // ” »
   return Mark::kNone;
 }
@@ -84,7 +84,8 @@ class QuoteFinder {
       for (QuotePart& p : q.parts) {
         // The parts hold the quoted words: no surrounding space, and no
         // comma that belongs to the sentence around the quote.
-        std::string_view words = Trim(doc_.text().substr(p.begin, p.end - p.begin));
+        std::string_view words =
+            Trim(doc_.text().substr(p.begin, p.end - p.begin));
         while (!words.empty() && words.back() == ',') {
           words = Trim(words.substr(0, words.size() - 1));
         }
@@ -141,7 +142,8 @@ class QuoteFinder {
   }
 
   bool IsQuoteMark(size_t i) const {
-    return i < doc_.size() && doc_.tokens()[i].kind == text::TokenKind::kPunct &&
+    return i < doc_.size() &&
+           doc_.tokens()[i].kind == text::TokenKind::kPunct &&
            MarkOf(doc_.Raw(i)) != Mark::kNone;
   }
 
@@ -172,8 +174,8 @@ class QuoteFinder {
           close_unbalanced(i - 1);
         }
       }
-      if (open != kNpos &&
-          doc_.tokens()[i].begin - doc_.tokens()[open].end > options_.max_bytes) {
+      if (open != kNpos && doc_.tokens()[i].begin - doc_.tokens()[open].end >
+                               options_.max_bytes) {
         close_unbalanced(i - 1);
       }
       if (!IsQuoteMark(i)) continue;
@@ -191,7 +193,7 @@ class QuoteFinder {
           (open_mark == Mark::kGermanOpen && m == Mark::kOpen) ||
           (open_mark == Mark::kEither && m != Mark::kGermanOpen);
       if (!closes) continue;  // a nested opener: ignore
-      if (i == open + 1) {  // empty quote
+      if (i == open + 1) {    // empty quote
         open = kNpos;
         continue;
       }
@@ -219,7 +221,8 @@ class QuoteFinder {
     bool verb = false;
     for (size_t t = a.close + 1; t < b.open; ++t) {
       if (doc_.LineBreakBetween(t - 1, t)) return false;
-      if (doc_.IsPunct(t, ".") || doc_.IsPunct(t, "?") || doc_.IsPunct(t, "!")) {
+      if (doc_.IsPunct(t, ".") || doc_.IsPunct(t, "?") ||
+          doc_.IsPunct(t, "!")) {
         return false;
       }
       if (doc_.IsWord(t) && lexicon::IsSpeechVerb(doc_.Norm(t))) verb = true;
@@ -249,13 +252,14 @@ class QuoteFinder {
       // followed by a new sentence, not by its attribution.
       const std::string_view inside = Trim(doc_.text().substr(
           last.content_begin, last.content_end - last.content_begin));
-      const bool ended = !inside.empty() &&
-                         (inside.back() == '.' || inside.back() == '!' ||
-                          inside.back() == '?');
-      const bool new_sentence = ended && doc_.Capitalized(from) &&
-                                !(doc_.IsWord(from) && IsPronoun(doc_.Norm(from)) &&
-                                  doc_.IsWord(from + 1) &&
-                                  lexicon::IsSpeechVerb(doc_.Norm(from + 1)));
+      const bool ended =
+          !inside.empty() && (inside.back() == '.' || inside.back() == '!' ||
+                              inside.back() == '?');
+      const bool new_sentence =
+          ended && doc_.Capitalized(from) &&
+          !(doc_.IsWord(from) && IsPronoun(doc_.Norm(from)) &&
+            doc_.IsWord(from + 1) &&
+            lexicon::IsSpeechVerb(doc_.Norm(from + 1)));
       if (from < doc_.size() && !doc_.LineBreakBetween(last.close, from) &&
           !new_sentence) {
         AfterPattern(from, to, q);
@@ -267,8 +271,10 @@ class QuoteFinder {
     // Sentence start: tokens before the opening mark back to the sentence
     // or paragraph start (not into another quote).
     size_t sent_begin = first.open;
-    while (sent_begin > 0 && !doc_.LineBreakBetween(sent_begin - 1, sent_begin) &&
-           !doc_.IsPunct(sent_begin - 1, ".") && !doc_.IsPunct(sent_begin - 1, "?") &&
+    while (sent_begin > 0 &&
+           !doc_.LineBreakBetween(sent_begin - 1, sent_begin) &&
+           !doc_.IsPunct(sent_begin - 1, ".") &&
+           !doc_.IsPunct(sent_begin - 1, "?") &&
            !doc_.IsPunct(sent_begin - 1, "!") && !IsQuoteMark(sent_begin - 1) &&
            first.open - sent_begin < 60) {
       --sent_begin;
@@ -288,7 +294,9 @@ class QuoteFinder {
     // 3. "according to X" in the sentence (either side).
     const size_t sent_end = SentenceEndAfter(last);
     for (size_t t = sent_begin; t + 2 < sent_end; ++t) {
-      if (t >= first.open && t <= (last.close == kNpos ? first.open : last.close)) continue;
+      if (t >= first.open &&
+          t <= (last.close == kNpos ? first.open : last.close))
+        continue;
       if (doc_.IsWord(t, "according") && doc_.IsWord(t + 1, "to")) {
         if (SpeakerAt(t + 2, sent_end, q)) {
           q->cue = SpeakerCue::kAccordingTo;
@@ -314,7 +322,8 @@ class QuoteFinder {
       size_t s = sent_begin;
       if (doc_.IsWord(s, "the")) ++s;
       const bool pronoun = doc_.IsWord(s) && IsPronoun(doc_.Norm(s));
-      const int m = s < first.open ? MentionStartingAt(doc_.tokens()[s].begin) : -1;
+      const int m =
+          s < first.open ? MentionStartingAt(doc_.tokens()[s].begin) : -1;
       const bool speaker_like =
           m >= 0 && entities_.entities[entities_.mentions[m].entity].type !=
                         EntityType::kPlace;
@@ -393,7 +402,8 @@ class QuoteFinder {
             !(doc_.IsWord(v - 1) && IsPronoun(doc_.Norm(v - 1)))) {
           const EntityType type =
               entities_.entities[entities_.mentions[m].entity].type;
-          if ((type == EntityType::kPerson || type == EntityType::kOrganization) &&
+          if ((type == EntityType::kPerson ||
+               type == EntityType::kOrganization) &&
               SpeakerAt(v + 1, to, q)) {
             q->cue = SpeakerCue::kSaidAfter;
             q->verb.assign(doc_.Norm(v));
@@ -494,7 +504,8 @@ class QuoteFinder {
       size_t t = last + 1;
       int n = 0;
       auto determiner = [&](size_t k) {
-        return doc_.IsWord(k, "the") || doc_.IsWord(k, "a") || doc_.IsWord(k, "an");
+        return doc_.IsWord(k, "the") || doc_.IsWord(k, "a") ||
+               doc_.IsWord(k, "an");
       };
       while (t > begin && n < 4 && doc_.IsWord(t - 1) &&
              (!doc_.Capitalized(t - 1) || determiner(t - 1))) {
@@ -543,7 +554,8 @@ class QuoteFinder {
     auto it = std::lower_bound(
         ms.begin(), ms.end(), byte,
         [](const EntityMention& m, uint32_t b) { return m.begin < b; });
-    if (it != ms.end() && it->begin == byte) return static_cast<int>(it - ms.begin());
+    if (it != ms.end() && it->begin == byte)
+      return static_cast<int>(it - ms.begin());
     return -1;
   }
 
@@ -554,7 +566,8 @@ class QuoteFinder {
         [](const EntityMention& m, uint32_t b) { return m.end < b; });
     // Mentions do not overlap, so at most one ends at `byte`; a name
     // stripped of its possessive ends up to four bytes before its token.
-    if (it != ms.end() && it->end == byte) return static_cast<int>(it - ms.begin());
+    if (it != ms.end() && it->end == byte)
+      return static_cast<int>(it - ms.begin());
     if (it != ms.begin() && byte - (it - 1)->end <= 4) {
       return static_cast<int>(it - 1 - ms.begin());
     }
@@ -598,7 +611,8 @@ class QuoteFinder {
         [](const EntityMention& m, uint32_t x) { return m.begin < x; });
     // Several ("IFRC spokesman Benoit Carpentier"): a person first, else
     // the last one, the head of the phrase.
-    for (size_t k = static_cast<size_t>(from - ms.begin()); k < ms.size(); ++k) {
+    for (size_t k = static_cast<size_t>(from - ms.begin()); k < ms.size();
+         ++k) {
       const EntityMention& em = ms[k];
       if (em.begin >= e) break;
       if (em.end > e) continue;
@@ -635,7 +649,8 @@ class QuoteFinder {
     const size_t upto = static_cast<size_t>(it - ms.begin());
     for (size_t k = upto, n = 0; k-- > 0 && n < 200; ++n) {
       if (ms[k].end > byte) continue;
-      if (entities_.entities[ms[k].entity].type != EntityType::kPerson) continue;
+      if (entities_.entities[ms[k].entity].type != EntityType::kPerson)
+        continue;
       if (InsideAnyQuote(ms[k].begin, ms[k].end)) continue;
       return static_cast<int>(k);
     }
@@ -653,13 +668,15 @@ class QuoteFinder {
         ++e;
       }
       if (e > t) {
-        const uint32_t b = doc_.tokens()[t].begin, en = doc_.tokens()[e - 1].end;
+        const uint32_t b = doc_.tokens()[t].begin,
+                       en = doc_.tokens()[e - 1].end;
         q->audience.assign(doc_.text().substr(b, en - b));
         t = e;
       }
     }
-    if (!(doc_.IsWord(t, "on") || doc_.IsWord(t, "in") || doc_.IsWord(t, "via") ||
-          doc_.IsWord(t, "during") || doc_.IsWord(t, "at"))) {
+    if (!(doc_.IsWord(t, "on") || doc_.IsWord(t, "in") ||
+          doc_.IsWord(t, "via") || doc_.IsWord(t, "during") ||
+          doc_.IsWord(t, "at"))) {
       return;
     }
     size_t e = t;
@@ -674,9 +691,8 @@ class QuoteFinder {
       const std::string_view w = doc_.Norm(k);
       if (w == "x" && !doc_.Capitalized(k)) continue;
       if (lexicon::IsPlatform(w)) {
-        q->platform = std::string(lexicon::NameAlias(w).empty()
-                                      ? w
-                                      : lexicon::NameAlias(w));
+        q->platform = std::string(
+            lexicon::NameAlias(w).empty() ? w : lexicon::NameAlias(w));
         break;
       }
     }
@@ -710,9 +726,9 @@ class QuoteFinder {
                            : doc_.text().substr(prev.parts.back().begin,
                                                 prev.parts.back().end -
                                                     prev.parts.back().begin);
-    const bool prev_ended = !prev_words.empty() &&
-                            (prev_words.back() == '.' || prev_words.back() == '!' ||
-                             prev_words.back() == '?');
+    const bool prev_ended = !prev_words.empty() && (prev_words.back() == '.' ||
+                                                    prev_words.back() == '!' ||
+                                                    prev_words.back() == '?');
     return newlines <= 2 && (breaks == 1 || (breaks == 0 && prev_ended));
   }
 
@@ -730,7 +746,8 @@ std::vector<Quote> FindQuotes(const Document& doc, const EntityResult& entities,
   return finder.Run();
 }
 
-std::vector<Quote> FindQuotes(std::string_view text, const QuoteOptions& options) {
+std::vector<Quote> FindQuotes(std::string_view text,
+                              const QuoteOptions& options) {
   const Document doc(text);
   const std::vector<DateMention> dates = FindDates(doc, std::nullopt);
   const EntityResult entities = FindEntities(doc, dates);

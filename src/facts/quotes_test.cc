@@ -40,7 +40,8 @@ const Row kRows[] = {
      {"We are ready for talks | Foreign Minister Andrii Sybiha -> Andrii "
       "Sybiha | said | "}},
     {"“We’re counting on the exchanges,” Zelenskyy wrote on X.",
-     {"We’re counting on the exchanges | Zelenskyy -> Zelenskyy | wrote | on X"}},
+     {"We’re counting on the exchanges | Zelenskyy -> Zelenskyy | wrote | on "
+      "X"}},
     {"\"The parties agreed to return to the agreements,\" Mr Umerov said in "
      "a statement on Telegram.",
      {"The parties agreed to return to the agreements | Mr Umerov -> Umerov "
@@ -75,7 +76,8 @@ const Row kRows[] = {
       "-> Benoit Carpentier | told | in Geneva"}},
     // Speaker before the quote.
     {"Umerov said: \"We will return to the Istanbul agreements.\"",
-     {"We will return to the Istanbul agreements. | Umerov -> Umerov | said | "}},
+     {"We will return to the Istanbul agreements. | Umerov -> Umerov | said "
+      "| "}},
     {"In a message on X, Zelenskyy emphasized the efforts, stating, “We are "
      "counting on the resumption of exchanges.”",
      {"We are counting on the resumption of exchanges. | Zelenskyy -> "
@@ -100,7 +102,8 @@ const Row kRows[] = {
     // Continuation paragraphs and unbalanced marks.
     {"“We are counting on the exchanges,” Zelenskyy wrote on X.\n“Many "
      "meetings are under way to ensure this.”",
-     {"We are counting on the exchanges | Zelenskyy -> Zelenskyy | wrote | on X",
+     {"We are counting on the exchanges | Zelenskyy -> Zelenskyy | wrote | on "
+      "X",
       "Many meetings are under way to ensure this. | Zelenskyy -> Zelenskyy "
       "|  | "}},
     {"\"The strikes are a deadly escalation\" said Kenneth Roth. \"In the "
@@ -115,7 +118,8 @@ const Row kRows[] = {
       "Nobody asked us what we think about it. |  ->  |  | "}},
     {"The spokesman said: \"The talks failed and nobody knows why\nThe next "
      "paragraph has no quote.",
-     {"The talks failed and nobody knows why! | spokesman -> spokesman | said | "}},
+     {"The talks failed and nobody knows why! | spokesman -> spokesman | said "
+      "| "}},
     {"“The first paragraph of a long statement goes on\n“and the second one "
      "ends it,” the minister said.",
      {"The first paragraph of a long statement goes on |  ->  |  | ",
@@ -135,7 +139,8 @@ const Row kRows[] = {
     {"\"Ten people were killed,\" said Talal al-Barazi, the governor.",
      {"Ten people were killed | Talal al-Barazi -> Talal al-Barazi | said | "}},
     {"“Where is the aid we were promised?” asked a resident.",
-     {"Where is the aid we were promised? | a resident -> a resident | asked | "}},
+     {"Where is the aid we were promised? | a resident -> a resident | asked "
+      "| "}},
     {"“The strikes will continue,” the ministry said in a statement on "
      "Telegram.",
      {"The strikes will continue | ministry -> ministry | said | in a "
@@ -153,7 +158,8 @@ const Row kRows[] = {
 TEST(QuotesGolden, EachRow) {
   for (const Row& row : kRows) {
     std::vector<std::string> got;
-    for (const Quote& q : FindQuotes(row.text)) got.push_back(Format(q, row.text));
+    for (const Quote& q : FindQuotes(row.text))
+      got.push_back(Format(q, row.text));
     EXPECT_EQ(got, row.expected) << "input: " << row.text;
   }
 }
@@ -162,9 +168,9 @@ TEST(Quotes, SpeakerOffsetsPointAtTheName) {
   const std::string text = "\"We hope for peace,\" Mr Umerov said.";
   const std::vector<Quote> qs = FindQuotes(text);
   ASSERT_EQ(qs.size(), 1u);
-  EXPECT_EQ(text.substr(qs[0].speaker_begin,
-                        qs[0].speaker_end - qs[0].speaker_begin),
-            "Mr Umerov");
+  EXPECT_EQ(
+      text.substr(qs[0].speaker_begin, qs[0].speaker_end - qs[0].speaker_begin),
+      "Mr Umerov");
   EXPECT_EQ(qs[0].cue, SpeakerCue::kAfter);
   EXPECT_EQ(text.substr(qs[0].parts[0].begin,
                         qs[0].parts[0].end - qs[0].parts[0].begin),
