@@ -78,6 +78,14 @@ bool PlaceNounBefore(std::string_view w) {
          w == "country" || w == "countries";
 }
 
+// Last words of street, building and site names ("Tanner Street").
+bool StreetHead(std::string_view w) {
+  return w == "street" || w == "road" || w == "lane" || w == "avenue" ||
+         w == "square" || w == "boulevard" || w == "bridge" || w == "park" ||
+         w == "airport" || w == "station" || w == "harbour" || w == "harbor" ||
+         w == "dam" || w == "stadium" || w == "plaza" || w == "highway";
+}
+
 bool PlacePreposition(std::string_view w) {
   return w == "in" || w == "near" || w == "from" || w == "to" ||
          w == "across" || w == "into" || w == "outside" || w == "around" ||
@@ -613,6 +621,7 @@ class Finder {
       scores.org += 2;
     }
     if (lexicon::IsNewsOutlet(folded)) scores.org += 2.5f;
+    if (words.size() > 1 && StreetHead(lastw)) scores.place += 2.5f;
     if (lexicon::IsPlatform(folded)) scores.org += 1;
     if (all_caps && cue == lexicon::CountryCue::kNone) scores.org += 1;
     // Context before.
@@ -648,6 +657,12 @@ class Finder {
     if (doc_.IsPunct(a, "-") && doc_.Adjacent(last, a) &&
         doc_.IsWord(a + 1, "based")) {
       scores.place += 2;
+    }
+    // Age appositive: "Rhys Gannet, 67, said".
+    if (doc_.IsPunct(a, ",") && doc_.IsNumber(a + 1) &&
+        doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
+        words.size() >= 2) {
+      scores.person += 1.5f;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
     if (doc_.IsPunct(a, ",")) {

@@ -424,6 +424,15 @@ class Extractor {
     } else if (q->kind == QuantityKind::kMoney && doc_.IsWord(after)) {
       // "$5bn dollars" is rare; nothing to add.
     }
+    // "Rhys Gannet, 67, said": an age between commas after a name.
+    if (q->unit.empty() && first >= 2 && doc_.IsPunct(first - 1, ",") &&
+        doc_.IsPunct(last + 1, ",") && doc_.IsNumber(core) && first == core &&
+        doc_.Capitalized(first - 2) && doc_.IsWord(first - 2) &&
+        q->value >= 1 && q->value <= 120 &&
+        q->value == static_cast<int>(q->value)) {
+      q->kind = QuantityKind::kAge;
+      q->unit = "year";
+    }
     // "aged 35"
     if (first > 0 && doc_.IsWord(first - 1, "aged") && q->unit.empty()) {
       q->kind = QuantityKind::kAge;

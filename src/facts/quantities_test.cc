@@ -96,6 +96,10 @@ const Row kRows[] = {
     {"A 35-year-old man was arrested at the scene.",
      {"35-year-old = 35 age year"}},
     {"The siege lasted three years.", {"three years = 3 duration year"}},
+    {"Rhys Gannet, 67, has lived on the street for forty years.",
+     {"67 = 67 age year", "forty years = 40 duration year"}},
+    {"Rain reached 96 millimetres in two days.",
+     {"96 millimetres = 96 distance mm", "two days = 2 duration day"}},
     // Ranges.
     {"Between 10 and 20 civilians were wounded.",
      {"Between 10 and 20 civilians = 10..20 count civilian"}},

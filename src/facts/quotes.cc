@@ -456,6 +456,21 @@ class QuoteFinder {
     // An entity mention starting here (after "the" and titles).
     size_t s = from;
     if (doc_.IsWord(s, "the")) ++s;
+    // "Pellora's chief engineer, Ines Carrow": a person named within the
+    // next few words and commas is the speaker.
+    for (size_t k = s; k < to && k < s + 8; ++k) {
+      if (!doc_.IsWord(k) && !doc_.IsPunct(k, ",")) break;
+      if (k == s || !doc_.IsWord(k)) continue;
+      const int m = MentionStartingAt(doc_.tokens()[k].begin);
+      if (m < 0) continue;
+      if (entities_.entities[entities_.mentions[m].entity].type !=
+          EntityType::kPerson) {
+        continue;
+      }
+      if (!doc_.Norm(s).ends_with("'s") && !doc_.IsPunct(k - 1, ",")) break;
+      return SetSpeaker(from, doc_.TokenAt(entities_.mentions[m].end - 1) + 1,
+                        q);
+    }
     if (s < to) {
       const int m = MentionAfterTitles(s);
       if (m >= 0) {

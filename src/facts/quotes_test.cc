@@ -74,6 +74,13 @@ const Row kRows[] = {
      "Carpentier told reporters in Geneva.",
      {"Much of the aid was destroyed | Red Cross spokesman Benoit Carpentier "
       "-> Benoit Carpentier | told | in Geneva"}},
+    {"\"We redesigned the valve,\" said Pellora's chief engineer, Ines "
+     "Carrow.",
+     {"We redesigned the valve | Pellora's chief engineer, Ines Carrow -> "
+      "Ines Carrow | said | "}},
+    {"Rhys Gannet, 67, who has lived on Tanner Street for years, sat down. "
+     "\"I have never seen it that brown,\" he said.",
+     {"I have never seen it that brown | he -> Rhys Gannet | said | "}},
     // Speaker before the quote.
     {"Umerov said: \"We will return to the Istanbul agreements.\"",
      {"We will return to the Istanbul agreements. | Umerov -> Umerov | said "
