@@ -151,7 +151,8 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   std::vector<std::string_view> words;
   size_t start = 0;
   for (size_t k = 0; k <= s.size(); ++k) {
-    if (k == s.size() || s[k] == ' ') {
+    if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
+        s[k] == '\r') {
       if (k > start) words.push_back(s.substr(start, k - start));
       start = k + 1;
     }
@@ -159,17 +160,12 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return words;
 }
 
-// The country key of the first word(s) of a folded name used as an
-// institution prefix: "russia's", "russian", "moscow's", "u.s.".
+// The country key of the first word of a folded name used as an
+// institution prefix: "russia's", "russian", "moscow's", "u.s.". A demonym,
+// name or capital works with or without a possessive
+// ("Russian army", "Russia's army", "U.S. military", "Moscow's ministry").
 std::string_view CountryPrefix(std::string_view first_word) {
-  lexicon::CountryCue cue;
-  const std::string_view stripped = StripPossessive(first_word);
-  const std::string_view key = lexicon::CountryKey(stripped, &cue);
-  if (key.empty()) return {};
-  if (cue == lexicon::CountryCue::kDemonym) return key;
-  // A country name or capital works with or without a possessive
-  // ("Russia's army", "U.S. military").
-  return key;
+  return lexicon::CountryKey(StripPossessive(first_word));
 }
 
 int Levenshtein(std::string_view a, std::string_view b, int limit) {

@@ -95,6 +95,10 @@ class QuoteFinder {
         if (!q.text.empty()) q.text.push_back(' ');
         q.text.append(words);
       }
+      q.parts.erase(
+          std::remove_if(q.parts.begin(), q.parts.end(),
+                         [](const QuotePart& p) { return p.begin == p.end; }),
+          q.parts.end());
       if (q.text.empty()) continue;
       if (q.cue == SpeakerCue::kNone) Attribute(raw_[first_k], raw_[last], &q);
       if (q.cue == SpeakerCue::kNone && !out.empty() &&

@@ -55,7 +55,7 @@ enum class SpeakerCue : uint8_t {
   kBefore,           // X said: "..."
   kAccordingTo,      // according to X
   kSentenceSubject,  // X said ... "..."
-  kContinued,        // the previous paragraph's quote
+  kContinued,        // the previous quote's speaker (and its offsets)
 };
 
 struct Quote {
