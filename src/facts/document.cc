@@ -1,0 +1,233 @@
+// Document construction and the small word helpers shared by the
+// extractors. The plural rules are the regular English ones plus a short
+// list of irregular and invariant nouns common in news.
+#include "src/facts/document.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace concord::facts {
+
+using text::Token;
+using text::TokenKind;
+
+Document::Document(std::string_view body) : text_(body) {
+  text::Tokenize(text_, &tokens_, {.keep_punct = true});
+  sentences_ = text::SplitSentences(text_);
+  sentence_of_.resize(tokens_.size());
+  sentence_first_.assign(sentences_.size() + 1, tokens_.size());
+  size_t s = 0;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    while (s + 1 < sentences_.size() && tokens_[i].begin >= sentences_[s].end) {
+      ++s;
+      if (sentence_first_[s] > i) sentence_first_[s] = i;
+    }
+    if (!sentences_.empty() && sentence_first_[s] > i) sentence_first_[s] = i;
+    sentence_of_[i] = static_cast<uint32_t>(s);
+  }
+  // Sentences without tokens start where the next one does.
+  for (size_t k = sentences_.size(); k-- > 0;) {
+    sentence_first_[k] = std::min(sentence_first_[k], sentence_first_[k + 1]);
+  }
+  if (sentences_.empty()) {
+    // No sentence (white space only): one empty pseudo-sentence keeps
+    // SentenceOf() valid.
+    sentences_.push_back({0, static_cast<uint32_t>(text_.size())});
+    sentence_first_.assign(2, 0);
+    sentence_first_[1] = tokens_.size();
+  }
+  sentence_first_word_.assign(sentences_.size(), tokens_.size());
+  for (size_t s = 0; s < sentences_.size(); ++s) {
+    for (size_t k = sentence_first_[s]; k < sentence_first_[s + 1]; ++k) {
+      if (tokens_[k].kind != TokenKind::kPunct) {
+        sentence_first_word_[s] = k;
+        break;
+      }
+    }
+  }
+}
+
+std::string_view Document::Raw(size_t i) const {
+  if (i >= tokens_.size()) return {};
+  return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+}
+
+std::string_view Document::Norm(size_t i) const {
+  if (i >= tokens_.size()) return {};
+  return tokens_[i].norm;
+}
+
+bool Document::LineBreakBetween(size_t a, size_t b) const {
+  if (a >= tokens_.size() || b >= tokens_.size()) return false;
+  const uint32_t from = tokens_[a].end, to = tokens_[b].begin;
+  for (uint32_t k = from; k < to; ++k) {
+    if (text_[k] == '\n' || text_[k] == '\r') return true;
+  }
+  return false;
+}
+
+bool Document::SentenceInitial(size_t i) const {
+  if (i >= tokens_.size()) return false;
+  return sentence_first_word_[sentence_of_[i]] == i;
+}
+
+size_t Document::TokenAt(uint32_t byte) const {
+  const auto it =
+      std::upper_bound(tokens_.begin(), tokens_.end(), byte,
+                       [](uint32_t b, const Token& t) { return b < t.end; });
+  return static_cast<size_t>(it - tokens_.begin());
+}
+
+namespace {
+
+const std::unordered_map<std::string_view, std::string_view>& Irregular() {
+  static const std::unordered_map<std::string_view, std::string_view> kMap = {
+      {"men", "man"},
+      {"women", "woman"},
+      {"children", "child"},
+      {"feet", "foot"},
+      {"teeth", "tooth"},
+      {"mice", "mouse"},
+      {"lives", "life"},
+      {"wives", "wife"},
+      {"knives", "knife"},
+      {"thieves", "thief"},
+      {"leaves", "leaf"},
+      {"halves", "half"},
+      {"wolves", "wolf"},
+      {"shelves", "shelf"},
+      {"policemen", "policeman"},
+      {"servicemen", "serviceman"},
+      {"gunmen", "gunman"},
+      {"crises", "crisis"},
+      {"analyses", "analysis"},
+      {"militia", "militia"},
+      {"data", "data"},
+  };
+  return kMap;
+}
+
+// Nouns that are plural without "-s", or end in "s" without being plural.
+const std::unordered_set<std::string_view>& Invariant() {
+  static const std::unordered_set<std::string_view> kSet = {
+      "people",  "police", "personnel",    "staff",  "cattle",  "sheep",
+      "fish",    "deer",   "aircraft",     "crew",   "news",    "series",
+      "species", "means",  "headquarters", "troops", "physics", "civilians",
+  };
+  return kSet;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+bool LooksPlural(std::string_view w) {
+  if (w.size() < 3) return false;
+  if (Irregular().count(w) > 0 && w != "militia" && w != "data") return true;
+  if (w == "people" || w == "police" || w == "personnel" || w == "cattle" ||
+      w == "aircraft" || w == "staff" || w == "crew") {
+    return true;
+  }
+  if (w == "news" || w == "series" || w == "species") return false;
+  if (!EndsWith(w, "s")) return false;
+  if (EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "is") ||
+      EndsWith(w, "'s")) {
+    return false;
+  }
+  static const std::unordered_set<std::string_view> kNotPlural = {
+      "this",     "its",       "has",         "was",     "his",
+      "hers",     "ours",      "yours",       "theirs",  "always",
+      "perhaps",  "whereas",   "besides",     "towards", "afterwards",
+      "gas",      "bias",      "alias",       "atlas",   "canvas",
+      "chaos",    "ethos",     "thus",        "does",    "goes",
+      "says",     "lets",      "yes",         "plus",    "minus",
+      "versus",   "across",    "less",        "unless",  "christmas",
+      "kansas",   "texas",     "paris",       "lens",    "mathematics",
+      "politics", "economics", "whereabouts",
+  };
+  return kNotPlural.count(w) == 0;
+}
+
+void Singular(std::string_view w, std::string* out) {
+  out->assign(w);
+  if (const auto it = Irregular().find(w); it != Irregular().end()) {
+    out->assign(it->second);
+    return;
+  }
+  if (Invariant().count(w) > 0) {
+    if (w == "troops") out->assign("troop");
+    if (w == "civilians") out->assign("civilian");
+    return;
+  }
+  if (!LooksPlural(w)) return;
+  if (EndsWith(w, "ies") && w.size() > 4) {
+    out->assign(w.substr(0, w.size() - 3));
+    out->push_back('y');
+  } else if (EndsWith(w, "sses") || EndsWith(w, "shes") ||
+             EndsWith(w, "ches") || EndsWith(w, "xes") || EndsWith(w, "zes") ||
+             EndsWith(w, "oes")) {
+    out->assign(w.substr(0, w.size() - 2));
+  } else {
+    out->assign(w.substr(0, w.size() - 1));
+  }
+}
+
+std::string_view StripPossessive(std::string_view w) {
+  if (EndsWith(w, "'s")) return w.substr(0, w.size() - 2);
+  if (w.size() > 2 && EndsWith(w, "s'")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDay CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(y + (m <= 2)), m, d};
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  if (month == 2) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[month - 1];
+}
+
+int WeekdayOfDays(int64_t days) {
+  // 1970-01-01 was a Thursday (3).
+  const int64_t w = (days + 3) % 7;
+  return static_cast<int>(w < 0 ? w + 7 : w);
+}
+
+std::string IsoDate(int64_t days) {
+  const CivilDay c = CivilFromDays(days);
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", c.year, c.month, c.day);
+  return buf;
+}
+
+}  // namespace concord::facts

@@ -1,0 +1,989 @@
+// Named-entity finding by capitalisation and cues, and variant merging.
+//
+// The idea. English marks names with capitals, so a run of capitalised
+// words (joined by "of", "for", "and", "al-" and hyphens) is a name
+// candidate; the hard part is what is not a name: sentence-initial words
+// ("The", "Exhausted"), titles ("President"), title-case headlines, dates.
+// A sentence-initial single word is kept only if the text also capitalises
+// it mid-sentence, or the lexicons know it. The type comes from summed cue
+// weights (lexicon hits 2-2.5, a title 2, a preposition or reporting verb
+// about 1), so one strong cue beats several weak ones; the merged entity
+// votes over all its mentions.
+//
+// Institutions are the one pattern matched regardless of case: a country
+// name with a possessive, a demonym or a capital used for the government,
+// then institution modifiers and an institution noun ("Russia's Defense
+// Ministry", "the Russian defence ministry", "Moscow's defence ministry").
+// Their key is the country plus the British-spelt rest, so the three merge.
+//
+// Merging works on keys (EntityKey): each word is reduced to a
+// transliteration skeleton (y->i, doubled letters collapsed, kh->h, ts->c,
+// ph->f, w->v, "al-" dropped), so "Zelenskyy" and "Zelensky" share a key.
+// Then three passes join groups: initialisms ("UAE"), surnames of person
+// names, and long names within a Levenshtein allowance ("Rivnopillia" /
+// "Rivnopollia"); each uses a union-find over the groups.
+//
+// Cost: one pass over the tokens; merging is quadratic in distinct keys.
+// Tests: entities_test.cc (golden table), facts_test.cc (the seed texts).
+#include "src/facts/entities.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "src/facts/lexicon.h"
+#include "src/text/normalizer.h"
+#include "src/text/stopwords.h"
+
+namespace concord::facts {
+namespace {
+
+constexpr size_t kNpos = static_cast<size_t>(-1);
+// Longest name run in tokens; longer capitalised runs are not one name.
+constexpr size_t kMaxRunTokens = 16;
+// Merge passes compare at most this many pairs of groups (a bound for
+// adversarial texts with many distinct names; news has tens).
+constexpr size_t kMaxFuzzyPairs = 200000;
+
+bool Connector(std::string_view w) {
+  return w == "of" || w == "for" || w == "and" || w == "de" || w == "du" ||
+         w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der" ||
+         w == "da" || w == "di" || w == "la" || w == "le" || w == "del" ||
+         w == "on";
+}
+
+bool ArabicArticle(std::string_view w) {
+  return w == "al" || w == "el" || w == "ad" || w == "as" || w == "ash" ||
+         w == "an" || w == "ar" || w == "at" || w == "az" || w == "abu" ||
+         w == "bin" || w == "ibn";
+}
+
+// Title words that can only be part of a longer title ("Foreign Minister").
+bool TitleModifier(std::string_view w) {
+  return w == "assistant" || w == "senior" || w == "supreme" || w == "state" ||
+         w == "foreign" || w == "defence" || w == "defense" ||
+         w == "interior" || w == "finance" || w == "prime" || w == "vice" ||
+         w == "deputy" || w == "chief" || w == "general" || w == "former" ||
+         w == "acting";
+}
+
+bool PlaceNounBefore(std::string_view w) {
+  return w == "village" || w == "villages" || w == "town" || w == "towns" ||
+         w == "city" || w == "cities" || w == "settlement" ||
+         w == "settlements" || w == "region" || w == "regions" ||
+         w == "province" || w == "district" || w == "hub" ||
+         w == "stronghold" || w == "capital" || w == "port" || w == "border" ||
+         w == "country" || w == "countries";
+}
+
+// Last words of street, building and site names ("Tanner Street").
+bool StreetHead(std::string_view w) {
+  return w == "street" || w == "road" || w == "lane" || w == "avenue" ||
+         w == "square" || w == "boulevard" || w == "bridge" || w == "park" ||
+         w == "airport" || w == "station" || w == "harbour" || w == "harbor" ||
+         w == "dam" || w == "stadium" || w == "plaza" || w == "highway";
+}
+
+bool PlacePreposition(std::string_view w) {
+  return w == "in" || w == "near" || w == "from" || w == "to" ||
+         w == "across" || w == "into" || w == "outside" || w == "around" ||
+         w == "towards" || w == "toward" || w == "throughout" ||
+         w == "inside" || w == "via";
+}
+
+bool Pronoun(std::string_view w) {
+  return w == "i" || w == "he" || w == "she" || w == "it" || w == "we" ||
+         w == "they" || w == "you";
+}
+
+// Skeleton of one folded word for merging spelling variants.
+void AppendSkeleton(std::string_view w, std::string* out) {
+  // Drop an Arabic article prefix ("al-assad" -> "assad").
+  for (std::string_view p :
+       {"al-", "el-", "ad-", "as-", "ash-", "ar-", "az-"}) {
+    if (w.size() > p.size() + 2 && w.substr(0, p.size()) == p) {
+      w.remove_prefix(p.size());
+      break;
+    }
+  }
+  std::string s;
+  s.reserve(w.size());
+  for (size_t k = 0; k < w.size(); ++k) {
+    const char c = w[k];
+    const char n = k + 1 < w.size() ? w[k + 1] : '\0';
+    if (c == '-' || c == '\'' || c == '.') continue;
+    if (c == 'k' && n == 'h') {
+      s.push_back('h');
+      ++k;
+    } else if ((c == 't' && (n == 's' || n == 'z'))) {
+      s.push_back('c');
+      ++k;
+    } else if (c == 'p' && n == 'h') {
+      s.push_back('f');
+      ++k;
+    } else if (c == 'c' && n == 'k') {
+      s.push_back('k');
+      ++k;
+    } else if (c == 'w') {
+      s.push_back('v');
+    } else if (c == 'y') {
+      s.push_back('i');
+    } else {
+      s.push_back(c);
+    }
+  }
+  // Collapse doubled letters ("ii" -> "i", "ll" -> "l").
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (k > 0 && s[k] == s[k - 1]) continue;
+    out->push_back(s[k]);
+  }
+}
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  text::FoldWord(s, &out);
+  return out;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t k = 0; k <= s.size(); ++k) {
+    if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
+        s[k] == '\r') {
+      if (k > start) words.push_back(s.substr(start, k - start));
+      start = k + 1;
+    }
+  }
+  return words;
+}
+
+// The country key of the first word of a folded name used as an
+// institution prefix: "russia's", "russian", "moscow's", "u.s.". A demonym,
+// name or capital works with or without a possessive
+// ("Russian army", "Russia's army", "U.S. military", "Moscow's ministry").
+std::string_view CountryPrefix(std::string_view first_word) {
+  return lexicon::CountryKey(StripPossessive(first_word));
+}
+
+int Levenshtein(std::string_view a, std::string_view b, int limit) {
+  if (static_cast<int>(a.size()) - static_cast<int>(b.size()) > limit ||
+      static_cast<int>(b.size()) - static_cast<int>(a.size()) > limit) {
+    return limit + 1;
+  }
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  std::iota(prev.begin(), prev.end(), 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// Initials of the content words of a folded multiword name ("united arab
+// emirates" -> "uae").
+std::string Initials(std::string_view folded) {
+  std::string out;
+  for (std::string_view w : SplitWords(folded)) {
+    if (w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
+        w == "al") {
+      continue;
+    }
+    out.push_back(w[0]);
+  }
+  return out;
+}
+
+// The letters of an acronym ("U.S." -> "us", "UAE" -> "uae"); empty if the
+// name is not one (must be 2-6 letters, all caps in the original).
+std::string AcronymLetters(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '.') continue;
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else {
+      return {};
+    }
+  }
+  return out.size() >= 2 && out.size() <= 6 ? out : std::string();
+}
+
+struct Scores {
+  float person = 0, place = 0, org = 0;
+};
+
+EntityType Best(const Scores& s, float* confidence) {
+  const float total = s.person + s.place + s.org;
+  if (total <= 0) {
+    *confidence = 0.3f;
+    return EntityType::kOther;
+  }
+  EntityType t = EntityType::kPerson;
+  float best = s.person;
+  if (s.place > best) {
+    t = EntityType::kPlace;
+    best = s.place;
+  }
+  if (s.org > best) {
+    t = EntityType::kOrganization;
+    best = s.org;
+  }
+  *confidence = std::min(0.99f, best / (total + 0.5f));
+  return t;
+}
+
+class Finder {
+ public:
+  Finder(const Document& doc, std::span<const DateMention> dates,
+         const EntityOptions& options)
+      : doc_(doc), options_(options) {
+    in_date_.assign(doc_.size(), false);
+    for (const DateMention& d : dates) {
+      for (size_t t = doc_.TokenAt(d.begin);
+           t < doc_.size() && doc_.tokens()[t].begin < d.end; ++t) {
+        in_date_[t] = true;
+      }
+    }
+    MarkTitleCaseSentences();
+    CollectMidSentenceCapitals();
+  }
+
+  EntityResult Run() {
+    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
+      const size_t end = doc_.SentenceEnd(s);
+      for (size_t i = doc_.SentenceBegin(s); i < end;) {
+        i = ScanAt(i, end);
+      }
+    }
+    Merge();
+    return std::move(result_);
+  }
+
+ private:
+  bool Cap(size_t i) const {
+    return doc_.IsWord(i) && doc_.Capitalized(i) && !in_date_[i];
+  }
+
+  void MarkTitleCaseSentences() {
+    title_case_.assign(doc_.sentences().size(), false);
+    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
+      int words = 0, caps = 0;
+      bool period = false;
+      for (size_t i = doc_.SentenceBegin(s); i < doc_.SentenceEnd(s); ++i) {
+        if (doc_.IsPunct(i, ".")) period = true;
+        if (!doc_.IsWord(i) || text::IsStopword(doc_.Norm(i), "en")) continue;
+        ++words;
+        if (doc_.Capitalized(i)) ++caps;
+      }
+      title_case_[s] = words >= 3 && caps * 4 >= words * 3 &&
+                       !(period && caps * 10 < words * 9);
+    }
+  }
+
+  void CollectMidSentenceCapitals() {
+    for (size_t i = 0; i < doc_.size(); ++i) {
+      if (!Cap(i) || doc_.SentenceInitial(i)) continue;
+      if (title_case_[doc_.SentenceOf(i)]) continue;
+      if (i > 0 && (doc_.IsPunct(i - 1, "\"") || doc_.IsPunct(i - 1, "'") ||
+                    doc_.IsPunct(i - 1, ":"))) {
+        continue;  // quoted sentence starts
+      }
+      mid_caps_.insert(std::string(StripPossessive(doc_.Norm(i))));
+    }
+  }
+
+  bool KnownName(std::string_view folded) const {
+    return !lexicon::CountryKey(folded).empty() ||
+           lexicon::IsKnownPlace(folded) || lexicon::IsNewsOutlet(folded) ||
+           lexicon::IsPlatform(folded) || !lexicon::NameAlias(folded).empty();
+  }
+
+  // Tries the institution pattern at token i (a country cue word); returns
+  // the last token of the match or kNpos.
+  size_t Institution(size_t i, size_t end) const {
+    if (!doc_.IsWord(i)) return kNpos;
+    const std::string_view w = doc_.Norm(i);
+    lexicon::CountryCue cue;
+    const std::string_view stripped = StripPossessive(w);
+    if (lexicon::CountryKey(stripped, &cue).empty()) return kNpos;
+    const bool possessive = stripped.size() != w.size();
+    if (cue != lexicon::CountryCue::kDemonym && !possessive &&
+        !(cue == lexicon::CountryCue::kName && doc_.tokens()[i].all_caps)) {
+      return kNpos;
+    }
+    if (stripped == "us" && !doc_.tokens()[i].all_caps) return kNpos;
+    size_t j = i + 1;
+    size_t last = kNpos;
+    for (int n = 0; n < 4 && j < end && doc_.IsWord(j); ++n, ++j) {
+      if (doc_.LineBreakBetween(j - 1, j)) break;
+      const std::string_view x = doc_.Norm(j);
+      if (lexicon::IsInstitutionNoun(x) ||
+          (doc_.Capitalized(j) && lexicon::IsOrgHead(x))) {
+        last = j;
+        // "air force", "general staff" end here; "armed forces" too.
+        if (!lexicon::IsInstitutionModifier(x)) break;
+        continue;
+      }
+      if (!lexicon::IsInstitutionModifier(x) && !doc_.Capitalized(j)) break;
+      if (doc_.Capitalized(j) && !lexicon::IsInstitutionModifier(x) &&
+          !lexicon::IsOrgHead(x)) {
+        // "State Emergency Service": capitalised words inside the name.
+        if (n >= 3) break;
+      }
+    }
+    // "Syrian Observatory for Human Rights", "Ministry of Defence": the
+    // name goes on, so it is a plain capitalised name, not this pattern.
+    if (last != kNpos && doc_.Capitalized(last) && doc_.IsWord(last + 1) &&
+        Connector(doc_.Norm(last + 1)) && Cap(last + 2)) {
+      return kNpos;
+    }
+    return last;
+  }
+
+  // Scans a name candidate starting at token i; returns the next index.
+  size_t ScanAt(size_t i, size_t end) {
+    if (!doc_.IsWord(i)) return i + 1;
+    // Institutions, in any case, after a country cue.
+    if (const size_t inst = doc_.Capitalized(i) ? Institution(i, end) : kNpos;
+        inst != kNpos) {
+      EmitInstitution(i, inst);
+      return inst + 1;
+    }
+    // "al-Assad": a lower-case Arabic article may open a name.
+    const bool article_start =
+        !doc_.Capitalized(i) && ArabicArticle(doc_.Norm(i)) &&
+        doc_.IsPunct(i + 1, "-") && doc_.Adjacent(i, i + 1) &&
+        doc_.Adjacent(i + 1, i + 2) && Cap(i + 2);
+    if (!Cap(i) && !article_start) return i + 1;
+    // Build the run.
+    std::vector<size_t> run{i};
+    size_t j = i + 1;
+    while (j < end && run.size() < kMaxRunTokens) {
+      const size_t last = run.back();
+      if (doc_.Norm(last).ends_with("'s")) break;
+      if (doc_.LineBreakBetween(last, j)) break;
+      if (Cap(j) && doc_.Spaced(last, j)) {
+        // An acronym after a name starts a new name ("Deir Ezzor SANA"),
+        // one before it does not ("CBS News", "US President").
+        if (doc_.tokens()[j].all_caps && !doc_.tokens()[last].all_caps) break;
+        run.push_back(j++);
+        continue;
+      }
+      // Hyphenated parts: "Al-Nusra", "al-Assad", "Guinea-Bissau".
+      if (doc_.IsPunct(j, "-") && doc_.Adjacent(last, j) &&
+          doc_.Adjacent(j, j + 1) && Cap(j + 1)) {
+        run.push_back(j);
+        run.push_back(j + 1);
+        j += 2;
+        continue;
+      }
+      if (doc_.IsWord(j) && !doc_.Capitalized(j) && doc_.Spaced(last, j)) {
+        const std::string_view w = doc_.Norm(j);
+        if (ArabicArticle(w) && doc_.IsPunct(j + 1, "-") &&
+            doc_.Adjacent(j, j + 1) && doc_.Adjacent(j + 1, j + 2) &&
+            Cap(j + 2)) {
+          run.insert(run.end(), {j, j + 1, j + 2});
+          j += 3;
+          continue;
+        }
+        if (Connector(w) && Cap(j + 1) && doc_.Spaced(j, j + 1)) {
+          run.push_back(j);
+          run.push_back(j + 1);
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    const size_t next = run.back() + 1;
+    EmitRun(run, 0, run.size());
+    return next;
+  }
+
+  // Emits run[from, to) after splitting at "and" (unless the whole run
+  // names an organisation: "National Security and Defense Council").
+  void EmitRun(const std::vector<size_t>& run, size_t from, size_t to) {
+    if (from >= to) return;
+    const std::string_view last_word = StripPossessive(doc_.Norm(run[to - 1]));
+    if (lexicon::IsOrgHead(last_word)) {
+      EmitPart(run, from, to);
+      return;
+    }
+    size_t start = from;
+    for (size_t k = from; k < to; ++k) {
+      if (doc_.IsWord(run[k], "and") || doc_.IsWord(run[k], "on")) {
+        EmitPart(run, start, k);
+        start = k + 1;
+      }
+    }
+    EmitPart(run, start, to);
+  }
+
+  // Emits run[from, to), a part without a splitting "and", after cleaning.
+  void EmitPart(const std::vector<size_t>& run, size_t from, size_t to) {
+    if (from >= to) return;
+    Scores scores;
+    // Leading common words ("The", "In", "His").
+    while (from < to && doc_.IsWord(run[from]) &&
+           lexicon::IsCommonCapitalised(doc_.Norm(run[from])) &&
+           !lexicon::IsPersonTitle(doc_.Norm(run[from]))) {
+      ++from;
+    }
+    // Leading titles ("President", "Ukrainian President", "Foreign
+    // Minister", "Mr"); the last title word must be a real title.
+    {
+      size_t k = from;
+      size_t title_end = kNpos;
+      while (k < to && doc_.IsWord(run[k])) {
+        const std::string_view w = doc_.Norm(run[k]);
+        lexicon::CountryCue cue;
+        lexicon::CountryKey(w, &cue);
+        if (lexicon::IsPersonTitle(w)) {
+          if (!TitleModifier(w)) title_end = k;
+        } else if (cue == lexicon::CountryCue::kNone ||
+                   (w == "us" && !doc_.tokens()[run[k]].all_caps)) {
+          break;
+        }
+        ++k;
+      }
+      if (title_end != kNpos && title_end + 1 < to) {
+        const std::string_view rest_last =
+            StripPossessive(doc_.Norm(run[to - 1]));
+        if (!lexicon::IsOrgHead(rest_last)) {
+          from = title_end + 1;
+          if (doc_.IsWord(run[from]) && Connector(doc_.Norm(run[from]))) {
+            // "Secretary of Ukraine": the name is a place, not a person.
+          } else {
+            scores.person += 2;
+          }
+        }
+      }
+    }
+    // Connectors and hyphens at either end (an Arabic article before its
+    // hyphen stays: "al-Assad").
+    while (from < to &&
+           (!doc_.IsWord(run[from]) || Connector(doc_.Norm(run[from])) ||
+            !doc_.Capitalized(run[from]))) {
+      if (doc_.IsWord(run[from]) && ArabicArticle(doc_.Norm(run[from])) &&
+          from + 2 < to + 1 && doc_.IsPunct(run[from] + 1, "-") &&
+          doc_.Adjacent(run[from], run[from] + 1)) {
+        break;
+      }
+      ++from;
+    }
+    while (to > from &&
+           (!doc_.IsWord(run[to - 1]) || Connector(doc_.Norm(run[to - 1])))) {
+      --to;
+    }
+    if (from >= to) return;
+    const size_t first_tok = run[from], last_tok = run[to - 1];
+    const uint32_t s = doc_.SentenceOf(first_tok);
+    const bool single = from + 1 == to;
+    const std::string_view w0 = StripPossessive(doc_.Norm(first_tok));
+    const bool all_caps = doc_.tokens()[first_tok].all_caps;
+    // Single words that are not names.
+    if (single) {
+      if (w0.size() < 2 || Pronoun(w0) || lexicon::IsCommonCapitalised(w0)) {
+        return;
+      }
+      lexicon::CountryCue cue;
+      lexicon::CountryKey(w0, &cue);
+      if (cue == lexicon::CountryCue::kDemonym) return;  // "Ukrainian"
+      if (w0 == "us" && !all_caps) return;
+      if (lexicon::IsPersonTitle(w0) && !lexicon::IsOrgHead(w0)) return;
+      if (lexicon::Month(w0) > 0 || lexicon::Weekday(w0) >= 0) return;
+    }
+    // Sentence-initial or headline words need independent support.
+    const bool initial = doc_.SentenceInitial(first_tok) ||
+                         (first_tok > 0 && (doc_.IsPunct(first_tok - 1, "\"") ||
+                                            doc_.IsPunct(first_tok - 1, "'")));
+    if (title_case_[s]) {
+      // Keep only the words the body capitalises elsewhere or the lexicons
+      // know; emit maximal stretches of them.
+      size_t k = from;
+      while (k < to) {
+        while (k < to && !Supported(run[k])) ++k;
+        size_t e = k;
+        while (e < to && Supported(run[e])) ++e;
+        if (e > k && !Shouting(run, k, e))
+          EmitClean(run[k], run[e - 1], scores);
+        k = e;
+      }
+      return;
+    }
+    if (initial && single && !all_caps && !KnownName(w0) &&
+        mid_caps_.count(std::string(w0)) == 0 &&
+        !(doc_.IsWord(last_tok + 1) &&
+          lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
+      return;
+    }
+    if (initial && !single && text::IsStopword(w0, "en")) return;
+    // Shouting: words in capitals beside other words in capitals are not
+    // acronyms ("THAT WAS CALLOUS"), unless the lexicons know the name.
+    if (Shouting(run, from, to)) return;
+    EmitClean(first_tok, last_tok, scores);
+  }
+
+  bool Shouting(const std::vector<size_t>& run, size_t from, size_t to) const {
+    int caps = 0;
+    for (size_t k = from; k < to; ++k) {
+      if (doc_.IsWord(run[k]) && doc_.tokens()[run[k]].all_caps) ++caps;
+    }
+    if (caps == 0) return false;
+    const uint32_t b = doc_.tokens()[run[from]].begin;
+    const uint32_t e = doc_.tokens()[run[to - 1]].end;
+    if (KnownName(StripPossessive(Fold(doc_.text().substr(b, e - b)))))
+      return false;
+    if (caps >= 2) return true;
+    // One capitalised word: shouting if a neighbouring word is in capitals.
+    auto caps_word = [&](size_t t) {
+      return doc_.IsWord(t) && doc_.tokens()[t].all_caps;
+    };
+    const size_t f = run[from], l = run[to - 1];
+    return (f > 0 && caps_word(f - 1)) ||
+           (f > 1 && !doc_.IsWord(f - 1) && caps_word(f - 2)) ||
+           caps_word(l + 1) || (!doc_.IsWord(l + 1) && caps_word(l + 2));
+  }
+
+  bool Supported(size_t t) const {
+    if (!doc_.IsWord(t) || !doc_.Capitalized(t)) return false;
+    const std::string_view w = StripPossessive(doc_.Norm(t));
+    if (lexicon::IsCommonCapitalised(w)) return false;
+    lexicon::CountryCue cue;
+    lexicon::CountryKey(w, &cue);
+    if (cue == lexicon::CountryCue::kDemonym) return false;
+    return mid_caps_.count(std::string(w)) > 0 || KnownName(w);
+  }
+
+  // The cues around tokens [first, last] and the mention itself.
+  void EmitClean(size_t first, size_t last, Scores scores) {
+    // A trailing "Region"/"Oblast" is a place cue, not part of the name.
+    while (last > first && doc_.IsWord(last) &&
+           lexicon::IsPlaceSuffix(doc_.Norm(last)) &&
+           !lexicon::IsOrgHead(doc_.Norm(last))) {
+      scores.place += 2;
+      --last;
+    }
+    const uint32_t begin = doc_.tokens()[first].begin;
+    uint32_t end = doc_.tokens()[last].end;
+    std::string_view raw = doc_.text().substr(begin, end - begin);
+    // Possessive off.
+    const std::string_view norm_last = doc_.Norm(last);
+    if (norm_last.ends_with("'s")) {
+      const std::string_view r = doc_.Raw(last);
+      // "'s" is 2 bytes, "’s" is 4.
+      const size_t cut =
+          r.ends_with("'s") ? 2 : (r.ends_with("\xE2\x80\x99s") ? 4 : 0);
+      raw.remove_suffix(cut);
+      end -= static_cast<uint32_t>(cut);
+    }
+    if (raw.empty()) return;
+    const std::string folded = Fold(raw);
+    const std::vector<std::string_view> words = SplitWords(folded);
+    if (words.empty()) return;
+    const std::string_view lastw = words.back();
+    const bool all_caps = doc_.tokens()[first].all_caps && first == last;
+
+    // Lexicon cues.
+    lexicon::CountryCue cue;
+    lexicon::CountryKey(folded, &cue);
+    if (cue == lexicon::CountryCue::kName ||
+        cue == lexicon::CountryCue::kCapital || lexicon::IsKnownPlace(folded)) {
+      scores.place += 2.5f;
+    }
+    if (lexicon::IsOrgHead(lastw) && words.size() > 1) {
+      scores.org += 2;
+    } else if (words.size() > 2) {
+      // "Syrian Observatory for Human Rights": a head inside the name.
+      for (size_t k = 1; k + 1 < words.size(); ++k) {
+        if (lexicon::IsOrgHead(words[k])) {
+          scores.org += 1.5f;
+          break;
+        }
+      }
+    }
+    if (lexicon::IsOrgHead(lastw) && words.size() == 1 &&
+        (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada")) {
+      scores.org += 2;
+    }
+    if (lexicon::IsNewsOutlet(folded)) scores.org += 2.5f;
+    if (words.size() > 1 && StreetHead(lastw)) scores.place += 2.5f;
+    if (lexicon::IsPlatform(folded)) scores.org += 1;
+    if (all_caps && cue == lexicon::CountryCue::kNone) scores.org += 1;
+    // Context before.
+    if (first > 0 && doc_.IsWord(first - 1)) {
+      const std::string_view p = doc_.Norm(first - 1);
+      if (lexicon::IsRoleNoun(p) && !doc_.Capitalized(first - 1))
+        scores.person += 1.5f;
+      if (PlacePreposition(p)) scores.place += 0.8f;
+      if (p == "at" || p == "of") scores.place += 0.3f;
+      if (p == "mr" || p == "mrs" || p == "ms" || p == "dr") scores.person += 2;
+    }
+    for (size_t k = first, n = 0; k-- > 0 && n < 5; ++n) {
+      if (doc_.SentenceOf(k) != doc_.SentenceOf(first)) break;
+      if (doc_.IsWord(k) && PlaceNounBefore(doc_.Norm(k)) &&
+          !doc_.Capitalized(k)) {
+        scores.place += 1.5f;
+        break;
+      }
+    }
+    // Context after.
+    const size_t a = last + 1;
+    if (doc_.IsWord(a)) {
+      const std::string_view nw = doc_.Norm(a);
+      if (lexicon::IsPlaceSuffix(nw) && !doc_.Capitalized(a)) scores.place += 2;
+      if (lexicon::IsSpeechVerb(nw)) {
+        if (words.size() >= 2 && scores.org == 0 && scores.place == 0) {
+          scores.person += 1.5f;
+        } else {
+          scores.person += 0.6f;
+        }
+      }
+    }
+    if (doc_.IsPunct(a, "-") && doc_.Adjacent(last, a) &&
+        doc_.IsWord(a + 1, "based")) {
+      scores.place += 2;
+    }
+    // Age appositive: "Rhys Gannet, 67, said".
+    if (doc_.IsPunct(a, ",") && doc_.IsNumber(a + 1) &&
+        doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
+        words.size() >= 2) {
+      scores.person += 1.5f;
+    }
+    // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
+    if (doc_.IsPunct(a, ",")) {
+      size_t b = a + 1;
+      if (doc_.IsWord(b) && (doc_.Norm(b) == "the" || doc_.Norm(b) == "a" ||
+                             doc_.Norm(b) == "his" || doc_.Norm(b) == "her")) {
+        ++b;
+      }
+      for (int n = 0; n < 3 && doc_.IsWord(b); ++n, ++b) {
+        const std::string_view x = doc_.Norm(b);
+        if ((lexicon::IsPersonTitle(x) && !TitleModifier(x)) ||
+            lexicon::IsRoleNoun(x)) {
+          scores.person += 1.5f;
+          break;
+        }
+      }
+    }
+    // A two- or three-word name of plain words with no other cue: weakly a
+    // person ("Rustem Umerov").
+    if (words.size() >= 2 && words.size() <= 3 && scores.org == 0 &&
+        scores.place == 0 && !lexicon::IsOrgHead(lastw)) {
+      scores.person += 0.5f;
+    }
+
+    EntityMention m;
+    m.begin = begin;
+    m.end = end;
+    m.text.assign(raw);
+    m.type = Best(scores, &m.confidence);
+    m.key = EntityKey(raw);
+    if (m.key.empty()) return;
+    scores_.push_back(scores);
+    result_.mentions.push_back(std::move(m));
+  }
+
+  void EmitInstitution(size_t first, size_t last) {
+    const uint32_t begin = doc_.tokens()[first].begin;
+    const uint32_t end = doc_.tokens()[last].end;
+    EntityMention m;
+    m.begin = begin;
+    m.end = end;
+    m.text.assign(doc_.text().substr(begin, end - begin));
+    m.type = EntityType::kOrganization;
+    m.confidence = 0.75f;
+    m.key = EntityKey(m.text);
+    Scores s;
+    s.org = 2.5f;
+    scores_.push_back(s);
+    result_.mentions.push_back(std::move(m));
+  }
+
+  // Union-find over mention groups with equal keys, then the merge passes.
+  void Merge() {
+    std::vector<EntityMention>& ms = result_.mentions;
+    // Groups by key, in order of first mention.
+    std::unordered_map<std::string, size_t> group_of_key;
+    std::vector<size_t> group(ms.size());
+    std::vector<std::string> keys;
+    std::vector<size_t> first_mention;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      auto [it, inserted] = group_of_key.emplace(ms[k].key, keys.size());
+      if (inserted) {
+        keys.push_back(ms[k].key);
+        first_mention.push_back(k);
+      }
+      group[k] = it->second;
+    }
+    const size_t g = keys.size();
+    std::vector<size_t> parent(g);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](size_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    auto unite = [&](size_t a, size_t b) {
+      a = find(a);
+      b = find(b);
+      if (a == b) return;
+      if (a > b) std::swap(a, b);
+      parent[b] = a;  // the earlier group is the root
+    };
+    // Per-group facts: summed scores, longest text, word count.
+    std::vector<Scores> gscore(g);
+    std::vector<std::string> longest(g);
+    for (size_t k = 0; k < ms.size(); ++k) {
+      Scores& s = gscore[group[k]];
+      s.person += scores_[k].person;
+      s.place += scores_[k].place;
+      s.org += scores_[k].org;
+      if (ms[k].text.size() > longest[group[k]].size())
+        longest[group[k]] = ms[k].text;
+    }
+    std::vector<std::vector<std::string_view>> gwords(g);
+    for (size_t a = 0; a < g; ++a) gwords[a] = SplitWords(keys[a]);
+    // 1. Initialisms: "UAE" and "United Arab Emirates".
+    {
+      std::unordered_map<std::string, std::vector<size_t>> by_initials;
+      for (size_t b = 0; b < g; ++b) {
+        if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
+          by_initials[Initials(Fold(longest[b]))].push_back(b);
+        }
+      }
+      for (size_t a = 0; a < g; ++a) {
+        const std::string letters = AcronymLetters(longest[a]);
+        if (letters.empty()) continue;
+        const auto it = by_initials.find(letters);
+        if (it == by_initials.end()) continue;
+        for (size_t b : it->second) {
+          if (b != a) unite(a, b);
+        }
+      }
+    }
+    // 2. Surnames: a one- or two-word group joins the unique longer
+    // person-ish group that ends with the same words ("Zelensky" and
+    // "Volodymyr Zelensky", "Abdel Rahman" and "Rami Abdel Rahman").
+    {
+      std::unordered_map<std::string_view, std::vector<size_t>> by_last;
+      for (size_t b = 0; b < g; ++b) {
+        if (gwords[b].size() < 2 || gwords[b].size() > 5) continue;
+        if (keys[b].find('|') != std::string::npos) continue;
+        if (gscore[b].org > gscore[b].person ||
+            gscore[b].place > gscore[b].person + 1) {
+          continue;
+        }
+        by_last[gwords[b].back()].push_back(b);
+      }
+      for (size_t a = 0; a < g; ++a) {
+        const size_t n = gwords[a].size();
+        if (n == 0 || n > 2 || keys[a].find('|') != std::string::npos) continue;
+        if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
+          continue;
+        const auto it = by_last.find(gwords[a].back());
+        if (it == by_last.end()) continue;
+        size_t match = kNpos;
+        bool unique = true;
+        for (size_t b : it->second) {
+          const auto& wb = gwords[b];
+          if (wb.size() <= n ||
+              !std::equal(gwords[a].begin(), gwords[a].end(), wb.end() - n)) {
+            continue;
+          }
+          if (match != kNpos && find(b) != find(match)) unique = false;
+          match = b;
+        }
+        if (match != kNpos && unique) unite(a, match);
+      }
+    }
+    // 3. Long names a small edit apart, compared within buckets of equal
+    // first letter, in order of length, and at most kMaxFuzzyPairs pairs.
+    {
+      std::vector<size_t> order;
+      for (size_t a = 0; a < g; ++a) {
+        if (static_cast<int>(keys[a].size()) >= options_.fuzzy_min_length &&
+            keys[a].find('|') == std::string::npos) {
+          order.push_back(a);
+        }
+      }
+      std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        if (keys[x][0] != keys[y][0]) return keys[x][0] < keys[y][0];
+        return keys[x].size() < keys[y].size();
+      });
+      size_t pairs = 0;
+      for (size_t i = 0; i < order.size() && pairs < kMaxFuzzyPairs; ++i) {
+        const std::string& ka = keys[order[i]];
+        for (size_t j = i + 1; j < order.size() && pairs < kMaxFuzzyPairs;
+             ++j) {
+          const std::string& kb = keys[order[j]];
+          if (kb[0] != ka[0] ||
+              kb.size() > ka.size() + options_.fuzzy_edits + 1) {
+            break;
+          }
+          ++pairs;
+          if (find(order[i]) != find(order[j]) && FuzzySame(ka, kb, options_)) {
+            unite(order[i], order[j]);
+          }
+        }
+      }
+    }
+    // Build entities.
+    std::vector<int> entity_of_root(g, -1);
+    std::vector<Scores> escore;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      const size_t root = find(group[k]);
+      if (entity_of_root[root] < 0) {
+        entity_of_root[root] = static_cast<int>(result_.entities.size());
+        result_.entities.emplace_back();
+        escore.emplace_back();
+      }
+      const int e = entity_of_root[root];
+      Entity& ent = result_.entities[e];
+      ms[k].entity = e;
+      ent.mentions.push_back(static_cast<uint32_t>(k));
+      if (std::find(ent.variants.begin(), ent.variants.end(), ms[k].text) ==
+          ent.variants.end()) {
+        ent.variants.push_back(ms[k].text);
+      }
+      if (ms[k].text.size() > ent.name.size()) ent.name = ms[k].text;
+      escore[e].person += scores_[k].person;
+      escore[e].place += scores_[k].place;
+      escore[e].org += scores_[k].org;
+    }
+    for (size_t e = 0; e < result_.entities.size(); ++e) {
+      Entity& ent = result_.entities[e];
+      ent.key = EntityKey(ent.name);
+      ent.type = Best(escore[e], &ent.confidence);
+    }
+  }
+
+ public:
+  static bool FuzzySame(std::string_view ka, std::string_view kb,
+                        const EntityOptions& options) {
+    if (ka.empty() || kb.empty() || ka[0] != kb[0]) return false;
+    if (ka.find('|') != std::string_view::npos ||
+        kb.find('|') != std::string_view::npos) {
+      return false;
+    }
+    const size_t len = std::min(ka.size(), kb.size());
+    if (static_cast<int>(len) < options.fuzzy_min_length) return false;
+    const int limit = options.fuzzy_edits +
+                      (static_cast<int>(len) >= 2 * options.fuzzy_min_length);
+    return Levenshtein(ka, kb, limit) <= limit;
+  }
+
+ private:
+  const Document& doc_;
+  const EntityOptions& options_;
+  std::vector<bool> in_date_;
+  std::vector<bool> title_case_;
+  std::unordered_set<std::string> mid_caps_;
+  std::vector<Scores> scores_;  // parallel to result_.mentions
+  EntityResult result_;
+};
+
+}  // namespace
+
+std::string EntityKey(std::string_view name) {
+  std::string folded = Fold(name);
+  // Typographic apostrophes are ASCII after folding; trim white space.
+  std::vector<std::string_view> words = SplitWords(folded);
+  while (!words.empty() && words.front() == "the") words.erase(words.begin());
+  if (words.empty()) return {};
+  words.back() = StripPossessive(words.back());
+  std::string joined;
+  for (std::string_view w : words) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined.append(w);
+  }
+  // Whole-name aliases ("u.s.", "kiev", "uae"); the alias then goes through
+  // the skeleton like any name, so "Kiev" and "Kyiv" meet.
+  if (const std::string_view alias = lexicon::NameAlias(joined);
+      !alias.empty()) {
+    joined.assign(alias);
+    words = SplitWords(joined);
+  }
+  // Institutions: country cue + rest.
+  if (words.size() >= 2) {
+    const std::string_view country = CountryPrefix(words[0]);
+    bool institution = false;
+    for (size_t k = 1; k < words.size(); ++k) {
+      if (lexicon::IsInstitutionNoun(words[k]) ||
+          lexicon::IsOrgHead(words[k])) {
+        institution = true;
+      }
+    }
+    if (!country.empty() && institution) {
+      std::string key(country);
+      key.push_back('|');
+      for (size_t k = 1; k < words.size(); ++k) {
+        if (k > 1) key.push_back(' ');
+        key.append(lexicon::BritishSpelling(StripPossessive(words[k])));
+      }
+      return key;
+    }
+  }
+  std::string key;
+  for (std::string_view w : words) {
+    w = StripPossessive(w);
+    if (w.empty()) continue;
+    if (!key.empty()) key.push_back(' ');
+    AppendSkeleton(lexicon::BritishSpelling(w), &key);
+  }
+  return key;
+}
+
+bool SameEntityName(std::string_view a, std::string_view b,
+                    const EntityOptions& options) {
+  const std::string ka = EntityKey(a), kb = EntityKey(b);
+  if (ka.empty() || kb.empty()) return false;
+  if (ka == kb) return true;
+  const std::string la = AcronymLetters(a), lb = AcronymLetters(b);
+  if (!la.empty() && la == Initials(Fold(b))) return true;
+  if (!lb.empty() && lb == Initials(Fold(a))) return true;
+  const std::vector<std::string_view> wa = SplitWords(ka), wb = SplitWords(kb);
+  if (ka.find('|') == std::string::npos && kb.find('|') == std::string::npos) {
+    if (wa.size() == 1 && wb.size() >= 2 && wb.back() == wa[0]) return true;
+    if (wb.size() == 1 && wa.size() >= 2 && wa.back() == wb[0]) return true;
+  }
+  return Finder::FuzzySame(ka, kb, options);
+}
+
+EntityResult FindEntities(const Document& doc,
+                          std::span<const DateMention> dates,
+                          const EntityOptions& options) {
+  Finder finder(doc, dates, options);
+  return finder.Run();
+}
+
+EntityResult FindEntities(std::string_view text, const EntityOptions& options) {
+  const Document doc(text);
+  const std::vector<DateMention> dates = FindDates(doc, std::nullopt);
+  return FindEntities(doc, dates, options);
+}
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kOrganization:
+      return "organization";
+    case EntityType::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+}  // namespace concord::facts

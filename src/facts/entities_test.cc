@@ -1,0 +1,160 @@
+// Golden table for FindEntities: invented news sentences and every entity
+// they must yield, in order of first mention, formatted as
+//   "<name> (<type>)" or "<name> (<type>) = <variant> | <variant>" when
+// several spellings merged. Plus tests of EntityKey and SameEntityName.
+#include "src/facts/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace concord::facts {
+namespace {
+
+std::string Format(const Entity& e) {
+  std::string s = e.name + " (" + std::string(EntityTypeName(e.type)) + ")";
+  if (e.variants.size() > 1) {
+    s += " =";
+    for (size_t k = 0; k < e.variants.size(); ++k) {
+      s += (k == 0 ? " " : " | ") + e.variants[k];
+    }
+  }
+  return s;
+}
+
+struct Row {
+  const char* text;
+  std::vector<std::string> expected;
+};
+
+const Row kRows[] = {
+    // People: titles, role nouns, appositives, surnames.
+    {"President Volodymyr Zelenskyy said talks would resume. Zelensky "
+     "added that progress was slow.",
+     {"Volodymyr Zelenskyy (person) = Volodymyr Zelenskyy | Zelensky"}},
+    {"Mr Umerov said the consultations were useful.", {"Umerov (person)"}},
+    {"Rustem Umerov, the council secretary, met envoys in Doha.",
+     {"Rustem Umerov (person)", "Doha (place)"}},
+    {"The prime minister spoke with his counterpart Mark Rutte by phone.",
+     {"Mark Rutte (person)"}},
+    {"Foreign Minister Andrii Sybiha travelled to Warsaw on Monday.",
+     {"Andrii Sybiha (person)", "Warsaw (place)"}},
+    {"US President Donald Trump met Vladimir Putin in Alaska.",
+     {"Donald Trump (person)", "Vladimir Putin (person)", "Alaska (place)"}},
+    {"Bashar al-Assad fled, and al-Assad's allies regrouped.",
+     {"Bashar al-Assad (person) = Bashar al-Assad | al-Assad"}},
+    {"Gen. Oleksandr Syrskyi visited the front. Syrskyi said morale held.",
+     {"Oleksandr Syrskyi (person) = Oleksandr Syrskyi | Syrskyi"}},
+    {"Rami Abdel Rahman heads the group. Abdel Rahman said 12 died.",
+     {"Rami Abdel Rahman (person) = Rami Abdel Rahman | Abdel Rahman"}},
+    // Places: lexicon, prepositions, place nouns, suffixes.
+    {"Drones struck the Odesa region and the port of Izmail.",
+     {"Odesa (place)", "Izmail (place)"}},
+    {"Russia said it captured two villages, Mala Tokmachka and "
+     "Rivnopillia. Footage showed Rivnopollia in ruins.",
+     {"Russia (place)", "Mala Tokmachka (place)",
+      "Rivnopillia (place) = Rivnopillia | Rivnopollia"}},
+    {"Refugees arrived in Kiev and later in Kyiv's suburbs.",
+     {"Kiev (place) = Kiev | Kyiv"}},
+    {"Consultations were mediated by Turkey and the United Arab Emirates. "
+     "The UAE hosted the last round.",
+     {"Turkey (place)",
+      "United Arab Emirates (place) = United Arab Emirates | UAE"}},
+    {"Officials in the US and the U.S. embassy in the United States "
+     "confirmed it.",
+     {"United States (place) = US | United States",
+      "U.S. embassy (organization)"}},
+    {"A Kharkiv-based charity delivered food.", {"Kharkiv (place)"}},
+    {"Shelling hit the Zaporizhzhia region overnight.",
+     {"Zaporizhzhia (place)"}},
+    // Organisations: heads, outlets, acronyms, institutions.
+    {"Rustem Umerov leads the National Security and Defense Council.",
+     {"Rustem Umerov (person)",
+      "National Security and Defense Council (organization)"}},
+    {"The Syrian Observatory for Human Rights counted 12 dead.",
+     {"Syrian Observatory for Human Rights (organization)"}},
+    {"Reuters and Al Jazeera reported the exchange.",
+     {"Reuters (organization)", "Al Jazeera (organization)"}},
+    {"Russia's Defense Ministry said the Russian defence ministry had no "
+     "comment, and Moscow's defence ministry later agreed.",
+     {"Russia's Defense Ministry (organization) = Russia's Defense Ministry "
+      "| Russian defence ministry | Moscow's defence ministry"}},
+    {"Ukraine's air force said the Ukrainian air force downed 40 drones.",
+     {"Ukraine's air force (organization) = Ukraine's air force | "
+      "Ukrainian air force"}},
+    {"The Syrian Democratic Forces (SDF) took the town. The SDF said it "
+     "lost four fighters.",
+     {"Syrian Democratic Forces (organization) = Syrian Democratic Forces | "
+      "SDF"}},
+    {"NATO allies met in Brussels.",
+     {"NATO (organization)", "Brussels (place)"}},
+    {"The State Emergency Service said Ukraine's State Emergency Service "
+     "had put out the fire.",
+     {"State Emergency Service (organization)",
+      "Ukraine's State Emergency Service (organization)"}},
+    {"Prime Minister Keir Starmer met Chancellor Friedrich Merz in Berlin.",
+     {"Keir Starmer (person)", "Friedrich Merz (person)", "Berlin (place)"}},
+    {"Volodymyr Zelenskiy arrived late; Zelenskyy spoke first.",
+     {"Volodymyr Zelenskiy (person) = Volodymyr Zelenskiy | Zelenskyy"}},
+    {"Agence France-Presse (AFP) said AFP staff were safe.",
+     {"Agence France-Presse (organization) = Agence France-Presse | AFP"}},
+    {"Tehran-based analysts doubted the claim.", {"Tehran (place)"}},
+    {"A deputy was shot in Texas, Lt. Steve Dorris said.",
+     {"Texas (place)", "Steve Dorris (person)"}},
+    // Sentence starts, headlines, shouting and other non-names.
+    {"The ministry said nothing. Exhausted troops rested.", {}},
+    {"Ukrainian troops are struggling. Russian forces advanced.",
+     {"Ukrainian troops (organization)", "Russian forces (organization)"}},
+    {"He said they would meet on Sunday in December.", {}},
+    {"Ukraine Seeks Prisoner Exchange With Russia\nUkraine wants the "
+     "exchange, and Russia has not replied.",
+     {"Ukraine (place)", "Russia (place)"}},
+    {"Peace talks between Kyiv and Moscow are deadlocked.",
+     {"Kyiv (place)", "Moscow (place)"}},
+    {"The Sunday Times said the town of Pokrovsk was encircled.",
+     {"Sunday Times (organization)", "Pokrovsk (place)"}},
+    {"She wrote: THAT WAS CALLOUS AND WRONG, SAID THE NBC HOST.", {}},
+    {"Meanwhile, officials in Kherson said power was restored.",
+     {"Kherson (place)"}},
+};
+
+TEST(EntitiesGolden, EachRow) {
+  for (const Row& row : kRows) {
+    std::vector<std::string> got;
+    for (const Entity& e : FindEntities(row.text).entities) {
+      got.push_back(Format(e));
+    }
+    EXPECT_EQ(got, row.expected) << "input: " << row.text;
+  }
+}
+
+TEST(EntityKey, MergesVariantSpellings) {
+  EXPECT_EQ(EntityKey("Zelenskyy"), EntityKey("Zelensky"));
+  EXPECT_EQ(EntityKey("Zelenskiy"), EntityKey("Zelensky"));
+  EXPECT_EQ(EntityKey("U.S."), EntityKey("United States"));
+  EXPECT_EQ(EntityKey("US"), EntityKey("United States"));
+  EXPECT_EQ(EntityKey("UAE"), EntityKey("United Arab Emirates"));
+  EXPECT_EQ(EntityKey("Russia's Defense Ministry"),
+            EntityKey("Russian defence ministry"));
+  EXPECT_EQ(EntityKey("Kharkov"), EntityKey("Kharkiv"));
+  EXPECT_EQ(EntityKey("Tsar"), EntityKey("Tzar"));
+  EXPECT_EQ(EntityKey("Khan"), EntityKey("Han"));
+  EXPECT_NE(EntityKey("Russia"), EntityKey("Ukraine"));
+  EXPECT_NE(EntityKey("Russia"), EntityKey("Russian defence ministry"));
+  EXPECT_EQ(EntityKey(""), "");
+}
+
+TEST(SameEntityName, AcrossTexts) {
+  EXPECT_TRUE(SameEntityName("Volodymyr Zelensky", "Zelenskyy"));
+  EXPECT_TRUE(SameEntityName("UAE", "United Arab Emirates"));
+  EXPECT_TRUE(SameEntityName("Rivnopillia", "Rivnopollia"));
+  EXPECT_TRUE(SameEntityName("Moscow's defence ministry",
+                             "the Russian Defense Ministry"));
+  EXPECT_FALSE(SameEntityName("Umerov", "Zelensky"));
+  EXPECT_FALSE(SameEntityName("Iran", "Iraq"));  // short: no fuzzy match
+  EXPECT_FALSE(SameEntityName("Ukraine", "Ukrainian air force"));
+}
+
+}  // namespace
+}  // namespace concord::facts

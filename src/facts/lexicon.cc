@@ -1,0 +1,719 @@
+// The word lists behind lexicon.h. Each table is a function-local static
+// hash map built on first use; entries are folded (lower case, ASCII
+// apostrophes). The lists were written by the team for English news.
+#include "src/facts/lexicon.h"
+
+#include <initializer_list>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace concord::facts::lexicon {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+template <typename V>
+using WordMap = std::unordered_map<std::string_view, V>;
+
+bool In(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
+
+struct CountryEntry {
+  std::string_view key;
+  std::initializer_list<std::string_view> names;
+  std::initializer_list<std::string_view> demonyms;
+  std::initializer_list<std::string_view> capitals;
+};
+
+// Countries that news about conflicts, trade and diplomacy names most often.
+const CountryEntry kCountries[] = {
+    {"ukraine", {"ukraine"}, {"ukrainian", "ukrainians"}, {"kyiv", "kiev"}},
+    {"russia",
+     {"russia", "russian federation"},
+     {"russian", "russians"},
+     {"moscow"}},
+    {"united states",
+     {"united states", "united states of america", "usa", "us", "u.s.",
+      "u.s.a.", "america"},
+     {"american", "americans", "u.s.-based"},
+     {"washington"}},
+    {"united kingdom",
+     {"united kingdom", "uk", "u.k.", "britain", "great britain"},
+     {"british", "briton", "britons"},
+     {"london"}},
+    {"united arab emirates",
+     {"united arab emirates", "uae", "u.a.e.", "emirates"},
+     {"emirati", "emiratis"},
+     {"abu dhabi"}},
+    {"turkey",
+     {"turkey", "turkiye", "türkiye"},
+     {"turkish", "turks"},
+     {"ankara"}},
+    {"syria", {"syria"}, {"syrian", "syrians"}, {"damascus"}},
+    {"iraq", {"iraq"}, {"iraqi", "iraqis"}, {"baghdad"}},
+    {"iran", {"iran"}, {"iranian", "iranians"}, {"tehran"}},
+    {"israel", {"israel"}, {"israeli", "israelis"}, {"jerusalem"}},
+    {"lebanon", {"lebanon"}, {"lebanese"}, {"beirut"}},
+    {"jordan", {"jordan"}, {"jordanian", "jordanians"}, {"amman"}},
+    {"egypt", {"egypt"}, {"egyptian", "egyptians"}, {"cairo"}},
+    {"saudi arabia", {"saudi arabia"}, {"saudi", "saudis"}, {"riyadh"}},
+    {"qatar", {"qatar"}, {"qatari", "qataris"}, {"doha"}},
+    {"yemen", {"yemen"}, {"yemeni", "yemenis"}, {"sanaa"}},
+    {"afghanistan", {"afghanistan"}, {"afghan", "afghans"}, {"kabul"}},
+    {"pakistan", {"pakistan"}, {"pakistani", "pakistanis"}, {"islamabad"}},
+    {"india", {"india"}, {"indian", "indians"}, {"new delhi"}},
+    {"china", {"china", "prc"}, {"chinese"}, {"beijing"}},
+    {"japan", {"japan"}, {"japanese"}, {"tokyo"}},
+    {"south korea",
+     {"south korea"},
+     {"south korean", "south koreans"},
+     {"seoul"}},
+    {"north korea",
+     {"north korea", "dprk"},
+     {"north korean", "north koreans"},
+     {"pyongyang"}},
+    {"taiwan", {"taiwan"}, {"taiwanese"}, {"taipei"}},
+    {"france", {"france"}, {"french"}, {"paris", "elysee"}},
+    {"germany", {"germany"}, {"german", "germans"}, {"berlin"}},
+    {"italy", {"italy"}, {"italian", "italians"}, {"rome"}},
+    {"spain", {"spain"}, {"spanish"}, {"madrid"}},
+    {"poland", {"poland"}, {"polish", "poles"}, {"warsaw"}},
+    {"hungary", {"hungary"}, {"hungarian", "hungarians"}, {"budapest"}},
+    {"belarus", {"belarus"}, {"belarusian", "belarusians"}, {"minsk"}},
+    {"moldova", {"moldova"}, {"moldovan", "moldovans"}, {"chisinau"}},
+    {"romania", {"romania"}, {"romanian", "romanians"}, {"bucharest"}},
+    {"georgia", {"georgia"}, {"georgian", "georgians"}, {"tbilisi"}},
+    {"canada", {"canada"}, {"canadian", "canadians"}, {"ottawa"}},
+    {"mexico", {"mexico"}, {"mexican", "mexicans"}, {"mexico city"}},
+    {"brazil", {"brazil"}, {"brazilian", "brazilians"}, {"brasilia"}},
+    {"australia", {"australia"}, {"australian", "australians"}, {"canberra"}},
+    {"netherlands",
+     {"netherlands", "holland"},
+     {"dutch"},
+     {"amsterdam", "the hague"}},
+    {"sweden", {"sweden"}, {"swedish", "swedes"}, {"stockholm"}},
+    {"finland", {"finland"}, {"finnish", "finns"}, {"helsinki"}},
+    {"norway", {"norway"}, {"norwegian", "norwegians"}, {"oslo"}},
+    {"greece", {"greece"}, {"greek", "greeks"}, {"athens"}},
+    {"nigeria", {"nigeria"}, {"nigerian", "nigerians"}, {"abuja"}},
+    {"sudan", {"sudan"}, {"sudanese"}, {"khartoum"}},
+    {"ethiopia", {"ethiopia"}, {"ethiopian", "ethiopians"}, {"addis ababa"}},
+    {"kenya", {"kenya"}, {"kenyan", "kenyans"}, {"nairobi"}},
+    {"south africa",
+     {"south africa"},
+     {"south african", "south africans"},
+     {"pretoria"}},
+    {"libya", {"libya"}, {"libyan", "libyans"}, {"tripoli"}},
+    {"palestine",
+     {"palestine", "palestinian territories"},
+     {"palestinian", "palestinians"},
+     {"ramallah"}},
+    {"venezuela", {"venezuela"}, {"venezuelan", "venezuelans"}, {"caracas"}},
+    {"argentina",
+     {"argentina"},
+     {"argentine", "argentinian"},
+     {"buenos aires"}},
+    {"switzerland", {"switzerland"}, {"swiss"}, {"bern"}},
+    {"austria", {"austria"}, {"austrian", "austrians"}, {"vienna"}},
+    {"belgium", {"belgium"}, {"belgian", "belgians"}, {"brussels"}},
+    {"indonesia", {"indonesia"}, {"indonesian", "indonesians"}, {"jakarta"}},
+    {"kazakhstan", {"kazakhstan"}, {"kazakh", "kazakhs"}, {"astana"}},
+    {"azerbaijan", {"azerbaijan"}, {"azerbaijani", "azeri"}, {"baku"}},
+    {"armenia", {"armenia"}, {"armenian", "armenians"}, {"yerevan"}},
+};
+
+struct CountryHit {
+  std::string_view key;
+  CountryCue cue;
+};
+
+const WordMap<CountryHit>& CountryTable() {
+  static const WordMap<CountryHit> table = [] {
+    WordMap<CountryHit> t;
+    for (const CountryEntry& c : kCountries) {
+      for (std::string_view n : c.names) {
+        t.emplace(n, CountryHit{c.key, CountryCue::kName});
+      }
+      for (std::string_view n : c.demonyms) {
+        t.emplace(n, CountryHit{c.key, CountryCue::kDemonym});
+      }
+      for (std::string_view n : c.capitals) {
+        t.emplace(n, CountryHit{c.key, CountryCue::kCapital});
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+int Month(std::string_view w) {
+  static const WordMap<int> kMonths = {
+      {"january", 1},   {"jan", 1},    {"february", 2},  {"feb", 2},
+      {"march", 3},     {"mar", 3},    {"april", 4},     {"apr", 4},
+      {"may", 5},       {"june", 6},   {"jun", 6},       {"july", 7},
+      {"jul", 7},       {"august", 8}, {"aug", 8},       {"september", 9},
+      {"sept", 9},      {"sep", 9},    {"october", 10},  {"oct", 10},
+      {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12},
+  };
+  const auto it = kMonths.find(w);
+  return it == kMonths.end() ? 0 : it->second;
+}
+
+int Weekday(std::string_view w) {
+  static const WordMap<int> kDays = {
+      {"monday", 0},   {"mon", 0},       {"tuesday", 1}, {"tue", 1},
+      {"tues", 1},     {"wednesday", 2}, {"wed", 2},     {"thursday", 3},
+      {"thu", 3},      {"thurs", 3},     {"friday", 4},  {"fri", 4},
+      {"saturday", 5}, {"sat", 5},       {"sunday", 6},  {"sun", 6},
+  };
+  const auto it = kDays.find(w);
+  return it == kDays.end() ? -1 : it->second;
+}
+
+Unit FindUnit(std::string_view w) {
+  static const WordMap<Unit> kUnits = {
+      {"km", {UnitKind::kDistance, "km"}},
+      {"kms", {UnitKind::kDistance, "km"}},
+      {"kilometre", {UnitKind::kDistance, "km"}},
+      {"kilometres", {UnitKind::kDistance, "km"}},
+      {"kilometer", {UnitKind::kDistance, "km"}},
+      {"kilometers", {UnitKind::kDistance, "km"}},
+      {"m", {UnitKind::kDistance, "m"}},
+      {"metre", {UnitKind::kDistance, "m"}},
+      {"metres", {UnitKind::kDistance, "m"}},
+      {"meter", {UnitKind::kDistance, "m"}},
+      {"meters", {UnitKind::kDistance, "m"}},
+      {"cm", {UnitKind::kDistance, "cm"}},
+      {"centimetre", {UnitKind::kDistance, "cm"}},
+      {"centimetres", {UnitKind::kDistance, "cm"}},
+      {"centimeter", {UnitKind::kDistance, "cm"}},
+      {"centimeters", {UnitKind::kDistance, "cm"}},
+      {"mm", {UnitKind::kDistance, "mm"}},
+      {"millimetre", {UnitKind::kDistance, "mm"}},
+      {"millimetres", {UnitKind::kDistance, "mm"}},
+      {"millimeter", {UnitKind::kDistance, "mm"}},
+      {"millimeters", {UnitKind::kDistance, "mm"}},
+      {"mile", {UnitKind::kDistance, "mile"}},
+      {"miles", {UnitKind::kDistance, "mile"}},
+      {"mi", {UnitKind::kDistance, "mile"}},
+      {"kg", {UnitKind::kWeight, "kg"}},
+      {"kilogram", {UnitKind::kWeight, "kg"}},
+      {"kilograms", {UnitKind::kWeight, "kg"}},
+      {"kilogramme", {UnitKind::kWeight, "kg"}},
+      {"kilogrammes", {UnitKind::kWeight, "kg"}},
+      {"tonne", {UnitKind::kWeight, "t"}},
+      {"tonnes", {UnitKind::kWeight, "t"}},
+      {"ton", {UnitKind::kWeight, "t"}},
+      {"tons", {UnitKind::kWeight, "t"}},
+      {"lb", {UnitKind::kWeight, "lb"}},
+      {"lbs", {UnitKind::kWeight, "lb"}},
+      {"gram", {UnitKind::kWeight, "g"}},
+      {"grams", {UnitKind::kWeight, "g"}},
+      {"hectare", {UnitKind::kArea, "ha"}},
+      {"hectares", {UnitKind::kArea, "ha"}},
+      {"acre", {UnitKind::kArea, "acre"}},
+      {"acres", {UnitKind::kArea, "acre"}},
+      {"litre", {UnitKind::kVolume, "l"}},
+      {"litres", {UnitKind::kVolume, "l"}},
+      {"liter", {UnitKind::kVolume, "l"}},
+      {"liters", {UnitKind::kVolume, "l"}},
+      {"barrel", {UnitKind::kVolume, "barrel"}},
+      {"barrels", {UnitKind::kVolume, "barrel"}},
+      {"second", {UnitKind::kDuration, "second"}},
+      {"seconds", {UnitKind::kDuration, "second"}},
+      {"minute", {UnitKind::kDuration, "minute"}},
+      {"minutes", {UnitKind::kDuration, "minute"}},
+      {"hour", {UnitKind::kDuration, "hour"}},
+      {"hours", {UnitKind::kDuration, "hour"}},
+      {"day", {UnitKind::kDuration, "day"}},
+      {"days", {UnitKind::kDuration, "day"}},
+      {"week", {UnitKind::kDuration, "week"}},
+      {"weeks", {UnitKind::kDuration, "week"}},
+      {"month", {UnitKind::kDuration, "month"}},
+      {"months", {UnitKind::kDuration, "month"}},
+      {"year", {UnitKind::kDuration, "year"}},
+      {"years", {UnitKind::kDuration, "year"}},
+      {"decade", {UnitKind::kDuration, "decade"}},
+      {"decades", {UnitKind::kDuration, "decade"}},
+      {"kph", {UnitKind::kSpeed, "km/h"}},
+      {"mph", {UnitKind::kSpeed, "mph"}},
+      {"knots", {UnitKind::kSpeed, "knot"}},
+      {"degrees", {UnitKind::kTemperature, "degree"}},
+      {"percent", {UnitKind::kPercent, "percent"}},
+      {"pct", {UnitKind::kPercent, "percent"}},
+      {"dollar", {UnitKind::kMoney, "usd"}},
+      {"dollars", {UnitKind::kMoney, "usd"}},
+      {"euro", {UnitKind::kMoney, "eur"}},
+      {"euros", {UnitKind::kMoney, "eur"}},
+      {"pound", {UnitKind::kMoney, "gbp"}},
+      {"pounds", {UnitKind::kMoney, "gbp"}},
+      {"sterling", {UnitKind::kMoney, "gbp"}},
+      {"yen", {UnitKind::kMoney, "jpy"}},
+      {"yuan", {UnitKind::kMoney, "cny"}},
+      {"rouble", {UnitKind::kMoney, "rub"}},
+      {"roubles", {UnitKind::kMoney, "rub"}},
+      {"ruble", {UnitKind::kMoney, "rub"}},
+      {"rubles", {UnitKind::kMoney, "rub"}},
+      {"hryvnia", {UnitKind::kMoney, "uah"}},
+      {"hryvnias", {UnitKind::kMoney, "uah"}},
+      {"hryvnyas", {UnitKind::kMoney, "uah"}},
+      {"lira", {UnitKind::kMoney, "try"}},
+      {"rupees", {UnitKind::kMoney, "inr"}},
+      {"usd", {UnitKind::kMoney, "usd"}},
+      {"eur", {UnitKind::kMoney, "eur"}},
+      {"gbp", {UnitKind::kMoney, "gbp"}},
+  };
+  const auto it = kUnits.find(w);
+  return it == kUnits.end() ? Unit{} : it->second;
+}
+
+std::string_view CurrencyOfSign(std::string_view sign) {
+  static const WordMap<std::string_view> kSigns = {
+      {"$", "usd"}, {"us$", "usd"}, {"€", "eur"},   {"£", "gbp"},
+      {"¥", "jpy"}, {"₴", "uah"},   {"₽", "rub"}, {"₹", "inr"},
+      {"₺", "try"}, {"a$", "aud"},  {"c$", "cad"},  {"hk$", "hkd"},
+  };
+  const auto it = kSigns.find(sign);
+  return it == kSigns.end() ? std::string_view() : it->second;
+}
+
+bool IsPersonTitle(std::string_view w) {
+  static const WordSet kTitles = {
+      "president",    "mr",         "mrs",        "ms",
+      "miss",         "dr",         "prof",       "professor",
+      "gen",          "general",    "col",        "colonel",
+      "lt",           "lieutenant", "maj",        "major",
+      "capt",         "captain",    "sgt",        "sergeant",
+      "adm",          "admiral",    "marshal",    "commander",
+      "sen",          "senator",    "rep",        "representative",
+      "gov",          "governor",   "mayor",      "minister",
+      "premier",      "chancellor", "secretary",  "pope",
+      "king",         "queen",      "prince",     "princess",
+      "sheikh",       "emir",       "sir",        "dame",
+      "lord",         "judge",      "justice",    "ambassador",
+      "envoy",        "speaker",    "spokesman",  "spokeswoman",
+      "spokesperson", "chairman",   "chairwoman", "ayatollah",
+      "imam",         "rev",        "reverend",   "father",
+      "patriarch",    "cardinal",   "bishop",     "chief",
+      "deputy",       "vice",       "prime",      "foreign",
+      "defence",      "defense",    "interior",   "finance",
+      "state",        "mrs.",       "mr.",        "assistant",
+      "senior",       "supreme",    "mp",         "inspector",
+      "dr.",          "gen.",       "col.",       "lt.",
+      "sen.",         "rep.",       "gov.",       "prof.",
+      "capt.",        "sgt.",       "adm.",       "maj.",
+      "rev.",         "ms.",
+  };
+  return In(kTitles, w);
+}
+
+bool IsRoleNoun(std::string_view w) {
+  static const WordSet kRoles = {
+      "president",   "minister",   "spokesman",  "spokeswoman", "spokesperson",
+      "counterpart", "leader",     "chief",      "commander",   "official",
+      "envoy",       "ambassador", "secretary",  "adviser",     "advisor",
+      "aide",        "governor",   "mayor",      "head",        "deputy",
+      "chairman",    "chairwoman", "director",   "premier",     "correspondent",
+      "analyst",     "lawyer",     "prosecutor", "general",     "colonel",
+      "captain",     "candidate",  "senator",    "lawmaker",    "mp",
+      "author",      "economist",  "researcher", "expert",      "journalist",
+      "activist",    "witness",    "resident",   "doctor",      "negotiator",
+      "founder",     "ceo",        "chancellor",
+  };
+  return In(kRoles, w);
+}
+
+bool IsOrgHead(std::string_view w) {
+  static const WordSet kHeads = {
+      "ministry",    "agency",        "council",      "party",
+      "university",  "service",       "services",     "forces",
+      "force",       "army",          "navy",         "committee",
+      "commission",  "observatory",   "bank",         "company",
+      "corp",        "corporation",   "inc",          "ltd",
+      "group",       "front",         "staff",        "office",
+      "department",  "court",         "parliament",   "assembly",
+      "union",       "organisation",  "organization", "institute",
+      "association", "police",        "guard",        "guards",
+      "news",        "times",         "post",         "network",
+      "brigade",     "battalion",     "regiment",     "division",
+      "federation",  "authority",     "board",        "bureau",
+      "fund",        "foundation",    "coalition",    "movement",
+      "alliance",    "command",       "directorate",  "cabinet",
+      "government",  "senate",        "congress",     "legion",
+      "brigades",    "militia",       "hospital",     "school",
+      "college",     "centre",        "center",       "club",
+      "church",      "tribunal",      "airlines",     "airways",
+      "press",       "telegraph",     "journal",      "herald",
+      "gazette",     "tribune",       "radio",        "television",
+      "tv",          "broadcasting",  "media",        "channel",
+      "unit",        "nations",       "red cross",    "crescent",
+      "watch",       "international", "rada",         "duma",
+      "kremlin",     "pentagon",      "secretariat",
+  };
+  return In(kHeads, w);
+}
+
+bool IsInstitutionNoun(std::string_view w) {
+  static const WordSet kNouns = {
+      "army",       "military",     "ministry",    "government",
+      "parliament", "navy",         "forces",      "force",
+      "staff",      "embassy",      "authorities", "cabinet",
+      "police",     "service",      "services",    "guard",
+      "guards",     "troops",       "presidency",  "office",
+      "command",    "intelligence", "prosecutor",  "prosecutors",
+      "court",      "officials",    "regime",      "administration",
+  };
+  return In(kNouns, w);
+}
+
+bool IsInstitutionModifier(std::string_view w) {
+  static const WordSet kMods = {
+      "defence",      "defense",     "foreign",  "interior",  "health",
+      "finance",      "economy",     "justice",  "energy",    "emergency",
+      "emergencies",  "state",       "general",  "air",       "armed",
+      "border",       "national",    "security", "federal",   "central",
+      "presidential", "military",    "special",  "naval",     "agriculture",
+      "education",    "culture",     "trade",    "transport", "environment",
+      "intelligence", "information", "internal", "home",      "war",
+  };
+  return In(kMods, w);
+}
+
+bool IsPlaceSuffix(std::string_view w) {
+  static const WordSet kSuffixes = {
+      "region",      "province",      "city",         "oblast",  "district",
+      "governorate", "county",        "town",         "village", "state",
+      "prefecture",  "municipality",  "valley",       "river",   "sea",
+      "island",      "islands",       "peninsula",    "strait",  "mountains",
+      "countryside", "neighbourhood", "neighborhood", "border",  "area",
+  };
+  return In(kSuffixes, w);
+}
+
+bool IsNewsOutlet(std::string_view name) {
+  static const WordSet kOutlets = {
+      "reuters",
+      "ap",
+      "associated press",
+      "afp",
+      "agence france-presse",
+      "bbc",
+      "cnn",
+      "al jazeera",
+      "aljazeera",
+      "tass",
+      "interfax",
+      "ria novosti",
+      "ria",
+      "ukrinform",
+      "bloomberg",
+      "cbs",
+      "cbs news",
+      "nbc",
+      "nbc news",
+      "abc news",
+      "fox news",
+      "sky news",
+      "dpa",
+      "efe",
+      "xinhua",
+      "anadolu",
+      "sana",
+      "irna",
+      "yonhap",
+      "kyodo",
+      "south china morning post",
+      "new york times",
+      "washington post",
+      "guardian",
+      "financial times",
+      "wall street journal",
+      "politico",
+      "axios",
+      "npr",
+      "pbs",
+      "euronews",
+      "dw",
+      "deutsche welle",
+      "ukrainska pravda",
+      "kyiv independent",
+      "meduza",
+  };
+  return In(kOutlets, name);
+}
+
+bool IsPlatform(std::string_view name) {
+  static const WordSet kPlatforms = {
+      "telegram", "x",       "twitter",      "facebook", "instagram",
+      "youtube",  "tiktok",  "truth social", "vk",       "whatsapp",
+      "linkedin", "threads", "bluesky",      "weibo",    "wechat",
+  };
+  return In(kPlatforms, name);
+}
+
+std::string_view CountryKey(std::string_view name, CountryCue* kind) {
+  const auto& table = CountryTable();
+  const auto it = table.find(name);
+  if (it == table.end()) {
+    if (kind != nullptr) *kind = CountryCue::kNone;
+    return {};
+  }
+  if (kind != nullptr) *kind = it->second.cue;
+  return it->second.key;
+}
+
+std::string_view NameAlias(std::string_view name) {
+  static const WordMap<std::string_view> kAliases = {
+      {"kiev", "kyiv"},
+      {"odessa", "odesa"},
+      {"kharkov", "kharkiv"},
+      {"lvov", "lviv"},
+      {"nikolaev", "mykolaiv"},
+      {"zaporozhye", "zaporizhzhia"},
+      {"zaporizhia", "zaporizhzhia"},
+      {"dnipropetrovsk", "dnipro"},
+      {"burma", "myanmar"},
+      {"ivory coast", "cote d'ivoire"},
+      {"un", "united nations"},
+      {"u.n.", "united nations"},
+      {"eu", "european union"},
+      {"e.u.", "european union"},
+      {"nato", "north atlantic treaty organization"},
+      {"who", "world health organization"},
+      {"isis", "islamic state"},
+      {"isil", "islamic state"},
+      {"is", "islamic state"},
+      {"daesh", "islamic state"},
+      {"sdf", "syrian democratic forces"},
+      {"icrc", "international committee of the red cross"},
+      {"ap", "associated press"},
+      {"afp", "agence france-presse"},
+      {"aljazeera", "al jazeera"},
+      {"x", "x"},
+      {"twitter", "x"},
+  };
+  const auto it = kAliases.find(name);
+  if (it != kAliases.end()) return it->second;
+  CountryCue cue;
+  std::string_view key = CountryKey(name, &cue);
+  if (cue == CountryCue::kName) return key;
+  return {};
+}
+
+bool IsKnownPlace(std::string_view name) {
+  static const WordSet kPlaces = {
+      // US states.
+      "alabama",
+      "alaska",
+      "arizona",
+      "arkansas",
+      "california",
+      "colorado",
+      "connecticut",
+      "delaware",
+      "florida",
+      "hawaii",
+      "idaho",
+      "illinois",
+      "indiana",
+      "iowa",
+      "kansas",
+      "kentucky",
+      "louisiana",
+      "maine",
+      "maryland",
+      "massachusetts",
+      "michigan",
+      "minnesota",
+      "mississippi",
+      "missouri",
+      "montana",
+      "nebraska",
+      "nevada",
+      "new hampshire",
+      "new jersey",
+      "new mexico",
+      "new york",
+      "north carolina",
+      "north dakota",
+      "ohio",
+      "oklahoma",
+      "oregon",
+      "pennsylvania",
+      "rhode island",
+      "south carolina",
+      "south dakota",
+      "tennessee",
+      "texas",
+      "utah",
+      "vermont",
+      "virginia",
+      "west virginia",
+      "wisconsin",
+      "wyoming",
+      // Cities and regions often in the news.
+      "new york city",
+      "los angeles",
+      "chicago",
+      "houston",
+      "miami",
+      "san francisco",
+      "boston",
+      "seattle",
+      "toronto",
+      "montreal",
+      "sydney",
+      "melbourne",
+      "mumbai",
+      "shanghai",
+      "hong kong",
+      "singapore",
+      "dubai",
+      "istanbul",
+      "geneva",
+      "munich",
+      "frankfurt",
+      "milan",
+      "barcelona",
+      "st petersburg",
+      "odesa",
+      "kharkiv",
+      "lviv",
+      "dnipro",
+      "mariupol",
+      "donetsk",
+      "luhansk",
+      "crimea",
+      "kherson",
+      "bakhmut",
+      "avdiivka",
+      "pokrovsk",
+      "zaporizhzhia",
+      "gaza",
+      "west bank",
+      "aleppo",
+      "homs",
+      "idlib",
+      "raqqa",
+      "deir ezzor",
+      "hama",
+      "daraa",
+      "mosul",
+      "basra",
+      "kirkuk",
+      "benghazi",
+      "darfur",
+      "kashmir",
+      "tigray",
+      "donbas",
+      "kursk",
+      "belgorod",
+      "samara",
+      "rostov",
+  };
+  return In(kPlaces, name);
+}
+
+bool IsSpeechVerb(std::string_view w) {
+  static const WordSet kVerbs = {
+      "said",       "says",      "say",       "told",         "tells",
+      "wrote",      "writes",    "added",     "adds",         "stated",
+      "states",     "announced", "announces", "declared",     "noted",
+      "notes",      "stressed",  "insisted",  "explained",    "continued",
+      "remarked",   "warned",    "warns",     "claimed",      "claims",
+      "asked",      "replied",   "posted",    "tweeted",      "emphasized",
+      "emphasised", "stating",   "saying",    "adding",       "writing",
+      "quoted",     "quoting",   "confirmed", "acknowledged", "argued",
+      "recalled",   "urged",     "pledged",   "vowed",        "predicted",
+      "reported",   "responded", "admitted",  "conceded",     "concluded",
+      "observed",   "commented", "mentioned", "indicated",    "expressed",
+      "announcing", "telling",   "declaring", "noting",       "insisting",
+      "explaining", "warning",   "claiming",  "remarking",    "asserted",
+      "revealed",   "shared",
+  };
+  return In(kVerbs, w);
+}
+
+bool IsCommonCapitalised(std::string_view w) {
+  static const WordSet kCommon = {
+      "the",       "a",         "an",
+      "this",      "that",      "these",
+      "those",     "he",        "she",
+      "it",        "they",      "we",
+      "i",         "you",       "his",
+      "her",       "its",       "their",
+      "our",       "my",        "your",
+      "in",        "on",        "at",
+      "by",        "for",       "from",
+      "with",      "to",        "of",
+      "as",        "after",     "before",
+      "since",     "while",     "when",
+      "where",     "but",       "and",
+      "or",        "if",        "so",
+      "yet",       "there",     "here",
+      "some",      "many",      "most",
+      "all",       "both",      "each",
+      "every",     "no",        "not",
+      "one",       "two",       "officials",
+      "official",  "meanwhile", "however",
+      "although",  "though",    "despite",
+      "during",    "until",     "among",
+      "about",     "over",      "under",
+      "why",       "how",       "what",
+      "who",       "which",     "also",
+      "then",      "now",       "today",
+      "yesterday", "tomorrow",  "earlier",
+      "later",     "last",      "next",
+      "other",     "another",   "such",
+      "more",      "less",      "several",
+      "few",       "just",      "only",
+      "even",      "still",     "again",
+      "thousands", "hundreds",  "dozens",
+      "millions",  "according", "amid",
+      "against",   "through",   "into",
+      "without",   "within",    "more",
+      "further",   "once",      "instead",
+      "because",   "unlike",    "like",
+      "exhausted", "combined",  "continued",
+      "ongoing",   "peace",     "units",
+      "reports",   "read",      "watch",
+      "related",   "photo",     "image",
+      "video",     "breaking",  "live",
+      "update",    "file",      "updated",
+      "analysis",  "opinion",   "skip",
+      "share",     "subscribe", "advertisement",
+      "get",       "sign",      "president",
+      "prime",     "minister",  "secretary",
+  };
+  return In(kCommon, w);
+}
+
+std::string_view BritishSpelling(std::string_view w) {
+  static const WordMap<std::string_view> kSpell = {
+      {"defense", "defence"},
+      {"organization", "organisation"},
+      {"organizations", "organisations"},
+      {"center", "centre"},
+      {"centers", "centres"},
+      {"labor", "labour"},
+      {"program", "programme"},
+      {"offense", "offence"},
+      {"neighborhood", "neighbourhood"},
+      {"kilometer", "kilometre"},
+      {"kilometers", "kilometres"},
+      {"meter", "metre"},
+      {"meters", "metres"},
+      {"liter", "litre"},
+      {"liters", "litres"},
+      {"neutralized", "neutralised"},
+      {"emphasized", "emphasised"},
+      {"recognized", "recognised"},
+      {"authorized", "authorised"},
+  };
+  const auto it = kSpell.find(w);
+  return it == kSpell.end() ? w : it->second;
+}
+
+}  // namespace concord::facts::lexicon
