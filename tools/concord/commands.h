@@ -20,6 +20,7 @@ void AddEvalCommand(CLI::App& app, Action* action);
 void AddDedupCommand(CLI::App& app, Action* action);
 void AddCompareCommand(CLI::App& app, Action* action);
 void AddExtractCommand(CLI::App& app, Action* action);
+void AddFetchCommand(CLI::App& app, Action* action);
 
 // True when stdout is a terminal and colour is wanted ("auto").
 bool UseColor(const std::string& mode);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   concord::cli::AddDedupCommand(app, &action);
   concord::cli::AddCompareCommand(app, &action);
   concord::cli::AddExtractCommand(app, &action);
+  concord::cli::AddFetchCommand(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
