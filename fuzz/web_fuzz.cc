@@ -61,8 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   concord::Result<Feed> feed = ParseFeed(bytes, "fuzz.xml");
   if (feed.ok()) {
     for (const FeedItem& item : feed->items) {
-      CheckUtf8(item.content_html);
-      CheckUtf8(item.summary_html);
+      for (const std::string* s :
+           {&item.content_html, &item.summary_html, &item.title, &item.link,
+            &item.guid, &item.author, &item.published}) {
+        CheckUtf8(*s);
+      }
     }
   }
 
@@ -71,7 +74,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const char* path : {"fuzz.warc", "fuzz.warc.gz"}) {
     CollectingSink sink;
     IngestWarc(env, path, options, &sink);
-    for (const concord::Article& a : sink.articles) CheckUtf8(a.html);
+    for (const concord::Article& a : sink.articles) {
+      CheckUtf8(a.html);
+      CheckUtf8(a.id);
+      CheckUtf8(a.url);
+    }
   }
   return 0;
 }

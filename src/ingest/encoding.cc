@@ -879,6 +879,8 @@ const char* CharsetSourceName(CharsetSource source) {
       return "http";
     case CharsetSource::kMeta:
       return "meta";
+    case CharsetSource::kXmlDeclaration:
+      return "xml";
     case CharsetSource::kUtf8:
       return "utf-8";
     case CharsetSource::kDetected:
@@ -967,6 +969,34 @@ const char* PrescanMetaCharset(std::string_view bytes) {
   return nullptr;
 }
 
+namespace {
+
+// The encoding named by an XML declaration at the start of `bytes`, or
+// nullptr. A UTF-16 label there cannot be right for bytes we can read as
+// ASCII, so it is ignored.
+const char* XmlDeclarationEncoding(std::string_view bytes) {
+  if (!bytes.starts_with("<?xml")) return nullptr;
+  const std::string_view decl = bytes.substr(0, bytes.find("?>", 5));
+  if (decl.size() > 1024) return nullptr;
+  size_t pos = decl.find("encoding", 5);
+  if (pos == std::string_view::npos) return nullptr;
+  pos += 8;
+  while (pos < decl.size() && IsHtmlSpace(decl[pos])) ++pos;
+  if (pos >= decl.size() || decl[pos] != '=') return nullptr;
+  ++pos;
+  while (pos < decl.size() && IsHtmlSpace(decl[pos])) ++pos;
+  if (pos >= decl.size() || (decl[pos] != '"' && decl[pos] != '\'')) {
+    return nullptr;
+  }
+  const size_t close = decl.find(decl[pos], pos + 1);
+  if (close == std::string_view::npos) return nullptr;
+  const char* encoding =
+      EncodingForLabel(decl.substr(pos + 1, close - pos - 1));
+  return encoding != nullptr && IsUtf16(encoding) ? nullptr : encoding;
+}
+
+}  // namespace
+
 std::string ReplaceInvalidUtf8(std::string_view bytes) {
   std::string out;
   const size_t first = FindInvalidUtf8(bytes);
@@ -1022,6 +1052,11 @@ std::string DecodeHtmlToUtf8(std::string_view bytes,
   }
   if (!decoded) {
     if (const char* e = PrescanMetaCharset(bytes)) convert(e, CharsetSource::kMeta);
+  }
+  if (!decoded) {
+    if (const char* e = XmlDeclarationEncoding(bytes)) {
+      convert(e, CharsetSource::kXmlDeclaration);
+    }
   }
   if (!decoded && FindInvalidUtf8(bytes) == std::string_view::npos) {
     out.assign(bytes);

@@ -81,10 +81,12 @@ void NormalizeLineEndings(std::string* text);
 //      http-equiv="Content-Type" content="...; charset=...">, skipping
 //      comments and other tags' attributes (a UTF-16 label found there means
 //      UTF-8, as the standard says);
-//   4. bytes that are valid UTF-8 are UTF-8;
-//   5. uchardet's guess, accepted under the same conditions as step 6 of
+//   4. the encoding of an XML declaration at the very start
+//      (<?xml version="1.0" encoding="..."?>), for XHTML;
+//   5. bytes that are valid UTF-8 are UTF-8;
+//   6. uchardet's guess, accepted under the same conditions as step 6 of
 //      DecodeToUtf8;
-//   6. windows-1252, the browsers' default.
+//   7. windows-1252, the browsers' default.
 // Labels are compared ignoring ASCII case and surrounding spaces and mapped
 // as the WHATWG Encoding Standard maps them: "iso-8859-1", "latin1",
 // "us-ascii" and "ascii" mean windows-1252, "iso-8859-9" windows-1254,
@@ -95,9 +97,17 @@ void NormalizeLineEndings(std::string* text);
 // result is always valid UTF-8. Cost: O(bytes.size()); ICU converters only
 // for encodings other than UTF-8.
 
-enum class CharsetSource { kBom, kHttp, kMeta, kUtf8, kDetected, kDefault };
+enum class CharsetSource {
+  kBom,
+  kHttp,
+  kMeta,
+  kXmlDeclaration,
+  kUtf8,
+  kDetected,
+  kDefault
+};
 
-// "bom", "http", "meta", "utf-8", "detected", "default".
+// "bom", "http", "meta", "xml", "utf-8", "detected", "default".
 const char* CharsetSourceName(CharsetSource source);
 
 // What DecodeHtmlToUtf8 used.

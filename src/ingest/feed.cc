@@ -376,6 +376,8 @@ Result<Feed> ParseFeed(std::string_view bytes, std::string_view origin,
     feed.items.push_back(std::move(item));
   }
   if (!base_url.empty()) feed.link = Resolve(feed.link, base);
+  feed.title = ReplaceInvalidUtf8(feed.title);
+  feed.link = ReplaceInvalidUtf8(feed.link);
   return feed;
 }
 

@@ -24,8 +24,8 @@
 //     only where the input states them.
 //     - HTML pages (.html, .htm, .xhtml): one file, one article; id = file
 //       name without ".html[.gz]", origin = the path, html decoded by
-//       DecodeHtmlToUtf8 (BOM, <meta> charset, UTF-8, detection,
-//       windows-1252).
+//       DecodeHtmlToUtf8 (BOM, <meta> charset, XML declaration, UTF-8,
+//       detection, windows-1252).
 //     - WARC archives (.warc): the 2xx HTML responses and HTML resource
 //       records (warc.h); id = WARC-Target-URI (else WARC-Record-ID), url =
 //       the target URI, origin = "path@OFFSET" (the record's byte offset, or

@@ -504,14 +504,15 @@ class PageMaker {
       return;
     }
     Article article;
-    article.url = std::string(record.target_uri());
+    // Header bytes are not checked for UTF-8 by the record reader.
+    article.url = ReplaceInvalidUtf8(record.target_uri());
     article.id = article.url;
     if (article.id.empty()) {
       std::string_view rid = Trim(record.Field("WARC-Record-ID"));
       if (rid.starts_with('<') && rid.ends_with('>')) {
         rid = rid.substr(1, rid.size() - 2);
       }
-      article.id = std::string(rid);
+      article.id = ReplaceInvalidUtf8(rid);
     }
     if (article.id.empty()) {
       article.id = path_ + "@" + std::to_string(record.offset);

@@ -3,7 +3,10 @@
 // A WARC file is a sequence of records, each a version line ("WARC/1.1"),
 // named fields ("WARC-Type: response"; names compared ignoring ASCII case;
 // a line starting with a space or tab continues the previous value), an
-// empty line, a block of exactly Content-Length bytes, and two CRLFs. A
+// empty line, a block of exactly Content-Length bytes, and two CRLFs (the
+// reader skips any run of CR and LF between records, so missing or extra
+// line ends cost nothing; a wrong Content-Length shows up as a malformed
+// header at the next record and is resynchronised as below). A
 // ".warc.gz" file is gzip, usually one member per record but possibly one
 // member holding many records; it is inflated in 64 KiB pieces, so the file
 // is never held whole: memory is one record block (at most

@@ -368,6 +368,18 @@ TEST(IngestWarcTest, PayloadErrorsAreReportedPerRecord) {
   EXPECT_EQ(stats.errors, 3u);
 }
 
+TEST(IngestWarcTest, BadBytesInTheTargetUriBecomeReplacementCharacters) {
+  ScratchDir dir;
+  const std::string path = dir.Write(
+      "u.warc", Record("resource", "https://example.org/caf\xE9", "text/html",
+                       "<p>x</p>"));
+  CollectingSink sink;
+  IngestWarc(*Env::Default(), path, {}, &sink);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].url, "https://example.org/caf\uFFFD");
+  EXPECT_EQ(sink.articles[0].id, sink.articles[0].url);
+}
+
 TEST(ParseHttpResponseTest, StatusHeadersAndBody) {
   Result<HttpResponse> r = ParseHttpResponse(
       "HTTP/2 203\nContent-Type: text/html\n X-Folded: more\n\nbody\r\n");
