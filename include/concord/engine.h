@@ -67,6 +67,68 @@ struct Family {
   std::vector<uint32_t> articles;  // indexes into Report::articles
 };
 
+// Facts across the sources of a story (src/facts/reconcile.h). Sources are
+// families: copies of one text count once, so an article outside every
+// family is a source of its own.
+struct FactClaim {
+  std::string kind;   // "quantity" or "date"
+  std::string slot;   // what is counted ("prisoner", "drone", "km", "usd")
+                      // or "date"
+  std::string value;  // normalised: "1200", "2023-12-03"
+  std::vector<std::string> texts;  // as written, distinct ("1,200", "1200")
+  std::vector<uint32_t> articles;  // indexes into Report::articles
+  uint32_t sources = 0;            // independent sources stating it
+  std::string status;              // "corroborated" or "single-source"
+  std::string flag;  // why it deserves a look, or "": e.g. "date far from
+                     // the story's dates (704 days)"
+};
+
+struct FactConflictSide {
+  std::string value;  // as written in the first article giving it
+  std::vector<uint32_t> articles;
+};
+
+// Two sources give different values for what reads as the same slot.
+struct FactConflict {
+  std::string kind;  // "number" (quantity) or "date"
+  std::string slot;
+  std::vector<FactConflictSide> sides;
+};
+
+// A person, place or organisation, its spellings merged across articles.
+struct EntityGroup {
+  std::string name;                   // the longest spelling
+  std::string type;                   // person, place, organization, other
+  std::vector<std::string> variants;  // distinct spellings, several when
+                                      // sources spell it differently
+  std::vector<uint32_t> articles;
+  uint32_t sources = 0;
+};
+
+struct QuoteVariant {
+  uint32_t article = 0;
+  std::string text;
+  // "" (as its relatives quote it, or no relative to compare with),
+  // "altered" (words inside the marks swapped against a relative of the
+  // same source) or "paraphrased" (the same quote reworded inside marks).
+  std::string flag;
+  std::vector<std::pair<std::string, std::string>> swaps;  // relative → this
+};
+
+struct QuoteGroup {
+  std::string speaker;  // "" when no article names one
+  std::vector<QuoteVariant> variants;  // one per article quoting it
+  uint32_t sources = 0;
+};
+
+// One sentence of the extractive brief, taken verbatim from an article.
+struct BriefSentence {
+  uint32_t article = 0;
+  std::string text;
+  std::vector<uint32_t> supported_by;  // articles stating its facts
+  uint32_t sources = 0;                // independent sources among them
+};
+
 struct Story {
   uint32_t id = 0;        // 0, 1, 2, … in order of first publication
   std::string headline;   // the headline of its earliest article with one
@@ -76,6 +138,12 @@ struct Story {
   std::vector<std::string> keywords;  // the centroid's heaviest terms
   std::vector<PairwiseRelation> relations;  // every pair compared
   std::vector<Family> families;
+  // Facts across sources (stories of two or more articles).
+  std::vector<FactClaim> claims;          // corroborated first
+  std::vector<FactConflict> conflicts;
+  std::vector<EntityGroup> entities;      // mentioned by two or more articles
+  std::vector<QuoteGroup> quotes;
+  std::vector<BriefSentence> brief;       // in reading order of importance
 };
 
 // Where the time went, for `analyze --stats` and the benchmarks.

@@ -9,8 +9,80 @@
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
+#include "src/facts/facts.h"
+#include "src/facts/reconcile.h"
 
 namespace concord {
+
+namespace {
+
+// Facts of each member, reconciled across the story's sources (families;
+// an article outside every family is a source of its own).
+void ReconcileFacts(const std::vector<Article>& in,
+                    const std::vector<int>& family_of,
+                    const std::vector<std::string>& bodies,
+                    const std::vector<ArticleSummary>& articles, Story* st) {
+  const size_t n = bodies.size();
+  std::vector<facts::Facts> extracted(n);
+  std::vector<facts::StoryMember> members(n);
+  for (size_t k = 0; k < n; ++k) {
+    const Article& a = in[st->articles[k]];
+    extracted[k] = facts::ExtractFacts(bodies[k], a.published_time);
+    members[k].body = bodies[k];
+    members[k].facts = &extracted[k];
+    members[k].source = family_of[k] >= 0 ? family_of[k]
+                                          : static_cast<int>(n + k);
+    members[k].published_time = a.published_time;
+    const std::string& lang = articles[st->articles[k]].lang;
+    members[k].lang = lang.empty() ? "en" : lang;
+  }
+  const facts::Reconciliation r = facts::ReconcileStory(members);
+  auto ids = [&](const std::vector<uint32_t>& ms) {
+    std::vector<uint32_t> out;
+    for (uint32_t m : ms) out.push_back(st->articles[m]);
+    return out;
+  };
+  for (const facts::Claim& c : r.claims) {
+    FactClaim f;
+    f.kind = c.kind;
+    f.slot = c.slot;
+    f.value = c.value;
+    f.texts = c.texts;
+    f.articles = ids(c.members);
+    f.sources = c.sources;
+    f.status = c.sources >= 2 ? "corroborated" : "single-source";
+    f.flag = c.flag;
+    st->claims.push_back(std::move(f));
+  }
+  for (const facts::StoryConflict& c : r.conflicts) {
+    FactConflict f;
+    f.kind = c.kind;
+    f.slot = c.slot;
+    for (const facts::ConflictSide& side : c.sides) {
+      f.sides.push_back({side.value, ids(side.members)});
+    }
+    st->conflicts.push_back(std::move(f));
+  }
+  for (const facts::EntityCluster& e : r.entities) {
+    st->entities.push_back(
+        {e.name, e.type, e.variants, ids(e.members), e.sources});
+  }
+  for (const facts::QuoteCluster& q : r.quotes) {
+    QuoteGroup g;
+    g.speaker = q.speaker;
+    g.sources = q.sources;
+    for (const facts::QuoteVariantResult& v : q.variants) {
+      g.variants.push_back({st->articles[v.member], v.text, v.flag, v.swaps});
+    }
+    st->quotes.push_back(std::move(g));
+  }
+  for (const facts::BriefLine& b : r.brief) {
+    st->brief.push_back(
+        {st->articles[b.member], b.text, ids(b.supported_by), b.sources});
+  }
+}
+
+}  // namespace
 
 uint64_t AnalyzeReuse(const std::vector<Article>& in,
                       const ReuseOptions& options,
@@ -86,6 +158,7 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
       for (uint32_t m : fam) f.articles.push_back(st.articles[m]);
       st.families.push_back(std::move(f));
     }
+    ReconcileFacts(in, reuse.family_of, bodies, *articles, &st);
     for (size_t k = 0; k < n; ++k) {
       ArticleSummary& s = (*articles)[st.articles[k]];
       s.role = compare::RoleName(reuse.roles[k]);

@@ -100,6 +100,73 @@ std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
       relations.push_back(std::move(o));
     }
     s["relations"] = std::move(relations);
+    auto article_ids = [&report](const std::vector<uint32_t>& v) {
+      nlohmann::ordered_json a = nlohmann::ordered_json::array();
+      for (uint32_t i : v) a.push_back(report.articles[i].id);
+      return a;
+    };
+    nlohmann::ordered_json claims = nlohmann::ordered_json::array();
+    for (const FactClaim& c : st.claims) {
+      nlohmann::ordered_json o;
+      o["kind"] = c.kind;
+      o["slot"] = c.slot;
+      o["value"] = c.value;
+      o["texts"] = c.texts;
+      o["articles"] = article_ids(c.articles);
+      o["sources"] = c.sources;
+      o["status"] = c.status;
+      if (!c.flag.empty()) o["flag"] = c.flag;
+      claims.push_back(std::move(o));
+    }
+    s["facts"] = std::move(claims);
+    nlohmann::ordered_json conflicts = nlohmann::ordered_json::array();
+    for (const FactConflict& c : st.conflicts) {
+      nlohmann::ordered_json sides = nlohmann::ordered_json::array();
+      for (const FactConflictSide& side : c.sides) {
+        sides.push_back(
+            {{"value", side.value}, {"articles", article_ids(side.articles)}});
+      }
+      conflicts.push_back(
+          {{"kind", c.kind}, {"slot", c.slot}, {"sides", std::move(sides)}});
+    }
+    s["conflicts"] = std::move(conflicts);
+    nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+    for (const EntityGroup& e : st.entities) {
+      entities.push_back({{"name", e.name},
+                          {"type", e.type},
+                          {"variants", e.variants},
+                          {"articles", article_ids(e.articles)},
+                          {"sources", e.sources}});
+    }
+    s["entities"] = std::move(entities);
+    nlohmann::ordered_json quotes = nlohmann::ordered_json::array();
+    for (const QuoteGroup& q : st.quotes) {
+      nlohmann::ordered_json variants = nlohmann::ordered_json::array();
+      for (const QuoteVariant& v : q.variants) {
+        nlohmann::ordered_json o;
+        o["article"] = report.articles[v.article].id;
+        o["text"] = v.text;
+        if (!v.flag.empty()) o["flag"] = v.flag;
+        if (!v.swaps.empty()) {
+          nlohmann::ordered_json sw = nlohmann::ordered_json::array();
+          for (const auto& [from, to] : v.swaps) sw.push_back({from, to});
+          o["swaps"] = std::move(sw);
+        }
+        variants.push_back(std::move(o));
+      }
+      quotes.push_back({{"speaker", q.speaker},
+                        {"sources", q.sources},
+                        {"variants", std::move(variants)}});
+    }
+    s["quotes"] = std::move(quotes);
+    nlohmann::ordered_json brief = nlohmann::ordered_json::array();
+    for (const BriefSentence& b : st.brief) {
+      brief.push_back({{"article", report.articles[b.article].id},
+                       {"text", b.text},
+                       {"supported_by", article_ids(b.supported_by)},
+                       {"sources", b.sources}});
+    }
+    s["brief"] = std::move(brief);
     stories.push_back(std::move(s));
   }
   root["stories"] = std::move(stories);
