@@ -318,18 +318,21 @@ void DateClaims(const std::vector<StoryMember>& members, int far_days,
     c.sources = CountSources(members, c.members);
     const int64_t d = DaysOfIso(day);
     if (c.sources == 1 && all_sources.size() >= 2) {
-      // A date is a key fact: one source alone giving it is worth a look,
-      // more so when it is far from when the story was published.
-      c.flag = "no other source gives this date";
+      // A date is a key fact: one source alone giving it is worth a look
+      // when nothing else places the story in time, or when it is far from
+      // when the story was published.
       if (d != INT64_MIN && !pub_days.empty()) {
         int64_t nearest = INT64_MAX;
         for (int64_t p : pub_days) {
           nearest = std::min<int64_t>(nearest, p > d ? p - d : d - p);
         }
         if (nearest > far_days) {
-          c.flag += ", " + std::to_string(nearest) +
-                    " days from the story's publication dates";
+          c.flag = "no other source gives this date, " +
+                   std::to_string(nearest) +
+                   " days from the story's publication dates";
         }
+      } else {
+        c.flag = "no other source gives this date";
       }
     }
     claims->push_back(std::move(c));

@@ -4,6 +4,7 @@
 //     Ukraine seeking exchange of 1,200 prisoners with Russia
 //     keywords: umerov, 1200, istanbul, …
 //       • 002_6b05…  BBC  612 words  "Ukraine seeking exchange …"
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -27,6 +28,100 @@ std::string Clip(const std::string& s, size_t max) {
   size_t cut = max;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+std::string Short(const Report& report, uint32_t article) {
+  return Clip(report.articles[article].id, 24);
+}
+
+std::string ArticleList(const Report& report,
+                        const std::vector<uint32_t>& articles) {
+  std::string out;
+  for (size_t k = 0; k < articles.size() && k < 6; ++k) {
+    if (k) out += ", ";
+    out += Short(report, articles[k]);
+  }
+  if (articles.size() > 6) out += ", \xE2\x80\xA6";
+  return out;
+}
+
+// The brief, then what deserves a look: single-source dates, conflicts,
+// altered or paraphrased quotations, names spelled differently.
+void RenderFacts(const Report& report, const Story& st, const Style& c,
+                 std::string* out) {
+  if (!st.brief.empty()) {
+    *out += std::string("    ") + c.Bold() + "brief" + c.Reset() + "\n";
+    for (const BriefSentence& b : st.brief) {
+      *out += "      " + Clip(b.text, 220) + "\n";
+      *out += std::string("        ") + c.Dim() + std::to_string(b.sources) +
+              (b.sources == 1 ? " source: " : " sources: ") +
+              ArticleList(report, b.supported_by) + c.Reset() + "\n";
+    }
+  }
+  std::vector<std::string> flags;
+  for (const FactClaim& f : st.claims) {
+    if (f.flag.empty()) continue;
+    flags.push_back(f.kind + " \"" + f.texts.front() + "\" (" +
+                    ArticleList(report, f.articles) + "): " + f.flag);
+  }
+  for (const FactConflict& f : st.conflicts) {
+    std::string line = "conflict over " + f.slot + ": ";
+    for (size_t k = 0; k < f.sides.size(); ++k) {
+      if (k) line += " vs ";
+      line += "\"" + f.sides[k].value + "\" (" +
+              ArticleList(report, f.sides[k].articles) + ")";
+    }
+    flags.push_back(line);
+  }
+  for (const QuoteGroup& q : st.quotes) {
+    for (const QuoteVariant& v : q.variants) {
+      if (v.flag.empty()) continue;
+      std::string line = v.flag + " quotation" +
+                         (q.speaker.empty() ? "" : " of " + q.speaker) +
+                         " in " + Short(report, v.article) + ": \"" +
+                         Clip(v.text, 80) + "\"";
+      for (size_t k = 0; k < v.swaps.size() && k < 5; ++k) {
+        line += (k ? ", " : "  (") + v.swaps[k].first + " \xE2\x86\x92 " +
+                v.swaps[k].second;
+      }
+      if (!v.swaps.empty()) line += ")";
+      flags.push_back(line);
+    }
+  }
+  for (const EntityGroup& e : st.entities) {
+    // Spellings, not short forms: "Zelensky" inside "Volodymyr Zelensky"
+    // is the same spelling.
+    std::vector<std::string> spellings;
+    for (const std::string& v : e.variants) {
+      bool inside = false;
+      for (const std::string& w : e.variants) {
+        inside |= w.size() > v.size() && w.find(v) != std::string::npos;
+      }
+      for (const std::string& w : spellings) {
+        inside |= w.size() == v.size() &&
+                  std::equal(w.begin(), w.end(), v.begin(), [](char x, char y) {
+                    return (x | 0x20) == (y | 0x20);
+                  });
+      }
+      if (!inside) spellings.push_back(v);
+    }
+    if (spellings.size() < 2) continue;
+    std::string line = "one " + e.type + ": ";
+    for (size_t k = 0; k < spellings.size() && k < 4; ++k) {
+      line += (k ? " = " : "") + spellings[k];
+    }
+    flags.push_back(line);
+  }
+  if (!flags.empty()) {
+    *out += std::string("    ") + c.Bold() + "flags" + c.Reset() + "\n";
+    for (const std::string& f : flags) *out += "      " + f + "\n";
+  }
+  size_t single = 0;
+  for (const FactClaim& f : st.claims) single += f.sources == 1;
+  if (single > 0) {
+    *out += std::string("    ") + c.Dim() + std::to_string(single) +
+            " single-source facts (see --format json)" + c.Reset() + "\n";
+  }
 }
 
 }  // namespace
@@ -102,6 +197,7 @@ std::string RenderText(const Report& report, const TextRenderOptions& options) {
         out += std::string(c.Reset()) + "\n";
       }
     }
+    RenderFacts(report, st, c, &out);
     out += "\n";
   }
   if (singletons > 0) {
