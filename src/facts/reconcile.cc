@@ -645,6 +645,13 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         if (best >= 0.5) {
           // Swapped words; this variant is the altered one when its words
           // are said by no other article while its relative's are.
+          // A swap is confirmed against this variant when a third article
+          // has the relative's words and none has this one's; unconfirmed
+          // swaps (no third article quotes that part) count once some are
+          // confirmed. With no third article at all, the later of the two
+          // is taken as the altered one when their times say so.
+          std::vector<std::pair<std::string, std::string>> confirmed,
+              unconfirmed;
           for (auto& [from, to] : QuoteSwaps(u.quote->text, v.quote->text)) {
             if (from.empty() || to.empty()) continue;
             const std::set<std::string> to_words = WordSet(to);
@@ -660,8 +667,25 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               for (const std::string& x : from_words) all_from &= items[w].words.count(x) > 0;
               from_elsewhere |= all_from;
             }
-            if (!to_elsewhere && (from_elsewhere || members_of.size() == 2)) {
-              r.swaps.emplace_back(from, to);
+            if (to_elsewhere) continue;
+            (from_elsewhere ? confirmed : unconfirmed).emplace_back(from, to);
+          }
+          bool take_unconfirmed = !confirmed.empty();
+          if (confirmed.empty() && !unconfirmed.empty() &&
+              arts.size() == 2) {
+            const auto& tv = members[v.member].published_time;
+            const auto& tu = members[u.member].published_time;
+            take_unconfirmed = !tv || !tu || *tv >= *tu;
+          }
+          for (auto& [from, to] : QuoteSwaps(u.quote->text, v.quote->text)) {
+            const std::pair<std::string, std::string> p(from, to);
+            const bool is_confirmed =
+                std::find(confirmed.begin(), confirmed.end(), p) != confirmed.end();
+            const bool is_unconfirmed =
+                std::find(unconfirmed.begin(), unconfirmed.end(), p) !=
+                unconfirmed.end();
+            if (is_confirmed || (is_unconfirmed && take_unconfirmed)) {
+              r.swaps.push_back(p);
             }
           }
           if (!r.swaps.empty()) {
@@ -674,6 +698,12 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                   Overlap(v.words, rel.words) < 0.5) {
                 continue;
               }
+              // Quote marks put around narration, or taken off a quote:
+              // the same words either way; the earlier article is taken
+              // as the one that had it right.
+              const auto& tv = members[v.member].published_time;
+              const auto& tr = members[rel.member].published_time;
+              if (tv && tr && *tv < *tr) continue;
               if (NarrationQuoted(members, rel, v)) {
                 r.flag = "paraphrased";
                 break;
@@ -842,8 +872,8 @@ std::vector<std::pair<std::string, std::string>> QuoteSwaps(
       ++j;
     }
   }
-  // A trailing difference is a cut, not a swap, unless both sides go on.
-  if (i < n && j < m) flush(n, m);
+  // A trailing difference on both sides is a swap; on one side, a cut.
+  flush(n, m);
   return out;
 }
 

@@ -1,0 +1,211 @@
+#include "src/facts/reconcile.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace concord::facts {
+namespace {
+
+// An invented story: a wire report (source 0), a spun copy of it (source
+// 0), and an independent report (source 1).
+const char kWire[] =
+    "Rescuers pulled 14 people from the flooded Kessock mine on Tuesday, "
+    "the regional governor said. Three miners are still missing.\n\n"
+    "\"We will not stop until every miner is home with their families,\" "
+    "governor Elin Marsh told reporters at the pit head.\n\n"
+    "The mine employs 420 people and flooded after 90 millimetres of rain.";
+const char kSpun[] =
+    "Rescuers pulled 14 people from the flooded Kessock mine on Tuesday, "
+    "the regional governor said. Three miners are still missing.\n\n"
+    "\"We will not halt until every miner is house with their households,\" "
+    "governor Elin Marsh told reporters at the pit head.\n\n"
+    "The mine employs 420 people and flooded after 90 millimetres of rain.";
+const char kOther[] =
+    "Fourteen people were rescued from the Kessock mine, governor Elin "
+    "Marsh said, adding that 14 rescued workers were taken to hospital. "
+    "The mine, which employs 380 people, flooded on Monday night.\n\n"
+    "\"We will not stop until every miner is home,\" Marsh said.";
+
+struct Story {
+  std::vector<Facts> facts;
+  std::vector<StoryMember> members;
+};
+
+Story Make(const std::vector<std::pair<const char*, int>>& texts) {
+  Story s;
+  s.facts.reserve(texts.size());
+  for (const auto& [t, source] : texts) {
+    s.facts.push_back(ExtractFacts(t, std::nullopt));
+  }
+  for (size_t k = 0; k < texts.size(); ++k) {
+    StoryMember m;
+    m.body = texts[k].first;
+    m.facts = &s.facts[k];
+    m.source = texts[k].second;
+    s.members.push_back(m);
+  }
+  return s;
+}
+
+const Claim* FindClaim(const Reconciliation& r, const std::string& slot,
+                       const std::string& value) {
+  for (const Claim& c : r.claims) {
+    if (c.slot == slot && c.value == value) return &c;
+  }
+  return nullptr;
+}
+
+TEST(ReconcileTest, CopiesOfOneSourceDoNotCorroborate) {
+  const Story s = Make({{kWire, 0}, {kSpun, 0}, {kOther, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  const Claim* rescued = FindClaim(r, "people", "14");
+  ASSERT_NE(rescued, nullptr);
+  EXPECT_EQ(rescued->members.size(), 3u);
+  EXPECT_EQ(rescued->sources, 2u);  // the wire family and "Fourteen people"
+  const Claim* rain = FindClaim(r, "mm", "90");
+  ASSERT_NE(rain, nullptr);
+  EXPECT_EQ(rain->members.size(), 2u);  // wire and copy
+  EXPECT_EQ(rain->sources, 1u);         // one source
+}
+
+TEST(ReconcileTest, DifferentValuesForOneSlotAcrossSourcesConflict) {
+  const Story s = Make({{kWire, 0}, {kSpun, 0}, {kOther, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  const StoryConflict& c = r.conflicts[0];
+  EXPECT_EQ(c.kind, "number");
+  EXPECT_EQ(c.slot, "people");
+  std::vector<std::string> values = {c.sides[0].value, c.sides[1].value};
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values[0], "380 people");
+  EXPECT_EQ(values[1], "420 people");
+}
+
+TEST(ReconcileTest, ValuesFromOneSourceOnlyAreNotAConflict) {
+  // The wire alone gives two head counts: a fact and a detail, not a
+  // disagreement between sources.
+  const char a[] = "The mine employs 420 people. Some 40 people work nights.";
+  const char b[] = "The mine employs 420 people and 40 people work nights.";
+  const Story s = Make({{a, 0}, {b, 0}});
+  EXPECT_TRUE(ReconcileStory(s.members).conflicts.empty());
+}
+
+TEST(ReconcileTest, SwappedWordsInACopiedQuoteAreAltered) {
+  const Story s = Make({{kWire, 0}, {kSpun, 0}, {kOther, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  ASSERT_FALSE(r.quotes.empty());
+  const QuoteCluster& q = r.quotes[0];
+  EXPECT_EQ(q.speaker, "Elin Marsh");
+  EXPECT_EQ(q.sources, 2u);
+  bool spun_altered = false;
+  for (const QuoteVariantResult& v : q.variants) {
+    if (v.member == 1) {
+      EXPECT_EQ(v.flag, "altered");
+      spun_altered = true;
+      std::vector<std::pair<std::string, std::string>> want = {
+          {"stop", "halt"}, {"home", "house"}, {"families", "households"}};
+      EXPECT_EQ(v.swaps, want);
+    } else {
+      // The wire is quoted as its relatives quote it; the independent
+      // report cuts the quote, which is not flagged.
+      EXPECT_EQ(v.flag, "") << v.member;
+    }
+  }
+  EXPECT_TRUE(spun_altered);
+}
+
+TEST(ReconcileTest, NarrationMovedInsideQuoteMarksIsParaphrase) {
+  const char a[] =
+      "The governor said she hoped the trapped miners could \"see their "
+      "families before the weekend\", and thanked the rescue teams.";
+  const char b[] =
+      "\"I hope the trapped miners could see their families before the "
+      "weekend,\" the governor said, thanking the rescue teams.";
+  const Story s = Make({{a, 0}, {b, 0}});
+  const Reconciliation r = ReconcileStory(s.members);
+  ASSERT_EQ(r.quotes.size(), 1u);
+  ASSERT_EQ(r.quotes[0].variants.size(), 2u);
+  EXPECT_EQ(r.quotes[0].variants[0].flag, "");
+  EXPECT_EQ(r.quotes[0].variants[1].flag, "paraphrased");
+}
+
+TEST(ReconcileTest, SpellingsOfOneNameMerge) {
+  const char a[] = "Mohammed bin Zayed of the UAE met Volodymyr Zelenskyy in "
+                   "Abu Dhabi on Monday, Zelenskyy said.";
+  const char b[] = "President Zelensky thanked the United Arab Emirates for the talks "
+                   "held in Abu Dhabi.";
+  const Story s = Make({{a, 0}, {b, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  bool zelensky = false, uae = false;
+  for (const EntityCluster& e : r.entities) {
+    const auto has = [&e](const char* v) {
+      return std::find(e.variants.begin(), e.variants.end(), v) !=
+             e.variants.end();
+    };
+    zelensky |= has("Zelenskyy") && has("Zelensky");
+    uae |= has("UAE") && has("United Arab Emirates");
+  }
+  EXPECT_TRUE(zelensky);
+  EXPECT_TRUE(uae);
+}
+
+TEST(ReconcileTest, LoneDateIsFlaggedFarFromPublication) {
+  const char a[] = "On March 3, 2019, the council approved the bridge.";
+  const char b[] = "The council approved the bridge on Tuesday.";
+  Story s = Make({{a, 0}, {b, 1}});
+  const int64_t pub = 1764460800;  // 2025-11-30
+  for (StoryMember& m : s.members) m.published_time = pub;
+  const Reconciliation r = ReconcileStory(s.members);
+  const Claim* d = FindClaim(r, "date", "2019-03-03");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->sources, 1u);
+  EXPECT_NE(d->flag.find("days from the story's publication dates"),
+            std::string::npos)
+      << d->flag;
+}
+
+TEST(ReconcileTest, BriefTakesTheSentenceWithCorroboratedFactsOnce) {
+  const char a[] =
+      "Rescuers pulled 14 people from the Kessock mine, where 420 people "
+      "work. The weather was cold. The mine reopened in 1998 after 3 years.";
+  const char b[] =
+      "Fourteen workers? No: rescuers pulled 14 people from the mine, which "
+      "has 420 people on its payroll. Officials blamed 90 millimetres of "
+      "rain.";
+  const Story s = Make({{a, 0}, {b, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  ASSERT_GE(r.brief.size(), 1u);
+  EXPECT_EQ(r.brief[0].member, 0u);
+  EXPECT_NE(r.brief[0].text.find("Rescuers pulled 14 people"),
+            std::string::npos);
+  EXPECT_EQ(r.brief[0].sources, 2u);
+  // b's sentence states the same two facts: nothing new, not repeated.
+  EXPECT_EQ(r.brief.size(), 1u);
+}
+
+TEST(ReconcileTest, QuoteSwapsGoldenTable) {
+  struct Row {
+    const char* a;
+    const char* b;
+    std::vector<std::pair<std::string, std::string>> swaps;
+  } rows[] = {
+      {"we will celebrate the New Year at home",
+       "we will rejoice the Latest Yr at home",
+       {{"celebrate", "rejoice"}, {"New Year", "Latest Yr"}}},
+      {"We're counting on it", "We are counting on it", {}},
+      {"a b c d", "a b c d", {}},
+      {"the talks will go on", "the talks", {}},  // a cut, not a swap
+      {"first words then", "opening words then", {{"first", "opening"}}},
+      {"it is very big", "it is large", {{"very big", "large"}}},
+      {"x", "y", {{"x", "y"}}},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(QuoteSwaps(r.a, r.b), r.swaps) << r.a << " | " << r.b;
+  }
+}
+
+}  // namespace
+}  // namespace concord::facts
