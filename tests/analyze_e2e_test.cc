@@ -134,6 +134,99 @@ TEST_F(SeedsTest, WireFamilySpunCopySummaryAndIndependent) {
   }
 }
 
+// Facts across sources, per ../shared/seeds/EXPECTED.md: corroboration is
+// counted by families (the wire family 000/001/004 is one source).
+std::set<std::string> Seeds(const json& ids) {
+  std::set<std::string> out;
+  for (const auto& id : ids) out.insert(id.get<std::string>().substr(0, 3));
+  return out;
+}
+
+TEST_F(SeedsTest, FactsAreCountedBySourceNotByCopy) {
+  const json& story = report_["stories"][0];
+  std::map<std::string, json> facts;  // "slot=value"
+  for (const auto& f : story["facts"]) {
+    facts[f["slot"].get<std::string>() + "=" + f["value"].get<std::string>()] =
+        f;
+  }
+  ASSERT_TRUE(facts.contains("prisoner=1200")) << story["facts"].dump(1);
+  EXPECT_EQ(facts["prisoner=1200"]["status"], "corroborated");
+  EXPECT_GE(facts["prisoner=1200"]["sources"].get<int>(), 3);
+  EXPECT_EQ(Seeds(facts["prisoner=1200"]["articles"]).size(), 5u);
+  for (const char* one_family : {"drone=176", "drone=139", "drone=57"}) {
+    ASSERT_TRUE(facts.contains(one_family)) << one_family;
+    EXPECT_EQ(facts[one_family]["status"], "single-source") << one_family;
+  }
+  EXPECT_EQ(Seeds(facts["drone=57"]["articles"]),
+            (std::set<std::string>{"001", "004"}));
+  ASSERT_TRUE(facts.contains("km=1250"));
+  EXPECT_EQ(Seeds(facts["km=1250"]["articles"]), std::set<std::string>{"000"});
+  // The "December 3, 2023" of 004 is single-source and flagged.
+  ASSERT_TRUE(facts.contains("date=2023-12-03"));
+  const json& date = facts["date=2023-12-03"];
+  EXPECT_EQ(date["status"], "single-source");
+  EXPECT_EQ(Seeds(date["articles"]), std::set<std::string>{"004"});
+  EXPECT_FALSE(date.value("flag", "").empty());
+}
+
+TEST_F(SeedsTest, UmerovQuoteOf000IsAlteredAnd004Paraphrased) {
+  const json& story = report_["stories"][0];
+  bool found = false;
+  for (const auto& q : story["quotes"]) {
+    if (q["speaker"].get<std::string>().find("Umerov") == std::string::npos) {
+      continue;
+    }
+    found = true;
+    for (const auto& v : q["variants"]) {
+      const std::string id = v["article"].get<std::string>().substr(0, 3);
+      const std::string flag = v.value("flag", "");
+      if (id == "000") {
+        EXPECT_EQ(flag, "altered");
+        std::set<std::pair<std::string, std::string>> swaps;
+        for (const auto& sw : v["swaps"]) {
+          swaps.insert({sw[0].get<std::string>(), sw[1].get<std::string>()});
+        }
+        EXPECT_TRUE(swaps.contains({"celebrate", "rejoice"}));
+        EXPECT_TRUE(swaps.contains({"New Year", "Latest Yr"}));
+      } else if (id == "004") {
+        EXPECT_EQ(flag, "paraphrased");
+      } else {
+        EXPECT_EQ(flag, "") << id;  // 001 as quoted; 002 independent
+      }
+    }
+  }
+  EXPECT_TRUE(found) << story["quotes"].dump(1);
+}
+
+TEST_F(SeedsTest, SpellingsOfOneNameAreOneEntity) {
+  const json& story = report_["stories"][0];
+  bool zelensky = false, uae = false;
+  for (const auto& e : story["entities"]) {
+    std::set<std::string> v;
+    for (const auto& x : e["variants"]) v.insert(x);
+    zelensky |= v.contains("Zelenskyy") && v.contains("Zelensky");
+    uae |= v.contains("UAE") && v.contains("United Arab Emirates");
+  }
+  EXPECT_TRUE(zelensky);
+  EXPECT_TRUE(uae);
+}
+
+TEST_F(SeedsTest, BriefSentencesComeFromSourcesWithTheirSupport) {
+  const json& story = report_["stories"][0];
+  ASSERT_GE(story["brief"].size(), 2u);
+  for (const auto& b : story["brief"]) {
+    const std::string id = b["article"];
+    const std::string body = articles_.at(id.substr(0, 3))["body"];
+    // Verbatim (line breaks aside) from its article.
+    std::string text = b["text"];
+    EXPECT_NE(body.find(text.substr(0, 60)), std::string::npos) << text;
+    EXPECT_GE(b["sources"].get<int>(), 2) << text;
+  }
+  // The 1,200 prisoners lead.
+  EXPECT_NE(story["brief"][0]["text"].get<std::string>().find("1,200"),
+            std::string::npos);
+}
+
 TEST(ExamplesTest, BundledCorpusClustersByEvent) {
   auto r = RunConcord("eval clustering " + std::string(CONCORD_SOURCE_DIR) +
                       "/examples/articles.jsonl --format json");
