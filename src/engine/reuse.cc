@@ -158,7 +158,7 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
       for (uint32_t m : fam) f.articles.push_back(st.articles[m]);
       st.families.push_back(std::move(f));
     }
-    ReconcileFacts(in, reuse.family_of, bodies, *articles, &st);
+    if (options.facts) ReconcileFacts(in, reuse.family_of, bodies, *articles, &st);
     for (size_t k = 0; k < n; ++k) {
       ArticleSummary& s = (*articles)[st.articles[k]];
       s.role = compare::RoleName(reuse.roles[k]);

@@ -439,30 +439,47 @@ std::vector<std::vector<int>> MergeEntities(
     auto [it, fresh] = first_with_key.emplace(key, static_cast<int>(i));
     if (!fresh) parent[Find(parent, static_cast<int>(i))] = Find(parent, it->second);
   }
-  // Names with different keys: compare within the same first letter
-  // (initialisms: compare with every name, they are few).
+  // Names with different keys: compare only plausible pairs, found through
+  // buckets: a word's first four letters ("rivn" for Rivnopillia and
+  // Rivnopollia; a surname and the full name share it) and initials ("uae"
+  // for UAE and for United Arab Emirates). Linear-ish instead of all pairs.
   std::vector<std::pair<std::string, int>> keys(first_with_key.begin(),
                                                 first_with_key.end());
   std::sort(keys.begin(), keys.end());
-  for (size_t a = 0; a < keys.size(); ++a) {
-    const std::string& ka = keys[a].first;
-    const bool initialism_a = ka.size() <= 5 && ka.find(' ') == std::string::npos;
-    for (size_t b = a + 1; b < keys.size(); ++b) {
-      const std::string& kb = keys[b].first;
-      const bool initialism_b = kb.size() <= 5 && kb.find(' ') == std::string::npos;
-      if (!initialism_a && !initialism_b && !kb.empty() && !ka.empty() &&
-          ka[0] != kb[0]) {
-        // Surnames: "zelenski" vs "volodymyr zelenski" differ in first
-        // letter, so also compare when one key ends with the other.
-        const bool suffix =
-            (ka.size() < kb.size() && kb.compare(kb.size() - ka.size(), ka.size(), ka) == 0) ||
-            (kb.size() < ka.size() && ka.compare(ka.size() - kb.size(), kb.size(), kb) == 0);
-        if (!suffix) continue;
+  std::unordered_map<std::string, std::vector<int>> buckets;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const std::string& key = keys[k].first;
+    std::string initials;
+    size_t words = 0;
+    size_t p = 0;
+    while (p < key.size()) {
+      while (p < key.size() && (key[p] == ' ' || key[p] == '|')) ++p;
+      size_t e = p;
+      while (e < key.size() && key[e] != ' ' && key[e] != '|') ++e;
+      if (e > p) {
+        buckets["w:" + key.substr(p, std::min<size_t>(4, e - p))].push_back(
+            static_cast<int>(k));
+        initials.push_back(key[p]);
+        ++words;
       }
-      const Entity& ea = entity(items[keys[a].second]);
-      const Entity& eb = entity(items[keys[b].second]);
-      if (SameEntityName(ea.name, eb.name)) {
-        parent[Find(parent, keys[a].second)] = Find(parent, keys[b].second);
+      p = e;
+    }
+    if (words >= 2) buckets["i:" + initials].push_back(static_cast<int>(k));
+    if (words == 1 && key.size() <= 5) {
+      buckets["i:" + key].push_back(static_cast<int>(k));
+    }
+  }
+  std::set<std::pair<int, int>> tried;
+  for (const auto& [bucket, ks] : buckets) {
+    for (size_t x = 0; x < ks.size(); ++x) {
+      for (size_t y = x + 1; y < ks.size(); ++y) {
+        const int a = std::min(ks[x], ks[y]), b = std::max(ks[x], ks[y]);
+        if (!tried.insert({a, b}).second) continue;
+        const Entity& ea = entity(items[keys[a].second]);
+        const Entity& eb = entity(items[keys[b].second]);
+        if (SameEntityName(ea.name, eb.name)) {
+          parent[Find(parent, keys[a].second)] = Find(parent, keys[b].second);
+        }
       }
     }
   }

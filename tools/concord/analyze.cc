@@ -22,6 +22,7 @@ struct AnalyzeArgs {
   bool hide_singletons = false;
   bool stats = false;
   bool no_relations = false;
+  bool no_facts = false;
   double threshold = -1;
 };
 
@@ -29,6 +30,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   AnalyzeOptions options;
   options.keep_text = args.with_text;
   options.reuse.enabled = !args.no_relations;
+  options.reuse.facts = !args.no_facts;
   if (args.threshold >= 0) options.cluster.join_threshold = args.threshold;
   Engine engine(options);
   engine.AddPaths(args.inputs);
@@ -104,6 +106,9 @@ void AddAnalyzeCommand(CLI::App& app, Action* action) {
   cmd->add_flag("--no-relations", args->no_relations,
                 "Skip text reuse (alignment, relations, families) within "
                 "stories: stories only, several times faster");
+  cmd->add_flag("--no-facts", args->no_facts,
+                "Skip facts across sources (claims, conflicts, quotes, "
+                "brief); relations are still computed");
   cmd->add_flag("--stats", args->stats,
                 "Print time per stage and throughput to stderr");
   cmd->add_flag("--hide-singletons", args->hide_singletons,
