@@ -159,6 +159,12 @@ TEST_F(SeedsTest, FactsAreCountedBySourceNotByCopy) {
   }
   EXPECT_EQ(Seeds(facts["drone=57"]["articles"]),
             (std::set<std::string>{"001", "004"}));
+  // "two settlements" (000) and "two villages" (002): two families, one
+  // fact in different words (WordNet: settlement ~ village).
+  ASSERT_TRUE(facts.contains("settlement=2")) << story["facts"].dump(1);
+  EXPECT_EQ(facts["settlement=2"]["status"], "corroborated");
+  EXPECT_EQ(Seeds(facts["settlement=2"]["articles"]),
+            (std::set<std::string>{"000", "002"}));
   ASSERT_TRUE(facts.contains("km=1250"));
   EXPECT_EQ(Seeds(facts["km=1250"]["articles"]), std::set<std::string>{"000"});
   // The "December 3, 2023" of 004 is single-source and flagged.

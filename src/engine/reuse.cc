@@ -19,6 +19,7 @@ namespace {
 // Facts of each member, reconciled across the story's sources (families;
 // an article outside every family is a source of its own).
 void ReconcileFacts(const std::vector<Article>& in,
+                    const compare::WordNet* wordnet,
                     const std::vector<int>& family_of,
                     const std::vector<std::string>& bodies,
                     const std::vector<ArticleSummary>& articles, Story* st) {
@@ -36,7 +37,13 @@ void ReconcileFacts(const std::vector<Article>& in,
     const std::string& lang = articles[st->articles[k]].lang;
     members[k].lang = lang.empty() ? "en" : lang;
   }
-  const facts::Reconciliation r = facts::ReconcileStory(members);
+  facts::ReconcileOptions ro;
+  if (wordnet != nullptr) {
+    ro.same_unit = [wordnet](std::string_view a, std::string_view b) {
+      return wordnet->Relate(a, b) >= compare::WordRelation::kHypernym;
+    };
+  }
+  const facts::Reconciliation r = facts::ReconcileStory(members, ro);
   auto ids = [&](const std::vector<uint32_t>& ms) {
     std::vector<uint32_t> out;
     for (uint32_t m : ms) out.push_back(st->articles[m]);
@@ -158,7 +165,7 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
       for (uint32_t m : fam) f.articles.push_back(st.articles[m]);
       st.families.push_back(std::move(f));
     }
-    if (options.facts) ReconcileFacts(in, reuse.family_of, bodies, *articles, &st);
+    if (options.facts) ReconcileFacts(in, wordnet.get(), reuse.family_of, bodies, *articles, &st);
     for (size_t k = 0; k < n; ++k) {
       ArticleSummary& s = (*articles)[st.articles[k]];
       s.role = compare::RoleName(reuse.roles[k]);

@@ -212,6 +212,7 @@ void AddUnique(std::vector<std::string>* v, const std::string& x) {
 // --- Claims -----------------------------------------------------------------
 
 void QuantityClaims(const std::vector<StoryMember>& members,
+                    const ReconcileOptions& options,
                     std::vector<Claim>* claims) {
   struct Mention {
     uint32_t member;
@@ -276,7 +277,10 @@ void QuantityClaims(const std::vector<StoryMember>& members,
                          return mod.compare(0, b.slot.size() - 1, b.slot, 0,
                                             b.slot.size() - 1) == 0;
                        }));
-      if (!b_modifies_a) continue;
+      const bool linked =
+          b_modifies_a || (options.same_unit && a.slot < b.slot &&
+                           options.same_unit(a.slot, b.slot));
+      if (!linked) continue;
       for (const std::string& t : b.texts) AddUnique(&a.texts, t);
       for (uint32_t m : b.members) AddUnique(&a.members, m);
       a.spans.insert(a.spans.end(), b.spans.begin(), b.spans.end());
@@ -902,7 +906,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
   for (const StoryMember& m : members) {
     sentences.spans.push_back(text::SplitSentences(m.body, m.lang));
   }
-  QuantityClaims(members, &r.claims);
+  QuantityClaims(members, options, &r.claims);
   for (Claim& c : r.claims) c.sources = CountSources(members, c.members);
   DateClaims(members, options.far_date_days, &r.claims);
   FindConflicts(members, sentences, r.claims, &r.conflicts);

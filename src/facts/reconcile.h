@@ -31,6 +31,7 @@
 #define CONCORD_FACTS_RECONCILE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +112,11 @@ struct Reconciliation {
 struct ReconcileOptions {
   size_t brief_sentences = 5;
   int far_date_days = 30;
+  // Whether two counted things are the same kind of thing ("settlement" and
+  // "village"); quantity claims of equal value whose units it links are one
+  // claim. Null: units must be equal (or one the other's modifier). The
+  // engine passes WordNet (synonym or direct hypernym).
+  std::function<bool(std::string_view, std::string_view)> same_unit;
 };
 
 inline constexpr size_t kMaxEntities = 600;
