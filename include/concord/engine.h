@@ -95,7 +95,8 @@ struct FactConflict {
   std::vector<FactConflictSide> sides;
 };
 
-// A person, place or organisation, its spellings merged across articles.
+// A person, place or organisation, its spellings merged across articles;
+// `sources` 1 means only one source names it (a single-source detail).
 struct EntityGroup {
   std::string name;                   // the longest spelling
   std::string type;                   // person, place, organization, other
@@ -141,7 +142,7 @@ struct Story {
   // Facts across sources (stories of two or more articles).
   std::vector<FactClaim> claims;          // corroborated first
   std::vector<FactConflict> conflicts;
-  std::vector<EntityGroup> entities;      // mentioned by two or more articles
+  std::vector<EntityGroup> entities;      // most sources first
   std::vector<QuoteGroup> quotes;
   std::vector<BriefSentence> brief;       // in reading order of importance
 };

@@ -947,12 +947,13 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
   BuildBrief(members, sentences, brief_facts, entity_mentions,
              options.brief_sentences, &r.brief);
   for (EntityCluster& e : entities) {
-    if (e.members.size() >= 2 && e.type != "other") {
+    if (e.type != "other") {
       r.entities.push_back(std::move(e));
     }
   }
   std::stable_sort(r.entities.begin(), r.entities.end(),
                    [](const EntityCluster& a, const EntityCluster& b) {
+                     if (a.sources != b.sources) return a.sources > b.sources;
                      return a.members.size() > b.members.size();
                    });
   std::stable_sort(r.claims.begin(), r.claims.end(),

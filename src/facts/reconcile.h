@@ -13,7 +13,8 @@
 //   * conflicts: two claims counting the same thing whose sentences read
 //     alike (content-word overlap), with a source stating the one and not
 //     the other on each side.
-//   * entities: persons, places and organisations merged across articles
+//   * entities: persons, places and organisations (all of them, with how
+//     many sources name each) merged across articles
 //     (facts::SameEntityName: Zelenskyy = Zelensky, UAE = United Arab
 //     Emirates), with their spellings.
 //   * quotes: grouped by speaker and wording. Copies of one source should
