@@ -109,6 +109,7 @@ struct EntityGroup {
 struct QuoteVariant {
   uint32_t article = 0;
   std::string text;
+  std::string venue;  // "on X", "in a video posted on Telegram", or ""
   // "" (as its relatives quote it, or no relative to compare with),
   // "altered" (words inside the marks swapped against a relative of the
   // same source) or "paraphrased" (the same quote reworded inside marks).

@@ -79,7 +79,8 @@ void ReconcileFacts(const std::vector<Article>& in,
     g.speaker = q.speaker;
     g.sources = q.sources;
     for (const facts::QuoteVariantResult& v : q.variants) {
-      g.variants.push_back({st->articles[v.member], v.text, v.flag, v.swaps});
+      g.variants.push_back(
+          {st->articles[v.member], v.text, v.venue, v.flag, v.swaps});
     }
     st->quotes.push_back(std::move(g));
   }

@@ -645,6 +645,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       r.member = v.member;
       r.begin = v.quote->begin;
       r.text = v.quote->text;
+      r.venue = v.quote->venue;
       // Relatives: variants of the same source in other articles, the
       // closest by containment (a cut or extended quote is still the same
       // wording).

@@ -85,6 +85,7 @@ struct QuoteVariantResult {
   uint32_t member = 0;
   uint32_t begin = 0;  // offset of the quotation in the member's body
   std::string text;
+  std::string venue;  // where it was said, as the article puts it
   std::string flag;
   std::vector<std::pair<std::string, std::string>> swaps;
 };

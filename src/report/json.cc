@@ -146,6 +146,7 @@ std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
         nlohmann::ordered_json o;
         o["article"] = report.articles[v.article].id;
         o["text"] = v.text;
+        if (!v.venue.empty()) o["venue"] = v.venue;
         if (!v.flag.empty()) o["flag"] = v.flag;
         if (!v.swaps.empty()) {
           nlohmann::ordered_json sw = nlohmann::ordered_json::array();
