@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 namespace concord::extract {
@@ -154,22 +153,19 @@ TEST(HtmlTreeTest, SecondBodyMergesIntoTheFirst) {
 
 TEST(HtmlTreeTest, DeepNestingIsBoundedAndLinear) {
   // 100,000 nested divs: the parser flattens past max_depth and reports
-  // where; time stays linear (a quadratic scope search would take minutes).
+  // where. Every scope search is then bounded by max_depth, so the cost is
+  // linear in the input (no timing is asserted here: unit tests are not
+  // benchmarks; bench/extract_bench times a hostile 50 MB page).
   std::string html;
   for (int i = 0; i < 100000; ++i) html += "<div>";
   html += "deep";
   for (int i = 0; i < 100000; ++i) html += "</div>";
   html += "<p>after</p>";
-  const auto t0 = std::chrono::steady_clock::now();
   const HtmlTree t = ParseHtml(html);
-  const double s = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - t0)
-                       .count();
   EXPECT_GE(t.depth_limited_at(), 0);
   EXPECT_EQ(t.depth_limited_at(), 512 * 5);  // the 513th <div>
   EXPECT_NE(PathTo(t, "deep"), "(not found)");
   EXPECT_NE(PathTo(t, "after"), "(not found)");
-  EXPECT_LT(s, 5.0);  // generous: a sanity bound, not a benchmark
   // The gumbo path hands such pages to the bounded parser.
   const HtmlTree g = ParseHtmlWithGumbo(html);
   EXPECT_GE(g.depth_limited_at(), 0);
