@@ -3,7 +3,7 @@
 //   CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja \
 //     -DCONCORD_BUILD_FUZZ=ON -DCONCORD_BUILD_TESTS=OFF -DCONCORD_BUILD_BENCH=OFF
 //   ninja -C build/fuzz html_fuzz
-//   build/fuzz/fuzz/html_fuzz -max_total_time=60 fuzz/corpus/html
+//   build/fuzz/fuzz/html_fuzz -max_total_time=60 fuzz/corpus/html examples/web
 //
 // Any bytes must parse (the parser takes any input); the tree must be
 // well formed (parents precede children, sibling links stay in range) and

@@ -28,6 +28,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "src/ingest/encoding.h"
+
 namespace concord::extract {
 namespace {
 
@@ -126,24 +128,6 @@ inline char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // The HTML Standard's remapping of numeric references 0x80-0x9F, which
 // pages use for windows-1252 punctuation (&#146; is a right quote).
 constexpr uint16_t kWin1252[32] = {
@@ -188,7 +172,7 @@ size_t DecodeReference(std::string_view text, size_t i, std::string* out) {
     }
     if (j == digits_start) return 0;
     if (j < n && text[j] == ';') ++j;
-    AppendUtf8(SanitizeCodePoint(cp), out);
+    ingest::AppendUtf8(SanitizeCodePoint(cp), out);
     return j - i;
   }
   // Named: letters and digits, then ';' (a few legacy names work without).
@@ -214,7 +198,7 @@ size_t DecodeReference(std::string_view text, size_t i, std::string* out) {
       sv != "nbsp" && sv != "copy" && sv != "reg") {
     return 0;
   }
-  AppendUtf8(cp, out);
+  ingest::AppendUtf8(cp, out);
   return j - i + (semicolon ? 1 : 0);
 }
 

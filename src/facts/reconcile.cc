@@ -403,19 +403,6 @@ int Find(std::vector<int>& parent, int x) {
   return x;
 }
 
-const char* TypeName(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson:
-      return "person";
-    case EntityType::kPlace:
-      return "place";
-    case EntityType::kOrganization:
-      return "organization";
-    default:
-      return "other";
-  }
-}
-
 // Clusters entities across members; returns, per (member, entity), its
 // cluster id in `clusters` (or -1).
 std::vector<std::vector<int>> MergeEntities(
@@ -509,7 +496,7 @@ std::vector<std::vector<int>> MergeEntities(
       if (en.name.size() > cl.name.size()) cl.name = en.name;
       for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
       AddUnique(&cl.members, m);
-      type_votes[c][TypeName(en.type)] += 1;
+      type_votes[c][std::string(EntityTypeName(en.type))] += 1;
     }
   }
   for (size_t c = 0; c < clusters->size(); ++c) {

@@ -67,6 +67,10 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view name,
 // sequences cut short by a non-continuation byte or by the end of `bytes`.
 size_t FindInvalidUtf8(std::string_view bytes);
 
+// Appends code point `cp` as UTF-8. REQUIRES: cp is a Unicode scalar value
+// (not a surrogate, at most U+10FFFF).
+void AppendUtf8(uint32_t cp, std::string* out);
+
 // Rewrites CRLF and lone CR as \n, in place. O(text.size()).
 void NormalizeLineEndings(std::string* text);
 
