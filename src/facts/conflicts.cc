@@ -1,0 +1,769 @@
+// Factual conflicts from an alignment and from fact slots.
+//
+// The idea. Two texts about one event conflict when they put different
+// values in the same place: the word alignment says where "the same place"
+// is for texts that share wording (an edited copy), and fact slots say it
+// for texts that do not (a rewrite). Either way a conflict needs a value on
+// both sides: a detail present on one side only is an omission or an
+// addition, never a conflict, because rewrites drop and add details all the
+// time.
+//
+// 1. Regions. Each aligned passage is a run of identical spans with
+//    substitutions between them; a maximal run of non-identical spans with
+//    words on both sides is a region, and so is the stretch between two
+//    consecutive passages (or before the first, after the last) when both
+//    sides of it are short (ConflictOptions::max_gap_words): an edited
+//    dateline or a replaced clause falls between passages rather than
+//    inside one.
+// 2. Inside a region, values are compared by kind, using the facts already
+//    extracted from each whole text (dates, quantities, entities) that
+//    overlap the region, so "ten" and "10", "Sunday 25 May 2014" and "May 25,
+//    2014" compare by value:
+//      date    a date of A compatible with no date of B, and one of B with
+//              none of A (compatible = no field both sides state differs:
+//              year, month, day, weekday, the weekday of a full date);
+//      number  the same for quantities, where a hedged or vague value is
+//              compatible with anything within a quarter of it and ranges
+//              overlap;
+//      entity  a name of A that SameEntityName() matches with no name of
+//              B's region, and one of B with none of A's; a place if
+//              either entity is typed a place, else an actor; not when
+//              each name occurs elsewhere in the other text (a reordering);
+//      cause   cause-of-death terms (a small lexicon: bomb, airstrike,
+//              shelling, sniper, chemical, ...) on both sides, each side
+//              with one the other lacks.
+//    A swap of common words (a WordNet synonym, a spinner's substitute)
+//    carries none of these and is never a conflict.
+// 3. Slots, over the whole texts, for what the alignment missed:
+//      toll    quantities next to a death word ("killed", "dead", "toll")
+//              or an injury word, the nearer winning; the same mutual
+//              incompatibility as in a region, over each side's values;
+//      day     dates that name a day (a full date or a weekday), mutually
+//              incompatible as above;
+//      cause   the cause terms of each side's first sentences (the lede,
+//              where a report states how people died), each side with one
+//              the other text never uses.
+//    Slot conflicts get lower confidence than aligned ones.
+//
+// Calibrated on two development sets (docs/quality.md): altered news
+// reports (conflicts to find) and restyled rewrites (no conflict to find).
+//
+// Cost: O(regions × facts in a region) after one linear pass to index the
+// facts; each slot is quadratic in its values (a handful per text).
+// Tested by conflicts_test.cc (a golden table of invented sentence pairs).
+#include "src/facts/conflicts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <span>
+
+#include "src/text/stemmer.h"
+
+namespace concord::facts {
+namespace {
+
+using compare::AlignedSpan;
+using compare::AlignedText;
+using compare::Alignment;
+using compare::Passage;
+using compare::SpanKind;
+
+// Aligned evidence is stronger than slot evidence.
+constexpr float kAlignedConfidence = 0.9f;
+constexpr float kGapConfidence = 0.75f;
+constexpr float kSlotConfidence = 0.55f;
+// How many leading words count as the lede for the cause slot.
+constexpr uint32_t kLedeWords = 60;
+// Evidence strings quote at most this many bytes of each side.
+constexpr size_t kQuoteBytes = 80;
+
+struct Region {
+  uint32_t a0, a1, b0, b1;  // word ranges
+  bool in_passage;
+};
+
+struct ByteRange {
+  uint32_t begin, end;
+  bool Overlaps(uint32_t b, uint32_t e) const { return b < end && e > begin; }
+};
+
+ByteRange BytesOf(const AlignedText& t, uint32_t w0, uint32_t w1) {
+  return {t.words[w0].begin, t.words[w1 - 1].end};
+}
+
+// Cause-of-death and means-of-attack words. Heads name a cause on their
+// own; modifiers only next to a head ("car bomb", "suicide attack",
+// "chemical weapons").
+constexpr std::string_view kCauseHeads[] = {
+    "airstrike",  "airstrikes",  "bomb",       "bombs",      "bombing",
+    "bombings",   "bombed",      "bombardment", "shelling",  "shells",
+    "shelled",    "mortar",      "mortars",    "rocket",     "rockets",
+    "missile",    "missiles",    "gunfire",    "gunmen",     "gunman",
+    "shooting",   "shootings",   "shot",       "sniper",     "snipers",
+    "explosion",  "explosions",  "explosive",  "explosives", "blast",
+    "blasts",     "ied",         "landmine",   "landmines",  "mine",
+    "drone",      "drones",      "artillery",  "grenade",    "grenades",
+    "stabbing",   "stabbed",     "knife",      "chemical",   "sarin",
+    "chlorine",   "gas",         "poison",     "poisoning",  "poisoned",
+    "suicide",    "beheaded",    "beheading",  "executed",   "execution",
+    "hanged",     "hanging",     "tortured",   "torture",    "starvation",
+    "strangled",  "crash",       "fire",       "arson",      "flood",
+    "earthquake", "ambush",      "raid",       "raids",      "clashes",
+    "napalm",     "cluster",     "barrel",     "car",        "truck",
+    "roadside",   "helicopter",  "jet",        "jets",       "warplane",
+    "warplanes",  "tank",        "tanks",      "gun",        "guns",
+    "bullet",     "bullets",
+};
+// Words of kCauseHeads that name a cause only before a head word ("car
+// bomb", "barrel bombs", "helicopter gunfire"); on their own they are not.
+constexpr std::string_view kCauseModifiers[] = {
+    "car",   "truck", "roadside", "barrel", "cluster", "suicide",
+    "helicopter", "jet", "tank",  "fire",  "gas",     "mine",
+};
+// Heads a modifier may stand before.
+constexpr std::string_view kAttackHeads[] = {
+    "bomb",  "bombs",   "bombing", "bomber",  "bombers", "attack",
+    "attacks", "weapon", "weapons", "blast",  "explosion", "strike",
+    "strikes", "raid",  "raids",   "gunfire", "fire",    "bomber",
+};
+
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// The cause key of word i of `t`, or empty when it names no cause. Plural
+// and verb forms share a key (the Snowball-style stem is the word's hash,
+// so a small manual folding is used: trailing "s", "ed", "ing").
+std::string_view CauseKey(const AlignedText& t, size_t i) {
+  std::string_view w = t.words[i].folded;
+  if (!In(kCauseHeads, w)) return {};
+  if (In(kCauseModifiers, w)) {
+    bool head = false;
+    for (size_t k = i + 1; k < t.words.size() && k <= i + 2; ++k) {
+      if (In(kAttackHeads, t.words[k].folded)) head = true;
+    }
+    if (!head) return {};
+  }
+  if (w == "gas" || w == "chlorine" || w == "sarin" || w == "poison" ||
+      w == "poisoning" || w == "poisoned") {
+    return "chemical";
+  }
+  if (w == "airstrike" || w == "airstrikes" || w == "warplane" ||
+      w == "warplanes" || w == "jet" || w == "jets" || w == "raid" ||
+      w == "raids") {
+    return "airstrike";
+  }
+  if (w == "explosion" || w == "explosions" || w == "blast" ||
+      w == "blasts" || w == "explosive" || w == "explosives") {
+    return "explosion";
+  }
+  if (w == "shot" || w == "shooting" || w == "shootings" || w == "gunfire" ||
+      w == "gunmen" || w == "gunman" || w == "gun" || w == "guns" ||
+      w == "bullet" || w == "bullets") {
+    return "gunfire";
+  }
+  if (w == "bombs" || w == "bombing" || w == "bombings" || w == "bombed" ||
+      w == "bombardment") {
+    return "bomb";
+  }
+  if (w == "shells" || w == "shelled") return "shelling";
+  if (w == "mortars") return "mortar";
+  if (w == "rockets") return "rocket";
+  if (w == "missiles") return "missile";
+  if (w == "snipers") return "sniper";
+  if (w == "landmine" || w == "landmines") return "mine";
+  if (w == "drones") return "drone";
+  if (w == "grenades") return "grenade";
+  if (w == "stabbed" || w == "knife") return "stabbing";
+  if (w == "beheaded") return "beheading";
+  if (w == "executed") return "execution";
+  if (w == "hanged") return "hanging";
+  if (w == "tortured") return "torture";
+  if (w == "tanks") return "tank";
+  return w;
+}
+
+struct CauseWords {
+  std::vector<std::string_view> keys;  // distinct
+  uint32_t first = UINT32_MAX, last = 0;  // word indices, when any
+};
+
+// General words that only point at an explosion when nothing more specific
+// is said ("explosion" next to "car bomb" is the same event).
+bool IsGenericCause(std::string_view key) { return key == "explosion"; }
+
+CauseWords CausesIn(const AlignedText& t, uint32_t w0, uint32_t w1) {
+  CauseWords out;
+  for (uint32_t i = w0; i < w1 && i < t.words.size(); ++i) {
+    const std::string_view key = CauseKey(t, i);
+    if (key.empty()) continue;
+    out.first = std::min(out.first, i);
+    out.last = std::max(out.last, i);
+    if (std::find(out.keys.begin(), out.keys.end(), key) == out.keys.end()) {
+      out.keys.push_back(key);
+    }
+  }
+  return out;
+}
+
+bool Contains(const std::vector<std::string_view>& keys, std::string_view k) {
+  return std::find(keys.begin(), keys.end(), k) != keys.end();
+}
+
+// A key of `x` that `y` lacks (generic keys count only when `x` has nothing
+// else); empty if none.
+std::string_view Unshared(const std::vector<std::string_view>& x,
+                          const std::vector<std::string_view>& y) {
+  bool specific = false;
+  for (std::string_view k : x) specific |= !IsGenericCause(k);
+  for (std::string_view k : x) {
+    if (specific && IsGenericCause(k)) continue;
+    if (!Contains(y, k)) return k;
+  }
+  return {};
+}
+
+// ---- Dates ----------------------------------------------------------------
+
+bool Dated(const DateMention& d) { return d.kind != DateKind::kTime; }
+
+int WeekdayOf(const DateMention& d) {
+  if (d.weekday >= 0) return d.weekday;
+  if (d.year > 0 && d.month > 0 && d.day > 0 && d.day <= 31) {
+    return WeekdayOfDays(DaysFromCivil(d.year, d.month, d.day));
+  }
+  return -1;
+}
+
+bool DatesCompatible(const DateMention& x, const DateMention& y) {
+  // Relative dates without a publication time say nothing comparable.
+  if (x.kind == DateKind::kRelative || y.kind == DateKind::kRelative) {
+    if (!x.first.empty() && !y.first.empty()) {
+      return !(x.last < y.first || y.last < x.first);
+    }
+    return true;
+  }
+  if (x.year > 0 && y.year > 0 && x.year != y.year) return false;
+  if (x.month > 0 && y.month > 0 && x.month != y.month) return false;
+  if (x.day > 0 && y.day > 0 && x.day != y.day) return false;
+  const int wx = WeekdayOf(x), wy = WeekdayOf(y);
+  if (wx >= 0 && wy >= 0 && wx != wy) return false;
+  return true;
+}
+
+// A date of `day` level: a full date or a weekday.
+bool NamesDay(const DateMention& d) {
+  if (d.kind == DateKind::kWeekday) return true;
+  return d.kind == DateKind::kAbsolute && d.day > 0 && d.month > 0;
+}
+
+// ---- Quantities -----------------------------------------------------------
+
+bool Loose(const Quantity& q) {
+  return q.vague || q.approximation != Approximation::kExact;
+}
+
+bool QuantitiesCompatible(const Quantity& x, const Quantity& y) {
+  if (x.kind != y.kind && x.kind != QuantityKind::kCount &&
+      y.kind != QuantityKind::kCount) {
+    return true;  // different measures: not the same slot
+  }
+  if (x.high >= y.low && y.high >= x.low) return true;  // ranges overlap
+  const double a = x.value, b = y.value;
+  if (a == b) return true;
+  if (x.approximation == Approximation::kAtLeast && b >= a) return true;
+  if (y.approximation == Approximation::kAtLeast && a >= b) return true;
+  if (x.approximation == Approximation::kAtMost && b <= a) return true;
+  if (y.approximation == Approximation::kAtMost && a <= b) return true;
+  const double hi = std::max(std::fabs(a), std::fabs(b));
+  const double diff = std::fabs(a - b);
+  if ((Loose(x) || Loose(y)) && diff <= 0.25 * hi) return true;
+  // Rounding: 1,250 vs 1,200 or 1.2 million vs 1,230,000 (a round number
+  // within 5% of the other).
+  auto round = [](double v) {
+    if (v < 100) return false;
+    const double p = std::pow(10.0, std::floor(std::log10(v)) - 1);
+    return std::fmod(v, p) == 0;
+  };
+  if ((round(a) || round(b)) && diff <= 0.05 * hi) return true;
+  return false;
+}
+
+// ---- Finder ---------------------------------------------------------------
+
+std::string Quote(std::string_view s) {
+  std::string out(s.substr(0, kQuoteBytes));
+  if (s.size() > kQuoteBytes) {
+    // Do not cut a UTF-8 sequence.
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) ==
+                               0x80) {
+      out.pop_back();
+    }
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) {
+      out.pop_back();
+    }
+    out += "...";
+  }
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+
+class Finder {
+ public:
+  Finder(const ConflictSide& a, const ConflictSide& b,
+         const ConflictOptions& options)
+      : a_(a), b_(b), options_(options) {}
+
+  void FromAlignment(const Alignment& al);
+  void FromSlots();
+  std::vector<Conflict> Take();
+
+ private:
+  void CompareRegion(const Region& r);
+  bool CompareDates(std::span<const DateMention> da,
+                    std::span<const DateMention> db, float confidence,
+                    const std::string& evidence_prefix);
+  bool CompareQuantities(std::span<const Quantity* const> qa,
+                         std::span<const Quantity* const> qb,
+                         float confidence, const std::string& evidence_prefix,
+                         std::string_view slot);
+  void Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
+           uint32_t a_end, std::string_view b_text, uint32_t b_begin,
+           uint32_t b_end, float confidence, std::string evidence);
+  bool Has(ConflictKind kind) const {
+    for (const Conflict& c : out_) {
+      if (c.kind == kind) return true;
+    }
+    return false;
+  }
+  // Whether a name occurs (as the same entity) anywhere in a side.
+  static bool Mentions(const ConflictSide& s, std::string_view name) {
+    for (const Entity& e : s.facts->entities.entities) {
+      if (SameEntityName(e.name, name)) return true;
+    }
+    return false;
+  }
+
+  const ConflictSide& a_;
+  const ConflictSide& b_;
+  const ConflictOptions& options_;
+  std::vector<Conflict> out_;
+};
+
+void Finder::Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
+                 uint32_t a_end, std::string_view b_text, uint32_t b_begin,
+                 uint32_t b_end, float confidence, std::string evidence) {
+  if (confidence < options_.min_confidence) return;
+  for (Conflict& c : out_) {
+    if (c.kind == kind && c.a_value == a_text && c.b_value == b_text) {
+      if (confidence > c.confidence) {
+        c.confidence = confidence;
+        c.evidence = std::move(evidence);
+      }
+      return;
+    }
+  }
+  Conflict c;
+  c.kind = kind;
+  c.a_value = std::string(a_text);
+  c.b_value = std::string(b_text);
+  c.a_begin = a_begin;
+  c.a_end = a_end;
+  c.b_begin = b_begin;
+  c.b_end = b_end;
+  c.confidence = confidence;
+  c.evidence = std::move(evidence);
+  out_.push_back(std::move(c));
+}
+
+bool Finder::CompareDates(std::span<const DateMention> da,
+                          std::span<const DateMention> db, float confidence,
+                          const std::string& evidence_prefix) {
+  const DateMention* x = nullptr;
+  const DateMention* y = nullptr;
+  for (const DateMention& d : da) {
+    bool any = false;
+    for (const DateMention& e : db) any |= DatesCompatible(d, e);
+    if (!any) {
+      x = &d;
+      break;
+    }
+  }
+  if (x == nullptr) return false;
+  for (const DateMention& e : db) {
+    bool any = false;
+    for (const DateMention& d : da) any |= DatesCompatible(d, e);
+    if (!any) {
+      y = &e;
+      break;
+    }
+  }
+  if (y == nullptr) return false;
+  Add(ConflictKind::kDate, x->text, x->begin, x->end, y->text, y->begin,
+      y->end, confidence,
+      evidence_prefix + "'" + Quote(x->text) + "' vs '" + Quote(y->text) +
+          "'");
+  return true;
+}
+
+bool Finder::CompareQuantities(std::span<const Quantity* const> qa,
+                               std::span<const Quantity* const> qb,
+                               float confidence,
+                               const std::string& evidence_prefix,
+                               std::string_view slot) {
+  const Quantity* x = nullptr;
+  const Quantity* y = nullptr;
+  for (const Quantity* q : qa) {
+    bool any = false;
+    for (const Quantity* r : qb) any |= QuantitiesCompatible(*q, *r);
+    if (!any) {
+      x = q;
+      break;
+    }
+  }
+  if (x == nullptr) return false;
+  for (const Quantity* r : qb) {
+    bool any = false;
+    for (const Quantity* q : qa) any |= QuantitiesCompatible(*q, *r);
+    if (!any) {
+      y = r;
+      break;
+    }
+  }
+  if (y == nullptr) return false;
+  std::string evidence = evidence_prefix;
+  if (!slot.empty()) {
+    evidence += "both give the " + std::string(slot) + ": ";
+  }
+  evidence += "'" + Quote(x->text) + "' vs '" + Quote(y->text) + "'";
+  Add(ConflictKind::kNumber, x->text, x->begin, x->end, y->text, y->begin,
+      y->end, confidence, std::move(evidence));
+  return true;
+}
+
+void Finder::CompareRegion(const Region& r) {
+  const AlignedText& ta = *a_.words;
+  const AlignedText& tb = *b_.words;
+  const ByteRange ra = BytesOf(ta, r.a0, r.a1);
+  const ByteRange rb = BytesOf(tb, r.b0, r.b1);
+  const float confidence = r.in_passage ? kAlignedConfidence : kGapConfidence;
+  const std::string prefix =
+      std::string(r.in_passage ? "aligned passage: '" : "between passages: '") +
+      Quote(a_.text.substr(ra.begin, ra.end - ra.begin)) + "' -> '" +
+      Quote(b_.text.substr(rb.begin, rb.end - rb.begin)) + "': ";
+
+  // Dates.
+  std::vector<DateMention> da, db;
+  for (const DateMention& d : a_.facts->dates) {
+    if (Dated(d) && ra.Overlaps(d.begin, d.end)) da.push_back(d);
+  }
+  for (const DateMention& d : b_.facts->dates) {
+    if (Dated(d) && rb.Overlaps(d.begin, d.end)) db.push_back(d);
+  }
+  if (!da.empty() && !db.empty()) CompareDates(da, db, confidence, prefix);
+
+  // Numbers.
+  std::vector<const Quantity*> qa, qb;
+  for (const Quantity& q : a_.facts->quantities) {
+    if (ra.Overlaps(q.begin, q.end)) qa.push_back(&q);
+  }
+  for (const Quantity& q : b_.facts->quantities) {
+    if (rb.Overlaps(q.begin, q.end)) qb.push_back(&q);
+  }
+  if (!qa.empty() && !qb.empty()) {
+    CompareQuantities(qa, qb, confidence, prefix, {});
+  }
+
+  // Names.
+  std::vector<const EntityMention*> ea, eb;
+  for (const EntityMention& m : a_.facts->entities.mentions) {
+    if (ra.Overlaps(m.begin, m.end)) ea.push_back(&m);
+  }
+  for (const EntityMention& m : b_.facts->entities.mentions) {
+    if (rb.Overlaps(m.begin, m.end)) eb.push_back(&m);
+  }
+  auto unmatched = [](const std::vector<const EntityMention*>& x,
+                      const std::vector<const EntityMention*>& y)
+      -> const EntityMention* {
+    for (const EntityMention* m : x) {
+      bool found = false;
+      for (const EntityMention* n : y) {
+        if (SameEntityName(m->text, n->text)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return m;
+    }
+    return nullptr;
+  };
+  if (!ea.empty() && !eb.empty()) {
+    const EntityMention* x = unmatched(ea, eb);
+    const EntityMention* y = x ? unmatched(eb, ea) : nullptr;
+    if (x != nullptr && y != nullptr &&
+        !(Mentions(b_, x->text) && Mentions(a_, y->text))) {
+      auto type = [](const ConflictSide& s, const EntityMention* m) {
+        return m->entity >= 0 ? s.facts->entities.entities[m->entity].type
+                              : m->type;
+      };
+      const bool place = type(a_, x) == EntityType::kPlace ||
+                         type(b_, y) == EntityType::kPlace;
+      Add(place ? ConflictKind::kPlace : ConflictKind::kActor, x->text,
+          x->begin, x->end, y->text, y->begin, y->end, confidence,
+          prefix + "'" + x->text + "' vs '" + y->text + "'");
+    }
+  }
+
+  // Causes.
+  const CauseWords ca = CausesIn(ta, r.a0, r.a1);
+  const CauseWords cb = CausesIn(tb, r.b0, r.b1);
+  if (!ca.keys.empty() && !cb.keys.empty() &&
+      !Unshared(ca.keys, cb.keys).empty() &&
+      !Unshared(cb.keys, ca.keys).empty()) {
+    const ByteRange xa = BytesOf(ta, ca.first, ca.last + 1);
+    const ByteRange xb = BytesOf(tb, cb.first, cb.last + 1);
+    const std::string_view va = a_.text.substr(xa.begin, xa.end - xa.begin);
+    const std::string_view vb = b_.text.substr(xb.begin, xb.end - xb.begin);
+    Add(ConflictKind::kCause, va, xa.begin, xa.end, vb, xb.begin, xb.end,
+        confidence, prefix + "'" + Quote(va) + "' vs '" + Quote(vb) + "'");
+  }
+}
+
+void Finder::FromAlignment(const Alignment& al) {
+  const AlignedText& ta = *a_.words;
+  const AlignedText& tb = *b_.words;
+  if (ta.words.empty() || tb.words.empty()) return;
+  // Inside passages: maximal runs of non-identical spans.
+  for (const Passage& p : al.passages) {
+    size_t i = 0;
+    while (i < p.spans.size()) {
+      if (p.spans[i].kind == SpanKind::kIdentical) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < p.spans.size() && p.spans[j].kind != SpanKind::kIdentical) {
+        ++j;
+      }
+      const AlignedSpan& first = p.spans[i];
+      const AlignedSpan& last = p.spans[j - 1];
+      Region r{first.a_word_begin, last.a_word_end, first.b_word_begin,
+               last.b_word_end, true};
+      if (r.a1 > r.a0 && r.b1 > r.b0) CompareRegion(r);
+      i = j;
+    }
+  }
+  // Between passages, where the passages are in the same order in B.
+  const uint32_t max_gap = options_.max_gap_words;
+  auto gap = [&](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+    if (a1 > a0 && b1 > b0 && a1 - a0 <= max_gap && b1 - b0 <= max_gap) {
+      CompareRegion({a0, a1, b0, b1, false});
+    }
+  };
+  if (al.passages.empty()) return;
+  for (size_t k = 0; k + 1 < al.passages.size(); ++k) {
+    const AlignedSpan& end = al.passages[k].spans.back();
+    const AlignedSpan& next = al.passages[k + 1].spans.front();
+    if (next.b_word_begin < end.b_word_end) continue;
+    gap(end.a_word_end, next.a_word_begin, end.b_word_end, next.b_word_begin);
+  }
+  const AlignedSpan& head = al.passages.front().spans.front();
+  const AlignedSpan& tail = al.passages.back().spans.back();
+  bool head_first_in_b = true, tail_last_in_b = true;
+  for (const Passage& p : al.passages) {
+    head_first_in_b &= p.spans.front().b_word_begin >= head.b_word_begin;
+    tail_last_in_b &= p.spans.back().b_word_end <= tail.b_word_end;
+  }
+  if (head_first_in_b) gap(0, head.a_word_begin, 0, head.b_word_begin);
+  if (tail_last_in_b) {
+    gap(tail.a_word_end, static_cast<uint32_t>(ta.words.size()),
+        tail.b_word_end, static_cast<uint32_t>(tb.words.size()));
+  }
+}
+
+// Death and injury words for the toll slot.
+bool IsDeathWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "killed", "kill",   "kills",  "killing", "dead",     "died",
+      "die",    "dies",   "death",  "deaths",  "toll",     "lives",
+      "perished", "slain", "massacred", "fatalities", "bodies",
+  };
+  return In(kWords, w);
+}
+bool IsInjuryWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "wounded", "wounding", "injured", "injuring", "injuries", "hurt",
+      "wounds",
+  };
+  return In(kWords, w);
+}
+
+enum class Toll : uint8_t { kNone, kDeath, kInjury };
+
+// The slot of a quantity: the nearest death or injury word within a few
+// words after it (or, a little less readily, before it).
+Toll TollOf(const AlignedText& t, const Quantity& q) {
+  if (q.kind != QuantityKind::kCount || q.value <= 0) return Toll::kNone;
+  // First word at or after q.begin, and first after q.end.
+  auto at = [&](uint32_t byte) {
+    return static_cast<size_t>(
+        std::lower_bound(t.words.begin(), t.words.end(), byte,
+                         [](const compare::AlignWord& w, uint32_t b) {
+                           return w.end <= b;
+                         }) -
+        t.words.begin());
+  };
+  const size_t first = at(q.begin), after = at(q.end);
+  constexpr size_t kAfter = 5, kBefore = 4;
+  Toll best = Toll::kNone;
+  size_t best_distance = SIZE_MAX;
+  for (size_t i = first; i < after + kAfter && i < t.words.size(); ++i) {
+    const std::string_view w = t.words[i].folded;
+    const size_t d = i < after ? 0 : i - after + 1;
+    if (IsDeathWord(w) && d < best_distance) {
+      best = Toll::kDeath;
+      best_distance = d;
+    } else if (IsInjuryWord(w) && d < best_distance) {
+      best = Toll::kInjury;
+      best_distance = d;
+    }
+  }
+  for (size_t k = 1; k <= kBefore && k <= first; ++k) {
+    const std::string_view w = t.words[first - k].folded;
+    const size_t d = k + 1;
+    if (d >= best_distance) break;
+    if (IsDeathWord(w)) {
+      best = Toll::kDeath;
+      best_distance = d;
+    } else if (IsInjuryWord(w)) {
+      best = Toll::kInjury;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+void Finder::FromSlots() {
+  // Tolls.
+  for (Toll slot : {Toll::kDeath, Toll::kInjury}) {
+    if (Has(ConflictKind::kNumber)) break;
+    std::vector<const Quantity*> qa, qb;
+    for (const Quantity& q : a_.facts->quantities) {
+      if (TollOf(*a_.words, q) == slot) qa.push_back(&q);
+    }
+    for (const Quantity& q : b_.facts->quantities) {
+      if (TollOf(*b_.words, q) == slot) qb.push_back(&q);
+    }
+    if (qa.empty() || qb.empty()) continue;
+    CompareQuantities(qa, qb, kSlotConfidence, "",
+                      slot == Toll::kDeath ? "death toll" : "injured count");
+  }
+  // The day.
+  if (!Has(ConflictKind::kDate)) {
+    std::vector<DateMention> da, db;
+    for (const DateMention& d : a_.facts->dates) {
+      if (NamesDay(d)) da.push_back(d);
+    }
+    for (const DateMention& d : b_.facts->dates) {
+      if (NamesDay(d)) db.push_back(d);
+    }
+    if (!da.empty() && !db.empty()) {
+      CompareDates(da, db, kSlotConfidence, "both name the day: ");
+    }
+  }
+  // The cause, from each lede.
+  if (!Has(ConflictKind::kCause)) {
+    const AlignedText& ta = *a_.words;
+    const AlignedText& tb = *b_.words;
+    const auto la = static_cast<uint32_t>(std::min<size_t>(ta.words.size(), kLedeWords));
+    const auto lb = static_cast<uint32_t>(std::min<size_t>(tb.words.size(), kLedeWords));
+    const CauseWords ca = CausesIn(ta, 0, la);
+    const CauseWords cb = CausesIn(tb, 0, lb);
+    if (!ca.keys.empty() && !cb.keys.empty()) {
+      const CauseWords all_a =
+          CausesIn(ta, 0, static_cast<uint32_t>(ta.words.size()));
+      const CauseWords all_b =
+          CausesIn(tb, 0, static_cast<uint32_t>(tb.words.size()));
+      const std::string_view x = Unshared(ca.keys, all_b.keys);
+      const std::string_view y = Unshared(cb.keys, all_a.keys);
+      if (!x.empty() && !y.empty()) {
+        auto find = [](const AlignedText& t, const CauseWords& c,
+                       std::string_view key) -> ByteRange {
+          for (uint32_t i = c.first; i <= c.last; ++i) {
+            if (CauseKey(t, i) == key) return BytesOf(t, i, i + 1);
+          }
+          return {0, 0};
+        };
+        const ByteRange xa = find(ta, ca, x), xb = find(tb, cb, y);
+        const std::string_view va = a_.text.substr(xa.begin, xa.end - xa.begin);
+        const std::string_view vb = b_.text.substr(xb.begin, xb.end - xb.begin);
+        Add(ConflictKind::kCause, va, xa.begin, xa.end, vb, xb.begin, xb.end,
+            kSlotConfidence,
+            "both leads give the cause: '" + Quote(va) + "' vs '" + Quote(vb) +
+                "'");
+      }
+    }
+  }
+}
+
+std::vector<Conflict> Finder::Take() {
+  std::stable_sort(out_.begin(), out_.end(),
+                   [](const Conflict& x, const Conflict& y) {
+                     return x.a_begin < y.a_begin;
+                   });
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::vector<Conflict> FindConflicts(const ConflictSide& a,
+                                    const ConflictSide& b,
+                                    const compare::Alignment& alignment,
+                                    const ConflictOptions& options) {
+  if (a.words == nullptr || b.words == nullptr || a.facts == nullptr ||
+      b.facts == nullptr) {
+    return {};
+  }
+  Finder finder(a, b, options);
+  finder.FromAlignment(alignment);
+  if (options.slots) finder.FromSlots();
+  return finder.Take();
+}
+
+std::vector<Conflict> FindConflicts(std::string_view a, std::string_view b,
+                                    const ConflictOptions& options) {
+  // Offsets are 32-bit, as in the facts.
+  if (a.size() > kMaxFactsBody) a = a.substr(0, kMaxFactsBody);
+  if (b.size() > kMaxFactsBody) b = b.substr(0, kMaxFactsBody);
+  text::Stemmer stemmer(options.lang);
+  const AlignedText ta = compare::PrepareForAlignment(a, options.lang, &stemmer);
+  const AlignedText tb = compare::PrepareForAlignment(b, options.lang, &stemmer);
+  const Facts fa = ExtractFacts(a, std::nullopt);
+  const Facts fb = ExtractFacts(b, std::nullopt);
+  const Alignment al = compare::Align(ta, tb, nullptr);
+  return FindConflicts({a, &ta, &fa}, {b, &tb, &fb}, al, options);
+}
+
+std::string_view ConflictKindName(ConflictKind kind) {
+  switch (kind) {
+    case ConflictKind::kDate:
+      return "date";
+    case ConflictKind::kPlace:
+      return "place";
+    case ConflictKind::kNumber:
+      return "number";
+    case ConflictKind::kActor:
+      return "actor";
+    case ConflictKind::kCause:
+      return "cause";
+  }
+  return "date";
+}
+
+bool IsCauseTerm(std::string_view folded) { return In(kCauseHeads, folded); }
+
+}  // namespace concord::facts
