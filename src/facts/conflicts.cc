@@ -54,10 +54,12 @@
 #include "src/facts/conflicts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <span>
 
+#include "src/facts/lexicon.h"
 #include "src/text/stemmer.h"
 
 namespace concord::facts {
@@ -265,6 +267,12 @@ bool Loose(const Quantity& q) {
   return q.vague || q.approximation != Approximation::kExact;
 }
 
+// A quantity worth comparing: list numbering and small bare counts ("1.",
+// "the 3 of them") are not.
+bool Comparable(const Quantity& q) {
+  return !(q.kind == QuantityKind::kCount && q.unit.empty() && q.value < 10);
+}
+
 bool QuantitiesCompatible(const Quantity& x, const Quantity& y) {
   if (x.kind != y.kind && x.kind != QuantityKind::kCount &&
       y.kind != QuantityKind::kCount) {
@@ -289,6 +297,84 @@ bool QuantitiesCompatible(const Quantity& x, const Quantity& y) {
   };
   if ((round(a) || round(b)) && diff <= 0.05 * hi) return true;
   return false;
+}
+
+// ---- Names ---------------------------------------------------------------
+
+// The lower-cased words of a name, without "the", "of", "and" and dots.
+void NameWords(std::string_view name, std::vector<std::string>* out) {
+  out->clear();
+  std::string w;
+  auto flush = [&] {
+    if (!w.empty() && w != "the" && w != "of" && w != "and" && w != "al") {
+      out->push_back(w);
+    }
+    w.clear();
+  };
+  for (char ch : name) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u) || u >= 0x80) {
+      w += static_cast<char>(std::tolower(u));
+    } else if (ch != '.' && ch != '\'') {
+      flush();
+    }
+  }
+  flush();
+}
+
+// An initialism of the other name: "DOJ" for "Department of Justice",
+// "UN" for "United Nations" (function words may be skipped or not).
+bool InitialismOf(std::string_view shortname, std::string_view name) {
+  std::string letters;
+  for (char ch : shortname) {
+    if (std::isalpha(static_cast<unsigned char>(ch))) {
+      letters += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  if (letters.size() < 2 || letters.size() > 6) return false;
+  std::string all, content, word;
+  auto take = [&] {
+    if (word.empty()) return;
+    all += word[0];
+    if (word != "of" && word != "the" && word != "and" && word != "for") {
+      content += word[0];
+    }
+    word.clear();
+  };
+  for (char ch : name) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (std::isalpha(u)) {
+      word += static_cast<char>(std::tolower(u));
+    } else {
+      take();
+    }
+  }
+  take();
+  return letters == all || letters == content;
+}
+
+// Whether two names may well name the same thing, so that replacing one by
+// the other is not a conflict: the same entity by SameEntityName(), one
+// name's words inside the other's ("House" / "House Republicans"), two
+// shared words, the same country ("Cuba" / "Cuban"), or an initialism.
+bool NamesRelated(std::string_view x, std::string_view y) {
+  if (SameEntityName(x, y)) return true;
+  std::vector<std::string> wx, wy;
+  NameWords(x, &wx);
+  NameWords(y, &wy);
+  if (wx.empty() || wy.empty()) return true;
+  size_t shared = 0;
+  for (const std::string& w : wx) {
+    shared += std::find(wy.begin(), wy.end(), w) != wy.end();
+  }
+  if (shared == wx.size() || shared == wy.size() || shared >= 2) return true;
+  std::string fx, fy;
+  for (const std::string& w : wx) fx += (fx.empty() ? "" : " ") + w;
+  for (const std::string& w : wy) fy += (fy.empty() ? "" : " ") + w;
+  const std::string_view kx = lexicon::CountryKey(fx);
+  const std::string_view ky = lexicon::CountryKey(fy);
+  if (!kx.empty() && kx == ky) return true;
+  return InitialismOf(x, y) || InitialismOf(y, x);
 }
 
 // ---- Finder ---------------------------------------------------------------
@@ -340,10 +426,20 @@ class Finder {
     }
     return false;
   }
+  // A mention that reads as a name of someone or somewhere: typed, or of
+  // two words or more; and not a run of title-case headline words.
+  static bool NameLike(const ConflictSide& s, const EntityMention& m) {
+    const EntityType type =
+        m.entity >= 0 ? s.facts->entities.entities[m.entity].type : m.type;
+    size_t words = 1;
+    for (char ch : m.text) words += ch == ' ';
+    if (words > 4) return false;
+    return type != EntityType::kOther || words >= 2;
+  }
   // Whether a name occurs (as the same entity) anywhere in a side.
   static bool Mentions(const ConflictSide& s, std::string_view name) {
     for (const Entity& e : s.facts->entities.entities) {
-      if (SameEntityName(e.name, name)) return true;
+      if (NamesRelated(e.name, name)) return true;
     }
     return false;
   }
@@ -469,10 +565,10 @@ void Finder::CompareRegion(const Region& r) {
   // Numbers.
   std::vector<const Quantity*> qa, qb;
   for (const Quantity& q : a_.facts->quantities) {
-    if (ra.Overlaps(q.begin, q.end)) qa.push_back(&q);
+    if (ra.Overlaps(q.begin, q.end) && Comparable(q)) qa.push_back(&q);
   }
   for (const Quantity& q : b_.facts->quantities) {
-    if (rb.Overlaps(q.begin, q.end)) qb.push_back(&q);
+    if (rb.Overlaps(q.begin, q.end) && Comparable(q)) qb.push_back(&q);
   }
   if (!qa.empty() && !qb.empty()) {
     CompareQuantities(qa, qb, confidence, prefix, {});
@@ -481,10 +577,10 @@ void Finder::CompareRegion(const Region& r) {
   // Names.
   std::vector<const EntityMention*> ea, eb;
   for (const EntityMention& m : a_.facts->entities.mentions) {
-    if (ra.Overlaps(m.begin, m.end)) ea.push_back(&m);
+    if (ra.Overlaps(m.begin, m.end) && NameLike(a_, m)) ea.push_back(&m);
   }
   for (const EntityMention& m : b_.facts->entities.mentions) {
-    if (rb.Overlaps(m.begin, m.end)) eb.push_back(&m);
+    if (rb.Overlaps(m.begin, m.end) && NameLike(b_, m)) eb.push_back(&m);
   }
   auto unmatched = [](const std::vector<const EntityMention*>& x,
                       const std::vector<const EntityMention*>& y)
@@ -492,7 +588,7 @@ void Finder::CompareRegion(const Region& r) {
     for (const EntityMention* m : x) {
       bool found = false;
       for (const EntityMention* n : y) {
-        if (SameEntityName(m->text, n->text)) {
+        if (NamesRelated(m->text, n->text)) {
           found = true;
           break;
         }
