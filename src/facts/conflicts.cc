@@ -75,6 +75,7 @@ using compare::SpanKind;
 constexpr float kAlignedConfidence = 0.9f;
 constexpr float kGapConfidence = 0.75f;
 constexpr float kSlotConfidence = 0.55f;
+constexpr float kOneSidedConfidence = 0.5f;
 // How many leading words count as the lede for the cause slot.
 constexpr uint32_t kLedeWords = 60;
 // Evidence strings quote at most this many bytes of each side.
@@ -297,6 +298,33 @@ bool QuantitiesCompatible(const Quantity& x, const Quantity& y) {
   };
   if ((round(a) || round(b)) && diff <= 0.05 * hi) return true;
   return false;
+}
+
+// Common nouns for the people on one side of an event, and for places.
+bool IsGroupNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "army",       "armies",     "forces",      "force",      "troops",
+      "soldiers",   "soldier",    "rebels",      "rebel",      "militants",
+      "militant",   "fighters",   "fighter",     "terrorists", "terrorist",
+      "insurgents", "insurgent",  "jihadists",   "jihadist",   "militia",
+      "militias",   "militiamen", "opposition",  "regime",     "government",
+      "police",     "civilians",  "civilian",    "children",   "women",
+      "residents",  "protesters", "protestors",  "gunmen",     "members",
+      "personnel",  "group",      "groups",      "organization",
+      "organizations", "organisation", "organisations", "coalition",
+      "refugees",   "villagers",  "workers",     "students",   "officers",
+      "guards",     "people",     "extremists",  "factions",   "faction",
+  };
+  return In(kWords, w);
+}
+bool IsPlaceNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "city",     "town",      "village",   "villages",   "area",
+      "areas",    "province",  "district",  "region",     "neighborhood",
+      "neighbourhood", "suburb", "suburbs", "camp",       "market",
+      "hospital", "school",    "mosque",    "border",     "countryside",
+  };
+  return In(kWords, w);
 }
 
 // ---- Names ---------------------------------------------------------------
@@ -611,6 +639,57 @@ void Finder::CompareRegion(const Region& r) {
       Add(place ? ConflictKind::kPlace : ConflictKind::kActor, x->text,
           x->begin, x->end, y->text, y->begin, y->end, confidence,
           prefix + "'" + x->text + "' vs '" + y->text + "'");
+    }
+  }
+
+  // A name replaced by a common noun for a group or a place, or the
+  // reverse, inside a passage ("the terrorists" -> "Russian forces",
+  // "the town" -> "Qamishli"): an actor or place change, at lower
+  // confidence, when the name occurs nowhere in the other text and is not
+  // a news outlet (a dropped attribution is not a conflict).
+  if (r.in_passage && (ea.empty() != eb.empty())) {
+    const bool from_a = !ea.empty();
+    const ConflictSide& side = from_a ? a_ : b_;
+    const ConflictSide& other = from_a ? b_ : a_;
+    const AlignedText& ot = from_a ? tb : ta;
+    const uint32_t o0 = from_a ? r.b0 : r.a0, o1 = from_a ? r.b1 : r.a1;
+    const ByteRange ro = from_a ? rb : ra;
+    const std::string_view ov = other.text.substr(ro.begin, ro.end - ro.begin);
+    bool group = false, place_noun = false;
+    for (uint32_t i = o0; i < o1; ++i) {
+      group |= IsGroupNoun(ot.words[i].folded);
+      place_noun |= IsPlaceNoun(ot.words[i].folded);
+    }
+    const EntityMention* x = nullptr;
+    for (const EntityMention* m : from_a ? ea : eb) {
+      std::string folded;
+      for (char ch : m->text) {
+        folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      if (!Mentions(other, m->text) && !lexicon::IsNewsOutlet(folded) &&
+          !InitialismOf(m->text, ov)) {
+        x = m;
+        break;
+      }
+    }
+    if ((group || place_noun) && x != nullptr) {
+      const EntityType type =
+          x->entity >= 0 ? side.facts->entities.entities[x->entity].type
+                         : x->type;
+      const ConflictKind kind =
+          place_noun || (!group && type == EntityType::kPlace)
+              ? ConflictKind::kPlace
+              : ConflictKind::kActor;
+      const std::string evidence =
+          prefix + (kind == ConflictKind::kPlace ? "a place" : "a group") +
+          " named on one side only";
+      if (from_a) {
+        Add(kind, x->text, x->begin, x->end, ov, ro.begin, ro.end,
+            kOneSidedConfidence, evidence);
+      } else {
+        Add(kind, ov, ro.begin, ro.end, x->text, x->begin, x->end,
+            kOneSidedConfidence, evidence);
+      }
     }
   }
 

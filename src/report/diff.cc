@@ -134,7 +134,6 @@ std::string RenderComparisonJson(const Comparison& c, int indent,
     o["kind"] = x.kind;
     o["a"] = x.a_value;
     o["b"] = x.b_value;
-    o["ev"] = x.evidence.substr(0, 8);  // TMPDEBUG
     if (with_spans) {
       o["a_span"] = {x.a_begin, x.a_end};
       o["b_span"] = {x.b_begin, x.b_end};
