@@ -193,8 +193,8 @@ struct CauseWords {
   uint32_t first = UINT32_MAX, last = 0;  // word indices, when any
 };
 
-// General words that only point at an explosion when nothing more specific
-// is said ("explosion" next to "car bomb" is the same event).
+// General words that fit many causes ("an explosion" may be a car bomb, a
+// shell or a mine).
 bool IsGenericCause(std::string_view key) { return key == "explosion"; }
 
 CauseWords CausesIn(const AlignedText& t, uint32_t w0, uint32_t w1) {
@@ -215,15 +215,12 @@ bool Contains(const std::vector<std::string_view>& keys, std::string_view k) {
   return std::find(keys.begin(), keys.end(), k) != keys.end();
 }
 
-// A key of `x` that `y` lacks (generic keys count only when `x` has nothing
-// else); empty if none.
+// A key of `x` that `y` lacks, empty if none. Generic keys ("explosion")
+// are compatible with every cause and never count.
 std::string_view Unshared(const std::vector<std::string_view>& x,
                           const std::vector<std::string_view>& y) {
-  bool specific = false;
-  for (std::string_view k : x) specific |= !IsGenericCause(k);
   for (std::string_view k : x) {
-    if (specific && IsGenericCause(k)) continue;
-    if (!Contains(y, k)) return k;
+    if (!IsGenericCause(k) && !Contains(y, k)) return k;
   }
   return {};
 }
@@ -661,7 +658,11 @@ void Finder::CompareRegion(const Region& r) {
       place_noun |= IsPlaceNoun(ot.words[i].folded);
     }
     const EntityMention* x = nullptr;
+    const ByteRange rs = from_a ? ra : rb;
     for (const EntityMention* m : from_a ? ea : eb) {
+      // A name only partly replaced ("House members" -> "House
+      // Republicans") is a changed name, not a replaced one.
+      if (m->begin < rs.begin || m->end > rs.end) continue;
       std::string folded;
       for (char ch : m->text) {
         folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -939,6 +940,8 @@ std::string_view ConflictKindName(ConflictKind kind) {
   return "date";
 }
 
-bool IsCauseTerm(std::string_view folded) { return In(kCauseHeads, folded); }
+bool IsCauseTerm(std::string_view folded) {
+  return In(kCauseHeads, folded) && !In(kCauseModifiers, folded);
+}
 
 }  // namespace concord::facts
