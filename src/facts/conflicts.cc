@@ -116,19 +116,21 @@ constexpr std::string_view kCauseHeads[] = {
     "napalm",     "cluster",     "barrel",     "car",        "truck",
     "roadside",   "helicopter",  "jet",        "jets",       "warplane",
     "warplanes",  "tank",        "tanks",      "gun",        "guns",
-    "bullet",     "bullets",
+    "bullet",     "bullets",     "drowning",   "drowned",    "air",
+    "battle",     "battles",     "fighting",
 };
 // Words of kCauseHeads that name a cause only before a head word ("car
 // bomb", "barrel bombs", "helicopter gunfire"); on their own they are not.
 constexpr std::string_view kCauseModifiers[] = {
     "car",   "truck", "roadside", "barrel", "cluster", "suicide",
     "helicopter", "jet", "tank",  "fire",  "gas",     "mine",
+    "air",
 };
 // Heads a modifier may stand before.
 constexpr std::string_view kAttackHeads[] = {
     "bomb",  "bombs",   "bombing", "bomber",  "bombers", "attack",
     "attacks", "weapon", "weapons", "blast",  "explosion", "strike",
-    "strikes", "raid",  "raids",   "gunfire", "fire",    "bomber",
+    "strikes", "raid",  "raids",   "gunfire", "fire",    "bombardment",
 };
 
 template <size_t N>
@@ -153,7 +155,7 @@ std::string_view CauseKey(const AlignedText& t, size_t i) {
       w == "poisoning" || w == "poisoned") {
     return "chemical";
   }
-  if (w == "airstrike" || w == "airstrikes" || w == "warplane" ||
+  if (w == "air" || w == "airstrike" || w == "airstrikes" || w == "warplane" ||
       w == "warplanes" || w == "jet" || w == "jets" || w == "raid" ||
       w == "raids") {
     return "airstrike";
@@ -172,6 +174,8 @@ std::string_view CauseKey(const AlignedText& t, size_t i) {
     return "bomb";
   }
   if (w == "shells" || w == "shelled") return "shelling";
+  if (w == "clashes" || w == "battle" || w == "battles") return "fighting";
+  if (w == "drowned") return "drowning";
   if (w == "mortars") return "mortar";
   if (w == "rockets") return "rocket";
   if (w == "missiles") return "missile";
@@ -459,6 +463,12 @@ class Finder {
     size_t words = 1;
     for (char ch : m.text) words += ch == ' ';
     if (words > 4) return false;
+    // "Car Bomb" in a title-case headline is a cause, compared as one.
+    std::vector<std::string> parts;
+    NameWords(m.text, &parts);
+    for (const std::string& w : parts) {
+      if (IsCauseTerm(w)) return false;
+    }
     return type != EntityType::kOther || words >= 2;
   }
   // Whether a name occurs (as the same entity) anywhere in a side.
