@@ -406,6 +406,16 @@ bool NamesRelated(std::string_view x, std::string_view y) {
   return InitialismOf(x, y) || InitialismOf(y, x);
 }
 
+// Whether a name holds a group noun ("Russian forces", "Syrian Army").
+bool HasGroupNoun(std::string_view name) {
+  std::vector<std::string> words;
+  NameWords(name, &words);
+  for (const std::string& w : words) {
+    if (IsGroupNoun(w)) return true;
+  }
+  return false;
+}
+
 // ---- Finder ---------------------------------------------------------------
 
 std::string Quote(std::string_view s) {
@@ -641,8 +651,17 @@ void Finder::CompareRegion(const Region& r) {
         return m->entity >= 0 ? s.facts->entities.entities[m->entity].type
                               : m->type;
       };
-      const bool place = type(a_, x) == EntityType::kPlace ||
-                         type(b_, y) == EntityType::kPlace;
+      // A place unless either side reads as people: a person or an
+      // organisation, or a name with a group noun ("Russian forces",
+      // "Syrian Army" against "US" or "Daesh").
+      const EntityType tx = type(a_, x), ty = type(b_, y);
+      const bool people =
+          tx == EntityType::kPerson || ty == EntityType::kPerson ||
+          tx == EntityType::kOrganization ||
+          ty == EntityType::kOrganization || HasGroupNoun(x->text) ||
+          HasGroupNoun(y->text);
+      const bool place =
+          !people && (tx == EntityType::kPlace || ty == EntityType::kPlace);
       Add(place ? ConflictKind::kPlace : ConflictKind::kActor, x->text,
           x->begin, x->end, y->text, y->begin, y->end, confidence,
           prefix + "'" + x->text + "' vs '" + y->text + "'");
