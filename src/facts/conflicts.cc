@@ -651,17 +651,20 @@ void Finder::CompareRegion(const Region& r) {
         return m->entity >= 0 ? s.facts->entities.entities[m->entity].type
                               : m->type;
       };
-      // A place unless either side reads as people: a person or an
-      // organisation, or a name with a group noun ("Russian forces",
-      // "Syrian Army" against "US" or "Daesh").
+      // A place unless either side reads as people: a person, a name with
+      // a group noun ("Russian forces", "Syrian Army" against "US" or
+      // "Daesh"), or an organisation.
       const EntityType tx = type(a_, x), ty = type(b_, y);
+      // An organisation against a place is read as a place (the finder
+      // types some place names as organisations, rarely the reverse).
+      const bool any_place =
+          tx == EntityType::kPlace || ty == EntityType::kPlace;
       const bool people =
           tx == EntityType::kPerson || ty == EntityType::kPerson ||
-          tx == EntityType::kOrganization ||
-          ty == EntityType::kOrganization || HasGroupNoun(x->text) ||
-          HasGroupNoun(y->text);
-      const bool place =
-          !people && (tx == EntityType::kPlace || ty == EntityType::kPlace);
+          HasGroupNoun(x->text) || HasGroupNoun(y->text) ||
+          (!any_place && (tx == EntityType::kOrganization ||
+                          ty == EntityType::kOrganization));
+      const bool place = !people && any_place;
       Add(place ? ConflictKind::kPlace : ConflictKind::kActor, x->text,
           x->begin, x->end, y->text, y->begin, y->end, confidence,
           prefix + "'" + x->text + "' vs '" + y->text + "'");
