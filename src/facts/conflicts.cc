@@ -418,6 +418,18 @@ bool HasGroupNoun(std::string_view name) {
 
 // ---- Finder ---------------------------------------------------------------
 
+// Calls f on each element of `v` (sorted by begin, non-overlapping, as the
+// extractors return them) that overlaps `r`: a binary search, then a walk.
+template <typename T, typename F>
+void ForOverlapping(const std::vector<T>& v, ByteRange r, F f) {
+  auto it = std::lower_bound(
+      v.begin(), v.end(), r.begin,
+      [](const T& x, uint32_t begin) { return x.end <= begin; });
+  for (; it != v.end() && it->begin < r.end; ++it) {
+    if (r.Overlaps(it->begin, it->end)) f(*it);
+  }
+}
+
 std::string Quote(std::string_view s) {
   std::string out(s.substr(0, kQuoteBytes));
   if (s.size() > kQuoteBytes) {
@@ -449,13 +461,17 @@ class Finder {
 
  private:
   void CompareRegion(const Region& r);
-  bool CompareDates(std::span<const DateMention> da,
-                    std::span<const DateMention> db, float confidence,
-                    const std::string& evidence_prefix);
+  // Each compares two lists and adds at most one conflict; the evidence
+  // quotes the region when there is one, else names the slot.
+  bool CompareDates(std::span<const DateMention* const> da,
+                    std::span<const DateMention* const> db, float confidence,
+                    const Region* region, std::string_view slot);
   bool CompareQuantities(std::span<const Quantity* const> qa,
                          std::span<const Quantity* const> qb,
-                         float confidence, const std::string& evidence_prefix,
+                         float confidence, const Region* region,
                          std::string_view slot);
+  // "aligned passage: 'A words' -> 'B words': ", built only for a conflict.
+  std::string RegionPrefix(const Region& r) const;
   void Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
            uint32_t a_end, std::string_view b_text, uint32_t b_begin,
            uint32_t b_end, float confidence, std::string evidence);
@@ -493,6 +509,10 @@ class Finder {
   const ConflictSide& b_;
   const ConflictOptions& options_;
   std::vector<Conflict> out_;
+  // Scratch lists, reused from region to region.
+  std::vector<const DateMention*> da_, db_;
+  std::vector<const Quantity*> qa_, qb_;
+  std::vector<const EntityMention*> ea_, eb_;
 };
 
 void Finder::Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
@@ -521,40 +541,50 @@ void Finder::Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
   out_.push_back(std::move(c));
 }
 
-bool Finder::CompareDates(std::span<const DateMention> da,
-                          std::span<const DateMention> db, float confidence,
-                          const std::string& evidence_prefix) {
+std::string Finder::RegionPrefix(const Region& r) const {
+  const ByteRange ra = BytesOf(*a_.words, r.a0, r.a1);
+  const ByteRange rb = BytesOf(*b_.words, r.b0, r.b1);
+  return std::string(r.in_passage ? "aligned passage: '"
+                                  : "between passages: '") +
+         Quote(a_.text.substr(ra.begin, ra.end - ra.begin)) + "' -> '" +
+         Quote(b_.text.substr(rb.begin, rb.end - rb.begin)) + "': ";
+}
+
+bool Finder::CompareDates(std::span<const DateMention* const> da,
+                          std::span<const DateMention* const> db,
+                          float confidence, const Region* region,
+                          std::string_view slot) {
   const DateMention* x = nullptr;
   const DateMention* y = nullptr;
-  for (const DateMention& d : da) {
+  for (const DateMention* d : da) {
     bool any = false;
-    for (const DateMention& e : db) any |= DatesCompatible(d, e);
+    for (const DateMention* e : db) any |= DatesCompatible(*d, *e);
     if (!any) {
-      x = &d;
+      x = d;
       break;
     }
   }
   if (x == nullptr) return false;
-  for (const DateMention& e : db) {
+  for (const DateMention* e : db) {
     bool any = false;
-    for (const DateMention& d : da) any |= DatesCompatible(d, e);
+    for (const DateMention* d : da) any |= DatesCompatible(*d, *e);
     if (!any) {
-      y = &e;
+      y = e;
       break;
     }
   }
   if (y == nullptr) return false;
+  std::string evidence =
+      region != nullptr ? RegionPrefix(*region) : std::string(slot);
+  evidence += "'" + Quote(x->text) + "' vs '" + Quote(y->text) + "'";
   Add(ConflictKind::kDate, x->text, x->begin, x->end, y->text, y->begin,
-      y->end, confidence,
-      evidence_prefix + "'" + Quote(x->text) + "' vs '" + Quote(y->text) +
-          "'");
+      y->end, confidence, std::move(evidence));
   return true;
 }
 
 bool Finder::CompareQuantities(std::span<const Quantity* const> qa,
                                std::span<const Quantity* const> qb,
-                               float confidence,
-                               const std::string& evidence_prefix,
+                               float confidence, const Region* region,
                                std::string_view slot) {
   const Quantity* x = nullptr;
   const Quantity* y = nullptr;
@@ -576,10 +606,8 @@ bool Finder::CompareQuantities(std::span<const Quantity* const> qa,
     }
   }
   if (y == nullptr) return false;
-  std::string evidence = evidence_prefix;
-  if (!slot.empty()) {
-    evidence += "both give the " + std::string(slot) + ": ";
-  }
+  std::string evidence =
+      region != nullptr ? RegionPrefix(*region) : std::string(slot);
   evidence += "'" + Quote(x->text) + "' vs '" + Quote(y->text) + "'";
   Add(ConflictKind::kNumber, x->text, x->begin, x->end, y->text, y->begin,
       y->end, confidence, std::move(evidence));
@@ -592,41 +620,46 @@ void Finder::CompareRegion(const Region& r) {
   const ByteRange ra = BytesOf(ta, r.a0, r.a1);
   const ByteRange rb = BytesOf(tb, r.b0, r.b1);
   const float confidence = r.in_passage ? kAlignedConfidence : kGapConfidence;
-  const std::string prefix =
-      std::string(r.in_passage ? "aligned passage: '" : "between passages: '") +
-      Quote(a_.text.substr(ra.begin, ra.end - ra.begin)) + "' -> '" +
-      Quote(b_.text.substr(rb.begin, rb.end - rb.begin)) + "': ";
 
   // Dates.
-  std::vector<DateMention> da, db;
-  for (const DateMention& d : a_.facts->dates) {
-    if (Dated(d) && ra.Overlaps(d.begin, d.end)) da.push_back(d);
-  }
-  for (const DateMention& d : b_.facts->dates) {
-    if (Dated(d) && rb.Overlaps(d.begin, d.end)) db.push_back(d);
-  }
-  if (!da.empty() && !db.empty()) CompareDates(da, db, confidence, prefix);
+  auto& da = da_;
+  auto& db = db_;
+  da.clear();
+  db.clear();
+  ForOverlapping(a_.facts->dates, ra, [&](const DateMention& d) {
+    if (Dated(d)) da.push_back(&d);
+  });
+  ForOverlapping(b_.facts->dates, rb, [&](const DateMention& d) {
+    if (Dated(d)) db.push_back(&d);
+  });
+  if (!da.empty() && !db.empty()) CompareDates(da, db, confidence, &r, {});
 
   // Numbers.
-  std::vector<const Quantity*> qa, qb;
-  for (const Quantity& q : a_.facts->quantities) {
-    if (ra.Overlaps(q.begin, q.end) && Comparable(q)) qa.push_back(&q);
-  }
-  for (const Quantity& q : b_.facts->quantities) {
-    if (rb.Overlaps(q.begin, q.end) && Comparable(q)) qb.push_back(&q);
-  }
+  auto& qa = qa_;
+  auto& qb = qb_;
+  qa.clear();
+  qb.clear();
+  ForOverlapping(a_.facts->quantities, ra, [&](const Quantity& q) {
+    if (Comparable(q)) qa.push_back(&q);
+  });
+  ForOverlapping(b_.facts->quantities, rb, [&](const Quantity& q) {
+    if (Comparable(q)) qb.push_back(&q);
+  });
   if (!qa.empty() && !qb.empty()) {
-    CompareQuantities(qa, qb, confidence, prefix, {});
+    CompareQuantities(qa, qb, confidence, &r, {});
   }
 
   // Names.
-  std::vector<const EntityMention*> ea, eb;
-  for (const EntityMention& m : a_.facts->entities.mentions) {
-    if (ra.Overlaps(m.begin, m.end) && NameLike(a_, m)) ea.push_back(&m);
-  }
-  for (const EntityMention& m : b_.facts->entities.mentions) {
-    if (rb.Overlaps(m.begin, m.end) && NameLike(b_, m)) eb.push_back(&m);
-  }
+  auto& ea = ea_;
+  auto& eb = eb_;
+  ea.clear();
+  eb.clear();
+  ForOverlapping(a_.facts->entities.mentions, ra, [&](const EntityMention& m) {
+    if (NameLike(a_, m)) ea.push_back(&m);
+  });
+  ForOverlapping(b_.facts->entities.mentions, rb, [&](const EntityMention& m) {
+    if (NameLike(b_, m)) eb.push_back(&m);
+  });
   auto unmatched = [](const std::vector<const EntityMention*>& x,
                       const std::vector<const EntityMention*>& y)
       -> const EntityMention* {
@@ -667,7 +700,7 @@ void Finder::CompareRegion(const Region& r) {
       const bool place = !people && any_place;
       Add(place ? ConflictKind::kPlace : ConflictKind::kActor, x->text,
           x->begin, x->end, y->text, y->begin, y->end, confidence,
-          prefix + "'" + x->text + "' vs '" + y->text + "'");
+          RegionPrefix(r) + "'" + x->text + "' vs '" + y->text + "'");
     }
   }
 
@@ -714,7 +747,8 @@ void Finder::CompareRegion(const Region& r) {
               ? ConflictKind::kPlace
               : ConflictKind::kActor;
       const std::string evidence =
-          prefix + (kind == ConflictKind::kPlace ? "a place" : "a group") +
+          RegionPrefix(r) +
+          (kind == ConflictKind::kPlace ? "a place" : "a group") +
           " named on one side only";
       if (from_a) {
         Add(kind, x->text, x->begin, x->end, ov, ro.begin, ro.end,
@@ -737,7 +771,8 @@ void Finder::CompareRegion(const Region& r) {
     const std::string_view va = a_.text.substr(xa.begin, xa.end - xa.begin);
     const std::string_view vb = b_.text.substr(xb.begin, xb.end - xb.begin);
     Add(ConflictKind::kCause, va, xa.begin, xa.end, vb, xb.begin, xb.end,
-        confidence, prefix + "'" + Quote(va) + "' vs '" + Quote(vb) + "'");
+        confidence,
+        RegionPrefix(r) + "'" + Quote(va) + "' vs '" + Quote(vb) + "'");
   }
 }
 
@@ -867,20 +902,21 @@ void Finder::FromSlots() {
       if (TollOf(*b_.words, q) == slot) qb.push_back(&q);
     }
     if (qa.empty() || qb.empty()) continue;
-    CompareQuantities(qa, qb, kSlotConfidence, "",
-                      slot == Toll::kDeath ? "death toll" : "injured count");
+    CompareQuantities(qa, qb, kSlotConfidence, nullptr,
+                      slot == Toll::kDeath ? "both give the death toll: "
+                                           : "both give the injured count: ");
   }
   // The day.
   if (!Has(ConflictKind::kDate)) {
-    std::vector<DateMention> da, db;
+    std::vector<const DateMention*> da, db;
     for (const DateMention& d : a_.facts->dates) {
-      if (NamesDay(d)) da.push_back(d);
+      if (NamesDay(d)) da.push_back(&d);
     }
     for (const DateMention& d : b_.facts->dates) {
-      if (NamesDay(d)) db.push_back(d);
+      if (NamesDay(d)) db.push_back(&d);
     }
     if (!da.empty() && !db.empty()) {
-      CompareDates(da, db, kSlotConfidence, "both name the day: ");
+      CompareDates(da, db, kSlotConfidence, nullptr, "both name the day: ");
     }
   }
   // The cause, from each lede.
