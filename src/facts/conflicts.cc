@@ -382,10 +382,28 @@ bool InitialismOf(std::string_view shortname, std::string_view name) {
   return letters == all || letters == content;
 }
 
+// A word that heads many names ("army", "province", "ministry"): sharing
+// it does not make two names one.
+bool GenericNameWord(std::string_view w) {
+  return IsGroupNoun(w) || IsPlaceNoun(w) || lexicon::IsOrgHead(w) ||
+         lexicon::IsPlaceSuffix(w) || w.size() < 4;
+}
+
+// The word without a plural "s" ("foreclosures" -> "foreclosure").
+std::string_view Unplural(std::string_view w) {
+  if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's') {
+    w.remove_suffix(1);
+  }
+  return w;
+}
+
 // Whether two names may well name the same thing, so that replacing one by
 // the other is not a conflict: the same entity by SameEntityName(), one
-// name's words inside the other's ("House" / "House Republicans"), two
-// shared words, the same country ("Cuba" / "Cuban"), or an initialism.
+// name's words inside the other's ("House" / "House Republicans"), a shared
+// word that is not a generic head ("Meet Obama" / "Introducing Obama", but
+// not "Syrian Army" / "Russian Army"), one name the same entity as a word of
+// the other ("United States" / "US military"), the same country ("Cuba" /
+// "Cuban"), or an initialism.
 bool NamesRelated(std::string_view x, std::string_view y) {
   if (SameEntityName(x, y)) return true;
   std::vector<std::string> wx, wy;
@@ -393,10 +411,26 @@ bool NamesRelated(std::string_view x, std::string_view y) {
   NameWords(y, &wy);
   if (wx.empty() || wy.empty()) return true;
   size_t shared = 0;
+  bool distinctive = false;
   for (const std::string& w : wx) {
-    shared += std::find(wy.begin(), wy.end(), w) != wy.end();
+    for (const std::string& v : wy) {
+      if (Unplural(w) == Unplural(v)) {
+        ++shared;
+        distinctive |= !GenericNameWord(Unplural(w));
+        break;
+      }
+    }
   }
-  if (shared == wx.size() || shared == wy.size() || shared >= 2) return true;
+  if (shared == wx.size() || shared == wy.size() || shared >= 2 ||
+      distinctive) {
+    return true;
+  }
+  for (const std::string& w : wx) {
+    if (w.size() >= 2 && SameEntityName(w, y)) return true;
+  }
+  for (const std::string& v : wy) {
+    if (v.size() >= 2 && SameEntityName(v, x)) return true;
+  }
   std::string fx, fy;
   for (const std::string& w : wx) fx += (fx.empty() ? "" : " ") + w;
   for (const std::string& w : wy) fy += (fy.empty() ? "" : " ") + w;
