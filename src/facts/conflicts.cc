@@ -666,7 +666,18 @@ void Finder::CompareRegion(const Region& r) {
   ForOverlapping(b_.facts->dates, rb, [&](const DateMention& d) {
     if (Dated(d)) db.push_back(&d);
   });
-  if (!da.empty() && !db.empty()) CompareDates(da, db, confidence, &r, {});
+  // Bare years on both sides between passages are often a list or a
+  // timeline shifted by the alignment ("in 2001 ... in 2002"), not one
+  // event's date; inside a passage a replaced year is a changed date.
+  auto finer = [](const DateMention* d) {
+    return d->granularity != DateGranularity::kYear &&
+           d->granularity != DateGranularity::kDecade;
+  };
+  if (!da.empty() && !db.empty() &&
+      (r.in_passage || std::any_of(da.begin(), da.end(), finer) ||
+       std::any_of(db.begin(), db.end(), finer))) {
+    CompareDates(da, db, confidence, &r, {});
+  }
 
   // Numbers.
   auto& qa = qa_;
