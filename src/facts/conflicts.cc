@@ -516,13 +516,20 @@ class Finder {
     return false;
   }
   // A mention that reads as a name of someone or somewhere: typed, or of
-  // two words or more; and not a run of title-case headline words.
+  // two words or more; not a run of title-case headline words, a news
+  // outlet or a cause ("Car Bomb").
   static bool NameLike(const ConflictSide& s, const EntityMention& m) {
     const EntityType type =
         m.entity >= 0 ? s.facts->entities.entities[m.entity].type : m.type;
     size_t words = 1;
     for (char ch : m.text) words += ch == ' ';
     if (words > 4) return false;
+    // A news outlet is a source, not a party to the event.
+    std::string folded;
+    for (char ch : m.text) {
+      folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (lexicon::IsNewsOutlet(folded)) return false;
     // "Car Bomb" in a title-case headline is a cause, compared as one.
     std::vector<std::string> parts;
     NameWords(m.text, &parts);
