@@ -29,16 +29,16 @@ TEST(ConflictsE2eTest, CompareTextAndJsonListConflicts) {
   const std::string dir = MakeTempDir("conflicts_compare");
   WriteFile(dir + "/a.txt", kA);
   WriteFile(dir + "/b.txt", kB);
-  auto text = RunConcord("compare " + dir + "/a.txt " + dir +
-                         "/b.txt --color never");
+  auto text =
+      RunConcord("compare " + dir + "/a.txt " + dir + "/b.txt --color never");
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("conflicts:"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("date: \"Tuesday\" vs \"Thursday\""),
             std::string::npos)
       << text.out;
 
-  auto js = RunConcord("compare " + dir + "/a.txt " + dir +
-                       "/b.txt --format json");
+  auto js =
+      RunConcord("compare " + dir + "/a.txt " + dir + "/b.txt --format json");
   ASSERT_EQ(js.exit_code, 0) << js.err;
   const json j = json::parse(js.out);
   ASSERT_EQ(j["conflicts"].size(), 1u) << js.out;
@@ -52,10 +52,15 @@ TEST(ConflictsE2eTest, CompareTextAndJsonListConflicts) {
 
 TEST(ConflictsE2eTest, PairsAndEval) {
   const std::string dir = MakeTempDir("conflicts_eval");
-  json changed = {{"id", "x1"}, {"original", kA}, {"altered", kB},
+  json changed = {{"id", "x1"},
+                  {"original", kA},
+                  {"altered", kB},
                   {"changed", {"Date of death"}}};
-  json same = {{"id", "x2"}, {"original", kA}, {"altered", kA},
-               {"changed", json::array()}, {"style", "neutral"}};
+  json same = {{"id", "x2"},
+               {"original", kA},
+               {"altered", kA},
+               {"changed", json::array()},
+               {"style", "neutral"}};
   WriteFile(dir + "/pairs.jsonl", changed.dump() + "\n" + same.dump() + "\n");
 
   auto pairs = RunConcord("compare --pairs " + dir + "/pairs.jsonl");
@@ -70,8 +75,8 @@ TEST(ConflictsE2eTest, PairsAndEval) {
             json({{"kind", "date"}, {"a", "Tuesday"}, {"b", "Thursday"}}));
   EXPECT_TRUE(p2["conflicts"].empty()) << second;
 
-  auto eval = RunConcord("eval conflicts " + dir +
-                         "/pairs.jsonl --format json");
+  auto eval =
+      RunConcord("eval conflicts " + dir + "/pairs.jsonl --format json");
   ASSERT_EQ(eval.exit_code, 0) << eval.err;
   const json e = json::parse(eval.out);
   EXPECT_EQ(e["altered_pairs"], 1);

@@ -25,10 +25,22 @@
 //      number  the same for quantities, where a hedged or vague value is
 //              compatible with anything within a quarter of it and ranges
 //              overlap;
-//      entity  a name of A that SameEntityName() matches with no name of
-//              B's region, and one of B with none of A's; a place if
-//              either entity is typed a place, else an actor; not when
-//              each name occurs elsewhere in the other text (a reordering);
+//      entity  a name of A related to no name of B's region, and one of
+//              B to none of A's, where related is wider than
+//              SameEntityName(): a subset of the other's words, a shared
+//              distinctive word ("Meet Obama" / "Introducing Obama" but not
+//              "Syrian Army" / "Russian Army"), an initialism, the same
+//              country; not when each name occurs elsewhere in the other
+//              text (a reordering). An actor when either side reads as
+//              people (a person, a group noun such as "forces", or an
+//              organisation against a non-place), else a place if either is
+//              typed one. Names that are news outlets (sources) or hold a
+//              cause word ("Car Bomb" in a headline) are left out;
+//      replaced  inside a passage, a name whose whole mention was replaced
+//              by a common noun for a group or a place ("the terrorists"
+//              -> "Russian forces", "the town" -> "Qamishli"), or the
+//              reverse, when the name occurs nowhere in the other text;
+//              lower confidence;
 //      cause   cause-of-death terms (a small lexicon: bomb, airstrike,
 //              shelling, sniper, chemical, ...) on both sides, each side
 //              with one the other lacks.
@@ -48,8 +60,11 @@
 // Calibrated on two development sets (docs/quality.md): altered news
 // reports (conflicts to find) and restyled rewrites (no conflict to find).
 //
-// Cost: O(regions × facts in a region) after one linear pass to index the
-// facts; each slot is quadratic in its values (a handful per text).
+// Cost: per region, a binary search into each fact list (they are sorted
+// and non-overlapping) and a walk over the facts it overlaps; evidence text
+// is built only for a conflict; each slot is quadratic in its values (a
+// handful per text). In a comparison the facts extraction of both texts
+// dominates (about half of Comparer::Compare; this file about 3%).
 // Tested by conflicts_test.cc (a golden table of invented sentence pairs).
 #include "src/facts/conflicts.h"
 
@@ -99,38 +114,37 @@ ByteRange BytesOf(const AlignedText& t, uint32_t w0, uint32_t w1) {
 // own; modifiers only next to a head ("car bomb", "suicide attack",
 // "chemical weapons").
 constexpr std::string_view kCauseHeads[] = {
-    "airstrike",  "airstrikes",  "bomb",       "bombs",      "bombing",
-    "bombings",   "bombed",      "bombardment", "shelling",  "shells",
-    "shelled",    "mortar",      "mortars",    "rocket",     "rockets",
-    "missile",    "missiles",    "gunfire",    "gunmen",     "gunman",
-    "shooting",   "shootings",   "shot",       "sniper",     "snipers",
-    "explosion",  "explosions",  "explosive",  "explosives", "blast",
-    "blasts",     "ied",         "landmine",   "landmines",  "mine",
-    "drone",      "drones",      "artillery",  "grenade",    "grenades",
-    "stabbing",   "stabbed",     "knife",      "chemical",   "sarin",
-    "chlorine",   "gas",         "poison",     "poisoning",  "poisoned",
-    "suicide",    "beheaded",    "beheading",  "executed",   "execution",
-    "hanged",     "hanging",     "tortured",   "torture",    "starvation",
-    "strangled",  "crash",       "fire",       "arson",      "flood",
-    "earthquake", "ambush",      "raid",       "raids",      "clashes",
-    "napalm",     "cluster",     "barrel",     "car",        "truck",
-    "roadside",   "helicopter",  "jet",        "jets",       "warplane",
-    "warplanes",  "tank",        "tanks",      "gun",        "guns",
-    "bullet",     "bullets",     "drowning",   "drowned",    "air",
-    "battle",     "battles",     "fighting",
+    "airstrike",  "airstrikes", "bomb",        "bombs",      "bombing",
+    "bombings",   "bombed",     "bombardment", "shelling",   "shells",
+    "shelled",    "mortar",     "mortars",     "rocket",     "rockets",
+    "missile",    "missiles",   "gunfire",     "gunmen",     "gunman",
+    "shooting",   "shootings",  "shot",        "sniper",     "snipers",
+    "explosion",  "explosions", "explosive",   "explosives", "blast",
+    "blasts",     "ied",        "landmine",    "landmines",  "mine",
+    "drone",      "drones",     "artillery",   "grenade",    "grenades",
+    "stabbing",   "stabbed",    "knife",       "chemical",   "sarin",
+    "chlorine",   "gas",        "poison",      "poisoning",  "poisoned",
+    "suicide",    "beheaded",   "beheading",   "executed",   "execution",
+    "hanged",     "hanging",    "tortured",    "torture",    "starvation",
+    "strangled",  "crash",      "fire",        "arson",      "flood",
+    "earthquake", "ambush",     "raid",        "raids",      "clashes",
+    "napalm",     "cluster",    "barrel",      "car",        "truck",
+    "roadside",   "helicopter", "jet",         "jets",       "warplane",
+    "warplanes",  "tank",       "tanks",       "gun",        "guns",
+    "bullet",     "bullets",    "drowning",    "drowned",    "air",
+    "battle",     "battles",    "fighting",
 };
 // Words of kCauseHeads that name a cause only before a head word ("car
 // bomb", "barrel bombs", "helicopter gunfire"); on their own they are not.
 constexpr std::string_view kCauseModifiers[] = {
-    "car",   "truck", "roadside", "barrel", "cluster", "suicide",
-    "helicopter", "jet", "tank",  "fire",  "gas",     "mine",
-    "air",
+    "car", "truck", "roadside", "barrel", "cluster", "suicide", "helicopter",
+    "jet", "tank",  "fire",     "gas",    "mine",    "air",
 };
 // Heads a modifier may stand before.
 constexpr std::string_view kAttackHeads[] = {
-    "bomb",  "bombs",   "bombing", "bomber",  "bombers", "attack",
-    "attacks", "weapon", "weapons", "blast",  "explosion", "strike",
-    "strikes", "raid",  "raids",   "gunfire", "fire",    "bombardment",
+    "bomb",    "bombs",  "bombing", "bomber",  "bombers",   "attack",
+    "attacks", "weapon", "weapons", "blast",   "explosion", "strike",
+    "strikes", "raid",   "raids",   "gunfire", "fire",      "bombardment",
 };
 
 template <size_t N>
@@ -160,8 +174,8 @@ std::string_view CauseKey(const AlignedText& t, size_t i) {
       w == "raids") {
     return "airstrike";
   }
-  if (w == "explosion" || w == "explosions" || w == "blast" ||
-      w == "blasts" || w == "explosive" || w == "explosives") {
+  if (w == "explosion" || w == "explosions" || w == "blast" || w == "blasts" ||
+      w == "explosive" || w == "explosives") {
     return "explosion";
   }
   if (w == "shot" || w == "shooting" || w == "shootings" || w == "gunfire" ||
@@ -193,7 +207,7 @@ std::string_view CauseKey(const AlignedText& t, size_t i) {
 }
 
 struct CauseWords {
-  std::vector<std::string_view> keys;  // distinct
+  std::vector<std::string_view> keys;     // distinct
   uint32_t first = UINT32_MAX, last = 0;  // word indices, when any
 };
 
@@ -304,26 +318,29 @@ bool QuantitiesCompatible(const Quantity& x, const Quantity& y) {
 // Common nouns for the people on one side of an event, and for places.
 bool IsGroupNoun(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "army",       "armies",     "forces",      "force",      "troops",
-      "soldiers",   "soldier",    "rebels",      "rebel",      "militants",
-      "militant",   "fighters",   "fighter",     "terrorists", "terrorist",
-      "insurgents", "insurgent",  "jihadists",   "jihadist",   "militia",
-      "militias",   "militiamen", "opposition",  "regime",     "government",
-      "police",     "civilians",  "civilian",    "children",   "women",
-      "residents",  "protesters", "protestors",  "gunmen",     "members",
-      "personnel",  "group",      "groups",      "organization",
-      "organizations", "organisation", "organisations", "coalition",
-      "refugees",   "villagers",  "workers",     "students",   "officers",
-      "guards",     "people",     "extremists",  "factions",   "faction",
+      "army",         "armies",        "forces",       "force",
+      "troops",       "soldiers",      "soldier",      "rebels",
+      "rebel",        "militants",     "militant",     "fighters",
+      "fighter",      "terrorists",    "terrorist",    "insurgents",
+      "insurgent",    "jihadists",     "jihadist",     "militia",
+      "militias",     "militiamen",    "opposition",   "regime",
+      "government",   "police",        "civilians",    "civilian",
+      "children",     "women",         "residents",    "protesters",
+      "protestors",   "gunmen",        "members",      "personnel",
+      "group",        "groups",        "organization", "organizations",
+      "organisation", "organisations", "coalition",    "refugees",
+      "villagers",    "workers",       "students",     "officers",
+      "guards",       "people",        "extremists",   "factions",
+      "faction",
   };
   return In(kWords, w);
 }
 bool IsPlaceNoun(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "city",     "town",      "village",   "villages",   "area",
-      "areas",    "province",  "district",  "region",     "neighborhood",
-      "neighbourhood", "suburb", "suburbs", "camp",       "market",
-      "hospital", "school",    "mosque",    "border",     "countryside",
+      "city",          "town",     "village",  "villages", "area",
+      "areas",         "province", "district", "region",   "neighborhood",
+      "neighbourhood", "suburb",   "suburbs",  "camp",     "market",
+      "hospital",      "school",   "mosque",   "border",   "countryside",
   };
   return In(kWords, w);
 }
@@ -357,7 +374,8 @@ bool InitialismOf(std::string_view shortname, std::string_view name) {
   std::string letters;
   for (char ch : shortname) {
     if (std::isalpha(static_cast<unsigned char>(ch))) {
-      letters += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      letters +=
+          static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
   }
   if (letters.size() < 2 || letters.size() > 6) return false;
@@ -468,8 +486,8 @@ std::string Quote(std::string_view s) {
   std::string out(s.substr(0, kQuoteBytes));
   if (s.size() > kQuoteBytes) {
     // Do not cut a UTF-8 sequence.
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) ==
-                               0x80) {
+    while (!out.empty() &&
+           (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) {
       out.pop_back();
     }
     if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) {
@@ -501,9 +519,8 @@ class Finder {
                     std::span<const DateMention* const> db, float confidence,
                     const Region* region, std::string_view slot);
   bool CompareQuantities(std::span<const Quantity* const> qa,
-                         std::span<const Quantity* const> qb,
-                         float confidence, const Region* region,
-                         std::string_view slot);
+                         std::span<const Quantity* const> qb, float confidence,
+                         const Region* region, std::string_view slot);
   // "aligned passage: 'A words' -> 'B words': ", built only for a conflict.
   std::string RegionPrefix(const Region& r) const;
   void Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
@@ -618,8 +635,8 @@ bool Finder::CompareDates(std::span<const DateMention* const> da,
   std::string evidence =
       region != nullptr ? RegionPrefix(*region) : std::string(slot);
   evidence += "'" + Quote(x->text) + "' vs '" + Quote(y->text) + "'";
-  Add(ConflictKind::kDate, x->text, x->begin, x->end, y->text, y->begin,
-      y->end, confidence, std::move(evidence));
+  Add(ConflictKind::kDate, x->text, x->begin, x->end, y->text, y->begin, y->end,
+      confidence, std::move(evidence));
   return true;
 }
 
@@ -712,9 +729,9 @@ void Finder::CompareRegion(const Region& r) {
   ForOverlapping(b_.facts->entities.mentions, rb, [&](const EntityMention& m) {
     if (NameLike(b_, m)) eb.push_back(&m);
   });
-  auto unmatched = [](const std::vector<const EntityMention*>& x,
-                      const std::vector<const EntityMention*>& y)
-      -> const EntityMention* {
+  auto unmatched =
+      [](const std::vector<const EntityMention*>& x,
+         const std::vector<const EntityMention*>& y) -> const EntityMention* {
     for (const EntityMention* m : x) {
       bool found = false;
       for (const EntityMention* n : y) {
@@ -744,11 +761,11 @@ void Finder::CompareRegion(const Region& r) {
       // types some place names as organisations, rarely the reverse).
       const bool any_place =
           tx == EntityType::kPlace || ty == EntityType::kPlace;
-      const bool people =
-          tx == EntityType::kPerson || ty == EntityType::kPerson ||
-          HasGroupNoun(x->text) || HasGroupNoun(y->text) ||
-          (!any_place && (tx == EntityType::kOrganization ||
-                          ty == EntityType::kOrganization));
+      const bool people = tx == EntityType::kPerson ||
+                          ty == EntityType::kPerson || HasGroupNoun(x->text) ||
+                          HasGroupNoun(y->text) ||
+                          (!any_place && (tx == EntityType::kOrganization ||
+                                          ty == EntityType::kOrganization));
       const bool place = !people && any_place;
       Add(place ? ConflictKind::kPlace : ConflictKind::kActor, x->text,
           x->begin, x->end, y->text, y->begin, y->end, confidence,
@@ -782,7 +799,8 @@ void Finder::CompareRegion(const Region& r) {
       if (m->begin < rs.begin || m->end > rs.end) continue;
       std::string folded;
       for (char ch : m->text) {
-        folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        folded +=
+            static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       }
       if (!Mentions(other, m->text) && !lexicon::IsNewsOutlet(folded) &&
           !InitialismOf(m->text, ov)) {
@@ -883,16 +901,16 @@ void Finder::FromAlignment(const Alignment& al) {
 // Death and injury words for the toll slot.
 bool IsDeathWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "killed", "kill",   "kills",  "killing", "dead",     "died",
-      "die",    "dies",   "death",  "deaths",  "toll",     "lives",
+      "killed",   "kill",  "kills",     "killing",    "dead",   "died",
+      "die",      "dies",  "death",     "deaths",     "toll",   "lives",
       "perished", "slain", "massacred", "fatalities", "bodies",
   };
   return In(kWords, w);
 }
 bool IsInjuryWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "wounded", "wounding", "injured", "injuring", "injuries", "hurt",
-      "wounds",
+      "wounded",  "wounding", "injured", "injuring",
+      "injuries", "hurt",     "wounds",
   };
   return In(kWords, w);
 }
@@ -975,8 +993,10 @@ void Finder::FromSlots() {
   if (!Has(ConflictKind::kCause)) {
     const AlignedText& ta = *a_.words;
     const AlignedText& tb = *b_.words;
-    const auto la = static_cast<uint32_t>(std::min<size_t>(ta.words.size(), kLedeWords));
-    const auto lb = static_cast<uint32_t>(std::min<size_t>(tb.words.size(), kLedeWords));
+    const auto la =
+        static_cast<uint32_t>(std::min<size_t>(ta.words.size(), kLedeWords));
+    const auto lb =
+        static_cast<uint32_t>(std::min<size_t>(tb.words.size(), kLedeWords));
     const CauseWords ca = CausesIn(ta, 0, la);
     const CauseWords cb = CausesIn(tb, 0, lb);
     if (!ca.keys.empty() && !cb.keys.empty()) {
@@ -1036,8 +1056,10 @@ std::vector<Conflict> FindConflicts(std::string_view a, std::string_view b,
   if (a.size() > kMaxFactsBody) a = a.substr(0, kMaxFactsBody);
   if (b.size() > kMaxFactsBody) b = b.substr(0, kMaxFactsBody);
   text::Stemmer stemmer(options.lang);
-  const AlignedText ta = compare::PrepareForAlignment(a, options.lang, &stemmer);
-  const AlignedText tb = compare::PrepareForAlignment(b, options.lang, &stemmer);
+  const AlignedText ta =
+      compare::PrepareForAlignment(a, options.lang, &stemmer);
+  const AlignedText tb =
+      compare::PrepareForAlignment(b, options.lang, &stemmer);
   const Facts fa = ExtractFacts(a, std::nullopt);
   const Facts fb = ExtractFacts(b, std::nullopt);
   const Alignment al = compare::Align(ta, tb, nullptr);

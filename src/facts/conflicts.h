@@ -36,7 +36,7 @@ enum class ConflictKind : uint8_t { kDate, kPlace, kNumber, kActor, kCause };
 
 struct Conflict {
   ConflictKind kind = ConflictKind::kDate;
-  std::string a_value, b_value;  // as written in each text
+  std::string a_value, b_value;     // as written in each text
   uint32_t a_begin = 0, a_end = 0;  // byte offsets of a_value in A
   uint32_t b_begin = 0, b_end = 0;  // byte offsets of b_value in B
   float confidence = 0;             // 0..1

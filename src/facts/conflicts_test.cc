@@ -91,8 +91,7 @@ constexpr Row kGolden[] = {
      ""},
     {"Doctors said between 10 and 20 patients were treated for smoke at the "
      "clinic.",
-     "Doctors said 15 patients were treated for smoke at the clinic.",
-     ""},
+     "Doctors said 15 patients were treated for smoke at the clinic.", ""},
     {"Turnout rose to 62 percent in the capital, the electoral commission "
      "said on Sunday.",
      "Turnout rose to 48 percent in the capital, the electoral commission "
@@ -120,8 +119,7 @@ constexpr Row kGolden[] = {
      ""},
     {"The United Nations said the convoy reached the camp late in the "
      "evening.",
-     "The UN said the convoy reached the camp late in the evening.",
-     ""},
+     "The UN said the convoy reached the camp late in the evening.", ""},
     {"House members voted on the budget bill late at night in the capital.",
      "House Republicans voted on the budget bill late at night in the "
      "capital.",
