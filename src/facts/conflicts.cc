@@ -226,6 +226,14 @@ CauseWords CausesIn(const AlignedText& t, uint32_t w0, uint32_t w1) {
       out.keys.push_back(key);
     }
   }
+  // The value shown runs on over the heads that follow ("chemical weapons
+  // attack", not "chemical").
+  if (!out.keys.empty()) {
+    while (out.last + 1 < w1 && out.last + 1 < t.words.size() &&
+           In(kAttackHeads, t.words[out.last + 1].folded)) {
+      ++out.last;
+    }
+  }
   return out;
 }
 
@@ -501,6 +509,18 @@ std::string Quote(std::string_view s) {
   return out;
 }
 
+// ASCII case-insensitive equality ("Car bomb" = "car bomb").
+bool SameFolded(std::string_view x, std::string_view y) {
+  if (x.size() != y.size()) return false;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(x[i])) !=
+        std::tolower(static_cast<unsigned char>(y[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class Finder {
  public:
   Finder(const ConflictSide& a, const ConflictSide& b,
@@ -578,7 +598,8 @@ void Finder::Add(ConflictKind kind, std::string_view a_text, uint32_t a_begin,
                  uint32_t b_end, float confidence, std::string evidence) {
   if (confidence < options_.min_confidence) return;
   for (Conflict& c : out_) {
-    if (c.kind == kind && c.a_value == a_text && c.b_value == b_text) {
+    if (c.kind == kind && SameFolded(c.a_value, a_text) &&
+        SameFolded(c.b_value, b_text)) {
       if (confidence > c.confidence) {
         c.confidence = confidence;
         c.evidence = std::move(evidence);
