@@ -27,6 +27,18 @@ struct DiffSpan {
   int passage = -1;     // index of the aligned passage, -1 outside
 };
 
+// A fact the two texts give differently: the same slot (the date, the
+// place, a number, an actor, the cause) with a different value on each
+// side. A fact on one side only is never a conflict.
+struct ComparisonConflict {
+  std::string kind;              // date, place, number, actor, cause
+  std::string a_value, b_value;  // as written in each text
+  uint32_t a_begin = 0, a_end = 0;  // byte offsets of a_value in A
+  uint32_t b_begin = 0, b_end = 0;  // byte offsets of b_value in B
+  double confidence = 0;            // 0..1; aligned evidence is stronger
+  std::string evidence;  // "aligned passage: 'car bomb' -> 'chemical ..."
+};
+
 struct Comparison {
   std::string relation;  // duplicate, near-duplicate, spun copy, rewrite,
                          // summary, independent
@@ -55,6 +67,8 @@ struct Comparison {
   std::string reuse_level;
   // A's text in order, then B's stretches outside every passage (only_b).
   std::vector<DiffSpan> spans;
+  // Factual conflicts, in order of A.
+  std::vector<ComparisonConflict> conflicts;
 };
 
 struct CompareOptions {
@@ -78,12 +92,17 @@ class CONCORD_EXPORT Comparer {
 };
 
 // One pair of texts from a JSON Lines file of pairs: fields `a`/`b`,
-// `source`/`derived` or `original`/`altered`, optional `id` and `label`.
+// `source`/`derived` or `original`/`altered`, optional `id` and `label`,
+// and for conflict labels optional `changed` (a list of the kinds of fact
+// changed, strings) and `style`.
 struct TextPair {
   std::string id;
   std::string a, b;
   std::string label;  // as given (string or number), may be empty
   std::string origin; // file:line
+  std::vector<std::string> changed;  // as given; empty if absent
+  bool has_changed = false;          // the `changed` field is present
+  std::string style;                 // may be empty
 };
 // Reads all pairs; malformed lines are returned as errors, the rest read.
 CONCORD_EXPORT std::vector<TextPair> ReadPairs(const std::string& path,

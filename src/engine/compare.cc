@@ -13,6 +13,7 @@
 #include "src/compare/relation.h"
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
+#include "src/facts/conflicts.h"
 #include "src/ingest/reader.h"
 
 #include <fstream>
@@ -161,6 +162,21 @@ std::vector<TextPair> ReadPairs(const std::string& path,
     p.id = ScalarField(j, "id");
     if (p.id.empty()) p.id = std::to_string(number);
     p.label = ScalarField(j, "label");
+    p.style = ScalarField(j, "style");
+    if (j.contains("changed") && !j["changed"].is_null()) {
+      const nlohmann::json& ch = j["changed"];
+      bool valid = ch.is_array();
+      if (valid) {
+        for (const nlohmann::json& k : ch) valid &= k.is_string();
+      }
+      if (!valid) {
+        errors->push_back(Status::BadInput(
+            where + ": `changed` must be a list of strings"));
+        continue;
+      }
+      p.has_changed = true;
+      for (const nlohmann::json& k : ch) p.changed.push_back(k.get<std::string>());
+    }
     bool found = false;
     for (auto [ka, kb] : {std::pair{"a", "b"}, std::pair{"source", "derived"},
                           std::pair{"original", "altered"}}) {
@@ -287,6 +303,26 @@ Comparison Comparer::Compare(const std::string& a, const std::string& b) const {
   }
   AddOnly("only_b", b, b_pos, static_cast<uint32_t>(b.size()), false,
           &c.spans);
+
+  // Conflicts, from the alignment above and each side's facts.
+  const facts::Facts fa = facts::ExtractFacts(a, std::nullopt);
+  const facts::Facts fb = facts::ExtractFacts(b, std::nullopt);
+  facts::ConflictOptions co;
+  co.lang = impl_->options.lang;
+  for (facts::Conflict& f :
+       facts::FindConflicts({a, &ta, &fa}, {b, &tb, &fb}, al, co)) {
+    ComparisonConflict x;
+    x.kind = std::string(facts::ConflictKindName(f.kind));
+    x.a_value = std::move(f.a_value);
+    x.b_value = std::move(f.b_value);
+    x.a_begin = f.a_begin;
+    x.a_end = f.a_end;
+    x.b_begin = f.b_begin;
+    x.b_end = f.b_end;
+    x.confidence = f.confidence;
+    x.evidence = std::move(f.evidence);
+    c.conflicts.push_back(std::move(x));
+  }
   return c;
 }
 

@@ -55,6 +55,14 @@ std::string RenderComparisonText(const Comparison& c,
     }
     out += "\n";
   }
+  if (!c.conflicts.empty()) {
+    out += "\n" + p.Wrap("1", "conflicts:") + "\n";
+    for (const ComparisonConflict& x : c.conflicts) {
+      out += "  " + p.Wrap("31", x.kind + ": \"" + x.a_value + "\" vs \"" +
+                                     x.b_value + "\"");
+      out += "\n    " + x.evidence + "\n";
+    }
+  }
   out += "\ndiff (A with B's changes):\n";
   std::string only_b;
   for (const DiffSpan& s : c.spans) {
@@ -119,6 +127,22 @@ std::string RenderComparisonJson(const Comparison& c, int indent,
     o["passage"] = s.passage;
     spans.push_back(std::move(o));
   }
+  // Conflicts: kind and both values; offsets and evidence with the spans.
+  nlohmann::ordered_json conflicts = nlohmann::ordered_json::array();
+  for (const ComparisonConflict& x : c.conflicts) {
+    nlohmann::ordered_json o;
+    o["kind"] = x.kind;
+    o["a"] = x.a_value;
+    o["b"] = x.b_value;
+    if (with_spans) {
+      o["a_span"] = {x.a_begin, x.a_end};
+      o["b_span"] = {x.b_begin, x.b_end};
+      o["confidence"] = x.confidence;
+      o["evidence"] = x.evidence;
+    }
+    conflicts.push_back(std::move(o));
+  }
+  j["conflicts"] = std::move(conflicts);
   if (with_spans) j["spans"] = std::move(spans);
   return j.dump(indent, ' ', false,
                 nlohmann::ordered_json::error_handler_t::replace) +

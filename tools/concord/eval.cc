@@ -1,5 +1,10 @@
 // concord eval clustering FILE.jsonl : score stories against labels.
+// concord eval conflicts FILE.jsonl : factual conflicts against `changed`.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <map>
+#include <set>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -179,6 +184,166 @@ int RunExtraction(const EvalArgs& args) {
   return s.pages == 0 ? 2 : 0;
 }
 
+// The conflict kinds that answer one `changed` label (case-insensitive):
+// "Date of death" -> date, "Place of death" -> place, "Cause of death" ->
+// cause, "Actor" -> actor, "Name of casualty or group" -> actor or number
+// (renaming the victims is a name change, recounting them a number
+// change); bare kind names ("date", "number", "quantity") map to
+// themselves. Unknown labels map to nothing (no conflict can be right).
+std::vector<std::string> KindsForLabel(std::string label) {
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
+  auto has = [&](const char* w) {
+    return label.find(w) != std::string::npos;
+  };
+  if (has("name of casualty") || has("casualt") || has("group")) {
+    return {"actor", "number"};
+  }
+  if (has("date") || has("time")) return {"date"};
+  if (has("place") || has("location")) return {"place"};
+  if (has("cause") || has("weapon")) return {"cause"};
+  if (has("actor") || has("name") || has("perpetrator")) return {"actor"};
+  if (has("number") || has("quantity") || has("count") || has("toll")) {
+    return {"number"};
+  }
+  return {};
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
+  return s;
+}
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char ch : s) {
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += static_cast<char>(ch);
+    } else if (ch < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+      out += buf;
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out + "\"";
+}
+
+int RunConflicts(const EvalArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  int code = 0;
+  const auto results = ComparePairs(args.file, &code);
+  const double seconds = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - start)
+                             .count();
+  struct Tally {
+    size_t pairs = 0, hits = 0;
+  };
+  size_t altered = 0, any = 0, right = 0, unchanged = 0, alarms = 0;
+  std::map<std::string, Tally> per_label;  // lower-cased `changed` label
+  std::map<std::string, Tally> per_style;  // false alarms by style
+  std::map<std::string, size_t> reported;  // conflicts reported, by kind
+  for (const auto& [p, c] : results) {
+    if (!p.has_changed) continue;
+    std::set<std::string> kinds;
+    for (const ComparisonConflict& x : c.conflicts) kinds.insert(x.kind);
+    if (p.changed.empty()) {
+      ++unchanged;
+      alarms += !kinds.empty();
+      Tally& t = per_style[p.style.empty() ? "(none)" : p.style];
+      ++t.pairs;
+      t.hits += !kinds.empty();
+      for (const std::string& k : kinds) ++reported["unchanged/" + k];
+      continue;
+    }
+    ++altered;
+    any += !kinds.empty();
+    bool ok = false;
+    for (const std::string& label : p.changed) {
+      bool label_ok = false;
+      for (const std::string& k : KindsForLabel(label)) {
+        label_ok |= kinds.contains(k);
+      }
+      ok |= label_ok;
+      Tally& t = per_label[Lower(label)];
+      ++t.pairs;
+      t.hits += label_ok;
+    }
+    right += ok;
+    for (const std::string& k : kinds) ++reported["altered/" + k];
+  }
+  if (altered + unchanged == 0) {
+    std::cerr << "concord: no pair with a `changed` list in " << args.file
+              << "\n";
+    return 2;
+  }
+  auto share = [](size_t x, size_t n) { return n ? double(x) / n : 0.0; };
+  if (args.format == "json") {
+    std::string out = "{\"task\":\"conflicts\",\"file\":" +
+                      JsonString(args.file);
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  ",\"altered_pairs\":%zu,\"recall\":%.4f,"
+                  "\"right_kind\":%.4f,\"unchanged_pairs\":%zu,"
+                  "\"false_alarm_rate\":%.4f,\"seconds\":%.3f",
+                  altered, share(any, altered), share(right, altered),
+                  unchanged, share(alarms, unchanged), seconds);
+    out += buf;
+    out += ",\"per_kind\":{";
+    bool first = true;
+    for (const auto& [label, t] : per_label) {
+      std::snprintf(buf, sizeof buf, ":{\"pairs\":%zu,\"found\":%.4f}",
+                    t.pairs, share(t.hits, t.pairs));
+      out += (first ? "" : ",") + JsonString(label) + buf;
+      first = false;
+    }
+    out += "},\"per_style\":{";
+    first = true;
+    for (const auto& [style, t] : per_style) {
+      std::snprintf(buf, sizeof buf,
+                    ":{\"pairs\":%zu,\"false_alarms\":%zu,"
+                    "\"false_alarm_rate\":%.4f}",
+                    t.pairs, t.hits, share(t.hits, t.pairs));
+      out += (first ? "" : ",") + JsonString(style) + buf;
+      first = false;
+    }
+    out += "},\"reported\":{";
+    first = true;
+    for (const auto& [k, n] : reported) {
+      out += (first ? "" : ",") + JsonString(k) + ":" + std::to_string(n);
+      first = false;
+    }
+    out += "}}\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else {
+    std::printf("conflicts  %s\n", args.file.c_str());
+    if (altered) {
+      std::printf("  altered pairs %zu\n  conflict reported %.4f  of a right "
+                  "kind %.4f\n",
+                  altered, share(any, altered), share(right, altered));
+      for (const auto& [label, t] : per_label) {
+        std::printf("    %-28s pairs %4zu  found %.4f\n", label.c_str(),
+                    t.pairs, share(t.hits, t.pairs));
+      }
+    }
+    if (unchanged) {
+      std::printf("  unchanged pairs %zu\n  false alarms %.4f\n", unchanged,
+                  share(alarms, unchanged));
+      for (const auto& [style, t] : per_style) {
+        std::printf("    %-28s pairs %4zu  false alarms %.4f\n",
+                    style.c_str(), t.pairs, share(t.hits, t.pairs));
+      }
+    }
+    std::printf("  conflicts reported by kind:");
+    for (const auto& [k, n] : reported) std::printf("  %s %zu", k.c_str(), n);
+    std::printf("\n  %.2f s comparing %zu pairs\n", seconds, results.size());
+  }
+  return code;
+}
+
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, Action* action) {
@@ -220,6 +385,19 @@ void AddEvalCommand(CLI::App& app, Action* action) {
       ->check(CLI::IsMember({"text", "json"}));
   reuse->callback(
       [rargs, action] { *action = [rargs] { return RunReuse(*rargs); }; });
+
+  auto cargs = std::make_shared<EvalArgs>();
+  CLI::App* conflicts = eval->add_subcommand(
+      "conflicts",
+      "Factual conflicts on pairs (original/altered or a/b) labelled with "
+      "`changed` (kinds of fact altered): the share of altered pairs with a "
+      "conflict reported and with one of a right kind, and the false-alarm "
+      "rate on pairs with an empty `changed`, per `style`");
+  conflicts->add_option("file", cargs->file, "Labelled JSON Lines")->required();
+  conflicts->add_option("--format", cargs->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  conflicts->callback(
+      [cargs, action] { *action = [cargs] { return RunConflicts(*cargs); }; });
 
   auto xargs = std::make_shared<EvalArgs>();
   CLI::App* extraction = eval->add_subcommand(
