@@ -15,11 +15,13 @@
 // same fingerprint.
 //
 // A Shingler owns scratch buffers: it is not thread-safe; use one per thread.
-// Cost: one tokenisation pass (see segmenter.h) plus one hash per word and
-// one per shingle; once warm, no allocation beyond Tokenize's own.
+// Cost: one scan of the body with a table lookup per byte (pure-ASCII
+// stretches never reach ICU or build a token; see shingles.cc), one hash per
+// word and one per shingle; once warm, no allocation on ASCII text.
 #ifndef CONCORD_SKETCH_SHINGLES_H_
 #define CONCORD_SKETCH_SHINGLES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -62,8 +64,16 @@ class Shingler {
   const ShingleOptions& options() const { return options_; }
 
  private:
+  // Appends one folded word: to words_ (its hash) and normalized_.
+  void AddFolded(std::string_view folded);
+  // Segments the white-space-free, pure-ASCII piece s[begin, end) and
+  // appends its words.
+  void AddAsciiPiece(const char* s, size_t begin, size_t end);
+  // Appends the words of a stretch holding non-ASCII bytes, via Tokenize.
+  void AddTokenized(std::string_view stretch);
+
   ShingleOptions options_;
-  std::vector<text::Token> tokens_;  // scratch
+  std::vector<text::Token> tokens_;  // scratch for non-ASCII stretches
   std::vector<uint64_t> words_;      // scratch: one hash per word
   std::string normalized_;           // scratch: folded words, space-joined
 };
