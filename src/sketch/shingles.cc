@@ -29,7 +29,8 @@
 // token vector. Merges never cross white space, so the two paths meet
 // cleanly, and the word hashes, shingles and fingerprint are the same, bit
 // for bit, as tokenising first (internal::ShingleByTokens, kept as the
-// reference).
+// reference; it hashes through the xxHash library, the fast path through
+// xxHash's inlined header, so the test also pins the two together).
 //
 // Cost: one table lookup per byte and one XXH3 per word (inlined, short
 // input) and per shingle (40 bytes for k = 5); once warm, no allocation on
@@ -47,7 +48,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <span>
 
+#include "src/base/hash.h"
 #include "src/sketch/shingles_internal.h"
 
 namespace concord::sketch {
@@ -146,10 +150,42 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
   return dot && part > 0;
 }
 
-// Appends the shingles of the word hashes and the fingerprint of the joined
-// words to *out (shared by both paths, so they cannot drift apart).
-void Finish(const std::vector<uint64_t>& words, std::string_view joined,
-            size_t k, Shingles* out) {
+// out[0, n) = s[0, n) with A-Z lower-cased, eight bytes at a time: in each
+// byte (high bit masked off, so no carry crosses bytes) b + (0x80 - 'A')
+// has its high bit set iff b >= 'A', b + (0x80 - 'Z' - 1) iff b > 'Z'; the
+// bytes in between, unless they had the high bit, gain 0x20.
+void LowerAll(const char* s, size_t n, char* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x80 * kOnes;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s + i, 8);
+    const uint64_t low7 = x & ~kHighBits;
+    const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+    const uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+    const uint64_t upper = ge_a & ~gt_z & ~x & kHighBits;
+    x |= upper >> 2;
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    const char c = s[i];
+    out[i] = static_cast<char>(
+        c + (static_cast<unsigned>(c - 'A') < 26u ? 'a' - 'A' : 0));
+  }
+}
+
+// out[0, size) = s[0, size), copying 16-byte blocks.
+// REQUIRES: s and out readable / writable up to size rounded up to 16.
+inline void CopyBlocks(const char* s, size_t size, char* out) {
+  for (size_t i = 0; i < size; i += 16) std::memcpy(out + i, s + i, 16);
+}
+
+// Sets *out from the word hashes and the joined words (shared by both paths,
+// so they cannot drift apart).
+[[gnu::flatten]] void Finish(std::span<const uint64_t> words,
+                             std::string_view joined, size_t k,
+                             Shingles* out) {
   out->hashes.clear();
   out->words = static_cast<uint32_t>(words.size());
   if (words.empty()) {
@@ -178,45 +214,15 @@ Shingler::Shingler(const ShingleOptions& options) : options_(options) {
 }
 
 void Shingler::AddFolded(std::string_view folded) {
-  if (!normalized_.empty()) normalized_.push_back(' ');
-  normalized_.append(folded);
-  words_.push_back(Xxh3(folded.data(), folded.size(), kWordSeed));
-}
-
-void Shingler::AddAsciiPiece(const char* s, size_t begin, size_t end) {
-  size_t i = begin;
-  while (i < end) {
-    if (!IsCore(ClassOf(s[i]))) {  // punctuation: one token, not a word
-      ++i;
-      continue;
-    }
-    const size_t start = i;
-    i = RunEnd(s, i, end);
-    if (i - start == 1 && s[start] == '_') continue;  // ICU: not a word
-    size_t stop = i;
-    if (ClassOf(s[start]) == kDigit) {
-      // "1000" "'" "s" -> "1000's" when the "s" is a whole run.
-      if (i + 1 < end && s[i] == '\'' && (s[i + 1] | 0x20) == 's' &&
-          RunEnd(s, i + 1, end) == i + 2) {
-        stop = i + 2;
-      }
-    } else if (i < end && s[i] == '.' &&
-               IsShortPartAbbreviation(s + start, i - start)) {
-      stop = i + 1;  // "U.S" "." -> "U.S."
-    }
-    // Lower-case straight into the joined buffer; hash from there.
-    if (!normalized_.empty()) normalized_.push_back(' ');
-    const size_t at = normalized_.size();
-    normalized_.append(s + start, stop - start);
-    char* w = normalized_.data() + at;
-    for (size_t j = 0, n = stop - start; j < n; ++j) {
-      const char c = w[j];
-      w[j] = static_cast<char>(
-          c + (static_cast<unsigned>(c - 'A') < 26u ? 'a' - 'A' : 0));
-    }
-    words_.push_back(Xxh3(w, stop - start, kWordSeed));
-    i = stop;
-  }
+  const size_t need = normalized_size_ + 1 + folded.size() + 16;
+  if (normalized_.size() < need) normalized_.resize(2 * need);
+  if (words_.size() <= word_count_) words_.resize(2 * word_count_ + 16);
+  char* out = normalized_.data() + normalized_size_;
+  if (normalized_size_ > 0) *out++ = ' ';
+  std::copy(folded.begin(), folded.end(), out);
+  normalized_size_ =
+      static_cast<size_t>(out - normalized_.data()) + folded.size();
+  words_[word_count_++] = Xxh3(folded.data(), folded.size(), kWordSeed);
 }
 
 void Shingler::AddTokenized(std::string_view stretch) {
@@ -226,61 +232,129 @@ void Shingler::AddTokenized(std::string_view stretch) {
   }
 }
 
-void Shingler::Shingle(std::string_view body, Shingles* out) {
-  words_.clear();
-  normalized_.clear();
+[[gnu::flatten]] void Shingler::Shingle(std::string_view body,
+                                        Shingles* out) {
   const char* s = body.data();
   const size_t n = body.size();
+  // Pure ASCII gives at most one word per byte, and at most two joined
+  // bytes per byte (a one-byte word and its space); the non-ASCII path
+  // grows the buffers itself.
+  if (words_.size() < n + 1) words_.resize(n + 1);
+  if (normalized_.size() < 2 * n + 32) normalized_.resize(2 * n + 32);
+  // Lower-casing the whole body up front keeps the word bytes' stores far
+  // from the hash's loads (byte stores read back as a word at once stall
+  // store forwarding).
+  if (lowered_.size() < n + 16) lowered_.resize(n + 16);
+  LowerAll(s, n, lowered_.data());
+  const char* low = lowered_.data();
+  uint64_t* hashes = words_.data();
+  char* joined = normalized_.data();
+  size_t count = 0, size = 0;
   size_t pos = 0;
   while (pos < n) {
     const size_t space_begin = pos;
     while (pos < n && ClassOf(s[pos]) == kSpace) ++pos;
     if (pos >= n) break;
-    const size_t piece_begin = pos;
+    // Scan the piece as ASCII; undo it if a non-ASCII byte turns up.
+    const size_t piece_begin = pos, count_before = count, size_before = size;
     bool ascii = true;
-    for (ByteClass c; pos < n && (c = ClassOf(s[pos])) != kSpace; ++pos) {
-      ascii &= c != kHigh;
+    while (pos < n) {
+      const ByteClass c = ClassOf(s[pos]);
+      if (c == kSpace) break;
+      if (c == kHigh) {
+        ascii = false;
+        break;
+      }
+      if (!IsCore(c)) {  // punctuation: one token, not a word
+        ++pos;
+        continue;
+      }
+      const size_t start = pos;
+      pos = RunEnd(s, pos, n);
+      if (pos - start == 1 && s[start] == '_') continue;  // ICU: not a word
+      size_t stop = pos;
+      if (c == kDigit) {
+        // "1000" "'" "s" -> "1000's" when the "s" is a whole run.
+        if (pos + 1 < n && s[pos] == '\'' && (s[pos + 1] | 0x20) == 's' &&
+            RunEnd(s, pos + 1, n) == pos + 2) {
+          stop = pos + 2;
+        }
+      } else if (pos < n && s[pos] == '.' &&
+                 IsShortPartAbbreviation(s + start, pos - start)) {
+        stop = pos + 1;  // "U.S" "." -> "U.S."
+      }
+      if (size > 0) joined[size++] = ' ';
+      CopyBlocks(low + start, stop - start, joined + size);
+      hashes[count++] = Xxh3(low + start, stop - start, kWordSeed);
+      size += stop - start;
+      pos = stop;
     }
-    if (ascii) {
-      AddAsciiPiece(s, piece_begin, pos);
-      continue;
-    }
-    // As the tokenizer does: the following non-ASCII pieces join the
-    // stretch, which goes to ICU with the white space in front of it.
-    size_t stretch_end = pos;
+    if (ascii) continue;
+    // As the tokenizer does: this piece and the following non-ASCII pieces
+    // form a stretch, which goes to ICU with the white space in front of it.
+    count = count_before;
+    size = size_before;
+    size_t stretch_end = piece_begin;
     for (;;) {
       size_t q = stretch_end;
       while (q < n && ClassOf(s[q]) == kSpace) ++q;
       if (q >= n) break;
-      bool next_ascii = true;
+      bool high = false;
       size_t r = q;
       for (ByteClass c; r < n && (c = ClassOf(s[r])) != kSpace; ++r) {
-        next_ascii &= c != kHigh;
+        high |= c == kHigh;
       }
-      if (next_ascii) break;
+      if (!high) break;
       stretch_end = r;
     }
+    word_count_ = count;
+    normalized_size_ = size;
     AddTokenized(body.substr(space_begin, stretch_end - space_begin));
+    count = word_count_;
+    size = normalized_size_;
+    hashes = words_.data();
+    joined = normalized_.data();
     pos = stretch_end;
   }
-  Finish(words_, normalized_, static_cast<size_t>(options_.words), out);
+  word_count_ = count;
+  normalized_size_ = size;
+  Finish({words_.data(), count}, {normalized_.data(), size},
+         static_cast<size_t>(options_.words), out);
 }
 
 namespace internal {
 
 void ShingleByTokens(std::string_view body, const ShingleOptions& options,
                      Shingles* out) {
+  // The definition as first written: tokens, then the library's XXH3
+  // (Hash64), nothing shared with the fast path.
   std::vector<text::Token> tokens;
   text::Tokenize(body, &tokens);
   std::vector<uint64_t> words;
   std::string joined;
   for (const text::Token& t : tokens) {
     if (t.norm.empty()) continue;
-    words.push_back(Xxh3(t.norm.data(), t.norm.size(), kWordSeed));
+    words.push_back(Hash64(t.norm, kWordSeed));
     if (!joined.empty()) joined.push_back(' ');
     joined.append(t.norm);
   }
-  Finish(words, joined, static_cast<size_t>(std::max(options.words, 1)), out);
+  out->hashes.clear();
+  out->words = static_cast<uint32_t>(words.size());
+  out->exact = words.empty() ? 0 : Hash64(joined, kExactSeed);
+  if (words.empty()) return;
+  if (out->exact == 0) out->exact = 1;
+  auto bytes = [&words](size_t i, size_t count) {
+    return std::string_view(reinterpret_cast<const char*>(words.data() + i),
+                            count * sizeof(uint64_t));
+  };
+  const size_t k = static_cast<size_t>(std::max(options.words, 1));
+  if (words.size() <= k) {
+    out->hashes.push_back(Hash64(bytes(0, words.size()), kShingleSeed));
+    return;
+  }
+  for (size_t i = 0; i + k <= words.size(); ++i) {
+    out->hashes.push_back(Hash64(bytes(i, k), kShingleSeed));
+  }
 }
 
 }  // namespace internal

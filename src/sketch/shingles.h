@@ -64,18 +64,21 @@ class Shingler {
   const ShingleOptions& options() const { return options_; }
 
  private:
-  // Appends one folded word: to words_ (its hash) and normalized_.
+  // Appends one folded word (from the non-ASCII path) to the scratch.
   void AddFolded(std::string_view folded);
-  // Segments the white-space-free, pure-ASCII piece s[begin, end) and
-  // appends its words.
-  void AddAsciiPiece(const char* s, size_t begin, size_t end);
   // Appends the words of a stretch holding non-ASCII bytes, via Tokenize.
   void AddTokenized(std::string_view stretch);
 
   ShingleOptions options_;
   std::vector<text::Token> tokens_;  // scratch for non-ASCII stretches
-  std::vector<uint64_t> words_;      // scratch: one hash per word
-  std::string normalized_;           // scratch: folded words, space-joined
+  // Scratch kept at its high-water size (so never zero-filled twice): one
+  // hash per word in words_[0, word_count_), the folded words joined by
+  // spaces in normalized_[0, normalized_size_).
+  std::vector<uint64_t> words_;
+  std::string normalized_;
+  std::string lowered_;  // the body with ASCII letters lower-cased
+  size_t word_count_ = 0;
+  size_t normalized_size_ = 0;
 };
 
 // Exact Jaccard similarity |A ∩ B| / |A ∪ B| of the sets of hashes in `a`
