@@ -175,6 +175,17 @@ MinHashSignature ReferenceMinHash(const std::vector<uint64_t>& hashes,
   return sig;
 }
 
+TEST(MinHashTest, EstimateCountsEqualPositionsExactly) {
+  MinHashSignature a, b;
+  for (int i = 0; i < kMinHashSize; ++i) {
+    a[i] = static_cast<uint32_t>(i);
+    b[i] = static_cast<uint32_t>(i % 3 == 0 ? i : i + 1000);  // 43 equal
+  }
+  EXPECT_DOUBLE_EQ(EstimateJaccard(a, b), 43.0 / 128);
+  b[127] = 127;  // the last position counts too
+  EXPECT_DOUBLE_EQ(EstimateJaccard(a, b), 44.0 / 128);
+}
+
 TEST(MinHashTest, DensificationMatchesThePlainDefinition) {
   std::mt19937_64 rng(404);
   for (uint64_t seed : {MinHashOptions{}.seed, uint64_t{12345}}) {
