@@ -39,6 +39,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <bit>
+
 #include "src/base/hash.h"
 
 namespace concord::sketch {
@@ -99,13 +101,22 @@ void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
   }
   // Which bins hold their own minimum (only those may be borrowed from).
   uint64_t full[2] = {0, 0};
-  int full_count = 0;
-  for (int i = 0; i < kMinHashSize; ++i) {
-    if (sig[i] != kEmptyMinHashValue) {
-      full[i >> 6] |= uint64_t{1} << (i & 63);
-      ++full_count;
-    }
+#if defined(__SSE2__)
+  // Four bins per compare: movemask gives one bit per empty bin.
+  const __m128i empty = _mm_set1_epi32(static_cast<int>(kEmptyMinHashValue));
+  for (int i = 0; i < kMinHashSize; i += 4) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(sig.data() + i));
+    const uint64_t empty_bits = static_cast<uint64_t>(
+        _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, empty))));
+    full[i >> 6] |= (~empty_bits & 0xF) << (i & 63);
   }
+#else
+  for (int i = 0; i < kMinHashSize; ++i) {
+    if (sig[i] != kEmptyMinHashValue) full[i >> 6] |= uint64_t{1} << (i & 63);
+  }
+#endif
+  const int full_count = std::popcount(full[0]) + std::popcount(full[1]);
   if (full_count == 0 || full_count == kMinHashSize) return;
   auto is_full = [&full](int j) { return (full[j >> 6] >> (j & 63)) & 1; };
   const uint64_t probe_seed = kProbeSeed ^ options.seed;
