@@ -337,6 +337,13 @@ void Shingler::AddTokenized(std::string_view stretch) {
     AddTokenized(body.substr(space_begin, stretch_end - space_begin));
     count = word_count_;
     size = normalized_size_;
+    // Folding may have grown the text ("\u0390" is 2 bytes, its fold 6):
+    // keep the ASCII bounds above for what remains.
+    const size_t rest = n - stretch_end;
+    if (words_.size() < count + rest + 1) words_.resize(count + rest + 1);
+    if (normalized_.size() < size + 2 * rest + 32) {
+      normalized_.resize(size + 2 * rest + 32);
+    }
     hashes = words_.data();
     joined = normalized_.data();
     pos = stretch_end;

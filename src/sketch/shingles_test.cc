@@ -203,6 +203,21 @@ TEST(ShingleFastPathTest, MatchesTokenizerOnRandomBytes) {
   }
 }
 
+// Case folding can lengthen a word (U+0390 folds to three code points, 2
+// bytes to 6); the ASCII text after it must still fit the scratch buffers.
+TEST(ShingleFastPathTest, MatchesTokenizerAfterFoldingLengthensText) {
+  Shingler shingler({.words = 2});
+  for (int unicode : {1, 50, 400}) {
+    for (int ascii : {0, 1, 30, 2000}) {
+      std::string text;
+      for (int i = 0; i < unicode; ++i) text += "\u0390 \uFB03";
+      for (int i = 0; i < ascii; ++i) text += " a";
+      EXPECT_TRUE(SameAsReference(shingler, text))
+          << unicode << " folded, " << ascii << " ASCII";
+    }
+  }
+}
+
 TEST(ShingleFastPathTest, MatchesTokenizerOnExampleArticles) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(CONCORD_SOURCE_DIR) / "examples" / "articles";
