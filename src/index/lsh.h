@@ -24,15 +24,19 @@
 // are not kept. Not thread-safe, not even for Query alone (it marks the ids
 // it has seen in the index's scratch): use one index from one thread at a
 // time.
-// Cost: Insert and Query hash b bands (r·4 bytes each) and probe one
-// open-addressing table; Query also reads every posting of the buckets it
+// Cost: Insert and Query hash b bands (r·4 bytes each; an Insert of the
+// signature just queried reuses the Query's hashes) and probe one
+// open-addressing table, all b probes prefetched together; Query also reads every posting of the buckets it
 // hits (one compare each; near-duplicate families make that the dominant
-// cost) and sorts the distinct ids it found. Memory: 8 bytes per posting (b
-// per document), the table (16 bytes per distinct band key, at most half
-// full) and a 4-byte stamp per id up to the largest id inserted.
+// cost) and sorts the distinct ids it found. Memory: the table (16 bytes per
+// distinct band key, at most half full; a bucket's first id lives in its
+// slot), 32 bytes per 6 further ids of a bucket (at most 32 bytes per
+// posting, ~5.3 in long buckets) and a 4-byte stamp per id up to the
+// largest id inserted.
 #ifndef CONCORD_INDEX_LSH_H_
 #define CONCORD_INDEX_LSH_H_
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -92,17 +96,26 @@ class LshIndex {
   size_t documents() const { return documents_; }
 
  private:
+  // A bucket: its key, its first (oldest) id inline, and the rest in an
+  // unrolled list of chunks, newest chunk first.
   struct Slot {
-    uint64_t key = 0;   // 0 = empty
-    uint32_t head = 0;  // index into postings_ of the bucket's newest entry
+    uint64_t key = 0;     // 0 = empty
+    uint32_t first = 0;   // the id inserted first
+    uint32_t chunk = 0;   // index into chunks_ of the newest chunk, or kNone
   };
-  struct Posting {
-    uint32_t id = 0;
-    uint32_t next = 0;  // index of the next (older) posting; kNone at the end
+  static constexpr int kChunkIds = 6;
+  struct Chunk {                 // 32 bytes: two per cache line
+    uint32_t next = 0;           // the next (older) chunk, or kNone
+    uint32_t count = 0;          // ids used, 1..kChunkIds
+    uint32_t ids[kChunkIds] = {};
   };
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
 
   uint64_t BandKey(const sketch::MinHashSignature& signature, int band) const;
+  // The b band keys of `signature`, and a prefetch of each key's home slot.
+  // Remembers the last signature: Insert right after Query of the same
+  // signature (the dedup loop) reuses its keys.
+  const uint64_t* BandKeys(const sketch::MinHashSignature& signature);
   // Slot of `key`: its own, or the empty slot where it would go.
   size_t Find(uint64_t key) const;
   void Grow();
@@ -110,11 +123,16 @@ class LshIndex {
   LshParams params_;
   std::vector<Slot> slots_;  // open addressing, linear probing, power of 2
   size_t used_slots_ = 0;
-  std::vector<Posting> postings_;
+  std::vector<Chunk> chunks_;
   size_t documents_ = 0;
   // Query's scratch: seen_[id] == epoch_ once `id` is in this query's result.
   std::vector<uint32_t> seen_;
   uint32_t epoch_ = 0;
+  // BandKeys' scratch: keys_[band] for keys_signature_ when keys_valid_.
+  std::array<uint64_t, sketch::kMinHashSize> keys_{};
+  std::array<uint32_t, sketch::kMinHashSize> heads_{};  // Query's scratch
+  sketch::MinHashSignature keys_signature_{};
+  bool keys_valid_ = false;
 };
 
 }  // namespace concord::index

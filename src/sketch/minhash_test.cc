@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
 
+#include "src/base/hash.h"
 #include "src/sketch/shingles.h"
 
 namespace concord::sketch {
@@ -135,6 +137,68 @@ TEST(MinHashTest, TracksExactJaccardOfShingledText) {
   EXPECT_NEAR(
       EstimateJaccard(ComputeMinHash(a.hashes), ComputeMinHash(b.hashes)),
       exact, 0.1);
+}
+
+// The signature as minhash.cc defines it, computed plainly: every probe
+// hashed, no table. ComputeMinHash must agree on every set, tiny ones (whose
+// empty bins need long probe sequences) included, for any seed.
+MinHashSignature ReferenceMinHash(const std::vector<uint64_t>& hashes,
+                                  uint64_t seed) {
+  MinHashSignature sig;
+  sig.fill(kEmptyMinHashValue);
+  for (uint64_t h : hashes) {
+    const uint64_t x = Fmix64(h ^ seed);
+    uint32_t value = static_cast<uint32_t>(x);
+    if (value == kEmptyMinHashValue) value = kEmptyMinHashValue - 1;
+    sig[x >> 57] = std::min(sig[x >> 57], value);
+  }
+  const MinHashSignature own = sig;
+  auto full = [&own](uint64_t j) { return own[j] != kEmptyMinHashValue; };
+  int count = 0;
+  for (int i = 0; i < kMinHashSize; ++i) count += full(i);
+  if (count == 0) return sig;
+  const uint64_t probe_seed = 0x64656e7365ULL ^ seed;
+  for (uint64_t i = 0; i < kMinHashSize; ++i) {
+    if (full(i)) continue;
+    int64_t source = -1;
+    for (uint64_t attempt = 1; source < 0 && attempt <= 4096; ++attempt) {
+      const uint64_t j = Fmix64(probe_seed ^ (i << 32) ^ attempt) >> 57;
+      if (full(j)) source = static_cast<int64_t>(j);
+    }
+    for (uint64_t step = 1; source < 0; ++step) {
+      if (full((i + step) % kMinHashSize)) {
+        source = static_cast<int64_t>((i + step) % kMinHashSize);
+      }
+    }
+    sig[i] = own[source];
+  }
+  return sig;
+}
+
+TEST(MinHashTest, EstimateCountsEqualPositionsExactly) {
+  MinHashSignature a, b;
+  for (int i = 0; i < kMinHashSize; ++i) {
+    a[i] = static_cast<uint32_t>(i);
+    b[i] = static_cast<uint32_t>(i % 3 == 0 ? i : i + 1000);  // 43 equal
+  }
+  EXPECT_DOUBLE_EQ(EstimateJaccard(a, b), 43.0 / 128);
+  b[127] = 127;  // the last position counts too
+  EXPECT_DOUBLE_EQ(EstimateJaccard(a, b), 44.0 / 128);
+}
+
+TEST(MinHashTest, DensificationMatchesThePlainDefinition) {
+  std::mt19937_64 rng(404);
+  for (uint64_t seed : {MinHashOptions{}.seed, uint64_t{12345}}) {
+    for (int size : {1, 2, 3, 5, 10, 40, 128, 300, 2000}) {
+      for (int trial = 0; trial < 20; ++trial) {
+        std::vector<uint64_t> set(static_cast<size_t>(size));
+        for (uint64_t& h : set) h = rng();
+        ASSERT_EQ(ComputeMinHash(set, {.seed = seed}),
+                  ReferenceMinHash(set, seed))
+            << "size " << size << ", seed " << seed;
+      }
+    }
+  }
 }
 
 }  // namespace

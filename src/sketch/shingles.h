@@ -15,11 +15,13 @@
 // same fingerprint.
 //
 // A Shingler owns scratch buffers: it is not thread-safe; use one per thread.
-// Cost: one tokenisation pass (see segmenter.h) plus one hash per word and
-// one per shingle; once warm, no allocation beyond Tokenize's own.
+// Cost: one scan of the body with a table lookup per byte (pure-ASCII
+// stretches never reach ICU or build a token; see shingles.cc), one hash per
+// word and one per shingle; once warm, no allocation on ASCII text.
 #ifndef CONCORD_SKETCH_SHINGLES_H_
 #define CONCORD_SKETCH_SHINGLES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -62,10 +64,21 @@ class Shingler {
   const ShingleOptions& options() const { return options_; }
 
  private:
+  // Appends one folded word (from the non-ASCII path) to the scratch.
+  void AddFolded(std::string_view folded);
+  // Appends the words of a stretch holding non-ASCII bytes, via Tokenize.
+  void AddTokenized(std::string_view stretch);
+
   ShingleOptions options_;
-  std::vector<text::Token> tokens_;  // scratch
-  std::vector<uint64_t> words_;      // scratch: one hash per word
-  std::string normalized_;           // scratch: folded words, space-joined
+  std::vector<text::Token> tokens_;  // scratch for non-ASCII stretches
+  // Scratch kept at its high-water size (so never zero-filled twice): one
+  // hash per word in words_[0, word_count_), the folded words joined by
+  // spaces in normalized_[0, normalized_size_).
+  std::vector<uint64_t> words_;
+  std::string normalized_;
+  std::string lowered_;  // the body with ASCII letters lower-cased
+  size_t word_count_ = 0;
+  size_t normalized_size_ = 0;
 };
 
 // Exact Jaccard similarity |A ∩ B| / |A ∪ B| of the sets of hashes in `a`

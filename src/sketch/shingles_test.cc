@@ -4,8 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "src/sketch/shingles_internal.h"
 
 namespace concord::sketch {
 namespace {
@@ -109,6 +116,129 @@ TEST(ShingleTest, ExactJaccardByHand) {
   EXPECT_DOUBLE_EQ(ExactJaccard(a, a), 1.0);
   EXPECT_DOUBLE_EQ(ExactJaccard(a, std::vector<uint64_t>{9}), 0.0);
   EXPECT_DOUBLE_EQ(ExactJaccard({}, {}), 0.0);
+}
+
+// Differential tests: Shingler's scanning fast path against the reference
+// that tokenises first (internal::ShingleByTokens). Equal means the same
+// word count, the same exact fingerprint and the same shingle hashes in the
+// same order.
+::testing::AssertionResult SameAsReference(Shingler& shingler,
+                                           std::string_view body) {
+  Shingles fast, slow;
+  shingler.Shingle(body, &fast);
+  internal::ShingleByTokens(body, shingler.options(), &slow);
+  if (fast.words == slow.words && fast.exact == slow.exact &&
+      fast.hashes == slow.hashes) {
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure()
+         << "k = " << shingler.options().words << ", text (" << body.size()
+         << " bytes): \"" << body.substr(0, 160) << "\"\n words " << fast.words << " vs " << slow.words
+         << ", exact " << fast.exact << " vs " << slow.exact << ", "
+         << fast.hashes.size() << " vs " << slow.hashes.size() << " shingles";
+}
+
+TEST(ShingleFastPathTest, MatchesTokenizerOnGoldenEdgeCases) {
+  // One row per tokenizer rule the fast path re-implements for ASCII.
+  const char* const kRows[] = {
+      "The U.S. economy", "the U.S.", "e.g. this, i.e. that", "a Ph.D. student",
+      "U.S.A. and U.K.", "abc.d. end", "a..b", "I.", "x.y.", "ab.cd.ef.",
+      "in the 1990s and 1000's", "1000'S", "1000's.", "1000'sx", "1000's'",
+      "7's", "1000'", "'s", "5th 3.5 1,200 1;2 1,,2", "don't can't 'quoted'",
+      "x@y.com a@b", "_ __ a_b _a 1_ _1", "a:b a-b a/b", "end.", "1.2.3.",
+      "tab\tand\nnew\rline\fform\vvert", "a.B.c. D", "a.1. b", "@.a.",
+  };
+  for (int k : {1, 2, 5}) {
+    Shingler shingler({.words = k});
+    for (const char* row : kRows) EXPECT_TRUE(SameAsReference(shingler, row));
+  }
+}
+
+TEST(ShingleFastPathTest, MatchesTokenizerOnGeneratedText) {
+  // Fragments chosen to meet at every rule near a piece boundary, ASCII and
+  // not: accents, combining marks, curly apostrophes, full-width digits,
+  // emoji, CJK, zero-width and non-breaking spaces, a stray byte.
+  const std::string_view kFragments[] = {
+      "a",      "Z",        "s",        "S",      "7",      "0",
+      ".",      "'",        ",",        ";",      ":",      "_",
+      "-",      " ",        "   ",      "\t",     "\n",     "\r\n",
+      "$",      "%",        "(",        "\"",     "@",      "\v",
+      "\f",     "__",       "U.S",      "e.g",    "1,200",  "3.5",
+      "It's",   "1000",     "Ph.D",     "ab",     "XYZ",    "\u00E9",
+      "\u00C9", "\u0301",   "\u2019",   "\u201C", "\u2014", "\u2026",
+      "\uFF11", "\u00DF",   "\u00A0",   "\u3000", "\u4E2D", "\u200B",
+      "\u0416", "\U0001F600", "\u0130", "\u00AD", "\xFF",   "\xC3",
+  };
+  std::mt19937 rng(5150);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  Shingler two({.words = 2}), five({.words = 5});
+  int failures = 0;
+  for (int round = 0; round < 5000 && failures < 5; ++round) {
+    std::string text;
+    for (int n = length(rng); n > 0; --n) text += kFragments[pick(rng)];
+    Shingler& shingler = round % 2 ? two : five;
+    const ::testing::AssertionResult same = SameAsReference(shingler, text);
+    if (!same) {
+      ++failures;
+      ADD_FAILURE() << same.message();
+    }
+  }
+}
+
+TEST(ShingleFastPathTest, MatchesTokenizerOnRandomBytes) {
+  std::mt19937 rng(77);
+  std::uniform_int_distribution<int> byte(0, 255), length(0, 64);
+  Shingler shingler({.words = 3});
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int n = length(rng); n > 0; --n) {
+      // Mostly ASCII letters and separators, some high bytes.
+      const int b = byte(rng);
+      text.push_back(static_cast<char>(b < 96 ? 'a' + b % 26
+                                       : b < 160 ? " .'_1,"[b % 6]
+                                                 : b));
+    }
+    ASSERT_TRUE(SameAsReference(shingler, text));
+  }
+}
+
+// Case folding can lengthen a word (U+0390 folds to three code points, 2
+// bytes to 6); the ASCII text after it must still fit the scratch buffers.
+TEST(ShingleFastPathTest, MatchesTokenizerAfterFoldingLengthensText) {
+  Shingler shingler({.words = 2});
+  for (int unicode : {1, 50, 400}) {
+    for (int ascii : {0, 1, 30, 2000}) {
+      std::string text;
+      for (int i = 0; i < unicode; ++i) text += "\u0390 \uFB03";
+      for (int i = 0; i < ascii; ++i) text += " a";
+      EXPECT_TRUE(SameAsReference(shingler, text))
+          << unicode << " folded, " << ascii << " ASCII";
+    }
+  }
+}
+
+TEST(ShingleFastPathTest, MatchesTokenizerOnExampleArticles) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(CONCORD_SOURCE_DIR) / "examples" / "articles";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  ASSERT_GE(files.size(), 10u) << "example articles missing under " << dir;
+  Shingler shingler;  // one Shingler for all: reused buffers must not leak
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    EXPECT_TRUE(SameAsReference(shingler, text)) << f;
+    std::string upper = text;  // and shouted, to exercise the folding
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
+      return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    });
+    EXPECT_TRUE(SameAsReference(shingler, upper)) << f;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,22 @@
+// Internals of Shingler exposed for tests and benchmarks only; not for other
+// modules.
+#ifndef CONCORD_SKETCH_SHINGLES_INTERNAL_H_
+#define CONCORD_SKETCH_SHINGLES_INTERNAL_H_
+
+#include <string_view>
+
+#include "src/sketch/shingles.h"
+
+namespace concord::sketch::internal {
+
+// Shingler::Shingle computed the slow, obviously-correct way: text::Tokenize
+// (one Token with its folded norm per word), then the word, shingle and
+// exact hashes of those norms. The reference that shingles_test.cc holds the
+// scanning fast path to, hash for hash.
+// REQUIRES: out != nullptr; body.size() < 2^31.
+void ShingleByTokens(std::string_view body, const ShingleOptions& options,
+                     Shingles* out);
+
+}  // namespace concord::sketch::internal
+
+#endif  // CONCORD_SKETCH_SHINGLES_INTERNAL_H_
