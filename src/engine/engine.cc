@@ -11,54 +11,20 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
-#include <limits>
-#include <numeric>
 #include <optional>
 
 #include "concord/web.h"
 #include "src/base/env.h"
 #include "src/cluster/online_clusterer.h"
+#include "src/engine/pipeline.h"
 #include "src/engine/reuse.h"
-#include "src/extract/text_chrome.h"
 #include "src/ingest/dates.h"
 #include "src/ingest/reader.h"
 #include "src/sketch/features.h"
 #include "src/sketch/tfidf.h"
-#include "src/text/langid.h"
 
 namespace concord {
 namespace {
-
-uint32_t CountWords(std::string_view s) {
-  uint32_t n = 0;
-  bool in_word = false;
-  for (unsigned char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
-// Keywords of a story: the heaviest centroid terms, names and numbers shown
-// as written, at most `k`.
-std::vector<std::string> Keywords(const sketch::SparseVector& sum,
-                                  const sketch::Vocabulary& vocab, size_t k) {
-  std::vector<std::string> out;
-  for (uint32_t idx : sketch::TopEntries(sum, k * 3)) {
-    auto it = vocab.find(sum.entries[idx].term);
-    if (it == vocab.end()) continue;
-    std::string word = it->second;
-    if (word.rfind("n:", 0) == 0) word = word.substr(2);
-    if (word.rfind("#", 0) == 0) word = word.substr(1);
-    // A name is also a word term: show it once.
-    if (std::find(out.begin(), out.end(), word) != out.end()) continue;
-    out.push_back(std::move(word));
-    if (out.size() == k) break;
-  }
-  return out;
-}
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() -
@@ -164,55 +130,19 @@ Report Engine::Run() {
   sketch::DocumentFrequencies df;
   std::vector<sketch::TermBag> bags(n);
   for (size_t i = 0; i < n; ++i) {
-    const Article& a = in[i];
-    report.stats.input_bytes += a.text.size();
-    extract::TextExtractOptions xo;
-    xo.known_title = a.title;
-    ArticleContent content = extract::ExtractFromText(a.text, xo);
-    ArticleSummary& s = report.articles[i];
-    s.id = a.id;
-    s.title = a.title.empty() ? content.headline : a.title;
-    s.source = a.source;
-    s.url = a.url;
-    s.published = a.published;
-    s.origin = a.origin;
-    s.lang = a.lang.empty() ? text::DetectLanguage(content.body) : a.lang;
-    s.credits = content.credits;
-    for (const Block& b : content.blocks) {
-      if (b.kind == BlockKind::kHeading) s.headings.push_back(b.text);
-      if (b.kind == BlockKind::kCaption) s.captions.push_back(b.text);
-      if (b.kind == BlockKind::kChrome) s.dropped.push_back(b.text);
-    }
-    s.words = CountWords(content.body);
-    s.bytes = static_cast<uint32_t>(content.body.size());
-    // Headings belong to the article's topic: they are weighed with the body.
-    std::string topical = content.body;
-    for (const std::string& h : s.headings) {
-      topical += "\n\n";
-      topical += h;
-    }
-    bags[i] = features.Extract(s.title, topical, s.lang, &vocab);
+    PreparedArticle p = PrepareArticle(in[i], options, &features, &vocab);
+    report.stats.input_bytes += p.input_bytes;
+    report.articles[i] = std::move(p.summary);
+    bags[i] = std::move(p.bag);
     df.Add(bags[i]);
-    if (options.keep_text) s.body = std::move(content.body);
   }
 
   report.stats.extract_seconds = SecondsSince(start);
   start = std::chrono::steady_clock::now();
 
   // Publication order.
-  std::vector<std::optional<int64_t>> order_time(n);
-  std::optional<int64_t> last;
-  for (size_t i = 0; i < n; ++i) {
-    if (in[i].published_time) last = in[i].published_time;
-    order_time[i] = in[i].published_time ? in[i].published_time : last;
-  }
-  std::vector<uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const int64_t ta = order_time[a].value_or(std::numeric_limits<int64_t>::min());
-    const int64_t tb = order_time[b].value_or(std::numeric_limits<int64_t>::min());
-    return ta < tb;
-  });
+  const std::vector<std::optional<int64_t>> order_time = OrderTimes(in);
+  const std::vector<uint32_t> order = PublicationOrder(order_time);
 
   cluster::OnlineClusterer clusterer(options.cluster);
   std::vector<uint32_t> story_of(n);

@@ -1,0 +1,102 @@
+// Per-article stage and ordering (see pipeline.h).
+#include "src/engine/pipeline.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "src/extract/text_chrome.h"
+#include "src/text/langid.h"
+
+namespace concord {
+namespace {
+
+uint32_t CountWords(std::string_view s) {
+  uint32_t n = 0;
+  bool in_word = false;
+  for (unsigned char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+}  // namespace
+
+PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
+                               sketch::FeatureExtractor* features,
+                               sketch::Vocabulary* vocabulary) {
+  PreparedArticle out;
+  out.input_bytes = a.text.size();
+  extract::TextExtractOptions xo;
+  xo.known_title = a.title;
+  ArticleContent content = extract::ExtractFromText(a.text, xo);
+  ArticleSummary& s = out.summary;
+  s.id = a.id;
+  s.title = a.title.empty() ? content.headline : a.title;
+  s.source = a.source;
+  s.url = a.url;
+  s.published = a.published;
+  s.origin = a.origin;
+  s.lang = a.lang.empty() ? text::DetectLanguage(content.body) : a.lang;
+  s.credits = content.credits;
+  for (const Block& b : content.blocks) {
+    if (b.kind == BlockKind::kHeading) s.headings.push_back(b.text);
+    if (b.kind == BlockKind::kCaption) s.captions.push_back(b.text);
+    if (b.kind == BlockKind::kChrome) s.dropped.push_back(b.text);
+  }
+  s.words = CountWords(content.body);
+  s.bytes = static_cast<uint32_t>(content.body.size());
+  // Headings belong to the article's topic: they are weighed with the body.
+  std::string topical = content.body;
+  for (const std::string& h : s.headings) {
+    topical += "\n\n";
+    topical += h;
+  }
+  out.bag = features->Extract(s.title, topical, s.lang, vocabulary);
+  if (options.keep_text) s.body = std::move(content.body);
+  return out;
+}
+
+std::vector<std::optional<int64_t>> OrderTimes(
+    const std::vector<Article>& articles) {
+  std::vector<std::optional<int64_t>> out(articles.size());
+  std::optional<int64_t> last;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (articles[i].published_time) last = articles[i].published_time;
+    out[i] = articles[i].published_time ? articles[i].published_time : last;
+  }
+  return out;
+}
+
+std::vector<uint32_t> PublicationOrder(
+    const std::vector<std::optional<int64_t>>& times) {
+  std::vector<uint32_t> order(times.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const int64_t ta = times[a].value_or(std::numeric_limits<int64_t>::min());
+    const int64_t tb = times[b].value_or(std::numeric_limits<int64_t>::min());
+    return ta < tb;
+  });
+  return order;
+}
+
+std::vector<std::string> Keywords(const sketch::SparseVector& sum,
+                                  const sketch::Vocabulary& vocab, size_t k) {
+  std::vector<std::string> out;
+  for (uint32_t idx : sketch::TopEntries(sum, k * 3)) {
+    auto it = vocab.find(sum.entries[idx].term);
+    if (it == vocab.end()) continue;
+    std::string word = it->second;
+    if (word.rfind("n:", 0) == 0) word = word.substr(2);
+    if (word.rfind("#", 0) == 0) word = word.substr(1);
+    // A name is also a word term: show it once.
+    if (std::find(out.begin(), out.end(), word) != out.end()) continue;
+    out.push_back(std::move(word));
+    if (out.size() == k) break;
+  }
+  return out;
+}
+
+}  // namespace concord

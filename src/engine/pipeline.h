@@ -1,0 +1,54 @@
+// The per-article stage and the ordering of the pipeline, shared by
+// Engine::Run and the incremental store: what one article becomes before
+// clustering (its summary and its term bag) and the order articles are
+// clustered in. Engine-internal.
+#ifndef CONCORD_ENGINE_PIPELINE_H_
+#define CONCORD_ENGINE_PIPELINE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "concord/article.h"
+#include "concord/engine.h"
+#include "concord/options.h"
+#include "src/sketch/features.h"
+#include "src/sketch/sparse_vector.h"
+
+namespace concord {
+
+// What the per-article stage makes of one article.
+struct PreparedArticle {
+  ArticleSummary summary;  // everything but role, family, swaps and story
+  sketch::TermBag bag;     // headline, body and headings
+  uint64_t input_bytes = 0;
+};
+
+// Extracts the body (chrome, captions, credits), detects the language when
+// the input gave none, counts words and terms. Depends on nothing but the
+// article and the options: safe to run for different articles on different
+// threads, each with its own `features` (and `vocabulary`, when non-null).
+PreparedArticle PrepareArticle(const Article& article,
+                               const AnalyzeOptions& options,
+                               sketch::FeatureExtractor* features,
+                               sketch::Vocabulary* vocabulary);
+
+// The time an article is ordered by: its own, or for an undated article the
+// time of the dated article before it in the input; nullopt before any.
+std::vector<std::optional<int64_t>> OrderTimes(
+    const std::vector<Article>& articles);
+
+// Indexes of `times` in publication order, ties (and undated articles at
+// the start) in input order.
+std::vector<uint32_t> PublicationOrder(
+    const std::vector<std::optional<int64_t>>& times);
+
+// Keywords of a story: the heaviest centroid terms, names and numbers shown
+// as written, at most `k`.
+std::vector<std::string> Keywords(const sketch::SparseVector& sum,
+                                  const sketch::Vocabulary& vocab, size_t k);
+
+}  // namespace concord
+
+#endif  // CONCORD_ENGINE_PIPELINE_H_
