@@ -58,6 +58,9 @@ struct ReuseOptions {
   // Facts across sources (claims, conflicts, entities, quotes, brief) for
   // the same stories; about half the time of this stage.
   bool facts = true;
+  // Worker threads for this stage (stories are independent); 0 = one per
+  // core. Set from AnalyzeOptions::threads by the engine.
+  unsigned threads = 1;
 };
 
 struct AnalyzeOptions {
@@ -66,6 +69,9 @@ struct AnalyzeOptions {
   ReuseOptions reuse;
   // Keep each article's extracted body in the report (for --with-text).
   bool keep_text = false;
+  // Worker threads for the per-article and per-story stages; 0 = one per
+  // core. The report is the same for every thread count.
+  unsigned threads = 1;
 };
 
 }  // namespace concord
