@@ -289,13 +289,24 @@ std::string CreditOf(std::string_view line) {
 bool LooksLikeCaption(std::string_view line) {
   // Every marker below has '(' or ':' or is "getty images"/"image caption":
   // most body lines are rejected without folding them.
-  if (line.find_first_of("(:") == std::string_view::npos &&
-      line.find("etty") == std::string_view::npos &&
-      line.find("ETTY") == std::string_view::npos &&
-      line.find("aption") == std::string_view::npos &&
-      line.find("APTION") == std::string_view::npos) {
-    return false;
+  // One pass, ignoring ASCII case ('(' and ':' are unchanged by | 0x20).
+  const auto lower_at = [line](size_t i) {
+    return static_cast<char>(line[i] | 0x20);
+  };
+  const auto lower_is = [&](size_t i, std::string_view word) {
+    if (i + word.size() > line.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (lower_at(i + k) != word[k]) return false;
+    }
+    return true;
+  };
+  bool candidate = false;
+  for (size_t i = 0; i < line.size() && !candidate; ++i) {
+    const char c = lower_at(i);
+    candidate = c == '(' || c == ':' || (c == 'e' && lower_is(i, "etty")) ||
+                (c == 'a' && lower_is(i, "aption"));
   }
+  if (!candidate) return false;
   const std::string f = Fold(Trim(line));
   constexpr std::array<std::string_view, 12> kMarkers = {
       "(file image)", "(file photo)", "(file)",      "(ap photo",
