@@ -238,19 +238,28 @@ const char* SpanKindName(SpanKind kind) {
 
 AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
                                 text::Stemmer* stemmer) {
+  thread_local std::vector<text::Token> tokens;  // reused across calls
+  text::Tokenize(text, &tokens);
+  return PrepareForAlignment(text, tokens, lang, stemmer);
+}
+
+AlignedText PrepareForAlignment(std::string_view text,
+                                const std::vector<text::Token>& tokens,
+                                std::string_view lang, text::Stemmer* stemmer) {
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
-  std::vector<text::Token> tokens;
-  text::Tokenize(text, &tokens);
-  out.words.reserve(tokens.size());
+  size_t words = 0;
+  for (const text::Token& tok : tokens)
+    words += tok.kind != text::TokenKind::kPunct;
+  out.words.reserve(words);
   std::string key;
-  for (text::Token& tok : tokens) {
+  for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord w;
     w.begin = tok.begin;
     w.end = tok.end;
-    w.folded = std::move(tok.norm);
+    w.folded = tok.norm;
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;

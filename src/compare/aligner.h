@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "src/compare/wordnet.h"
+#include "src/text/segmenter.h"
 #include "src/text/stemmer.h"
 
 namespace concord::compare {
@@ -44,6 +45,12 @@ struct AlignedText {
 // Tokenises `text` (ICU word breaks, numbers by value) for alignment.
 AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
                                 text::Stemmer* stemmer);
+// The same from tokens the caller already has (punctuation tokens are
+// skipped), saving the tokenisation. REQUIRES: `tokens` is what
+// text::Tokenize(text, &tokens, options) gives, with or without keep_punct.
+AlignedText PrepareForAlignment(std::string_view text,
+                                const std::vector<text::Token>& tokens,
+                                std::string_view lang, text::Stemmer* stemmer);
 
 enum class SpanKind : uint8_t {
   kIdentical,  // the same words (equal or same stem)

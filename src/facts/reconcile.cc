@@ -892,7 +892,9 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
   Sentences sentences;
   sentences.spans.reserve(members.size());
   for (const StoryMember& m : members) {
-    sentences.spans.push_back(text::SplitSentences(m.body, m.lang));
+    sentences.spans.push_back(m.sentences != nullptr
+                                  ? *m.sentences
+                                  : text::SplitSentences(m.body, m.lang));
   }
   QuantityClaims(members, options, &r.claims);
   for (Claim& c : r.claims) c.sources = CountSources(members, c.members);
