@@ -254,6 +254,19 @@ AlignedText PrepareForAlignment(std::string_view text,
     words += tok.kind != text::TokenKind::kPunct;
   out.words.reserve(words);
   std::string key;
+  // Stemming dominates otherwise; news vocabulary is Zipfian, so a
+  // per-thread memo (per stemmer and language, bounded) hits nearly always.
+  struct Memo {
+    const text::Stemmer* stemmer = nullptr;
+    std::string lang;
+    std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
+  };
+  thread_local Memo memo;
+  if (memo.stemmer != stemmer || memo.lang != lang) {
+    memo.words.clear();
+    memo.stemmer = stemmer;
+    memo.lang = std::string(lang);
+  }
   for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord w;
@@ -271,21 +284,7 @@ AlignedText PrepareForAlignment(std::string_view text,
         key = w.folded;
       }
     } else {
-      // Stemming dominates otherwise; news vocabulary is Zipfian, so a
-      // per-thread memo (per stemmer and language, bounded) hits nearly
-      // always.
-      struct Memo {
-        const text::Stemmer* stemmer = nullptr;
-        std::string lang;
-        std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
-      };
-      thread_local Memo memo;
-      if (memo.stemmer != stemmer || memo.lang != lang ||
-          memo.words.size() > (1u << 20)) {
-        memo.words.clear();
-        memo.stemmer = stemmer;
-        memo.lang = std::string(lang);
-      }
+      if (memo.words.size() > (1u << 20)) memo.words.clear();
       auto it = memo.words.find(w.folded);
       if (it == memo.words.end()) {
         key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
