@@ -359,47 +359,13 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
 
-  // The seed n-grams A and B share, found by one merge of the two sorted
-  // gram lists (linear, sequential) instead of a binary search of B's list
-  // for every word of A. A pair sharing none cannot align: every passage
-  // starts from a seed.
-  thread_local std::vector<uint64_t> shared;
-  shared.clear();
-  {
-    const auto& ga = a_index.grams;
-    const auto& gb = b_index.grams;
-    for (size_t x = 0, y = 0; x < ga.size() && y < gb.size();) {
-      if (ga[x].first < gb[y].first) {
-        ++x;
-      } else if (gb[y].first < ga[x].first) {
-        ++y;
-      } else {
-        const uint64_t h = ga[x].first;
-        shared.push_back(h);
-        while (x < ga.size() && ga[x].first == h) ++x;
-        while (y < gb.size() && gb[y].first == h) ++y;
-      }
-    }
-  }
-  if (shared.empty()) return out;
-  // Which words of A start a shared seed, from A's own (sorted) gram list.
-  thread_local std::vector<uint8_t> seeds_at;
-  seeds_at.assign(a.words.size(), 0);
-  {
-    const auto& ga = a_index.grams;
-    size_t x = 0;
-    for (uint64_t h : shared) {
-      while (x < ga.size() && ga[x].first < h) ++x;
-      for (; x < ga.size() && ga[x].first == h; ++x) seeds_at[ga[x].second] = 1;
-    }
-  }
-
   std::vector<bool> covered_a(a.words.size(), false);
   std::vector<bool> covered_b(b.words.size(), false);
   Extender ext(a, b, covered_a, covered_b, wordnet, options);
   for (size_t i = 0; i + n <= a.words.size(); ++i) {
-    if (!seeds_at[i] || covered_a[i]) continue;
+    if (covered_a[i]) continue;
     const uint64_t h = a_index.at[i];
+    if (h == 0) continue;
     auto lo = std::lower_bound(b_index.grams.begin(), b_index.grams.end(),
                                std::make_pair(h, uint32_t(0)));
     size_t tried = 0;
