@@ -52,11 +52,15 @@ struct Op {
 class Extender {
  public:
   Extender(const AlignedText& a, const AlignedText& b,
-           const std::vector<bool>& covered_a,
-           const std::vector<bool>& covered_b, const WordNet* wordnet,
+           const std::vector<uint8_t>& covered_a,
+           const std::vector<uint8_t>& covered_b, const WordNet* wordnet,
            const AlignOptions& options)
-      : a_(a), b_(b), covered_a_(covered_a), covered_b_(covered_b),
-        wordnet_(wordnet), options_(options) {}
+      : a_(a),
+        b_(b),
+        covered_a_(covered_a),
+        covered_b_(covered_b),
+        wordnet_(wordnet),
+        options_(options) {}
 
   bool Match(int64_t x, int64_t y) const {
     if (x < 0 || y < 0 || x >= int64_t(a_.words.size()) ||
@@ -186,8 +190,8 @@ class Extender {
  private:
   const AlignedText& a_;
   const AlignedText& b_;
-  const std::vector<bool>& covered_a_;
-  const std::vector<bool>& covered_b_;
+  const std::vector<uint8_t>& covered_a_;
+  const std::vector<uint8_t>& covered_b_;
   const WordNet* wordnet_;
   const AlignOptions& options_;
 };
@@ -200,6 +204,12 @@ uint64_t GramHash(const AlignedText& t, size_t i, int n, bool* all_stop) {
     *all_stop = *all_stop && t.words[i + k].stop;
   }
   return h;
+}
+
+// Slot of a gram hash in GramIndex::first: the hash's high bits (the low
+// bit is always set).
+size_t TableSlot(uint64_t h, size_t mask) {
+  return static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
 void SetOffsets(const AlignedText& a, const AlignedText& b, AlignedSpan* s) {
@@ -343,7 +353,27 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     index.at[j] = h | 1;  // never 0: 0 marks "no seed here"
   }
   std::sort(index.grams.begin(), index.grams.end());
+  size_t slots = 16;
+  while (slots < 2 * index.grams.size()) slots *= 2;
+  index.first.assign(slots, 0);
+  const size_t mask = slots - 1;
+  for (size_t k = 0; k < index.grams.size(); ++k) {
+    if (k > 0 && index.grams[k - 1].first == index.grams[k].first) continue;
+    size_t slot = TableSlot(index.grams[k].first, mask);
+    while (index.first[slot] != 0) slot = (slot + 1) & mask;
+    index.first[slot] = static_cast<uint32_t>(k + 1);
+  }
   return index;
+}
+
+size_t GramIndex::Find(uint64_t h) const {
+  if (first.empty()) return grams.size();
+  const size_t mask = first.size() - 1;
+  for (size_t slot = TableSlot(h, mask);; slot = (slot + 1) & mask) {
+    const uint32_t e = first[slot];
+    if (e == 0) return grams.size();
+    if (grams[e - 1].first == h) return e - 1;
+  }
 }
 
 Alignment Align(const AlignedText& a, const AlignedText& b,
@@ -359,15 +389,16 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
 
-  std::vector<bool> covered_a(a.words.size(), false);
-  std::vector<bool> covered_b(b.words.size(), false);
+  std::vector<uint8_t> covered_a(a.words.size(), 0);
+  std::vector<uint8_t> covered_b(b.words.size(), 0);
   Extender ext(a, b, covered_a, covered_b, wordnet, options);
   for (size_t i = 0; i + n <= a.words.size(); ++i) {
     if (covered_a[i]) continue;
     const uint64_t h = a_index.at[i];
     if (h == 0) continue;
-    auto lo = std::lower_bound(b_index.grams.begin(), b_index.grams.end(),
-                               std::make_pair(h, uint32_t(0)));
+    // The same start as lower_bound(grams, (h, 0)) when h is present;
+    // when it is not, the loop below does nothing either way.
+    const auto lo = b_index.grams.begin() + b_index.Find(h);
     size_t tried = 0;
     for (auto it = lo; it != b_index.grams.end() && it->first == h &&
                        tried < kMaxSeedPositions;

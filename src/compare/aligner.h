@@ -111,6 +111,15 @@ struct GramIndex {
   int seed_words = 0;
   std::vector<std::pair<uint64_t, uint32_t>> grams;  // sorted
   std::vector<uint64_t> at;  // gram hash starting at each word, 0 if none
+  // Open-addressing table from a gram hash to 1 + the index of its first
+  // entry in `grams` (0: empty slot); size a power of two, at most half
+  // full. Align() looks each of A's grams up here: O(1) instead of a
+  // binary search of `grams` per word of A per pair.
+  std::vector<uint32_t> first;
+
+  // The index in `grams` of the first entry with hash h, grams.size() if
+  // none.
+  size_t Find(uint64_t h) const;
 };
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
 
