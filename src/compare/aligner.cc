@@ -114,10 +114,14 @@ class Extender {
   }
 
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
-  // pair to examine. Returns the ops up to the best-scoring point, in walk
-  // order, and their score.
-  std::vector<Op> Extend(int64_t x, int64_t y, int dir, double* score) const {
-    std::vector<Op> ops;
+  // pair to examine. Leaves in *out the ops up to the best-scoring point, in
+  // walk order, and their score in *score.
+  // `ops` is the caller's buffer (reused across seeds, saving an
+  // allocation per extension).
+  void Extend(int64_t x, int64_t y, int dir, double* score,
+              std::vector<Op>* out) const {
+    std::vector<Op>& ops = *out;
+    ops.clear();
     double total = 0, best = 0;
     size_t best_len = 0;
     const int look = options_.lookahead;
@@ -184,7 +188,6 @@ class Extender {
     }
     ops.resize(best_len);
     *score = best;
-    return ops;
   }
 
  private:
@@ -392,6 +395,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   std::vector<uint8_t> covered_a(a.words.size(), 0);
   std::vector<uint8_t> covered_b(b.words.size(), 0);
   Extender ext(a, b, covered_a, covered_b, wordnet, options);
+  std::vector<Op> left, right, ops;  // per seed, buffers reused
   for (size_t i = 0; i + n <= a.words.size(); ++i) {
     if (covered_a[i]) continue;
     const uint64_t h = a_index.at[i];
@@ -409,14 +413,12 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
       double left_score = 0, right_score = 0;
-      std::vector<Op> left = ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1,
-                                        &left_score);
-      std::vector<Op> right =
-          ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score);
+      ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1, &left_score, &left);
+      ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score, &right);
       const double score = left_score + n * options.match + right_score;
       if (score < options.min_score) continue;
       // Ops in text order: left reversed, the seed, right.
-      std::vector<Op> ops(left.rbegin(), left.rend());
+      ops.assign(left.rbegin(), left.rend());
       for (int k = 0; k < n; ++k) {
         ops.push_back({SpanKind::kIdentical, uint32_t(i + k), uint32_t(j + k),
                        1, 1});
