@@ -39,6 +39,14 @@
 namespace concord::compare {
 namespace {
 
+// Transparent hash, so a memo keyed by std::string is probed with a view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
 constexpr uint64_t kStemSeed = 0x616c69676e;  // "align"
 constexpr size_t kMaxSeedPositions = 8;       // per n-gram in B
 
@@ -273,6 +281,9 @@ AlignedText PrepareForAlignment(std::string_view text,
     const text::Stemmer* stemmer = nullptr;
     std::string lang;
     std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
+    // Number token bytes -> stem hash (language-independent).
+    std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>>
+        numbers;
   };
   thread_local Memo memo;
   if (memo.stemmer != stemmer || memo.lang != lang) {
@@ -289,13 +300,23 @@ AlignedText PrepareForAlignment(std::string_view text,
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
-      auto value = text::ParseNumber(text.substr(tok.begin, tok.end - tok.begin));
-      if (value) {
-        key.assign(1, '#');
-        key += std::to_string(*value);
-      } else {
-        key = w.folded;
+      // Numbers by value ("1,200" = "1200"); the key is a pure function of
+      // the token's bytes, memoised like the stems.
+      const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
+      if (memo.numbers.size() > (1u << 16)) memo.numbers.clear();
+      auto it = memo.numbers.find(raw);
+      if (it == memo.numbers.end()) {
+        auto value = text::ParseNumber(raw);
+        if (value) {
+          key.assign(1, '#');
+          key += std::to_string(*value);
+        } else {
+          key = w.folded;
+        }
+        it = memo.numbers.emplace(std::string(raw), Hash64(key, kStemSeed))
+                 .first;
       }
+      w.stem = it->second;
     } else {
       if (memo.words.size() > (1u << 20)) memo.words.clear();
       auto it = memo.words.find(w.folded);
@@ -309,10 +330,7 @@ AlignedText PrepareForAlignment(std::string_view text,
       }
       w.stem = it->second.first;
       w.stop = it->second.second;
-      out.words.push_back(std::move(w));
-      continue;
     }
-    w.stem = Hash64(key, kStemSeed);
     out.words.push_back(std::move(w));
   }
   return out;

@@ -350,20 +350,29 @@ void FindConflicts(const std::vector<StoryMember>& members,
                    const Sentences& sentences,
                    const std::vector<Claim>& claims,
                    std::vector<StoryConflict>* conflicts) {
-  std::vector<std::set<std::string>> context(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    if (claims[i].kind != "quantity") continue;
+  // The content words around each quantity claim: the union of its
+  // sentences' content sets. Made only for claims that reach the Dice test
+  // below, and each sentence's set only once (claims share sentences).
+  std::map<std::pair<uint32_t, int>, std::set<std::string>> sentence_words;
+  std::vector<std::unique_ptr<std::set<std::string>>> context(claims.size());
+  auto context_of = [&](size_t i) -> const std::set<std::string>& {
+    if (context[i] != nullptr) return *context[i];
+    context[i] = std::make_unique<std::set<std::string>>();
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
-      const text::Span& sp = sentences.spans[m][s];
-      // The sentence without the number itself.
-      std::string sentence(members[m].body.substr(sp.begin, sp.end - sp.begin));
-      for (const std::string& w : ContentSet(sentence, members[m].lang)) {
-        context[i].insert(w);
+      auto [it, fresh] = sentence_words.try_emplace({m, s});
+      if (fresh) {
+        const text::Span& sp = sentences.spans[m][s];
+        // The sentence without the number itself.
+        std::string sentence(
+            members[m].body.substr(sp.begin, sp.end - sp.begin));
+        it->second = ContentSet(sentence, members[m].lang);
       }
+      context[i]->insert(it->second.begin(), it->second.end());
     }
-  }
+    return *context[i];
+  };
   for (size_t i = 0; i < claims.size(); ++i) {
     for (size_t j = i + 1; j < claims.size(); ++j) {
       const Claim& a = claims[i];
@@ -378,7 +387,7 @@ void FindConflicts(const std::vector<StoryMember>& members,
       for (int s : sa) a_only |= sb.count(s) == 0;
       for (int s : sb) b_only |= sa.count(s) == 0;
       if (!a_only || !b_only) continue;
-      if (Dice(context[i], context[j]) < 0.5) continue;
+      if (Dice(context_of(i), context_of(j)) < 0.5) continue;
       StoryConflict c;
       c.kind = "number";
       c.slot = a.slot;
