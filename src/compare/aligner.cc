@@ -4,15 +4,18 @@
 // (Smith et al. 2014): rather than fill an n × m dynamic-programming table,
 // find short exact anchors and grow them. Here:
 //   1. Seeds: every run of `seed_words` words of A whose stems occur, in the
-//      same order, in B (a sorted index of B's stemmed n-grams, built once
-//      per text; n-grams of stop words only are not seeds).
+//      same order, in B (a sorted index of B's stemmed n-grams with a hash
+//      table to the first entry of each, built once per text, so a word of
+//      A costs one probe per pair; n-grams of stop words only are not
+//      seeds).
 //   2. Extension: from each seed not inside an earlier passage, walk right
 //      and left. Matching words advance both sides. At a mismatch, look up
 //      to `lookahead` words ahead on each side for the nearest resumption
 //      (k words of A against m of B, smallest max(k, m) first) confirmed by a
-//      second match, a non-stop word, or k = m (the diagonal kept): k = m = 1 is a swap, k = 0 an
-//      insertion, m = 0 a deletion, otherwise an edit. Stop when nothing
-//      resumes; trim back to the best-scoring point (the X-drop rule).
+//      second match, a non-stop word, or k = m (the diagonal kept): k = m = 1
+//      is a swap, k = 0 an insertion, m = 0 a deletion, otherwise an edit. Stop
+//      when nothing resumes; trim back to the best-scoring point (the X-drop
+//      rule).
 //   3. Scoring is Smith-Waterman's with linear gaps: +match per word,
 //      swap / related_swap per substituted pair, gap per unpaired word, so a
 //      passage's score is the score of its path in the full DP table and can
