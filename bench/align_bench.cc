@@ -13,7 +13,8 @@
 //   build/release/bench/align_bench
 // BM_Align: Align() with both seed indexes built (what one pair costs the
 // first time); BM_AlignIndexed: with prebuilt indexes (what each further
-// pair costs inside a story); BM_Prepare: tokenising and stemming one text.
+// pair costs inside a story); BM_Prepare: tokenising and stemming one text;
+// BM_PrepareFromTokens: the same from tokens already made (as the engine does).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -107,6 +108,30 @@ void BM_Prepare(benchmark::State& state) {
   state.SetBytesProcessed(int64_t(state.iterations()) * m.a.size());
 }
 BENCHMARK(BM_Prepare)->Unit(benchmark::kMicrosecond);
+
+// What the engine pays: the words taken from tokens it already has (the
+// facts Document's, punctuation kept), checked equal to BM_Prepare's first.
+void BM_PrepareFromTokens(benchmark::State& state) {
+  const Material& m = GetMaterial();
+  if (!m.error.empty()) return state.SkipWithError(m.error.c_str());
+  text::Stemmer stemmer("en");
+  std::vector<text::Token> tokens;
+  text::Tokenize(m.a, &tokens, {.keep_punct = true});
+  const auto own = compare::PrepareForAlignment(m.a, "en", &stemmer);
+  const auto given = compare::PrepareForAlignment(m.a, tokens, "en", &stemmer);
+  bool same = own.words.size() == given.words.size();
+  for (size_t k = 0; same && k < own.words.size(); ++k) {
+    same = own.words[k].stem == given.words[k].stem &&
+           own.words[k].begin == given.words[k].begin;
+  }
+  if (!same) return state.SkipWithError("words from tokens differ");
+  for (auto _ : state) {
+    auto t = compare::PrepareForAlignment(m.a, tokens, "en", &stemmer);
+    benchmark::DoNotOptimize(t.words.data());
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * m.a.size());
+}
+BENCHMARK(BM_PrepareFromTokens)->Unit(benchmark::kMicrosecond);
 
 void BM_Align(benchmark::State& state) {
   const Material& m = GetMaterial();

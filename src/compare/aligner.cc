@@ -4,15 +4,18 @@
 // (Smith et al. 2014): rather than fill an n × m dynamic-programming table,
 // find short exact anchors and grow them. Here:
 //   1. Seeds: every run of `seed_words` words of A whose stems occur, in the
-//      same order, in B (a sorted index of B's stemmed n-grams, built once
-//      per text; n-grams of stop words only are not seeds).
+//      same order, in B (a sorted index of B's stemmed n-grams with a hash
+//      table to the first entry of each, built once per text, so a word of
+//      A costs one probe per pair; n-grams of stop words only are not
+//      seeds).
 //   2. Extension: from each seed not inside an earlier passage, walk right
 //      and left. Matching words advance both sides. At a mismatch, look up
 //      to `lookahead` words ahead on each side for the nearest resumption
 //      (k words of A against m of B, smallest max(k, m) first) confirmed by a
-//      second match, a non-stop word, or k = m (the diagonal kept): k = m = 1 is a swap, k = 0 an
-//      insertion, m = 0 a deletion, otherwise an edit. Stop when nothing
-//      resumes; trim back to the best-scoring point (the X-drop rule).
+//      second match, a non-stop word, or k = m (the diagonal kept): k = m = 1
+//      is a swap, k = 0 an insertion, m = 0 a deletion, otherwise an edit. Stop
+//      when nothing resumes; trim back to the best-scoring point (the X-drop
+//      rule).
 //   3. Scoring is Smith-Waterman's with linear gaps: +match per word,
 //      swap / related_swap per substituted pair, gap per unpaired word, so a
 //      passage's score is the score of its path in the full DP table and can
@@ -39,6 +42,14 @@
 namespace concord::compare {
 namespace {
 
+// Transparent hash, so a memo keyed by std::string is probed with a view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
 constexpr uint64_t kStemSeed = 0x616c69676e;  // "align"
 constexpr size_t kMaxSeedPositions = 8;       // per n-gram in B
 
@@ -52,11 +63,15 @@ struct Op {
 class Extender {
  public:
   Extender(const AlignedText& a, const AlignedText& b,
-           const std::vector<bool>& covered_a,
-           const std::vector<bool>& covered_b, const WordNet* wordnet,
+           const std::vector<uint8_t>& covered_a,
+           const std::vector<uint8_t>& covered_b, const WordNet* wordnet,
            const AlignOptions& options)
-      : a_(a), b_(b), covered_a_(covered_a), covered_b_(covered_b),
-        wordnet_(wordnet), options_(options) {}
+      : a_(a),
+        b_(b),
+        covered_a_(covered_a),
+        covered_b_(covered_b),
+        wordnet_(wordnet),
+        options_(options) {}
 
   bool Match(int64_t x, int64_t y) const {
     if (x < 0 || y < 0 || x >= int64_t(a_.words.size()) ||
@@ -110,10 +125,14 @@ class Extender {
   }
 
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
-  // pair to examine. Returns the ops up to the best-scoring point, in walk
-  // order, and their score.
-  std::vector<Op> Extend(int64_t x, int64_t y, int dir, double* score) const {
-    std::vector<Op> ops;
+  // pair to examine. Leaves in *out the ops up to the best-scoring point, in
+  // walk order, and their score in *score.
+  // `ops` is the caller's buffer (reused across seeds, saving an
+  // allocation per extension).
+  void Extend(int64_t x, int64_t y, int dir, double* score,
+              std::vector<Op>* out) const {
+    std::vector<Op>& ops = *out;
+    ops.clear();
     double total = 0, best = 0;
     size_t best_len = 0;
     const int look = options_.lookahead;
@@ -180,14 +199,13 @@ class Extender {
     }
     ops.resize(best_len);
     *score = best;
-    return ops;
   }
 
  private:
   const AlignedText& a_;
   const AlignedText& b_;
-  const std::vector<bool>& covered_a_;
-  const std::vector<bool>& covered_b_;
+  const std::vector<uint8_t>& covered_a_;
+  const std::vector<uint8_t>& covered_b_;
   const WordNet* wordnet_;
   const AlignOptions& options_;
 };
@@ -200,6 +218,12 @@ uint64_t GramHash(const AlignedText& t, size_t i, int n, bool* all_stop) {
     *all_stop = *all_stop && t.words[i + k].stop;
   }
   return h;
+}
+
+// Slot of a gram hash in GramIndex::first: the hash's high bits (the low
+// bit is always set).
+size_t TableSlot(uint64_t h, size_t mask) {
+  return static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
 void SetOffsets(const AlignedText& a, const AlignedText& b, AlignedSpan* s) {
@@ -238,45 +262,66 @@ const char* SpanKindName(SpanKind kind) {
 
 AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
                                 text::Stemmer* stemmer) {
+  thread_local std::vector<text::Token> tokens;  // reused across calls
+  text::Tokenize(text, &tokens);
+  return PrepareForAlignment(text, tokens, lang, stemmer);
+}
+
+AlignedText PrepareForAlignment(std::string_view text,
+                                const std::vector<text::Token>& tokens,
+                                std::string_view lang, text::Stemmer* stemmer) {
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
-  std::vector<text::Token> tokens;
-  text::Tokenize(text, &tokens);
-  out.words.reserve(tokens.size());
+  size_t words = 0;
+  for (const text::Token& tok : tokens)
+    words += tok.kind != text::TokenKind::kPunct;
+  out.words.reserve(words);
   std::string key;
-  for (text::Token& tok : tokens) {
+  // Stemming dominates otherwise; news vocabulary is Zipfian, so a
+  // per-thread memo (per stemmer and language, bounded) hits nearly always.
+  struct Memo {
+    const text::Stemmer* stemmer = nullptr;
+    std::string lang;
+    std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
+    // Number token bytes -> stem hash (language-independent).
+    std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>>
+        numbers;
+  };
+  thread_local Memo memo;
+  if (memo.stemmer != stemmer || memo.lang != lang) {
+    memo.words.clear();
+    memo.stemmer = stemmer;
+    memo.lang = std::string(lang);
+  }
+  for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord w;
     w.begin = tok.begin;
     w.end = tok.end;
-    w.folded = std::move(tok.norm);
+    w.folded = tok.norm;
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
-      auto value = text::ParseNumber(text.substr(tok.begin, tok.end - tok.begin));
-      if (value) {
-        key.assign(1, '#');
-        key += std::to_string(*value);
-      } else {
-        key = w.folded;
+      // Numbers by value ("1,200" = "1200"); the key is a pure function of
+      // the token's bytes, memoised like the stems.
+      const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
+      if (memo.numbers.size() > (1u << 16)) memo.numbers.clear();
+      auto it = memo.numbers.find(raw);
+      if (it == memo.numbers.end()) {
+        auto value = text::ParseNumber(raw);
+        if (value) {
+          key.assign(1, '#');
+          key += std::to_string(*value);
+        } else {
+          key = w.folded;
+        }
+        it = memo.numbers.emplace(std::string(raw), Hash64(key, kStemSeed))
+                 .first;
       }
+      w.stem = it->second;
     } else {
-      // Stemming dominates otherwise; news vocabulary is Zipfian, so a
-      // per-thread memo (per stemmer and language, bounded) hits nearly
-      // always.
-      struct Memo {
-        const text::Stemmer* stemmer = nullptr;
-        std::string lang;
-        std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
-      };
-      thread_local Memo memo;
-      if (memo.stemmer != stemmer || memo.lang != lang ||
-          memo.words.size() > (1u << 20)) {
-        memo.words.clear();
-        memo.stemmer = stemmer;
-        memo.lang = std::string(lang);
-      }
+      if (memo.words.size() > (1u << 20)) memo.words.clear();
       auto it = memo.words.find(w.folded);
       if (it == memo.words.end()) {
         key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
@@ -288,10 +333,7 @@ AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
       }
       w.stem = it->second.first;
       w.stop = it->second.second;
-      out.words.push_back(std::move(w));
-      continue;
     }
-    w.stem = Hash64(key, kStemSeed);
     out.words.push_back(std::move(w));
   }
   return out;
@@ -335,7 +377,27 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     index.at[j] = h | 1;  // never 0: 0 marks "no seed here"
   }
   std::sort(index.grams.begin(), index.grams.end());
+  size_t slots = 16;
+  while (slots < 2 * index.grams.size()) slots *= 2;
+  index.first.assign(slots, 0);
+  const size_t mask = slots - 1;
+  for (size_t k = 0; k < index.grams.size(); ++k) {
+    if (k > 0 && index.grams[k - 1].first == index.grams[k].first) continue;
+    size_t slot = TableSlot(index.grams[k].first, mask);
+    while (index.first[slot] != 0) slot = (slot + 1) & mask;
+    index.first[slot] = static_cast<uint32_t>(k + 1);
+  }
   return index;
+}
+
+size_t GramIndex::Find(uint64_t h) const {
+  if (first.empty()) return grams.size();
+  const size_t mask = first.size() - 1;
+  for (size_t slot = TableSlot(h, mask);; slot = (slot + 1) & mask) {
+    const uint32_t e = first[slot];
+    if (e == 0) return grams.size();
+    if (grams[e - 1].first == h) return e - 1;
+  }
 }
 
 Alignment Align(const AlignedText& a, const AlignedText& b,
@@ -351,15 +413,17 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
 
-  std::vector<bool> covered_a(a.words.size(), false);
-  std::vector<bool> covered_b(b.words.size(), false);
+  std::vector<uint8_t> covered_a(a.words.size(), 0);
+  std::vector<uint8_t> covered_b(b.words.size(), 0);
   Extender ext(a, b, covered_a, covered_b, wordnet, options);
+  std::vector<Op> left, right, ops;  // per seed, buffers reused
   for (size_t i = 0; i + n <= a.words.size(); ++i) {
     if (covered_a[i]) continue;
     const uint64_t h = a_index.at[i];
     if (h == 0) continue;
-    auto lo = std::lower_bound(b_index.grams.begin(), b_index.grams.end(),
-                               std::make_pair(h, uint32_t(0)));
+    // The same start as lower_bound(grams, (h, 0)) when h is present;
+    // when it is not, the loop below does nothing either way.
+    const auto lo = b_index.grams.begin() + b_index.Find(h);
     size_t tried = 0;
     for (auto it = lo; it != b_index.grams.end() && it->first == h &&
                        tried < kMaxSeedPositions;
@@ -370,14 +434,12 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
       double left_score = 0, right_score = 0;
-      std::vector<Op> left = ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1,
-                                        &left_score);
-      std::vector<Op> right =
-          ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score);
+      ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1, &left_score, &left);
+      ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score, &right);
       const double score = left_score + n * options.match + right_score;
       if (score < options.min_score) continue;
       // Ops in text order: left reversed, the seed, right.
-      std::vector<Op> ops(left.rbegin(), left.rend());
+      ops.assign(left.rbegin(), left.rend());
       for (int k = 0; k < n; ++k) {
         ops.push_back({SpanKind::kIdentical, uint32_t(i + k), uint32_t(j + k),
                        1, 1});

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "src/compare/wordnet.h"
+#include "src/text/segmenter.h"
 #include "src/text/stemmer.h"
 
 namespace concord::compare {
@@ -44,6 +45,12 @@ struct AlignedText {
 // Tokenises `text` (ICU word breaks, numbers by value) for alignment.
 AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
                                 text::Stemmer* stemmer);
+// The same from tokens the caller already has (punctuation tokens are
+// skipped), saving the tokenisation. REQUIRES: `tokens` is what
+// text::Tokenize(text, &tokens, options) gives, with or without keep_punct.
+AlignedText PrepareForAlignment(std::string_view text,
+                                const std::vector<text::Token>& tokens,
+                                std::string_view lang, text::Stemmer* stemmer);
 
 enum class SpanKind : uint8_t {
   kIdentical,  // the same words (equal or same stem)
@@ -104,6 +111,15 @@ struct GramIndex {
   int seed_words = 0;
   std::vector<std::pair<uint64_t, uint32_t>> grams;  // sorted
   std::vector<uint64_t> at;  // gram hash starting at each word, 0 if none
+  // Open-addressing table from a gram hash to 1 + the index of its first
+  // entry in `grams` (0: empty slot); size a power of two, at most half
+  // full. Align() looks each of A's grams up here: O(1) instead of a
+  // binary search of `grams` per word of A per pair.
+  std::vector<uint32_t> first;
+
+  // The index in `grams` of the first entry with hash h, grams.size() if
+  // none.
+  size_t Find(uint64_t h) const;
 };
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
 

@@ -196,5 +196,29 @@ TEST(AlignerTest, NumbersMatchByValue) {
   EXPECT_EQ(al.matched, a.words.size());
 }
 
+// The engine prepares texts from the facts Document's tokens (punctuation
+// kept); the words must be those PrepareForAlignment finds on its own.
+TEST(AlignerTest, PreparedFromGivenTokensEqualsOwnTokenisation) {
+  const std::string text =
+      "The U.S. said 1,200 people\u2014nearly half\u2014fled; "
+      "officials' 1000's of \u201Cdon't\u201D e.g. Caf\u00E9 3.5%.";
+  text::Stemmer stemmer("en");
+  const AlignedText own = PrepareForAlignment(text, "en", &stemmer);
+  std::vector<text::Token> tokens;
+  text::Tokenize(text, &tokens, {.keep_punct = true});
+  const AlignedText given = PrepareForAlignment(text, tokens, "en", &stemmer);
+  ASSERT_EQ(own.words.size(), given.words.size());
+  ASSERT_GT(own.words.size(), 10u);
+  for (size_t k = 0; k < own.words.size(); ++k) {
+    EXPECT_EQ(own.words[k].begin, given.words[k].begin) << k;
+    EXPECT_EQ(own.words[k].end, given.words[k].end) << k;
+    EXPECT_EQ(own.words[k].stem, given.words[k].stem) << k;
+    EXPECT_EQ(own.words[k].folded, given.words[k].folded) << k;
+    EXPECT_EQ(own.words[k].stop, given.words[k].stop) << k;
+    EXPECT_EQ(own.words[k].number, given.words[k].number) << k;
+    EXPECT_EQ(own.words[k].capitalized, given.words[k].capitalized) << k;
+  }
+}
+
 }  // namespace
 }  // namespace concord::compare

@@ -46,14 +46,44 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
 // wording, which brings the content words along): it is not aligned.
 constexpr double kAlignMinContainment = 0.40;
 
+// In how many members each key occurs: built from every member's sorted
+// unique keys by one sort and a run-length pass (cheaper than a node per
+// key in a hash map), looked up by binary search.
+class MemberCounts {
+ public:
+  // Adds one member's keys. REQUIRES: sorted and unique.
+  void AddMember(const std::vector<uint64_t>& keys) {
+    all_.insert(all_.end(), keys.begin(), keys.end());
+  }
+  void Build() {
+    std::sort(all_.begin(), all_.end());
+    for (size_t k = 0; k < all_.size();) {
+      size_t e = k;
+      while (e < all_.size() && all_[e] == all_[k]) ++e;
+      keys_.push_back(all_[k]);
+      counts_.push_back(static_cast<uint32_t>(e - k));
+      k = e;
+    }
+    all_.clear();
+    all_.shrink_to_fit();
+  }
+  // 0 for a key no member has.
+  uint32_t Count(uint64_t key) const {
+    const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+    return it != keys_.end() && *it == key ? counts_[it - keys_.begin()] : 0;
+  }
+
+ private:
+  std::vector<uint64_t> all_, keys_;
+  std::vector<uint32_t> counts_;
+};
 
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
-                  const std::unordered_map<uint64_t, uint32_t>& df) {
+                  const MemberCounts& df) {
   uint32_t best = UINT32_MAX;
   for (uint32_t k = begin; k < end; ++k) {
-    auto it = df.find(Hash64(t.words[k].folded));
-    best = std::min(best, it == df.end() ? 0u : it->second);
+    best = std::min(best, df.Count(Hash64(t.words[k].folded)));
   }
   return best;
 }
@@ -95,20 +125,22 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   std::vector<GramIndex> indexes(n);
   std::vector<TextSets> sets(n);
   const AlignOptions align_options;
-  std::unordered_map<uint64_t, uint32_t> word_df, stem_members;
+  MemberCounts word_df, stem_members;
+  std::vector<uint64_t> words;
   for (size_t i = 0; i < n; ++i) {
     indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
     sets[i] = SetsOf(*members[i].text);
-    for (uint64_t stem : sets[i].content) ++stem_members[stem];
-    std::vector<uint64_t> words;
-    words.reserve(members[i].text->words.size());
+    stem_members.AddMember(sets[i].content);
+    words.clear();
     for (const AlignWord& w : members[i].text->words) {
       words.push_back(Hash64(w.folded));
     }
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
-    for (uint64_t h : words) ++word_df[h];
+    word_df.AddMember(words);
   }
+  word_df.Build();
+  stem_members.Build();
 
   // Summaries: short, and their content is found in the rest.
   std::vector<bool> summary(n, false);
@@ -122,7 +154,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
                        lengths.end());
       const double median = double(lengths[lengths.size() / 2]);
       size_t inside = 0;
-      for (uint64_t stem : sets[i].content) inside += stem_members[stem] >= 2;
+      for (uint64_t stem : sets[i].content) {
+        inside += stem_members.Count(stem) >= 2;
+      }
       const double containment =
           sets[i].content.empty() ? 0
                                   : double(inside) / sets[i].content.size();

@@ -1,6 +1,8 @@
 // Text reuse inside stories: re-extracts the bodies of each story's members
-// (bodies are not kept between stages, to bound memory), aligns every pair
-// and records relations, families, roles and the spinner's swaps.
+// (bodies are not kept between stages, to bound memory), tokenises and
+// splits each body once (a facts::Document, shared by the aligner and the
+// facts extractors), aligns every pair and records relations, families,
+// roles, the spinner's swaps and the facts reconciled across sources.
 #include "src/engine/reuse.h"
 
 #include <map>
@@ -9,6 +11,7 @@
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
+#include "src/facts/document.h"
 #include "src/facts/facts.h"
 #include "src/facts/reconcile.h"
 
@@ -17,18 +20,22 @@ namespace concord {
 namespace {
 
 // Facts of each member, reconciled across the story's sources (families;
-// an article outside every family is a source of its own).
+// an article outside every family is a source of its own). `docs` are the
+// members' bodies tokenised and split once (shared with the alignment).
 void ReconcileFacts(const std::vector<Article>& in,
                     const compare::WordNet* wordnet,
                     const std::vector<int>& family_of,
                     const std::vector<std::string>& bodies,
+                    const std::vector<std::unique_ptr<facts::Document>>& docs,
                     const std::vector<ArticleSummary>& articles, Story* st) {
   const size_t n = bodies.size();
   std::vector<facts::Facts> extracted(n);
   std::vector<facts::StoryMember> members(n);
   for (size_t k = 0; k < n; ++k) {
     const Article& a = in[st->articles[k]];
-    extracted[k] = facts::ExtractFacts(bodies[k], a.published_time);
+    const facts::Document& doc = *docs[k];
+    extracted[k] = facts::ExtractFacts(doc, a.published_time);
+    extracted[k].truncated = bodies[k].size() > facts::kMaxFactsBody;
     members[k].body = bodies[k];
     members[k].facts = &extracted[k];
     members[k].source = family_of[k] >= 0 ? family_of[k]
@@ -36,6 +43,12 @@ void ReconcileFacts(const std::vector<Article>& in,
     members[k].published_time = a.published_time;
     const std::string& lang = articles[st->articles[k]].lang;
     members[k].lang = lang.empty() ? "en" : lang;
+    // The Document split the body as English; reuse that split for English
+    // members (ReconcileStory splits the others in their own language).
+    if (members[k].lang == "en" && !extracted[k].truncated &&
+        !doc.pseudo_sentence()) {
+      members[k].sentences = &doc.sentences();
+    }
   }
   facts::ReconcileOptions ro;
   if (wordnet != nullptr) {
@@ -92,6 +105,83 @@ void ReconcileFacts(const std::vector<Article>& in,
 
 }  // namespace
 
+uint64_t ReuseInStory(const std::vector<Article>& in,
+                      const ReuseOptions& options,
+                      const compare::WordNet* wordnet,
+                      std::vector<ArticleSummary>* articles, Story* st) {
+  if (st->articles.size() < 2) return 0;
+  // Snowball stemmers are not thread-safe: one per language and thread,
+  // kept for the thread's life (the aligner's stem memo is keyed by them).
+  thread_local std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers;
+  auto stemmer_for = [](const std::string& lang) {
+    auto& s = stemmers[lang];
+    if (!s) s = std::make_unique<text::Stemmer>(lang);
+    return s.get();
+  };
+
+  const size_t n = std::min(st->articles.size(), options.max_articles);
+  std::vector<std::string> bodies(n);
+  std::vector<std::unique_ptr<facts::Document>> docs(n);
+  std::vector<compare::AlignedText> texts(n);
+  std::vector<compare::StoryMember> members(n);
+  for (size_t k = 0; k < n; ++k) {
+    const Article& a = in[st->articles[k]];
+    extract::TextExtractOptions xo;
+    xo.known_title = a.title;
+    ArticleContent content = extract::ExtractFromText(a.text, xo);
+    bodies[k] = std::move(content.body);
+    const std::string& summary_lang = (*articles)[st->articles[k]].lang;
+    const std::string lang = summary_lang.empty() ? "en" : summary_lang;
+    const std::string_view body = bodies[k];
+    if (options.facts) {
+      // One tokenisation and sentence split per body, for the facts
+      // extractors and (its word tokens) the aligner.
+      docs[k] = std::make_unique<facts::Document>(
+          body.substr(0, std::min(body.size(), facts::kMaxFactsBody)));
+    }
+    if (docs[k] != nullptr && docs[k]->text().size() == body.size()) {
+      texts[k] = compare::PrepareForAlignment(body, docs[k]->tokens(), lang,
+                                              stemmer_for(lang));
+    } else {
+      texts[k] = compare::PrepareForAlignment(body, lang, stemmer_for(lang));
+    }
+    members[k].text = &texts[k];
+    members[k].time = a.published_time;
+    members[k].has_credit = !content.credits.empty();
+  }
+  const compare::StoryReuse reuse =
+      compare::AnalyzeStoryReuse(members, wordnet);
+  for (const compare::PairResult& pr : reuse.pairs) {
+    PairwiseRelation r;
+    r.a = st->articles[pr.a];
+    r.b = st->articles[pr.b];
+    r.relation = compare::RelationName(pr.relation.relation);
+    r.score = pr.relation.score;
+    r.coverage_a = pr.relation.evidence.coverage_a;
+    r.coverage_b = pr.relation.evidence.coverage_b;
+    r.longest_passage = pr.relation.evidence.longest;
+    r.swaps = pr.relation.evidence.swaps;
+    st->relations.push_back(std::move(r));
+  }
+  for (const auto& fam : reuse.families) {
+    Family f;
+    for (uint32_t m : fam) f.articles.push_back(st->articles[m]);
+    st->families.push_back(std::move(f));
+  }
+  if (options.facts) {
+    ReconcileFacts(in, wordnet, reuse.family_of, bodies, docs, *articles, st);
+  }
+  for (size_t k = 0; k < n; ++k) {
+    ArticleSummary& s = (*articles)[st->articles[k]];
+    s.role = compare::RoleName(reuse.roles[k]);
+    s.family = reuse.family_of[k];
+    for (const compare::SwapWords& sw : reuse.spun_swaps[k]) {
+      s.swaps.emplace_back(sw.from, sw.to);
+    }
+  }
+  return reuse.pairs.size();
+}
+
 uint64_t AnalyzeReuse(const std::vector<Article>& in,
                       const ReuseOptions& options,
                       std::vector<ArticleSummary>* articles,
@@ -118,63 +208,9 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
     }
   }
 
-  std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers;
-  auto stemmer_for = [&stemmers](const std::string& lang) {
-    auto& s = stemmers[lang];
-    if (!s) s = std::make_unique<text::Stemmer>(lang);
-    return s.get();
-  };
-
   uint64_t pairs = 0;
   for (Story& st : *stories) {
-    if (st.articles.size() < 2) continue;
-    const size_t n = std::min(st.articles.size(), options.max_articles);
-    std::vector<std::string> bodies(n);
-    std::vector<compare::AlignedText> texts(n);
-    std::vector<compare::StoryMember> members(n);
-    for (size_t k = 0; k < n; ++k) {
-      const Article& a = in[st.articles[k]];
-      extract::TextExtractOptions xo;
-      xo.known_title = a.title;
-      ArticleContent content = extract::ExtractFromText(a.text, xo);
-      bodies[k] = std::move(content.body);
-      const std::string lang =
-          (*articles)[st.articles[k]].lang.empty() ? "en"
-                                                   : (*articles)[st.articles[k]].lang;
-      texts[k] = compare::PrepareForAlignment(bodies[k], lang, stemmer_for(lang));
-      members[k].text = &texts[k];
-      members[k].time = a.published_time;
-      members[k].has_credit = !content.credits.empty();
-    }
-    const compare::StoryReuse reuse =
-        compare::AnalyzeStoryReuse(members, wordnet.get());
-    pairs += reuse.pairs.size();
-    for (const compare::PairResult& pr : reuse.pairs) {
-      PairwiseRelation r;
-      r.a = st.articles[pr.a];
-      r.b = st.articles[pr.b];
-      r.relation = compare::RelationName(pr.relation.relation);
-      r.score = pr.relation.score;
-      r.coverage_a = pr.relation.evidence.coverage_a;
-      r.coverage_b = pr.relation.evidence.coverage_b;
-      r.longest_passage = pr.relation.evidence.longest;
-      r.swaps = pr.relation.evidence.swaps;
-      st.relations.push_back(std::move(r));
-    }
-    for (const auto& fam : reuse.families) {
-      Family f;
-      for (uint32_t m : fam) f.articles.push_back(st.articles[m]);
-      st.families.push_back(std::move(f));
-    }
-    if (options.facts) ReconcileFacts(in, wordnet.get(), reuse.family_of, bodies, *articles, &st);
-    for (size_t k = 0; k < n; ++k) {
-      ArticleSummary& s = (*articles)[st.articles[k]];
-      s.role = compare::RoleName(reuse.roles[k]);
-      s.family = reuse.family_of[k];
-      for (const compare::SwapWords& sw : reuse.spun_swaps[k]) {
-        s.swaps.emplace_back(sw.from, sw.to);
-      }
-    }
+    pairs += ReuseInStory(in, options, wordnet.get(), articles, &st);
   }
   return pairs;
 }

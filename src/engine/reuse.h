@@ -8,6 +8,7 @@
 #include "concord/article.h"
 #include "concord/engine.h"
 #include "concord/options.h"
+#include "src/compare/wordnet.h"
 
 namespace concord {
 
@@ -20,6 +21,20 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
                       std::vector<ArticleSummary>* articles,
                       std::vector<Story>* stories,
                       std::vector<Status>* warnings);
+
+// The work of AnalyzeReuse for one story: re-extracts the bodies of its
+// first options.max_articles members, aligns them pairwise, reconciles
+// their facts (options.facts) and fills st's relations, families, claims,
+// conflicts, entities, quotes and brief, and the role, family and swaps of
+// st's own articles in *articles. Returns the number of pairs compared.
+// Thread safety: reads `in`, `options` and `wordnet` (read-only) and writes
+// only *st and the summaries of st's articles, so different stories may be
+// analysed on different threads at once (stemmers are per thread).
+// `wordnet` may be null (swaps then carry no relation).
+uint64_t ReuseInStory(const std::vector<Article>& in,
+                      const ReuseOptions& options,
+                      const compare::WordNet* wordnet,
+                      std::vector<ArticleSummary>* articles, Story* st);
 
 }  // namespace concord
 

@@ -35,6 +35,7 @@ Document::Document(std::string_view body) : text_(body) {
     // No sentence (white space only): one empty pseudo-sentence keeps
     // SentenceOf() valid.
     sentences_.push_back({0, static_cast<uint32_t>(text_.size())});
+    pseudo_sentence_ = true;
     sentence_first_.assign(2, 0);
     sentence_first_[1] = tokens_.size();
   }

@@ -35,6 +35,9 @@ class Document {
   const std::vector<text::Token>& tokens() const { return tokens_; }
   size_t size() const { return tokens_.size(); }
   const std::vector<text::Span>& sentences() const { return sentences_; }
+  // SplitSentences() found no sentence (white space only), and sentences()
+  // holds one pseudo-sentence over the whole text instead.
+  bool pseudo_sentence() const { return pseudo_sentence_; }
 
   // Index of the sentence holding token i.
   uint32_t SentenceOf(size_t i) const { return sentence_of_[i]; }
@@ -84,6 +87,7 @@ class Document {
   std::string_view text_;
   std::vector<text::Token> tokens_;
   std::vector<text::Span> sentences_;
+  bool pseudo_sentence_ = false;
   std::vector<uint32_t> sentence_of_;
   std::vector<size_t> sentence_first_;  // sentences_.size() + 1 entries
   // The first word or number token of each sentence (size() if none).

@@ -894,7 +894,9 @@ class Finder {
 
 }  // namespace
 
-std::string EntityKey(std::string_view name) {
+namespace {
+
+std::string ComputeEntityKey(std::string_view name) {
   std::string folded = Fold(name);
   // Typographic apostrophes are ASCII after folding; trim white space.
   std::vector<std::string_view> words = SplitWords(folded);
@@ -940,6 +942,24 @@ std::string EntityKey(std::string_view name) {
     if (!key.empty()) key.push_back(' ');
     AppendSkeleton(lexicon::BritishSpelling(w), &key);
   }
+  return key;
+}
+
+}  // namespace
+
+// Keys are asked for again and again (every mention when extracting, both
+// names of every pair compared when merging across a story), for a few
+// distinct names: memoised per thread, bounded (cleared when full). The key
+// is a pure function of the name, so the memo changes no answer.
+std::string EntityKey(std::string_view name) {
+  constexpr size_t kMaxMemo = size_t{1} << 16;
+  thread_local std::unordered_map<std::string, std::string> memo;
+  thread_local std::string probe;
+  probe.assign(name);
+  if (const auto it = memo.find(probe); it != memo.end()) return it->second;
+  if (memo.size() >= kMaxMemo) memo.clear();
+  std::string key = ComputeEntityKey(name);
+  memo.emplace(probe, key);
   return key;
 }
 

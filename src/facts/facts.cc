@@ -13,6 +13,15 @@ Facts ExtractFacts(std::string_view body, std::optional<int64_t> published_time,
     facts.truncated = true;
   }
   const Document doc(body);
+  const bool truncated = facts.truncated;
+  facts = ExtractFacts(doc, published_time, options);
+  facts.truncated = truncated;
+  return facts;
+}
+
+Facts ExtractFacts(const Document& doc, std::optional<int64_t> published_time,
+                   const FactOptions& options) {
+  Facts facts;
   facts.dates = FindDates(doc, published_time, options.dates);
   facts.quantities = FindQuantities(doc, facts.dates, options.quantities);
   facts.entities = FindEntities(doc, facts.dates, options.entities);

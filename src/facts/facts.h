@@ -9,9 +9,10 @@
 // key, ISO day ranges) are what it compares.
 //
 // Thread safety: ExtractFacts is a pure function, safe from any thread.
-// Cost: linear in the body; about two tokenisations of it (one here, one
-// inside FindNumbers) and one sentence split. The result owns its strings
-// and does not point into `body`.
+// Cost: linear in the body; one tokenisation and one sentence split (the
+// Document), shared by the four extractors. A caller that needs the tokens
+// too (the aligner) builds the Document itself and passes it. The result
+// owns its strings and does not point into `body`.
 #ifndef CONCORD_FACTS_FACTS_H_
 #define CONCORD_FACTS_FACTS_H_
 
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "src/facts/dates.h"
+#include "src/facts/document.h"
 #include "src/facts/entities.h"
 #include "src/facts/quantities.h"
 #include "src/facts/quotes.h"
@@ -53,6 +55,11 @@ inline constexpr size_t kMaxFactsBody = (size_t{1} << 31) - 1;
 // unknown. Any byte string is accepted (invalid UTF-8 is read as U+FFFD); a
 // body over kMaxFactsBody bytes is cut there and flagged `truncated`.
 Facts ExtractFacts(std::string_view body, std::optional<int64_t> published_time,
+                   const FactOptions& options = {});
+// The same over a Document the caller already built (the answer equals
+// ExtractFacts(doc.text(), ...)). REQUIRES: doc.text().size() <=
+// kMaxFactsBody (cut longer bodies first and set `truncated` yourself).
+Facts ExtractFacts(const Document& doc, std::optional<int64_t> published_time,
                    const FactOptions& options = {});
 
 }  // namespace concord::facts

@@ -202,6 +202,37 @@ TEST_F(SeedFacts, EntityVariantsMerge) {
   EXPECT_EQ(m000->type, EntityType::kOrganization);
 }
 
+// The engine builds the Document itself (its tokens also feed the
+// aligner); the facts must be those of ExtractFacts over the body.
+TEST_F(SeedFacts, FromCallerDocumentEqualsFromBody) {
+  for (const auto& [id, text] : seeds_) {
+    const Document doc(text);
+    const Facts given = ExtractFacts(doc, int64_t{1763899200});
+    const Facts& own = facts_[id];
+    ASSERT_EQ(own.quantities.size(), given.quantities.size()) << id;
+    for (size_t k = 0; k < own.quantities.size(); ++k) {
+      EXPECT_EQ(own.quantities[k].begin, given.quantities[k].begin) << id;
+      EXPECT_EQ(own.quantities[k].value, given.quantities[k].value) << id;
+      EXPECT_EQ(own.quantities[k].unit, given.quantities[k].unit) << id;
+    }
+    ASSERT_EQ(own.dates.size(), given.dates.size()) << id;
+    for (size_t k = 0; k < own.dates.size(); ++k) {
+      EXPECT_EQ(own.dates[k].begin, given.dates[k].begin) << id;
+      EXPECT_EQ(own.dates[k].end, given.dates[k].end) << id;
+    }
+    ASSERT_EQ(own.entities.entities.size(), given.entities.entities.size());
+    for (size_t k = 0; k < own.entities.entities.size(); ++k) {
+      EXPECT_EQ(own.entities.entities[k].variants,
+                given.entities.entities[k].variants)
+          << id;
+    }
+    ASSERT_EQ(own.quotes.size(), given.quotes.size()) << id;
+    for (size_t k = 0; k < own.quotes.size(); ++k) {
+      EXPECT_EQ(own.quotes[k].text, given.quotes[k].text) << id;
+    }
+  }
+}
+
 TEST(ExtractFacts, HandlesEmptyAndHostileInput) {
   EXPECT_TRUE(ExtractFacts("", std::nullopt).quantities.empty());
   std::string junk;

@@ -123,7 +123,8 @@ class Extractor {
 
   std::vector<Quantity> Run() {
     std::vector<Candidate> cands;
-    for (const text::NumberMention& m : text::FindNumbers(doc_.text())) {
+    for (const text::NumberMention& m :
+         text::FindNumbers(doc_.text(), doc_.tokens())) {
       cands.push_back({m.begin, m.end, m.value, m.approximate, false});
     }
     AddVague(&cands);

@@ -25,8 +25,9 @@
 // "less than", "fewer than", "under", "at most", "as many as" are kAtMost.
 //
 // Thread safety: pure functions, safe from any thread.
-// Cost: FindNumbers (one extra tokenisation) plus a scan of at most six
-// tokens after each number; a few small strings per quantity.
+// Cost: FindNumbers over the Document's tokens (no extra tokenisation) plus
+// a scan of at most six tokens after each number; a few small strings per
+// quantity.
 #ifndef CONCORD_FACTS_QUANTITIES_H_
 #define CONCORD_FACTS_QUANTITIES_H_
 

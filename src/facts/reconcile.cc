@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -349,20 +350,29 @@ void FindConflicts(const std::vector<StoryMember>& members,
                    const Sentences& sentences,
                    const std::vector<Claim>& claims,
                    std::vector<StoryConflict>* conflicts) {
-  std::vector<std::set<std::string>> context(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    if (claims[i].kind != "quantity") continue;
+  // The content words around each quantity claim: the union of its
+  // sentences' content sets. Made only for claims that reach the Dice test
+  // below, and each sentence's set only once (claims share sentences).
+  std::map<std::pair<uint32_t, int>, std::set<std::string>> sentence_words;
+  std::vector<std::unique_ptr<std::set<std::string>>> context(claims.size());
+  auto context_of = [&](size_t i) -> const std::set<std::string>& {
+    if (context[i] != nullptr) return *context[i];
+    context[i] = std::make_unique<std::set<std::string>>();
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
-      const text::Span& sp = sentences.spans[m][s];
-      // The sentence without the number itself.
-      std::string sentence(members[m].body.substr(sp.begin, sp.end - sp.begin));
-      for (const std::string& w : ContentSet(sentence, members[m].lang)) {
-        context[i].insert(w);
+      auto [it, fresh] = sentence_words.try_emplace({m, s});
+      if (fresh) {
+        const text::Span& sp = sentences.spans[m][s];
+        // The sentence without the number itself.
+        std::string sentence(
+            members[m].body.substr(sp.begin, sp.end - sp.begin));
+        it->second = ContentSet(sentence, members[m].lang);
       }
+      context[i]->insert(it->second.begin(), it->second.end());
     }
-  }
+    return *context[i];
+  };
   for (size_t i = 0; i < claims.size(); ++i) {
     for (size_t j = i + 1; j < claims.size(); ++j) {
       const Claim& a = claims[i];
@@ -377,7 +387,7 @@ void FindConflicts(const std::vector<StoryMember>& members,
       for (int s : sa) a_only |= sb.count(s) == 0;
       for (int s : sb) b_only |= sa.count(s) == 0;
       if (!a_only || !b_only) continue;
-      if (Dice(context[i], context[j]) < 0.5) continue;
+      if (Dice(context_of(i), context_of(j)) < 0.5) continue;
       StoryConflict c;
       c.kind = "number";
       c.slot = a.slot;
@@ -521,14 +531,40 @@ struct QuoteItem {
   int speaker;  // entity cluster, or -1
   std::string speaker_name;
   std::set<std::string> words;
+  // The same words as ids interned over the story's quotes, sorted: set
+  // comparisons by integer merge instead of string compares.
+  std::vector<uint32_t> ids;
 };
 
-// Share of the smaller set found in the larger.
-double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty() || b.empty()) return 0;
+size_t CommonIds(const std::vector<uint32_t>& a,
+                 const std::vector<uint32_t>& b) {
   size_t common = 0;
-  for (const std::string& w : a) common += b.count(w);
-  return static_cast<double>(common) / std::min(a.size(), b.size());
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      ++common;
+      ++x;
+      ++y;
+    }
+  }
+  return common;
+}
+
+// Dice() of two items' word sets, by ids.
+double Dice(const QuoteItem& a, const QuoteItem& b) {
+  if (a.ids.empty() && b.ids.empty()) return 1;
+  return 2.0 * CommonIds(a.ids, b.ids) /
+         static_cast<double>(a.ids.size() + b.ids.size());
+}
+
+// Share of the smaller word set found in the larger.
+double Overlap(const QuoteItem& a, const QuoteItem& b) {
+  if (a.ids.empty() || b.ids.empty()) return 0;
+  return static_cast<double>(CommonIds(a.ids, b.ids)) /
+         std::min(a.ids.size(), b.ids.size());
 }
 
 // Whether `v` quotes words that its relative `u` has as narration just
@@ -536,8 +572,15 @@ double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
 // could 'celebrate ...'" copied as "'We hope that returning Ukrainians could
 // celebrate ...'"): at least three such words, all within 300 bytes before
 // or after u's quote.
-bool NarrationQuoted(const std::vector<StoryMember>& members,
-                     const QuoteItem& u, const QuoteItem& v) {
+// The four-letter prefixes NarrationQuoted compares for one item u: of the
+// narration around u's quote, and of u's quoted words. Built once per item.
+struct NarrationPrefixes {
+  std::set<std::string> around, quoted;
+};
+
+NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
+                             const QuoteItem& u) {
+  NarrationPrefixes out;
   const std::string_view ubody = members[u.member].body;
   const uint32_t from = u.quote->begin > 300 ? u.quote->begin - 300 : 0;
   const uint32_t to = std::min<uint32_t>(
@@ -549,18 +592,19 @@ bool NarrationQuoted(const std::vector<StoryMember>& members,
     for (uint32_t k = b; k < e; ++k) narration[k - from] = ' ';
   }
   auto prefix = [](const std::string& w) { return w.substr(0, 4); };
-  std::set<std::string> around;
   for (const std::string& w : FoldedWords(narration)) {
-    if (w.size() >= 4) around.insert(prefix(w));
+    if (w.size() >= 4) out.around.insert(prefix(w));
   }
-  std::set<std::string> quoted;
-  for (const std::string& w : u.words) quoted.insert(prefix(w));
+  for (const std::string& w : u.words) out.quoted.insert(prefix(w));
+  return out;
+}
+
+bool NarrationQuoted(const NarrationPrefixes& u, const QuoteItem& v) {
   size_t moved = 0;
   for (const std::string& w : v.words) {
-    if (w.size() >= 4 && quoted.count(prefix(w)) == 0 &&
-        around.count(prefix(w)) > 0) {
-      ++moved;
-    }
+    if (w.size() < 4) continue;
+    const std::string p = w.substr(0, 4);
+    if (u.quoted.count(p) == 0 && u.around.count(p) > 0) ++moved;
   }
   return moved >= 3;
 }
@@ -587,31 +631,78 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       items.push_back(std::move(it));
     }
   }
-  // Greedy grouping: same (or unknown) speaker and shared wording.
+  // Word ids, and for each word the items holding it (in item order).
+  std::unordered_map<std::string_view, uint32_t> word_id;
+  std::vector<std::vector<uint32_t>> holders;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    for (const std::string& w : items[i].words) {
+      const auto [it, added] =
+          word_id.emplace(w, static_cast<uint32_t>(holders.size()));
+      if (added) holders.emplace_back();
+      holders[it->second].push_back(i);
+      items[i].ids.push_back(it->second);
+    }
+    std::sort(items[i].ids.begin(), items[i].ids.end());
+  }
+  // Greedy grouping: same (or unknown) speaker and shared wording. Each
+  // item is scored against the grouped items in group order, then order
+  // within the group, the last best (>=) winning. An item sharing no word
+  // scores Dice 0 (items have three words or more), below the 0.3 floor, so
+  // only the items sharing a word (found through `holders`) are scored:
+  // the same choice as scoring all, without the all-pairs loop.
   std::vector<std::vector<size_t>> groups;
   std::vector<int> group_speaker;
+  std::vector<uint32_t> group_of(items.size(), 0),
+      rank_in_group(items.size(), 0);
+  std::vector<uint32_t> shares(items.size(), 0);
+  std::vector<uint32_t> candidates;
   for (size_t i = 0; i < items.size(); ++i) {
+    candidates.clear();
+    for (uint32_t id : items[i].ids) {
+      for (uint32_t k : holders[id]) {
+        if (k >= i) break;  // holders are in item order; only grouped ones
+        if (shares[k]++ == 0) candidates.push_back(k);
+      }
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [&](uint32_t x, uint32_t y) {
+                if (group_of[x] != group_of[y])
+                  return group_of[x] < group_of[y];
+                return rank_in_group[x] < rank_in_group[y];
+              });
     int best = -1;
     double best_score = 0.3;
-    for (size_t g = 0; g < groups.size(); ++g) {
+    for (uint32_t k : candidates) {
+      shares[k] = 0;
+      const size_t g = group_of[k];
       const int sp = group_speaker[g];
       if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) continue;
-      for (size_t k : groups[g]) {
-        const double d = Dice(items[i].words, items[k].words);
-        if (d >= best_score) {
-          best_score = d;
-          best = static_cast<int>(g);
-        }
+      const double d = Dice(items[i], items[k]);
+      if (d >= best_score) {
+        best_score = d;
+        best = static_cast<int>(g);
       }
     }
     if (best < 0) {
+      group_of[i] = static_cast<uint32_t>(groups.size());
       groups.push_back({i});
       group_speaker.push_back(items[i].speaker);
     } else {
+      group_of[i] = static_cast<uint32_t>(best);
+      rank_in_group[i] = static_cast<uint32_t>(groups[best].size());
       groups[best].push_back(i);
       if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
     }
   }
+  // NarrationQuoted's prefix sets per item, made when first asked for.
+  std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
+  auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
+    if (prefixes[u] == nullptr) {
+      prefixes[u] =
+          std::make_unique<NarrationPrefixes>(PrefixesOf(members, items[u]));
+    }
+    return *prefixes[u];
+  };
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];
     std::set<uint32_t> arts;
@@ -643,13 +734,13 @@ void GroupQuotes(const std::vector<StoryMember>& members,
             members[items[u].member].source != members[v.member].source) {
           continue;
         }
-        const double d = Overlap(v.words, items[u].words);
+        const double d = Overlap(v, items[u]);
         if (d > best) {
           best = d;
           best_k = u;
         }
       }
-      if (best >= 0 && Dice(v.words, items[best_k].words) < 0.95) {
+      if (best >= 0 && Dice(v, items[best_k]) < 0.95) {
         const QuoteItem& u = items[best_k];
         if (best >= 0.5) {
           // Swapped words; this variant is the altered one when its words
@@ -704,7 +795,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               const QuoteItem& rel = items[w];
               if (rel.member == v.member ||
                   members[rel.member].source != members[v.member].source ||
-                  Overlap(v.words, rel.words) < 0.5) {
+                  Overlap(v, rel) < 0.5) {
                 continue;
               }
               // Quote marks put around narration, or taken off a quote:
@@ -713,7 +804,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               const auto& tv = members[v.member].published_time;
               const auto& tr = members[rel.member].published_time;
               if (tv && tr && *tv < *tr) continue;
-              if (NarrationQuoted(members, rel, v)) {
+              if (NarrationQuoted(prefixes_of(w), v)) {
                 r.flag = "paraphrased";
                 break;
               }
@@ -729,7 +820,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               if (b2 <= a2 || b2 == k || items[a2].member == items[b2].member) {
                 continue;
               }
-              others_agree |= Overlap(items[a2].words, items[b2].words) > best;
+              others_agree |= Overlap(items[a2], items[b2]) > best;
             }
           }
           if (others_agree) r.flag = "paraphrased";
@@ -892,7 +983,9 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
   Sentences sentences;
   sentences.spans.reserve(members.size());
   for (const StoryMember& m : members) {
-    sentences.spans.push_back(text::SplitSentences(m.body, m.lang));
+    sentences.spans.push_back(m.sentences != nullptr
+                                  ? *m.sentences
+                                  : text::SplitSentences(m.body, m.lang));
   }
   QuantityClaims(members, options, &r.claims);
   for (Claim& c : r.claims) c.sources = CountSources(members, c.members);

@@ -49,6 +49,10 @@ struct StoryMember {
   int source = 0;  // members with equal source are copies of one text
   std::optional<int64_t> published_time;
   std::string lang = "en";
+  // text::SplitSentences(body, lang) when the caller already has it (a
+  // Document's sentences, for English); null: ReconcileStory splits.
+  // REQUIRES: outlives the call.
+  const std::vector<text::Span>* sentences = nullptr;
 };
 
 struct Claim {

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -184,6 +187,107 @@ TEST(ReconcileTest, BriefTakesTheSentenceWithCorroboratedFactsOnce) {
   EXPECT_EQ(r.brief[0].sources, 2u);
   // b's sentence states the same two facts: nothing new, not repeated.
   EXPECT_EQ(r.brief.size(), 1u);
+}
+
+// Quote grouping finds candidate groups through an inverted index of words;
+// it must group exactly as the plain greedy pass over all earlier quotes
+// (each quote joins the group of the last best Dice >= 0.3 over grouped
+// quotes in group order, else starts a group). Random quotes over a small
+// vocabulary, so that overlaps and ties are common.
+TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
+  const std::vector<std::string> vocab = {
+      "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+      "hotel", "india", "juliet",  "kilo",  "lima", "mike",    "november"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 40; ++round) {
+    const int n = 2 + static_cast<int>(rng() % 5);
+    std::vector<std::string> bodies(n);
+    std::vector<Facts> facts(n);
+    for (int m = 0; m < n; ++m) {
+      const int quotes = 1 + static_cast<int>(rng() % 4);
+      for (int q = 0; q < quotes; ++q) {
+        const int words = 2 + static_cast<int>(rng() % 6);
+        std::string text;
+        for (int w = 0; w < words; ++w) {
+          if (w > 0) text += ' ';
+          text += vocab[rng() % (3 + round % vocab.size()) % vocab.size()];
+        }
+        Quote quote;
+        quote.begin = static_cast<uint32_t>(bodies[m].size());
+        bodies[m] += "\"" + text + ".\" ";
+        quote.end = static_cast<uint32_t>(bodies[m].size() - 1);
+        quote.text = text;
+        facts[m].quotes.push_back(quote);
+      }
+    }
+    std::vector<StoryMember> members(n);
+    for (int m = 0; m < n; ++m) {
+      members[m].body = bodies[m];
+      members[m].facts = &facts[m];
+      members[m].source = m;
+    }
+    // The reference: every grouped quote scored, in group order.
+    struct Item {
+      uint32_t member, begin;
+      std::set<std::string> words;
+    };
+    std::vector<Item> items;
+    for (int m = 0; m < n; ++m) {
+      for (const Quote& q : facts[m].quotes) {
+        Item it{static_cast<uint32_t>(m), q.begin, {}};
+        std::istringstream in(q.text);
+        for (std::string w; in >> w;) it.words.insert(w);
+        if (it.words.size() >= 3) items.push_back(it);
+      }
+    }
+    std::vector<std::vector<size_t>> groups;
+    for (size_t i = 0; i < items.size(); ++i) {
+      int best = -1;
+      double best_score = 0.3;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        for (size_t k : groups[g]) {
+          size_t common = 0;
+          for (const std::string& w : items[i].words) {
+            common += items[k].words.count(w);
+          }
+          const double d =
+              2.0 * common /
+              double(items[i].words.size() + items[k].words.size());
+          if (d >= best_score) {
+            best_score = d;
+            best = static_cast<int>(g);
+          }
+        }
+      }
+      if (best < 0) {
+        groups.push_back({i});
+      } else {
+        groups[best].push_back(i);
+      }
+    }
+    std::set<std::vector<std::pair<uint32_t, uint32_t>>> expected, got;
+    for (const auto& g : groups) {
+      std::set<uint32_t> arts;
+      std::vector<std::pair<uint32_t, uint32_t>> v;
+      for (size_t k : g) {
+        arts.insert(items[k].member);
+        v.emplace_back(items[k].member, items[k].begin);
+      }
+      if (arts.size() < 2) continue;
+      std::sort(v.begin(), v.end());
+      expected.insert(v);
+    }
+    const Reconciliation r = ReconcileStory(members);
+    for (const QuoteCluster& q : r.quotes) {
+      std::vector<std::pair<uint32_t, uint32_t>> v;
+      for (const QuoteVariantResult& var : q.variants) {
+        v.emplace_back(var.member, var.begin);
+      }
+      std::sort(v.begin(), v.end());
+      got.insert(v);
+    }
+    EXPECT_EQ(got, expected) << "round " << round;
+  }
 }
 
 TEST(ReconcileTest, QuoteSwapsGoldenTable) {

@@ -501,9 +501,14 @@ std::optional<double> ParseNumber(std::string_view text) {
 }
 
 std::vector<NumberMention> FindNumbers(std::string_view utf8) {
-  std::vector<NumberMention> out;
   thread_local std::vector<Token> toks;  // reused across calls
   Tokenize(utf8, &toks, {.keep_punct = true});
+  return FindNumbers(utf8, toks);
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& toks) {
+  std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
   const std::unordered_set<std::string_view>& starters = StarterWords();
   for (size_t i = 0; i < toks.size();) {

@@ -45,6 +45,8 @@
 #include <string_view>
 #include <vector>
 
+#include "src/text/segmenter.h"
+
 namespace concord::text {
 
 // The value of a numeric token or number phrase, which must be nothing else
@@ -67,6 +69,11 @@ struct NumberMention {
 // All numbers in a text, digits and number words (including multiword "two
 // hundred and fifty", "1.2 million"), in order, non-overlapping.
 std::vector<NumberMention> FindNumbers(std::string_view utf8);
+// The same over tokens the caller already has, saving the tokenisation.
+// REQUIRES: `tokens` is what Tokenize(utf8, &tokens, {.keep_punct = true})
+// gives.
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& tokens);
 
 }  // namespace concord::text
 

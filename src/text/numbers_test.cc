@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace concord::text {
 namespace {
@@ -149,6 +150,23 @@ TEST(FindNumbersTest, OffsetsAreBytesIntoTheInput) {
   EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin),
             "Nearly 1,250");
   EXPECT_TRUE(mentions[0].approximate);
+}
+
+TEST(FindNumbersTest, OverCallerTokensGivesTheSameMentions) {
+  for (const FindRow& row : kFindRows) {
+    const std::string text(row.text);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    const std::vector<NumberMention> own = FindNumbers(text);
+    const std::vector<NumberMention> given = FindNumbers(text, tokens);
+    ASSERT_EQ(own.size(), given.size()) << "text: " << text;
+    for (size_t k = 0; k < own.size(); ++k) {
+      EXPECT_EQ(own[k].begin, given[k].begin) << "text: " << text;
+      EXPECT_EQ(own[k].end, given[k].end) << "text: " << text;
+      EXPECT_EQ(own[k].value, given[k].value) << "text: " << text;
+      EXPECT_EQ(own[k].approximate, given[k].approximate) << "text: " << text;
+    }
+  }
 }
 
 }  // namespace
