@@ -3,9 +3,13 @@
 // and records relations, families, roles and the spinner's swaps.
 #include "src/engine/reuse.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
+#include <thread>
 
+#include "src/base/ordered_pool.h"
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
@@ -92,17 +96,10 @@ void ReconcileFacts(const std::vector<Article>& in,
 
 }  // namespace
 
-uint64_t AnalyzeReuse(const std::vector<Article>& in,
-                      const ReuseOptions& options,
-                      std::vector<ArticleSummary>* articles,
-                      std::vector<Story>* stories,
-                      std::vector<Status>* warnings) {
-  if (!options.enabled) return 0;
-  bool any = false;
-  for (const Story& st : *stories) any = any || st.articles.size() >= 2;
-  if (!any) return 0;
-
-  std::unique_ptr<compare::WordNet> wordnet;
+std::unique_ptr<ReuseContext> LoadReuseContext(const ReuseOptions& options,
+                                               std::vector<Status>* warnings) {
+  auto context = std::make_unique<ReuseContext>();
+  std::unique_ptr<compare::WordNet>& wordnet = context->wordnet;
   std::string dir = options.wordnet_dir;
   if (dir.empty()) dir = compare::WordNet::FindDefaultDir();
   if (dir.empty()) {
@@ -117,16 +114,65 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
       warnings->push_back(loaded.status());
     }
   }
+  return context;
+}
 
-  std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers;
-  auto stemmer_for = [&stemmers](const std::string& lang) {
-    auto& s = stemmers[lang];
-    if (!s) s = std::make_unique<text::Stemmer>(lang);
-    return s.get();
+text::Stemmer* ReuseWorker::StemmerFor(const std::string& lang) {
+  auto& s = stemmers_[lang];
+  if (!s) s = std::make_unique<text::Stemmer>(lang);
+  return s.get();
+}
+
+uint64_t AnalyzeReuse(const std::vector<Article>& in,
+                      const ReuseOptions& options,
+                      std::vector<ArticleSummary>* articles,
+                      std::vector<Story>* stories,
+                      std::vector<Status>* warnings) {
+  if (!options.enabled) return 0;
+  bool any = false;
+  for (const Story& st : *stories) any = any || st.articles.size() >= 2;
+  if (!any) return 0;
+  const std::unique_ptr<ReuseContext> context =
+      LoadReuseContext(options, warnings);
+  const unsigned threads = std::min<size_t>(
+      ResolveThreads(options.threads), stories->size());
+  if (threads <= 1) {
+    ReuseWorker worker;
+    return AnalyzeStoriesReuse(*context, &worker, in, options, articles,
+                               stories, 0, stories->size());
+  }
+  // Stories are independent and each writes only its own members'
+  // summaries: threads take the next story from a shared counter.
+  std::atomic<size_t> next{0};
+  std::atomic<uint64_t> pairs{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      ReuseWorker worker;
+      for (size_t k = next++; k < stories->size(); k = next++) {
+        pairs += AnalyzeStoriesReuse(*context, &worker, in, options, articles,
+                                     stories, k, k + 1);
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  return pairs;
+}
+
+uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,
+                             const std::vector<Article>& in,
+                             const ReuseOptions& options,
+                             std::vector<ArticleSummary>* articles,
+                             std::vector<Story>* stories, size_t begin,
+                             size_t end) {
+  const std::unique_ptr<compare::WordNet>& wordnet = context.wordnet;
+  auto stemmer_for = [worker](const std::string& lang) {
+    return worker->StemmerFor(lang);
   };
 
   uint64_t pairs = 0;
-  for (Story& st : *stories) {
+  for (size_t si = begin; si < end; ++si) {
+    Story& st = (*stories)[si];
     if (st.articles.size() < 2) continue;
     const size_t n = std::min(st.articles.size(), options.max_articles);
     std::vector<std::string> bodies(n);
