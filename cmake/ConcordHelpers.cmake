@@ -26,6 +26,8 @@ function(concord_test name)
     CONCORD_BINARY_DIR="${PROJECT_BINARY_DIR}")
   gtest_discover_tests(${name}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    PROPERTIES LABELS "${ARG_LABELS}"
+    # A hang fails its test after 10 minutes instead of holding the run:
+    # hang guards live here, not as timed assertions inside tests.
+    PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 600
     DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -15,18 +15,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class StringFile final : public SequentialFile {
+// Reads `view_`, which points into `owned_` or into the caller's memory.
+class MemoryFile final : public SequentialFile {
  public:
-  explicit StringFile(std::string data) : data_(std::move(data)) {}
+  explicit MemoryFile(std::string owned)
+      : owned_(std::move(owned)), view_(owned_) {}
+  explicit MemoryFile(std::string_view view) : view_(view) {}
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
   Result<size_t> Read(char* buf, size_t n) override {
-    const size_t k = std::min(n, data_.size() - pos_);
-    std::memcpy(buf, data_.data() + pos_, k);
+    const size_t k = std::min(n, view_.size() - pos_);
+    std::memcpy(buf, view_.data() + pos_, k);
     pos_ += k;
     return k;
   }
 
  private:
-  std::string data_;
+  std::string owned_;
+  std::string_view view_;
   size_t pos_ = 0;
 };
 
@@ -134,8 +140,15 @@ Result<std::unique_ptr<SequentialFile>> Env::NewSequentialFile(
     const std::string& path) {
   Result<std::string> data = ReadFile(path);
   if (!data.ok()) return data.status();
-  return std::unique_ptr<SequentialFile>(
-      std::make_unique<StringFile>(std::move(*data)));
+  return NewMemoryFile(std::move(*data));
+}
+
+std::unique_ptr<SequentialFile> NewMemoryFile(std::string data) {
+  return std::make_unique<MemoryFile>(std::move(data));
+}
+
+std::unique_ptr<SequentialFile> NewMemoryFileView(std::string_view data) {
+  return std::make_unique<MemoryFile>(data);
 }
 
 Env* Env::Default() {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "concord/status.h"
@@ -24,6 +25,11 @@ class SequentialFile {
   // Errors name the path. REQUIRES: buf holds n bytes.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
 };
+
+// Bytes in memory read as a SequentialFile. The first form owns them; the
+// second reads `data`, which must outlive the file.
+std::unique_ptr<SequentialFile> NewMemoryFile(std::string data);
+std::unique_ptr<SequentialFile> NewMemoryFileView(std::string_view data);
 
 class Env {
  public:

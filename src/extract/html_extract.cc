@@ -46,6 +46,7 @@
 #include <nlohmann/json.hpp>
 
 #include "concord/web.h"
+#include "src/base/ascii.h"
 #include "src/extract/html_tree.h"
 #include "src/ingest/dates.h"
 #include "src/text/langid.h"
@@ -56,14 +57,6 @@ namespace {
 using Json = nlohmann::json;
 constexpr uint32_t kNone = HtmlNode::kNone;
 
-inline char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
          c == '\v';
@@ -230,7 +223,7 @@ void WeighAttr(std::string_view value, ClassWeight* w) {
     word.clear();
   };
   for (char c : value) {
-    const char l = Lower(c);
+    const char l = AsciiLower(c);
     // Split camelCase and snake_case/kebab-case: "ShareBar" -> share bar.
     if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
       if (c >= 'A' && c <= 'Z' && !word.empty() && word.back() >= 'a' &&
@@ -264,7 +257,7 @@ ClassWeight WeightOf(const HtmlTree& tree, uint32_t i) {
 // Reader comments: dropped whatever their size.
 bool IsCommentSection(const HtmlTree& tree, uint32_t i) {
   for (std::string_view attr : {"id", "class"}) {
-    std::string v = LowerCopy(tree.Attr(i, attr));
+    std::string v = AsciiLowerCopy(tree.Attr(i, attr));
     for (char& c : v) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
     }
@@ -291,7 +284,7 @@ bool IsHidden(const HtmlTree& tree, uint32_t i) {
   if (!style.empty()) {
     std::string s;
     for (char c : style) {
-      if (!IsAsciiSpace(c)) s.push_back(Lower(c));
+      if (!IsAsciiSpace(c)) s.push_back(AsciiLower(c));
     }
     if (s.find("display:none") != std::string::npos ||
         s.find("visibility:hidden") != std::string::npos) {
@@ -451,7 +444,7 @@ class Segmenter {
 bool StartsWithCi(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -475,7 +468,7 @@ bool IsFurnitureText(std::string_view t) {
       "leave a reply", "post navigation", "share this:", "like this:",
       "loading", "photos", "watch", "newsletter", "sign up now"};
   std::string low;
-  for (char c : t) low.push_back(Lower(c));
+  for (char c : t) low.push_back(AsciiLower(c));
   while (!low.empty() && (low.back() == ':' || low.back() == '.' ||
                           low.back() == ' ')) {
     low.pop_back();
@@ -597,9 +590,9 @@ void ReadMetadata(const HtmlTree& tree, Meta* meta) {
     const HtmlNode& n = tree.node(i);
     switch (n.tag) {
       case Tag::kMeta: {
-        std::string key = LowerCopy(tree.Attr(i, "property"));
-        if (key.empty()) key = LowerCopy(tree.Attr(i, "name"));
-        if (key.empty()) key = LowerCopy(tree.Attr(i, "itemprop"));
+        std::string key = AsciiLowerCopy(tree.Attr(i, "property"));
+        if (key.empty()) key = AsciiLowerCopy(tree.Attr(i, "name"));
+        if (key.empty()) key = AsciiLowerCopy(tree.Attr(i, "itemprop"));
         const std::string_view content = tree.Attr(i, "content");
         if (key.empty() || content.empty()) break;
         if (key == "og:title" || key == "twitter:title") {
@@ -633,7 +626,7 @@ void ReadMetadata(const HtmlTree& tree, Meta* meta) {
         break;
       }
       case Tag::kLink: {
-        const std::string rel = LowerCopy(tree.Attr(i, "rel"));
+        const std::string rel = AsciiLowerCopy(tree.Attr(i, "rel"));
         if (rel == "canonical") FirstNonEmpty(&canonical, tree.Attr(i, "href"));
         break;
       }
@@ -676,7 +669,7 @@ void ReadMetadata(const HtmlTree& tree, Meta* meta) {
         if (!t.empty() && t.size() < 100) itemprop_author = t;
       }
       if (n.tag == Tag::kA && rel_author.empty() &&
-          LowerCopy(tree.Attr(i, "rel")) == "author") {
+          AsciiLowerCopy(tree.Attr(i, "rel")) == "author") {
         const std::string t = Trim(CollapseSpaces(tree.TextContent(i)));
         if (!t.empty() && t.size() < 100) rel_author = t;
       }
@@ -719,7 +712,7 @@ std::string NormaliseLang(std::string_view lang) {
   std::string out;
   for (char c : lang) {
     if (c == '-' || c == '_') break;
-    out.push_back(Lower(c));
+    out.push_back(AsciiLower(c));
   }
   if (out.size() != 2 && out.size() != 3) return {};
   return out;
@@ -976,7 +969,7 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
   }
   // 5. Emit.
   Extraction out;
-  const std::string title_low = LowerCopy(title);
+  const std::string title_low = AsciiLowerCopy(title);
   for (Segment& s : segs) {
     if (!inside[s.owner] || inside[s.owner] == 2) continue;
     if (s.chars > 0 && s.link_chars * 10 > s.chars * 6 && s.chars < 200) {
@@ -986,7 +979,7 @@ Extraction ExtractBody(const HtmlTree& tree, const std::string& title) {
     Block b;
     b.kind = IsHeading(s.owner_tag) ? BlockKind::kHeading
                                     : BlockKind::kParagraph;
-    if (b.kind == BlockKind::kHeading && LowerCopy(s.text) == title_low) {
+    if (b.kind == BlockKind::kHeading && AsciiLowerCopy(s.text) == title_low) {
       continue;
     }
     b.text = std::move(s.text);

@@ -18,6 +18,7 @@
 //
 // Cost: one pass; the open-element stack is bounded by max_depth, so the
 // scope searches are O(max_depth) at worst per end tag.
+#include "src/base/ascii.h"
 #include "src/extract/html_tree.h"
 
 #include <gumbo.h>
@@ -120,12 +121,6 @@ constexpr TagSet kRcData = {Tag::kTitle, Tag::kTextarea};
 
 inline bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool IsSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
-inline char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
 
 // The HTML Standard's remapping of numeric references 0x80-0x9F, which
@@ -573,13 +568,13 @@ size_t HtmlTreeBuilder::SkipRawText(std::string_view html, size_t from,
     if (p + 2 + name.size() <= n && html[p + 1] == '/') {
       bool match = true;
       for (size_t k = 0; k < name.size(); ++k) {
-        if (Lower(html[p + 2 + k]) != name[k]) {
+        if (AsciiLower(html[p + 2 + k]) != name[k]) {
           match = false;
           break;
         }
       }
       const size_t after = p + 2 + name.size();
-      if (match && (after == n || IsSpace(html[after]) || html[after] == '/' ||
+      if (match && (after == n || IsHtmlSpace(html[after]) || html[after] == '/' ||
                     html[after] == '>')) {
         if (keep_in != HtmlNode::kNone) {
           AppendText(keep_in, html.substr(from, p - from),
@@ -603,8 +598,8 @@ size_t HtmlTreeBuilder::ParseStartTag(std::string_view html, size_t lt) {
   const size_t n = html.size();
   size_t i = lt + 1;
   name_buf_.clear();
-  while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>') {
-    name_buf_.push_back(Lower(html[i]));
+  while (i < n && !IsHtmlSpace(html[i]) && html[i] != '/' && html[i] != '>') {
+    name_buf_.push_back(AsciiLower(html[i]));
     ++i;
   }
   const Tag tag = LookupTag(name_buf_);
@@ -615,7 +610,7 @@ size_t HtmlTreeBuilder::ParseStartTag(std::string_view html, size_t lt) {
   bool self_closing = false;
   std::string attr_name;
   while (i < n) {
-    while (i < n && (IsSpace(html[i]) || html[i] == '/')) {
+    while (i < n && (IsHtmlSpace(html[i]) || html[i] == '/')) {
       if (html[i] == '/') self_closing = true;
       ++i;
     }
@@ -627,18 +622,18 @@ size_t HtmlTreeBuilder::ParseStartTag(std::string_view html, size_t lt) {
     self_closing = false;
     attr_name.clear();
     // An attribute name may start with '=' (spec), then runs to a delimiter.
-    attr_name.push_back(Lower(html[i]));
+    attr_name.push_back(AsciiLower(html[i]));
     ++i;
-    while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>' &&
+    while (i < n && !IsHtmlSpace(html[i]) && html[i] != '/' && html[i] != '>' &&
            html[i] != '=') {
-      attr_name.push_back(Lower(html[i]));
+      attr_name.push_back(AsciiLower(html[i]));
       ++i;
     }
-    while (i < n && IsSpace(html[i])) ++i;
+    while (i < n && IsHtmlSpace(html[i])) ++i;
     std::string_view value;
     if (i < n && html[i] == '=') {
       ++i;
-      while (i < n && IsSpace(html[i])) ++i;
+      while (i < n && IsHtmlSpace(html[i])) ++i;
       if (i < n && (html[i] == '"' || html[i] == '\'')) {
         const char q = html[i];
         const void* end = std::memchr(html.data() + i + 1, q, n - i - 1);
@@ -648,7 +643,7 @@ size_t HtmlTreeBuilder::ParseStartTag(std::string_view html, size_t lt) {
         i = e < n ? e + 1 : n;
       } else {
         const size_t s = i;
-        while (i < n && !IsSpace(html[i]) && html[i] != '>') ++i;
+        while (i < n && !IsHtmlSpace(html[i]) && html[i] != '>') ++i;
         value = html.substr(s, i - s);
       }
     }
@@ -680,7 +675,7 @@ size_t HtmlTreeBuilder::ParseStartTag(std::string_view html, size_t lt) {
       const std::string_view type = tree_.Attr(node, "type");
       if (type.size() >= 19 &&
           std::equal(type.begin(), type.begin() + 19, "application/ld+json",
-                     [](char a, char b) { return Lower(a) == b; })) {
+                     [](char a, char b) { return AsciiLower(a) == b; })) {
         keep = node;
       }
     }
@@ -703,8 +698,8 @@ void HtmlTreeBuilder::Parse(std::string_view html) {
     } else if (c == '/' && p + 2 < n && IsAsciiAlpha(html[p + 2])) {
       size_t j = p + 2;
       name_buf_.clear();
-      while (j < n && !IsSpace(html[j]) && html[j] != '/' && html[j] != '>') {
-        name_buf_.push_back(Lower(html[j]));
+      while (j < n && !IsHtmlSpace(html[j]) && html[j] != '/' && html[j] != '>') {
+        name_buf_.push_back(AsciiLower(html[j]));
         ++j;
       }
       EndTag(LookupTag(name_buf_), name_buf_);
@@ -776,7 +771,7 @@ HtmlTree ParseHtmlWithGumbo(std::string_view html,
           GumboStringPiece piece = e.original_tag;
           gumbo_tag_from_original_text(&piece);
           name.assign(piece.data, piece.length);
-          for (char& c : name) c = Lower(c);
+          for (char& c : name) c = AsciiLower(c);
         } else {
           name = gumbo_normalized_tagname(e.tag);
         }
@@ -789,14 +784,14 @@ HtmlTree ParseHtmlWithGumbo(std::string_view html,
           const auto* a = static_cast<const GumboAttribute*>(
               e.attributes.data[k]);
           name = a->name;
-          for (char& c : name) c = Lower(c);
+          for (char& c : name) c = AsciiLower(c);
           b.AddAttr(id, name, a->value, false);
         }
         bool keep_text = !kRawText(tag);
         if (tag == Tag::kScript) {
           std::string type(
               std::string_view(b.PeekAttr(id, "type")).substr(0, 19));
-          for (char& c : type) c = Lower(c);
+          for (char& c : type) c = AsciiLower(c);
           keep_text = options.keep_json_ld && type == "application/ld+json";
         }
         if (keep_text) children = &e.children;

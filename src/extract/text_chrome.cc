@@ -35,6 +35,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "src/base/hash.h"
+
 namespace concord::extract {
 namespace {
 
@@ -83,30 +85,52 @@ std::string Fold(std::string_view s) {
 // only in punctuation, case or spacing compare equal. Bytes of non-ASCII
 // characters are kept as they are, except typographic punctuation
 // (U+2010..U+201F), which separates like ASCII punctuation.
-std::string Signature(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+// What each byte becomes in a signature: itself lower-cased, or 0 for a
+// separator. 0xE2 is kept (it starts many characters) and checked below.
+constexpr std::array<char, 256> kSignatureByte = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) {
+      t[c] = static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      t[c] = static_cast<char>(c + 32);
+    }
+  }
+  return t;
+}();
+
+void SignatureInto(std::string_view s, std::string* out) {
+  // Written through a pointer into a buffer sized for the worst case (the
+  // signature is never longer than the line): no per-byte push_back.
+  out->resize(s.size());
+  char* const begin = out->data();
+  char* w = begin;
   bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
     const unsigned char c = s[i];
-    if (c == 0xE2 && i + 2 < s.size() &&
+    const char mapped = kSignatureByte[c];
+    if (mapped == 0) {
+      space = true;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n &&
         static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         static_cast<unsigned char>(s[i + 2]) <= 0x9F) {
-      space = true;
+      space = true;  // U+2010..U+201F: typographic punctuation
       i += 2;
       continue;
     }
-    const bool digit = c >= '0' && c <= '9';
-    const bool lower = c >= 'a' && c <= 'z';
-    const bool upper = c >= 'A' && c <= 'Z';
-    if (digit || lower || upper || c >= 0x80) {
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.push_back(upper ? static_cast<char>(c + 32) : static_cast<char>(c));
-    } else {
-      space = true;
-    }
+    if (space && w != begin) *w++ = ' ';
+    space = false;
+    *w++ = mapped;
   }
+  out->resize(static_cast<size_t>(w - begin));
+}
+
+std::string Signature(std::string_view s) {
+  std::string out;
+  SignatureInto(s, &out);
   return out;
 }
 
@@ -265,13 +289,24 @@ std::string CreditOf(std::string_view line) {
 bool LooksLikeCaption(std::string_view line) {
   // Every marker below has '(' or ':' or is "getty images"/"image caption":
   // most body lines are rejected without folding them.
-  if (line.find_first_of("(:") == std::string_view::npos &&
-      line.find("etty") == std::string_view::npos &&
-      line.find("ETTY") == std::string_view::npos &&
-      line.find("aption") == std::string_view::npos &&
-      line.find("APTION") == std::string_view::npos) {
-    return false;
+  // One pass, ignoring ASCII case ('(' and ':' are unchanged by | 0x20).
+  const auto lower_at = [line](size_t i) {
+    return static_cast<char>(line[i] | 0x20);
+  };
+  const auto lower_is = [&](size_t i, std::string_view word) {
+    if (i + word.size() > line.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (lower_at(i + k) != word[k]) return false;
+    }
+    return true;
+  };
+  bool candidate = false;
+  for (size_t i = 0; i < line.size() && !candidate; ++i) {
+    const char c = lower_at(i);
+    candidate = c == '(' || c == ':' || (c == 'e' && lower_is(i, "etty")) ||
+                (c == 'a' && lower_is(i, "aption"));
   }
+  if (!candidate) return false;
   const std::string f = Fold(Trim(line));
   constexpr std::array<std::string_view, 12> kMarkers = {
       "(file image)", "(file photo)", "(file)",      "(ap photo",
@@ -359,9 +394,16 @@ ArticleContent ExtractFromText(std::string_view text,
 
   // Pass 1: chrome, credits, captions, repeats.
   std::vector<bool> promo(n, false);
-  std::unordered_set<std::string> seen;
+  // Repeats are found on 64-bit hashes of the signatures (a false repeat
+  // would need a hash collision: 2^-64 per pair of lines); `sig` and
+  // `prev_sig` are the signatures of this unit and the one before.
+  std::unordered_set<uint64_t> seen;
+  seen.reserve(n);
+  std::string sig, prev_sig;
   std::vector<bool> drop(n, false);
   for (size_t i = 0; i < n; ++i) {
+    std::swap(sig, prev_sig);
+    sig.clear();
     const std::string& u = units[i].first;
     promo[i] = IsPromoLine(u);
     if (promo[i] || IsNavLine(u)) {
@@ -373,17 +415,17 @@ ArticleContent ExtractFromText(std::string_view text,
       kind[i] = BlockKind::kCredit;
       continue;
     }
-    const std::string sig = Signature(u);
+    SignatureInto(u, &sig);
     if (sig.empty()) {
       kind[i] = BlockKind::kChrome;
       continue;
     }
-    if (!seen.insert(sig).second) {
+    if (!seen.insert(Hash64(sig)).second) {
       // Printed twice: in a row it is a caption (alt text + caption); later
       // in the text it is a repeated pull quote or furniture. Keep one.
       drop[i] = true;
       kind[i] = BlockKind::kChrome;
-      if (i > 0 && Signature(units[i - 1].first) == sig &&
+      if (i > 0 && prev_sig.size() == sig.size() && prev_sig == sig &&
           kind[i - 1] == BlockKind::kParagraph) {
         kind[i - 1] = BlockKind::kCaption;
       }

@@ -22,6 +22,7 @@
 // well, so a retry never comes sooner than any other request would.
 //
 // Tests: fetcher_test.cc.
+#include "src/base/ascii.h"
 #include "src/fetch/fetcher.h"
 
 #include <curl/curl.h>
@@ -55,27 +56,6 @@ std::string FormatSeconds(double s) {
   return buf;
 }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != Lower(prefix[i])) return false;
-  }
-  return true;
-}
-
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // The value of header `name` in a response head ("" when absent).
 std::string HeaderValue(std::string_view head, std::string_view name) {
   size_t pos = head.find('\n');  // skip the status line
@@ -84,9 +64,9 @@ std::string HeaderValue(std::string_view head, std::string_view name) {
     const size_t end = head.find('\n', start);
     const std::string_view line = head.substr(
         start, end == std::string_view::npos ? head.npos : end - start);
-    if (StartsWithIgnoreCase(line, name) && line.size() > name.size() &&
+    if (StartsWithNoCase(line, name) && line.size() > name.size() &&
         line[name.size()] == ':') {
-      return std::string(TrimSpace(line.substr(name.size() + 1)));
+      return std::string(TrimHeaderSpace(line.substr(name.size() + 1)));
     }
     pos = end;
   }
@@ -111,7 +91,7 @@ bool Retryable(CURLcode code) {
 }  // namespace
 
 double RetryAfterSeconds(std::string_view value, int64_t now_unix_seconds) {
-  value = TrimSpace(value);
+  value = TrimHeaderSpace(value);
   if (value.empty()) return -1;
   if (std::all_of(value.begin(), value.end(),
                   [](char c) { return c >= '0' && c <= '9'; })) {
@@ -133,7 +113,7 @@ std::string SelfConsistentHead(const std::string& head, size_t body_size) {
   const std::string encoding = HeaderValue(head, "Content-Encoding");
   const std::string transfer = HeaderValue(head, "Transfer-Encoding");
   const bool decoded_encoding =
-      !encoding.empty() && !StartsWithIgnoreCase(encoding, "identity");
+      !encoding.empty() && !StartsWithNoCase(encoding, "identity");
   const bool decoded_transfer = !transfer.empty();
   const std::string length = HeaderValue(head, "Content-Length");
   if (!decoded_encoding && !decoded_transfer &&
@@ -155,16 +135,16 @@ std::string SelfConsistentHead(const std::string& head, size_t body_size) {
       first = false;
       continue;
     }
-    if (TrimSpace(line).empty()) break;       // the empty line ends the head
+    if (TrimHeaderSpace(line).empty()) break;       // the empty line ends the head
     if (line[0] == ' ' || line[0] == '\t') {  // obsolete line folding
       if (!dropping) out.append(line);
       continue;
     }
     dropping =
-        (decoded_encoding && StartsWithIgnoreCase(line, "Content-Encoding:")) ||
+        (decoded_encoding && StartsWithNoCase(line, "Content-Encoding:")) ||
         (decoded_transfer &&
-         StartsWithIgnoreCase(line, "Transfer-Encoding:")) ||
-        StartsWithIgnoreCase(line, "Content-Length:");
+         StartsWithNoCase(line, "Transfer-Encoding:")) ||
+        StartsWithNoCase(line, "Content-Length:");
     if (!dropping) out.append(line);
   }
   if (decoded_encoding) dropped += "Content-Encoding " + encoding;

@@ -15,6 +15,7 @@
 // written, which is what the RFC's "most octets" means in practice.
 //
 // Tests: robots_test.cc.
+#include "src/base/ascii.h"
 #include "src/fetch/robots.h"
 
 #include <algorithm>
@@ -32,18 +33,11 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
   }
   return true;
 }
@@ -213,7 +207,7 @@ RobotsRules RobotsRules::Parse(std::string_view text) {
         current->agents.push_back("*");
       } else {
         const std::string token = ProductToken(value);
-        if (!token.empty()) current->agents.push_back(LowerCopy(token));
+        if (!token.empty()) current->agents.push_back(AsciiLowerCopy(token));
       }
       continue;
     }

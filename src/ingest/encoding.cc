@@ -18,6 +18,7 @@
 // Conversion streams through fixed-size UTF-16 buffers, tracking for each
 // code unit the source byte it came from, so every error can name a byte
 // offset in the caller's input. Tests: encoding_test.cc.
+#include "src/base/ascii.h"
 #include "src/ingest/encoding.h"
 
 #include <uchardet/uchardet.h>
@@ -671,15 +672,7 @@ constexpr LabelEntry kLabels[] = {
 
 constexpr size_t kPrescanBytes = 4096;
 
-bool IsHtmlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-char AsciiLower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
+bool StartsWithNoCaseAt(std::string_view s, size_t pos, std::string_view prefix) {
   if (s.size() - pos < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
     if (AsciiLower(s[pos + i]) != prefix[i]) return false;
@@ -914,7 +907,7 @@ std::string_view CharsetFromContentType(std::string_view content_type) {
   for (;;) {
     size_t found = std::string_view::npos;
     for (size_t i = pos; i + 7 <= s.size(); ++i) {
-      if (StartsWithNoCase(s, i, "charset")) {
+      if (StartsWithNoCaseAt(s, i, "charset")) {
         found = i;
         break;
       }
@@ -945,7 +938,7 @@ const char* PrescanMetaCharset(std::string_view bytes) {
       const size_t end = s.find("-->", pos + 2);
       if (end == std::string_view::npos) return nullptr;
       pos = end + 3;
-    } else if (StartsWithNoCase(s, pos, "<meta") && pos + 5 < s.size() &&
+    } else if (StartsWithNoCaseAt(s, pos, "<meta") && pos + 5 < s.size() &&
                (IsHtmlSpace(s[pos + 5]) || s[pos + 5] == '/')) {
       pos += 6;
       if (const char* encoding = MetaEncoding(s, &pos)) return encoding;

@@ -3,7 +3,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 namespace concord::ingest {
@@ -216,12 +215,9 @@ TEST(ParseFeedTest, EntityExpansionBombIsStoppedQuickly) {
   const std::string rss = "<?xml version=\"1.0\"?>" + dtd +
                           "<rss><channel><item><description>&a11;"
                           "</description></item></channel></rss>";
-  const auto start = std::chrono::steady_clock::now();
+  // Expanded in full this would be 1.6 TB: the parser must refuse it or
+  // cap it (a hang is caught by the test's ctest timeout, not timed here).
   Result<Feed> feed = ParseFeed(rss, "bomb.rss");
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
-  EXPECT_LT(seconds, 5.0);
   if (feed.ok()) {
     ASSERT_EQ(feed->items.size(), 1u);
     EXPECT_LT(feed->items[0].summary_html.size(), size_t{100} << 20);

@@ -183,8 +183,16 @@ Status ReadHtmlFile(Env* env, const std::string& path, uint64_t max_bytes,
 // record to `sink` with ordinal *next_ordinal (then incremented) and each bad
 // one as an error. Duplicate ids are renamed within this file only.
 // REQUIRES: sink and next_ordinal non-null.
-void ReadJsonLines(const std::string& path, std::string_view bytes,
-                   ArticleSink* sink, uint32_t* next_ordinal);
+//
+// `parser`: kFast reads well-formed records with simdjson and hands
+// everything else to nlohmann::json (which words the errors); kReference
+// reads every line with nlohmann::json. Both give the same articles, errors
+// and warnings; kReference is there so that tests can hold them equal.
+// Returns how many records the fast parser read by itself.
+enum class JsonParser { kFast, kReference };
+size_t ReadJsonLines(const std::string& path, std::string_view bytes,
+                   ArticleSink* sink, uint32_t* next_ordinal,
+                   JsonParser parser = JsonParser::kFast);
 
 }  // namespace concord::ingest
 

@@ -286,6 +286,82 @@ TEST(ReadJsonLinesTest, RandomLinesNeverEscapeAsExceptions) {
   EXPECT_GT(sink.errors.size(), 1000u);
 }
 
+// The simdjson fast path and the nlohmann reference must agree on every
+// line: the same articles (every field), errors and warnings. Lines mix
+// well-formed records (nulls, escapes, surrogate pairs, CRLF inside
+// strings, duplicate keys, numeric ids, unknown fields, nesting) with
+// random token soup.
+TEST(ReadJsonLinesTest, FastParserAgreesWithReferenceParser) {
+  const char* kValues[] = {
+      "\"plain\"", "null", "\"\"", "\"  \"", "\"a\\r\\nb\\rc\"",
+      "\"caf\\u00e9 \\ud83d\\ude00\"", "\"\\ud800\"", "12", "-2.5e3",
+      "1e999", "18446744073709551616", "true", "[1,2]", "{\"k\":\"v\"}",
+      "\"2025-11-23\"", "\"2025-13-45\"", "\"x\\\"y\"", "\"tab\\there\""};
+  const char* kKeys[] = {"text", "id", "url", "source", "title",
+                         "published", "lang", "other", "te\\u0078t"};
+  const char* kSoup[] = {"{", "}", "[", "]", ":", ",", "\"text\"", "1",
+                         "null", "\"\\ud800\"", "\xC3", " ", "\"ok\""};
+  std::mt19937 rng(7);
+  auto pick = [&rng](size_t n) {
+    return std::uniform_int_distribution<size_t>(0, n - 1)(rng);
+  };
+  std::string bytes;
+  for (int line = 0; line < 4000; ++line) {
+    if (line % 5 == 4) {
+      for (int t = static_cast<int>(pick(10)); t > 0; --t) {
+        bytes += kSoup[pick(std::size(kSoup))];
+      }
+    } else {
+      bytes += "{";
+      const int fields = 1 + static_cast<int>(pick(6));
+      for (int f = 0; f < fields; ++f) {
+        if (f > 0) bytes += ", ";
+        const bool text = f == 0 && line % 3 != 2;
+        bytes += "\"";
+        bytes += text ? "text" : kKeys[pick(std::size(kKeys))];
+        bytes += "\": ";
+        bytes += text && pick(4) != 0 ? "\"some words\""
+                                      : kValues[pick(std::size(kValues))];
+      }
+      bytes += "}";
+    }
+    bytes += pick(8) == 0 ? "\r\n" : "\n";
+  }
+  CollectingSink fast, reference;
+  uint32_t n_fast = 0, n_reference = 0;
+  const size_t by_fast =
+      ReadJsonLines("mix.jsonl", bytes, &fast, &n_fast, JsonParser::kFast);
+  EXPECT_EQ(ReadJsonLines("mix.jsonl", bytes, &reference, &n_reference,
+                          JsonParser::kReference),
+            0u);
+  EXPECT_EQ(n_fast, n_reference);
+  ASSERT_EQ(fast.articles.size(), reference.articles.size());
+  EXPECT_GT(fast.articles.size(), 500u);
+  // Both paths are exercised: most records by simdjson, the rest declined.
+  EXPECT_GT(by_fast, fast.articles.size() / 2);
+  EXPECT_LT(by_fast, fast.articles.size());
+  for (size_t i = 0; i < fast.articles.size(); ++i) {
+    const Article& a = fast.articles[i];
+    const Article& b = reference.articles[i];
+    EXPECT_EQ(a.id, b.id) << a.origin;
+    EXPECT_EQ(a.text, b.text) << a.origin;
+    EXPECT_EQ(a.url, b.url) << a.origin;
+    EXPECT_EQ(a.source, b.source) << a.origin;
+    EXPECT_EQ(a.title, b.title) << a.origin;
+    EXPECT_EQ(a.published, b.published) << a.origin;
+    EXPECT_EQ(a.published_time, b.published_time) << a.origin;
+    EXPECT_EQ(a.lang, b.lang) << a.origin;
+    EXPECT_EQ(a.origin, b.origin);
+    EXPECT_EQ(a.ordinal, b.ordinal);
+  }
+  EXPECT_EQ(Messages(fast), Messages(reference));
+  ASSERT_EQ(fast.warnings.size(), reference.warnings.size());
+  for (size_t i = 0; i < fast.warnings.size(); ++i) {
+    EXPECT_EQ(fast.warnings[i].message(), reference.warnings[i].message());
+  }
+  EXPECT_GT(fast.errors.size(), 500u);
+}
+
 // ---- Text files -----------------------------------------------------------
 
 TEST(ReadTextFileTest, IdIsFileStemAndTitleStaysEmpty) {

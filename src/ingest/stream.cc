@@ -21,21 +21,6 @@ namespace {
 
 constexpr size_t kInputChunk = 64 * 1024;
 
-class MemoryFile final : public SequentialFile {
- public:
-  explicit MemoryFile(std::string_view data) : data_(data) {}
-  Result<size_t> Read(char* buf, size_t n) override {
-    const size_t k = std::min(n, data_.size() - pos_);
-    std::memcpy(buf, data_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string_view data_;
-  size_t pos_ = 0;
-};
-
 class PlainStream final : public ByteStream {
  public:
   explicit PlainStream(std::unique_ptr<SequentialFile> file)
@@ -272,7 +257,7 @@ Status ReadCapped(ByteStream* stream, uint64_t cap, std::string* out,
 
 Status InflateCapped(std::string_view data, Compression compression,
                      uint64_t cap, std::string* out, bool* over_cap) {
-  InflateStream stream(std::make_unique<MemoryFile>(data), compression);
+  InflateStream stream(NewMemoryFileView(data), compression);
   return ReadCapped(&stream, cap, out, over_cap);
 }
 

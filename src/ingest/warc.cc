@@ -16,6 +16,7 @@
 // wire, so a body may be chunked and then gzip'ed. Both are undone here,
 // with the same size cap as the record, so that a small gzip'ed body cannot
 // inflate without bound. Tests: warc_test.cc.
+#include "src/base/ascii.h"
 #include "src/ingest/warc.h"
 
 #include <algorithm>
@@ -31,34 +32,6 @@ namespace concord::ingest {
 namespace {
 
 constexpr size_t kBufferBytes = 64 * 1024;
-
-char Lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         EqualsNoCase(s.substr(0, prefix.size()), prefix);
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // A line quoted for an error message: at most 60 bytes, control bytes and
 // non-ASCII shown as \xHH so the message stays printable UTF-8.
@@ -291,7 +264,7 @@ class WarcParser {
           return Malformed("continuation line before any field: " +
                            QuoteLine(line));
         }
-        const std::string_view more = Trim(line);
+        const std::string_view more = TrimHeaderSpace(line);
         std::string& value = record_.fields.back().second;
         if (!more.empty()) {
           if (!value.empty()) value += ' ';
@@ -304,8 +277,8 @@ class WarcParser {
         return Malformed("line without a colon: " + QuoteLine(line));
       }
       record_.fields.emplace_back(
-          std::string(Trim(std::string_view(line).substr(0, colon))),
-          std::string(Trim(std::string_view(line).substr(colon + 1))));
+          std::string(TrimHeaderSpace(std::string_view(line).substr(0, colon))),
+          std::string(TrimHeaderSpace(std::string_view(line).substr(colon + 1))));
     }
     const std::string_view length_text = record_.Field("Content-Length");
     if (length_text.empty()) return Malformed("no Content-Length");
@@ -387,7 +360,7 @@ std::optional<std::string> Dechunk(std::string_view body, uint64_t max_bytes) {
       break;
     }
     const size_t semi = line.find(';');
-    const std::string_view hex = Trim(line.substr(0, semi));
+    const std::string_view hex = TrimHeaderSpace(line.substr(0, semi));
     if (hex.empty() || hex.size() > 15) {
       if (first) return std::nullopt;
       break;
@@ -423,7 +396,7 @@ std::optional<std::string> Dechunk(std::string_view body, uint64_t max_bytes) {
 }
 
 std::string_view MediaType(std::string_view content_type) {
-  return Trim(content_type.substr(0, content_type.find(';')));
+  return TrimHeaderSpace(content_type.substr(0, content_type.find(';')));
 }
 
 bool LooksLikeHtml(std::string_view body) {
@@ -499,7 +472,7 @@ class PageMaker {
       ++stats_->skipped;
       return;
     }
-    if (Trim(payload).empty()) {
+    if (TrimHeaderSpace(payload).empty()) {
       ++stats_->skipped;
       return;
     }
@@ -508,7 +481,7 @@ class PageMaker {
     article.url = ReplaceInvalidUtf8(record.target_uri());
     article.id = article.url;
     if (article.id.empty()) {
-      std::string_view rid = Trim(record.Field("WARC-Record-ID"));
+      std::string_view rid = TrimHeaderSpace(record.Field("WARC-Record-ID"));
       if (rid.starts_with('<') && rid.ends_with('>')) {
         rid = rid.substr(1, rid.size() - 2);
       }
@@ -538,11 +511,11 @@ class PageMaker {
     while (pos != std::string_view::npos) {
       std::string_view rest = content_type.substr(pos + 1);
       const size_t next = rest.find(';');
-      const std::string_view param = Trim(rest.substr(0, next));
+      const std::string_view param = TrimHeaderSpace(rest.substr(0, next));
       const size_t eq = param.find('=');
       if (eq != std::string_view::npos &&
-          EqualsNoCase(Trim(param.substr(0, eq)), name)) {
-        std::string_view value = Trim(param.substr(eq + 1));
+          EqualsNoCase(TrimHeaderSpace(param.substr(0, eq)), name)) {
+        std::string_view value = TrimHeaderSpace(param.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
           value = value.substr(1, value.size() - 2);
         }
@@ -566,7 +539,7 @@ std::string_view WarcRecord::Field(std::string_view name) const {
 }
 
 std::string_view WarcRecord::target_uri() const {
-  std::string_view uri = Trim(Field("WARC-Target-URI"));
+  std::string_view uri = TrimHeaderSpace(Field("WARC-Target-URI"));
   if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
     uri = uri.substr(1, uri.size() - 2);
   }
@@ -618,7 +591,7 @@ Result<HttpResponse> ParseHttpResponse(std::string_view message) {
     if ((line[0] == ' ' || line[0] == '\t') && !response.headers.empty()) {
       std::string& value = response.headers.back().second;
       value += ' ';
-      value += Trim(line);
+      value += TrimHeaderSpace(line);
       continue;
     }
     const size_t colon = line.find(':');
@@ -626,8 +599,8 @@ Result<HttpResponse> ParseHttpResponse(std::string_view message) {
       return Status::BadInput("header line without a colon: " +
                               QuoteLine(line));
     }
-    response.headers.emplace_back(std::string(Trim(line.substr(0, colon))),
-                                  std::string(Trim(line.substr(colon + 1))));
+    response.headers.emplace_back(std::string(TrimHeaderSpace(line.substr(0, colon))),
+                                  std::string(TrimHeaderSpace(line.substr(colon + 1))));
   }
   response.body = rest;
   return response;
@@ -636,7 +609,7 @@ Result<HttpResponse> ParseHttpResponse(std::string_view message) {
 Result<std::string> DecodeHttpBody(const HttpResponse& response,
                                    uint64_t max_bytes) {
   std::string body;
-  if (StartsWithNoCase(Trim(response.Header("Transfer-Encoding")), "chunked")) {
+  if (StartsWithNoCase(TrimHeaderSpace(response.Header("Transfer-Encoding")), "chunked")) {
     if (std::optional<std::string> plain = Dechunk(response.body, max_bytes)) {
       body = std::move(*plain);
     } else {
@@ -648,7 +621,7 @@ Result<std::string> DecodeHttpBody(const HttpResponse& response,
                                                   response.body.size()))));
   }
   bool over_cap = false;
-  const std::string_view coding = Trim(response.Header("Content-Encoding"));
+  const std::string_view coding = TrimHeaderSpace(response.Header("Content-Encoding"));
   if (!coding.empty() && !EqualsNoCase(coding, "identity")) {
     std::string inflated;
     Status status;
