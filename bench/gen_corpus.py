@@ -13,8 +13,12 @@ copies (sometimes with page chrome), light edits, synonym-spun copies,
 rewrites (reordered, reworded, trimmed) and summaries, plus independent
 reports built from another template with the same names and numbers.
 
-About N/8 events (sizes 1-30, skewed towards small), spread over 2026; an
-event's articles fall within about 3 days of each other. Output is written in
+About N/8 events (sizes 1-30, skewed towards small), starting on days spread
+uniformly over N / --per-day days from 2026-01-01 (default 3,000 articles a
+day: a larger corpus covers a longer period at the same daily volume, so the
+number of stories live at any time, and with it the clustering cost per
+article, does not depend on N); an event's articles fall within about 3 days
+of each other. Output is written in
 date order as it is generated (a few days' articles are buffered at a time).
 Each record has: id, source, title, published (YYYY-MM-DD), text, lang, label
 (the synthetic event id, for `concord eval clustering`).
@@ -520,7 +524,7 @@ def size_of(paras):
 
 
 class Generator:
-    def __init__(self, templates, rng):
+    def __init__(self, templates, rng, days=400):
         self.t = templates
         self.rng = rng
         self.names = name_pool(rng, 40000)
@@ -536,7 +540,7 @@ class Generator:
                       "summary"]
         self.kind_w = [22, 20, 14, 14, 24, 6]
         self.dates = [(datetime.date(YEAR, 1, 1) + datetime.timedelta(d))
-                      for d in range(400)]
+                      for d in range(days)]
 
     # -- event material ----------------------------------------------------
     def render(self, tmpl, emap):
@@ -774,6 +778,10 @@ def main():
     ap.add_argument("--articles", type=int, required=True,
                     help="number of articles to write")
     ap.add_argument("--out", required=True, help="output .jsonl file ('-': stdout)")
+    ap.add_argument("--per-day", type=int, default=3000,
+                    help="articles per day (default 3000): the corpus spans "
+                    "N / per-day days, so that a larger corpus is a longer "
+                    "period at the same daily volume, not a denser one")
     ap.add_argument("--seed", type=int, default=1,
                     help="random seed (default 1); same seed, same corpus")
     ap.add_argument("--examples", default=os.path.join(
@@ -782,13 +790,16 @@ def main():
     args = ap.parse_args()
     if args.articles < 0:
         sys.exit("gen_corpus: --articles must be >= 0")
+    if args.per_day <= 0:
+        sys.exit("gen_corpus: --per-day must be > 0")
+    span = max(1, -(-args.articles // args.per_day))  # days, rounded up
 
     t0 = time.time()
     rng = random.Random(args.seed)
     templates, _ = load_templates(args.examples)
-    gen = Generator(templates, rng)
+    gen = Generator(templates, rng, span + 8)  # an event lasts up to 4 days
     sizes = event_sizes(args.articles, rng)
-    starts = sorted(rng.randrange(0, 362) for _ in sizes)  # all in 2026
+    starts = sorted(rng.randrange(0, span) for _ in sizes)
     width = max(6, len(str(args.articles)))
     dates = [d.isoformat() for d in gen.dates]
 

@@ -13,6 +13,7 @@
 #define CONCORD_ENGINE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -158,6 +159,14 @@ struct RunStats {
   uint64_t input_bytes = 0;     // text bytes ingested
   uint64_t candidates_scored = 0;  // story comparisons made by the clusterer
   uint64_t postings_scanned = 0;   // index entries read by the clusterer
+  uint64_t articles = 0;           // articles analysed
+  uint64_t stories = 0;            // stories found
+  // Article texts and term bags kept for later stages (bytes): held in
+  // memory up to AnalyzeOptions::memory_budget, the rest spilled to a
+  // temporary file.
+  uint64_t held_bytes = 0;
+  uint64_t spilled_bytes = 0;
+  unsigned threads = 1;  // worker threads used
 };
 
 struct Report {
@@ -166,6 +175,37 @@ struct Report {
   std::vector<Status> errors;            // inputs that failed, in order
   std::vector<Status> warnings;          // repaired inputs (renamed ids)
   RunStats stats;
+};
+
+// Receives a report one story at a time from Engine::Run(ReportSink*), so a
+// report larger than memory is written as it is made. The engine calls
+// Begin once, then Render for every story (from worker threads, several
+// stories at once) and Write with the rendered stories in report order
+// (largest first, then by id; one call at a time, from the thread that
+// called Run), then End. A failed Begin or Write stops the run.
+class CONCORD_EXPORT ReportSink {
+ public:
+  virtual ~ReportSink() = default;
+  // `head` holds the errors and warnings (its articles and stories are
+  // empty); `articles` and `stories` are the counts the report will have.
+  virtual Status Begin(const Report& head, size_t articles,
+                       size_t stories) = 0;
+  // Renders one story. Must only read its arguments: it runs concurrently
+  // with other Render calls. `articles` is indexed by Story::articles; only
+  // the story's own members may be read (others are being written).
+  virtual std::string Render(
+      const Story& story, const std::vector<ArticleSummary>& articles) const = 0;
+  virtual Status Write(const std::string& rendered) = 0;
+  virtual Status End() = 0;
+};
+
+// Progress of a run, for a progress bar (Engine::SetProgress).
+struct Progress {
+  const char* stage = "";  // "read", "cluster", "reuse"
+  const char* unit = "";   // "articles", "stories"
+  uint64_t done = 0;
+  uint64_t total = 0;      // 0 when not known yet (while reading)
+  uint64_t bytes = 0;      // input bytes so far (reading), else 0
 };
 
 class CONCORD_EXPORT Engine {
@@ -187,7 +227,18 @@ class CONCORD_EXPORT Engine {
   void AddArticle(Article article);
   size_t articles() const;
 
+  // Analyses everything added and returns the whole report. Run() and
+  // Run(sink) may be called once per engine, one of them.
   Report Run();
+
+  // The same report, streamed to `sink` story by story, with memory for a
+  // few stories at a time; returns the run's statistics, or the sink's
+  // first failure (or a spill-file failure).
+  Result<RunStats> Run(ReportSink* sink);
+
+  // Called now and then (every few hundred articles or dozens of stories)
+  // from the thread calling AddPaths/Run, for a progress bar. Optional.
+  void SetProgress(std::function<void(const Progress&)> callback);
 
  private:
   struct Impl;

@@ -5,6 +5,7 @@
 #define CONCORD_OPTIONS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace concord {
@@ -72,6 +73,15 @@ struct AnalyzeOptions {
   // Worker threads for the per-article and per-story stages; 0 = one per
   // core. The report is the same for every thread count.
   unsigned threads = 1;
+  // Article texts and term bags are kept between stages (term bags for
+  // clustering in publication order, texts for aligning each story). Up to
+  // this many bytes of them are held in memory; the rest goes to a
+  // temporary file in `spill_dir` ("" = $TMPDIR, else /tmp), removed when
+  // the run ends. The report is the same either way. Everything else the
+  // engine holds (summaries, the clusterer, a few stories in flight) is
+  // about 1.5 KB per article on top of this.
+  uint64_t memory_budget = uint64_t{1024} << 20;
+  std::string spill_dir;
 };
 
 }  // namespace concord

@@ -3,7 +3,9 @@
 #ifndef CONCORD_RENDER_H_
 #define CONCORD_RENDER_H_
 
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "concord/engine.h"
 #include "concord/export.h"
@@ -25,6 +27,27 @@ struct JsonRenderOptions {
 
 CONCORD_EXPORT std::string RenderJson(const Report& report,
                                       const JsonRenderOptions& options = {});
+
+// The same JSON, byte for byte, written story by story as Engine::Run(sink)
+// makes them: memory holds one story's document at a time instead of the
+// whole report's. `out` must outlive the writer; it is not closed. Render()
+// is thread-safe; the rest is called from one thread (ReportSink contract).
+class CONCORD_EXPORT JsonReportWriter final : public ReportSink {
+ public:
+  explicit JsonReportWriter(std::FILE* out, JsonRenderOptions options = {});
+  Status Begin(const Report& head, size_t articles, size_t stories) override;
+  std::string Render(const Story& story,
+                     const std::vector<ArticleSummary>& articles) const override;
+  Status Write(const std::string& rendered) override;
+  Status End() override;
+
+ private:
+  Status Put(const std::string& text);
+  std::FILE* out_;
+  JsonRenderOptions options_;
+  std::string tail_;     // errors, warnings, closing brace
+  size_t written_ = 0;   // stories written
+};
 
 }  // namespace concord
 

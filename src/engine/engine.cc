@@ -1,6 +1,32 @@
 // The pipeline, wired: ingest → extract → text features → TF-IDF →
-// online clustering → report. See docs/architecture.md for the walk through
-// the modules; each stage's algorithm is described in its own file.
+// online clustering → text reuse per story → report. See
+// docs/architecture.md for the walk through the modules; each stage's
+// algorithm is described in its own file.
+//
+// Threads and order. Three stages run on a pool of worker threads
+// (src/base/ordered_pool.h), each handing results back in a fixed order so
+// that the report is the same, byte for byte, for any thread count:
+//   1. per article (web page extraction, chrome removal, language id, term
+//      counts), fed as inputs are read and committed in input order: the
+//      article's ordinal, its errors and warnings, document frequencies and
+//      display strings of terms ("first seen" means first in input order:
+//      a worker reports the terms new to it, and it sees its articles in
+//      input order, so the first report of a term in commit order is the
+//      first occurrence in the input);
+//   2. weighting term bags (read back in publication order, batched), with
+//      the online clusterer fed strictly in publication order on the
+//      calling thread;
+//   3. text reuse and rendering per story, in report order (largest first),
+//      written to the sink as each story's turn comes.
+// A bounded number of jobs is in flight at each stage, so reading never
+// races ahead of extraction and only a few stories' documents exist at once.
+//
+// Memory. Between stages the engine keeps, per article, its summary (for
+// the report), its publication time, and a record of its term bag and one of
+// its title and text in a SpillStore (src/base/spill_store.h): in memory up
+// to AnalyzeOptions::memory_budget, in an unlinked temporary file beyond.
+// The clusterer's centroids are dropped once keywords are taken; a story's
+// details and its members' summaries are dropped once it is written.
 //
 // Order: articles are clustered in publication order. An undated article
 // takes the time of the dated article before it in the input (so it keeps
@@ -11,10 +37,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "concord/web.h"
 #include "src/base/env.h"
+#include "src/base/ordered_pool.h"
+#include "src/base/spill_store.h"
 #include "src/cluster/online_clusterer.h"
 #include "src/engine/pipeline.h"
 #include "src/engine/reuse.h"
@@ -26,61 +56,93 @@
 namespace concord {
 namespace {
 
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       start)
-      .count();
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-}  // namespace
+// --- records kept between stages -------------------------------------------
 
-struct Engine::Impl {
-  AnalyzeOptions options;
-  std::vector<Article> articles;
-  std::vector<Status> errors;
+void PutU32(std::string* out, uint32_t v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+// A term bag: words, count, then (term, count, kind) per term.
+void EncodeBag(const sketch::TermBag& bag, std::string* out) {
+  out->clear();
+  out->reserve(8 + bag.terms.size() * 13);
+  PutU32(out, bag.words);
+  PutU32(out, static_cast<uint32_t>(bag.terms.size()));
+  for (const sketch::TermCount& t : bag.terms) {
+    out->append(reinterpret_cast<const char*>(&t.term), sizeof t.term);
+    out->append(reinterpret_cast<const char*>(&t.count), sizeof t.count);
+    out->push_back(static_cast<char>(t.kind));
+  }
+}
+
+bool DecodeBag(std::string_view in, sketch::TermBag* bag) {
+  if (in.size() < 8) return false;
+  uint32_t n = 0;
+  std::memcpy(&bag->words, in.data(), 4);
+  std::memcpy(&n, in.data() + 4, 4);
+  if (in.size() != 8 + static_cast<size_t>(n) * 13) return false;
+  bag->terms.resize(n);
+  const char* p = in.data() + 8;
+  for (sketch::TermCount& t : bag->terms) {
+    std::memcpy(&t.term, p, 8);
+    std::memcpy(&t.count, p + 8, 4);
+    t.kind = static_cast<sketch::TermKind>(p[12]);
+    p += 13;
+  }
+  return true;
+}
+
+// The input title (the known title for extraction) and the text.
+void EncodeText(const Article& a, std::string* out) {
+  out->clear();
+  PutU32(out, static_cast<uint32_t>(a.title.size()));
+  out->append(a.title);
+  out->append(a.text);
+}
+
+bool DecodeText(std::string_view in, Article* a) {
+  if (in.size() < 4) return false;
+  uint32_t n = 0;
+  std::memcpy(&n, in.data(), 4);
+  if (in.size() - 4 < n) return false;
+  a->title.assign(in.substr(4, n));
+  a->text.assign(in.substr(4 + n));
+  return true;
+}
+
+// --- stage 1: per article ---------------------------------------------------
+
+// What a worker makes of one input event (an article, or an ingest error or
+// warning passed through so it keeps its place in the order).
+struct PreparedInput {
   std::vector<Status> warnings;
-  double ingest_seconds = 0;
+  std::optional<Status> error;  // set: not an article
+  bool is_article = false;
+  ArticleSummary summary;
+  std::string bag_record;
+  std::string text_record;
+  std::optional<int64_t> published_time;
+  uint64_t input_bytes = 0;
+  std::vector<std::pair<uint64_t, std::string>> new_terms;
 };
 
-Engine::Engine(AnalyzeOptions options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = options;
-}
-
-Engine::~Engine() = default;
-
-namespace {
-
-// Hands each article to the engine as soon as it is read, so a web page's
-// markup is extracted and dropped before the next page is read.
-class EngineSink final : public ingest::ArticleSink {
- public:
-  EngineSink(Engine* engine, std::vector<Status>* errors,
-             std::vector<Status>* warnings)
-      : engine_(engine), errors_(errors), warnings_(warnings) {}
-  void OnArticle(Article&& article) override {
-    engine_->AddArticle(std::move(article));
-  }
-  void OnError(Status error) override { errors_->push_back(std::move(error)); }
-  void OnWarning(Status warning) override {
-    warnings_->push_back(std::move(warning));
-  }
-
- private:
-  Engine* engine_;
-  std::vector<Status>* errors_;
-  std::vector<Status>* warnings_;
+// Per-worker state of stage 1.
+struct ArticleWorker {
+  explicit ArticleWorker(const FeatureOptions& o) : features(o) {}
+  sketch::FeatureExtractor features;
+  sketch::Vocabulary scratch_vocab;
+  std::unordered_set<uint64_t> seen_terms;
 };
 
-}  // namespace
-
-void Engine::AddPaths(const std::vector<std::string>& paths) {
-  const auto start = std::chrono::steady_clock::now();
-  EngineSink sink(this, &impl_->errors, &impl_->warnings);
-  ingest::IngestPaths(paths, Env::Default(), &sink);
-  impl_->ingest_seconds += SecondsSince(start);
-}
-
-void Engine::AddArticle(Article article) {
+PreparedInput PrepareInput(Article article, const AnalyzeOptions& options,
+                           ArticleWorker* worker) {
+  PreparedInput out;
   if (!article.html.empty()) {
     // A web page: the article a reader sees becomes the text; what the
     // page says about itself fills what the input did not.
@@ -90,12 +152,12 @@ void Engine::AddArticle(Article article) {
     article.html.clear();
     article.html.shrink_to_fit();
     for (const std::string& w : page.warnings) {
-      impl_->warnings.push_back(Status::BadInput(article.origin + ": " + w));
+      out.warnings.push_back(Status::BadInput(article.origin + ": " + w));
     }
     if (page.text.empty()) {
-      impl_->errors.push_back(Status::BadInput(
-          article.origin + ": no article text found in the page"));
-      return;
+      out.error = Status::BadInput(article.origin +
+                                   ": no article text found in the page");
+      return out;
     }
     article.text = std::move(page.text);
     if (article.title.empty()) article.title = std::move(page.title);
@@ -107,83 +169,422 @@ void Engine::AddArticle(Article article) {
       article.published_time = ingest::ParseIsoDateTime(article.published);
     }
   }
-  article.ordinal = static_cast<uint32_t>(impl_->articles.size());
-  impl_->articles.push_back(std::move(article));
+  worker->scratch_vocab.clear();
+  PreparedArticle p = PrepareArticle(article, options, &worker->features,
+                                     &worker->scratch_vocab);
+  for (auto& [term, shown] : worker->scratch_vocab) {
+    if (worker->seen_terms.insert(term).second) {
+      out.new_terms.emplace_back(term, std::move(shown));
+    }
+  }
+  out.is_article = true;
+  out.summary = std::move(p.summary);
+  out.input_bytes = p.input_bytes;
+  out.published_time = article.published_time;
+  EncodeBag(p.bag, &out.bag_record);
+  EncodeText(article, &out.text_record);
+  return out;
 }
 
-size_t Engine::articles() const { return impl_->articles.size(); }
+// --- stage 3: per story -----------------------------------------------------
+
+struct StoryResult {
+  Story story;           // kept when collecting a whole Report
+  std::string rendered;  // the sink's rendering, when streaming
+  uint64_t pairs = 0;
+  Status status;
+};
+
+// Local indexes 0..n-1 of a story's reuse result back to report indexes.
+void RemapStory(const std::vector<uint32_t>& ids, Story* st) {
+  auto map = [&ids](uint32_t* i) { *i = ids[*i]; };
+  auto map_all = [&map](std::vector<uint32_t>* v) {
+    for (uint32_t& i : *v) map(&i);
+  };
+  for (PairwiseRelation& r : st->relations) {
+    map(&r.a);
+    map(&r.b);
+  }
+  for (Family& f : st->families) map_all(&f.articles);
+  for (FactClaim& c : st->claims) map_all(&c.articles);
+  for (FactConflict& c : st->conflicts) {
+    for (FactConflictSide& side : c.sides) map_all(&side.articles);
+  }
+  for (EntityGroup& e : st->entities) map_all(&e.articles);
+  for (QuoteGroup& q : st->quotes) {
+    for (QuoteVariant& v : q.variants) map(&v.article);
+  }
+  for (BriefSentence& b : st->brief) {
+    map(&b.article);
+    map_all(&b.supported_by);
+  }
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  AnalyzeOptions options;
+  unsigned threads = 1;
+  std::function<void(const Progress&)> progress;
+
+  // Stage 1, created on the first article.
+  std::vector<std::unique_ptr<ArticleWorker>> workers;
+  std::unique_ptr<OrderedPool<PreparedInput>> pool;
+
+  // Committed in input order (by the pool's commit callback).
+  std::vector<ArticleSummary> summaries;
+  std::vector<std::optional<int64_t>> published_time;
+  SpillStore store;  // records 2i (term bag) and 2i+1 (title and text)
+  Status store_status;
+  sketch::DocumentFrequencies df;
+  sketch::Vocabulary vocab;
+  std::vector<Status> errors;
+  std::vector<Status> warnings;
+  uint64_t input_bytes = 0;
+  double ingest_seconds = 0;
+  double extract_seconds = 0;
+  bool ran = false;
+
+  explicit Impl(const AnalyzeOptions& o)
+      : options(o),
+        threads(ResolveThreads(o.threads)),
+        store(o.memory_budget, o.spill_dir) {}
+
+  void Notify(const char* stage, const char* unit, uint64_t done,
+              uint64_t total, uint64_t bytes) const {
+    if (progress) progress({stage, unit, done, total, bytes});
+  }
+
+  OrderedPool<PreparedInput>& Pool() {
+    if (!pool) {
+      for (unsigned w = 0; w < threads; ++w) {
+        workers.push_back(std::make_unique<ArticleWorker>(options.features));
+      }
+      pool = std::make_unique<OrderedPool<PreparedInput>>(
+          threads, 32 * threads,
+          [this](PreparedInput&& in) { Commit(std::move(in)); });
+    }
+    return *pool;
+  }
+
+  void Submit(Article article) {
+    Pool().Submit([this, a = std::move(article)](unsigned w) mutable {
+      return PrepareInput(std::move(a), options, workers[w].get());
+    });
+  }
+
+  void SubmitStatus(Status status, bool error) {
+    Pool().Submit([s = std::move(status), error](unsigned) mutable {
+      PreparedInput in;
+      if (error) {
+        in.error = std::move(s);
+      } else {
+        in.warnings.push_back(std::move(s));
+      }
+      return in;
+    });
+  }
+
+  void Commit(PreparedInput&& in) {
+    for (Status& w : in.warnings) warnings.push_back(std::move(w));
+    if (in.error) errors.push_back(std::move(*in.error));
+    if (!in.is_article) return;
+    for (auto& [term, shown] : in.new_terms) {
+      vocab.try_emplace(term, std::move(shown));
+    }
+    sketch::TermBag bag;
+    DecodeBag(in.bag_record, &bag);
+    df.Add(bag);
+    if (store_status.ok()) store_status = store.Append(in.bag_record);
+    if (store_status.ok()) store_status = store.Append(in.text_record);
+    in.summary.story = 0;
+    summaries.push_back(std::move(in.summary));
+    published_time.push_back(in.published_time);
+    input_bytes += in.input_bytes;
+    if (summaries.size() % 512 == 0) {
+      Notify("read", "articles", summaries.size(), 0, input_bytes);
+    }
+  }
+
+  void FinishArticles() {
+    if (pool) pool->Finish();
+  }
+
+  Result<RunStats> Run(ReportSink* sink, concord::Report* collect);
+
+  class Sink;
+};
+
+Engine::Engine(AnalyzeOptions options)
+    : impl_(std::make_unique<Impl>(options)) {}
+
+Engine::~Engine() = default;
+
+void Engine::SetProgress(std::function<void(const Progress&)> callback) {
+  impl_->progress = std::move(callback);
+}
+
+// Hands each article to the engine as soon as it is read; errors and
+// warnings take their place in the same order. Times the reading alone
+// (the time spent handing an article over is the per-article stage's).
+class Engine::Impl::Sink final : public ingest::ArticleSink {
+ public:
+  explicit Sink(Engine::Impl* impl) : impl_(impl) {}
+  void OnArticle(Article&& article) override {
+    const Clock::time_point t = Clock::now();
+    impl_->Submit(std::move(article));
+    handing_over_ += SecondsSince(t);
+  }
+  void OnError(Status error) override {
+    impl_->SubmitStatus(std::move(error), true);
+  }
+  void OnWarning(Status warning) override {
+    impl_->SubmitStatus(std::move(warning), false);
+  }
+  double handing_over() const { return handing_over_; }
+
+ private:
+  Engine::Impl* impl_;
+  double handing_over_ = 0;
+};
+
+void Engine::AddPaths(const std::vector<std::string>& paths) {
+  const Clock::time_point start = Clock::now();
+  Impl::Sink sink(impl_.get());
+  ingest::IngestPaths(paths, Env::Default(), &sink);
+  impl_->FinishArticles();
+  const double total = SecondsSince(start);
+  const double reading = std::max(0.0, total - sink.handing_over());
+  impl_->ingest_seconds += reading;
+  impl_->extract_seconds += total - reading;
+}
+
+void Engine::AddArticle(Article article) {
+  const Clock::time_point start = Clock::now();
+  impl_->Submit(std::move(article));
+  impl_->extract_seconds += SecondsSince(start);
+}
+
+size_t Engine::articles() const {
+  impl_->FinishArticles();
+  return impl_->summaries.size();
+}
 
 Report Engine::Run() {
-  const AnalyzeOptions& options = impl_->options;
-  const std::vector<Article>& in = impl_->articles;
-  const size_t n = in.size();
   Report report;
-  report.errors = impl_->errors;
-  report.warnings = impl_->warnings;
-  report.articles.resize(n);
-  report.stats.ingest_seconds = impl_->ingest_seconds;
-  auto start = std::chrono::steady_clock::now();
-
-  // Per article: extract, detect language, count terms.
-  sketch::FeatureExtractor features(options.features);
-  sketch::Vocabulary vocab;
-  sketch::DocumentFrequencies df;
-  std::vector<sketch::TermBag> bags(n);
-  for (size_t i = 0; i < n; ++i) {
-    PreparedArticle p = PrepareArticle(in[i], options, &features, &vocab);
-    report.stats.input_bytes += p.input_bytes;
-    report.articles[i] = std::move(p.summary);
-    bags[i] = std::move(p.bag);
-    df.Add(bags[i]);
+  Result<RunStats> stats = impl_->Run(nullptr, &report);
+  if (!stats.ok()) {
+    report.errors.push_back(stats.status());
+  } else {
+    report.stats = stats.value();
   }
+  return report;
+}
 
-  report.stats.extract_seconds = SecondsSince(start);
-  start = std::chrono::steady_clock::now();
+Result<RunStats> Engine::Run(ReportSink* sink) {
+  return impl_->Run(sink, nullptr);
+}
 
-  // Publication order.
-  const std::vector<std::optional<int64_t>> order_time = OrderTimes(in);
-  const std::vector<uint32_t> order = PublicationOrder(order_time);
+Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
+  if (ran) return Status::Internal("Engine::Run called twice");
+  ran = true;
+  const Clock::time_point extract_start = Clock::now();
+  FinishArticles();
+  pool.reset();
+  workers.clear();
+  extract_seconds += SecondsSince(extract_start);
+  if (store_status.ok()) store_status = store.Seal();
+  if (!store_status.ok()) return store_status;
 
-  cluster::OnlineClusterer clusterer(options.cluster);
+  RunStats stats;
+  stats.threads = threads;
+  stats.ingest_seconds = ingest_seconds;
+  stats.extract_seconds = extract_seconds;
+  stats.input_bytes = input_bytes;
+  stats.held_bytes = store.memory_bytes();
+  stats.spilled_bytes = store.spilled_bytes();
+  const size_t n = summaries.size();
+  stats.articles = n;
+  Clock::time_point start = Clock::now();
+
+  // Stage 2: clustering in publication order; term bags are read back and
+  // weighed on the workers, a batch at a time.
+  const std::vector<uint32_t> order =
+      PublicationOrder(OrderTimes(published_time));
+  std::optional<cluster::OnlineClusterer> clusterer(std::in_place,
+                                                    options.cluster);
   std::vector<uint32_t> story_of(n);
-  for (uint32_t i : order) {
-    sketch::SparseVector v = sketch::Weigh(bags[i], df, options.features);
-    story_of[i] = clusterer.Add(v, in[i].published_time);
+  {
+    struct Batch {
+      size_t begin = 0;
+      std::vector<sketch::SparseVector> vectors;
+      Status status;
+    };
+    constexpr size_t kBatch = 256;
+    size_t clustered = 0;
+    Status status;
+    OrderedPool<Batch> weigh(threads, 4 * threads, [&](Batch&& b) {
+      if (!b.status.ok() && status.ok()) status = b.status;
+      if (!status.ok()) return;
+      for (size_t k = 0; k < b.vectors.size(); ++k) {
+        const uint32_t i = order[b.begin + k];
+        story_of[i] = clusterer->Add(b.vectors[k], published_time[i]);
+      }
+      clustered += b.vectors.size();
+      Notify("cluster", "articles", clustered, n, 0);
+    });
+    for (size_t begin = 0; begin < n; begin += kBatch) {
+      weigh.Submit([&, begin](unsigned) {
+        Batch b;
+        b.begin = begin;
+        const size_t end = std::min(n, begin + kBatch);
+        std::string record;
+        sketch::TermBag bag;
+        for (size_t k = begin; k < end && b.status.ok(); ++k) {
+          b.status = store.Read(2 * uint64_t{order[k]}, &record);
+          if (b.status.ok() && !DecodeBag(record, &bag)) {
+            b.status = Status::Internal("corrupt term bag record");
+          }
+          b.vectors.push_back(sketch::Weigh(bag, df, options.features));
+        }
+        return b;
+      });
+    }
+    weigh.Finish();
+    if (!status.ok()) return status;
   }
-
-  report.stats.cluster_seconds = SecondsSince(start);
-  report.stats.candidates_scored = clusterer.stats().candidates_scored;
-  report.stats.postings_scanned = clusterer.stats().postings_scanned;
+  stats.cluster_seconds = SecondsSince(start);
+  stats.candidates_scored = clusterer->stats().candidates_scored;
+  stats.postings_scanned = clusterer->stats().postings_scanned;
 
   // Stories, their members in publication order.
-  std::vector<Story> stories(clusterer.stories());
+  std::vector<Story> stories(clusterer->stories());
   for (uint32_t k = 0; k < stories.size(); ++k) stories[k].id = k;
   for (uint32_t i : order) stories[story_of[i]].articles.push_back(i);
   for (Story& st : stories) {
     for (uint32_t i : st.articles) {
-      if (st.headline.empty()) st.headline = report.articles[i].title;
-      if (!in[i].published.empty()) {
-        if (st.first_published.empty()) st.first_published = in[i].published;
-        st.last_published = in[i].published;
+      summaries[i].story = st.id;
+      if (st.headline.empty()) st.headline = summaries[i].title;
+      if (!summaries[i].published.empty()) {
+        if (st.first_published.empty()) {
+          st.first_published = summaries[i].published;
+        }
+        st.last_published = summaries[i].published;
       }
     }
-    st.keywords = Keywords(clusterer.story(st.id).sum, vocab, 8);
+    st.keywords = Keywords(clusterer->story(st.id).sum, vocab, 8);
   }
-  start = std::chrono::steady_clock::now();
-  report.stats.pairs_compared = AnalyzeReuse(
-      in, options.reuse, &report.articles, &stories, &report.warnings);
-  report.stats.reuse_seconds = SecondsSince(start);
-  std::stable_sort(stories.begin(), stories.end(),
-                   [](const Story& a, const Story& b) {
-                     return a.articles.size() > b.articles.size();
+  clusterer.reset();  // centroids and index: no longer needed
+  sketch::Vocabulary().swap(vocab);
+  std::vector<uint32_t>().swap(story_of);
+  stats.stories = stories.size();
+
+  // Report order: largest first, then by id.
+  std::vector<uint32_t> report_order(stories.size());
+  for (uint32_t k = 0; k < report_order.size(); ++k) report_order[k] = k;
+  std::stable_sort(report_order.begin(), report_order.end(),
+                   [&stories](uint32_t a, uint32_t b) {
+                     return stories[a].articles.size() >
+                            stories[b].articles.size();
                    });
-  for (uint32_t pos = 0; pos < stories.size(); ++pos) {
-    for (uint32_t i : stories[pos].articles) {
-      report.articles[i].story = stories[pos].id;
-    }
+
+  // Stage 3: text reuse per story, rendered and written in report order.
+  start = Clock::now();
+  const ReuseOptions& ro = options.reuse;
+  bool any_reuse = false;
+  for (const Story& st : stories) any_reuse |= st.articles.size() >= 2;
+  std::unique_ptr<ReuseContext> context;
+  if (ro.enabled && any_reuse) context = LoadReuseContext(ro, &warnings);
+
+  if (sink != nullptr) {
+    concord::Report head;
+    head.errors = errors;
+    head.warnings = warnings;
+    if (Status s = sink->Begin(head, n, stories.size()); !s.ok()) return s;
   }
-  report.stories = std::move(stories);
-  return report;
+  std::vector<ReuseWorker> reuse_workers(threads);
+  Status status;
+  size_t written = 0;
+  {
+    OrderedPool<StoryResult> pool3(threads, 8 * threads, [&](StoryResult&& r) {
+      stats.pairs_compared += r.pairs;
+      if (!r.status.ok() && status.ok()) status = r.status;
+      if (status.ok() && sink != nullptr) status = sink->Write(r.rendered);
+      if (collect != nullptr) {
+        collect->stories.push_back(std::move(r.story));
+      } else {
+        // Written: its members' summaries are no longer needed.
+        for (uint32_t i : stories[report_order[written]].articles) {
+          summaries[i] = ArticleSummary();
+        }
+        stories[report_order[written]] = Story();
+      }
+      ++written;
+      if (written % 64 == 0 || written == stories.size()) {
+        Notify("reuse", "stories", written, stories.size(), 0);
+      }
+    });
+    for (uint32_t id : report_order) {
+      if (!status.ok()) break;  // the sink failed: stop
+      pool3.Submit([&, id](unsigned w) {
+        StoryResult r;
+        Story& st = stories[id];
+        if (context != nullptr && st.articles.size() >= 2) {
+          // The story alone, its members numbered 0..m-1.
+          const size_t m = std::min(st.articles.size(), ro.max_articles);
+          std::vector<Article> in(m);
+          std::vector<ArticleSummary> local(m);
+          std::vector<Story> one(1);
+          std::string record;
+          for (size_t k = 0; k < m && r.status.ok(); ++k) {
+            const uint32_t i = st.articles[k];
+            r.status = store.Read(2 * uint64_t{i} + 1, &record);
+            if (r.status.ok() && !DecodeText(record, &in[k])) {
+              r.status = Status::Internal("corrupt text record");
+            }
+            in[k].published_time = published_time[i];
+            local[k].lang = summaries[i].lang;
+            one[0].articles.push_back(static_cast<uint32_t>(k));
+          }
+          if (r.status.ok()) {
+            r.pairs = AnalyzeStoriesReuse(*context, &reuse_workers[w], in, ro,
+                                          &local, &one, 0, 1);
+            const std::vector<uint32_t> ids(st.articles.begin(),
+                                            st.articles.begin() + m);
+            RemapStory(ids, &one[0]);
+            st.relations = std::move(one[0].relations);
+            st.families = std::move(one[0].families);
+            st.claims = std::move(one[0].claims);
+            st.conflicts = std::move(one[0].conflicts);
+            st.entities = std::move(one[0].entities);
+            st.quotes = std::move(one[0].quotes);
+            st.brief = std::move(one[0].brief);
+            for (size_t k = 0; k < m; ++k) {
+              ArticleSummary& s = summaries[st.articles[k]];
+              s.role = std::move(local[k].role);
+              s.family = local[k].family;
+              s.swaps = std::move(local[k].swaps);
+            }
+          }
+        }
+        if (sink != nullptr) r.rendered = sink->Render(st, summaries);
+        if (collect != nullptr) r.story = std::move(st);
+        return r;
+      });
+    }
+    pool3.Finish();
+  }
+  stats.reuse_seconds = SecondsSince(start);
+  if (!status.ok()) return status;
+  if (sink != nullptr) {
+    if (Status s = sink->End(); !s.ok()) return s;
+  }
+  if (collect != nullptr) {
+    collect->articles = std::move(summaries);
+    collect->errors = std::move(errors);
+    collect->warnings = std::move(warnings);
+  }
+  return stats;
 }
 
 }  // namespace concord

@@ -70,6 +70,17 @@ std::vector<std::optional<int64_t>> OrderTimes(
   return out;
 }
 
+std::vector<std::optional<int64_t>> OrderTimes(
+    const std::vector<std::optional<int64_t>>& published) {
+  std::vector<std::optional<int64_t>> out(published.size());
+  std::optional<int64_t> last;
+  for (size_t i = 0; i < published.size(); ++i) {
+    if (published[i]) last = published[i];
+    out[i] = published[i] ? published[i] : last;
+  }
+  return out;
+}
+
 std::vector<uint32_t> PublicationOrder(
     const std::vector<std::optional<int64_t>>& times) {
   std::vector<uint32_t> order(times.size());

@@ -39,6 +39,10 @@ PreparedArticle PrepareArticle(const Article& article,
 std::vector<std::optional<int64_t>> OrderTimes(
     const std::vector<Article>& articles);
 
+// The same from each article's published_time, in input order.
+std::vector<std::optional<int64_t>> OrderTimes(
+    const std::vector<std::optional<int64_t>>& published);
+
 // Indexes of `times` in publication order, ties (and undated articles at
 // the start) in input order.
 std::vector<uint32_t> PublicationOrder(

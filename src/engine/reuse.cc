@@ -5,9 +5,13 @@
 // roles, the spinner's swaps and the facts reconciled across sources.
 #include "src/engine/reuse.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
+#include <thread>
 
+#include "src/base/ordered_pool.h"
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
@@ -105,20 +109,38 @@ void ReconcileFacts(const std::vector<Article>& in,
 
 }  // namespace
 
+std::unique_ptr<ReuseContext> LoadReuseContext(const ReuseOptions& options,
+                                               std::vector<Status>* warnings) {
+  auto context = std::make_unique<ReuseContext>();
+  std::unique_ptr<compare::WordNet>& wordnet = context->wordnet;
+  std::string dir = options.wordnet_dir;
+  if (dir.empty()) dir = compare::WordNet::FindDefaultDir();
+  if (dir.empty()) {
+    warnings->push_back(Status::NotFound(
+        "WordNet data not found (install wordnet-base): swaps carry no "
+        "WordNet relation"));
+  } else {
+    auto loaded = compare::WordNet::Load(dir);
+    if (loaded.ok()) {
+      wordnet = std::move(loaded).value();
+    } else {
+      warnings->push_back(loaded.status());
+    }
+  }
+  return context;
+}
+
+text::Stemmer* ReuseWorker::StemmerFor(const std::string& lang) {
+  auto& s = stemmers_[lang];
+  if (!s) s = std::make_unique<text::Stemmer>(lang);
+  return s.get();
+}
+
 uint64_t ReuseInStory(const std::vector<Article>& in,
                       const ReuseOptions& options,
-                      const compare::WordNet* wordnet,
+                      const compare::WordNet* wordnet, ReuseWorker* worker,
                       std::vector<ArticleSummary>* articles, Story* st) {
   if (st->articles.size() < 2) return 0;
-  // Snowball stemmers are not thread-safe: one per language and thread,
-  // kept for the thread's life (the aligner's stem memo is keyed by them).
-  thread_local std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers;
-  auto stemmer_for = [](const std::string& lang) {
-    auto& s = stemmers[lang];
-    if (!s) s = std::make_unique<text::Stemmer>(lang);
-    return s.get();
-  };
-
   const size_t n = std::min(st->articles.size(), options.max_articles);
   std::vector<std::string> bodies(n);
   std::vector<std::unique_ptr<facts::Document>> docs(n);
@@ -141,9 +163,10 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     }
     if (docs[k] != nullptr && docs[k]->text().size() == body.size()) {
       texts[k] = compare::PrepareForAlignment(body, docs[k]->tokens(), lang,
-                                              stemmer_for(lang));
+                                              worker->StemmerFor(lang));
     } else {
-      texts[k] = compare::PrepareForAlignment(body, lang, stemmer_for(lang));
+      texts[k] =
+          compare::PrepareForAlignment(body, lang, worker->StemmerFor(lang));
     }
     members[k].text = &texts[k];
     members[k].time = a.published_time;
@@ -191,26 +214,43 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
   bool any = false;
   for (const Story& st : *stories) any = any || st.articles.size() >= 2;
   if (!any) return 0;
-
-  std::unique_ptr<compare::WordNet> wordnet;
-  std::string dir = options.wordnet_dir;
-  if (dir.empty()) dir = compare::WordNet::FindDefaultDir();
-  if (dir.empty()) {
-    warnings->push_back(Status::NotFound(
-        "WordNet data not found (install wordnet-base): swaps carry no "
-        "WordNet relation"));
-  } else {
-    auto loaded = compare::WordNet::Load(dir);
-    if (loaded.ok()) {
-      wordnet = std::move(loaded).value();
-    } else {
-      warnings->push_back(loaded.status());
-    }
+  const std::unique_ptr<ReuseContext> context =
+      LoadReuseContext(options, warnings);
+  const unsigned threads = std::min<size_t>(
+      ResolveThreads(options.threads), stories->size());
+  if (threads <= 1) {
+    ReuseWorker worker;
+    return AnalyzeStoriesReuse(*context, &worker, in, options, articles,
+                               stories, 0, stories->size());
   }
+  // Stories are independent and each writes only its own members'
+  // summaries: threads take the next story from a shared counter.
+  std::atomic<size_t> next{0};
+  std::atomic<uint64_t> pairs{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      ReuseWorker worker;
+      for (size_t k = next++; k < stories->size(); k = next++) {
+        pairs += AnalyzeStoriesReuse(*context, &worker, in, options, articles,
+                                     stories, k, k + 1);
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  return pairs;
+}
 
+uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,
+                             const std::vector<Article>& in,
+                             const ReuseOptions& options,
+                             std::vector<ArticleSummary>* articles,
+                             std::vector<Story>* stories, size_t begin,
+                             size_t end) {
   uint64_t pairs = 0;
-  for (Story& st : *stories) {
-    pairs += ReuseInStory(in, options, wordnet.get(), articles, &st);
+  for (size_t si = begin; si < end; ++si) {
+    pairs += ReuseInStory(in, options, context.wordnet.get(), worker,
+                          articles, &(*stories)[si]);
   }
   return pairs;
 }

@@ -3,24 +3,61 @@
 #ifndef CONCORD_ENGINE_REUSE_H_
 #define CONCORD_ENGINE_REUSE_H_
 
+#include <map>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "concord/article.h"
 #include "concord/engine.h"
 #include "concord/options.h"
 #include "src/compare/wordnet.h"
+#include "src/text/stemmer.h"
 
 namespace concord {
 
 // For every story of two or more articles, aligns its first
 // options.max_articles articles pairwise and fills Story::relations,
 // Story::families and each ArticleSummary's role, family and swaps.
-// Returns the number of pairs compared.
+// Returns the number of pairs compared. Runs stories on options.threads
+// threads (0 = one per core); the result does not depend on it.
 uint64_t AnalyzeReuse(const std::vector<Article>& in,
                       const ReuseOptions& options,
                       std::vector<ArticleSummary>* articles,
                       std::vector<Story>* stories,
                       std::vector<Status>* warnings);
+
+// The pieces of AnalyzeReuse, for callers that feed it stories one at a
+// time (the engine's streaming report).
+
+// What every story shares: WordNet, read-only once loaded, so one context
+// serves any number of threads. A failure to find or load WordNet is a
+// warning, not an error.
+struct ReuseContext {
+  std::unique_ptr<compare::WordNet> wordnet;  // null without WordNet
+};
+std::unique_ptr<ReuseContext> LoadReuseContext(const ReuseOptions& options,
+                                               std::vector<Status>* warnings);
+
+// Per-thread state (stemmers by language). Not thread-safe: one per thread.
+class ReuseWorker {
+ public:
+  text::Stemmer* StemmerFor(const std::string& lang);
+
+ private:
+  std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers_;
+};
+
+// AnalyzeReuse's work for stories [begin, end) of `*stories`, on the
+// calling thread. Writes only those stories and their members' summaries,
+// so disjoint ranges may run concurrently. Ignores options.enabled and
+// options.threads. `in` and `*articles` are indexed by Story::articles.
+uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,
+                             const std::vector<Article>& in,
+                             const ReuseOptions& options,
+                             std::vector<ArticleSummary>* articles,
+                             std::vector<Story>* stories, size_t begin,
+                             size_t end);
 
 // The work of AnalyzeReuse for one story: re-extracts the bodies of its
 // first options.max_articles members, aligns them pairwise, reconciles
@@ -29,11 +66,11 @@ uint64_t AnalyzeReuse(const std::vector<Article>& in,
 // st's own articles in *articles. Returns the number of pairs compared.
 // Thread safety: reads `in`, `options` and `wordnet` (read-only) and writes
 // only *st and the summaries of st's articles, so different stories may be
-// analysed on different threads at once (stemmers are per thread).
+// analysed on different threads at once, each with its own `worker`.
 // `wordnet` may be null (swaps then carry no relation).
 uint64_t ReuseInStory(const std::vector<Article>& in,
                       const ReuseOptions& options,
-                      const compare::WordNet* wordnet,
+                      const compare::WordNet* wordnet, ReuseWorker* worker,
                       std::vector<ArticleSummary>* articles, Story* st);
 
 }  // namespace concord
