@@ -2,8 +2,11 @@
 // in docs/quality.md). Skipped when ../shared is absent.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/test_util.h"
 
@@ -33,10 +36,58 @@ TEST(ReuseQualityTest, MrpcTrainAccuracy) {
   auto r = testing::RunConcord("eval paraphrase " + file + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
-  // Issue target 0.78 is not reached yet (docs/quality.md); this guards
-  // the current level against regressions.
-  EXPECT_GE(j["accuracy"].get<double>(), 0.72) << r.out;
-  EXPECT_GE(j["f1"].get<double>(), 0.80) << r.out;
+  // The issue asks 0.78; the model (fitted on this split, 5-fold CV 0.761)
+  // reaches 0.763 (docs/quality.md). This guards that level.
+  EXPECT_GE(j["accuracy"].get<double>(), 0.76) << r.out;
+  EXPECT_GE(j["f1"].get<double>(), 0.83) << r.out;
+}
+
+TEST(ReuseQualityTest, RestyledRewritesAreDerived) {
+  const std::string file = Data("conflicts/restyled-dev.jsonl");
+  if (file.empty()) GTEST_SKIP() << "../shared/data not found";
+  auto r = testing::RunConcord("eval derived " + file + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_GE(j["derived"].get<double>(), 0.90) << r.out;
+  // Rewrites at least half their source's length are rewrites, not
+  // summaries; shorter condensations stay summaries (docs/quality.md).
+  EXPECT_GE(j["rewrite_or_closer"].get<double>(), 0.54) << r.out;
+}
+
+// BASIL: three outlets' reports of each event, written independently.
+TEST(ReuseQualityTest, SameEventReportsMostlyIndependent) {
+  const std::string basil = Data("clustering/basil.jsonl");
+  if (basil.empty()) GTEST_SKIP() << "../shared/data not found";
+  std::ifstream in(basil);
+  ASSERT_TRUE(in) << basil;
+  std::map<std::string, std::vector<json>> by_event;
+  std::string line;
+  while (std::getline(in, line)) {
+    json a = json::parse(line);
+    by_event[a["label"].dump()].push_back(std::move(a));
+  }
+  const std::string pairs =
+      testing::MakeTempDir("reuse_quality") + "/same_event.jsonl";
+  {
+    std::ofstream out(pairs);
+    for (const auto& [event, articles] : by_event) {
+      for (size_t i = 0; i < articles.size(); ++i) {
+        for (size_t k = i + 1; k < articles.size(); ++k) {
+          out << json{{"id", event + ":" + std::to_string(i) + "-" +
+                                 std::to_string(k)},
+                      {"a", articles[i]["text"]},
+                      {"b", articles[k]["text"]}}
+                     .dump()
+              << "\n";
+        }
+      }
+    }
+  }
+  auto r = testing::RunConcord("eval derived " + pairs + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["pairs"].get<int>(), 300) << r.out;
+  EXPECT_GE(j["independent"].get<double>(), 0.75) << r.out;
 }
 
 }  // namespace

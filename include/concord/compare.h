@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "concord/export.h"
@@ -59,6 +60,9 @@ struct Comparison {
   double similarity = 0;
   double soft_containment_a = 0, soft_containment_b = 0;  // with WordNet
   bool numbers_differ = false;  // a number on one side only
+  // The paraphrase model's inputs by name (docs/quality.md), in a fixed
+  // order; written by --format json for refitting the model.
+  std::vector<std::pair<std::string, double>> paraphrase_features;
   double paraphrase_probability = 0;
   bool paraphrase = false;
   // How much of B reuses A, in the terms of Clough & Stevenson's corpus:

@@ -112,6 +112,11 @@ std::string RenderComparisonJson(const Comparison& c, int indent,
   j["soft_containment_a"] = c.soft_containment_a;
   j["soft_containment_b"] = c.soft_containment_b;
   j["numbers_differ"] = c.numbers_differ;
+  if (!c.paraphrase_features.empty()) {
+    nlohmann::ordered_json pf = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : c.paraphrase_features) pf[name] = value;
+    j["paraphrase_features"] = std::move(pf);
+  }
   j["paraphrase_probability"] = c.paraphrase_probability;
   j["reuse_level"] = c.reuse_level;
   j["paraphrase"] = c.paraphrase;

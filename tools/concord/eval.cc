@@ -151,6 +151,65 @@ int RunReuse(const EvalArgs& args) {
   return code;
 }
 
+// Shares of pairs judged derived (any relation but independent) and
+// "rewrite or closer" (rewrite, spun copy, near-duplicate, duplicate), per
+// `style` and for all pairs. No labels needed: on original/rewrite pairs
+// (restyled-dev) derived is the recall, on same-event reports by different
+// outlets (bench/same_event_pairs.py) independent is the figure.
+int RunDerived(const EvalArgs& args) {
+  int code = 0;
+  const auto results = ComparePairs(args.file, &code);
+  struct Tally {
+    size_t pairs = 0, derived = 0, close = 0;
+  };
+  std::map<std::string, Tally> per_style;
+  Tally all;
+  for (const auto& [p, c] : results) {
+    const bool close = c.relation == "rewrite" || c.relation == "spun copy" ||
+                       c.relation == "near-duplicate" ||
+                       c.relation == "duplicate";
+    for (Tally* t : {&all, p.style.empty() ? nullptr : &per_style[p.style]}) {
+      if (t == nullptr) continue;
+      ++t->pairs;
+      t->derived += c.derived;
+      t->close += close;
+    }
+  }
+  if (all.pairs == 0) {
+    std::cerr << "concord: no pair in " << args.file << "\n";
+    return 2;
+  }
+  auto share = [](size_t k, size_t n) { return n ? double(k) / n : 0.0; };
+  if (args.format == "json") {
+    std::printf(
+        "{\"task\":\"derived\",\"file\":\"%s\",\"pairs\":%zu,"
+        "\"derived\":%.4f,\"rewrite_or_closer\":%.4f,\"independent\":%.4f,"
+        "\"styles\":{",
+        args.file.c_str(), all.pairs, share(all.derived, all.pairs),
+        share(all.close, all.pairs), 1 - share(all.derived, all.pairs));
+    bool first = true;
+    for (const auto& [style, t] : per_style) {
+      std::printf("%s\"%s\":{\"pairs\":%zu,\"derived\":%.4f,"
+                  "\"rewrite_or_closer\":%.4f}",
+                  first ? "" : ",", style.c_str(), t.pairs,
+                  share(t.derived, t.pairs), share(t.close, t.pairs));
+      first = false;
+    }
+    std::printf("}}\n");
+  } else {
+    std::printf("derived  %s\n  pairs %zu\n  derived %.4f  rewrite-or-closer"
+                " %.4f  independent %.4f\n",
+                args.file.c_str(), all.pairs, share(all.derived, all.pairs),
+                share(all.close, all.pairs), 1 - share(all.derived, all.pairs));
+    for (const auto& [style, t] : per_style) {
+      std::printf("    %-28s pairs %4zu  derived %.4f  rewrite-or-closer %.4f\n",
+                  style.c_str(), t.pairs, share(t.derived, t.pairs),
+                  share(t.close, t.pairs));
+    }
+  }
+  return code;
+}
+
 int RunExtraction(const EvalArgs& args) {
   WebExtractOptions options;
   if (args.parser == "gumbo") options.parser = WebExtractOptions::Parser::kGumbo;
@@ -385,6 +444,18 @@ void AddEvalCommand(CLI::App& app, Action* action) {
       ->check(CLI::IsMember({"text", "json"}));
   reuse->callback(
       [rargs, action] { *action = [rargs] { return RunReuse(*rargs); }; });
+
+  auto dargs = std::make_shared<EvalArgs>();
+  CLI::App* derived = eval->add_subcommand(
+      "derived",
+      "Shares of pairs judged derived, rewrite-or-closer and independent, "
+      "per `style` (no labels needed: original/rewrite pairs, or same-event "
+      "pairs from bench/same_event_pairs.py)");
+  derived->add_option("file", dargs->file, "JSON Lines of pairs")->required();
+  derived->add_option("--format", dargs->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  derived->callback(
+      [dargs, action] { *action = [dargs] { return RunDerived(*dargs); }; });
 
   auto cargs = std::make_shared<EvalArgs>();
   CLI::App* conflicts = eval->add_subcommand(

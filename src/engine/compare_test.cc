@@ -1,0 +1,81 @@
+// Comparer on sentence pairs: the paraphrase model's features (named, in the
+// model's order) and its verdict on pairs whose answer is not in doubt.
+#include "concord/compare.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace concord {
+namespace {
+
+std::map<std::string, double> Features(const Comparison& c) {
+  return {c.paraphrase_features.begin(), c.paraphrase_features.end()};
+}
+
+TEST(CompareParaphraseTest, FeaturesAreTheModelsSevenInOrder) {
+  const Comparer comparer;
+  const Comparison c =
+      comparer.Compare("The storm closed 12 schools on Monday.",
+                       "On Monday the storm shut 12 schools.");
+  std::vector<std::string> names;
+  for (const auto& [name, value] : c.paraphrase_features) names.push_back(name);
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "p1_min", "p4_max", "c4_min", "lcs_min", "unmatched_min",
+                       "numbers_differ", "negation_differs"}));
+}
+
+TEST(CompareParaphraseTest, IdenticalSentencesScoreFullOverlap) {
+  const Comparer comparer;
+  const std::string s =
+      "Shares of the carmaker rose 4 percent after the company raised its "
+      "forecast for the year.";
+  const Comparison c = comparer.Compare(s, s);
+  const auto f = Features(c);
+  EXPECT_DOUBLE_EQ(f.at("p1_min"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("p4_max"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("c4_min"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("lcs_min"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("unmatched_min"), 0.0);
+  EXPECT_DOUBLE_EQ(f.at("numbers_differ"), 0.0);
+  EXPECT_DOUBLE_EQ(f.at("negation_differs"), 0.0);
+  EXPECT_TRUE(c.paraphrase);
+  EXPECT_GT(c.paraphrase_probability, 0.8);
+}
+
+TEST(CompareParaphraseTest, NegationAndNumbersOnOneSideLowerTheProbability) {
+  const Comparer comparer;
+  const std::string a =
+      "The council said it would approve the new budget of 40 million "
+      "dollars next week.";
+  const Comparison same = comparer.Compare(a, a);
+  const Comparison negated = comparer.Compare(
+      a,
+      "The council said it would not approve the new budget of 40 million "
+      "dollars next week.");
+  const Comparison renumbered = comparer.Compare(
+      a,
+      "The council said it would approve the new budget of 45 million "
+      "dollars next week.");
+  EXPECT_DOUBLE_EQ(Features(negated).at("negation_differs"), 1.0);
+  EXPECT_DOUBLE_EQ(Features(negated).at("numbers_differ"), 0.0);
+  EXPECT_DOUBLE_EQ(Features(renumbered).at("numbers_differ"), 1.0);
+  EXPECT_DOUBLE_EQ(Features(renumbered).at("negation_differs"), 0.0);
+  EXPECT_LT(negated.paraphrase_probability, same.paraphrase_probability);
+  EXPECT_LT(renumbered.paraphrase_probability, same.paraphrase_probability);
+}
+
+TEST(CompareParaphraseTest, UnrelatedSentencesAreNotParaphrases) {
+  const Comparer comparer;
+  const Comparison c = comparer.Compare(
+      "The museum will reopen its west wing after two years of repairs.",
+      "Heavy rain flooded several roads in the north of the country.");
+  EXPECT_FALSE(c.paraphrase);
+  EXPECT_LT(c.paraphrase_probability, 0.2);
+  EXPECT_GE(Features(c).at("unmatched_min"), 5.0);
+}
+
+}  // namespace
+}  // namespace concord
