@@ -86,5 +86,21 @@ TEST(Store, NewerSchemaIsRefused) {
   EXPECT_NE(s.status().message().find("newer"), std::string::npos);
 }
 
+TEST(Store, LockedDatabaseNamesTheFile) {
+  const std::string path = TempPath("locked.db");
+  { ASSERT_TRUE(Store::Open(path).ok()); }
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  auto s = Store::Open(path);
+  Status st = s.ok() ? (*s)->Begin() : s.status();
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find(path), std::string::npos) << st.ToString();
+  EXPECT_NE(st.message().find("locked"), std::string::npos) << st.ToString();
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+}
+
 }  // namespace
 }  // namespace concord
