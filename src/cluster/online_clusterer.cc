@@ -182,4 +182,10 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   return best;
 }
 
+void OnlineClusterer::ImportState(ClustererState state) {
+  stories_ = std::move(state.stories);
+  postings_ = std::move(state.postings);
+  seq_ = state.seq;
+}
+
 }  // namespace concord::cluster

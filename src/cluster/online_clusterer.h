@@ -43,6 +43,15 @@ struct ClusterStats {
   uint64_t postings_scanned = 0;
 };
 
+// Everything an OnlineClusterer needs to continue a stream exactly where
+// it stopped: the stories, the index and the sequence counter. The store
+// saves it after a batch and restores it before the next.
+struct ClustererState {
+  std::vector<StoryState> stories;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
+  uint64_t seq = 0;
+};
+
 class OnlineClusterer {
  public:
   explicit OnlineClusterer(const ClusterOptions& options);
@@ -51,6 +60,12 @@ class OnlineClusterer {
   // 1, 2, … in order of creation). `time` is seconds since the epoch.
   // REQUIRES: `v` is unit-normalised; calls come in publication order.
   uint32_t Add(const sketch::SparseVector& v, std::optional<int64_t> time);
+
+  // A copy of the live state, and its restoration: a clusterer restored
+  // from ExportState() of another gives the same ids for the same further
+  // Add() calls. Cost: O(stories + postings).
+  ClustererState ExportState() const { return {stories_, postings_, seq_}; }
+  void ImportState(ClustererState state);
 
   size_t stories() const { return stories_.size(); }
   const StoryState& story(uint32_t id) const { return stories_[id]; }

@@ -103,6 +103,25 @@ TEST(OnlineClustererTest, IndexAgreesWithExhaustiveSearch) {
   EXPECT_GE(agreement.bcubed_f1, 0.99);
 }
 
+TEST(OnlineClustererTest, ExportedStateContinuesTheStream) {
+  Synthetic s = MakeEvents(150, 9, /*dated=*/true);
+  const auto whole = Cluster(s, {});
+  const size_t half = s.vectors.size() / 2;
+  std::vector<std::string> split;
+  ClustererState state;
+  {
+    OnlineClusterer first({});
+    for (size_t i = 0; i < half; ++i)
+      split.push_back(std::to_string(first.Add(s.vectors[i], s.times[i])));
+    state = first.ExportState();
+  }
+  OnlineClusterer second({});
+  second.ImportState(std::move(state));
+  for (size_t i = half; i < s.vectors.size(); ++i)
+    split.push_back(std::to_string(second.Add(s.vectors[i], s.times[i])));
+  EXPECT_EQ(split, whole);
+}
+
 TEST(OnlineClustererTest, IsDeterministic) {
   Synthetic s = MakeEvents(100, 5, /*dated=*/true);
   EXPECT_EQ(Cluster(s, {}), Cluster(s, {}));
