@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -261,7 +260,8 @@ TEST(ExtractFacts, PathologicalInputsStayFast) {
   for (int k = 0; k < 60000; ++k) inputs[4] += "1 ";
   inputs[5].assign(200000, '"');
   for (int k = 0; k < 20000; ++k) inputs[6] += "Sunday May 3 2024-01-01 12:30 ";
-  const auto start = std::chrono::steady_clock::now();
+  // About 3 s in a Debug build. Not timed here (timings belong in bench/);
+  // a hang is caught by ctest's per-test timeout (cmake/ConcordHelpers.cmake).
   for (const std::string& in : inputs) {
     const Facts f = ExtractFacts(in, int64_t{1763899200});
     for (const Quantity& q : f.quantities) ASSERT_LE(q.end, in.size());
@@ -270,10 +270,6 @@ TEST(ExtractFacts, PathologicalInputsStayFast) {
       ASSERT_LE(m.end, in.size());
     for (const Quote& q : f.quotes) ASSERT_LE(q.end, in.size());
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  EXPECT_LT(seconds, 60.0);  // about 3 s in a Debug build
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ namespace {
 using testing::AddTestSite;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
+using testing::kTimestampJitterSeconds;
 using testing::TestHttpServer;
 using testing::TestRequest;
 using testing::TestResponse;
@@ -226,7 +227,7 @@ TEST_F(FetcherTest, SpacesRequestsToOneHostByTheCrawlDelay) {
   const std::vector<TestRequest> log = server_.Requests();
   ASSERT_EQ(log.size(), 5u);  // robots.txt and four pages
   for (size_t i = 1; i < log.size(); ++i) {
-    EXPECT_GE(log[i].at_seconds - log[i - 1].at_seconds, kCrawlDelay - 0.01)
+    EXPECT_GE(log[i].at_seconds - log[i - 1].at_seconds, kCrawlDelay - kTimestampJitterSeconds)
         << "between " << log[i - 1].path << " and " << log[i].path;
   }
 }
@@ -371,7 +372,8 @@ TEST(FetcherNoServerTest, CrawlDelayIsCapped) {
   EXPECT_TRUE(fetcher.Fetch(server.Url("/page/2")).status.ok());
   const std::vector<TestRequest> log = server.Requests();
   ASSERT_EQ(log.size(), 3u);
-  EXPECT_GE(log[2].at_seconds - log[1].at_seconds, 0.19);
+  EXPECT_GE(log[2].at_seconds - log[1].at_seconds,
+            0.2 - kTimestampJitterSeconds);
   EXPECT_LT(log[2].at_seconds - log[1].at_seconds, 2.0);
 }
 

@@ -39,6 +39,12 @@ struct TestRequest {
   double at_seconds = 0;  // steady clock, when the head was read
 };
 
+// How much later than the client sent it the server may stamp a request
+// (connection set-up and thread scheduling on a loaded machine). Tests of
+// request spacing allow this much: the client's pacing is exact, the
+// server's clock only sees it through this jitter.
+inline constexpr double kTimestampJitterSeconds = 0.05;
+
 struct TestResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
