@@ -20,6 +20,7 @@
 // delivered in the batch. Tests: reader_test.cc.
 #include "src/ingest/reader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -107,12 +108,16 @@ class JsonLinesReader {
   JsonLinesReader(const std::string& path, ArticleSink* sink,
                   uint32_t* next_ordinal, JsonParser parser)
       : path_(path),
-        stem_(FileStem(path)),
+        stem_(FileStem(HasGzipSuffix(path) ? path.substr(0, path.size() - 3)
+                                           : path)),
         sink_(sink),
         next_ordinal_(next_ordinal),
         fast_(parser == JsonParser::kFast) {}
 
-  void ReadAll(std::string_view bytes, size_t start) {
+  // Reads every line of `bytes` from `start` on; a last line without a
+  // line break is read too. Line numbers carry on from earlier calls, and
+  // `base` is the file offset of bytes[0] (for the messages).
+  void ReadAll(std::string_view bytes, size_t start, uint64_t base = 0) {
     Line line;
     size_t pos = start;
     while (pos < bytes.size()) {
@@ -125,11 +130,109 @@ class JsonLinesReader {
       if (!line.text.empty() && line.text.back() == '\r') {
         line.text.remove_suffix(1);
       }
-      line.offset = pos;
-      ++line.number;
-      ReadLine(line);
+      line.offset = base + pos;
+      line.number = ++lines_;
+      if (line.text.size() > max_line_bytes_) {
+        TooLong(line);
+      } else {
+        ReadLine(line);
+      }
       pos = end + 1;
     }
+  }
+
+  // Reads the file block by block, never holding more than a block and the
+  // line being read: complete lines are read as soon as they arrive, the
+  // unfinished one waits for the next block. A line longer than
+  // `max_line_bytes` is reported and skipped without being held. Returns
+  // the stream's error, if any, after reading the lines before it.
+  Status ReadStream(ByteStream* stream, size_t block_bytes,
+                    uint64_t max_line_bytes) {
+    max_line_bytes_ = max_line_bytes;
+    std::string buf;         // unread bytes: the start of an unfinished line
+    uint64_t base = 0;       // file offset of buf[0]
+    bool skipping = false;   // inside a line too long to keep
+    bool first = true;
+    for (;;) {
+      const size_t old_size = buf.size();
+      buf.resize(old_size + block_bytes);
+      Result<size_t> got = stream->Read(buf.data() + old_size, block_bytes);
+      buf.resize(old_size + (got.ok() ? *got : 0));
+      const bool done = !got.ok() || *got == 0;
+      if (first && (buf.size() >= 4 || done)) {
+        first = false;
+        if (IsWideBom(buf)) return ReadWide(stream, &buf);
+        if (buf.starts_with("\xEF\xBB\xBF")) {
+          buf.erase(0, 3);
+          base = 3;
+        }
+      }
+      if (done) {
+        // After a stream error the unfinished line is known to be cut off:
+        // only the error is reported.
+        if (!skipping && got.ok()) ReadAll(buf, 0, base);
+        return got.ok() ? Status::Ok()
+                        : Status(got.status().code(),
+                                 path_ + ": " + got.status().message());
+      }
+      const size_t last_nl = buf.rfind('\n');
+      if (skipping) {
+        if (last_nl == std::string::npos) {
+          base += buf.size();
+          buf.clear();
+          continue;
+        }
+        // The long line ends here; carry on after it.
+        const size_t first_nl = buf.find('\n');
+        base += first_nl + 1;
+        buf.erase(0, first_nl + 1);
+        skipping = false;
+        continue;  // the rest is read with the next block (or at the end)
+      }
+      if (last_nl != std::string::npos) {
+        ReadAll(std::string_view(buf).substr(0, last_nl + 1), 0, base);
+        base += last_nl + 1;
+        buf.erase(0, last_nl + 1);
+      }
+      if (buf.size() > max_line_bytes) {
+        Line line;
+        line.offset = base;
+        line.number = ++lines_;
+        TooLong(line);
+        base += buf.size();
+        buf.clear();
+        skipping = true;
+      }
+    }
+  }
+
+  // A UTF-16 or UTF-32 file (it starts with a byte order mark) is read
+  // whole and decoded, as ReadJsonLines does: such files are rare and small.
+  static bool IsWideBom(std::string_view bytes) {
+    return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
+           bytes.starts_with(std::string_view("\x00\x00\xFE\xFF", 4));
+  }
+  Status ReadWide(ByteStream* stream, std::string* buf) {
+    constexpr size_t kPiece = size_t{1} << 20;
+    for (;;) {
+      const size_t old_size = buf->size();
+      buf->resize(old_size + kPiece);
+      Result<size_t> got = stream->Read(buf->data() + old_size, kPiece);
+      buf->resize(old_size + (got.ok() ? *got : 0));
+      if (!got.ok()) {
+        return Status(got.status().code(),
+                      path_ + ": " + got.status().message());
+      }
+      if (*got == 0) break;
+    }
+    Result<std::string> decoded = DecodeToUtf8(*buf, path_);
+    buf->clear();
+    if (!decoded.ok()) {
+      sink_->OnError(decoded.status());
+    } else {
+      ReadAll(*decoded, 0);
+    }
+    return Status::Ok();
   }
 
  size_t fast_records() const { return fast_records_; }
@@ -140,6 +243,11 @@ class JsonLinesReader {
   }
   void Error(const Line& line, const std::string& message) {
     sink_->OnError(Status::BadInput(Where(line) + ": " + message));
+  }
+  void TooLong(const Line& line) {
+    Error(line, "line longer than " + FormatByteLimit(max_line_bytes_) +
+                    " (starting at byte " + std::to_string(line.offset) +
+                    "); skipped");
   }
 
   void ReadLine(const Line& line) {
@@ -314,6 +422,8 @@ class JsonLinesReader {
 
   const std::string& path_;
   const std::string stem_;
+  size_t lines_ = 0;  // lines read so far
+  uint64_t max_line_bytes_ = UINT64_MAX;  // longer lines are skipped
   ArticleSink* const sink_;
   uint32_t* const next_ordinal_;
   std::unordered_map<std::string, size_t> first_line_;  // id -> line number
@@ -362,8 +472,8 @@ FileKind KindFromName(const std::string& path, const IngestOptions& options) {
   if (HasExtension(options.html_extensions, ext)) return FileKind::kHtml;
   if (HasExtension(options.warc_extensions, ext)) return FileKind::kWarc;
   if (HasExtension(options.feed_extensions, ext)) return FileKind::kFeed;
-  if (gzip) return FileKind::kNone;
   if (HasExtension(options.jsonl_extensions, ext)) return FileKind::kJsonLines;
+  if (gzip) return FileKind::kNone;
   if (HasExtension(options.text_extensions, ext)) return FileKind::kText;
   return FileKind::kNone;
 }
@@ -472,6 +582,18 @@ void ReadFile(const std::string& path, FileKind kind, Env* env,
     ReadFeedFile(path, env, sink, options, stats);
     return;
   }
+  if (kind == FileKind::kJsonLines) {
+    Result<std::unique_ptr<ByteStream>> stream =
+        ByteStream::Open(env, path, HasGzipSuffix(path));
+    if (!stream.ok()) {
+      sink->OnError(stream.status());
+      return;
+    }
+    uint32_t unused_ordinal = 0;  // BatchSink assigns the real ones
+    ReadJsonLinesStream(path, stream->get(), sink, &unused_ordinal,
+                        options.max_page_bytes);
+    return;
+  }
   Result<std::string> bytes = env->ReadFile(path);
   if (!bytes.ok()) {
     sink->OnError(bytes.status());
@@ -531,6 +653,19 @@ size_t ReadJsonLines(const std::string& path, std::string_view bytes,
     return reader.fast_records();
   }
   reader.ReadAll(bytes, 0);
+  return reader.fast_records();
+}
+
+size_t ReadJsonLinesStream(const std::string& path, ByteStream* stream,
+                           ArticleSink* sink, uint32_t* next_ordinal,
+                           uint64_t max_line_bytes, JsonParser parser,
+                           size_t block_bytes) {
+  JsonLinesReader reader(path, sink, next_ordinal, parser);
+  if (Status s = reader.ReadStream(stream, std::max<size_t>(block_bytes, 1),
+                                   max_line_bytes);
+      !s.ok()) {
+    sink->OnError(std::move(s));
+  }
   return reader.fast_records();
 }
 

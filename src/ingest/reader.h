@@ -14,10 +14,13 @@
 //     (other fields are ignored, null counts as absent). Only `text` is
 //     required: a non-empty, non-blank string. `id` may be a string or a
 //     number; missing or "", it becomes "<file stem>:<line>". origin =
-//     "path:line". Each line is parsed on its own, so a file is never held as
-//     one JSON document. A file must be UTF-8 (a UTF-8 BOM is skipped; a
-//     UTF-16/32 file is decoded whole first, and byte offsets in its errors
-//     then refer to the decoded text).
+//     "path:line". Each line is parsed on its own, and the file is read in
+//     4 MiB blocks (ReadJsonLinesStream), so neither the file nor a JSON
+//     document of it is ever held whole; ".jsonl.gz" (and the other names
+//     with ".gz") is inflated as a stream. A line over the page limit
+//     (IngestOptions::max_page_bytes) is reported and skipped. A file must
+//     be UTF-8 (a UTF-8 BOM is skipped; a UTF-16/32 file is decoded whole
+//     first, and byte offsets in its errors then refer to the decoded text).
 //   * Web inputs, each also as ".gz" (gzip, inflated as a stream, several
 //     members allowed). They fill `html` (decoded to UTF-8) and leave `text`
 //     empty for the extract stage; url, title, published, source are set
@@ -98,6 +101,8 @@
 #include "src/ingest/encoding.h"
 
 namespace concord::ingest {
+
+class ByteStream;  // src/ingest/stream.h
 
 // Receives what a reader produces, in input order.
 class ArticleSink {
@@ -191,8 +196,22 @@ Status ReadHtmlFile(Env* env, const std::string& path, uint64_t max_bytes,
 // Returns how many records the fast parser read by itself.
 enum class JsonParser { kFast, kReference };
 size_t ReadJsonLines(const std::string& path, std::string_view bytes,
-                   ArticleSink* sink, uint32_t* next_ordinal,
-                   JsonParser parser = JsonParser::kFast);
+                     ArticleSink* sink, uint32_t* next_ordinal,
+                     JsonParser parser = JsonParser::kFast);
+
+// ReadJsonLines over a stream (a plain or gzip file), read in blocks of
+// `block_bytes` and never held whole: memory is a block plus the longest
+// line, whatever the file's size. A line longer than `max_line_bytes` is
+// reported (path, line number, byte offset) and skipped; an error of the
+// stream itself (a truncated gzip member) is reported after every line
+// before it was delivered. Same articles, errors and warnings as
+// ReadJsonLines on the whole file. REQUIRES: stream, sink, next_ordinal
+// non-null.
+size_t ReadJsonLinesStream(const std::string& path, ByteStream* stream,
+                           ArticleSink* sink, uint32_t* next_ordinal,
+                           uint64_t max_line_bytes,
+                           JsonParser parser = JsonParser::kFast,
+                           size_t block_bytes = size_t{4} << 20);
 
 }  // namespace concord::ingest
 

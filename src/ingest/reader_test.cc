@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "src/ingest/stream.h"
 #include "src/ingest/testing.h"
 
 namespace concord::ingest {
@@ -286,12 +287,10 @@ TEST(ReadJsonLinesTest, RandomLinesNeverEscapeAsExceptions) {
   EXPECT_GT(sink.errors.size(), 1000u);
 }
 
-// The simdjson fast path and the nlohmann reference must agree on every
-// line: the same articles (every field), errors and warnings. Lines mix
-// well-formed records (nulls, escapes, surrogate pairs, CRLF inside
-// strings, duplicate keys, numeric ids, unknown fields, nesting) with
+// Lines that mix well-formed records (nulls, escapes, surrogate pairs, CRLF
+// inside strings, duplicate keys, numeric ids, unknown fields, nesting) with
 // random token soup.
-TEST(ReadJsonLinesTest, FastParserAgreesWithReferenceParser) {
+std::string MixedJsonLines() {
   const char* kValues[] = {
       "\"plain\"", "null", "\"\"", "\"  \"", "\"a\\r\\nb\\rc\"",
       "\"caf\\u00e9 \\ud83d\\ude00\"", "\"\\ud800\"", "12", "-2.5e3",
@@ -327,22 +326,15 @@ TEST(ReadJsonLinesTest, FastParserAgreesWithReferenceParser) {
     }
     bytes += pick(8) == 0 ? "\r\n" : "\n";
   }
-  CollectingSink fast, reference;
-  uint32_t n_fast = 0, n_reference = 0;
-  const size_t by_fast =
-      ReadJsonLines("mix.jsonl", bytes, &fast, &n_fast, JsonParser::kFast);
-  EXPECT_EQ(ReadJsonLines("mix.jsonl", bytes, &reference, &n_reference,
-                          JsonParser::kReference),
-            0u);
-  EXPECT_EQ(n_fast, n_reference);
-  ASSERT_EQ(fast.articles.size(), reference.articles.size());
-  EXPECT_GT(fast.articles.size(), 500u);
-  // Both paths are exercised: most records by simdjson, the rest declined.
-  EXPECT_GT(by_fast, fast.articles.size() / 2);
-  EXPECT_LT(by_fast, fast.articles.size());
-  for (size_t i = 0; i < fast.articles.size(); ++i) {
-    const Article& a = fast.articles[i];
-    const Article& b = reference.articles[i];
+  return bytes;
+}
+
+// The same articles (every field), errors and warnings, in the same order.
+void ExpectSameReading(const CollectingSink& got, const CollectingSink& want) {
+  ASSERT_EQ(got.articles.size(), want.articles.size());
+  for (size_t i = 0; i < got.articles.size(); ++i) {
+    const Article& a = got.articles[i];
+    const Article& b = want.articles[i];
     EXPECT_EQ(a.id, b.id) << a.origin;
     EXPECT_EQ(a.text, b.text) << a.origin;
     EXPECT_EQ(a.url, b.url) << a.origin;
@@ -354,12 +346,104 @@ TEST(ReadJsonLinesTest, FastParserAgreesWithReferenceParser) {
     EXPECT_EQ(a.origin, b.origin);
     EXPECT_EQ(a.ordinal, b.ordinal);
   }
-  EXPECT_EQ(Messages(fast), Messages(reference));
-  ASSERT_EQ(fast.warnings.size(), reference.warnings.size());
-  for (size_t i = 0; i < fast.warnings.size(); ++i) {
-    EXPECT_EQ(fast.warnings[i].message(), reference.warnings[i].message());
+  EXPECT_EQ(Messages(got), Messages(want));
+  ASSERT_EQ(got.warnings.size(), want.warnings.size());
+  for (size_t i = 0; i < got.warnings.size(); ++i) {
+    EXPECT_EQ(got.warnings[i].message(), want.warnings[i].message());
   }
+}
+
+// The simdjson fast path and the nlohmann reference must agree on every
+// line.
+TEST(ReadJsonLinesTest, FastParserAgreesWithReferenceParser) {
+  const std::string bytes = MixedJsonLines();
+  CollectingSink fast, reference;
+  uint32_t n_fast = 0, n_reference = 0;
+  const size_t by_fast =
+      ReadJsonLines("mix.jsonl", bytes, &fast, &n_fast, JsonParser::kFast);
+  EXPECT_EQ(ReadJsonLines("mix.jsonl", bytes, &reference, &n_reference,
+                          JsonParser::kReference),
+            0u);
+  EXPECT_EQ(n_fast, n_reference);
+  EXPECT_GT(fast.articles.size(), 500u);
+  // Both paths are exercised: most records by simdjson, the rest declined.
+  EXPECT_GT(by_fast, fast.articles.size() / 2);
+  EXPECT_LT(by_fast, fast.articles.size());
+  ExpectSameReading(fast, reference);
   EXPECT_GT(fast.errors.size(), 500u);
+}
+
+CollectingSink ReadJsonlStream(const std::string& path,
+                               const std::string& bytes, size_t block,
+                               uint64_t max_line = uint64_t{1} << 30) {
+  MemEnv env(std::map<std::string, std::string>{{path, bytes}});
+  Result<std::unique_ptr<ByteStream>> stream =
+      ByteStream::Open(&env, path, HasGzipSuffix(path));
+  EXPECT_TRUE(stream.ok()) << stream.status().ToString();
+  CollectingSink sink;
+  if (!stream.ok()) return sink;
+  uint32_t ordinal = 0;
+  ReadJsonLinesStream(path, stream->get(), &sink, &ordinal, max_line,
+                      JsonParser::kFast, block);
+  EXPECT_EQ(ordinal, sink.articles.size());
+  return sink;
+}
+
+// Read block by block, whatever the block size (one byte, a block ending
+// between \r and \n, inside a UTF-8 sequence or a string), a file gives
+// what it gives read whole.
+TEST(ReadJsonLinesStreamTest, AnyBlockSizeReadsAsTheWholeFile) {
+  const std::string bytes = "\xEF\xBB\xBF" + MixedJsonLines();
+  const CollectingSink whole = ReadJsonl("mix.jsonl", bytes);
+  ASSERT_GT(whole.articles.size(), 500u);
+  for (size_t block : {size_t{1}, size_t{3}, size_t{7}, size_t{64},
+                       size_t{4096}, size_t{1} << 22}) {
+    SCOPED_TRACE("block " + std::to_string(block));
+    ExpectSameReading(ReadJsonlStream("mix.jsonl", bytes, block), whole);
+  }
+  // No line break at the end, and UTF-16 with a byte order mark.
+  ExpectSameReading(ReadJsonlStream("t.jsonl", "{\"text\":\"a\"}\n{\"text\"", 5),
+                    ReadJsonl("t.jsonl", "{\"text\":\"a\"}\n{\"text\""));
+  std::string wide = "\xFF\xFE";  // UTF-16LE
+  for (char c : std::string_view("{\"text\":\"a\"}\n")) {
+    wide += c;
+    wide += '\0';
+  }
+  const CollectingSink utf16 = ReadJsonlStream("w.jsonl", wide, 2);
+  ExpectSameReading(utf16, ReadJsonl("w.jsonl", wide));
+  EXPECT_EQ(utf16.articles.size(), 1u);
+}
+
+TEST(ReadJsonLinesStreamTest, OverlongLineIsReportedAndSkipped) {
+  const std::string longline = "{\"text\":\"" + std::string(1000, 'x') + "\"}";
+  const std::string bytes = "{\"text\":\"one\"}\n" + longline +
+                            "\n{\"text\":\"three\"}\n" + longline +
+                            "\r\n{\"text\":\"five\"}";
+  for (size_t block : {size_t{1}, size_t{16}, size_t{100}, size_t{5000}}) {
+    SCOPED_TRACE("block " + std::to_string(block));
+    const CollectingSink sink = ReadJsonlStream("big.jsonl", bytes, block, 200);
+    EXPECT_THAT(Ids(sink), ElementsAre("big:1", "big:3", "big:5"));
+    EXPECT_THAT(
+        Messages(sink),
+        ElementsAre("big.jsonl:2: line longer than 200 bytes (starting at "
+                    "byte 15); skipped",
+                    "big.jsonl:4: line longer than 200 bytes (starting at "
+                    "byte 1044); skipped"));
+  }
+}
+
+TEST(ReadJsonLinesStreamTest, GzipFilesAreInflatedAndTruncationReported) {
+  const std::string plain = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
+  const CollectingSink sink = ReadJsonlStream("news.jsonl.gz", testing::Gzip(plain), 4);
+  EXPECT_THAT(Ids(sink), ElementsAre("news:1", "news:2"));
+  EXPECT_THAT(Messages(sink), ElementsAre());
+  // A cut-off archive: what came before the cut is kept, the cut named.
+  std::string cut = testing::Gzip(plain + plain + plain);
+  cut.resize(cut.size() - 12);
+  const CollectingSink part = ReadJsonlStream("cut.jsonl.gz", cut, 4);
+  ASSERT_EQ(part.errors.size(), 1u);
+  EXPECT_THAT(part.errors[0].message(), ::testing::StartsWith("cut.jsonl.gz: "));
+  EXPECT_GE(part.articles.size(), 1u);
 }
 
 // ---- Text files -----------------------------------------------------------
