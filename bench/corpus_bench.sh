@@ -7,15 +7,16 @@
 # computed from the very report that was timed, bench/bcubed.py; a run below
 # F1 0.95 prints no time), then prints articles/s and MB/s in total and per
 # stage, peak memory (/usr/bin/time -v) and the bytes per article the engine
-# kept between stages (term bag and text records, in memory or spilled) and
+# kept between stages (term bag and text records, in memory or spilled), the
+# clusterer's index and centroids per article (index-B/a) and
 # CPU milliseconds per article (user + system, all threads).
 #
 #   bench/corpus_bench.sh [SIZES...]        default: 10000 100000 1000000
 #   THREADS="1 2" BENCH_DIR=build/bench-corpus MEMORY_BUDGET=1024
 #
 # Each corpus is also cut into files of 10,000 lines (parts-N/), read as a
-# folder: the JSON Lines reader holds one input file whole while reading it,
-# so one 3.6 GB file would put 3.6 GB in memory before the engine starts.
+# folder (from when the JSON Lines reader held a file whole; it now streams
+# 4 MiB blocks, so the parts only keep the figures comparable).
 # Reports are written to BENCH_DIR/report-N-T.json (deleted after the check
 # unless KEEP_REPORTS=1; at 1M one is 6.6 GB); stats and time -v output stay.
 # Needs a release build and python3. The machine is shared: run with nice.
@@ -30,8 +31,8 @@ budget=${MEMORY_BUDGET:-1024}
 work=${BENCH_DIR:-build/bench-corpus}
 mkdir -p "$work"
 
-printf "%-8s %7s %3s %7s %7s %8s %8s %7s %8s %8s %9s\n" \
-  articles MB thr stories "B3-F1" sec "art/s" "MB/s" "peak-MB" "kept-B/a" "cpu-ms/a"
+printf "%-8s %7s %3s %7s %7s %8s %8s %7s %8s %8s %9s %9s\n" \
+  articles MB thr stories "B3-F1" sec "art/s" "MB/s" "peak-MB" "kept-B/a" "index-B/a" "cpu-ms/a"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n.jsonl"
   if [ ! -s "$corpus" ]; then
@@ -67,10 +68,11 @@ for n in "${sizes[@]}"; do
     cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time-$tag")
     stories=$(sed -nE 's/^stats: [0-9]+ articles, [0-9.]+ MB, ([0-9]+) stories.*/\1/p' "$work/stats-$tag")
     kept=$(sed -nE 's/.*\(([0-9]+) bytes per article\).*/\1/p' "$work/stats-$tag")
+    index=$(sed -nE 's/.*\(([0-9]+) index bytes per article\).*/\1/p' "$work/stats-$tag")
     awk -v n="$n" -v mb="$mb" -v t="$t" -v st="$stories" -v f1="$f1" -v s="$secs" \
-        -v kb="$kb" -v kept="$kept" -v cpu="$cpu" \
-      'BEGIN{ printf "%-8d %7s %3d %7s %7s %8.1f %8.0f %7.2f %8.0f %8s %9.3f\n",
-              n, mb, t, st, f1, s, n/s, mb/s, kb/1024, kept, 1000*cpu/n }'
+        -v kb="$kb" -v kept="$kept" -v index="$index" -v cpu="$cpu" \
+      'BEGIN{ printf "%-8d %7s %3d %7s %7s %8.1f %8.0f %7.2f %8.0f %8s %9s %9.3f\n",
+              n, mb, t, st, f1, s, n/s, mb/s, kb/1024, kept, index, 1000*cpu/n }'
     # Per stage (wall clock; reading and extraction overlap on threads, and
     # "extract" is the time it adds beyond reading).
     sed -nE 's/^  (ingest|extract|cluster|reuse) +([0-9.]+) s +([0-9]+) articles\/s +([0-9.]+) MB\/s.*/    \1 \2 s  \3 articles\/s  \4 MB\/s/p' \

@@ -159,6 +159,7 @@ struct RunStats {
   uint64_t input_bytes = 0;     // text bytes ingested
   uint64_t candidates_scored = 0;  // story comparisons made by the clusterer
   uint64_t postings_scanned = 0;   // index entries read by the clusterer
+  uint64_t index_bytes = 0;  // clusterer's index and centroids at the end
   uint64_t articles = 0;           // articles analysed
   uint64_t stories = 0;            // stories found
   // Article texts and term bags kept for later stages (bytes): held in

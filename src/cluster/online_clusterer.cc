@@ -188,4 +188,22 @@ void OnlineClusterer::ImportState(ClustererState state) {
   seq_ = state.seq;
 }
 
+uint64_t OnlineClusterer::MemoryBytes() const {
+  // A node of a std::unordered_* container: the value, a next pointer and
+  // the cached hash; each bucket is one pointer.
+  constexpr uint64_t kNodeOverhead = 2 * sizeof(void*);
+  uint64_t bytes = postings_.bucket_count() * sizeof(void*);
+  for (const auto& [term, ids] : postings_) {
+    bytes += kNodeOverhead + sizeof(term) + sizeof(ids) +
+             ids.capacity() * sizeof(uint32_t);
+  }
+  bytes += stories_.capacity() * sizeof(StoryState);
+  for (const StoryState& s : stories_) {
+    bytes += s.sum.entries.capacity() * sizeof(sketch::TermWeight);
+    bytes += s.posted.bucket_count() * sizeof(void*) +
+             s.posted.size() * (kNodeOverhead + sizeof(uint64_t));
+  }
+  return bytes;
+}
+
 }  // namespace concord::cluster

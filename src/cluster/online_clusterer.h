@@ -71,6 +71,12 @@ class OnlineClusterer {
   const StoryState& story(uint32_t id) const { return stories_[id]; }
   const ClusterStats& stats() const { return stats_; }
 
+  // Bytes the clusterer holds: the inverted index (terms -> story ids) and
+  // the stories (centroids, the terms each is posted under), counted by
+  // capacity, with a hash table's buckets and per-entry nodes estimated.
+  // For the corpus benchmark's "index bytes per article". O(stories+terms).
+  uint64_t MemoryBytes() const;
+
   // Similarity of `v` to story `id` at time `time`: cosine with the
   // centroid, times the time discount. Public for tests and explanations.
   double Score(const sketch::SparseVector& v, std::optional<int64_t> time,

@@ -163,5 +163,23 @@ TEST(OnlineClustererTest, IdleStoriesLeaveTheIndex) {
   EXPECT_EQ(c.Add(a, std::nullopt), 2u);
 }
 
+// The memory figure grows with what is indexed: at least the story ids in
+// the postings and the centroids' entries, and more for more stories.
+TEST(OnlineClustererTest, MemoryBytesCountsIndexAndCentroids) {
+  OnlineClusterer c({});
+  const uint64_t empty = c.MemoryBytes();
+  uint64_t entries = 0;
+  for (uint64_t k = 0; k < 200; ++k) {
+    // Disjoint terms: every article starts a story with 3 posted terms.
+    c.Add(Vec({{3 * k + 1, 1}, {3 * k + 2, 1}, {3 * k + 3, 1}}), std::nullopt);
+    entries += 3;
+  }
+  ASSERT_EQ(c.stories(), 200u);
+  const uint64_t full = c.MemoryBytes();
+  EXPECT_GE(full - empty,
+            entries * (sizeof(uint32_t) + sizeof(sketch::TermWeight)));
+  EXPECT_LT(full, 200u * 2000u);  // an estimate, not a runaway count
+}
+
 }  // namespace
 }  // namespace concord::cluster

@@ -456,6 +456,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
   stats.cluster_seconds = SecondsSince(start);
   stats.candidates_scored = clusterer->stats().candidates_scored;
   stats.postings_scanned = clusterer->stats().postings_scanned;
+  stats.index_bytes = clusterer->MemoryBytes();
 
   // Stories, their members in publication order.
   std::vector<Story> stories(clusterer->stories());

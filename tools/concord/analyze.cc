@@ -82,7 +82,8 @@ void PrintStats(const RunStats& st) {
                "  reuse    %8.3f s %s  (%llu pairs aligned)\n"
                "  total    %8.3f s %s\n"
                "  kept     %.1f MB in memory, %.1f MB spilled "
-               "(%.0f bytes per article)\n",
+               "(%.0f bytes per article)\n"
+               "  index    %.1f MB (%.0f index bytes per article)\n",
                static_cast<unsigned long long>(st.articles), mb,
                static_cast<unsigned long long>(st.stories), st.threads,
                st.ingest_seconds, rate(st.ingest_seconds).c_str(),
@@ -93,7 +94,8 @@ void PrintStats(const RunStats& st) {
                rate(st.reuse_seconds).c_str(),
                static_cast<unsigned long long>(st.pairs_compared), total,
                rate(total).c_str(), st.held_bytes / 1e6, st.spilled_bytes / 1e6,
-               n > 0 ? (st.held_bytes + st.spilled_bytes) / n : 0.0);
+               n > 0 ? (st.held_bytes + st.spilled_bytes) / n : 0.0,
+               st.index_bytes / 1e6, n > 0 ? st.index_bytes / n : 0.0);
 }
 
 int RunAnalyze(const AnalyzeArgs& args) {
