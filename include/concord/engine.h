@@ -241,6 +241,17 @@ class CONCORD_EXPORT Engine {
   // from the thread calling AddPaths/Run, for a progress bar. Optional.
   void SetProgress(std::function<void(const Progress&)> callback);
 
+  // Called before a story's relations, families and facts are computed,
+  // from worker threads (several stories at once; it must only read its
+  // arguments, as ReportSink::Render). Returning false skips that work:
+  // the story reaches the sink with its members, dates and keywords but no
+  // relations, families or facts, and its articles without role, family or
+  // swaps. The store uses it to recompute only the stories a new batch
+  // touched. Optional; by default every story is analysed.
+  void SetReuseFilter(
+      std::function<bool(const Story&, const std::vector<ArticleSummary>&)>
+          filter);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -143,31 +143,9 @@ struct ArticleWorker {
 PreparedInput PrepareInput(Article article, const AnalyzeOptions& options,
                            ArticleWorker* worker) {
   PreparedInput out;
-  if (!article.html.empty()) {
-    // A web page: the article a reader sees becomes the text; what the
-    // page says about itself fills what the input did not.
-    WebExtractOptions wo;
-    wo.url = article.url;
-    WebPage page = ExtractWebPage(article.html, wo);
-    article.html.clear();
-    article.html.shrink_to_fit();
-    for (const std::string& w : page.warnings) {
-      out.warnings.push_back(Status::BadInput(article.origin + ": " + w));
-    }
-    if (page.text.empty()) {
-      out.error = Status::BadInput(article.origin +
-                                   ": no article text found in the page");
-      return out;
-    }
-    article.text = std::move(page.text);
-    if (article.title.empty()) article.title = std::move(page.title);
-    if (article.url.empty()) article.url = std::move(page.url);
-    if (article.source.empty()) article.source = std::move(page.site_name);
-    if (article.lang.empty()) article.lang = std::move(page.lang);
-    if (article.published.empty() && !page.published.empty()) {
-      article.published = std::move(page.published);
-      article.published_time = ingest::ParseIsoDateTime(article.published);
-    }
+  if (Status s = ReadWebPage(&article, &out.warnings); !s.ok()) {
+    out.error = std::move(s);
+    return out;
   }
   worker->scratch_vocab.clear();
   PreparedArticle p = PrepareArticle(article, options, &worker->features,
@@ -226,6 +204,8 @@ struct Engine::Impl {
   AnalyzeOptions options;
   unsigned threads = 1;
   std::function<void(const Progress&)> progress;
+  std::function<bool(const Story&, const std::vector<ArticleSummary>&)>
+      reuse_filter;
 
   // Stage 1, created on the first article.
   std::vector<std::unique_ptr<ArticleWorker>> workers;
@@ -322,6 +302,12 @@ Engine::~Engine() = default;
 
 void Engine::SetProgress(std::function<void(const Progress&)> callback) {
   impl_->progress = std::move(callback);
+}
+
+void Engine::SetReuseFilter(
+    std::function<bool(const Story&, const std::vector<ArticleSummary>&)>
+        filter) {
+  impl_->reuse_filter = std::move(filter);
 }
 
 // Hands each article to the engine as soon as it is read; errors and
@@ -530,7 +516,8 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
       pool3.Submit([&, id](unsigned w) {
         StoryResult r;
         Story& st = stories[id];
-        if (context != nullptr && st.articles.size() >= 2) {
+        if (context != nullptr && st.articles.size() >= 2 &&
+            (!reuse_filter || reuse_filter(st, summaries))) {
           // The story alone, its members numbered 0..m-1.
           const size_t m = std::min(st.articles.size(), ro.max_articles);
           std::vector<Article> in(m);

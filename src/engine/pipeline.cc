@@ -5,7 +5,9 @@
 #include <limits>
 #include <numeric>
 
+#include "concord/web.h"
 #include "src/extract/text_chrome.h"
+#include "src/ingest/dates.h"
 #include "src/text/langid.h"
 
 namespace concord {
@@ -23,6 +25,32 @@ uint32_t CountWords(std::string_view s) {
 }
 
 }  // namespace
+
+Status ReadWebPage(Article* article, std::vector<Status>* warnings) {
+  if (article->html.empty()) return Status::Ok();
+  WebExtractOptions wo;
+  wo.url = article->url;
+  WebPage page = ExtractWebPage(article->html, wo);
+  article->html.clear();
+  article->html.shrink_to_fit();
+  for (const std::string& w : page.warnings) {
+    warnings->push_back(Status::BadInput(article->origin + ": " + w));
+  }
+  if (page.text.empty()) {
+    return Status::BadInput(article->origin +
+                            ": no article text found in the page");
+  }
+  article->text = std::move(page.text);
+  if (article->title.empty()) article->title = std::move(page.title);
+  if (article->url.empty()) article->url = std::move(page.url);
+  if (article->source.empty()) article->source = std::move(page.site_name);
+  if (article->lang.empty()) article->lang = std::move(page.lang);
+  if (article->published.empty() && !page.published.empty()) {
+    article->published = std::move(page.published);
+    article->published_time = ingest::ParseIsoDateTime(article->published);
+  }
+  return Status::Ok();
+}
 
 PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
                                sketch::FeatureExtractor* features,

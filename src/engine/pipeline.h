@@ -34,6 +34,14 @@ PreparedArticle PrepareArticle(const Article& article,
                                sketch::FeatureExtractor* features,
                                sketch::Vocabulary* vocabulary);
 
+// A web page (`article->html` set) becomes the article a reader sees: the
+// extracted body becomes `text`, what the page says about itself fills the
+// fields the input left empty, the markup is dropped. Page warnings are
+// appended to `warnings`, named by the article's origin. Returns an error
+// naming the origin when the page has no article text. Does nothing for an
+// article without html.
+Status ReadWebPage(Article* article, std::vector<Status>* warnings);
+
 // The time an article is ordered by: its own, or for an undated article the
 // time of the dated article before it in the input; nullopt before any.
 std::vector<std::optional<int64_t>> OrderTimes(

@@ -154,6 +154,7 @@ class JsonLinesReader {
     bool skipping = false;   // inside a line too long to keep
     bool first = true;
     for (;;) {
+      if (sink_->Cancelled()) return Status::Ok();
       const size_t old_size = buf.size();
       buf.resize(old_size + block_bytes);
       Result<size_t> got = stream->Read(buf.data() + old_size, block_bytes);
@@ -455,6 +456,7 @@ class BatchSink final : public ArticleSink {
   void OnWarning(Status warning) override {
     out_->OnWarning(std::move(warning));
   }
+  bool Cancelled() const override { return out_->Cancelled(); }
 
  private:
   ArticleSink* const out_;
@@ -709,6 +711,7 @@ void IngestPaths(const std::vector<std::string>& paths, Env* env,
   if (stats == nullptr) stats = &local_stats;
   BatchSink batch(sink);
   for (const std::string& path : paths) {
+    if (batch.Cancelled()) return;
     if (!env->Exists(path)) {
       batch.OnError(Status::NotFound(path + ": no such file or directory"));
       continue;
@@ -729,6 +732,7 @@ void IngestPaths(const std::vector<std::string>& paths, Env* env,
       continue;
     }
     for (const std::string& file : *files) {
+      if (batch.Cancelled()) return;
       const FileKind kind = KindFromName(file, options);
       if (kind != FileKind::kNone) {
         ReadFile(file, kind, env, &batch, options, stats);

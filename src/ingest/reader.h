@@ -112,6 +112,10 @@ class ArticleSink {
   virtual void OnError(Status error) = 0;  // non-fatal: the batch goes on
   // Something was off but nothing was lost (a duplicate id was renamed).
   virtual void OnWarning(Status warning) = 0;
+  // True when the reader should stop (Ctrl-C during `concord ingest`):
+  // checked before each file and each block of a JSON Lines stream; what
+  // was delivered before stays delivered.
+  virtual bool Cancelled() const { return false; }
 };
 
 // A sink that keeps everything, for tests and small batches.

@@ -21,6 +21,8 @@ void AddDedupCommand(CLI::App& app, Action* action);
 void AddCompareCommand(CLI::App& app, Action* action);
 void AddExtractCommand(CLI::App& app, Action* action);
 void AddFetchCommand(CLI::App& app, Action* action);
+// ingest, stories and show (the SQLite store).
+void AddStoreCommands(CLI::App& app, Action* action);
 
 // True when stdout is a terminal and colour is wanted ("auto").
 bool UseColor(const std::string& mode);

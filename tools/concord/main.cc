@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   concord::cli::AddCompareCommand(app, &action);
   concord::cli::AddExtractCommand(app, &action);
   concord::cli::AddFetchCommand(app, &action);
+  concord::cli::AddStoreCommands(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
