@@ -69,6 +69,10 @@ struct StoreIngestOptions {
   // Recompute the relations and facts of every story, changed or not.
   bool recompute_all = false;
   std::function<void(const Progress&)> progress;  // optional
+  // Called when the articles read are committed and the stories update
+  // (one transaction) begins: from here a killed process loses nothing but
+  // the update. `concord ingest` lets Ctrl-C end the process at once then.
+  std::function<void()> before_update;  // optional
 };
 
 struct StoreIngestResult {

@@ -416,6 +416,7 @@ Result<StoreIngestResult> Store::Ingest(const std::vector<std::string>& paths,
   Result<int64_t> pending = PendingArticles();
   if (!pending.ok()) return pending.status();
   if (!result.interrupted && (*pending > 0 || options.recompute_all)) {
+    if (options.before_update) options.before_update();
     CONCORD_RETURN_IF_ERROR(UpdateStories(options, &result));
   } else {
     Result<std::vector<StoredStory>> stories = Stories();

@@ -27,8 +27,23 @@ namespace concord::cli {
 namespace {
 
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_updating{false};
 
-extern "C" void OnStopSignal(int) { g_stop.store(true); }
+// While reading: stop after the current block, commit, exit 130. While the
+// stories are updated (one transaction): exit at once; SQLite drops the
+// unfinished transaction as it would after kill -9, so the stories stay as
+// they were and the next ingest takes the pending articles in.
+extern "C" void OnStopSignal(int) {
+  if (g_updating.load()) {
+    static const char kMsg[] =
+        "\ningest: interrupted while updating stories: the articles are "
+        "committed, the stories are as before the update (run concord "
+        "ingest again)\n";
+    [[maybe_unused]] ssize_t n = write(STDERR_FILENO, kMsg, sizeof kMsg - 1);
+    _exit(130);
+  }
+  g_stop.store(true);
+}
 
 struct IngestArgs {
   std::string db;
@@ -69,6 +84,7 @@ int RunIngest(const IngestArgs& args) {
   options.batch_articles = args.batch;
   options.recompute_all = args.recompute;
   options.cancel = &g_stop;
+  options.before_update = [] { g_updating.store(true); };
   ProgressBar bar(stderr, !args.quiet && isatty(STDERR_FILENO) != 0);
   options.progress = [&bar](const Progress& p) {
     bar.Update(p.stage, p.unit, p.done, p.total, p.bytes);
