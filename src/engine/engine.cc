@@ -98,12 +98,14 @@ bool DecodeBag(std::string_view in, sketch::TermBag* bag) {
   return true;
 }
 
-// The input title (the known title for extraction) and the text.
-void EncodeText(const Article& a, std::string* out) {
+// The title and the extracted body: the story stage aligns bodies without
+// extracting them again.
+void EncodeText(std::string_view title, std::string_view body,
+                std::string* out) {
   out->clear();
-  PutU32(out, static_cast<uint32_t>(a.title.size()));
-  out->append(a.title);
-  out->append(a.text);
+  PutU32(out, static_cast<uint32_t>(title.size()));
+  out->append(title);
+  out->append(body);
 }
 
 bool DecodeText(std::string_view in, Article* a) {
@@ -160,7 +162,7 @@ PreparedInput PrepareInput(Article article, const AnalyzeOptions& options,
   out.input_bytes = p.input_bytes;
   out.published_time = article.published_time;
   EncodeBag(p.bag, &out.bag_record);
-  EncodeText(article, &out.text_record);
+  EncodeText(article.title, p.body, &out.text_record);
   return out;
 }
 
@@ -532,6 +534,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
             }
             in[k].published_time = published_time[i];
             local[k].lang = summaries[i].lang;
+            local[k].credits = summaries[i].credits;
             one[0].articles.push_back(static_cast<uint32_t>(k));
           }
           if (r.status.ok()) {

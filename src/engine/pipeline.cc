@@ -83,7 +83,8 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
     topical += h;
   }
   out.bag = features->Extract(s.title, topical, s.lang, vocabulary);
-  if (options.keep_text) s.body = std::move(content.body);
+  if (options.keep_text) s.body = content.body;
+  out.body = std::move(content.body);
   return out;
 }
 

@@ -22,6 +22,7 @@ namespace concord {
 struct PreparedArticle {
   ArticleSummary summary;  // everything but role, family, swaps and story
   sketch::TermBag bag;     // headline, body and headings
+  std::string body;        // the extracted body (what stories align)
   uint64_t input_bytes = 0;
 };
 

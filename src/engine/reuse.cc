@@ -1,20 +1,17 @@
-// Text reuse inside stories: re-extracts the bodies of each story's members
-// (bodies are not kept between stages, to bound memory), tokenises and
+// Text reuse inside stories: takes the bodies the per-article stage
+// extracted (kept between stages in the engine's spill store), tokenises and
 // splits each body once (a facts::Document, shared by the aligner and the
 // facts extractors), aligns every pair and records relations, families,
 // roles, the spinner's swaps and the facts reconciled across sources.
 #include "src/engine/reuse.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <memory>
-#include <thread>
 
 #include "src/base/ordered_pool.h"
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
-#include "src/extract/text_chrome.h"
 #include "src/facts/document.h"
 #include "src/facts/facts.h"
 #include "src/facts/reconcile.h"
@@ -148,10 +145,7 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
   std::vector<compare::StoryMember> members(n);
   for (size_t k = 0; k < n; ++k) {
     const Article& a = in[st->articles[k]];
-    extract::TextExtractOptions xo;
-    xo.known_title = a.title;
-    ArticleContent content = extract::ExtractFromText(a.text, xo);
-    bodies[k] = std::move(content.body);
+    bodies[k] = a.text;  // already the extracted body
     const std::string& summary_lang = (*articles)[st->articles[k]].lang;
     const std::string lang = summary_lang.empty() ? "en" : summary_lang;
     const std::string_view body = bodies[k];
@@ -170,7 +164,7 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     }
     members[k].text = &texts[k];
     members[k].time = a.published_time;
-    members[k].has_credit = !content.credits.empty();
+    members[k].has_credit = !(*articles)[st->articles[k]].credits.empty();
   }
   const compare::StoryReuse reuse =
       compare::AnalyzeStoryReuse(members, wordnet);
@@ -203,42 +197,6 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     }
   }
   return reuse.pairs.size();
-}
-
-uint64_t AnalyzeReuse(const std::vector<Article>& in,
-                      const ReuseOptions& options,
-                      std::vector<ArticleSummary>* articles,
-                      std::vector<Story>* stories,
-                      std::vector<Status>* warnings) {
-  if (!options.enabled) return 0;
-  bool any = false;
-  for (const Story& st : *stories) any = any || st.articles.size() >= 2;
-  if (!any) return 0;
-  const std::unique_ptr<ReuseContext> context =
-      LoadReuseContext(options, warnings);
-  const unsigned threads = std::min<size_t>(
-      ResolveThreads(options.threads), stories->size());
-  if (threads <= 1) {
-    ReuseWorker worker;
-    return AnalyzeStoriesReuse(*context, &worker, in, options, articles,
-                               stories, 0, stories->size());
-  }
-  // Stories are independent and each writes only its own members'
-  // summaries: threads take the next story from a shared counter.
-  std::atomic<size_t> next{0};
-  std::atomic<uint64_t> pairs{0};
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      ReuseWorker worker;
-      for (size_t k = next++; k < stories->size(); k = next++) {
-        pairs += AnalyzeStoriesReuse(*context, &worker, in, options, articles,
-                                     stories, k, k + 1);
-      }
-    });
-  }
-  for (std::thread& t : pool) t.join();
-  return pairs;
 }
 
 uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,

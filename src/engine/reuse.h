@@ -16,19 +16,9 @@
 
 namespace concord {
 
-// For every story of two or more articles, aligns its first
-// options.max_articles articles pairwise and fills Story::relations,
-// Story::families and each ArticleSummary's role, family and swaps.
-// Returns the number of pairs compared. Runs stories on options.threads
-// threads (0 = one per core); the result does not depend on it.
-uint64_t AnalyzeReuse(const std::vector<Article>& in,
-                      const ReuseOptions& options,
-                      std::vector<ArticleSummary>* articles,
-                      std::vector<Story>* stories,
-                      std::vector<Status>* warnings);
-
-// The pieces of AnalyzeReuse, for callers that feed it stories one at a
-// time (the engine's streaming report).
+// Text reuse, story by story, for the engine's story stage. `in[i].text` is
+// article i's extracted body (PrepareArticle's `body`), not its raw text;
+// a member's credit comes from its summary.
 
 // What every story shares: WordNet, read-only once loaded, so one context
 // serves any number of threads. A failure to find or load WordNet is a
@@ -48,7 +38,7 @@ class ReuseWorker {
   std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers_;
 };
 
-// AnalyzeReuse's work for stories [begin, end) of `*stories`, on the
+// The work for stories [begin, end) of `*stories`, on the
 // calling thread. Writes only those stories and their members' summaries,
 // so disjoint ranges may run concurrently. Ignores options.enabled and
 // options.threads. `in` and `*articles` are indexed by Story::articles.
@@ -59,8 +49,8 @@ uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,
                              std::vector<Story>* stories, size_t begin,
                              size_t end);
 
-// The work of AnalyzeReuse for one story: re-extracts the bodies of its
-// first options.max_articles members, aligns them pairwise, reconciles
+// The work for one story: takes the bodies of its first
+// options.max_articles members, aligns them pairwise, reconciles
 // their facts (options.facts) and fills st's relations, families, claims,
 // conflicts, entities, quotes and brief, and the role, family and swaps of
 // st's own articles in *articles. Returns the number of pairs compared.
