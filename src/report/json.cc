@@ -1,8 +1,11 @@
 // JSON renderer; the schema is docs/output.md. Field order is fixed so that
 // output diffs cleanly between runs.
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,137 +34,404 @@ const char* CodeName(StatusCode code) {
   return "internal";
 }
 
-nlohmann::ordered_json ArticleJson(const ArticleSummary& a) {
-  nlohmann::ordered_json j;
-  j["id"] = a.id;
-  j["title"] = a.title;
-  j["source"] = a.source;
-  j["url"] = a.url;
-  j["published"] = a.published;
-  j["lang"] = a.lang;
-  j["origin"] = a.origin;
-  j["words"] = a.words;
-  j["bytes"] = a.bytes;
-  j["headings"] = a.headings;
-  j["captions"] = a.captions;
-  j["credits"] = a.credits;
-  j["dropped"] = a.dropped;
-  if (!a.role.empty()) j["role"] = a.role;
-  if (a.family >= 0) j["family"] = a.family;
-  if (!a.swaps.empty()) {
-    nlohmann::ordered_json swaps = nlohmann::ordered_json::array();
-    for (const auto& [from, to] : a.swaps) {
-      swaps.push_back({{"from", from}, {"to", to}});
-    }
-    j["swaps"] = std::move(swaps);
+// Writes JSON text directly, in exactly the bytes nlohmann's dump() gives
+// for the same document (indent < 0: compact; else `indent` spaces a level,
+// ": " after keys; "{}" and "[]" when empty; numbers through nlohmann's own
+// shortest round-trip formatting; strings escaped as dump() escapes them with
+// ensure_ascii off). Building an ordered_json DOM per story and dumping it
+// was 9% of a whole analyze run (callgrind, 1k corpus); writing directly
+// skips the DOM's allocations. src/report/json_test.cc holds the two equal.
+class Writer {
+ public:
+  Writer(std::string* out, int indent) : out_(out), indent_(indent) {}
+
+  void BeginObject() { Open('{', false); }
+  void BeginArray() { Open('[', true); }
+  void EndObject() { Close('}'); }
+  void EndArray() { Close(']'); }
+
+  void Key(std::string_view key) {
+    Frame& f = stack_.back();
+    if (f.count++ > 0) *out_ += ',';
+    Newline();
+    Quoted(key);
+    *out_ += indent_ >= 0 ? ": " : ":";
   }
-  if (!a.body.empty()) j["body"] = a.body;
-  return j;
+
+  void String(std::string_view s) {
+    Element();
+    Quoted(s);
+  }
+  void Unsigned(uint64_t v) {
+    Element();
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, r.ptr);
+  }
+  void Signed(int64_t v) {
+    Element();
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, r.ptr);
+  }
+  void Double(double v) {
+    Element();
+    if (!std::isfinite(v)) {
+      *out_ += "null";
+      return;
+    }
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, end);
+  }
+  void Strings(const std::vector<std::string>& v) {
+    BeginArray();
+    for (const std::string& s : v) String(s);
+    EndArray();
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    size_t count;
+  };
+
+  void Open(char c, bool array) {
+    Element();
+    *out_ += c;
+    stack_.push_back({array, 0});
+  }
+  void Close(char c) {
+    const size_t count = stack_.back().count;
+    stack_.pop_back();
+    if (count > 0) Newline();
+    *out_ += c;
+  }
+  // Before a value: inside an array, the separator and the line break (an
+  // object's key already wrote them).
+  void Element() {
+    if (stack_.empty() || !stack_.back().array) return;
+    if (stack_.back().count++ > 0) *out_ += ',';
+    Newline();
+  }
+  void Newline() {
+    if (indent_ < 0) return;
+    *out_ += '\n';
+    out_->append(static_cast<size_t>(indent_) * stack_.size(), ' ');
+  }
+  void Quoted(std::string_view s) {
+    if (!ValidUtf8(s)) {
+      // As nlohmann replaces invalid bytes (ingest validates, so rare).
+      *out_ += nlohmann::ordered_json(std::string(s))
+                   .dump(-1, ' ', false,
+                         nlohmann::ordered_json::error_handler_t::replace);
+      return;
+    }
+    *out_ += '"';
+    size_t run = 0;  // start of the bytes not yet copied
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_->append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': *out_ += "\\\""; break;
+        case '\\': *out_ += "\\\\"; break;
+        case '\b': *out_ += "\\b"; break;
+        case '\t': *out_ += "\\t"; break;
+        case '\n': *out_ += "\\n"; break;
+        case '\f': *out_ += "\\f"; break;
+        case '\r': *out_ += "\\r"; break;
+        default: {
+          static const char kHex[] = "0123456789abcdef";
+          const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          out_->append(esc, sizeof esc);
+        }
+      }
+    }
+    out_->append(s.data() + run, s.size() - run);
+    *out_ += '"';
+  }
+  // Well-formed UTF-8 (no overlong forms, surrogates or code points past
+  // U+10FFFF): what nlohmann's decoder accepts.
+  static bool ValidUtf8(std::string_view s) {
+    size_t i = 0;
+    const size_t n = s.size();
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      auto cont = [&](size_t k) {
+        return i + k < n && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      };
+      const auto c1 = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+      if (c >= 0xC2 && c <= 0xDF) {
+        if (!cont(1)) return false;
+        i += 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(1) || !cont(2)) return false;
+        if (c == 0xE0 && c1 < 0xA0) return false;  // overlong
+        if (c == 0xED && c1 > 0x9F) return false;  // surrogate
+        i += 3;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return false;
+        if (c == 0xF0 && c1 < 0x90) return false;  // overlong
+        if (c == 0xF4 && c1 > 0x8F) return false;  // past U+10FFFF
+        i += 4;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::string* out_;
+  int indent_;
+  std::vector<Frame> stack_;
+};
+
+void WriteArticle(Writer& w, const ArticleSummary& a) {
+  w.BeginObject();
+  w.Key("id");
+  w.String(a.id);
+  w.Key("title");
+  w.String(a.title);
+  w.Key("source");
+  w.String(a.source);
+  w.Key("url");
+  w.String(a.url);
+  w.Key("published");
+  w.String(a.published);
+  w.Key("lang");
+  w.String(a.lang);
+  w.Key("origin");
+  w.String(a.origin);
+  w.Key("words");
+  w.Unsigned(a.words);
+  w.Key("bytes");
+  w.Unsigned(a.bytes);
+  w.Key("headings");
+  w.Strings(a.headings);
+  w.Key("captions");
+  w.Strings(a.captions);
+  w.Key("credits");
+  w.Strings(a.credits);
+  w.Key("dropped");
+  w.Strings(a.dropped);
+  if (!a.role.empty()) {
+    w.Key("role");
+    w.String(a.role);
+  }
+  if (a.family >= 0) {
+    w.Key("family");
+    w.Signed(a.family);
+  }
+  if (!a.swaps.empty()) {
+    w.Key("swaps");
+    w.BeginArray();
+    for (const auto& [from, to] : a.swaps) {
+      w.BeginObject();
+      w.Key("from");
+      w.String(from);
+      w.Key("to");
+      w.String(to);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  if (!a.body.empty()) {
+    w.Key("body");
+    w.String(a.body);
+  }
+  w.EndObject();
 }
 
-nlohmann::ordered_json StoryJson(const Story& st,
-                                 const std::vector<ArticleSummary>& articles) {
-  nlohmann::ordered_json s;
-  s["id"] = st.id;
-  s["headline"] = st.headline;
-  s["size"] = st.articles.size();
-  s["first_published"] = st.first_published;
-  s["last_published"] = st.last_published;
-  s["keywords"] = st.keywords;
-  nlohmann::ordered_json arts = nlohmann::ordered_json::array();
-  for (uint32_t i : st.articles) arts.push_back(ArticleJson(articles[i]));
-  s["articles"] = std::move(arts);
-  nlohmann::ordered_json families = nlohmann::ordered_json::array();
-  for (const Family& f : st.families) {
-    nlohmann::ordered_json ids = nlohmann::ordered_json::array();
-    for (uint32_t i : f.articles) ids.push_back(articles[i].id);
-    families.push_back({{"origin", articles[f.articles.front()].id},
-                        {"articles", std::move(ids)}});
-  }
-  s["families"] = std::move(families);
-  nlohmann::ordered_json relations = nlohmann::ordered_json::array();
-  for (const PairwiseRelation& r : st.relations) {
-    nlohmann::ordered_json o;
-    o["a"] = articles[r.a].id;
-    o["b"] = articles[r.b].id;
-    o["relation"] = r.relation;
-    o["score"] = r.score;
-    o["coverage_a"] = r.coverage_a;
-    o["coverage_b"] = r.coverage_b;
-    o["longest_passage"] = r.longest_passage;
-    o["swaps"] = r.swaps;
-    relations.push_back(std::move(o));
-  }
-  s["relations"] = std::move(relations);
-  auto article_ids = [&articles](const std::vector<uint32_t>& v) {
-    nlohmann::ordered_json a = nlohmann::ordered_json::array();
-    for (uint32_t i : v) a.push_back(articles[i].id);
-    return a;
+// One story as its element of the report's "stories" array.
+std::string StoryText(const Story& st,
+                      const std::vector<ArticleSummary>& articles,
+                      int indent) {
+  std::string out;
+  Writer w(&out, indent);
+  auto ids = [&](const std::vector<uint32_t>& v) {
+    w.BeginArray();
+    for (uint32_t i : v) w.String(articles[i].id);
+    w.EndArray();
   };
-  nlohmann::ordered_json claims = nlohmann::ordered_json::array();
+  w.BeginObject();
+  w.Key("id");
+  w.Unsigned(st.id);
+  w.Key("headline");
+  w.String(st.headline);
+  w.Key("size");
+  w.Unsigned(st.articles.size());
+  w.Key("first_published");
+  w.String(st.first_published);
+  w.Key("last_published");
+  w.String(st.last_published);
+  w.Key("keywords");
+  w.Strings(st.keywords);
+  w.Key("articles");
+  w.BeginArray();
+  for (uint32_t i : st.articles) WriteArticle(w, articles[i]);
+  w.EndArray();
+  w.Key("families");
+  w.BeginArray();
+  for (const Family& f : st.families) {
+    w.BeginObject();
+    w.Key("origin");
+    w.String(articles[f.articles.front()].id);
+    w.Key("articles");
+    ids(f.articles);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("relations");
+  w.BeginArray();
+  for (const PairwiseRelation& r : st.relations) {
+    w.BeginObject();
+    w.Key("a");
+    w.String(articles[r.a].id);
+    w.Key("b");
+    w.String(articles[r.b].id);
+    w.Key("relation");
+    w.String(r.relation);
+    w.Key("score");
+    w.Double(r.score);
+    w.Key("coverage_a");
+    w.Double(r.coverage_a);
+    w.Key("coverage_b");
+    w.Double(r.coverage_b);
+    w.Key("longest_passage");
+    w.Unsigned(r.longest_passage);
+    w.Key("swaps");
+    w.Unsigned(r.swaps);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("facts");
+  w.BeginArray();
   for (const FactClaim& c : st.claims) {
-    nlohmann::ordered_json o;
-    o["kind"] = c.kind;
-    o["slot"] = c.slot;
-    o["value"] = c.value;
-    o["texts"] = c.texts;
-    o["articles"] = article_ids(c.articles);
-    o["sources"] = c.sources;
-    o["status"] = c.status;
-    if (!c.flag.empty()) o["flag"] = c.flag;
-    claims.push_back(std::move(o));
+    w.BeginObject();
+    w.Key("kind");
+    w.String(c.kind);
+    w.Key("slot");
+    w.String(c.slot);
+    w.Key("value");
+    w.String(c.value);
+    w.Key("texts");
+    w.Strings(c.texts);
+    w.Key("articles");
+    ids(c.articles);
+    w.Key("sources");
+    w.Unsigned(c.sources);
+    w.Key("status");
+    w.String(c.status);
+    if (!c.flag.empty()) {
+      w.Key("flag");
+      w.String(c.flag);
+    }
+    w.EndObject();
   }
-  s["facts"] = std::move(claims);
-  nlohmann::ordered_json conflicts = nlohmann::ordered_json::array();
+  w.EndArray();
+  w.Key("conflicts");
+  w.BeginArray();
   for (const FactConflict& c : st.conflicts) {
-    nlohmann::ordered_json sides = nlohmann::ordered_json::array();
+    w.BeginObject();
+    w.Key("kind");
+    w.String(c.kind);
+    w.Key("slot");
+    w.String(c.slot);
+    w.Key("sides");
+    w.BeginArray();
     for (const FactConflictSide& side : c.sides) {
-      sides.push_back(
-          {{"value", side.value}, {"articles", article_ids(side.articles)}});
+      w.BeginObject();
+      w.Key("value");
+      w.String(side.value);
+      w.Key("articles");
+      ids(side.articles);
+      w.EndObject();
     }
-    conflicts.push_back(
-        {{"kind", c.kind}, {"slot", c.slot}, {"sides", std::move(sides)}});
+    w.EndArray();
+    w.EndObject();
   }
-  s["conflicts"] = std::move(conflicts);
-  nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+  w.EndArray();
+  w.Key("entities");
+  w.BeginArray();
   for (const EntityGroup& e : st.entities) {
-    entities.push_back({{"name", e.name},
-                        {"type", e.type},
-                        {"variants", e.variants},
-                        {"articles", article_ids(e.articles)},
-                        {"sources", e.sources}});
+    w.BeginObject();
+    w.Key("name");
+    w.String(e.name);
+    w.Key("type");
+    w.String(e.type);
+    w.Key("variants");
+    w.Strings(e.variants);
+    w.Key("articles");
+    ids(e.articles);
+    w.Key("sources");
+    w.Unsigned(e.sources);
+    w.EndObject();
   }
-  s["entities"] = std::move(entities);
-  nlohmann::ordered_json quotes = nlohmann::ordered_json::array();
+  w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
   for (const QuoteGroup& q : st.quotes) {
-    nlohmann::ordered_json variants = nlohmann::ordered_json::array();
+    w.BeginObject();
+    w.Key("speaker");
+    w.String(q.speaker);
+    w.Key("sources");
+    w.Unsigned(q.sources);
+    w.Key("variants");
+    w.BeginArray();
     for (const QuoteVariant& v : q.variants) {
-      nlohmann::ordered_json o;
-      o["article"] = articles[v.article].id;
-      o["text"] = v.text;
-      if (!v.venue.empty()) o["venue"] = v.venue;
-      if (!v.flag.empty()) o["flag"] = v.flag;
-      if (!v.swaps.empty()) {
-        nlohmann::ordered_json sw = nlohmann::ordered_json::array();
-        for (const auto& [from, to] : v.swaps) sw.push_back({from, to});
-        o["swaps"] = std::move(sw);
+      w.BeginObject();
+      w.Key("article");
+      w.String(articles[v.article].id);
+      w.Key("text");
+      w.String(v.text);
+      if (!v.venue.empty()) {
+        w.Key("venue");
+        w.String(v.venue);
       }
-      variants.push_back(std::move(o));
+      if (!v.flag.empty()) {
+        w.Key("flag");
+        w.String(v.flag);
+      }
+      if (!v.swaps.empty()) {
+        w.Key("swaps");
+        w.BeginArray();
+        for (const auto& [from, to] : v.swaps) {
+          w.BeginArray();
+          w.String(from);
+          w.String(to);
+          w.EndArray();
+        }
+        w.EndArray();
+      }
+      w.EndObject();
     }
-    quotes.push_back({{"speaker", q.speaker},
-                      {"sources", q.sources},
-                      {"variants", std::move(variants)}});
+    w.EndArray();
+    w.EndObject();
   }
-  s["quotes"] = std::move(quotes);
-  nlohmann::ordered_json brief = nlohmann::ordered_json::array();
+  w.EndArray();
+  w.Key("brief");
+  w.BeginArray();
   for (const BriefSentence& b : st.brief) {
-    brief.push_back({{"article", articles[b.article].id},
-                     {"text", b.text},
-                     {"supported_by", article_ids(b.supported_by)},
-                     {"sources", b.sources}});
+    w.BeginObject();
+    w.Key("article");
+    w.String(articles[b.article].id);
+    w.Key("text");
+    w.String(b.text);
+    w.Key("supported_by");
+    ids(b.supported_by);
+    w.Key("sources");
+    w.Unsigned(b.sources);
+    w.EndObject();
   }
-  s["brief"] = std::move(brief);
-  return s;
+  w.EndArray();
+  w.EndObject();
+  return out;
 }
 
 std::string Dump(const nlohmann::ordered_json& j, int indent) {
@@ -216,12 +486,18 @@ class StoriesArray {
       return out;
     }
     const std::string pad(static_cast<size_t>(2 * indent_), ' ');
+    out.reserve(story.size() + story.size() / 8 + 8);
     out = index == 0 ? "[\n" : ",\n";
     out += pad;
-    for (char c : story) {
-      out += c;
-      if (c == '\n') out += pad;
+    // Line by line (a JSON string holds no raw newline, so every newline
+    // starts a line of the layout).
+    size_t from = 0;
+    for (size_t nl; (nl = story.find('\n', from)) != std::string::npos;
+         from = nl + 1) {
+      out.append(story, from, nl + 1 - from);
+      out += pad;
     }
+    out.append(story, from, std::string::npos);
     return out;
   }
   // Text after `count` stories.
@@ -245,7 +521,7 @@ std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
   std::string out = std::move(head);
   for (size_t k = 0; k < report.stories.size(); ++k) {
     out += array.Element(
-        k, Dump(StoryJson(report.stories[k], report.articles), options.indent));
+        k, StoryText(report.stories[k], report.articles, options.indent));
   }
   out += array.Close(report.stories.size());
   out += tail;
@@ -273,7 +549,7 @@ Status JsonReportWriter::Begin(const Report& head, size_t articles,
 
 std::string JsonReportWriter::Render(
     const Story& story, const std::vector<ArticleSummary>& articles) const {
-  return Dump(StoryJson(story, articles), options_.indent);
+  return StoryText(story, articles, options_.indent);
 }
 
 Status JsonReportWriter::Write(const std::string& rendered) {

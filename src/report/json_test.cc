@@ -1,0 +1,109 @@
+// The JSON report is written directly (no DOM); these tests hold it to the
+// bytes nlohmann's dump() gives for the same document: re-parsing the output
+// and dumping it again must reproduce it exactly, for both layouts, with
+// strings that need escaping or replacement, awkward doubles, and empty and
+// optional fields.
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "concord/render.h"
+
+namespace concord {
+namespace {
+
+const char* const kAwkward[] = {
+    "plain",
+    "quote \" and backslash \\",
+    "controls \b\f\n\r\t \x01 \x1f and delete \x7f",
+    "accents é ü, CJK 日本語, emoji 🚀",
+    "invalid \xff byte",
+    "cut off \xe6\x97",
+    "surrogate \xed\xa0\x80 half",
+    "overlong \xc0\xaf slash",
+    "",
+};
+
+Report AwkwardReport() {
+  Report r;
+  for (int i = 0; i < 3; ++i) {
+    ArticleSummary a;
+    a.id = std::string("a") + kAwkward[i * 3 % 9];
+    a.title = kAwkward[(i + 1) % 9];
+    a.source = kAwkward[(i + 4) % 9];
+    a.origin = kAwkward[(i + 5) % 9];
+    a.words = 4294967295u;
+    a.headings = {kAwkward[2], kAwkward[6]};
+    if (i == 1) {
+      a.role = "spun copy";
+      a.family = 0;
+      a.swaps = {{kAwkward[1], kAwkward[3]}};
+      a.body = kAwkward[7];
+    }
+    r.articles.push_back(a);
+  }
+  Story st;
+  st.id = 7;
+  st.headline = kAwkward[3];
+  st.articles = {0, 1, 2};
+  st.keywords = {kAwkward[4], "x"};
+  st.families.push_back({{0, 1}});
+  const double doubles[] = {0.0, 1.0, 0.1, 2.0 / 3.0, 1e-7, 123456789012345678.0,
+                            1e300, std::numeric_limits<double>::quiet_NaN()};
+  for (double d : doubles) {
+    PairwiseRelation rel;
+    rel.a = 0;
+    rel.b = 2;
+    rel.relation = "rewrite";
+    rel.score = d;
+    rel.coverage_a = -d;
+    rel.coverage_b = d * 3;
+    st.relations.push_back(rel);
+  }
+  st.claims.push_back({"quantity", "ship", "14", {"14", "fourteen"}, {0, 2}, 2,
+                       "corroborated", ""});
+  st.claims.push_back({"date", "date", "2026-01-01", {}, {1}, 1,
+                       "single-source", kAwkward[5]});
+  st.conflicts.push_back({"number", "ship", {{"14", {0}}, {"17", {2}}}});
+  st.entities.push_back({kAwkward[3], "place", {"a", "b"}, {0, 1}, 2});
+  QuoteGroup q;
+  q.speaker = kAwkward[1];
+  q.sources = 2;
+  q.variants.push_back({0, kAwkward[2], "", "", {}});
+  q.variants.push_back({1, "y", "on X", "altered", {{"big", "giant"}}});
+  st.quotes.push_back(q);
+  st.brief.push_back({2, kAwkward[6], {0, 2}, 2});
+  r.stories.push_back(st);
+  r.stories.push_back(Story());  // empty everything
+  r.errors.push_back(Status::BadInput(kAwkward[4]));
+  r.warnings.push_back(Status::NotFound(kAwkward[2]));
+  return r;
+}
+
+TEST(JsonRender, BytesAreNlohmannDumpOfTheSameDocument) {
+  const Report r = AwkwardReport();
+  for (int indent : {-1, 2, 4}) {
+    const std::string out = RenderJson(r, {.indent = indent});
+    const auto parsed = nlohmann::ordered_json::parse(out);
+    const std::string again =
+        parsed.dump(indent, ' ', false,
+                    nlohmann::ordered_json::error_handler_t::replace) +
+        "\n";
+    EXPECT_EQ(out, again) << "indent " << indent;
+    // And the content is what was put in.
+    const auto& st = parsed["stories"][0];
+    EXPECT_EQ(st["headline"], kAwkward[3]);
+    EXPECT_EQ(st["articles"][1]["swaps"][0]["to"], kAwkward[3]);
+    EXPECT_EQ(st["relations"][3]["score"].get<double>(), 2.0 / 3.0);
+    EXPECT_TRUE(st["relations"][7]["score"].is_null());  // NaN
+    EXPECT_EQ(st["quotes"][0]["variants"][1]["swaps"][0][1], "giant");
+    EXPECT_EQ(st["articles"][0]["words"].get<uint64_t>(), 4294967295u);
+    EXPECT_EQ(parsed["stories"][1]["articles"].size(), 0u);
+  }
+}
+
+}  // namespace
+}  // namespace concord
