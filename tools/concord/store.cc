@@ -181,8 +181,8 @@ int RunStories(const StoriesArgs& args) {
   }
   if (*pending > 0) {
     std::cerr << "concord: " << *pending << " articles are not in stories "
-              << "yet (an ingest was interrupted): run concord ingest --db "
-              << args.db << "\n";
+              << "yet (an ingest is running, or was interrupted: then run "
+              << "concord ingest --db " << args.db << ")\n";
   }
   return 0;
 }
