@@ -3,6 +3,7 @@
 // checked for consistency (integrity, every committed batch whole, stories
 // matching the articles they were made from), the ingest is restarted, and
 // the result must equal one uninterrupted ingest of the same corpus.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -14,8 +15,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "tests/test_util.h"
 
@@ -30,15 +29,15 @@ constexpr int kBatch = 50;
 // An invented corpus: events in invented towns, each reported by several
 // outlets in their own words, one a day apart from the next.
 std::string WriteCorpus(const std::string& dir) {
-  static const char* kSyllables[] = {"bran", "wick", "tor", "mere", "lin",
-                                     "dale", "cas", "holt", "fen", "ard",
-                                     "vel", "crom", "sten", "by", "ow"};
-  static const char* kKinds[] = {"flood", "fire", "strike", "storm",
-                                 "landslide", "power cut", "bridge closure",
-                                 "factory fire"};
-  static const char* kOutlets[] = {"Wire Service", "Valley Post",
+  static const char* kSyllables[] = {"bran", "wick", "tor",  "mere", "lin",
+                                     "dale", "cas",  "holt", "fen",  "ard",
+                                     "vel",  "crom", "sten", "by",   "ow"};
+  static const char* kKinds[] = {"flood",          "fire",        "strike",
+                                 "storm",          "landslide",   "power cut",
+                                 "bridge closure", "factory fire"};
+  static const char* kOutlets[] = {"Wire Service",  "Valley Post",
                                    "County Herald", "Evening Ledger",
-                                   "Radio North", "Daily Lantern"};
+                                   "Radio North",   "Daily Lantern"};
   const std::string path = dir + "/corpus.jsonl";
   std::ofstream out(path);
   int n = 0;
@@ -51,26 +50,33 @@ std::string WriteCorpus(const std::string& dir) {
     const int day = 1 + e % 28, month = 1 + (e / 28) % 12;
     char date[32];
     for (int k = 0; k < 10 && n < kArticles; ++k, ++n) {
-      std::snprintf(date, sizeof date, "2025-%02d-%02dT%02d:00:00Z", month,
-                    day, 6 + k);
+      std::snprintf(date, sizeof date, "2025-%02d-%02dT%02d:00:00Z", month, day,
+                    6 + k);
       std::string text =
           k % 3 == 0
               ? "A " + kind + " struck " + town + " on Tuesday and " +
                     std::to_string(people) +
                     " residents left their homes, officials said. The "
-                    "mayor of " + town + " asked people to stay away "
+                    "mayor of " +
+                    town +
+                    " asked people to stay away "
                     "from the centre while crews worked through the night."
-              : k % 3 == 1
-                    ? "Officials in " + town + " said " +
-                          std::to_string(people) + " people were moved "
-                          "after the " + kind + ". Crews worked through the "
-                          "night and the mayor urged residents to keep away "
-                          "from the town centre until Thursday."
-                    : "Residents of " + town + " described a long night "
-                          "after the " + kind + " forced " +
-                          std::to_string(people) + " from their homes. "
-                          "Shops stayed shut and the council opened the "
-                          "school hall in " + town + " as a shelter.";
+          : k % 3 == 1
+              ? "Officials in " + town + " said " + std::to_string(people) +
+                    " people were moved "
+                    "after the " +
+                    kind +
+                    ". Crews worked through the "
+                    "night and the mayor urged residents to keep away "
+                    "from the town centre until Thursday."
+              : "Residents of " + town +
+                    " described a long night "
+                    "after the " +
+                    kind + " forced " + std::to_string(people) +
+                    " from their homes. "
+                    "Shops stayed shut and the council opened the "
+                    "school hall in " +
+                    town + " as a shelter.";
       out << "{\"id\":\"e" << e << "-" << k << "\",\"source\":\""
           << kOutlets[k % 6] << "\",\"title\":\"" << kind << " in " << town
           << "\",\"published\":\"" << date << "\",\"text\":\"" << text
@@ -85,8 +91,8 @@ pid_t StartIngest(const std::string& db, const std::string& corpus) {
   if (pid == 0) {
     const std::string batch = std::to_string(kBatch);
     execl(kConcord.c_str(), "concord", "ingest", "--db", db.c_str(),
-          corpus.c_str(), "--batch", batch.c_str(), "--threads", "2",
-          "--quiet", static_cast<char*>(nullptr));
+          corpus.c_str(), "--batch", batch.c_str(), "--threads", "2", "--quiet",
+          static_cast<char*>(nullptr));
     _exit(127);
   }
   return pid;
@@ -165,9 +171,10 @@ void ExpectConsistent(const std::string& db, bool whole_batches) {
   }
   // The stories are those of one complete update: their members are the
   // first `clustered_articles` articles, each in exactly one story.
-  const int64_t clustered = QueryInt(
-      db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
-          "'clustered_articles'");
+  const int64_t clustered =
+      QueryInt(db,
+               "SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
+               "'clustered_articles'");
   EXPECT_LE(clustered, articles);
   EXPECT_EQ(QueryInt(db, "SELECT coalesce(sum(size), 0) FROM stories"),
             clustered);
@@ -199,7 +206,8 @@ class StoreInterruptTest : public ::testing::Test {
 
   // Restarts the ingest and checks it ends as the uninterrupted one did.
   void ExpectRestartGivesReference(const std::string& db) {
-    const CommandResult r = RunConcord("ingest --quiet --db " + db + " " + corpus_);
+    const CommandResult r =
+        RunConcord("ingest --quiet --db " + db + " " + corpus_);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles"), kArticles);
     ExpectConsistent(db, true);
@@ -246,8 +254,9 @@ TEST_F(StoreInterruptTest, CtrlCCommitsWhatWasReadAndSaysSo) {
   const CommandResult listed = RunConcord("stories --db " + db);
   EXPECT_EQ(listed.exit_code, 0);
   if (QueryInt(db, "SELECT count(*) FROM articles") >
-      QueryInt(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
-                   "'clustered_articles'")) {
+      QueryInt(db,
+               "SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
+               "'clustered_articles'")) {
     EXPECT_NE(listed.err.find("not in stories yet"), std::string::npos)
         << listed.err;
   }

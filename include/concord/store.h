@@ -82,13 +82,13 @@ struct StoreIngestResult {
   uint64_t renamed = 0;    // an id stored with other content: kept as "x#2"
   bool interrupted = false;
   bool stories_updated = false;
-  uint64_t articles = 0;   // in the store afterwards
+  uint64_t articles = 0;  // in the store afterwards
   uint64_t stories = 0;
   uint64_t stories_analysed = 0;  // relations and facts computed
   uint64_t stories_kept = 0;      // members unchanged: report kept
   std::vector<Status> errors;     // inputs that could not be read
   std::vector<Status> warnings;
-  RunStats stats;                 // of the stories update
+  RunStats stats;  // of the stories update
 };
 
 class CONCORD_EXPORT Store {

@@ -39,8 +39,8 @@ void ReconcileFacts(const std::vector<Article>& in,
     extracted[k].truncated = bodies[k].size() > facts::kMaxFactsBody;
     members[k].body = bodies[k];
     members[k].facts = &extracted[k];
-    members[k].source = family_of[k] >= 0 ? family_of[k]
-                                          : static_cast<int>(n + k);
+    members[k].source =
+        family_of[k] >= 0 ? family_of[k] : static_cast<int>(n + k);
     members[k].published_time = a.published_time;
     const std::string& lang = articles[st->articles[k]].lang;
     members[k].lang = lang.empty() ? "en" : lang;
@@ -207,8 +207,8 @@ uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,
                              size_t end) {
   uint64_t pairs = 0;
   for (size_t si = begin; si < end; ++si) {
-    pairs += ReuseInStory(in, options, context.wordnet.get(), worker,
-                          articles, &(*stories)[si]);
+    pairs += ReuseInStory(in, options, context.wordnet.get(), worker, articles,
+                          &(*stories)[si]);
   }
   return pairs;
 }

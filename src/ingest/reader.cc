@@ -20,13 +20,14 @@
 // delivered in the batch. Tests: reader_test.cc.
 #include "src/ingest/reader.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <simdjson.h>
 #include <unordered_map>
 #include <utility>
 
@@ -149,9 +150,9 @@ class JsonLinesReader {
   Status ReadStream(ByteStream* stream, size_t block_bytes,
                     uint64_t max_line_bytes) {
     max_line_bytes_ = max_line_bytes;
-    std::string buf;         // unread bytes: the start of an unfinished line
-    uint64_t base = 0;       // file offset of buf[0]
-    bool skipping = false;   // inside a line too long to keep
+    std::string buf;        // unread bytes: the start of an unfinished line
+    uint64_t base = 0;      // file offset of buf[0]
+    bool skipping = false;  // inside a line too long to keep
     bool first = true;
     for (;;) {
       if (sink_->Cancelled()) return Status::Ok();
@@ -236,7 +237,7 @@ class JsonLinesReader {
     return Status::Ok();
   }
 
- size_t fast_records() const { return fast_records_; }
+  size_t fast_records() const { return fast_records_; }
 
  private:
   std::string Where(const Line& line) const {
@@ -423,7 +424,7 @@ class JsonLinesReader {
 
   const std::string& path_;
   const std::string stem_;
-  size_t lines_ = 0;  // lines read so far
+  size_t lines_ = 0;                      // lines read so far
   uint64_t max_line_bytes_ = UINT64_MAX;  // longer lines are skipped
   ArticleSink* const sink_;
   uint32_t* const next_ordinal_;
@@ -482,8 +483,7 @@ FileKind KindFromName(const std::string& path, const IngestOptions& options) {
 
 // "a.html.gz" -> "a", "dir/b.c.htm" -> "b.c".
 std::string WebFileStem(const std::string& path) {
-  return FileStem(HasGzipSuffix(path) ? path.substr(0, path.size() - 3)
-                                      : path);
+  return FileStem(HasGzipSuffix(path) ? path.substr(0, path.size() - 3) : path);
 }
 
 bool LooksLikeJsonLines(std::string_view bytes) {

@@ -135,13 +135,27 @@ class Writer {
       out_->append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
-        case '"': *out_ += "\\\""; break;
-        case '\\': *out_ += "\\\\"; break;
-        case '\b': *out_ += "\\b"; break;
-        case '\t': *out_ += "\\t"; break;
-        case '\n': *out_ += "\\n"; break;
-        case '\f': *out_ += "\\f"; break;
-        case '\r': *out_ += "\\r"; break;
+        case '"':
+          *out_ += "\\\"";
+          break;
+        case '\\':
+          *out_ += "\\\\";
+          break;
+        case '\b':
+          *out_ += "\\b";
+          break;
+        case '\t':
+          *out_ += "\\t";
+          break;
+        case '\n':
+          *out_ += "\\n";
+          break;
+        case '\f':
+          *out_ += "\\f";
+          break;
+        case '\r':
+          *out_ += "\\r";
+          break;
         default: {
           static const char kHex[] = "0123456789abcdef";
           const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
@@ -164,7 +178,8 @@ class Writer {
         continue;
       }
       auto cont = [&](size_t k) {
-        return i + k < n && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        return i + k < n &&
+               (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
       };
       const auto c1 = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
       if (c >= 0xC2 && c <= 0xDF) {
@@ -250,8 +265,7 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
 
 // One story as its element of the report's "stories" array.
 std::string StoryText(const Story& st,
-                      const std::vector<ArticleSummary>& articles,
-                      int indent) {
+                      const std::vector<ArticleSummary>& articles, int indent) {
   std::string out;
   Writer w(&out, indent);
   auto ids = [&](const std::vector<uint32_t>& v) {

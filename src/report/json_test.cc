@@ -3,12 +3,12 @@
 // and dumping it again must reproduce it exactly, for both layouts, with
 // strings that need escaping or replacement, awkward doubles, and empty and
 // optional fields.
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <limits>
-#include <string>
-
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "concord/render.h"
 
@@ -51,7 +51,9 @@ Report AwkwardReport() {
   st.articles = {0, 1, 2};
   st.keywords = {kAwkward[4], "x"};
   st.families.push_back({{0, 1}});
-  const double doubles[] = {0.0, 1.0, 0.1, 2.0 / 3.0, 1e-7, 123456789012345678.0,
+  const double doubles[] = {0.0,   1.0,
+                            0.1,   2.0 / 3.0,
+                            1e-7,  123456789012345678.0,
                             1e300, std::numeric_limits<double>::quiet_NaN()};
   for (double d : doubles) {
     PairwiseRelation rel;
@@ -63,10 +65,16 @@ Report AwkwardReport() {
     rel.coverage_b = d * 3;
     st.relations.push_back(rel);
   }
-  st.claims.push_back({"quantity", "ship", "14", {"14", "fourteen"}, {0, 2}, 2,
-                       "corroborated", ""});
-  st.claims.push_back({"date", "date", "2026-01-01", {}, {1}, 1,
-                       "single-source", kAwkward[5]});
+  st.claims.push_back({"quantity",
+                       "ship",
+                       "14",
+                       {"14", "fourteen"},
+                       {0, 2},
+                       2,
+                       "corroborated",
+                       ""});
+  st.claims.push_back(
+      {"date", "date", "2026-01-01", {}, {1}, 1, "single-source", kAwkward[5]});
   st.conflicts.push_back({"number", "ship", {{"14", {0}}, {"17", {2}}}});
   st.entities.push_back({kAwkward[3], "place", {"a", "b"}, {0, 1}, 2});
   QuoteGroup q;

@@ -22,9 +22,8 @@
 
 #include <cinttypes>
 #include <cstring>
-#include <unordered_map>
-
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "concord/render.h"
 #include "src/base/hash.h"
@@ -37,9 +36,10 @@ namespace {
 
 Status Error(const std::string& path, sqlite3* db, const char* what) {
   const int code = db ? sqlite3_errcode(db) : SQLITE_ERROR;
-  std::string msg = path + ": " + what + ": " +
-                    (db ? sqlite3_errmsg(db) : "cannot open");
-  if (code == SQLITE_NOTADB) return Status::BadInput(path + ": not an SQLite database");
+  std::string msg =
+      path + ": " + what + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
+  if (code == SQLITE_NOTADB)
+    return Status::BadInput(path + ": not an SQLite database");
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     return Status::IoError(path + ": database is locked by another process");
   return Status::IoError(msg);
@@ -135,9 +135,10 @@ class Stmt {
 
 uint64_t ContentHash(const Article& a) {
   uint64_t h = Hash64(a.title);
-  for (std::string_view f : {std::string_view(a.text), std::string_view(a.published),
-                             std::string_view(a.url), std::string_view(a.source),
-                             std::string_view(a.lang)}) {
+  for (std::string_view f :
+       {std::string_view(a.text), std::string_view(a.published),
+        std::string_view(a.url), std::string_view(a.source),
+        std::string_view(a.lang)}) {
     h = HashCombine(h, Hash64(f));
   }
   return h;
@@ -167,14 +168,14 @@ bool GetField(std::string_view* in, std::string_view* s) {
   return true;
 }
 
-Result<int64_t> MetaInt(const std::string& path, sqlite3* db,
-                        const char* key) {
+Result<int64_t> MetaInt(const std::string& path, sqlite3* db, const char* key) {
   Stmt st;
   if (!st.Prepare(db, "SELECT value FROM meta WHERE key = ?"))
     return Error(path, db, "read meta");
   st.Text(1, key);
   if (st.Step() != SQLITE_ROW) return int64_t{0};
-  return static_cast<int64_t>(std::strtoll(st.ColumnText(0).c_str(), nullptr, 10));
+  return static_cast<int64_t>(
+      std::strtoll(st.ColumnText(0).c_str(), nullptr, 10));
 }
 
 Status SetMetaInt(const std::string& path, sqlite3* db, const char* key,
@@ -212,8 +213,8 @@ Store::~Store() {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   if (sqlite3_open_v2(path.c_str(), &impl->db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK) {
     return Error(path, impl->db, "open");
   }
   sqlite3_busy_timeout(impl->db, 0);
@@ -228,15 +229,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
     if (st.Step() == SQLITE_ROW) version = static_cast<int>(st.ColumnInt(0));
   }
   if (version > kStoreSchemaVersion) {
-    return Status::Unsupported(path + ": store schema version " +
-                               std::to_string(version) +
-                               " is newer than this build's " +
-                               std::to_string(kStoreSchemaVersion));
+    return Status::Unsupported(
+        path + ": store schema version " + std::to_string(version) +
+        " is newer than this build's " + std::to_string(kStoreSchemaVersion));
   }
   if (version == 1) {
     return Status::Unsupported(
-        path + ": store schema version 1 (a development format that held "
-               "no stories) cannot be upgraded; create a new database");
+        path +
+        ": store schema version 1 (a development format that held "
+        "no stories) cannot be upgraded; create a new database");
   }
   CONCORD_RETURN_IF_ERROR(Exec(path, db, "PRAGMA journal_mode=WAL"));
   CONCORD_RETURN_IF_ERROR(Exec(path, db, "PRAGMA synchronous=NORMAL"));
@@ -311,8 +312,7 @@ Result<int64_t> Store::ArticleCount() {
 Result<int64_t> Store::PendingArticles() {
   Result<int64_t> n = ArticleCount();
   if (!n.ok()) return n.status();
-  Result<int64_t> clustered =
-      MetaInt(path_, impl_->db, "clustered_articles");
+  Result<int64_t> clustered = MetaInt(path_, impl_->db, "clustered_articles");
   if (!clustered.ok()) return clustered.status();
   return *n - *clustered;
 }
@@ -357,10 +357,10 @@ class IngestSink final : public ingest::ArticleSink {
       ++result_->added;
       if (n > 2) {
         ++result_->renamed;
-        result_->warnings.push_back(Status::BadInput(
-            article.origin + ": id \"" + base +
-            "\" is stored with other content; stored as \"" + article.id +
-            "\""));
+        result_->warnings.push_back(
+            Status::BadInput(article.origin + ": id \"" + base +
+                             "\" is stored with other content; stored as \"" +
+                             article.id + "\""));
       }
       if (++in_batch_ >= options_.batch_articles) status_ = Flush();
       break;
@@ -373,9 +373,8 @@ class IngestSink final : public ingest::ArticleSink {
     result_->warnings.push_back(std::move(warning));
   }
   bool Cancelled() const override {
-    return !status_.ok() ||
-           (options_.cancel != nullptr &&
-            options_.cancel->load(std::memory_order_relaxed));
+    return !status_.ok() || (options_.cancel != nullptr &&
+                             options_.cancel->load(std::memory_order_relaxed));
   }
 
   // Commits the open batch.
@@ -462,8 +461,9 @@ class StoriesSink final : public ReportSink {
     return Status::Ok();
   }
 
-  std::string Render(const Story& st,
-                     const std::vector<ArticleSummary>& articles) const override {
+  std::string Render(
+      const Story& st,
+      const std::vector<ArticleSummary>& articles) const override {
     const uint64_t hash = MembersHash(st, articles);
     const std::string& key = articles[st.articles.front()].id;
     const auto it = known_.find(hash);
@@ -511,8 +511,9 @@ class StoriesSink final : public ReportSink {
       keep_.Reset();
       keep_.Int(1, num);
       keep_.Int(2, generation_);
-      keep_.Text(3, report.dump(-1, ' ', false,
-                                nlohmann::ordered_json::error_handler_t::replace));
+      keep_.Text(3,
+                 report.dump(-1, ' ', false,
+                             nlohmann::ordered_json::error_handler_t::replace));
       keep_.Text(4, key);
       if (keep_.Step() != SQLITE_DONE) return Error(path_, db_, "update story");
       ++result_->stories_kept;
@@ -540,7 +541,8 @@ class StoriesSink final : public ReportSink {
       member_.Reset();
       member_.Text(1, id);
       member_.Text(2, key);
-      if (member_.Step() != SQLITE_DONE) return Error(path_, db_, "write members");
+      if (member_.Step() != SQLITE_DONE)
+        return Error(path_, db_, "write members");
     }
     ++result_->stories_analysed;
     return Status::Ok();
@@ -551,10 +553,11 @@ class StoriesSink final : public ReportSink {
     if (!drop.Prepare(db_, "DELETE FROM stories WHERE generation <> ?"))
       return Error(path_, db_, "delete old stories");
     drop.Int(1, generation_);
-    if (drop.Step() != SQLITE_DONE) return Error(path_, db_, "delete old stories");
-    CONCORD_RETURN_IF_ERROR(Exec(
-        path_, db_,
-        "DELETE FROM members WHERE story_key NOT IN (SELECT key FROM stories)"));
+    if (drop.Step() != SQLITE_DONE)
+      return Error(path_, db_, "delete old stories");
+    CONCORD_RETURN_IF_ERROR(Exec(path_, db_,
+                                 "DELETE FROM members WHERE story_key NOT IN "
+                                 "(SELECT key FROM stories)"));
     return Status::Ok();
   }
 
@@ -603,11 +606,11 @@ Status Store::UpdateStories(const StoreIngestOptions& options,
 
   Engine engine(options.analyze);
   if (options.progress) engine.SetProgress(options.progress);
-  engine.SetReuseFilter(
-      [&known](const Story& st, const std::vector<ArticleSummary>& articles) {
-        const auto it = known.find(MembersHash(st, articles));
-        return it == known.end() || it->second != articles[st.articles.front()].id;
-      });
+  engine.SetReuseFilter([&known](const Story& st,
+                                 const std::vector<ArticleSummary>& articles) {
+    const auto it = known.find(MembersHash(st, articles));
+    return it == known.end() || it->second != articles[st.articles.front()].id;
+  });
   int64_t fed = 0;
   {
     Stmt st;
@@ -682,8 +685,9 @@ Result<std::string> Store::StoryReport(std::string_view story) {
     st.Text(1, story);
     if (st.Step() == SQLITE_ROW) return st.ColumnText(0);
   }
-  const bool number = !story.empty() && story.size() < 19 &&
-                      story.find_first_not_of("0123456789") == std::string_view::npos;
+  const bool number =
+      !story.empty() && story.size() < 19 &&
+      story.find_first_not_of("0123456789") == std::string_view::npos;
   if (number) {
     Stmt st;
     if (!st.Prepare(db, "SELECT report FROM stories WHERE number = ?"))

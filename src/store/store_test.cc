@@ -5,17 +5,16 @@
 // are analysed again.
 #include "concord/store.h"
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "concord/engine.h"
 #include "concord/render.h"
@@ -86,7 +85,8 @@ TEST(Store, FileThatIsNotSqliteNamesTheFile) {
   {
     std::ofstream f(path);
     f << "this is plainly not an SQLite database, just some text padding "
-         "to be longer than a header............................................";
+         "to be longer than a "
+         "header............................................";
   }
   auto s = Store::Open(path);
   ASSERT_FALSE(s.ok());
@@ -98,8 +98,9 @@ TEST(Store, NewerSchemaIsRefused) {
   const std::string path = TempPath("newer.db");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   auto s = Store::Open(path);
   ASSERT_FALSE(s.ok());
@@ -217,7 +218,8 @@ TEST(StoreIngest, GivesTheReportOfAnalyze) {
             by_key);
   const auto missing = (*s)->StoryReport("no-such-story");
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.status().message().find("no-such-story"), std::string::npos);
+  EXPECT_NE(missing.status().message().find("no-such-story"),
+            std::string::npos);
 }
 
 TEST(StoreIngest, SameInputTwiceChangesNothing) {
@@ -246,7 +248,8 @@ TEST(StoreIngest, ChronologicalHalvesGiveTheStoriesOfOneIngest) {
   ASSERT_EQ(lines.size(), 23u);  // in publication order
   const size_t half = 13;        // ends inside the launch story
   const std::string first = WriteLines("first.jsonl", lines, 0, half);
-  const std::string second = WriteLines("second.jsonl", lines, half, lines.size());
+  const std::string second =
+      WriteLines("second.jsonl", lines, half, lines.size());
   const std::string all = WriteLines("all.jsonl", lines, 0, lines.size());
 
   auto halves = Store::Open(TempPath("halves.db"));
@@ -282,8 +285,12 @@ TEST(StoreIngest, IdStoredWithOtherContentIsRenamed) {
   const std::string one = TempPath("one.jsonl");
   const std::string two = TempPath("two.jsonl");
   {
-    std::ofstream(one) << R"({"id":"x","title":"Bridge opens","text":"The new bridge over the Tarn opened on Monday to traffic."})" "\n";
-    std::ofstream(two) << R"({"id":"x","title":"Bridge shut","text":"The old ferry across the Tarn stopped running on Tuesday."})" "\n";
+    std::ofstream(one)
+        << R"({"id":"x","title":"Bridge opens","text":"The new bridge over the Tarn opened on Monday to traffic."})"
+           "\n";
+    std::ofstream(two)
+        << R"({"id":"x","title":"Bridge shut","text":"The old ferry across the Tarn stopped running on Tuesday."})"
+           "\n";
   }
   auto s = Store::Open(TempPath("rename.db"));
   ASSERT_TRUE(s.ok());
@@ -309,7 +316,9 @@ TEST(StoreIngest, CancelledBeforeReadingStoresNothingAndKeepsStories) {
   std::atomic<bool> cancel{true};
   StoreIngestOptions o;
   o.cancel = &cancel;
-  const std::string extra = WriteLines("extra.jsonl", {R"({"id":"late","text":"A late report on the dam."})"}, 0, 1);
+  const std::string extra =
+      WriteLines("extra.jsonl",
+                 {R"({"id":"late","text":"A late report on the dam."})"}, 0, 1);
   Result<StoreIngestResult> r = (*s)->Ingest({extra}, o);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->interrupted);
@@ -322,9 +331,11 @@ TEST(StoreIngest, BadInputIsReportedAndTheRestStored) {
   const std::string path = TempPath("bad.jsonl");
   {
     std::ofstream f(path);
-    f << R"({"id":"a","title":"Dam gate jams","text":"A spillway gate jammed at the Caddow dam on Tuesday."})" "\n";
+    f << R"({"id":"a","title":"Dam gate jams","text":"A spillway gate jammed at the Caddow dam on Tuesday."})"
+         "\n";
     f << "{not json\n";
-    f << R"({"id":"b","title":"Dam gate freed","text":"Engineers freed the spillway gate at the Caddow dam on Wednesday."})" "\n";
+    f << R"({"id":"b","title":"Dam gate freed","text":"Engineers freed the spillway gate at the Caddow dam on Wednesday."})"
+         "\n";
   }
   auto s = Store::Open(TempPath("bad.db"));
   ASSERT_TRUE(s.ok());

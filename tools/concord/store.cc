@@ -6,6 +6,8 @@
 // the pending articles in). stories lists the stories, largest first; show
 // prints one story's report, as JSON (the element `analyze --format json`
 // writes) or as text.
+#include "concord/store.h"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -14,12 +16,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "concord/store.h"
 #include "src/base/progress_bar.h"
 #include "tools/concord/commands.h"
 
@@ -102,16 +102,15 @@ int RunIngest(const IngestArgs& args) {
   for (const Status& e : r.errors) {
     std::cerr << "concord: " << e.ToString() << "\n";
   }
-  std::fprintf(stderr,
-               "ingest: %llu articles read: %llu added, %llu already stored"
-               "%s; %llu articles in %s\n",
-               static_cast<unsigned long long>(r.read),
-               static_cast<unsigned long long>(r.added),
-               static_cast<unsigned long long>(r.unchanged),
-               r.renamed ? (", " + std::to_string(r.renamed) +
-                            " renamed").c_str()
-                         : "",
-               static_cast<unsigned long long>(r.articles), args.db.c_str());
+  std::fprintf(
+      stderr,
+      "ingest: %llu articles read: %llu added, %llu already stored"
+      "%s; %llu articles in %s\n",
+      static_cast<unsigned long long>(r.read),
+      static_cast<unsigned long long>(r.added),
+      static_cast<unsigned long long>(r.unchanged),
+      r.renamed ? (", " + std::to_string(r.renamed) + " renamed").c_str() : "",
+      static_cast<unsigned long long>(r.articles), args.db.c_str());
   if (r.interrupted) {
     std::fprintf(stderr,
                  "ingest: interrupted: the articles read are committed; "
@@ -332,9 +331,8 @@ void AddStoreCommands(CLI::App& app, Action* action) {
   cmd->add_flag("--recompute", ingest->recompute,
                 "Recompute relations and facts of every story");
   cmd->add_flag("--quiet", ingest->quiet, "No progress bar");
-  cmd->callback([ingest, action] {
-    *action = [ingest] { return RunIngest(*ingest); };
-  });
+  cmd->callback(
+      [ingest, action] { *action = [ingest] { return RunIngest(*ingest); }; });
 
   auto stories = std::make_shared<StoriesArgs>();
   cmd = app.add_subcommand("stories",
@@ -357,9 +355,8 @@ void AddStoreCommands(CLI::App& app, Action* action) {
       ->required();
   cmd->add_option("--format", show->format, "json (default) or text")
       ->check(CLI::IsMember({"text", "json"}));
-  cmd->callback([show, action] {
-    *action = [show] { return RunShow(*show); };
-  });
+  cmd->callback(
+      [show, action] { *action = [show] { return RunShow(*show); }; });
 }
 
 }  // namespace concord::cli
