@@ -73,6 +73,9 @@ int RunIngest(const IngestArgs& args) {
   }
   struct sigaction sa = {};
   sa.sa_handler = OnStopSignal;
+  // Restarted reads: a pipe being read (`... | concord ingest /dev/stdin`)
+  // keeps its data; the flag is seen before the next block.
+  sa.sa_flags = SA_RESTART;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
