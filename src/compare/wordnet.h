@@ -91,8 +91,8 @@ class WordNet {
   // is retried without it ("1000's" -> "1000", "Bush's" -> "bush").
   std::vector<std::string> BaseForms(std::string_view word) const;
 
-  // How often the word occurs in the SemCor sense-tagged corpus (about 230k
-  // tagged words of the Brown corpus), from cntlist.rev: the tag counts of
+  // How often the word occurs in the SemCor sense-tagged corpus (259k sense
+  // tags, mostly on the Brown corpus), from cntlist.rev: the tag counts of
   // each base form summed over its senses, the largest over its base forms.
   // A general word frequency, used to weigh words by how informative they
   // are. 0 for words with no base form, and for every word when cntlist.rev
