@@ -36,10 +36,10 @@ TEST(ReuseQualityTest, MrpcTrainAccuracy) {
   auto r = testing::RunConcord("eval paraphrase " + file + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
-  // The issue asks 0.78; the model (fitted on this split, 5-fold CV 0.761)
-  // reaches 0.763 (docs/quality.md). This guards that level.
-  EXPECT_GE(j["accuracy"].get<double>(), 0.76) << r.out;
-  EXPECT_GE(j["f1"].get<double>(), 0.83) << r.out;
+  // The issue asks 0.78; the model (fitted on this split, 5-fold CV 0.770)
+  // reaches 0.7716, F1 0.8397 (docs/quality.md). This guards that level.
+  EXPECT_GE(j["accuracy"].get<double>(), 0.77) << r.out;
+  EXPECT_GE(j["f1"].get<double>(), 0.835) << r.out;
 }
 
 TEST(ReuseQualityTest, RestyledRewritesAreDerived) {

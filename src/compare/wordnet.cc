@@ -351,6 +351,7 @@ struct WordNet::Impl {
   Status LoadIndex(Pos p, const std::string& path, const Scratch& s,
                    std::vector<uint64_t>& lemma_synsets);
   Status LoadExceptions(Pos p, const std::string& path);
+  Status LoadTagCounts(const std::string& path);
 
   bool IsLemma(uint32_t id, Pos p) const {
     return id < pos_mask.size() && (pos_mask[id] >> p & 1);
@@ -371,6 +372,10 @@ struct WordNet::Impl {
   Csr similar;        // synset -> synsets: &, symmetric
   Csr related;        // synset -> synsets: semantic + \ ^, symmetric
   std::vector<ExceptionEntry> exceptions;  // sorted by (form, pos)
+  // String id -> SemCor tag count summed over the lemma's senses
+  // (cntlist.rev); empty when the file is absent.
+  std::vector<uint32_t> tag_counts;
+  uint64_t total_tags = 0;  // over every line of cntlist.rev
 };
 
 // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt
@@ -537,7 +542,33 @@ Status WordNet::Impl::Load(const std::string& dir) {
   }
   std::sort(exceptions.begin(), exceptions.end());
   pos_mask.resize(strings.size(), 0);
+  // Optional: older or trimmed installs may lack it (counts are then 0).
+  if (Env::Default()->Exists(dir + "/cntlist.rev")) {
+    CONCORD_RETURN_IF_ERROR(LoadTagCounts(dir + "/cntlist.rev"));
+  }
   return Status::Ok();
+}
+
+// cntlist.rev: "sense_key sense_number tag_cnt" per line, the sense key
+// opening with the lemma ("state%1:03:00:: 1 182"). Lemmas not in the index
+// count towards the total only.
+Status WordNet::Impl::LoadTagCounts(const std::string& path) {
+  tag_counts.assign(strings.size(), 0);
+  return ForEachLine(path, [&](std::string_view line, size_t line_no) {
+    Fields f(line);
+    const std::string key = f.Word("sense key");
+    f.Number(10, "sense number");
+    const uint32_t count = f.Number(10, "tag count");
+    const size_t percent = key.find('%');
+    if (f.ok() && percent == std::string::npos) {
+      return Malformed(path, line_no, "sense key without '%'");
+    }
+    if (!f.ok()) return Malformed(path, line_no, f.error());
+    total_tags += count;
+    const uint32_t id = strings.Find(std::string_view(key).substr(0, percent));
+    if (id != kNoId) tag_counts[id] += count;
+    return Status::Ok();
+  });
 }
 
 // Morphy of one string for one POS, not splitting collocations: the string
@@ -719,6 +750,22 @@ std::vector<std::string> WordNet::BaseForms(std::string_view word) const {
   }
   return out;
 }
+
+uint32_t WordNet::TagCount(std::string_view word) const {
+  if (impl_->tag_counts.empty()) return 0;
+  std::vector<std::pair<uint32_t, Pos>> bases;
+  const std::string folded = Fold(word);
+  if (!folded.empty()) impl_->BaseForms(folded, &bases);
+  uint32_t best = 0;
+  for (auto [id, p] : bases) {
+    if (id < impl_->tag_counts.size()) {
+      best = std::max(best, impl_->tag_counts[id]);
+    }
+  }
+  return best;
+}
+
+uint64_t WordNet::total_tag_count() const { return impl_->total_tags; }
 
 bool WordNet::Contains(std::string_view word) const {
   return !BaseForms(word).empty();

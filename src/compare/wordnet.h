@@ -2,8 +2,9 @@
 // these two words related?" for comparing headlines and entities.
 //
 // Load() reads the four data files (data.noun|verb|adj|adv), the four index
-// files and the four exception lists (noun.exc, ...) from a WordNet 3.0
-// "dict" directory, at run time; the data is never copied into the repository.
+// files, the four exception lists (noun.exc, ...) and, if present, the
+// sense tag counts (cntlist.rev) from a WordNet 3.0 "dict" directory, at run
+// time; the data is never copied into the repository.
 // Words are first reduced to base forms with WordNet's morphy (exception
 // lists, then the suffix-detachment rules of each part of speech, keeping a
 // candidate only if it is a lemma of that part of speech), then compared by
@@ -89,6 +90,17 @@ class WordNet {
   // extension to morphy, a word with no base form that ends in "'s" or "'"
   // is retried without it ("1000's" -> "1000", "Bush's" -> "bush").
   std::vector<std::string> BaseForms(std::string_view word) const;
+
+  // How often the word occurs in the SemCor sense-tagged corpus (259k sense
+  // tags, mostly on the Brown corpus), from cntlist.rev: the tag counts of
+  // each base form summed over its senses, the largest over its base forms.
+  // A general word frequency, used to weigh words by how informative they
+  // are. 0 for words with no base form, and for every word when cntlist.rev
+  // is not in the directory (it is optional). Cost: as BaseForms().
+  uint32_t TagCount(std::string_view word) const;
+  // Sum of all tag counts in cntlist.rev (0 without it): the corpus size
+  // TagCount() is relative to.
+  uint64_t total_tag_count() const;
 
   // True if the word, after morphy, is a lemma of any part of speech.
   bool Contains(std::string_view word) const;

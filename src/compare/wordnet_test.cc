@@ -219,6 +219,9 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
        "index.adj:1: missing synset offset"},
       {"noun.exc", "geese goose\nmice\n", "noun.exc:2: missing base form"},
       {"adv.exc", "better well\nworse\n", "adv.exc:2: missing base form"},
+      {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose 1 3\n",
+       "cntlist.rev:2: sense key without '%'"},
+      {"cntlist.rev", "goose%1:05:00:: 1 x\n", "cntlist.rev:1: bad tag count 'x'"},
   };
   for (const BrokenCase& c : cases) {
     auto files = SyntheticFiles();
@@ -229,6 +232,30 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
     EXPECT_NE(wn.status().message().find(c.want), std::string::npos)
         << wn.status().message() << "\nwanted: " << c.want;
   }
+}
+
+TEST(SyntheticWordNet, TagCountsSumSensesOfTheBaseForm) {
+  auto files = SyntheticFiles();
+  files["cntlist.rev"] =
+      "goose%1:05:00:: 1 7\n"
+      "goose%1:13:00:: 2 3\n"
+      "honk%2:32:00:: 1 2\n"
+      "unknown%1:00:00:: 1 5\n";  // not a lemma: counts towards the total
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  EXPECT_EQ((*wn)->TagCount("goose"), 10u);
+  EXPECT_EQ((*wn)->TagCount("Geese"), 10u);  // through morphy
+  EXPECT_EQ((*wn)->TagCount("honk"), 2u);
+  EXPECT_EQ((*wn)->TagCount("box"), 0u);  // a lemma never tagged
+  EXPECT_EQ((*wn)->TagCount("cat"), 0u);  // not a lemma
+  EXPECT_EQ((*wn)->total_tag_count(), 17u);
+}
+
+TEST(SyntheticWordNet, TagCountsAreOptional) {
+  auto wn = LoadSynthetic();  // no cntlist.rev
+  ASSERT_NE(wn, nullptr);
+  EXPECT_EQ(wn->TagCount("goose"), 0u);
+  EXPECT_EQ(wn->total_tag_count(), 0u);
 }
 
 TEST(SyntheticWordNet, MissingFileIsNotFound) {
@@ -267,6 +294,14 @@ const WordNet* RealWordNet::wn_ = nullptr;
 
 TEST_F(RealWordNet, CountsSynsets) {
   EXPECT_EQ(wn_->synset_count(), 117659u);  // 82115 + 13767 + 18156 + 3621
+}
+
+TEST_F(RealWordNet, CommonWordsHaveHigherTagCountsThanRareOnes) {
+  if (wn_->total_tag_count() == 0) GTEST_SKIP() << "no cntlist.rev";
+  EXPECT_GT(wn_->total_tag_count(), 100000u);
+  EXPECT_GT(wn_->TagCount("years"), wn_->TagCount("gazebo"));
+  EXPECT_GT(wn_->TagCount("said"), wn_->TagCount("reiterated"));
+  EXPECT_EQ(wn_->TagCount("Infogrames"), 0u);
 }
 
 TEST_F(RealWordNet, MorphyGoldenTable) {

@@ -23,8 +23,9 @@ TEST(CompareParaphraseTest, FeaturesAreTheModelsSevenInOrder) {
   std::vector<std::string> names;
   for (const auto& [name, value] : c.paraphrase_features) names.push_back(name);
   EXPECT_EQ(names, (std::vector<std::string>{
-                       "p1_min", "p4_max", "c4_min", "lcs_min", "unmatched_min",
-                       "numbers_differ", "negation_differs"}));
+                       "sp1_min", "p3_min", "lcs_min", "unmatched_min",
+                       "unmatched_info_min", "numbers_differ",
+                       "negation_differs"}));
 }
 
 TEST(CompareParaphraseTest, IdenticalSentencesScoreFullOverlap) {
@@ -34,11 +35,11 @@ TEST(CompareParaphraseTest, IdenticalSentencesScoreFullOverlap) {
       "forecast for the year.";
   const Comparison c = comparer.Compare(s, s);
   const auto f = Features(c);
-  EXPECT_DOUBLE_EQ(f.at("p1_min"), 1.0);
-  EXPECT_DOUBLE_EQ(f.at("p4_max"), 1.0);
-  EXPECT_DOUBLE_EQ(f.at("c4_min"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("sp1_min"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("p3_min"), 1.0);
   EXPECT_DOUBLE_EQ(f.at("lcs_min"), 1.0);
   EXPECT_DOUBLE_EQ(f.at("unmatched_min"), 0.0);
+  EXPECT_DOUBLE_EQ(f.at("unmatched_info_min"), 0.0);
   EXPECT_DOUBLE_EQ(f.at("numbers_differ"), 0.0);
   EXPECT_DOUBLE_EQ(f.at("negation_differs"), 0.0);
   EXPECT_TRUE(c.paraphrase);
@@ -75,6 +76,30 @@ TEST(CompareParaphraseTest, UnrelatedSentencesAreNotParaphrases) {
   EXPECT_FALSE(c.paraphrase);
   EXPECT_LT(c.paraphrase_probability, 0.2);
   EXPECT_GE(Features(c).at("unmatched_min"), 5.0);
+}
+
+TEST(CompareParaphraseTest, WordNetSynonymsCountAsMatches) {
+  const Comparer comparer;
+  if (!comparer.wordnet_status().ok()) GTEST_SKIP() << "no WordNet";
+  const auto f = Features(comparer.Compare(
+      "The car hit the wall.", "The automobile hit the wall."));
+  EXPECT_DOUBLE_EQ(f.at("sp1_min"), 1.0);
+  EXPECT_DOUBLE_EQ(f.at("unmatched_min"), 0.0);
+}
+
+TEST(CompareParaphraseTest, AnUnmatchedRareWordWeighsMoreThanACommonOne) {
+  const Comparer comparer;
+  if (!comparer.wordnet_status().ok()) GTEST_SKIP() << "no WordNet";
+  const auto common = Features(
+      comparer.Compare("The mayor visited the school on Monday.",
+                       "The mayor visited the house on Monday."));
+  const auto rare = Features(
+      comparer.Compare("The mayor visited the gazebo on Monday.",
+                       "The mayor visited the aqueduct on Monday."));
+  EXPECT_DOUBLE_EQ(common.at("unmatched_min"), 1.0);
+  EXPECT_DOUBLE_EQ(rare.at("unmatched_min"), 1.0);
+  EXPECT_GT(rare.at("unmatched_info_min"), common.at("unmatched_info_min"));
+  EXPECT_GT(common.at("unmatched_info_min"), 0.0);
 }
 
 }  // namespace
