@@ -87,25 +87,12 @@ double SoftContainment(const compare::AlignedText& x,
   return total == 0 ? 1.0 : double(found) / double(total);
 }
 
-// |x ∩ y| of two multisets given as unsorted vectors (sorted here).
+// |x ∩ y| of two multisets given as unsorted vectors (sorted here; the
+// merge in compare::Intersection counts repeated values pairwise).
 size_t MultisetIntersection(std::vector<uint64_t> x, std::vector<uint64_t> y) {
   std::sort(x.begin(), x.end());
   std::sort(y.begin(), y.end());
-  size_t n = 0;
-  auto i = x.begin();
-  auto j = y.begin();
-  while (i != x.end() && j != y.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
+  return compare::Intersection(x, y);
 }
 
 // Hashes of the word n-grams (stems) of a text.
