@@ -330,6 +330,10 @@ class IngestSink final : public ingest::ArticleSink {
   void OnArticle(Article&& article) override {
     if (Cancelled()) return;
     ++result_->read;
+    bytes_ += article.text.size() + article.html.size();
+    if (options_.progress && result_->read % 512 == 0) {
+      options_.progress({"store", "articles", result_->read, 0, bytes_});
+    }
     if (Status s = ReadWebPage(&article, &result_->warnings); !s.ok()) {
       result_->errors.push_back(std::move(s));
       return;
@@ -393,6 +397,7 @@ class IngestSink final : public ingest::ArticleSink {
   Status status_;
   bool open_ = false;
   size_t in_batch_ = 0;
+  uint64_t bytes_ = 0;  // input text read, for the progress bar
 };
 
 }  // namespace
