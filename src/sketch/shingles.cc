@@ -6,10 +6,22 @@
 // k shingles out of n.
 //
 // Definition. The words are the word and number tokens of text::Tokenize,
-// each folded (Token::norm). Each folded word is hashed once (XXH3, seeded);
-// a shingle is the XXH3 of its k word hashes read as 8k contiguous bytes
-// straight from the word-hash buffer, so no k-gram string is ever built. The
-// exact fingerprint hashes the folded words joined by single spaces.
+// each folded (Token::norm). Each folded word is hashed once: up to 16
+// bytes (all but a few words of any article) by MixWord below, two
+// multiplies and the murmur finaliser over the zero-padded bytes and the
+// length, which the fast path computes from two masked loads with no branch
+// on the length (XXH3's dispatch on 1-3, 4-8, 9-16 bytes mispredicted on
+// most words); longer words by XXH3. A shingle is Fmix64(P ^ seed) where P
+// is the polynomial of its k word hashes in a fixed odd base B, mod 2^64:
+// consecutive windows' P differ by a multiply, a subtraction and an
+// addition (rolling, as Rabin-Karp), where an XXH3 over the 8k bytes cost
+// several times more. P is linear in the word hashes, but those are
+// avalanched, and two distinct windows collide only when a sum of k of
+// their differences times powers of B vanishes mod 2^64 (shingles_test.cc
+// counts distinct windows and distinct hashes over the example articles).
+// The exact fingerprint is XXH3 over the sequence of word hashes (folded
+// words joined by spaces carry no more information, and were a second copy
+// of every word).
 //
 // The fast path. Tokenize is general: it records offsets, kinds and case
 // flags, folds every token into its own string and runs a segment list
@@ -23,25 +35,22 @@
 // two digits; a lone "_" is no word; "U.S" takes its final "." when every
 // dot-separated part has one or two letters; "1000" + "'" + "s" is one
 // number. The body is first lower-cased as a whole, eight bytes at a time
-// (SWAR), and each word is hashed from that copy and copied into the
-// space-joined buffer of the exact fingerprint (lower-casing byte by byte
-// into the buffer and hashing it at once stalled on store forwarding).
-// Runs of letters and digits are skipped eight bytes at a time too. A run
-// of pieces
+// (SWAR), and each word is hashed from that copy (lower-casing byte by byte
+// and loading the word at once stalled on store forwarding). Runs of
+// letters and digits are skipped eight bytes at a time too. A run of pieces
 // holding non-ASCII bytes goes, with the white space before it, through
 // text::Tokenize (ICU) exactly as the tokenizer would send it, into a reused
 // token vector. Merges never cross white space, so the two paths meet
 // cleanly, and the word hashes, shingles and fingerprint are the same, bit
 // for bit, as tokenising first (internal::ShingleByTokens, kept as the
-// reference; it hashes through the xxHash library, the fast path through
-// xxHash's inlined header, so the test also pins the two together).
+// reference: it builds each word's 16-byte block byte by byte, evaluates
+// every window's polynomial afresh and hashes through the xxHash library).
 //
 // Cost: about one table lookup per byte outside words, one SWAR step per
-// eight bytes inside them, one XXH3 per word (inlined, short input) and per
-// shingle (40 bytes for k = 5): ~17 ns a word, 4-5 times Tokenize's speed
-// (docs/performance.md). Scratch: ~11 bytes per body byte at the high-water
-// mark; once warm, no allocation on ASCII text, and on non-ASCII stretches
-// only what Tokenize needs for ICU.
+// eight bytes inside them, a few multiplies per word and per shingle
+// (docs/performance.md has the figures). Scratch: ~9 bytes per body byte at
+// the high-water mark; once warm, no allocation on ASCII text, and on
+// non-ASCII stretches only what Tokenize needs for ICU.
 //
 // Tests: shingles_test.cc (golden equalities under case, punctuation and
 // spacing; counts for short texts; ExactJaccard by hand; the fast path
@@ -70,8 +79,76 @@ constexpr uint64_t kWordSeed = 0x73686e676c77ULL;     // "shnglw"
 constexpr uint64_t kShingleSeed = 0x73686e676c73ULL;  // "shngls"
 constexpr uint64_t kExactSeed = 0x73686e676c65ULL;    // "shngle"
 
+// Odd multipliers (the fractional digits of the golden ratio and two of
+// xxHash's primes): the word mix and the window polynomial's base.
+constexpr uint64_t kWordMulLow = 0x9E3779B97F4A7C15ULL;
+constexpr uint64_t kWordMulHigh = 0xC2B2AE3D27D4EB4FULL;
+constexpr uint64_t kWindowBase = 0x165667B19E3779F9ULL;
+constexpr size_t kShortWord = 16;  // longest word hashed by MixWord
+
 uint64_t Xxh3(const void* data, size_t size, uint64_t seed) {
   return XXH3_64bits_withSeed(data, size, seed);
+}
+
+// Hash of a word of `size` <= 16 bytes held in `low` (bytes 0-7) and
+// `high` (bytes 8-15), zero beyond the word. Each half goes through a
+// different bijection, the size is folded into the high half's top byte
+// (a 16-byte word would need a control character there to collide), and
+// the murmur finaliser avalanches the result.
+inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
+  return Fmix64(((low ^ kWordSeed) * kWordMulLow) ^
+                ((high ^ (uint64_t{size} << 56)) * kWordMulHigh));
+}
+
+// Bytes p[0, 8) as a little-endian number, whatever the machine's order.
+inline uint64_t LoadLittle64(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) {
+    x = __builtin_bswap64(x);
+  }
+  return x;
+}
+
+// The word hash of `word`, any length: the definition (shingles.h).
+uint64_t HashWord(std::string_view word) {
+  if (word.size() > kShortWord) {
+    return Xxh3(word.data(), word.size(), kWordSeed);
+  }
+  char bytes[kShortWord] = {};
+  std::memcpy(bytes, word.data(), word.size());
+  return MixWord(LoadLittle64(bytes), LoadLittle64(bytes + 8), word.size());
+}
+
+// Masks keeping the first `size` bytes of a little-endian 16-byte load.
+struct WordMask {
+  uint64_t low, high;
+};
+constexpr std::array<WordMask, kShortWord + 1> MakeWordMasks() {
+  std::array<WordMask, kShortWord + 1> m{};
+  for (size_t size = 0; size <= kShortWord; ++size) {
+    for (size_t b = 0; b < size; ++b) {
+      (b < 8 ? m[size].low : m[size].high) |= uint64_t{0xFF} << (8 * (b % 8));
+    }
+  }
+  return m;
+}
+constexpr std::array<WordMask, kShortWord + 1> kWordMasks = MakeWordMasks();
+
+// HashWord of s[0, size) without the copy: two loads and two masks, no
+// branch on the size but the rare long word.
+// REQUIRES: s[0, 16) readable.
+inline uint64_t WordHashPadded(const char* s, size_t size) {
+  if (size > kShortWord) [[unlikely]] return Xxh3(s, size, kWordSeed);
+  return MixWord(LoadLittle64(s) & kWordMasks[size].low,
+                 LoadLittle64(s + 8) & kWordMasks[size].high, size);
+}
+
+// kWindowBase^k mod 2^64.
+uint64_t WindowBasePower(size_t k) {
+  uint64_t p = 1;
+  for (size_t i = 0; i < k; ++i) p *= kWindowBase;
+  return p;
 }
 
 // Word_Break classes of ASCII bytes as ICU assigns them (the tokenizer's
@@ -208,35 +285,31 @@ void LowerAll(const char* s, size_t n, char* out) {
   }
 }
 
-// out[0, size) = s[0, size), copying 16-byte blocks.
-// REQUIRES: s and out readable / writable up to size rounded up to 16.
-inline void CopyBlocks(const char* s, size_t size, char* out) {
-  for (size_t i = 0; i < size; i += 16) std::memcpy(out + i, s + i, 16);
-}
-
-// Sets *out from the word hashes and the joined words (shared by both paths,
-// so they cannot drift apart).
-[[gnu::flatten]] void Finish(std::span<const uint64_t> words,
-                             std::string_view joined, size_t k,
-                             Shingles* out) {
+// Sets *out from the word hashes (shared by both paths' callers, so the
+// window and fingerprint rules cannot drift apart; the reference computes
+// them its own way). Window i's polynomial P_i = sum_j w[i+j] B^(k-1-j)
+// rolls forward as P_{i+1} = P_i B - w[i] B^k + w[i+k]: two multiplies a
+// shingle instead of hashing 8k bytes.
+void Finish(std::span<const uint64_t> words, size_t k, uint64_t base_power_k,
+            Shingles* out) {
   out->hashes.clear();
   out->words = static_cast<uint32_t>(words.size());
   if (words.empty()) {
     out->exact = 0;
     return;
   }
-  out->exact = Xxh3(joined.data(), joined.size(), kExactSeed);
+  out->exact = Xxh3(words.data(), words.size() * sizeof(uint64_t), kExactSeed);
   if (out->exact == 0) out->exact = 1;
-  if (words.size() <= k) {
-    out->hashes.push_back(
-        Xxh3(words.data(), words.size() * sizeof(uint64_t), kShingleSeed));
-    return;
-  }
-  const size_t n = words.size() - k + 1;
+  const size_t window = std::min(k, words.size());
+  uint64_t p = 0;
+  for (size_t j = 0; j < window; ++j) p = p * kWindowBase + words[j];
+  const size_t n = words.size() - window + 1;
   out->hashes.resize(n);
   uint64_t* dst = out->hashes.data();
-  for (size_t i = 0; i < n; ++i) {
-    dst[i] = Xxh3(words.data() + i, k * sizeof(uint64_t), kShingleSeed);
+  dst[0] = Fmix64(p ^ kShingleSeed);
+  for (size_t i = 1; i < n; ++i) {
+    p = p * kWindowBase - words[i - 1] * base_power_k + words[i + k - 1];
+    dst[i] = Fmix64(p ^ kShingleSeed);
   }
 }
 
@@ -244,18 +317,12 @@ inline void CopyBlocks(const char* s, size_t size, char* out) {
 
 Shingler::Shingler(const ShingleOptions& options) : options_(options) {
   if (options_.words < 1) options_.words = 1;
+  base_power_k_ = WindowBasePower(static_cast<size_t>(options_.words));
 }
 
 void Shingler::AddFolded(std::string_view folded) {
-  const size_t need = normalized_size_ + 1 + folded.size() + 16;
-  if (normalized_.size() < need) normalized_.resize(2 * need);
   if (words_.size() <= word_count_) words_.resize(2 * word_count_ + 16);
-  char* out = normalized_.data() + normalized_size_;
-  if (normalized_size_ > 0) *out++ = ' ';
-  std::copy(folded.begin(), folded.end(), out);
-  normalized_size_ =
-      static_cast<size_t>(out - normalized_.data()) + folded.size();
-  words_[word_count_++] = Xxh3(folded.data(), folded.size(), kWordSeed);
+  words_[word_count_++] = HashWord(folded);
 }
 
 void Shingler::AddTokenized(std::string_view stretch) {
@@ -269,27 +336,25 @@ void Shingler::AddTokenized(std::string_view stretch) {
                                         Shingles* out) {
   const char* s = body.data();
   const size_t n = body.size();
-  // Pure ASCII gives at most one word per byte, and at most two joined
-  // bytes per byte (a one-byte word and its space); the non-ASCII path
-  // grows the buffers itself.
+  // Pure ASCII gives at most one word per byte; the non-ASCII path grows
+  // the buffer itself.
   if (words_.size() < n + 1) words_.resize(n + 1);
-  if (normalized_.size() < 2 * n + 32) normalized_.resize(2 * n + 32);
   // Lower-casing the whole body up front keeps the word bytes' stores far
   // from the hash's loads (byte stores read back as a word at once stall
-  // store forwarding).
-  if (lowered_.size() < n + 16) lowered_.resize(n + 16);
+  // store forwarding). The 16 bytes of slack let every word be loaded as
+  // two whole words (WordHashPadded).
+  if (lowered_.size() < n + kShortWord) lowered_.resize(n + kShortWord);
   LowerAll(s, n, lowered_.data());
   const char* low = lowered_.data();
   uint64_t* hashes = words_.data();
-  char* joined = normalized_.data();
-  size_t count = 0, size = 0;
+  size_t count = 0;
   size_t pos = 0;
   while (pos < n) {
     const size_t space_begin = pos;
     while (pos < n && ClassOf(s[pos]) == kSpace) ++pos;
     if (pos >= n) break;
     // Scan the piece as ASCII; undo it if a non-ASCII byte turns up.
-    const size_t piece_begin = pos, count_before = count, size_before = size;
+    const size_t piece_begin = pos, count_before = count;
     bool ascii = true;
     while (pos < n) {
       const ByteClass c = ClassOf(s[pos]);
@@ -316,17 +381,13 @@ void Shingler::AddTokenized(std::string_view stretch) {
                  IsShortPartAbbreviation(s + start, pos - start)) {
         stop = pos + 1;  // "U.S" "." -> "U.S."
       }
-      if (size > 0) joined[size++] = ' ';
-      CopyBlocks(low + start, stop - start, joined + size);
-      hashes[count++] = Xxh3(low + start, stop - start, kWordSeed);
-      size += stop - start;
+      hashes[count++] = WordHashPadded(low + start, stop - start);
       pos = stop;
     }
     if (ascii) continue;
     // As the tokenizer does: this piece and the following non-ASCII pieces
     // form a stretch, which goes to ICU with the white space in front of it.
     count = count_before;
-    size = size_before;
     size_t stretch_end = piece_begin;
     for (;;) {
       size_t q = stretch_end;
@@ -341,59 +402,61 @@ void Shingler::AddTokenized(std::string_view stretch) {
       stretch_end = r;
     }
     word_count_ = count;
-    normalized_size_ = size;
     AddTokenized(body.substr(space_begin, stretch_end - space_begin));
     count = word_count_;
-    size = normalized_size_;
-    // Folding may have grown the text ("\u0390" is 2 bytes, its fold 6):
-    // keep the ASCII bounds above for what remains.
-    const size_t rest = n - stretch_end;
-    if (words_.size() < count + rest + 1) words_.resize(count + rest + 1);
-    if (normalized_.size() < size + 2 * rest + 32) {
-      normalized_.resize(size + 2 * rest + 32);
-    }
+    // ICU's words take at least a byte each too, so the bound above holds
+    // (AddFolded would grow the buffer if it did not: reload its address).
     hashes = words_.data();
-    joined = normalized_.data();
     pos = stretch_end;
   }
   word_count_ = count;
-  normalized_size_ = size;
-  Finish({words_.data(), count}, {normalized_.data(), size},
-         static_cast<size_t>(options_.words), out);
+  Finish({words_.data(), count}, static_cast<size_t>(options_.words),
+         base_power_k_, out);
 }
 
 namespace internal {
 
+uint64_t WordHash(std::string_view word) { return HashWord(word); }
+
 void ShingleByTokens(std::string_view body, const ShingleOptions& options,
                      Shingles* out) {
-  // The definition as first written: tokens, then the library's XXH3
-  // (Hash64), nothing shared with the fast path.
+  // The definition written out plainly: tokens; each word's bytes copied
+  // into a zeroed 16-byte block (or, when longer, the library's XXH3); each
+  // window's polynomial evaluated afresh by Horner's rule; the fingerprint
+  // through the library's XXH3 (Hash64). Nothing but MixWord is shared
+  // with the fast path.
   std::vector<text::Token> tokens;
   text::Tokenize(body, &tokens);
   std::vector<uint64_t> words;
-  std::string joined;
   for (const text::Token& t : tokens) {
     if (t.norm.empty()) continue;
-    words.push_back(Hash64(t.norm, kWordSeed));
-    if (!joined.empty()) joined.push_back(' ');
-    joined.append(t.norm);
+    if (t.norm.size() > kShortWord) {
+      words.push_back(Hash64(t.norm, kWordSeed));
+      continue;
+    }
+    unsigned char block[kShortWord] = {};
+    std::copy(t.norm.begin(), t.norm.end(), block);
+    uint64_t half[2] = {0, 0};
+    for (size_t b = 0; b < kShortWord; ++b) {
+      half[b / 8] |= uint64_t{block[b]} << (8 * (b % 8));
+    }
+    words.push_back(MixWord(half[0], half[1], t.norm.size()));
   }
   out->hashes.clear();
   out->words = static_cast<uint32_t>(words.size());
-  out->exact = words.empty() ? 0 : Hash64(joined, kExactSeed);
+  out->exact = 0;
   if (words.empty()) return;
+  out->exact = Hash64(
+      std::string_view(reinterpret_cast<const char*>(words.data()),
+                       words.size() * sizeof(uint64_t)),
+      kExactSeed);
   if (out->exact == 0) out->exact = 1;
-  auto bytes = [&words](size_t i, size_t count) {
-    return std::string_view(reinterpret_cast<const char*>(words.data() + i),
-                            count * sizeof(uint64_t));
-  };
-  const size_t k = static_cast<size_t>(std::max(options.words, 1));
-  if (words.size() <= k) {
-    out->hashes.push_back(Hash64(bytes(0, words.size()), kShingleSeed));
-    return;
-  }
+  const size_t k = std::min(static_cast<size_t>(std::max(options.words, 1)),
+                            words.size());
   for (size_t i = 0; i + k <= words.size(); ++i) {
-    out->hashes.push_back(Hash64(bytes(i, k), kShingleSeed));
+    uint64_t p = 0;
+    for (size_t j = 0; j < k; ++j) p = p * kWindowBase + words[i + j];
+    out->hashes.push_back(Fmix64(p ^ kShingleSeed));
   }
 }
 
