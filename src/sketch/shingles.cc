@@ -34,23 +34,32 @@
 // single "." or "'" joining two letters or two digits and "," or ";" joining
 // two digits; a lone "_" is no word; "U.S" takes its final "." when every
 // dot-separated part has one or two letters; "1000" + "'" + "s" is one
-// number. The body is first lower-cased as a whole, eight bytes at a time
-// (SWAR), and each word is hashed from that copy (lower-casing byte by byte
-// and loading the word at once stalled on store forwarding). Runs of
-// letters and digits are skipped eight bytes at a time too. A run of pieces
-// holding non-ASCII bytes goes, with the white space before it, through
-// text::Tokenize (ICU) exactly as the tokenizer would send it, into a reused
-// token vector. Merges never cross white space, so the two paths meet
+// number. Most pieces need none of these rules: no byte >= 0x80 and no
+// ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
+// each run of those is one word and nothing joins (a sentence's final "."
+// or a list's "," is followed by white space). A first pass (Classify,
+// SSE2) lower-cases the body 16 bytes at a time into a copy and sets three
+// bit masks: core bytes, white space, and "slow" bytes (a high byte, or
+// such a joiner before a core byte). The words of every piece before the
+// next slow byte's piece are then read off the core mask, a count of
+// trailing zeros for each start and end, and hashed from the lowered copy
+// (no byte-by-byte classification, branch or copy per byte). The piece
+// holding a slow byte goes through the full ASCII rules above, byte by
+// byte; if it holds a non-ASCII byte, it and the following non-ASCII
+// pieces form a stretch that goes, with the white space before it, through
+// text::Tokenize (ICU) exactly as the tokenizer would send it, into a
+// reused token vector. Merges never cross white space, so the paths meet
 // cleanly, and the word hashes, shingles and fingerprint are the same, bit
 // for bit, as tokenising first (internal::ShingleByTokens, kept as the
 // reference: it builds each word's 16-byte block byte by byte, evaluates
 // every window's polynomial afresh and hashes through the xxHash library).
 //
-// Cost: about one table lookup per byte outside words, one SWAR step per
-// eight bytes inside them, a few multiplies per word and per shingle
-// (docs/performance.md has the figures). Scratch: ~9 bytes per body byte at
-// the high-water mark; once warm, no allocation on ASCII text, and on
-// non-ASCII stretches only what Tokenize needs for ICU.
+// Cost: a few SIMD operations per 16 bytes, two bit searches per plain
+// word plus its hash, the byte-by-byte rules only on slow pieces ("U.S.",
+// "2.8", "it's"), and a few multiplies per shingle (docs/performance.md has
+// the figures). Scratch: ~9.4 bytes per body byte at the high-water mark;
+// once warm, no allocation on ASCII text, and on non-ASCII stretches only
+// what Tokenize needs for ICU.
 //
 // Tests: shingles_test.cc (golden equalities under case, punctuation and
 // spacing; counts for short texts; ExactJaccard by hand; the fast path
@@ -62,6 +71,10 @@
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -262,26 +275,129 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
   return dot && part > 0;
 }
 
-// out[0, n) = s[0, n) with A-Z lower-cased, eight bytes at a time: in each
-// byte (high bit masked off, so no carry crosses bytes) b + (0x80 - 'A')
-// has its high bit set iff b >= 'A', b + (0x80 - 'Z' - 1) iff b > 'Z'; the
-// bytes in between, unless they had the high bit, gain 0x20.
-void LowerAll(const char* s, size_t n, char* out) {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s + i, 8);
-    const uint64_t low7 = x & ~kHighBits;
-    const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
-    const uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * kOnes;
-    const uint64_t upper = ge_a & ~gt_z & ~x & kHighBits;
-    x |= upper >> 2;
-    std::memcpy(out + i, &x, 8);
+// Classification, 16 bytes at a time where SSE2 is available. For the
+// body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
+// lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
+// per byte in core[] (letter, "@", digit, "_"), space[] (ASCII white
+// space) and slow[]: a byte >= 0x80 (its piece goes to ICU), or a ".",
+// "'", "," or ";" followed by a core byte (a join, "U.S.", "1000's" may
+// follow). A piece with no slow byte is plain runs of core bytes between
+// other bytes, each run one word (but a lone "_"), and needs no rule.
+void Classify(const char* s, size_t n, size_t blocks, char* lowered,
+              uint64_t* core, uint64_t* space, uint64_t* slow) {
+  uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    uint64_t c = 0, w = 0, h = 0, j = 0;
+    for (size_t part = 0; part < 4; ++part) {
+      const size_t at = b * 64 + part * 16;
+      alignas(16) char tail[16] = {};
+      const char* bytes = s + at;
+      if (at + 16 > n) {  // the last, partial chunk and the padding
+        if (at < n) std::memcpy(tail, s + at, n - at);
+        bytes = tail;
+      }
+      uint64_t core16 = 0, space16 = 0, high16 = 0, join16 = 0;
+#if defined(__SSE2__)
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+      auto range = [](__m128i v, char lo, char hi) {
+        // Signed compares: bytes >= 0x80 are negative and never in range.
+        return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo - 1)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(hi + 1)));
+      };
+      auto is = [](__m128i v, char ch) {
+        return _mm_cmpeq_epi8(v, _mm_set1_epi8(ch));
+      };
+      const __m128i lower = _mm_or_si128(
+          x, _mm_and_si128(range(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered + at), lower);
+      const __m128i is_core = _mm_or_si128(
+          _mm_or_si128(range(lower, 'a', 'z'), range(x, '0', '9')),
+          _mm_or_si128(is(x, '@'), is(x, '_')));
+      const __m128i is_space = _mm_or_si128(range(x, '\t', '\r'), is(x, ' '));
+      const __m128i is_join =
+          _mm_or_si128(_mm_or_si128(is(x, '.'), is(x, '\'')),
+                       _mm_or_si128(is(x, ','), is(x, ';')));
+      core16 = static_cast<uint32_t>(_mm_movemask_epi8(is_core));
+      space16 = static_cast<uint32_t>(_mm_movemask_epi8(is_space));
+      high16 = static_cast<uint32_t>(_mm_movemask_epi8(x));
+      join16 = static_cast<uint32_t>(_mm_movemask_epi8(is_join));
+#else
+      for (int i = 0; i < 16; ++i) {
+        const char ch = bytes[i];
+        const ByteClass k = ClassOf(ch);
+        lowered[at + i] = static_cast<char>(
+            ch + (static_cast<unsigned>(ch - 'A') < 26u ? 'a' - 'A' : 0));
+        core16 |= uint64_t{IsCore(k)} << i;
+        space16 |= uint64_t{k == kSpace} << i;
+        high16 |= uint64_t{k == kHigh} << i;
+        join16 |= uint64_t{k == kMidNumLet || k == kMidNum} << i;
+      }
+#endif
+      c |= core16 << (part * 16);
+      w |= space16 << (part * 16);
+      h |= high16 << (part * 16);
+      j |= join16 << (part * 16);
+    }
+    core[b] = c;
+    space[b] = w;
+    // A joiner is slow when a core byte follows, which for the last byte
+    // of a block is the next block's first.
+    if (b > 0) {
+      slow[b - 1] = prev_high | (prev_join & ((prev_core >> 1) | (c << 63)));
+    }
+    prev_core = c;
+    prev_join = j;
+    prev_high = h;
   }
-  for (; i < n; ++i) {
-    const char c = s[i];
-    out[i] = static_cast<char>(
-        c + (static_cast<unsigned>(c - 'A') < 26u ? 'a' - 'A' : 0));
+  slow[blocks - 1] = prev_high | (prev_join & (prev_core >> 1));
+}
+
+// Position of the first set bit at or after `from`, or `end` if there is
+// none before it. REQUIRES: bit `end` lies within the masks.
+inline size_t NextSetBit(const uint64_t* bits, size_t from, size_t end) {
+  size_t b = from / 64;
+  uint64_t w = bits[b] & (~uint64_t{0} << (from % 64));
+  const size_t last = end / 64;
+  while (w == 0) {
+    if (b >= last) return end;
+    w = bits[++b];
+  }
+  return std::min(end, b * 64 + static_cast<size_t>(std::countr_zero(w)));
+}
+
+// One past the last set bit in [from, before), or `from` if there is none.
+inline size_t AfterLastSetBit(const uint64_t* bits, size_t from,
+                              size_t before) {
+  size_t b = before / 64;
+  uint64_t w = bits[b] & ((uint64_t{1} << (before % 64)) - 1);
+  const size_t first = from / 64;
+  while (w == 0) {
+    if (b <= first) return from;
+    w = bits[--b];
+  }
+  return std::max(from, b * 64 + 64 - static_cast<size_t>(std::countl_zero(w)));
+}
+
+// Appends to hashes[count...] the word hash of every run of core bits that
+// starts in [from, end), but a lone "_" (ICU: not a word); returns the new
+// count. REQUIRES: no run crosses `end` (bit end - 1 is clear or end is
+// the body's end, whose padding bits are clear); the lowered bytes of the
+// padding are readable.
+inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
+                      size_t end, uint64_t* hashes, size_t count) {
+  size_t i = from;
+  for (;;) {
+    const size_t start = NextSetBit(core, i, end);
+    if (start >= end) return count;
+    size_t b = start / 64;
+    uint64_t w = ~core[b] & (~uint64_t{0} << (start % 64));
+    while (w == 0) w = ~core[++b];
+    const size_t stop = b * 64 + static_cast<size_t>(std::countr_zero(w));
+    if (stop - start != 1 || low[start] != '_') {
+      hashes[count++] = WordHashPadded(low + start, stop - start);
+    }
+    i = stop;
   }
 }
 
@@ -332,6 +448,72 @@ void Shingler::AddTokenized(std::string_view stretch) {
   }
 }
 
+size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
+  const char* s = body.data();
+  const size_t n = body.size();
+  const char* low = lowered_.data();
+  uint64_t* hashes = words_.data();
+  const size_t count_before = word_count_;
+  size_t count = word_count_;
+  size_t pos = piece_begin;
+  // Scan the piece as ASCII; undo it if a non-ASCII byte turns up.
+  bool ascii = true;
+  while (pos < n) {
+    const ByteClass c = ClassOf(s[pos]);
+    if (c == kSpace) break;
+    if (c == kHigh) {
+      ascii = false;
+      break;
+    }
+    if (!IsCore(c)) {  // punctuation: one token, not a word
+      ++pos;
+      continue;
+    }
+    const size_t start = pos;
+    pos = RunEnd(s, pos, n);
+    if (pos - start == 1 && s[start] == '_') continue;  // ICU: not a word
+    size_t stop = pos;
+    if (c == kDigit) {
+      // "1000" "'" "s" -> "1000's" when the "s" is a whole run.
+      if (pos + 1 < n && s[pos] == '\'' && (s[pos + 1] | 0x20) == 's' &&
+          RunEnd(s, pos + 1, n) == pos + 2) {
+        stop = pos + 2;
+      }
+    } else if (pos < n && s[pos] == '.' &&
+               IsShortPartAbbreviation(s + start, pos - start)) {
+      stop = pos + 1;  // "U.S" "." -> "U.S."
+    }
+    hashes[count++] = WordHashPadded(low + start, stop - start);
+    pos = stop;
+  }
+  word_count_ = count;
+  if (ascii) return pos;
+  // As the tokenizer does: this piece and the following non-ASCII pieces
+  // form a stretch, which goes to ICU with the white space in front of it.
+  word_count_ = count_before;
+  size_t space_begin = piece_begin;
+  while (space_begin > 0 && ClassOf(s[space_begin - 1]) == kSpace) {
+    --space_begin;
+  }
+  size_t stretch_end = piece_begin;
+  for (;;) {
+    size_t q = stretch_end;
+    while (q < n && ClassOf(s[q]) == kSpace) ++q;
+    if (q >= n) break;
+    bool high = false;
+    size_t r = q;
+    for (ByteClass c; r < n && (c = ClassOf(s[r])) != kSpace; ++r) {
+      high |= c == kHigh;
+    }
+    if (!high) break;
+    stretch_end = r;
+  }
+  // ICU's words take at least a byte each too, so words_ keeps its
+  // one-word-per-byte bound (AddFolded would grow it otherwise).
+  AddTokenized(body.substr(space_begin, stretch_end - space_begin));
+  return stretch_end;
+}
+
 [[gnu::flatten]] void Shingler::Shingle(std::string_view body,
                                         Shingles* out) {
   const char* s = body.data();
@@ -339,78 +521,34 @@ void Shingler::AddTokenized(std::string_view stretch) {
   // Pure ASCII gives at most one word per byte; the non-ASCII path grows
   // the buffer itself.
   if (words_.size() < n + 1) words_.resize(n + 1);
-  // Lower-casing the whole body up front keeps the word bytes' stores far
-  // from the hash's loads (byte stores read back as a word at once stall
-  // store forwarding). The 16 bytes of slack let every word be loaded as
-  // two whole words (WordHashPadded).
-  if (lowered_.size() < n + kShortWord) lowered_.resize(n + kShortWord);
-  LowerAll(s, n, lowered_.data());
-  const char* low = lowered_.data();
-  uint64_t* hashes = words_.data();
-  size_t count = 0;
-  size_t pos = 0;
-  while (pos < n) {
-    const size_t space_begin = pos;
-    while (pos < n && ClassOf(s[pos]) == kSpace) ++pos;
-    if (pos >= n) break;
-    // Scan the piece as ASCII; undo it if a non-ASCII byte turns up.
-    const size_t piece_begin = pos, count_before = count;
-    bool ascii = true;
-    while (pos < n) {
-      const ByteClass c = ClassOf(s[pos]);
-      if (c == kSpace) break;
-      if (c == kHigh) {
-        ascii = false;
-        break;
-      }
-      if (!IsCore(c)) {  // punctuation: one token, not a word
-        ++pos;
-        continue;
-      }
-      const size_t start = pos;
-      pos = RunEnd(s, pos, n);
-      if (pos - start == 1 && s[start] == '_') continue;  // ICU: not a word
-      size_t stop = pos;
-      if (c == kDigit) {
-        // "1000" "'" "s" -> "1000's" when the "s" is a whole run.
-        if (pos + 1 < n && s[pos] == '\'' && (s[pos + 1] | 0x20) == 's' &&
-            RunEnd(s, pos + 1, n) == pos + 2) {
-          stop = pos + 2;
-        }
-      } else if (pos < n && s[pos] == '.' &&
-                 IsShortPartAbbreviation(s + start, pos - start)) {
-        stop = pos + 1;  // "U.S" "." -> "U.S."
-      }
-      hashes[count++] = WordHashPadded(low + start, stop - start);
-      pos = stop;
-    }
-    if (ascii) continue;
-    // As the tokenizer does: this piece and the following non-ASCII pieces
-    // form a stretch, which goes to ICU with the white space in front of it.
-    count = count_before;
-    size_t stretch_end = piece_begin;
-    for (;;) {
-      size_t q = stretch_end;
-      while (q < n && ClassOf(s[q]) == kSpace) ++q;
-      if (q >= n) break;
-      bool high = false;
-      size_t r = q;
-      for (ByteClass c; r < n && (c = ClassOf(s[r])) != kSpace; ++r) {
-        high |= c == kHigh;
-      }
-      if (!high) break;
-      stretch_end = r;
-    }
-    word_count_ = count;
-    AddTokenized(body.substr(space_begin, stretch_end - space_begin));
-    count = word_count_;
-    // ICU's words take at least a byte each too, so the bound above holds
-    // (AddFolded would grow the buffer if it did not: reload its address).
-    hashes = words_.data();
-    pos = stretch_end;
+  // One bit per byte, in 64-byte blocks, and at least one block of
+  // padding past the body (zero bytes: no class), so that every run and
+  // every search ends inside the masks. lowered_ has 16 more bytes of
+  // slack so that every word can be loaded as two whole words
+  // (WordHashPadded).
+  const size_t blocks = n / 64 + 2;
+  if (masks_.size() < 3 * blocks) masks_.resize(3 * blocks);
+  if (lowered_.size() < 64 * blocks + kShortWord) {
+    lowered_.resize(64 * blocks + kShortWord);
   }
-  word_count_ = count;
-  Finish({words_.data(), count}, static_cast<size_t>(options_.words),
+  uint64_t* core = masks_.data();
+  uint64_t* space = core + blocks;
+  uint64_t* slow = space + blocks;
+  Classify(s, n, blocks, lowered_.data(), core, space, slow);
+  const char* low = lowered_.data();
+  word_count_ = 0;
+  size_t pos = 0;
+  for (;;) {
+    // Every piece before the one holding the next slow byte is plain core
+    // runs between other bytes: one word per run.
+    const size_t slow_at = NextSetBit(slow, pos, n);
+    const size_t piece =
+        slow_at < n ? AfterLastSetBit(space, pos, slow_at) : n;
+    word_count_ = AddRuns(core, low, pos, piece, words_.data(), word_count_);
+    if (slow_at >= n) break;
+    pos = ScanPieceSlowly(body, piece);
+  }
+  Finish({words_.data(), word_count_}, static_cast<size_t>(options_.words),
          base_power_k_, out);
 }
 

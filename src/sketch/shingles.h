@@ -26,10 +26,10 @@
 // fingerprint hashes the word hashes' bytes, so it depends on byte order.
 //
 // A Shingler owns scratch buffers: it is not thread-safe; use one per thread.
-// Cost: one scan of the body with a table lookup per byte outside words
-// (pure-ASCII stretches never reach ICU or build a token; see shingles.cc),
-// a few multiplies per word and per shingle; once warm, no allocation on
-// ASCII text.
+// Cost: one SIMD classification pass over the body, then a few bit
+// searches and multiplies per word and per shingle (pure-ASCII stretches
+// never reach ICU or build a token; see shingles.cc); once warm, no
+// allocation on ASCII text.
 #ifndef CONCORD_SKETCH_SHINGLES_H_
 #define CONCORD_SKETCH_SHINGLES_H_
 
@@ -80,6 +80,11 @@ class Shingler {
   void AddFolded(std::string_view folded);
   // Appends the words of a stretch holding non-ASCII bytes, via Tokenize.
   void AddTokenized(std::string_view stretch);
+  // Appends the words of the piece starting at body[piece_begin] by the
+  // tokenizer's ASCII rules, or, if it holds a non-ASCII byte, those of
+  // the stretch of non-ASCII pieces it starts, via Tokenize; returns where
+  // the piece or stretch ends. REQUIRES: lowered_ holds the body lowered.
+  size_t ScanPieceSlowly(std::string_view body, size_t piece_begin);
 
   ShingleOptions options_;
   std::vector<text::Token> tokens_;  // scratch for non-ASCII stretches
@@ -88,6 +93,9 @@ class Shingler {
   // hash per word in words_[0, word_count_).
   std::vector<uint64_t> words_;
   std::string lowered_;  // the body with ASCII letters lower-cased
+  // Per 64-byte block of the body: the core, space and slow bit masks
+  // (shingles.cc, Classify).
+  std::vector<uint64_t> masks_;
   size_t word_count_ = 0;
 };
 
