@@ -31,8 +31,11 @@
 // instead of queueing); Query also collects the b bucket heads and
 // prefetches their first postings before it walks any list. The band keys
 // of the last signature are kept, so the Insert that follows a Query of the
-// same document (the dedup loop) does not hash again. None of this changes
-// which ids a Query returns.
+// same document (the dedup loop) does not hash again. Query writes every
+// posting it walks to a scratch list and advances past it only when the id
+// is new (no branch on that coin flip), and Grow prefetches the new home
+// slots of the keys it is about to move. None of this changes which ids a
+// Query returns.
 //
 // Cost: Insert O(b) amortised; Query O(b + postings in the hit buckets) plus
 // a sort of the distinct ids found.
@@ -120,8 +123,16 @@ size_t LshIndex::Find(uint64_t key) const {
 void LshIndex::Grow() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
-  for (const Slot& s : old) {
-    if (s.key != 0) slots_[Find(s.key)] = s;
+  // Each move is a likely cache miss in the new table: prefetch the home
+  // slots of the next kAhead keys before placing one.
+  constexpr size_t kAhead = 16;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < old.size(); ++i) {
+    if (i + kAhead < old.size() && old[i + kAhead].key != 0) {
+      __builtin_prefetch(&slots_[static_cast<size_t>(old[i + kAhead].key) &
+                                 mask]);
+    }
+    if (old[i].key != 0) slots_[Find(old[i].key)] = old[i];
   }
 }
 
@@ -163,11 +174,19 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
   const uint64_t* keys = BandKeys(signature);
   uint32_t* seen = seen_.data();
   const uint32_t epoch = epoch_;
-  auto add = [seen, epoch, ids](uint32_t id) {
-    if (seen[id] != epoch) {
-      seen[id] = epoch;
-      ids->push_back(id);
-    }
+  // Every posting is written to found_ and kept (the count advances) only
+  // when new: whether an id is new is a coin flip in a family of
+  // near-duplicates, and a branch on it mispredicted often. found_ holds
+  // at least the b slot ids and one chunk's more before each chunk.
+  if (found_.size() < static_cast<size_t>(params_.bands) + kChunkIds) {
+    found_.resize(static_cast<size_t>(params_.bands) + kChunkIds);
+  }
+  uint32_t* found = found_.data();
+  size_t count = 0;
+  auto add = [seen, epoch, &found, &count](uint32_t id) {
+    found[count] = id;
+    count += seen[id] != epoch;
+    seen[id] = epoch;
   };
   int hit = 0;
   for (int band = 0; band < params_.bands; ++band) {
@@ -184,10 +203,15 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
     for (uint32_t c = heads_[h]; c != kNone; c = chunks[c].next) {
       const Chunk& chunk = chunks[c];
       if (chunk.next != kNone) __builtin_prefetch(&chunks[chunk.next]);
+      if (found_.size() < count + kChunkIds) {
+        found_.resize(2 * found_.size() + kChunkIds);
+        found = found_.data();
+      }
       for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
     }
   }
-  std::sort(ids->begin(), ids->end());
+  std::sort(found, found + count);
+  ids->assign(found, found + count);
 }
 
 }  // namespace concord::index

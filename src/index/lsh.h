@@ -128,6 +128,7 @@ class LshIndex {
   // Query's scratch: seen_[id] == epoch_ once `id` is in this query's result.
   std::vector<uint32_t> seen_;
   uint32_t epoch_ = 0;
+  std::vector<uint32_t> found_;  // Query's scratch: the distinct ids found
   // BandKeys' scratch: keys_[band] for keys_signature_ when keys_valid_.
   std::array<uint64_t, sketch::kMinHashSize> keys_{};
   std::array<uint32_t, sketch::kMinHashSize> heads_{};  // Query's scratch
