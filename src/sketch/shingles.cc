@@ -41,9 +41,10 @@
 // SSE2) lower-cases the body 16 bytes at a time into a copy and sets three
 // bit masks: core bytes, white space, and "slow" bytes (a high byte, or
 // such a joiner before a core byte). The words of every piece before the
-// next slow byte's piece are then read off the core mask, a count of
-// trailing zeros for each start and end, and hashed from the lowered copy
-// (no byte-by-byte classification, branch or copy per byte). The piece
+// next slow byte's piece are then read off the core mask (run starts and
+// run ends as two masks per 64 bytes, walked together a lowest bit at a
+// time) and hashed from the lowered copy: no byte-by-byte classification,
+// no search, and no branch or copy per byte. The piece
 // holding a slow byte goes through the full ASCII rules above, byte by
 // byte; if it holds a non-ASCII byte, it and the following non-ASCII
 // pieces form a stretch that goes, with the white space before it, through
@@ -379,26 +380,64 @@ inline size_t AfterLastSetBit(const uint64_t* bits, size_t from,
   return std::max(from, b * 64 + 64 - static_cast<size_t>(std::countl_zero(w)));
 }
 
+// Bits [lo, hi) of a 64-bit word set. REQUIRES: lo <= hi <= 64.
+inline uint64_t BitRange(size_t lo, size_t hi) {
+  const uint64_t below_hi = hi >= 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+  return below_hi & (~uint64_t{0} << lo);
+}
+
 // Appends to hashes[count...] the word hash of every run of core bits that
 // starts in [from, end), but a lone "_" (ICU: not a word); returns the new
-// count. REQUIRES: no run crosses `end` (bit end - 1 is clear or end is
-// the body's end, whose padding bits are clear); the lowered bytes of the
-// padding are readable.
+// count. A block's run starts are its core bits whose left neighbour is
+// not core, its run ends the non-core bits whose left neighbour is; the
+// two masks are walked together, clearing the lowest bit of each per word,
+// so that finding a word costs no search and no dependency on the last.
+// REQUIRES: no run crosses `from` or `end`: from = 0 or byte `from` is
+// white space (the byte before may end a run, which is not counted), and
+// byte end - 1 is white space or end is the body's end (whose padding bits
+// are clear); the lowered bytes of the padding are readable.
 inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
                       size_t end, uint64_t* hashes, size_t count) {
-  size_t i = from;
-  for (;;) {
-    const size_t start = NextSetBit(core, i, end);
-    if (start >= end) return count;
-    size_t b = start / 64;
-    uint64_t w = ~core[b] & (~uint64_t{0} << (start % 64));
-    while (w == 0) w = ~core[++b];
-    const size_t stop = b * 64 + static_cast<size_t>(std::countr_zero(w));
-    if (stop - start != 1 || low[start] != '_') {
-      hashes[count++] = WordHashPadded(low + start, stop - start);
+  if (from >= end) return count;
+  size_t pending = 0;  // start of a run still open at a block's end
+  bool open = false;
+  const size_t first = from / 64, last = end / 64;
+  uint64_t carry = first > 0 ? core[first - 1] >> 63 : 0;
+  for (size_t b = first; b <= last; ++b) {
+    const uint64_t c = core[b];
+    const uint64_t left = (c << 1) | carry;  // bit i: byte i - 1 is core
+    carry = c >> 63;
+    const size_t base = 64 * b;
+    // Starts in [from, end), ends in (from, end].
+    uint64_t starts =
+        c & ~left &
+        BitRange(from > base ? from - base : 0, std::min<size_t>(64, end - base));
+    uint64_t ends = ~c & left &
+                    BitRange(from >= base ? std::min<size_t>(64, from - base + 1) : 0,
+                             std::min<size_t>(64, end - base + 1));
+    auto add = [&](size_t start, size_t stop) {
+      hashes[count] = WordHashPadded(low + start, stop - start);
+      count += stop - start != 1 || low[start] != '_';
+    };
+    if (open) {
+      if (ends == 0) continue;  // a run longer than the block
+      add(pending, base + static_cast<size_t>(std::countr_zero(ends)));
+      ends &= ends - 1;
+      open = false;
     }
-    i = stop;
+    while (starts != 0) {
+      const size_t start = base + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+      if (ends == 0) {  // the block's last run goes on into the next
+        pending = start;
+        open = true;
+        break;
+      }
+      add(start, base + static_cast<size_t>(std::countr_zero(ends)));
+      ends &= ends - 1;
+    }
   }
+  return count;
 }
 
 // Sets *out from the word hashes (shared by both paths' callers, so the
