@@ -58,6 +58,7 @@ namespace {
 
 constexpr uint64_t kBandSeed = 0x6c7368626e64ULL;  // "lshbnd"
 constexpr size_t kInitialSlots = 1024;
+constexpr size_t kQuadrupleBelow = size_t{1} << 20;
 
 }  // namespace
 
@@ -121,7 +122,11 @@ size_t LshIndex::Find(uint64_t key) const {
 }
 
 void LshIndex::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+  // Quadruple while the table is small (up to kQuadrupleBelow slots, 16 MB),
+  // double after: every growth moves every key, a likely cache miss each,
+  // and most of those moves happen while the index is young.
+  const size_t factor = slots_.size() < kQuadrupleBelow ? 4 : 2;
+  std::vector<Slot> old(slots_.size() * factor);
   old.swap(slots_);
   // Each move is a likely cache miss in the new table: prefetch the home
   // slots of the next kAhead keys before placing one.

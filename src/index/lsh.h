@@ -29,8 +29,9 @@
 // open-addressing table, all b probes prefetched together; Query also reads every posting of the buckets it
 // hits (one compare each; near-duplicate families make that the dominant
 // cost) and sorts the distinct ids it found. Memory: the table (16 bytes per
-// distinct band key, at most half full; a bucket's first id lives in its
-// slot), 32 bytes per 6 further ids of a bucket (at most 32 bytes per
+// distinct band key, at most half full, and at least an eighth full up to
+// 2^20 slots where it grows fourfold, a quarter beyond; a bucket's first
+// id lives in its slot), 32 bytes per 6 further ids of a bucket (at most 32 bytes per
 // posting, ~5.3 in long buckets) and a 4-byte stamp per id up to the
 // largest id inserted.
 #ifndef CONCORD_INDEX_LSH_H_
