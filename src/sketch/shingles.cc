@@ -38,10 +38,11 @@
 // ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
 // each run of those is one word and nothing joins (a sentence's final "."
 // or a list's "," is followed by white space). A first pass (Classify,
-// SSE2) lower-cases the body 16 bytes at a time into a copy and sets three
-// bit masks: core bytes, white space, and "slow" bytes (a high byte, or
-// such a joiner before a core byte). The words of every piece before the
-// next slow byte's piece are then read off the core mask (run starts and
+// SSE2) lower-cases the body 16 bytes at a time into a copy and sets two
+// bit masks: core bytes and "slow" bytes (a high byte, or such a joiner
+// before a core byte). The words of every piece before the next slow
+// byte's piece (found by stepping back from the slow byte to white space)
+// are then read off the core mask (run starts and
 // run ends as two masks per 64 bytes, walked together a lowest bit at a
 // time) and hashed from the lowered copy: no byte-by-byte classification,
 // no search, and no branch or copy per byte. The piece
@@ -279,16 +280,15 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
 // Classification, 16 bytes at a time where SSE2 is available. For the
 // body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
 // lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
-// per byte in core[] (letter, "@", digit, "_"), space[] (ASCII white
-// space) and slow[]: a byte >= 0x80 (its piece goes to ICU), or a ".",
+// per byte in core[] (letter, "@", digit, "_") and slow[]: a byte >= 0x80 (its piece goes to ICU), or a ".",
 // "'", "," or ";" followed by a core byte (a join, "U.S.", "1000's" may
 // follow). A piece with no slow byte is plain runs of core bytes between
 // other bytes, each run one word (but a lone "_"), and needs no rule.
 void Classify(const char* s, size_t n, size_t blocks, char* lowered,
-              uint64_t* core, uint64_t* space, uint64_t* slow) {
+              uint64_t* core, uint64_t* slow) {
   uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
   for (size_t b = 0; b < blocks; ++b) {
-    uint64_t c = 0, w = 0, h = 0, j = 0;
+    uint64_t c = 0, h = 0, j = 0;
     for (size_t part = 0; part < 4; ++part) {
       const size_t at = b * 64 + part * 16;
       alignas(16) char tail[16] = {};
@@ -297,7 +297,7 @@ void Classify(const char* s, size_t n, size_t blocks, char* lowered,
         if (at < n) std::memcpy(tail, s + at, n - at);
         bytes = tail;
       }
-      uint64_t core16 = 0, space16 = 0, high16 = 0, join16 = 0;
+      uint64_t core16 = 0, high16 = 0, join16 = 0;
 #if defined(__SSE2__)
       const __m128i x =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
@@ -315,12 +315,10 @@ void Classify(const char* s, size_t n, size_t blocks, char* lowered,
       const __m128i is_core = _mm_or_si128(
           _mm_or_si128(range(lower, 'a', 'z'), range(x, '0', '9')),
           _mm_or_si128(is(x, '@'), is(x, '_')));
-      const __m128i is_space = _mm_or_si128(range(x, '\t', '\r'), is(x, ' '));
       const __m128i is_join =
           _mm_or_si128(_mm_or_si128(is(x, '.'), is(x, '\'')),
                        _mm_or_si128(is(x, ','), is(x, ';')));
       core16 = static_cast<uint32_t>(_mm_movemask_epi8(is_core));
-      space16 = static_cast<uint32_t>(_mm_movemask_epi8(is_space));
       high16 = static_cast<uint32_t>(_mm_movemask_epi8(x));
       join16 = static_cast<uint32_t>(_mm_movemask_epi8(is_join));
 #else
@@ -330,18 +328,15 @@ void Classify(const char* s, size_t n, size_t blocks, char* lowered,
         lowered[at + i] = static_cast<char>(
             ch + (static_cast<unsigned>(ch - 'A') < 26u ? 'a' - 'A' : 0));
         core16 |= uint64_t{IsCore(k)} << i;
-        space16 |= uint64_t{k == kSpace} << i;
         high16 |= uint64_t{k == kHigh} << i;
         join16 |= uint64_t{k == kMidNumLet || k == kMidNum} << i;
       }
 #endif
       c |= core16 << (part * 16);
-      w |= space16 << (part * 16);
       h |= high16 << (part * 16);
       j |= join16 << (part * 16);
     }
     core[b] = c;
-    space[b] = w;
     // A joiner is slow when a core byte follows, which for the last byte
     // of a block is the next block's first.
     if (b > 0) {
@@ -365,19 +360,6 @@ inline size_t NextSetBit(const uint64_t* bits, size_t from, size_t end) {
     w = bits[++b];
   }
   return std::min(end, b * 64 + static_cast<size_t>(std::countr_zero(w)));
-}
-
-// One past the last set bit in [from, before), or `from` if there is none.
-inline size_t AfterLastSetBit(const uint64_t* bits, size_t from,
-                              size_t before) {
-  size_t b = before / 64;
-  uint64_t w = bits[b] & ((uint64_t{1} << (before % 64)) - 1);
-  const size_t first = from / 64;
-  while (w == 0) {
-    if (b <= first) return from;
-    w = bits[--b];
-  }
-  return std::max(from, b * 64 + 64 - static_cast<size_t>(std::countl_zero(w)));
 }
 
 // Bits [lo, hi) of a 64-bit word set. REQUIRES: lo <= hi <= 64.
@@ -566,14 +548,13 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
   // slack so that every word can be loaded as two whole words
   // (WordHashPadded).
   const size_t blocks = n / 64 + 2;
-  if (masks_.size() < 3 * blocks) masks_.resize(3 * blocks);
+  if (masks_.size() < 2 * blocks) masks_.resize(2 * blocks);
   if (lowered_.size() < 64 * blocks + kShortWord) {
     lowered_.resize(64 * blocks + kShortWord);
   }
   uint64_t* core = masks_.data();
-  uint64_t* space = core + blocks;
-  uint64_t* slow = space + blocks;
-  Classify(s, n, blocks, lowered_.data(), core, space, slow);
+  uint64_t* slow = core + blocks;
+  Classify(s, n, blocks, lowered_.data(), core, slow);
   const char* low = lowered_.data();
   word_count_ = 0;
   size_t pos = 0;
@@ -581,8 +562,10 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
     // Every piece before the one holding the next slow byte is plain core
     // runs between other bytes: one word per run.
     const size_t slow_at = NextSetBit(slow, pos, n);
-    const size_t piece =
-        slow_at < n ? AfterLastSetBit(space, pos, slow_at) : n;
+    size_t piece = slow_at;
+    if (slow_at < n) {
+      while (piece > pos && ClassOf(s[piece - 1]) != kSpace) --piece;
+    }
     word_count_ = AddRuns(core, low, pos, piece, words_.data(), word_count_);
     if (slow_at >= n) break;
     pos = ScanPieceSlowly(body, piece);

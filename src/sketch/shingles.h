@@ -93,7 +93,7 @@ class Shingler {
   // hash per word in words_[0, word_count_).
   std::vector<uint64_t> words_;
   std::string lowered_;  // the body with ASCII letters lower-cased
-  // Per 64-byte block of the body: the core, space and slow bit masks
+  // Per 64-byte block of the body: the core and slow bit masks
   // (shingles.cc, Classify).
   std::vector<uint64_t> masks_;
   size_t word_count_ = 0;
