@@ -33,12 +33,15 @@
 // of the last signature are kept, so the Insert that follows a Query of the
 // same document (the dedup loop) does not hash again. Query writes every
 // posting it walks to a scratch list and advances past it only when the id
-// is new (no branch on that coin flip), and Grow prefetches the new home
+// is new (no branch on that coin flip), then sorts them through a bitmap
+// when they lie close together (a family inserted over a short stretch of
+// ids), and Grow prefetches the new home
 // slots of the keys it is about to move. None of this changes which ids a
 // Query returns.
 //
 // Cost: Insert O(b) amortised; Query O(b + postings in the hit buckets) plus
-// a sort of the distinct ids found.
+// a sort of the distinct ids found (or a bitmap over their range when that
+// is under 256 ids per id found).
 //
 // Tests: lsh_test.cc — parameter choice, the S-curve measured against
 // CandidateProbability, and a differential test on generated documents with
@@ -50,6 +53,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -215,8 +219,41 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
       for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
     }
   }
-  std::sort(found, found + count);
-  ids->assign(found, found + count);
+  SortIds(found, count, ids);
+}
+
+void LshIndex::SortIds(const uint32_t* found, size_t count,
+                       std::vector<uint32_t>* ids) {
+  ids->resize(count);
+  if (count == 0) return;
+  uint32_t low = found[0], high = found[0];
+  for (size_t i = 1; i < count; ++i) {
+    low = std::min(low, found[i]);
+    high = std::max(high, found[i]);
+  }
+  const size_t words = (high - low) / 64 + 1;
+  if (words > 4 * count) {  // sparse: a bitmap would cost more than a sort
+    std::copy(found, found + count, ids->begin());
+    std::sort(ids->begin(), ids->end());
+    return;
+  }
+  // Dense (a family of near-duplicates inserted close together): one bit
+  // per id in [low, high], read back in order. No comparison to mispredict
+  // but one per word at the end of its bits.
+  if (bitmap_.size() < words) bitmap_.resize(words);
+  uint64_t* bits = bitmap_.data();
+  std::fill(bits, bits + words, uint64_t{0});
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t d = found[i] - low;
+    bits[d / 64] |= uint64_t{1} << (d % 64);
+  }
+  uint32_t* out = ids->data();
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+      *out++ = low + static_cast<uint32_t>(64 * w) +
+               static_cast<uint32_t>(std::countr_zero(b));
+    }
+  }
 }
 
 }  // namespace concord::index

@@ -119,6 +119,10 @@ class LshIndex {
   const uint64_t* BandKeys(const sketch::MinHashSignature& signature);
   // Slot of `key`: its own, or the empty slot where it would go.
   size_t Find(uint64_t key) const;
+  // Replaces *ids with the `count` distinct ids of found[] in ascending
+  // order: through a bitmap when they lie within 256 · count of each
+  // other, by std::sort otherwise.
+  void SortIds(const uint32_t* found, size_t count, std::vector<uint32_t>* ids);
   void Grow();
 
   LshParams params_;
@@ -130,6 +134,7 @@ class LshIndex {
   std::vector<uint32_t> seen_;
   uint32_t epoch_ = 0;
   std::vector<uint32_t> found_;  // Query's scratch: the distinct ids found
+  std::vector<uint64_t> bitmap_;  // SortIds' scratch
   // BandKeys' scratch: keys_[band] for keys_signature_ when keys_valid_.
   std::array<uint64_t, sketch::kMinHashSize> keys_{};
   std::array<uint32_t, sketch::kMinHashSize> heads_{};  // Query's scratch
