@@ -31,9 +31,10 @@
 // cost) and sorts the distinct ids it found. Memory: the table (16 bytes per
 // distinct band key, at most half full, and at least an eighth full up to
 // 2^20 slots where it grows fourfold, a quarter beyond; a bucket's first
-// id lives in its slot), 32 bytes per 6 further ids of a bucket (at most 32 bytes per
-// posting, ~5.3 in long buckets) and a 4-byte stamp per id up to the
-// largest id inserted.
+// id lives in its slot), 32 bytes per 6 further ids of a bucket (at most
+// 32 bytes per posting, ~5.3 in long buckets), a 4-byte stamp per id up to
+// the largest id inserted, and Query's scratch (its ids found, and a bitmap
+// over their range when that is small).
 #ifndef CONCORD_INDEX_LSH_H_
 #define CONCORD_INDEX_LSH_H_
 

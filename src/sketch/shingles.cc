@@ -154,7 +154,9 @@ constexpr std::array<WordMask, kShortWord + 1> kWordMasks = MakeWordMasks();
 // branch on the size but the rare long word.
 // REQUIRES: s[0, 16) readable.
 inline uint64_t WordHashPadded(const char* s, size_t size) {
-  if (size > kShortWord) [[unlikely]] return Xxh3(s, size, kWordSeed);
+  if (size > kShortWord) [[unlikely]] {
+    return Xxh3(s, size, kWordSeed);
+  }
   return MixWord(LoadLittle64(s) & kWordMasks[size].low,
                  LoadLittle64(s + 8) & kWordMasks[size].high, size);
 }
@@ -280,9 +282,9 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
 // Classification, 16 bytes at a time where SSE2 is available. For the
 // body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
 // lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
-// per byte in core[] (letter, "@", digit, "_") and slow[]: a byte >= 0x80 (its piece goes to ICU), or a ".",
-// "'", "," or ";" followed by a core byte (a join, "U.S.", "1000's" may
-// follow). A piece with no slow byte is plain runs of core bytes between
+// per byte in core[] (letter, "@", digit, "_") and slow[]: a byte >= 0x80
+// (its piece goes to ICU), or a ".", "'", "," or ";" followed by a core
+// byte (a join, "U.S.", "1000's" may follow). A piece with no slow byte is plain runs of core bytes between
 // other bytes, each run one word (but a lone "_"), and needs no rule.
 void Classify(const char* s, size_t n, size_t blocks, char* lowered,
               uint64_t* core, uint64_t* slow) {
@@ -391,12 +393,13 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
     carry = c >> 63;
     const size_t base = 64 * b;
     // Starts in [from, end), ends in (from, end].
-    uint64_t starts =
-        c & ~left &
-        BitRange(from > base ? from - base : 0, std::min<size_t>(64, end - base));
-    uint64_t ends = ~c & left &
-                    BitRange(from >= base ? std::min<size_t>(64, from - base + 1) : 0,
-                             std::min<size_t>(64, end - base + 1));
+    uint64_t starts = c & ~left &
+                      BitRange(from > base ? from - base : 0,
+                               std::min<size_t>(64, end - base));
+    uint64_t ends =
+        ~c & left &
+        BitRange(from >= base ? std::min<size_t>(64, from - base + 1) : 0,
+                 std::min<size_t>(64, end - base + 1));
     auto add = [&](size_t start, size_t stop) {
       hashes[count] = WordHashPadded(low + start, stop - start);
       count += stop - start != 1 || low[start] != '_';

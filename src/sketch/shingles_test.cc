@@ -257,7 +257,8 @@ TEST(ShingleFastPathTest, MatchesTokenizerOnGoldenEdgeCases) {
       "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno",
       "abcdefghijklmnop", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
       "x abcdefghijklmnop y", "Antidisestablishmentarianism is long",
-      "caf\xC3\xA9" "caf\xC3\xA9" "caf\xC3\xA9 x", "\xC3\x89T\xC3\x89\xC3\x89" "ABCDEFGHIJ",
+      "caf\xC3\xA9" "caf\xC3\xA9" "caf\xC3\xA9 x",
+      "\xC3\x89T\xC3\x89\xC3\x89" "ABCDEFGHIJ",
   };
   for (int k : {1, 2, 5, 64}) {
     Shingler shingler({.words = k});
