@@ -21,8 +21,10 @@
 // earliest article, so ordering groups by root and members by index gives
 // the documented deterministic order with no sort of strings.
 //
-// Cost per article: tokenising (dominant), one hash per word and shingle,
-// one mix per shingle, b band hashes and the candidates' 128-compare checks.
+// Cost per article: shingling (a SIMD pass over the body, a few multiplies
+// per word and per shingle; ICU only for non-ASCII pieces), one mix per
+// shingle, b band hashes and the candidates' 128-compare checks
+// (docs/performance.md, "Near-duplicate fingerprinting").
 // Exhaustive mode replaces the index by all earlier distinct bodies, the
 // reference that tests/dedup_e2e_test.cc compares against.
 // Tests: tests/dedup_e2e_test.cc (examples, exact copies differing in case

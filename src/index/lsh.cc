@@ -31,11 +31,17 @@
 // instead of queueing); Query also collects the b bucket heads and
 // prefetches their first postings before it walks any list. The band keys
 // of the last signature are kept, so the Insert that follows a Query of the
-// same document (the dedup loop) does not hash again. None of this changes
-// which ids a Query returns.
+// same document (the dedup loop) does not hash again. Query writes every
+// posting it walks to a scratch list and advances past it only when the id
+// is new (no branch on that coin flip), then sorts them through a bitmap
+// when they lie close together (a family inserted over a short stretch of
+// ids), and Grow prefetches the new home
+// slots of the keys it is about to move. None of this changes which ids a
+// Query returns.
 //
 // Cost: Insert O(b) amortised; Query O(b + postings in the hit buckets) plus
-// a sort of the distinct ids found.
+// a sort of the distinct ids found (or a bitmap over their range when that
+// is under 256 ids per id found).
 //
 // Tests: lsh_test.cc — parameter choice, the S-curve measured against
 // CandidateProbability, and a differential test on generated documents with
@@ -47,6 +53,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -55,6 +62,7 @@ namespace {
 
 constexpr uint64_t kBandSeed = 0x6c7368626e64ULL;  // "lshbnd"
 constexpr size_t kInitialSlots = 1024;
+constexpr size_t kQuadrupleBelow = size_t{1} << 20;
 
 }  // namespace
 
@@ -118,10 +126,22 @@ size_t LshIndex::Find(uint64_t key) const {
 }
 
 void LshIndex::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+  // Quadruple while the table is small (up to kQuadrupleBelow slots, 16 MB),
+  // double after: every growth moves every key, a likely cache miss each,
+  // and most of those moves happen while the index is young.
+  const size_t factor = slots_.size() < kQuadrupleBelow ? 4 : 2;
+  std::vector<Slot> old(slots_.size() * factor);
   old.swap(slots_);
-  for (const Slot& s : old) {
-    if (s.key != 0) slots_[Find(s.key)] = s;
+  // Each move is a likely cache miss in the new table: prefetch the home
+  // slots of the next kAhead keys before placing one.
+  constexpr size_t kAhead = 16;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < old.size(); ++i) {
+    if (i + kAhead < old.size() && old[i + kAhead].key != 0) {
+      __builtin_prefetch(&slots_[static_cast<size_t>(old[i + kAhead].key) &
+                                 mask]);
+    }
+    if (old[i].key != 0) slots_[Find(old[i].key)] = old[i];
   }
 }
 
@@ -163,11 +183,19 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
   const uint64_t* keys = BandKeys(signature);
   uint32_t* seen = seen_.data();
   const uint32_t epoch = epoch_;
-  auto add = [seen, epoch, ids](uint32_t id) {
-    if (seen[id] != epoch) {
-      seen[id] = epoch;
-      ids->push_back(id);
-    }
+  // Every posting is written to found_ and kept (the count advances) only
+  // when new: whether an id is new is a coin flip in a family of
+  // near-duplicates, and a branch on it mispredicted often. found_ holds
+  // at least the b slot ids and one chunk's more before each chunk.
+  if (found_.size() < static_cast<size_t>(params_.bands) + kChunkIds) {
+    found_.resize(static_cast<size_t>(params_.bands) + kChunkIds);
+  }
+  uint32_t* found = found_.data();
+  size_t count = 0;
+  auto add = [seen, epoch, &found, &count](uint32_t id) {
+    found[count] = id;
+    count += seen[id] != epoch;
+    seen[id] = epoch;
   };
   int hit = 0;
   for (int band = 0; band < params_.bands; ++band) {
@@ -184,10 +212,48 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
     for (uint32_t c = heads_[h]; c != kNone; c = chunks[c].next) {
       const Chunk& chunk = chunks[c];
       if (chunk.next != kNone) __builtin_prefetch(&chunks[chunk.next]);
+      if (found_.size() < count + kChunkIds) {
+        found_.resize(2 * found_.size() + kChunkIds);
+        found = found_.data();
+      }
       for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
     }
   }
-  std::sort(ids->begin(), ids->end());
+  SortIds(found, count, ids);
+}
+
+void LshIndex::SortIds(const uint32_t* found, size_t count,
+                       std::vector<uint32_t>* ids) {
+  ids->resize(count);
+  if (count == 0) return;
+  uint32_t low = found[0], high = found[0];
+  for (size_t i = 1; i < count; ++i) {
+    low = std::min(low, found[i]);
+    high = std::max(high, found[i]);
+  }
+  const size_t words = (high - low) / 64 + 1;
+  if (words > 4 * count) {  // sparse: a bitmap would cost more than a sort
+    std::copy(found, found + count, ids->begin());
+    std::sort(ids->begin(), ids->end());
+    return;
+  }
+  // Dense (a family of near-duplicates inserted close together): one bit
+  // per id in [low, high], read back in order. No comparison to mispredict
+  // but one per word at the end of its bits.
+  if (bitmap_.size() < words) bitmap_.resize(words);
+  uint64_t* bits = bitmap_.data();
+  std::fill(bits, bits + words, uint64_t{0});
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t d = found[i] - low;
+    bits[d / 64] |= uint64_t{1} << (d % 64);
+  }
+  uint32_t* out = ids->data();
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+      *out++ = low + static_cast<uint32_t>(64 * w) +
+               static_cast<uint32_t>(std::countr_zero(b));
+    }
+  }
 }
 
 }  // namespace concord::index

@@ -29,10 +29,12 @@
 // open-addressing table, all b probes prefetched together; Query also reads every posting of the buckets it
 // hits (one compare each; near-duplicate families make that the dominant
 // cost) and sorts the distinct ids it found. Memory: the table (16 bytes per
-// distinct band key, at most half full; a bucket's first id lives in its
-// slot), 32 bytes per 6 further ids of a bucket (at most 32 bytes per
-// posting, ~5.3 in long buckets) and a 4-byte stamp per id up to the
-// largest id inserted.
+// distinct band key, at most half full, and at least an eighth full up to
+// 2^20 slots where it grows fourfold, a quarter beyond; a bucket's first
+// id lives in its slot), 32 bytes per 6 further ids of a bucket (at most
+// 32 bytes per posting, ~5.3 in long buckets), a 4-byte stamp per id up to
+// the largest id inserted, and Query's scratch (its ids found, and a bitmap
+// over their range when that is small).
 #ifndef CONCORD_INDEX_LSH_H_
 #define CONCORD_INDEX_LSH_H_
 
@@ -118,6 +120,10 @@ class LshIndex {
   const uint64_t* BandKeys(const sketch::MinHashSignature& signature);
   // Slot of `key`: its own, or the empty slot where it would go.
   size_t Find(uint64_t key) const;
+  // Replaces *ids with the `count` distinct ids of found[] in ascending
+  // order: through a bitmap when they lie within 256 · count of each
+  // other, by std::sort otherwise.
+  void SortIds(const uint32_t* found, size_t count, std::vector<uint32_t>* ids);
   void Grow();
 
   LshParams params_;
@@ -128,6 +134,8 @@ class LshIndex {
   // Query's scratch: seen_[id] == epoch_ once `id` is in this query's result.
   std::vector<uint32_t> seen_;
   uint32_t epoch_ = 0;
+  std::vector<uint32_t> found_;  // Query's scratch: the distinct ids found
+  std::vector<uint64_t> bitmap_;  // SortIds' scratch
   // BandKeys' scratch: keys_[band] for keys_signature_ when keys_valid_.
   std::array<uint64_t, sketch::kMinHashSize> keys_{};
   std::array<uint32_t, sketch::kMinHashSize> heads_{};  // Query's scratch

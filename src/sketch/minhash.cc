@@ -29,6 +29,9 @@
 // bin's sequence read from a per-thread table, the rest hashed) (a few hundred
 // at most for article-sized sets). No allocation.
 //
+// EstimateJaccard compares eight positions at a time with AVX2 when the
+// processor has it (chosen at run time), four with SSE2 otherwise.
+//
 // Tests: minhash_test.cc checks |estimate − J| ≤ 0.1 in ≥ 95% of 200 trials
 // at J = 0.2, 0.5 and 0.8, that the mean over trials is unbiased for both
 // large and tiny (densified) sets, and the identities (equal sets → 1,
@@ -38,7 +41,11 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
+#include <algorithm>
 #include <bit>
 
 #include "src/base/hash.h"
@@ -85,19 +92,22 @@ const ProbeTable& Probes(uint64_t probe_seed) {
   return table;
 }
 
-
 }  // namespace
 
 void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
                     const MinHashOptions& options) {
   MinHashSignature& sig = *out;
   sig.fill(kEmptyMinHashValue);
+  // Branch-free minimum: whether an element lowers its bin is a coin flip
+  // (about half of them do in article-sized sets), so a branch there
+  // mispredicts every few elements; an unconditional store costs less.
+  uint32_t* bins = sig.data();
   for (uint64_t h : hashes) {
     const uint64_t x = Fmix64(h ^ options.seed);
-    const int bin = static_cast<int>(x >> kBinShift);
+    const size_t bin = static_cast<size_t>(x >> kBinShift);
     uint32_t value = static_cast<uint32_t>(x);
-    if (value == kEmptyMinHashValue) value = kEmptyMinHashValue - 1;
-    if (value < sig[bin]) sig[bin] = value;
+    value -= value == kEmptyMinHashValue;
+    bins[bin] = std::min(bins[bin], value);
   }
   // Which bins hold their own minimum (only those may be borrowed from).
   uint64_t full[2] = {0, 0};
@@ -121,25 +131,29 @@ void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
   auto is_full = [&full](int j) { return (full[j >> 6] >> (j & 63)) & 1; };
   const uint64_t probe_seed = kProbeSeed ^ options.seed;
   const ProbeTable& probes = Probes(probe_seed);
-  for (int i = 0; i < kMinHashSize; ++i) {
-    if (is_full(i)) continue;
-    int source = -1;
-    for (int a = 0; a < kTabledProbes && source < 0; ++a) {
-      if (is_full(probes.bins[i][a])) source = probes.bins[i][a];
-    }
-    for (uint64_t attempt = kTabledProbes + 1;
-         source < 0 && attempt <= kMaxProbes; ++attempt) {
-      const int j = ProbeBin(probe_seed, i, attempt);
-      if (is_full(j)) {
-        source = j;
-        break;
+  // Visit the empty bins through their bit mask: whether a bin is empty is
+  // a coin flip, and a branch on it per bin mispredicted.
+  for (int half = 0; half < 2; ++half) {
+    for (uint64_t empty = ~full[half]; empty != 0; empty &= empty - 1) {
+      const int i = 64 * half + std::countr_zero(empty);
+      int source = -1;
+      for (int a = 0; a < kTabledProbes && source < 0; ++a) {
+        if (is_full(probes.bins[i][a])) source = probes.bins[i][a];
       }
+      for (uint64_t attempt = kTabledProbes + 1;
+           source < 0 && attempt <= kMaxProbes; ++attempt) {
+        const int j = ProbeBin(probe_seed, i, attempt);
+        if (is_full(j)) {
+          source = j;
+          break;
+        }
+      }
+      for (int step = 1; source < 0; ++step) {
+        const int j = (i + step) % kMinHashSize;
+        if (is_full(j)) source = j;
+      }
+      sig[i] = sig[source];
     }
-    for (int step = 1; source < 0; ++step) {
-      const int j = (i + step) % kMinHashSize;
-      if (is_full(j)) source = j;
-    }
-    sig[i] = sig[source];
   }
 }
 
@@ -150,9 +164,45 @@ MinHashSignature ComputeMinHash(std::span<const uint64_t> hashes,
   return sig;
 }
 
+namespace {
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// Eight positions per compare where the processor has AVX2 (chosen once at
+// run time; the build targets plain x86-64): verification compares every
+// LSH candidate, and this halves the instructions of the SSE2 loop.
+[[gnu::target("avx2")]] int EqualPositionsAvx2(const MinHashSignature& a,
+                                               const MinHashSignature& b) {
+  __m256i counts = _mm256_setzero_si256();
+  for (int i = 0; i < kMinHashSize; i += 8) {
+    const __m256i x =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a.data() + i));
+    const __m256i y =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b.data() + i));
+    counts = _mm256_sub_epi32(counts, _mm256_cmpeq_epi32(x, y));
+  }
+  alignas(32) int32_t lanes[8];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), counts);
+  return lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5] +
+         lanes[6] + lanes[7];
+}
+// Runs as a static initialiser, possibly before the library's own, hence
+// the explicit __builtin_cpu_init.
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+}  // namespace
+
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {
   if (IsEmptySignature(a) || IsEmptySignature(b)) return 0;
   int equal = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2) {
+    return static_cast<double>(EqualPositionsAvx2(a, b)) / kMinHashSize;
+  }
+#endif
 #if defined(__SSE2__)
   // Four positions per compare; each equal lane adds -1 to its counter.
   __m128i counts = _mm_setzero_si128();

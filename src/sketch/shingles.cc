@@ -6,10 +6,22 @@
 // k shingles out of n.
 //
 // Definition. The words are the word and number tokens of text::Tokenize,
-// each folded (Token::norm). Each folded word is hashed once (XXH3, seeded);
-// a shingle is the XXH3 of its k word hashes read as 8k contiguous bytes
-// straight from the word-hash buffer, so no k-gram string is ever built. The
-// exact fingerprint hashes the folded words joined by single spaces.
+// each folded (Token::norm). Each folded word is hashed once: up to 16
+// bytes (all but a few words of any article) by MixWord below, two
+// multiplies and the murmur finaliser over the zero-padded bytes and the
+// length, which the fast path computes from two masked loads with no branch
+// on the length (XXH3's dispatch on 1-3, 4-8, 9-16 bytes mispredicted on
+// most words); longer words by XXH3. A shingle is Fmix64(P ^ seed) where P
+// is the polynomial of its k word hashes in a fixed odd base B, mod 2^64:
+// consecutive windows' P differ by a multiply, a subtraction and an
+// addition (rolling, as Rabin-Karp), where an XXH3 over the 8k bytes cost
+// several times more. P is linear in the word hashes, but those are
+// avalanched, and two distinct windows collide only when a sum of k of
+// their differences times powers of B vanishes mod 2^64 (shingles_test.cc
+// counts distinct windows and distinct hashes over the example articles).
+// The exact fingerprint is XXH3 over the sequence of word hashes (folded
+// words joined by spaces carry no more information, and were a second copy
+// of every word).
 //
 // The fast path. Tokenize is general: it records offsets, kinds and case
 // flags, folds every token into its own string and runs a segment list
@@ -22,26 +34,34 @@
 // single "." or "'" joining two letters or two digits and "," or ";" joining
 // two digits; a lone "_" is no word; "U.S" takes its final "." when every
 // dot-separated part has one or two letters; "1000" + "'" + "s" is one
-// number. The body is first lower-cased as a whole, eight bytes at a time
-// (SWAR), and each word is hashed from that copy and copied into the
-// space-joined buffer of the exact fingerprint (lower-casing byte by byte
-// into the buffer and hashing it at once stalled on store forwarding).
-// Runs of letters and digits are skipped eight bytes at a time too. A run
-// of pieces
-// holding non-ASCII bytes goes, with the white space before it, through
-// text::Tokenize (ICU) exactly as the tokenizer would send it, into a reused
-// token vector. Merges never cross white space, so the two paths meet
+// number. Most pieces need none of these rules: no byte >= 0x80 and no
+// ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
+// each run of those is one word and nothing joins (a sentence's final "."
+// or a list's "," is followed by white space). A first pass (Classify,
+// SSE2) lower-cases the body 16 bytes at a time into a copy and sets two
+// bit masks: core bytes and "slow" bytes (a high byte, or such a joiner
+// before a core byte). The words of every piece before the next slow
+// byte's piece (found by stepping back from the slow byte to white space)
+// are then read off the core mask (run starts and
+// run ends as two masks per 64 bytes, walked together a lowest bit at a
+// time) and hashed from the lowered copy: no byte-by-byte classification,
+// no search, and no branch or copy per byte. The piece
+// holding a slow byte goes through the full ASCII rules above, byte by
+// byte; if it holds a non-ASCII byte, it and the following non-ASCII
+// pieces form a stretch that goes, with the white space before it, through
+// text::Tokenize (ICU) exactly as the tokenizer would send it, into a
+// reused token vector. Merges never cross white space, so the paths meet
 // cleanly, and the word hashes, shingles and fingerprint are the same, bit
 // for bit, as tokenising first (internal::ShingleByTokens, kept as the
-// reference; it hashes through the xxHash library, the fast path through
-// xxHash's inlined header, so the test also pins the two together).
+// reference: it builds each word's 16-byte block byte by byte, evaluates
+// every window's polynomial afresh and hashes through the xxHash library).
 //
-// Cost: about one table lookup per byte outside words, one SWAR step per
-// eight bytes inside them, one XXH3 per word (inlined, short input) and per
-// shingle (40 bytes for k = 5): ~17 ns a word, 4-5 times Tokenize's speed
-// (docs/performance.md). Scratch: ~11 bytes per body byte at the high-water
-// mark; once warm, no allocation on ASCII text, and on non-ASCII stretches
-// only what Tokenize needs for ICU.
+// Cost: a few SIMD operations per 16 bytes, two bit searches per plain
+// word plus its hash, the byte-by-byte rules only on slow pieces ("U.S.",
+// "2.8", "it's"), and a few multiplies per shingle (docs/performance.md has
+// the figures). Scratch: ~9.4 bytes per body byte at the high-water mark;
+// once warm, no allocation on ASCII text, and on non-ASCII stretches only
+// what Tokenize needs for ICU.
 //
 // Tests: shingles_test.cc (golden equalities under case, punctuation and
 // spacing; counts for short texts; ExactJaccard by hand; the fast path
@@ -53,6 +73,10 @@
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -70,8 +94,78 @@ constexpr uint64_t kWordSeed = 0x73686e676c77ULL;     // "shnglw"
 constexpr uint64_t kShingleSeed = 0x73686e676c73ULL;  // "shngls"
 constexpr uint64_t kExactSeed = 0x73686e676c65ULL;    // "shngle"
 
+// Odd multipliers (the fractional digits of the golden ratio and two of
+// xxHash's primes): the word mix and the window polynomial's base.
+constexpr uint64_t kWordMulLow = 0x9E3779B97F4A7C15ULL;
+constexpr uint64_t kWordMulHigh = 0xC2B2AE3D27D4EB4FULL;
+constexpr uint64_t kWindowBase = 0x165667B19E3779F9ULL;
+constexpr size_t kShortWord = 16;  // longest word hashed by MixWord
+
 uint64_t Xxh3(const void* data, size_t size, uint64_t seed) {
   return XXH3_64bits_withSeed(data, size, seed);
+}
+
+// Hash of a word of `size` <= 16 bytes held in `low` (bytes 0-7) and
+// `high` (bytes 8-15), zero beyond the word. Each half goes through a
+// different bijection, the size is folded into the high half's top byte
+// (a 16-byte word would need a control character there to collide), and
+// the murmur finaliser avalanches the result.
+inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
+  return Fmix64(((low ^ kWordSeed) * kWordMulLow) ^
+                ((high ^ (uint64_t{size} << 56)) * kWordMulHigh));
+}
+
+// Bytes p[0, 8) as a little-endian number, whatever the machine's order.
+inline uint64_t LoadLittle64(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) {
+    x = __builtin_bswap64(x);
+  }
+  return x;
+}
+
+// The word hash of `word`, any length: the definition (shingles.h).
+uint64_t HashWord(std::string_view word) {
+  if (word.size() > kShortWord) {
+    return Xxh3(word.data(), word.size(), kWordSeed);
+  }
+  char bytes[kShortWord] = {};
+  std::memcpy(bytes, word.data(), word.size());
+  return MixWord(LoadLittle64(bytes), LoadLittle64(bytes + 8), word.size());
+}
+
+// Masks keeping the first `size` bytes of a little-endian 16-byte load.
+struct WordMask {
+  uint64_t low, high;
+};
+constexpr std::array<WordMask, kShortWord + 1> MakeWordMasks() {
+  std::array<WordMask, kShortWord + 1> m{};
+  for (size_t size = 0; size <= kShortWord; ++size) {
+    for (size_t b = 0; b < size; ++b) {
+      (b < 8 ? m[size].low : m[size].high) |= uint64_t{0xFF} << (8 * (b % 8));
+    }
+  }
+  return m;
+}
+constexpr std::array<WordMask, kShortWord + 1> kWordMasks = MakeWordMasks();
+
+// HashWord of s[0, size) without the copy: two loads and two masks, no
+// branch on the size but the rare long word.
+// REQUIRES: s[0, 16) readable.
+inline uint64_t WordHashPadded(const char* s, size_t size) {
+  if (size > kShortWord) [[unlikely]] {
+    return Xxh3(s, size, kWordSeed);
+  }
+  return MixWord(LoadLittle64(s) & kWordMasks[size].low,
+                 LoadLittle64(s + 8) & kWordMasks[size].high, size);
+}
+
+// kWindowBase^k mod 2^64.
+uint64_t WindowBasePower(size_t k) {
+  uint64_t p = 1;
+  for (size_t i = 0; i < k; ++i) p *= kWindowBase;
+  return p;
 }
 
 // Word_Break classes of ASCII bytes as ICU assigns them (the tokenizer's
@@ -185,58 +279,177 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
   return dot && part > 0;
 }
 
-// out[0, n) = s[0, n) with A-Z lower-cased, eight bytes at a time: in each
-// byte (high bit masked off, so no carry crosses bytes) b + (0x80 - 'A')
-// has its high bit set iff b >= 'A', b + (0x80 - 'Z' - 1) iff b > 'Z'; the
-// bytes in between, unless they had the high bit, gain 0x20.
-void LowerAll(const char* s, size_t n, char* out) {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s + i, 8);
-    const uint64_t low7 = x & ~kHighBits;
-    const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
-    const uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * kOnes;
-    const uint64_t upper = ge_a & ~gt_z & ~x & kHighBits;
-    x |= upper >> 2;
-    std::memcpy(out + i, &x, 8);
+// Classification, 16 bytes at a time where SSE2 is available. For the
+// body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
+// lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
+// per byte in core[] (letter, "@", digit, "_") and slow[]: a byte >= 0x80
+// (its piece goes to ICU), or a ".", "'", "," or ";" followed by a core
+// byte (a join, "U.S.", "1000's" may follow). A piece with no slow byte is plain runs of core bytes between
+// other bytes, each run one word (but a lone "_"), and needs no rule.
+void Classify(const char* s, size_t n, size_t blocks, char* lowered,
+              uint64_t* core, uint64_t* slow) {
+  uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    uint64_t c = 0, h = 0, j = 0;
+    for (size_t part = 0; part < 4; ++part) {
+      const size_t at = b * 64 + part * 16;
+      alignas(16) char tail[16] = {};
+      const char* bytes = s + at;
+      if (at + 16 > n) {  // the last, partial chunk and the padding
+        if (at < n) std::memcpy(tail, s + at, n - at);
+        bytes = tail;
+      }
+      uint64_t core16 = 0, high16 = 0, join16 = 0;
+#if defined(__SSE2__)
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+      auto range = [](__m128i v, char lo, char hi) {
+        // Signed compares: bytes >= 0x80 are negative and never in range.
+        return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo - 1)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(hi + 1)));
+      };
+      auto is = [](__m128i v, char ch) {
+        return _mm_cmpeq_epi8(v, _mm_set1_epi8(ch));
+      };
+      const __m128i lower = _mm_or_si128(
+          x, _mm_and_si128(range(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered + at), lower);
+      const __m128i is_core = _mm_or_si128(
+          _mm_or_si128(range(lower, 'a', 'z'), range(x, '0', '9')),
+          _mm_or_si128(is(x, '@'), is(x, '_')));
+      const __m128i is_join =
+          _mm_or_si128(_mm_or_si128(is(x, '.'), is(x, '\'')),
+                       _mm_or_si128(is(x, ','), is(x, ';')));
+      core16 = static_cast<uint32_t>(_mm_movemask_epi8(is_core));
+      high16 = static_cast<uint32_t>(_mm_movemask_epi8(x));
+      join16 = static_cast<uint32_t>(_mm_movemask_epi8(is_join));
+#else
+      for (int i = 0; i < 16; ++i) {
+        const char ch = bytes[i];
+        const ByteClass k = ClassOf(ch);
+        lowered[at + i] = static_cast<char>(
+            ch + (static_cast<unsigned>(ch - 'A') < 26u ? 'a' - 'A' : 0));
+        core16 |= uint64_t{IsCore(k)} << i;
+        high16 |= uint64_t{k == kHigh} << i;
+        join16 |= uint64_t{k == kMidNumLet || k == kMidNum} << i;
+      }
+#endif
+      c |= core16 << (part * 16);
+      h |= high16 << (part * 16);
+      j |= join16 << (part * 16);
+    }
+    core[b] = c;
+    // A joiner is slow when a core byte follows, which for the last byte
+    // of a block is the next block's first.
+    if (b > 0) {
+      slow[b - 1] = prev_high | (prev_join & ((prev_core >> 1) | (c << 63)));
+    }
+    prev_core = c;
+    prev_join = j;
+    prev_high = h;
   }
-  for (; i < n; ++i) {
-    const char c = s[i];
-    out[i] = static_cast<char>(
-        c + (static_cast<unsigned>(c - 'A') < 26u ? 'a' - 'A' : 0));
-  }
+  slow[blocks - 1] = prev_high | (prev_join & (prev_core >> 1));
 }
 
-// out[0, size) = s[0, size), copying 16-byte blocks.
-// REQUIRES: s and out readable / writable up to size rounded up to 16.
-inline void CopyBlocks(const char* s, size_t size, char* out) {
-  for (size_t i = 0; i < size; i += 16) std::memcpy(out + i, s + i, 16);
+// Position of the first set bit at or after `from`, or `end` if there is
+// none before it. REQUIRES: bit `end` lies within the masks.
+inline size_t NextSetBit(const uint64_t* bits, size_t from, size_t end) {
+  size_t b = from / 64;
+  uint64_t w = bits[b] & (~uint64_t{0} << (from % 64));
+  const size_t last = end / 64;
+  while (w == 0) {
+    if (b >= last) return end;
+    w = bits[++b];
+  }
+  return std::min(end, b * 64 + static_cast<size_t>(std::countr_zero(w)));
 }
 
-// Sets *out from the word hashes and the joined words (shared by both paths,
-// so they cannot drift apart).
-[[gnu::flatten]] void Finish(std::span<const uint64_t> words,
-                             std::string_view joined, size_t k,
-                             Shingles* out) {
+// Bits [lo, hi) of a 64-bit word set. REQUIRES: lo <= hi <= 64.
+inline uint64_t BitRange(size_t lo, size_t hi) {
+  const uint64_t below_hi = hi >= 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+  return below_hi & (~uint64_t{0} << lo);
+}
+
+// Appends to hashes[count...] the word hash of every run of core bits that
+// starts in [from, end), but a lone "_" (ICU: not a word); returns the new
+// count. A block's run starts are its core bits whose left neighbour is
+// not core, its run ends the non-core bits whose left neighbour is; the
+// two masks are walked together, clearing the lowest bit of each per word,
+// so that finding a word costs no search and no dependency on the last.
+// REQUIRES: no run crosses `from` or `end`: from = 0 or byte `from` is
+// white space (the byte before may end a run, which is not counted), and
+// byte end - 1 is white space or end is the body's end (whose padding bits
+// are clear); the lowered bytes of the padding are readable.
+inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
+                      size_t end, uint64_t* hashes, size_t count) {
+  if (from >= end) return count;
+  size_t pending = 0;  // start of a run still open at a block's end
+  bool open = false;
+  const size_t first = from / 64, last = end / 64;
+  uint64_t carry = first > 0 ? core[first - 1] >> 63 : 0;
+  for (size_t b = first; b <= last; ++b) {
+    const uint64_t c = core[b];
+    const uint64_t left = (c << 1) | carry;  // bit i: byte i - 1 is core
+    carry = c >> 63;
+    const size_t base = 64 * b;
+    // Starts in [from, end), ends in (from, end].
+    uint64_t starts = c & ~left &
+                      BitRange(from > base ? from - base : 0,
+                               std::min<size_t>(64, end - base));
+    uint64_t ends =
+        ~c & left &
+        BitRange(from >= base ? std::min<size_t>(64, from - base + 1) : 0,
+                 std::min<size_t>(64, end - base + 1));
+    auto add = [&](size_t start, size_t stop) {
+      hashes[count] = WordHashPadded(low + start, stop - start);
+      count += stop - start != 1 || low[start] != '_';
+    };
+    if (open) {
+      if (ends == 0) continue;  // a run longer than the block
+      add(pending, base + static_cast<size_t>(std::countr_zero(ends)));
+      ends &= ends - 1;
+      open = false;
+    }
+    while (starts != 0) {
+      const size_t start = base + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+      if (ends == 0) {  // the block's last run goes on into the next
+        pending = start;
+        open = true;
+        break;
+      }
+      add(start, base + static_cast<size_t>(std::countr_zero(ends)));
+      ends &= ends - 1;
+    }
+  }
+  return count;
+}
+
+// Sets *out from the word hashes (shared by both paths' callers, so the
+// window and fingerprint rules cannot drift apart; the reference computes
+// them its own way). Window i's polynomial P_i = sum_j w[i+j] B^(k-1-j)
+// rolls forward as P_{i+1} = P_i B - w[i] B^k + w[i+k]: two multiplies a
+// shingle instead of hashing 8k bytes.
+void Finish(std::span<const uint64_t> words, size_t k, uint64_t base_power_k,
+            Shingles* out) {
   out->hashes.clear();
   out->words = static_cast<uint32_t>(words.size());
   if (words.empty()) {
     out->exact = 0;
     return;
   }
-  out->exact = Xxh3(joined.data(), joined.size(), kExactSeed);
+  out->exact = Xxh3(words.data(), words.size() * sizeof(uint64_t), kExactSeed);
   if (out->exact == 0) out->exact = 1;
-  if (words.size() <= k) {
-    out->hashes.push_back(
-        Xxh3(words.data(), words.size() * sizeof(uint64_t), kShingleSeed));
-    return;
-  }
-  const size_t n = words.size() - k + 1;
+  const size_t window = std::min(k, words.size());
+  uint64_t p = 0;
+  for (size_t j = 0; j < window; ++j) p = p * kWindowBase + words[j];
+  const size_t n = words.size() - window + 1;
   out->hashes.resize(n);
   uint64_t* dst = out->hashes.data();
-  for (size_t i = 0; i < n; ++i) {
-    dst[i] = Xxh3(words.data() + i, k * sizeof(uint64_t), kShingleSeed);
+  dst[0] = Fmix64(p ^ kShingleSeed);
+  for (size_t i = 1; i < n; ++i) {
+    p = p * kWindowBase - words[i - 1] * base_power_k + words[i + k - 1];
+    dst[i] = Fmix64(p ^ kShingleSeed);
   }
 }
 
@@ -244,18 +457,12 @@ inline void CopyBlocks(const char* s, size_t size, char* out) {
 
 Shingler::Shingler(const ShingleOptions& options) : options_(options) {
   if (options_.words < 1) options_.words = 1;
+  base_power_k_ = WindowBasePower(static_cast<size_t>(options_.words));
 }
 
 void Shingler::AddFolded(std::string_view folded) {
-  const size_t need = normalized_size_ + 1 + folded.size() + 16;
-  if (normalized_.size() < need) normalized_.resize(2 * need);
   if (words_.size() <= word_count_) words_.resize(2 * word_count_ + 16);
-  char* out = normalized_.data() + normalized_size_;
-  if (normalized_size_ > 0) *out++ = ' ';
-  std::copy(folded.begin(), folded.end(), out);
-  normalized_size_ =
-      static_cast<size_t>(out - normalized_.data()) + folded.size();
-  words_[word_count_++] = Xxh3(folded.data(), folded.size(), kWordSeed);
+  words_[word_count_++] = HashWord(folded);
 }
 
 void Shingler::AddTokenized(std::string_view stretch) {
@@ -265,135 +472,154 @@ void Shingler::AddTokenized(std::string_view stretch) {
   }
 }
 
+size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
+  const char* s = body.data();
+  const size_t n = body.size();
+  const char* low = lowered_.data();
+  uint64_t* hashes = words_.data();
+  const size_t count_before = word_count_;
+  size_t count = word_count_;
+  size_t pos = piece_begin;
+  // Scan the piece as ASCII; undo it if a non-ASCII byte turns up.
+  bool ascii = true;
+  while (pos < n) {
+    const ByteClass c = ClassOf(s[pos]);
+    if (c == kSpace) break;
+    if (c == kHigh) {
+      ascii = false;
+      break;
+    }
+    if (!IsCore(c)) {  // punctuation: one token, not a word
+      ++pos;
+      continue;
+    }
+    const size_t start = pos;
+    pos = RunEnd(s, pos, n);
+    if (pos - start == 1 && s[start] == '_') continue;  // ICU: not a word
+    size_t stop = pos;
+    if (c == kDigit) {
+      // "1000" "'" "s" -> "1000's" when the "s" is a whole run.
+      if (pos + 1 < n && s[pos] == '\'' && (s[pos + 1] | 0x20) == 's' &&
+          RunEnd(s, pos + 1, n) == pos + 2) {
+        stop = pos + 2;
+      }
+    } else if (pos < n && s[pos] == '.' &&
+               IsShortPartAbbreviation(s + start, pos - start)) {
+      stop = pos + 1;  // "U.S" "." -> "U.S."
+    }
+    hashes[count++] = WordHashPadded(low + start, stop - start);
+    pos = stop;
+  }
+  word_count_ = count;
+  if (ascii) return pos;
+  // As the tokenizer does: this piece and the following non-ASCII pieces
+  // form a stretch, which goes to ICU with the white space in front of it.
+  word_count_ = count_before;
+  size_t space_begin = piece_begin;
+  while (space_begin > 0 && ClassOf(s[space_begin - 1]) == kSpace) {
+    --space_begin;
+  }
+  size_t stretch_end = piece_begin;
+  for (;;) {
+    size_t q = stretch_end;
+    while (q < n && ClassOf(s[q]) == kSpace) ++q;
+    if (q >= n) break;
+    bool high = false;
+    size_t r = q;
+    for (ByteClass c; r < n && (c = ClassOf(s[r])) != kSpace; ++r) {
+      high |= c == kHigh;
+    }
+    if (!high) break;
+    stretch_end = r;
+  }
+  // ICU's words take at least a byte each too, so words_ keeps its
+  // one-word-per-byte bound (AddFolded would grow it otherwise).
+  AddTokenized(body.substr(space_begin, stretch_end - space_begin));
+  return stretch_end;
+}
+
 [[gnu::flatten]] void Shingler::Shingle(std::string_view body,
                                         Shingles* out) {
   const char* s = body.data();
   const size_t n = body.size();
-  // Pure ASCII gives at most one word per byte, and at most two joined
-  // bytes per byte (a one-byte word and its space); the non-ASCII path
-  // grows the buffers itself.
+  // Pure ASCII gives at most one word per byte; the non-ASCII path grows
+  // the buffer itself.
   if (words_.size() < n + 1) words_.resize(n + 1);
-  if (normalized_.size() < 2 * n + 32) normalized_.resize(2 * n + 32);
-  // Lower-casing the whole body up front keeps the word bytes' stores far
-  // from the hash's loads (byte stores read back as a word at once stall
-  // store forwarding).
-  if (lowered_.size() < n + 16) lowered_.resize(n + 16);
-  LowerAll(s, n, lowered_.data());
-  const char* low = lowered_.data();
-  uint64_t* hashes = words_.data();
-  char* joined = normalized_.data();
-  size_t count = 0, size = 0;
-  size_t pos = 0;
-  while (pos < n) {
-    const size_t space_begin = pos;
-    while (pos < n && ClassOf(s[pos]) == kSpace) ++pos;
-    if (pos >= n) break;
-    // Scan the piece as ASCII; undo it if a non-ASCII byte turns up.
-    const size_t piece_begin = pos, count_before = count, size_before = size;
-    bool ascii = true;
-    while (pos < n) {
-      const ByteClass c = ClassOf(s[pos]);
-      if (c == kSpace) break;
-      if (c == kHigh) {
-        ascii = false;
-        break;
-      }
-      if (!IsCore(c)) {  // punctuation: one token, not a word
-        ++pos;
-        continue;
-      }
-      const size_t start = pos;
-      pos = RunEnd(s, pos, n);
-      if (pos - start == 1 && s[start] == '_') continue;  // ICU: not a word
-      size_t stop = pos;
-      if (c == kDigit) {
-        // "1000" "'" "s" -> "1000's" when the "s" is a whole run.
-        if (pos + 1 < n && s[pos] == '\'' && (s[pos + 1] | 0x20) == 's' &&
-            RunEnd(s, pos + 1, n) == pos + 2) {
-          stop = pos + 2;
-        }
-      } else if (pos < n && s[pos] == '.' &&
-                 IsShortPartAbbreviation(s + start, pos - start)) {
-        stop = pos + 1;  // "U.S" "." -> "U.S."
-      }
-      if (size > 0) joined[size++] = ' ';
-      CopyBlocks(low + start, stop - start, joined + size);
-      hashes[count++] = Xxh3(low + start, stop - start, kWordSeed);
-      size += stop - start;
-      pos = stop;
-    }
-    if (ascii) continue;
-    // As the tokenizer does: this piece and the following non-ASCII pieces
-    // form a stretch, which goes to ICU with the white space in front of it.
-    count = count_before;
-    size = size_before;
-    size_t stretch_end = piece_begin;
-    for (;;) {
-      size_t q = stretch_end;
-      while (q < n && ClassOf(s[q]) == kSpace) ++q;
-      if (q >= n) break;
-      bool high = false;
-      size_t r = q;
-      for (ByteClass c; r < n && (c = ClassOf(s[r])) != kSpace; ++r) {
-        high |= c == kHigh;
-      }
-      if (!high) break;
-      stretch_end = r;
-    }
-    word_count_ = count;
-    normalized_size_ = size;
-    AddTokenized(body.substr(space_begin, stretch_end - space_begin));
-    count = word_count_;
-    size = normalized_size_;
-    // Folding may have grown the text ("\u0390" is 2 bytes, its fold 6):
-    // keep the ASCII bounds above for what remains.
-    const size_t rest = n - stretch_end;
-    if (words_.size() < count + rest + 1) words_.resize(count + rest + 1);
-    if (normalized_.size() < size + 2 * rest + 32) {
-      normalized_.resize(size + 2 * rest + 32);
-    }
-    hashes = words_.data();
-    joined = normalized_.data();
-    pos = stretch_end;
+  // One bit per byte, in 64-byte blocks, and at least one block of
+  // padding past the body (zero bytes: no class), so that every run and
+  // every search ends inside the masks. lowered_ has 16 more bytes of
+  // slack so that every word can be loaded as two whole words
+  // (WordHashPadded).
+  const size_t blocks = n / 64 + 2;
+  if (masks_.size() < 2 * blocks) masks_.resize(2 * blocks);
+  if (lowered_.size() < 64 * blocks + kShortWord) {
+    lowered_.resize(64 * blocks + kShortWord);
   }
-  word_count_ = count;
-  normalized_size_ = size;
-  Finish({words_.data(), count}, {normalized_.data(), size},
-         static_cast<size_t>(options_.words), out);
+  uint64_t* core = masks_.data();
+  uint64_t* slow = core + blocks;
+  Classify(s, n, blocks, lowered_.data(), core, slow);
+  const char* low = lowered_.data();
+  word_count_ = 0;
+  size_t pos = 0;
+  for (;;) {
+    // Every piece before the one holding the next slow byte is plain core
+    // runs between other bytes: one word per run.
+    const size_t slow_at = NextSetBit(slow, pos, n);
+    size_t piece = slow_at;
+    if (slow_at < n) {
+      while (piece > pos && ClassOf(s[piece - 1]) != kSpace) --piece;
+    }
+    word_count_ = AddRuns(core, low, pos, piece, words_.data(), word_count_);
+    if (slow_at >= n) break;
+    pos = ScanPieceSlowly(body, piece);
+  }
+  Finish({words_.data(), word_count_}, static_cast<size_t>(options_.words),
+         base_power_k_, out);
 }
 
 namespace internal {
 
+uint64_t WordHash(std::string_view word) { return HashWord(word); }
+
 void ShingleByTokens(std::string_view body, const ShingleOptions& options,
                      Shingles* out) {
-  // The definition as first written: tokens, then the library's XXH3
-  // (Hash64), nothing shared with the fast path.
+  // The definition written out plainly: tokens; each word's bytes copied
+  // into a zeroed 16-byte block (or, when longer, the library's XXH3); each
+  // window's polynomial evaluated afresh by Horner's rule; the fingerprint
+  // through the library's XXH3 (Hash64). Nothing but MixWord is shared
+  // with the fast path.
   std::vector<text::Token> tokens;
   text::Tokenize(body, &tokens);
   std::vector<uint64_t> words;
-  std::string joined;
   for (const text::Token& t : tokens) {
     if (t.norm.empty()) continue;
-    words.push_back(Hash64(t.norm, kWordSeed));
-    if (!joined.empty()) joined.push_back(' ');
-    joined.append(t.norm);
+    if (t.norm.size() > kShortWord) {
+      words.push_back(Hash64(t.norm, kWordSeed));
+      continue;
+    }
+    unsigned char block[kShortWord] = {};
+    std::copy(t.norm.begin(), t.norm.end(), block);
+    uint64_t half[2] = {0, 0};
+    for (size_t b = 0; b < kShortWord; ++b) {
+      half[b / 8] |= uint64_t{block[b]} << (8 * (b % 8));
+    }
+    words.push_back(MixWord(half[0], half[1], t.norm.size()));
   }
   out->hashes.clear();
   out->words = static_cast<uint32_t>(words.size());
-  out->exact = words.empty() ? 0 : Hash64(joined, kExactSeed);
+  out->exact = 0;
   if (words.empty()) return;
+  out->exact = Hash64(
+      std::string_view(reinterpret_cast<const char*>(words.data()),
+                       words.size() * sizeof(uint64_t)),
+      kExactSeed);
   if (out->exact == 0) out->exact = 1;
-  auto bytes = [&words](size_t i, size_t count) {
-    return std::string_view(reinterpret_cast<const char*>(words.data() + i),
-                            count * sizeof(uint64_t));
-  };
-  const size_t k = static_cast<size_t>(std::max(options.words, 1));
-  if (words.size() <= k) {
-    out->hashes.push_back(Hash64(bytes(0, words.size()), kShingleSeed));
-    return;
-  }
+  const size_t k = std::min(static_cast<size_t>(std::max(options.words, 1)),
+                            words.size());
   for (size_t i = 0; i + k <= words.size(); ++i) {
-    out->hashes.push_back(Hash64(bytes(i, k), kShingleSeed));
+    uint64_t p = 0;
+    for (size_t j = 0; j < k; ++j) p = p * kWindowBase + words[i + j];
+    out->hashes.push_back(Fmix64(p ^ kShingleSeed));
   }
 }
 

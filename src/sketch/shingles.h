@@ -7,17 +7,29 @@
 //
 // Words are the tokens of text::Tokenize (words and numbers, punctuation and
 // white space dropped), each folded (Token::norm: NFKC + case folding), so
-// "The DAM, failed" and "the dam failed" give the same words. A shingle is
-// the xxHash of its k consecutive word hashes; a body of fewer than k words
-// (but at least one) is a single shingle of all its words. The exact
-// fingerprint is the xxHash of the folded words joined by single spaces:
-// two bodies that differ only in case, punctuation or white space have the
-// same fingerprint.
+// "The DAM, failed" and "the dam failed" give the same words.
+//
+// Definition (shingles.cc has the constants and the reasons):
+//   word hash w    a folded word of at most 16 bytes: a multiply-xor mix of
+//                  its bytes (zero-padded to 16) and its length, then the
+//                  murmur finaliser; a longer word: XXH3 of its bytes.
+//   shingle        Fmix64(P ^ seed), P = w[i] B^(k-1) + ... + w[i+k-1]
+//                  (mod 2^64) for the k words of window i, B a fixed odd
+//                  constant; a body of fewer than k words (but at least
+//                  one) is a single shingle of all its words.
+//   exact          XXH3 of the word hashes in order: two bodies that differ
+//                  only in case, punctuation or white space have the same
+//                  fingerprint.
+// Nothing stores these values, so the definition may change (it did: each
+// window was an XXH3 of its 8k word-hash bytes, and the fingerprint hashed
+// the words joined by spaces). Shingles are the same on every machine; the
+// fingerprint hashes the word hashes' bytes, so it depends on byte order.
 //
 // A Shingler owns scratch buffers: it is not thread-safe; use one per thread.
-// Cost: one scan of the body with a table lookup per byte (pure-ASCII
-// stretches never reach ICU or build a token; see shingles.cc), one hash per
-// word and one per shingle; once warm, no allocation on ASCII text.
+// Cost: one SIMD classification pass over the body, then a few bit
+// searches and multiplies per word and per shingle (pure-ASCII stretches
+// never reach ICU or build a token; see shingles.cc); once warm, no
+// allocation on ASCII text.
 #ifndef CONCORD_SKETCH_SHINGLES_H_
 #define CONCORD_SKETCH_SHINGLES_H_
 
@@ -45,8 +57,8 @@ struct Shingles {
   // repeated passages give repeated hashes (callers that need a set, such as
   // Jaccard, treat them as one; MinHash and SimHash do so naturally).
   std::vector<uint64_t> hashes;
-  // Hash of the folded words joined by single spaces; 0 when there is no
-  // word at all (Shingler never produces 0 otherwise).
+  // Hash of the sequence of word hashes; 0 when there is no word at all
+  // (Shingler never produces 0 otherwise).
   uint64_t exact = 0;
   uint32_t words = 0;  // word and number tokens in the body
 };
@@ -68,17 +80,23 @@ class Shingler {
   void AddFolded(std::string_view folded);
   // Appends the words of a stretch holding non-ASCII bytes, via Tokenize.
   void AddTokenized(std::string_view stretch);
+  // Appends the words of the piece starting at body[piece_begin] by the
+  // tokenizer's ASCII rules, or, if it holds a non-ASCII byte, those of
+  // the stretch of non-ASCII pieces it starts, via Tokenize; returns where
+  // the piece or stretch ends. REQUIRES: lowered_ holds the body lowered.
+  size_t ScanPieceSlowly(std::string_view body, size_t piece_begin);
 
   ShingleOptions options_;
   std::vector<text::Token> tokens_;  // scratch for non-ASCII stretches
+  uint64_t base_power_k_ = 1;  // B^k, to roll the window polynomial
   // Scratch kept at its high-water size (so never zero-filled twice): one
-  // hash per word in words_[0, word_count_), the folded words joined by
-  // spaces in normalized_[0, normalized_size_).
+  // hash per word in words_[0, word_count_).
   std::vector<uint64_t> words_;
-  std::string normalized_;
   std::string lowered_;  // the body with ASCII letters lower-cased
+  // Per 64-byte block of the body: the core and slow bit masks
+  // (shingles.cc, Classify).
+  std::vector<uint64_t> masks_;
   size_t word_count_ = 0;
-  size_t normalized_size_ = 0;
 };
 
 // Exact Jaccard similarity |A ∩ B| / |A ∪ B| of the sets of hashes in `a`

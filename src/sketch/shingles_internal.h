@@ -3,11 +3,16 @@
 #ifndef CONCORD_SKETCH_SHINGLES_INTERNAL_H_
 #define CONCORD_SKETCH_SHINGLES_INTERNAL_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "src/sketch/shingles.h"
 
 namespace concord::sketch::internal {
+
+// The word hash of one folded word (shingles.h gives the definition), for
+// tests of its collisions.
+uint64_t WordHash(std::string_view word);
 
 // Shingler::Shingle computed the slow, obviously-correct way: text::Tokenize
 // (one Token with its folded norm per word), then the word, shingle and

@@ -1,5 +1,7 @@
 // Shingler: golden tables of texts that must (and must not) shingle alike,
-// window counts, and ExactJaccard, the reference the sketches are held to.
+// window counts, collisions of the word and window hashes, the scanning
+// fast path against the tokenising reference, and ExactJaccard, the
+// reference the sketches are held to.
 #include "src/sketch/shingles.h"
 
 #include <gtest/gtest.h>
@@ -8,11 +10,14 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "src/sketch/shingles_internal.h"
+#include "src/text/segmenter.h"
 
 namespace concord::sketch {
 namespace {
@@ -118,6 +123,106 @@ TEST(ShingleTest, ExactJaccardByHand) {
   EXPECT_DOUBLE_EQ(ExactJaccard({}, {}), 0.0);
 }
 
+std::vector<std::string> ExampleArticles() {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(CONCORD_SOURCE_DIR) / "examples" / "articles";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> texts;
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    texts.push_back(ss.str());
+  }
+  return texts;
+}
+
+// The word hash mixes at most 16 bytes with multiplies: no two of the
+// 47,988 strings of 1-3 letters and digits, nor any one-byte edit (or
+// truncation) of words around the 8- and 16-byte seams, may collide.
+TEST(ShingleHashTest, ShortWordsDoNotCollide) {
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::unordered_set<uint64_t> seen;
+  size_t words = 0;
+  auto add = [&](const std::string& w) {
+    ++words;
+    seen.insert(internal::WordHash(w));
+  };
+  for (char a : alphabet) {
+    add(std::string(1, a));
+    for (char b : alphabet) {
+      add(std::string{a, b});
+      for (char c : alphabet) add(std::string{a, b, c});
+    }
+  }
+  std::set<std::string> edits;
+  for (const std::string base :
+       {"abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno",
+        "abcdefghijklmnop", "abcdefghijklmnopq", "\xC3\xA9t\xC3\xA9\xC3\xA9"}) {
+    edits.insert(base);
+    for (size_t i = 0; i < base.size(); ++i) {
+      edits.insert(base.substr(0, i));
+      for (char c : {'a', 'z', '0', '\'', '.', '\x80', '\xFF'}) {
+        std::string w = base;
+        w[i] = c;
+        edits.insert(w);
+      }
+    }
+  }
+  edits.erase("");
+  for (const std::string& w : edits) {
+    if (w.size() > 3) add(w);  // shorter ones are in the table above
+  }
+  EXPECT_EQ(seen.size(), words);
+}
+
+// Distinct windows of folded words must get distinct shingle hashes: the
+// window polynomial is linear in the word hashes, so check it on real text
+// and on many reorderings of each article's own words (the same word hashes
+// in different places).
+TEST(ShingleHashTest, DistinctWindowsGetDistinctHashes) {
+  std::vector<std::string> bodies;
+  std::mt19937 rng(2026);
+  std::vector<text::Token> tokens;
+  for (const std::string& text : ExampleArticles()) {
+    bodies.push_back(text);
+    text::Tokenize(text, &tokens);
+    std::vector<std::string> vocabulary;
+    for (const text::Token& t : tokens) {
+      if (!t.norm.empty()) vocabulary.push_back(t.norm);
+    }
+    if (vocabulary.empty()) continue;
+    std::uniform_int_distribution<size_t> pick(0, vocabulary.size() - 1);
+    for (int variant = 0; variant < 10; ++variant) {
+      std::string body;
+      for (int w = 0; w < 300; ++w) body += vocabulary[pick(rng)] + " ";
+      bodies.push_back(body);
+    }
+  }
+  std::set<std::vector<std::string>> windows;
+  std::unordered_set<uint64_t> hashes;
+  Shingler shingler({.words = 5});
+  Shingles s;
+  for (const std::string& body : bodies) {
+    text::Tokenize(body, &tokens);
+    std::vector<std::string> words;
+    for (const text::Token& t : tokens) {
+      if (!t.norm.empty()) words.push_back(t.norm);
+    }
+    for (size_t i = 0; i + 5 <= words.size(); ++i) {
+      windows.insert({words.begin() + i, words.begin() + i + 5});
+    }
+    shingler.Shingle(body, &s);
+    hashes.insert(s.hashes.begin(), s.hashes.end());
+  }
+  ASSERT_GT(windows.size(), 50000u);
+  EXPECT_EQ(hashes.size(), windows.size());
+}
+
 // Differential tests: Shingler's scanning fast path against the reference
 // that tokenises first (internal::ShingleByTokens). Equal means the same
 // word count, the same exact fingerprint and the same shingle hashes in the
@@ -147,8 +252,15 @@ TEST(ShingleFastPathTest, MatchesTokenizerOnGoldenEdgeCases) {
       "7's", "1000'", "'s", "5th 3.5 1,200 1;2 1,,2", "don't can't 'quoted'",
       "x@y.com a@b", "_ __ a_b _a 1_ _1", "a:b a-b a/b", "end.", "1.2.3.",
       "tab\tand\nnew\rline\fform\vvert", "a.B.c. D", "a.1. b", "@.a.",
+      // Words on both sides of the 8- and 16-byte seams of the word hash,
+      // ASCII and folded, at the end of the text and before more.
+      "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno",
+      "abcdefghijklmnop", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+      "x abcdefghijklmnop y", "Antidisestablishmentarianism is long",
+      "caf\xC3\xA9" "caf\xC3\xA9" "caf\xC3\xA9 x",
+      "\xC3\x89T\xC3\x89\xC3\x89" "ABCDEFGHIJ",
   };
-  for (int k : {1, 2, 5}) {
+  for (int k : {1, 2, 5, 64}) {
     Shingler shingler({.words = k});
     for (const char* row : kRows) EXPECT_TRUE(SameAsReference(shingler, row));
   }
@@ -219,25 +331,20 @@ TEST(ShingleFastPathTest, MatchesTokenizerAfterFoldingLengthensText) {
 }
 
 TEST(ShingleFastPathTest, MatchesTokenizerOnExampleArticles) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(CONCORD_SOURCE_DIR) / "examples" / "articles";
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  }
-  ASSERT_GE(files.size(), 10u) << "example articles missing under " << dir;
-  Shingler shingler;  // one Shingler for all: reused buffers must not leak
-  for (const fs::path& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    EXPECT_TRUE(SameAsReference(shingler, text)) << f;
-    std::string upper = text;  // and shouted, to exercise the folding
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
-      return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
-    });
-    EXPECT_TRUE(SameAsReference(shingler, upper)) << f;
+  const std::vector<std::string> texts = ExampleArticles();
+  ASSERT_GE(texts.size(), 10u) << "example articles missing";
+  // One Shingler per k for all texts: reused buffers must not leak. The
+  // window sizes take the rolling polynomial from one word to 64.
+  for (int k : {1, 2, 5, 8, 64}) {
+    Shingler shingler({.words = k});
+    for (size_t i = 0; i < texts.size(); ++i) {
+      EXPECT_TRUE(SameAsReference(shingler, texts[i])) << "article " << i;
+      std::string upper = texts[i];  // and shouted, to exercise the folding
+      std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
+        return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      });
+      EXPECT_TRUE(SameAsReference(shingler, upper)) << "article " << i;
+    }
   }
 }
 
