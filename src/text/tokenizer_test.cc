@@ -163,13 +163,17 @@ TEST(TokenizeTest, FastPathMatchesIcuOnGeneratedText) {
       "\u2019",     "\u201C",     "\u2026", "\U0001F600", "\uFF11", "\u00DF",
       "\u00A0",     "\u3000",     "\u4E2D", "\u200B",     "\u200D", "\u0416",
       "\U0001F1FA", "\U0001F1F8", "\u05D0", "\u0130",     "\xFF",
+      // Merges and their near misses.
+      "1000", "'s", "'S", "Ph.D", "A.B.C", "abc.de", "U.S.", "e.g.", "1990s",
+      "'ss", "'s.", "s.t", "_1", "a1.b", "3.5.", "No.", "Mr.", "http://x.y/z",
+      "12'", "A", "i.e", "a.b.", "x.", "\u00E9.", "St",
   };
   std::mt19937 rng(20240611);
   std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
   std::uniform_int_distribution<int> length(0, 24);
   std::vector<Token> fast, slow;
   int mismatches = 0;
-  for (int round = 0; round < 4000 && mismatches < 5; ++round) {
+  for (int round = 0; round < 20000 && mismatches < 5; ++round) {
     std::string text;
     for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
     const TokenizeOptions options{.keep_punct = round % 2 == 0};
