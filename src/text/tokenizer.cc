@@ -378,16 +378,24 @@ uint32_t AsciiRunEnd(std::string_view text, uint32_t i, uint32_t end) {
   return i;
 }
 
-// Tokens of an all-ASCII piece [begin, end) without white space: its
-// segments are the core runs and single other characters, put through the
-// same merges as EmitSegments() and emitted as they are found. Merges never cross a piece: they need
-// adjacent segments, and pieces are separated by white space.
-void EmitAsciiPiece(std::string_view text, uint32_t begin, uint32_t end,
-                    const TokenizeOptions& options, std::vector<Token>* out,
-                    size_t* used) {
+// Emits the tokens of the piece starting at `begin` for as long as it is
+// ASCII, and returns where it stopped: at white space or the end of the
+// text (the piece is done), or at a byte >= 0x80 (the caller then drops what
+// was emitted for the piece and hands it to ICU). The segments are the core
+// runs and single other characters, put through the same merges as
+// EmitSegments() and emitted as they are found. White space and non-ASCII
+// bytes are neither core nor MidNum/MidNumLet, so a run or a merge never
+// reaches past the piece or over a non-ASCII byte; merges never cross a
+// piece, as they need adjacent segments.
+uint32_t EmitAsciiPiece(std::string_view text, uint32_t begin,
+                        const TokenizeOptions& options, std::vector<Token>* out,
+                        size_t* used) {
+  const uint32_t end = static_cast<uint32_t>(text.size());
   uint32_t i = begin;
   while (i < end) {
-    if (!IsCore(ClassOf(text[i]))) {
+    const AsciiClass c = ClassOf(text[i]);
+    if (!IsCore(c)) {
+      if (c == kSpace || static_cast<uint8_t>(text[i]) >= 0x80) return i;
       if (options.keep_punct) EmitAsciiPunct(text, i, out, used);
       ++i;
       continue;
@@ -411,6 +419,7 @@ void EmitAsciiPiece(std::string_view text, uint32_t begin, uint32_t end,
     EmitAsciiWord(text, start, token_end, out, used);
     i = token_end;
   }
+  return i;
 }
 
 void TokenizeImpl(std::string_view utf8, std::vector<Token>* out,
@@ -430,18 +439,15 @@ void TokenizeImpl(std::string_view utf8, std::vector<Token>* out,
   uint32_t pos = 0;
   while (pos < n) {
     const uint32_t space_begin = pos;
-    while (pos < n && IsAsciiSpace(utf8[pos])) ++pos;
+    while (pos < n && ClassOf(utf8[pos]) == kSpace) ++pos;
     if (pos >= n) break;
-    const uint32_t piece_begin = pos;
-    bool ascii = true;
-    while (pos < n && !IsAsciiSpace(utf8[pos])) {
-      ascii &= static_cast<uint8_t>(utf8[pos]) < 0x80;
-      ++pos;
-    }
-    if (ascii) {
-      EmitAsciiPiece(utf8, piece_begin, pos, options, out, &used);
-      continue;
-    }
+    const size_t used_before = used;
+    pos = EmitAsciiPiece(utf8, pos, options, out, &used);
+    if (pos >= n || ClassOf(utf8[pos]) == kSpace) continue;
+    // A non-ASCII byte: this piece and the non-ASCII pieces after it go to
+    // ICU, with the white space in front.
+    used = used_before;
+    while (pos < n && !IsAsciiSpace(utf8[pos])) ++pos;
     const uint32_t stretch_end = IcuStretchEnd(utf8, pos);
     state.segments.clear();
     ScanIcu(utf8, space_begin, stretch_end, &state);
