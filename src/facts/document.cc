@@ -53,16 +53,6 @@ Document::Document(std::string_view body) : text_(body) {
   }
 }
 
-std::string_view Document::Raw(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
-}
-
-std::string_view Document::Norm(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  return tokens_[i].norm;
-}
-
 bool Document::LineBreakBetween(size_t a, size_t b) const {
   if (a >= tokens_.size() || b >= tokens_.size()) return false;
   const uint32_t from = tokens_[a].end, to = tokens_[b].begin;

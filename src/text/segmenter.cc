@@ -423,7 +423,7 @@ std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
     int32_t start = 0;
     for (int32_t b : boundaries) {
       if (b < n && Vetoed(utf8, start, b, primary)) continue;
-      AddWithEllipsisSplits(utf8, start, b, &out);
+      TrimAndAdd(utf8, start, b, &out);  // ASCII text holds no "…"
       start = b;
     }
     return out;
