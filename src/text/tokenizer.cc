@@ -353,29 +353,20 @@ bool IsAsciiShortPartAbbreviation(std::string_view s) {
 // The end of the core run (a word segment) starting at `i` (where
 // text[i] is a core byte) in a piece ending at `end`.
 uint32_t AsciiRunEnd(std::string_view text, uint32_t i, uint32_t end) {
-  AsciiClass prev = ClassOf(text[i]);
   ++i;
-  while (i < end) {
+  for (;;) {
+    while (i < end && IsCore(ClassOf(text[i]))) ++i;  // WB5, WB8-WB10, WB13a/b
+    if (i + 1 >= end) return i;
     const AsciiClass cur = ClassOf(text[i]);
-    if (IsCore(cur)) {  // WB5, WB8-WB10, WB13a/b
-      prev = cur;
-      ++i;
-      continue;
-    }
-    if (i + 1 < end && (cur == kMidNumLet || cur == kMidNum)) {
-      const AsciiClass next = ClassOf(text[i + 1]);
-      const bool letters =
-          cur == kMidNumLet && prev == kLetter && next == kLetter;  // WB6/7
-      const bool digits = prev == kDigit && next == kDigit;         // WB11/12
-      if (letters || digits) {
-        prev = next;
-        i += 2;
-        continue;
-      }
-    }
-    break;
+    if (cur != kMidNumLet && cur != kMidNum) return i;
+    const AsciiClass prev = ClassOf(text[i - 1]);
+    const AsciiClass next = ClassOf(text[i + 1]);
+    const bool letters =
+        cur == kMidNumLet && prev == kLetter && next == kLetter;  // WB6/7
+    const bool digits = prev == kDigit && next == kDigit;         // WB11/12
+    if (!letters && !digits) return i;
+    i += 2;
   }
-  return i;
 }
 
 // Emits the tokens of the piece starting at `begin` for as long as it is
