@@ -288,7 +288,6 @@ void AddWithEllipsisSplits(std::string_view text, int32_t begin, int32_t end,
   TrimAndAdd(text, from, end, out);
 }
 
-
 // Sentence_Break classes the ASCII scanner knows (UAX #29 table 4).
 enum SentenceClass : uint8_t {
   kSbOther,
@@ -316,18 +315,41 @@ const SentenceClasses& AsciiSentenceClasses() {
     t.usable = true;
     for (UChar32 c = 0; c < 128; ++c) {
       switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
-        case U_SB_OTHER: t.of[c] = kSbOther; break;
-        case U_SB_CR: t.of[c] = kSbCr; break;
-        case U_SB_LF: t.of[c] = kSbLf; break;
-        case U_SB_SP: t.of[c] = kSbSp; break;
-        case U_SB_LOWER: t.of[c] = kSbLower; break;
-        case U_SB_UPPER: t.of[c] = kSbUpper; break;
-        case U_SB_NUMERIC: t.of[c] = kSbNumeric; break;
-        case U_SB_ATERM: t.of[c] = kSbATerm; break;
-        case U_SB_STERM: t.of[c] = kSbSTerm; break;
-        case U_SB_CLOSE: t.of[c] = kSbClose; break;
-        case U_SB_SCONTINUE: t.of[c] = kSbSContinue; break;
-        default: t.usable = false;  // Extend, Format, Sep, OLetter
+        case U_SB_OTHER:
+          t.of[c] = kSbOther;
+          break;
+        case U_SB_CR:
+          t.of[c] = kSbCr;
+          break;
+        case U_SB_LF:
+          t.of[c] = kSbLf;
+          break;
+        case U_SB_SP:
+          t.of[c] = kSbSp;
+          break;
+        case U_SB_LOWER:
+          t.of[c] = kSbLower;
+          break;
+        case U_SB_UPPER:
+          t.of[c] = kSbUpper;
+          break;
+        case U_SB_NUMERIC:
+          t.of[c] = kSbNumeric;
+          break;
+        case U_SB_ATERM:
+          t.of[c] = kSbATerm;
+          break;
+        case U_SB_STERM:
+          t.of[c] = kSbSTerm;
+          break;
+        case U_SB_CLOSE:
+          t.of[c] = kSbClose;
+          break;
+        case U_SB_SCONTINUE:
+          t.of[c] = kSbSContinue;
+          break;
+        default:
+          t.usable = false;  // Extend, Format, Sep, OLetter
       }
     }
     // Without ICU's character data every class reads as Other; the scanner
@@ -350,13 +372,16 @@ bool IsAsciiText(std::string_view s) {
 bool LowerFollows(const SentenceClasses& t, std::string_view text, size_t i) {
   for (; i < text.size(); ++i) {
     switch (t.of[static_cast<uint8_t>(text[i])]) {
-      case kSbLower: return true;
+      case kSbLower:
+        return true;
       case kSbUpper:
       case kSbCr:
       case kSbLf:
       case kSbATerm:
-      case kSbSTerm: return false;
-      default: break;
+      case kSbSTerm:
+        return false;
+      default:
+        break;
     }
   }
   return false;
@@ -393,14 +418,14 @@ bool ScanAsciiSentences(std::string_view text, std::vector<int32_t>* out) {
       i = p;
       continue;
     }
-    bool joined = next == kSbSContinue || next == kSbATerm ||
-                  next == kSbSTerm;  // SB8a
+    bool joined =
+        next == kSbSContinue || next == kSbATerm || next == kSbSTerm;  // SB8a
     if (!joined && c == kSbATerm) {
       if (p == term + 1) {
-        joined = next == kSbNumeric ||  // SB6
-                 (next == kSbUpper && term > 0 &&
-                  (cls(term - 1) == kSbUpper ||
-                   cls(term - 1) == kSbLower));  // SB7
+        joined =
+            next == kSbNumeric ||  // SB6
+            (next == kSbUpper && term > 0 &&
+             (cls(term - 1) == kSbUpper || cls(term - 1) == kSbLower));  // SB7
       }
       joined = joined || LowerFollows(t, text, p);  // SB8
     }

@@ -166,14 +166,16 @@ TEST(SplitSentencesTest, AsciiScannerMatchesIcuOnAllShortClassSequences) {
 // (abbreviations, quotes, numbers, URLs, ellipses, line breaks).
 TEST(SplitSentencesTest, AsciiScannerMatchesIcuOnGeneratedText) {
   const std::string_view kFragments[] = {
-      "Mr.",    "U.S.",   "e.g.",    "No. 10", "3.5",    "1,200", "a.m.",
-      "said",   "The",    " ",       "  ",     "\n",     "\r\n",  "\r",
-      "\t",     ".",      "...",     "?",      "!",      "?!",    "\"",
-      "'",      "(",      ")",       "[",      "]",      "{",     "}",
-      ",",      ";",      ":",       "-",      "--",     "$",     "%",
-      "x",      "Y",      "F.",      "etc.",   "http://x.com/a.b?c=d",
-      "\"Stop.\"", "(see p. 5)", "i.e.", "5th", "'s",  "@",     "_",
-      "\f",     "\v",     "#",
+      "Mr.",       "U.S.",       "e.g.", "No. 10", "3.5",
+      "1,200",     "a.m.",       "said", "The",    " ",
+      "  ",        "\n",         "\r\n", "\r",     "\t",
+      ".",         "...",        "?",    "!",      "?!",
+      "\"",        "'",          "(",    ")",      "[",
+      "]",         "{",          "}",    ",",      ";",
+      ":",         "-",          "--",   "$",      "%",
+      "x",         "Y",          "F.",   "etc.",   "http://x.com/a.b?c=d",
+      "\"Stop.\"", "(see p. 5)", "i.e.", "5th",    "'s",
+      "@",         "_",          "\f",   "\v",     "#",
   };
   std::mt19937 rng(20261206);
   std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);

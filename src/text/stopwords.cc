@@ -11,9 +11,9 @@
 // Lookup is a small open-addressing hash set of string_views into the
 // literals below (cheaper than std::unordered_set: no modulo, no node
 // pointers, a short hash, and a length check that rejects long words at
-// once), one per language, built on first use (C++11 guarantees thread-safe initialisation
-// of function-local statics). Tests: stopwords_test.cc, which also checks
-// that every entry is already in folded form.
+// once), one per language, built on first use (C++11 guarantees thread-safe
+// initialisation of function-local statics). Tests: stopwords_test.cc, which
+// also checks that every entry is already in folded form.
 #include "src/text/stopwords.h"
 
 #include <algorithm>
