@@ -253,12 +253,15 @@ Lang ParseLang(std::string_view lang) {
   return Lang::kNone;
 }
 
+const WordSet& EnglishSet() {
+  static const WordSet s = MakeSet(kEnglish);
+  return s;
+}
+
 const WordSet* SetFor(Lang lang) {
   switch (lang) {
-    case Lang::kEn: {
-      static const WordSet s = MakeSet(kEnglish);
-      return &s;
-    }
+    case Lang::kEn:
+      return &EnglishSet();
     case Lang::kFr: {
       static const WordSet s = MakeSet(kFrench);
       return &s;
@@ -292,6 +295,7 @@ const WordSet* SetFor(Lang lang) {
 }  // namespace
 
 bool IsStopword(std::string_view folded_word, std::string_view lang) {
+  if (lang == "en") return EnglishSet().Contains(folded_word);  // most calls
   const WordSet* set = SetFor(ParseLang(lang));
   return set != nullptr && set->Contains(folded_word);
 }
