@@ -14,6 +14,9 @@ using text::Token;
 using text::TokenKind;
 
 Document::Document(std::string_view body) : text_(body) {
+  // About one token per five bytes of news text: most bodies then fill the
+  // vector without growing it (each growth moves every token's norm).
+  tokens_.reserve(text_.size() / 5 + 8);
   text::Tokenize(text_, &tokens_, {.keep_punct = true});
   sentences_ = text::SplitSentences(text_);
   sentence_of_.resize(tokens_.size());
@@ -48,16 +51,6 @@ Document::Document(std::string_view body) : text_(body) {
       }
     }
   }
-}
-
-std::string_view Document::Raw(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
-}
-
-std::string_view Document::Norm(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  return tokens_[i].norm;
 }
 
 bool Document::LineBreakBetween(size_t a, size_t b) const {

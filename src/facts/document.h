@@ -46,9 +46,16 @@ class Document {
   size_t SentenceEnd(uint32_t s) const { return sentence_first_[s + 1]; }
 
   // The original bytes of token i; empty for i >= size().
-  std::string_view Raw(size_t i) const;
-  // The folded norm of token i; empty for i >= size().
-  std::string_view Norm(size_t i) const;
+  std::string_view Raw(size_t i) const {
+    if (i >= tokens_.size()) return {};
+    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  // The folded norm of token i; empty for i >= size(). (Inline: the
+  // extractors call it several million times per thousand articles.)
+  std::string_view Norm(size_t i) const {
+    if (i >= tokens_.size()) return {};
+    return tokens_[i].norm;
+  }
   bool IsWord(size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == text::TokenKind::kWord;
   }

@@ -136,7 +136,6 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
                                float repeat, Vocabulary* vocabulary) {
   if (text.empty()) return;
   LangState* state = StateFor(lang);
-  tokens_.clear();
   text::Tokenize(text, &tokens_, {.keep_punct = true});
   bool sentence_start = true;
   for (const text::Token& tok : tokens_) {

@@ -8,14 +8,17 @@
 // lists below are short on purpose: a word that might name a topic
 // ("government", "people", "new") stays out.
 //
-// Lookup is an unordered_set of string_views into the literals below, one per
-// language, built on first use (C++11 guarantees thread-safe initialisation
-// of function-local statics). Tests: stopwords_test.cc, which also checks
-// that every entry is already in folded form.
+// Lookup is a small open-addressing hash set of string_views into the
+// literals below (cheaper than std::unordered_set: no modulo, no node
+// pointers, a short hash, and a length check that rejects long words at
+// once), one per language, built on first use (C++11 guarantees thread-safe
+// initialisation of function-local statics). Tests: stopwords_test.cc, which
+// also checks that every entry is already in folded form.
 #include "src/text/stopwords.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
-#include <unordered_set>
 
 namespace concord::text {
 namespace {
@@ -172,18 +175,70 @@ constexpr std::string_view kDutch[] = {
     "volgens",
 };
 
-using WordSet = std::unordered_set<std::string_view>;
+// A set of string_views into the literals above: open addressing with linear
+// probing at a load of at most 1/4, and a short FNV-style hash. A miss on a
+// word longer than every entry costs one comparison; otherwise a lookup is
+// one hash over the word and, mostly, one slot.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) {
+    size_t capacity = 64;
+    while (capacity < 4 * N) capacity *= 2;
+    slots_.resize(capacity);
+    mask_ = capacity - 1;
+    for (std::string_view w : words) {
+      if (w.empty() || Contains(w)) continue;
+      size_t i = Hash(w) & mask_;
+      while (!slots_[i].empty()) i = (i + 1) & mask_;
+      slots_[i] = w;
+      max_size_ = std::max(max_size_, w.size());
+    }
+  }
+
+  bool Contains(std::string_view w) const {
+    if (w.empty() || w.size() > max_size_) return false;
+    for (size_t i = Hash(w) & mask_; !slots_[i].empty(); i = (i + 1) & mask_) {
+      if (slots_[i] == w) return true;
+    }
+    return false;
+  }
+
+  std::vector<std::string_view> Words() const {
+    std::vector<std::string_view> out;
+    for (std::string_view w : slots_) {
+      if (!w.empty()) out.push_back(w);
+    }
+    return out;
+  }
+
+ private:
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : w) h = (h ^ c) * 0x100000001b3ULL;
+    return h ^ (h >> 32);
+  }
+
+  std::vector<std::string_view> slots_;  // empty: a free slot
+  size_t mask_ = 0;
+  size_t max_size_ = 0;
+};
 
 template <size_t N>
 WordSet MakeSet(const std::string_view (&words)[N]) {
-  return WordSet(std::begin(words), std::end(words));
+  return WordSet(words);
 }
 
 enum class Lang { kNone, kEn, kFr, kDe, kEs, kIt, kPt, kNl };
 
 Lang ParseLang(std::string_view lang) {
-  const size_t cut = lang.find_first_of("-_");
-  if (cut != std::string_view::npos) lang = lang.substr(0, cut);
+  if (lang == "en") return Lang::kEn;  // most calls
+  for (size_t i = 0; i < lang.size(); ++i) {
+    if (lang[i] == '-' || lang[i] == '_') {
+      lang = lang.substr(0, i);
+      break;
+    }
+  }
   if (lang.size() != 2) return Lang::kNone;
   const char code[2] = {static_cast<char>(lang[0] | 0x20),
                         static_cast<char>(lang[1] | 0x20)};
@@ -198,12 +253,15 @@ Lang ParseLang(std::string_view lang) {
   return Lang::kNone;
 }
 
+const WordSet& EnglishSet() {
+  static const WordSet s = MakeSet(kEnglish);
+  return s;
+}
+
 const WordSet* SetFor(Lang lang) {
   switch (lang) {
-    case Lang::kEn: {
-      static const WordSet s = MakeSet(kEnglish);
-      return &s;
-    }
+    case Lang::kEn:
+      return &EnglishSet();
     case Lang::kFr: {
       static const WordSet s = MakeSet(kFrench);
       return &s;
@@ -237,14 +295,15 @@ const WordSet* SetFor(Lang lang) {
 }  // namespace
 
 bool IsStopword(std::string_view folded_word, std::string_view lang) {
+  if (lang == "en") return EnglishSet().Contains(folded_word);  // most calls
   const WordSet* set = SetFor(ParseLang(lang));
-  return set != nullptr && set->count(folded_word) > 0;
+  return set != nullptr && set->Contains(folded_word);
 }
 
 std::vector<std::string_view> StopwordList(std::string_view lang) {
   const WordSet* set = SetFor(ParseLang(lang));
   if (set == nullptr) return {};
-  return std::vector<std::string_view>(set->begin(), set->end());
+  return set->Words();
 }
 
 }  // namespace concord::text

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "src/text/normalizer.h"
 
@@ -66,6 +69,32 @@ TEST(IsStopwordTest, EveryEntryIsFolded) {
   for (std::string_view lang : {"en", "fr", "de", "es", "it", "pt", "nl"}) {
     for (std::string_view word : StopwordList(lang)) {
       EXPECT_EQ(NormalizeForMatch(word), word) << lang;
+    }
+  }
+}
+
+// The hash set against a plain search of the list: every entry is found,
+// and near misses (a letter added or dropped, other languages' words) agree.
+TEST(IsStopwordTest, LookupAgreesWithTheList) {
+  const std::vector<std::string_view> langs = {"en", "fr", "de", "es",
+                                               "it", "pt", "nl"};
+  std::vector<std::string> probes = {"", "x", "government", "saidx",
+                                     "a-very-long-word-indeed"};
+  for (std::string_view lang : langs) {
+    for (std::string_view w : StopwordList(lang)) {
+      probes.emplace_back(w);
+      probes.push_back(std::string(w) + "s");
+      probes.push_back("x" + std::string(w));
+      probes.emplace_back(w.substr(0, w.size() - 1));
+    }
+  }
+  for (std::string_view lang : langs) {
+    const std::vector<std::string_view> list = StopwordList(lang);
+    const std::set<std::string_view> reference(list.begin(), list.end());
+    EXPECT_EQ(reference.size(), list.size()) << lang << ": duplicates";
+    for (const std::string& p : probes) {
+      EXPECT_EQ(IsStopword(p, lang), reference.count(p) > 0)
+          << lang << " \"" << p << "\"";
     }
   }
 }

@@ -26,9 +26,12 @@
 // final period ("U.S" + "." -> "U.S."), and a number followed by an
 // apostrophe and "s" becomes one number ("1000" + "'" + "s" -> "1000's").
 //
-// Cost. One pass; the scanner does a table lookup per byte. ICU work is one
-// setText per non-ASCII stretch, on a per-thread clone of one prototype
-// iterator. Each token's norm costs one FoldWord, which for ASCII is a copy.
+// Cost. One pass; the scanner does a table lookup per byte and emits each
+// ASCII token as it finds it (kind, case flags and the lower-cased norm in
+// one loop over the token, written into the reused Token's norm buffer; no
+// FoldWord or ICU call). ICU work is one setText per non-ASCII stretch, on a
+// per-thread clone of one prototype iterator; its tokens' norms cost one
+// FoldWord each.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -113,45 +116,6 @@ WordState& ThreadState() {
   return state;
 }
 
-// Segments an all-ASCII piece [begin, end) that holds no white space.
-void ScanAscii(std::string_view text, uint32_t begin, uint32_t end,
-               std::vector<RawSegment>* segs) {
-  uint32_t i = begin;
-  while (i < end) {
-    const AsciiClass c = ClassOf(text[i]);
-    if (!IsCore(c)) {
-      segs->push_back({i, i + 1, false});
-      ++i;
-      continue;
-    }
-    const uint32_t start = i;
-    AsciiClass prev = c;
-    ++i;
-    while (i < end) {
-      const AsciiClass cur = ClassOf(text[i]);
-      if (IsCore(cur)) {  // WB5, WB8-WB10, WB13a/b
-        prev = cur;
-        ++i;
-        continue;
-      }
-      if (i + 1 < end && (cur == kMidNumLet || cur == kMidNum)) {
-        const AsciiClass next = ClassOf(text[i + 1]);
-        const bool letters =
-            cur == kMidNumLet && prev == kLetter && next == kLetter;  // WB6/7
-        const bool digits = prev == kDigit && next == kDigit;         // WB11/12
-        if (letters || digits) {
-          prev = next;
-          i += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    // ICU gives a lone "_" the status of punctuation.
-    segs->push_back({start, i, !(i - start == 1 && text[start] == '_')});
-  }
-}
-
 // Segments [begin, end) with ICU. The caller makes sure both ends are
 // boundaries in the whole text too.
 void ScanIcu(std::string_view text, uint32_t begin, uint32_t end,
@@ -181,48 +145,25 @@ bool IsAsciiSpace(char c) {
   return static_cast<uint8_t>(c) < 0x80 && ClassOf(c) == kSpace;
 }
 
-// Fills state->segments for the whole text: pieces between ASCII white space,
-// ASCII ones through the scanner, runs of non-ASCII ones through ICU.
-void Segment(std::string_view text, bool icu_only, WordState* state) {
-  state->segments.clear();
+// The end of an ICU stretch: from `pos`, the end of a piece holding a
+// non-ASCII byte, over the following pieces that hold one too.
+uint32_t IcuStretchEnd(std::string_view text, uint32_t pos) {
   const uint32_t n = static_cast<uint32_t>(text.size());
-  if (icu_only) {
-    ScanIcu(text, 0, n, state);
-    return;
+  uint32_t stretch_end = pos;
+  for (;;) {
+    uint32_t q = stretch_end;
+    while (q < n && IsAsciiSpace(text[q])) ++q;
+    if (q >= n) break;
+    bool next_ascii = true;
+    uint32_t r = q;
+    while (r < n && !IsAsciiSpace(text[r])) {
+      next_ascii &= static_cast<uint8_t>(text[r]) < 0x80;
+      ++r;
+    }
+    if (next_ascii) break;
+    stretch_end = r;
   }
-  uint32_t pos = 0;
-  while (pos < n) {
-    const uint32_t space_begin = pos;
-    while (pos < n && IsAsciiSpace(text[pos])) ++pos;
-    if (pos >= n) break;
-    const uint32_t piece_begin = pos;
-    bool ascii = true;
-    while (pos < n && !IsAsciiSpace(text[pos])) {
-      ascii &= static_cast<uint8_t>(text[pos]) < 0x80;
-      ++pos;
-    }
-    if (ascii) {
-      ScanAscii(text, piece_begin, pos, &state->segments);
-      continue;
-    }
-    // Extend the ICU stretch over the following non-ASCII pieces.
-    uint32_t stretch_end = pos;
-    for (;;) {
-      uint32_t q = stretch_end;
-      while (q < n && IsAsciiSpace(text[q])) ++q;
-      if (q >= n) break;
-      bool next_ascii = true;
-      uint32_t r = q;
-      while (r < n && !IsAsciiSpace(text[r])) {
-        next_ascii &= static_cast<uint8_t>(text[r]) < 0x80;
-        ++r;
-      }
-      if (next_ascii) break;
-      stretch_end = r;
-    }
-    ScanIcu(text, space_begin, stretch_end, state);
-    pos = stretch_end;
-  }
+  return stretch_end;
 }
 
 std::string_view Slice(std::string_view text, const RawSegment& s) {
@@ -318,17 +259,15 @@ void Emit(std::string_view text, uint32_t begin, uint32_t end, bool word,
   FoldWord(s, &t.norm);
 }
 
-void TokenizeImpl(std::string_view utf8, std::vector<Token>* out,
-                  const TokenizeOptions& options, bool icu_only) {
-  WordState& state = ThreadState();
-  Segment(utf8, icu_only, &state);
-  const std::vector<RawSegment>& segs = state.segments;
-  size_t used = 0;  // reuse the Token objects (and their norm buffers) in *out
+// Emits the tokens of ICU segments, applying the two merges.
+void EmitSegments(std::string_view utf8, const std::vector<RawSegment>& segs,
+                  const TokenizeOptions& options, std::vector<Token>* out,
+                  size_t* used) {
   for (size_t k = 0; k < segs.size(); ++k) {
     const RawSegment& seg = segs[k];
     if (!seg.word) {
       if (options.keep_punct && !IsWhiteSpaceOnly(Slice(utf8, seg))) {
-        Emit(utf8, seg.begin, seg.end, false, out, &used);
+        Emit(utf8, seg.begin, seg.end, false, out, used);
       }
       continue;
     }
@@ -345,7 +284,166 @@ void TokenizeImpl(std::string_view utf8, std::vector<Token>* out,
       end = segs[k + 1].end;
       k += 1;
     }
-    Emit(utf8, seg.begin, end, true, out, &used);
+    Emit(utf8, seg.begin, end, true, out, used);
+  }
+}
+
+// The next token slot of *out, reusing its norm buffer.
+Token& NextToken(std::vector<Token>* out, size_t* used) {
+  if (*used == out->size()) out->emplace_back();
+  return (*out)[(*used)++];
+}
+
+// Emit() for ASCII text: the kind from the first byte, case flags and the
+// norm (FoldWord of ASCII is byte-wise lower-casing) in one pass.
+void EmitAsciiWord(std::string_view text, uint32_t begin, uint32_t end,
+                   std::vector<Token>* out, size_t* used) {
+  Token& t = NextToken(out, used);
+  t.begin = begin;
+  t.end = end;
+  const char first = text[begin];
+  t.kind = first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
+  t.norm.resize(end - begin);
+  char* norm = t.norm.data();
+  int letters = 0;
+  bool all_upper = true;
+  t.capitalized = false;
+  for (uint32_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    *norm++ = upper ? static_cast<char>(c + ('a' - 'A')) : c;
+    if (!upper && !lower) continue;
+    if (letters == 0) t.capitalized = upper;
+    ++letters;
+    all_upper &= upper;
+  }
+  t.all_caps = letters >= 2 && all_upper;
+}
+
+// One ASCII character that is not a word: a punctuation token.
+void EmitAsciiPunct(std::string_view text, uint32_t at, std::vector<Token>* out,
+                    size_t* used) {
+  Token& t = NextToken(out, used);
+  t.begin = at;
+  t.end = at + 1;
+  t.kind = TokenKind::kPunct;
+  t.capitalized = t.all_caps = false;
+  t.norm.assign(1, text[at]);
+}
+
+// IsShortPartAbbreviation() for ASCII: u_isalpha holds for exactly A-Z, a-z.
+bool IsAsciiShortPartAbbreviation(std::string_view s) {
+  int part_len = 0;
+  bool has_dot = false;
+  for (char c : s) {
+    if (c == '.') {
+      if (part_len == 0) return false;
+      has_dot = true;
+      part_len = 0;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      if (++part_len > 2) return false;
+    } else {
+      return false;
+    }
+  }
+  return has_dot && part_len > 0;
+}
+
+// The end of the core run (a word segment) starting at `i` (where
+// text[i] is a core byte) in a piece ending at `end`.
+uint32_t AsciiRunEnd(std::string_view text, uint32_t i, uint32_t end) {
+  ++i;
+  for (;;) {
+    while (i < end && IsCore(ClassOf(text[i]))) ++i;  // WB5, WB8-WB10, WB13a/b
+    if (i + 1 >= end) return i;
+    const AsciiClass cur = ClassOf(text[i]);
+    if (cur != kMidNumLet && cur != kMidNum) return i;
+    const AsciiClass prev = ClassOf(text[i - 1]);
+    const AsciiClass next = ClassOf(text[i + 1]);
+    const bool letters =
+        cur == kMidNumLet && prev == kLetter && next == kLetter;  // WB6/7
+    const bool digits = prev == kDigit && next == kDigit;         // WB11/12
+    if (!letters && !digits) return i;
+    i += 2;
+  }
+}
+
+// Emits the tokens of the piece starting at `begin` for as long as it is
+// ASCII, and returns where it stopped: at white space or the end of the
+// text (the piece is done), or at a byte >= 0x80 (the caller then drops what
+// was emitted for the piece and hands it to ICU). The segments are the core
+// runs and single other characters, put through the same merges as
+// EmitSegments() and emitted as they are found. White space and non-ASCII
+// bytes are neither core nor MidNum/MidNumLet, so a run or a merge never
+// reaches past the piece or over a non-ASCII byte; merges never cross a
+// piece, as they need adjacent segments.
+uint32_t EmitAsciiPiece(std::string_view text, uint32_t begin,
+                        const TokenizeOptions& options, std::vector<Token>* out,
+                        size_t* used) {
+  const uint32_t end = static_cast<uint32_t>(text.size());
+  uint32_t i = begin;
+  while (i < end) {
+    const AsciiClass c = ClassOf(text[i]);
+    if (!IsCore(c)) {
+      if (c == kSpace || static_cast<uint8_t>(text[i]) >= 0x80) return i;
+      if (options.keep_punct) EmitAsciiPunct(text, i, out, used);
+      ++i;
+      continue;
+    }
+    const uint32_t start = i;
+    i = AsciiRunEnd(text, i, end);
+    if (i - start == 1 && text[start] == '_') {  // ICU: a lone "_" is punct
+      if (options.keep_punct) EmitAsciiPunct(text, start, out, used);
+      continue;
+    }
+    uint32_t token_end = i;
+    // "1000" "'" "s" -> "1000's": the "s" must be a segment of its own.
+    if (i + 1 < end && text[start] >= '0' && text[start] <= '9' &&
+        text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+        AsciiRunEnd(text, i + 1, end) == i + 2) {
+      token_end = i + 2;
+    } else if (i < end && text[i] == '.' &&
+               IsAsciiShortPartAbbreviation(text.substr(start, i - start))) {
+      token_end = i + 1;  // "U.S" "." -> "U.S."
+    }
+    EmitAsciiWord(text, start, token_end, out, used);
+    i = token_end;
+  }
+  return i;
+}
+
+void TokenizeImpl(std::string_view utf8, std::vector<Token>* out,
+                  const TokenizeOptions& options, bool icu_only) {
+  WordState& state = ThreadState();
+  size_t used = 0;  // reuse the Token objects (and their norm buffers) in *out
+  if (icu_only) {
+    state.segments.clear();
+    ScanIcu(utf8, 0, static_cast<uint32_t>(utf8.size()), &state);
+    EmitSegments(utf8, state.segments, options, out, &used);
+    out->resize(used);
+    return;
+  }
+  // Pieces between ASCII white space: ASCII ones through the scanner, runs of
+  // non-ASCII ones through ICU.
+  const uint32_t n = static_cast<uint32_t>(utf8.size());
+  uint32_t pos = 0;
+  while (pos < n) {
+    const uint32_t space_begin = pos;
+    while (pos < n && ClassOf(utf8[pos]) == kSpace) ++pos;
+    if (pos >= n) break;
+    const size_t used_before = used;
+    pos = EmitAsciiPiece(utf8, pos, options, out, &used);
+    if (pos >= n || ClassOf(utf8[pos]) == kSpace) continue;
+    // A non-ASCII byte: this piece and the non-ASCII pieces after it go to
+    // ICU, with the white space in front.
+    used = used_before;
+    while (pos < n && !IsAsciiSpace(utf8[pos])) ++pos;
+    const uint32_t stretch_end = IcuStretchEnd(utf8, pos);
+    state.segments.clear();
+    ScanIcu(utf8, space_begin, stretch_end, &state);
+    EmitSegments(utf8, state.segments, options, out, &used);
+    pos = stretch_end;
   }
   out->resize(used);
 }
