@@ -206,7 +206,8 @@ Store::Store(std::string path, std::unique_ptr<Impl> impl)
 
 Store::~Store() {
   if (impl_ && impl_->db && !sqlite3_get_autocommit(impl_->db)) {
-    Exec(path_, impl_->db, "ROLLBACK");
+    // Nothing to report to: closing drops the transaction anyway.
+    (void)Exec(path_, impl_->db, "ROLLBACK");
   }
 }
 
@@ -244,7 +245,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   if (version == 0) {
     CONCORD_RETURN_IF_ERROR(Exec(path, db, "BEGIN IMMEDIATE"));
     if (Status s = Exec(path, db, kSchema); !s.ok()) {
-      Exec(path, db, "ROLLBACK");
+      (void)Exec(path, db, "ROLLBACK");  // the schema's error is the one told
       return s;
     }
     CONCORD_RETURN_IF_ERROR(Exec(path, db, "COMMIT"));
@@ -644,7 +645,7 @@ Status Store::UpdateStories(const StoreIngestOptions& options,
   StoriesSink sink(path_, db, known, *generation + 1, result);
   Result<RunStats> stats = engine.Run(&sink);
   if (!stats.ok()) {
-    sink.Finish(false, 0);
+    (void)sink.Finish(false, 0);  // the run's error is the one told
     return stats.status();
   }
   CONCORD_RETURN_IF_ERROR(sink.Finish(true, fed));
