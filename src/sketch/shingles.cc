@@ -366,6 +366,7 @@ inline size_t NextSetBit(const uint64_t* bits, size_t from, size_t end) {
 
 // Bits [lo, hi) of a 64-bit word set. REQUIRES: lo <= hi <= 64.
 inline uint64_t BitRange(size_t lo, size_t hi) {
+  if (lo >= hi) return 0;  // also keeps the shift below 64 (lo = 64 is UB)
   const uint64_t below_hi = hi >= 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
   return below_hi & (~uint64_t{0} << lo);
 }
