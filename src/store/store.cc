@@ -158,6 +158,17 @@ void PutField(std::string* out, std::string_view s) {
   out->append(s);
 }
 
+void PutInt(std::string* out, int64_t v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+bool GetInt(std::string_view* in, int64_t* v) {
+  if (in->size() < sizeof *v) return false;
+  std::memcpy(v, in->data(), sizeof *v);
+  in->remove_prefix(sizeof *v);
+  return true;
+}
+
 bool GetField(std::string_view* in, std::string_view* s) {
   if (in->size() < 4) return false;
   uint32_t n = 0;
@@ -418,15 +429,19 @@ Result<StoreIngestResult> Store::Ingest(const std::vector<std::string>& paths,
   Result<int64_t> articles = ArticleCount();
   if (!articles.ok()) return articles.status();
   result.articles = static_cast<uint64_t>(*articles);
-  Result<int64_t> pending = PendingArticles();
-  if (!pending.ok()) return pending.status();
-  if (!result.interrupted && (*pending > 0 || options.recompute_all)) {
+  Result<int64_t> clustered = MetaInt(path_, impl_->db, "clustered_articles");
+  if (!clustered.ok()) return clustered.status();
+  const bool pending = *articles > *clustered;
+  if (!result.interrupted && (pending || options.recompute_all)) {
     if (options.before_update) options.before_update();
     CONCORD_RETURN_IF_ERROR(UpdateStories(options, &result));
   } else {
-    Result<std::vector<StoredStory>> stories = Stories();
-    if (!stories.ok()) return stories.status();
-    result.stories = stories->size();
+    Stmt st;
+    if (!st.Prepare(impl_->db, "SELECT count(*) FROM stories") ||
+        st.Step() != SQLITE_ROW) {
+      return Error(path_, impl_->db, "count stories");
+    }
+    result.stories = static_cast<uint64_t>(st.ColumnInt(0));
   }
   return result;
 }
@@ -476,14 +491,14 @@ class StoriesSink final : public ReportSink {
     const bool kept = it != known_.end() && it->second == key;
     std::string out(1, kept ? 'K' : 'N');
     PutField(&out, key);
-    PutField(&out, std::to_string(st.id));
+    PutInt(&out, st.id);
     PutField(&out, nlohmann::ordered_json(st.keywords).dump());
     if (kept) return out;
-    PutField(&out, std::to_string(st.articles.size()));
+    PutInt(&out, static_cast<int64_t>(st.articles.size()));
     PutField(&out, st.headline);
     PutField(&out, st.first_published);
     PutField(&out, st.last_published);
-    PutField(&out, std::to_string(static_cast<int64_t>(hash)));
+    PutInt(&out, static_cast<int64_t>(hash));
     std::string ids;
     for (uint32_t i : st.articles) PutField(&ids, articles[i].id);
     PutField(&out, ids);
@@ -495,12 +510,12 @@ class StoriesSink final : public ReportSink {
     std::string_view in(rendered);
     const bool kept = in.front() == 'K';
     in.remove_prefix(1);
-    std::string_view key, number, keywords;
-    if (!GetField(&in, &key) || !GetField(&in, &number) ||
+    std::string_view key, keywords;
+    int64_t num = 0;
+    if (!GetField(&in, &key) || !GetInt(&in, &num) ||
         !GetField(&in, &keywords)) {
       return Status::Internal("corrupt story record");
     }
-    const int64_t num = std::strtoll(std::string(number).c_str(), nullptr, 10);
     if (kept) {
       read_.Reset();
       read_.Text(1, key);
@@ -525,20 +540,21 @@ class StoriesSink final : public ReportSink {
       ++result_->stories_kept;
       return Status::Ok();
     }
-    std::string_view size, headline, first, last, hash, ids;
-    if (!GetField(&in, &size) || !GetField(&in, &headline) ||
+    std::string_view headline, first, last, ids;
+    int64_t size = 0, hash = 0;
+    if (!GetInt(&in, &size) || !GetField(&in, &headline) ||
         !GetField(&in, &first) || !GetField(&in, &last) ||
-        !GetField(&in, &hash) || !GetField(&in, &ids)) {
+        !GetInt(&in, &hash) || !GetField(&in, &ids)) {
       return Status::Internal("corrupt story record");
     }
     upsert_.Reset();
     upsert_.Text(1, key);
     upsert_.Int(2, num);
-    upsert_.Int(3, std::strtoll(std::string(size).c_str(), nullptr, 10));
+    upsert_.Int(3, size);
     upsert_.Text(4, headline);
     upsert_.Text(5, first);
     upsert_.Text(6, last);
-    upsert_.Int(7, std::strtoll(std::string(hash).c_str(), nullptr, 10));
+    upsert_.Int(7, hash);
     upsert_.Int(8, generation_);
     upsert_.Text(9, in);
     if (upsert_.Step() != SQLITE_DONE) return Error(path_, db_, "write story");

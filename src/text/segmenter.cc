@@ -176,6 +176,20 @@ icu::BreakIterator* IteratorFor(const std::string& lang, SentenceState* state) {
   return state->iters.back().second.get();
 }
 
+// This thread's sentence iterator for `lang`, set on `utf8`; nullptr
+// without ICU data or when the text cannot be opened.
+icu::BreakIterator* SentenceIteratorOn(std::string_view utf8,
+                                       const std::string& lang) {
+  thread_local SentenceState state;
+  icu::BreakIterator* iter = IteratorFor(lang, &state);
+  if (iter == nullptr) return nullptr;
+  UErrorCode status = U_ZERO_ERROR;
+  state.text = utext_openUTF8(state.text, utf8.data(),
+                              static_cast<int64_t>(utf8.size()), &status);
+  if (U_SUCCESS(status)) iter->setText(state.text, status);
+  return U_SUCCESS(status) ? iter : nullptr;
+}
+
 // A decoded code point (negative for an ill-formed sequence) and its bytes.
 struct CodePoint {
   UChar32 c;
@@ -453,15 +467,8 @@ std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
     }
     return out;
   }
-  thread_local SentenceState state;
-  icu::BreakIterator* iter = IteratorFor(primary, &state);
-  UErrorCode status = U_ZERO_ERROR;
-  if (iter != nullptr) {
-    state.text = utext_openUTF8(state.text, utf8.data(),
-                                static_cast<int64_t>(utf8.size()), &status);
-    if (U_SUCCESS(status)) iter->setText(state.text, status);
-  }
-  if (iter == nullptr || U_FAILURE(status)) {
+  icu::BreakIterator* iter = SentenceIteratorOn(utf8, primary);
+  if (iter == nullptr) {
     AddWithEllipsisSplits(utf8, 0, n, &out);  // no ICU data: one sentence
     return out;
   }
@@ -480,15 +487,8 @@ namespace internal {
 void IcuSentenceBoundaries(std::string_view utf8, std::vector<int32_t>* out) {
   out->clear();
   if (utf8.empty()) return;
-  thread_local SentenceState state;
-  icu::BreakIterator* iter = IteratorFor("en", &state);
-  UErrorCode status = U_ZERO_ERROR;
-  if (iter != nullptr) {
-    state.text = utext_openUTF8(state.text, utf8.data(),
-                                static_cast<int64_t>(utf8.size()), &status);
-    if (U_SUCCESS(status)) iter->setText(state.text, status);
-  }
-  if (iter == nullptr || U_FAILURE(status)) {
+  icu::BreakIterator* iter = SentenceIteratorOn(utf8, "en");
+  if (iter == nullptr) {
     out->push_back(static_cast<int32_t>(utf8.size()));
     return;
   }

@@ -55,22 +55,25 @@ struct IngestArgs {
   bool quiet = false;
 };
 
-// Opens the store; only ingest creates one (a typo in `stories --db` must
-// not leave an empty database behind).
-Result<std::unique_ptr<Store>> OpenStore(const std::string& db, bool create) {
-  if (!create && !std::filesystem::exists(db)) {
-    return Status::NotFound(db + ": no such store (concord ingest --db " + db +
-                            " INPUT... creates it)");
+// Opens the store, or says why not and returns null. Only ingest creates
+// one (a typo in `stories --db` must not leave an empty database behind).
+std::unique_ptr<Store> OpenStore(const std::string& db, bool create) {
+  Result<std::unique_ptr<Store>> store =
+      !create && !std::filesystem::exists(db)
+          ? Result<std::unique_ptr<Store>>(
+                Status::NotFound(db + ": no such store (concord ingest --db " +
+                                 db + " INPUT... creates it)"))
+          : Store::Open(db);
+  if (!store.ok()) {
+    std::cerr << "concord: " << store.status().ToString() << "\n";
+    return nullptr;
   }
-  return Store::Open(db);
+  return std::move(store).value();
 }
 
 int RunIngest(const IngestArgs& args) {
-  Result<std::unique_ptr<Store>> store = OpenStore(args.db, true);
-  if (!store.ok()) {
-    std::cerr << "concord: " << store.status().ToString() << "\n";
-    return 2;
-  }
+  std::unique_ptr<Store> store = OpenStore(args.db, true);
+  if (store == nullptr) return 2;
   struct sigaction sa = {};
   sa.sa_handler = OnStopSignal;
   // Restarted reads: a pipe being read (`... | concord ingest /dev/stdin`)
@@ -92,7 +95,7 @@ int RunIngest(const IngestArgs& args) {
   options.progress = [&bar](const Progress& p) {
     bar.Update(p.stage, p.unit, p.done, p.total, p.bytes);
   };
-  Result<StoreIngestResult> result = (*store)->Ingest(args.inputs, options);
+  Result<StoreIngestResult> result = store->Ingest(args.inputs, options);
   bar.Finish();
   if (!result.ok()) {
     std::cerr << "concord: " << result.status().ToString() << "\n";
@@ -144,13 +147,10 @@ struct StoriesArgs {
 };
 
 int RunStories(const StoriesArgs& args) {
-  Result<std::unique_ptr<Store>> store = OpenStore(args.db, false);
-  if (!store.ok()) {
-    std::cerr << "concord: " << store.status().ToString() << "\n";
-    return 2;
-  }
-  Result<std::vector<StoredStory>> stories = (*store)->Stories();
-  Result<int64_t> pending = (*store)->PendingArticles();
+  std::unique_ptr<Store> store = OpenStore(args.db, false);
+  if (store == nullptr) return 2;
+  Result<std::vector<StoredStory>> stories = store->Stories();
+  Result<int64_t> pending = store->PendingArticles();
   if (!stories.ok() || !pending.ok()) {
     std::cerr << "concord: "
               << (stories.ok() ? pending.status() : stories.status()).ToString()
@@ -196,7 +196,7 @@ struct ShowArgs {
 };
 
 // A readable view of a story's JSON report.
-std::string StoryText(const nlohmann::json& s) {
+std::string StoryText(const nlohmann::ordered_json& s) {
   std::string out;
   auto str = [](const nlohmann::json& j, const char* k) {
     const auto it = j.find(k);
@@ -281,25 +281,22 @@ std::string StoryText(const nlohmann::json& s) {
 }
 
 int RunShow(const ShowArgs& args) {
-  Result<std::unique_ptr<Store>> store = OpenStore(args.db, false);
-  if (!store.ok()) {
-    std::cerr << "concord: " << store.status().ToString() << "\n";
-    return 2;
-  }
-  Result<std::string> report = (*store)->StoryReport(args.story);
+  std::unique_ptr<Store> store = OpenStore(args.db, false);
+  if (store == nullptr) return 2;
+  Result<std::string> report = store->StoryReport(args.story);
   if (!report.ok()) {
     std::cerr << "concord: " << report.status().ToString() << "\n";
     return 2;
   }
-  const nlohmann::json j = nlohmann::json::parse(*report, nullptr, false);
+  const nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(*report, nullptr, false);
   if (j.is_discarded()) {
     std::cerr << "concord: " << args.db << ": the stored report of \""
               << args.story << "\" is not JSON\n";
     return 2;
   }
   if (args.format == "json") {
-    const nlohmann::ordered_json o = nlohmann::ordered_json::parse(*report);
-    std::cout << o.dump(2, ' ', false,
+    std::cout << j.dump(2, ' ', false,
                         nlohmann::ordered_json::error_handler_t::replace)
               << "\n";
   } else {
