@@ -5,8 +5,9 @@
 // PRAGMA user_version = kStoreSchemaVersion and a meta row; a later build
 // refuses a newer version instead of guessing. Open probes the file with a
 // read of sqlite_master so that a file that is not SQLite fails at once with
-// its name, and sets busy_timeout = 0 so a database locked by another writer
-// fails fast rather than hanging.
+// its name, and sets a 2 s busy timeout: the brief locks of a reader or of
+// WAL set-up are waited out, while a database held by another writer fails
+// after it rather than hanging.
 //
 // Stories update: every stored article goes through an Engine again, in
 // insertion order; a story whose members (ids, in publication order) are
@@ -229,7 +230,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
                       nullptr) != SQLITE_OK) {
     return Error(path, impl->db, "open");
   }
-  sqlite3_busy_timeout(impl->db, 0);
+  // With 0, a `concord stories` reading at the moment an ingest opened the
+  // file made the ingest fail (seen in the kill-and-restart test).
+  sqlite3_busy_timeout(impl->db, 2000);
   sqlite3* db = impl->db;
   // Probe: fails with SQLITE_NOTADB on a file that is not SQLite.
   CONCORD_RETURN_IF_ERROR(Exec(path, db, "SELECT count(*) FROM sqlite_master"));
