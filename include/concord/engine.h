@@ -156,6 +156,9 @@ struct RunStats {
   double cluster_seconds = 0;   // weighting and online clustering
   double reuse_seconds = 0;     // alignment and relations within stories
   uint64_t pairs_compared = 0;  // article pairs aligned
+  // Stories analysed while clustering went on (closed to new members
+  // before the input ended); their time counts in cluster_seconds.
+  uint64_t stories_early = 0;
   uint64_t input_bytes = 0;     // text bytes ingested
   uint64_t candidates_scored = 0;  // story comparisons made by the clusterer
   uint64_t postings_scanned = 0;   // index entries read by the clusterer

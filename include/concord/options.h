@@ -79,9 +79,16 @@ struct AnalyzeOptions {
   // temporary file in `spill_dir` ("" = $TMPDIR, else /tmp), removed when
   // the run ends. The report is the same either way. Everything else the
   // engine holds (summaries, the clusterer, a few stories in flight) is
-  // about 1.5 KB per article on top of this.
+  // about 1.5 KB per article on top of this. Stories analysed early (below)
+  // wait for their turn in the report rendered, up to a quarter of this
+  // budget in memory, the rest in a second temporary file.
   uint64_t memory_budget = uint64_t{1024} << 20;
   std::string spill_dir;
+  // Analyse a story (relations, facts, rendering) as soon as clustering
+  // shows no later article can join it, on the workers while clustering
+  // goes on, instead of after clustering. The report is the same either
+  // way; off only to test that.
+  bool analyze_closed_stories_early = true;
 };
 
 }  // namespace concord

@@ -61,12 +61,36 @@ void Prune(sketch::SparseVector* v, size_t keep) {
 OnlineClusterer::OnlineClusterer(const ClusterOptions& options)
     : options_(options) {}
 
-bool OnlineClusterer::Expired(const StoryState& s,
-                              std::optional<int64_t> time) const {
+bool OnlineClusterer::ExpiredAt(const StoryState& s,
+                                std::optional<int64_t> time,
+                                uint64_t seq) const {
   if (time && s.last_time) {
     return (*time - *s.last_time) / kSecondsPerDay > options_.story_window_days;
   }
-  return seq_ - s.last_seq > options_.story_window_articles;
+  return seq - s.last_seq > options_.story_window_articles;
+}
+
+// Both tests below only grow more certain as time and sequence numbers
+// grow: expiry compares a growing gap with the window, and the discount
+// falls as the gap grows (a later article is never before the story's last
+// member, which is earlier in publication order). So checking the earliest
+// article to come of each kind covers all of them. Scores are cosine
+// (at most 1, up to rounding: hence the margin) times the discount.
+bool OnlineClusterer::Closed(uint32_t id, const Lookahead& ahead) const {
+  const StoryState& s = stories_[id];
+  constexpr double kMargin = 1.0 + 1e-6;
+  if (ahead.next_time) {
+    const bool expired = ExpiredAt(s, ahead.next_time, seq_ + 1);
+    const bool too_far =
+        s.last_time && *ahead.next_time >= *s.last_time &&
+        TimeDiscount(ahead.next_time, s) * kMargin < options_.join_threshold;
+    if (!expired && !too_far) return false;
+  }
+  if (ahead.undated_follows &&
+      !ExpiredAt(s, std::nullopt, ahead.next_undated_seq)) {
+    return false;
+  }
+  return true;
 }
 
 double OnlineClusterer::TimeDiscount(std::optional<int64_t> time,

@@ -52,6 +52,18 @@ struct ClustererState {
   uint64_t seq = 0;
 };
 
+// What the caller knows of the articles still to come, for
+// OnlineClusterer::Closed(). Publication order makes the first dated
+// article to come the earliest of them.
+struct Lookahead {
+  // Publication time of the next dated article; nullopt when none follows.
+  std::optional<int64_t> next_time;
+  // Whether an undated article follows, and the sequence number it will
+  // have (stats().articles when it is added, counting itself).
+  bool undated_follows = false;
+  uint64_t next_undated_seq = 0;
+};
+
 class OnlineClusterer {
  public:
   explicit OnlineClusterer(const ClusterOptions& options);
@@ -66,6 +78,14 @@ class OnlineClusterer {
   // Add() calls. Cost: O(stories + postings).
   ClustererState ExportState() const { return {stories_, postings_, seq_}; }
   void ImportState(ClustererState state);
+
+  // True when no article still to come (as `ahead` describes them) can
+  // join story `id`: each would find it expired, or its time discount
+  // alone below the join threshold (cosine is at most 1). A closed story's
+  // members are final, so the caller may analyse it while clustering goes
+  // on. Conservative: a story reported open may still never be joined.
+  // Cost: O(1).
+  bool Closed(uint32_t id, const Lookahead& ahead) const;
 
   size_t stories() const { return stories_.size(); }
   const StoryState& story(uint32_t id) const { return stories_[id]; }
@@ -83,7 +103,12 @@ class OnlineClusterer {
                uint32_t id) const;
 
  private:
-  bool Expired(const StoryState& s, std::optional<int64_t> time) const;
+  bool Expired(const StoryState& s, std::optional<int64_t> time) const {
+    return ExpiredAt(s, time, seq_);
+  }
+  // Expired() for an article added as number `seq`.
+  bool ExpiredAt(const StoryState& s, std::optional<int64_t> time,
+                 uint64_t seq) const;
   // Score() with the article already in article_.
   double ScoreHashed(std::optional<int64_t> time, uint32_t id) const;
   double TimeDiscount(std::optional<int64_t> time, const StoryState& s) const;

@@ -163,6 +163,65 @@ TEST(OnlineClustererTest, IdleStoriesLeaveTheIndex) {
   EXPECT_EQ(c.Add(a, std::nullopt), 2u);
 }
 
+// Closed() is a promise about the future: a story it calls closed is never
+// joined again. Checked on a stream of dated articles with undated ones
+// mixed in (so both expiry rules are in play, with a short article
+// window), looking ahead the way the engine does; and the promise must not
+// be empty: most stories close before the stream ends.
+TEST(OnlineClustererTest, ClosedStoriesAreNeverJoinedAgain) {
+  for (const bool some_undated : {false, true}) {
+    Synthetic s = MakeEvents(300, 13, /*dated=*/true);
+    if (some_undated) {
+      for (size_t i = 5; i < s.times.size(); i += 7) s.times[i].reset();
+    }
+    ClusterOptions options;
+    options.story_window_articles = 60;
+    OnlineClusterer c(options);
+    const size_t n = s.vectors.size();
+    std::vector<size_t> closed_at;  // by story id; n = still open
+    size_t closed = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t id = c.Add(s.vectors[i], s.times[i]);
+      ASSERT_LT(id, c.stories());
+      closed_at.resize(c.stories(), n);
+      ASSERT_EQ(closed_at[id], n) << "story " << id << " closed after article "
+                                  << closed_at[id] << " joined by " << i;
+      Lookahead ahead;
+      for (size_t j = i + 1; j < n; ++j) {
+        if (s.times[j] && !ahead.next_time) ahead.next_time = s.times[j];
+        if (!s.times[j] && !ahead.undated_follows) {
+          ahead.undated_follows = true;
+          ahead.next_undated_seq = j + 1;
+        }
+      }
+      for (uint32_t k = 0; k < c.stories(); ++k) {
+        if (closed_at[k] == n && c.Closed(k, ahead)) {
+          closed_at[k] = i;
+          ++closed;
+        }
+      }
+    }
+    EXPECT_GE(closed, c.stories() * 8 / 10) << "undated: " << some_undated;
+  }
+}
+
+TEST(OnlineClustererTest, StoryClosesWhenTheTimeDiscountAloneFallsShort) {
+  OnlineClusterer c({});
+  c.Add(Vec({{1, 1}, {2, 1}}), 0);
+  // Default discount: exp(-(gap - 3) / 4) against a threshold of 0.18, so
+  // gaps over 9.86 days can no longer join; the window (45 days) is longer.
+  EXPECT_FALSE(c.Closed(0, {.next_time = 9 * kDay}));
+  EXPECT_TRUE(c.Closed(0, {.next_time = 10 * kDay}));
+  // An undated article to come is matched by the article window instead.
+  EXPECT_FALSE(c.Closed(
+      0, {.next_time = 10 * kDay, .undated_follows = true, .next_undated_seq = 2}));
+  EXPECT_TRUE(c.Closed(0, {.next_time = 10 * kDay,
+                           .undated_follows = true,
+                           .next_undated_seq = 50002}));
+  // Nothing to come: closed.
+  EXPECT_TRUE(c.Closed(0, {}));
+}
+
 // The memory figure grows with what is indexed: at least the story ids in
 // the postings and the centroids' entries, and more for more stories.
 TEST(OnlineClustererTest, MemoryBytesCountsIndexAndCentroids) {

@@ -15,9 +15,15 @@
 //      first occurrence in the input);
 //   2. weighting term bags (read back in publication order, batched), with
 //      the online clusterer fed strictly in publication order on the
-//      calling thread;
-//   3. text reuse and rendering per story, in report order (largest first),
-//      written to the sink as each story's turn comes.
+//      calling thread; after each batch, the stories no later article can
+//      join (OnlineClusterer::Closed: past the window, or so far back that
+//      the time discount alone keeps them under the join threshold) are
+//      final, and their text reuse and rendering start on the workers
+//      while clustering goes on (the rendered stories wait in a SpillStore
+//      of their own: report order is known only when clustering ends);
+//   3. text reuse and rendering for the stories not done yet (those still
+//      open at the end, single articles), in report order (largest first),
+//      each story written to the sink as its turn comes.
 // A bounded number of jobs is in flight at each stage, so reading never
 // races ahead of extraction and only a few stories' documents exist at once.
 //
@@ -38,6 +44,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <optional>
 #include <unordered_set>
 
@@ -169,6 +176,7 @@ PreparedInput PrepareInput(Article article, const AnalyzeOptions& options,
 // --- stage 3: per story -----------------------------------------------------
 
 struct StoryResult {
+  uint32_t id = 0;       // the story's id
   Story story;           // kept when collecting a whole Report
   std::string rendered;  // the sink's rendering, when streaming
   uint64_t pairs = 0;
@@ -396,30 +404,171 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
   Clock::time_point start = Clock::now();
 
   // Stage 2: clustering in publication order; term bags are read back and
-  // weighed on the workers, a batch at a time.
+  // weighed on the workers, a batch at a time. A story that no article
+  // still to come can join (OnlineClusterer::Closed) is final: its text
+  // reuse and rendering (stage 3's work) start on the workers while
+  // clustering goes on, and the rendered story waits in `early_results`
+  // for its turn in report order, which is known only at the end.
   const std::vector<uint32_t> order =
       PublicationOrder(OrderTimes(published_time));
   std::optional<cluster::OnlineClusterer> clusterer(std::in_place,
                                                     options.cluster);
-  std::vector<uint32_t> story_of(n);
+  const ReuseOptions& ro = options.reuse;
+  // A deque: workers hold references to stories while clustering appends.
+  std::deque<Story> stories;
+  std::unique_ptr<ReuseContext> context;
+  std::vector<ReuseWorker> reuse_workers(threads);
+  SpillStore early_results(options.memory_budget / 4, options.spill_dir);
+  // Per story: its record in early_results + 1, or 0 when not analysed
+  // early (for a collected report, 1 marks a story analysed in place).
+  std::vector<uint64_t> early_record;
+  Status status;
+
+  // Headline, dates and keywords of a story whose members are final, and
+  // its number in its members' summaries.
+  auto finalize = [&](Story& st) {
+    for (uint32_t i : st.articles) {
+      summaries[i].story = st.id;
+      if (st.headline.empty()) st.headline = summaries[i].title;
+      if (!summaries[i].published.empty()) {
+        if (st.first_published.empty()) {
+          st.first_published = summaries[i].published;
+        }
+        st.last_published = summaries[i].published;
+      }
+    }
+    st.keywords = Keywords(clusterer->story(st.id).sum, vocab, 8);
+  };
+  // Relations, families and facts of one story, then its rendering.
+  // Reads the story's members' texts; writes only `st` and its members'
+  // summaries, so stories run concurrently.
+  auto analyze = [&](Story& st, unsigned w) {
+    StoryResult r;
+    r.id = st.id;
+    if (context != nullptr && st.articles.size() >= 2 &&
+        (!reuse_filter || reuse_filter(st, summaries))) {
+      // The story alone, its members numbered 0..m-1.
+      const size_t m = std::min(st.articles.size(), ro.max_articles);
+      std::vector<Article> in(m);
+      std::vector<ArticleSummary> local(m);
+      std::vector<Story> one(1);
+      std::string record;
+      for (size_t k = 0; k < m && r.status.ok(); ++k) {
+        const uint32_t i = st.articles[k];
+        r.status = store.Read(2 * uint64_t{i} + 1, &record);
+        if (r.status.ok() && !DecodeText(record, &in[k])) {
+          r.status = Status::Internal("corrupt text record");
+        }
+        in[k].published_time = published_time[i];
+        local[k].lang = summaries[i].lang;
+        local[k].credits = summaries[i].credits;
+        one[0].articles.push_back(static_cast<uint32_t>(k));
+      }
+      if (r.status.ok()) {
+        r.pairs = AnalyzeStoriesReuse(*context, &reuse_workers[w], in, ro,
+                                      &local, &one, 0, 1);
+        const std::vector<uint32_t> ids(st.articles.begin(),
+                                        st.articles.begin() + m);
+        RemapStory(ids, &one[0]);
+        st.relations = std::move(one[0].relations);
+        st.families = std::move(one[0].families);
+        st.claims = std::move(one[0].claims);
+        st.conflicts = std::move(one[0].conflicts);
+        st.entities = std::move(one[0].entities);
+        st.quotes = std::move(one[0].quotes);
+        st.brief = std::move(one[0].brief);
+        for (size_t k = 0; k < m; ++k) {
+          ArticleSummary& s = summaries[st.articles[k]];
+          s.role = std::move(local[k].role);
+          s.family = local[k].family;
+          s.swaps = std::move(local[k].swaps);
+        }
+      }
+    }
+    if (sink != nullptr) r.rendered = sink->Render(st, summaries);
+    return r;
+  };
+
   {
+    OrderedPool<StoryResult> early(threads, 8 * threads, [&](StoryResult&& r) {
+      stats.pairs_compared += r.pairs;
+      ++stats.stories_early;
+      if (!r.status.ok() && status.ok()) status = r.status;
+      if (!status.ok()) return;
+      if (sink == nullptr) {
+        early_record[r.id] = 1;
+        return;
+      }
+      early_record[r.id] = early_results.size() + 1;
+      status = early_results.Append(r.rendered);
+    });
     struct Batch {
       size_t begin = 0;
       std::vector<sketch::SparseVector> vectors;
       Status status;
     };
     constexpr size_t kBatch = 256;
+    // What follows each batch's last article, for Closed().
+    std::vector<cluster::Lookahead> ahead_of_batch((n + kBatch - 1) / kBatch);
+    {
+      cluster::Lookahead ahead;
+      for (size_t p = n; p-- > 0;) {
+        if (p + 1 == n || p % kBatch == kBatch - 1) {
+          ahead_of_batch[p / kBatch] = ahead;
+        }
+        if (published_time[order[p]]) {
+          ahead.next_time = published_time[order[p]];
+        } else {
+          ahead.undated_follows = true;
+          ahead.next_undated_seq = p + 1;  // Add() counts from 1
+        }
+      }
+    }
+    const bool early_reuse = options.analyze_closed_stories_early &&
+                             ro.enabled && (sink != nullptr || collect);
+    std::vector<uint32_t> open;  // stories not yet closed
     size_t clustered = 0;
-    Status status;
     OrderedPool<Batch> weigh(threads, 4 * threads, [&](Batch&& b) {
       if (!b.status.ok() && status.ok()) status = b.status;
       if (!status.ok()) return;
       for (size_t k = 0; k < b.vectors.size(); ++k) {
         const uint32_t i = order[b.begin + k];
-        story_of[i] = clusterer->Add(b.vectors[k], published_time[i]);
+        const uint32_t id = clusterer->Add(b.vectors[k], published_time[i]);
+        if (id == stories.size()) {
+          stories.emplace_back().id = id;
+          early_record.push_back(0);
+          open.push_back(id);
+        }
+        stories[id].articles.push_back(i);
       }
       clustered += b.vectors.size();
       Notify("cluster", "articles", clustered, n, 0);
+      if (!early_reuse) return;
+      const cluster::Lookahead& ahead = ahead_of_batch[b.begin / kBatch];
+      size_t kept = 0;
+      for (uint32_t id : open) {
+        if (!clusterer->Closed(id, ahead)) {
+          open[kept++] = id;
+          continue;
+        }
+        Story& st = stories[id];
+        finalize(st);
+        if (st.articles.size() < 2) continue;  // rendered in its turn
+        if (context == nullptr) context = LoadReuseContext(ro, &warnings);
+        early.Submit([&analyze, sp = &st, sink](unsigned w) {
+          StoryResult r = analyze(*sp, w);
+          if (sink != nullptr) {
+            // Rendered: only the members are needed from here on (report
+            // order, freeing their summaries once written).
+            Story slim;
+            slim.id = sp->id;
+            slim.articles = std::move(sp->articles);
+            *sp = std::move(slim);
+          }
+          return r;
+        });
+      }
+      open.resize(kept);
     });
     for (size_t begin = 0; begin < n; begin += kBatch) {
       weigh.Submit([&, begin](unsigned) {
@@ -439,33 +588,22 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
       });
     }
     weigh.Finish();
+    // Stories still open when the input ends are final now.
+    if (early_reuse) {
+      for (uint32_t id : open) finalize(stories[id]);
+    } else {
+      for (Story& st : stories) finalize(st);
+    }
+    early.Finish();
+    if (status.ok()) status = early_results.Seal();
     if (!status.ok()) return status;
   }
   stats.cluster_seconds = SecondsSince(start);
   stats.candidates_scored = clusterer->stats().candidates_scored;
   stats.postings_scanned = clusterer->stats().postings_scanned;
   stats.index_bytes = clusterer->MemoryBytes();
-
-  // Stories, their members in publication order.
-  std::vector<Story> stories(clusterer->stories());
-  for (uint32_t k = 0; k < stories.size(); ++k) stories[k].id = k;
-  for (uint32_t i : order) stories[story_of[i]].articles.push_back(i);
-  for (Story& st : stories) {
-    for (uint32_t i : st.articles) {
-      summaries[i].story = st.id;
-      if (st.headline.empty()) st.headline = summaries[i].title;
-      if (!summaries[i].published.empty()) {
-        if (st.first_published.empty()) {
-          st.first_published = summaries[i].published;
-        }
-        st.last_published = summaries[i].published;
-      }
-    }
-    st.keywords = Keywords(clusterer->story(st.id).sum, vocab, 8);
-  }
   clusterer.reset();  // centroids and index: no longer needed
   sketch::Vocabulary().swap(vocab);
-  std::vector<uint32_t>().swap(story_of);
   stats.stories = stories.size();
 
   // Report order: largest first, then by id.
@@ -477,13 +615,14 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
                             stories[b].articles.size();
                    });
 
-  // Stage 3: text reuse per story, rendered and written in report order.
+  // Stage 3: text reuse for the stories not analysed yet, and every story
+  // rendered or fetched, written in report order.
   start = Clock::now();
-  const ReuseOptions& ro = options.reuse;
   bool any_reuse = false;
   for (const Story& st : stories) any_reuse |= st.articles.size() >= 2;
-  std::unique_ptr<ReuseContext> context;
-  if (ro.enabled && any_reuse) context = LoadReuseContext(ro, &warnings);
+  if (ro.enabled && any_reuse && context == nullptr) {
+    context = LoadReuseContext(ro, &warnings);
+  }
 
   if (sink != nullptr) {
     concord::Report head;
@@ -491,8 +630,6 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
     head.warnings = warnings;
     if (Status s = sink->Begin(head, n, stories.size()); !s.ok()) return s;
   }
-  std::vector<ReuseWorker> reuse_workers(threads);
-  Status status;
   size_t written = 0;
   {
     OrderedPool<StoryResult> pool3(threads, 8 * threads, [&](StoryResult&& r) {
@@ -515,51 +652,14 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
     });
     for (uint32_t id : report_order) {
       if (!status.ok()) break;  // the sink failed: stop
-      pool3.Submit([&, id](unsigned w) {
+      pool3.Submit([&, sp = &stories[id], early = early_record[id]](unsigned w) {
         StoryResult r;
-        Story& st = stories[id];
-        if (context != nullptr && st.articles.size() >= 2 &&
-            (!reuse_filter || reuse_filter(st, summaries))) {
-          // The story alone, its members numbered 0..m-1.
-          const size_t m = std::min(st.articles.size(), ro.max_articles);
-          std::vector<Article> in(m);
-          std::vector<ArticleSummary> local(m);
-          std::vector<Story> one(1);
-          std::string record;
-          for (size_t k = 0; k < m && r.status.ok(); ++k) {
-            const uint32_t i = st.articles[k];
-            r.status = store.Read(2 * uint64_t{i} + 1, &record);
-            if (r.status.ok() && !DecodeText(record, &in[k])) {
-              r.status = Status::Internal("corrupt text record");
-            }
-            in[k].published_time = published_time[i];
-            local[k].lang = summaries[i].lang;
-            local[k].credits = summaries[i].credits;
-            one[0].articles.push_back(static_cast<uint32_t>(k));
-          }
-          if (r.status.ok()) {
-            r.pairs = AnalyzeStoriesReuse(*context, &reuse_workers[w], in, ro,
-                                          &local, &one, 0, 1);
-            const std::vector<uint32_t> ids(st.articles.begin(),
-                                            st.articles.begin() + m);
-            RemapStory(ids, &one[0]);
-            st.relations = std::move(one[0].relations);
-            st.families = std::move(one[0].families);
-            st.claims = std::move(one[0].claims);
-            st.conflicts = std::move(one[0].conflicts);
-            st.entities = std::move(one[0].entities);
-            st.quotes = std::move(one[0].quotes);
-            st.brief = std::move(one[0].brief);
-            for (size_t k = 0; k < m; ++k) {
-              ArticleSummary& s = summaries[st.articles[k]];
-              s.role = std::move(local[k].role);
-              s.family = local[k].family;
-              s.swaps = std::move(local[k].swaps);
-            }
-          }
+        if (early == 0) {
+          r = analyze(*sp, w);
+        } else if (sink != nullptr) {
+          r.status = early_results.Read(early - 1, &r.rendered);
         }
-        if (sink != nullptr) r.rendered = sink->Render(st, summaries);
-        if (collect != nullptr) r.story = std::move(st);
+        if (collect != nullptr) r.story = std::move(*sp);
         return r;
       });
     }

@@ -60,6 +60,88 @@ TEST(EngineTest, StreamedReportEqualsTheWholeReport) {
   }
 }
 
+// Articles of `events` events, three reports each, one event every five
+// days: most stories close (no later article can join them) long before
+// the input ends, so the engine analyses them while clustering goes on.
+std::vector<Article> SpreadEvents(int events) {
+  const char* places[] = {"Harbourton", "Millbrook", "Carrow", "Eastleigh",
+                          "Dunmore", "Kestrel Bay", "Ashford", "Pellam"};
+  const char* things[] = {"bridge", "library", "ferry terminal", "stadium",
+                          "water plant", "rail depot", "market hall",
+                          "school"};
+  std::vector<Article> out;
+  for (int e = 0; e < events; ++e) {
+    const std::string place = places[e % 8];
+    const std::string thing = things[(e * 3 + 1) % 8];
+    const std::string n = std::to_string(40 + 7 * e);
+    const std::string body =
+        "Officials in " + place + " said on Monday that the " + thing +
+        " would close for " + n + " days after inspectors found cracks in "
+        "its main supports.\n\nThe mayor of " + place + " told reporters "
+        "the repairs would cost about " + n + " million dollars. \"We will "
+        "not take risks with public safety,\" she said.\n\nResidents "
+        "were told to use other routes while the " + thing + " is shut.";
+    for (int k = 0; k < 3; ++k) {
+      Article a;
+      a.id = "e" + std::to_string(e) + "-" + std::to_string(k);
+      a.source = "outlet" + std::to_string(k);
+      a.title = place + " " + thing + " to close for repairs";
+      a.text = k == 2 ? body.substr(0, body.size() * 2 / 3) : body;
+      a.published_time = int64_t{1700000000} + e * 5 * 86400 + k * 3600;
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+TEST(EngineTest, StoriesAnalysedEarlyGiveTheSameReport) {
+  // 360 articles: more than one batch of the clusterer's feed (256), so
+  // stories close while later articles are still to come.
+  const std::vector<Article> articles = SpreadEvents(120);
+  auto run = [&](AnalyzeOptions o, RunStats* stats) {
+    Engine engine(o);
+    for (const Article& a : articles) engine.AddArticle(a);
+    std::FILE* f = std::tmpfile();
+    EXPECT_NE(f, nullptr);
+    JsonReportWriter writer(f);
+    Result<RunStats> r = engine.Run(&writer);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r.ok()) *stats = r.value();
+    std::string out(static_cast<size_t>(std::ftell(f)), '\0');
+    std::rewind(f);
+    EXPECT_EQ(std::fread(out.data(), 1, out.size(), f), out.size());
+    std::fclose(f);
+    return out;
+  };
+  AnalyzeOptions late;
+  late.analyze_closed_stories_early = false;
+  RunStats late_stats;
+  const std::string reference = run(late, &late_stats);
+  EXPECT_EQ(late_stats.stories_early, 0u);
+  ASSERT_EQ(late_stats.stories, 120u);
+  ASSERT_GT(late_stats.pairs_compared, 0u);
+
+  for (unsigned threads : {1u, 3u}) {
+    for (uint64_t budget : {uint64_t{1} << 30, uint64_t{0}}) {
+      AnalyzeOptions o;
+      o.threads = threads;
+      o.memory_budget = budget;
+      RunStats stats;
+      EXPECT_TRUE(run(o, &stats) == reference)
+          << threads << " threads, budget " << budget;
+      // Events five days apart: those of the first batch close early.
+      EXPECT_GE(stats.stories_early, 80u);
+      EXPECT_EQ(stats.pairs_compared, late_stats.pairs_compared);
+    }
+  }
+  // The whole report (no sink) too.
+  Engine engine;
+  for (const Article& a : articles) engine.AddArticle(a);
+  const Report report = engine.Run();
+  EXPECT_EQ(RenderJson(report), reference);
+  EXPECT_GE(report.stats.stories_early, 80u);
+}
+
 TEST(EngineTest, OneLineJsonStreamsTheSame) {
   Engine engine;
   engine.AddPaths({kExamples + "/articles.jsonl"});

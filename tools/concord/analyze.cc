@@ -79,7 +79,8 @@ void PrintStats(const RunStats& st) {
                "  extract  %8.3f s %s\n"
                "  cluster  %8.3f s %s"
                "  (%.1f candidates and %.1f postings per article)\n"
-               "  reuse    %8.3f s %s  (%llu pairs aligned)\n"
+               "  reuse    %8.3f s %s  (%llu pairs aligned; %llu stories "
+               "analysed while clustering)\n"
                "  total    %8.3f s %s\n"
                "  kept     %.1f MB in memory, %.1f MB spilled "
                "(%.0f bytes per article)\n"
@@ -92,7 +93,8 @@ void PrintStats(const RunStats& st) {
                n > 0 ? st.candidates_scored / n : 0.0,
                n > 0 ? st.postings_scanned / n : 0.0, st.reuse_seconds,
                rate(st.reuse_seconds).c_str(),
-               static_cast<unsigned long long>(st.pairs_compared), total,
+               static_cast<unsigned long long>(st.pairs_compared),
+               static_cast<unsigned long long>(st.stories_early), total,
                rate(total).c_str(), st.held_bytes / 1e6, st.spilled_bytes / 1e6,
                n > 0 ? (st.held_bytes + st.spilled_bytes) / n : 0.0,
                st.index_bytes / 1e6, n > 0 ? st.index_bytes / n : 0.0);
