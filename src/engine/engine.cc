@@ -45,6 +45,7 @@
 #include <chrono>
 #include <cstring>
 #include <deque>
+#include <future>
 #include <optional>
 #include <unordered_set>
 
@@ -416,7 +417,24 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
   const ReuseOptions& ro = options.reuse;
   // A deque: workers hold references to stories while clustering appends.
   std::deque<Story> stories;
+  // WordNet and the like, loaded on a thread of its own as soon as a story
+  // has two members (so only when some story needs it), and waited for
+  // when the first story is analysed.
   std::unique_ptr<ReuseContext> context;
+  std::future<std::unique_ptr<ReuseContext>> context_loading;
+  std::vector<Status> context_warnings;
+  auto start_loading_context = [&] {
+    if (!ro.enabled || context != nullptr || context_loading.valid()) return;
+    context_loading = std::async(std::launch::async, [&ro, &context_warnings] {
+      return LoadReuseContext(ro, &context_warnings);
+    });
+  };
+  auto await_context = [&] {
+    if (!ro.enabled || context != nullptr) return;
+    start_loading_context();
+    context = context_loading.get();
+    for (Status& w : context_warnings) warnings.push_back(std::move(w));
+  };
   std::vector<ReuseWorker> reuse_workers(threads);
   SpillStore early_results(options.memory_budget / 4, options.spill_dir);
   // Per story: its record in early_results + 1, or 0 when not analysed
@@ -490,7 +508,10 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
   };
 
   {
-    OrderedPool<StoryResult> early(threads, 8 * threads, [&](StoryResult&& r) {
+    // Results are committed in the order the stories closed: a wide window,
+    // so that one large story does not hold back the workers (pending jobs
+    // are small; finished renderings wait in memory until committed).
+    OrderedPool<StoryResult> early(threads, 1024, [&](StoryResult&& r) {
       stats.pairs_compared += r.pairs;
       ++stats.stories_early;
       if (!r.status.ok() && status.ok()) status = r.status;
@@ -540,6 +561,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
           open.push_back(id);
         }
         stories[id].articles.push_back(i);
+        if (stories[id].articles.size() == 2) start_loading_context();
       }
       clustered += b.vectors.size();
       Notify("cluster", "articles", clustered, n, 0);
@@ -554,7 +576,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
         Story& st = stories[id];
         finalize(st);
         if (st.articles.size() < 2) continue;  // rendered in its turn
-        if (context == nullptr) context = LoadReuseContext(ro, &warnings);
+        await_context();
         early.Submit([&analyze, sp = &st, sink](unsigned w) {
           StoryResult r = analyze(*sp, w);
           if (sink != nullptr) {
@@ -620,9 +642,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
   start = Clock::now();
   bool any_reuse = false;
   for (const Story& st : stories) any_reuse |= st.articles.size() >= 2;
-  if (ro.enabled && any_reuse && context == nullptr) {
-    context = LoadReuseContext(ro, &warnings);
-  }
+  if (ro.enabled && any_reuse) await_context();
 
   if (sink != nullptr) {
     concord::Report head;
