@@ -24,6 +24,9 @@ constexpr double kSecondsPerDay = 86400.0;
 // A term shared by more live stories than this does not discriminate; its
 // posting list is skipped at query time (it still counts in exact scores).
 constexpr size_t kMaxPostingScan = 4096;
+// Scores are cosine (at most 1, up to rounding) times the time discount: a
+// discount under threshold / kScoreMargin cannot reach the threshold.
+constexpr double kScoreMargin = 1.0 + 1e-6;
 
 // a + b, both sorted by term.
 sketch::SparseVector Sum(const sketch::SparseVector& a,
@@ -78,12 +81,12 @@ bool OnlineClusterer::ExpiredAt(const StoryState& s,
 // (at most 1, up to rounding: hence the margin) times the discount.
 bool OnlineClusterer::Closed(uint32_t id, const Lookahead& ahead) const {
   const StoryState& s = stories_[id];
-  constexpr double kMargin = 1.0 + 1e-6;
   if (ahead.next_time) {
     const bool expired = ExpiredAt(s, ahead.next_time, seq_ + 1);
     const bool too_far =
         s.last_time && *ahead.next_time >= *s.last_time &&
-        TimeDiscount(ahead.next_time, s) * kMargin < options_.join_threshold;
+        TimeDiscount(ahead.next_time, s) * kScoreMargin <
+            options_.join_threshold;
     if (!expired && !too_far) return false;
   }
   if (ahead.undated_follows &&
@@ -117,7 +120,12 @@ double OnlineClusterer::ScoreHashed(std::optional<int64_t> time,
   const StoryState& s = stories_[id];
   if (s.norm <= 0) return 0;
   const double discount = TimeDiscount(time, s);
-  if (discount < 1e-6) return 0;
+  // Too far in time to reach the join threshold even with cosine 1: such a
+  // story cannot be joined, so its exact score does not matter (Add only
+  // compares scores that reach the threshold). The margin as in Closed().
+  if (discount * kScoreMargin < options_.join_threshold || discount < 1e-6) {
+    return 0;
+  }
   return article_.Dot(s.sum) / s.norm * discount;
 }
 

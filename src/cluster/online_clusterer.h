@@ -109,7 +109,8 @@ class OnlineClusterer {
   // Expired() for an article added as number `seq`.
   bool ExpiredAt(const StoryState& s, std::optional<int64_t> time,
                  uint64_t seq) const;
-  // Score() with the article already in article_.
+  // Score() with the article already in article_; 0 for a story too far
+  // in time to reach the join threshold.
   double ScoreHashed(std::optional<int64_t> time, uint32_t id) const;
   double TimeDiscount(std::optional<int64_t> time, const StoryState& s) const;
   void CollectCandidates(const sketch::SparseVector& v,
