@@ -34,6 +34,17 @@ target_link_libraries(concord_dep_cld2 INTERFACE
   "-Wl,--push-state,--no-as-needed" ${CLD2_FULL_LIBRARY} "-Wl,--pop-state"
   ${CLD2_CODE_LIBRARY})
 
+# The command's allocator: the pipeline makes many small, short-lived
+# allocations on several threads, where mimalloc (libmimalloc-dev) takes
+# 5-10 % less time than glibc's malloc (docs/performance.md). Linked into
+# the executable only: the libraries leave the choice to their user. The
+# sanitizers bring their own allocator.
+set(CONCORD_USE_MIMALLOC OFF)
+if(CONCORD_MIMALLOC AND NOT CONCORD_SANITIZE AND NOT CONCORD_BUILD_FUZZ)
+  find_package(mimalloc 2.0 REQUIRED)
+  set(CONCORD_USE_MIMALLOC ON)
+endif()
+
 if(CONCORD_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
