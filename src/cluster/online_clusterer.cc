@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace concord::cluster {
 namespace {
@@ -28,35 +29,49 @@ constexpr size_t kMaxPostingScan = 4096;
 // discount under threshold / kScoreMargin cannot reach the threshold.
 constexpr double kScoreMargin = 1.0 + 1e-6;
 
-// a + b, both sorted by term.
-sketch::SparseVector Sum(const sketch::SparseVector& a,
-                         const sketch::SparseVector& b) {
-  sketch::SparseVector out;
-  out.entries.reserve(a.entries.size() + b.entries.size());
+// *out = a + b, both sorted by term. `out` is the caller's buffer.
+void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
+             sketch::SparseVector* out) {
+  out->entries.clear();
+  out->entries.reserve(a.entries.size() + b.entries.size());
   auto i = a.entries.begin(), ie = a.entries.end();
   auto j = b.entries.begin(), je = b.entries.end();
   while (i != ie || j != je) {
     if (j == je || (i != ie && i->term < j->term)) {
-      out.entries.push_back(*i++);
+      out->entries.push_back(*i++);
     } else if (i == ie || j->term < i->term) {
-      out.entries.push_back(*j++);
+      out->entries.push_back(*j++);
     } else {
-      out.entries.push_back({i->term, i->weight + j->weight});
+      out->entries.push_back({i->term, i->weight + j->weight});
       ++i;
       ++j;
     }
   }
-  return out;
 }
 
-void Prune(sketch::SparseVector* v, size_t keep) {
+// Keeps the `keep` heaviest entries of `v` (ties to the smaller term, as
+// TopEntries), in term order. Selection only: the kept entries need no
+// ordering by weight, so no sort at all. `idx` and `marks` are scratch.
+void Prune(sketch::SparseVector* v, size_t keep, std::vector<uint32_t>* idx,
+           std::vector<uint8_t>* marks) {
   if (v->entries.size() <= keep) return;
-  std::vector<uint32_t> top = sketch::TopEntries(*v, keep);
-  std::sort(top.begin(), top.end());
-  sketch::SparseVector out;
-  out.entries.reserve(keep);
-  for (uint32_t k : top) out.entries.push_back(v->entries[k]);
-  *v = std::move(out);
+  idx->resize(v->entries.size());
+  std::iota(idx->begin(), idx->end(), 0u);
+  const std::vector<sketch::TermWeight>& e = v->entries;
+  std::nth_element(idx->begin(), idx->begin() + keep, idx->end(),
+                   [&e](uint32_t x, uint32_t y) {
+                     return e[x].weight != e[y].weight
+                                ? e[x].weight > e[y].weight
+                                : e[x].term < e[y].term;
+                   });
+  std::vector<uint8_t>& kept = *marks;
+  kept.assign(e.size(), 0);
+  for (size_t k = 0; k < keep; ++k) kept[(*idx)[k]] = 1;
+  size_t w = 0;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    if (kept[k]) v->entries[w++] = v->entries[k];  // k >= w
+  }
+  v->entries.resize(keep);
 }
 
 }  // namespace
@@ -173,8 +188,10 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
                            const std::vector<uint32_t>& top,
                            std::optional<int64_t> time) {
   StoryState& s = stories_[id];
-  s.sum = Sum(s.sum, v);
-  Prune(&s.sum, options_.centroid_terms);
+  SumInto(s.sum, v, &sum_);
+  Prune(&sum_, options_.centroid_terms, &prune_, &marks_);
+  // Copied, not swapped: the story keeps a buffer no larger than it needs.
+  s.sum.entries.assign(sum_.entries.begin(), sum_.entries.end());
   s.norm = s.sum.Norm();
   if (time) {
     if (!s.first_time || *time < *s.first_time) s.first_time = time;

@@ -130,6 +130,9 @@ class OnlineClusterer {
   sketch::TermTable article_;
   std::vector<float> overlap_;
   std::vector<uint32_t> touched_;
+  sketch::SparseVector sum_;     // Join: the merged centroid being built
+  std::vector<uint32_t> prune_;  // Join: entry indexes when pruning
+  std::vector<uint8_t> marks_;   // Join: entries kept when pruning
 };
 
 }  // namespace concord::cluster

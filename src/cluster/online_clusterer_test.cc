@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 
@@ -220,6 +221,43 @@ TEST(OnlineClustererTest, StoryClosesWhenTheTimeDiscountAloneFallsShort) {
                            .next_undated_seq = 50002}));
   // Nothing to come: closed.
   EXPECT_TRUE(c.Closed(0, {}));
+}
+
+// A story's centroid is the running sum of its members pruned to the
+// heaviest `centroid_terms` after each join (ties to the smaller term):
+// checked against that definition written plainly with TopEntries, on
+// members that share many terms and have tied weights.
+TEST(OnlineClustererTest, CentroidIsThePrunedRunningSum) {
+  ClusterOptions options;
+  options.centroid_terms = 20;
+  options.join_threshold = 0.0;  // every article joins story 0
+  OnlineClusterer c(options);
+  std::mt19937 rng(17);
+  SparseVector reference;
+  for (int a = 0; a < 40; ++a) {
+    std::vector<std::pair<uint64_t, float>> tw;
+    for (uint64_t t = 1; t <= 60; ++t) {
+      if (rng() % 3 == 0) tw.push_back({t * 7919, float(1 + rng() % 4)});
+    }
+    SparseVector v = Vec(tw);
+    ASSERT_EQ(c.Add(v, std::nullopt), 0u);
+    // reference = prune(reference + v)
+    std::map<uint64_t, float> sum;
+    for (const auto& e : reference.entries) sum[e.term] += e.weight;
+    for (const auto& e : v.entries) sum[e.term] += e.weight;
+    SparseVector merged;
+    for (auto [t, w] : sum) merged.entries.push_back({t, w});
+    std::vector<uint32_t> top = sketch::TopEntries(merged, 20);
+    std::sort(top.begin(), top.end());
+    reference.entries.clear();
+    for (uint32_t k : top) reference.entries.push_back(merged.entries[k]);
+    const SparseVector& got = c.story(0).sum;
+    ASSERT_EQ(got.entries.size(), reference.entries.size()) << "after " << a;
+    for (size_t k = 0; k < got.entries.size(); ++k) {
+      ASSERT_EQ(got.entries[k].term, reference.entries[k].term) << a;
+      ASSERT_FLOAT_EQ(got.entries[k].weight, reference.entries[k].weight);
+    }
+  }
 }
 
 // The memory figure grows with what is indexed: at least the story ids in

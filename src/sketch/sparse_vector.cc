@@ -37,11 +37,20 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 }
 
 void TermTable::Assign(const SparseVector& v) {
+  // Load at most 1/4 (a miss, the common case when scoring, then ends at
+  // the first or second slot). The table only grows: clearing the slots the
+  // last vector used is cheaper than clearing the table, and weights are
+  // read only where a key matches, so they are never cleared.
   size_t capacity = 16;
-  while (capacity < v.entries.size() * 2) capacity <<= 1;
-  keys_.assign(capacity, 0);
-  weights_.assign(capacity, 0.0f);
-  mask_ = capacity - 1;
+  while (capacity < v.entries.size() * 4) capacity <<= 1;
+  if (capacity > keys_.size()) {
+    keys_.assign(capacity, 0);
+    weights_.resize(capacity);
+  } else {
+    for (uint32_t slot : used_) keys_[slot] = 0;
+  }
+  used_.clear();
+  mask_ = keys_.size() - 1;
   zero_weight_ = 0;
   for (const TermWeight& e : v.entries) {
     if (e.term == 0) {
@@ -52,6 +61,7 @@ void TermTable::Assign(const SparseVector& v) {
     while (keys_[i] != 0) i = (i + 1) & mask_;
     keys_[i] = e.term;
     weights_[i] = e.weight;
+    used_.push_back(static_cast<uint32_t>(i));
   }
 }
 

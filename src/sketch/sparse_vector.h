@@ -39,7 +39,8 @@ class TermTable {
 
  private:
   std::vector<uint64_t> keys_;  // 0 marks an empty slot
-  std::vector<float> weights_;
+  std::vector<float> weights_;  // valid where keys_ is set
+  std::vector<uint32_t> used_;  // slots set by the last Assign()
   uint64_t mask_ = 0;
   float zero_weight_ = 0;       // weight of term 0, which cannot be a key
 };
