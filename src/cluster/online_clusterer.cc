@@ -175,11 +175,17 @@ void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
       overlap_[id] += tw.weight;
     }
   }
-  // Best overlaps first; ties to the older story.
-  std::sort(touched_.begin(), touched_.end(), [this](uint32_t a, uint32_t b) {
+  // Best overlaps first; ties to the older story (a total order, so the
+  // first n are the same whether the rest is sorted or not).
+  auto better = [this](uint32_t a, uint32_t b) {
     return overlap_[a] != overlap_[b] ? overlap_[a] > overlap_[b] : a < b;
-  });
+  };
   const size_t n = std::min(touched_.size(), options_.max_candidates);
+  if (n < touched_.size()) {
+    std::nth_element(touched_.begin(), touched_.begin() + n, touched_.end(),
+                     better);
+  }
+  std::sort(touched_.begin(), touched_.begin() + n, better);
   out->assign(touched_.begin(), touched_.begin() + n);
   for (uint32_t id : touched_) overlap_[id] = 0.0f;
 }
