@@ -853,10 +853,10 @@ class Finder {
         if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
           continue;
         const std::string_view last = gwords[a].back();
-        auto it = std::lower_bound(
-            by_last.begin(), by_last.end(), last,
-            [](const std::pair<std::string_view, size_t>& e,
-               std::string_view w) { return e.first < w; });
+        auto it =
+            std::lower_bound(by_last.begin(), by_last.end(), last,
+                             [](const std::pair<std::string_view, size_t>& e,
+                                std::string_view w) { return e.first < w; });
         if (it == by_last.end() || it->first != last) continue;
         size_t match = kNpos;
         bool unique = true;
@@ -1033,13 +1033,20 @@ std::string ComputeEntityKey(std::string_view name) {
 // is a pure function of the name, so the memo changes no answer.
 std::string EntityKey(std::string_view name) {
   constexpr size_t kMaxMemo = size_t{1} << 16;
-  thread_local std::unordered_map<std::string, std::string> memo;
-  thread_local std::string probe;
-  probe.assign(name);
-  if (const auto it = memo.find(probe); it != memo.end()) return it->second;
+  // Looked up by the view itself (no std::string made for a hit).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  thread_local std::unordered_map<std::string, std::string, NameHash,
+                                  std::equal_to<>>
+      memo;
+  if (const auto it = memo.find(name); it != memo.end()) return it->second;
   if (memo.size() >= kMaxMemo) memo.clear();
   std::string key = ComputeEntityKey(name);
-  memo.emplace(probe, key);
+  memo.emplace(std::string(name), key);
   return key;
 }
 
