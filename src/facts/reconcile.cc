@@ -68,8 +68,13 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* len) {
 template <typename F>
 void ForEachWord(std::string_view text, F&& f) {
   size_t i = 0;
+  // IsWordByte(text[k]) && PunctuationAt(text, k) == 0, with the ASCII
+  // case first (PunctuationAt is 0 for an ASCII byte).
   auto word_at = [&](size_t k) {
-    return k < text.size() && IsWordByte(text[k]) && PunctuationAt(text, k) == 0;
+    if (k >= text.size()) return false;
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c < 0x80) return IsWordByte(static_cast<char>(c));
+    return PunctuationAt(text, k) == 0;
   };
   while (i < text.size()) {
     while (i < text.size() && !word_at(i)) ++i;
@@ -100,16 +105,19 @@ std::vector<std::string_view> WordsOf(std::string_view text) {
 // The word lower-cased (ASCII) with typographic apostrophes made ASCII,
 // into *s (replaced).
 void FoldInto(std::string_view w, std::string* s) {
-  s->clear();
+  s->resize(w.size());  // the folded word is never longer
+  char* out = s->data();
+  size_t n = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     size_t alen = 0;
     if (IsApostropheAt(w, i, &alen)) {
-      s->push_back('\'');
+      out[n++] = '\'';
       i += alen - 1;
       continue;
     }
-    s->push_back(Lower(w[i]));
+    out[n++] = Lower(w[i]);
   }
+  s->resize(n);
 }
 
 std::string Folded(std::string_view w) {
@@ -223,18 +231,42 @@ std::set<std::string> WordSet(std::string_view text) {
   return s;
 }
 
-// Content words of a sentence, cut to six letters (a cheap stem).
-std::set<std::string> ContentSet(std::string_view text,
-                                 std::string_view lang) {
-  std::set<std::string> s;
-  for (std::string_view w : WordsOf(text)) {
-    if (w.size() < 4) continue;
-    std::string f = Folded(w);
-    if (text::IsStopword(f, lang)) continue;
+// Content words of a sentence, cut to six letters (a cheap stem): sorted
+// and unique (a set as a vector).
+std::vector<std::string> ContentSet(std::string_view text,
+                                    std::string_view lang) {
+  std::vector<std::string> s;
+  std::string f;
+  ForEachWord(text, [&](std::string_view w) {
+    if (w.size() < 4) return;
+    FoldInto(w, &f);
+    if (text::IsStopword(f, lang)) return;
     if (f.size() > 6) f.resize(6);
-    s.insert(std::move(f));
-  }
+    s.push_back(f);
+  });
+  std::sort(s.begin(), s.end());
+  s.erase(std::unique(s.begin(), s.end()), s.end());
   return s;
+}
+
+// Dice() of two sorted, unique vectors.
+double SortedDice(const std::vector<std::string>& a,
+                  const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 1;
+  size_t common = 0;
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    const int c = a[x].compare(b[y]);
+    if (c < 0) {
+      ++x;
+    } else if (c > 0) {
+      ++y;
+    } else {
+      ++common;
+      ++x;
+      ++y;
+    }
+  }
+  return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
 double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -453,11 +485,13 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // The content words around each quantity claim: the union of its
   // sentences' content sets. Made only for claims that reach the Dice test
   // below, and each sentence's set only once (claims share sentences).
-  std::map<std::pair<uint32_t, int>, std::set<std::string>> sentence_words;
-  std::vector<std::unique_ptr<std::set<std::string>>> context(claims.size());
-  auto context_of = [&](size_t i) -> const std::set<std::string>& {
+  // Word sets are sorted, unique vectors.
+  std::map<std::pair<uint32_t, int>, std::vector<std::string>> sentence_words;
+  std::vector<std::unique_ptr<std::vector<std::string>>> context(
+      claims.size());
+  auto context_of = [&](size_t i) -> const std::vector<std::string>& {
     if (context[i] != nullptr) return *context[i];
-    context[i] = std::make_unique<std::set<std::string>>();
+    context[i] = std::make_unique<std::vector<std::string>>();
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
@@ -469,25 +503,53 @@ void FindConflicts(const std::vector<StoryMember>& members,
             members[m].body.substr(sp.begin, sp.end - sp.begin));
         it->second = ContentSet(sentence, members[m].lang);
       }
-      context[i]->insert(it->second.begin(), it->second.end());
+      std::vector<std::string>& c = *context[i];
+      const size_t old_size = c.size();
+      c.insert(c.end(), it->second.begin(), it->second.end());
+      std::inplace_merge(c.begin(), c.begin() + old_size, c.end());
+      c.erase(std::unique(c.begin(), c.end()), c.end());
     }
     return *context[i];
   };
+  // The sources of each claim, sorted and unique, made when first asked.
+  std::vector<std::vector<int>> sources(claims.size());
+  auto sources_of = [&](size_t i) -> const std::vector<int>& {
+    std::vector<int>& s = sources[i];
+    if (s.empty()) {
+      for (uint32_t m : claims[i].members) s.push_back(members[m].source);
+      std::sort(s.begin(), s.end());
+      s.erase(std::unique(s.begin(), s.end()), s.end());
+    }
+    return s;
+  };
+  // Whether some element of sorted a is not in sorted b.
+  auto has_other = [](const std::vector<int>& a, const std::vector<int>& b) {
+    for (int x : a) {
+      if (!std::binary_search(b.begin(), b.end(), x)) return true;
+    }
+    return false;
+  };
+  // Pairs (i < j) of quantity claims with one slot, in index order: each
+  // claim's later claims of its slot.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_slot;
+  std::vector<uint32_t> rank(claims.size(), 0);  // position in its slot list
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    if (claims[i].kind != "quantity") continue;
+    std::vector<uint32_t>& v = by_slot[claims[i].slot];
+    rank[i] = static_cast<uint32_t>(v.size());
+    v.push_back(i);
+  }
   for (size_t i = 0; i < claims.size(); ++i) {
-    for (size_t j = i + 1; j < claims.size(); ++j) {
+    if (claims[i].kind != "quantity") continue;
+    const std::vector<uint32_t>& same_slot = by_slot[claims[i].slot];
+    for (size_t r = rank[i] + 1; r < same_slot.size(); ++r) {
+      const size_t j = same_slot[r];
       const Claim& a = claims[i];
       const Claim& b = claims[j];
-      if (a.kind != "quantity" || b.kind != "quantity" || a.slot != b.slot) {
-        continue;
-      }
-      std::set<int> sa, sb;
-      for (uint32_t m : a.members) sa.insert(members[m].source);
-      for (uint32_t m : b.members) sb.insert(members[m].source);
-      bool a_only = false, b_only = false;
-      for (int s : sa) a_only |= sb.count(s) == 0;
-      for (int s : sb) b_only |= sa.count(s) == 0;
-      if (!a_only || !b_only) continue;
-      if (Dice(context_of(i), context_of(j)) < 0.5) continue;
+      const std::vector<int>& sa = sources_of(i);
+      const std::vector<int>& sb = sources_of(j);
+      if (!has_other(sa, sb) || !has_other(sb, sa)) continue;
+      if (SortedDice(context_of(i), context_of(j)) < 0.5) continue;
       StoryConflict c;
       c.kind = "number";
       c.slot = a.slot;
