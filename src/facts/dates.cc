@@ -136,6 +136,10 @@ class Scanner {
     std::vector<DateMention> out;
     const size_t n = doc_.size();
     for (size_t i = 0; i < n;) {
+      if (!MayStartDate(i)) {
+        ++i;
+        continue;
+      }
       DateMention m;
       const size_t next = TryAt(i, &m);
       if (next > i) {
@@ -189,9 +193,36 @@ class Scanner {
       }
       return i;
     }
-    if (size_t e = RelativeWord(i, m); e > i) return e;
+    // RelativeWord's own first test, here: most words fail it, and what it
+    // writes to *m before failing is overwritten by Ago or dropped.
+    if (MaybeRelativeWord(w)) {
+      if (size_t e = RelativeWord(i, m); e > i) return e;
+    }
     if (size_t e = Ago(i, m); e > i) return e;
     return i;
+  }
+
+  // False where TryAt would surely find nothing (most tokens): punctuation,
+  // and lower-case words that neither open a relative date, nor name noon or
+  // midnight, nor come two before "ago". Saves a DateMention per token.
+  bool MayStartDate(size_t i) const {
+    if (doc_.IsNumber(i)) return true;
+    if (!doc_.IsWord(i)) return false;
+    if (doc_.Capitalized(i)) return true;
+    const std::string_view w = doc_.Norm(i);
+    return w == "noon" || w == "midday" || w == "midnight" ||
+           MaybeRelativeWord(w) || doc_.IsWord(i + 2, "ago");
+  }
+
+  // Every word RelativeWord starts with has 4 to 9 letters and starts with
+  // one of "celnopty".
+  static bool MaybeRelativeWord(std::string_view w) {
+    constexpr uint32_t kFirst = 1u << ('c' - 'a') | 1u << ('e' - 'a') |
+                                1u << ('l' - 'a') | 1u << ('n' - 'a') |
+                                1u << ('o' - 'a') | 1u << ('p' - 'a') |
+                                1u << ('t' - 'a') | 1u << ('y' - 'a');
+    return w.size() >= 4 && w.size() <= 9 && w[0] >= 'a' && w[0] <= 'z' &&
+           (kFirst >> (w[0] - 'a') & 1) != 0;
   }
 
   // After a complete date, an optional ", 2023" or " 2023" year.
@@ -468,6 +499,7 @@ class Scanner {
     const std::string_view w = doc_.Norm(i);
     m->kind = DateKind::kRelative;
     m->granularity = DateGranularity::kDay;
+    if (!MaybeRelativeWord(w)) return i;
     if (w == "today" || w == "tonight") {
       rel_days_ = 0;
       if (w == "tonight") m->part_of_day = "night";
@@ -541,6 +573,7 @@ class Scanner {
 
   // "two days ago", "3 weeks ago", "a year ago".
   size_t Ago(size_t i, DateMention* m) {
+    if (!doc_.IsWord(i + 2, "ago")) return i;
     int n = -1;
     if (doc_.IsNumber(i)) {
       n = PlainInt(doc_, i);

@@ -219,9 +219,23 @@ int WeekdayOfDays(int64_t days) {
 
 std::string IsoDate(int64_t days) {
   const CivilDay c = CivilFromDays(days);
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+  if (c.year < 0 || c.year > 9999) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", c.year, c.month, c.day);
+    return buf;
+  }
+  // The same bytes as "%04d-%02d-%02d", without snprintf (called for every
+  // resolved date).
+  std::string out = "0000-00-00";
+  auto put = [&out](size_t at, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) {
+      out[at + static_cast<size_t>(k)] = static_cast<char>('0' + v % 10);
+    }
+  };
+  put(0, c.year, 4);
+  put(5, c.month, 2);
+  put(8, c.day, 2);
+  return out;
 }
 
 }  // namespace concord::facts

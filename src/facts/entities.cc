@@ -34,6 +34,7 @@
 #include <unordered_set>
 
 #include "src/facts/lexicon.h"
+#include "src/facts/word_table.h"
 #include "src/text/normalizer.h"
 #include "src/text/stopwords.h"
 
@@ -48,54 +49,55 @@ constexpr size_t kMaxRunTokens = 16;
 constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
-  return w == "of" || w == "for" || w == "and" || w == "de" || w == "du" ||
-         w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der" ||
-         w == "da" || w == "di" || w == "la" || w == "le" || w == "del" ||
-         w == "on";
+  static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
+                                 "ibn", "van", "von", "der", "da", "di",
+                                 "la",  "le",  "del", "on"};
+  return kWords.Contains(w);
 }
 
 bool ArabicArticle(std::string_view w) {
-  return w == "al" || w == "el" || w == "ad" || w == "as" || w == "ash" ||
-         w == "an" || w == "ar" || w == "at" || w == "az" || w == "abu" ||
-         w == "bin" || w == "ibn";
+  static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
+                                 "ar", "at", "az", "abu", "bin", "ibn"};
+  return kWords.Contains(w);
 }
 
 // Title words that can only be part of a longer title ("Foreign Minister").
 bool TitleModifier(std::string_view w) {
-  return w == "assistant" || w == "senior" || w == "supreme" || w == "state" ||
-         w == "foreign" || w == "defence" || w == "defense" ||
-         w == "interior" || w == "finance" || w == "prime" || w == "vice" ||
-         w == "deputy" || w == "chief" || w == "general" || w == "former" ||
-         w == "acting";
+  static const WordSet kWords = {"assistant", "senior",  "supreme", "state",
+                                 "foreign",   "defence", "defense", "interior",
+                                 "finance",   "prime",   "vice",    "deputy",
+                                 "chief",     "general", "former",  "acting"};
+  return kWords.Contains(w);
 }
 
 bool PlaceNounBefore(std::string_view w) {
-  return w == "village" || w == "villages" || w == "town" || w == "towns" ||
-         w == "city" || w == "cities" || w == "settlement" ||
-         w == "settlements" || w == "region" || w == "regions" ||
-         w == "province" || w == "district" || w == "hub" ||
-         w == "stronghold" || w == "capital" || w == "port" || w == "border" ||
-         w == "country" || w == "countries";
+  static const WordSet kWords = {
+      "village",  "villages",   "town",        "towns",      "city",
+      "cities",   "settlement", "settlements", "region",     "regions",
+      "province", "district",   "hub",         "stronghold", "capital",
+      "port",     "border",     "country",     "countries"};
+  return kWords.Contains(w);
 }
 
 // Last words of street, building and site names ("Tanner Street").
 bool StreetHead(std::string_view w) {
-  return w == "street" || w == "road" || w == "lane" || w == "avenue" ||
-         w == "square" || w == "boulevard" || w == "bridge" || w == "park" ||
-         w == "airport" || w == "station" || w == "harbour" || w == "harbor" ||
-         w == "dam" || w == "stadium" || w == "plaza" || w == "highway";
+  static const WordSet kWords = {"street",  "road",      "lane",    "avenue",
+                                 "square",  "boulevard", "bridge",  "park",
+                                 "airport", "station",   "harbour", "harbor",
+                                 "dam",     "stadium",   "plaza",   "highway"};
+  return kWords.Contains(w);
 }
 
 bool PlacePreposition(std::string_view w) {
-  return w == "in" || w == "near" || w == "from" || w == "to" ||
-         w == "across" || w == "into" || w == "outside" || w == "around" ||
-         w == "towards" || w == "toward" || w == "throughout" ||
-         w == "inside" || w == "via";
+  static const WordSet kWords = {
+      "in",     "near",    "from",   "to",         "across", "into", "outside",
+      "around", "towards", "toward", "throughout", "inside", "via"};
+  return kWords.Contains(w);
 }
 
 bool Pronoun(std::string_view w) {
-  return w == "i" || w == "he" || w == "she" || w == "it" || w == "we" ||
-         w == "they" || w == "you";
+  static const WordSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
+  return kWords.Contains(w);
 }
 
 // Skeleton of one folded word for merging spelling variants.
@@ -147,8 +149,9 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> words;
+void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
+  std::vector<std::string_view>& words = *out;
+  words.clear();
   size_t start = 0;
   for (size_t k = 0; k <= s.size(); ++k) {
     if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
@@ -157,6 +160,11 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
       start = k + 1;
     }
   }
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  SplitWords(s, &words);
   return words;
 }
 
@@ -173,7 +181,10 @@ int Levenshtein(std::string_view a, std::string_view b, int limit) {
       static_cast<int>(b.size()) - static_cast<int>(a.size()) > limit) {
     return limit + 1;
   }
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  // Two rows, reused across calls (this runs for many pairs per text).
+  thread_local std::vector<int> prev, cur;
+  prev.resize(b.size() + 1);
+  cur.resize(b.size() + 1);
   std::iota(prev.begin(), prev.end(), 0);
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = static_cast<int>(i);
@@ -274,17 +285,35 @@ class Finder {
     return doc_.IsWord(i) && doc_.Capitalized(i) && !in_date_[i];
   }
 
+  // A sentence is in title case when at least three of its words are not
+  // stop words, three quarters of those are capitalised (nine tenths if it
+  // has a period). The capitalised words are counted first; then the
+  // lower-case ones only until there are more than a third as many as
+  // capitals, which settles "not title case" (words = caps + lower, and
+  // caps * 4 >= words * 3 means lower * 3 <= caps) without a stop-word
+  // look-up for the rest of the sentence.
   void MarkTitleCaseSentences() {
     title_case_.assign(doc_.sentences().size(), false);
     for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
-      int words = 0, caps = 0;
+      const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
+      int caps = 0;
       bool period = false;
-      for (size_t i = doc_.SentenceBegin(s); i < doc_.SentenceEnd(s); ++i) {
-        if (doc_.IsPunct(i, ".")) period = true;
-        if (!doc_.IsWord(i) || text::IsStopword(doc_.Norm(i), "en")) continue;
-        ++words;
-        if (doc_.Capitalized(i)) ++caps;
+      for (size_t i = b; i < e; ++i) {
+        if (!doc_.IsWord(i)) {
+          if (doc_.IsPunct(i, ".")) period = true;
+          continue;
+        }
+        if (doc_.Capitalized(i) && !text::IsStopword(doc_.Norm(i), "en")) {
+          ++caps;
+        }
       }
+      if (caps == 0) continue;  // words >= 3 would need caps >= 3
+      int lower = 0;
+      for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
+        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
+      }
+      const int words = caps + lower;
       title_case_[s] = words >= 3 && caps * 4 >= words * 3 &&
                        !(period && caps * 10 < words * 9);
     }
@@ -298,8 +327,15 @@ class Finder {
                     doc_.IsPunct(i - 1, ":"))) {
         continue;  // quoted sentence starts
       }
-      mid_caps_.insert(std::string(StripPossessive(doc_.Norm(i))));
+      mid_caps_.push_back(StripPossessive(doc_.Norm(i)));
     }
+    std::sort(mid_caps_.begin(), mid_caps_.end());
+    mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
+                    mid_caps_.end());
+  }
+
+  bool MidSentenceCapital(std::string_view w) const {
+    return std::binary_search(mid_caps_.begin(), mid_caps_.end(), w);
   }
 
   bool KnownName(std::string_view folded) const {
@@ -361,12 +397,13 @@ class Finder {
     }
     // "al-Assad": a lower-case Arabic article may open a name.
     const bool article_start =
-        !doc_.Capitalized(i) && ArabicArticle(doc_.Norm(i)) &&
-        doc_.IsPunct(i + 1, "-") && doc_.Adjacent(i, i + 1) &&
+        !doc_.Capitalized(i) && doc_.IsPunct(i + 1, "-") &&
+        ArabicArticle(doc_.Norm(i)) && doc_.Adjacent(i, i + 1) &&
         doc_.Adjacent(i + 1, i + 2) && Cap(i + 2);
     if (!Cap(i) && !article_start) return i + 1;
     // Build the run.
-    std::vector<size_t> run{i};
+    std::vector<size_t>& run = run_;
+    run.assign(1, i);
     size_t j = i + 1;
     while (j < end && run.size() < kMaxRunTokens) {
       const size_t last = run.back();
@@ -522,7 +559,7 @@ class Finder {
       return;
     }
     if (initial && single && !all_caps && !KnownName(w0) &&
-        mid_caps_.count(std::string(w0)) == 0 &&
+        !MidSentenceCapital(w0) &&
         !(doc_.IsWord(last_tok + 1) &&
           lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
       return;
@@ -562,7 +599,7 @@ class Finder {
     lexicon::CountryCue cue;
     lexicon::CountryKey(w, &cue);
     if (cue == lexicon::CountryCue::kDemonym) return false;
-    return mid_caps_.count(std::string(w)) > 0 || KnownName(w);
+    return MidSentenceCapital(w) || KnownName(w);
   }
 
   // The cues around tokens [first, last] and the mention itself.
@@ -588,8 +625,11 @@ class Finder {
       end -= static_cast<uint32_t>(cut);
     }
     if (raw.empty()) return;
-    const std::string folded = Fold(raw);
-    const std::vector<std::string_view> words = SplitWords(folded);
+    folded_.clear();
+    text::FoldWord(raw, &folded_);
+    const std::string& folded = folded_;
+    SplitWords(folded, &words_);
+    const std::vector<std::string_view>& words = words_;
     if (words.empty()) return;
     const std::string_view lastw = words.back();
     const bool all_caps = doc_.tokens()[first].all_caps && first == last;
@@ -713,10 +753,11 @@ class Finder {
   // Union-find over mention groups with equal keys, then the merge passes.
   void Merge() {
     std::vector<EntityMention>& ms = result_.mentions;
-    // Groups by key, in order of first mention.
-    std::unordered_map<std::string, size_t> group_of_key;
+    // Groups by key, in order of first mention. Keys and texts are views of
+    // the mentions' strings, which do not change from here on.
+    std::unordered_map<std::string_view, size_t> group_of_key;
     std::vector<size_t> group(ms.size());
-    std::vector<std::string> keys;
+    std::vector<std::string_view> keys;
     std::vector<size_t> first_mention;
     for (size_t k = 0; k < ms.size(); ++k) {
       auto [it, inserted] = group_of_key.emplace(ms[k].key, keys.size());
@@ -742,7 +783,7 @@ class Finder {
     };
     // Per-group facts: summed scores, longest text, word count.
     std::vector<Scores> gscore(g);
-    std::vector<std::string> longest(g);
+    std::vector<std::string_view> longest(g);
     for (size_t k = 0; k < ms.size(); ++k) {
       Scores& s = gscore[group[k]];
       s.person += scores_[k].person;
@@ -751,19 +792,36 @@ class Finder {
       if (ms[k].text.size() > longest[group[k]].size())
         longest[group[k]] = ms[k].text;
     }
-    std::vector<std::vector<std::string_view>> gwords(g);
-    for (size_t a = 0; a < g; ++a) gwords[a] = SplitWords(keys[a]);
-    // 1. Initialisms: "UAE" and "United Arab Emirates".
+    // The words of each key: one flat vector, a span per group.
+    std::vector<std::string_view> all_words;
+    std::vector<size_t> words_from(g + 1, 0);
+    for (size_t a = 0; a < g; ++a) {
+      SplitWords(keys[a], &words_);
+      all_words.insert(all_words.end(), words_.begin(), words_.end());
+      words_from[a + 1] = all_words.size();
+    }
+    std::vector<std::span<const std::string_view>> gwords(g);
+    for (size_t a = 0; a < g; ++a) {
+      gwords[a] = std::span<const std::string_view>(
+          all_words.data() + words_from[a], words_from[a + 1] - words_from[a]);
+    }
+    // 1. Initialisms: "UAE" and "United Arab Emirates". The initials of the
+    // multiword groups are only needed when some group is an acronym.
     {
+      std::vector<std::pair<size_t, std::string>> acronyms;
+      for (size_t a = 0; a < g; ++a) {
+        std::string letters = AcronymLetters(longest[a]);
+        if (!letters.empty()) acronyms.emplace_back(a, std::move(letters));
+      }
       std::unordered_map<std::string, std::vector<size_t>> by_initials;
-      for (size_t b = 0; b < g; ++b) {
-        if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
-          by_initials[Initials(Fold(longest[b]))].push_back(b);
+      if (!acronyms.empty()) {
+        for (size_t b = 0; b < g; ++b) {
+          if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
+            by_initials[Initials(Fold(longest[b]))].push_back(b);
+          }
         }
       }
-      for (size_t a = 0; a < g; ++a) {
-        const std::string letters = AcronymLetters(longest[a]);
-        if (letters.empty()) continue;
+      for (const auto& [a, letters] : acronyms) {
         const auto it = by_initials.find(letters);
         if (it == by_initials.end()) continue;
         for (size_t b : it->second) {
@@ -775,26 +833,35 @@ class Finder {
     // person-ish group that ends with the same words ("Zelensky" and
     // "Volodymyr Zelensky", "Abdel Rahman" and "Rami Abdel Rahman").
     {
-      std::unordered_map<std::string_view, std::vector<size_t>> by_last;
+      // (last word, group), sorted: the groups of one last word in order.
+      std::vector<std::pair<std::string_view, size_t>> by_last;
       for (size_t b = 0; b < g; ++b) {
         if (gwords[b].size() < 2 || gwords[b].size() > 5) continue;
-        if (keys[b].find('|') != std::string::npos) continue;
+        if (keys[b].find('|') != std::string_view::npos) continue;
         if (gscore[b].org > gscore[b].person ||
             gscore[b].place > gscore[b].person + 1) {
           continue;
         }
-        by_last[gwords[b].back()].push_back(b);
+        by_last.emplace_back(gwords[b].back(), b);
       }
+      std::sort(by_last.begin(), by_last.end());
       for (size_t a = 0; a < g; ++a) {
         const size_t n = gwords[a].size();
-        if (n == 0 || n > 2 || keys[a].find('|') != std::string::npos) continue;
+        if (n == 0 || n > 2 || keys[a].find('|') != std::string_view::npos) {
+          continue;
+        }
         if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
           continue;
-        const auto it = by_last.find(gwords[a].back());
-        if (it == by_last.end()) continue;
+        const std::string_view last = gwords[a].back();
+        auto it =
+            std::lower_bound(by_last.begin(), by_last.end(), last,
+                             [](const std::pair<std::string_view, size_t>& e,
+                                std::string_view w) { return e.first < w; });
+        if (it == by_last.end() || it->first != last) continue;
         size_t match = kNpos;
         bool unique = true;
-        for (size_t b : it->second) {
+        for (; it != by_last.end() && it->first == last; ++it) {
+          const size_t b = it->second;
           const auto& wb = gwords[b];
           if (wb.size() <= n ||
               !std::equal(gwords[a].begin(), gwords[a].end(), wb.end() - n)) {
@@ -812,7 +879,7 @@ class Finder {
       std::vector<size_t> order;
       for (size_t a = 0; a < g; ++a) {
         if (static_cast<int>(keys[a].size()) >= options_.fuzzy_min_length &&
-            keys[a].find('|') == std::string::npos) {
+            keys[a].find('|') == std::string_view::npos) {
           order.push_back(a);
         }
       }
@@ -822,10 +889,10 @@ class Finder {
       });
       size_t pairs = 0;
       for (size_t i = 0; i < order.size() && pairs < kMaxFuzzyPairs; ++i) {
-        const std::string& ka = keys[order[i]];
+        const std::string_view ka = keys[order[i]];
         for (size_t j = i + 1; j < order.size() && pairs < kMaxFuzzyPairs;
              ++j) {
-          const std::string& kb = keys[order[j]];
+          const std::string_view kb = keys[order[j]];
           if (kb[0] != ka[0] ||
               kb.size() > ka.size() + options_.fuzzy_edits + 1) {
             break;
@@ -839,13 +906,18 @@ class Finder {
     }
     // Build entities.
     std::vector<int> entity_of_root(g, -1);
+    result_.entities.reserve(g);  // at most one entity per group
     std::vector<Scores> escore;
+    // The mention whose text is the entity's name: its key is the name's
+    // (every mention's key is EntityKey of its text).
+    std::vector<size_t> name_mention;
     for (size_t k = 0; k < ms.size(); ++k) {
       const size_t root = find(group[k]);
       if (entity_of_root[root] < 0) {
         entity_of_root[root] = static_cast<int>(result_.entities.size());
         result_.entities.emplace_back();
         escore.emplace_back();
+        name_mention.push_back(k);
       }
       const int e = entity_of_root[root];
       Entity& ent = result_.entities[e];
@@ -855,14 +927,17 @@ class Finder {
           ent.variants.end()) {
         ent.variants.push_back(ms[k].text);
       }
-      if (ms[k].text.size() > ent.name.size()) ent.name = ms[k].text;
+      if (ms[k].text.size() > ent.name.size()) {
+        ent.name = ms[k].text;
+        name_mention[e] = k;
+      }
       escore[e].person += scores_[k].person;
       escore[e].place += scores_[k].place;
       escore[e].org += scores_[k].org;
     }
     for (size_t e = 0; e < result_.entities.size(); ++e) {
       Entity& ent = result_.entities[e];
-      ent.key = EntityKey(ent.name);
+      ent.key = ms[name_mention[e]].key;
       ent.type = Best(escore[e], &ent.confidence);
     }
   }
@@ -887,7 +962,12 @@ class Finder {
   const EntityOptions& options_;
   std::vector<bool> in_date_;
   std::vector<bool> title_case_;
-  std::unordered_set<std::string> mid_caps_;
+  // Folded words capitalised mid-sentence (views of the document's norms),
+  // sorted and unique.
+  std::vector<std::string_view> mid_caps_;
+  std::vector<size_t> run_;              // ScanAt's name run, reused
+  std::string folded_;                   // EmitClean's folded name, reused
+  std::vector<std::string_view> words_;  // its words, reused
   std::vector<Scores> scores_;  // parallel to result_.mentions
   EntityResult result_;
 };
@@ -953,13 +1033,20 @@ std::string ComputeEntityKey(std::string_view name) {
 // is a pure function of the name, so the memo changes no answer.
 std::string EntityKey(std::string_view name) {
   constexpr size_t kMaxMemo = size_t{1} << 16;
-  thread_local std::unordered_map<std::string, std::string> memo;
-  thread_local std::string probe;
-  probe.assign(name);
-  if (const auto it = memo.find(probe); it != memo.end()) return it->second;
+  // Looked up by the view itself (no std::string made for a hit).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  thread_local std::unordered_map<std::string, std::string, NameHash,
+                                  std::equal_to<>>
+      memo;
+  if (const auto it = memo.find(name); it != memo.end()) return it->second;
   if (memo.size() >= kMaxMemo) memo.clear();
   std::string key = ComputeEntityKey(name);
-  memo.emplace(probe, key);
+  memo.emplace(std::string(name), key);
   return key;
 }
 

@@ -1,22 +1,21 @@
 // The word lists behind lexicon.h. Each table is a function-local static
-// hash map built on first use; entries are folded (lower case, ASCII
-// apostrophes). The lists were written by the team for English news.
+// flat hash map (word_table.h) built on first use; entries are folded
+// (lower case, ASCII apostrophes). The lists were written by the team for
+// English news.
 #include "src/facts/lexicon.h"
 
 #include <initializer_list>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
-#include <utility>
+
+#include "src/facts/word_table.h"
 
 namespace concord::facts::lexicon {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
 template <typename V>
-using WordMap = std::unordered_map<std::string_view, V>;
+using WordMap = FlatMap<V>;
 
-bool In(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
+bool In(const WordSet& set, std::string_view w) { return set.Contains(w); }
 
 struct CountryEntry {
   std::string_view key;
@@ -132,13 +131,13 @@ const WordMap<CountryHit>& CountryTable() {
     WordMap<CountryHit> t;
     for (const CountryEntry& c : kCountries) {
       for (std::string_view n : c.names) {
-        t.emplace(n, CountryHit{c.key, CountryCue::kName});
+        t.Insert(n, CountryHit{c.key, CountryCue::kName});
       }
       for (std::string_view n : c.demonyms) {
-        t.emplace(n, CountryHit{c.key, CountryCue::kDemonym});
+        t.Insert(n, CountryHit{c.key, CountryCue::kDemonym});
       }
       for (std::string_view n : c.capitals) {
-        t.emplace(n, CountryHit{c.key, CountryCue::kCapital});
+        t.Insert(n, CountryHit{c.key, CountryCue::kCapital});
       }
     }
     return t;
@@ -157,8 +156,8 @@ int Month(std::string_view w) {
       {"sept", 9},      {"sep", 9},    {"october", 10},  {"oct", 10},
       {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12},
   };
-  const auto it = kMonths.find(w);
-  return it == kMonths.end() ? 0 : it->second;
+  const auto* v = kMonths.Find(w);
+  return v == nullptr ? 0 : *v;
 }
 
 int Weekday(std::string_view w) {
@@ -168,8 +167,8 @@ int Weekday(std::string_view w) {
       {"thu", 3},      {"thurs", 3},     {"friday", 4},  {"fri", 4},
       {"saturday", 5}, {"sat", 5},       {"sunday", 6},  {"sun", 6},
   };
-  const auto it = kDays.find(w);
-  return it == kDays.end() ? -1 : it->second;
+  const auto* v = kDays.Find(w);
+  return v == nullptr ? -1 : *v;
 }
 
 Unit FindUnit(std::string_view w) {
@@ -265,8 +264,8 @@ Unit FindUnit(std::string_view w) {
       {"eur", {UnitKind::kMoney, "eur"}},
       {"gbp", {UnitKind::kMoney, "gbp"}},
   };
-  const auto it = kUnits.find(w);
-  return it == kUnits.end() ? Unit{} : it->second;
+  const auto* v = kUnits.Find(w);
+  return v == nullptr ? Unit{} : *v;
 }
 
 std::string_view CurrencyOfSign(std::string_view sign) {
@@ -275,8 +274,8 @@ std::string_view CurrencyOfSign(std::string_view sign) {
       {"¥", "jpy"}, {"₴", "uah"},   {"₽", "rub"}, {"₹", "inr"},
       {"₺", "try"}, {"a$", "aud"},  {"c$", "cad"},  {"hk$", "hkd"},
   };
-  const auto it = kSigns.find(sign);
-  return it == kSigns.end() ? std::string_view() : it->second;
+  const auto* v = kSigns.Find(sign);
+  return v == nullptr ? std::string_view() : *v;
 }
 
 bool IsPersonTitle(std::string_view w) {
@@ -455,13 +454,13 @@ bool IsPlatform(std::string_view name) {
 
 std::string_view CountryKey(std::string_view name, CountryCue* kind) {
   const auto& table = CountryTable();
-  const auto it = table.find(name);
-  if (it == table.end()) {
+  const CountryHit* hit = table.Find(name);
+  if (hit == nullptr) {
     if (kind != nullptr) *kind = CountryCue::kNone;
     return {};
   }
-  if (kind != nullptr) *kind = it->second.cue;
-  return it->second.key;
+  if (kind != nullptr) *kind = hit->cue;
+  return hit->key;
 }
 
 std::string_view NameAlias(std::string_view name) {
@@ -494,8 +493,9 @@ std::string_view NameAlias(std::string_view name) {
       {"x", "x"},
       {"twitter", "x"},
   };
-  const auto it = kAliases.find(name);
-  if (it != kAliases.end()) return it->second;
+  if (const auto* alias = kAliases.Find(name); alias != nullptr) {
+    return *alias;
+  }
   CountryCue cue;
   std::string_view key = CountryKey(name, &cue);
   if (cue == CountryCue::kName) return key;
@@ -712,8 +712,8 @@ std::string_view BritishSpelling(std::string_view w) {
       {"recognized", "recognised"},
       {"authorized", "authorised"},
   };
-  const auto it = kSpell.find(w);
-  return it == kSpell.end() ? w : it->second;
+  const auto* v = kSpell.Find(w);
+  return v == nullptr ? w : *v;
 }
 
 }  // namespace concord::facts::lexicon

@@ -8,8 +8,10 @@
 #include "src/facts/reconcile.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -63,11 +65,16 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* len) {
 
 // Words as written (views into `text`), split on anything not a letter or
 // digit; an apostrophe inside a word stays ("it's", "We’re", "1000's").
-std::vector<std::string_view> WordsOf(std::string_view text) {
-  std::vector<std::string_view> out;
+template <typename F>
+void ForEachWord(std::string_view text, F&& f) {
   size_t i = 0;
+  // IsWordByte(text[k]) && PunctuationAt(text, k) == 0, with the ASCII
+  // case first (PunctuationAt is 0 for an ASCII byte).
   auto word_at = [&](size_t k) {
-    return k < text.size() && IsWordByte(text[k]) && PunctuationAt(text, k) == 0;
+    if (k >= text.size()) return false;
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c < 0x80) return IsWordByte(static_cast<char>(c));
+    return PunctuationAt(text, k) == 0;
   };
   while (i < text.size()) {
     while (i < text.size() && !word_at(i)) ++i;
@@ -84,51 +91,138 @@ std::vector<std::string_view> WordsOf(std::string_view text) {
       }
       break;
     }
-    if (e > i) out.push_back(text.substr(i, e - i));
+    if (e > i) f(text.substr(i, e - i));
     i = e;
   }
+}
+
+std::vector<std::string_view> WordsOf(std::string_view text) {
+  std::vector<std::string_view> out;
+  ForEachWord(text, [&](std::string_view w) { out.push_back(w); });
   return out;
+}
+
+// The word lower-cased (ASCII) with typographic apostrophes made ASCII,
+// into *s (replaced).
+void FoldInto(std::string_view w, std::string* s) {
+  s->resize(w.size());  // the folded word is never longer
+  char* out = s->data();
+  size_t n = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    size_t alen = 0;
+    if (IsApostropheAt(w, i, &alen)) {
+      out[n++] = '\'';
+      i += alen - 1;
+      continue;
+    }
+    out[n++] = Lower(w[i]);
+  }
+  s->resize(n);
 }
 
 std::string Folded(std::string_view w) {
   std::string s;
-  for (size_t i = 0; i < w.size(); ++i) {
-    size_t alen = 0;
-    if (IsApostropheAt(w, i, &alen)) {
-      s.push_back('\'');
-      i += alen - 1;
-      continue;
-    }
-    s.push_back(Lower(w[i]));
-  }
+  FoldInto(w, &s);
   return s;
 }
 
-// Folded words with English contractions opened ("we're" -> we are), so
-// that a quote and its copy compare word for word.
-std::vector<std::string> FoldedWords(std::string_view text) {
+// Calls f(word) for the folded words of `text` with English contractions
+// opened ("we're" -> we are), so that a quote and its copy compare word for
+// word. The views passed to f live until f returns.
+template <typename F>
+void ForEachFoldedWord(std::string_view text, F&& f) {
   static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
       {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
       {"'m", "am"},   {"'d", "would"}};
-  std::vector<std::string> out;
-  for (std::string_view w : WordsOf(text)) {
-    std::string f = Folded(w);
-    bool split = false;
+  std::string folded;
+  ForEachWord(text, [&](std::string_view w) {
+    FoldInto(w, &folded);
+    const std::string_view fw = folded;
     for (const auto& [end, full] : kEndings) {
-      if (f.size() > end.size() &&
-          f.compare(f.size() - end.size(), end.size(), end) == 0) {
-        std::string head = f.substr(0, f.size() - end.size());
+      if (fw.size() > end.size() && fw.ends_with(end)) {
+        std::string_view head = fw.substr(0, fw.size() - end.size());
         if (head == "wo") head = "will";  // won't
         if (head == "ca") head = "can";   // can't
-        out.push_back(std::move(head));
-        out.emplace_back(full);
-        split = true;
-        break;
+        f(head);
+        f(full);
+        return;
       }
     }
-    if (!split) out.push_back(std::move(f));
-  }
+    f(fw);
+  });
+}
+
+std::vector<std::string> FoldedWords(std::string_view text) {
+  std::vector<std::string> out;
+  ForEachFoldedWord(text, [&](std::string_view w) { out.emplace_back(w); });
   return out;
+}
+
+// The distinct folded words of a story's quotes, each stored once, with
+// dense ids in order of first sight. Views returned by Word() live as long
+// as the table. Open addressing (linear probing, at most half full) over
+// FNV-1a hashes; a slot holds id + 1, 0 when empty.
+class WordIds {
+ public:
+  uint32_t Add(std::string_view w) {
+    if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+    const size_t s = SlotOf(w);
+    if (slots_[s] != 0) return slots_[s] - 1;
+    const auto id = static_cast<uint32_t>(words_.size());
+    words_.emplace_back(w);
+    hashes_.push_back(Hash(w));
+    slots_[s] = id + 1;
+    return id;
+  }
+  // The id of w, or -1.
+  int64_t Find(std::string_view w) const {
+    if (slots_.empty()) return -1;
+    const size_t s = SlotOf(w);
+    return slots_[s] == 0 ? -1 : static_cast<int64_t>(slots_[s] - 1);
+  }
+  std::string_view Word(uint32_t id) const { return words_[id]; }
+  size_t size() const { return words_.size(); }
+
+ private:
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = 14695981039346656037ull;
+    for (const char c : w) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return h ^ (h >> 32);
+  }
+  // The slot holding w, or the empty slot where it would go.
+  size_t SlotOf(std::string_view w) const {
+    const uint64_t h = Hash(w);
+    const size_t mask = slots_.size() - 1;
+    for (size_t s = h & mask;; s = (s + 1) & mask) {
+      const uint32_t v = slots_[s];
+      if (v == 0 || (hashes_[v - 1] == h && words_[v - 1] == w)) return s;
+    }
+  }
+  void Grow() {
+    slots_.assign(slots_.empty() ? 256 : slots_.size() * 2, 0);
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t id = 0; id < words_.size(); ++id) {
+      size_t s = hashes_[id] & mask;
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = id + 1;
+    }
+  }
+
+  std::deque<std::string> words_;  // stable storage for Word()'s views
+  std::vector<uint64_t> hashes_;   // per id
+  std::vector<uint32_t> slots_;    // id + 1, or 0
+};
+
+// The ids of the distinct folded words of `text`, sorted, into *ids.
+void WordIdsOf(std::string_view text, WordIds* table,
+               std::vector<uint32_t>* ids) {
+  ids->clear();
+  ForEachFoldedWord(text,
+                    [&](std::string_view w) { ids->push_back(table->Add(w)); });
+  std::sort(ids->begin(), ids->end());
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }
 
 std::set<std::string> WordSet(std::string_view text) {
@@ -137,18 +231,42 @@ std::set<std::string> WordSet(std::string_view text) {
   return s;
 }
 
-// Content words of a sentence, cut to six letters (a cheap stem).
-std::set<std::string> ContentSet(std::string_view text,
-                                 std::string_view lang) {
-  std::set<std::string> s;
-  for (std::string_view w : WordsOf(text)) {
-    if (w.size() < 4) continue;
-    std::string f = Folded(w);
-    if (text::IsStopword(f, lang)) continue;
+// Content words of a sentence, cut to six letters (a cheap stem): sorted
+// and unique (a set as a vector).
+std::vector<std::string> ContentSet(std::string_view text,
+                                    std::string_view lang) {
+  std::vector<std::string> s;
+  std::string f;
+  ForEachWord(text, [&](std::string_view w) {
+    if (w.size() < 4) return;
+    FoldInto(w, &f);
+    if (text::IsStopword(f, lang)) return;
     if (f.size() > 6) f.resize(6);
-    s.insert(std::move(f));
-  }
+    s.push_back(f);
+  });
+  std::sort(s.begin(), s.end());
+  s.erase(std::unique(s.begin(), s.end()), s.end());
   return s;
+}
+
+// Dice() of two sorted, unique vectors.
+double SortedDice(const std::vector<std::string>& a,
+                  const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 1;
+  size_t common = 0;
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    const int c = a[x].compare(b[y]);
+    if (c < 0) {
+      ++x;
+    } else if (c > 0) {
+      ++y;
+    } else {
+      ++common;
+      ++x;
+      ++y;
+    }
+  }
+  return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
 double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -160,6 +278,20 @@ double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 std::string FormatValue(double v) {
   char buf[64];
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15 &&
+      !std::signbit(v)) {
+    // What "%.0f" prints for a value this close to a whole number (the
+    // nearest one), without snprintf; negative values (and "-0") take the
+    // snprintf path below.
+    auto n = static_cast<uint64_t>(std::llround(v));
+    char* end = buf + sizeof buf;
+    char* p = end;
+    do {
+      *--p = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    return std::string(p, end);
+  }
   if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
     std::snprintf(buf, sizeof buf, "%.0f", v);
   } else {
@@ -353,11 +485,13 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // The content words around each quantity claim: the union of its
   // sentences' content sets. Made only for claims that reach the Dice test
   // below, and each sentence's set only once (claims share sentences).
-  std::map<std::pair<uint32_t, int>, std::set<std::string>> sentence_words;
-  std::vector<std::unique_ptr<std::set<std::string>>> context(claims.size());
-  auto context_of = [&](size_t i) -> const std::set<std::string>& {
+  // Word sets are sorted, unique vectors.
+  std::map<std::pair<uint32_t, int>, std::vector<std::string>> sentence_words;
+  std::vector<std::unique_ptr<std::vector<std::string>>> context(
+      claims.size());
+  auto context_of = [&](size_t i) -> const std::vector<std::string>& {
     if (context[i] != nullptr) return *context[i];
-    context[i] = std::make_unique<std::set<std::string>>();
+    context[i] = std::make_unique<std::vector<std::string>>();
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
@@ -369,25 +503,53 @@ void FindConflicts(const std::vector<StoryMember>& members,
             members[m].body.substr(sp.begin, sp.end - sp.begin));
         it->second = ContentSet(sentence, members[m].lang);
       }
-      context[i]->insert(it->second.begin(), it->second.end());
+      std::vector<std::string>& c = *context[i];
+      const size_t old_size = c.size();
+      c.insert(c.end(), it->second.begin(), it->second.end());
+      std::inplace_merge(c.begin(), c.begin() + old_size, c.end());
+      c.erase(std::unique(c.begin(), c.end()), c.end());
     }
     return *context[i];
   };
+  // The sources of each claim, sorted and unique, made when first asked.
+  std::vector<std::vector<int>> sources(claims.size());
+  auto sources_of = [&](size_t i) -> const std::vector<int>& {
+    std::vector<int>& s = sources[i];
+    if (s.empty()) {
+      for (uint32_t m : claims[i].members) s.push_back(members[m].source);
+      std::sort(s.begin(), s.end());
+      s.erase(std::unique(s.begin(), s.end()), s.end());
+    }
+    return s;
+  };
+  // Whether some element of sorted a is not in sorted b.
+  auto has_other = [](const std::vector<int>& a, const std::vector<int>& b) {
+    for (int x : a) {
+      if (!std::binary_search(b.begin(), b.end(), x)) return true;
+    }
+    return false;
+  };
+  // Pairs (i < j) of quantity claims with one slot, in index order: each
+  // claim's later claims of its slot.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_slot;
+  std::vector<uint32_t> rank(claims.size(), 0);  // position in its slot list
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    if (claims[i].kind != "quantity") continue;
+    std::vector<uint32_t>& v = by_slot[claims[i].slot];
+    rank[i] = static_cast<uint32_t>(v.size());
+    v.push_back(i);
+  }
   for (size_t i = 0; i < claims.size(); ++i) {
-    for (size_t j = i + 1; j < claims.size(); ++j) {
+    if (claims[i].kind != "quantity") continue;
+    const std::vector<uint32_t>& same_slot = by_slot[claims[i].slot];
+    for (size_t r = rank[i] + 1; r < same_slot.size(); ++r) {
+      const size_t j = same_slot[r];
       const Claim& a = claims[i];
       const Claim& b = claims[j];
-      if (a.kind != "quantity" || b.kind != "quantity" || a.slot != b.slot) {
-        continue;
-      }
-      std::set<int> sa, sb;
-      for (uint32_t m : a.members) sa.insert(members[m].source);
-      for (uint32_t m : b.members) sb.insert(members[m].source);
-      bool a_only = false, b_only = false;
-      for (int s : sa) a_only |= sb.count(s) == 0;
-      for (int s : sb) b_only |= sa.count(s) == 0;
-      if (!a_only || !b_only) continue;
-      if (Dice(context_of(i), context_of(j)) < 0.5) continue;
+      const std::vector<int>& sa = sources_of(i);
+      const std::vector<int>& sb = sources_of(j);
+      if (!has_other(sa, sb) || !has_other(sb, sa)) continue;
+      if (SortedDice(context_of(i), context_of(j)) < 0.5) continue;
       StoryConflict c;
       c.kind = "number";
       c.slot = a.slot;
@@ -447,7 +609,10 @@ std::vector<std::vector<int>> MergeEntities(
   std::vector<std::pair<std::string, int>> keys(first_with_key.begin(),
                                                 first_with_key.end());
   std::sort(keys.begin(), keys.end());
-  std::unordered_map<std::string, std::vector<int>> buckets;
+  // (bucket, key index), sorted below: a bucket's keys are one run. The
+  // pairs tried and the names joined do not depend on the order buckets
+  // are visited in (the partition is that of the pairs found alike).
+  std::vector<std::pair<std::string, int>> buckets;
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k].first;
     std::string initials;
@@ -458,23 +623,29 @@ std::vector<std::vector<int>> MergeEntities(
       size_t e = p;
       while (e < key.size() && key[e] != ' ' && key[e] != '|') ++e;
       if (e > p) {
-        buckets["w:" + key.substr(p, std::min<size_t>(4, e - p))].push_back(
-            static_cast<int>(k));
+        buckets.emplace_back("w:" + key.substr(p, std::min<size_t>(4, e - p)),
+                             static_cast<int>(k));
         initials.push_back(key[p]);
         ++words;
       }
       p = e;
     }
-    if (words >= 2) buckets["i:" + initials].push_back(static_cast<int>(k));
+    if (words >= 2) buckets.emplace_back("i:" + initials, static_cast<int>(k));
     if (words == 1 && key.size() <= 5) {
-      buckets["i:" + key].push_back(static_cast<int>(k));
+      buckets.emplace_back("i:" + key, static_cast<int>(k));
     }
   }
+  std::sort(buckets.begin(), buckets.end());
   std::set<std::pair<int, int>> tried;
-  for (const auto& [bucket, ks] : buckets) {
-    for (size_t x = 0; x < ks.size(); ++x) {
-      for (size_t y = x + 1; y < ks.size(); ++y) {
-        const int a = std::min(ks[x], ks[y]), b = std::max(ks[x], ks[y]);
+  for (size_t from = 0, to = 0; from < buckets.size(); from = to) {
+    to = from + 1;
+    while (to < buckets.size() && buckets[to].first == buckets[from].first) {
+      ++to;
+    }
+    for (size_t x = from; x < to; ++x) {
+      for (size_t y = x + 1; y < to; ++y) {
+        const int a = std::min(buckets[x].second, buckets[y].second),
+                  b = std::max(buckets[x].second, buckets[y].second);
         if (!tried.insert({a, b}).second) continue;
         const Entity& ea = entity(items[keys[a].second]);
         const Entity& eb = entity(items[keys[b].second]);
@@ -484,38 +655,46 @@ std::vector<std::vector<int>> MergeEntities(
       }
     }
   }
-  std::unordered_map<int, int> cluster_of_root;
+  // Clusters by root item (roots are item indexes), -1 before the first.
+  std::vector<int> cluster_of_root(items.size(), -1);
   std::vector<std::vector<int>> cluster_of(members.size());
-  std::vector<std::map<std::string, int>> type_votes;
+  // Votes per cluster, indexed by EntityType.
+  std::vector<std::array<int, 4>> type_votes;
   for (uint32_t m = 0; m < members.size(); ++m) {
     cluster_of[m].assign(item_of[m].size(), -1);
     for (size_t e = 0; e < item_of[m].size(); ++e) {
       const int item = item_of[m][e];
       if (item < 0) continue;
       const int root = Find(parent, item);
-      auto [it, fresh] =
-          cluster_of_root.emplace(root, static_cast<int>(clusters->size()));
-      if (fresh) {
+      if (cluster_of_root[root] < 0) {
+        cluster_of_root[root] = static_cast<int>(clusters->size());
         clusters->push_back(EntityCluster{});
-        type_votes.emplace_back();
+        type_votes.push_back({0, 0, 0, 0});
       }
-      const int c = it->second;
+      const int c = cluster_of_root[root];
       cluster_of[m][e] = c;
       EntityCluster& cl = (*clusters)[c];
       const Entity& en = entity(items[item]);
       if (en.name.size() > cl.name.size()) cl.name = en.name;
       for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
       AddUnique(&cl.members, m);
-      type_votes[c][std::string(EntityTypeName(en.type))] += 1;
+      type_votes[c][static_cast<size_t>(en.type)] += 1;
     }
   }
   for (size_t c = 0; c < clusters->size(); ++c) {
     EntityCluster& cl = (*clusters)[c];
     cl.sources = CountSources(members, cl.members);
+    // The most voted type; on a tie the later name in alphabetical order,
+    // except "other".
+    static constexpr EntityType kByName[] = {
+        EntityType::kOrganization, EntityType::kOther, EntityType::kPerson,
+        EntityType::kPlace};
     int best = -1;
-    for (const auto& [t, n] : type_votes[c]) {
-      if (n > best || (n == best && t != "other")) {
-        cl.type = t;
+    for (const EntityType t : kByName) {
+      const int n = type_votes[c][static_cast<size_t>(t)];
+      if (n == 0) continue;  // no vote: not a candidate
+      if (n > best || (n == best && t != EntityType::kOther)) {
+        cl.type = EntityTypeName(t);
         best = n;
       }
     }
@@ -530,9 +709,9 @@ struct QuoteItem {
   const Quote* quote;
   int speaker;  // entity cluster, or -1
   std::string speaker_name;
-  std::set<std::string> words;
-  // The same words as ids interned over the story's quotes, sorted: set
-  // comparisons by integer merge instead of string compares.
+  // The distinct folded words of the quote as ids interned over the
+  // story's quotes (WordIds), sorted: set comparisons by integer merge
+  // instead of string compares.
   std::vector<uint32_t> ids;
 };
 
@@ -574,12 +753,30 @@ double Overlap(const QuoteItem& a, const QuoteItem& b) {
 // or after u's quote.
 // The four-letter prefixes NarrationQuoted compares for one item u: of the
 // narration around u's quote, and of u's quoted words. Built once per item.
+// Only prefixes of words of four letters or more are compared, so each is
+// packed into an integer; sorted and unique.
 struct NarrationPrefixes {
-  std::set<std::string> around, quoted;
+  std::vector<uint32_t> around, quoted;
 };
 
+uint32_t Prefix4(std::string_view w) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 24 |
+         static_cast<uint32_t>(static_cast<unsigned char>(w[1])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(w[2])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(w[3]));
+}
+
+void SortUnique(std::vector<uint32_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+bool Has(const std::vector<uint32_t>& sorted, uint32_t x) {
+  return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
 NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
-                             const QuoteItem& u) {
+                             const WordIds& words, const QuoteItem& u) {
   NarrationPrefixes out;
   const std::string_view ubody = members[u.member].body;
   const uint32_t from = u.quote->begin > 300 ? u.quote->begin - 300 : 0;
@@ -591,22 +788,49 @@ NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
     const uint32_t b = std::max(q.begin, from), e = std::min(q.end, to);
     for (uint32_t k = b; k < e; ++k) narration[k - from] = ' ';
   }
-  auto prefix = [](const std::string& w) { return w.substr(0, 4); };
-  for (const std::string& w : FoldedWords(narration)) {
-    if (w.size() >= 4) out.around.insert(prefix(w));
+  ForEachFoldedWord(narration, [&](std::string_view w) {
+    if (w.size() >= 4) out.around.push_back(Prefix4(w));
+  });
+  for (const uint32_t id : u.ids) {
+    const std::string_view w = words.Word(id);
+    if (w.size() >= 4) out.quoted.push_back(Prefix4(w));
   }
-  for (const std::string& w : u.words) out.quoted.insert(prefix(w));
+  SortUnique(&out.around);
+  SortUnique(&out.quoted);
   return out;
 }
 
-bool NarrationQuoted(const NarrationPrefixes& u, const QuoteItem& v) {
+bool NarrationQuoted(const NarrationPrefixes& u, const WordIds& words,
+                     const QuoteItem& v) {
   size_t moved = 0;
-  for (const std::string& w : v.words) {
+  for (const uint32_t id : v.ids) {
+    const std::string_view w = words.Word(id);
     if (w.size() < 4) continue;
-    const std::string p = w.substr(0, 4);
-    if (u.quoted.count(p) == 0 && u.around.count(p) > 0) ++moved;
+    const uint32_t p = Prefix4(w);
+    if (!Has(u.quoted, p) && Has(u.around, p)) ++moved;
   }
   return moved >= 3;
+}
+
+// Whether every word of `text` is among the sorted ids `of` (true when
+// `text` has no word).
+bool AllWordsIn(const std::vector<int64_t>& text_ids,
+                const std::vector<uint32_t>& of) {
+  for (const int64_t id : text_ids) {
+    if (id < 0 ||
+        !std::binary_search(of.begin(), of.end(), static_cast<uint32_t>(id))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The ids of the words of `text` (-1 for a word no quote has).
+std::vector<int64_t> FindWordIds(std::string_view text, const WordIds& words) {
+  std::vector<int64_t> out;
+  ForEachFoldedWord(text,
+                    [&](std::string_view w) { out.push_back(words.Find(w)); });
+  return out;
 }
 
 void GroupQuotes(const std::vector<StoryMember>& members,
@@ -614,6 +838,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                  const std::vector<EntityCluster>& entities,
                  std::vector<QuoteCluster>* out) {
   std::vector<QuoteItem> items;
+  WordIds words;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -626,23 +851,26 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                        : -1;
       it.speaker_name = it.speaker >= 0 ? entities[it.speaker].name
                                         : q.speaker_name;
-      it.words = WordSet(q.text);
-      if (it.words.size() < 3) continue;
+      WordIdsOf(q.text, &words, &it.ids);
+      if (it.ids.size() < 3) continue;
       items.push_back(std::move(it));
     }
   }
-  // Word ids, and for each word the items holding it (in item order).
-  std::unordered_map<std::string_view, uint32_t> word_id;
-  std::vector<std::vector<uint32_t>> holders;
-  for (uint32_t i = 0; i < items.size(); ++i) {
-    for (const std::string& w : items[i].words) {
-      const auto [it, added] =
-          word_id.emplace(w, static_cast<uint32_t>(holders.size()));
-      if (added) holders.emplace_back();
-      holders[it->second].push_back(i);
-      items[i].ids.push_back(it->second);
+  // For each word the items holding it, in item order: holders[holders_from
+  // [id] .. holders_from[id + 1]) (one array for all words).
+  std::vector<uint32_t> holders_from(words.size() + 1, 0);
+  for (const QuoteItem& it : items) {
+    for (const uint32_t id : it.ids) ++holders_from[id + 1];
+  }
+  for (size_t id = 0; id < words.size(); ++id) {
+    holders_from[id + 1] += holders_from[id];
+  }
+  std::vector<uint32_t> holders(holders_from.back());
+  {
+    std::vector<uint32_t> fill(holders_from.begin(), holders_from.end() - 1);
+    for (uint32_t i = 0; i < items.size(); ++i) {
+      for (const uint32_t id : items[i].ids) holders[fill[id]++] = i;
     }
-    std::sort(items[i].ids.begin(), items[i].ids.end());
   }
   // Greedy grouping: same (or unknown) speaker and shared wording. Each
   // item is scored against the grouped items in group order, then order
@@ -659,7 +887,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   for (size_t i = 0; i < items.size(); ++i) {
     candidates.clear();
     for (uint32_t id : items[i].ids) {
-      for (uint32_t k : holders[id]) {
+      for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
+        const uint32_t k = holders[h];
         if (k >= i) break;  // holders are in item order; only grouped ones
         if (shares[k]++ == 0) candidates.push_back(k);
       }
@@ -698,8 +927,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
   auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
     if (prefixes[u] == nullptr) {
-      prefixes[u] =
-          std::make_unique<NarrationPrefixes>(PrefixesOf(members, items[u]));
+      prefixes[u] = std::make_unique<NarrationPrefixes>(
+          PrefixesOf(members, words, items[u]));
     }
     return *prefixes[u];
   };
@@ -752,20 +981,18 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           // is taken as the altered one when their times say so.
           std::vector<std::pair<std::string, std::string>> confirmed,
               unconfirmed;
-          for (auto& [from, to] : QuoteSwaps(u.quote->text, v.quote->text)) {
+          const std::vector<std::pair<std::string, std::string>> swaps =
+              QuoteSwaps(u.quote->text, v.quote->text);
+          for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
-            const std::set<std::string> to_words = WordSet(to);
-            const std::set<std::string> from_words = WordSet(from);
+            const std::vector<int64_t> to_ids = FindWordIds(to, words);
+            const std::vector<int64_t> from_ids = FindWordIds(from, words);
             bool to_elsewhere = false, from_elsewhere = false;
             for (size_t w : members_of) {
               if (w == k) continue;
-              bool all_to = true;
-              for (const std::string& x : to_words) all_to &= items[w].words.count(x) > 0;
-              to_elsewhere |= all_to;
+              to_elsewhere |= AllWordsIn(to_ids, items[w].ids);
               if (w == best_k) continue;
-              bool all_from = true;
-              for (const std::string& x : from_words) all_from &= items[w].words.count(x) > 0;
-              from_elsewhere |= all_from;
+              from_elsewhere |= AllWordsIn(from_ids, items[w].ids);
             }
             if (to_elsewhere) continue;
             (from_elsewhere ? confirmed : unconfirmed).emplace_back(from, to);
@@ -777,8 +1004,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
             const auto& tu = members[u.member].published_time;
             take_unconfirmed = !tv || !tu || *tv >= *tu;
           }
-          for (auto& [from, to] : QuoteSwaps(u.quote->text, v.quote->text)) {
-            const std::pair<std::string, std::string> p(from, to);
+          for (const auto& p : swaps) {
             const bool is_confirmed =
                 std::find(confirmed.begin(), confirmed.end(), p) != confirmed.end();
             const bool is_unconfirmed =
@@ -804,7 +1030,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               const auto& tv = members[v.member].published_time;
               const auto& tr = members[rel.member].published_time;
               if (tv && tr && *tv < *tr) continue;
-              if (NarrationQuoted(prefixes_of(w), v)) {
+              if (NarrationQuoted(prefixes_of(w), words, v)) {
                 r.flag = "paraphrased";
                 break;
               }

@@ -1,0 +1,126 @@
+// FlatMap and WordSet: read-only hash tables of short strings (words),
+// built once from a list and then only looked up. Used for the fact
+// extractors' word lists (lexicon.cc, entities.cc), where most words looked
+// up are in no list.
+//
+// Keys are views: the strings must outlive the table (string literals in
+// practice). Thread safety: const methods may be called from any thread.
+// Cost: Find rejects a key whose length or first byte no key has in a few
+// instructions, else one FNV-1a hash and a short linear probe; no
+// allocation.
+#ifndef CONCORD_FACTS_WORD_TABLE_H_
+#define CONCORD_FACTS_WORD_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace concord::facts {
+
+// A read-only hash map from short strings, built once: open addressing
+// with linear probing in a power-of-two table at most half full, FNV-1a
+// hashing, and two rejects before any hashing: the key length and the
+// first byte must occur among the keys. Most words looked up are in no list,
+// so most lookups end at the rejects or at the first empty slot. Insert keeps
+// the first value of a key (as std::unordered_map::emplace does).
+template <typename V>
+class FlatMap {
+ public:
+  FlatMap() = default;
+  FlatMap(std::initializer_list<std::pair<std::string_view, V>> init) {
+    for (const auto& [k, v] : init) Insert(k, v);
+  }
+
+  // Returns false (and keeps the old value) when `key` is already there.
+  bool Insert(std::string_view key, const V& value) {
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    if (InsertSlot(key, value)) {
+      ++used_;
+      if (key.size() < 64) lengths_ |= uint64_t{1} << key.size();
+      if (!key.empty()) {
+        const auto b = static_cast<unsigned char>(key[0]);
+        first_[b >> 6] |= uint64_t{1} << (b & 63);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // The value of `key`, or null.
+  const V* Find(std::string_view key) const {
+    if (key.empty() || key.size() >= 64 || (lengths_ >> key.size() & 1) == 0) {
+      return nullptr;
+    }
+    const auto b = static_cast<unsigned char>(key[0]);
+    if ((first_[b >> 6] >> (b & 63) & 1) == 0) return nullptr;
+    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.key.size() == key.size() && s.key == key) return &s.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    V value{};
+    bool used = false;
+  };
+
+  static size_t Hash(std::string_view key) {
+    uint64_t h = 14695981039346656037ull;
+    for (const char c : key) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+
+  bool InsertSlot(std::string_view key, const V& value) {
+    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (!s.used) {
+        s.key = key;
+        s.value = value;
+        s.used = true;
+        return true;
+      }
+      if (s.key == key) return false;
+    }
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.used) InsertSlot(s.key, s.value);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+  uint64_t lengths_ = 0;    // bit n: some key has n bytes (n < 64)
+  uint64_t first_[4] = {};  // bit b: some key starts with byte b
+};
+
+struct Present {};
+
+// A set of words.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) map_.Insert(w, Present{});
+  }
+  bool Contains(std::string_view w) const { return map_.Find(w) != nullptr; }
+
+ private:
+  FlatMap<Present> map_;
+};
+
+}  // namespace concord::facts
+
+#endif  // CONCORD_FACTS_WORD_TABLE_H_
