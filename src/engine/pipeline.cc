@@ -82,7 +82,8 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
     topical += "\n\n";
     topical += h;
   }
-  out.bag = features->Extract(s.title, topical, s.lang, vocabulary);
+  out.bag = features->Extract(s.title, topical, s.lang, vocabulary,
+                              sketch::FeatureExtractor::VocabularyTerms::kUnseen);
   if (options.keep_text) s.body = content.body;
   out.body = std::move(content.body);
   return out;

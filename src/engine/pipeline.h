@@ -30,6 +30,9 @@ struct PreparedArticle {
 // the input gave none, counts words and terms. Depends on nothing but the
 // article and the options: safe to run for different articles on different
 // threads, each with its own `features` (and `vocabulary`, when non-null).
+// `vocabulary` receives the strings of the terms `features` has not given
+// out before (VocabularyTerms::kUnseen), not of every term of the article:
+// the caller keeps what earlier calls with the same `features` added.
 PreparedArticle PrepareArticle(const Article& article,
                                const AnalyzeOptions& options,
                                sketch::FeatureExtractor* features,

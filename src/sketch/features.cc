@@ -17,6 +17,7 @@ namespace {
 
 constexpr uint64_t kTermSeed = 0x636f6e636f7264ULL;  // "concord"
 constexpr size_t kMaxMemo = 1 << 20;  // distinct words remembered per language
+constexpr size_t kMaxReported = 1 << 22;  // VocabularyTerms::kUnseen memory
 
 bool EndsSentence(std::string_view punct) {
   return punct == "." || punct == "!" || punct == "?" || punct == ":" ||
@@ -106,15 +107,50 @@ void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    if (vocabulary != nullptr) vocabulary->try_emplace(term, shown);
+    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
+      vocabulary->try_emplace(term, shown);
+    }
   }
   tc.count += count;
 }
 
+bool FeatureExtractor::FirstReport(uint64_t term) {
+  if ((reported_count_ + 1) * 2 > reported_.size()) {
+    std::vector<uint64_t> old;
+    size_t size = std::max<size_t>(4096, reported_.size() * 2);
+    if (reported_count_ >= kMaxReported) {
+      size = reported_.size();  // start over: terms may be reported again
+    } else {
+      old.swap(reported_);
+    }
+    reported_.assign(size, 0);
+    reported_count_ = 0;
+    const uint64_t mask = reported_.size() - 1;
+    for (uint64_t t : old) {
+      if (t == 0) continue;
+      uint64_t i = t & mask;
+      while (reported_[i] != 0) i = (i + 1) & mask;
+      reported_[i] = t;
+      ++reported_count_;
+    }
+  }
+  const uint64_t mask = reported_.size() - 1;
+  uint64_t i = term & mask;
+  while (reported_[i] != 0) {
+    if (reported_[i] == term) return false;
+    i = (i + 1) & mask;
+  }
+  reported_[i] = term;
+  ++reported_count_;
+  return true;
+}
+
 TermBag FeatureExtractor::Extract(std::string_view headline,
                                   std::string_view body, std::string_view lang,
-                                  Vocabulary* vocabulary) {
+                                  Vocabulary* vocabulary,
+                                  VocabularyTerms which) {
   if (lang.empty()) lang = "en";
+  unseen_only_ = which == VocabularyTerms::kUnseen;
   for (uint32_t i : used_) slots_[i] = TermCount{};
   used_.clear();
   words_ = 0;
