@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -22,6 +23,39 @@ constexpr size_t kMaxReported = 1 << 22;  // VocabularyTerms::kUnseen memory
 bool EndsSentence(std::string_view punct) {
   return punct == "." || punct == "!" || punct == "?" || punct == ":" ||
          punct == ";" || punct == "..." || punct == "\xE2\x80\xA6";
+}
+
+// A well-mixed 64-bit hash of a short string, inline (memo keys are words:
+// a call to Hash64 would cost more than the look-up). Reads the bytes as
+// at most two overlapping loads per 8 bytes; no allocation, no call.
+uint64_t Load64(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+uint64_t Load32(const char* p) {
+  uint32_t x;
+  std::memcpy(&x, p, 4);
+  return x;
+}
+
+uint64_t WordHash(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 < n; i += 8) h = Fmix64(h ^ Load64(p + i));
+    h ^= Load64(p + n - 8);  // the last 8 bytes, overlapping
+  } else if (n >= 4) {
+    h ^= Load32(p) | (Load32(p + n - 4) << 32);
+  } else if (n > 0) {
+    h ^= static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+         static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+         static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+  }
+  return Fmix64(h);
 }
 
 // "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
@@ -49,8 +83,41 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-size_t FeatureExtractor::StringHash::operator()(std::string_view s) const {
-  return static_cast<size_t>(Hash64(s));
+FeatureExtractor::WordInfo* FeatureExtractor::Memo::Find(std::string_view word,
+                                                         uint64_t hash) {
+  if (slots_.empty()) return nullptr;
+  const uint64_t mask = slots_.size() - 1;
+  for (uint64_t i = hash & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
+    if (slots_[i].hash != hash) continue;
+    Entry& e = entries_[slots_[i].entry - 1];
+    if (e.word == word) return &e.info;
+  }
+  return nullptr;
+}
+
+FeatureExtractor::WordInfo& FeatureExtractor::Memo::Insert(
+    std::string_view word, uint64_t hash, WordInfo info) {
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    slots_.assign(std::max<size_t>(1024, slots_.size() * 2), Slot{});
+    const uint64_t mask = slots_.size() - 1;
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      const uint64_t h = WordHash(entries_[k].word);
+      uint64_t i = h & mask;
+      while (slots_[i].entry != 0) i = (i + 1) & mask;
+      slots_[i] = {h, static_cast<uint32_t>(k + 1)};
+    }
+  }
+  const uint64_t mask = slots_.size() - 1;
+  uint64_t i = hash & mask;
+  while (slots_[i].entry != 0) i = (i + 1) & mask;
+  entries_.push_back({std::string(word), std::move(info)});
+  slots_[i] = {hash, static_cast<uint32_t>(entries_.size())};
+  return entries_.back().info;
+}
+
+void FeatureExtractor::Memo::clear() {
+  slots_.clear();
+  entries_.clear();
 }
 
 FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
@@ -64,8 +131,8 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
 
 const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
-  auto it = state->words.find(word);
-  if (it != state->words.end()) return it->second;
+  const uint64_t hash = WordHash(word);
+  if (WordInfo* found = state->words.Find(word, hash)) return *found;
   // Bounded memory on endless streams: start over when the memo is large.
   if (state->words.size() >= kMaxMemo) state->words.clear();
   WordInfo info;
@@ -78,7 +145,7 @@ const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
   key_.assign("n:");
   key_.append(word);
   info.name_term = Hash64(key_, kTermSeed);
-  return state->words.emplace(std::string(word), std::move(info)).first->second;
+  return state->words.Insert(word, hash, std::move(info));
 }
 
 void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
@@ -183,8 +250,9 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         ++words_;
         sentence_start = false;
         const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-        auto it = numbers_.find(raw);
-        if (it == numbers_.end()) {
+        const uint64_t hash = WordHash(raw);
+        const WordInfo* number = numbers_.Find(raw, hash);
+        if (number == nullptr) {
           if (numbers_.size() >= kMaxMemo) numbers_.clear();
           WordInfo info;
           auto value = text::ParseNumber(raw);
@@ -192,11 +260,11 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
             NumberKey(*value, &info.number_key);
             info.number_term = Hash64(info.number_key, kTermSeed);
           }
-          it = numbers_.emplace(std::string(raw), std::move(info)).first;
+          number = &numbers_.Insert(raw, hash, std::move(info));
         }
-        if (it->second.number_term != 0) {
-          Add(it->second.number_term, TermKind::kNumber, repeat,
-              it->second.number_key, vocabulary);
+        if (number->number_term != 0) {
+          Add(number->number_term, TermKind::kNumber, repeat,
+              number->number_key, vocabulary);
         }
         break;
       }

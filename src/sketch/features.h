@@ -86,12 +86,32 @@ class FeatureExtractor {
     uint64_t number_term = 0;  // "#value" for number words ≥ 2, else 0
     std::string number_key;
   };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
+  // Distinct words (or number tokens) → WordInfo. Open addressing on a
+  // 64-bit hash of the word computed inline (slots hold the hash and the
+  // entry's index + 1, 0 = empty; load under 1/2); entries in a vector, so
+  // a hit costs one hash, usually one slot and one comparison of the word.
+  class Memo {
+   public:
+    // The entry of `word`, whose WordHash() is `hash`, or nullptr.
+    WordInfo* Find(std::string_view word, uint64_t hash);
+    // Adds `word`. REQUIRES: Find(word, hash) == nullptr. The returned
+    // reference (as Find's pointer) lives until the next Insert or clear.
+    WordInfo& Insert(std::string_view word, uint64_t hash, WordInfo info);
+    size_t size() const { return entries_.size(); }
+    void clear();
+
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
+    };
+    struct Entry {
+      std::string word;
+      WordInfo info;
+    };
+    std::vector<Slot> slots_;
+    std::vector<Entry> entries_;
   };
-  using Memo =
-      std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
   struct LangState {
     std::unique_ptr<text::Stemmer> stemmer;
     Memo words;
