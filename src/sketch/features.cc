@@ -40,7 +40,7 @@ uint64_t Load32(const char* p) {
   return x;
 }
 
-uint64_t WordHash(std::string_view w) {
+[[gnu::always_inline]] inline uint64_t WordHash(std::string_view w) {
   const char* p = w.data();
   const size_t n = w.size();
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
@@ -56,6 +56,27 @@ uint64_t WordHash(std::string_view w) {
          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
   }
   return Fmix64(h);
+}
+
+// a == b for the memo's words, inline up to 16 bytes (the hashes already
+// matched, so this nearly always succeeds; a memcmp call would cost more).
+[[gnu::always_inline]] inline bool SameWord(std::string_view a,
+                                            std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) {
+    return Load64(p) == Load64(q) && Load64(p + n - 8) == Load64(q + n - 8);
+  }
+  if (n >= 4) {
+    return Load32(p) == Load32(q) && Load32(p + n - 4) == Load32(q + n - 4);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) return false;
+  }
+  return true;
 }
 
 // "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
@@ -83,14 +104,14 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-FeatureExtractor::WordInfo* FeatureExtractor::Memo::Find(std::string_view word,
-                                                         uint64_t hash) {
+inline FeatureExtractor::WordInfo* FeatureExtractor::Memo::Find(
+    std::string_view word, uint64_t hash) {
   if (slots_.empty()) return nullptr;
   const uint64_t mask = slots_.size() - 1;
   for (uint64_t i = hash & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
     if (slots_[i].hash != hash) continue;
     Entry& e = entries_[slots_[i].entry - 1];
-    if (e.word == word) return &e.info;
+    if (SameWord(e.word, word)) return &e.info;
   }
   return nullptr;
 }
