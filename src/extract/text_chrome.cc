@@ -36,6 +36,10 @@
 #include <unordered_set>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "src/base/hash.h"
 
 namespace concord::extract {
@@ -58,13 +62,16 @@ std::string_view Trim(std::string_view s) {
 
 // ASCII lower case with typographic apostrophes and quotes made plain, for
 // matching the pattern tables below. Replaces *out (a reused buffer).
-void FoldInto(std::string_view s, std::string* out_ptr) {
-  std::string& out = *out_ptr;
-  out.clear();
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
+void FoldInto(std::string_view s, std::string* out) {
+  // Written through a pointer into a buffer sized for the worst case (the
+  // fold is never longer than the line), as in SignatureInto below.
+  out->resize(s.size());
+  char* const begin = out->data();
+  char* w = begin;
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
     const unsigned char c = s[i];
-    if (c == 0xE2 && i + 2 < s.size() &&
+    if (c == 0xE2 && i + 2 < n &&
         static_cast<unsigned char>(s[i + 1]) == 0x80) {
       const unsigned char d = s[i + 2];
       char plain = 0;
@@ -72,14 +79,15 @@ void FoldInto(std::string_view s, std::string* out_ptr) {
       if (d == 0x9C || d == 0x9D) plain = '"';   // “ ”
       if (d == 0x93 || d == 0x94) plain = '-';   // – —
       if (plain != 0) {
-        out.push_back(plain);
+        *w++ = plain;
         i += 2;
         continue;
       }
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
-                                       : static_cast<char>(c));
+    *w++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                : static_cast<char>(c);
   }
+  out->resize(static_cast<size_t>(w - begin));
 }
 
 std::string Fold(std::string_view s) {
@@ -106,31 +114,49 @@ constexpr std::array<char, 256> kSignatureByte = [] {
   return t;
 }();
 
+// kSignatureByte without 0xE2: the bytes a word run copies as they are.
+constexpr std::array<char, 256> kSignatureRunByte = [] {
+  std::array<char, 256> t = kSignatureByte;
+  t[0xE2] = 0;
+  return t;
+}();
+
 void SignatureInto(std::string_view s, std::string* out) {
   // Written through a pointer into a buffer sized for the worst case (the
-  // signature is never longer than the line): no per-byte push_back.
+  // signature is never longer than the line): no per-byte push_back. Word
+  // runs (bytes kept as they are, lower-cased) are copied by a tight inner
+  // loop; separators and 0xE2 sequences are looked at between runs.
   out->resize(s.size());
   char* const begin = out->data();
   char* w = begin;
   bool space = false;
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = s[i];
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = bytes[i];
     const char mapped = kSignatureByte[c];
     if (mapped == 0) {
       space = true;
+      ++i;
       continue;
     }
-    if (c == 0xE2 && i + 2 < n &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) <= 0x9F) {
+    if (c == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 &&
+        bytes[i + 2] <= 0x9F) {
       space = true;  // U+2010..U+201F: typographic punctuation
-      i += 2;
+      i += 3;
       continue;
     }
     if (space && w != begin) *w++ = ' ';
     space = false;
     *w++ = mapped;
+    ++i;
+    // The rest of the run.
+    char m;
+    while (i < n && (m = kSignatureRunByte[bytes[i]]) != 0) {
+      *w++ = m;
+      ++i;
+    }
   }
   out->resize(static_cast<size_t>(w - begin));
 }
@@ -141,12 +167,46 @@ std::string Signature(std::string_view s) {
   return out;
 }
 
+#if defined(__SSE2__)
+// Set bits of a 16-bit mask by a byte table: without -mpopcnt (the
+// baseline x86-64 build) __builtin_popcount is a libgcc call.
+constexpr std::array<uint8_t, 256> kBitsInByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i) {
+    for (int b = i; b != 0; b &= b - 1) ++t[i];
+  }
+  return t;
+}();
+
+int BitsIn16(uint32_t mask) {
+  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
+}
+#endif
+
 // Words in `s`, counting stops past `limit` (returns limit + 1 then): the
 // length checks below look at the start of long paragraphs only.
+// Where SSE2 is available, 16 bytes at a time: a word starts at each
+// non-space byte after a space (or at the start); the count is capped at
+// limit + 1 after each block, which is what the byte loop returns.
 int WordCount(std::string_view s, int limit = 1 << 30) {
   int n = 0;
   bool in_word = false;
-  for (unsigned char c : s) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))));
+    const uint32_t before_space = (space << 1) | (in_word ? 0u : 1u);
+    n += BitsIn16(~space & before_space);
+    if (n > limit) return limit + 1;
+    in_word = (space & 0x8000u) == 0;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const unsigned char c = s[i];
     const bool sp = c == ' ' || c == '\t';
     if (!sp && !in_word && ++n > limit) return n;
     in_word = !sp;
@@ -249,7 +309,8 @@ bool HasPromoPhrase(std::string_view f) {
   const auto* b = reinterpret_cast<const unsigned char*>(f.data());
   const size_t last = f.size() - kPromoMinLength;
   for (size_t i = 0; i <= last; ++i) {
-    uint32_t m = kPromoAt[0][b[i]] & kPromoAt[1][b[i + 1]] & kPromoAt[2][b[i + 2]];
+    uint32_t m = kPromoAt[0][b[i]] & kPromoAt[1][b[i + 1]] &
+                 kPromoAt[2][b[i + 2]];
     while (m != 0) {
       const int k = __builtin_ctz(m);
       m &= m - 1;
@@ -366,11 +427,27 @@ bool HasCaptionMarker(std::string_view folded) {
 // images" or "image caption", whose letters and single space Signature()
 // keeps as they are, lower-cased. Most body lines have none of '(' and
 // ':' and no "image": they are rejected without folding.
+// Whether `sig` holds "image": looks for its 'g', the rarest of its
+// letters in English text, and checks the bytes around each one.
+bool HasImage(std::string_view sig) {
+  if (sig.size() < 5) return false;
+  const char* p = sig.data() + 3;                  // 'g' is at offset 3
+  const char* const end = sig.data() + sig.size() - 1;  // and 'e' follows
+  while (p < end) {
+    p = static_cast<const char*>(std::memchr(p, 'g', end - p));
+    if (p == nullptr) return false;
+    if (p[-3] == 'i' && p[-2] == 'm' && p[-1] == 'a' && p[1] == 'e') {
+      return true;
+    }
+    ++p;
+  }
+  return false;
+}
+
 bool MayBeCaption(std::string_view line, std::string_view sig) {
   return std::memchr(line.data(), '(', line.size()) != nullptr ||
          std::memchr(line.data(), ':', line.size()) != nullptr ||
-         (sig.size() >= 5 &&
-          memmem(sig.data(), sig.size(), "image", 5) != nullptr);
+         HasImage(sig);
 }
 
 }  // namespace
@@ -384,6 +461,8 @@ bool LooksLikeCaption(std::string_view line) {
   }
   return HasCaptionMarker(Fold(Trim(line)));
 }
+
+std::string LineSignature(std::string_view line) { return Signature(line); }
 
 bool LooksLikeHeading(std::string_view line) {
   line = Trim(line);

@@ -199,6 +199,51 @@ TEST(TextChromeTest, LineTrimmedTwiceIsJudgedLikeTheClassifiers) {
                                   : BlockKind::kParagraph);
 }
 
+// LineSignature() from its contract, a byte at a time.
+std::string RefSignature(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    const bool typographic = c == 0xE2 && i + 2 < s.size() &&
+                             static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                             static_cast<unsigned char>(s[i + 2]) <= 0x9F;
+    const bool kept = !typographic && ((c >= '0' && c <= '9') ||
+                                       (c >= 'a' && c <= 'z') ||
+                                       (c >= 'A' && c <= 'Z') || c >= 0x80);
+    if (!kept) {
+      pending = true;
+      if (typographic) i += 2;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  return out;
+}
+
+TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
+  const std::vector<std::string> pieces = {
+      "a", "Word", "UPPER", "9", " ", "  ", "\t", ",", ".", "-", "(", "'",
+      "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6",
+      "\xE2\x80", "\xE2", "\xE2\x82\xAC", "\xC2\xA0", "\xC3\xA9t\xC3\xA9",
+      "\x80", "z", "Q1"};
+  uint64_t state = 7;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    const int n = static_cast<int>(round % 40);
+    for (int k = 0; k < n; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      line += pieces[(state >> 33) % pieces.size()];
+    }
+    ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
+  }
+  EXPECT_EQ(LineSignature("  Skip to Main-Content! "), "skip to main content");
+  EXPECT_EQ(LineSignature("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no"),
+            "yes no");
+}
+
 std::vector<BlockKind> Kinds(const ArticleContent& c) {
   std::vector<BlockKind> k;
   for (const Block& b : c.blocks) k.push_back(b.kind);
