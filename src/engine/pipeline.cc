@@ -2,6 +2,7 @@
 #include "src/engine/pipeline.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <numeric>
 
@@ -20,6 +21,22 @@ namespace {
 bool IsWordSpace(unsigned char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
+
+#if defined(__SSE2__)
+// Set bits of a 16-bit mask by a byte table: without -mpopcnt (the
+// baseline x86-64 build) __builtin_popcount is a libgcc call.
+constexpr std::array<uint8_t, 256> kBitsInByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i) {
+    for (int b = i; b != 0; b &= b - 1) ++t[i];
+  }
+  return t;
+}();
+
+int BitsIn16(uint32_t mask) {
+  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
+}
+#endif
 
 }  // namespace
 
@@ -47,14 +64,13 @@ uint32_t CountWords(std::string_view s) {
   for (; i + 16 <= s.size(); i += 16) {
     const __m128i v =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i space =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
+    const __m128i space = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
     const uint32_t space_bits =
         static_cast<uint32_t>(_mm_movemask_epi8(space));
     const uint32_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
-    n += static_cast<uint32_t>(
-        __builtin_popcount(~space_bits & before_space & 0xFFFFu));
+    n += static_cast<uint32_t>(BitsIn16(~space_bits & before_space));
     in_word = (space_bits & 0x8000u) == 0;
   }
 #endif
@@ -122,8 +138,9 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
     topical += "\n\n";
     topical += h;
   }
-  out.bag = features->Extract(s.title, topical, s.lang, vocabulary,
-                              sketch::FeatureExtractor::VocabularyTerms::kUnseen);
+  out.bag = features->Extract(
+      s.title, topical, s.lang, vocabulary,
+      sketch::FeatureExtractor::VocabularyTerms::kUnseen);
   if (options.keep_text) s.body = content.body;
   out.body = std::move(content.body);
   return out;
