@@ -2,8 +2,13 @@
 #include "src/engine/pipeline.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <numeric>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "concord/web.h"
 #include "src/extract/text_chrome.h"
@@ -13,18 +18,69 @@
 namespace concord {
 namespace {
 
-uint32_t CountWords(std::string_view s) {
+bool IsWordSpace(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+#if defined(__SSE2__)
+// Set bits of a 16-bit mask by a byte table: without -mpopcnt (the
+// baseline x86-64 build) __builtin_popcount is a libgcc call.
+constexpr std::array<uint8_t, 256> kBitsInByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i) {
+    for (int b = i; b != 0; b &= b - 1) ++t[i];
+  }
+  return t;
+}();
+
+int BitsIn16(uint32_t mask) {
+  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
+}
+#endif
+
+}  // namespace
+
+uint32_t CountWordsSlow(std::string_view s) {
   uint32_t n = 0;
   bool in_word = false;
   for (unsigned char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    const bool space = IsWordSpace(c);
     if (!space && !in_word) ++n;
     in_word = !space;
   }
   return n;
 }
 
-}  // namespace
+uint32_t CountWords(std::string_view s) {
+  uint32_t n = 0;
+  size_t i = 0;
+  bool in_word = false;  // the byte before s[i] ends a word run
+#if defined(__SSE2__)
+  // 16 bytes at a time: a mask of the space bytes; a word starts at each
+  // non-space byte whose predecessor is a space (bit 0's predecessor is the
+  // last byte of the block before).
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'),
+                tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i space = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
+    const uint32_t space_bits =
+        static_cast<uint32_t>(_mm_movemask_epi8(space));
+    const uint32_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
+    n += static_cast<uint32_t>(BitsIn16(~space_bits & before_space));
+    in_word = (space_bits & 0x8000u) == 0;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const bool space = IsWordSpace(static_cast<unsigned char>(s[i]));
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
 
 Status ReadWebPage(Article* article, std::vector<Status>* warnings) {
   if (article->html.empty()) return Status::Ok();
@@ -82,7 +138,9 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
     topical += "\n\n";
     topical += h;
   }
-  out.bag = features->Extract(s.title, topical, s.lang, vocabulary);
+  out.bag = features->Extract(
+      s.title, topical, s.lang, vocabulary,
+      sketch::FeatureExtractor::VocabularyTerms::kUnseen);
   if (options.keep_text) s.body = content.body;
   out.body = std::move(content.body);
   return out;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "concord/article.h"
@@ -30,10 +31,20 @@ struct PreparedArticle {
 // the input gave none, counts words and terms. Depends on nothing but the
 // article and the options: safe to run for different articles on different
 // threads, each with its own `features` (and `vocabulary`, when non-null).
+// `vocabulary` receives the strings of the terms `features` has not given
+// out before (VocabularyTerms::kUnseen), not of every term of the article:
+// the caller keeps what earlier calls with the same `features` added.
 PreparedArticle PrepareArticle(const Article& article,
                                const AnalyzeOptions& options,
                                sketch::FeatureExtractor* features,
                                sketch::Vocabulary* vocabulary);
+
+// Words of `s` as ArticleSummary::words counts them: maximal runs of bytes
+// other than space, tab, CR and LF. CountWords reads 16 bytes at a time
+// where SSE2 is available; CountWordsSlow is the byte loop it must equal
+// (pipeline_test.cc holds them equal).
+uint32_t CountWords(std::string_view s);
+uint32_t CountWordsSlow(std::string_view s);
 
 // A web page (`article->html` set) becomes the article a reader sees: the
 // extracted body becomes `text`, what the page says about itself fills the

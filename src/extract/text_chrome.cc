@@ -32,8 +32,13 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_set>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "src/base/hash.h"
 
@@ -56,13 +61,17 @@ std::string_view Trim(std::string_view s) {
 }
 
 // ASCII lower case with typographic apostrophes and quotes made plain, for
-// matching the pattern tables below.
-std::string Fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
+// matching the pattern tables below. Replaces *out (a reused buffer).
+void FoldInto(std::string_view s, std::string* out) {
+  // Written through a pointer into a buffer sized for the worst case (the
+  // fold is never longer than the line), as in SignatureInto below.
+  out->resize(s.size());
+  char* const begin = out->data();
+  char* w = begin;
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
     const unsigned char c = s[i];
-    if (c == 0xE2 && i + 2 < s.size() &&
+    if (c == 0xE2 && i + 2 < n &&
         static_cast<unsigned char>(s[i + 1]) == 0x80) {
       const unsigned char d = s[i + 2];
       char plain = 0;
@@ -70,14 +79,20 @@ std::string Fold(std::string_view s) {
       if (d == 0x9C || d == 0x9D) plain = '"';   // “ ”
       if (d == 0x93 || d == 0x94) plain = '-';   // – —
       if (plain != 0) {
-        out.push_back(plain);
+        *w++ = plain;
         i += 2;
         continue;
       }
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
-                                       : static_cast<char>(c));
+    *w++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                : static_cast<char>(c);
   }
+  out->resize(static_cast<size_t>(w - begin));
+}
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  FoldInto(s, &out);
   return out;
 }
 
@@ -99,31 +114,49 @@ constexpr std::array<char, 256> kSignatureByte = [] {
   return t;
 }();
 
+// kSignatureByte without 0xE2: the bytes a word run copies as they are.
+constexpr std::array<char, 256> kSignatureRunByte = [] {
+  std::array<char, 256> t = kSignatureByte;
+  t[0xE2] = 0;
+  return t;
+}();
+
 void SignatureInto(std::string_view s, std::string* out) {
   // Written through a pointer into a buffer sized for the worst case (the
-  // signature is never longer than the line): no per-byte push_back.
+  // signature is never longer than the line): no per-byte push_back. Word
+  // runs (bytes kept as they are, lower-cased) are copied by a tight inner
+  // loop; separators and 0xE2 sequences are looked at between runs.
   out->resize(s.size());
   char* const begin = out->data();
   char* w = begin;
   bool space = false;
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = s[i];
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = bytes[i];
     const char mapped = kSignatureByte[c];
     if (mapped == 0) {
       space = true;
+      ++i;
       continue;
     }
-    if (c == 0xE2 && i + 2 < n &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) <= 0x9F) {
+    if (c == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 &&
+        bytes[i + 2] <= 0x9F) {
       space = true;  // U+2010..U+201F: typographic punctuation
-      i += 2;
+      i += 3;
       continue;
     }
     if (space && w != begin) *w++ = ' ';
     space = false;
     *w++ = mapped;
+    ++i;
+    // The rest of the run.
+    char m;
+    while (i < n && (m = kSignatureRunByte[bytes[i]]) != 0) {
+      *w++ = m;
+      ++i;
+    }
   }
   out->resize(static_cast<size_t>(w - begin));
 }
@@ -134,12 +167,46 @@ std::string Signature(std::string_view s) {
   return out;
 }
 
+#if defined(__SSE2__)
+// Set bits of a 16-bit mask by a byte table: without -mpopcnt (the
+// baseline x86-64 build) __builtin_popcount is a libgcc call.
+constexpr std::array<uint8_t, 256> kBitsInByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i) {
+    for (int b = i; b != 0; b &= b - 1) ++t[i];
+  }
+  return t;
+}();
+
+int BitsIn16(uint32_t mask) {
+  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
+}
+#endif
+
 // Words in `s`, counting stops past `limit` (returns limit + 1 then): the
 // length checks below look at the start of long paragraphs only.
+// Where SSE2 is available, 16 bytes at a time: a word starts at each
+// non-space byte after a space (or at the start); the count is capped at
+// limit + 1 after each block, which is what the byte loop returns.
 int WordCount(std::string_view s, int limit = 1 << 30) {
   int n = 0;
   bool in_word = false;
-  for (unsigned char c : s) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))));
+    const uint32_t before_space = (space << 1) | (in_word ? 0u : 1u);
+    n += BitsIn16(~space & before_space);
+    if (n > limit) return limit + 1;
+    in_word = (space & 0x8000u) == 0;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const unsigned char c = s[i];
     const bool sp = c == ' ' || c == '\t';
     if (!sp && !in_word && ++n > limit) return n;
     in_word = !sp;
@@ -216,13 +283,57 @@ constexpr int kHeadingMaxWords = 14;
 constexpr int kHeadlineMaxWords = 25;
 constexpr int kCreditMaxWords = 15;
 
-bool IsPromoLine(std::string_view line) {
-  if (WordCount(line, kPromoMaxWords) > kPromoMaxWords) return false;
-  std::string f = Fold(line);
-  for (std::string_view p : kPromoPhrases) {
-    if (f.find(p) != std::string::npos) return true;
+// Whether a folded line holds one of kPromoPhrases: the same answer as a
+// find() per phrase, in one pass. Bit k of kPromoAt[j][c] is set when
+// phrase k has byte c at offset j, so at each start position the AND of three
+// table entries leaves only the phrases whose first three bytes are there
+// (nearly always none); those are compared whole.
+constexpr size_t kPromoMinLength = [] {
+  size_t n = kPromoPhrases[0].size();
+  for (std::string_view p : kPromoPhrases) n = std::min(n, p.size());
+  return n;
+}();
+static_assert(kPromoMinLength >= 3 && kPromoPhrases.size() <= 32);
+constexpr std::array<std::array<uint32_t, 256>, 3> kPromoAt = [] {
+  std::array<std::array<uint32_t, 256>, 3> t{};
+  for (size_t k = 0; k < kPromoPhrases.size(); ++k) {
+    for (size_t j = 0; j < 3; ++j) {
+      t[j][static_cast<unsigned char>(kPromoPhrases[k][j])] |= 1u << k;
+    }
+  }
+  return t;
+}();
+
+bool HasPromoPhrase(std::string_view f) {
+  if (f.size() < kPromoMinLength) return false;
+  const auto* b = reinterpret_cast<const unsigned char*>(f.data());
+  const size_t last = f.size() - kPromoMinLength;
+  for (size_t i = 0; i <= last; ++i) {
+    uint32_t m = kPromoAt[0][b[i]] & kPromoAt[1][b[i + 1]] &
+                 kPromoAt[2][b[i + 2]];
+    while (m != 0) {
+      const int k = __builtin_ctz(m);
+      m &= m - 1;
+      if (f.substr(i).starts_with(kPromoPhrases[k])) return true;
+    }
   }
   return false;
+}
+
+// IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords))
+// whose Fold() is `folded` (called only when words allow it).
+template <typename FoldFn>
+bool IsPromo(int words, FoldFn folded) {
+  if (words > kPromoMaxWords) return false;
+  return HasPromoPhrase(folded());
+}
+
+bool IsPromoLine(std::string_view line) {
+  std::string f;
+  return IsPromo(WordCount(line, kPromoMaxWords), [&]() -> std::string_view {
+    FoldInto(line, &f);
+    return f;
+  });
 }
 
 constexpr std::array<std::string_view, 14> kCreditPrefixes = {
@@ -237,8 +348,9 @@ constexpr std::array<std::string_view, 14> kCreditPrefixes = {
 
 namespace {
 
-bool IsNavLine(std::string_view line) {
-  if (WordCount(line, kNavMaxWords) > kNavMaxWords) return false;
+// `words` is WordCount(line, n) for some n >= kNavMaxWords.
+bool IsNavLine(std::string_view line, int words) {
+  if (words > kNavMaxWords) return false;
   const std::string sig = Signature(line);
   for (std::string_view nav : kNavLines) {
     if (sig == nav) return true;
@@ -251,15 +363,14 @@ bool IsNavLine(std::string_view line) {
 bool IsChromeLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
-  return IsNavLine(line) || IsPromoLine(line);
+  return IsNavLine(line, WordCount(line, kNavMaxWords)) || IsPromoLine(line);
 }
 
-std::string CreditOf(std::string_view line) {
-  line = Trim(line);
-  if (line.empty() || WordCount(line, kCreditMaxWords) > kCreditMaxWords) {
-    return {};
-  }
-  const std::string f = Fold(line);
+namespace {
+
+// CreditOf for a trimmed, non-empty line of at most kCreditMaxWords words
+// whose Fold() is `f`.
+std::string CreditOfFolded(std::string_view line, std::string_view f) {
   for (std::string_view p : kCreditPrefixes) {
     if (f.compare(0, p.size(), p) != 0) continue;
     // Fold() keeps byte offsets for ASCII; typographic marks shrink, so map
@@ -286,38 +397,72 @@ std::string CreditOf(std::string_view line) {
   return {};
 }
 
-bool LooksLikeCaption(std::string_view line) {
-  // Every marker below has '(' or ':' or is "getty images"/"image caption":
-  // most body lines are rejected without folding them.
-  // One pass, ignoring ASCII case ('(' and ':' are unchanged by | 0x20).
-  const auto lower_at = [line](size_t i) {
-    return static_cast<char>(line[i] | 0x20);
-  };
-  const auto lower_is = [&](size_t i, std::string_view word) {
-    if (i + word.size() > line.size()) return false;
-    for (size_t k = 0; k < word.size(); ++k) {
-      if (lower_at(i + k) != word[k]) return false;
-    }
-    return true;
-  };
-  bool candidate = false;
-  for (size_t i = 0; i < line.size() && !candidate; ++i) {
-    const char c = lower_at(i);
-    candidate = c == '(' || c == ':' || (c == 'e' && lower_is(i, "etty")) ||
-                (c == 'a' && lower_is(i, "aption"));
+}  // namespace
+
+std::string CreditOf(std::string_view line) {
+  line = Trim(line);
+  if (line.empty() || WordCount(line, kCreditMaxWords) > kCreditMaxWords) {
+    return {};
   }
-  if (!candidate) return false;
-  const std::string f = Fold(Trim(line));
-  constexpr std::array<std::string_view, 12> kMarkers = {
-      "(file image)", "(file photo)", "(file)",      "(ap photo",
-      "(reuters",     "getty images", "photograph:", "photo:",
-      "image:",       "image caption", "(photo by",  "picture:",
-  };
-  for (std::string_view m : kMarkers) {
-    if (f.find(m) != std::string::npos) return true;
+  return CreditOfFolded(line, Fold(line));
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kCaptionMarkers = {
+    "(file image)", "(file photo)", "(file)",      "(ap photo",
+    "(reuters",     "getty images", "photograph:", "photo:",
+    "image:",       "image caption", "(photo by",  "picture:",
+};
+
+bool HasCaptionMarker(std::string_view folded) {
+  for (std::string_view m : kCaptionMarkers) {
+    if (folded.find(m) != std::string_view::npos) return true;
   }
   return false;
 }
+
+// Whether `line` may hold a caption marker, given its Signature() `sig`:
+// every marker has '(' or ':' (bytes Fold() leaves alone), or is "getty
+// images" or "image caption", whose letters and single space Signature()
+// keeps as they are, lower-cased. Most body lines have none of '(' and
+// ':' and no "image": they are rejected without folding.
+// Whether `sig` holds "image": looks for its 'g', the rarest of its
+// letters in English text, and checks the bytes around each one.
+bool HasImage(std::string_view sig) {
+  if (sig.size() < 5) return false;
+  const char* p = sig.data() + 3;                  // 'g' is at offset 3
+  const char* const end = sig.data() + sig.size() - 1;  // and 'e' follows
+  while (p < end) {
+    p = static_cast<const char*>(std::memchr(p, 'g', end - p));
+    if (p == nullptr) return false;
+    if (p[-3] == 'i' && p[-2] == 'm' && p[-1] == 'a' && p[1] == 'e') {
+      return true;
+    }
+    ++p;
+  }
+  return false;
+}
+
+bool MayBeCaption(std::string_view line, std::string_view sig) {
+  return std::memchr(line.data(), '(', line.size()) != nullptr ||
+         std::memchr(line.data(), ':', line.size()) != nullptr ||
+         HasImage(sig);
+}
+
+}  // namespace
+
+bool LooksLikeCaption(std::string_view line) {
+  std::string sig;
+  if (std::memchr(line.data(), '(', line.size()) == nullptr &&
+      std::memchr(line.data(), ':', line.size()) == nullptr) {
+    SignatureInto(line, &sig);
+    if (!MayBeCaption(line, sig)) return false;
+  }
+  return HasCaptionMarker(Fold(Trim(line)));
+}
+
+std::string LineSignature(std::string_view line) { return Signature(line); }
 
 bool LooksLikeHeading(std::string_view line) {
   line = Trim(line);
@@ -401,16 +546,43 @@ ArticleContent ExtractFromText(std::string_view text,
   seen.reserve(n);
   std::string sig, prev_sig;
   std::vector<bool> drop(n, false);
+  // Each unit's words up to kPromoMaxWords + 1 (exact up to kPromoMaxWords):
+  // enough for every word limit below, counted once.
+  static_assert(kPromoMaxWords >= kNavMaxWords &&
+                kPromoMaxWords >= kCreditMaxWords &&
+                kPromoMaxWords >= kHeadingMaxWords &&
+                kPromoMaxWords >= kHeadlineMaxWords &&
+                kPromoMaxWords >= kPromoHeaderMaxWords);
+  std::vector<int> words(n);
+  // Fold() of the unit, made on first use and shared by the rules.
+  std::string fold;
+  bool folded = false;
   for (size_t i = 0; i < n; ++i) {
     std::swap(sig, prev_sig);
     sig.clear();
     const std::string& u = units[i].first;
-    promo[i] = IsPromoLine(u);
-    if (promo[i] || IsNavLine(u)) {
+    folded = false;
+    const auto folded_unit = [&]() -> std::string_view {
+      if (!folded) FoldInto(u, &fold);
+      folded = true;
+      return fold;
+    };
+    words[i] = WordCount(u, kPromoMaxWords);
+    promo[i] = IsPromo(words[i], folded_unit);
+    if (promo[i] || IsNavLine(u, words[i])) {
       kind[i] = BlockKind::kChrome;
       continue;
     }
-    credit[i] = CreditOf(u);
+    // Units are trimmed once; Trim() is not idempotent (white space inside
+    // a leading no-break space), so a unit it still changes takes the
+    // general path.
+    const std::string_view trimmed = Trim(u);
+    const bool trim_keeps = trimmed.size() == u.size();
+    if (!trim_keeps) {
+      credit[i] = CreditOf(u);
+    } else if (!u.empty() && words[i] <= kCreditMaxWords) {
+      credit[i] = CreditOfFolded(u, folded_unit());
+    }
     if (!credit[i].empty()) {
       kind[i] = BlockKind::kCredit;
       continue;
@@ -431,15 +603,17 @@ ArticleContent ExtractFromText(std::string_view text,
       }
       continue;
     }
-    if (LooksLikeCaption(u)) kind[i] = BlockKind::kCaption;
+    if (MayBeCaption(u, sig) &&
+        HasCaptionMarker(trim_keeps ? folded_unit() : Fold(trimmed))) {
+      kind[i] = BlockKind::kCaption;
+    }
   }
   // A short unpunctuated line right next to a promo (no blank line between)
   // is the promo's header.
   for (size_t i = 0; i < n; ++i) {
     if (kind[i] != BlockKind::kParagraph) continue;
     const std::string& u = units[i].first;
-    if (WordCount(u, kPromoHeaderMaxWords) > kPromoHeaderMaxWords ||
-        EndsLikeSentence(u)) {
+    if (words[i] > kPromoHeaderMaxWords || EndsLikeSentence(u)) {
       continue;
     }
     const bool after_promo =
@@ -470,14 +644,23 @@ ArticleContent ExtractFromText(std::string_view text,
         continue;
       }
       if (options.known_title.empty() && options.detect_headline && has_more &&
-          WordCount(u, kHeadlineMaxWords) <= kHeadlineMaxWords &&
+          words[i] <= kHeadlineMaxWords &&
           StartsUpper(u) &&
           !EndsLikeSentence(u)) {
         kind[i] = BlockKind::kHeadline;
         continue;
       }
     }
-    if (has_more && LooksLikeHeading(u)) kind[i] = BlockKind::kHeading;
+    if (!has_more) continue;
+    // A unit still a paragraph here passed pass 1: it is no chrome, credit
+    // or caption, which is what LooksLikeHeading() checks besides its
+    // length and case, unless Trim() changes it (then ask it).
+    const bool heading =
+        Trim(u).size() == u.size()
+            ? words[i] >= 2 && words[i] <= kHeadingMaxWords &&
+                  StartsUpper(u) && !EndsLikeSentence(u)
+            : LooksLikeHeading(u);
+    if (heading) kind[i] = BlockKind::kHeading;
   }
 
   for (size_t i = 0; i < n; ++i) {

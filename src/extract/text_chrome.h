@@ -35,6 +35,11 @@ bool IsChromeLine(std::string_view line);
 std::string CreditOf(std::string_view line);
 bool LooksLikeHeading(std::string_view line);
 bool LooksLikeCaption(std::string_view line);
+// What lines are compared on (repeats, navigation labels, the known title):
+// ASCII letters lower-cased and digits; other non-ASCII bytes as they are,
+// except U+2010..U+201F; everything else separates, and each run of
+// separators between two kept bytes becomes one space. Public for tests.
+std::string LineSignature(std::string_view line);
 
 }  // namespace concord::extract
 

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace concord::extract {
@@ -71,6 +74,174 @@ TEST(TextChromeTest, LineClassifiersGoldenTable) {
     EXPECT_EQ(LooksLikeHeading(c.line), c.heading);
     EXPECT_EQ(LooksLikeCaption(c.line), c.caption);
   }
+}
+
+// The slow path the classifiers once took, kept as the reference for their
+// one-pass searches: fold the trimmed line, then find() each pattern.
+std::string RefFold(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const unsigned char d = s[i + 2];
+      if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D || d == 0x93 ||
+          d == 0x94) {
+        out.push_back(d <= 0x94 ? '-' : d <= 0x99 ? '\'' : '"');
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  return out;
+}
+
+bool RefContainsAny(std::string_view s,
+                    std::initializer_list<std::string_view> patterns) {
+  for (std::string_view p : patterns) {
+    if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Lines of 5 words or more are never navigation labels: IsChromeLine() is
+// then the promo rule alone.
+bool RefIsPromo(std::string_view line) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool sp = c == ' ' || c == '\t';
+    if (!sp && !in_word) ++words;
+    in_word = !sp;
+  }
+  return words <= 30 &&
+         RefContainsAny(RefFold(line),
+                        {"to your inbox", "sign up for", "sign up to",
+                         "subscribe to our", "subscribe for",
+                         "our newsletter", "newsletter sign", "click here",
+                         "follow us on", "all rights reserved",
+                         "download our app", "download the app",
+                         "enable javascript", "cookie policy",
+                         "accept cookies", "share on facebook",
+                         "share on twitter", "share on x", "get our free",
+                         "read our privacy", "unsubscribe at any time",
+                         "share this story", "share this article:"});
+}
+
+bool RefIsCaption(std::string_view trimmed_line) {
+  return RefContainsAny(
+      RefFold(trimmed_line),
+      {"(file image)", "(file photo)", "(file)", "(ap photo", "(reuters",
+       "getty images", "photograph:", "photo:", "image:", "image caption",
+       "(photo by", "picture:"});
+}
+
+TEST(TextChromeTest, OnePassSearchesMatchFindOnGeneratedLines) {
+  const std::vector<std::string> pieces = {
+      "the", "Port", "said", "on", "Tuesday", "to your", "inbox", "INBOX",
+      "sign", "up", "for", "Sign Up To", "subscribe", "our", "newsletter",
+      "click", "here", "follow us", "all rights", "reserved", "download",
+      "app", "cookie", "policy", "accept cookies", "share", "on x", "x",
+      "facebook", "twitter", "get our", "free", "read our", "privacy",
+      "unsubscribe at any", "time", "story", "article:", "(File", "image)",
+      "photo)", "(file)", "(AP", "Photo", "(Reuters", "Getty", "Images",
+      "GETTY IMAGES", "image", "caption", "Image Caption", "photograph:",
+      "Photo:", "Picture:", "(photo by", "\xE2\x80\x99s", "\xE2\x80\x94",
+      "\xE2\x80\x9C" "quoted\xE2\x80\x9D", "\xC2\xA0", ",", ".", "(", ":",
+      "imag", "ima ge", "images", "\xE2\x80\x98x\xE2\x80\x99", "sh",
+      "share\xE2\x80\x99", "get", "Getty\tImages", "getty  images"};
+  uint64_t state = 12345;
+  auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  int promos = 0, captions = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const int words = 4 + static_cast<int>(next(32));
+    std::string line = "Word";
+    for (int w = 1; w < words; ++w) {
+      const uint64_t sep = next(10);
+      line += sep == 0 ? "" : sep == 1 ? "\t" : " ";
+      line += pieces[next(pieces.size())];
+    }
+    line += " end";  // Trim() leaves the line alone
+    SCOPED_TRACE(line);
+    const bool promo = RefIsPromo(line);
+    const bool caption = RefIsCaption(line);
+    promos += promo;
+    captions += caption;
+    ASSERT_EQ(IsChromeLine(line), promo);
+    ASSERT_EQ(LooksLikeCaption(line), caption);
+  }
+  // The generator reaches both answers often.
+  EXPECT_GT(promos, 1000);
+  EXPECT_GT(captions, 1000);
+  EXPECT_LT(promos, 19000);
+  EXPECT_LT(captions, 19000);
+}
+
+// ExtractFromText trims each line once and shares word counts and folds
+// between its rules; a line that Trim() changes again (white space after a
+// leading no-break space) is judged like CreditOf() and LooksLikeHeading()
+// judge the trimmed line.
+TEST(TextChromeTest, LineTrimmedTwiceIsJudgedLikeTheClassifiers) {
+  const std::string credit = "\xC2\xA0 \x0BSource: Valley Wire Service";
+  const std::string heading = "\xC2\xA0\x0B Flood Defences Under Strain";
+  ArticleContent c = ExtractFromText(
+      "The council met on Tuesday to vote on the tram line.\n\n" + credit +
+      "\n\n" + heading + "\n\nThe vote was seven to two.\n");
+  ASSERT_EQ(c.credits.size(), 1u);
+  EXPECT_EQ(c.credits[0], "Valley Wire Service");  // CreditOf(unit)
+  ASSERT_EQ(c.blocks.size(), 4u);
+  EXPECT_EQ(c.blocks[2].kind, LooksLikeHeading(c.blocks[2].text)
+                                  ? BlockKind::kHeading
+                                  : BlockKind::kParagraph);
+}
+
+// LineSignature() from its contract, a byte at a time.
+std::string RefSignature(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    const bool typographic = c == 0xE2 && i + 2 < s.size() &&
+                             static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                             static_cast<unsigned char>(s[i + 2]) <= 0x9F;
+    const bool kept = !typographic && ((c >= '0' && c <= '9') ||
+                                       (c >= 'a' && c <= 'z') ||
+                                       (c >= 'A' && c <= 'Z') || c >= 0x80);
+    if (!kept) {
+      pending = true;
+      if (typographic) i += 2;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  return out;
+}
+
+TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
+  const std::vector<std::string> pieces = {
+      "a", "Word", "UPPER", "9", " ", "  ", "\t", ",", ".", "-", "(", "'",
+      "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6",
+      "\xE2\x80", "\xE2", "\xE2\x82\xAC", "\xC2\xA0", "\xC3\xA9t\xC3\xA9",
+      "\x80", "z", "Q1"};
+  uint64_t state = 7;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    const int n = static_cast<int>(round % 40);
+    for (int k = 0; k < n; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      line += pieces[(state >> 33) % pieces.size()];
+    }
+    ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
+  }
+  EXPECT_EQ(LineSignature("  Skip to Main-Content! "), "skip to main content");
+  EXPECT_EQ(LineSignature("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no"),
+            "yes no");
 }
 
 std::vector<BlockKind> Kinds(const ArticleContent& c) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -17,10 +18,65 @@ namespace {
 
 constexpr uint64_t kTermSeed = 0x636f6e636f7264ULL;  // "concord"
 constexpr size_t kMaxMemo = 1 << 20;  // distinct words remembered per language
+constexpr size_t kMaxReported = 1 << 22;  // VocabularyTerms::kUnseen memory
 
 bool EndsSentence(std::string_view punct) {
   return punct == "." || punct == "!" || punct == "?" || punct == ":" ||
          punct == ";" || punct == "..." || punct == "\xE2\x80\xA6";
+}
+
+// A well-mixed 64-bit hash of a short string, inline (memo keys are words:
+// a call to Hash64 would cost more than the look-up). Reads the bytes as
+// at most two overlapping loads per 8 bytes; no allocation, no call.
+uint64_t Load64(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+uint64_t Load32(const char* p) {
+  uint32_t x;
+  std::memcpy(&x, p, 4);
+  return x;
+}
+
+[[gnu::always_inline]] inline uint64_t WordHash(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 < n; i += 8) h = Fmix64(h ^ Load64(p + i));
+    h ^= Load64(p + n - 8);  // the last 8 bytes, overlapping
+  } else if (n >= 4) {
+    h ^= Load32(p) | (Load32(p + n - 4) << 32);
+  } else if (n > 0) {
+    h ^= static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+         static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+         static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+  }
+  return Fmix64(h);
+}
+
+// a == b for the memo's words, inline up to 16 bytes (the hashes already
+// matched, so this nearly always succeeds; a memcmp call would cost more).
+[[gnu::always_inline]] inline bool SameWord(std::string_view a,
+                                            std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) {
+    return Load64(p) == Load64(q) && Load64(p + n - 8) == Load64(q + n - 8);
+  }
+  if (n >= 4) {
+    return Load32(p) == Load32(q) && Load32(p + n - 4) == Load32(q + n - 4);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) return false;
+  }
+  return true;
 }
 
 // "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
@@ -48,8 +104,41 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-size_t FeatureExtractor::StringHash::operator()(std::string_view s) const {
-  return static_cast<size_t>(Hash64(s));
+inline FeatureExtractor::WordInfo* FeatureExtractor::Memo::Find(
+    std::string_view word, uint64_t hash) {
+  if (slots_.empty()) return nullptr;
+  const uint64_t mask = slots_.size() - 1;
+  for (uint64_t i = hash & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
+    if (slots_[i].hash != hash) continue;
+    Entry& e = entries_[slots_[i].entry - 1];
+    if (SameWord(e.word, word)) return &e.info;
+  }
+  return nullptr;
+}
+
+FeatureExtractor::WordInfo& FeatureExtractor::Memo::Insert(
+    std::string_view word, uint64_t hash, WordInfo info) {
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    slots_.assign(std::max<size_t>(1024, slots_.size() * 2), Slot{});
+    const uint64_t mask = slots_.size() - 1;
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      const uint64_t h = WordHash(entries_[k].word);
+      uint64_t i = h & mask;
+      while (slots_[i].entry != 0) i = (i + 1) & mask;
+      slots_[i] = {h, static_cast<uint32_t>(k + 1)};
+    }
+  }
+  const uint64_t mask = slots_.size() - 1;
+  uint64_t i = hash & mask;
+  while (slots_[i].entry != 0) i = (i + 1) & mask;
+  entries_.push_back({std::string(word), std::move(info)});
+  slots_[i] = {hash, static_cast<uint32_t>(entries_.size())};
+  return entries_.back().info;
+}
+
+void FeatureExtractor::Memo::clear() {
+  slots_.clear();
+  entries_.clear();
 }
 
 FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
@@ -63,8 +152,8 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
 
 const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
-  auto it = state->words.find(word);
-  if (it != state->words.end()) return it->second;
+  const uint64_t hash = WordHash(word);
+  if (WordInfo* found = state->words.Find(word, hash)) return *found;
   // Bounded memory on endless streams: start over when the memo is large.
   if (state->words.size() >= kMaxMemo) state->words.clear();
   WordInfo info;
@@ -77,7 +166,7 @@ const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
   key_.assign("n:");
   key_.append(word);
   info.name_term = Hash64(key_, kTermSeed);
-  return state->words.emplace(std::string(word), std::move(info)).first->second;
+  return state->words.Insert(word, hash, std::move(info));
 }
 
 void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
@@ -106,15 +195,50 @@ void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    if (vocabulary != nullptr) vocabulary->try_emplace(term, shown);
+    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
+      vocabulary->try_emplace(term, shown);
+    }
   }
   tc.count += count;
 }
 
+bool FeatureExtractor::FirstReport(uint64_t term) {
+  if ((reported_count_ + 1) * 2 > reported_.size()) {
+    std::vector<uint64_t> old;
+    size_t size = std::max<size_t>(4096, reported_.size() * 2);
+    if (reported_count_ >= kMaxReported) {
+      size = reported_.size();  // start over: terms may be reported again
+    } else {
+      old.swap(reported_);
+    }
+    reported_.assign(size, 0);
+    reported_count_ = 0;
+    const uint64_t mask = reported_.size() - 1;
+    for (uint64_t t : old) {
+      if (t == 0) continue;
+      uint64_t i = t & mask;
+      while (reported_[i] != 0) i = (i + 1) & mask;
+      reported_[i] = t;
+      ++reported_count_;
+    }
+  }
+  const uint64_t mask = reported_.size() - 1;
+  uint64_t i = term & mask;
+  while (reported_[i] != 0) {
+    if (reported_[i] == term) return false;
+    i = (i + 1) & mask;
+  }
+  reported_[i] = term;
+  ++reported_count_;
+  return true;
+}
+
 TermBag FeatureExtractor::Extract(std::string_view headline,
                                   std::string_view body, std::string_view lang,
-                                  Vocabulary* vocabulary) {
+                                  Vocabulary* vocabulary,
+                                  VocabularyTerms which) {
   if (lang.empty()) lang = "en";
+  unseen_only_ = which == VocabularyTerms::kUnseen;
   for (uint32_t i : used_) slots_[i] = TermCount{};
   used_.clear();
   words_ = 0;
@@ -147,8 +271,9 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         ++words_;
         sentence_start = false;
         const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-        auto it = numbers_.find(raw);
-        if (it == numbers_.end()) {
+        const uint64_t hash = WordHash(raw);
+        const WordInfo* number = numbers_.Find(raw, hash);
+        if (number == nullptr) {
           if (numbers_.size() >= kMaxMemo) numbers_.clear();
           WordInfo info;
           auto value = text::ParseNumber(raw);
@@ -156,11 +281,11 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
             NumberKey(*value, &info.number_key);
             info.number_term = Hash64(info.number_key, kTermSeed);
           }
-          it = numbers_.emplace(std::string(raw), std::move(info)).first;
+          number = &numbers_.Insert(raw, hash, std::move(info));
         }
-        if (it->second.number_term != 0) {
-          Add(it->second.number_term, TermKind::kNumber, repeat,
-              it->second.number_key, vocabulary);
+        if (number->number_term != 0) {
+          Add(number->number_term, TermKind::kNumber, repeat,
+              number->number_key, vocabulary);
         }
         break;
       }

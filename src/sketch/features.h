@@ -55,10 +55,25 @@ class FeatureExtractor {
   FeatureExtractor(const FeatureExtractor&) = delete;
   FeatureExtractor& operator=(const FeatureExtractor&) = delete;
 
+  // Which terms Extract adds to a non-null `vocabulary`.
+  enum class VocabularyTerms {
+    kAll,     // every term of the article
+    // Only terms this extractor has not added to a vocabulary before: for a
+    // caller that keeps the strings of all terms it was given (one
+    // vocabulary per extractor, or a set of terms seen per extractor), which
+    // then costs a hash-map insert per new term instead of per term and
+    // article. The memory of what was added is bounded: after about 4M
+    // distinct terms it starts over, and terms may then be added again.
+    kUnseen,
+  };
+
   // `lang` selects stemmer and stop words (ISO 639-1; "" means English).
-  // When `vocabulary` is non-null, term strings are added to it.
+  // When `vocabulary` is non-null, term strings are added to it (all of the
+  // article's terms, or only unseen ones: see VocabularyTerms); a term
+  // already in `vocabulary` keeps its string.
   TermBag Extract(std::string_view headline, std::string_view body,
-                  std::string_view lang, Vocabulary* vocabulary);
+                  std::string_view lang, Vocabulary* vocabulary,
+                  VocabularyTerms which = VocabularyTerms::kAll);
 
  private:
   // What a word contributes, computed once per distinct word and language
@@ -71,12 +86,32 @@ class FeatureExtractor {
     uint64_t number_term = 0;  // "#value" for number words ≥ 2, else 0
     std::string number_key;
   };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
+  // Distinct words (or number tokens) → WordInfo. Open addressing on a
+  // 64-bit hash of the word computed inline (slots hold the hash and the
+  // entry's index + 1, 0 = empty; load under 1/2); entries in a vector, so
+  // a hit costs one hash, usually one slot and one comparison of the word.
+  class Memo {
+   public:
+    // The entry of `word`, whose WordHash() is `hash`, or nullptr.
+    WordInfo* Find(std::string_view word, uint64_t hash);
+    // Adds `word`. REQUIRES: Find(word, hash) == nullptr. The returned
+    // reference (as Find's pointer) lives until the next Insert or clear.
+    WordInfo& Insert(std::string_view word, uint64_t hash, WordInfo info);
+    size_t size() const { return entries_.size(); }
+    void clear();
+
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
+    };
+    struct Entry {
+      std::string word;
+      WordInfo info;
+    };
+    std::vector<Slot> slots_;
+    std::vector<Entry> entries_;
   };
-  using Memo =
-      std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>;
   struct LangState {
     std::unique_ptr<text::Stemmer> stemmer;
     Memo words;
@@ -101,6 +136,13 @@ class FeatureExtractor {
   std::vector<uint32_t> used_;
   std::string key_;                     // scratch
   uint32_t words_ = 0;
+  // Terms added to a vocabulary so far (VocabularyTerms::kUnseen): open
+  // addressing, 0 = empty slot, load under 1/2.
+  bool unseen_only_ = false;  // the current Extract call's `which`
+  std::vector<uint64_t> reported_;
+  size_t reported_count_ = 0;
+  // True when `term` was not in reported_ (it is now).
+  bool FirstReport(uint64_t term);
 };
 
 }  // namespace concord::sketch

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "src/sketch/tfidf.h"
 
@@ -61,6 +62,48 @@ TEST(FeaturesTest, SameNumberWrittenDifferentlyIsOneTerm) {
   TermBag b = fx.Extract("", "Officials counted 1200 prisoners.", "en", &vocab);
   EXPECT_TRUE(Terms(a, vocab).contains("#1200"));
   EXPECT_EQ(Terms(a, vocab), Terms(b, vocab));
+}
+
+// kUnseen adds exactly the terms no earlier call added, with the string
+// kAll would have given them first; the bags are the same.
+TEST(FeaturesTest, UnseenTermsAreWhatIsNewToTheExtractor) {
+  const std::vector<std::string> texts = {
+      "Negotiators in Port Selva said 1,200 dockworkers returned.",
+      "The strike in Port Selva ended. Dockworkers returned to work.",
+      "Twelve ships waited; NATO officials met the Harbor Authority.",
+      "Negotiators in Port Selva said 1,200 dockworkers returned.",
+      "",
+      "A new week: 1200 dockworkers, twelve ships and the UAE.",
+  };
+  FeatureExtractor all({}), unseen({});
+  Vocabulary union_all;  // what a caller keeping every string would hold
+  for (const std::string& text : texts) {
+    Vocabulary va, vu;
+    TermBag a = all.Extract("Port talks", text, "en", &va);
+    TermBag u = unseen.Extract("Port talks", text, "en", &vu,
+                               FeatureExtractor::VocabularyTerms::kUnseen);
+    ASSERT_EQ(a.terms.size(), u.terms.size());
+    EXPECT_EQ(a.words, u.words);
+    for (size_t i = 0; i < a.terms.size(); ++i) {
+      EXPECT_EQ(a.terms[i].term, u.terms[i].term);
+      EXPECT_EQ(a.terms[i].count, u.terms[i].count);
+      EXPECT_EQ(a.terms[i].kind, u.terms[i].kind);
+    }
+    Vocabulary expected;
+    for (const auto& [term, shown] : va) {
+      if (!union_all.contains(term)) expected.emplace(term, shown);
+    }
+    EXPECT_EQ(vu, expected);
+    for (const auto& [term, shown] : va) union_all.try_emplace(term, shown);
+  }
+  // Without a vocabulary nothing is remembered as given out.
+  FeatureExtractor fx({});
+  fx.Extract("", texts[0], "en", nullptr,
+             FeatureExtractor::VocabularyTerms::kUnseen);
+  Vocabulary v;
+  fx.Extract("", texts[0], "en", &v,
+             FeatureExtractor::VocabularyTerms::kUnseen);
+  EXPECT_FALSE(v.empty());
 }
 
 TEST(FeaturesTest, HeadlineWordsCountMore) {
