@@ -11,14 +11,19 @@
 // multiplies and the murmur finaliser over the zero-padded bytes and the
 // length, which the fast path computes from two masked loads with no branch
 // on the length (XXH3's dispatch on 1-3, 4-8, 9-16 bytes mispredicted on
-// most words); longer words by XXH3. A shingle is Fmix64(P ^ seed) where P
-// is the polynomial of its k word hashes in a fixed odd base B, mod 2^64:
+// most words); longer words by XXH3. A shingle is P, the polynomial of its
+// k word hashes in a fixed odd base B, mod 2^64:
 // consecutive windows' P differ by a multiply, a subtraction and an
 // addition (rolling, as Rabin-Karp), where an XXH3 over the 8k bytes cost
 // several times more. P is linear in the word hashes, but those are
 // avalanched, and two distinct windows collide only when a sum of k of
 // their differences times powers of B vanishes mod 2^64 (shingles_test.cc
 // counts distinct windows and distinct hashes over the example articles).
+// P is not mixed again (it was, by Fmix64, a bijection that changed no
+// collision): every consumer of shingles mixes them itself (MinHash with
+// its seed, SimHash), and ShingleToMinHash folds each P into the MinHash
+// signature as it is made, so a shingle costs one mix, not two, and is
+// never stored.
 // The exact fingerprint is XXH3 over the sequence of word hashes (folded
 // words joined by spaces carry no more information, and were a second copy
 // of every word).
@@ -91,7 +96,6 @@ namespace concord::sketch {
 namespace {
 
 constexpr uint64_t kWordSeed = 0x73686e676c77ULL;     // "shnglw"
-constexpr uint64_t kShingleSeed = 0x73686e676c73ULL;  // "shngls"
 constexpr uint64_t kExactSeed = 0x73686e676c65ULL;    // "shngle"
 
 // Odd multipliers (the fractional digits of the golden ratio and two of
@@ -426,31 +430,32 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
   return count;
 }
 
-// Sets *out from the word hashes (shared by both paths' callers, so the
-// window and fingerprint rules cannot drift apart; the reference computes
-// them its own way). Window i's polynomial P_i = sum_j w[i+j] B^(k-1-j)
-// rolls forward as P_{i+1} = P_i B - w[i] B^k + w[i+k]: two multiplies a
-// shingle instead of hashing 8k bytes.
-void Finish(std::span<const uint64_t> words, size_t k, uint64_t base_power_k,
-            Shingles* out) {
-  out->hashes.clear();
-  out->words = static_cast<uint32_t>(words.size());
-  if (words.empty()) {
-    out->exact = 0;
-    return;
-  }
-  out->exact = Xxh3(words.data(), words.size() * sizeof(uint64_t), kExactSeed);
-  if (out->exact == 0) out->exact = 1;
+// The fingerprint of the word hashes: XXH3 over their bytes, never 0.
+uint64_t ExactOf(std::span<const uint64_t> words) {
+  if (words.empty()) return 0;
+  const uint64_t exact =
+      Xxh3(words.data(), words.size() * sizeof(uint64_t), kExactSeed);
+  return exact == 0 ? 1 : exact;
+}
+
+// Calls emit(i, P_i) for every window i of the word hashes, in order (the
+// fast path's only window rule, whichever result it fills; the reference
+// computes windows its own way). Window i's polynomial
+// P_i = sum_j w[i+j] B^(k-1-j) rolls forward as
+// P_{i+1} = P_i B - w[i] B^k + w[i+k]: two multiplies a shingle instead of
+// hashing 8k bytes. A body of fewer than k words is one window of all.
+// REQUIRES: !words.empty(); base_power_k = B^k.
+template <typename Emit>
+inline void RollWindows(std::span<const uint64_t> words, size_t k,
+                        uint64_t base_power_k, Emit emit) {
   const size_t window = std::min(k, words.size());
   uint64_t p = 0;
   for (size_t j = 0; j < window; ++j) p = p * kWindowBase + words[j];
   const size_t n = words.size() - window + 1;
-  out->hashes.resize(n);
-  uint64_t* dst = out->hashes.data();
-  dst[0] = Fmix64(p ^ kShingleSeed);
+  emit(size_t{0}, p);
   for (size_t i = 1; i < n; ++i) {
     p = p * kWindowBase - words[i - 1] * base_power_k + words[i + k - 1];
-    dst[i] = Fmix64(p ^ kShingleSeed);
+    emit(i, p);
   }
 }
 
@@ -539,8 +544,8 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
   return stretch_end;
 }
 
-[[gnu::flatten]] void Shingler::Shingle(std::string_view body,
-                                        Shingles* out) {
+[[gnu::flatten]] std::span<const uint64_t> Shingler::ScanWords(
+    std::string_view body) {
   const char* s = body.data();
   const size_t n = body.size();
   // Pure ASCII gives at most one word per byte; the non-ASCII path grows
@@ -574,8 +579,37 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
     if (slow_at >= n) break;
     pos = ScanPieceSlowly(body, piece);
   }
-  Finish({words_.data(), word_count_}, static_cast<size_t>(options_.words),
-         base_power_k_, out);
+  return {words_.data(), word_count_};
+}
+
+void Shingler::Shingle(std::string_view body, Shingles* out) {
+  const std::span<const uint64_t> words = ScanWords(body);
+  out->hashes.clear();
+  out->words = static_cast<uint32_t>(words.size());
+  out->exact = ExactOf(words);
+  if (words.empty()) return;
+  const size_t k = static_cast<size_t>(options_.words);
+  out->hashes.resize(words.size() - std::min(k, words.size()) + 1);
+  uint64_t* dst = out->hashes.data();
+  RollWindows(words, k, base_power_k_,
+              [dst](size_t i, uint64_t p) { dst[i] = p; });
+}
+
+void Shingler::ShingleToMinHash(std::string_view body,
+                                const MinHashOptions& minhash_options,
+                                Shingles* out, MinHashSignature* minhash) {
+  const std::span<const uint64_t> words = ScanWords(body);
+  out->hashes.clear();
+  out->words = static_cast<uint32_t>(words.size());
+  out->exact = ExactOf(words);
+  StartMinHash(minhash);
+  if (!words.empty()) {
+    RollWindows(words, static_cast<size_t>(options_.words), base_power_k_,
+                [&minhash_options, minhash](size_t, uint64_t p) {
+                  AddToMinHash(p, minhash_options, minhash);
+                });
+  }
+  FinishMinHash(minhash_options, minhash);
 }
 
 namespace internal {
@@ -620,7 +654,7 @@ void ShingleByTokens(std::string_view body, const ShingleOptions& options,
   for (size_t i = 0; i + k <= words.size(); ++i) {
     uint64_t p = 0;
     for (size_t j = 0; j < k; ++j) p = p * kWindowBase + words[i + j];
-    out->hashes.push_back(Fmix64(p ^ kShingleSeed));
+    out->hashes.push_back(p);
   }
 }
 

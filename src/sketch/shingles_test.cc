@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "src/sketch/minhash.h"
 #include "src/sketch/shingles_internal.h"
 #include "src/text/segmenter.h"
 
@@ -232,11 +233,22 @@ TEST(ShingleHashTest, DistinctWindowsGetDistinctHashes) {
   Shingles fast, slow;
   shingler.Shingle(body, &fast);
   internal::ShingleByTokens(body, shingler.options(), &slow);
+  // And the one-pass path: the same words and fingerprint, no hashes kept,
+  // and the signature of the reference's shingles (stale hashes in `fused`
+  // must be cleared).
+  Shingles fused;
+  fused.hashes = {1, 2, 3};
+  MinHashSignature minhash;
+  shingler.ShingleToMinHash(body, {}, &fused, &minhash);
+  const bool fused_ok = fused.words == slow.words &&
+                        fused.exact == slow.exact && fused.hashes.empty() &&
+                        minhash == ComputeMinHash(slow.hashes);
   if (fast.words == slow.words && fast.exact == slow.exact &&
-      fast.hashes == slow.hashes) {
+      fast.hashes == slow.hashes && fused_ok) {
     return ::testing::AssertionSuccess();
   }
   return ::testing::AssertionFailure()
+         << (fused_ok ? "" : "ShingleToMinHash differs; ")
          << "k = " << shingler.options().words << ", text (" << body.size()
          << " bytes): \"" << body.substr(0, 160) << "\"\n words " << fast.words << " vs " << slow.words
          << ", exact " << fast.exact << " vs " << slow.exact << ", "
