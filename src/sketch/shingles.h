@@ -12,7 +12,8 @@
 // Definition (shingles.cc has the constants and the reasons):
 //   word hash w    a folded word of at most 16 bytes: a multiply-xor mix of
 //                  its bytes (zero-padded to 16) and its length, then the
-//                  murmur finaliser; a longer word: XXH3 of its bytes.
+//                  two halves of its 128-bit product by an odd constant,
+//                  xored; a longer word: XXH3 of its bytes.
 //   shingle        P = w[i] B^(k-1) + ... + w[i+k-1] (mod 2^64) for the
 //                  k words of window i, B a fixed odd constant; a body of
 //                  fewer than k words (but at least one) is a single

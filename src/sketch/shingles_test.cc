@@ -342,6 +342,24 @@ TEST(ShingleFastPathTest, MatchesTokenizerAfterFoldingLengthensText) {
   }
 }
 
+TEST(ShingleFastPathTest, BaselinePassMatchesTokenizerToo) {
+  // The tests above take the AVX2 first pass where the processor has it;
+  // these rows and articles go through the SSE2 one as well.
+  internal::UseAvx2ForTest(false);
+  Shingler shingler({.words = 5});
+  const std::vector<std::string> texts = ExampleArticles();
+  ASSERT_GE(texts.size(), 10u) << "example articles missing";
+  for (const std::string& text : texts) {
+    EXPECT_TRUE(SameAsReference(shingler, text));
+  }
+  for (const char* row : {"The U.S. economy", "in the 1990s and 1000's",
+                          "5th 3.5 1,200 1;2 1,,2", "CAF\xC3\x89 owners",
+                          "don't can't 'quoted'", "__a_ b_"}) {
+    EXPECT_TRUE(SameAsReference(shingler, row));
+  }
+  internal::UseAvx2ForTest(true);
+}
+
 TEST(ShingleFastPathTest, MatchesTokenizerOnExampleArticles) {
   const std::vector<std::string> texts = ExampleArticles();
   ASSERT_GE(texts.size(), 10u) << "example articles missing";
