@@ -21,8 +21,10 @@
 // "rotation" densification borrowed from the next bin and lost that).
 //
 // Layout: x = fmix64(h ^ seed) (a bijection, so distinct shingles stay
-// distinct); bin = top 7 bits of x, value = low 32 bits (rank inside the
-// bin; two distinct elements of one bin tie with probability 2^-32).
+// distinct); bin = top 7 bits of x, value = bits 1-31 (rank inside the
+// bin; two distinct elements of one bin tie with probability 2^-31; the
+// value was the low 32 bits with 2^32 - 1, the empty marker, moved one
+// down, which cost three instructions more per element).
 //
 // Cost: one multiply-xorshift mix and one compare per element, plus
 // O(K · K / non-empty bins) probes for densification (the first 16 of each
