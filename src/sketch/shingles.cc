@@ -42,9 +42,9 @@
 // number. Most pieces need none of these rules: no byte >= 0x80 and no
 // ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
 // each run of those is one word and nothing joins (a sentence's final "."
-// or a list's "," is followed by white space). A first pass (Classify,
-// SSE2, or AVX2 32 bytes at a time where the processor has it) lower-cases
-// the body 16 bytes at a time into a copy and sets two
+// or a list's "," is followed by white space). A first pass (Classify:
+// SSE2 16 bytes at a time, or AVX2 32 at a time where the processor has
+// it, chosen at run time) lower-cases the body into a copy and sets two
 // bit masks: core bytes and "slow" bytes (a high byte, or such a joiner
 // before a core byte). The words of every piece before the next slow
 // byte's piece (found by stepping back from the slow byte to white space)
