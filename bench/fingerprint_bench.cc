@@ -239,7 +239,8 @@ void BM_LshInsertQuery(benchmark::State& state) {
 BENCHMARK(BM_LshInsertQuery)->Unit(benchmark::kMillisecond);
 
 // The whole near-duplicate path per document, as Deduplicate runs it after
-// extraction: shingle, MinHash, query, verify candidates, insert.
+// extraction: shingle and MinHash in one pass, query, verify candidates,
+// insert.
 void BM_FingerprintAndLsh(benchmark::State& state) {
   if (!Checked(state)) return;
   const Corpus& c = GetCorpus();
@@ -254,8 +255,7 @@ void BM_FingerprintAndLsh(benchmark::State& state) {
     sigs.clear();
     index::LshIndex index({.threshold = kThreshold});
     for (uint32_t i = 0; i < c.bodies.size(); ++i) {
-      shingler.Shingle(c.bodies[i], &s);
-      sketch::ComputeMinHash(s.hashes, &sig);
+      shingler.ShingleToMinHash(c.bodies[i], {}, &s, &sig);
       index.Query(sig, &ids);
       for (uint32_t j : ids) {
         pairs += sketch::EstimateJaccard(sig, sigs[j]) >= kThreshold;

@@ -8,9 +8,10 @@
 // Pipeline, one article at a time as the reader delivers it:
 //
 //   ExtractFromText   body without headline, captions, credits and chrome
-//   Shingler          folded words → 5-word shingle hashes + exact hash
+//   Shingler          folded words → 5-word shingles, each folded at once
+//                     into a 128-value MinHash signature (one-permutation
+//                     + densification), + exact hash
 //   exact hash seen?  → union with its first holder (a "duplicate"); done
-//   ComputeMinHash    128-value signature (one-permutation + densification)
 //   LshIndex.Query    earlier distinct bodies sharing a band (candidates)
 //   verify            EstimateJaccard ≥ threshold → union, edge recorded
 //   LshIndex.Insert   the body becomes a candidate for later articles
@@ -110,7 +111,7 @@ class DedupSink final : public ingest::ArticleSink {
   DedupOptions options_;
   DedupReport* report_;
   sketch::Shingler shingler_;
-  sketch::Shingles shingles_;           // scratch
+  sketch::Shingles shingles_;           // scratch (hashes left empty)
   sketch::MinHashSignature signature_;  // scratch
   std::vector<uint32_t> candidates_;    // scratch
   index::LshIndex index_;
@@ -133,7 +134,7 @@ void DedupSink::OnArticle(Article&& article) {
   extract::TextExtractOptions xo;
   xo.known_title = article.title;
   const ArticleContent content = extract::ExtractFromText(article.text, xo);
-  shingler_.Shingle(content.body, &shingles_);
+  shingler_.ShingleToMinHash(content.body, {}, &shingles_, &signature_);
   exact_.push_back(shingles_.exact);
   if (shingles_.words == 0) {
     report_->warnings.push_back(
@@ -146,7 +147,6 @@ void DedupSink::OnArticle(Article&& article) {
     sets_.Union(it->second, self);
     return;
   }
-  sketch::ComputeMinHash(shingles_.hashes, &signature_);
   const uint32_t body = static_cast<uint32_t>(body_article_.size());
   if (options_.exhaustive) {
     candidates_.resize(body);

@@ -113,7 +113,6 @@ class LshIndex {
   };
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
 
-  uint64_t BandKey(const sketch::MinHashSignature& signature, int band) const;
   // The b band keys of `signature`, and a prefetch of each key's home slot.
   // Remembers the last signature: Insert right after Query of the same
   // signature (the dedup loop) reuses its keys.

@@ -25,6 +25,8 @@
 #include <cstdint>
 #include <span>
 
+#include "src/base/hash.h"
+
 namespace concord::sketch {
 
 // Positions in a signature (K).
@@ -33,6 +35,9 @@ using MinHashSignature = std::array<uint32_t, kMinHashSize>;
 
 // Every position of the empty set's signature; never a value otherwise.
 inline constexpr uint32_t kEmptyMinHashValue = 0xFFFFFFFFu;
+
+// A mixed hash's bin is its top 7 bits (kMinHashSize = 2^7).
+inline constexpr int kMinHashBinShift = 64 - 7;
 
 struct MinHashOptions {
   // Selects the hash function (the "permutation"). Signatures are comparable
@@ -47,6 +52,29 @@ void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
                     const MinHashOptions& options = {});
 MinHashSignature ComputeMinHash(std::span<const uint64_t> hashes,
                                 const MinHashOptions& options = {});
+
+// ComputeMinHash in three steps, for a producer that makes the hashes one
+// at a time and need not keep them (Shingler folds it into its window
+// loop): StartMinHash, then AddToMinHash for each hash, then FinishMinHash
+// give exactly ComputeMinHash's signature of the hashes added. Between
+// Start and Finish *out holds partial state, not a signature.
+// REQUIRES: out != nullptr; the same options in Add and Finish.
+inline void StartMinHash(MinHashSignature* out) {
+  out->fill(kEmptyMinHashValue);
+}
+inline void AddToMinHash(uint64_t hash, const MinHashOptions& options,
+                         MinHashSignature* out) {
+  // Bin: the top 7 bits of the mixed hash; value: its low 31 bits, which
+  // never equal the empty marker (one shift, where moving the marker
+  // aside took a compare, a set and a subtraction). A branch-free
+  // minimum: whether an element lowers its bin is a coin flip, and a
+  // branch on it mispredicts.
+  const uint64_t x = Fmix64(hash ^ options.seed);
+  const uint32_t value = static_cast<uint32_t>(x) >> 1;
+  uint32_t& bin = (*out)[static_cast<size_t>(x >> kMinHashBinShift)];
+  bin = value < bin ? value : bin;
+}
+void FinishMinHash(const MinHashOptions& options, MinHashSignature* out);
 
 // True for the signature of the empty set.
 inline bool IsEmptySignature(const MinHashSignature& s) {

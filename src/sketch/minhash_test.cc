@@ -148,8 +148,7 @@ MinHashSignature ReferenceMinHash(const std::vector<uint64_t>& hashes,
   sig.fill(kEmptyMinHashValue);
   for (uint64_t h : hashes) {
     const uint64_t x = Fmix64(h ^ seed);
-    uint32_t value = static_cast<uint32_t>(x);
-    if (value == kEmptyMinHashValue) value = kEmptyMinHashValue - 1;
+    const uint32_t value = static_cast<uint32_t>((x & 0xFFFFFFFFu) / 2);
     sig[x >> 57] = std::min(sig[x >> 57], value);
   }
   const MinHashSignature own = sig;

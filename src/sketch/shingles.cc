@@ -8,17 +8,22 @@
 // Definition. The words are the word and number tokens of text::Tokenize,
 // each folded (Token::norm). Each folded word is hashed once: up to 16
 // bytes (all but a few words of any article) by MixWord below, two
-// multiplies and the murmur finaliser over the zero-padded bytes and the
-// length, which the fast path computes from two masked loads with no branch
+// multiplies over the zero-padded bytes and the length, then one folded
+// 64 x 64 -> 128-bit multiply, which the fast path computes from two masked loads with no branch
 // on the length (XXH3's dispatch on 1-3, 4-8, 9-16 bytes mispredicted on
-// most words); longer words by XXH3. A shingle is Fmix64(P ^ seed) where P
-// is the polynomial of its k word hashes in a fixed odd base B, mod 2^64:
+// most words); longer words by XXH3. A shingle is P, the polynomial of its
+// k word hashes in a fixed odd base B, mod 2^64:
 // consecutive windows' P differ by a multiply, a subtraction and an
 // addition (rolling, as Rabin-Karp), where an XXH3 over the 8k bytes cost
 // several times more. P is linear in the word hashes, but those are
 // avalanched, and two distinct windows collide only when a sum of k of
 // their differences times powers of B vanishes mod 2^64 (shingles_test.cc
 // counts distinct windows and distinct hashes over the example articles).
+// P is not mixed again (it was, by Fmix64, a bijection that changed no
+// collision): every consumer of shingles mixes them itself (MinHash with
+// its seed, SimHash), and ShingleToMinHash folds each P into the MinHash
+// signature as it is made, so a shingle costs one mix, not two, and is
+// never stored.
 // The exact fingerprint is XXH3 over the sequence of word hashes (folded
 // words joined by spaces carry no more information, and were a second copy
 // of every word).
@@ -37,8 +42,9 @@
 // number. Most pieces need none of these rules: no byte >= 0x80 and no
 // ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
 // each run of those is one word and nothing joins (a sentence's final "."
-// or a list's "," is followed by white space). A first pass (Classify,
-// SSE2) lower-cases the body 16 bytes at a time into a copy and sets two
+// or a list's "," is followed by white space). A first pass (Classify:
+// SSE2 16 bytes at a time, or AVX2 32 at a time where the processor has
+// it, chosen at run time) lower-cases the body into a copy and sets two
 // bit masks: core bytes and "slow" bytes (a high byte, or such a joiner
 // before a core byte). The words of every piece before the next slow
 // byte's piece (found by stepping back from the slow byte to white space)
@@ -77,6 +83,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -91,13 +100,13 @@ namespace concord::sketch {
 namespace {
 
 constexpr uint64_t kWordSeed = 0x73686e676c77ULL;     // "shnglw"
-constexpr uint64_t kShingleSeed = 0x73686e676c73ULL;  // "shngls"
 constexpr uint64_t kExactSeed = 0x73686e676c65ULL;    // "shngle"
 
 // Odd multipliers (the fractional digits of the golden ratio and two of
 // xxHash's primes): the word mix and the window polynomial's base.
 constexpr uint64_t kWordMulLow = 0x9E3779B97F4A7C15ULL;
 constexpr uint64_t kWordMulHigh = 0xC2B2AE3D27D4EB4FULL;
+constexpr uint64_t kWordFold = 0xFF51AFD7ED558CCDULL;  // murmur's first
 constexpr uint64_t kWindowBase = 0x165667B19E3779F9ULL;
 constexpr size_t kShortWord = 16;  // longest word hashed by MixWord
 
@@ -109,10 +118,18 @@ uint64_t Xxh3(const void* data, size_t size, uint64_t seed) {
 // `high` (bytes 8-15), zero beyond the word. Each half goes through a
 // different bijection, the size is folded into the high half's top byte
 // (a 16-byte word would need a control character there to collide), and
-// the murmur finaliser avalanches the result.
+// a folded multiply avalanches the result: the high and low halves of the
+// 128-bit product by an odd constant, xored, so that every input bit
+// reaches every output bit (the low half alone only carries bits upward).
+// One multiply instruction where the murmur finaliser, used before, took
+// two and three shift-xors on the path of every word.
 inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
-  return Fmix64(((low ^ kWordSeed) * kWordMulLow) ^
-                ((high ^ (uint64_t{size} << 56)) * kWordMulHigh));
+  const uint64_t x = ((low ^ kWordSeed) * kWordMulLow) ^
+                     ((high ^ (uint64_t{size} << 56)) * kWordMulHigh);
+  const unsigned __int128 product =
+      static_cast<unsigned __int128>(x) * kWordFold;
+  return static_cast<uint64_t>(product) ^
+         static_cast<uint64_t>(product >> 64);
 }
 
 // Bytes p[0, 8) as a little-endian number, whatever the machine's order.
@@ -286,8 +303,8 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
 // (its piece goes to ICU), or a ".", "'", "," or ";" followed by a core
 // byte (a join, "U.S.", "1000's" may follow). A piece with no slow byte is plain runs of core bytes between
 // other bytes, each run one word (but a lone "_"), and needs no rule.
-void Classify(const char* s, size_t n, size_t blocks, char* lowered,
-              uint64_t* core, uint64_t* slow) {
+void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
+                      uint64_t* core, uint64_t* slow) {
   uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
   for (size_t b = 0; b < blocks; ++b) {
     uint64_t c = 0, h = 0, j = 0;
@@ -351,6 +368,108 @@ void Classify(const char* s, size_t n, size_t blocks, char* lowered,
   slow[blocks - 1] = prev_high | (prev_join & (prev_core >> 1));
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// ClassifyBaseline 32 bytes at a time, for processors with AVX2 (chosen at
+// run time; the build targets plain x86-64): the same compares on twice
+// the width, with every constant broadcast once before the loop.
+// Splat hides the value from the optimiser (an empty asm that "changes"
+// the register): GCC otherwise rebuilt each constant inside the loop, a
+// move and a broadcast per use, a third of the loop's instructions.
+[[gnu::target("avx2")]] inline __m256i Splat(char c) {
+  __m256i v = _mm256_set1_epi8(c);
+  asm("" : "+x"(v));
+  return v;
+}
+[[gnu::target("avx2")]] void ClassifyAvx2(const char* s, size_t n,
+                                          size_t blocks, char* lowered,
+                                          uint64_t* core, uint64_t* slow) {
+  // Signed compares: bytes >= 0x80 are negative and never in a range.
+  const __m256i upper_lo = Splat('A' - 1);
+  const __m256i upper_hi = Splat('Z' + 1);
+  const __m256i lower_lo = Splat('a' - 1);
+  const __m256i lower_hi = Splat('z' + 1);
+  const __m256i digit_lo = Splat('0' - 1);
+  const __m256i digit_hi = Splat('9' + 1);
+  const __m256i case_bit = Splat(0x20);
+  const __m256i at_sign = Splat('@');
+  const __m256i underscore = Splat('_');
+  const __m256i dot = Splat('.');
+  const __m256i apostrophe = Splat('\'');
+  const __m256i comma = Splat(',');
+  const __m256i semicolon = Splat(';');
+  uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    uint64_t c = 0, h = 0, j = 0;
+    for (size_t part = 0; part < 2; ++part) {
+      const size_t at = b * 64 + part * 32;
+      alignas(32) char tail[32] = {};
+      const char* bytes = s + at;
+      if (at + 32 > n) {  // the last, partial chunk and the padding
+        if (at < n) std::memcpy(tail, s + at, n - at);
+        bytes = tail;
+      }
+      const __m256i x =
+          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes));
+      const __m256i upper = _mm256_and_si256(_mm256_cmpgt_epi8(x, upper_lo),
+                                             _mm256_cmpgt_epi8(upper_hi, x));
+      const __m256i lower =
+          _mm256_or_si256(x, _mm256_and_si256(upper, case_bit));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(lowered + at), lower);
+      const __m256i letter =
+          _mm256_and_si256(_mm256_cmpgt_epi8(lower, lower_lo),
+                           _mm256_cmpgt_epi8(lower_hi, lower));
+      const __m256i digit = _mm256_and_si256(_mm256_cmpgt_epi8(x, digit_lo),
+                                             _mm256_cmpgt_epi8(digit_hi, x));
+      const __m256i is_core = _mm256_or_si256(
+          _mm256_or_si256(letter, digit),
+          _mm256_or_si256(_mm256_cmpeq_epi8(x, at_sign),
+                          _mm256_cmpeq_epi8(x, underscore)));
+      const __m256i is_join = _mm256_or_si256(
+          _mm256_or_si256(_mm256_cmpeq_epi8(x, dot),
+                          _mm256_cmpeq_epi8(x, apostrophe)),
+          _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
+                          _mm256_cmpeq_epi8(x, semicolon)));
+      const int shift = static_cast<int>(part * 32);
+      c |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(is_core))}
+           << shift;
+      h |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(x))} << shift;
+      j |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(is_join))}
+           << shift;
+    }
+    core[b] = c;
+    if (b > 0) {
+      slow[b - 1] = prev_high | (prev_join & ((prev_core >> 1) | (c << 63)));
+    }
+    prev_core = c;
+    prev_join = j;
+    prev_high = h;
+  }
+  slow[blocks - 1] = prev_high | (prev_join & (prev_core >> 1));
+}
+
+// Runs as a static initialiser, possibly before the library's own, hence
+// the explicit __builtin_cpu_init.
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+// Whether Classify may take the AVX2 path (internal::UseAvx2ForTest).
+bool avx2_allowed = true;
+
+// ClassifyBaseline's result, by the widest path the processor has.
+inline void Classify(const char* s, size_t n, size_t blocks, char* lowered,
+                     uint64_t* core, uint64_t* slow) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2 && avx2_allowed) {
+    ClassifyAvx2(s, n, blocks, lowered, core, slow);
+    return;
+  }
+#endif
+  ClassifyBaseline(s, n, blocks, lowered, core, slow);
+}
+
 // Position of the first set bit at or after `from`, or `end` if there is
 // none before it. REQUIRES: bit `end` lies within the masks.
 inline size_t NextSetBit(const uint64_t* bits, size_t from, size_t end) {
@@ -393,14 +512,16 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
     const uint64_t left = (c << 1) | carry;  // bit i: byte i - 1 is core
     carry = c >> 63;
     const size_t base = 64 * b;
-    // Starts in [from, end), ends in (from, end].
-    uint64_t starts = c & ~left &
-                      BitRange(from > base ? from - base : 0,
-                               std::min<size_t>(64, end - base));
-    uint64_t ends =
-        ~c & left &
-        BitRange(from >= base ? std::min<size_t>(64, from - base + 1) : 0,
-                 std::min<size_t>(64, end - base + 1));
+    // Starts in [from, end), ends in (from, end]: only the first and the
+    // last block can hold bits outside.
+    uint64_t starts = c & ~left;
+    uint64_t ends = ~c & left;
+    if (b == first || b == last) {
+      starts &= BitRange(from > base ? from - base : 0,
+                         std::min<size_t>(64, end - base));
+      ends &= BitRange(from >= base ? std::min<size_t>(64, from - base + 1) : 0,
+                       std::min<size_t>(64, end - base + 1));
+    }
     auto add = [&](size_t start, size_t stop) {
       hashes[count] = WordHashPadded(low + start, stop - start);
       count += stop - start != 1 || low[start] != '_';
@@ -426,31 +547,32 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
   return count;
 }
 
-// Sets *out from the word hashes (shared by both paths' callers, so the
-// window and fingerprint rules cannot drift apart; the reference computes
-// them its own way). Window i's polynomial P_i = sum_j w[i+j] B^(k-1-j)
-// rolls forward as P_{i+1} = P_i B - w[i] B^k + w[i+k]: two multiplies a
-// shingle instead of hashing 8k bytes.
-void Finish(std::span<const uint64_t> words, size_t k, uint64_t base_power_k,
-            Shingles* out) {
-  out->hashes.clear();
-  out->words = static_cast<uint32_t>(words.size());
-  if (words.empty()) {
-    out->exact = 0;
-    return;
-  }
-  out->exact = Xxh3(words.data(), words.size() * sizeof(uint64_t), kExactSeed);
-  if (out->exact == 0) out->exact = 1;
+// The fingerprint of the word hashes: XXH3 over their bytes, never 0.
+uint64_t ExactOf(std::span<const uint64_t> words) {
+  if (words.empty()) return 0;
+  const uint64_t exact =
+      Xxh3(words.data(), words.size() * sizeof(uint64_t), kExactSeed);
+  return exact == 0 ? 1 : exact;
+}
+
+// Calls emit(i, P_i) for every window i of the word hashes, in order (the
+// fast path's only window rule, whichever result it fills; the reference
+// computes windows its own way). Window i's polynomial
+// P_i = sum_j w[i+j] B^(k-1-j) rolls forward as
+// P_{i+1} = P_i B - w[i] B^k + w[i+k]: two multiplies a shingle instead of
+// hashing 8k bytes. A body of fewer than k words is one window of all.
+// REQUIRES: !words.empty(); base_power_k = B^k.
+template <typename Emit>
+inline void RollWindows(std::span<const uint64_t> words, size_t k,
+                        uint64_t base_power_k, Emit emit) {
   const size_t window = std::min(k, words.size());
   uint64_t p = 0;
   for (size_t j = 0; j < window; ++j) p = p * kWindowBase + words[j];
   const size_t n = words.size() - window + 1;
-  out->hashes.resize(n);
-  uint64_t* dst = out->hashes.data();
-  dst[0] = Fmix64(p ^ kShingleSeed);
+  emit(size_t{0}, p);
   for (size_t i = 1; i < n; ++i) {
     p = p * kWindowBase - words[i - 1] * base_power_k + words[i + k - 1];
-    dst[i] = Fmix64(p ^ kShingleSeed);
+    emit(i, p);
   }
 }
 
@@ -539,8 +661,8 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
   return stretch_end;
 }
 
-[[gnu::flatten]] void Shingler::Shingle(std::string_view body,
-                                        Shingles* out) {
+[[gnu::flatten]] std::span<const uint64_t> Shingler::ScanWords(
+    std::string_view body) {
   const char* s = body.data();
   const size_t n = body.size();
   // Pure ASCII gives at most one word per byte; the non-ASCII path grows
@@ -574,13 +696,44 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
     if (slow_at >= n) break;
     pos = ScanPieceSlowly(body, piece);
   }
-  Finish({words_.data(), word_count_}, static_cast<size_t>(options_.words),
-         base_power_k_, out);
+  return {words_.data(), word_count_};
+}
+
+void Shingler::Shingle(std::string_view body, Shingles* out) {
+  const std::span<const uint64_t> words = ScanWords(body);
+  out->hashes.clear();
+  out->words = static_cast<uint32_t>(words.size());
+  out->exact = ExactOf(words);
+  if (words.empty()) return;
+  const size_t k = static_cast<size_t>(options_.words);
+  out->hashes.resize(words.size() - std::min(k, words.size()) + 1);
+  uint64_t* dst = out->hashes.data();
+  RollWindows(words, k, base_power_k_,
+              [dst](size_t i, uint64_t p) { dst[i] = p; });
+}
+
+void Shingler::ShingleToMinHash(std::string_view body,
+                                const MinHashOptions& minhash_options,
+                                Shingles* out, MinHashSignature* minhash) {
+  const std::span<const uint64_t> words = ScanWords(body);
+  out->hashes.clear();
+  out->words = static_cast<uint32_t>(words.size());
+  out->exact = ExactOf(words);
+  StartMinHash(minhash);
+  if (!words.empty()) {
+    RollWindows(words, static_cast<size_t>(options_.words), base_power_k_,
+                [&minhash_options, minhash](size_t, uint64_t p) {
+                  AddToMinHash(p, minhash_options, minhash);
+                });
+  }
+  FinishMinHash(minhash_options, minhash);
 }
 
 namespace internal {
 
 uint64_t WordHash(std::string_view word) { return HashWord(word); }
+
+void UseAvx2ForTest(bool use) { avx2_allowed = use; }
 
 void ShingleByTokens(std::string_view body, const ShingleOptions& options,
                      Shingles* out) {
@@ -620,7 +773,7 @@ void ShingleByTokens(std::string_view body, const ShingleOptions& options,
   for (size_t i = 0; i + k <= words.size(); ++i) {
     uint64_t p = 0;
     for (size_t j = 0; j < k; ++j) p = p * kWindowBase + words[i + j];
-    out->hashes.push_back(Fmix64(p ^ kShingleSeed));
+    out->hashes.push_back(p);
   }
 }
 

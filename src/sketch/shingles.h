@@ -12,17 +12,20 @@
 // Definition (shingles.cc has the constants and the reasons):
 //   word hash w    a folded word of at most 16 bytes: a multiply-xor mix of
 //                  its bytes (zero-padded to 16) and its length, then the
-//                  murmur finaliser; a longer word: XXH3 of its bytes.
-//   shingle        Fmix64(P ^ seed), P = w[i] B^(k-1) + ... + w[i+k-1]
-//                  (mod 2^64) for the k words of window i, B a fixed odd
-//                  constant; a body of fewer than k words (but at least
-//                  one) is a single shingle of all its words.
+//                  two halves of its 128-bit product by an odd constant,
+//                  xored; a longer word: XXH3 of its bytes.
+//   shingle        P = w[i] B^(k-1) + ... + w[i+k-1] (mod 2^64) for the
+//                  k words of window i, B a fixed odd constant; a body of
+//                  fewer than k words (but at least one) is a single
+//                  shingle of all its words. Not avalanched again: the
+//                  word hashes are, and MinHash and SimHash mix each
+//                  shingle before use.
 //   exact          XXH3 of the word hashes in order: two bodies that differ
 //                  only in case, punctuation or white space have the same
 //                  fingerprint.
 // Nothing stores these values, so the definition may change (it did: each
-// window was an XXH3 of its 8k word-hash bytes, and the fingerprint hashed
-// the words joined by spaces). Shingles are the same on every machine; the
+// window was an XXH3 of its 8k word-hash bytes, then Fmix64(P ^ seed), and
+// the fingerprint hashed the words joined by spaces). Shingles are the same on every machine; the
 // fingerprint hashes the word hashes' bytes, so it depends on byte order.
 //
 // A Shingler owns scratch buffers: it is not thread-safe; use one per thread.
@@ -40,6 +43,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/sketch/minhash.h"
 #include "src/text/segmenter.h"
 
 namespace concord::sketch {
@@ -73,9 +77,22 @@ class Shingler {
   // REQUIRES: out != nullptr; body.size() < 2^31 (as for text::Tokenize).
   void Shingle(std::string_view body, Shingles* out);
 
+  // What near-duplicate detection needs, in one pass: sets out->exact and
+  // out->words as Shingle does, leaves out->hashes empty, and sets
+  // *minhash to ComputeMinHash(the hashes Shingle would give,
+  // minhash_options), each shingle folded into the signature as it is
+  // made instead of stored and read back.
+  // REQUIRES: out != nullptr; minhash != nullptr; body.size() < 2^31.
+  void ShingleToMinHash(std::string_view body,
+                        const MinHashOptions& minhash_options, Shingles* out,
+                        MinHashSignature* minhash);
+
   const ShingleOptions& options() const { return options_; }
 
  private:
+  // The word hashes of `body` (the scratch words_, valid until the next
+  // call).
+  std::span<const uint64_t> ScanWords(std::string_view body);
   // Appends one folded word (from the non-ASCII path) to the scratch.
   void AddFolded(std::string_view folded);
   // Appends the words of a stretch holding non-ASCII bytes, via Tokenize.

@@ -14,6 +14,11 @@ namespace concord::sketch::internal {
 // tests of its collisions.
 uint64_t WordHash(std::string_view word);
 
+// Whether Shingler's first pass may use AVX2 where the processor has it
+// (the default, true); tests turn it off to hold the SSE2 path to the
+// reference too. Not thread-safe: call it with no Shingler running.
+void UseAvx2ForTest(bool use);
+
 // Shingler::Shingle computed the slow, obviously-correct way: text::Tokenize
 // (one Token with its folded norm per word), then the word, shingle and
 // exact hashes of those norms. The reference that shingles_test.cc holds the

@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "src/sketch/minhash.h"
 #include "src/sketch/shingles_internal.h"
 #include "src/text/segmenter.h"
 
@@ -232,11 +233,22 @@ TEST(ShingleHashTest, DistinctWindowsGetDistinctHashes) {
   Shingles fast, slow;
   shingler.Shingle(body, &fast);
   internal::ShingleByTokens(body, shingler.options(), &slow);
+  // And the one-pass path: the same words and fingerprint, no hashes kept,
+  // and the signature of the reference's shingles (stale hashes in `fused`
+  // must be cleared).
+  Shingles fused;
+  fused.hashes = {1, 2, 3};
+  MinHashSignature minhash;
+  shingler.ShingleToMinHash(body, {}, &fused, &minhash);
+  const bool fused_ok = fused.words == slow.words &&
+                        fused.exact == slow.exact && fused.hashes.empty() &&
+                        minhash == ComputeMinHash(slow.hashes);
   if (fast.words == slow.words && fast.exact == slow.exact &&
-      fast.hashes == slow.hashes) {
+      fast.hashes == slow.hashes && fused_ok) {
     return ::testing::AssertionSuccess();
   }
   return ::testing::AssertionFailure()
+         << (fused_ok ? "" : "ShingleToMinHash differs; ")
          << "k = " << shingler.options().words << ", text (" << body.size()
          << " bytes): \"" << body.substr(0, 160) << "\"\n words " << fast.words << " vs " << slow.words
          << ", exact " << fast.exact << " vs " << slow.exact << ", "
@@ -328,6 +340,24 @@ TEST(ShingleFastPathTest, MatchesTokenizerAfterFoldingLengthensText) {
           << unicode << " folded, " << ascii << " ASCII";
     }
   }
+}
+
+TEST(ShingleFastPathTest, BaselinePassMatchesTokenizerToo) {
+  // The tests above take the AVX2 first pass where the processor has it;
+  // these rows and articles go through the SSE2 one as well.
+  internal::UseAvx2ForTest(false);
+  Shingler shingler({.words = 5});
+  const std::vector<std::string> texts = ExampleArticles();
+  ASSERT_GE(texts.size(), 10u) << "example articles missing";
+  for (const std::string& text : texts) {
+    EXPECT_TRUE(SameAsReference(shingler, text));
+  }
+  for (const char* row : {"The U.S. economy", "in the 1990s and 1000's",
+                          "5th 3.5 1,200 1;2 1,,2", "CAF\xC3\x89 owners",
+                          "don't can't 'quoted'", "__a_ b_"}) {
+    EXPECT_TRUE(SameAsReference(shingler, row));
+  }
+  internal::UseAvx2ForTest(true);
 }
 
 TEST(ShingleFastPathTest, MatchesTokenizerOnExampleArticles) {
