@@ -28,6 +28,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -488,6 +489,36 @@ const std::unordered_set<std::string_view>& StarterWords() {
   return kSet;
 }
 
+// StarterWords() behind a bitmap over a hash of (first byte, last byte,
+// length): most words share it with no starter and are rejected without
+// hashing the whole word; the rest are looked up in the set.
+class StarterFilter {
+ public:
+  StarterFilter() {
+    for (std::string_view w : StarterWords()) {
+      if (!w.empty()) bits_[Bucket(w)] = true;
+    }
+  }
+  bool Contains(std::string_view w) const {
+    if (!w.empty() && !bits_[Bucket(w)]) return false;
+    return StarterWords().count(w) != 0;
+  }
+
+ private:
+  static constexpr size_t kBuckets = 4096;
+  static size_t Bucket(std::string_view w) {
+    const size_t first = static_cast<unsigned char>(w.front());
+    const size_t last = static_cast<unsigned char>(w.back());
+    return (first * 131 + last * 17 + w.size() * 4099) % kBuckets;
+  }
+  std::array<bool, kBuckets> bits_{};
+};
+
+const StarterFilter& Starters() {
+  static const StarterFilter kFilter;
+  return kFilter;
+}
+
 }  // namespace
 
 std::optional<double> ParseNumber(std::string_view text) {
@@ -510,11 +541,23 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& toks) {
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
-  const std::unordered_set<std::string_view>& starters = StarterWords();
+  const StarterFilter& starters = Starters();
   for (size_t i = 0; i < toks.size();) {
-    if (toks[i].kind == TokenKind::kWord && starters.count(toks[i].norm) == 0) {
-      ++i;  // fast path for the common case: a word that cannot start a number
+    const Token& t = toks[i];
+    // Fast paths for the common cases, exact: a word that cannot start a
+    // number, and punctuation other than a sign or a currency symbol (a
+    // phrase starting at punctuation needs one; the only ASCII currency
+    // symbol is '$', and non-ASCII punctuation takes the full path).
+    if (t.kind == TokenKind::kWord && !starters.Contains(t.norm)) {
+      ++i;
       continue;
+    }
+    if (t.kind == TokenKind::kPunct && t.end - t.begin == 1) {
+      const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
+      if (c < 0x80 && c != '-' && c != '+' && c != '$') {
+        ++i;
+        continue;
+      }
     }
     const std::optional<Parsed> p = parser.ParseAt(i);
     if (!p) {
