@@ -151,7 +151,10 @@ const uint64_t* LshIndex::BandKeys(const sketch::MinHashSignature& signature) {
     }
     keys_signature_ = signature;
     keys_valid_ = true;
+  } else if (prefetched_slots_ == slots_.size()) {
+    return keys_.data();  // the same keys in the same table: prefetched
   }
+  prefetched_slots_ = slots_.size();
   const size_t mask = slots_.size() - 1;
   for (int band = 0; band < params_.bands; ++band) {
     __builtin_prefetch(&slots_[static_cast<size_t>(keys_[band]) & mask]);
@@ -182,7 +185,11 @@ void LshIndex::Grow() {
       __builtin_prefetch(&slots_[static_cast<size_t>(old[i + kAhead].key) &
                                  mask]);
     }
-    if (old[i].key != 0) slots_[Find(old[i].key)] = old[i];
+    if (old[i].key == 0) continue;
+    // Keys are distinct: the first empty slot from home is the key's.
+    size_t j = static_cast<size_t>(old[i].key) & mask;
+    while (slots_[j].key != 0) j = (j + 1) & mask;
+    slots_[j] = old[i];
   }
 }
 
@@ -257,7 +264,18 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
         found_.resize(2 * found_.size() + kChunkIds);
         found = found_.data();
       }
-      for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
+      if (chunk.count == kChunkIds) {
+        // Every chunk but a list's newest is full: six adds, no loop.
+        static_assert(kChunkIds == 6);
+        add(chunk.ids[0]);
+        add(chunk.ids[1]);
+        add(chunk.ids[2]);
+        add(chunk.ids[3]);
+        add(chunk.ids[4]);
+        add(chunk.ids[5]);
+      } else {
+        for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
+      }
     }
   }
   SortIds(found, count, ids);
