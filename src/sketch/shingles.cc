@@ -45,8 +45,8 @@
 // or a list's "," is followed by white space). A first pass (Classify:
 // SSE2 16 bytes at a time, or AVX2 32 at a time where the processor has
 // it, chosen at run time) lower-cases the body into a copy and sets two
-// bit masks: core bytes and "slow" bytes (a high byte, or such a joiner
-// before a core byte). The words of every piece before the next slow
+// bit masks: core bytes and "slow" bytes (a high byte, a "_", or such a
+// joiner before a core byte). The words of every piece before the next slow
 // byte's piece (found by stepping back from the slow byte to white space)
 // are then read off the core mask (run starts and
 // run ends as two masks per 64 bytes, walked together a lowest bit at a
@@ -123,13 +123,34 @@ uint64_t Xxh3(const void* data, size_t size, uint64_t seed) {
 // reaches every output bit (the low half alone only carries bits upward).
 // One multiply instruction where the murmur finaliser, used before, took
 // two and three shift-xors on the path of every word.
-inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
-  const uint64_t x = ((low ^ kWordSeed) * kWordMulLow) ^
-                     ((high ^ (uint64_t{size} << 56)) * kWordMulHigh);
+// MixSized is MixWord with the size already in `high_sized`, and its
+// constants passed in: the word loop keeps them in registers (WordMix).
+struct WordMix {
+  uint64_t seed = kWordSeed;
+  uint64_t mul_low = kWordMulLow;
+  uint64_t mul_high = kWordMulHigh;
+  uint64_t fold = kWordFold;
+};
+inline uint64_t MixSized(uint64_t low, uint64_t high_sized,
+                         const WordMix& mix = {}) {
+  const uint64_t x =
+      ((low ^ mix.seed) * mix.mul_low) ^ (high_sized * mix.mul_high);
   const unsigned __int128 product =
-      static_cast<unsigned __int128>(x) * kWordFold;
+      static_cast<unsigned __int128>(x) * mix.fold;
   return static_cast<uint64_t>(product) ^
          static_cast<uint64_t>(product >> 64);
+}
+inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
+  return MixSized(low, high ^ (uint64_t{size} << 56));
+}
+// The constants of WordMix hidden from the optimiser (an empty asm that
+// "changes" them): GCC otherwise rebuilt all four inside the word loop,
+// a 10-byte move each per word.
+inline WordMix OpaqueWordMix() {
+  WordMix mix;
+  asm("" : "+r"(mix.seed), "+r"(mix.mul_low), "+r"(mix.mul_high),
+      "+r"(mix.fold));
+  return mix;
 }
 
 // Bytes p[0, 8) as a little-endian number, whatever the machine's order.
@@ -152,13 +173,15 @@ uint64_t HashWord(std::string_view word) {
   return MixWord(LoadLittle64(bytes), LoadLittle64(bytes + 8), word.size());
 }
 
-// Masks keeping the first `size` bytes of a little-endian 16-byte load.
+// Masks keeping the first `size` bytes of a little-endian 16-byte load,
+// and MixWord's size term (one load where a shift and a copy were).
 struct WordMask {
-  uint64_t low, high;
+  uint64_t low, high, size;
 };
 constexpr std::array<WordMask, kShortWord + 1> MakeWordMasks() {
   std::array<WordMask, kShortWord + 1> m{};
   for (size_t size = 0; size <= kShortWord; ++size) {
+    m[size].size = uint64_t{size} << 56;
     for (size_t b = 0; b < size; ++b) {
       (b < 8 ? m[size].low : m[size].high) |= uint64_t{0xFF} << (8 * (b % 8));
     }
@@ -170,12 +193,14 @@ constexpr std::array<WordMask, kShortWord + 1> kWordMasks = MakeWordMasks();
 // HashWord of s[0, size) without the copy: two loads and two masks, no
 // branch on the size but the rare long word.
 // REQUIRES: s[0, 16) readable.
-inline uint64_t WordHashPadded(const char* s, size_t size) {
+inline uint64_t WordHashPadded(const char* s, size_t size,
+                               const WordMix& mix = {}) {
   if (size > kShortWord) [[unlikely]] {
     return Xxh3(s, size, kWordSeed);
   }
-  return MixWord(LoadLittle64(s) & kWordMasks[size].low,
-                 LoadLittle64(s + 8) & kWordMasks[size].high, size);
+  const WordMask& m = kWordMasks[size];
+  return MixSized(LoadLittle64(s) & m.low,
+                  (LoadLittle64(s + 8) & m.high) ^ m.size, mix);
 }
 
 // kWindowBase^k mod 2^64.
@@ -300,9 +325,11 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
 // body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
 // lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
 // per byte in core[] (letter, "@", digit, "_") and slow[]: a byte >= 0x80
-// (its piece goes to ICU), or a ".", "'", "," or ";" followed by a core
-// byte (a join, "U.S.", "1000's" may follow). A piece with no slow byte is plain runs of core bytes between
-// other bytes, each run one word (but a lone "_"), and needs no rule.
+// (its piece goes to ICU), a "_" (a lone "_" is no word; rare in news, so
+// the word loop need not test every word for it), or a ".", "'", "," or
+// ";" followed by a core byte (a join, "U.S.", "1000's" may follow). A
+// piece with no slow byte is plain runs of core bytes between other bytes,
+// each run one word, and needs no rule.
 void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
                       uint64_t* core, uint64_t* slow) {
   uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
@@ -331,14 +358,16 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
       const __m128i lower = _mm_or_si128(
           x, _mm_and_si128(range(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered + at), lower);
+      const __m128i is_underscore = is(x, '_');
       const __m128i is_core = _mm_or_si128(
           _mm_or_si128(range(lower, 'a', 'z'), range(x, '0', '9')),
-          _mm_or_si128(is(x, '@'), is(x, '_')));
+          _mm_or_si128(is(x, '@'), is_underscore));
       const __m128i is_join =
           _mm_or_si128(_mm_or_si128(is(x, '.'), is(x, '\'')),
                        _mm_or_si128(is(x, ','), is(x, ';')));
       core16 = static_cast<uint32_t>(_mm_movemask_epi8(is_core));
-      high16 = static_cast<uint32_t>(_mm_movemask_epi8(x));
+      high16 = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_or_si128(x, is_underscore)));
       join16 = static_cast<uint32_t>(_mm_movemask_epi8(is_join));
 #else
       for (int i = 0; i < 16; ++i) {
@@ -347,7 +376,7 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
         lowered[at + i] = static_cast<char>(
             ch + (static_cast<unsigned>(ch - 'A') < 26u ? 'a' - 'A' : 0));
         core16 |= uint64_t{IsCore(k)} << i;
-        high16 |= uint64_t{k == kHigh} << i;
+        high16 |= uint64_t{k == kHigh || k == kUnderscore} << i;
         join16 |= uint64_t{k == kMidNumLet || k == kMidNum} << i;
       }
 #endif
@@ -420,10 +449,10 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
                            _mm256_cmpgt_epi8(lower_hi, lower));
       const __m256i digit = _mm256_and_si256(_mm256_cmpgt_epi8(x, digit_lo),
                                              _mm256_cmpgt_epi8(digit_hi, x));
+      const __m256i is_underscore = _mm256_cmpeq_epi8(x, underscore);
       const __m256i is_core = _mm256_or_si256(
           _mm256_or_si256(letter, digit),
-          _mm256_or_si256(_mm256_cmpeq_epi8(x, at_sign),
-                          _mm256_cmpeq_epi8(x, underscore)));
+          _mm256_or_si256(_mm256_cmpeq_epi8(x, at_sign), is_underscore));
       const __m256i is_join = _mm256_or_si256(
           _mm256_or_si256(_mm256_cmpeq_epi8(x, dot),
                           _mm256_cmpeq_epi8(x, apostrophe)),
@@ -432,7 +461,9 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
       const int shift = static_cast<int>(part * 32);
       c |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(is_core))}
            << shift;
-      h |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(x))} << shift;
+      h |= uint64_t{static_cast<uint32_t>(
+               _mm256_movemask_epi8(_mm256_or_si256(x, is_underscore)))}
+           << shift;
       j |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(is_join))}
            << shift;
     }
@@ -491,15 +522,15 @@ inline uint64_t BitRange(size_t lo, size_t hi) {
 }
 
 // Appends to hashes[count...] the word hash of every run of core bits that
-// starts in [from, end), but a lone "_" (ICU: not a word); returns the new
-// count. A block's run starts are its core bits whose left neighbour is
+// starts in [from, end); returns the new count. A block's run starts are its core bits whose left neighbour is
 // not core, its run ends the non-core bits whose left neighbour is; the
 // two masks are walked together, clearing the lowest bit of each per word,
 // so that finding a word costs no search and no dependency on the last.
 // REQUIRES: no run crosses `from` or `end`: from = 0 or byte `from` is
 // white space (the byte before may end a run, which is not counted), and
 // byte end - 1 is white space or end is the body's end (whose padding bits
-// are clear); the lowered bytes of the padding are readable.
+// are clear); the lowered bytes of the padding are readable; no "_" in
+// [from, end) (a slow byte: a lone "_" would be no word).
 inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
                       size_t end, uint64_t* hashes, size_t count) {
   if (from >= end) return count;
@@ -507,6 +538,7 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
   bool open = false;
   const size_t first = from / 64, last = end / 64;
   uint64_t carry = first > 0 ? core[first - 1] >> 63 : 0;
+  const WordMix mix = OpaqueWordMix();
   for (size_t b = first; b <= last; ++b) {
     const uint64_t c = core[b];
     const uint64_t left = (c << 1) | carry;  // bit i: byte i - 1 is core
@@ -523,8 +555,7 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
                        std::min<size_t>(64, end - base + 1));
     }
     auto add = [&](size_t start, size_t stop) {
-      hashes[count] = WordHashPadded(low + start, stop - start);
-      count += stop - start != 1 || low[start] != '_';
+      hashes[count++] = WordHashPadded(low + start, stop - start);
     };
     if (open) {
       if (ends == 0) continue;  // a run longer than the block
@@ -532,16 +563,20 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
       ends &= ends - 1;
       open = false;
     }
+    // Offsets inside the block as 32-bit numbers: their difference needs
+    // no extension (countr_zero's int result did, twice per word).
+    const char* block = low + base;
     while (starts != 0) {
-      const size_t start = base + static_cast<size_t>(std::countr_zero(starts));
+      const unsigned start = static_cast<unsigned>(std::countr_zero(starts));
       starts &= starts - 1;
       if (ends == 0) {  // the block's last run goes on into the next
-        pending = start;
+        pending = base + start;
         open = true;
         break;
       }
-      add(start, base + static_cast<size_t>(std::countr_zero(ends)));
+      const unsigned stop = static_cast<unsigned>(std::countr_zero(ends));
       ends &= ends - 1;
+      hashes[count++] = WordHashPadded(block + start, stop - start, mix);
     }
   }
   return count;
