@@ -8,7 +8,7 @@
 //
 // Storage: a band is hashed (its r values folded two at a time by a
 // multiply and a shift into a state that starts from the band's number, so
-// equal values in different bands do not meet, then the murmur finaliser)
+// equal values in different bands do not meet, then a folded multiply)
 // to a 64-bit key.
 // All bands share one open-addressing table, key → bucket. Most buckets
 // hold one document, so a slot keeps its bucket's first id itself (in what
@@ -67,12 +67,13 @@ constexpr uint64_t kBandSeed = 0x6c7368626e64ULL;  // "lshbnd"
 constexpr uint64_t kBandStep = 0x9E3779B97F4A7C15ULL;
 constexpr uint64_t kBandMul = 0xC2B2AE3D27D4EB4FULL;
 constexpr uint64_t kBandMulOdd = 0x165667B19E3779F9ULL;
+constexpr uint64_t kBandFold = 0xFF51AFD7ED558CCDULL;  // murmur's first
 constexpr size_t kInitialSlots = 1024;
 constexpr size_t kQuadrupleBelow = size_t{1} << 20;
 
 // The key of one band: its r rows two at a time as one 64-bit value (an
-// odd last row alone), each folded in by a multiply and a shift, then the
-// murmur finaliser: a third of the instructions of XXH3 over 12 bytes.
+// odd last row alone), each folded in by a multiply and a shift, then a
+// folded multiply: under a third of the instructions of XXH3 over 12 bytes.
 // Each step is a bijection of the state for a given input, and the
 // finaliser spreads every input bit over the low bits that pick the home
 // slot. Never 0 (the empty slot's key).
@@ -88,7 +89,15 @@ constexpr size_t kQuadrupleBelow = size_t{1} << 20;
     h = (h ^ rows[i]) * kBandMulOdd;
     h ^= h >> 32;
   }
-  const uint64_t key = Fmix64(h ^ static_cast<uint64_t>(r));
+  // Finalised by a folded multiply (both halves of the 128-bit product
+  // by an odd constant, xored: every input bit reaches every output bit)
+  // in one multiply where the murmur finaliser took two and three
+  // shift-xors.
+  const unsigned __int128 product =
+      static_cast<unsigned __int128>(h ^ static_cast<uint64_t>(r)) *
+      kBandFold;
+  const uint64_t key =
+      static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
   return key == 0 ? 1 : key;
 }
 
@@ -201,9 +210,15 @@ void LshIndex::Insert(uint32_t id, const sketch::MinHashSignature& signature) {
   const size_t bands = static_cast<size_t>(params_.bands);
   while ((used_slots_ + bands) * 2 > slots_.size()) Grow();
   const uint64_t* keys = BandKeys(signature);
+  // The table does not move below (only chunks_ grows): its address and
+  // mask stay in registers instead of being read back per band.
+  Slot* const slots = slots_.data();
+  const size_t mask = slots_.size() - 1;
   for (int band = 0; band < params_.bands; ++band) {
     const uint64_t key = keys[band];
-    Slot& slot = slots_[Find(key)];
+    size_t i = static_cast<size_t>(key) & mask;
+    while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+    Slot& slot = slots[i];
     if (slot.key == 0) {
       slot.key = key;
       slot.first = id;
