@@ -101,11 +101,16 @@ constexpr size_t kQuadrupleBelow = size_t{1} << 20;
   return key == 0 ? 1 : key;
 }
 
-// BandKey of every band, for a row count known when compiling.
+// BandKey of every band, for a row count known when compiling, and a
+// prefetch of each key's home slot in `slots` (16-byte slots, `mask` + 1
+// of them) as soon as the key is known.
 template <int kRows>
-void FixedRowKeys(const uint32_t* signature, int bands, uint64_t* keys) {
+void FixedRowKeys(const uint32_t* signature, int bands, uint64_t* keys,
+                  const char* slots, size_t mask) {
   for (int band = 0; band < bands; ++band) {
-    keys[band] = BandKey(signature + band * kRows, kRows, band);
+    const uint64_t key = BandKey(signature + band * kRows, kRows, band);
+    keys[band] = key;
+    __builtin_prefetch(slots + 16 * (static_cast<size_t>(key) & mask));
   }
 }
 
@@ -146,20 +151,26 @@ const uint64_t* LshIndex::BandKeys(const sketch::MinHashSignature& signature) {
     const uint32_t* sig = signature.data();
     uint64_t* keys = keys_.data();
     const int bands = params_.bands;
+    static_assert(sizeof(Slot) == 16);
+    const char* slots = reinterpret_cast<const char*>(slots_.data());
+    const size_t mask = slots_.size() - 1;
     switch (params_.rows) {
-      case 1: FixedRowKeys<1>(sig, bands, keys); break;
-      case 2: FixedRowKeys<2>(sig, bands, keys); break;
-      case 3: FixedRowKeys<3>(sig, bands, keys); break;
-      case 4: FixedRowKeys<4>(sig, bands, keys); break;
-      case 5: FixedRowKeys<5>(sig, bands, keys); break;
-      case 6: FixedRowKeys<6>(sig, bands, keys); break;
+      case 1: FixedRowKeys<1>(sig, bands, keys, slots, mask); break;
+      case 2: FixedRowKeys<2>(sig, bands, keys, slots, mask); break;
+      case 3: FixedRowKeys<3>(sig, bands, keys, slots, mask); break;
+      case 4: FixedRowKeys<4>(sig, bands, keys, slots, mask); break;
+      case 5: FixedRowKeys<5>(sig, bands, keys, slots, mask); break;
+      case 6: FixedRowKeys<6>(sig, bands, keys, slots, mask); break;
       default:
         for (int band = 0; band < bands; ++band) {
           keys[band] = BandKey(sig + band * params_.rows, params_.rows, band);
+          __builtin_prefetch(&slots_[static_cast<size_t>(keys[band]) & mask]);
         }
     }
     keys_signature_ = signature;
     keys_valid_ = true;
+    prefetched_slots_ = slots_.size();
+    return keys_.data();
   } else if (prefetched_slots_ == slots_.size()) {
     return keys_.data();  // the same keys in the same table: prefetched
   }
@@ -254,6 +265,10 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
     found_.resize(static_cast<size_t>(params_.bands) + kChunkIds);
   }
   uint32_t* found = found_.data();
+  // found_.size() in a register: read back from the vector per chunk, it
+  // cost six loads and subtractions more (the stores through found and
+  // seen might, for all the compiler knows, have changed it).
+  size_t capacity = found_.size();
   size_t count = 0;
   auto add = [seen, epoch, &found, &count](uint32_t id) {
     found[count] = id;
@@ -275,9 +290,10 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
     for (uint32_t c = heads_[h]; c != kNone; c = chunks[c].next) {
       const Chunk& chunk = chunks[c];
       if (chunk.next != kNone) __builtin_prefetch(&chunks[chunk.next]);
-      if (found_.size() < count + kChunkIds) {
-        found_.resize(2 * found_.size() + kChunkIds);
+      if (capacity < count + kChunkIds) {
+        found_.resize(2 * capacity + kChunkIds);
         found = found_.data();
+        capacity = found_.size();
       }
       if (chunk.count == kChunkIds) {
         // Every chunk but a list's newest is full: six adds, no loop.
