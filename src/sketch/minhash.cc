@@ -131,14 +131,19 @@ void FinishMinHash(const MinHashOptions& options, MinHashSignature* out) {
 #endif
   const int full_count = std::popcount(full[0]) + std::popcount(full[1]);
   if (full_count == 0 || full_count == kMinHashSize) return;
-  auto is_full = [&full](int j) { return (full[j >> 6] >> (j & 63)) & 1; };
+  // Bin numbers as unsigned: as int they cost a sign extension per use.
+  auto is_full = [&full](unsigned j) {
+    return (full[j >> 6] >> (j & 63)) & 1;
+  };
   const uint64_t probe_seed = kProbeSeed ^ options.seed;
   const ProbeTable& probes = Probes(probe_seed);
   // Visit the empty bins through their bit mask: whether a bin is empty is
   // a coin flip, and a branch on it per bin mispredicted.
   for (int half = 0; half < 2; ++half) {
     for (uint64_t empty = ~full[half]; empty != 0; empty &= empty - 1) {
-      const int i = 64 * half + std::countr_zero(empty);
+      const unsigned i =
+          64u * static_cast<unsigned>(half) +
+          static_cast<unsigned>(std::countr_zero(empty));
       int source = -1;
       for (int a = 0; a < kTabledProbes && source < 0; ++a) {
         if (is_full(probes.bins[i][a])) source = probes.bins[i][a];
@@ -201,6 +206,13 @@ namespace {
   return static_cast<int>(_mm_cvtsi128_si64(half) +
                           _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half)));
 }
+// EstimateJaccard whole on the AVX2 path, so that the dispatch is one
+// jump (verification calls it for every LSH candidate).
+[[gnu::target("avx2")]] double EstimateJaccardAvx2(const MinHashSignature& a,
+                                                   const MinHashSignature& b) {
+  if (IsEmptySignature(a) || IsEmptySignature(b)) return 0;
+  return static_cast<double>(EqualPositionsAvx2(a, b)) / kMinHashSize;
+}
 // Runs as a static initialiser, possibly before the library's own, hence
 // the explicit __builtin_cpu_init.
 const bool kHasAvx2 = [] {
@@ -212,13 +224,11 @@ const bool kHasAvx2 = [] {
 }  // namespace
 
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2) return EstimateJaccardAvx2(a, b);
+#endif
   if (IsEmptySignature(a) || IsEmptySignature(b)) return 0;
   int equal = 0;
-#if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) {
-    return static_cast<double>(EqualPositionsAvx2(a, b)) / kMinHashSize;
-  }
-#endif
 #if defined(__SSE2__)
   // Four positions per compare; each equal lane adds -1 to its counter.
   __m128i counts = _mm_setzero_si128();
