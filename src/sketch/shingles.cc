@@ -39,12 +39,13 @@
 // single "." or "'" joining two letters or two digits and "," or ";" joining
 // two digits; a lone "_" is no word; "U.S" takes its final "." when every
 // dot-separated part has one or two letters; "1000" + "'" + "s" is one
-// number. Most pieces need none of these rules: no byte >= 0x80 and no
-// ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
-// each run of those is one word and nothing joins (a sentence's final "."
-// or a list's "," is followed by white space). A first pass (Classify:
-// SSE2 16 bytes at a time, or AVX2 32 at a time where the processor has
-// it, chosen at run time) lower-cases the body into a copy and sets two
+// number. Most pieces need none of these rules: no byte >= 0x80, no "_"
+// and no ".", "'", "," or ";" with a letter, digit or "_" right after it,
+// so that each run of those is one word and nothing joins (a sentence's
+// final "." or a list's "," is followed by white space). A first pass
+// (Classify: SSE2 compares 16 bytes at a time, or, where the processor has
+// AVX2, chosen at run time, two nibble-table look-ups 32 at a time)
+// lower-cases the body into a copy and sets two
 // bit masks: core bytes and "slow" bytes (a high byte, a "_", or such a
 // joiner before a core byte). The words of every piece before the next slow
 // byte's piece (found by stepping back from the slow byte to white space)
