@@ -8,7 +8,7 @@
 //
 // Storage: a band is hashed (its r values folded two at a time by a
 // multiply and a shift into a state that starts from the band's number, so
-// equal values in different bands do not meet, then the murmur finaliser)
+// equal values in different bands do not meet, then a folded multiply)
 // to a 64-bit key.
 // All bands share one open-addressing table, key → bucket. Most buckets
 // hold one document, so a slot keeps its bucket's first id itself (in what
@@ -67,12 +67,13 @@ constexpr uint64_t kBandSeed = 0x6c7368626e64ULL;  // "lshbnd"
 constexpr uint64_t kBandStep = 0x9E3779B97F4A7C15ULL;
 constexpr uint64_t kBandMul = 0xC2B2AE3D27D4EB4FULL;
 constexpr uint64_t kBandMulOdd = 0x165667B19E3779F9ULL;
+constexpr uint64_t kBandFold = 0xFF51AFD7ED558CCDULL;  // murmur's first
 constexpr size_t kInitialSlots = 1024;
 constexpr size_t kQuadrupleBelow = size_t{1} << 20;
 
 // The key of one band: its r rows two at a time as one 64-bit value (an
-// odd last row alone), each folded in by a multiply and a shift, then the
-// murmur finaliser: a third of the instructions of XXH3 over 12 bytes.
+// odd last row alone), each folded in by a multiply and a shift, then a
+// folded multiply: under a third of the instructions of XXH3 over 12 bytes.
 // Each step is a bijection of the state for a given input, and the
 // finaliser spreads every input bit over the low bits that pick the home
 // slot. Never 0 (the empty slot's key).
@@ -88,15 +89,28 @@ constexpr size_t kQuadrupleBelow = size_t{1} << 20;
     h = (h ^ rows[i]) * kBandMulOdd;
     h ^= h >> 32;
   }
-  const uint64_t key = Fmix64(h ^ static_cast<uint64_t>(r));
+  // Finalised by a folded multiply (both halves of the 128-bit product
+  // by an odd constant, xored: every input bit reaches every output bit)
+  // in one multiply where the murmur finaliser took two and three
+  // shift-xors.
+  const unsigned __int128 product =
+      static_cast<unsigned __int128>(h ^ static_cast<uint64_t>(r)) *
+      kBandFold;
+  const uint64_t key =
+      static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
   return key == 0 ? 1 : key;
 }
 
-// BandKey of every band, for a row count known when compiling.
+// BandKey of every band, for a row count known when compiling, and a
+// prefetch of each key's home slot in `slots` (16-byte slots, `mask` + 1
+// of them) as soon as the key is known.
 template <int kRows>
-void FixedRowKeys(const uint32_t* signature, int bands, uint64_t* keys) {
+void FixedRowKeys(const uint32_t* signature, int bands, uint64_t* keys,
+                  const char* slots, size_t mask) {
   for (int band = 0; band < bands; ++band) {
-    keys[band] = BandKey(signature + band * kRows, kRows, band);
+    const uint64_t key = BandKey(signature + band * kRows, kRows, band);
+    keys[band] = key;
+    __builtin_prefetch(slots + 16 * (static_cast<size_t>(key) & mask));
   }
 }
 
@@ -137,21 +151,30 @@ const uint64_t* LshIndex::BandKeys(const sketch::MinHashSignature& signature) {
     const uint32_t* sig = signature.data();
     uint64_t* keys = keys_.data();
     const int bands = params_.bands;
+    static_assert(sizeof(Slot) == 16);
+    const char* slots = reinterpret_cast<const char*>(slots_.data());
+    const size_t mask = slots_.size() - 1;
     switch (params_.rows) {
-      case 1: FixedRowKeys<1>(sig, bands, keys); break;
-      case 2: FixedRowKeys<2>(sig, bands, keys); break;
-      case 3: FixedRowKeys<3>(sig, bands, keys); break;
-      case 4: FixedRowKeys<4>(sig, bands, keys); break;
-      case 5: FixedRowKeys<5>(sig, bands, keys); break;
-      case 6: FixedRowKeys<6>(sig, bands, keys); break;
+      case 1: FixedRowKeys<1>(sig, bands, keys, slots, mask); break;
+      case 2: FixedRowKeys<2>(sig, bands, keys, slots, mask); break;
+      case 3: FixedRowKeys<3>(sig, bands, keys, slots, mask); break;
+      case 4: FixedRowKeys<4>(sig, bands, keys, slots, mask); break;
+      case 5: FixedRowKeys<5>(sig, bands, keys, slots, mask); break;
+      case 6: FixedRowKeys<6>(sig, bands, keys, slots, mask); break;
       default:
         for (int band = 0; band < bands; ++band) {
           keys[band] = BandKey(sig + band * params_.rows, params_.rows, band);
+          __builtin_prefetch(&slots_[static_cast<size_t>(keys[band]) & mask]);
         }
     }
     keys_signature_ = signature;
     keys_valid_ = true;
+    prefetched_slots_ = slots_.size();
+    return keys_.data();
+  } else if (prefetched_slots_ == slots_.size()) {
+    return keys_.data();  // the same keys in the same table: prefetched
   }
+  prefetched_slots_ = slots_.size();
   const size_t mask = slots_.size() - 1;
   for (int band = 0; band < params_.bands; ++band) {
     __builtin_prefetch(&slots_[static_cast<size_t>(keys_[band]) & mask]);
@@ -182,7 +205,11 @@ void LshIndex::Grow() {
       __builtin_prefetch(&slots_[static_cast<size_t>(old[i + kAhead].key) &
                                  mask]);
     }
-    if (old[i].key != 0) slots_[Find(old[i].key)] = old[i];
+    if (old[i].key == 0) continue;
+    // Keys are distinct: the first empty slot from home is the key's.
+    size_t j = static_cast<size_t>(old[i].key) & mask;
+    while (slots_[j].key != 0) j = (j + 1) & mask;
+    slots_[j] = old[i];
   }
 }
 
@@ -194,9 +221,15 @@ void LshIndex::Insert(uint32_t id, const sketch::MinHashSignature& signature) {
   const size_t bands = static_cast<size_t>(params_.bands);
   while ((used_slots_ + bands) * 2 > slots_.size()) Grow();
   const uint64_t* keys = BandKeys(signature);
+  // The table does not move below (only chunks_ grows): its address and
+  // mask stay in registers instead of being read back per band.
+  Slot* const slots = slots_.data();
+  const size_t mask = slots_.size() - 1;
   for (int band = 0; band < params_.bands; ++band) {
     const uint64_t key = keys[band];
-    Slot& slot = slots_[Find(key)];
+    size_t i = static_cast<size_t>(key) & mask;
+    while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+    Slot& slot = slots[i];
     if (slot.key == 0) {
       slot.key = key;
       slot.first = id;
@@ -232,6 +265,10 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
     found_.resize(static_cast<size_t>(params_.bands) + kChunkIds);
   }
   uint32_t* found = found_.data();
+  // found_.size() in a register: read back from the vector per chunk, it
+  // cost six loads and subtractions more (the stores through found and
+  // seen might, for all the compiler knows, have changed it).
+  size_t capacity = found_.size();
   size_t count = 0;
   auto add = [seen, epoch, &found, &count](uint32_t id) {
     found[count] = id;
@@ -253,11 +290,23 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
     for (uint32_t c = heads_[h]; c != kNone; c = chunks[c].next) {
       const Chunk& chunk = chunks[c];
       if (chunk.next != kNone) __builtin_prefetch(&chunks[chunk.next]);
-      if (found_.size() < count + kChunkIds) {
-        found_.resize(2 * found_.size() + kChunkIds);
+      if (capacity < count + kChunkIds) {
+        found_.resize(2 * capacity + kChunkIds);
         found = found_.data();
+        capacity = found_.size();
       }
-      for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
+      if (chunk.count == kChunkIds) {
+        // Every chunk but a list's newest is full: six adds, no loop.
+        static_assert(kChunkIds == 6);
+        add(chunk.ids[0]);
+        add(chunk.ids[1]);
+        add(chunk.ids[2]);
+        add(chunk.ids[3]);
+        add(chunk.ids[4]);
+        add(chunk.ids[5]);
+      } else {
+        for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
+      }
     }
   }
   SortIds(found, count, ids);

@@ -115,7 +115,8 @@ class LshIndex {
 
   // The b band keys of `signature`, and a prefetch of each key's home slot.
   // Remembers the last signature: Insert right after Query of the same
-  // signature (the dedup loop) reuses its keys.
+  // signature (the dedup loop) reuses its keys, and their prefetches when
+  // the table has not grown in between.
   const uint64_t* BandKeys(const sketch::MinHashSignature& signature);
   // Slot of `key`: its own, or the empty slot where it would go.
   size_t Find(uint64_t key) const;
@@ -140,6 +141,8 @@ class LshIndex {
   std::array<uint32_t, sketch::kMinHashSize> heads_{};  // Query's scratch
   sketch::MinHashSignature keys_signature_{};
   bool keys_valid_ = false;
+  // slots_.size() when BandKeys last prefetched the home slots of keys_.
+  size_t prefetched_slots_ = 0;
 };
 
 }  // namespace concord::index

@@ -183,6 +183,22 @@ TEST(MinHashTest, EstimateCountsEqualPositionsExactly) {
   EXPECT_DOUBLE_EQ(EstimateJaccard(a, b), 43.0 / 128);
   b[127] = 127;  // the last position counts too
   EXPECT_DOUBLE_EQ(EstimateJaccard(a, b), 44.0 / 128);
+  // Every count from 0 to 128, at random positions (the vector paths pack
+  // and interleave positions before counting them).
+  std::mt19937_64 rng(7);
+  std::vector<int> order(kMinHashSize);
+  for (int i = 0; i < kMinHashSize; ++i) order[i] = i;
+  for (int equal = 0; equal <= kMinHashSize; ++equal) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (int i = 0; i < kMinHashSize; ++i) {
+      a[i] = static_cast<uint32_t>(rng() >> 33);
+      b[i] = a[i] ^ 0x40000000u;
+    }
+    for (int i = 0; i < equal; ++i) b[order[i]] = a[order[i]];
+    EXPECT_DOUBLE_EQ(EstimateJaccard(a, b),
+                     static_cast<double>(equal) / kMinHashSize)
+        << equal;
+  }
 }
 
 TEST(MinHashTest, DensificationMatchesThePlainDefinition) {

@@ -39,14 +39,15 @@
 // single "." or "'" joining two letters or two digits and "," or ";" joining
 // two digits; a lone "_" is no word; "U.S" takes its final "." when every
 // dot-separated part has one or two letters; "1000" + "'" + "s" is one
-// number. Most pieces need none of these rules: no byte >= 0x80 and no
-// ".", "'", "," or ";" with a letter, digit or "_" right after it, so that
-// each run of those is one word and nothing joins (a sentence's final "."
-// or a list's "," is followed by white space). A first pass (Classify:
-// SSE2 16 bytes at a time, or AVX2 32 at a time where the processor has
-// it, chosen at run time) lower-cases the body into a copy and sets two
-// bit masks: core bytes and "slow" bytes (a high byte, or such a joiner
-// before a core byte). The words of every piece before the next slow
+// number. Most pieces need none of these rules: no byte >= 0x80, no "_"
+// and no ".", "'", "," or ";" with a letter, digit or "_" right after it,
+// so that each run of those is one word and nothing joins (a sentence's
+// final "." or a list's "," is followed by white space). A first pass
+// (Classify: SSE2 compares 16 bytes at a time, or, where the processor has
+// AVX2, chosen at run time, two nibble-table look-ups 32 at a time)
+// lower-cases the body into a copy and sets two
+// bit masks: core bytes and "slow" bytes (a high byte, a "_", or such a
+// joiner before a core byte). The words of every piece before the next slow
 // byte's piece (found by stepping back from the slow byte to white space)
 // are then read off the core mask (run starts and
 // run ends as two masks per 64 bytes, walked together a lowest bit at a
@@ -123,13 +124,34 @@ uint64_t Xxh3(const void* data, size_t size, uint64_t seed) {
 // reaches every output bit (the low half alone only carries bits upward).
 // One multiply instruction where the murmur finaliser, used before, took
 // two and three shift-xors on the path of every word.
-inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
-  const uint64_t x = ((low ^ kWordSeed) * kWordMulLow) ^
-                     ((high ^ (uint64_t{size} << 56)) * kWordMulHigh);
+// MixSized is MixWord with the size already in `high_sized`, and its
+// constants passed in: the word loop keeps them in registers (WordMix).
+struct WordMix {
+  uint64_t seed = kWordSeed;
+  uint64_t mul_low = kWordMulLow;
+  uint64_t mul_high = kWordMulHigh;
+  uint64_t fold = kWordFold;
+};
+inline uint64_t MixSized(uint64_t low, uint64_t high_sized,
+                         const WordMix& mix = {}) {
+  const uint64_t x =
+      ((low ^ mix.seed) * mix.mul_low) ^ (high_sized * mix.mul_high);
   const unsigned __int128 product =
-      static_cast<unsigned __int128>(x) * kWordFold;
+      static_cast<unsigned __int128>(x) * mix.fold;
   return static_cast<uint64_t>(product) ^
          static_cast<uint64_t>(product >> 64);
+}
+inline uint64_t MixWord(uint64_t low, uint64_t high, size_t size) {
+  return MixSized(low, high ^ (uint64_t{size} << 56));
+}
+// The constants of WordMix hidden from the optimiser (an empty asm that
+// "changes" them): GCC otherwise rebuilt all four inside the word loop,
+// a 10-byte move each per word.
+inline WordMix OpaqueWordMix() {
+  WordMix mix;
+  asm("" : "+r"(mix.seed), "+r"(mix.mul_low), "+r"(mix.mul_high),
+      "+r"(mix.fold));
+  return mix;
 }
 
 // Bytes p[0, 8) as a little-endian number, whatever the machine's order.
@@ -152,13 +174,15 @@ uint64_t HashWord(std::string_view word) {
   return MixWord(LoadLittle64(bytes), LoadLittle64(bytes + 8), word.size());
 }
 
-// Masks keeping the first `size` bytes of a little-endian 16-byte load.
+// Masks keeping the first `size` bytes of a little-endian 16-byte load,
+// and MixWord's size term (one load where a shift and a copy were).
 struct WordMask {
-  uint64_t low, high;
+  uint64_t low, high, size;
 };
 constexpr std::array<WordMask, kShortWord + 1> MakeWordMasks() {
   std::array<WordMask, kShortWord + 1> m{};
   for (size_t size = 0; size <= kShortWord; ++size) {
+    m[size].size = uint64_t{size} << 56;
     for (size_t b = 0; b < size; ++b) {
       (b < 8 ? m[size].low : m[size].high) |= uint64_t{0xFF} << (8 * (b % 8));
     }
@@ -170,12 +194,14 @@ constexpr std::array<WordMask, kShortWord + 1> kWordMasks = MakeWordMasks();
 // HashWord of s[0, size) without the copy: two loads and two masks, no
 // branch on the size but the rare long word.
 // REQUIRES: s[0, 16) readable.
-inline uint64_t WordHashPadded(const char* s, size_t size) {
+inline uint64_t WordHashPadded(const char* s, size_t size,
+                               const WordMix& mix = {}) {
   if (size > kShortWord) [[unlikely]] {
     return Xxh3(s, size, kWordSeed);
   }
-  return MixWord(LoadLittle64(s) & kWordMasks[size].low,
-                 LoadLittle64(s + 8) & kWordMasks[size].high, size);
+  const WordMask& m = kWordMasks[size];
+  return MixSized(LoadLittle64(s) & m.low,
+                  (LoadLittle64(s + 8) & m.high) ^ m.size, mix);
 }
 
 // kWindowBase^k mod 2^64.
@@ -300,9 +326,11 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
 // body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
 // lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
 // per byte in core[] (letter, "@", digit, "_") and slow[]: a byte >= 0x80
-// (its piece goes to ICU), or a ".", "'", "," or ";" followed by a core
-// byte (a join, "U.S.", "1000's" may follow). A piece with no slow byte is plain runs of core bytes between
-// other bytes, each run one word (but a lone "_"), and needs no rule.
+// (its piece goes to ICU), a "_" (a lone "_" is no word; rare in news, so
+// the word loop need not test every word for it), or a ".", "'", "," or
+// ";" followed by a core byte (a join, "U.S.", "1000's" may follow). A
+// piece with no slow byte is plain runs of core bytes between other bytes,
+// each run one word, and needs no rule.
 void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
                       uint64_t* core, uint64_t* slow) {
   uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
@@ -310,9 +338,10 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
     uint64_t c = 0, h = 0, j = 0;
     for (size_t part = 0; part < 4; ++part) {
       const size_t at = b * 64 + part * 16;
-      alignas(16) char tail[16] = {};
+      alignas(16) char tail[16];
       const char* bytes = s + at;
       if (at + 16 > n) {  // the last, partial chunk and the padding
+        std::memset(tail, 0, sizeof(tail));
         if (at < n) std::memcpy(tail, s + at, n - at);
         bytes = tail;
       }
@@ -331,14 +360,16 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
       const __m128i lower = _mm_or_si128(
           x, _mm_and_si128(range(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered + at), lower);
+      const __m128i is_underscore = is(x, '_');
       const __m128i is_core = _mm_or_si128(
           _mm_or_si128(range(lower, 'a', 'z'), range(x, '0', '9')),
-          _mm_or_si128(is(x, '@'), is(x, '_')));
+          _mm_or_si128(is(x, '@'), is_underscore));
       const __m128i is_join =
           _mm_or_si128(_mm_or_si128(is(x, '.'), is(x, '\'')),
                        _mm_or_si128(is(x, ','), is(x, ';')));
       core16 = static_cast<uint32_t>(_mm_movemask_epi8(is_core));
-      high16 = static_cast<uint32_t>(_mm_movemask_epi8(x));
+      high16 = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_or_si128(x, is_underscore)));
       join16 = static_cast<uint32_t>(_mm_movemask_epi8(is_join));
 #else
       for (int i = 0; i < 16; ++i) {
@@ -347,7 +378,7 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
         lowered[at + i] = static_cast<char>(
             ch + (static_cast<unsigned>(ch - 'A') < 26u ? 'a' - 'A' : 0));
         core16 |= uint64_t{IsCore(k)} << i;
-        high16 |= uint64_t{k == kHigh} << i;
+        high16 |= uint64_t{k == kHigh || k == kUnderscore} << i;
         join16 |= uint64_t{k == kMidNumLet || k == kMidNum} << i;
       }
 #endif
@@ -369,9 +400,46 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+// The byte classes as the AND of two 16-entry tables, one indexed by the
+// low nibble and one by the high nibble (vpshufb looks up 32 bytes at
+// once): each bit below marks a rectangle of rows (high nibbles) by
+// columns (low nibbles), and a class is a union of bits.
+//   0x01 A-O, a-o   rows 4, 6 by 1-15     0x10 ' , .   row 2 by 7, 12, 14
+//   0x02 P-Z, p-z   rows 5, 7 by 0-10     0x20 ;       row 3 by 11
+//   0x04 0-9        row 3 by 0-9
+//   0x08 @ O P _    rows 4, 5 by 0, 15
+// Core is 0x0F, join 0x30, letter 0x03 (lower-cased by setting 0x20,
+// which digits already have). Rows 8-15 (bytes >= 0x80) have no bit.
+constexpr uint8_t kLetterLow = 0x01, kLetterHigh = 0x02, kDigitBit = 0x04,
+                  kCoreExtra = 0x08, kJoinPunct = 0x10, kJoinSemi = 0x20;
+constexpr std::array<uint8_t, 16> MakeLowNibbleBits() {
+  std::array<uint8_t, 16> t{};
+  for (int l = 0; l < 16; ++l) {
+    if (l >= 1) t[l] |= kLetterLow;
+    if (l <= 10) t[l] |= kLetterHigh;
+    if (l <= 9) t[l] |= kDigitBit;
+    if (l == 0 || l == 15) t[l] |= kCoreExtra;
+    if (l == 7 || l == 12 || l == 14) t[l] |= kJoinPunct;
+    if (l == 11) t[l] |= kJoinSemi;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 16> MakeHighNibbleBits() {
+  std::array<uint8_t, 16> t{};
+  t[2] = kJoinPunct;
+  t[3] = kDigitBit | kJoinSemi;
+  t[4] = kLetterLow | kCoreExtra;
+  t[5] = kLetterHigh | kCoreExtra;
+  t[6] = kLetterLow;
+  t[7] = kLetterHigh;
+  return t;
+}
+constexpr std::array<uint8_t, 16> kLowNibbleBits = MakeLowNibbleBits();
+constexpr std::array<uint8_t, 16> kHighNibbleBits = MakeHighNibbleBits();
+
 // ClassifyBaseline 32 bytes at a time, for processors with AVX2 (chosen at
-// run time; the build targets plain x86-64): the same compares on twice
-// the width, with every constant broadcast once before the loop.
+// run time; the build targets plain x86-64): the classes from two table
+// look-ups (above) instead of a dozen compares.
 // Splat hides the value from the optimiser (an empty asm that "changes"
 // the register): GCC otherwise rebuilt each constant inside the loop, a
 // move and a broadcast per use, a third of the loop's instructions.
@@ -380,62 +448,66 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
   asm("" : "+x"(v));
   return v;
 }
+[[gnu::target("avx2")]] inline __m256i SplatTable(
+    const std::array<uint8_t, 16>& t) {
+  __m256i v = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+  asm("" : "+x"(v));
+  return v;
+}
 [[gnu::target("avx2")]] void ClassifyAvx2(const char* s, size_t n,
                                           size_t blocks, char* lowered,
                                           uint64_t* core, uint64_t* slow) {
-  // Signed compares: bytes >= 0x80 are negative and never in a range.
-  const __m256i upper_lo = Splat('A' - 1);
-  const __m256i upper_hi = Splat('Z' + 1);
-  const __m256i lower_lo = Splat('a' - 1);
-  const __m256i lower_hi = Splat('z' + 1);
-  const __m256i digit_lo = Splat('0' - 1);
-  const __m256i digit_hi = Splat('9' + 1);
+  const __m256i low_table = SplatTable(kLowNibbleBits);
+  const __m256i high_table = SplatTable(kHighNibbleBits);
+  const __m256i nibble = Splat(0x0F);
+  const __m256i core_bits =
+      Splat(kLetterLow | kLetterHigh | kDigitBit | kCoreExtra);
+  const __m256i join_bits = Splat(kJoinPunct | kJoinSemi);
+  const __m256i letter_bits = Splat(kLetterLow | kLetterHigh);
   const __m256i case_bit = Splat(0x20);
-  const __m256i at_sign = Splat('@');
   const __m256i underscore = Splat('_');
-  const __m256i dot = Splat('.');
-  const __m256i apostrophe = Splat('\'');
-  const __m256i comma = Splat(',');
-  const __m256i semicolon = Splat(';');
+  const __m256i zero = _mm256_setzero_si256();
   uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
   for (size_t b = 0; b < blocks; ++b) {
-    uint64_t c = 0, h = 0, j = 0;
+    uint64_t not_c = 0, h = 0, not_j = 0;
     for (size_t part = 0; part < 2; ++part) {
       const size_t at = b * 64 + part * 32;
-      alignas(32) char tail[32] = {};
+      alignas(32) char tail[32];
       const char* bytes = s + at;
       if (at + 32 > n) {  // the last, partial chunk and the padding
+        std::memset(tail, 0, sizeof(tail));
         if (at < n) std::memcpy(tail, s + at, n - at);
         bytes = tail;
       }
       const __m256i x =
           _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes));
-      const __m256i upper = _mm256_and_si256(_mm256_cmpgt_epi8(x, upper_lo),
-                                             _mm256_cmpgt_epi8(upper_hi, x));
+      // Bytes >= 0x80 index the tables with their high bit clear here
+      // (the nibbles are masked), and rows 8-15 of the high table are 0.
+      const __m256i bits = _mm256_and_si256(
+          _mm256_shuffle_epi8(low_table, _mm256_and_si256(x, nibble)),
+          _mm256_shuffle_epi8(
+              high_table,
+              _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble)));
+      const __m256i not_letter =
+          _mm256_cmpeq_epi8(_mm256_and_si256(bits, letter_bits), zero);
       const __m256i lower =
-          _mm256_or_si256(x, _mm256_and_si256(upper, case_bit));
+          _mm256_or_si256(x, _mm256_andnot_si256(not_letter, case_bit));
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(lowered + at), lower);
-      const __m256i letter =
-          _mm256_and_si256(_mm256_cmpgt_epi8(lower, lower_lo),
-                           _mm256_cmpgt_epi8(lower_hi, lower));
-      const __m256i digit = _mm256_and_si256(_mm256_cmpgt_epi8(x, digit_lo),
-                                             _mm256_cmpgt_epi8(digit_hi, x));
-      const __m256i is_core = _mm256_or_si256(
-          _mm256_or_si256(letter, digit),
-          _mm256_or_si256(_mm256_cmpeq_epi8(x, at_sign),
-                          _mm256_cmpeq_epi8(x, underscore)));
-      const __m256i is_join = _mm256_or_si256(
-          _mm256_or_si256(_mm256_cmpeq_epi8(x, dot),
-                          _mm256_cmpeq_epi8(x, apostrophe)),
-          _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
-                          _mm256_cmpeq_epi8(x, semicolon)));
+      const __m256i not_core =
+          _mm256_cmpeq_epi8(_mm256_and_si256(bits, core_bits), zero);
+      const __m256i not_join =
+          _mm256_cmpeq_epi8(_mm256_and_si256(bits, join_bits), zero);
       const int shift = static_cast<int>(part * 32);
-      c |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(is_core))}
+      not_c |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(not_core))}
+               << shift;
+      h |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(
+               _mm256_or_si256(x, _mm256_cmpeq_epi8(x, underscore))))}
            << shift;
-      h |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(x))} << shift;
-      j |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(is_join))}
-           << shift;
+      not_j |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(not_join))}
+               << shift;
     }
+    const uint64_t c = ~not_c, j = ~not_j;
     core[b] = c;
     if (b > 0) {
       slow[b - 1] = prev_high | (prev_join & ((prev_core >> 1) | (c << 63)));
@@ -483,6 +555,21 @@ inline size_t NextSetBit(const uint64_t* bits, size_t from, size_t end) {
   return std::min(end, b * 64 + static_cast<size_t>(std::countr_zero(w)));
 }
 
+// std::countr_zero(x) as a 64-bit number, for x != 0. On x86-64 one
+// instruction: GCC's countr_zero adds a zeroing of the result register
+// and, as an int, a sign extension, three instructions per word in
+// AddRuns. (tzcnt runs as bsf where BMI1 is absent, the same for x != 0.)
+// REQUIRES: x != 0.
+inline size_t LowestBit(uint64_t x) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  uint64_t index;
+  asm("tzcnt %1, %0" : "=r"(index) : "rm"(x) : "cc");
+  return index;
+#else
+  return static_cast<size_t>(std::countr_zero(x));
+#endif
+}
+
 // Bits [lo, hi) of a 64-bit word set. REQUIRES: lo <= hi <= 64.
 inline uint64_t BitRange(size_t lo, size_t hi) {
   if (lo >= hi) return 0;  // also keeps the shift below 64 (lo = 64 is UB)
@@ -491,15 +578,15 @@ inline uint64_t BitRange(size_t lo, size_t hi) {
 }
 
 // Appends to hashes[count...] the word hash of every run of core bits that
-// starts in [from, end), but a lone "_" (ICU: not a word); returns the new
-// count. A block's run starts are its core bits whose left neighbour is
+// starts in [from, end); returns the new count. A block's run starts are its core bits whose left neighbour is
 // not core, its run ends the non-core bits whose left neighbour is; the
 // two masks are walked together, clearing the lowest bit of each per word,
 // so that finding a word costs no search and no dependency on the last.
 // REQUIRES: no run crosses `from` or `end`: from = 0 or byte `from` is
 // white space (the byte before may end a run, which is not counted), and
 // byte end - 1 is white space or end is the body's end (whose padding bits
-// are clear); the lowered bytes of the padding are readable.
+// are clear); the lowered bytes of the padding are readable; no "_" in
+// [from, end) (a slow byte: a lone "_" would be no word).
 inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
                       size_t end, uint64_t* hashes, size_t count) {
   if (from >= end) return count;
@@ -507,6 +594,7 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
   bool open = false;
   const size_t first = from / 64, last = end / 64;
   uint64_t carry = first > 0 ? core[first - 1] >> 63 : 0;
+  const WordMix mix = OpaqueWordMix();
   for (size_t b = first; b <= last; ++b) {
     const uint64_t c = core[b];
     const uint64_t left = (c << 1) | carry;  // bit i: byte i - 1 is core
@@ -523,25 +611,29 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
                        std::min<size_t>(64, end - base + 1));
     }
     auto add = [&](size_t start, size_t stop) {
-      hashes[count] = WordHashPadded(low + start, stop - start);
-      count += stop - start != 1 || low[start] != '_';
+      hashes[count++] = WordHashPadded(low + start, stop - start, mix);
     };
     if (open) {
       if (ends == 0) continue;  // a run longer than the block
-      add(pending, base + static_cast<size_t>(std::countr_zero(ends)));
+      add(pending, base + LowestBit(ends));
       ends &= ends - 1;
       open = false;
     }
+    // Opaque, so that GCC keeps the block's address in a register instead
+    // of adding low and base to every word's offset (one add a word).
+    const char* block = low + base;
+    asm("" : "+r"(block));
     while (starts != 0) {
-      const size_t start = base + static_cast<size_t>(std::countr_zero(starts));
+      const size_t start = LowestBit(starts);
       starts &= starts - 1;
       if (ends == 0) {  // the block's last run goes on into the next
-        pending = start;
+        pending = base + start;
         open = true;
         break;
       }
-      add(start, base + static_cast<size_t>(std::countr_zero(ends)));
+      const size_t stop = LowestBit(ends);
       ends &= ends - 1;
+      hashes[count++] = WordHashPadded(block + start, stop - start, mix);
     }
   }
   return count;
@@ -570,6 +662,7 @@ inline void RollWindows(std::span<const uint64_t> words, size_t k,
   for (size_t j = 0; j < window; ++j) p = p * kWindowBase + words[j];
   const size_t n = words.size() - window + 1;
   emit(size_t{0}, p);
+#pragma GCC unroll 4
   for (size_t i = 1; i < n; ++i) {
     p = p * kWindowBase - words[i - 1] * base_power_k + words[i + k - 1];
     emit(i, p);
