@@ -16,9 +16,8 @@ namespace {
 
 const std::string kExamples = std::string(CONCORD_SOURCE_DIR) + "/examples";
 
-std::string Streamed(AnalyzeOptions options, RunStats* stats) {
-  Engine engine(options);
-  engine.AddPaths({kExamples + "/articles.jsonl", kExamples + "/web"});
+// Runs `engine` into a JsonReportWriter; the report's bytes.
+std::string RunToJson(Engine& engine, RunStats* stats) {
   std::FILE* f = std::tmpfile();
   EXPECT_NE(f, nullptr);
   JsonReportWriter writer(f);
@@ -30,6 +29,12 @@ std::string Streamed(AnalyzeOptions options, RunStats* stats) {
   EXPECT_EQ(std::fread(out.data(), 1, out.size(), f), out.size());
   std::fclose(f);
   return out;
+}
+
+std::string Streamed(AnalyzeOptions options, RunStats* stats) {
+  Engine engine(options);
+  engine.AddPaths({kExamples + "/articles.jsonl", kExamples + "/web"});
+  return RunToJson(engine, stats);
 }
 
 TEST(EngineTest, StreamedReportEqualsTheWholeReport) {
@@ -101,17 +106,7 @@ TEST(EngineTest, StoriesAnalysedEarlyGiveTheSameReport) {
   auto run = [&](AnalyzeOptions o, RunStats* stats) {
     Engine engine(o);
     for (const Article& a : articles) engine.AddArticle(a);
-    std::FILE* f = std::tmpfile();
-    EXPECT_NE(f, nullptr);
-    JsonReportWriter writer(f);
-    Result<RunStats> r = engine.Run(&writer);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (r.ok()) *stats = r.value();
-    std::string out(static_cast<size_t>(std::ftell(f)), '\0');
-    std::rewind(f);
-    EXPECT_EQ(std::fread(out.data(), 1, out.size(), f), out.size());
-    std::fclose(f);
-    return out;
+    return RunToJson(engine, stats);
   };
   AnalyzeOptions late;
   late.analyze_closed_stories_early = false;

@@ -11,6 +11,7 @@
 #endif
 
 #include "concord/web.h"
+#include "src/base/bits.h"
 #include "src/extract/text_chrome.h"
 #include "src/ingest/dates.h"
 #include "src/text/langid.h"
@@ -22,21 +23,6 @@ bool IsWordSpace(unsigned char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-#if defined(__SSE2__)
-// Set bits of a 16-bit mask by a byte table: without -mpopcnt (the
-// baseline x86-64 build) __builtin_popcount is a libgcc call.
-constexpr std::array<uint8_t, 256> kBitsInByte = [] {
-  std::array<uint8_t, 256> t{};
-  for (int i = 0; i < 256; ++i) {
-    for (int b = i; b != 0; b &= b - 1) ++t[i];
-  }
-  return t;
-}();
-
-int BitsIn16(uint32_t mask) {
-  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
-}
-#endif
 
 }  // namespace
 

@@ -40,6 +40,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "src/base/bits.h"
 #include "src/base/hash.h"
 
 namespace concord::extract {
@@ -167,21 +168,6 @@ std::string Signature(std::string_view s) {
   return out;
 }
 
-#if defined(__SSE2__)
-// Set bits of a 16-bit mask by a byte table: without -mpopcnt (the
-// baseline x86-64 build) __builtin_popcount is a libgcc call.
-constexpr std::array<uint8_t, 256> kBitsInByte = [] {
-  std::array<uint8_t, 256> t{};
-  for (int i = 0; i < 256; ++i) {
-    for (int b = i; b != 0; b &= b - 1) ++t[i];
-  }
-  return t;
-}();
-
-int BitsIn16(uint32_t mask) {
-  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
-}
-#endif
 
 // Words in `s`, counting stops past `limit` (returns limit + 1 then): the
 // length checks below look at the start of long paragraphs only.

@@ -1,0 +1,28 @@
+// Bit counting for the SIMD scanners (src/engine/pipeline.cc word counts,
+// src/extract/text_chrome.cc): the set bits of a 16-bit compare mask.
+// The build targets baseline x86-64, where __builtin_popcount without
+// -mpopcnt is a libgcc call; a 256-entry byte table is two loads.
+#ifndef CONCORD_BASE_BITS_H_
+#define CONCORD_BASE_BITS_H_
+
+#include <array>
+#include <cstdint>
+
+namespace concord {
+
+inline constexpr std::array<uint8_t, 256> kBitsInByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i) {
+    for (int b = i; b != 0; b &= b - 1) ++t[i];
+  }
+  return t;
+}();
+
+// Set bits among the low 16 of `mask`.
+inline int BitsIn16(uint32_t mask) {
+  return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
+}
+
+}  // namespace concord
+
+#endif  // CONCORD_BASE_BITS_H_
