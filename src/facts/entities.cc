@@ -34,7 +34,7 @@
 #include <unordered_set>
 
 #include "src/facts/lexicon.h"
-#include "src/facts/word_table.h"
+#include "src/base/word_table.h"
 #include "src/text/normalizer.h"
 #include "src/text/stopwords.h"
 

@@ -1,5 +1,5 @@
 // The word lists behind lexicon.h. Each table is a function-local static
-// flat hash map (word_table.h) built on first use; entries are folded
+// flat hash map (src/base/word_table.h) built on first use; entries are folded
 // (lower case, ASCII apostrophes). The lists were written by the team for
 // English news.
 #include "src/facts/lexicon.h"
@@ -7,7 +7,7 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "src/facts/word_table.h"
+#include "src/base/word_table.h"
 
 namespace concord::facts::lexicon {
 namespace {

@@ -28,13 +28,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "src/base/word_table.h"
 #include "src/text/numeric_token.h"
 #include "src/text/segmenter.h"
 
@@ -471,52 +470,22 @@ std::optional<Parsed> PhraseParser::ParseAt(size_t i) const {
   return p;
 }
 
-// Every word that can begin a mention: number words, hedges, articles.
-const std::unordered_set<std::string_view>& StarterWords() {
-  static const std::unordered_set<std::string_view> kSet = [] {
-    std::unordered_set<std::string_view> set = {"a", "an", "half", "hundred",
-                                                "dozen"};
-    for (const Named& n : kUnitWords) set.insert(n.word);
-    for (const Named& n : kTeenWords) set.insert(n.word);
-    for (const Named& n : kTensWords) set.insert(n.word);
-    for (const Named& n : kScaleWords) set.insert(n.word);
-    for (const Named& n : kUnitOrdinals) set.insert(n.word);
-    for (const Named& n : kTeenTensOrdinals) set.insert(n.word);
-    for (const Named& n : kScaleOrdinals) set.insert(n.word);
-    for (const auto& hedge : kHedges) set.insert(hedge[0]);
+// Every word that can begin a mention: number words, hedges, articles. A
+// WordSet rejects most other words by length or first byte, unhashed.
+const WordSet& StarterWords() {
+  static const WordSet kSet = [] {
+    WordSet set = {"a", "an", "half", "hundred", "dozen"};
+    for (const Named& n : kUnitWords) set.Insert(n.word);
+    for (const Named& n : kTeenWords) set.Insert(n.word);
+    for (const Named& n : kTensWords) set.Insert(n.word);
+    for (const Named& n : kScaleWords) set.Insert(n.word);
+    for (const Named& n : kUnitOrdinals) set.Insert(n.word);
+    for (const Named& n : kTeenTensOrdinals) set.Insert(n.word);
+    for (const Named& n : kScaleOrdinals) set.Insert(n.word);
+    for (const auto& hedge : kHedges) set.Insert(hedge[0]);
     return set;
   }();
   return kSet;
-}
-
-// StarterWords() behind a bitmap over a hash of (first byte, last byte,
-// length): most words share it with no starter and are rejected without
-// hashing the whole word; the rest are looked up in the set.
-class StarterFilter {
- public:
-  StarterFilter() {
-    for (std::string_view w : StarterWords()) {
-      if (!w.empty()) bits_[Bucket(w)] = true;
-    }
-  }
-  bool Contains(std::string_view w) const {
-    if (!w.empty() && !bits_[Bucket(w)]) return false;
-    return StarterWords().count(w) != 0;
-  }
-
- private:
-  static constexpr size_t kBuckets = 4096;
-  static size_t Bucket(std::string_view w) {
-    const size_t first = static_cast<unsigned char>(w.front());
-    const size_t last = static_cast<unsigned char>(w.back());
-    return (first * 131 + last * 17 + w.size() * 4099) % kBuckets;
-  }
-  std::array<bool, kBuckets> bits_{};
-};
-
-const StarterFilter& Starters() {
-  static const StarterFilter kFilter;
-  return kFilter;
 }
 
 }  // namespace
@@ -541,7 +510,7 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& toks) {
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
-  const StarterFilter& starters = Starters();
+  const WordSet& starters = StarterWords();
   for (size_t i = 0; i < toks.size();) {
     const Token& t = toks[i];
     // Fast paths for the common cases, exact: a word that cannot start a

@@ -8,17 +8,16 @@
 // lists below are short on purpose: a word that might name a topic
 // ("government", "people", "new") stays out.
 //
-// Lookup is a small open-addressing hash set of string_views into the
-// literals below (cheaper than std::unordered_set: no modulo, no node
-// pointers, a short hash, and a length check that rejects long words at
-// once), one per language, built on first use (C++11 guarantees thread-safe
+// Lookup is a WordSet (src/base/word_table.h: open addressing over
+// string_views into the literals below, with a length and first-byte check
+// before any hashing), one per language, built on first use (C++11 guarantees thread-safe
 // initialisation of function-local statics). Tests: stopwords_test.cc, which
 // also checks that every entry is already in folded form.
 #include "src/text/stopwords.h"
 
-#include <algorithm>
-#include <cstdint>
 #include <string>
+
+#include "src/base/word_table.h"
 
 namespace concord::text {
 namespace {
@@ -173,55 +172,6 @@ constexpr std::string_view kDutch[] = {
     "van",     "voor",   "was",  "waren", "wat",  "we",   "werd", "wij",
     "wordt",   "worden", "ze",   "zei",   "zich", "zij",  "zijn", "zo",
     "volgens",
-};
-
-// A set of string_views into the literals above: open addressing with linear
-// probing at a load of at most 1/4, and a short FNV-style hash. A miss on a
-// word longer than every entry costs one comparison; otherwise a lookup is
-// one hash over the word and, mostly, one slot.
-class WordSet {
- public:
-  template <size_t N>
-  explicit WordSet(const std::string_view (&words)[N]) {
-    size_t capacity = 64;
-    while (capacity < 4 * N) capacity *= 2;
-    slots_.resize(capacity);
-    mask_ = capacity - 1;
-    for (std::string_view w : words) {
-      if (w.empty() || Contains(w)) continue;
-      size_t i = Hash(w) & mask_;
-      while (!slots_[i].empty()) i = (i + 1) & mask_;
-      slots_[i] = w;
-      max_size_ = std::max(max_size_, w.size());
-    }
-  }
-
-  bool Contains(std::string_view w) const {
-    if (w.empty() || w.size() > max_size_) return false;
-    for (size_t i = Hash(w) & mask_; !slots_[i].empty(); i = (i + 1) & mask_) {
-      if (slots_[i] == w) return true;
-    }
-    return false;
-  }
-
-  std::vector<std::string_view> Words() const {
-    std::vector<std::string_view> out;
-    for (std::string_view w : slots_) {
-      if (!w.empty()) out.push_back(w);
-    }
-    return out;
-  }
-
- private:
-  static uint64_t Hash(std::string_view w) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : w) h = (h ^ c) * 0x100000001b3ULL;
-    return h ^ (h >> 32);
-  }
-
-  std::vector<std::string_view> slots_;  // empty: a free slot
-  size_t mask_ = 0;
-  size_t max_size_ = 0;
 };
 
 template <size_t N>

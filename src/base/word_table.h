@@ -1,15 +1,16 @@
 // FlatMap and WordSet: read-only hash tables of short strings (words),
-// built once from a list and then only looked up. Used for the fact
-// extractors' word lists (lexicon.cc, entities.cc), where most words looked
-// up are in no list.
+// built once from a list and then only looked up. Used for word lists where
+// most words looked up are in no list: stop words (src/text/stopwords.cc),
+// words that can start a number (src/text/numbers.cc), the fact
+// extractors' lexicons (src/facts/lexicon.cc, entities.cc).
 //
 // Keys are views: the strings must outlive the table (string literals in
 // practice). Thread safety: const methods may be called from any thread.
 // Cost: Find rejects a key whose length or first byte no key has in a few
 // instructions, else one FNV-1a hash and a short linear probe; no
 // allocation.
-#ifndef CONCORD_FACTS_WORD_TABLE_H_
-#define CONCORD_FACTS_WORD_TABLE_H_
+#ifndef CONCORD_BASE_WORD_TABLE_H_
+#define CONCORD_BASE_WORD_TABLE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace concord::facts {
+namespace concord {
 
 // A read-only hash map from short strings, built once: open addressing
 // with linear probing in a power-of-two table at most half full, FNV-1a
@@ -47,6 +48,15 @@ class FlatMap {
       return true;
     }
     return false;
+  }
+
+  // The keys, in table order.
+  std::vector<std::string_view> Keys() const {
+    std::vector<std::string_view> out;
+    for (const Slot& s : slots_) {
+      if (s.used) out.push_back(s.key);
+    }
+    return out;
   }
 
   // The value of `key`, or null.
@@ -109,18 +119,28 @@ class FlatMap {
 
 struct Present {};
 
-// A set of words.
+// A set of words (the empty word is never in it).
 class WordSet {
  public:
+  WordSet() = default;
   WordSet(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) map_.Insert(w, Present{});
+    for (std::string_view w : words) Insert(w);
+  }
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) Insert(w);
+  }
+  // Returns false when `w` is empty or already there.
+  bool Insert(std::string_view w) {
+    return !w.empty() && map_.Insert(w, Present{});
   }
   bool Contains(std::string_view w) const { return map_.Find(w) != nullptr; }
+  std::vector<std::string_view> Words() const { return map_.Keys(); }
 
  private:
   FlatMap<Present> map_;
 };
 
-}  // namespace concord::facts
+}  // namespace concord
 
-#endif  // CONCORD_FACTS_WORD_TABLE_H_
+#endif  // CONCORD_BASE_WORD_TABLE_H_
