@@ -2,7 +2,9 @@
 // output diffs cleanly between runs.
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -32,6 +34,26 @@ const char* CodeName(StatusCode code) {
       return "internal";
   }
   return "internal";
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x80 * kOnes;
+
+uint64_t Load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+// Whether any of the eight bytes of x is a control character (< 0x20), '"',
+// '\\' or a byte >= 0x80 (not escaped, but left to the byte loop). The
+// last three tests are the exact "has a byte less than n" and "has a zero
+// byte" bit tricks, exact on bytes below 0x80 (others are caught first).
+bool NeedsEscape8(uint64_t x) {
+  const uint64_t low7 = ~x & kHighBits;  // high bit of each byte < 0x80
+  auto has_zero = [low7](uint64_t v) { return (v - kOnes) & ~v & low7; };
+  return (x & kHighBits) != 0 || ((x - 0x20 * kOnes) & low7) != 0 ||
+         has_zero(x ^ ('"' * kOnes)) != 0 || has_zero(x ^ ('\\' * kOnes)) != 0;
 }
 
 // Writes JSON text directly, in exactly the bytes nlohmann's dump() gives
@@ -130,6 +152,9 @@ class Writer {
     *out_ += '"';
     size_t run = 0;  // start of the bytes not yet copied
     for (size_t i = 0; i < s.size(); ++i) {
+      // Eight bytes at a time while none needs escaping (most of any text).
+      while (i + 8 <= s.size() && !NeedsEscape8(Load8(s.data() + i))) i += 8;
+      if (i >= s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_->append(s.data() + run, i - run);
@@ -172,6 +197,9 @@ class Writer {
     size_t i = 0;
     const size_t n = s.size();
     while (i < n) {
+      // ASCII eight bytes at a time.
+      while (i + 8 <= n && (Load8(s.data() + i) & kHighBits) == 0) i += 8;
+      if (i >= n) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c < 0x80) {
         ++i;

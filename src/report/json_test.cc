@@ -113,5 +113,45 @@ TEST(JsonRender, BytesAreNlohmannDumpOfTheSameDocument) {
   }
 }
 
+// The writer skips eight bytes at a time when none needs escaping or
+// checking: every special byte at every offset of a longer string (before,
+// inside and after a whole 8-byte block, and in the tail) must still come
+// out as nlohmann escapes it.
+TEST(JsonRender, SpecialBytesAtEveryOffsetOfALongString) {
+  const std::string specials[] = {"\"", "\\", "\x01", "\x1f", "\n",
+                                  "\x7f", "\xc3\xa9", "\xff", "\xe2\x80\x9d",
+                                  "\xed\xa0\x80", " "};
+  Report r;
+  for (const std::string& sp : specials) {
+    for (size_t at = 0; at <= 26; ++at) {
+      ArticleSummary a;
+      a.title = std::string(at, 'a') + sp + std::string(26 - at, 'b');
+      r.articles.push_back(a);
+    }
+  }
+  Story st;
+  for (uint32_t i = 0; i < r.articles.size(); ++i) st.articles.push_back(i);
+  r.stories.push_back(st);
+  const std::string out = RenderJson(r, {.indent = -1});
+  const std::string again =
+      nlohmann::ordered_json::parse(out).dump(
+          -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+      "\n";
+  EXPECT_EQ(out, again);
+  // Valid text comes back byte for byte; invalid bytes were replaced.
+  const auto doc = nlohmann::ordered_json::parse(out);
+  const auto& parsed = doc["stories"][0];
+  for (size_t i = 0; i < r.articles.size(); ++i) {
+    const std::string& title = r.articles[i].title;
+    const bool invalid = title.find('\xff') != std::string::npos ||
+                         title.find("\xed\xa0") != std::string::npos;
+    if (!invalid) {
+      EXPECT_EQ(parsed["articles"][i]["title"], title) << i;
+    } else {
+      EXPECT_NE(parsed["articles"][i]["title"], title) << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace concord
