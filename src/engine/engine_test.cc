@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
+#include <set>
 #include <string>
 
 #include "concord/render.h"
@@ -180,6 +182,54 @@ TEST(EngineTest, AFailingSinkStopsTheRunWithItsError) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("disk full"), std::string::npos);
   EXPECT_EQ(sink.writes, 1);
+}
+
+// Verbatim copies share their original's tokenisation and, when published
+// at the same time, its extracted facts (ReuseInStory). A copy published
+// later must still date its mentions from its own publication: "July 1"
+// without a year is the nearest July 1, which is in 2026 for the wire of
+// 29 December 2026 and in 2027 for the copy of 4 January.
+TEST(EngineTest, VerbatimCopiesDateFromTheirOwnPublication) {
+  const std::string body =
+      "The harbour bridge at Calderwick will close on July 2 for repairs "
+      "to its northern span, the county council said. Engineers found "
+      "cracks in 14 steel cables during an inspection on July 1.\n\n"
+      "The closure is expected to last 12 days. Ferries will run every "
+      "20 minutes while the bridge is shut, the council said.";
+  AnalyzeOptions options;
+  Engine engine(options);
+  auto add = [&engine, &body](const char* id, const char* date,
+                              int64_t time) {
+    Article a;
+    a.id = id;
+    a.title = "Calderwick harbour bridge to close for repairs";
+    a.text = body;
+    a.published = date;
+    a.published_time = time;  // as ingest parses `published`
+    engine.AddArticle(std::move(a));
+  };
+  add("wire", "2026-12-29", 1798502400);
+  add("copy", "2026-12-29", 1798502400);
+  add("late-copy", "2027-01-04", 1799020800);
+  const Report report = engine.Run();
+  ASSERT_EQ(report.stories.size(), 1u);
+  const Story& st = report.stories[0];
+  std::map<std::string, std::set<std::string>> dates;  // value -> ids
+  for (const FactClaim& c : st.claims) {
+    if (c.kind != "date") continue;
+    for (uint32_t i : c.articles) dates[c.value].insert(report.articles[i].id);
+  }
+  const std::set<std::string> wire_and_copy{"wire", "copy"};
+  const std::set<std::string> late{"late-copy"};
+  EXPECT_EQ(dates["2026-07-01"], wire_and_copy);
+  EXPECT_EQ(dates["2026-07-02"], wire_and_copy);
+  EXPECT_EQ(dates["2027-07-01"], late);
+  EXPECT_EQ(dates["2027-07-02"], late);
+  // And all three are copies of one text.
+  ASSERT_EQ(st.relations.size(), 3u);
+  for (const PairwiseRelation& r : st.relations) {
+    EXPECT_EQ(r.relation, "duplicate");
+  }
 }
 
 TEST(EngineTest, NoInputGivesAnEmptyReport) {

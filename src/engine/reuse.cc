@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
+#include "src/base/hash.h"
 #include "src/base/ordered_pool.h"
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
@@ -23,11 +26,15 @@ namespace {
 // Facts of each member, reconciled across the story's sources (families;
 // an article outside every family is a source of its own). `docs` are the
 // members' bodies tokenised and split once (shared with the alignment).
+// `copy_of[k]` is the first member with k's body and language, or k:
+// extracted facts depend on nothing else but the publication time, so a
+// verbatim copy published at the same time shares its original's.
 void ReconcileFacts(const std::vector<Article>& in,
                     const compare::WordNet* wordnet,
                     const std::vector<int>& family_of,
-                    const std::vector<std::string>& bodies,
-                    const std::vector<std::unique_ptr<facts::Document>>& docs,
+                    const std::vector<std::string_view>& bodies,
+                    const std::vector<const facts::Document*>& docs,
+                    const std::vector<uint32_t>& copy_of,
                     const std::vector<ArticleSummary>& articles, Story* st) {
   const size_t n = bodies.size();
   std::vector<facts::Facts> extracted(n);
@@ -35,10 +42,15 @@ void ReconcileFacts(const std::vector<Article>& in,
   for (size_t k = 0; k < n; ++k) {
     const Article& a = in[st->articles[k]];
     const facts::Document& doc = *docs[k];
-    extracted[k] = facts::ExtractFacts(doc, a.published_time);
-    extracted[k].truncated = bodies[k].size() > facts::kMaxFactsBody;
+    const uint32_t j = copy_of[k];
+    if (j != k && in[st->articles[j]].published_time == a.published_time) {
+      members[k].facts = members[j].facts;
+    } else {
+      extracted[k] = facts::ExtractFacts(doc, a.published_time);
+      extracted[k].truncated = bodies[k].size() > facts::kMaxFactsBody;
+      members[k].facts = &extracted[k];
+    }
     members[k].body = bodies[k];
-    members[k].facts = &extracted[k];
     members[k].source =
         family_of[k] >= 0 ? family_of[k] : static_cast<int>(n + k);
     members[k].published_time = a.published_time;
@@ -46,7 +58,7 @@ void ReconcileFacts(const std::vector<Article>& in,
     members[k].lang = lang.empty() ? "en" : lang;
     // The Document split the body as English; reuse that split for English
     // members (ReconcileStory splits the others in their own language).
-    if (members[k].lang == "en" && !extracted[k].truncated &&
+    if (members[k].lang == "en" && !members[k].facts->truncated &&
         !doc.pseudo_sentence()) {
       members[k].sentences = &doc.sentences();
     }
@@ -139,30 +151,50 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
                       std::vector<ArticleSummary>* articles, Story* st) {
   if (st->articles.size() < 2) return 0;
   const size_t n = std::min(st->articles.size(), options.max_articles);
-  std::vector<std::string> bodies(n);
-  std::vector<std::unique_ptr<facts::Document>> docs(n);
+  std::vector<std::string_view> bodies(n);
+  std::vector<std::unique_ptr<facts::Document>> owned_docs(n);
+  std::vector<const facts::Document*> docs(n, nullptr);
   std::vector<compare::AlignedText> texts(n);
   std::vector<compare::StoryMember> members(n);
+  // Verbatim copies (the commonest reuse of all: a fifth of the members
+  // of the generated corpus's stories) are tokenised, split and prepared
+  // for alignment once: copy_of[k] is the first member with k's body and
+  // language, whose Document and AlignedText k shares (both depend on
+  // nothing else).
+  std::vector<uint32_t> copy_of(n);
+  std::unordered_map<uint64_t, uint32_t> first_with_hash;
   for (size_t k = 0; k < n; ++k) {
     const Article& a = in[st->articles[k]];
     bodies[k] = a.text;  // already the extracted body
     const std::string& summary_lang = (*articles)[st->articles[k]].lang;
     const std::string lang = summary_lang.empty() ? "en" : summary_lang;
     const std::string_view body = bodies[k];
-    if (options.facts) {
-      // One tokenisation and sentence split per body, for the facts
-      // extractors and (its word tokens) the aligner.
-      docs[k] = std::make_unique<facts::Document>(
-          body.substr(0, std::min(body.size(), facts::kMaxFactsBody)));
-    }
-    if (docs[k] != nullptr && docs[k]->text().size() == body.size()) {
-      texts[k] = compare::PrepareForAlignment(body, docs[k]->tokens(), lang,
-                                              worker->StemmerFor(lang));
+    copy_of[k] = static_cast<uint32_t>(k);
+    const auto [it, fresh] = first_with_hash.try_emplace(
+        HashCombine(Hash64(body), Hash64(lang)), static_cast<uint32_t>(k));
+    if (!fresh && bodies[it->second] == body &&
+        (*articles)[st->articles[it->second]].lang == summary_lang) {
+      const uint32_t j = it->second;
+      copy_of[k] = j;
+      docs[k] = docs[j];
+      members[k].text = members[j].text;
     } else {
-      texts[k] =
-          compare::PrepareForAlignment(body, lang, worker->StemmerFor(lang));
+      if (options.facts) {
+        // One tokenisation and sentence split per body, for the facts
+        // extractors and (its word tokens) the aligner.
+        owned_docs[k] = std::make_unique<facts::Document>(
+            body.substr(0, std::min(body.size(), facts::kMaxFactsBody)));
+        docs[k] = owned_docs[k].get();
+      }
+      if (docs[k] != nullptr && docs[k]->text().size() == body.size()) {
+        texts[k] = compare::PrepareForAlignment(
+            body, docs[k]->tokens(), lang, worker->StemmerFor(lang));
+      } else {
+        texts[k] =
+            compare::PrepareForAlignment(body, lang, worker->StemmerFor(lang));
+      }
+      members[k].text = &texts[k];
     }
-    members[k].text = &texts[k];
     members[k].time = a.published_time;
     members[k].has_credit = !(*articles)[st->articles[k]].credits.empty();
   }
@@ -186,7 +218,8 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     st->families.push_back(std::move(f));
   }
   if (options.facts) {
-    ReconcileFacts(in, wordnet, reuse.family_of, bodies, docs, *articles, st);
+    ReconcileFacts(in, wordnet, reuse.family_of, bodies, docs, copy_of,
+                   *articles, st);
   }
   for (size_t k = 0; k < n; ++k) {
     ArticleSummary& s = (*articles)[st->articles[k]];
