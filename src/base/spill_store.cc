@@ -81,7 +81,8 @@ Status SpillStore::Append(std::string_view record) {
     if (!fits && memory_bytes_ + record.size() <= budget_) {
       chunk_cap_ = std::min(std::max<uint64_t>(kChunkBytes, record.size()),
                             budget_ - memory_bytes_);
-      chunks_.push_back(std::make_unique<char[]>(chunk_cap_));
+      // Not zeroed: every byte is written before it is read.
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(chunk_cap_));
       chunk_used_ = 0;
       memory_bytes_ += chunk_cap_;
       fits = true;
@@ -128,11 +129,11 @@ Status SpillStore::Read(uint64_t id, std::string* out) const {
                             " before Seal or past the end");
   }
   const Entry& e = entries_[id];
-  out->resize(e.size);
   if (e.chunk != kInFile) {
-    std::memcpy(out->data(), chunks_[e.chunk].get() + e.offset, e.size);
+    out->assign(chunks_[e.chunk].get() + e.offset, e.size);  // no zeroing
     return Status::Ok();
   }
+  out->resize(e.size);
   size_t done = 0;
   while (done < e.size) {
     const ssize_t r = ::pread(fd_, out->data() + done, e.size - done,
