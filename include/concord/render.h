@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "concord/engine.h"
@@ -42,7 +43,7 @@ class CONCORD_EXPORT JsonReportWriter final : public ReportSink {
   Status End() override;
 
  private:
-  Status Put(const std::string& text);
+  Status Put(std::string_view text);
   std::FILE* out_;
   JsonRenderOptions options_;
   std::string tail_;     // errors, warnings, closing brace

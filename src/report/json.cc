@@ -65,7 +65,11 @@ bool NeedsEscape8(uint64_t x) {
 // skips the DOM's allocations. src/report/json_test.cc holds the two equal.
 class Writer {
  public:
-  Writer(std::string* out, int indent) : out_(out), indent_(indent) {}
+  // `depth`: the nesting level the document starts at (its lines are
+  // indented that much more), so that a story is written already in place
+  // in the report's "stories" array.
+  Writer(std::string* out, int indent, size_t depth = 0)
+      : out_(out), indent_(indent), depth_(depth) {}
 
   void BeginObject() { Open('{', false); }
   void BeginArray() { Open('[', true); }
@@ -139,7 +143,8 @@ class Writer {
   void Newline() {
     if (indent_ < 0) return;
     *out_ += '\n';
-    out_->append(static_cast<size_t>(indent_) * stack_.size(), ' ');
+    out_->append(static_cast<size_t>(indent_) * (depth_ + stack_.size()),
+                 ' ');
   }
   void Quoted(std::string_view s) {
     if (!ValidUtf8(s)) {
@@ -232,6 +237,7 @@ class Writer {
 
   std::string* out_;
   int indent_;
+  size_t depth_;
   std::vector<Frame> stack_;
 };
 
@@ -291,11 +297,15 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
   w.EndObject();
 }
 
-// One story as its element of the report's "stories" array.
+// Depth of the elements of the report's "stories" array.
+constexpr size_t kStoryDepth = 2;
+
+// One story as its element of the report's "stories" array, indented for
+// that place (its first line's indent is the array's to write).
 std::string StoryText(const Story& st,
                       const std::vector<ArticleSummary>& articles, int indent) {
   std::string out;
-  Writer w(&out, indent);
+  Writer w(&out, indent, kStoryDepth);
   auto ids = [&](const std::vector<uint32_t>& v) {
     w.BeginArray();
     for (uint32_t i : v) w.String(articles[i].id);
@@ -519,27 +529,12 @@ std::pair<std::string, std::string> HeadAndTail(
 class StoriesArray {
  public:
   explicit StoriesArray(int indent) : indent_(indent) {}
-  // Text before the story number `index` (0-based), and the story itself.
-  std::string Element(size_t index, const std::string& story) const {
-    std::string out;
-    if (indent_ < 0) {
-      out = index == 0 ? "[" : ",";
-      out += story;
-      return out;
-    }
-    const std::string pad(static_cast<size_t>(2 * indent_), ' ');
-    out.reserve(story.size() + story.size() / 8 + 8);
-    out = index == 0 ? "[\n" : ",\n";
-    out += pad;
-    // Line by line (a JSON string holds no raw newline, so every newline
-    // starts a line of the layout).
-    size_t from = 0;
-    for (size_t nl; (nl = story.find('\n', from)) != std::string::npos;
-         from = nl + 1) {
-      out.append(story, from, nl + 1 - from);
-      out += pad;
-    }
-    out.append(story, from, std::string::npos);
+  // Text before the story number `index` (0-based), whose StoryText
+  // follows as it is.
+  std::string Before(size_t index) const {
+    if (indent_ < 0) return index == 0 ? "[" : ",";
+    std::string out = index == 0 ? "[\n" : ",\n";
+    out.append(static_cast<size_t>(indent_) * kStoryDepth, ' ');
     return out;
   }
   // Text after `count` stories.
@@ -562,8 +557,8 @@ std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
   const StoriesArray array(options.indent);
   std::string out = std::move(head);
   for (size_t k = 0; k < report.stories.size(); ++k) {
-    out += array.Element(
-        k, StoryText(report.stories[k], report.articles, options.indent));
+    out += array.Before(k);
+    out += StoryText(report.stories[k], report.articles, options.indent);
   }
   out += array.Close(report.stories.size());
   out += tail;
@@ -573,7 +568,7 @@ std::string RenderJson(const Report& report, const JsonRenderOptions& options) {
 JsonReportWriter::JsonReportWriter(std::FILE* out, JsonRenderOptions options)
     : out_(out), options_(options) {}
 
-Status JsonReportWriter::Put(const std::string& text) {
+Status JsonReportWriter::Put(std::string_view text) {
   if (std::fwrite(text.data(), 1, text.size(), out_) != text.size()) {
     return Status::IoError("cannot write the JSON report");
   }
@@ -595,7 +590,11 @@ std::string JsonReportWriter::Render(
 }
 
 Status JsonReportWriter::Write(const std::string& rendered) {
-  return Put(StoriesArray(options_.indent).Element(written_++, rendered));
+  if (Status s = Put(StoriesArray(options_.indent).Before(written_++));
+      !s.ok()) {
+    return s;
+  }
+  return Put(rendered);
 }
 
 Status JsonReportWriter::End() {
