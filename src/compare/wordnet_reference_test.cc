@@ -476,9 +476,9 @@ TEST(WordNetReference, InstalledWordNetAnswersAsThePlainReading) {
 
 // The synthetic dictionary of wordnet_test.cc's style, written once plainly
 // and once in unusual but valid ways that the loader's fast path leaves to
-// its slow one: long numbers, upper-case hex, extra spaces, data lines out
-// of offset order, a lemma with no synsets. Both readings must agree with
-// the reference on every pair of words.
+// its slow one: long numbers, upper-case hex, extra spaces, a three-byte
+// pointer symbol, data lines out of offset order, a lemma with no synsets.
+// Both readings must agree with the reference on every pair of words.
 std::map<std::string, std::string> Files(bool unusual) {
   const std::string header = "  1 A synthetic WordNet for tests.\n";
   const std::string noun_a =
@@ -491,8 +491,8 @@ std::map<std::string, std::string> Files(bool unusual) {
       "@ 00000100 n 0000 + 00000400 v 0101 ! 00000300 n 0301 | a bird\n"
       "00000300 06 n 01 box 0 000 | a container\n";
   const std::string noun_c =
-      unusual ? "00000350 14 n 01 nation 0 002 @ 00000100 n 0000 "
-                "\\ 00000800 a 0101   | a people\n"
+      unusual ? "00000350 14 n 01 nation 0 003 @ 00000100 n 0000 "
+                "\\ 00000800 a 0101 ;cx 00000300 n 0000   | a people\n"
               : "00000350 14 n 01 nation 0 002 @ 00000100 n 0000 "
                 "\\ 00000800 a 0101 | a people\n";
   return {
