@@ -190,7 +190,11 @@ class Interner {
     for (size_t i = h & (slots_.size() - 1);;
          i = (i + 1) & (slots_.size() - 1)) {
       const uint32_t id = slots_[i];
-      if (id == kNoId || (hashes_[id] == h && Get(id) == s)) return i;
+      if (id == kNoId) return i;
+      if (hashes_[id] == h && starts_[id + 1] - starts_[id] == s.size() &&
+          std::memcmp(arena_.data() + starts_[id], s.data(), s.size()) == 0) {
+        return i;
+      }
     }
   }
   void Place(uint32_t id) {
@@ -236,6 +240,7 @@ struct Csr {
     for (size_t r = 0; r < rows; ++r) {
       const uint32_t first = csr.begin[r], last = csr.begin[r + 1];
       csr.begin[r] = out;
+      if (first == last) continue;
       if (last - first == 1) {
         items[out++] = items[first];
         continue;
