@@ -1089,6 +1089,7 @@ Status WordNet::Impl::Load(const std::string& dir) {
   s.synsets.Finish();
   CONCORD_RETURN_IF_ERROR(ResolvePointers(dir, s));
   std::vector<uint64_t> edges;
+  edges.reserve(s.words.size());  // one per word sense, if the files agree
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(
         LoadIndex(Pos(p), dir + "/index." + kPosSuffix[p], s, edges));
