@@ -25,11 +25,14 @@
 // symmetric), and lemma -> lemma for lexical pointers, whose word numbers
 // name two words rather than two synsets.
 //
-// Cost: Load() parses ~28 MB of text once (~0.5 s at -O2, ~33 MB peak).
+// Cost: Load() parses ~28 MB of text once (~0.15 s at -O2, ~29 MB peak):
+// a fast path reads the usual fixed-width fields at once and falls back,
+// line by line, to the plain field reader, which also names any error.
 // Relate() is a few dozen hash probes for morphy plus binary searches of
 // short lists in two small sorted synset sets: ~4 us. Covered by
 // wordnet_test.cc: a synthetic dictionary pinning each rule, malformed
-// files, and a golden table over the installed WordNet 3.0.
+// files, and a golden table over the installed WordNet 3.0; and by
+// wordnet_reference_test.cc: answers against a plain reading of the files.
 #include "src/compare/wordnet.h"
 
 #include <algorithm>
@@ -73,8 +76,9 @@ constexpr std::array<std::span<const Rule>, kPosCount> kRules = {
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // "  New   Year " -> "new_year": ASCII lower case, runs of white space and
-// underscores folded into one '_', none at either end.
-std::string Fold(std::string_view in) {
+// underscores folded into one '_', none at either end. Writes into `out`,
+// reusing its buffer (the loader folds ~360k words through one string).
+void FoldInto(std::string_view in, std::string* out) {
   // Most lemmas are already folded (lower case, no space or '_'): copied
   // as they are.
   bool plain = true;
@@ -84,28 +88,52 @@ std::string Fold(std::string_view in) {
       break;
     }
   }
-  if (plain) return std::string(in);
-  std::string out;
-  out.reserve(in.size());
+  if (plain) {
+    out->assign(in);
+    return;
+  }
+  // Never longer than `in`: written through a pointer, not push_back.
+  out->resize(in.size());
+  char* const begin = out->data();
+  char* o = begin;
   bool gap = false;
   for (char c : in) {
     if (IsSpace(c) || c == '_') {
       gap = true;
       continue;
     }
-    if (gap && !out.empty()) out.push_back('_');
+    if (gap && o != begin) *o++ = '_';
     gap = false;
-    out.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out->resize(static_cast<size_t>(o - begin));
+}
+
+std::string Fold(std::string_view in) {
+  std::string out;
+  FoldInto(in, &out);
   return out;
+}
+
+// A word field without its adjective marker ("(a)", "(p)", "(ip)"), each
+// tried once in this order.
+std::string_view StripMarker(std::string_view field) {
+  if (field.empty() || field.back() != ')') return field;
+  for (std::string_view marker : {"(a)", "(p)", "(ip)"}) {
+    if (field.ends_with(marker)) field.remove_suffix(marker.size());
+  }
+  return field;
 }
 
 // 'n', 'v', 'a' or 's' (adjective satellite), 'r'.
 bool PosFromChar(char c, Pos* p) {
-  const size_t i = std::string_view("nvasr").find(c);
-  if (i == std::string_view::npos) return false;
-  *p = std::array{kNoun, kVerb, kAdj, kAdj, kAdv}[i];
-  return true;
+  switch (c) {
+    case 'n': *p = kNoun; return true;
+    case 'v': *p = kVerb; return true;
+    case 'a': case 's': *p = kAdj; return true;
+    case 'r': *p = kAdv; return true;
+    default: return false;
+  }
 }
 
 // Strings interned into one arena; ids are dense from 0. Open addressing
@@ -114,15 +142,13 @@ class Interner {
  public:
   uint32_t Find(std::string_view s) const {
     if (slots_.empty()) return kNoId;
-    const uint32_t h = static_cast<uint32_t>(Hash64(s));
-    for (size_t i = h & (slots_.size() - 1);;
-         i = (i + 1) & (slots_.size() - 1)) {
-      const uint32_t id = slots_[i];
-      if (id == kNoId || (hashes_[id] == h && Get(id) == s)) return id;
-    }
+    return slots_[Slot(s, HashOf(s))];
   }
   uint32_t Intern(std::string_view s) {
-    if (const uint32_t id = Find(s); id != kNoId) return id;
+    const uint32_t h = HashOf(s);
+    if (!slots_.empty()) {
+      if (const uint32_t id = slots_[Slot(s, h)]; id != kNoId) return id;
+    }
     if (2 * (size() + 1) > slots_.size()) {
       slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNoId);
       for (uint32_t id = 0; id < size(); ++id) Place(id);
@@ -130,7 +156,7 @@ class Interner {
     const uint32_t id = static_cast<uint32_t>(size());
     arena_.append(s);
     starts_.push_back(static_cast<uint32_t>(arena_.size()));
-    hashes_.push_back(static_cast<uint32_t>(Hash64(s)));
+    hashes_.push_back(h);
     Place(id);
     return id;
   }
@@ -141,6 +167,36 @@ class Interner {
   size_t size() const { return starts_.size() - 1; }
 
  private:
+  // Eight bytes per multiply, inlined: the loader hashes ~370k short
+  // strings, for which a library call cost more than the hashing.
+  static uint32_t HashOf(std::string_view s) {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = n * 0x9E3779B97F4A7C15ULL;
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 31;
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; ++i) {
+      x |= uint64_t{static_cast<uint8_t>(p[i])} << (8 * i);
+    }
+    return static_cast<uint32_t>(Fmix64(h ^ x));
+  }
+  // The slot holding `s` (hash h), or the empty slot that ends its probe.
+  size_t Slot(std::string_view s, uint32_t h) const {
+    for (size_t i = h & (slots_.size() - 1);;
+         i = (i + 1) & (slots_.size() - 1)) {
+      const uint32_t id = slots_[i];
+      if (id == kNoId) return i;
+      if (hashes_[id] == h && starts_[id + 1] - starts_[id] == s.size() &&
+          std::memcmp(arena_.data() + starts_[id], s.data(), s.size()) == 0) {
+        return i;
+      }
+    }
+  }
   void Place(uint32_t id) {
     size_t i = hashes_[id] & (slots_.size() - 1);
     while (slots_[i] != kNoId) i = (i + 1) & (slots_.size() - 1);
@@ -149,7 +205,7 @@ class Interner {
 
   std::string arena_;
   std::vector<uint32_t> starts_{0};  // id -> start in arena_; one past the end
-  std::vector<uint32_t> hashes_;     // id -> low 32 bits of Hash64
+  std::vector<uint32_t> hashes_;     // id -> HashOf()
   std::vector<uint32_t> slots_;      // ids, kNoId when empty; a power of two
 };
 
@@ -164,30 +220,50 @@ struct Csr {
   }
   // `rows` rows from edges (from << 32 | to), deduplicated; frees `edges`.
   // Rows are filled by a counting sort on `from` (one pass to count, one
-  // to place), then each row, a handful of ids, is sorted and deduplicated:
-  // a fifth of the cost of sorting all edges, which was a fifth of Load.
+  // to place), then each row, a handful of ids, is sorted and deduplicated
+  // in place, most rows being empty or single.
   static Csr Build(size_t rows, std::vector<uint64_t>& edges) {
-    std::vector<uint32_t> fill(rows + 1, 0);
-    for (uint64_t e : edges) ++fill[(e >> 32) + 1];
-    for (size_t i = 0; i < rows; ++i) fill[i + 1] += fill[i];
-    std::vector<uint32_t> placed(edges.size());
+    Csr csr;
+    csr.begin.assign(rows + 1, 0);
+    for (uint64_t e : edges) ++csr.begin[(e >> 32) + 1];
+    for (size_t i = 0; i < rows; ++i) csr.begin[i + 1] += csr.begin[i];
+    csr.items.resize(edges.size());
     {
-      std::vector<uint32_t> next(fill.begin(), fill.end() - 1);
+      std::vector<uint32_t> next(csr.begin.begin(), csr.begin.end() - 1);
       for (uint64_t e : edges) {
-        placed[next[e >> 32]++] = static_cast<uint32_t>(e);
+        csr.items[next[e >> 32]++] = static_cast<uint32_t>(e);
       }
     }
     std::vector<uint64_t>().swap(edges);
-    Csr csr;
-    csr.begin.assign(rows + 1, 0);
-    csr.items.reserve(placed.size());
+    uint32_t* const items = csr.items.data();
+    uint32_t out = 0;
     for (size_t r = 0; r < rows; ++r) {
-      const auto first = placed.begin() + fill[r];
-      const auto last = placed.begin() + fill[r + 1];
-      std::sort(first, last);
-      csr.items.insert(csr.items.end(), first, std::unique(first, last));
-      csr.begin[r + 1] = static_cast<uint32_t>(csr.items.size());
+      const uint32_t first = csr.begin[r], last = csr.begin[r + 1];
+      csr.begin[r] = out;
+      if (first == last) continue;
+      if (last - first == 1) {
+        items[out++] = items[first];
+        continue;
+      }
+      if (last - first <= 16) {  // insertion sort: no call for a few ids
+        for (uint32_t i = first + 1; i < last; ++i) {
+          const uint32_t x = items[i];
+          uint32_t j = i;
+          for (; j > first && items[j - 1] > x; --j) items[j] = items[j - 1];
+          items[j] = x;
+        }
+      } else {
+        std::sort(items + first, items + last);
+      }
+      for (uint32_t i = first, previous = 0; i < last; ++i) {
+        const uint32_t x = items[i];
+        if (i == first || x != previous) items[out++] = x;  // out <= i
+        previous = x;
+      }
     }
+    csr.begin[rows] = out;
+    csr.items.resize(out);
+    csr.items.shrink_to_fit();
     return csr;
   }
 };
@@ -242,11 +318,7 @@ class Fields {
   // A word or lemma, folded, without an adjective marker ("(a)", "(p)",
   // "(ip)"); fails if nothing is left.
   std::string Word(const char* what) {
-    std::string_view field = Next(what);
-    for (std::string_view marker : {"(a)", "(p)", "(ip)"}) {
-      if (field.ends_with(marker)) field.remove_suffix(marker.size());
-    }
-    std::string word = Fold(field);
+    std::string word = Fold(StripMarker(Next(what)));
     if (ok() && word.empty()) Fail(std::string("empty ") + what);
     return word;
   }
@@ -286,19 +358,56 @@ class Fields {
   std::string error_;
 };
 
-// Calls fn(line, line_number) for every line of the file except blank ones
-// and the licence header (lines starting with two spaces).
-template <typename Fn>
-Status ForEachLine(const std::string& path, Fn fn) {
+// A whole file in an uninitialised buffer, NUL-terminated. Env::ReadFile
+// zero-fills its string before reading into it, which cost as many
+// instructions as parsing the index files; its errors are kept: any
+// failure here asks it again for the Status.
+Result<std::unique_ptr<char[]>> ReadWhole(const std::string& path,
+                                          size_t* size) {
+  struct Closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Closer> file(std::fopen(path.c_str(), "rb"));
+  long n = -1;
+  if (file != nullptr && std::fseek(file.get(), 0, SEEK_END) == 0) {
+    n = std::ftell(file.get());
+  }
+  if (n >= 0 && std::fseek(file.get(), 0, SEEK_SET) == 0) {
+    std::unique_ptr<char[]> data(new char[static_cast<size_t>(n) + 1]);
+    if (std::fread(data.get(), 1, static_cast<size_t>(n), file.get()) ==
+            static_cast<size_t>(n) &&
+        std::fgetc(file.get()) == EOF) {
+      data[static_cast<size_t>(n)] = '\0';
+      *size = static_cast<size_t>(n);
+      return data;
+    }
+  }
   Result<std::string> text = Env::Default()->ReadFile(path);
   if (!text.ok()) return text.status();
-  std::string_view rest = *text;
+  std::unique_ptr<char[]> data(new char[text->size() + 1]);
+  std::memcpy(data.get(), text->c_str(), text->size() + 1);
+  *size = text->size();
+  return data;
+}
+
+// Calls fn(line, line_number) for every line of the file except blank ones
+// and the licence header (lines starting with two spaces). The byte after
+// each line is '\n', '\r' or NUL, as FastFields requires.
+template <typename Fn>
+Status ForEachLine(const std::string& path, Fn fn) {
+  size_t size = 0;
+  Result<std::unique_ptr<char[]>> text = ReadWhole(path, &size);
+  if (!text.ok()) return text.status();
+  std::string_view rest(text->get(), size);
   for (size_t line_no = 1; !rest.empty(); ++line_no) {
     std::string_view line = rest.substr(0, rest.find('\n'));
     rest.remove_prefix(std::min(line.size() + 1, rest.size()));
     if (line.ends_with('\r')) line.remove_suffix(1);
-    if (line.starts_with("  ") ||
-        std::all_of(line.begin(), line.end(), IsSpace)) {
+    // Both tests need a leading space: one comparison for most lines.
+    if (line.empty() ||
+        (IsSpace(line[0]) &&
+         (line.starts_with("  ") ||
+          std::all_of(line.begin(), line.end(), IsSpace)))) {
       continue;
     }
     CONCORD_RETURN_IF_ERROR(fn(line, line_no));
@@ -325,18 +434,21 @@ struct RawPointer {
 // The pointers Relate() follows; the others (antonym, attribute, meronyms,
 // entailment, domains, ...) are skipped.
 bool KindOf(std::string_view symbol, PtrKind* kind) {
-  static constexpr std::pair<std::string_view, PtrKind> kKinds[] = {
-      {"@", PtrKind::kHypernym}, {"@i", PtrKind::kHypernym},
-      {"~", PtrKind::kHyponym},  {"~i", PtrKind::kHyponym},
-      {"&", PtrKind::kSimilar},  {"+", PtrKind::kRelated},
-      {"\\", PtrKind::kRelated}, {"^", PtrKind::kRelated}};
-  for (const auto& [sym, k] : kKinds) {
-    if (sym == symbol) {
-      *kind = k;
-      return true;
-    }
+  // Every data line has a few dozen pointers: a switch, not a table scan.
+  if (symbol.size() == 2 && symbol[1] == 'i') {
+    if (symbol[0] == '@') *kind = PtrKind::kHypernym;
+    else if (symbol[0] == '~') *kind = PtrKind::kHyponym;
+    else return false;
+    return true;
   }
-  return false;
+  if (symbol.size() != 1) return false;
+  switch (symbol[0]) {
+    case '@': *kind = PtrKind::kHypernym; return true;
+    case '~': *kind = PtrKind::kHyponym; return true;
+    case '&': *kind = PtrKind::kSimilar; return true;
+    case '+': case '\\': case '^': *kind = PtrKind::kRelated; return true;
+    default: return false;
+  }
 }
 
 struct ExceptionEntry {
@@ -348,17 +460,286 @@ struct ExceptionEntry {
   }
 };
 
+// Synset ids by (part of speech, offset). A data file's offsets rise line
+// by line (an offset is the byte position of its line), so each part of
+// speech keeps its offsets in a sorted array, ids following line order, and
+// finds one through a table of buckets over the offset range: about one
+// synset per bucket, a probe or two per look-up (a hash map cost a node
+// allocation per synset and most of ResolvePointers). A file whose offsets
+// do not rise (none in WordNet 3.0) falls back to a hash map.
+class SynsetTable {
+ public:
+  // Adds synset `id` at `offset` of `p`; false if the offset is already
+  // there. The ids of one part of speech are consecutive.
+  bool Add(Pos p, uint32_t offset, uint32_t id) {
+    PerPos& t = pos_[p];
+    if (t.offsets.empty() && t.map.empty()) t.first_id = id;
+    if (t.map.empty() && (t.offsets.empty() || offset > t.offsets.back())) {
+      t.offsets.push_back(offset);
+      return true;
+    }
+    if (t.map.empty()) {  // the first offset out of order: to the map
+      for (size_t i = 0; i < t.offsets.size(); ++i) {
+        t.map.emplace(t.offsets[i], t.first_id + static_cast<uint32_t>(i));
+      }
+      t.offsets.clear();
+    }
+    return t.map.emplace(offset, id).second;
+  }
+  // Builds the buckets; Find() needs it. The table is read-only after.
+  void Finish() {
+    for (PerPos& t : pos_) {
+      t.buckets.clear();
+      if (t.offsets.empty()) continue;
+      const uint64_t max = t.offsets.back();
+      t.shift = 0;
+      while ((max >> t.shift) >= t.offsets.size()) ++t.shift;
+      // buckets[b]: index of the first offset whose bucket is >= b.
+      const size_t n_buckets = (max >> t.shift) + 1;
+      t.buckets.resize(n_buckets + 1);
+      size_t i = 0;
+      for (size_t b = 0; b <= n_buckets; ++b) {
+        while (i < t.offsets.size() && (t.offsets[i] >> t.shift) < b) ++i;
+        t.buckets[b] = static_cast<uint32_t>(i);
+      }
+    }
+  }
+  uint32_t Find(Pos p, uint32_t offset) const {
+    const PerPos& t = pos_[p];
+    if (!t.map.empty()) {
+      auto it = t.map.find(offset);
+      return it == t.map.end() ? kNoId : it->second;
+    }
+    const uint64_t b = uint64_t{offset} >> t.shift;
+    if (b + 1 >= t.buckets.size()) return kNoId;
+    for (uint32_t i = t.buckets[b]; i < t.buckets[b + 1]; ++i) {
+      if (t.offsets[i] == offset) return t.first_id + i;
+    }
+    return kNoId;
+  }
+
+ private:
+  struct PerPos {
+    std::vector<uint32_t> offsets;  // rising; id = first_id + index
+    uint32_t first_id = 0;
+    int shift = 0;
+    std::vector<uint32_t> buckets;  // see Finish()
+    std::unordered_map<uint32_t, uint32_t> map;  // offset -> id, if unsorted
+  };
+  std::array<PerPos, kPosCount> pos_;
+};
+
+// Byte classes for the fast path's scans. A field ends at a space or at
+// the byte after its line, which is always '\n', '\r' (stripped) or the
+// NUL that ends the file's buffer; a line holding one of those bytes is
+// left to the slow path. kFoldable marks bytes Fold() changes.
+// kUnderscore marks '_', which Fold() changes only when doubled or at
+// either end.
+enum : uint8_t { kStop = 1, kFoldable = 2, kUnderscore = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  t[' '] = kStop;
+  t['\0'] = kStop;
+  t['\n'] = t['\r'] = kStop | kFoldable;
+  t['\t'] = t['\v'] = t['\f'] = kFoldable;
+  t['_'] = kUnderscore;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kFoldable;
+  return t;
+}();
+// Hex digit values as std::from_chars reads them; 0xff for other bytes.
+constexpr std::array<uint8_t, 256> kHexValue = [] {
+  std::array<uint8_t, 256> t{};
+  t.fill(0xff);
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<uint8_t>(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c) t[c] = static_cast<uint8_t>(c - 'a' + 10);
+  for (int c = 'A'; c <= 'F'; ++c) t[c] = static_cast<uint8_t>(c - 'A' + 10);
+  return t;
+}();
+
+// True if the 8 bytes of x (little-endian) are all ASCII digits.
+bool EightDigits(uint64_t x) {
+  return ((x & 0xF0F0F0F0F0F0F0F0) |
+          (((x + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) ==
+         0x3333333333333333;
+}
+// The value of 8 ASCII digits (EightDigits(x)), first digit lowest: three
+// multiplications instead of eight steps.
+uint32_t ParseEightDigits(uint64_t x) {
+  x -= 0x3030303030303030;
+  x = x * 10 + (x >> 8);  // pairs of digits in the even bytes
+  x = ((x & 0x000000FF000000FF) * (100 + (1000000ULL << 32)) +
+       ((x >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32))) >>
+      32;
+  return static_cast<uint32_t>(x);
+}
+
+// The fast path of the loader. Reads the fields Fields reads, in the same
+// way, but accepts only what Fields reads without error and gives up
+// (returns false) on anything else; the caller then reads the line again
+// with Fields, which gives the same result or names the error. Numbers of
+// more than 9 decimal or 7 hex digits are left to Fields (they might
+// overflow); so is anything unusual. REQUIRES: the byte after the line is
+// '\n', '\r' or NUL (ForEachLine's lines are). Each method works on a
+// local copy of the position: a char read may alias a member, which would
+// make the compiler reload and store it on every byte.
+class FastFields {
+ public:
+  explicit FastFields(std::string_view line)
+      : p_(line.data()), end_(line.data() + line.size()) {}
+
+  // The next field; `classes` gets the kByteClass bits of its bytes or'ed.
+  [[gnu::always_inline]] bool Next(std::string_view* field, uint8_t* classes) {
+    const char* p = SkipSpaces();
+    const char* const start = p;
+    uint8_t seen = 0;
+    for (uint8_t c; !((c = kByteClass[static_cast<uint8_t>(*p)]) & kStop);
+         ++p) {
+      seen |= c;
+    }
+    if (p != end_ && *p != ' ') return false;  // a NUL or CR in the line
+    p_ = p;
+    *field = std::string_view(start, static_cast<size_t>(p - start));
+    *classes = seen;
+    return p != start;
+  }
+  [[gnu::always_inline]] bool Next(std::string_view* field) {
+    uint8_t classes;
+    return Next(field, &classes);
+  }
+  [[gnu::always_inline]] bool Skip() {
+    // A one-byte field between single spaces (lex ids, most pointer
+    // symbols of the index). p[1] is not a stop, so p[2] is in the buffer.
+    const char* const p = p_;
+    if (p[0] == ' ' && !(kByteClass[static_cast<uint8_t>(p[1])] & kStop) &&
+        p[2] == ' ') {
+      p_ = p + 2;
+      return true;
+    }
+    std::string_view field;
+    return Next(&field);
+  }
+  // A pointer: symbol, offset, part of speech and source/target. The usual
+  // form, one space before each field, a symbol of one or two bytes, eight
+  // digits and four hex digits ("@ 00001740 n 0000"), is read at fixed
+  // positions; anything else field by field.
+  [[gnu::always_inline]] bool Pointer(std::string_view* symbol,
+                                      uint32_t* offset, Pos* pos,
+                                      uint32_t* source_target) {
+    const char* const p = p_;
+    if (end_ - p >= 19 && p[0] == ' ' &&
+        !(kByteClass[static_cast<uint8_t>(p[1])] & kStop) && p[1] != ' ') {
+      const size_t n = p[2] == ' ' ? 1 : 2;
+      const char* const q = p + 1 + n;  // the space after the symbol
+      uint64_t x;
+      std::memcpy(&x, q + 1, 8);
+      const uint32_t h0 = kHexValue[static_cast<uint8_t>(q[12])],
+                     h1 = kHexValue[static_cast<uint8_t>(q[13])],
+                     h2 = kHexValue[static_cast<uint8_t>(q[14])],
+                     h3 = kHexValue[static_cast<uint8_t>(q[15])];
+      if (*q == ' ' && (n == 1 || !(kByteClass[static_cast<uint8_t>(p[2])] &
+                                    kStop)) &&
+          EightDigits(x) && q[9] == ' ' && PosFromChar(q[10], pos) &&
+          q[11] == ' ' && (h0 | h1 | h2 | h3) < 16 &&  // 0xff if not hex
+          (q + 16 == end_ || q[16] == ' ')) {
+        *symbol = std::string_view(p + 1, n);
+        *offset = ParseEightDigits(x);
+        *source_target = h0 << 12 | h1 << 8 | h2 << 4 | h3;
+        p_ = q + 16;
+        return true;
+      }
+    }
+    return Next(symbol) && Decimal(offset) && PartOfSpeech(pos) &&
+           Hex(source_target);
+  }
+  [[gnu::always_inline]] bool Decimal(uint32_t* value) {
+    const char* p = SkipSpaces();
+    // Offsets, most of the numbers, are eight digits: read at once.
+    if (end_ - p >= 9 && p[8] == ' ') {
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      if (EightDigits(x)) {
+        *value = ParseEightDigits(x);
+        p_ = p + 8;
+        return true;
+      }
+    }
+    const char* const start = p;
+    uint32_t v = 0;
+    for (uint32_t d; (d = static_cast<uint8_t>(*p) - uint32_t{'0'}) <= 9;
+         ++p) {
+      v = v * 10 + d;
+    }
+    if (p == start || p - start > 9 || (p != end_ && *p != ' ')) return false;
+    p_ = p;
+    *value = v;
+    return true;
+  }
+  [[gnu::always_inline]] bool Hex(uint32_t* value) {
+    const char* p = SkipSpaces();
+    const char* const start = p;
+    uint32_t v = 0;
+    for (uint32_t d; (d = kHexValue[static_cast<uint8_t>(*p)]) != 0xff; ++p) {
+      v = v << 4 | d;
+    }
+    if (p == start || p - start > 7 || (p != end_ && *p != ' ')) return false;
+    p_ = p;
+    *value = v;
+    return true;
+  }
+  [[gnu::always_inline]] bool PartOfSpeech(Pos* pos) {
+    const char* p = SkipSpaces();
+    if (p == end_ || (p + 1 != end_ && p[1] != ' ') ||
+        !PosFromChar(*p, pos)) {
+      return false;
+    }
+    p_ = p + 1;
+    return true;
+  }
+
+ private:
+  // The bytes after the line are not spaces: no bound check needed.
+  [[gnu::always_inline]] const char* SkipSpaces() const {
+    const char* p = p_;
+    while (*p == ' ') ++p;
+    return p;
+  }
+
+  const char* p_;
+  const char* end_;
+};
+
+// True if no '_' of `w` is doubled or at either end.
+bool FoldedUnderscores(std::string_view w) {
+  if (w.empty() || w.front() == '_' || w.back() == '_') return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (w[i] == '_' && w[i - 1] == '_') return false;
+  }
+  return true;
+}
+
+// A word field as Fields::Word() reads it: without its adjective marker,
+// folded (into `buffer` if folding changes it). Empty if nothing is left.
+std::string_view FoldedWord(std::string_view field, uint8_t classes,
+                            std::string* buffer) {
+  field = StripMarker(field);
+  if (!(classes & kFoldable) &&
+      (!(classes & kUnderscore) || FoldedUnderscores(field))) {
+    return field;  // "new_year": already folded
+  }
+  FoldInto(field, buffer);
+  return *buffer;
+}
+
 // Temporaries of loading.
 struct Scratch {
-  std::unordered_map<uint64_t, uint32_t> synsets;  // Key(pos, offset) -> id
-  std::vector<uint32_t> words_begin{0};            // synset id -> its words
-  std::vector<uint32_t> words;                     // string ids
+  SynsetTable synsets;
+  std::vector<uint32_t> words_begin{0};  // synset id -> its words
+  std::vector<uint32_t> words;           // string ids
   std::vector<RawPointer> pointers;
+  std::string folded;  // a word being folded
 
-  static uint64_t Key(Pos p, uint32_t offset) { return Edge(p, offset); }
   uint32_t Find(Pos p, uint32_t offset) const {
-    auto it = synsets.find(Key(p, offset));
-    return it == synsets.end() ? kNoId : it->second;
+    return synsets.Find(p, offset);
   }
   // Words of a synset: all of them for word number 0, else the n-th.
   std::span<const uint32_t> Words(uint32_t synset, uint8_t n) const {
@@ -375,11 +756,17 @@ struct Scratch {
 struct WordNet::Impl {
   Status Load(const std::string& dir);
   Status LoadData(Pos p, const std::string& path, Scratch& s);
+  bool FastDataLine(Pos p, std::string_view line, size_t line_no,
+                    Scratch& s);
   Status ResolvePointers(const std::string& dir, const Scratch& s);
   Status LoadIndex(Pos p, const std::string& path, const Scratch& s,
                    std::vector<uint64_t>& lemma_synsets);
+  bool FastIndexLine(Pos p, std::string_view line, const Scratch& s,
+                     std::string& folded, std::vector<uint64_t>& edges);
   Status LoadExceptions(Pos p, const std::string& path);
+  bool FastExceptionLine(Pos p, std::string_view line, std::string& folded);
   Status LoadTagCounts(const std::string& path);
+  bool FastTagLine(std::string_view line, std::string& folded);
 
   bool IsLemma(uint32_t id, Pos p) const {
     return id < pos_mask.size() && (pos_mask[id] >> p & 1);
@@ -412,6 +799,8 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path, Scratch& s) {
   pos_begin[p] = static_cast<uint32_t>(s.words_begin.size() - 1);
   return ForEachLine(
       path, [&](std::string_view line, size_t line_no) -> Status {
+        if (FastDataLine(p, line, line_no, s)) return Status::Ok();
+        // Unusual or malformed: read again, naming the error if any.
         Fields f(line);
         const uint32_t offset = f.Number(10, "synset offset");
         f.Number(10, "lexicographer file number");
@@ -442,7 +831,7 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path, Scratch& s) {
         if (!f.ok()) return Malformed(path, line_no, f.error());
         if (n_words == 0)
           return Malformed(path, line_no, "synset without words");
-        if (!s.synsets.emplace(Scratch::Key(p, offset), synset).second) {
+        if (!s.synsets.Add(p, offset, synset)) {
           return Malformed(path, line_no, "synset offset appears twice");
         }
         s.words_begin.push_back(static_cast<uint32_t>(s.words.size()));
@@ -450,9 +839,67 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path, Scratch& s) {
       });
 }
 
+// LoadData's fast path: true if the line was read and added, false (with
+// `s` as it was, but for interned words, which the slow path interns too)
+// if it must be read again by the slow path.
+bool WordNet::Impl::FastDataLine(Pos p, std::string_view line, size_t line_no,
+                                 Scratch& s) {
+  FastFields f(line);
+  uint32_t offset = 0, lex_file = 0, n_words = 0, n_pointers = 0;
+  Pos type = kNoun;
+  if (!f.Decimal(&offset) || !f.Decimal(&lex_file) ||
+      !f.PartOfSpeech(&type) || type != p || !f.Hex(&n_words) ||
+      n_words == 0) {
+    return false;
+  }
+  const uint32_t synset = static_cast<uint32_t>(s.words_begin.size() - 1);
+  const size_t words_before = s.words.size();
+  const size_t pointers_before = s.pointers.size();
+  const auto give_up = [&] {
+    s.words.resize(words_before);
+    s.pointers.resize(pointers_before);
+    return false;
+  };
+  for (uint32_t i = 0; i < n_words; ++i) {
+    std::string_view field;
+    uint8_t classes = 0;
+    if (!f.Next(&field, &classes)) return give_up();
+    const std::string_view word = FoldedWord(field, classes, &s.folded);
+    if (word.empty() || !f.Skip()) return give_up();  // and lex_id
+    s.words.push_back(strings.Intern(word));
+  }
+  if (!f.Decimal(&n_pointers)) return give_up();
+  for (uint32_t i = 0; i < n_pointers; ++i) {
+    std::string_view symbol;
+    uint32_t source_target = 0;
+    RawPointer ptr{.source = synset,
+                   .line = static_cast<uint32_t>(line_no),
+                   .source_pos = p};
+    if (!f.Pointer(&symbol, &ptr.target_offset, &ptr.target_pos,
+                   &source_target)) {
+      return give_up();
+    }
+    ptr.source_word = static_cast<uint8_t>(source_target >> 8);
+    ptr.target_word = static_cast<uint8_t>(source_target & 0xff);
+    if (ptr.source_word > n_words) return give_up();
+    if (KindOf(symbol, &ptr.kind)) s.pointers.push_back(ptr);
+  }
+  if (!s.synsets.Add(p, offset, synset)) return give_up();
+  s.words_begin.push_back(static_cast<uint32_t>(s.words.size()));
+  return true;
+}
+
 Status WordNet::Impl::ResolvePointers(const std::string& dir,
                                       const Scratch& s) {
   std::vector<uint64_t> hyper, sim, rel, lemma_rel;
+  {  // sized up front rather than grown by doubling
+    std::array<size_t, 4> n{};
+    for (const RawPointer& ptr : s.pointers) ++n[static_cast<int>(ptr.kind)];
+    hyper.reserve(n[static_cast<int>(PtrKind::kHypernym)] +
+                  n[static_cast<int>(PtrKind::kHyponym)]);
+    sim.reserve(2 * n[static_cast<int>(PtrKind::kSimilar)]);
+    lemma_rel.reserve(2 * n[static_cast<int>(PtrKind::kRelated)]);
+  }
   for (const RawPointer& ptr : s.pointers) {
     const uint32_t source = ptr.source;
     const uint32_t target = s.Find(ptr.target_pos, ptr.target_offset);
@@ -506,7 +953,10 @@ Status WordNet::Impl::ResolvePointers(const std::string& dir,
 Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
                                 const Scratch& s,
                                 std::vector<uint64_t>& lemma_synsets) {
+  std::string folded;
   return ForEachLine(path, [&](std::string_view line, size_t line_no) {
+    if (FastIndexLine(p, line, s, folded, lemma_synsets)) return Status::Ok();
+    // Unusual or malformed: read again, naming the error if any.
     Fields f(line);
     const std::string lemma = f.Word("lemma");
     f.PartOfSpeech("part of speech", p);
@@ -534,9 +984,88 @@ Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
   });
 }
 
+// LoadIndex's fast path: true if the line was read and added, false (with
+// `edges` as they were; the lemma may be interned and marked, as the slow
+// path does too) if it must be read again by the slow path.
+bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
+                                  const Scratch& s, std::string& folded,
+                                  std::vector<uint64_t>& edges) {
+  FastFields f(line);
+  std::string_view field;
+  uint8_t classes = 0;
+  Pos pos = kNoun;
+  uint32_t n_synsets = 0, n_symbols = 0, n_senses = 0, n_tagged = 0;
+  if (!f.Next(&field, &classes)) return false;
+  const std::string_view lemma = FoldedWord(field, classes, &folded);
+  if (lemma.empty() || !f.PartOfSpeech(&pos) || pos != p ||
+      !f.Decimal(&n_synsets) || !f.Decimal(&n_symbols)) {
+    return false;
+  }
+  for (uint32_t i = 0; i < n_symbols; ++i) {
+    if (!f.Skip()) return false;
+  }
+  if (!f.Decimal(&n_senses) || !f.Decimal(&n_tagged)) return false;
+  // The synsets first, the lemma's id filled in after.
+  const size_t edges_before = edges.size();
+  for (uint32_t i = 0; i < n_synsets; ++i) {
+    uint32_t offset = 0;
+    uint32_t synset = kNoId;
+    if (!f.Decimal(&offset) || (synset = s.Find(p, offset)) == kNoId) {
+      edges.resize(edges_before);
+      return false;
+    }
+    edges.push_back(synset);
+  }
+  // The lemma is nearly always a word of its first synset, interned with
+  // it: found there by a comparison or two instead of a hash look-up.
+  uint32_t id = kNoId;
+  if (n_synsets > 0) {
+    for (uint32_t w : s.Words(static_cast<uint32_t>(edges[edges_before]), 0)) {
+      if (strings.Get(w) == lemma) {
+        id = w;
+        break;
+      }
+    }
+  }
+  if (id == kNoId) id = strings.Intern(lemma);
+  if (pos_mask.size() <= id) pos_mask.resize(id + 1, 0);
+  pos_mask[id] |= 1 << p;
+  for (size_t i = edges_before; i < edges.size(); ++i) {
+    edges[i] = Edge(id, static_cast<uint32_t>(edges[i]));
+  }
+  return true;
+}
+
+// LoadExceptions' fast path: true if the line was read and added, false
+// (with `exceptions` as they were; its strings may be interned, as the slow
+// path interns them too, in the same order) if it must be read again.
+bool WordNet::Impl::FastExceptionLine(Pos p, std::string_view line,
+                                      std::string& folded) {
+  FastFields f(line);
+  std::string_view field;
+  if (!f.Next(&field)) return false;
+  FoldInto(StripMarker(field), &folded);
+  if (folded.empty()) return false;
+  const uint32_t form = strings.Intern(folded);
+  const size_t before = exceptions.size();
+  while (f.Next(&field)) {
+    FoldInto(StripMarker(field), &folded);
+    if (folded.empty()) break;
+    exceptions.push_back({form, p, strings.Intern(folded)});
+  }
+  if (folded.empty() || exceptions.size() == before) {
+    exceptions.resize(before);
+    return false;
+  }
+  return true;
+}
+
 // inflected_form base_form [base_form...]
 Status WordNet::Impl::LoadExceptions(Pos p, const std::string& path) {
+  std::string folded;
   return ForEachLine(path, [&](std::string_view line, size_t line_no) {
+    if (FastExceptionLine(p, line, folded)) return Status::Ok();
+    // Unusual or malformed: read again, naming the error if any.
     Fields f(line);
     const std::string form = f.Word("inflected form");
     std::vector<std::string> bases = {f.Word("base form")};
@@ -557,8 +1086,10 @@ Status WordNet::Impl::Load(const std::string& dir) {
         LoadData(Pos(p), dir + "/data." + kPosSuffix[p], s));
   }
   pos_begin[kPosCount] = static_cast<uint32_t>(s.words_begin.size() - 1);
+  s.synsets.Finish();
   CONCORD_RETURN_IF_ERROR(ResolvePointers(dir, s));
   std::vector<uint64_t> edges;
+  edges.reserve(s.words.size());  // one per word sense, if the files agree
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(
         LoadIndex(Pos(p), dir + "/index." + kPosSuffix[p], s, edges));
@@ -577,12 +1108,35 @@ Status WordNet::Impl::Load(const std::string& dir) {
   return Status::Ok();
 }
 
+// LoadTagCounts' fast path: true if the line was read and counted, false
+// (counting nothing) if it must be read again by the slow path.
+bool WordNet::Impl::FastTagLine(std::string_view line, std::string& folded) {
+  FastFields f(line);
+  std::string_view field;
+  uint8_t classes = 0;
+  uint32_t sense = 0, count = 0;
+  if (!f.Next(&field, &classes) || !f.Decimal(&sense) ||
+      !f.Decimal(&count)) {
+    return false;
+  }
+  const std::string_view key = FoldedWord(field, classes, &folded);
+  const size_t percent = key.find('%');
+  if (percent == std::string_view::npos) return false;  // also when empty
+  total_tags += count;
+  const uint32_t id = strings.Find(key.substr(0, percent));
+  if (id != kNoId) tag_counts[id] += count;
+  return true;
+}
+
 // cntlist.rev: "sense_key sense_number tag_cnt" per line, the sense key
 // opening with the lemma ("state%1:03:00:: 1 182"). Lemmas not in the index
 // count towards the total only.
 Status WordNet::Impl::LoadTagCounts(const std::string& path) {
   tag_counts.assign(strings.size(), 0);
+  std::string folded;
   return ForEachLine(path, [&](std::string_view line, size_t line_no) {
+    if (FastTagLine(line, folded)) return Status::Ok();
+    // Unusual or malformed: read again, naming the error if any.
     Fields f(line);
     const std::string key = f.Word("sense key");
     f.Number(10, "sense number");
