@@ -4,10 +4,10 @@
 // (Smith et al. 2014): rather than fill an n × m dynamic-programming table,
 // find short exact anchors and grow them. Here:
 //   1. Seeds: every run of `seed_words` words of A whose stems occur, in the
-//      same order, in B (a sorted index of B's stemmed n-grams with a hash
-//      table to the first entry of each, built once per text, so a word of
-//      A costs one probe per pair; n-grams of stop words only are not
-//      seeds).
+//      same order, in B (a hash table of B's stemmed n-grams to the first
+//      word of each, with each word linked to the next word where the
+//      same n-gram starts, built once per text, so a word of A costs one
+//      probe per pair; n-grams of stop words only are not seeds).
 //   2. Extension: from each seed not inside an earlier passage, walk right
 //      and left. Matching words advance both sides. At a mismatch, look up
 //      to `lookahead` words ahead on each side for the nearest resumption
@@ -32,6 +32,7 @@
 #include "src/compare/aligner.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "src/base/hash.h"
@@ -267,6 +268,80 @@ AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
   return PrepareForAlignment(text, tokens, lang, stemmer);
 }
 
+uint64_t FoldedHash(const AlignWord& w) {
+  return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
+}
+
+namespace {
+
+// Stemming dominates otherwise; news vocabulary is Zipfian, so a
+// per-thread memo per stemmer and language (bounded) hits nearly always.
+// Keyed by the word's Hash64, which the word keeps as its folded_hash
+// (families.cc and the WordNet memo key words by it): one hash per word,
+// one probe of a flat table, one compare of the spelling.
+class StemMemo {
+ public:
+  struct Entry {
+    uint64_t hash = 0;  // Hash64(word)
+    uint64_t stem = 0;
+    bool stop = false;
+    std::string word;
+  };
+
+  StemMemo(const text::Stemmer* stemmer, std::string_view lang)
+      : stemmer_(stemmer), lang_(lang) {}
+  bool For(const text::Stemmer* stemmer, std::string_view lang) const {
+    return stemmer_ == stemmer && lang_ == lang;
+  }
+
+  const Entry& Get(std::string_view word, text::Stemmer* stemmer) {
+    const uint64_t h = Hash64(word);
+    if (!slots_.empty()) {
+      const size_t mask = slots_.size() - 1;
+      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        const uint32_t e = slots_[slot];
+        if (e == 0) break;
+        const Entry& entry = entries_[e - 1];
+        if (entry.hash == h && entry.word == word) return entry;
+      }
+    }
+    if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
+      entries_.clear();
+      slots_.clear();
+    }
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    Entry& entry = entries_.emplace_back();
+    entry.hash = h;
+    entry.word.assign(word);
+    entry.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
+                        kStemSeed);
+    entry.stop = text::IsStopword(word, lang_);
+    const size_t mask = slots_.size() - 1;
+    size_t slot = h & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = static_cast<uint32_t>(entries_.size());
+    return entry;
+  }
+
+ private:
+  void Grow() {
+    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), 0);
+    const size_t mask = slots_.size() - 1;
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t slot = entries_[k].hash & mask;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask;
+      slots_[slot] = static_cast<uint32_t>(k + 1);
+    }
+  }
+
+  const text::Stemmer* stemmer_;
+  std::string lang_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // entry index + 1, 0 when empty
+};
+
+}  // namespace
+
 AlignedText PrepareForAlignment(std::string_view text,
                                 const std::vector<text::Token>& tokens,
                                 std::string_view lang, text::Stemmer* stemmer) {
@@ -277,38 +352,38 @@ AlignedText PrepareForAlignment(std::string_view text,
   for (const text::Token& tok : tokens)
     words += tok.kind != text::TokenKind::kPunct;
   out.words.reserve(words);
-  std::string key;
-  // Stemming dominates otherwise; news vocabulary is Zipfian, so a
-  // per-thread memo (per stemmer and language, bounded) hits nearly always.
-  struct Memo {
-    const text::Stemmer* stemmer = nullptr;
-    std::string lang;
-    std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
-    // Number token bytes -> stem hash (language-independent).
-    std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>>
-        numbers;
-  };
-  thread_local Memo memo;
-  if (memo.stemmer != stemmer || memo.lang != lang) {
-    memo.words.clear();
-    memo.stemmer = stemmer;
-    memo.lang = std::string(lang);
+  // One memo per stemmer and language seen on this thread (a story may mix
+  // languages; one memo would be cleared at each switch).
+  thread_local std::vector<std::unique_ptr<StemMemo>> memos;
+  StemMemo* memo = nullptr;
+  for (const auto& m : memos) {
+    if (m->For(stemmer, lang)) memo = m.get();
   }
+  if (memo == nullptr) {
+    if (memos.size() >= 16) memos.clear();
+    memo = memos.emplace_back(std::make_unique<StemMemo>(stemmer, lang)).get();
+  }
+  // Number token bytes -> stem hash (language-independent).
+  thread_local std::unordered_map<std::string, uint64_t, StringHash,
+                                  std::equal_to<>>
+      numbers;
+  std::string key;
   for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
-    AlignWord w;
+    AlignWord& w = out.words.emplace_back();
     w.begin = tok.begin;
     w.end = tok.end;
     w.folded = tok.norm;
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
+      w.folded_hash = Hash64(w.folded);
       // Numbers by value ("1,200" = "1200"); the key is a pure function of
       // the token's bytes, memoised like the stems.
       const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-      if (memo.numbers.size() > (1u << 16)) memo.numbers.clear();
-      auto it = memo.numbers.find(raw);
-      if (it == memo.numbers.end()) {
+      if (numbers.size() > (1u << 16)) numbers.clear();
+      auto it = numbers.find(raw);
+      if (it == numbers.end()) {
         auto value = text::ParseNumber(raw);
         if (value) {
           key.assign(1, '#');
@@ -316,25 +391,15 @@ AlignedText PrepareForAlignment(std::string_view text,
         } else {
           key = w.folded;
         }
-        it = memo.numbers.emplace(std::string(raw), Hash64(key, kStemSeed))
-                 .first;
+        it = numbers.emplace(std::string(raw), Hash64(key, kStemSeed)).first;
       }
       w.stem = it->second;
     } else {
-      if (memo.words.size() > (1u << 20)) memo.words.clear();
-      auto it = memo.words.find(w.folded);
-      if (it == memo.words.end()) {
-        key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
-                                      : std::string_view(w.folded));
-        it = memo.words
-                 .emplace(w.folded, std::make_pair(Hash64(key, kStemSeed),
-                                                   text::IsStopword(w.folded, lang)))
-                 .first;
-      }
-      w.stem = it->second.first;
-      w.stop = it->second.second;
+      const StemMemo::Entry& e = memo->Get(w.folded, stemmer);
+      w.folded_hash = e.hash;
+      w.stem = e.stem;
+      w.stop = e.stop;
     }
-    out.words.push_back(std::move(w));
   }
   return out;
 }
@@ -367,36 +432,45 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   index.seed_words = std::max(1, seed_words);
   const int n = index.seed_words;
   if (t.words.size() < size_t(n)) return index;
-  index.grams.reserve(t.words.size());
-  index.at.assign(t.words.size(), 0);
-  for (size_t j = 0; j + n <= t.words.size(); ++j) {
-    bool all_stop;
-    const uint64_t h = GramHash(t, j, n, &all_stop);
-    if (all_stop) continue;
-    index.grams.emplace_back(h | 1, uint32_t(j));
-    index.at[j] = h | 1;  // never 0: 0 marks "no seed here"
+  const size_t words = t.words.size();
+  index.at.resize(words);
+  size_t grams = 0;
+  for (size_t j = 0; j < words; ++j) {
+    uint64_t h = 0;
+    if (j + n <= words) {
+      bool all_stop;
+      h = GramHash(t, j, n, &all_stop);
+      h = all_stop ? 0 : h | 1;  // never 0: 0 marks "no seed here"
+      grams += h != 0;
+    }
+    index.at[j] = h;
   }
-  std::sort(index.grams.begin(), index.grams.end());
   size_t slots = 16;
-  while (slots < 2 * index.grams.size()) slots *= 2;
+  while (slots < 2 * grams) slots *= 2;
   index.first.assign(slots, 0);
+  index.next.resize(words);
   const size_t mask = slots - 1;
-  for (size_t k = 0; k < index.grams.size(); ++k) {
-    if (k > 0 && index.grams[k - 1].first == index.grams[k].first) continue;
-    size_t slot = TableSlot(index.grams[k].first, mask);
-    while (index.first[slot] != 0) slot = (slot + 1) & mask;
-    index.first[slot] = static_cast<uint32_t>(k + 1);
+  // Backwards, so each gram's list comes out in text order.
+  for (size_t j = words; j-- > 0;) {
+    const uint64_t h = index.at[j];
+    index.next[j] = 0;
+    if (h == 0) continue;
+    size_t slot = TableSlot(h, mask);
+    while (index.first[slot] != 0 && index.at[index.first[slot] - 1] != h) {
+      slot = (slot + 1) & mask;
+    }
+    index.next[j] = index.first[slot];
+    index.first[slot] = static_cast<uint32_t>(j + 1);
   }
   return index;
 }
 
-size_t GramIndex::Find(uint64_t h) const {
-  if (first.empty()) return grams.size();
+uint32_t GramIndex::Find(uint64_t h) const {
+  if (first.empty()) return 0;
   const size_t mask = first.size() - 1;
   for (size_t slot = TableSlot(h, mask);; slot = (slot + 1) & mask) {
     const uint32_t e = first[slot];
-    if (e == 0) return grams.size();
-    if (grams[e - 1].first == h) return e - 1;
+    if (e == 0 || at[e - 1] == h) return e;
   }
 }
 
@@ -421,14 +495,12 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
     if (covered_a[i]) continue;
     const uint64_t h = a_index.at[i];
     if (h == 0) continue;
-    // The same start as lower_bound(grams, (h, 0)) when h is present;
-    // when it is not, the loop below does nothing either way.
-    const auto lo = b_index.grams.begin() + b_index.Find(h);
+    // B's words where the gram starts, in text order, the first
+    // kMaxSeedPositions of them.
     size_t tried = 0;
-    for (auto it = lo; it != b_index.grams.end() && it->first == h &&
-                       tried < kMaxSeedPositions;
-         ++it, ++tried) {
-      const uint32_t j = it->second;
+    for (uint32_t e = b_index.Find(h); e != 0 && tried < kMaxSeedPositions;
+         e = b_index.next[e - 1], ++tried) {
+      const uint32_t j = e - 1;
       if (covered_a[i]) break;
       bool ok = true;
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
