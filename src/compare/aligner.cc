@@ -61,27 +61,84 @@ struct Op {
   WordRelation relation = WordRelation::kNone;  // for swaps
 };
 
+// The stems of A and B for one alignment, padded on both sides, with each
+// covered word's stem replaced by its side's sentinel (a value no word of
+// either text has, different for A and B): Match() is then one compare,
+// with no bounds or covered tests.
+struct StemRows {
+  std::vector<uint64_t> a, b;  // padded
+  size_t pad = 0;
+  uint64_t covered_a = 0, covered_b = 0;  // the sentinels
+
+  void Fill(const AlignedText& ta, const AlignedText& tb, size_t padding) {
+    pad = padding;
+    covered_a = 0;
+    covered_b = 1;
+    if (!Row(ta, covered_a, &a) || !Row(tb, covered_b, &b)) {
+      // A stem is 0 or 1 (a hash, so next to never): two values neither
+      // text has.
+      auto present = [&](uint64_t v) {
+        for (const AlignedText* t : {&ta, &tb}) {
+          for (const AlignWord& w : t->words) {
+            if (w.stem == v) return true;
+          }
+        }
+        return false;
+      };
+      uint64_t v = 2;
+      while (present(v)) ++v;
+      covered_a = v++;
+      while (present(v)) ++v;
+      covered_b = v;
+      Row(ta, covered_a, &a);
+      Row(tb, covered_b, &b);
+    }
+  }
+  // False when a stem is 0 or 1.
+  bool Row(const AlignedText& t, uint64_t sentinel, std::vector<uint64_t>* row) {
+    row->assign(t.words.size() + 2 * pad, sentinel);
+    uint64_t* out = row->data() + pad;
+    bool small = false;
+    for (size_t k = 0; k < t.words.size(); ++k) {
+      out[k] = t.words[k].stem;
+      small |= t.words[k].stem < 2;
+    }
+    return !small;
+  }
+  bool CoveredA(int64_t x) const { return a[pad + x] == covered_a; }
+  bool CoveredB(int64_t y) const { return b[pad + y] == covered_b; }
+  void CoverA(uint32_t x) { a[pad + x] = covered_a; }
+  void CoverB(uint32_t y) { b[pad + y] = covered_b; }
+};
+
 class Extender {
  public:
-  Extender(const AlignedText& a, const AlignedText& b,
-           const std::vector<uint8_t>& covered_a,
-           const std::vector<uint8_t>& covered_b, const WordNet* wordnet,
-           const AlignOptions& options)
+  // REQUIRES: rows.pad >= max(options.lookahead, 0) + 2 (the farthest
+  // Extend looks past either end of a text).
+  Extender(const AlignedText& a, const AlignedText& b, const StemRows& rows,
+           const WordNet* wordnet, const AlignOptions& options)
       : a_(a),
         b_(b),
-        covered_a_(covered_a),
-        covered_b_(covered_b),
+        rows_(rows),
+        sa_(rows.a.data() + rows.pad),
+        sb_(rows.b.data() + rows.pad),
         wordnet_(wordnet),
-        options_(options) {}
-
-  bool Match(int64_t x, int64_t y) const {
-    if (x < 0 || y < 0 || x >= int64_t(a_.words.size()) ||
-        y >= int64_t(b_.words.size())) {
-      return false;
+        options_(options) {
+    // The resumptions (k, m) in the order tried: smallest max(k, m), then
+    // smallest k + m, then smallest k.
+    for (int reach = 1; reach <= options.lookahead; ++reach) {
+      for (int sum = reach; sum <= 2 * reach; ++sum) {
+        for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
+             ++k) {
+          if (std::max(k, sum - k) == reach) tries_.push_back({k, sum - k});
+        }
+      }
     }
-    if (covered_a_[x] || covered_b_[y]) return false;
-    return a_.words[x].stem == b_.words[y].stem;
   }
+
+  // Word x of A and word y of B match: neither is covered, both exist,
+  // same stem.
+  bool Match(int64_t x, int64_t y) const { return sa_[x] == sb_[y]; }
 
   double SwapScore(uint32_t x, uint32_t y, WordRelation* relation) const {
     *relation = WordRelation::kNone;
@@ -100,8 +157,8 @@ class Extender {
       cache.clear();
       cached_for = wordnet_;
     }
-    const uint64_t key = HashCombine(Hash64(a_.words[x].folded),
-                                     Hash64(b_.words[y].folded));
+    const uint64_t key =
+        HashCombine(FoldedHash(a_.words[x]), FoldedHash(b_.words[y]));
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     const WordRelation r =
@@ -127,7 +184,8 @@ class Extender {
 
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
   // pair to examine. Leaves in *out the ops up to the best-scoring point, in
-  // walk order, and their score in *score.
+  // walk order (a run of matching words is one identical op), and their
+  // score in *score.
   // `ops` is the caller's buffer (reused across seeds, saving an
   // allocation per extension).
   void Extend(int64_t x, int64_t y, int dir, double* score,
@@ -136,44 +194,45 @@ class Extender {
     ops.clear();
     double total = 0, best = 0;
     size_t best_len = 0;
-    const int look = options_.lookahead;
+    uint32_t best_run = 0;  // words of the last op at the best point
     while (true) {
       if (Match(x, y)) {
-        ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 1, 1});
+        // A run of matches, one op; its a, b are the walk's first pair
+        // until the end (below).
+        if (!ops.empty() && ops.back().kind == SpanKind::kIdentical) {
+          ++ops.back().k;
+          ++ops.back().m;
+        } else {
+          ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 1, 1});
+        }
         total += options_.match;
         x += dir;
         y += dir;
         if (total > best) {
           best = total;
           best_len = ops.size();
+          best_run = ops.back().k;
         }
         continue;
       }
       // Nearest resumption (k, m): smallest max(k, m), then smallest k + m.
       int found_k = -1, found_m = -1;
-      for (int reach = 1; reach <= look && found_k < 0; ++reach) {
-        for (int sum = reach; sum <= 2 * reach && found_k < 0; ++sum) {
-          for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
-               ++k) {
-            const int m = sum - k;
-            if (std::max(k, m) != reach) continue;
-            const int64_t rx = x + dir * k, ry = y + dir * m;
-            if (!Match(rx, ry)) continue;
-            // Confirmed by a second match, by a non-stop word, or by keeping
-            // the diagonal (a swap or same-length edit then "the").
-            if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
-              continue;
-            }
-            // The skipped words must be free too.
-            bool free = true;
-            for (int t = 0; t < k && free; ++t) free = !covered_a_[x + dir * t];
-            for (int t = 0; t < m && free; ++t) free = !covered_b_[y + dir * t];
-            if (!free) continue;
-            found_k = k;
-            found_m = m;
-            break;
-          }
+      for (const auto& [k, m] : tries_) {
+        const int64_t rx = x + dir * k, ry = y + dir * m;
+        if (!Match(rx, ry)) continue;
+        // Confirmed by a second match, by a non-stop word, or by keeping
+        // the diagonal (a swap or same-length edit then "the").
+        if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
+          continue;
         }
+        // The skipped words must be free too.
+        bool free = true;
+        for (int t = 0; t < k && free; ++t) free = !rows_.CoveredA(x + dir * t);
+        for (int t = 0; t < m && free; ++t) free = !rows_.CoveredB(y + dir * t);
+        if (!free) continue;
+        found_k = k;
+        found_m = m;
+        break;
       }
       if (found_k < 0) break;
       Op op;
@@ -199,16 +258,30 @@ class Extender {
       y += dir * found_m;
     }
     ops.resize(best_len);
+    if (best_len > 0) {
+      // The best point may fall inside the last run.
+      ops.back().k = ops.back().m = best_run;
+    }
+    if (dir < 0) {
+      // Runs were walked leftwards from their last word.
+      for (Op& op : ops) {
+        if (op.kind != SpanKind::kIdentical) continue;
+        op.a -= op.k - 1;
+        op.b -= op.m - 1;
+      }
+    }
     *score = best;
   }
 
  private:
   const AlignedText& a_;
   const AlignedText& b_;
-  const std::vector<uint8_t>& covered_a_;
-  const std::vector<uint8_t>& covered_b_;
+  const StemRows& rows_;
+  const uint64_t* sa_;  // word 0 of A's padded row
+  const uint64_t* sb_;
   const WordNet* wordnet_;
   const AlignOptions& options_;
+  std::vector<std::pair<int, int>> tries_;
 };
 
 uint64_t GramHash(const AlignedText& t, size_t i, int n, bool* all_stop) {
@@ -487,12 +560,13 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
 
-  std::vector<uint8_t> covered_a(a.words.size(), 0);
-  std::vector<uint8_t> covered_b(b.words.size(), 0);
-  Extender ext(a, b, covered_a, covered_b, wordnet, options);
-  std::vector<Op> left, right, ops;  // per seed, buffers reused
+  // Reused across calls: one alignment per pair of a story.
+  thread_local StemRows rows;
+  rows.Fill(a, b, size_t(std::max(0, options.lookahead)) + 2);
+  Extender ext(a, b, rows, wordnet, options);
+  thread_local std::vector<Op> left, right;  // per seed, buffers reused
   for (size_t i = 0; i + n <= a.words.size(); ++i) {
-    if (covered_a[i]) continue;
+    if (rows.CoveredA(i)) continue;
     const uint64_t h = a_index.at[i];
     if (h == 0) continue;
     // B's words where the gram starts, in text order, the first
@@ -501,7 +575,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
     for (uint32_t e = b_index.Find(h); e != 0 && tried < kMaxSeedPositions;
          e = b_index.next[e - 1], ++tried) {
       const uint32_t j = e - 1;
-      if (covered_a[i]) break;
+      if (rows.CoveredA(i)) break;
       bool ok = true;
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
@@ -510,38 +584,37 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score, &right);
       const double score = left_score + n * options.match + right_score;
       if (score < options.min_score) continue;
-      // Ops in text order: left reversed, the seed, right.
-      ops.assign(left.rbegin(), left.rend());
-      for (int k = 0; k < n; ++k) {
-        ops.push_back({SpanKind::kIdentical, uint32_t(i + k), uint32_t(j + k),
-                       1, 1});
-      }
-      ops.insert(ops.end(), right.begin(), right.end());
+      // Spans in text order: left reversed, the seed, right; a run of
+      // identical ops is one span.
       Passage p;
       p.score = score;
-      for (const Op& op : ops) {
+      auto add = [&p](const Op& op) {
         if (op.kind == SpanKind::kIdentical && !p.spans.empty() &&
             p.spans.back().kind == SpanKind::kIdentical) {
-          p.spans.back().a_word_end += 1;
-          p.spans.back().b_word_end += 1;
-        } else {
-          AlignedSpan s;
-          s.kind = op.kind;
-          s.a_word_begin = op.a;
-          s.a_word_end = op.a + op.k;
-          s.b_word_begin = op.b;
-          s.b_word_end = op.b + op.m;
-          s.relation = op.relation;
-          p.spans.push_back(s);
+          p.spans.back().a_word_end += op.k;
+          p.spans.back().b_word_end += op.m;
+          return;
         }
-      }
+        AlignedSpan& s = p.spans.emplace_back();
+        s.kind = op.kind;
+        s.a_word_begin = op.a;
+        s.a_word_end = op.a + op.k;
+        s.b_word_begin = op.b;
+        s.b_word_end = op.b + op.m;
+        s.relation = op.relation;
+      };
+      p.spans.reserve(left.size() + right.size() + 1);
+      for (auto it = left.rbegin(); it != left.rend(); ++it) add(*it);
+      add({SpanKind::kIdentical, uint32_t(i), uint32_t(j), uint32_t(n),
+           uint32_t(n)});
+      for (const Op& op : right) add(op);
       for (AlignedSpan& s : p.spans) {
         SetOffsets(a, b, &s);
         for (uint32_t x = s.a_word_begin; x < s.a_word_end; ++x) {
-          covered_a[x] = true;
+          rows.CoverA(x);
         }
         for (uint32_t y = s.b_word_begin; y < s.b_word_end; ++y) {
-          covered_b[y] = true;
+          rows.CoverB(y);
         }
         if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;
         if (s.kind == SpanKind::kSwap) ++out.swaps;
