@@ -70,7 +70,20 @@ struct StemRows {
   size_t pad = 0;
   uint64_t covered_a = 0, covered_b = 0;  // the sentinels
 
-  void Fill(const AlignedText& ta, const AlignedText& tb, size_t padding) {
+  void Fill(const AlignedText& ta, const AlignedText& tb, size_t padding,
+            const GramIndex& ia, const GramIndex& ib) {
+    if (padding <= GramIndex::kPad && !ia.stems.empty() && !ib.stems.empty() &&
+        !ia.small_stem && !ib.small_stem) {
+      // The rows the indexes hold, with 0 for A's sentinel and 1 for B's.
+      pad = GramIndex::kPad;
+      covered_a = 0;
+      covered_b = 1;
+      a.assign(ia.stems.begin(), ia.stems.end());
+      b.assign(ib.stems.begin(), ib.stems.end());
+      std::fill(b.begin(), b.begin() + pad, covered_b);
+      std::fill(b.end() - pad, b.end(), covered_b);
+      return;
+    }
     pad = padding;
     covered_a = 0;
     covered_b = 1;
@@ -284,16 +297,6 @@ class Extender {
   std::vector<std::pair<int, int>> tries_;
 };
 
-uint64_t GramHash(const AlignedText& t, size_t i, int n, bool* all_stop) {
-  uint64_t h = 0;
-  *all_stop = true;
-  for (int k = 0; k < n; ++k) {
-    h = HashCombine(h, t.words[i + k].stem);
-    *all_stop = *all_stop && t.words[i + k].stop;
-  }
-  return h;
-}
-
 // Slot of a gram hash in GramIndex::first: the hash's high bits (the low
 // bit is always set).
 size_t TableSlot(uint64_t h, size_t mask) {
@@ -506,18 +509,34 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   const int n = index.seed_words;
   if (t.words.size() < size_t(n)) return index;
   const size_t words = t.words.size();
+  // The stems in a row (and the stop words' positions): the gram loop
+  // reads them contiguously rather than from the words.
+  index.stems.assign(words + 2 * GramIndex::kPad, 0);
+  uint64_t* stems = index.stems.data() + GramIndex::kPad;
+  thread_local std::vector<uint8_t> stop;
+  stop.resize(words);
+  for (size_t j = 0; j < words; ++j) {
+    stems[j] = t.words[j].stem;
+    stop[j] = t.words[j].stop;
+    index.small_stem |= stems[j] < 2;
+  }
   index.at.resize(words);
   size_t grams = 0;
-  for (size_t j = 0; j < words; ++j) {
-    uint64_t h = 0;
-    if (j + n <= words) {
-      bool all_stop;
-      h = GramHash(t, j, n, &all_stop);
-      h = all_stop ? 0 : h | 1;  // never 0: 0 marks "no seed here"
-      grams += h != 0;
-    }
+  // Stop words in the current window of n.
+  int stops = 0;
+  for (int k = 0; k < n - 1; ++k) stops += stop[k];
+  for (size_t j = 0; j + n <= words; ++j) {
+    stops += stop[j + n - 1];
+    // The gram's hash: the stems chained (only equality matters). Never
+    // 0: 0 marks "no seed here".
+    uint64_t h = stems[j];
+    for (int k = 1; k < n; ++k) h = HashCombine(h, stems[j + k]);
+    h = stops == n ? 0 : h | 1;
+    grams += h != 0;
     index.at[j] = h;
+    stops -= stop[j];
   }
+  for (size_t j = words + 1 - n; j < words; ++j) index.at[j] = 0;
   size_t slots = 16;
   while (slots < 2 * grams) slots *= 2;
   index.first.assign(slots, 0);
@@ -562,7 +581,8 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
 
   // Reused across calls: one alignment per pair of a story.
   thread_local StemRows rows;
-  rows.Fill(a, b, size_t(std::max(0, options.lookahead)) + 2);
+  rows.Fill(a, b, size_t(std::max(0, options.lookahead)) + 2, a_index,
+            b_index);
   Extender ext(a, b, rows, wordnet, options);
   thread_local std::vector<Op> left, right;  // per seed, buffers reused
   for (size_t i = 0; i + n <= a.words.size(); ++i) {

@@ -125,6 +125,13 @@ struct GramIndex {
   // so a gram's words are listed in text order without a sort.
   std::vector<uint32_t> next;
 
+  // The text's stems with kPad zeros on either side (Align() copies it
+  // rather than gather the stems from the words for every pair), and
+  // whether a stem is 0 or 1.
+  static constexpr size_t kPad = 16;
+  std::vector<uint64_t> stems;
+  bool small_stem = false;
+
   // 1 + the first word where the gram with hash h starts, 0 if none.
   uint32_t Find(uint64_t h) const;
 };
