@@ -32,6 +32,7 @@
 #include "src/compare/aligner.h"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -358,7 +359,8 @@ namespace {
 class StemMemo {
  public:
   struct Entry {
-    uint64_t hash = 0;  // Hash64(word)
+    uint64_t probe = 0;  // ProbeHash(word)
+    uint64_t hash = 0;   // Hash64(word)
     uint64_t stem = 0;
     bool stop = false;
     std::string word;
@@ -371,14 +373,14 @@ class StemMemo {
   }
 
   const Entry& Get(std::string_view word, text::Stemmer* stemmer) {
-    const uint64_t h = Hash64(word);
+    const uint64_t q = ProbeHash(word);
     if (!slots_.empty()) {
       const size_t mask = slots_.size() - 1;
-      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      for (size_t slot = q & mask;; slot = (slot + 1) & mask) {
         const uint32_t e = slots_[slot];
         if (e == 0) break;
         const Entry& entry = entries_[e - 1];
-        if (entry.hash == h && entry.word == word) return entry;
+        if (entry.probe == q && entry.word == word) return entry;
       }
     }
     if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
@@ -387,13 +389,14 @@ class StemMemo {
     }
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
     Entry& entry = entries_.emplace_back();
-    entry.hash = h;
+    entry.probe = q;
+    entry.hash = Hash64(word);
     entry.word.assign(word);
     entry.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
                         kStemSeed);
     entry.stop = text::IsStopword(word, lang_);
     const size_t mask = slots_.size() - 1;
-    size_t slot = h & mask;
+    size_t slot = q & mask;
     while (slots_[slot] != 0) slot = (slot + 1) & mask;
     slots_[slot] = static_cast<uint32_t>(entries_.size());
     return entry;
@@ -404,10 +407,33 @@ class StemMemo {
     slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), 0);
     const size_t mask = slots_.size() - 1;
     for (size_t k = 0; k < entries_.size(); ++k) {
-      size_t slot = entries_[k].hash & mask;
+      size_t slot = entries_[k].probe & mask;
       while (slots_[slot] != 0) slot = (slot + 1) & mask;
       slots_[slot] = static_cast<uint32_t>(k + 1);
     }
+  }
+
+  // A cheap hash for the table only (the spelling is compared anyway): a
+  // word's first and last bytes and its length, mixed. Inline, where
+  // Hash64 is a library call; the words' Hash64 is computed once per
+  // distinct word, on insertion.
+  static uint64_t ProbeHash(std::string_view w) {
+    const size_t n = w.size();
+    const char* p = w.data();
+    uint64_t x = 0, y = 0;
+    if (n >= 8) {
+      std::memcpy(&x, p, 8);
+      std::memcpy(&y, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      x = lo | uint64_t{hi} << 32;
+    } else if (n > 0) {
+      x = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 |
+          uint64_t(uint8_t(p[n - 1])) << 16;
+    }
+    return Fmix64(x ^ (y * 0x9E3779B97F4A7C15ull) ^ n);
   }
 
   const text::Stemmer* stemmer_;

@@ -47,67 +47,57 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
 // wording, which brings the content words along): it is not aligned.
 constexpr double kAlignMinContainment = 0.40;
 
-// In how many members each key occurs: built from every member's sorted
-// unique keys by one sort and a run-length pass (cheaper than a node per
-// key in a hash map), looked up by binary search.
-class MemberCounts {
- public:
-  // Adds one member's keys. REQUIRES: sorted and unique.
-  void AddMember(const std::vector<uint64_t>& keys) {
-    all_.insert(all_.end(), keys.begin(), keys.end());
-  }
-  void Build() {
-    std::sort(all_.begin(), all_.end());
-    for (size_t k = 0; k < all_.size();) {
-      size_t e = k;
-      while (e < all_.size() && all_[e] == all_[k]) ++e;
-      keys_.push_back(all_[k]);
-      counts_.push_back(static_cast<uint32_t>(e - k));
-      k = e;
-    }
-    all_.clear();
-    all_.shrink_to_fit();
-  }
-  // 0 for a key no member has.
-  uint32_t Count(uint64_t key) const {
-    const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
-    return it != keys_.end() && *it == key ? counts_[it - keys_.begin()] : 0;
-  }
-
- private:
-  std::vector<uint64_t> all_, keys_;
-  std::vector<uint32_t> counts_;
-};
-
 // In how many members each folded word occurs (by its hash). Only the
 // swap votes without a witness ask, which few stories have: built on the
-// first question.
+// first question, by one pass over the words into an open-addressing
+// table (no sort).
 class WordDf {
  public:
   explicit WordDf(const std::vector<StoryMember>& members)
       : members_(members) {}
   uint32_t Count(const AlignWord& w) {
-    if (!built_) Build();
-    return counts_.Count(FoldedHash(w));
+    if (slots_.empty()) Build();
+    const Slot& s = slots_[SlotOf(FoldedHash(w))];
+    return s.members;
   }
 
  private:
-  void Build() {
-    std::vector<uint64_t> words;
-    for (const StoryMember& m : members_) {
-      words.clear();
-      for (const AlignWord& w : m.text->words) words.push_back(FoldedHash(w));
-      std::sort(words.begin(), words.end());
-      words.erase(std::unique(words.begin(), words.end()), words.end());
-      counts_.AddMember(words);
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t members = 0;  // 0: empty slot
+    uint32_t last = 0;     // 1 + the last member counted
+  };
+
+  size_t SlotOf(uint64_t key) const {
+    const size_t mask = slots_.size() - 1;
+    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    while (slots_[slot].members != 0 && slots_[slot].key != key) {
+      slot = (slot + 1) & mask;
     }
-    counts_.Build();
-    built_ = true;
+    return slot;
+  }
+
+  void Build() {
+    size_t total = 0;
+    for (const StoryMember& m : members_) total += m.text->words.size();
+    size_t slots = 16;
+    while (slots < 2 * total) slots *= 2;
+    slots_.assign(slots, Slot{});
+    for (uint32_t i = 0; i < members_.size(); ++i) {
+      for (const AlignWord& w : members_[i].text->words) {
+        const uint64_t key = FoldedHash(w);
+        Slot& s = slots_[SlotOf(key)];
+        s.key = key;
+        if (s.last != i + 1) {
+          ++s.members;
+          s.last = i + 1;
+        }
+      }
+    }
   }
 
   const std::vector<StoryMember>& members_;
-  MemberCounts counts_;
-  bool built_ = false;
+  std::vector<Slot> slots_;
 };
 
 // In how many members the rarest word of words [begin, end) occurs.
