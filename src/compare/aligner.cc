@@ -537,7 +537,9 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   const size_t words = t.words.size();
   // The stems in a row (and the stop words' positions): the gram loop
   // reads them contiguously rather than from the words.
-  index.stems.assign(words + 2 * GramIndex::kPad, 0);
+  index.stems.resize(words + 2 * GramIndex::kPad);
+  std::fill(index.stems.begin(), index.stems.begin() + GramIndex::kPad, 0);
+  std::fill(index.stems.end() - GramIndex::kPad, index.stems.end(), 0);
   uint64_t* stems = index.stems.data() + GramIndex::kPad;
   thread_local std::vector<uint8_t> stop;
   stop.resize(words);

@@ -16,8 +16,11 @@
 #define CONCORD_COMPARE_ALIGNER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "src/compare/wordnet.h"
@@ -111,11 +114,35 @@ struct Alignment {
   uint32_t longest = 0;    // words of A in the longest passage
 };
 
+// An allocator whose resize() leaves new elements of trivial types
+// uninitialised: the seed index writes every element itself, and zeroing
+// first would double the stores.
+template <class T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  DefaultInitAllocator() = default;
+  template <class U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using DefaultInitVector = std::vector<T, DefaultInitAllocator<T>>;
+
 // A text's seed n-grams: built once per text when it is aligned with many
 // others.
 struct GramIndex {
   int seed_words = 0;
-  std::vector<uint64_t> at;  // gram hash starting at each word, 0 if none
+  DefaultInitVector<uint64_t> at;  // gram hash starting at each word, 0 if none
   // Open-addressing table of the distinct gram hashes: 1 + the first word
   // where the gram starts (0: empty slot; the hash is at[word]); size a
   // power of two, at most half full. Align() looks each of A's grams up
@@ -123,13 +150,13 @@ struct GramIndex {
   std::vector<uint32_t> first;
   // Per word: 1 + the next word where the same gram starts, 0 for none;
   // so a gram's words are listed in text order without a sort.
-  std::vector<uint32_t> next;
+  DefaultInitVector<uint32_t> next;
 
   // The text's stems with kPad zeros on either side (Align() copies it
   // rather than gather the stems from the words for every pair), and
   // whether a stem is 0 or 1.
   static constexpr size_t kPad = 16;
-  std::vector<uint64_t> stems;
+  DefaultInitVector<uint64_t> stems;
   bool small_stem = false;
 
   // 1 + the first word where the gram with hash h starts, 0 if none.

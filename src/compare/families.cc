@@ -146,15 +146,26 @@ class StorySets {
     const size_t n = members.size();
     size_t total = 0;
     for (const StoryMember& m : members) total += m.text->words.size();
-    // Stem -> id by open addressing; a slot's id + 1, 0 when empty.
+    // Stem -> id by open addressing, reused across stories on the thread:
+    // a slot belongs to this story when its stamp is this story's, so the
+    // table is never cleared (it is larger than a story needs).
+    struct Slot {
+      uint64_t key;
+      uint32_t stamp;
+      uint32_t id;
+    };
+    thread_local std::vector<Slot> table;
+    thread_local uint32_t stamp = 0;
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
-    const size_t mask = slots - 1;
-    std::vector<uint64_t> keys(slots);
-    std::vector<uint32_t> ids(slots, 0);
+    if (table.size() < slots || ++stamp == 0) {
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
+      stamp = 1;
+    }
+    const size_t mask = table.size() - 1;
     // Per word that is content or a detail: its id and which sets it is in.
-    std::vector<uint32_t> word_ids;
-    word_ids.reserve(total);
+    thread_local std::vector<uint32_t> word_ids;
+    word_ids.clear();
     std::vector<size_t> member_end(n);
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -163,12 +174,11 @@ class StorySets {
         if (w.stop && !detail) continue;
         size_t slot =
             static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-        while (ids[slot] != 0 && keys[slot] != w.stem) slot = (slot + 1) & mask;
-        if (ids[slot] == 0) {
-          keys[slot] = w.stem;
-          ids[slot] = ++next;
+        while (table[slot].stamp == stamp && table[slot].key != w.stem) {
+          slot = (slot + 1) & mask;
         }
-        word_ids.push_back((ids[slot] - 1) << 2 | (w.stop ? 0 : 1) |
+        if (table[slot].stamp != stamp) table[slot] = {w.stem, stamp, next++};
+        word_ids.push_back(table[slot].id << 2 | (w.stop ? 0 : 1) |
                            (detail ? 2 : 0));
       }
       member_end[i] = word_ids.size();
