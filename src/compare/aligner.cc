@@ -212,21 +212,24 @@ class Extender {
     while (true) {
       if (Match(x, y)) {
         // A run of matches, one op; its a, b are the walk's first pair
-        // until the end (below).
-        if (!ops.empty() && ops.back().kind == SpanKind::kIdentical) {
-          ++ops.back().k;
-          ++ops.back().m;
-        } else {
-          ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 1, 1});
+        // until the end (below). Walked in a tight loop: the op is
+        // written once per run.
+        if (ops.empty() || ops.back().kind != SpanKind::kIdentical) {
+          ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 0, 0});
         }
-        total += options_.match;
-        x += dir;
-        y += dir;
-        if (total > best) {
-          best = total;
-          best_len = ops.size();
-          best_run = ops.back().k;
-        }
+        uint32_t run = ops.back().k;
+        do {
+          ++run;
+          total += options_.match;
+          x += dir;
+          y += dir;
+          if (total > best) {
+            best = total;
+            best_len = ops.size();
+            best_run = run;
+          }
+        } while (Match(x, y));
+        ops.back().k = ops.back().m = run;
         continue;
       }
       // Nearest resumption (k, m): smallest max(k, m), then smallest k + m.
@@ -613,8 +616,10 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
             b_index);
   Extender ext(a, b, rows, wordnet, options);
   thread_local std::vector<Op> left, right;  // per seed, buffers reused
-  for (size_t i = 0; i + n <= a.words.size(); ++i) {
-    if (rows.CoveredA(i)) continue;
+  const size_t seeds = a.words.size() + 1 - n;  // words where a seed may start
+  const uint64_t* a_row = rows.a.data() + rows.pad;
+  for (size_t i = 0; i < seeds; ++i) {
+    if (a_row[i] == rows.covered_a) continue;
     const uint64_t h = a_index.at[i];
     if (h == 0) continue;
     // B's words where the gram starts, in text order, the first
