@@ -383,7 +383,12 @@ class StemMemo {
         const uint32_t e = slots_[slot];
         if (e == 0) break;
         const Entry& entry = entries_[e - 1];
-        if (entry.probe == q && entry.word == word) return entry;
+        // Up to 8 bytes, the probe hash determines the word given its
+        // length (ProbeHash), so the spelling is compared only above that.
+        if (entry.probe == q && entry.word.size() == word.size() &&
+            (word.size() <= 8 || entry.word == word)) {
+          return entry;
+        }
       }
     }
     if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
@@ -416,15 +421,18 @@ class StemMemo {
     }
   }
 
-  // A cheap hash for the table only (the spelling is compared anyway): a
-  // word's first and last bytes and its length, mixed. Inline, where
-  // Hash64 is a library call; the words' Hash64 is computed once per
-  // distinct word, on insertion.
+  // A cheap hash for the table only: a word's first and last bytes and
+  // its length, mixed. Inline, where Hash64 is a library call; the words'
+  // Hash64 is computed once per distinct word, on insertion. Up to 8
+  // bytes, x holds every byte (below 4 bytes: bytes 0, n/2 and n - 1,
+  // which are all of them) and y is 0, so for a given length the word
+  // determines x ^ n and back, and Fmix64 is a bijection: equal hashes and
+  // lengths mean equal words.
   static uint64_t ProbeHash(std::string_view w) {
     const size_t n = w.size();
     const char* p = w.data();
     uint64_t x = 0, y = 0;
-    if (n >= 8) {
+    if (n > 8) {
       std::memcpy(&x, p, 8);
       std::memcpy(&y, p + n - 8, 8);
     } else if (n >= 4) {

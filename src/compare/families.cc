@@ -100,6 +100,12 @@ class WordDf {
   std::vector<Slot> slots_;
 };
 
+// Adds 1 to each of n counters, saturating at 255 (a loop the compiler
+// vectorises).
+void SaturatingIncrement(uint8_t* p, size_t n) {
+  for (size_t k = 0; k < n; ++k) p[k] = p[k] == 255 ? 255 : uint8_t(p[k] + 1);
+}
+
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
                   WordDf& df) {
@@ -332,12 +338,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       for (const Passage& p : al.passages) {
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
-            for (uint32_t k = 0; k < s.a_word_end - s.a_word_begin; ++k) {
-              auto& x = agree[i][s.a_word_begin + k];
-              auto& y = agree[j][s.b_word_begin + k];
-              x = uint8_t(std::min(255, x + 1));
-              y = uint8_t(std::min(255, y + 1));
-            }
+            const uint32_t len = s.a_word_end - s.a_word_begin;
+            SaturatingIncrement(&agree[i][s.a_word_begin], len);
+            SaturatingIncrement(&agree[j][s.b_word_begin], len);
           }
           if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
           pr.swaps.push_back({Words(a, s.a_word_begin, s.a_word_end),
