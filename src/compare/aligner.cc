@@ -32,6 +32,7 @@
 #include "src/compare/aligner.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -566,10 +567,12 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   for (int k = 0; k < n - 1; ++k) stops += stop[k];
   for (size_t j = 0; j + n <= words; ++j) {
     stops += stop[j + n - 1];
-    // The gram's hash: the stems chained (only equality matters). Never
-    // 0: 0 marks "no seed here".
+    // The gram's hash: the stems (themselves hashes) rotated by their
+    // place and xored; only equality matters, and a false match is
+    // rejected word by word before it seeds. Never 0: 0 marks "no seed
+    // here".
     uint64_t h = stems[j];
-    for (int k = 1; k < n; ++k) h = HashCombine(h, stems[j + k]);
+    for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
     index.at[j] = h;
