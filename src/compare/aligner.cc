@@ -165,20 +165,46 @@ class Extender {
   // WordNet lookups cost microseconds and the same word pairs recur across
   // the pairs of a story (a spun copy against each relative): memoised per
   // thread by the two words' stems and spellings, bounded in size.
+  // The memo is a flat open-addressing table (an unordered_map's bucket
+  // division and node walk cost more than the rest of a swap).
   WordRelation CachedRelate(uint32_t x, uint32_t y) const {
-    thread_local std::unordered_map<uint64_t, WordRelation> cache;
+    struct Slot {
+      uint64_t key;
+      bool used;
+      WordRelation relation;
+    };
+    thread_local std::vector<Slot> cache;
+    thread_local size_t cached = 0;
     thread_local const WordNet* cached_for = nullptr;
-    if (cached_for != wordnet_ || cache.size() > (1u << 20)) {
-      cache.clear();
+    if (cached_for != wordnet_ || cached > (1u << 20) || cache.empty()) {
+      cache.assign(1024, Slot{0, false, WordRelation::kNone});
+      cached = 0;
       cached_for = wordnet_;
     }
     const uint64_t key =
         HashCombine(FoldedHash(a_.words[x]), FoldedHash(b_.words[y]));
-    auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
+    size_t mask = cache.size() - 1;
+    size_t slot = static_cast<size_t>(Fmix64(key)) & mask;
+    while (cache[slot].used && cache[slot].key != key) slot = (slot + 1) & mask;
+    if (cache[slot].used) return cache[slot].relation;
     const WordRelation r =
         wordnet_->Relate(a_.words[x].folded, b_.words[y].folded);
-    cache.emplace(key, r);
+    if (2 * (cached + 1) > cache.size()) {
+      // Grow: rehash into twice the slots, then find the key's slot anew.
+      std::vector<Slot> old(2 * cache.size(), Slot{0, false, WordRelation::kNone});
+      old.swap(cache);
+      mask = cache.size() - 1;
+      for (const Slot& s : old) {
+        if (!s.used) continue;
+        size_t t = static_cast<size_t>(Fmix64(s.key)) & mask;
+        while (cache[t].used) t = (t + 1) & mask;
+        cache[t] = s;
+      }
+      slot = static_cast<size_t>(Fmix64(key)) & mask;
+      while (cache[slot].used) slot = (slot + 1) & mask;
+    }
+    cache[slot] = {key, true, r};
+    ++cached;
     return r;
   }
 
@@ -462,10 +488,9 @@ AlignedText PrepareForAlignment(std::string_view text,
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
-  size_t words = 0;
-  for (const text::Token& tok : tokens)
-    words += tok.kind != text::TokenKind::kPunct;
-  out.words.reserve(words);
+  // Room for every token (punctuation is a small share): no counting
+  // pass.
+  out.words.reserve(tokens.size());
   // One memo per stemmer and language seen on this thread (a story may mix
   // languages; one memo would be cleared at each switch).
   thread_local std::vector<std::unique_ptr<StemMemo>> memos;
