@@ -14,7 +14,10 @@
 // BM_Align: Align() with both seed indexes built (what one pair costs the
 // first time); BM_AlignIndexed: with prebuilt indexes (what each further
 // pair costs inside a story); BM_Prepare: tokenising and stemming one text;
-// BM_PrepareFromTokens: the same from tokens already made (as the engine does).
+// BM_PrepareFromTokens: the same from tokens already made (as the engine does);
+// BM_StoryReuse: AnalyzeStoryReuse over a story of six members (A, B, a
+// copy of A, B's first half, A's second half, A reversed): every
+// pair, the families and the roles, as the engine runs it per story.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -25,6 +28,7 @@
 #include <vector>
 
 #include "src/compare/aligner.h"
+#include "src/compare/families.h"
 #include "src/compare/wordnet.h"
 #include "src/extract/text_chrome.h"
 
@@ -164,6 +168,51 @@ void BM_AlignIndexed(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_AlignIndexed)->Unit(benchmark::kMicrosecond);
+
+void BM_StoryReuse(benchmark::State& state) {
+  const Material& m = GetMaterial();
+  if (!m.error.empty()) return state.SkipWithError(m.error.c_str());
+  text::Stemmer stemmer("en");
+  // The last member: A's words reversed (the same content words, in no
+  // shared order).
+  std::istringstream in(m.a);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  std::string reversed;
+  for (auto it = words.rbegin(); it != words.rend(); ++it) {
+    if (!reversed.empty()) reversed += ' ';
+    reversed += *it;
+  }
+  const std::vector<std::string> bodies = {
+      m.a, m.b, m.a, m.b.substr(0, m.b.size() / 2),
+      m.a.substr(m.a.size() / 2), reversed};
+  std::vector<compare::AlignedText> texts;
+  for (const std::string& body : bodies) {
+    texts.push_back(compare::PrepareForAlignment(body, "en", &stemmer));
+  }
+  std::vector<compare::StoryMember> members(texts.size());
+  for (size_t k = 0; k < texts.size(); ++k) members[k].text = &texts[k];
+  const compare::StoryReuse first = compare::AnalyzeStoryReuse(members, Wn());
+  // A and its copy are duplicates, B is a spun copy of A, A is in a family.
+  if (first.pairs.size() != 15 ||
+      first.pairs[0].relation.relation != compare::Relation::kSpunCopy ||
+      first.pairs[1].relation.relation != compare::Relation::kDuplicate ||
+      first.family_of[0] < 0) {
+    std::string why = "story reuse does not find the planted copies:";
+    for (const auto& pr : first.pairs) {
+      why += " " + std::to_string(pr.a) + "-" + std::to_string(pr.b) + ":" +
+             compare::RelationName(pr.relation.relation);
+    }
+    for (int f : first.family_of) why += " " + std::to_string(f);
+    return state.SkipWithError(why.c_str());
+  }
+  for (auto _ : state) {
+    auto r = compare::AnalyzeStoryReuse(members, Wn());
+    benchmark::DoNotOptimize(r.pairs.data());
+  }
+  state.counters["pairs"] = double(first.pairs.size());
+}
+BENCHMARK(BM_StoryReuse)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace concord

@@ -4,10 +4,10 @@
 // (Smith et al. 2014): rather than fill an n × m dynamic-programming table,
 // find short exact anchors and grow them. Here:
 //   1. Seeds: every run of `seed_words` words of A whose stems occur, in the
-//      same order, in B (a sorted index of B's stemmed n-grams with a hash
-//      table to the first entry of each, built once per text, so a word of
-//      A costs one probe per pair; n-grams of stop words only are not
-//      seeds).
+//      same order, in B (a hash table of B's stemmed n-grams to the first
+//      word of each, with each word linked to the next word where the
+//      same n-gram starts, built once per text, so a word of A costs one
+//      probe per pair; n-grams of stop words only are not seeds).
 //   2. Extension: from each seed not inside an earlier passage, walk right
 //      and left. Matching words advance both sides. At a mismatch, look up
 //      to `lookahead` words ahead on each side for the nearest resumption
@@ -32,6 +32,9 @@
 #include "src/compare/aligner.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <memory>
 #include <unordered_map>
 
 #include "src/base/hash.h"
@@ -60,27 +63,97 @@ struct Op {
   WordRelation relation = WordRelation::kNone;  // for swaps
 };
 
+// The stems of A and B for one alignment, padded on both sides, with each
+// covered word's stem replaced by its side's sentinel (a value no word of
+// either text has, different for A and B): Match() is then one compare,
+// with no bounds or covered tests.
+struct StemRows {
+  std::vector<uint64_t> a, b;  // padded
+  size_t pad = 0;
+  uint64_t covered_a = 0, covered_b = 0;  // the sentinels
+
+  void Fill(const AlignedText& ta, const AlignedText& tb, size_t padding,
+            const GramIndex& ia, const GramIndex& ib) {
+    if (padding <= GramIndex::kPad && !ia.stems.empty() && !ib.stems.empty() &&
+        !ia.small_stem && !ib.small_stem) {
+      // The rows the indexes hold, with 0 for A's sentinel and 1 for B's.
+      pad = GramIndex::kPad;
+      covered_a = 0;
+      covered_b = 1;
+      a.assign(ia.stems.begin(), ia.stems.end());
+      b.assign(ib.stems.begin(), ib.stems.end());
+      std::fill(b.begin(), b.begin() + pad, covered_b);
+      std::fill(b.end() - pad, b.end(), covered_b);
+      return;
+    }
+    pad = padding;
+    covered_a = 0;
+    covered_b = 1;
+    if (!Row(ta, covered_a, &a) || !Row(tb, covered_b, &b)) {
+      // A stem is 0 or 1 (a hash, so next to never): two values neither
+      // text has.
+      auto present = [&](uint64_t v) {
+        for (const AlignedText* t : {&ta, &tb}) {
+          for (const AlignWord& w : t->words) {
+            if (w.stem == v) return true;
+          }
+        }
+        return false;
+      };
+      uint64_t v = 2;
+      while (present(v)) ++v;
+      covered_a = v++;
+      while (present(v)) ++v;
+      covered_b = v;
+      Row(ta, covered_a, &a);
+      Row(tb, covered_b, &b);
+    }
+  }
+  // False when a stem is 0 or 1.
+  bool Row(const AlignedText& t, uint64_t sentinel, std::vector<uint64_t>* row) {
+    row->assign(t.words.size() + 2 * pad, sentinel);
+    uint64_t* out = row->data() + pad;
+    bool small = false;
+    for (size_t k = 0; k < t.words.size(); ++k) {
+      out[k] = t.words[k].stem;
+      small |= t.words[k].stem < 2;
+    }
+    return !small;
+  }
+  bool CoveredA(int64_t x) const { return a[pad + x] == covered_a; }
+  bool CoveredB(int64_t y) const { return b[pad + y] == covered_b; }
+  void CoverA(uint32_t x) { a[pad + x] = covered_a; }
+  void CoverB(uint32_t y) { b[pad + y] = covered_b; }
+};
+
 class Extender {
  public:
-  Extender(const AlignedText& a, const AlignedText& b,
-           const std::vector<uint8_t>& covered_a,
-           const std::vector<uint8_t>& covered_b, const WordNet* wordnet,
-           const AlignOptions& options)
+  // REQUIRES: rows.pad >= max(options.lookahead, 0) + 2 (the farthest
+  // Extend looks past either end of a text).
+  Extender(const AlignedText& a, const AlignedText& b, const StemRows& rows,
+           const WordNet* wordnet, const AlignOptions& options)
       : a_(a),
         b_(b),
-        covered_a_(covered_a),
-        covered_b_(covered_b),
+        rows_(rows),
+        sa_(rows.a.data() + rows.pad),
+        sb_(rows.b.data() + rows.pad),
         wordnet_(wordnet),
-        options_(options) {}
-
-  bool Match(int64_t x, int64_t y) const {
-    if (x < 0 || y < 0 || x >= int64_t(a_.words.size()) ||
-        y >= int64_t(b_.words.size())) {
-      return false;
+        options_(options) {
+    // The resumptions (k, m) in the order tried: smallest max(k, m), then
+    // smallest k + m, then smallest k.
+    for (int reach = 1; reach <= options.lookahead; ++reach) {
+      for (int sum = reach; sum <= 2 * reach; ++sum) {
+        for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
+             ++k) {
+          if (std::max(k, sum - k) == reach) tries_.push_back({k, sum - k});
+        }
+      }
     }
-    if (covered_a_[x] || covered_b_[y]) return false;
-    return a_.words[x].stem == b_.words[y].stem;
   }
+
+  // Word x of A and word y of B match: neither is covered, both exist,
+  // same stem.
+  bool Match(int64_t x, int64_t y) const { return sa_[x] == sb_[y]; }
 
   double SwapScore(uint32_t x, uint32_t y, WordRelation* relation) const {
     *relation = WordRelation::kNone;
@@ -92,20 +165,46 @@ class Extender {
   // WordNet lookups cost microseconds and the same word pairs recur across
   // the pairs of a story (a spun copy against each relative): memoised per
   // thread by the two words' stems and spellings, bounded in size.
+  // The memo is a flat open-addressing table (an unordered_map's bucket
+  // division and node walk cost more than the rest of a swap).
   WordRelation CachedRelate(uint32_t x, uint32_t y) const {
-    thread_local std::unordered_map<uint64_t, WordRelation> cache;
+    struct Slot {
+      uint64_t key;
+      bool used;
+      WordRelation relation;
+    };
+    thread_local std::vector<Slot> cache;
+    thread_local size_t cached = 0;
     thread_local const WordNet* cached_for = nullptr;
-    if (cached_for != wordnet_ || cache.size() > (1u << 20)) {
-      cache.clear();
+    if (cached_for != wordnet_ || cached > (1u << 20) || cache.empty()) {
+      cache.assign(1024, Slot{0, false, WordRelation::kNone});
+      cached = 0;
       cached_for = wordnet_;
     }
-    const uint64_t key = HashCombine(Hash64(a_.words[x].folded),
-                                     Hash64(b_.words[y].folded));
-    auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
+    const uint64_t key =
+        HashCombine(FoldedHash(a_.words[x]), FoldedHash(b_.words[y]));
+    size_t mask = cache.size() - 1;
+    size_t slot = static_cast<size_t>(Fmix64(key)) & mask;
+    while (cache[slot].used && cache[slot].key != key) slot = (slot + 1) & mask;
+    if (cache[slot].used) return cache[slot].relation;
     const WordRelation r =
         wordnet_->Relate(a_.words[x].folded, b_.words[y].folded);
-    cache.emplace(key, r);
+    if (2 * (cached + 1) > cache.size()) {
+      // Grow: rehash into twice the slots, then find the key's slot anew.
+      std::vector<Slot> old(2 * cache.size(), Slot{0, false, WordRelation::kNone});
+      old.swap(cache);
+      mask = cache.size() - 1;
+      for (const Slot& s : old) {
+        if (!s.used) continue;
+        size_t t = static_cast<size_t>(Fmix64(s.key)) & mask;
+        while (cache[t].used) t = (t + 1) & mask;
+        cache[t] = s;
+      }
+      slot = static_cast<size_t>(Fmix64(key)) & mask;
+      while (cache[slot].used) slot = (slot + 1) & mask;
+    }
+    cache[slot] = {key, true, r};
+    ++cached;
     return r;
   }
 
@@ -126,7 +225,8 @@ class Extender {
 
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
   // pair to examine. Leaves in *out the ops up to the best-scoring point, in
-  // walk order, and their score in *score.
+  // walk order (a run of matching words is one identical op), and their
+  // score in *score.
   // `ops` is the caller's buffer (reused across seeds, saving an
   // allocation per extension).
   void Extend(int64_t x, int64_t y, int dir, double* score,
@@ -135,44 +235,48 @@ class Extender {
     ops.clear();
     double total = 0, best = 0;
     size_t best_len = 0;
-    const int look = options_.lookahead;
+    uint32_t best_run = 0;  // words of the last op at the best point
     while (true) {
       if (Match(x, y)) {
-        ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 1, 1});
-        total += options_.match;
-        x += dir;
-        y += dir;
-        if (total > best) {
-          best = total;
-          best_len = ops.size();
+        // A run of matches, one op; its a, b are the walk's first pair
+        // until the end (below). Walked in a tight loop: the op is
+        // written once per run.
+        if (ops.empty() || ops.back().kind != SpanKind::kIdentical) {
+          ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 0, 0});
         }
+        uint32_t run = ops.back().k;
+        do {
+          ++run;
+          total += options_.match;
+          x += dir;
+          y += dir;
+          if (total > best) {
+            best = total;
+            best_len = ops.size();
+            best_run = run;
+          }
+        } while (Match(x, y));
+        ops.back().k = ops.back().m = run;
         continue;
       }
       // Nearest resumption (k, m): smallest max(k, m), then smallest k + m.
       int found_k = -1, found_m = -1;
-      for (int reach = 1; reach <= look && found_k < 0; ++reach) {
-        for (int sum = reach; sum <= 2 * reach && found_k < 0; ++sum) {
-          for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
-               ++k) {
-            const int m = sum - k;
-            if (std::max(k, m) != reach) continue;
-            const int64_t rx = x + dir * k, ry = y + dir * m;
-            if (!Match(rx, ry)) continue;
-            // Confirmed by a second match, by a non-stop word, or by keeping
-            // the diagonal (a swap or same-length edit then "the").
-            if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
-              continue;
-            }
-            // The skipped words must be free too.
-            bool free = true;
-            for (int t = 0; t < k && free; ++t) free = !covered_a_[x + dir * t];
-            for (int t = 0; t < m && free; ++t) free = !covered_b_[y + dir * t];
-            if (!free) continue;
-            found_k = k;
-            found_m = m;
-            break;
-          }
+      for (const auto& [k, m] : tries_) {
+        const int64_t rx = x + dir * k, ry = y + dir * m;
+        if (!Match(rx, ry)) continue;
+        // Confirmed by a second match, by a non-stop word, or by keeping
+        // the diagonal (a swap or same-length edit then "the").
+        if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
+          continue;
         }
+        // The skipped words must be free too.
+        bool free = true;
+        for (int t = 0; t < k && free; ++t) free = !rows_.CoveredA(x + dir * t);
+        for (int t = 0; t < m && free; ++t) free = !rows_.CoveredB(y + dir * t);
+        if (!free) continue;
+        found_k = k;
+        found_m = m;
+        break;
       }
       if (found_k < 0) break;
       Op op;
@@ -198,27 +302,31 @@ class Extender {
       y += dir * found_m;
     }
     ops.resize(best_len);
+    if (best_len > 0) {
+      // The best point may fall inside the last run.
+      ops.back().k = ops.back().m = best_run;
+    }
+    if (dir < 0) {
+      // Runs were walked leftwards from their last word.
+      for (Op& op : ops) {
+        if (op.kind != SpanKind::kIdentical) continue;
+        op.a -= op.k - 1;
+        op.b -= op.m - 1;
+      }
+    }
     *score = best;
   }
 
  private:
   const AlignedText& a_;
   const AlignedText& b_;
-  const std::vector<uint8_t>& covered_a_;
-  const std::vector<uint8_t>& covered_b_;
+  const StemRows& rows_;
+  const uint64_t* sa_;  // word 0 of A's padded row
+  const uint64_t* sb_;
   const WordNet* wordnet_;
   const AlignOptions& options_;
+  std::vector<std::pair<int, int>> tries_;
 };
-
-uint64_t GramHash(const AlignedText& t, size_t i, int n, bool* all_stop) {
-  uint64_t h = 0;
-  *all_stop = true;
-  for (int k = 0; k < n; ++k) {
-    h = HashCombine(h, t.words[i + k].stem);
-    *all_stop = *all_stop && t.words[i + k].stop;
-  }
-  return h;
-}
 
 // Slot of a gram hash in GramIndex::first: the hash's high bits (the low
 // bit is always set).
@@ -267,48 +375,154 @@ AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
   return PrepareForAlignment(text, tokens, lang, stemmer);
 }
 
+uint64_t FoldedHash(const AlignWord& w) {
+  return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
+}
+
+namespace {
+
+// Stemming dominates otherwise; news vocabulary is Zipfian, so a
+// per-thread memo per stemmer and language (bounded) hits nearly always.
+// Keyed by the word's Hash64, which the word keeps as its folded_hash
+// (families.cc and the WordNet memo key words by it): one hash per word,
+// one probe of a flat table, one compare of the spelling.
+class StemMemo {
+ public:
+  struct Entry {
+    uint64_t probe = 0;  // ProbeHash(word)
+    uint64_t hash = 0;   // Hash64(word)
+    uint64_t stem = 0;
+    bool stop = false;
+    std::string word;
+  };
+
+  StemMemo(const text::Stemmer* stemmer, std::string_view lang)
+      : stemmer_(stemmer), lang_(lang) {}
+  bool For(const text::Stemmer* stemmer, std::string_view lang) const {
+    return stemmer_ == stemmer && lang_ == lang;
+  }
+
+  const Entry& Get(std::string_view word, text::Stemmer* stemmer) {
+    const uint64_t q = ProbeHash(word);
+    if (!slots_.empty()) {
+      const size_t mask = slots_.size() - 1;
+      for (size_t slot = q & mask;; slot = (slot + 1) & mask) {
+        const uint32_t e = slots_[slot];
+        if (e == 0) break;
+        const Entry& entry = entries_[e - 1];
+        // Up to 8 bytes, the probe hash determines the word given its
+        // length (ProbeHash), so the spelling is compared only above that.
+        if (entry.probe == q && entry.word.size() == word.size() &&
+            (word.size() <= 8 || entry.word == word)) {
+          return entry;
+        }
+      }
+    }
+    if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
+      entries_.clear();
+      slots_.clear();
+    }
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    Entry& entry = entries_.emplace_back();
+    entry.probe = q;
+    entry.hash = Hash64(word);
+    entry.word.assign(word);
+    entry.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
+                        kStemSeed);
+    entry.stop = text::IsStopword(word, lang_);
+    const size_t mask = slots_.size() - 1;
+    size_t slot = q & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = static_cast<uint32_t>(entries_.size());
+    return entry;
+  }
+
+ private:
+  void Grow() {
+    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), 0);
+    const size_t mask = slots_.size() - 1;
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t slot = entries_[k].probe & mask;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask;
+      slots_[slot] = static_cast<uint32_t>(k + 1);
+    }
+  }
+
+  // A cheap hash for the table only: a word's first and last bytes and
+  // its length, mixed. Inline, where Hash64 is a library call; the words'
+  // Hash64 is computed once per distinct word, on insertion. Up to 8
+  // bytes, x holds every byte (below 4 bytes: bytes 0, n/2 and n - 1,
+  // which are all of them) and y is 0, so for a given length the word
+  // determines x ^ n and back, and Fmix64 is a bijection: equal hashes and
+  // lengths mean equal words.
+  static uint64_t ProbeHash(std::string_view w) {
+    const size_t n = w.size();
+    const char* p = w.data();
+    uint64_t x = 0, y = 0;
+    if (n > 8) {
+      std::memcpy(&x, p, 8);
+      std::memcpy(&y, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      x = lo | uint64_t{hi} << 32;
+    } else if (n > 0) {
+      x = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 |
+          uint64_t(uint8_t(p[n - 1])) << 16;
+    }
+    return Fmix64(x ^ (y * 0x9E3779B97F4A7C15ull) ^ n);
+  }
+
+  const text::Stemmer* stemmer_;
+  std::string lang_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // entry index + 1, 0 when empty
+};
+
+}  // namespace
+
 AlignedText PrepareForAlignment(std::string_view text,
                                 const std::vector<text::Token>& tokens,
                                 std::string_view lang, text::Stemmer* stemmer) {
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
-  size_t words = 0;
-  for (const text::Token& tok : tokens)
-    words += tok.kind != text::TokenKind::kPunct;
-  out.words.reserve(words);
-  std::string key;
-  // Stemming dominates otherwise; news vocabulary is Zipfian, so a
-  // per-thread memo (per stemmer and language, bounded) hits nearly always.
-  struct Memo {
-    const text::Stemmer* stemmer = nullptr;
-    std::string lang;
-    std::unordered_map<std::string, std::pair<uint64_t, bool>> words;
-    // Number token bytes -> stem hash (language-independent).
-    std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>>
-        numbers;
-  };
-  thread_local Memo memo;
-  if (memo.stemmer != stemmer || memo.lang != lang) {
-    memo.words.clear();
-    memo.stemmer = stemmer;
-    memo.lang = std::string(lang);
+  // Room for every token (punctuation is a small share): no counting
+  // pass.
+  out.words.reserve(tokens.size());
+  // One memo per stemmer and language seen on this thread (a story may mix
+  // languages; one memo would be cleared at each switch).
+  thread_local std::vector<std::unique_ptr<StemMemo>> memos;
+  StemMemo* memo = nullptr;
+  for (const auto& m : memos) {
+    if (m->For(stemmer, lang)) memo = m.get();
   }
+  if (memo == nullptr) {
+    if (memos.size() >= 16) memos.clear();
+    memo = memos.emplace_back(std::make_unique<StemMemo>(stemmer, lang)).get();
+  }
+  // Number token bytes -> stem hash (language-independent).
+  thread_local std::unordered_map<std::string, uint64_t, StringHash,
+                                  std::equal_to<>>
+      numbers;
+  std::string key;
   for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
-    AlignWord w;
+    AlignWord& w = out.words.emplace_back();
     w.begin = tok.begin;
     w.end = tok.end;
     w.folded = tok.norm;
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
+      w.folded_hash = Hash64(w.folded);
       // Numbers by value ("1,200" = "1200"); the key is a pure function of
       // the token's bytes, memoised like the stems.
       const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-      if (memo.numbers.size() > (1u << 16)) memo.numbers.clear();
-      auto it = memo.numbers.find(raw);
-      if (it == memo.numbers.end()) {
+      if (numbers.size() > (1u << 16)) numbers.clear();
+      auto it = numbers.find(raw);
+      if (it == numbers.end()) {
         auto value = text::ParseNumber(raw);
         if (value) {
           key.assign(1, '#');
@@ -316,25 +530,15 @@ AlignedText PrepareForAlignment(std::string_view text,
         } else {
           key = w.folded;
         }
-        it = memo.numbers.emplace(std::string(raw), Hash64(key, kStemSeed))
-                 .first;
+        it = numbers.emplace(std::string(raw), Hash64(key, kStemSeed)).first;
       }
       w.stem = it->second;
     } else {
-      if (memo.words.size() > (1u << 20)) memo.words.clear();
-      auto it = memo.words.find(w.folded);
-      if (it == memo.words.end()) {
-        key.assign(stemmer != nullptr ? stemmer->Stem(w.folded)
-                                      : std::string_view(w.folded));
-        it = memo.words
-                 .emplace(w.folded, std::make_pair(Hash64(key, kStemSeed),
-                                                   text::IsStopword(w.folded, lang)))
-                 .first;
-      }
-      w.stem = it->second.first;
-      w.stop = it->second.second;
+      const StemMemo::Entry& e = memo->Get(w.folded, stemmer);
+      w.folded_hash = e.hash;
+      w.stem = e.stem;
+      w.stop = e.stop;
     }
-    out.words.push_back(std::move(w));
   }
   return out;
 }
@@ -367,36 +571,65 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   index.seed_words = std::max(1, seed_words);
   const int n = index.seed_words;
   if (t.words.size() < size_t(n)) return index;
-  index.grams.reserve(t.words.size());
-  index.at.assign(t.words.size(), 0);
-  for (size_t j = 0; j + n <= t.words.size(); ++j) {
-    bool all_stop;
-    const uint64_t h = GramHash(t, j, n, &all_stop);
-    if (all_stop) continue;
-    index.grams.emplace_back(h | 1, uint32_t(j));
-    index.at[j] = h | 1;  // never 0: 0 marks "no seed here"
+  const size_t words = t.words.size();
+  // The stems in a row (and the stop words' positions): the gram loop
+  // reads them contiguously rather than from the words.
+  index.stems.resize(words + 2 * GramIndex::kPad);
+  std::fill(index.stems.begin(), index.stems.begin() + GramIndex::kPad, 0);
+  std::fill(index.stems.end() - GramIndex::kPad, index.stems.end(), 0);
+  uint64_t* stems = index.stems.data() + GramIndex::kPad;
+  thread_local std::vector<uint8_t> stop;
+  stop.resize(words);
+  for (size_t j = 0; j < words; ++j) {
+    stems[j] = t.words[j].stem;
+    stop[j] = t.words[j].stop;
+    index.small_stem |= stems[j] < 2;
   }
-  std::sort(index.grams.begin(), index.grams.end());
+  index.at.resize(words);
+  size_t grams = 0;
+  // Stop words in the current window of n.
+  int stops = 0;
+  for (int k = 0; k < n - 1; ++k) stops += stop[k];
+  for (size_t j = 0; j + n <= words; ++j) {
+    stops += stop[j + n - 1];
+    // The gram's hash: the stems (themselves hashes) rotated by their
+    // place and xored; only equality matters, and a false match is
+    // rejected word by word before it seeds. Never 0: 0 marks "no seed
+    // here".
+    uint64_t h = stems[j];
+    for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
+    h = stops == n ? 0 : h | 1;
+    grams += h != 0;
+    index.at[j] = h;
+    stops -= stop[j];
+  }
+  for (size_t j = words + 1 - n; j < words; ++j) index.at[j] = 0;
   size_t slots = 16;
-  while (slots < 2 * index.grams.size()) slots *= 2;
+  while (slots < 2 * grams) slots *= 2;
   index.first.assign(slots, 0);
+  index.next.resize(words);
   const size_t mask = slots - 1;
-  for (size_t k = 0; k < index.grams.size(); ++k) {
-    if (k > 0 && index.grams[k - 1].first == index.grams[k].first) continue;
-    size_t slot = TableSlot(index.grams[k].first, mask);
-    while (index.first[slot] != 0) slot = (slot + 1) & mask;
-    index.first[slot] = static_cast<uint32_t>(k + 1);
+  // Backwards, so each gram's list comes out in text order.
+  for (size_t j = words; j-- > 0;) {
+    const uint64_t h = index.at[j];
+    index.next[j] = 0;
+    if (h == 0) continue;
+    size_t slot = TableSlot(h, mask);
+    while (index.first[slot] != 0 && index.at[index.first[slot] - 1] != h) {
+      slot = (slot + 1) & mask;
+    }
+    index.next[j] = index.first[slot];
+    index.first[slot] = static_cast<uint32_t>(j + 1);
   }
   return index;
 }
 
-size_t GramIndex::Find(uint64_t h) const {
-  if (first.empty()) return grams.size();
+uint32_t GramIndex::Find(uint64_t h) const {
+  if (first.empty()) return 0;
   const size_t mask = first.size() - 1;
   for (size_t slot = TableSlot(h, mask);; slot = (slot + 1) & mask) {
     const uint32_t e = first[slot];
-    if (e == 0) return grams.size();
-    if (grams[e - 1].first == h) return e - 1;
+    if (e == 0 || at[e - 1] == h) return e;
   }
 }
 
@@ -413,23 +646,25 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
 
-  std::vector<uint8_t> covered_a(a.words.size(), 0);
-  std::vector<uint8_t> covered_b(b.words.size(), 0);
-  Extender ext(a, b, covered_a, covered_b, wordnet, options);
-  std::vector<Op> left, right, ops;  // per seed, buffers reused
-  for (size_t i = 0; i + n <= a.words.size(); ++i) {
-    if (covered_a[i]) continue;
+  // Reused across calls: one alignment per pair of a story.
+  thread_local StemRows rows;
+  rows.Fill(a, b, size_t(std::max(0, options.lookahead)) + 2, a_index,
+            b_index);
+  Extender ext(a, b, rows, wordnet, options);
+  thread_local std::vector<Op> left, right;  // per seed, buffers reused
+  const size_t seeds = a.words.size() + 1 - n;  // words where a seed may start
+  const uint64_t* a_row = rows.a.data() + rows.pad;
+  for (size_t i = 0; i < seeds; ++i) {
+    if (a_row[i] == rows.covered_a) continue;
     const uint64_t h = a_index.at[i];
     if (h == 0) continue;
-    // The same start as lower_bound(grams, (h, 0)) when h is present;
-    // when it is not, the loop below does nothing either way.
-    const auto lo = b_index.grams.begin() + b_index.Find(h);
+    // B's words where the gram starts, in text order, the first
+    // kMaxSeedPositions of them.
     size_t tried = 0;
-    for (auto it = lo; it != b_index.grams.end() && it->first == h &&
-                       tried < kMaxSeedPositions;
-         ++it, ++tried) {
-      const uint32_t j = it->second;
-      if (covered_a[i]) break;
+    for (uint32_t e = b_index.Find(h); e != 0 && tried < kMaxSeedPositions;
+         e = b_index.next[e - 1], ++tried) {
+      const uint32_t j = e - 1;
+      if (rows.CoveredA(i)) break;
       bool ok = true;
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
@@ -438,38 +673,37 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score, &right);
       const double score = left_score + n * options.match + right_score;
       if (score < options.min_score) continue;
-      // Ops in text order: left reversed, the seed, right.
-      ops.assign(left.rbegin(), left.rend());
-      for (int k = 0; k < n; ++k) {
-        ops.push_back({SpanKind::kIdentical, uint32_t(i + k), uint32_t(j + k),
-                       1, 1});
-      }
-      ops.insert(ops.end(), right.begin(), right.end());
+      // Spans in text order: left reversed, the seed, right; a run of
+      // identical ops is one span.
       Passage p;
       p.score = score;
-      for (const Op& op : ops) {
+      auto add = [&p](const Op& op) {
         if (op.kind == SpanKind::kIdentical && !p.spans.empty() &&
             p.spans.back().kind == SpanKind::kIdentical) {
-          p.spans.back().a_word_end += 1;
-          p.spans.back().b_word_end += 1;
-        } else {
-          AlignedSpan s;
-          s.kind = op.kind;
-          s.a_word_begin = op.a;
-          s.a_word_end = op.a + op.k;
-          s.b_word_begin = op.b;
-          s.b_word_end = op.b + op.m;
-          s.relation = op.relation;
-          p.spans.push_back(s);
+          p.spans.back().a_word_end += op.k;
+          p.spans.back().b_word_end += op.m;
+          return;
         }
-      }
+        AlignedSpan& s = p.spans.emplace_back();
+        s.kind = op.kind;
+        s.a_word_begin = op.a;
+        s.a_word_end = op.a + op.k;
+        s.b_word_begin = op.b;
+        s.b_word_end = op.b + op.m;
+        s.relation = op.relation;
+      };
+      p.spans.reserve(left.size() + right.size() + 1);
+      for (auto it = left.rbegin(); it != left.rend(); ++it) add(*it);
+      add({SpanKind::kIdentical, uint32_t(i), uint32_t(j), uint32_t(n),
+           uint32_t(n)});
+      for (const Op& op : right) add(op);
       for (AlignedSpan& s : p.spans) {
         SetOffsets(a, b, &s);
         for (uint32_t x = s.a_word_begin; x < s.a_word_end; ++x) {
-          covered_a[x] = true;
+          rows.CoverA(x);
         }
         for (uint32_t y = s.b_word_begin; y < s.b_word_end; ++y) {
-          covered_b[y] = true;
+          rows.CoverB(y);
         }
         if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;
         if (s.kind == SpanKind::kSwap) ++out.swaps;

@@ -16,8 +16,11 @@
 #define CONCORD_COMPARE_ALIGNER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "src/compare/wordnet.h"
@@ -30,11 +33,17 @@ namespace concord::compare {
 struct AlignWord {
   uint32_t begin = 0, end = 0;  // byte offsets into the text
   uint64_t stem = 0;            // hash of the Snowball stem (or number value)
+  // Hash64(folded), set by PrepareForAlignment; 0 when not set (texts made
+  // by hand): read it through FoldedHash().
+  uint64_t folded_hash = 0;
   std::string folded;           // case-folded word, for WordNet and display
   bool stop = false;            // a stop word (never a seed on its own)
   bool number = false;          // a number (stem is its value)
   bool capitalized = false;     // capitalised in the text (a likely name)
 };
+
+// Hash64(w.folded), from the word when PrepareForAlignment stored it.
+uint64_t FoldedHash(const AlignWord& w);
 
 // A text and its words. Owns neither: `text` must outlive it.
 struct AlignedText {
@@ -105,21 +114,53 @@ struct Alignment {
   uint32_t longest = 0;    // words of A in the longest passage
 };
 
-// B's seed n-grams (hash, first word), sorted: built once per text when it
-// is aligned with many others.
+// An allocator whose resize() leaves new elements of trivial types
+// uninitialised: the seed index writes every element itself, and zeroing
+// first would double the stores.
+template <class T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  DefaultInitAllocator() = default;
+  template <class U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using DefaultInitVector = std::vector<T, DefaultInitAllocator<T>>;
+
+// A text's seed n-grams: built once per text when it is aligned with many
+// others.
 struct GramIndex {
   int seed_words = 0;
-  std::vector<std::pair<uint64_t, uint32_t>> grams;  // sorted
-  std::vector<uint64_t> at;  // gram hash starting at each word, 0 if none
-  // Open-addressing table from a gram hash to 1 + the index of its first
-  // entry in `grams` (0: empty slot); size a power of two, at most half
-  // full. Align() looks each of A's grams up here: O(1) instead of a
-  // binary search of `grams` per word of A per pair.
+  DefaultInitVector<uint64_t> at;  // gram hash starting at each word, 0 if none
+  // Open-addressing table of the distinct gram hashes: 1 + the first word
+  // where the gram starts (0: empty slot; the hash is at[word]); size a
+  // power of two, at most half full. Align() looks each of A's grams up
+  // here: O(1) per word of A per pair.
   std::vector<uint32_t> first;
+  // Per word: 1 + the next word where the same gram starts, 0 for none;
+  // so a gram's words are listed in text order without a sort.
+  DefaultInitVector<uint32_t> next;
 
-  // The index in `grams` of the first entry with hash h, grams.size() if
-  // none.
-  size_t Find(uint64_t h) const;
+  // The text's stems with kPad zeros on either side (Align() copies it
+  // rather than gather the stems from the words for every pair), and
+  // whether a stem is 0 or 1.
+  static constexpr size_t kPad = 16;
+  DefaultInitVector<uint64_t> stems;
+  bool small_stem = false;
+
+  // 1 + the first word where the gram with hash h starts, 0 if none.
+  uint32_t Find(uint64_t h) const;
 };
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
 

@@ -4,6 +4,7 @@
 #include "src/base/hash.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,47 +47,194 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
 // wording, which brings the content words along): it is not aligned.
 constexpr double kAlignMinContainment = 0.40;
 
-// In how many members each key occurs: built from every member's sorted
-// unique keys by one sort and a run-length pass (cheaper than a node per
-// key in a hash map), looked up by binary search.
-class MemberCounts {
+// In how many members each folded word occurs (by its hash). Only the
+// swap votes without a witness ask, which few stories have: built on the
+// first question, by one pass over the words into an open-addressing
+// table (no sort).
+class WordDf {
  public:
-  // Adds one member's keys. REQUIRES: sorted and unique.
-  void AddMember(const std::vector<uint64_t>& keys) {
-    all_.insert(all_.end(), keys.begin(), keys.end());
-  }
-  void Build() {
-    std::sort(all_.begin(), all_.end());
-    for (size_t k = 0; k < all_.size();) {
-      size_t e = k;
-      while (e < all_.size() && all_[e] == all_[k]) ++e;
-      keys_.push_back(all_[k]);
-      counts_.push_back(static_cast<uint32_t>(e - k));
-      k = e;
-    }
-    all_.clear();
-    all_.shrink_to_fit();
-  }
-  // 0 for a key no member has.
-  uint32_t Count(uint64_t key) const {
-    const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
-    return it != keys_.end() && *it == key ? counts_[it - keys_.begin()] : 0;
+  explicit WordDf(const std::vector<StoryMember>& members)
+      : members_(members) {}
+  uint32_t Count(const AlignWord& w) {
+    if (slots_.empty()) Build();
+    const Slot& s = slots_[SlotOf(FoldedHash(w))];
+    return s.members;
   }
 
  private:
-  std::vector<uint64_t> all_, keys_;
-  std::vector<uint32_t> counts_;
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t members = 0;  // 0: empty slot
+    uint32_t last = 0;     // 1 + the last member counted
+  };
+
+  size_t SlotOf(uint64_t key) const {
+    const size_t mask = slots_.size() - 1;
+    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    while (slots_[slot].members != 0 && slots_[slot].key != key) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  void Build() {
+    size_t total = 0;
+    for (const StoryMember& m : members_) total += m.text->words.size();
+    size_t slots = 16;
+    while (slots < 2 * total) slots *= 2;
+    slots_.assign(slots, Slot{});
+    for (uint32_t i = 0; i < members_.size(); ++i) {
+      for (const AlignWord& w : members_[i].text->words) {
+        const uint64_t key = FoldedHash(w);
+        Slot& s = slots_[SlotOf(key)];
+        s.key = key;
+        if (s.last != i + 1) {
+          ++s.members;
+          s.last = i + 1;
+        }
+      }
+    }
+  }
+
+  const std::vector<StoryMember>& members_;
+  std::vector<Slot> slots_;
 };
+
+// Adds 1 to each of n counters, saturating at 255 (a loop the compiler
+// vectorises).
+void SaturatingIncrement(uint8_t* p, size_t n) {
+  for (size_t k = 0; k < n; ++k) p[k] = p[k] == 255 ? 255 : uint8_t(p[k] + 1);
+}
 
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
-                  const MemberCounts& df) {
+                  WordDf& df) {
   uint32_t best = UINT32_MAX;
   for (uint32_t k = begin; k < end; ++k) {
-    best = std::min(best, df.Count(Hash64(t.words[k].folded)));
+    best = std::min(best, df.Count(t.words[k]));
   }
   return best;
 }
+
+// Set bits of x[k] & y[k] over k < words. The build targets plain x86-64,
+// where the popcount builtin is a libgcc call: the POPCNT instruction when
+// the CPU has it (every x86-64 CPU since 2008 does).
+#if defined(__x86_64__) && defined(__GNUC__)
+[[gnu::target("popcnt")]] size_t AndCountPopcnt(const uint64_t* x,
+                                                const uint64_t* y,
+                                                size_t words) {
+  size_t n = 0;
+  for (size_t k = 0; k < words; ++k) n += __builtin_popcountll(x[k] & y[k]);
+  return n;
+}
+const bool kHasPopcnt = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("popcnt") != 0;
+}();
+#endif
+
+size_t AndCount(const uint64_t* x, const uint64_t* y, size_t words) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasPopcnt) return AndCountPopcnt(x, y, words);
+#endif
+  size_t n = 0;
+  for (size_t k = 0; k < words; ++k) n += std::popcount(x[k] & y[k]);
+  return n;
+}
+
+// Every member's content stems and details (relation.h's TextSets) as
+// bitmaps over story-local ids of the stems: a set's size and the overlap
+// of two sets are bit counts (no sort per member, no merge per pair), and
+// the stems some other member has too are one more bitmap.
+class StorySets {
+ public:
+  explicit StorySets(const std::vector<StoryMember>& members) {
+    const size_t n = members.size();
+    size_t total = 0;
+    for (const StoryMember& m : members) total += m.text->words.size();
+    // Stem -> id by open addressing, reused across stories on the thread:
+    // a slot belongs to this story when its stamp is this story's, so the
+    // table is never cleared (it is larger than a story needs).
+    struct Slot {
+      uint64_t key;
+      uint32_t stamp;
+      uint32_t id;
+    };
+    thread_local std::vector<Slot> table;
+    thread_local uint32_t stamp = 0;
+    size_t slots = 16;
+    while (slots < 2 * total) slots *= 2;
+    if (table.size() < slots || ++stamp == 0) {
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
+      stamp = 1;
+    }
+    const size_t mask = table.size() - 1;
+    // Per word that is content or a detail: its id and which sets it is in.
+    thread_local std::vector<uint32_t> word_ids;
+    word_ids.clear();
+    std::vector<size_t> member_end(n);
+    uint32_t next = 0;
+    for (size_t i = 0; i < n; ++i) {
+      for (const AlignWord& w : members[i].text->words) {
+        const bool detail = w.number || w.capitalized;
+        if (w.stop && !detail) continue;
+        size_t slot =
+            static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+        while (table[slot].stamp == stamp && table[slot].key != w.stem) {
+          slot = (slot + 1) & mask;
+        }
+        if (table[slot].stamp != stamp) table[slot] = {w.stem, stamp, next++};
+        word_ids.push_back(table[slot].id << 2 | (w.stop ? 0 : 1) |
+                           (detail ? 2 : 0));
+      }
+      member_end[i] = word_ids.size();
+    }
+    stride_ = (next + 63) / 64;
+    content_.assign(n * stride_, 0);
+    details_.assign(n * stride_, 0);
+    content_size_.assign(n, 0);
+    details_size_.assign(n, 0);
+    std::vector<uint64_t> seen(stride_, 0), multi(stride_, 0);
+    for (size_t i = 0, k = 0; i < n; ++i) {
+      uint64_t* content = &content_[i * stride_];
+      uint64_t* details = &details_[i * stride_];
+      for (; k < member_end[i]; ++k) {
+        const uint32_t id = word_ids[k] >> 2;
+        const uint64_t bit = uint64_t{1} << (id & 63);
+        if ((word_ids[k] & 1) != 0 && (content[id >> 6] & bit) == 0) {
+          content[id >> 6] |= bit;
+          ++content_size_[i];
+          // A stem already in another member's content is in two.
+          multi[id >> 6] |= seen[id >> 6] & bit;
+          seen[id >> 6] |= bit;
+        }
+        if ((word_ids[k] & 2) != 0 && (details[id >> 6] & bit) == 0) {
+          details[id >> 6] |= bit;
+          ++details_size_[i];
+        }
+      }
+    }
+    multi_ = std::move(multi);
+  }
+
+  size_t Content(size_t i) const { return content_size_[i]; }
+  size_t Details(size_t i) const { return details_size_[i]; }
+  size_t SharedContent(size_t i, size_t j) const {
+    return AndCount(&content_[i * stride_], &content_[j * stride_], stride_);
+  }
+  size_t SharedDetails(size_t i, size_t j) const {
+    return AndCount(&details_[i * stride_], &details_[j * stride_], stride_);
+  }
+  // Member i's content stems that some other member's content has too.
+  size_t ContentElsewhere(size_t i) const {
+    return AndCount(&content_[i * stride_], multi_.data(), stride_);
+  }
+
+ private:
+  size_t stride_ = 0;  // 64-bit words per bitmap
+  std::vector<uint64_t> content_, details_, multi_;
+  std::vector<uint32_t> content_size_, details_size_;
+};
 
 }  // namespace
 
@@ -119,28 +267,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   out.spun_swaps.resize(n);
   if (n == 0) return out;
 
-  // Per member: sorted content stems and details (sets), the seed index;
-  // per word (by hash of its folded form): in how many members it occurs;
-  // per content stem: in how many members.
+  // Per member: the seed index; per story: the members' content stems and
+  // details (StorySets); per word: in how many members it occurs (asked
+  // for rarely, so built on demand).
   std::vector<GramIndex> indexes(n);
-  std::vector<TextSets> sets(n);
   const AlignOptions align_options;
-  MemberCounts word_df, stem_members;
-  std::vector<uint64_t> words;
   for (size_t i = 0; i < n; ++i) {
     indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
-    sets[i] = SetsOf(*members[i].text);
-    stem_members.AddMember(sets[i].content);
-    words.clear();
-    for (const AlignWord& w : members[i].text->words) {
-      words.push_back(Hash64(w.folded));
-    }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    word_df.AddMember(words);
   }
-  word_df.Build();
-  stem_members.Build();
+  const StorySets sets(members);
+  WordDf word_df(members);
 
   // Summaries: short, and their content is found in the rest.
   std::vector<bool> summary(n, false);
@@ -153,13 +289,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
                        lengths.end());
       const double median = double(lengths[lengths.size() / 2]);
-      size_t inside = 0;
-      for (uint64_t stem : sets[i].content) {
-        inside += stem_members.Count(stem) >= 2;
-      }
+      const size_t inside = sets.ContentElsewhere(i);
       const double containment =
-          sets[i].content.empty() ? 0
-                                  : double(inside) / sets[i].content.size();
+          sets.Content(i) == 0 ? 0 : double(inside) / sets.Content(i);
       const double need = members[i].has_credit ? kSummaryCreditedContainment
                                                 : kSummaryContainment;
       summary[i] = members[i].text->words.size() <= kSummaryLength * median &&
@@ -184,14 +316,21 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       // Every derived relation needs most of one side's content words in
       // the other; below that the pair is independent and not aligned.
       Alignment al;
-      const size_t shared = Intersection(sets[i].content, sets[j].content);
+      SetOverlap overlap;
+      overlap.content_a = sets.Content(i);
+      overlap.content_b = sets.Content(j);
+      overlap.content_shared = sets.SharedContent(i, j);
+      overlap.details_a = sets.Details(i);
+      overlap.details_b = sets.Details(j);
+      overlap.details_shared = sets.SharedDetails(i, j);
+      const size_t shared = overlap.content_shared;
       const double containment_max =
-          std::max(sets[i].content.empty() ? 0.0 : double(shared) / sets[i].content.size(),
-                   sets[j].content.empty() ? 0.0 : double(shared) / sets[j].content.size());
+          std::max(overlap.content_a == 0 ? 0.0 : double(shared) / overlap.content_a,
+                   overlap.content_b == 0 ? 0.0 : double(shared) / overlap.content_b);
       if (containment_max >= kAlignMinContainment) {
         al = Align(a, b, indexes[i], indexes[j], wordnet, align_options);
       }
-      pr.relation = Classify(ComputeEvidence(a, b, al, sets[i], sets[j]));
+      pr.relation = Classify(ComputeEvidence(a, b, al, overlap));
       // Only relatives count: against an independent report, different
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&
@@ -199,12 +338,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       for (const Passage& p : al.passages) {
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
-            for (uint32_t k = 0; k < s.a_word_end - s.a_word_begin; ++k) {
-              auto& x = agree[i][s.a_word_begin + k];
-              auto& y = agree[j][s.b_word_begin + k];
-              x = uint8_t(std::min(255, x + 1));
-              y = uint8_t(std::min(255, y + 1));
-            }
+            const uint32_t len = s.a_word_end - s.a_word_begin;
+            SaturatingIncrement(&agree[i][s.a_word_begin], len);
+            SaturatingIncrement(&agree[j][s.b_word_begin], len);
           }
           if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
           pr.swaps.push_back({Words(a, s.a_word_begin, s.a_word_end),

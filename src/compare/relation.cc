@@ -45,11 +45,10 @@ constexpr double kRewriteCoverage = 0.12;
 constexpr double kRewriteStrongContainment = 0.60;
 constexpr double kRewriteStrongCoverage = 0.22;  // aligned, either side
 
-double Jaccard(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y,
-               size_t* shared) {
-  *shared = Intersection(x, y);
-  const size_t uni = x.size() + y.size() - *shared;
-  return uni == 0 ? 0 : double(*shared) / double(uni);
+// Of two sets of sizes x and y sharing `shared`.
+double Jaccard(size_t x, size_t y, size_t shared) {
+  const size_t uni = x + y - shared;
+  return uni == 0 ? 0 : double(shared) / double(uni);
 }
 
 void SortUnique(std::vector<uint64_t>* v) {
@@ -115,6 +114,18 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& al, const TextSets& sa,
                              const TextSets& sb) {
+  SetOverlap o;
+  o.content_a = sa.content.size();
+  o.content_b = sb.content.size();
+  o.content_shared = Intersection(sa.content, sb.content);
+  o.details_a = sa.details.size();
+  o.details_b = sb.details.size();
+  o.details_shared = Intersection(sa.details, sb.details);
+  return ComputeEvidence(a, b, al, o);
+}
+
+PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
+                             const Alignment& al, const SetOverlap& o) {
   PairEvidence e;
   e.a_words = uint32_t(a.words.size());
   e.b_words = uint32_t(b.words.size());
@@ -133,11 +144,12 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
       }
     }
   }
-  size_t shared = 0;
-  e.content_jaccard = Jaccard(sa.content, sb.content, &shared);
-  e.containment_a = sa.content.empty() ? 0 : double(shared) / sa.content.size();
-  e.containment_b = sb.content.empty() ? 0 : double(shared) / sb.content.size();
-  e.details_jaccard = Jaccard(sa.details, sb.details, &shared);
+  e.content_jaccard = Jaccard(o.content_a, o.content_b, o.content_shared);
+  e.containment_a =
+      o.content_a == 0 ? 0 : double(o.content_shared) / o.content_a;
+  e.containment_b =
+      o.content_b == 0 ? 0 : double(o.content_shared) / o.content_b;
+  e.details_jaccard = Jaccard(o.details_a, o.details_b, o.details_shared);
   return e;
 }
 

@@ -69,11 +69,22 @@ TextSets SetsOf(const AlignedText& t);
 size_t Intersection(const std::vector<uint64_t>& x,
                     const std::vector<uint64_t>& y);
 
+// The sizes of two texts' sets and of their intersections: all that
+// ComputeEvidence needs of the sets, for callers that count them another
+// way (families.cc keeps a story's sets as bitmaps).
+struct SetOverlap {
+  size_t content_a = 0, content_b = 0, content_shared = 0;
+  size_t details_a = 0, details_b = 0, details_shared = 0;
+};
+
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment);
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment, const TextSets& sa,
                              const TextSets& sb);
+PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
+                             const Alignment& alignment,
+                             const SetOverlap& overlap);
 PairRelation Classify(const PairEvidence& evidence);
 
 }  // namespace concord::compare
