@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "src/base/word_table.h"
 
 namespace concord::facts {
 
@@ -76,8 +76,8 @@ size_t Document::TokenAt(uint32_t byte) const {
 
 namespace {
 
-const std::unordered_map<std::string_view, std::string_view>& Irregular() {
-  static const std::unordered_map<std::string_view, std::string_view> kMap = {
+const FlatMap<std::string_view>& Irregular() {
+  static const FlatMap<std::string_view> kMap = {
       {"men", "man"},
       {"women", "woman"},
       {"children", "child"},
@@ -104,8 +104,8 @@ const std::unordered_map<std::string_view, std::string_view>& Irregular() {
 }
 
 // Nouns that are plural without "-s", or end in "s" without being plural.
-const std::unordered_set<std::string_view>& Invariant() {
-  static const std::unordered_set<std::string_view> kSet = {
+const WordSet& Invariant() {
+  static const WordSet kSet = {
       "people",  "police", "personnel",    "staff",  "cattle",  "sheep",
       "fish",    "deer",   "aircraft",     "crew",   "news",    "series",
       "species", "means",  "headquarters", "troops", "physics", "civilians",
@@ -113,16 +113,24 @@ const std::unordered_set<std::string_view>& Invariant() {
   return kSet;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
+// Inline byte compares: these run for every word after a number and for
+// every name's last word, with literal suffixes.
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  const char* tail = s.data() + (s.size() - suffix.size());
+  for (size_t k = 0; k < suffix.size(); ++k) {
+    if (tail[k] != suffix[k]) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
 bool LooksPlural(std::string_view w) {
   if (w.size() < 3) return false;
-  if (Irregular().count(w) > 0 && w != "militia" && w != "data") return true;
+  if (Irregular().Find(w) != nullptr && w != "militia" && w != "data") {
+    return true;
+  }
   if (w == "people" || w == "police" || w == "personnel" || w == "cattle" ||
       w == "aircraft" || w == "staff" || w == "crew") {
     return true;
@@ -133,7 +141,7 @@ bool LooksPlural(std::string_view w) {
       EndsWith(w, "'s")) {
     return false;
   }
-  static const std::unordered_set<std::string_view> kNotPlural = {
+  static const WordSet kNotPlural = {
       "this",     "its",       "has",         "was",     "his",
       "hers",     "ours",      "yours",       "theirs",  "always",
       "perhaps",  "whereas",   "besides",     "towards", "afterwards",
@@ -144,16 +152,16 @@ bool LooksPlural(std::string_view w) {
       "kansas",   "texas",     "paris",       "lens",    "mathematics",
       "politics", "economics", "whereabouts",
   };
-  return kNotPlural.count(w) == 0;
+  return !kNotPlural.Contains(w);
 }
 
 void Singular(std::string_view w, std::string* out) {
   out->assign(w);
-  if (const auto it = Irregular().find(w); it != Irregular().end()) {
-    out->assign(it->second);
+  if (const std::string_view* singular = Irregular().Find(w)) {
+    out->assign(*singular);
     return;
   }
-  if (Invariant().count(w) > 0) {
+  if (Invariant().Contains(w)) {
     if (w == "troops") out->assign("troop");
     if (w == "civilians") out->assign("civilian");
     return;

@@ -287,28 +287,41 @@ class Finder {
 
   // A sentence is in title case when at least three of its words are not
   // stop words, three quarters of those are capitalised (nine tenths if it
-  // has a period). The capitalised words are counted first; then the
-  // lower-case ones only until there are more than a third as many as
-  // capitals, which settles "not title case" (words = caps + lower, and
-  // caps * 4 >= words * 3 means lower * 3 <= caps) without a stop-word
-  // look-up for the rest of the sentence.
+  // has a period). Most sentences are settled without a stop-word look-up
+  // of their capitals: with words = caps + lower, caps * 4 >= words * 3
+  // means lower * 3 <= caps (and so caps >= 3), and the capitalised words
+  // bound caps from above. Only a sentence that passes with that bound has
+  // its capitals looked up, and then its lower-case words counted as
+  // before: only until there are more than a third as many as capitals.
   void MarkTitleCaseSentences() {
     title_case_.assign(doc_.sentences().size(), false);
     for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      int caps = 0;
+      int capitalised = 0;  // >= caps
       bool period = false;
       for (size_t i = b; i < e; ++i) {
         if (!doc_.IsWord(i)) {
           if (doc_.IsPunct(i, ".")) period = true;
           continue;
         }
-        if (doc_.Capitalized(i) && !text::IsStopword(doc_.Norm(i), "en")) {
+        if (doc_.Capitalized(i)) ++capitalised;
+      }
+      if (capitalised < 3) continue;
+      int lower = 0;
+      for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
+        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
+      }
+      if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
+      int caps = 0;
+      for (size_t i = b; i < e; ++i) {
+        if (doc_.IsWord(i) && doc_.Capitalized(i) &&
+            !text::IsStopword(doc_.Norm(i), "en")) {
           ++caps;
         }
       }
       if (caps == 0) continue;  // words >= 3 would need caps >= 3
-      int lower = 0;
+      lower = 0;
       for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
         if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
         if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
