@@ -223,11 +223,13 @@ class Scanner {
   // and lower-case words that neither open a relative date (RelativeWord
   // matches nothing else), nor name noon or midnight, nor come two before
   // "ago".
+  // REQUIRES: i < doc_.size().
   bool MayStartDate(size_t i) const {
-    if (doc_.IsNumber(i)) return true;
-    if (!doc_.IsWord(i)) return false;
-    if (doc_.Capitalized(i)) return true;
-    const std::string_view w = doc_.Norm(i);
+    const text::Token& t = doc_.tokens()[i];
+    if (t.kind == text::TokenKind::kNumber) return true;
+    if (t.kind != text::TokenKind::kWord) return false;
+    if (t.capitalized) return true;
+    const std::string_view w = t.norm;
     return w == "noon" || w == "midday" || w == "midnight" ||
            (MaybeRelativeWord(w) && RelativeStarter(w)) ||
            doc_.IsWord(i + 2, "ago");

@@ -33,8 +33,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "src/facts/gated_table.h"
 #include "src/facts/lexicon.h"
-#include "src/base/word_table.h"
 #include "src/text/normalizer.h"
 #include "src/text/stopwords.h"
 
@@ -49,21 +49,21 @@ constexpr size_t kMaxRunTokens = 16;
 constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
-  static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
+  static const GatedSet kWords = {"of",  "for", "and", "de",  "du", "bin",
                                  "ibn", "van", "von", "der", "da", "di",
                                  "la",  "le",  "del", "on"};
   return kWords.Contains(w);
 }
 
 bool ArabicArticle(std::string_view w) {
-  static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
+  static const GatedSet kWords = {"al", "el", "ad", "as",  "ash", "an",
                                  "ar", "at", "az", "abu", "bin", "ibn"};
   return kWords.Contains(w);
 }
 
 // Title words that can only be part of a longer title ("Foreign Minister").
 bool TitleModifier(std::string_view w) {
-  static const WordSet kWords = {"assistant", "senior",  "supreme", "state",
+  static const GatedSet kWords = {"assistant", "senior",  "supreme", "state",
                                  "foreign",   "defence", "defense", "interior",
                                  "finance",   "prime",   "vice",    "deputy",
                                  "chief",     "general", "former",  "acting"};
@@ -71,7 +71,7 @@ bool TitleModifier(std::string_view w) {
 }
 
 bool PlaceNounBefore(std::string_view w) {
-  static const WordSet kWords = {
+  static const GatedSet kWords = {
       "village",  "villages",   "town",        "towns",      "city",
       "cities",   "settlement", "settlements", "region",     "regions",
       "province", "district",   "hub",         "stronghold", "capital",
@@ -81,7 +81,7 @@ bool PlaceNounBefore(std::string_view w) {
 
 // Last words of street, building and site names ("Tanner Street").
 bool StreetHead(std::string_view w) {
-  static const WordSet kWords = {"street",  "road",      "lane",    "avenue",
+  static const GatedSet kWords = {"street",  "road",      "lane",    "avenue",
                                  "square",  "boulevard", "bridge",  "park",
                                  "airport", "station",   "harbour", "harbor",
                                  "dam",     "stadium",   "plaza",   "highway"};
@@ -89,14 +89,14 @@ bool StreetHead(std::string_view w) {
 }
 
 bool PlacePreposition(std::string_view w) {
-  static const WordSet kWords = {
+  static const GatedSet kWords = {
       "in",     "near",    "from",   "to",         "across", "into", "outside",
       "around", "towards", "toward", "throughout", "inside", "via"};
   return kWords.Contains(w);
 }
 
 bool Pronoun(std::string_view w) {
-  static const WordSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
+  static const GatedSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
   return kWords.Contains(w);
 }
 
@@ -154,6 +154,8 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   words.clear();
   size_t start = 0;
   for (size_t k = 0; k <= s.size(); ++k) {
+    // Every separator is a byte <= ' '; most bytes are above it.
+    if (k < s.size() && static_cast<unsigned char>(s[k]) > ' ') continue;
     if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
         s[k] == '\r') {
       if (k > start) words.push_back(s.substr(start, k - start));
