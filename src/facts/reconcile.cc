@@ -119,9 +119,9 @@ std::vector<std::string_view> WordsOf(std::string_view text) {
 
 // The word lower-cased (ASCII) with typographic apostrophes made ASCII,
 // into *s (replaced).
-void FoldInto(std::string_view w, std::string* s) {
-  s->resize(w.size());  // the folded word is never longer
-  char* out = s->data();
+// FoldInto's bytes written to out[0 ..), which must hold w.size() bytes;
+// returns the folded word (a view of out).
+std::string_view FoldTo(std::string_view w, char* out) {
   size_t n = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     const char c = w[i];
@@ -135,7 +135,12 @@ void FoldInto(std::string_view w, std::string* s) {
     }
     out[n++] = Lower(c);
   }
-  s->resize(n);
+  return std::string_view(out, n);
+}
+
+void FoldInto(std::string_view w, std::string* s) {
+  s->resize(w.size());  // the folded word is never longer
+  s->resize(FoldTo(w, s->data()).size());
 }
 
 std::string Folded(std::string_view w) {
@@ -152,10 +157,17 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
       {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
       {"'m", "am"},   {"'d", "would"}};
+  // Words fold into a buffer on the stack; only longer ones into a string.
+  char buffer[64];
   std::string folded;
   ForEachWord(text, [&](std::string_view w) {
-    FoldInto(w, &folded);
-    const std::string_view fw = folded;
+    std::string_view fw;
+    if (w.size() <= sizeof buffer) {
+      fw = FoldTo(w, buffer);
+    } else {
+      FoldInto(w, &folded);
+      fw = folded;
+    }
     for (const auto& [end, full] : kEndings) {
       if (fw.size() > end.size() && fw.ends_with(end)) {
         std::string_view head = fw.substr(0, fw.size() - end.size());
@@ -996,11 +1008,17 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     int best = -1;
     double best_score = 0.3;
     for (uint32_t k : candidates) {
+      // shares[k] counted every id of item i that item k holds: their
+      // common words, as CommonIds would count them (ids are unique).
+      const uint32_t common = shares[k];
       shares[k] = 0;
       const size_t g = group_of[k];
       const int sp = group_speaker[g];
       if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) continue;
-      const double d = Dice(items[i], items[k]);
+      // Dice(items[i], items[k]); neither is empty (three words or more).
+      const double d =
+          2.0 * common /
+          static_cast<double>(items[i].ids.size() + items[k].ids.size());
       if (d >= best_score) {
         best_score = d;
         best = static_cast<int>(g);
