@@ -198,9 +198,10 @@ class Scanner {
       }
       return i;
     }
-    // RelativeWord's own first test, here: most words fail it, and what it
-    // writes to *m before failing is overwritten by Ago or dropped.
-    if (MaybeRelativeWord(w)) {
+    // RelativeWord's own first test and the words it can match at, here:
+    // most words fail them, and what RelativeWord writes to *m before
+    // failing is overwritten by Ago or cleared.
+    if (MaybeRelativeWord(w) && RelativeStarter(w)) {
       if (size_t e = RelativeWord(i, m); e > i) return e;
     }
     if (size_t e = Ago(i, m); e > i) return e;
