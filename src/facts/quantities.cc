@@ -493,16 +493,22 @@ class Extractor {
 
   // doc_.TokenAt(byte), searched forward from token `hint` when no token
   // before it can be the answer (the candidates come in text order, so the
-  // answer is usually a few tokens on), else by binary search.
+  // answer is often a few tokens on, else in the rest of the text), else by
+  // binary search over all tokens.
   size_t TokenFrom(uint32_t byte, size_t hint) const {
     const std::vector<text::Token>& t = doc_.tokens();
     if (hint > t.size() || (hint > 0 && t[hint - 1].end > byte)) {
       return doc_.TokenAt(byte);
     }
-    for (size_t k = hint, n = 0; k < t.size() && n < 8; ++k, ++n) {
+    size_t k = hint;
+    for (size_t n = 0; k < t.size() && n < 8; ++k, ++n) {
       if (t[k].end > byte) return k;
     }
-    return doc_.TokenAt(byte);
+    // No token before k ends after `byte`: search the rest only.
+    const auto it = std::upper_bound(
+        t.begin() + static_cast<std::ptrdiff_t>(k), t.end(), byte,
+        [](uint32_t b, const text::Token& tok) { return b < tok.end; });
+    return static_cast<size_t>(it - t.begin());
   }
 
   const Document& doc_;

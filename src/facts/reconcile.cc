@@ -381,14 +381,25 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     uint32_t member;
     const Quantity* q;
   };
-  std::map<std::string, std::vector<Mention>> by_unit;
+  // Mentions by unit (views of the quantities' units), then visited in the
+  // order of the units (as a std::map of them would be).
+  std::unordered_map<std::string_view, std::vector<Mention>> by_unit;
+  size_t total = 0;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quantity& q : members[m].facts->quantities) {
       if (q.unit.empty() || q.vague) continue;
       by_unit[q.unit].push_back({m, &q});
+      ++total;
     }
   }
-  for (auto& [unit, mentions] : by_unit) {
+  std::vector<std::pair<std::string_view, std::vector<Mention>*>> units;
+  units.reserve(by_unit.size());
+  for (auto& [unit, mentions] : by_unit) units.emplace_back(unit, &mentions);
+  std::sort(units.begin(), units.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  claims->reserve(claims->size() + total);  // at most a claim per mention
+  for (const auto& [unit, unit_mentions] : units) {
+    std::vector<Mention>& mentions = *unit_mentions;
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) {
                 return a.q->value < b.q->value;
