@@ -135,12 +135,15 @@ class Scanner {
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
     const size_t n = doc_.size();
+    // One mention reused across the attempts that find nothing (most of
+    // them): a failed attempt writes no string, only the plain fields that
+    // ClearPlainFields resets, so m is as new at every attempt.
+    DateMention m;
     for (size_t i = 0; i < n;) {
       if (!MayStartDate(i)) {
         ++i;
         continue;
       }
-      DateMention m;
       const size_t next = TryAt(i, &m);
       if (next > i) {
         m.begin = doc_.tokens()[i].begin;
@@ -150,8 +153,10 @@ class Scanner {
         if (m.kind != DateKind::kTime || options_.times) {
           out.push_back(std::move(m));
         }
+        m = DateMention{};
         i = next;
       } else {
+        ClearPlainFields(&m);
         ++i;
       }
     }
@@ -193,25 +198,62 @@ class Scanner {
       }
       return i;
     }
-    // RelativeWord's own first test, here: most words fail it, and what it
-    // writes to *m before failing is overwritten by Ago or dropped.
-    if (MaybeRelativeWord(w)) {
+    // RelativeWord's own first test and the words it can match at, here:
+    // most words fail them, and what RelativeWord writes to *m before
+    // failing is overwritten by Ago or cleared.
+    if (MaybeRelativeWord(w) && RelativeStarter(w)) {
       if (size_t e = RelativeWord(i, m); e > i) return e;
     }
     if (size_t e = Ago(i, m); e > i) return e;
     return i;
   }
 
+  // Resets what a failed attempt may have written to the defaults of
+  // dates.h (the fields that are not strings: no attempt writes a string
+  // before it succeeds).
+  static void ClearPlainFields(DateMention* m) {
+    m->begin = m->end = 0;
+    m->kind = DateKind::kAbsolute;
+    m->granularity = DateGranularity::kDay;
+    m->year = m->month = m->day = 0;
+    m->weekday = -1;
+    m->minute_of_day = -1;
+  }
+
   // False where TryAt would surely find nothing (most tokens): punctuation,
-  // and lower-case words that neither open a relative date, nor name noon or
-  // midnight, nor come two before "ago". Saves a DateMention per token.
+  // and lower-case words that neither open a relative date (RelativeWord
+  // matches nothing else), nor name noon or midnight, nor come two before
+  // "ago".
+  // REQUIRES: i < doc_.size().
   bool MayStartDate(size_t i) const {
-    if (doc_.IsNumber(i)) return true;
-    if (!doc_.IsWord(i)) return false;
-    if (doc_.Capitalized(i)) return true;
-    const std::string_view w = doc_.Norm(i);
+    const text::Token& t = doc_.tokens()[i];
+    if (t.kind == text::TokenKind::kNumber) return true;
+    if (t.kind != text::TokenKind::kWord) return false;
+    if (t.capitalized) return true;
+    const std::string_view w = t.norm;
     return w == "noon" || w == "midday" || w == "midnight" ||
-           MaybeRelativeWord(w) || doc_.IsWord(i + 2, "ago");
+           (MaybeRelativeWord(w) && RelativeStarter(w)) ||
+           doc_.IsWord(i + 2, "ago");
+  }
+
+  // The words RelativeWord can match at (its first token).
+  static bool RelativeStarter(std::string_view w) {
+    switch (w.size()) {
+      case 4:
+        return w == "last" || w == "past" || w == "next" || w == "this";
+      case 5:
+        return w == "today" || w == "later";
+      case 6:
+        return w == "coming";
+      case 7:
+        return w == "tonight" || w == "earlier";
+      case 8:
+        return w == "tomorrow";
+      case 9:
+        return w == "yesterday" || w == "overnight";
+      default:
+        return false;
+    }
   }
 
   // Every word RelativeWord starts with has 4 to 9 letters and starts with

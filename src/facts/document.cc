@@ -5,8 +5,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
-#include <unordered_set>
+#include <limits>
+
+#include "src/facts/gated_table.h"
 
 namespace concord::facts {
 
@@ -19,16 +20,21 @@ Document::Document(std::string_view body) : text_(body) {
   tokens_.reserve(text_.size() / 5 + 8);
   text::Tokenize(text_, &tokens_, {.keep_punct = true});
   sentences_ = text::SplitSentences(text_);
-  sentence_of_.resize(tokens_.size());
-  sentence_first_.assign(sentences_.size() + 1, tokens_.size());
-  size_t s = 0;
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    while (s + 1 < sentences_.size() && tokens_[i].begin >= sentences_[s].end) {
-      ++s;
-      if (sentence_first_[s] > i) sentence_first_[s] = i;
+  const size_t n = tokens_.size();
+  sentence_of_.resize(n);
+  sentence_first_.assign(sentences_.size() + 1, n);
+  // A token belongs to the first sentence (from the previous token's) it
+  // begins before the end of, the last sentence taking the rest; a sentence
+  // starts at the first token that reaches it (or that passes it by).
+  size_t i = 0;
+  for (size_t s = 0; s < sentences_.size(); ++s) {
+    sentence_first_[s] = i;
+    const uint32_t end = s + 1 < sentences_.size()
+                             ? sentences_[s].end
+                             : std::numeric_limits<uint32_t>::max();
+    for (; i < n && tokens_[i].begin < end; ++i) {
+      sentence_of_[i] = static_cast<uint32_t>(s);
     }
-    if (!sentences_.empty() && sentence_first_[s] > i) sentence_first_[s] = i;
-    sentence_of_[i] = static_cast<uint32_t>(s);
   }
   // Sentences without tokens start where the next one does.
   for (size_t k = sentences_.size(); k-- > 0;) {
@@ -53,15 +59,6 @@ Document::Document(std::string_view body) : text_(body) {
   }
 }
 
-bool Document::LineBreakBetween(size_t a, size_t b) const {
-  if (a >= tokens_.size() || b >= tokens_.size()) return false;
-  const uint32_t from = tokens_[a].end, to = tokens_[b].begin;
-  for (uint32_t k = from; k < to; ++k) {
-    if (text_[k] == '\n' || text_[k] == '\r') return true;
-  }
-  return false;
-}
-
 bool Document::SentenceInitial(size_t i) const {
   if (i >= tokens_.size()) return false;
   return sentence_first_word_[sentence_of_[i]] == i;
@@ -76,8 +73,8 @@ size_t Document::TokenAt(uint32_t byte) const {
 
 namespace {
 
-const std::unordered_map<std::string_view, std::string_view>& Irregular() {
-  static const std::unordered_map<std::string_view, std::string_view> kMap = {
+const GatedMap<std::string_view>& Irregular() {
+  static const GatedMap<std::string_view> kMap = {
       {"men", "man"},
       {"women", "woman"},
       {"children", "child"},
@@ -104,8 +101,8 @@ const std::unordered_map<std::string_view, std::string_view>& Irregular() {
 }
 
 // Nouns that are plural without "-s", or end in "s" without being plural.
-const std::unordered_set<std::string_view>& Invariant() {
-  static const std::unordered_set<std::string_view> kSet = {
+const GatedSet& Invariant() {
+  static const GatedSet kSet = {
       "people",  "police", "personnel",    "staff",  "cattle",  "sheep",
       "fish",    "deer",   "aircraft",     "crew",   "news",    "series",
       "species", "means",  "headquarters", "troops", "physics", "civilians",
@@ -113,16 +110,24 @@ const std::unordered_set<std::string_view>& Invariant() {
   return kSet;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
+// Inline byte compares: these run for every word after a number and for
+// every name's last word, with literal suffixes.
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  const char* tail = s.data() + (s.size() - suffix.size());
+  for (size_t k = 0; k < suffix.size(); ++k) {
+    if (tail[k] != suffix[k]) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
 bool LooksPlural(std::string_view w) {
   if (w.size() < 3) return false;
-  if (Irregular().count(w) > 0 && w != "militia" && w != "data") return true;
+  if (Irregular().Find(w) != nullptr && w != "militia" && w != "data") {
+    return true;
+  }
   if (w == "people" || w == "police" || w == "personnel" || w == "cattle" ||
       w == "aircraft" || w == "staff" || w == "crew") {
     return true;
@@ -133,7 +138,7 @@ bool LooksPlural(std::string_view w) {
       EndsWith(w, "'s")) {
     return false;
   }
-  static const std::unordered_set<std::string_view> kNotPlural = {
+  static const GatedSet kNotPlural = {
       "this",     "its",       "has",         "was",     "his",
       "hers",     "ours",      "yours",       "theirs",  "always",
       "perhaps",  "whereas",   "besides",     "towards", "afterwards",
@@ -144,16 +149,16 @@ bool LooksPlural(std::string_view w) {
       "kansas",   "texas",     "paris",       "lens",    "mathematics",
       "politics", "economics", "whereabouts",
   };
-  return kNotPlural.count(w) == 0;
+  return !kNotPlural.Contains(w);
 }
 
 void Singular(std::string_view w, std::string* out) {
   out->assign(w);
-  if (const auto it = Irregular().find(w); it != Irregular().end()) {
-    out->assign(it->second);
+  if (const std::string_view* singular = Irregular().Find(w)) {
+    out->assign(*singular);
     return;
   }
-  if (Invariant().count(w) > 0) {
+  if (Invariant().Contains(w)) {
     if (w == "troops") out->assign("troop");
     if (w == "civilians") out->assign("civilian");
     return;

@@ -83,7 +83,16 @@ class Document {
            tokens_[b].begin > tokens_[a].end;
   }
   // A line break lies between the end of token a and the start of token b.
-  bool LineBreakBetween(size_t a, size_t b) const;
+  // (Inline: the finders ask it of nearly every pair of neighbours in names
+  // and quotations, with a gap of a byte or none.)
+  bool LineBreakBetween(size_t a, size_t b) const {
+    if (a >= tokens_.size() || b >= tokens_.size()) return false;
+    const uint32_t from = tokens_[a].end, to = tokens_[b].begin;
+    for (uint32_t k = from; k < to; ++k) {
+      if (text_[k] == '\n' || text_[k] == '\r') return true;
+    }
+    return false;
+  }
   // Token i is the first word or number of its sentence (opening quotes,
   // brackets and dashes before it do not count).
   bool SentenceInitial(size_t i) const;

@@ -33,8 +33,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "src/facts/gated_table.h"
 #include "src/facts/lexicon.h"
-#include "src/base/word_table.h"
 #include "src/text/normalizer.h"
 #include "src/text/stopwords.h"
 
@@ -49,21 +49,21 @@ constexpr size_t kMaxRunTokens = 16;
 constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
-  static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
+  static const GatedSet kWords = {"of",  "for", "and", "de",  "du", "bin",
                                  "ibn", "van", "von", "der", "da", "di",
                                  "la",  "le",  "del", "on"};
   return kWords.Contains(w);
 }
 
 bool ArabicArticle(std::string_view w) {
-  static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
+  static const GatedSet kWords = {"al", "el", "ad", "as",  "ash", "an",
                                  "ar", "at", "az", "abu", "bin", "ibn"};
   return kWords.Contains(w);
 }
 
 // Title words that can only be part of a longer title ("Foreign Minister").
 bool TitleModifier(std::string_view w) {
-  static const WordSet kWords = {"assistant", "senior",  "supreme", "state",
+  static const GatedSet kWords = {"assistant", "senior",  "supreme", "state",
                                  "foreign",   "defence", "defense", "interior",
                                  "finance",   "prime",   "vice",    "deputy",
                                  "chief",     "general", "former",  "acting"};
@@ -71,7 +71,7 @@ bool TitleModifier(std::string_view w) {
 }
 
 bool PlaceNounBefore(std::string_view w) {
-  static const WordSet kWords = {
+  static const GatedSet kWords = {
       "village",  "villages",   "town",        "towns",      "city",
       "cities",   "settlement", "settlements", "region",     "regions",
       "province", "district",   "hub",         "stronghold", "capital",
@@ -81,7 +81,7 @@ bool PlaceNounBefore(std::string_view w) {
 
 // Last words of street, building and site names ("Tanner Street").
 bool StreetHead(std::string_view w) {
-  static const WordSet kWords = {"street",  "road",      "lane",    "avenue",
+  static const GatedSet kWords = {"street",  "road",      "lane",    "avenue",
                                  "square",  "boulevard", "bridge",  "park",
                                  "airport", "station",   "harbour", "harbor",
                                  "dam",     "stadium",   "plaza",   "highway"};
@@ -89,14 +89,14 @@ bool StreetHead(std::string_view w) {
 }
 
 bool PlacePreposition(std::string_view w) {
-  static const WordSet kWords = {
+  static const GatedSet kWords = {
       "in",     "near",    "from",   "to",         "across", "into", "outside",
       "around", "towards", "toward", "throughout", "inside", "via"};
   return kWords.Contains(w);
 }
 
 bool Pronoun(std::string_view w) {
-  static const WordSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
+  static const GatedSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
   return kWords.Contains(w);
 }
 
@@ -154,6 +154,8 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   words.clear();
   size_t start = 0;
   for (size_t k = 0; k <= s.size(); ++k) {
+    // Every separator is a byte <= ' '; most bytes are above it.
+    if (k < s.size() && static_cast<unsigned char>(s[k]) > ' ') continue;
     if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
         s[k] == '\r') {
       if (k > start) words.push_back(s.substr(start, k - start));
@@ -287,28 +289,41 @@ class Finder {
 
   // A sentence is in title case when at least three of its words are not
   // stop words, three quarters of those are capitalised (nine tenths if it
-  // has a period). The capitalised words are counted first; then the
-  // lower-case ones only until there are more than a third as many as
-  // capitals, which settles "not title case" (words = caps + lower, and
-  // caps * 4 >= words * 3 means lower * 3 <= caps) without a stop-word
-  // look-up for the rest of the sentence.
+  // has a period). Most sentences are settled without a stop-word look-up
+  // of their capitals: with words = caps + lower, caps * 4 >= words * 3
+  // means lower * 3 <= caps (and so caps >= 3), and the capitalised words
+  // bound caps from above. Only a sentence that passes with that bound has
+  // its capitals looked up, and then its lower-case words counted as
+  // before: only until there are more than a third as many as capitals.
   void MarkTitleCaseSentences() {
     title_case_.assign(doc_.sentences().size(), false);
     for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      int caps = 0;
+      int capitalised = 0;  // >= caps
       bool period = false;
       for (size_t i = b; i < e; ++i) {
         if (!doc_.IsWord(i)) {
           if (doc_.IsPunct(i, ".")) period = true;
           continue;
         }
-        if (doc_.Capitalized(i) && !text::IsStopword(doc_.Norm(i), "en")) {
+        if (doc_.Capitalized(i)) ++capitalised;
+      }
+      if (capitalised < 3) continue;
+      int lower = 0;
+      for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
+        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
+      }
+      if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
+      int caps = 0;
+      for (size_t i = b; i < e; ++i) {
+        if (doc_.IsWord(i) && doc_.Capitalized(i) &&
+            !text::IsStopword(doc_.Norm(i), "en")) {
           ++caps;
         }
       }
       if (caps == 0) continue;  // words >= 3 would need caps >= 3
-      int lower = 0;
+      lower = 0;
       for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
         if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
         if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;

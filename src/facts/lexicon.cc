@@ -1,21 +1,24 @@
 // The word lists behind lexicon.h. Each table is a function-local static
-// flat hash map (src/base/word_table.h) built on first use; entries are folded
-// (lower case, ASCII apostrophes). The lists were written by the team for
-// English news.
+// flat hash map (src/base/word_table.h, behind the filter of gated_table.h)
+// built on first use; entries are folded (lower case, ASCII apostrophes).
+// The lists were written by the team for English news.
 #include "src/facts/lexicon.h"
 
 #include <initializer_list>
 #include <string_view>
 
-#include "src/base/word_table.h"
+#include "src/facts/gated_table.h"
 
 namespace concord::facts::lexicon {
 namespace {
 
+// Most words asked about are in no list: the gated tables reject most of
+// them before hashing (gated_table.h).
 template <typename V>
-using WordMap = FlatMap<V>;
+using WordMap = GatedMap<V>;
+using WordList = GatedSet;
 
-bool In(const WordSet& set, std::string_view w) { return set.Contains(w); }
+bool In(const WordList& set, std::string_view w) { return set.Contains(w); }
 
 struct CountryEntry {
   std::string_view key;
@@ -279,7 +282,7 @@ std::string_view CurrencyOfSign(std::string_view sign) {
 }
 
 bool IsPersonTitle(std::string_view w) {
-  static const WordSet kTitles = {
+  static const WordList kTitles = {
       "president",    "mr",         "mrs",        "ms",
       "miss",         "dr",         "prof",       "professor",
       "gen",          "general",    "col",        "colonel",
@@ -309,7 +312,7 @@ bool IsPersonTitle(std::string_view w) {
 }
 
 bool IsRoleNoun(std::string_view w) {
-  static const WordSet kRoles = {
+  static const WordList kRoles = {
       "president",   "minister",   "spokesman",  "spokeswoman", "spokesperson",
       "counterpart", "leader",     "chief",      "commander",   "official",
       "envoy",       "ambassador", "secretary",  "adviser",     "advisor",
@@ -325,7 +328,7 @@ bool IsRoleNoun(std::string_view w) {
 }
 
 bool IsOrgHead(std::string_view w) {
-  static const WordSet kHeads = {
+  static const WordList kHeads = {
       "ministry",    "agency",        "council",      "party",
       "university",  "service",       "services",     "forces",
       "force",       "army",          "navy",         "committee",
@@ -355,7 +358,7 @@ bool IsOrgHead(std::string_view w) {
 }
 
 bool IsInstitutionNoun(std::string_view w) {
-  static const WordSet kNouns = {
+  static const WordList kNouns = {
       "army",       "military",     "ministry",    "government",
       "parliament", "navy",         "forces",      "force",
       "staff",      "embassy",      "authorities", "cabinet",
@@ -368,7 +371,7 @@ bool IsInstitutionNoun(std::string_view w) {
 }
 
 bool IsInstitutionModifier(std::string_view w) {
-  static const WordSet kMods = {
+  static const WordList kMods = {
       "defence",      "defense",     "foreign",  "interior",  "health",
       "finance",      "economy",     "justice",  "energy",    "emergency",
       "emergencies",  "state",       "general",  "air",       "armed",
@@ -381,7 +384,7 @@ bool IsInstitutionModifier(std::string_view w) {
 }
 
 bool IsPlaceSuffix(std::string_view w) {
-  static const WordSet kSuffixes = {
+  static const WordList kSuffixes = {
       "region",      "province",      "city",         "oblast",  "district",
       "governorate", "county",        "town",         "village", "state",
       "prefecture",  "municipality",  "valley",       "river",   "sea",
@@ -392,7 +395,7 @@ bool IsPlaceSuffix(std::string_view w) {
 }
 
 bool IsNewsOutlet(std::string_view name) {
-  static const WordSet kOutlets = {
+  static const WordList kOutlets = {
       "reuters",
       "ap",
       "associated press",
@@ -444,7 +447,7 @@ bool IsNewsOutlet(std::string_view name) {
 }
 
 bool IsPlatform(std::string_view name) {
-  static const WordSet kPlatforms = {
+  static const WordList kPlatforms = {
       "telegram", "x",       "twitter",      "facebook", "instagram",
       "youtube",  "tiktok",  "truth social", "vk",       "whatsapp",
       "linkedin", "threads", "bluesky",      "weibo",    "wechat",
@@ -503,7 +506,7 @@ std::string_view NameAlias(std::string_view name) {
 }
 
 bool IsKnownPlace(std::string_view name) {
-  static const WordSet kPlaces = {
+  static const WordList kPlaces = {
       // US states.
       "alabama",
       "alaska",
@@ -617,7 +620,7 @@ bool IsKnownPlace(std::string_view name) {
 }
 
 bool IsSpeechVerb(std::string_view w) {
-  static const WordSet kVerbs = {
+  static const WordList kVerbs = {
       "said",       "says",      "say",       "told",         "tells",
       "wrote",      "writes",    "added",     "adds",         "stated",
       "states",     "announced", "announces", "declared",     "noted",
@@ -637,7 +640,7 @@ bool IsSpeechVerb(std::string_view w) {
 }
 
 bool IsCommonCapitalised(std::string_view w) {
-  static const WordSet kCommon = {
+  static const WordList kCommon = {
       "the",       "a",         "an",
       "this",      "that",      "these",
       "those",     "he",        "she",

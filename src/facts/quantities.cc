@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "src/facts/lexicon.h"
 #include "src/text/numbers.h"
@@ -108,6 +109,28 @@ bool SmallNumberWord(std::string_view w) {
          w == "nine" || w == "ten" || w == "a" || w == "an";
 }
 
+// text::ParseNumber of one word, memoised per thread: the words tried are
+// the few hedges before numbers ("more", "than", "about") and number
+// words, asked for again and again, and ParseNumber is a pure function of
+// the word (the memo changes no answer). Bounded: cleared when full.
+std::optional<double> ParseWord(std::string_view w) {
+  constexpr size_t kMaxMemo = 4096;
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  thread_local std::unordered_map<std::string, std::optional<double>,
+                                  WordHash, std::equal_to<>>
+      memo;
+  if (const auto it = memo.find(w); it != memo.end()) return it->second;
+  if (memo.size() >= kMaxMemo) memo.clear();
+  const std::optional<double> v = text::ParseNumber(w);
+  memo.emplace(std::string(w), v);
+  return v;
+}
+
 struct Candidate {
   uint32_t begin = 0, end = 0;  // number span (hedge included)
   double value = 0;
@@ -157,6 +180,13 @@ class Extractor {
     for (size_t i = 0; i < doc_.size(); ++i) {
       if (!doc_.IsWord(i)) continue;
       const std::string_view w = doc_.Norm(i);
+      // Every vague word ("tens" .. "thousands") has 4 to 9 letters and
+      // starts with one of "bdhmst".
+      if (w.size() < 4 || w.size() > 9 ||
+          (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
+           w[0] != 's' && w[0] != 't')) {
+        continue;
+      }
       double v = VagueValue(w);
       // "tens of thousands": "tens" counts only before a vague scale.
       const bool tens = w == "tens";
@@ -242,7 +272,7 @@ class Extractor {
       if (value == 1 && !q->vague) return start;  // "one of the"
       ++k;
       if (doc_.IsWord(k) && Determiner(doc_.Norm(k))) ++k;
-      if (!doc_.IsWord(k) || text::ParseNumber(doc_.Norm(k))) return start;
+      if (!doc_.IsWord(k) || ParseWord(doc_.Norm(k))) return start;
     }
     // Modifiers then head, within four words, no punctuation between.
     size_t first_content = static_cast<size_t>(-1);
@@ -276,8 +306,9 @@ class Extractor {
   size_t Build(const std::vector<Candidate>& cands, size_t k, Quantity* q) {
     const Candidate& c = cands[k];
     if (InDate(c.begin, c.end)) return 0;
-    const size_t first = doc_.TokenAt(c.begin);
-    const size_t last = doc_.TokenAt(c.end - 1);
+    const size_t first = TokenFrom(c.begin, cursor_);
+    cursor_ = first;
+    const size_t last = TokenFrom(c.end - 1, first);
     if (first >= doc_.size() || last >= doc_.size()) return 0;
     // The core number token: the last kNumber or number word of the span.
     size_t core = first;
@@ -290,7 +321,7 @@ class Extractor {
       if (doc_.IsWord(t) && !c.vague) {
         // Hedge words come first; the number word ends them.
         const std::string_view w = doc_.Norm(t);
-        const std::optional<double> v = text::ParseNumber(w);
+        const std::optional<double> v = ParseWord(w);
         const bool article =
             (w == "a" || w == "an") && !doc_.IsWord(t + 1, "estimated");
         if (v || article || w == "half") {
@@ -389,7 +420,7 @@ class Extractor {
     // Ranges: "10-20", "10 to 20", "between 10 and 20".
     if (k + 1 < cands.size() && !c.vague && q->unit.empty()) {
       const Candidate& d = cands[k + 1];
-      const size_t dfirst = doc_.TokenAt(d.begin);
+      const size_t dfirst = TokenFrom(d.begin, last);
       const bool dash = doc_.IsPunct(after, "-") && dfirst == after + 1 &&
                         doc_.Adjacent(last, after) &&
                         doc_.Adjacent(after, dfirst);
@@ -402,7 +433,7 @@ class Extractor {
         q->high = d.value;
         q->end = d.end;
         if (between) q->begin = doc_.tokens()[first - 1].begin;
-        after = doc_.TokenAt(d.end - 1) + 1;
+        after = TokenFrom(d.end - 1, dfirst) + 1;
         used = 2;
         if (d.approximate && q->approximation == Approximation::kExact) {
           q->approximation = Approximation::kApproximate;
@@ -460,9 +491,30 @@ class Extractor {
     return used;
   }
 
+  // doc_.TokenAt(byte), searched forward from token `hint` when no token
+  // before it can be the answer (the candidates come in text order, so the
+  // answer is often a few tokens on, else in the rest of the text), else by
+  // binary search over all tokens.
+  size_t TokenFrom(uint32_t byte, size_t hint) const {
+    const std::vector<text::Token>& t = doc_.tokens();
+    if (hint > t.size() || (hint > 0 && t[hint - 1].end > byte)) {
+      return doc_.TokenAt(byte);
+    }
+    size_t k = hint;
+    for (size_t n = 0; k < t.size() && n < 8; ++k, ++n) {
+      if (t[k].end > byte) return k;
+    }
+    // No token before k ends after `byte`: search the rest only.
+    const auto it = std::upper_bound(
+        t.begin() + static_cast<std::ptrdiff_t>(k), t.end(), byte,
+        [](uint32_t b, const text::Token& tok) { return b < tok.end; });
+    return static_cast<size_t>(it - t.begin());
+  }
+
   const Document& doc_;
   std::span<const DateMention> dates_;
   const QuantityOptions& options_;
+  size_t cursor_ = 0;  // TokenFrom's hint: the first token of the last build
 };
 
 }  // namespace

@@ -26,11 +26,11 @@ namespace {
 
 constexpr int64_t kSecondsPerDay = 86400;
 
-char Lower(char c) {
+constexpr char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
 
-bool IsWordByte(char c) {
+constexpr bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
 }
@@ -63,17 +63,32 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* len) {
   return false;
 }
 
+// Per byte: 1 a word byte (ASCII letter or digit, or a non-ASCII byte that
+// PunctuationAt never looks at), 0 not, 2 a lead byte PunctuationAt may take
+// (0xC2, 0xE2). The same answer as IsWordByte(c) && PunctuationAt(..) == 0.
+constexpr std::array<uint8_t, 256> kWordByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      t[c] = (c == 0xC2 || c == 0xE2) ? 2 : 1;
+    } else {
+      t[c] = IsWordByte(static_cast<char>(c)) ? 1 : 0;
+    }
+  }
+  return t;
+}();
+
 // Words as written (views into `text`), split on anything not a letter or
 // digit; an apostrophe inside a word stays ("it's", "We’re", "1000's").
 template <typename F>
 void ForEachWord(std::string_view text, F&& f) {
   size_t i = 0;
-  // IsWordByte(text[k]) && PunctuationAt(text, k) == 0, with the ASCII
-  // case first (PunctuationAt is 0 for an ASCII byte).
+  // IsWordByte(text[k]) && PunctuationAt(text, k) == 0: a table answers
+  // every byte but the lead bytes PunctuationAt looks at (0xC2, 0xE2).
   auto word_at = [&](size_t k) {
     if (k >= text.size()) return false;
-    const auto c = static_cast<unsigned char>(text[k]);
-    if (c < 0x80) return IsWordByte(static_cast<char>(c));
+    const uint8_t c = kWordByteClass[static_cast<unsigned char>(text[k])];
+    if (c != 2) return c != 0;
     return PunctuationAt(text, k) == 0;
   };
   while (i < text.size()) {
@@ -104,20 +119,28 @@ std::vector<std::string_view> WordsOf(std::string_view text) {
 
 // The word lower-cased (ASCII) with typographic apostrophes made ASCII,
 // into *s (replaced).
-void FoldInto(std::string_view w, std::string* s) {
-  s->resize(w.size());  // the folded word is never longer
-  char* out = s->data();
+// FoldInto's bytes written to out[0 ..), which must hold w.size() bytes;
+// returns the folded word (a view of out).
+std::string_view FoldTo(std::string_view w, char* out) {
   size_t n = 0;
   for (size_t i = 0; i < w.size(); ++i) {
-    size_t alen = 0;
-    if (IsApostropheAt(w, i, &alen)) {
+    const char c = w[i];
+    // An ASCII apostrophe lowers to itself; U+2019 becomes one.
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < w.size() &&
+        static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[i + 2]) == 0x99) {
       out[n++] = '\'';
-      i += alen - 1;
+      i += 2;
       continue;
     }
-    out[n++] = Lower(w[i]);
+    out[n++] = Lower(c);
   }
-  s->resize(n);
+  return std::string_view(out, n);
+}
+
+void FoldInto(std::string_view w, std::string* s) {
+  s->resize(w.size());  // the folded word is never longer
+  s->resize(FoldTo(w, s->data()).size());
 }
 
 std::string Folded(std::string_view w) {
@@ -134,10 +157,17 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
       {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
       {"'m", "am"},   {"'d", "would"}};
+  // Words fold into a buffer on the stack; only longer ones into a string.
+  char buffer[64];
   std::string folded;
   ForEachWord(text, [&](std::string_view w) {
-    FoldInto(w, &folded);
-    const std::string_view fw = folded;
+    std::string_view fw;
+    if (w.size() <= sizeof buffer) {
+      fw = FoldTo(w, buffer);
+    } else {
+      FoldInto(w, &folded);
+      fw = folded;
+    }
     for (const auto& [end, full] : kEndings) {
       if (fw.size() > end.size() && fw.ends_with(end)) {
         std::string_view head = fw.substr(0, fw.size() - end.size());
@@ -351,14 +381,25 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     uint32_t member;
     const Quantity* q;
   };
-  std::map<std::string, std::vector<Mention>> by_unit;
+  // Mentions by unit (views of the quantities' units), then visited in the
+  // order of the units (as a std::map of them would be).
+  std::unordered_map<std::string_view, std::vector<Mention>> by_unit;
+  size_t total = 0;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quantity& q : members[m].facts->quantities) {
       if (q.unit.empty() || q.vague) continue;
       by_unit[q.unit].push_back({m, &q});
+      ++total;
     }
   }
-  for (auto& [unit, mentions] : by_unit) {
+  std::vector<std::pair<std::string_view, std::vector<Mention>*>> units;
+  units.reserve(by_unit.size());
+  for (auto& [unit, mentions] : by_unit) units.emplace_back(unit, &mentions);
+  std::sort(units.begin(), units.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  claims->reserve(claims->size() + total);  // at most a claim per mention
+  for (const auto& [unit, unit_mentions] : units) {
+    std::vector<Mention>& mentions = *unit_mentions;
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) {
                 return a.q->value < b.q->value;
@@ -390,9 +431,42 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     }
   }
   // "1,200 Ukrainians" and "1,200 Ukrainian prisoners": one claim when the
-  // values are equal and one unit is the other's modifier.
+  // values are equal and one unit is the other's modifier. Only claims of
+  // one value can join, so each claim is paired with the claims of its
+  // value alone (the claims of a value in index order: pairs of one value
+  // are taken in the same (i, j) order as over all pairs, and pairs of
+  // different values touch different claims).
+  std::vector<uint32_t> by_value(claims->size());
+  std::iota(by_value.begin(), by_value.end(), 0);
+  std::stable_sort(by_value.begin(), by_value.end(),
+                   [&](uint32_t x, uint32_t y) {
+                     return (*claims)[x].value < (*claims)[y].value;
+                   });
+  // Where each claim's value run starts and ends in by_value.
+  std::vector<uint32_t> run_begin(claims->size()), run_end(claims->size());
+  for (size_t r = 0; r < by_value.size();) {
+    size_t e = r + 1;
+    while (e < by_value.size() &&
+           (*claims)[by_value[e]].value == (*claims)[by_value[r]].value) {
+      ++e;
+    }
+    for (size_t k = r; k < e; ++k) {
+      run_begin[by_value[k]] = static_cast<uint32_t>(r);
+      run_end[by_value[k]] = static_cast<uint32_t>(e);
+    }
+    r = e;
+  }
+  // same_unit answers per unit pair, asked once per call (units repeat
+  // across values: "2 soldiers"/"2 troops", "5 soldiers"/"5 troops").
+  std::map<std::pair<std::string_view, std::string_view>, bool> same_unit;
+  auto units_related = [&](const std::string& x, const std::string& y) {
+    const auto [it, fresh] = same_unit.try_emplace({x, y}, false);
+    if (fresh) it->second = options.same_unit(x, y);
+    return it->second;
+  };
   for (size_t i = 0; i < claims->size(); ++i) {
-    for (size_t j = 0; j < claims->size(); ++j) {
+    for (size_t r = run_begin[i]; r < run_end[i]; ++r) {
+      const size_t j = by_value[r];
       Claim& a = (*claims)[i];
       Claim& b = (*claims)[j];
       if (i == j || a.members.empty() || b.members.empty() ||
@@ -412,7 +486,7 @@ void QuantityClaims(const std::vector<StoryMember>& members,
                        }));
       const bool linked =
           b_modifies_a || (options.same_unit && a.slot < b.slot &&
-                           options.same_unit(a.slot, b.slot));
+                           units_related(a.slot, b.slot));
       if (!linked) continue;
       for (const std::string& t : b.texts) AddUnique(&a.texts, t);
       for (uint32_t m : b.members) AddUnique(&a.members, m);
@@ -596,26 +670,40 @@ std::vector<std::vector<int>> MergeEntities(
   auto entity = [&](const EntityItem& it) -> const Entity& {
     return members[it.member].facts->entities.entities[it.index];
   };
-  std::unordered_map<std::string, int> first_with_key;
+  // Keys are views of the entities' keys, which outlive this function.
+  std::unordered_map<std::string_view, int> first_with_key;
+  // The distinct keys with their first item, in order of first sight.
+  std::vector<std::pair<std::string_view, int>> keys;
+  first_with_key.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    const std::string& key = entity(items[i]).key;
+    const std::string_view key = entity(items[i]).key;
     auto [it, fresh] = first_with_key.emplace(key, static_cast<int>(i));
-    if (!fresh) parent[Find(parent, static_cast<int>(i))] = Find(parent, it->second);
+    if (fresh) {
+      keys.emplace_back(key, static_cast<int>(i));
+    } else {
+      parent[Find(parent, static_cast<int>(i))] = Find(parent, it->second);
+    }
   }
   // Names with different keys: compare only plausible pairs, found through
   // buckets: a word's first four letters ("rivn" for Rivnopillia and
   // Rivnopollia; a surname and the full name share it) and initials ("uae"
   // for UAE and for United Arab Emirates). Linear-ish instead of all pairs.
-  std::vector<std::pair<std::string, int>> keys(first_with_key.begin(),
-                                                first_with_key.end());
-  std::sort(keys.begin(), keys.end());
-  // (bucket, key index), sorted below: a bucket's keys are one run. The
-  // pairs tried and the names joined do not depend on the order buckets
-  // are visited in (the partition is that of the pairs found alike).
-  std::vector<std::pair<std::string, int>> buckets;
+  // Which names join is the partition made by the pairs found alike, and
+  // SameEntityName is symmetric, so neither the order of the keys nor the
+  // order the pairs are tried in changes the clusters.
+  struct Bucket {
+    bool initials;          // "i:" bucket, else "w:" (a word's prefix)
+    std::string_view text;  // the prefix or the initials
+    int key;                // index into keys
+  };
+  std::vector<Bucket> buckets;
+  // Initials of multiword keys, one after another; views made once full.
+  std::string initials_text;
+  std::vector<std::pair<size_t, size_t>> initials_at;  // (offset, length)
+  std::vector<int> initials_key;
   for (size_t k = 0; k < keys.size(); ++k) {
-    const std::string& key = keys[k].first;
-    std::string initials;
+    const std::string_view key = keys[k].first;
+    const size_t initials_from = initials_text.size();
     size_t words = 0;
     size_t p = 0;
     while (p < key.size()) {
@@ -623,36 +711,65 @@ std::vector<std::vector<int>> MergeEntities(
       size_t e = p;
       while (e < key.size() && key[e] != ' ' && key[e] != '|') ++e;
       if (e > p) {
-        buckets.emplace_back("w:" + key.substr(p, std::min<size_t>(4, e - p)),
-                             static_cast<int>(k));
-        initials.push_back(key[p]);
+        buckets.push_back({false, key.substr(p, std::min<size_t>(4, e - p)),
+                           static_cast<int>(k)});
+        initials_text.push_back(key[p]);
         ++words;
       }
       p = e;
     }
-    if (words >= 2) buckets.emplace_back("i:" + initials, static_cast<int>(k));
-    if (words == 1 && key.size() <= 5) {
-      buckets.emplace_back("i:" + key, static_cast<int>(k));
+    if (words >= 2) {
+      initials_at.emplace_back(initials_from,
+                               initials_text.size() - initials_from);
+      initials_key.push_back(static_cast<int>(k));
+    } else {
+      initials_text.resize(initials_from);
+      if (words == 1 && key.size() <= 5) {
+        buckets.push_back({true, key, static_cast<int>(k)});
+      }
     }
   }
-  std::sort(buckets.begin(), buckets.end());
-  std::set<std::pair<int, int>> tried;
+  for (size_t n = 0; n < initials_at.size(); ++n) {
+    buckets.push_back(
+        {true,
+         std::string_view(initials_text)
+             .substr(initials_at[n].first, initials_at[n].second),
+         initials_key[n]});
+  }
+  std::sort(buckets.begin(), buckets.end(),
+            [](const Bucket& x, const Bucket& y) {
+              if (x.initials != y.initials) return x.initials < y.initials;
+              if (x.text != y.text) return x.text < y.text;
+              return x.key < y.key;
+            });
+  // Key pairs (a < b) sharing a bucket, each tried once.
+  std::vector<uint64_t> pairs;
   for (size_t from = 0, to = 0; from < buckets.size(); from = to) {
     to = from + 1;
-    while (to < buckets.size() && buckets[to].first == buckets[from].first) {
+    while (to < buckets.size() &&
+           buckets[to].initials == buckets[from].initials &&
+           buckets[to].text == buckets[from].text) {
       ++to;
     }
     for (size_t x = from; x < to; ++x) {
       for (size_t y = x + 1; y < to; ++y) {
-        const int a = std::min(buckets[x].second, buckets[y].second),
-                  b = std::max(buckets[x].second, buckets[y].second);
-        if (!tried.insert({a, b}).second) continue;
-        const Entity& ea = entity(items[keys[a].second]);
-        const Entity& eb = entity(items[keys[b].second]);
-        if (SameEntityName(ea.name, eb.name)) {
-          parent[Find(parent, keys[a].second)] = Find(parent, keys[b].second);
-        }
+        const int a = std::min(buckets[x].key, buckets[y].key),
+                  b = std::max(buckets[x].key, buckets[y].key);
+        if (a == b) continue;
+        pairs.push_back(uint64_t{static_cast<uint32_t>(a)} << 32 |
+                        static_cast<uint32_t>(b));
       }
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  for (const uint64_t pr : pairs) {
+    const auto a = static_cast<uint32_t>(pr >> 32);
+    const auto b = static_cast<uint32_t>(pr);
+    const Entity& ea = entity(items[keys[a].second]);
+    const Entity& eb = entity(items[keys[b].second]);
+    if (SameEntityName(ea.name, eb.name)) {
+      parent[Find(parent, keys[a].second)] = Find(parent, keys[b].second);
     }
   }
   // Clusters by root item (roots are item indexes), -1 before the first.
@@ -902,11 +1019,17 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     int best = -1;
     double best_score = 0.3;
     for (uint32_t k : candidates) {
+      // shares[k] counted every id of item i that item k holds: their
+      // common words, as CommonIds would count them (ids are unique).
+      const uint32_t common = shares[k];
       shares[k] = 0;
       const size_t g = group_of[k];
       const int sp = group_speaker[g];
       if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) continue;
-      const double d = Dice(items[i], items[k]);
+      // Dice(items[i], items[k]); neither is empty (three words or more).
+      const double d =
+          2.0 * common /
+          static_cast<double>(items[i].ids.size() + items[k].ids.size());
       if (d >= best_score) {
         best_score = d;
         best = static_cast<int>(g);
@@ -1141,6 +1264,22 @@ void BuildBrief(const std::vector<StoryMember>& members,
   }
 }
 
+// std::stable_sort(v, less) for elements that are dear to move (claims and
+// clusters own several strings and vectors): the indexes are sorted, then
+// each element moved once.
+template <typename T, typename Less>
+void StableSortByIndex(std::vector<T>* v, Less less) {
+  std::vector<uint32_t> order(v->size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    return less((*v)[x], (*v)[y]);
+  });
+  std::vector<T> sorted;
+  sorted.reserve(v->size());
+  for (const uint32_t k : order) sorted.push_back(std::move((*v)[k]));
+  *v = std::move(sorted);
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> QuoteSwaps(
@@ -1162,8 +1301,8 @@ std::vector<std::pair<std::string, std::string>> QuoteSwaps(
     }
     return d;
   };
-  da = display(a, fa);
-  db = display(b, fb);
+  // Made at the first swap (most pairs of quotes have none).
+  bool displayed = false;
   const size_t n = fa.size(), m = fb.size();
   // LCS table, (n+1) x (m+1).
   std::vector<uint16_t> dp((n + 1) * (m + 1), 0);
@@ -1179,6 +1318,11 @@ std::vector<std::pair<std::string, std::string>> QuoteSwaps(
   size_t gap_a = 0, gap_b = 0;
   auto flush = [&](size_t ia, size_t jb) {
     if (ia > gap_a && jb > gap_b && ia - gap_a <= 4 && jb - gap_b <= 4) {
+      if (!displayed) {
+        da = display(a, fa);
+        db = display(b, fb);
+        displayed = true;
+      }
       std::string from, to;
       for (size_t k = gap_a; k < ia; ++k) from += (from.empty() ? "" : " ") + da[k];
       for (size_t k = gap_b; k < jb; ++k) to += (to.empty() ? "" : " ") + db[k];
@@ -1258,15 +1402,14 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
       r.entities.push_back(std::move(e));
     }
   }
-  std::stable_sort(r.entities.begin(), r.entities.end(),
-                   [](const EntityCluster& a, const EntityCluster& b) {
-                     if (a.sources != b.sources) return a.sources > b.sources;
-                     return a.members.size() > b.members.size();
-                   });
-  std::stable_sort(r.claims.begin(), r.claims.end(),
-                   [](const Claim& a, const Claim& b) {
-                     return a.sources > b.sources;
-                   });
+  StableSortByIndex(&r.entities,
+                    [](const EntityCluster& a, const EntityCluster& b) {
+                      if (a.sources != b.sources) return a.sources > b.sources;
+                      return a.members.size() > b.members.size();
+                    });
+  StableSortByIndex(&r.claims, [](const Claim& a, const Claim& b) {
+    return a.sources > b.sources;
+  });
   return r;
 }
 
