@@ -270,9 +270,24 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // Per member: the seed index; per story: the members' content stems and
   // details (StorySets); per word: in how many members it occurs (asked
   // for rarely, so built on demand).
+  // Members that share one AlignedText (verbatim copies: ReuseInStory
+  // prepares a body once) share its seed index, and a pair of texts
+  // aligned once in the same order is not aligned again: Align depends on
+  // nothing but the two texts, their indexes, WordNet and the options.
+  // text_id[i] is the first member with i's text.
+  std::vector<uint32_t> text_id(n);
+  bool copies = false;
+  {
+    std::unordered_map<const AlignedText*, uint32_t> first;
+    for (uint32_t i = 0; i < n; ++i) {
+      text_id[i] = first.try_emplace(members[i].text, i).first->second;
+      copies |= text_id[i] != i;
+    }
+  }
   std::vector<GramIndex> indexes(n);
   const AlignOptions align_options;
   for (size_t i = 0; i < n; ++i) {
+    if (text_id[i] != i) continue;  // indexes[text_id[i]] serves
     indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
   }
   const StorySets sets(members);
@@ -303,6 +318,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   UnionFind uf(n);
   std::vector<Alignment> alignments;
   std::vector<bool> relatives_pair;
+  // (text_id of a, text_id of b) -> the pair that aligned them; only when
+  // the story has copies.
+  std::unordered_map<uint64_t, uint32_t> aligned;
   // Per member and word: how many relatives have the same word there.
   std::vector<std::vector<uint8_t>> agree(n);
   for (uint32_t i = 0; i < n; ++i) agree[i].assign(members[i].text->words.size(), 0);
@@ -328,7 +346,17 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
           std::max(overlap.content_a == 0 ? 0.0 : double(shared) / overlap.content_a,
                    overlap.content_b == 0 ? 0.0 : double(shared) / overlap.content_b);
       if (containment_max >= kAlignMinContainment) {
-        al = Align(a, b, indexes[i], indexes[j], wordnet, align_options);
+        const uint64_t key = uint64_t{text_id[i]} * n + text_id[j];
+        const auto done = copies ? aligned.find(key) : aligned.end();
+        if (done != aligned.end()) {
+          al = alignments[done->second];
+        } else {
+          al = Align(a, b, indexes[text_id[i]], indexes[text_id[j]], wordnet,
+                     align_options);
+          if (copies) {
+            aligned.emplace(key, static_cast<uint32_t>(alignments.size()));
+          }
+        }
       }
       pr.relation = Classify(ComputeEvidence(a, b, al, overlap));
       // Only relatives count: against an independent report, different

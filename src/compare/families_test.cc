@@ -100,6 +100,72 @@ TEST(FamiliesTest, FloodStoryPairsAndRoles) {
   EXPECT_TRUE(swaps.contains({"homes", "houses"}));
 }
 
+// Verbatim copies arrive sharing one AlignedText (ReuseInStory prepares a
+// body once), and AnalyzeStoryReuse then aligns a pair of texts once. The
+// answer must be the one for copies prepared separately: every pair's
+// relation, score, evidence and swaps, the families, roles and spun swaps.
+TEST(FamiliesTest, SharedTextsOfCopiesGiveTheSameAnswer) {
+  text::Stemmer stemmer("en");
+  std::vector<std::string> bodies;
+  for (const char* f : {"launch-01-wire.txt", "launch-03-synonym-spun.txt",
+                        "launch-04-light-edit-credit.txt",
+                        "launch-05-independent.txt"}) {
+    bodies.push_back(
+        extract::ExtractFromText(Slurp(kExamples + "/" + f)).body);
+  }
+  // Members: wire, edit, wire, spun, edit, independent, wire — copies
+  // before and after the texts they pair with, so that a pair of texts
+  // comes back in the other order too (edit-wire after wire-edit), where
+  // the light edit's inserted words put the same words at other offsets.
+  const std::vector<size_t> of = {0, 2, 0, 1, 2, 3, 0};
+  std::vector<AlignedText> prepared;  // one per body
+  for (const std::string& b : bodies) {
+    prepared.push_back(PrepareForAlignment(b, "en", &stemmer));
+  }
+  std::vector<AlignedText> separate;  // one per member
+  for (size_t k : of) {
+    separate.push_back(PrepareForAlignment(bodies[k], "en", &stemmer));
+  }
+  std::vector<StoryMember> shared_members, separate_members;
+  for (size_t m = 0; m < of.size(); ++m) {
+    const std::optional<int64_t> time = int64_t(m) * 3600;
+    const bool credit = of[m] == 2;
+    shared_members.push_back({&prepared[of[m]], time, credit});
+    separate_members.push_back({&separate[m], time, credit});
+  }
+  const StoryReuse a = AnalyzeStoryReuse(shared_members, nullptr);
+  const StoryReuse b = AnalyzeStoryReuse(separate_members, nullptr);
+  ASSERT_EQ(a.pairs.size(), b.pairs.size());
+  auto swaps = [](const std::vector<SwapWords>& v) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const SwapWords& w : v) out.push_back({w.from, w.to});
+    return out;
+  };
+  for (size_t q = 0; q < a.pairs.size(); ++q) {
+    const PairResult& x = a.pairs[q];
+    const PairResult& y = b.pairs[q];
+    SCOPED_TRACE(std::to_string(x.a) + "-" + std::to_string(x.b));
+    EXPECT_EQ(x.relation.relation, y.relation.relation);
+    EXPECT_EQ(x.relation.score, y.relation.score);
+    EXPECT_EQ(x.relation.evidence.coverage_a, y.relation.evidence.coverage_a);
+    EXPECT_EQ(x.relation.evidence.coverage_b, y.relation.evidence.coverage_b);
+    EXPECT_EQ(x.relation.evidence.longest, y.relation.evidence.longest);
+    EXPECT_EQ(x.relation.evidence.passages, y.relation.evidence.passages);
+    EXPECT_EQ(x.relation.evidence.swaps, y.relation.evidence.swaps);
+    EXPECT_EQ(swaps(x.swaps), swaps(y.swaps));
+  }
+  EXPECT_EQ(a.families, b.families);
+  EXPECT_EQ(a.family_of, b.family_of);
+  EXPECT_EQ(a.roles, b.roles);
+  for (size_t m = 0; m < of.size(); ++m) {
+    EXPECT_EQ(swaps(a.spun_swaps[m]), swaps(b.spun_swaps[m])) << m;
+  }
+  // Not vacuous: the copies are duplicates, and the wire and the spun
+  // copy differ by swapped words.
+  EXPECT_EQ(a.pairs[1].relation.relation, Relation::kDuplicate);  // 0-2
+  EXPECT_FALSE(a.pairs[2].swaps.empty());                        // 0-3
+}
+
 TEST(FamiliesTest, ExampleStoriesRoles) {
   struct Case {
     std::vector<std::string> files;
