@@ -262,10 +262,10 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   LangState* state = StateFor(lang);
   text::Tokenize(text, &tokens_, {.keep_punct = true});
   bool sentence_start = true;
-  for (const text::Token& tok : tokens_) {
+  for (const text::TokenRef& tok : tokens_.tokens) {
     switch (tok.kind) {
       case text::TokenKind::kPunct:
-        if (EndsSentence(tok.norm)) sentence_start = true;
+        if (EndsSentence(tokens_.norm(tok))) sentence_start = true;
         break;
       case text::TokenKind::kNumber: {
         ++words_;
@@ -294,7 +294,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const bool name =
             tok.all_caps || (tok.capitalized && !sentence_start);
         sentence_start = false;
-        std::string_view word = StripPossessive(tok.norm);
+        std::string_view word = StripPossessive(tokens_.norm(tok));
         if (word.size() < 2) break;
         const WordInfo& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;

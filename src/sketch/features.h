@@ -128,7 +128,7 @@ class FeatureExtractor {
   FeatureOptions options_;
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
-  std::vector<text::Token> tokens_;     // scratch
+  text::TokenList tokens_;              // scratch
   // Per-article term counts: an open-addressing table (term 0 = empty slot,
   // term ids are hashes) that grows as needed and is cleared through the
   // list of used slots, so an article costs no allocation once warm.
