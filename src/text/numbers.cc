@@ -491,6 +491,26 @@ const WordSet& StarterWords() {
 }  // namespace
 
 std::optional<double> ParseNumber(std::string_view text) {
+  // Fast path, exact: a text of ASCII letters alone is one word token, and
+  // ParseAt() finds no number in a lone word that cannot start one (it is
+  // not a hedge, a number word, "a", "an" or "half"). Callers pass every
+  // word they meet, so this is the common case.
+  constexpr size_t kLongestStarter = 32;  // longer than any starter word
+  if (!text.empty() && text.size() <= 64) {
+    char folded[64];
+    bool letters = true;
+    for (size_t k = 0; k < text.size(); ++k) {
+      const char c = text[k];
+      const char lower = static_cast<char>(c | 0x20);
+      letters &= lower >= 'a' && lower <= 'z';
+      folded[k] = lower;
+    }
+    if (letters &&
+        (text.size() > kLongestStarter ||
+         !StarterWords().Contains(std::string_view(folded, text.size())))) {
+      return std::nullopt;
+    }
+  }
   thread_local std::vector<Token> toks;  // reused across calls
   Tokenize(text, &toks, {.keep_punct = true});
   if (toks.empty()) return std::nullopt;
