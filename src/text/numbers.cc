@@ -181,7 +181,22 @@ class PhraseParser {
   const std::vector<Token>& toks_;
 };
 
+// The first words of the hedges.
+const WordSet& HedgeStarts() {
+  static const WordSet kSet = [] {
+    WordSet set;
+    for (const auto& hedge : kHedges) set.Insert(hedge[0]);
+    return set;
+  }();
+  return kSet;
+}
+
 size_t PhraseParser::MatchHedge(size_t i) const {
+  // Every hedge starts with one of a few words: most tokens end here.
+  if (i >= toks_.size() || toks_[i].kind != TokenKind::kWord ||
+      !HedgeStarts().Contains(toks_[i].norm)) {
+    return 0;
+  }
   for (const auto& hedge : kHedges) {
     size_t j = i;
     bool ok = true;
