@@ -28,6 +28,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <bitset>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -503,6 +504,38 @@ const WordSet& StarterWords() {
   return kSet;
 }
 
+// A necessary condition for StarterWords().Contains(w), cheaper than the
+// look-up: the starter words' (length, first letter, last letter) triples
+// as a bit table. Words outside the table's shape (longer than 15 bytes, or
+// not starting and ending in a-z) answer "maybe".
+class StarterShapes {
+ public:
+  StarterShapes() {
+    for (std::string_view w : StarterWords().Words()) {
+      if (InShape(w)) bits_[Index(w)] = true;
+    }
+  }
+  bool MayContain(std::string_view w) const {
+    return !InShape(w) || bits_[Index(w)];
+  }
+
+ private:
+  static bool InShape(std::string_view w) {
+    return !w.empty() && w.size() < 16 && w.front() >= 'a' &&
+           w.front() <= 'z' && w.back() >= 'a' && w.back() <= 'z';
+  }
+  static size_t Index(std::string_view w) {
+    return (w.size() * 26 + static_cast<size_t>(w.front() - 'a')) * 26 +
+           static_cast<size_t>(w.back() - 'a');
+  }
+  std::bitset<16 * 26 * 26> bits_;
+};
+
+const StarterShapes& StarterWordShapes() {
+  static const StarterShapes kShapes;
+  return kShapes;
+}
+
 }  // namespace
 
 std::optional<double> ParseNumber(std::string_view text) {
@@ -520,9 +553,10 @@ std::optional<double> ParseNumber(std::string_view text) {
       letters &= lower >= 'a' && lower <= 'z';
       folded[k] = lower;
     }
-    if (letters &&
-        (text.size() > kLongestStarter ||
-         !StarterWords().Contains(std::string_view(folded, text.size())))) {
+    const std::string_view word(folded, text.size());
+    if (letters && (text.size() > kLongestStarter ||
+                    !StarterWordShapes().MayContain(word) ||
+                    !StarterWords().Contains(word))) {
       return std::nullopt;
     }
   }
@@ -546,13 +580,15 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
   const WordSet& starters = StarterWords();
+  const StarterShapes& shapes = StarterWordShapes();
   for (size_t i = 0; i < toks.size();) {
     const Token& t = toks[i];
     // Fast paths for the common cases, exact: a word that cannot start a
     // number, and punctuation other than a sign or a currency symbol (a
     // phrase starting at punctuation needs one; the only ASCII currency
     // symbol is '$', and non-ASCII punctuation takes the full path).
-    if (t.kind == TokenKind::kWord && !starters.Contains(t.norm)) {
+    if (t.kind == TokenKind::kWord &&
+        (!shapes.MayContain(t.norm) || !starters.Contains(t.norm))) {
       ++i;
       continue;
     }
