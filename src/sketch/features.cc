@@ -150,10 +150,19 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
   return &it->second;
 }
 
-const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
+// The hit path inline in AddText; a miss (stemming, number parsing) is rare
+// once the memo is warm, and kept out of line so that a hit does not pay
+// for its stack frame.
+inline const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
   const uint64_t hash = WordHash(word);
   if (WordInfo* found = state->words.Find(word, hash)) return *found;
+  return LookupMiss(state, word, lang, hash);
+}
+
+const FeatureExtractor::WordInfo& FeatureExtractor::LookupMiss(
+    LangState* state, std::string_view word, std::string_view lang,
+    uint64_t hash) {
   // Bounded memory on endless streams: start over when the memo is large.
   if (state->words.size() >= kMaxMemo) state->words.clear();
   WordInfo info;
@@ -169,24 +178,13 @@ const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
   return state->words.Insert(word, hash, std::move(info));
 }
 
-void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
-                           std::string_view shown, Vocabulary* vocabulary) {
+// Inline in AddText: the common case is a probe or two and an add; growing
+// the table and reporting a new term to the vocabulary are out of line.
+inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
+                                  std::string_view shown,
+                                  Vocabulary* vocabulary) {
   if (term == 0) term = 1;  // 0 marks an empty slot
-  if ((used_.size() + 1) * 2 > slots_.size()) {
-    // Grow to keep the load under 1/2, re-inserting what is there.
-    std::vector<TermCount> old;
-    old.reserve(used_.size());
-    for (uint32_t i : used_) old.push_back(slots_[i]);
-    slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
-    used_.clear();
-    const uint64_t mask = slots_.size() - 1;
-    for (const TermCount& tc : old) {
-      uint64_t i = tc.term & mask;
-      while (slots_[i].term != 0) i = (i + 1) & mask;
-      slots_[i] = tc;
-      used_.push_back(static_cast<uint32_t>(i));
-    }
-  }
+  if ((used_.size() + 1) * 2 > slots_.size()) [[unlikely]] GrowSlots();
   const uint64_t mask = slots_.size() - 1;
   uint64_t i = term & mask;
   while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
@@ -195,11 +193,30 @@ void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
-      vocabulary->try_emplace(term, shown);
-    }
+    if (vocabulary != nullptr) Report(term, shown, vocabulary);
   }
   tc.count += count;
+}
+
+void FeatureExtractor::Report(uint64_t term, std::string_view shown,
+                              Vocabulary* vocabulary) {
+  if (!unseen_only_ || FirstReport(term)) vocabulary->try_emplace(term, shown);
+}
+
+void FeatureExtractor::GrowSlots() {
+  // Grow to keep the load under 1/2, re-inserting what is there.
+  std::vector<TermCount> old;
+  old.reserve(used_.size());
+  for (uint32_t i : used_) old.push_back(slots_[i]);
+  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
+  used_.clear();
+  const uint64_t mask = slots_.size() - 1;
+  for (const TermCount& tc : old) {
+    uint64_t i = tc.term & mask;
+    while (slots_[i].term != 0) i = (i + 1) & mask;
+    slots_[i] = tc;
+    used_.push_back(static_cast<uint32_t>(i));
+  }
 }
 
 bool FeatureExtractor::FirstReport(uint64_t term) {

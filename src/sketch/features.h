@@ -122,8 +122,19 @@ class FeatureExtractor {
   LangState* StateFor(std::string_view lang);
   const WordInfo& Lookup(LangState* state, std::string_view word,
                          std::string_view lang);
+  // Lookup() of a word not in the memo (`hash` is its WordHash): computes
+  // and remembers its WordInfo.
+  [[gnu::noinline]] const WordInfo& LookupMiss(LangState* state,
+                                               std::string_view word,
+                                               std::string_view lang,
+                                               uint64_t hash);
   void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
            Vocabulary* vocabulary);
+  // Add()'s rare steps: doubling slots_, and adding a new term's string to
+  // the vocabulary.
+  [[gnu::noinline]] void GrowSlots();
+  [[gnu::noinline]] void Report(uint64_t term, std::string_view shown,
+                                Vocabulary* vocabulary);
 
   FeatureOptions options_;
   std::map<std::string, LangState, std::less<>> langs_;
