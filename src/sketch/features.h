@@ -130,6 +130,9 @@ class FeatureExtractor {
                                                uint64_t hash);
   void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
            Vocabulary* vocabulary);
+  // Replaces *terms with the terms counted so far, sorted by term.
+  void SortedTerms(std::vector<TermCount>* terms);
+  std::vector<uint32_t> bucket_starts_;  // SortedTerms() scratch
   // Add()'s rare steps: doubling slots_, and adding a new term's string to
   // the vocabulary.
   [[gnu::noinline]] void GrowSlots();
