@@ -430,7 +430,8 @@ class TokenSink {
     t.end = at + 1;
     t.kind = TokenKind::kPunct;
     t.capitalized = t.all_caps = false;
-    t.norm.assign(1, text[at]);
+    t.norm.clear();  // cheaper than assign(1, c), which takes the general path
+    t.norm.push_back(text[at]);
   }
 
   void Icu(std::string_view text, uint32_t begin, uint32_t end, bool word) {
