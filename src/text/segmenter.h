@@ -20,9 +20,11 @@
 // Cost: linear in the input. Tokenize scans pure-ASCII stretches with a
 // hand-written scanner that yields exactly ICU's word boundaries
 // (tokenizer_test.cc checks this against ICU on generated text), and hands
-// only the stretches that hold non-ASCII bytes to ICU. SplitSentences does
-// the same for English text that is all ASCII (segmenter_test.cc checks its
-// boundaries against ICU's); any other text goes to ICU whole.
+// only the stretches that hold non-ASCII bytes to ICU (Tokenize into a
+// TokenList does the same, without a string per token). SplitSentences has
+// a scanner for English text that is all ASCII apart from en and em dashes
+// (segmenter_test.cc checks its boundaries against ICU's); any other text
+// goes to ICU whole.
 //
 // REQUIRES (both functions): utf8.size() < 2^31. Invalid UTF-8 is not an
 // error; each ill-formed byte behaves like U+FFFD.

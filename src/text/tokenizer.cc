@@ -26,12 +26,16 @@
 // final period ("U.S" + "." -> "U.S."), and a number followed by an
 // apostrophe and "s" becomes one number ("1000" + "'" + "s" -> "1000's").
 //
-// Cost. One pass; the scanner does a table lookup per byte and emits each
-// ASCII token as it finds it (kind, case flags and the lower-cased norm in
-// one loop over the token, written into the reused Token's norm buffer; no
-// FoldWord or ICU call). ICU work is one setText per non-ASCII stretch, on a
-// per-thread clone of one prototype iterator; its tokens' norms cost one
-// FoldWord each.
+// Cost. One SSE2 pass classifies the text 16 bytes at a time into 64-bit
+// masks (core, white space, letter, upper case); the scanner then finds
+// each run's end and skips white space with a bit scan, and takes a token's
+// case flags from the masks, so it touches bytes one at a time only at run
+// ends. Each ASCII token is emitted as it is found, with no FoldWord or ICU
+// call: into a Token, its norm is a copy of the text with its capitals
+// lowered; into a TokenList, norms are offsets into one lower-cased copy of
+// the text made in the same SSE2 pass, so a token costs no string at all.
+// ICU work is one setText per non-ASCII stretch, on a per-thread clone of
+// one prototype iterator; its tokens' norms cost one FoldWord each.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
