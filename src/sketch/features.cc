@@ -150,10 +150,19 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
   return &it->second;
 }
 
-const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
+// The hit path inline in AddText; a miss (stemming, number parsing) is rare
+// once the memo is warm, and kept out of line so that a hit does not pay
+// for its stack frame.
+inline const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
   const uint64_t hash = WordHash(word);
   if (WordInfo* found = state->words.Find(word, hash)) return *found;
+  return LookupMiss(state, word, lang, hash);
+}
+
+const FeatureExtractor::WordInfo& FeatureExtractor::LookupMiss(
+    LangState* state, std::string_view word, std::string_view lang,
+    uint64_t hash) {
   // Bounded memory on endless streams: start over when the memo is large.
   if (state->words.size() >= kMaxMemo) state->words.clear();
   WordInfo info;
@@ -169,24 +178,13 @@ const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
   return state->words.Insert(word, hash, std::move(info));
 }
 
-void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
-                           std::string_view shown, Vocabulary* vocabulary) {
+// Inline in AddText: the common case is a probe or two and an add; growing
+// the table and reporting a new term to the vocabulary are out of line.
+inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
+                                  std::string_view shown,
+                                  Vocabulary* vocabulary) {
   if (term == 0) term = 1;  // 0 marks an empty slot
-  if ((used_.size() + 1) * 2 > slots_.size()) {
-    // Grow to keep the load under 1/2, re-inserting what is there.
-    std::vector<TermCount> old;
-    old.reserve(used_.size());
-    for (uint32_t i : used_) old.push_back(slots_[i]);
-    slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
-    used_.clear();
-    const uint64_t mask = slots_.size() - 1;
-    for (const TermCount& tc : old) {
-      uint64_t i = tc.term & mask;
-      while (slots_[i].term != 0) i = (i + 1) & mask;
-      slots_[i] = tc;
-      used_.push_back(static_cast<uint32_t>(i));
-    }
-  }
+  if ((used_.size() + 1) * 2 > slots_.size()) [[unlikely]] GrowSlots();
   const uint64_t mask = slots_.size() - 1;
   uint64_t i = term & mask;
   while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
@@ -195,11 +193,30 @@ void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
-      vocabulary->try_emplace(term, shown);
-    }
+    if (vocabulary != nullptr) Report(term, shown, vocabulary);
   }
   tc.count += count;
+}
+
+void FeatureExtractor::Report(uint64_t term, std::string_view shown,
+                              Vocabulary* vocabulary) {
+  if (!unseen_only_ || FirstReport(term)) vocabulary->try_emplace(term, shown);
+}
+
+void FeatureExtractor::GrowSlots() {
+  // Grow to keep the load under 1/2, re-inserting what is there.
+  std::vector<TermCount> old;
+  old.reserve(used_.size());
+  for (uint32_t i : used_) old.push_back(slots_[i]);
+  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
+  used_.clear();
+  const uint64_t mask = slots_.size() - 1;
+  for (const TermCount& tc : old) {
+    uint64_t i = tc.term & mask;
+    while (slots_[i].term != 0) i = (i + 1) & mask;
+    slots_[i] = tc;
+    used_.push_back(static_cast<uint32_t>(i));
+  }
 }
 
 bool FeatureExtractor::FirstReport(uint64_t term) {
@@ -247,13 +264,46 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
   AddText(body, lang, 1.0f, vocabulary);
   TermBag bag;
   bag.words = words_;
-  bag.terms.reserve(used_.size());
-  for (uint32_t i : used_) bag.terms.push_back(slots_[i]);
-  std::sort(bag.terms.begin(), bag.terms.end(),
-            [](const TermCount& a, const TermCount& b) {
-              return a.term < b.term;
-            });
+  SortedTerms(&bag.terms);
   return bag;
+}
+
+// The terms of slots_ sorted by term. Term ids are hashes, so their top bits
+// spread them evenly: a counting pass places each term in one of about
+// n buckets by those bits, in order, and an insertion sort then only has to
+// order each bucket's few terms (it never moves a term past a bucket
+// boundary). About linear, against n log n for std::sort. Terms are unique,
+// so the order is the one std::sort gives.
+void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
+  const size_t n = used_.size();
+  const auto by_term = [](const TermCount& a, const TermCount& b) {
+    return a.term < b.term;
+  };
+  if (n < 64) {
+    terms->reserve(n);
+    for (uint32_t i : used_) terms->push_back(slots_[i]);
+    std::sort(terms->begin(), terms->end(), by_term);
+    return;
+  }
+  int bits = 6;
+  while ((size_t{1} << bits) < n) ++bits;
+  const int shift = 64 - bits;
+  bucket_starts_.assign((size_t{1} << bits) + 1, 0);
+  for (uint32_t i : used_) ++bucket_starts_[(slots_[i].term >> shift) + 1];
+  for (size_t b = 1; b < bucket_starts_.size(); ++b) {
+    bucket_starts_[b] += bucket_starts_[b - 1];
+  }
+  terms->resize(n);
+  TermCount* out = terms->data();
+  for (uint32_t i : used_) {
+    out[bucket_starts_[slots_[i].term >> shift]++] = slots_[i];
+  }
+  for (size_t k = 1; k < n; ++k) {
+    const TermCount t = out[k];
+    size_t j = k;
+    for (; j > 0 && out[j - 1].term > t.term; --j) out[j] = out[j - 1];
+    out[j] = t;
+  }
 }
 
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
@@ -262,10 +312,10 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   LangState* state = StateFor(lang);
   text::Tokenize(text, &tokens_, {.keep_punct = true});
   bool sentence_start = true;
-  for (const text::Token& tok : tokens_) {
+  for (const text::TokenRef& tok : tokens_.tokens) {
     switch (tok.kind) {
       case text::TokenKind::kPunct:
-        if (EndsSentence(tok.norm)) sentence_start = true;
+        if (EndsSentence(tokens_.norm(tok))) sentence_start = true;
         break;
       case text::TokenKind::kNumber: {
         ++words_;
@@ -294,7 +344,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const bool name =
             tok.all_caps || (tok.capitalized && !sentence_start);
         sentence_start = false;
-        std::string_view word = StripPossessive(tok.norm);
+        std::string_view word = StripPossessive(tokens_.norm(tok));
         if (word.size() < 2) break;
         const WordInfo& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;

@@ -122,13 +122,27 @@ class FeatureExtractor {
   LangState* StateFor(std::string_view lang);
   const WordInfo& Lookup(LangState* state, std::string_view word,
                          std::string_view lang);
+  // Lookup() of a word not in the memo (`hash` is its WordHash): computes
+  // and remembers its WordInfo.
+  [[gnu::noinline]] const WordInfo& LookupMiss(LangState* state,
+                                               std::string_view word,
+                                               std::string_view lang,
+                                               uint64_t hash);
   void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
            Vocabulary* vocabulary);
+  // Replaces *terms with the terms counted so far, sorted by term.
+  void SortedTerms(std::vector<TermCount>* terms);
+  std::vector<uint32_t> bucket_starts_;  // SortedTerms() scratch
+  // Add()'s rare steps: doubling slots_, and adding a new term's string to
+  // the vocabulary.
+  [[gnu::noinline]] void GrowSlots();
+  [[gnu::noinline]] void Report(uint64_t term, std::string_view shown,
+                                Vocabulary* vocabulary);
 
   FeatureOptions options_;
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
-  std::vector<text::Token> tokens_;     // scratch
+  text::TokenList tokens_;              // scratch
   // Per-article term counts: an open-addressing table (term 0 = empty slot,
   // term ids are hashes) that grows as needed and is cleared through the
   // list of used slots, so an article costs no allocation once warm.

@@ -36,6 +36,25 @@ TEST(FeaturesTest, StemsNamesAndNumbers) {
   EXPECT_FALSE(t.contains("the"));
 }
 
+// Terms come out sorted by id and unique, for bags of every size (small
+// bags and large ones take different sorting paths).
+TEST(FeaturesTest, TermsAreSortedUniqueAndCounted) {
+  FeatureExtractor fx({});
+  std::string body;
+  for (int n = 1; n <= 600; n += 7) {
+    body += "word" + std::to_string(n) + "x Name" + std::to_string(n) +
+            "y and " + std::to_string(n * 13 + 2) + " wordonex ";
+    const TermBag bag = fx.Extract("", body, "en", nullptr);
+    ASSERT_FALSE(bag.terms.empty());
+    for (size_t i = 1; i < bag.terms.size(); ++i) {
+      ASSERT_LT(bag.terms[i - 1].term, bag.terms[i].term) << "at " << i;
+    }
+    float total = 0;
+    for (const TermCount& tc : bag.terms) total += tc.count;
+    EXPECT_GE(total, static_cast<float>(bag.terms.size()));  // each >= 1
+  }
+}
+
 TEST(FeaturesTest, InflectionsAndPossessivesShareATerm) {
   FeatureExtractor fx({});
   TermBag a = fx.Extract("", "Negotiations resumed.", "en", nullptr);

@@ -28,6 +28,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <bitset>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -181,7 +182,22 @@ class PhraseParser {
   const std::vector<Token>& toks_;
 };
 
+// The first words of the hedges.
+const WordSet& HedgeStarts() {
+  static const WordSet kSet = [] {
+    WordSet set;
+    for (const auto& hedge : kHedges) set.Insert(hedge[0]);
+    return set;
+  }();
+  return kSet;
+}
+
 size_t PhraseParser::MatchHedge(size_t i) const {
+  // Every hedge starts with one of a few words: most tokens end here.
+  if (i >= toks_.size() || toks_[i].kind != TokenKind::kWord ||
+      !HedgeStarts().Contains(toks_[i].norm)) {
+    return 0;
+  }
   for (const auto& hedge : kHedges) {
     size_t j = i;
     bool ok = true;
@@ -488,9 +504,62 @@ const WordSet& StarterWords() {
   return kSet;
 }
 
+// A necessary condition for StarterWords().Contains(w), cheaper than the
+// look-up: the starter words' (length, first letter, last letter) triples
+// as a bit table. Words outside the table's shape (longer than 15 bytes, or
+// not starting and ending in a-z) answer "maybe".
+class StarterShapes {
+ public:
+  StarterShapes() {
+    for (std::string_view w : StarterWords().Words()) {
+      if (InShape(w)) bits_[Index(w)] = true;
+    }
+  }
+  bool MayContain(std::string_view w) const {
+    return !InShape(w) || bits_[Index(w)];
+  }
+
+ private:
+  static bool InShape(std::string_view w) {
+    return !w.empty() && w.size() < 16 && w.front() >= 'a' &&
+           w.front() <= 'z' && w.back() >= 'a' && w.back() <= 'z';
+  }
+  static size_t Index(std::string_view w) {
+    return (w.size() * 26 + static_cast<size_t>(w.front() - 'a')) * 26 +
+           static_cast<size_t>(w.back() - 'a');
+  }
+  std::bitset<16 * 26 * 26> bits_;
+};
+
+const StarterShapes& StarterWordShapes() {
+  static const StarterShapes kShapes;
+  return kShapes;
+}
+
 }  // namespace
 
 std::optional<double> ParseNumber(std::string_view text) {
+  // Fast path, exact: a text of ASCII letters alone is one word token, and
+  // ParseAt() finds no number in a lone word that cannot start one (it is
+  // not a hedge, a number word, "a", "an" or "half"). Callers pass every
+  // word they meet, so this is the common case.
+  constexpr size_t kLongestStarter = 32;  // longer than any starter word
+  if (!text.empty() && text.size() <= 64) {
+    char folded[64];
+    bool letters = true;
+    for (size_t k = 0; k < text.size(); ++k) {
+      const char c = text[k];
+      const char lower = static_cast<char>(c | 0x20);
+      letters &= lower >= 'a' && lower <= 'z';
+      folded[k] = lower;
+    }
+    const std::string_view word(folded, text.size());
+    if (letters && (text.size() > kLongestStarter ||
+                    !StarterWordShapes().MayContain(word) ||
+                    !StarterWords().Contains(word))) {
+      return std::nullopt;
+    }
+  }
   thread_local std::vector<Token> toks;  // reused across calls
   Tokenize(text, &toks, {.keep_punct = true});
   if (toks.empty()) return std::nullopt;
@@ -511,13 +580,15 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
   const WordSet& starters = StarterWords();
+  const StarterShapes& shapes = StarterWordShapes();
   for (size_t i = 0; i < toks.size();) {
     const Token& t = toks[i];
     // Fast paths for the common cases, exact: a word that cannot start a
     // number, and punctuation other than a sign or a currency symbol (a
     // phrase starting at punctuation needs one; the only ASCII currency
     // symbol is '$', and non-ASCII punctuation takes the full path).
-    if (t.kind == TokenKind::kWord && !starters.Contains(t.norm)) {
+    if (t.kind == TokenKind::kWord &&
+        (!shapes.MayContain(t.norm) || !starters.Contains(t.norm))) {
       ++i;
       continue;
     }

@@ -136,6 +136,24 @@ constexpr FindRow kFindRows[] = {
     {"", ""},
 };
 
+// Lone words of letters take ParseNumber's fast path; those that can start a
+// number still get their value, whatever their case.
+TEST(ParseNumberTest, LoneWords) {
+  EXPECT_EQ(ParseNumber("One"), 1);
+  EXPECT_EQ(ParseNumber("TWELVE"), 12);
+  EXPECT_EQ(ParseNumber("ninety"), 90);
+  EXPECT_EQ(ParseNumber("Fifth"), 5);
+  EXPECT_EQ(ParseNumber("hundredth"), 100);
+  EXPECT_EQ(ParseNumber("Half"), 0.5);
+  EXPECT_EQ(ParseNumber("zero"), 0);
+  for (std::string_view w :
+       {"a", "An", "hundred", "dozen", "million", "and", "about", "Nearly",
+        "thousands", "dozens", "people", "Ukraine", "x", "oneself", "tens",
+        "approximatelyapproximatelyapproximately"}) {
+    EXPECT_EQ(ParseNumber(w), std::nullopt) << w;
+  }
+}
+
 TEST(FindNumbersTest, GoldenTable) {
   for (const FindRow& row : kFindRows) {
     EXPECT_EQ(Mentions(row.text), row.mentions) << "text: " << row.text;

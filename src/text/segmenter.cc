@@ -27,7 +27,8 @@
 // uppercase letter (optionally behind an opening quote) follow, matching what
 // ICU does for "...".
 //
-// ASCII fast path. For English text that is all ASCII, the boundaries come
+// ASCII fast path. For English text that is all ASCII (dashes "\u2013" and
+// "\u2014", SContinue, allowed too), the boundaries come
 // from a hand-written scanner instead of ICU; the vetoes and the "…" rule
 // then run on them unchanged. For ASCII the rules of UAX #29 section 5.1
 // reduce to a scan for terminator sequences: a break follows every LF, and
@@ -58,6 +59,7 @@
 // that ICU's suppressions get wrong, and the differential tests).
 #include "src/text/segmenter.h"
 
+#include <emmintrin.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -66,6 +68,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -318,9 +321,40 @@ enum SentenceClass : uint8_t {
 };
 
 struct SentenceClasses {
-  std::array<SentenceClass, 128> of{};
+  // By byte. Bytes >= 0x80 only ever stand for the dashes below: the lead
+  // byte of "\u2013" and "\u2014" (E2 80 93, E2 80 94) takes their class,
+  // SContinue, and the two continuation bytes are Other, which no rule looks
+  // at (no rule looks at the class before an SContinue, and SB8 skips both).
+  std::array<SentenceClass, 256> of{};
   bool usable = false;  // every ASCII character maps to a class above
+  bool dashes = false;  // both dashes are SContinue: texts may hold them
+  // The bytes of class CR, LF, ATerm or STerm, where the scanner has work to
+  // do, are exactly "\r", "\n", ".", "!" and "?" (NextStop() finds them).
+  bool stops_are_known = false;
 };
+
+// The first position >= i holding "\r", "\n", ".", "!" or "?", or
+// text.size(); 16 bytes per step.
+size_t NextStop(std::string_view text, size_t i) {
+  const size_t n = text.size();
+  const char* p = text.data();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  for (; i < n; ++i) {
+    const char c = p[i];
+    if (c == '\r' || c == '\n' || c == '.' || c == '!' || c == '?') return i;
+  }
+  return n;
+}
 
 // The classes of the ASCII characters, from ICU's character data.
 const SentenceClasses& AsciiSentenceClasses() {
@@ -369,14 +403,50 @@ const SentenceClasses& AsciiSentenceClasses() {
     // Without ICU's character data every class reads as Other; the scanner
     // would then disagree with the no-data fallback.
     t.usable = t.usable && t.of['.'] == kSbATerm && t.of['a'] == kSbLower;
+    t.dashes = u_getIntPropertyValue(0x2013, UCHAR_SENTENCE_BREAK) ==
+                   U_SB_SCONTINUE &&
+               u_getIntPropertyValue(0x2014, UCHAR_SENTENCE_BREAK) ==
+                   U_SB_SCONTINUE;
+    if (t.dashes) t.of[0xE2] = kSbSContinue;
+    t.stops_are_known = true;
+    for (int c = 0; c < 256; ++c) {
+      const SentenceClass k = t.of[c];
+      const bool stop =
+          k == kSbCr || k == kSbLf || k == kSbATerm || k == kSbSTerm;
+      const bool listed =
+          c == '\r' || c == '\n' || c == '.' || c == '!' || c == '?';
+      if (stop != listed) t.stops_are_known = false;
+    }
     return t;
   }();
   return kClasses;
 }
 
-bool IsAsciiText(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<uint8_t>(c) >= 0x80) return false;
+// Whether the scanner can read `s`: ASCII, and with `dashes`, also
+// "\u2013" and "\u2014" (news text's dashes; any other byte >= 0x80 sends
+// the text to ICU). Eight bytes at a time while they are ASCII.
+bool IsScannerText(std::string_view s, bool dashes) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      if ((x & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<uint8_t>(p[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (!dashes || i + 3 > n || p[i] != '\xE2' || p[i + 1] != '\x80' ||
+        (p[i + 2] != '\x93' && p[i + 2] != '\x94')) {
+      return false;
+    }
+    i += 3;
   }
   return true;
 }
@@ -404,11 +474,15 @@ bool LowerFollows(const SentenceClasses& t, std::string_view text, size_t i) {
 bool ScanAsciiSentences(std::string_view text, std::vector<int32_t>* out) {
   out->clear();
   const SentenceClasses& t = AsciiSentenceClasses();
-  if (!t.usable || !IsAsciiText(text)) return false;
+  if (!t.usable || !IsScannerText(text, t.dashes)) return false;
   const size_t n = text.size();
   auto cls = [&](size_t i) { return t.of[static_cast<uint8_t>(text[i])]; };
   size_t i = 0;
   while (i < n) {
+    if (t.stops_are_known) {
+      i = NextStop(text, i);
+      if (i >= n) break;
+    }
     const SentenceClass c = cls(i);
     if (c == kSbLf || c == kSbCr) {  // SB3, SB4
       i += (c == kSbCr && i + 1 < n && cls(i + 1) == kSbLf) ? 2 : 1;
@@ -462,7 +536,7 @@ std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
     int32_t start = 0;
     for (int32_t b : boundaries) {
       if (b < n && Vetoed(utf8, start, b, primary)) continue;
-      TrimAndAdd(utf8, start, b, &out);  // ASCII text holds no "…"
+      TrimAndAdd(utf8, start, b, &out);  // scanner text holds no "…"
       start = b;
     }
     return out;

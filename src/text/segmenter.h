@@ -20,9 +20,11 @@
 // Cost: linear in the input. Tokenize scans pure-ASCII stretches with a
 // hand-written scanner that yields exactly ICU's word boundaries
 // (tokenizer_test.cc checks this against ICU on generated text), and hands
-// only the stretches that hold non-ASCII bytes to ICU. SplitSentences does
-// the same for English text that is all ASCII (segmenter_test.cc checks its
-// boundaries against ICU's); any other text goes to ICU whole.
+// only the stretches that hold non-ASCII bytes to ICU (Tokenize into a
+// TokenList does the same, without a string per token). SplitSentences has
+// a scanner for English text that is all ASCII apart from en and em dashes
+// (segmenter_test.cc checks its boundaries against ICU's); any other text
+// goes to ICU whole.
 //
 // REQUIRES (both functions): utf8.size() < 2^31. Invalid UTF-8 is not an
 // error; each ill-formed byte behaves like U+FFFD.
@@ -81,6 +83,35 @@ struct TokenizeOptions {
 // kNumber token ("1000's").
 // REQUIRES: out != nullptr.
 void Tokenize(std::string_view utf8, std::vector<Token>* out,
+              const TokenizeOptions& options = {});
+
+// A token as Tokenize() gives it, with its norm kept in the TokenList's
+// shared buffer instead of a string of its own.
+struct TokenRef {
+  uint32_t begin = 0, end = 0;            // byte offsets into the input
+  uint32_t norm_begin = 0, norm_end = 0;  // offsets into TokenList::norms
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;
+  bool all_caps = false;
+};
+
+struct TokenList {
+  std::vector<TokenRef> tokens;
+  // The norms: for tokens of all-ASCII stretches, the input lower-cased at
+  // the token's own offsets; others' after it.
+  std::string norms;
+
+  std::string_view norm(const TokenRef& t) const {
+    return std::string_view(norms).substr(t.norm_begin,
+                                          t.norm_end - t.norm_begin);
+  }
+};
+
+// Tokenize() into a TokenList: the same tokens, kinds, flags and norms, for
+// a fraction of the cost (no string per token; reusing one TokenList across
+// calls allocates nothing once warm). `out` is replaced.
+// REQUIRES: out != nullptr.
+void Tokenize(std::string_view utf8, TokenList* out,
               const TokenizeOptions& options = {});
 
 }  // namespace concord::text

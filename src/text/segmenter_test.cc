@@ -176,6 +176,7 @@ TEST(SplitSentencesTest, AsciiScannerMatchesIcuOnGeneratedText) {
       "x",         "Y",          "F.",   "etc.",   "http://x.com/a.b?c=d",
       "\"Stop.\"", "(see p. 5)", "i.e.", "5th",    "'s",
       "@",         "_",          "\f",   "\v",     "#",
+      "\u2014",    "\u2013",     "x\u2014y", ".\u2014", "\u2014A",
   };
   std::mt19937 rng(20261206);
   std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
@@ -195,12 +196,17 @@ TEST(SplitSentencesTest, AsciiScannerMatchesIcuOnGeneratedText) {
   }
 }
 
-// Non-ASCII text and other languages go to ICU.
+// Non-ASCII text (other than the dashes) goes to ICU.
 TEST(SplitSentencesTest, AsciiScannerRefusesNonAscii) {
   std::vector<int32_t> b;
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("caf\u00E9. Ok.", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("a\u2015b. Ok.", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("a\xE2\x80", &b));
   EXPECT_TRUE(internal::AsciiSentenceBoundaries("cafe. Ok.", &b));
   EXPECT_EQ(b, (std::vector<int32_t>{6, 9}));
+  // News text's dashes are SContinue, which the scanner knows.
+  EXPECT_TRUE(internal::AsciiSentenceBoundaries("Go. \u2014 ok. Then.", &b));
+  EXPECT_EQ(b, (std::vector<int32_t>{12, 17}));
 }
 
 }  // namespace

@@ -137,6 +137,20 @@ bool SameTokens(const std::vector<Token>& a, const std::vector<Token>& b) {
   return true;
 }
 
+// The TokenList form of the same tokenisation holds the same tokens.
+bool SameTokens(const TokenList& a, const std::vector<Token>& b) {
+  if (a.tokens.size() != b.size()) return false;
+  for (size_t i = 0; i < b.size(); ++i) {
+    const TokenRef& t = a.tokens[i];
+    if (t.begin != b[i].begin || t.end != b[i].end || t.kind != b[i].kind ||
+        t.capitalized != b[i].capitalized || t.all_caps != b[i].all_caps ||
+        a.norm(t) != b[i].norm) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string Describe(std::string_view text, const std::vector<Token>& tokens) {
   std::string out;
   for (const Token& t : tokens) {
@@ -253,20 +267,80 @@ TEST(TokenizeTest, FastPathMatchesIcuOnGeneratedText) {
   std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
   std::uniform_int_distribution<int> length(0, 24);
   std::vector<Token> fast, slow;
+  TokenList list;
   int mismatches = 0;
   for (int round = 0; round < 20000 && mismatches < 5; ++round) {
     std::string text;
     for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
     const TokenizeOptions options{.keep_punct = round % 2 == 0};
     Tokenize(text, &fast, options);
+    Tokenize(text, &list, options);
     internal::TokenizeWithIcuOnly(text, &slow, options);
-    if (!SameTokens(fast, slow)) {
+    if (!SameTokens(fast, slow) || !SameTokens(list, slow)) {
       ++mismatches;
       ADD_FAILURE() << "text: \"" << text
                     << "\"\n fast: " << Describe(text, fast)
                     << "\n  icu: " << Describe(text, slow);
     }
   }
+}
+
+// The scanner reads the text through 64-byte bit masks: tokens that cross a
+// mask word, tokens longer than 64 bytes and texts of every length near a
+// multiple of 16 and 64 must come out as ICU has them, in both output forms.
+TEST(TokenizeTest, FastPathMatchesIcuAcrossMaskWords) {
+  const std::string_view kFragments[] = {
+      "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+      "Mixed", "UPPER", "lower", "0123456789", "1,200", "3.5", "U.S", ".",
+      "'", "'s", " ", "  ", "\n", "-", "@", "_", "x", "Q", "7", "\u00E9",
+      "\u2014", "\u201C", "e.g", "don't", "A.B", "\t",
+  };
+  std::mt19937 rng(20261206);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  std::vector<Token> fast, slow;
+  TokenList list;
+  int mismatches = 0;
+  for (int round = 0; round < 3000 && mismatches < 5; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
+    const TokenizeOptions options{.keep_punct = round % 2 == 0};
+    Tokenize(text, &fast, options);
+    Tokenize(text, &list, options);
+    internal::TokenizeWithIcuOnly(text, &slow, options);
+    if (!SameTokens(fast, slow) || !SameTokens(list, slow)) {
+      ++mismatches;
+      ADD_FAILURE() << "text: \"" << text
+                    << "\"\n fast: " << Describe(text, fast)
+                    << "\n  icu: " << Describe(text, slow);
+    }
+  }
+  // One word of every length up to 200, after every offset up to 70.
+  for (int offset = 0; offset <= 70 && mismatches < 5; ++offset) {
+    for (int len = 1; len <= 200 && mismatches < 5; len += (len < 70 ? 1 : 13)) {
+      std::string text(offset, ' ');
+      for (int k = 0; k < len; ++k) text += (k % 3 == 0) ? 'K' : 'q';
+      text += ". Next";
+      Tokenize(text, &fast, {.keep_punct = true});
+      Tokenize(text, &list, {.keep_punct = true});
+      internal::TokenizeWithIcuOnly(text, &slow, {.keep_punct = true});
+      if (!SameTokens(fast, slow) || !SameTokens(list, slow)) {
+        ++mismatches;
+        ADD_FAILURE() << "offset " << offset << " length " << len;
+      }
+    }
+  }
+}
+
+TEST(TokenizeTest, TokenListReplacesPreviousContents) {
+  TokenList list;
+  Tokenize("One two caf\u00E9 THREE", &list);
+  Tokenize("Five", &list);
+  ASSERT_EQ(list.tokens.size(), 1u);
+  EXPECT_EQ(list.norm(list.tokens[0]), "five");
+  EXPECT_TRUE(list.tokens[0].capitalized);
+  Tokenize("", &list);
+  EXPECT_TRUE(list.tokens.empty());
 }
 
 TEST(TokenizeTest, ThreadsGetTheSameTokens) {
