@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -161,6 +162,33 @@ std::string Describe(std::string_view text, const std::vector<Token>& tokens) {
   return out;
 }
 
+// Random texts of up to `max_fragments` fragments: both fast paths (the
+// Token vector and the TokenList) must give ICU's tokens, with and without
+// punctuation kept. Stops after five reported mismatches.
+void ExpectFastPathsMatchIcu(std::span<const std::string_view> fragments,
+                             uint32_t seed, int rounds, int max_fragments) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
+  std::uniform_int_distribution<int> length(0, max_fragments);
+  std::vector<Token> fast, slow;
+  TokenList list;
+  int mismatches = 0;
+  for (int round = 0; round < rounds && mismatches < 5; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += fragments[pick(rng)];
+    const TokenizeOptions options{.keep_punct = round % 2 == 0};
+    Tokenize(text, &fast, options);
+    Tokenize(text, &list, options);
+    internal::TokenizeWithIcuOnly(text, &slow, options);
+    if (!SameTokens(fast, slow) || !SameTokens(list, slow)) {
+      ++mismatches;
+      ADD_FAILURE() << "text: \"" << text
+                    << "\"\n fast: " << Describe(text, fast)
+                    << "\n  icu: " << Describe(text, slow);
+    }
+  }
+}
+
 // The ASCII fast path must give exactly ICU's tokens. Random strings built
 // from fragments chosen to exercise every rule near a piece boundary.
 TEST(TokenizeTest, FastPathMatchesIcuOnGeneratedText) {
@@ -263,26 +291,7 @@ TEST(TokenizeTest, FastPathMatchesIcuOnGeneratedText) {
       "\u00E9.",
       "St",
   };
-  std::mt19937 rng(20240611);
-  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
-  std::uniform_int_distribution<int> length(0, 24);
-  std::vector<Token> fast, slow;
-  TokenList list;
-  int mismatches = 0;
-  for (int round = 0; round < 20000 && mismatches < 5; ++round) {
-    std::string text;
-    for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
-    const TokenizeOptions options{.keep_punct = round % 2 == 0};
-    Tokenize(text, &fast, options);
-    Tokenize(text, &list, options);
-    internal::TokenizeWithIcuOnly(text, &slow, options);
-    if (!SameTokens(fast, slow) || !SameTokens(list, slow)) {
-      ++mismatches;
-      ADD_FAILURE() << "text: \"" << text
-                    << "\"\n fast: " << Describe(text, fast)
-                    << "\n  icu: " << Describe(text, slow);
-    }
-  }
+  ExpectFastPathsMatchIcu(kFragments, 20240611, 20000, 24);
 }
 
 // The scanner reads the text through 64-byte bit masks: tokens that cross a
@@ -295,26 +304,10 @@ TEST(TokenizeTest, FastPathMatchesIcuAcrossMaskWords) {
       "'", "'s", " ", "  ", "\n", "-", "@", "_", "x", "Q", "7", "\u00E9",
       "\u2014", "\u201C", "e.g", "don't", "A.B", "\t",
   };
-  std::mt19937 rng(20261206);
-  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
-  std::uniform_int_distribution<int> length(0, 40);
+  ExpectFastPathsMatchIcu(kFragments, 20261206, 3000, 40);
   std::vector<Token> fast, slow;
   TokenList list;
   int mismatches = 0;
-  for (int round = 0; round < 3000 && mismatches < 5; ++round) {
-    std::string text;
-    for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
-    const TokenizeOptions options{.keep_punct = round % 2 == 0};
-    Tokenize(text, &fast, options);
-    Tokenize(text, &list, options);
-    internal::TokenizeWithIcuOnly(text, &slow, options);
-    if (!SameTokens(fast, slow) || !SameTokens(list, slow)) {
-      ++mismatches;
-      ADD_FAILURE() << "text: \"" << text
-                    << "\"\n fast: " << Describe(text, fast)
-                    << "\n  icu: " << Describe(text, slow);
-    }
-  }
   // One word of every length up to 200, after every offset up to 70.
   for (int offset = 0; offset <= 70 && mismatches < 5; ++offset) {
     for (int len = 1; len <= 200 && mismatches < 5; len += (len < 70 ? 1 : 13)) {
