@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -30,7 +31,7 @@ namespace {
 // extracted facts depend on nothing else but the publication time, so a
 // verbatim copy published at the same time shares its original's.
 void ReconcileFacts(const std::vector<Article>& in,
-                    const compare::WordNet* wordnet,
+                    const compare::WordNet* wordnet, ReuseWorker* worker,
                     const std::vector<int>& family_of,
                     const std::vector<std::string_view>& bodies,
                     const std::vector<const facts::Document*>& docs,
@@ -65,8 +66,8 @@ void ReconcileFacts(const std::vector<Article>& in,
   }
   facts::ReconcileOptions ro;
   if (wordnet != nullptr) {
-    ro.same_unit = [wordnet](std::string_view a, std::string_view b) {
-      return wordnet->Relate(a, b) >= compare::WordRelation::kHypernym;
+    ro.same_unit = [wordnet, worker](std::string_view a, std::string_view b) {
+      return worker->SameUnit(*wordnet, a, b);
     };
   }
   const facts::Reconciliation r = facts::ReconcileStory(members, ro);
@@ -137,6 +138,20 @@ std::unique_ptr<ReuseContext> LoadReuseContext(const ReuseOptions& options,
     }
   }
   return context;
+}
+
+bool ReuseWorker::SameUnit(const compare::WordNet& wordnet,
+                           std::string_view a, std::string_view b) {
+  if (same_unit_.size() > (1u << 16)) same_unit_.clear();  // bounded
+  std::string key;
+  key.reserve(a.size() + b.size() + 1);
+  key.append(a).push_back('\0');
+  key.append(b);
+  const auto [it, fresh] = same_unit_.try_emplace(std::move(key), false);
+  if (fresh) {
+    it->second = wordnet.Relate(a, b) >= compare::WordRelation::kHypernym;
+  }
+  return it->second;
 }
 
 text::Stemmer* ReuseWorker::StemmerFor(const std::string& lang) {
@@ -218,7 +233,7 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     st->families.push_back(std::move(f));
   }
   if (options.facts) {
-    ReconcileFacts(in, wordnet, reuse.family_of, bodies, docs, copy_of,
+    ReconcileFacts(in, wordnet, worker, reuse.family_of, bodies, docs, copy_of,
                    *articles, st);
   }
   for (size_t k = 0; k < n; ++k) {

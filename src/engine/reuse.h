@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "concord/article.h"
@@ -33,9 +35,16 @@ std::unique_ptr<ReuseContext> LoadReuseContext(const ReuseOptions& options,
 class ReuseWorker {
  public:
   text::Stemmer* StemmerFor(const std::string& lang);
+  // Whether WordNet counts unit words a and b as one unit (a hypernym or
+  // closer), remembered across the worker's stories: the same unit words
+  // meet in story after story, and a look-up costs some ten thousand
+  // instructions. A worker serves one ReuseContext, so one WordNet.
+  bool SameUnit(const compare::WordNet& wordnet, std::string_view a,
+                std::string_view b);
 
  private:
   std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers_;
+  std::unordered_map<std::string, bool> same_unit_;  // "a\0b" -> answer
 };
 
 // The work for stories [begin, end) of `*stories`, on the
