@@ -956,6 +956,10 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                  std::vector<QuoteCluster>* out) {
   std::vector<QuoteItem> items;
   WordIds words;
+  // Verbatim copies share one Facts (src/engine/reuse.cc), so the same
+  // Quote comes back once per copy: its word ids (and, below, its
+  // narration prefixes) are computed once. -1: fewer than three words.
+  std::unordered_map<const Quote*, int> item_of_quote;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -968,8 +972,15 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                        : -1;
       it.speaker_name = it.speaker >= 0 ? entities[it.speaker].name
                                         : q.speaker_name;
-      WordIdsOf(q.text, &words, &it.ids);
-      if (it.ids.size() < 3) continue;
+      const auto [seen, fresh] = item_of_quote.try_emplace(&q, -1);
+      if (fresh) {
+        WordIdsOf(q.text, &words, &it.ids);
+        if (it.ids.size() < 3) continue;
+        seen->second = static_cast<int>(items.size());
+      } else {
+        if (seen->second < 0) continue;
+        it.ids = items[static_cast<size_t>(seen->second)].ids;
+      }
       items.push_back(std::move(it));
     }
   }
@@ -1048,8 +1059,13 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   }
   // NarrationQuoted's prefix sets per item, made when first asked for.
   std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
+  // Items of one Quote (verbatim copies) share its prefixes: they depend
+  // on nothing but the quote, its words and the body around it.
+  std::unordered_map<const Quote*, size_t> prefixes_item;
   auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
     if (prefixes[u] == nullptr) {
+      const auto [it, fresh] = prefixes_item.try_emplace(items[u].quote, u);
+      if (!fresh) return *prefixes[it->second];
       prefixes[u] = std::make_unique<NarrationPrefixes>(
           PrefixesOf(members, words, items[u]));
     }

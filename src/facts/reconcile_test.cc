@@ -120,6 +120,54 @@ TEST(ReconcileTest, SwappedWordsInACopiedQuoteAreAltered) {
   EXPECT_TRUE(spun_altered);
 }
 
+// Verbatim copies reach ReconcileStory sharing one Facts (the engine
+// extracts a body once), and quote grouping then reads each shared quote
+// once. The quotes must come out as with each copy's facts extracted on
+// its own: groups, speakers, sources, variants, flags and swaps.
+TEST(ReconcileTest, CopiesSharingTheirFactsGiveTheSameQuotes) {
+  // A second wire with two quotations, spun in its second one.
+  static const char kPort[] =
+      "Dock workers at Brannock walked out on Friday, the union said.\n\n"
+      "\"This strike is about safety on the cranes and nothing else,\" "
+      "union secretary Ayla Brenner told the crowd at the gates.\n\n"
+      "\"The port will stay shut until the owners talk to us,\" Brenner "
+      "said later.";
+  static const char kPortSpun[] =
+      "Dock workers at Brannock walked out on Friday, the union said.\n\n"
+      "\"This strike is about safety on the cranes and nothing else,\" "
+      "union secretary Ayla Brenner told the crowd at the gates.\n\n"
+      "\"The harbour will remain closed until the proprietors talk to us,\" "
+      "Brenner said later.";
+  // wire, spun copy, a copy of the wire, the other outlet, another copy,
+  // and the port story's wire, its copy and its spun copy.
+  const std::vector<std::pair<const char*, int>> texts = {
+      {kWire, 0}, {kSpun, 0},     {kWire, 0},     {kOther, 1},
+      {kWire, 0}, {kPort, 2},     {kPortSpun, 2}, {kPort, 2}};
+  const Story separate = Make(texts);
+  Story shared = Make(texts);
+  shared.members[2].facts = shared.members[0].facts;
+  shared.members[4].facts = shared.members[0].facts;
+  shared.members[7].facts = shared.members[5].facts;
+  const Reconciliation a = ReconcileStory(shared.members);
+  const Reconciliation b = ReconcileStory(separate.members);
+  ASSERT_FALSE(b.quotes.empty());
+  ASSERT_EQ(a.quotes.size(), b.quotes.size());
+  for (size_t g = 0; g < a.quotes.size(); ++g) {
+    const QuoteCluster& x = a.quotes[g];
+    const QuoteCluster& y = b.quotes[g];
+    EXPECT_EQ(x.speaker, y.speaker);
+    EXPECT_EQ(x.sources, y.sources);
+    ASSERT_EQ(x.variants.size(), y.variants.size()) << g;
+    for (size_t v = 0; v < x.variants.size(); ++v) {
+      EXPECT_EQ(x.variants[v].member, y.variants[v].member);
+      EXPECT_EQ(x.variants[v].begin, y.variants[v].begin);
+      EXPECT_EQ(x.variants[v].text, y.variants[v].text);
+      EXPECT_EQ(x.variants[v].flag, y.variants[v].flag);
+      EXPECT_EQ(x.variants[v].swaps, y.variants[v].swaps);
+    }
+  }
+}
+
 TEST(ReconcileTest, NarrationMovedInsideQuoteMarksIsParaphrase) {
   const char a[] =
       "The governor said she hoped the trapped miners could \"see their "
