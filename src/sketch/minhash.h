@@ -74,6 +74,11 @@ inline void AddToMinHash(uint64_t hash, const MinHashOptions& options,
   uint32_t& bin = (*out)[static_cast<size_t>(x >> kMinHashBinShift)];
   bin = value < bin ? value : bin;
 }
+// AddToMinHash of each of `hashes` in turn, the same signature state after,
+// at under three quarters of the instructions where the processor has AVX2
+// (four hashes mixed per vector; the bins are still updated one at a time).
+void AddAllToMinHash(std::span<const uint64_t> hashes,
+                     const MinHashOptions& options, MinHashSignature* out);
 void FinishMinHash(const MinHashOptions& options, MinHashSignature* out);
 
 // True for the signature of the empty set.

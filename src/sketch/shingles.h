@@ -109,6 +109,8 @@ class Shingler {
   // Scratch kept at its high-water size (so never zero-filled twice): one
   // hash per word in words_[0, word_count_).
   std::vector<uint64_t> words_;
+  // ShingleToMinHash's scratch: the shingles of the body.
+  std::vector<uint64_t> windows_;
   std::string lowered_;  // the body with ASCII letters lower-cased
   // Per 64-byte block of the body: the core and slow bit masks
   // (shingles.cc, Classify).
