@@ -107,12 +107,25 @@ const ProbeTable& Probes(uint64_t probe_seed) {
   return _mm256_add_epi64(low, _mm256_slli_epi64(cross, 32));
 }
 
+// The 32-bit number kLane of `v`.
+template <int kLane>
+[[gnu::target("avx2")]] inline uint32_t Lane(__m128i v) {
+  return static_cast<uint32_t>(_mm_extract_epi32(v, kLane));
+}
+
+// sig[bin] lowered to the bottom number of `value`, if that is smaller.
+[[gnu::target("avx2")]] inline void MinInto(uint32_t* sig, uint32_t bin,
+                                            __m128i value) {
+  sig[bin] = static_cast<uint32_t>(_mm_cvtsi128_si32(
+      _mm_min_epu32(value, _mm_cvtsi32_si128(static_cast<int>(sig[bin])))));
+}
+
 // AddAllToMinHash with Fmix64 computed for four hashes per vector: its two
 // 64-bit multiplies and three shift-xors are most of a scalar element's
 // 26 instructions. The bin updates stay scalar (two elements of one
 // vector may share a bin, and AVX2 has no scatter): each lane's value and
-// bin are packed side by side as two 32-bit numbers, stored, and read
-// back by the usual branch-free minimum.
+// bin are packed side by side as two 32-bit numbers, and the bin, taken
+// out to a register, is lowered by vpminud (no branch on the coin flip).
 [[gnu::target("avx2")]] void AddAllAvx2(const uint64_t* hashes, size_t n,
                                         uint64_t seed, MinHashSignature* out) {
   uint32_t* sig = out->data();
@@ -122,7 +135,6 @@ const ProbeTable& Probes(uint64_t probe_seed) {
   const __m256i mul1_high = _mm256_set1_epi64x(0xff51afd7LL);
   const __m256i mul2_low = _mm256_set1_epi64x(0x1a85ec53LL);
   const __m256i mul2_high = _mm256_set1_epi64x(0xc4ceb9feLL);
-  alignas(32) uint32_t lanes[8];
   size_t i = 0;
   for (; i + 4 <= n; i += 4) {
     __m256i x = _mm256_xor_si256(
@@ -138,13 +150,15 @@ const ProbeTable& Probes(uint64_t probe_seed) {
     // zero).
     const __m256i packed = _mm256_blend_epi32(_mm256_srli_epi32(x, 1),
                                               _mm256_srli_epi64(x, 25), 0xAA);
-    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), packed);
-#pragma GCC unroll 4
-    for (int l = 0; l < 4; ++l) {
-      const uint32_t value = lanes[2 * l];
-      uint32_t& bin = sig[lanes[2 * l + 1]];
-      bin = value < bin ? value : bin;
-    }
+    // Each lane's minimum with vpminud, its value moved to the bottom of
+    // a 128-bit half, where extracting both numbers to general registers
+    // cost two instructions more a lane.
+    const __m128i low = _mm256_castsi256_si128(packed);
+    const __m128i high = _mm256_extracti128_si256(packed, 1);
+    MinInto(sig, Lane<1>(low), low);
+    MinInto(sig, Lane<3>(low), _mm_srli_si128(low, 8));
+    MinInto(sig, Lane<1>(high), high);
+    MinInto(sig, Lane<3>(high), _mm_srli_si128(high, 8));
   }
   for (; i < n; ++i) AddToMinHash(hashes[i], {.seed = seed}, out);
 }
