@@ -592,7 +592,8 @@ inline uint64_t BitRange(size_t lo, size_t hi) {
 // byte end - 1 is white space or end is the body's end (whose padding bits
 // are clear); the lowered bytes of the padding are readable; no "_" in
 // [from, end) (a slow byte: a lone "_" would be no word).
-inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
+[[gnu::always_inline]] inline size_t AddRuns(const uint64_t* core,
+                                              const char* low, size_t from,
                       size_t end, uint64_t* hashes, size_t count) {
   if (from >= end) return count;
   size_t pending = 0;  // start of a run still open at a block's end
@@ -644,6 +645,34 @@ inline size_t AddRuns(const uint64_t* core, const char* low, size_t from,
     }
   }
   return count;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// AddRuns compiled for BMI1, chosen at run time: clearing the lowest set
+// bit of the start and end masks is one blsr each, where plain x86-64
+// takes a subtraction and an and (two instructions a word).
+[[gnu::target("bmi")]] size_t AddRunsBmi(const uint64_t* core, const char* low,
+                                         size_t from, size_t end,
+                                         uint64_t* hashes, size_t count) {
+  return AddRuns(core, low, from, end, hashes, count);
+}
+
+// Runs as a static initialiser, possibly before the library's own, hence
+// the explicit __builtin_cpu_init.
+const bool kHasBmi = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("bmi") != 0;
+}();
+#endif
+
+// AddRuns by the best path the processor has.
+inline size_t AddRunsDispatch(const uint64_t* core, const char* low,
+                              size_t from, size_t end, uint64_t* hashes,
+                              size_t count) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasBmi) return AddRunsBmi(core, low, from, end, hashes, count);
+#endif
+  return AddRuns(core, low, from, end, hashes, count);
 }
 
 // The fingerprint of the word hashes: XXH3 over their bytes, never 0.
@@ -792,7 +821,8 @@ size_t Shingler::ScanPieceSlowly(std::string_view body, size_t piece_begin) {
     if (slow_at < n) {
       while (piece > pos && ClassOf(s[piece - 1]) != kSpace) --piece;
     }
-    word_count_ = AddRuns(core, low, pos, piece, words_.data(), word_count_);
+    word_count_ =
+        AddRunsDispatch(core, low, pos, piece, words_.data(), word_count_);
     if (slow_at >= n) break;
     pos = ScanPieceSlowly(body, piece);
   }
