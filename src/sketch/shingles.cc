@@ -532,7 +532,8 @@ const bool kHasAvx2 = [] {
 }();
 #endif
 
-// Whether Classify may take the AVX2 path (internal::UseAvx2ForTest).
+// Whether Classify may take the AVX2 path and AddRuns the BMI1 one
+// (internal::UseAvx2ForTest).
 bool avx2_allowed = true;
 
 // ClassifyBaseline's result, by the widest path the processor has.
@@ -670,7 +671,9 @@ inline size_t AddRunsDispatch(const uint64_t* core, const char* low,
                               size_t from, size_t end, uint64_t* hashes,
                               size_t count) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasBmi) return AddRunsBmi(core, low, from, end, hashes, count);
+  if (kHasBmi && avx2_allowed) {
+    return AddRunsBmi(core, low, from, end, hashes, count);
+  }
 #endif
   return AddRuns(core, low, from, end, hashes, count);
 }
