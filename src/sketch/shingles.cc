@@ -21,9 +21,10 @@
 // counts distinct windows and distinct hashes over the example articles).
 // P is not mixed again (it was, by Fmix64, a bijection that changed no
 // collision): every consumer of shingles mixes them itself (MinHash with
-// its seed, SimHash), and ShingleToMinHash folds each P into the MinHash
-// signature as it is made, so a shingle costs one mix, not two, and is
-// never stored.
+// its seed, SimHash), and ShingleToMinHash hands the P of a body straight
+// to the MinHash signature (through a reused scratch array, so that
+// AddAllToMinHash can mix four at a time), so a shingle costs one mix,
+// not two, and never reaches out->hashes.
 // The exact fingerprint is XXH3 over the sequence of word hashes (folded
 // words joined by spaces carry no more information, and were a second copy
 // of every word).

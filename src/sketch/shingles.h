@@ -80,8 +80,8 @@ class Shingler {
   // What near-duplicate detection needs, in one pass: sets out->exact and
   // out->words as Shingle does, leaves out->hashes empty, and sets
   // *minhash to ComputeMinHash(the hashes Shingle would give,
-  // minhash_options), each shingle folded into the signature as it is
-  // made instead of stored and read back.
+  // minhash_options), the shingles rolled into a reused scratch array
+  // and added to the signature from there (AddAllToMinHash), not returned.
   // REQUIRES: out != nullptr; minhash != nullptr; body.size() < 2^31.
   void ShingleToMinHash(std::string_view body,
                         const MinHashOptions& minhash_options, Shingles* out,
