@@ -270,9 +270,12 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
   // seen might, for all the compiler knows, have changed it).
   size_t capacity = found_.size();
   size_t count = 0;
+  // Stamps never exceed the current epoch, so "not yet seen" is
+  // seen[id] < epoch: a compare whose carry adds straight into the count
+  // (cmp, adc), where != took a zeroing, a setne and an add.
   auto add = [seen, epoch, &found, &count](uint32_t id) {
     found[count] = id;
-    count += seen[id] != epoch;
+    count += seen[id] < epoch;
     seen[id] = epoch;
   };
   int hit = 0;

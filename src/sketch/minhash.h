@@ -54,9 +54,10 @@ MinHashSignature ComputeMinHash(std::span<const uint64_t> hashes,
                                 const MinHashOptions& options = {});
 
 // ComputeMinHash in three steps, for a producer that makes the hashes one
-// at a time and need not keep them (Shingler folds it into its window
-// loop): StartMinHash, then AddToMinHash for each hash, then FinishMinHash
-// give exactly ComputeMinHash's signature of the hashes added. Between
+// at a time or in batches (Shingler::ShingleToMinHash): StartMinHash, then
+// AddToMinHash for each hash (or AddAllToMinHash for a batch), then
+// FinishMinHash give exactly ComputeMinHash's signature of the hashes
+// added. Between
 // Start and Finish *out holds partial state, not a signature.
 // REQUIRES: out != nullptr; the same options in Add and Finish.
 inline void StartMinHash(MinHashSignature* out) {
@@ -74,6 +75,11 @@ inline void AddToMinHash(uint64_t hash, const MinHashOptions& options,
   uint32_t& bin = (*out)[static_cast<size_t>(x >> kMinHashBinShift)];
   bin = value < bin ? value : bin;
 }
+// AddToMinHash of each of `hashes` in turn, the same signature state after,
+// at under three quarters of the instructions where the processor has AVX2
+// (four hashes mixed per vector; the bins are still updated one at a time).
+void AddAllToMinHash(std::span<const uint64_t> hashes,
+                     const MinHashOptions& options, MinHashSignature* out);
 void FinishMinHash(const MinHashOptions& options, MinHashSignature* out);
 
 // True for the signature of the empty set.

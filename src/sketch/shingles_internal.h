@@ -14,9 +14,10 @@ namespace concord::sketch::internal {
 // tests of its collisions.
 uint64_t WordHash(std::string_view word);
 
-// Whether Shingler's first pass may use AVX2 where the processor has it
-// (the default, true); tests turn it off to hold the SSE2 path to the
-// reference too. Not thread-safe: call it with no Shingler running.
+// Whether Shingler may use AVX2 (its first pass) and BMI1 (its word loop)
+// where the processor has them (the default, true); tests turn it off to
+// hold the SSE2 and plain x86-64 paths to the reference too. Not
+// thread-safe: call it with no Shingler running.
 void UseAvx2ForTest(bool use);
 
 // Shingler::Shingle computed the slow, obviously-correct way: text::Tokenize

@@ -343,8 +343,9 @@ TEST(ShingleFastPathTest, MatchesTokenizerAfterFoldingLengthensText) {
 }
 
 TEST(ShingleFastPathTest, BaselinePassMatchesTokenizerToo) {
-  // The tests above take the AVX2 first pass where the processor has it;
-  // these rows and articles go through the SSE2 one as well.
+  // The tests above take the AVX2 first pass and the BMI1 word loop where
+  // the processor has them; these rows and articles go through the SSE2
+  // pass and the plain x86-64 loop as well.
   internal::UseAvx2ForTest(false);
   Shingler shingler({.words = 5});
   const std::vector<std::string> texts = ExampleArticles();
