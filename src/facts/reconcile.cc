@@ -456,14 +456,6 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     }
     r = e;
   }
-  // same_unit answers per unit pair, asked once per call (units repeat
-  // across values: "2 soldiers"/"2 troops", "5 soldiers"/"5 troops").
-  std::map<std::pair<std::string_view, std::string_view>, bool> same_unit;
-  auto units_related = [&](const std::string& x, const std::string& y) {
-    const auto [it, fresh] = same_unit.try_emplace({x, y}, false);
-    if (fresh) it->second = options.same_unit(x, y);
-    return it->second;
-  };
   for (size_t i = 0; i < claims->size(); ++i) {
     for (size_t r = run_begin[i]; r < run_end[i]; ++r) {
       const size_t j = by_value[r];
@@ -486,7 +478,7 @@ void QuantityClaims(const std::vector<StoryMember>& members,
                        }));
       const bool linked =
           b_modifies_a || (options.same_unit && a.slot < b.slot &&
-                           units_related(a.slot, b.slot));
+                           options.same_unit(a.slot, b.slot));
       if (!linked) continue;
       for (const std::string& t : b.texts) AddUnique(&a.texts, t);
       for (uint32_t m : b.members) AddUnique(&a.members, m);
@@ -1059,17 +1051,16 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   }
   // NarrationQuoted's prefix sets per item, made when first asked for.
   std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
-  // Items of one Quote (verbatim copies) share its prefixes: they depend
-  // on nothing but the quote, its words and the body around it.
-  std::unordered_map<const Quote*, size_t> prefixes_item;
+  // Items of one Quote (verbatim copies) share its prefixes, kept with the
+  // quote's first item: they depend on nothing but the quote, its words and
+  // the body around it.
   auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
-    if (prefixes[u] == nullptr) {
-      const auto [it, fresh] = prefixes_item.try_emplace(items[u].quote, u);
-      if (!fresh) return *prefixes[it->second];
-      prefixes[u] = std::make_unique<NarrationPrefixes>(
-          PrefixesOf(members, words, items[u]));
+    const auto first = static_cast<size_t>(item_of_quote.at(items[u].quote));
+    if (prefixes[first] == nullptr) {
+      prefixes[first] = std::make_unique<NarrationPrefixes>(
+          PrefixesOf(members, words, items[first]));
     }
-    return *prefixes[u];
+    return *prefixes[first];
   };
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];

@@ -120,8 +120,10 @@ struct ReconcileOptions {
   int far_date_days = 30;
   // Whether two counted things are the same kind of thing ("settlement" and
   // "village"); quantity claims of equal value whose units it links are one
-  // claim. Null: units must be equal (or one the other's modifier). The
-  // engine passes WordNet (synonym or direct hypernym).
+  // claim. Null: units must be equal (or one the other's modifier). Asked
+  // once per pair of equal-valued claims, so unit pairs repeat: the engine
+  // passes WordNet (synonym or direct hypernym) through a memo that lasts
+  // across stories (ReuseWorker::SameUnit).
   std::function<bool(std::string_view, std::string_view)> same_unit;
 };
 
