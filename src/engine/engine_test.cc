@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "concord/render.h"
 
@@ -39,6 +40,21 @@ std::string Streamed(AnalyzeOptions options, RunStats* stats) {
   return RunToJson(engine, stats);
 }
 
+// The settings that must not change a report: one and three threads, each
+// with everything held in memory and with everything spilled to disk.
+std::vector<AnalyzeOptions> ThreadAndBudgetVariants() {
+  std::vector<AnalyzeOptions> out;
+  for (unsigned threads : {1u, 3u}) {
+    for (uint64_t budget : {uint64_t{1} << 30, uint64_t{0}}) {
+      AnalyzeOptions o;
+      o.threads = threads;
+      o.memory_budget = budget;
+      out.push_back(o);
+    }
+  }
+  return out;
+}
+
 TEST(EngineTest, StreamedReportEqualsTheWholeReport) {
   AnalyzeOptions options;
   Engine engine(options);
@@ -47,22 +63,17 @@ TEST(EngineTest, StreamedReportEqualsTheWholeReport) {
   ASSERT_GT(report.stories.size(), 1u);
   const std::string whole = RenderJson(report);
 
-  for (unsigned threads : {1u, 3u}) {
-    for (uint64_t budget : {uint64_t{1} << 30, uint64_t{0}}) {
-      AnalyzeOptions o;
-      o.threads = threads;
-      o.memory_budget = budget;
-      RunStats stats;
-      const std::string streamed = Streamed(o, &stats);
-      EXPECT_TRUE(streamed == whole)
-          << threads << " threads, budget " << budget;
-      EXPECT_EQ(stats.articles, report.articles.size());
-      EXPECT_EQ(stats.stories, report.stories.size());
-      EXPECT_EQ(stats.pairs_compared, report.stats.pairs_compared);
-      if (budget == 0) {
-        EXPECT_EQ(stats.held_bytes, 0u);
-        EXPECT_GT(stats.spilled_bytes, 0u);
-      }
+  for (const AnalyzeOptions& o : ThreadAndBudgetVariants()) {
+    RunStats stats;
+    const std::string streamed = Streamed(o, &stats);
+    EXPECT_TRUE(streamed == whole)
+        << o.threads << " threads, budget " << o.memory_budget;
+    EXPECT_EQ(stats.articles, report.articles.size());
+    EXPECT_EQ(stats.stories, report.stories.size());
+    EXPECT_EQ(stats.pairs_compared, report.stats.pairs_compared);
+    if (o.memory_budget == 0) {
+      EXPECT_EQ(stats.held_bytes, 0u);
+      EXPECT_GT(stats.spilled_bytes, 0u);
     }
   }
 }
@@ -118,21 +129,16 @@ TEST(EngineTest, StoriesAnalysedEarlyGiveTheSameReport) {
   ASSERT_EQ(late_stats.stories, 120u);
   ASSERT_GT(late_stats.pairs_compared, 0u);
 
-  for (unsigned threads : {1u, 3u}) {
-    for (uint64_t budget : {uint64_t{1} << 30, uint64_t{0}}) {
-      AnalyzeOptions o;
-      o.threads = threads;
-      o.memory_budget = budget;
-      RunStats stats;
-      EXPECT_TRUE(run(o, &stats) == reference)
-          << threads << " threads, budget " << budget;
-      // Every story (all have three members) goes through the early path:
-      // those of the first batch while the second is clustered, the rest
-      // when the input ends. (Closing mid-stream is checked by
-      // OnlineClustererTest.ClosedStoriesAreNeverJoinedAgain.)
-      EXPECT_EQ(stats.stories_early, 120u);
-      EXPECT_EQ(stats.pairs_compared, late_stats.pairs_compared);
-    }
+  for (const AnalyzeOptions& o : ThreadAndBudgetVariants()) {
+    RunStats stats;
+    EXPECT_TRUE(run(o, &stats) == reference)
+        << o.threads << " threads, budget " << o.memory_budget;
+    // Every story (all have three members) goes through the early path:
+    // those of the first batch while the second is clustered, the rest
+    // when the input ends. (Closing mid-stream is checked by
+    // OnlineClustererTest.ClosedStoriesAreNeverJoinedAgain.)
+    EXPECT_EQ(stats.stories_early, 120u);
+    EXPECT_EQ(stats.pairs_compared, late_stats.pairs_compared);
   }
   // The whole report (no sink) too.
   Engine engine;
