@@ -328,6 +328,44 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
   return dot && part > 0;
 }
 
+// The `width` bytes of the body s[0, n) at `at`, read in place, or, for
+// the last partial chunk and the padding past the body, through `tail`
+// (zero-filled: a zero byte is in no class).
+inline const char* ChunkAt(const char* s, size_t n, size_t at, size_t width,
+                           char* tail) {
+  if (at + width <= n) return s + at;
+  std::memset(tail, 0, width);
+  if (at < n) std::memcpy(tail, s + at, n - at);
+  return tail;
+}
+
+// The block-by-block part of Classify: records block b's core mask and,
+// one block late, the previous block's slow mask. A joiner is slow when a
+// core byte follows, which for the last byte of a block is the next
+// block's first; Finish writes the last block's.
+class SlowMasks {
+ public:
+  SlowMasks(uint64_t* core, uint64_t* slow) : core_(core), slow_(slow) {}
+  void Block(size_t b, uint64_t core, uint64_t high, uint64_t join) {
+    core_[b] = core;
+    if (b > 0) {
+      slow_[b - 1] =
+          prev_high_ | (prev_join_ & ((prev_core_ >> 1) | (core << 63)));
+    }
+    prev_core_ = core;
+    prev_join_ = join;
+    prev_high_ = high;
+  }
+  void Finish(size_t blocks) {
+    slow_[blocks - 1] = prev_high_ | (prev_join_ & (prev_core_ >> 1));
+  }
+
+ private:
+  uint64_t* core_;
+  uint64_t* slow_;
+  uint64_t prev_core_ = 0, prev_join_ = 0, prev_high_ = 0;
+};
+
 // Classification, 16 bytes at a time where SSE2 is available. For the
 // body s[0, n) padded with zero bytes to `blocks` 64-byte blocks, sets
 // lowered[0, 64 * blocks) to the bytes with A-Z lower-cased, and one bit
@@ -339,18 +377,13 @@ bool IsShortPartAbbreviation(const char* s, size_t size) {
 // each run one word, and needs no rule.
 void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
                       uint64_t* core, uint64_t* slow) {
-  uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
+  SlowMasks masks(core, slow);
   for (size_t b = 0; b < blocks; ++b) {
     uint64_t c = 0, h = 0, j = 0;
     for (size_t part = 0; part < 4; ++part) {
       const size_t at = b * 64 + part * 16;
       alignas(16) char tail[16];
-      const char* bytes = s + at;
-      if (at + 16 > n) {  // the last, partial chunk and the padding
-        std::memset(tail, 0, sizeof(tail));
-        if (at < n) std::memcpy(tail, s + at, n - at);
-        bytes = tail;
-      }
+      const char* bytes = ChunkAt(s, n, at, 16, tail);
       uint64_t core16 = 0, high16 = 0, join16 = 0;
 #if defined(__SSE2__)
       const __m128i x =
@@ -392,17 +425,9 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
       h |= high16 << (part * 16);
       j |= join16 << (part * 16);
     }
-    core[b] = c;
-    // A joiner is slow when a core byte follows, which for the last byte
-    // of a block is the next block's first.
-    if (b > 0) {
-      slow[b - 1] = prev_high | (prev_join & ((prev_core >> 1) | (c << 63)));
-    }
-    prev_core = c;
-    prev_join = j;
-    prev_high = h;
+    masks.Block(b, c, h, j);
   }
-  slow[blocks - 1] = prev_high | (prev_join & (prev_core >> 1));
+  masks.Finish(blocks);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -474,18 +499,13 @@ constexpr std::array<uint8_t, 16> kHighNibbleBits = MakeHighNibbleBits();
   const __m256i case_bit = Splat(0x20);
   const __m256i underscore = Splat('_');
   const __m256i zero = _mm256_setzero_si256();
-  uint64_t prev_core = 0, prev_join = 0, prev_high = 0;
+  SlowMasks masks(core, slow);
   for (size_t b = 0; b < blocks; ++b) {
     uint64_t not_c = 0, h = 0, not_j = 0;
     for (size_t part = 0; part < 2; ++part) {
       const size_t at = b * 64 + part * 32;
       alignas(32) char tail[32];
-      const char* bytes = s + at;
-      if (at + 32 > n) {  // the last, partial chunk and the padding
-        std::memset(tail, 0, sizeof(tail));
-        if (at < n) std::memcpy(tail, s + at, n - at);
-        bytes = tail;
-      }
+      const char* bytes = ChunkAt(s, n, at, 32, tail);
       const __m256i x =
           _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes));
       // Bytes >= 0x80 index the tables with their high bit clear here
@@ -513,16 +533,9 @@ constexpr std::array<uint8_t, 16> kHighNibbleBits = MakeHighNibbleBits();
       not_j |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(not_join))}
                << shift;
     }
-    const uint64_t c = ~not_c, j = ~not_j;
-    core[b] = c;
-    if (b > 0) {
-      slow[b - 1] = prev_high | (prev_join & ((prev_core >> 1) | (c << 63)));
-    }
-    prev_core = c;
-    prev_join = j;
-    prev_high = h;
+    masks.Block(b, ~not_c, h, ~not_j);
   }
-  slow[blocks - 1] = prev_high | (prev_join & (prev_core >> 1));
+  masks.Finish(blocks);
 }
 
 // Runs as a static initialiser, possibly before the library's own, hence
