@@ -37,10 +37,10 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 }
 
 void TermTable::Assign(const SparseVector& v) {
-  // Load at most 1/4 (a miss, the common case when scoring, then ends at
-  // the first or second slot). The table only grows: clearing the slots the
-  // last vector used is cheaper than clearing the table, and weights are
-  // read only where a key matches, so they are never cleared.
+  // Load at most 1/4 (a miss then ends at the first or second slot). The
+  // table only grows: clearing the slots the last vector used is cheaper
+  // than clearing the table, and weights are read only where a key
+  // matches, so they are never cleared.
   size_t capacity = 16;
   while (capacity < v.entries.size() * 4) capacity <<= 1;
   if (capacity > keys_.size()) {
@@ -67,22 +67,26 @@ void TermTable::Assign(const SparseVector& v) {
 
 double TermTable::Dot(const SparseVector& other) const {
   if (keys_.empty()) return 0;
+  // The products are added in the order of `other`'s entries (by term), as
+  // the sorted-merge Dot() adds them, so both give the same double. Term 0
+  // sorts first.
+  const TermWeight* e = other.entries.data();
+  const TermWeight* const end = e + other.entries.size();
   double s = 0;
-  for (const TermWeight& e : other.entries) {
-    if (e.term == 0) {
-      s += double(zero_weight_) * e.weight;
-      continue;
-    }
-    uint64_t i = e.term & mask_;
-    while (true) {
-      const uint64_t k = keys_[i];
-      if (k == e.term) {
-        s += double(weights_[i]) * e.weight;
-        break;
-      }
-      if (k == 0) break;
-      i = (i + 1) & mask_;
-    }
+  if (e != end && e->term == 0) {
+    s += double(zero_weight_) * e->weight;
+    ++e;
+  }
+  // Locals: through the members the compiler reloads them every entry.
+  const uint64_t* const keys = keys_.data();
+  const float* const weights = weights_.data();
+  const uint64_t mask = mask_;
+  for (; e != end; ++e) {
+    const uint64_t term = e->term;
+    uint64_t i = term & mask;
+    uint64_t k;
+    while ((k = keys[i]) != term && k != 0) i = (i + 1) & mask;
+    if (k == term) s += double(weights[i]) * e->weight;
   }
   return s;
 }
