@@ -1,10 +1,12 @@
 // JSON renderer; the schema is docs/output.md. Field order is fixed so that
 // output diffs cleanly between runs.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <emmintrin.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -49,22 +51,65 @@ uint64_t Load8(const char* p) {
 // '\\' or a byte >= 0x80 (not escaped, but left to the byte loop). The
 // last three tests are the exact "has a byte less than n" and "has a zero
 // byte" bit tricks, exact on bytes below 0x80 (others are caught first).
-bool NeedsEscape8(uint64_t x) {
+[[gnu::always_inline]] inline bool NeedsEscape8(uint64_t x) {
   const uint64_t low7 = ~x & kHighBits;  // high bit of each byte < 0x80
   auto has_zero = [low7](uint64_t v) { return (v - kOnes) & ~v & low7; };
   return (x & kHighBits) != 0 || ((x - 0x20 * kOnes) & low7) != 0 ||
          has_zero(x ^ ('"' * kOnes)) != 0 || has_zero(x ^ ('\\' * kOnes)) != 0;
 }
 
-// Whether s needs no escaping and no UTF-8 check: printable ASCII without
-// '"' or '\\'.
-bool PlainAscii(std::string_view s) {
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+// The length of s's longest prefix that needs no escaping and no UTF-8
+// check: printable ASCII without '"' or '\\'. Sixteen bytes at a time (as
+// signed bytes, those >= 0x80 are negative, so one "less than 0x20" test
+// catches them with the control characters), the last block overlapping
+// the one before; a string under 16 bytes (keys, ids, dates: most calls)
+// as one 8-byte word assembled from overlapping loads, with plain filler.
+size_t PlainPrefix(std::string_view s) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  if (n >= 16) {
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (size_t i = 0;; i += 16) {
+      if (i + 16 > n) i = n - 16;  // bytes before n - 16 were plain
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const __m128i bad =
+          _mm_or_si128(_mm_cmplt_epi8(v, space),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                    _mm_cmpeq_epi8(v, backslash)));
+      const int mask = _mm_movemask_epi8(bad);
+      if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+      if (i + 16 == n) return n;
+    }
   }
-  return true;
+  bool plain;
+  if (n >= 8) {
+    plain = !NeedsEscape8(Load8(p)) && !NeedsEscape8(Load8(p + n - 8));
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    plain = !NeedsEscape8(lo | uint64_t{hi} << 32);
+  } else if (n > 0) {
+    const uint64_t x = (kOnes * 'a' << 24) |
+                       uint64_t{static_cast<unsigned char>(p[0])} |
+                       uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                       uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    plain = !NeedsEscape8(x);
+  } else {
+    return 0;
+  }
+  if (plain) return n;
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return i;
+  }
+  return n;
 }
+
+bool PlainAscii(std::string_view s) { return PlainPrefix(s) == s.size(); }
 
 // Writes JSON text directly, in exactly the bytes nlohmann's dump() gives
 // for the same document (indent < 0: compact; else `indent` spaces a level,
@@ -73,50 +118,52 @@ bool PlainAscii(std::string_view s) {
 // ensure_ascii off). Building an ordered_json DOM per story and dumping it
 // was 9% of a whole analyze run (callgrind, 1k corpus); writing directly
 // skips the DOM's allocations. src/report/json_test.cc holds the two equal.
+//
+// The output string is grown ahead in large steps and written through a
+// position, so that a key, a line break with its indent or a short string
+// is a few stores, not a string append (a capacity check and a memcpy call
+// each). Finish() trims it to what was written.
 class Writer {
  public:
   // `depth`: the nesting level the document starts at (its lines are
   // indented that much more), so that a story is written already in place
   // in the report's "stories" array.
   Writer(std::string* out, int indent, size_t depth = 0)
-      : out_(out), indent_(indent), depth_(depth) {}
+      : out_(out), pos_(out->size()), indent_(indent), depth_(depth) {}
+
+  // Cuts *out to the bytes written. Call once, at the end.
+  void Finish() { out_->resize(pos_); }
 
   void BeginObject() { Open('{', false); }
   void BeginArray() { Open('[', true); }
   void EndObject() { Close('}'); }
   void EndArray() { Close(']'); }
 
-  void Key(std::string_view key) {
+  // A key of the schema: a string literal of printable ASCII with nothing
+  // to escape, so its length is a constant (the copy is a few stores, not
+  // a memcpy call) and it needs no check.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    constexpr size_t kLen = N - 1;
     Frame& f = stack_.back();
     const bool comma = f.count++ > 0;
-    // The keys are the schema's names, plain ASCII: separator, line break,
-    // indent, quoted key and colon assembled on the stack and appended in
-    // one go (six appends each were most of the cost of writing a story).
-    const size_t pad =
-        indent_ >= 0 ? static_cast<size_t>(indent_) * (depth_ + stack_.size())
-                     : 0;
-    char buf[192];
-    if (key.size() + pad + 6 <= sizeof buf && PlainAscii(key)) {
-      char* p = buf;
-      if (comma) *p++ = ',';
-      if (indent_ >= 0) {
-        *p++ = '\n';
-        std::memset(p, ' ', pad);
-        p += pad;
-      }
-      *p++ = '"';
-      std::memcpy(p, key.data(), key.size());
-      p += key.size();
-      *p++ = '"';
-      *p++ = ':';
-      if (indent_ >= 0) *p++ = ' ';
-      out_->append(buf, static_cast<size_t>(p - buf));
-      return;
+    // Separator, line break, indent, quoted key and colon in one go.
+    const size_t pad = Pad();
+    char* p = Room(kLen + pad + 6);
+    char* const start = p;
+    if (comma) *p++ = ',';
+    if (indent_ >= 0) {
+      *p++ = '\n';
+      Spaces(p, pad);
+      p += pad;
     }
-    if (comma) *out_ += ',';
-    Newline();
-    Quoted(key);
-    *out_ += indent_ >= 0 ? ": " : ":";
+    *p++ = '"';
+    std::memcpy(p, key, kLen);
+    p += kLen;
+    *p++ = '"';
+    *p++ = ':';
+    if (indent_ >= 0) *p++ = ' ';
+    pos_ += static_cast<size_t>(p - start);
   }
 
   void String(std::string_view s) {
@@ -125,25 +172,23 @@ class Writer {
   }
   void Unsigned(uint64_t v) {
     Element();
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, r.ptr);
+    char* p = Room(24);
+    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
   }
   void Signed(int64_t v) {
     Element();
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, r.ptr);
+    char* p = Room(24);
+    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
   }
   void Double(double v) {
     Element();
     if (!std::isfinite(v)) {
-      *out_ += "null";
+      Put("null");
       return;
     }
-    char buf[64];
-    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, end);
+    char* p = Room(64);
+    pos_ = static_cast<size_t>(nlohmann::detail::to_chars(p, p + 64, v) -
+                               out_->data());
   }
   void Strings(const std::vector<std::string>& v) {
     BeginArray();
@@ -157,94 +202,120 @@ class Writer {
     size_t count;
   };
 
+  // Room for n more bytes, and 8 beyond them for Spaces()'s whole words:
+  // where the next byte goes.
+  char* Room(size_t n) {
+    if (pos_ + n + 8 > out_->size()) Grow(n + 8);
+    return out_->data() + pos_;
+  }
+  [[gnu::noinline]] void Grow(size_t n) {
+    out_->resize(std::max(out_->size() * 2, pos_ + n + 4096));
+  }
+  void Put(char c) {
+    *Room(1) = c;
+    ++pos_;
+  }
+  void Put(std::string_view s) {
+    char* p = Room(s.size());
+    std::memcpy(p, s.data(), s.size());
+    pos_ += s.size();
+  }
+  // n spaces at p, written eight at a time (up to 7 past p + n: Room()
+  // leaves that slack, and those bytes are overwritten or trimmed).
+  static void Spaces(char* p, size_t n) {
+    for (size_t k = 0; k < n; k += 8) std::memcpy(p + k, "        ", 8);
+  }
+  size_t Pad() const {
+    return indent_ >= 0
+               ? static_cast<size_t>(indent_) * (depth_ + stack_.size())
+               : 0;
+  }
+
   void Open(char c, bool array) {
     Element();
-    *out_ += c;
+    Put(c);
     stack_.push_back({array, 0});
   }
   void Close(char c) {
     const size_t count = stack_.back().count;
     stack_.pop_back();
     if (count > 0) Newline();
-    *out_ += c;
+    Put(c);
   }
   // Before a value: inside an array, the separator and the line break (an
   // object's key already wrote them).
   void Element() {
     if (stack_.empty() || !stack_.back().array) return;
-    if (stack_.back().count++ > 0) *out_ += ',';
+    if (stack_.back().count++ > 0) Put(',');
     Newline();
   }
   void Newline() {
     if (indent_ < 0) return;
-    *out_ += '\n';
-    out_->append(static_cast<size_t>(indent_) * (depth_ + stack_.size()),
-                 ' ');
+    const size_t pad = Pad();
+    char* p = Room(pad + 1);
+    *p = '\n';
+    Spaces(p + 1, pad);
+    pos_ += pad + 1;
   }
   void Quoted(std::string_view s) {
     // Plain ASCII (ids, dates, most names and numbers): the quotes and the
-    // bytes in one append, no UTF-8 check, no escape loop.
-    size_t plain = 0;
-    while (plain + 8 <= s.size() && !NeedsEscape8(Load8(s.data() + plain))) {
-      plain += 8;
-    }
-    if (PlainAscii(s.substr(plain))) {
-      const size_t at = out_->size();
-      out_->resize(at + s.size() + 2);
-      char* p = out_->data() + at;
+    // bytes in one go, no UTF-8 check, no escape loop.
+    if (PlainAscii(s)) {
+      char* p = Room(s.size() + 2);
       p[0] = '"';
       if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
       p[s.size() + 1] = '"';
+      pos_ += s.size() + 2;
       return;
     }
     if (!ValidUtf8(s)) {
       // As nlohmann replaces invalid bytes (ingest validates, so rare).
-      *out_ += nlohmann::ordered_json(std::string(s))
-                   .dump(-1, ' ', false,
-                         nlohmann::ordered_json::error_handler_t::replace);
+      Put(nlohmann::ordered_json(std::string(s))
+              .dump(-1, ' ', false,
+                    nlohmann::ordered_json::error_handler_t::replace));
       return;
     }
-    *out_ += '"';
+    Put('"');
     size_t run = 0;  // start of the bytes not yet copied
     for (size_t i = 0; i < s.size(); ++i) {
-      // Eight bytes at a time while none needs escaping (most of any text).
-      while (i + 8 <= s.size() && !NeedsEscape8(Load8(s.data() + i))) i += 8;
+      // Plain stretches at once (most of any text).
+      i += PlainPrefix(s.substr(i));
       if (i >= s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_->append(s.data() + run, i - run);
+      Put(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
         case '"':
-          *out_ += "\\\"";
+          Put("\\\"");
           break;
         case '\\':
-          *out_ += "\\\\";
+          Put("\\\\");
           break;
         case '\b':
-          *out_ += "\\b";
+          Put("\\b");
           break;
         case '\t':
-          *out_ += "\\t";
+          Put("\\t");
           break;
         case '\n':
-          *out_ += "\\n";
+          Put("\\n");
           break;
         case '\f':
-          *out_ += "\\f";
+          Put("\\f");
           break;
         case '\r':
-          *out_ += "\\r";
+          Put("\\r");
           break;
         default: {
           static const char kHex[] = "0123456789abcdef";
           const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          out_->append(esc, sizeof esc);
+          Put(std::string_view(esc, sizeof esc));
         }
       }
     }
-    out_->append(s.data() + run, s.size() - run);
-    *out_ += '"';
+    Put(s.substr(run));
+    Put('"');
   }
   // Well-formed UTF-8 (no overlong forms, surrogates or code points past
   // U+10FFFF): what nlohmann's decoder accepts.
@@ -286,6 +357,7 @@ class Writer {
   }
 
   std::string* out_;
+  size_t pos_;  // bytes written; out_ may be longer (room ahead)
   int indent_;
   size_t depth_;
   std::vector<Frame> stack_;
@@ -533,6 +605,7 @@ std::string StoryText(const Story& st,
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   return out;
 }
 

@@ -113,20 +113,24 @@ TEST(JsonRender, BytesAreNlohmannDumpOfTheSameDocument) {
   }
 }
 
-// The writer skips eight bytes at a time when none needs escaping or
-// checking: every special byte at every offset of a longer string (before,
-// inside and after a whole 8-byte block, and in the tail) must still come
-// out as nlohmann escapes it.
+// The writer skips 16 or 8 bytes at a time when none needs escaping or
+// checking: every special byte at every offset of strings of many lengths
+// (inside a block, in the overlapping last block, in a short string's
+// assembled word) must still come out as nlohmann escapes it.
 TEST(JsonRender, SpecialBytesAtEveryOffsetOfALongString) {
   const std::string specials[] = {"\"", "\\", "\x01", "\x1f", "\n",
                                   "\x7f", "\xc3\xa9", "\xff", "\xe2\x80\x9d",
                                   "\xed\xa0\x80", " "};
   Report r;
-  for (const std::string& sp : specials) {
-    for (size_t at = 0; at <= 26; ++at) {
-      ArticleSummary a;
-      a.title = std::string(at, 'a') + sp + std::string(26 - at, 'b');
-      r.articles.push_back(a);
+  // Short strings (read as one assembled word) and long ones (16-byte
+  // blocks, the last overlapping).
+  for (const size_t len : {0, 1, 2, 3, 5, 7, 8, 12, 15, 16, 17, 26, 40}) {
+    for (const std::string& sp : specials) {
+      for (size_t at = 0; at <= len; ++at) {
+        ArticleSummary a;
+        a.title = std::string(at, 'a') + sp + std::string(len - at, 'b');
+        r.articles.push_back(a);
+      }
     }
   }
   Story st;
