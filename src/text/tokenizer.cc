@@ -27,15 +27,20 @@
 // apostrophe and "s" becomes one number ("1000" + "'" + "s" -> "1000's").
 //
 // Cost. One SSE2 pass classifies the text 16 bytes at a time into 64-bit
-// masks (core, white space, letter, upper case); the scanner then finds
-// each run's end and skips white space with a bit scan, and takes a token's
-// case flags from the masks, so it touches bytes one at a time only at run
-// ends. Each ASCII token is emitted as it is found, with no FoldWord or ICU
-// call: into a Token, its norm is a copy of the text with its capitals
-// lowered; into a TokenList, norms are offsets into one lower-cased copy of
-// the text made in the same SSE2 pass, so a token costs no string at all.
-// ICU work is one setText per non-ASCII stretch, on a per-thread clone of
-// one prototype iterator; its tokens' norms cost one FoldWord each.
+// masks (core, MidNum/MidNumLet, white space, non-ASCII); from those, per 64
+// bytes, the bytes of word segments (core runs with their joins; the few
+// join candidates are checked byte by byte) and the "events": where a word
+// segment starts, each punctuation byte, each non-ASCII byte. The scanner
+// goes from event to event with a bit scan and finds a segment's end with
+// another, so it touches bytes only at token starts and ends; white space
+// costs nothing. Each ASCII token is emitted as it is found, with no
+// FoldWord or ICU call: into a Token, its norm is a copy of a lower-cased
+// copy of the text made in the same SSE2 pass; into a TokenList, norms are
+// offsets into that copy, so a token costs no string at all. A non-ASCII
+// byte sends its piece (and the non-ASCII pieces after it) to ICU, after
+// dropping what was emitted for the piece. ICU work is one setText per
+// non-ASCII stretch, on a per-thread clone of one prototype iterator; its
+// tokens' norms cost one FoldWord each.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -92,9 +97,6 @@ constexpr std::array<AsciiClass, 256> MakeAsciiClasses() {
 constexpr std::array<AsciiClass, 256> kAsciiClass = MakeAsciiClasses();
 
 AsciiClass ClassOf(char c) { return kAsciiClass[static_cast<uint8_t>(c)]; }
-bool IsCore(AsciiClass c) {
-  return c == kLetter || c == kDigit || c == kUnderscore;
-}
 
 // Per-64-byte bit masks of the text for the scanner: bit k of word w is
 // byte 64 * w + k. Bits past the end of the text are 0 in every mask, and one
@@ -112,23 +114,16 @@ bool IsCore(AsciiClass c) {
 struct MaskWord {
   uint64_t word;
   uint64_t event;
-  uint64_t upper;       // A-Z
-  uint64_t letter;      // A-Z, a-z (what u_isalpha says of ASCII)
-  uint64_t mid_letter;  // "." and "'": where a merge may follow a segment
+  uint64_t mid;  // "." "'" "," ";": where a merge may follow a segment
 };
 
 // The byte classes the masks are made from, 64 bytes per word (as
-// MaskWord): BuildMasks() needs a word's neighbours to find joins.
+// MaskWord).
 struct ClassWord {
-  uint64_t core;        // letter, digit, "_" or "@" (IsCore)
-  uint64_t aletter;     // A-Z, a-z, "@" (kLetter)
-  uint64_t digit;       // 0-9
-  uint64_t mid_letter;  // "." and "'" (kMidNumLet)
-  uint64_t mid;         // "." "'" "," ";" (kMidNumLet, kMidNum)
-  uint64_t space;       // ASCII white space (kSpace)
-  uint64_t high;        // bytes >= 0x80
-  uint64_t upper;
-  uint64_t letter;
+  uint64_t core;   // letter, digit, "_" or "@" (IsCore)
+  uint64_t mid;    // "." "'" "," ";" (kMidNumLet, kMidNum)
+  uint64_t space;  // ASCII white space (kSpace)
+  uint64_t high;   // bytes >= 0x80
 };
 
 struct WordState {
@@ -136,7 +131,6 @@ struct WordState {
   UText* text = nullptr;
   std::vector<RawSegment> segments;
   std::vector<MaskWord> masks;    // the ASCII scanner's, for the current text
-  std::vector<ClassWord> classes;  // BuildMasks() scratch
   std::string lowered;  // the text lower-cased, for Token norms
   ~WordState() { utext_close(text); }
 };
@@ -305,92 +299,93 @@ inline __m128i InRange(__m128i v, char lo, char span) {
   return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
 }
 
-// ORs the classes of the 16 bytes at p into *w at bit `shift`; with
+// The classes of the 16 bytes at p, as the low 16 bits of each field; with
 // `lowered`, also writes the 16 bytes with A-Z lower-cased there.
-inline void Classify16(const char* p, int shift, ClassWord* w, char* lowered) {
+inline ClassWord Classify16(const char* p, char* lowered) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i upper = InRange(v, 'A', 25);
   const __m128i letter =
       InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
-  const __m128i aletter =
-      _mm_or_si128(letter, _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
-  const __m128i digit = InRange(v, '0', 9);
-  const __m128i core =
-      _mm_or_si128(_mm_or_si128(aletter, digit),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
-  const __m128i mid_letter =
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-  const __m128i mid =
-      _mm_or_si128(mid_letter, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
-                                            _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))));
+  const __m128i core = _mm_or_si128(
+      _mm_or_si128(letter, InRange(v, '0', 9)),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+  // "," and "." are the bytes that equal "." with bit 1 set.
+  const __m128i mid = _mm_or_si128(
+      _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.')),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
   const __m128i space = _mm_or_si128(InRange(v, '\t', '\r' - '\t'),
                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-  auto bits = [shift](__m128i m) {
-    return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m)))
-           << shift;
+  auto bits = [](__m128i m) {
+    return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m)));
   };
-  w->core |= bits(core);
-  w->aletter |= bits(aletter);
-  w->digit |= bits(digit);
-  w->mid_letter |= bits(mid_letter);
-  w->mid |= bits(mid);
-  w->space |= bits(space);
-  w->high |= bits(v);
-  w->upper |= bits(upper);
-  w->letter |= bits(letter);
   if (lowered != nullptr) {
     _mm_storeu_si128(
         reinterpret_cast<__m128i*>(lowered),
         _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
   }
+  return ClassWord{bits(core), bits(mid), bits(space), bits(v)};
+}
+
+// The classes of the 64 bytes at p (see Classify16).
+inline ClassWord Classify64(const char* p, char* lowered) {
+  ClassWord w{};
+  for (int k = 0; k < 4; ++k) {
+    const ClassWord c =
+        Classify16(p + 16 * k, lowered != nullptr ? lowered + 16 * k : nullptr);
+    w.core |= c.core << (16 * k);
+    w.mid |= c.mid << (16 * k);
+    w.space |= c.space << (16 * k);
+    w.high |= c.high << (16 * k);
+  }
+  return w;
 }
 
 // Fills *masks for `text` (see MaskWord), 64 bytes per word, the tail
-// through a zero-padded copy, using *classes as scratch. With `lowered`
-// (room for text.size() bytes), also writes the text there with A-Z
-// lower-cased.
+// through a zero-padded copy. With `lowered` (room for text.size() bytes),
+// also writes the text there with A-Z lower-cased. A join needs core bytes
+// on both sides (bit 63 of the word before, bit 0 of the one after); the
+// few MidNum/MidNumLet bytes that have them are looked at one by one.
 void BuildMasks(std::string_view text, bool keep_punct,
-                std::vector<ClassWord>* classes, std::vector<MaskWord>* masks,
-                char* lowered) {
+                std::vector<MaskWord>* masks, char* lowered) {
   const size_t n = text.size();
   const size_t words = n / 64 + 1;  // the last one partial, possibly empty
   // Scratch that only grows: no zero-filling of what is written below.
-  if (classes->size() < words + 1) classes->resize(words + 1);
   if (masks->size() < words + 1) masks->resize(words + 1);
-  ClassWord* c = classes->data();
+  MaskWord* m = masks->data();
   const char* p = text.data();
-  size_t i = 0;
-  for (; i + 64 <= n; i += 64, ++c) {
-    *c = ClassWord{};
-    for (int k = 0; k < 4; ++k) {
-      Classify16(p + i + 16 * k, 16 * k, c,
-                 lowered != nullptr ? lowered + i + 16 * k : nullptr);
-    }
-  }
+  const size_t tail_at = (words - 1) * 64;
   alignas(16) char tail[64] = {};
   alignas(16) char tail_lowered[64];
-  std::memcpy(tail, p + i, n - i);
-  *c = ClassWord{};
-  for (int k = 0; k < 4; ++k) {
-    Classify16(tail + 16 * k, 16 * k, c, tail_lowered + 16 * k);
-  }
-  if (lowered != nullptr) std::memcpy(lowered + i, tail_lowered, n - i);
-  c[1] = ClassWord{};
-
-  // Joins need the byte on either side, across words: bit 63 of the word
-  // before, bit 0 of the one after.
-  const ClassWord* cw = classes->data();
-  MaskWord* m = masks->data();
-  uint64_t aletter_before = 0, digit_before = 0, word_before = 0;
+  std::memcpy(tail, p + tail_at, n - tail_at);
+  // The classes of word w (all zero from `words` on).
+  auto classes = [&](size_t w) {
+    if (w + 1 < words) {
+      return Classify64(p + w * 64,
+                        lowered != nullptr ? lowered + w * 64 : nullptr);
+    }
+    if (w + 1 == words) return Classify64(tail, tail_lowered);
+    return ClassWord{};
+  };
+  uint64_t core_before = 0, word_before = 0;
+  ClassWord x = classes(0);
   for (size_t w = 0; w < words; ++w) {
-    const ClassWord& x = cw[w];
-    const uint64_t aletter_prev = x.aletter << 1 | aletter_before >> 63;
-    const uint64_t aletter_next = x.aletter >> 1 | cw[w + 1].aletter << 63;
-    const uint64_t digit_prev = x.digit << 1 | digit_before >> 63;
-    const uint64_t digit_next = x.digit >> 1 | cw[w + 1].digit << 63;
-    const uint64_t join = (x.mid_letter & aletter_prev & aletter_next) |
-                          (x.mid & digit_prev & digit_next);
+    const ClassWord after = classes(w + 1);
+    uint64_t candidates = x.mid & (x.core << 1 | core_before >> 63) &
+                          (x.core >> 1 | after.core << 63);
+    uint64_t join = 0;
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const int k = __builtin_ctzll(candidates);
+      const size_t i = w * 64 + k;
+      const AsciiClass prev = ClassOf(p[i - 1]);
+      const AsciiClass next = ClassOf(p[i + 1]);
+      if ((ClassOf(p[i]) == kMidNumLet && prev == kLetter &&
+           next == kLetter) ||                   // WB6/7
+          (prev == kDigit && next == kDigit)) {  // WB11/12
+        join |= uint64_t{1} << k;
+      }
+    }
     const uint64_t word = x.core | join;
     const uint64_t starts = word & ~(word << 1 | word_before >> 63);
     uint64_t event = starts | x.high;
@@ -399,49 +394,46 @@ void BuildMasks(std::string_view text, bool keep_punct,
           w + 1 < words ? ~uint64_t{0} : (uint64_t{1} << (n & 63)) - 1;
       event |= ~(word | x.space | x.high) & in_text;
     }
-    m[w] = MaskWord{word, event, x.upper, x.letter, x.mid_letter};
-    aletter_before = x.aletter;
-    digit_before = x.digit;
+    m[w] = MaskWord{word, event, x.mid};
+    core_before = x.core;
     word_before = word;
+    x = after;
   }
-  m[words] = MaskWord{0, 0, 0, 0, 0};
+  m[words] = MaskWord{0, 0, 0};
+  if (lowered != nullptr) {
+    std::memcpy(lowered + tail_at, tail_lowered, n - tail_at);
+  }
 }
 
 // Case flags of the ASCII text [begin, end): the first letter's case, and
 // whether there are >= 2 letters, all upper-case. Most words are settled by
-// their first two bytes ("the", "The"); others from the masks.
-inline void AsciiCaseFlags(std::string_view text, const MaskWord* m,
-                           uint32_t begin, uint32_t end, bool* capitalized,
-                           bool* all_caps) {
-  const uint32_t len = end - begin;
+// their first two bytes ("the", "The"); others byte by byte.
+inline void AsciiCaseFlags(std::string_view text, uint32_t begin,
+                           uint32_t end, bool* capitalized, bool* all_caps) {
   const uint8_t first = static_cast<uint8_t>(text[begin]);
   if (static_cast<uint8_t>(first - 'a') < 26) {
     *capitalized = *all_caps = false;
     return;
   }
   if (static_cast<uint8_t>(first - 'A') < 26 &&
-      (len == 1 || static_cast<uint8_t>(text[begin + 1] - 'a') < 26)) {
+      (end - begin == 1 ||
+       static_cast<uint8_t>(text[begin + 1] - 'a') < 26)) {
     *capitalized = true;
     *all_caps = false;
     return;
   }
-  if (len > 64) [[unlikely]] {
-    SetCaseFlags(text.substr(begin, len), capitalized, all_caps);
-    return;
+  int letters = 0;
+  bool all_upper = true;
+  *capitalized = false;
+  for (uint32_t i = begin; i < end; ++i) {
+    const uint8_t c = static_cast<uint8_t>(text[i]);
+    if (static_cast<uint8_t>((c | 0x20) - 'a') >= 26) continue;
+    const bool upper = c <= 'Z';
+    if (letters == 0) *capitalized = upper;
+    ++letters;
+    all_upper &= upper;
   }
-  const size_t w = begin >> 6;
-  const uint32_t s = begin & 63;
-  uint64_t letters = m[w].letter >> s;
-  uint64_t upper = m[w].upper >> s;
-  if (s + len > 64) {
-    letters |= m[w + 1].letter << (64 - s);
-    upper |= m[w + 1].upper << (64 - s);
-  }
-  const uint64_t in_token = len < 64 ? (uint64_t{1} << len) - 1 : ~uint64_t{0};
-  letters &= in_token;
-  upper &= in_token;
-  *capitalized = (letters & (~letters + 1) & upper) != 0;
-  *all_caps = (letters & (letters - 1)) != 0 && (letters & ~upper) == 0;
+  *all_caps = letters >= 2 && all_upper;
 }
 
 // Where the tokens go: a vector of Token (norms in each token's string) or a
@@ -476,7 +468,7 @@ class TokenSink {
     const char first = text[begin];
     t.kind =
         first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, m, begin, end, &t.capitalized, &t.all_caps);
+    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
     // FoldWord of ASCII is byte-wise lower-casing.
     t.norm.assign(lowered_ + begin, end - begin);
   }
@@ -533,7 +525,7 @@ class TokenListSink {
     const char first = text[begin];
     t.kind =
         first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, m, begin, end, &t.capitalized, &t.all_caps);
+    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
   }
 
   void AsciiPunct(std::string_view, uint32_t at) {
@@ -689,10 +681,10 @@ void EmitTokens(std::string_view text, const MaskWord* m,
     if (const uint64_t rest = ~word >> k; rest != 0) [[likely]] {
       const uint32_t e = k + static_cast<uint32_t>(__builtin_ctzll(rest));
       end = start + (e - k);
-      mid_after = m[w].mid_letter >> e & 1;
+      mid_after = m[w].mid >> e & 1;
     } else {
       end = WordEnd(m, start);
-      mid_after = m[end >> 6].mid_letter >> (end & 63) & 1;
+      mid_after = m[end >> 6].mid >> (end & 63) & 1;
     }
     const char first = text[start];
     if (end - start == 1 && first == '_') {  // ICU: a lone "_" is punct
@@ -735,8 +727,7 @@ void TokenizeImpl(std::string_view utf8, Sink* sink,
     return;
   }
   const size_t n = utf8.size();
-  BuildMasks(utf8, options.keep_punct, &state.classes, &state.masks,
-             sink->Lowered(n, &state));
+  BuildMasks(utf8, options.keep_punct, &state.masks, sink->Lowered(n, &state));
   EmitTokens(utf8, state.masks.data(), options, &state, sink);
   sink->Finish();
 }
