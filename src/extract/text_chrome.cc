@@ -122,7 +122,8 @@ constexpr std::array<char, 256> kSignatureRunByte = [] {
   return t;
 }();
 
-void SignatureInto(std::string_view s, std::string* out) {
+// SignatureInto() a byte at a time, for any line.
+void SignatureIntoBytes(std::string_view s, std::string* out) {
   // Written through a pointer into a buffer sized for the worst case (the
   // signature is never longer than the line): no per-byte push_back. Word
   // runs (bytes kept as they are, lower-cased) are copied by a tight inner
@@ -160,6 +161,92 @@ void SignatureInto(std::string_view s, std::string* out) {
     }
   }
   out->resize(static_cast<size_t>(w - begin));
+}
+
+#if defined(__SSE2__)
+// Bytes of `v` with b - lo <= span (unsigned): 0xFF where in range.
+inline __m128i InRange(__m128i v, char lo, char span) {
+  const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
+}
+#endif
+
+// The signature of `s` into *out (a reused buffer). Lines without a 0xE2
+// byte (no typographic punctuation) go 64 bytes at a time: SSE2 makes a
+// mask of the kept bytes (digits, letters, bytes >= 0x80) and a lower-cased
+// copy; each run of kept bytes is copied 16 bytes at a time and each run of
+// separators between two becomes one space, so the cost is per word, not
+// per byte. Other lines take SignatureIntoBytes().
+void SignatureInto(std::string_view s, std::string* out) {
+#if defined(__SSE2__)
+  const size_t n = s.size();
+  // Room for the signature plus the 16-byte stores' overrun.
+  out->resize(n + 16);
+  char* const begin = out->data();
+  char* w = begin;
+  bool space = false;
+  alignas(16) char lowered[64 + 16];
+  alignas(16) char tail[64];
+  for (size_t base = 0; base < n; base += 64) {
+    const size_t len = std::min<size_t>(64, n - base);
+    const char* p = s.data() + base;
+    if (len < 64) {
+      std::memset(tail, 0, sizeof tail);  // NUL is a separator
+      std::memcpy(tail, p, len);
+      p = tail;
+    }
+    uint64_t keep = 0;
+    uint32_t e2 = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      const __m128i upper = InRange(v, 'A', 25);
+      const __m128i kept =
+          _mm_or_si128(_mm_or_si128(upper, InRange(v, 'a', 25)),
+                       _mm_or_si128(InRange(v, '0', 9),
+                                    _mm_cmplt_epi8(v, _mm_setzero_si128())));
+      e2 |= static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
+      keep |= static_cast<uint64_t>(
+                  static_cast<uint32_t>(_mm_movemask_epi8(kept)))
+              << (16 * k);
+      _mm_store_si128(
+          reinterpret_cast<__m128i*>(lowered + 16 * k),
+          _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    }
+    if (e2 != 0) return SignatureIntoBytes(s, out);
+    size_t i = 0;
+    while (i < len) {
+      const uint64_t rest = keep >> i;
+      if (rest == 0) {  // separators to the end of the block
+        space = true;
+        break;
+      }
+      if ((rest & 1) == 0) {
+        space = true;
+        i += static_cast<size_t>(__builtin_ctzll(rest));
+      }
+      const uint64_t after = ~keep >> i;
+      const size_t run =
+          after != 0 ? static_cast<size_t>(__builtin_ctzll(after)) : 64 - i;
+      *w = ' ';  // kept only between two runs
+      w += space & (w != begin);
+      space = false;
+      size_t c = 0;
+      do {  // run >= 1
+        _mm_storeu_si128(
+            reinterpret_cast<__m128i*>(w + c),
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(lowered + i + c)));
+        c += 16;
+      } while (c < run);
+      w += run;
+      i += run;
+    }
+  }
+  out->resize(static_cast<size_t>(w - begin));
+#else
+  SignatureIntoBytes(s, out);
+#endif
 }
 
 std::string Signature(std::string_view s) {
