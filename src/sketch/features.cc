@@ -178,6 +178,41 @@ const FeatureExtractor::WordInfo& FeatureExtractor::LookupMiss(
   return state->words.Insert(word, hash, std::move(info));
 }
 
+void FeatureExtractor::GrowReported() {
+  std::vector<uint64_t> old;
+  size_t size = std::max<size_t>(4096, reported_.size() * 2);
+  if (reported_count_ >= kMaxReported) {
+    size = reported_.size();  // start over: terms may be reported again
+  } else {
+    old.swap(reported_);
+  }
+  reported_.assign(size, 0);
+  reported_count_ = 0;
+  const uint64_t mask = reported_.size() - 1;
+  for (uint64_t t : old) {
+    if (t == 0) continue;
+    uint64_t i = t & mask;
+    while (reported_[i] != 0) i = (i + 1) & mask;
+    reported_[i] = t;
+    ++reported_count_;
+  }
+}
+
+inline bool FeatureExtractor::FirstReport(uint64_t term) {
+  if ((reported_count_ + 1) * 2 > reported_.size()) [[unlikely]] {
+    GrowReported();
+  }
+  const uint64_t mask = reported_.size() - 1;
+  uint64_t i = term & mask;
+  while (reported_[i] != 0) {
+    if (reported_[i] == term) return false;
+    i = (i + 1) & mask;
+  }
+  reported_[i] = term;
+  ++reported_count_;
+  return true;
+}
+
 // Inline in AddText: the common case is a probe or two and an add; growing
 // the table and reporting a new term to the vocabulary are out of line.
 inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
@@ -193,14 +228,18 @@ inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    if (vocabulary != nullptr) Report(term, shown, vocabulary);
+    // Most terms new to the article were reported for an earlier one: the
+    // look-up in reported_ is inline, the insert into the vocabulary not.
+    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
+      Report(term, shown, vocabulary);
+    }
   }
   tc.count += count;
 }
 
 void FeatureExtractor::Report(uint64_t term, std::string_view shown,
                               Vocabulary* vocabulary) {
-  if (!unseen_only_ || FirstReport(term)) vocabulary->try_emplace(term, shown);
+  vocabulary->try_emplace(term, shown);
 }
 
 void FeatureExtractor::GrowSlots() {
@@ -217,37 +256,6 @@ void FeatureExtractor::GrowSlots() {
     slots_[i] = tc;
     used_.push_back(static_cast<uint32_t>(i));
   }
-}
-
-bool FeatureExtractor::FirstReport(uint64_t term) {
-  if ((reported_count_ + 1) * 2 > reported_.size()) {
-    std::vector<uint64_t> old;
-    size_t size = std::max<size_t>(4096, reported_.size() * 2);
-    if (reported_count_ >= kMaxReported) {
-      size = reported_.size();  // start over: terms may be reported again
-    } else {
-      old.swap(reported_);
-    }
-    reported_.assign(size, 0);
-    reported_count_ = 0;
-    const uint64_t mask = reported_.size() - 1;
-    for (uint64_t t : old) {
-      if (t == 0) continue;
-      uint64_t i = t & mask;
-      while (reported_[i] != 0) i = (i + 1) & mask;
-      reported_[i] = t;
-      ++reported_count_;
-    }
-  }
-  const uint64_t mask = reported_.size() - 1;
-  uint64_t i = term & mask;
-  while (reported_[i] != 0) {
-    if (reported_[i] == term) return false;
-    i = (i + 1) & mask;
-  }
-  reported_[i] = term;
-  ++reported_count_;
-  return true;
 }
 
 TermBag FeatureExtractor::Extract(std::string_view headline,
