@@ -356,9 +356,53 @@ constexpr int kHeadingMaxWords = 14;
 constexpr int kHeadlineMaxWords = 25;
 constexpr int kCreditMaxWords = 15;
 
-// Whether a folded line holds one of kPromoPhrases: the same answer as a
-// find() per phrase, in one pass. Bit k of kPromoAt[j][c] is set when
-// phrase k has byte c at offset j, so at each start position the AND of three
+constexpr std::array<std::string_view, 14> kCreditPrefixes = {
+    "credited from",  "credit:",           "credits:",
+    "source:",        "sources:",          "courtesy of",
+    "originally published", "first published", "reprinted from",
+    "republished from", "(reporting by",  "reporting by",
+    "additional reporting by", "written by",
+};
+
+// The phrase and prefix tables hold only the bytes that Fold() makes of
+// themselves in either case (see HasPromoPhrase and CreditOfLine).
+constexpr bool FoldsOnlyFromItself(std::string_view s) {
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || c == ' ' || c == ':' || c == '(')) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert([] {
+  for (std::string_view p : kPromoPhrases) {
+    if (!FoldsOnlyFromItself(p)) return false;
+  }
+  for (std::string_view p : kCreditPrefixes) {
+    if (!FoldsOnlyFromItself(p)) return false;
+  }
+  return true;
+}());
+
+// Whether `s` with A-Z lowered equals `lower` (lower-case ASCII).
+bool EqualsLowered(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                        : static_cast<char>(c);
+    if (l != lower[i]) return false;
+  }
+  return true;
+}
+
+// Whether Fold() of a line holds one of kPromoPhrases, asked of the line
+// itself: the phrases are lower-case ASCII letters, spaces and ":", which
+// Fold() makes only of the same bytes in either case (typographic marks
+// become "'", '"' or "-"), so the folded line holds a phrase exactly where
+// the line holds it in any case. The same answer as a find() per phrase, in
+// one pass: bit k of kPromoAt[j][c] is set when phrase k has byte c (in
+// either case) at offset j, so at each start position the AND of three
 // table entries leaves only the phrases whose first three bytes are there
 // (nearly always none); those are compared whole.
 constexpr size_t kPromoMinLength = [] {
@@ -371,51 +415,42 @@ constexpr std::array<std::array<uint32_t, 256>, 3> kPromoAt = [] {
   std::array<std::array<uint32_t, 256>, 3> t{};
   for (size_t k = 0; k < kPromoPhrases.size(); ++k) {
     for (size_t j = 0; j < 3; ++j) {
-      t[j][static_cast<unsigned char>(kPromoPhrases[k][j])] |= 1u << k;
+      const unsigned char c = static_cast<unsigned char>(kPromoPhrases[k][j]);
+      t[j][c] |= 1u << k;
+      if (c >= 'a' && c <= 'z') t[j][c - 32] |= 1u << k;
     }
   }
   return t;
 }();
 
-bool HasPromoPhrase(std::string_view f) {
-  if (f.size() < kPromoMinLength) return false;
-  const auto* b = reinterpret_cast<const unsigned char*>(f.data());
-  const size_t last = f.size() - kPromoMinLength;
+bool HasPromoPhrase(std::string_view line) {
+  if (line.size() < kPromoMinLength) return false;
+  const auto* b = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t last = line.size() - kPromoMinLength;
   for (size_t i = 0; i <= last; ++i) {
     uint32_t m = kPromoAt[0][b[i]] & kPromoAt[1][b[i + 1]] &
                  kPromoAt[2][b[i + 2]];
     while (m != 0) {
       const int k = __builtin_ctz(m);
       m &= m - 1;
-      if (f.substr(i).starts_with(kPromoPhrases[k])) return true;
+      if (EqualsLowered(line.substr(i, kPromoPhrases[k].size()),
+                        kPromoPhrases[k])) {
+        return true;
+      }
     }
   }
   return false;
 }
 
-// IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords))
-// whose Fold() is `folded` (called only when words allow it).
-template <typename FoldFn>
-bool IsPromo(int words, FoldFn folded) {
-  if (words > kPromoMaxWords) return false;
-  return HasPromoPhrase(folded());
+// IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords)).
+bool IsPromo(std::string_view line, int words) {
+  return words <= kPromoMaxWords && HasPromoPhrase(line);
 }
 
 bool IsPromoLine(std::string_view line) {
-  std::string f;
-  return IsPromo(WordCount(line, kPromoMaxWords), [&]() -> std::string_view {
-    FoldInto(line, &f);
-    return f;
-  });
+  return IsPromo(line, WordCount(line, kPromoMaxWords));
 }
 
-constexpr std::array<std::string_view, 14> kCreditPrefixes = {
-    "credited from",  "credit:",           "credits:",
-    "source:",        "sources:",          "courtesy of",
-    "originally published", "first published", "reprinted from",
-    "republished from", "(reporting by",  "reporting by",
-    "additional reporting by", "written by",
-};
 
 }  // namespace
 
@@ -441,11 +476,13 @@ bool IsChromeLine(std::string_view line) {
 
 namespace {
 
-// CreditOf for a trimmed, non-empty line of at most kCreditMaxWords words
-// whose Fold() is `f`.
-std::string CreditOfFolded(std::string_view line, std::string_view f) {
+// CreditOf for a trimmed, non-empty line of at most kCreditMaxWords words.
+// Whether Fold() of the line starts with a prefix is asked of the line
+// itself: the prefixes are lower-case ASCII letters, spaces, "(" and ":",
+// which Fold() makes only of the same bytes in either case.
+std::string CreditOfLine(std::string_view line) {
   for (std::string_view p : kCreditPrefixes) {
-    if (f.compare(0, p.size(), p) != 0) continue;
+    if (!EqualsLowered(line.substr(0, p.size()), p)) continue;
     // Fold() keeps byte offsets for ASCII; typographic marks shrink, so map
     // the prefix length through the original only when it is pure ASCII.
     size_t pos = p.size();
@@ -477,7 +514,7 @@ std::string CreditOf(std::string_view line) {
   if (line.empty() || WordCount(line, kCreditMaxWords) > kCreditMaxWords) {
     return {};
   }
-  return CreditOfFolded(line, Fold(line));
+  return CreditOfLine(line);
 }
 
 namespace {
@@ -641,7 +678,7 @@ ArticleContent ExtractFromText(std::string_view text,
       return fold;
     };
     words[i] = WordCount(u, kPromoMaxWords);
-    promo[i] = IsPromo(words[i], folded_unit);
+    promo[i] = IsPromo(u, words[i]);
     if (promo[i] || IsNavLine(u, words[i])) {
       kind[i] = BlockKind::kChrome;
       continue;
@@ -654,7 +691,7 @@ ArticleContent ExtractFromText(std::string_view text,
     if (!trim_keeps) {
       credit[i] = CreditOf(u);
     } else if (!u.empty() && words[i] <= kCreditMaxWords) {
-      credit[i] = CreditOfFolded(u, folded_unit());
+      credit[i] = CreditOfLine(u);
     }
     if (!credit[i].empty()) {
       kind[i] = BlockKind::kCredit;
