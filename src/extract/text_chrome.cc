@@ -173,19 +173,22 @@ inline __m128i InRange(__m128i v, char lo, char span) {
 
 // The signature of `s` into *out (a reused buffer). Lines without a 0xE2
 // byte (no typographic punctuation) go 64 bytes at a time: SSE2 makes a
-// mask of the kept bytes (digits, letters, bytes >= 0x80) and a lower-cased
-// copy; each run of kept bytes is copied 16 bytes at a time and each run of
-// separators between two becomes one space, so the cost is per word, not
-// per byte. Other lines take SignatureIntoBytes().
+// mask of the kept bytes (digits, letters, bytes >= 0x80) and a copy with
+// A-Z lowered and every separator a space. The signature is that copy
+// without the separators that follow a separator (nor those before the
+// first kept byte, nor the one space a line may end with): a mask says
+// which bytes stay, and each 8 bytes that all stay (most of them, in prose
+// with single spaces) are copied at once, the others byte by byte. Other
+// lines take SignatureIntoBytes().
 void SignatureInto(std::string_view s, std::string* out) {
 #if defined(__SSE2__)
   const size_t n = s.size();
-  // Room for the signature plus the 16-byte stores' overrun.
-  out->resize(n + 16);
+  // Room for the signature plus the 8-byte stores' overrun.
+  out->resize(n + 8);
   char* const begin = out->data();
   char* w = begin;
-  bool space = false;
-  alignas(16) char lowered[64 + 16];
+  uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
+  alignas(16) char mapped[64];
   alignas(16) char tail[64];
   for (size_t base = 0; base < n; base += 64) {
     const size_t len = std::min<size_t>(64, n - base);
@@ -210,39 +213,29 @@ void SignatureInto(std::string_view s, std::string* out) {
       keep |= static_cast<uint64_t>(
                   static_cast<uint32_t>(_mm_movemask_epi8(kept)))
               << (16 * k);
-      _mm_store_si128(
-          reinterpret_cast<__m128i*>(lowered + 16 * k),
-          _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+      const __m128i lowered =
+          _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+      _mm_store_si128(reinterpret_cast<__m128i*>(mapped + 16 * k),
+                      _mm_or_si128(_mm_and_si128(kept, lowered),
+                                   _mm_andnot_si128(kept, _mm_set1_epi8(' '))));
     }
     if (e2 != 0) return SignatureIntoBytes(s, out);
-    size_t i = 0;
-    while (i < len) {
-      const uint64_t rest = keep >> i;
-      if (rest == 0) {  // separators to the end of the block
-        space = true;
-        break;
+    // Kept bytes, and the first separator after a kept byte.
+    const uint64_t stay = keep | (~keep & (keep << 1 | kept_before >> 63));
+    kept_before = keep;
+    for (int g = 0; g < 64; g += 8) {
+      uint64_t bits = stay >> g & 0xFF;
+      if (bits == 0xFF) {
+        std::memcpy(w, mapped + g, 8);
+        w += 8;
+        continue;
       }
-      if ((rest & 1) == 0) {
-        space = true;
-        i += static_cast<size_t>(__builtin_ctzll(rest));
+      for (; bits != 0; bits &= bits - 1) {
+        *w++ = mapped[g + __builtin_ctzll(bits)];
       }
-      const uint64_t after = ~keep >> i;
-      const size_t run =
-          after != 0 ? static_cast<size_t>(__builtin_ctzll(after)) : 64 - i;
-      *w = ' ';  // kept only between two runs
-      w += space & (w != begin);
-      space = false;
-      size_t c = 0;
-      do {  // run >= 1
-        _mm_storeu_si128(
-            reinterpret_cast<__m128i*>(w + c),
-            _mm_loadu_si128(reinterpret_cast<const __m128i*>(lowered + i + c)));
-        c += 16;
-      } while (c < run);
-      w += run;
-      i += run;
     }
   }
+  if (w != begin && w[-1] == ' ') --w;
   out->resize(static_cast<size_t>(w - begin));
 #else
   SignatureIntoBytes(s, out);
