@@ -81,7 +81,8 @@ uint64_t Load32(const char* p) {
 
 // "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
 std::string_view StripPossessive(std::string_view w) {
-  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+  const size_t n = w.size();
+  if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') w.remove_suffix(2);
   if (w.size() > 1 && w.back() == '\'') w.remove_suffix(1);
   return w;
 }
@@ -319,16 +320,23 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   if (text.empty()) return;
   LangState* state = StateFor(lang);
   text::Tokenize(text, &tokens_, {.keep_punct = true});
+  // Tokens' norms and texts without substr()'s range checks (Tokenize's
+  // offsets are in range).
+  const char* const norms = tokens_.norms.data();
+  const auto norm = [norms](const text::TokenRef& t) {
+    return std::string_view(norms + t.norm_begin, t.norm_end - t.norm_begin);
+  };
   bool sentence_start = true;
   for (const text::TokenRef& tok : tokens_.tokens) {
     switch (tok.kind) {
       case text::TokenKind::kPunct:
-        if (EndsSentence(tokens_.norm(tok))) sentence_start = true;
+        if (EndsSentence(norm(tok))) sentence_start = true;
         break;
       case text::TokenKind::kNumber: {
         ++words_;
         sentence_start = false;
-        const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
+        const std::string_view raw(text.data() + tok.begin,
+                                   tok.end - tok.begin);
         const uint64_t hash = WordHash(raw);
         const WordInfo* number = numbers_.Find(raw, hash);
         if (number == nullptr) {
@@ -352,7 +360,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const bool name =
             tok.all_caps || (tok.capitalized && !sentence_start);
         sentence_start = false;
-        std::string_view word = StripPossessive(tokens_.norm(tok));
+        std::string_view word = StripPossessive(norm(tok));
         if (word.size() < 2) break;
         const WordInfo& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;
