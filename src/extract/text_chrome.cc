@@ -122,7 +122,8 @@ constexpr std::array<char, 256> kSignatureRunByte = [] {
   return t;
 }();
 
-void SignatureInto(std::string_view s, std::string* out) {
+// SignatureInto() a byte at a time, for any line.
+void SignatureIntoBytes(std::string_view s, std::string* out) {
   // Written through a pointer into a buffer sized for the worst case (the
   // signature is never longer than the line): no per-byte push_back. Word
   // runs (bytes kept as they are, lower-cased) are copied by a tight inner
@@ -160,6 +161,85 @@ void SignatureInto(std::string_view s, std::string* out) {
     }
   }
   out->resize(static_cast<size_t>(w - begin));
+}
+
+#if defined(__SSE2__)
+// Bytes of `v` with b - lo <= span (unsigned): 0xFF where in range.
+inline __m128i InRange(__m128i v, char lo, char span) {
+  const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
+}
+#endif
+
+// The signature of `s` into *out (a reused buffer). Lines without a 0xE2
+// byte (no typographic punctuation) go 64 bytes at a time: SSE2 makes a
+// mask of the kept bytes (digits, letters, bytes >= 0x80) and a copy with
+// A-Z lowered and every separator a space. The signature is that copy
+// without the separators that follow a separator (nor those before the
+// first kept byte, nor the one space a line may end with): a mask says
+// which bytes stay, and each 8 bytes that all stay (most of them, in prose
+// with single spaces) are copied at once, the others byte by byte. Other
+// lines take SignatureIntoBytes().
+void SignatureInto(std::string_view s, std::string* out) {
+#if defined(__SSE2__)
+  const size_t n = s.size();
+  // Room for the signature plus the 8-byte stores' overrun.
+  out->resize(n + 8);
+  char* const begin = out->data();
+  char* w = begin;
+  uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
+  alignas(16) char mapped[64];
+  alignas(16) char tail[64];
+  for (size_t base = 0; base < n; base += 64) {
+    const size_t len = std::min<size_t>(64, n - base);
+    const char* p = s.data() + base;
+    if (len < 64) {
+      std::memset(tail, 0, sizeof tail);  // NUL is a separator
+      std::memcpy(tail, p, len);
+      p = tail;
+    }
+    uint64_t keep = 0;
+    uint32_t e2 = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      const __m128i upper = InRange(v, 'A', 25);
+      const __m128i kept =
+          _mm_or_si128(_mm_or_si128(upper, InRange(v, 'a', 25)),
+                       _mm_or_si128(InRange(v, '0', 9),
+                                    _mm_cmplt_epi8(v, _mm_setzero_si128())));
+      e2 |= static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
+      keep |= static_cast<uint64_t>(
+                  static_cast<uint32_t>(_mm_movemask_epi8(kept)))
+              << (16 * k);
+      const __m128i lowered =
+          _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+      _mm_store_si128(reinterpret_cast<__m128i*>(mapped + 16 * k),
+                      _mm_or_si128(_mm_and_si128(kept, lowered),
+                                   _mm_andnot_si128(kept, _mm_set1_epi8(' '))));
+    }
+    if (e2 != 0) return SignatureIntoBytes(s, out);
+    // Kept bytes, and the first separator after a kept byte.
+    const uint64_t stay = keep | (~keep & (keep << 1 | kept_before >> 63));
+    kept_before = keep;
+    for (int g = 0; g < 64; g += 8) {
+      uint64_t bits = stay >> g & 0xFF;
+      if (bits == 0xFF) {
+        std::memcpy(w, mapped + g, 8);
+        w += 8;
+        continue;
+      }
+      for (; bits != 0; bits &= bits - 1) {
+        *w++ = mapped[g + __builtin_ctzll(bits)];
+      }
+    }
+  }
+  if (w != begin && w[-1] == ' ') --w;
+  out->resize(static_cast<size_t>(w - begin));
+#else
+  SignatureIntoBytes(s, out);
+#endif
 }
 
 std::string Signature(std::string_view s) {
@@ -269,9 +349,53 @@ constexpr int kHeadingMaxWords = 14;
 constexpr int kHeadlineMaxWords = 25;
 constexpr int kCreditMaxWords = 15;
 
-// Whether a folded line holds one of kPromoPhrases: the same answer as a
-// find() per phrase, in one pass. Bit k of kPromoAt[j][c] is set when
-// phrase k has byte c at offset j, so at each start position the AND of three
+constexpr std::array<std::string_view, 14> kCreditPrefixes = {
+    "credited from",  "credit:",           "credits:",
+    "source:",        "sources:",          "courtesy of",
+    "originally published", "first published", "reprinted from",
+    "republished from", "(reporting by",  "reporting by",
+    "additional reporting by", "written by",
+};
+
+// The phrase and prefix tables hold only the bytes that Fold() makes of
+// themselves in either case (see HasPromoPhrase and CreditOfLine).
+constexpr bool FoldsOnlyFromItself(std::string_view s) {
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || c == ' ' || c == ':' || c == '(')) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert([] {
+  for (std::string_view p : kPromoPhrases) {
+    if (!FoldsOnlyFromItself(p)) return false;
+  }
+  for (std::string_view p : kCreditPrefixes) {
+    if (!FoldsOnlyFromItself(p)) return false;
+  }
+  return true;
+}());
+
+// Whether `s` with A-Z lowered equals `lower` (lower-case ASCII).
+bool EqualsLowered(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                        : static_cast<char>(c);
+    if (l != lower[i]) return false;
+  }
+  return true;
+}
+
+// Whether Fold() of a line holds one of kPromoPhrases, asked of the line
+// itself: the phrases are lower-case ASCII letters, spaces and ":", which
+// Fold() makes only of the same bytes in either case (typographic marks
+// become "'", '"' or "-"), so the folded line holds a phrase exactly where
+// the line holds it in any case. The same answer as a find() per phrase, in
+// one pass: bit k of kPromoAt[j][c] is set when phrase k has byte c (in
+// either case) at offset j, so at each start position the AND of three
 // table entries leaves only the phrases whose first three bytes are there
 // (nearly always none); those are compared whole.
 constexpr size_t kPromoMinLength = [] {
@@ -284,51 +408,42 @@ constexpr std::array<std::array<uint32_t, 256>, 3> kPromoAt = [] {
   std::array<std::array<uint32_t, 256>, 3> t{};
   for (size_t k = 0; k < kPromoPhrases.size(); ++k) {
     for (size_t j = 0; j < 3; ++j) {
-      t[j][static_cast<unsigned char>(kPromoPhrases[k][j])] |= 1u << k;
+      const unsigned char c = static_cast<unsigned char>(kPromoPhrases[k][j]);
+      t[j][c] |= 1u << k;
+      if (c >= 'a' && c <= 'z') t[j][c - 32] |= 1u << k;
     }
   }
   return t;
 }();
 
-bool HasPromoPhrase(std::string_view f) {
-  if (f.size() < kPromoMinLength) return false;
-  const auto* b = reinterpret_cast<const unsigned char*>(f.data());
-  const size_t last = f.size() - kPromoMinLength;
+bool HasPromoPhrase(std::string_view line) {
+  if (line.size() < kPromoMinLength) return false;
+  const auto* b = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t last = line.size() - kPromoMinLength;
   for (size_t i = 0; i <= last; ++i) {
     uint32_t m = kPromoAt[0][b[i]] & kPromoAt[1][b[i + 1]] &
                  kPromoAt[2][b[i + 2]];
     while (m != 0) {
       const int k = __builtin_ctz(m);
       m &= m - 1;
-      if (f.substr(i).starts_with(kPromoPhrases[k])) return true;
+      if (EqualsLowered(line.substr(i, kPromoPhrases[k].size()),
+                        kPromoPhrases[k])) {
+        return true;
+      }
     }
   }
   return false;
 }
 
-// IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords))
-// whose Fold() is `folded` (called only when words allow it).
-template <typename FoldFn>
-bool IsPromo(int words, FoldFn folded) {
-  if (words > kPromoMaxWords) return false;
-  return HasPromoPhrase(folded());
+// IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords)).
+bool IsPromo(std::string_view line, int words) {
+  return words <= kPromoMaxWords && HasPromoPhrase(line);
 }
 
 bool IsPromoLine(std::string_view line) {
-  std::string f;
-  return IsPromo(WordCount(line, kPromoMaxWords), [&]() -> std::string_view {
-    FoldInto(line, &f);
-    return f;
-  });
+  return IsPromo(line, WordCount(line, kPromoMaxWords));
 }
 
-constexpr std::array<std::string_view, 14> kCreditPrefixes = {
-    "credited from",  "credit:",           "credits:",
-    "source:",        "sources:",          "courtesy of",
-    "originally published", "first published", "reprinted from",
-    "republished from", "(reporting by",  "reporting by",
-    "additional reporting by", "written by",
-};
 
 }  // namespace
 
@@ -354,11 +469,13 @@ bool IsChromeLine(std::string_view line) {
 
 namespace {
 
-// CreditOf for a trimmed, non-empty line of at most kCreditMaxWords words
-// whose Fold() is `f`.
-std::string CreditOfFolded(std::string_view line, std::string_view f) {
+// CreditOf for a trimmed, non-empty line of at most kCreditMaxWords words.
+// Whether Fold() of the line starts with a prefix is asked of the line
+// itself: the prefixes are lower-case ASCII letters, spaces, "(" and ":",
+// which Fold() makes only of the same bytes in either case.
+std::string CreditOfLine(std::string_view line) {
   for (std::string_view p : kCreditPrefixes) {
-    if (f.compare(0, p.size(), p) != 0) continue;
+    if (!EqualsLowered(line.substr(0, p.size()), p)) continue;
     // Fold() keeps byte offsets for ASCII; typographic marks shrink, so map
     // the prefix length through the original only when it is pure ASCII.
     size_t pos = p.size();
@@ -390,7 +507,7 @@ std::string CreditOf(std::string_view line) {
   if (line.empty() || WordCount(line, kCreditMaxWords) > kCreditMaxWords) {
     return {};
   }
-  return CreditOfFolded(line, Fold(line));
+  return CreditOfLine(line);
 }
 
 namespace {
@@ -554,7 +671,7 @@ ArticleContent ExtractFromText(std::string_view text,
       return fold;
     };
     words[i] = WordCount(u, kPromoMaxWords);
-    promo[i] = IsPromo(words[i], folded_unit);
+    promo[i] = IsPromo(u, words[i]);
     if (promo[i] || IsNavLine(u, words[i])) {
       kind[i] = BlockKind::kChrome;
       continue;
@@ -567,7 +684,7 @@ ArticleContent ExtractFromText(std::string_view text,
     if (!trim_keeps) {
       credit[i] = CreditOf(u);
     } else if (!u.empty() && words[i] <= kCreditMaxWords) {
-      credit[i] = CreditOfFolded(u, folded_unit());
+      credit[i] = CreditOfLine(u);
     }
     if (!credit[i].empty()) {
       kind[i] = BlockKind::kCredit;

@@ -81,7 +81,8 @@ uint64_t Load32(const char* p) {
 
 // "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
 std::string_view StripPossessive(std::string_view w) {
-  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+  const size_t n = w.size();
+  if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') w.remove_suffix(2);
   if (w.size() > 1 && w.back() == '\'') w.remove_suffix(1);
   return w;
 }
@@ -178,6 +179,41 @@ const FeatureExtractor::WordInfo& FeatureExtractor::LookupMiss(
   return state->words.Insert(word, hash, std::move(info));
 }
 
+void FeatureExtractor::GrowReported() {
+  std::vector<uint64_t> old;
+  size_t size = std::max<size_t>(4096, reported_.size() * 2);
+  if (reported_count_ >= kMaxReported) {
+    size = reported_.size();  // start over: terms may be reported again
+  } else {
+    old.swap(reported_);
+  }
+  reported_.assign(size, 0);
+  reported_count_ = 0;
+  const uint64_t mask = reported_.size() - 1;
+  for (uint64_t t : old) {
+    if (t == 0) continue;
+    uint64_t i = t & mask;
+    while (reported_[i] != 0) i = (i + 1) & mask;
+    reported_[i] = t;
+    ++reported_count_;
+  }
+}
+
+inline bool FeatureExtractor::FirstReport(uint64_t term) {
+  if ((reported_count_ + 1) * 2 > reported_.size()) [[unlikely]] {
+    GrowReported();
+  }
+  const uint64_t mask = reported_.size() - 1;
+  uint64_t i = term & mask;
+  while (reported_[i] != 0) {
+    if (reported_[i] == term) return false;
+    i = (i + 1) & mask;
+  }
+  reported_[i] = term;
+  ++reported_count_;
+  return true;
+}
+
 // Inline in AddText: the common case is a probe or two and an add; growing
 // the table and reporting a new term to the vocabulary are out of line.
 inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
@@ -193,14 +229,18 @@ inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    if (vocabulary != nullptr) Report(term, shown, vocabulary);
+    // Most terms new to the article were reported for an earlier one: the
+    // look-up in reported_ is inline, the insert into the vocabulary not.
+    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
+      Report(term, shown, vocabulary);
+    }
   }
   tc.count += count;
 }
 
 void FeatureExtractor::Report(uint64_t term, std::string_view shown,
                               Vocabulary* vocabulary) {
-  if (!unseen_only_ || FirstReport(term)) vocabulary->try_emplace(term, shown);
+  vocabulary->try_emplace(term, shown);
 }
 
 void FeatureExtractor::GrowSlots() {
@@ -217,37 +257,6 @@ void FeatureExtractor::GrowSlots() {
     slots_[i] = tc;
     used_.push_back(static_cast<uint32_t>(i));
   }
-}
-
-bool FeatureExtractor::FirstReport(uint64_t term) {
-  if ((reported_count_ + 1) * 2 > reported_.size()) {
-    std::vector<uint64_t> old;
-    size_t size = std::max<size_t>(4096, reported_.size() * 2);
-    if (reported_count_ >= kMaxReported) {
-      size = reported_.size();  // start over: terms may be reported again
-    } else {
-      old.swap(reported_);
-    }
-    reported_.assign(size, 0);
-    reported_count_ = 0;
-    const uint64_t mask = reported_.size() - 1;
-    for (uint64_t t : old) {
-      if (t == 0) continue;
-      uint64_t i = t & mask;
-      while (reported_[i] != 0) i = (i + 1) & mask;
-      reported_[i] = t;
-      ++reported_count_;
-    }
-  }
-  const uint64_t mask = reported_.size() - 1;
-  uint64_t i = term & mask;
-  while (reported_[i] != 0) {
-    if (reported_[i] == term) return false;
-    i = (i + 1) & mask;
-  }
-  reported_[i] = term;
-  ++reported_count_;
-  return true;
 }
 
 TermBag FeatureExtractor::Extract(std::string_view headline,
@@ -311,16 +320,23 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   if (text.empty()) return;
   LangState* state = StateFor(lang);
   text::Tokenize(text, &tokens_, {.keep_punct = true});
+  // Tokens' norms and texts without substr()'s range checks (Tokenize's
+  // offsets are in range).
+  const char* const norms = tokens_.norms.data();
+  const auto norm = [norms](const text::TokenRef& t) {
+    return std::string_view(norms + t.norm_begin, t.norm_end - t.norm_begin);
+  };
   bool sentence_start = true;
   for (const text::TokenRef& tok : tokens_.tokens) {
     switch (tok.kind) {
       case text::TokenKind::kPunct:
-        if (EndsSentence(tokens_.norm(tok))) sentence_start = true;
+        if (EndsSentence(norm(tok))) sentence_start = true;
         break;
       case text::TokenKind::kNumber: {
         ++words_;
         sentence_start = false;
-        const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
+        const std::string_view raw(text.data() + tok.begin,
+                                   tok.end - tok.begin);
         const uint64_t hash = WordHash(raw);
         const WordInfo* number = numbers_.Find(raw, hash);
         if (number == nullptr) {
@@ -344,7 +360,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const bool name =
             tok.all_caps || (tok.capitalized && !sentence_start);
         sentence_start = false;
-        std::string_view word = StripPossessive(tokens_.norm(tok));
+        std::string_view word = StripPossessive(norm(tok));
         if (word.size() < 2) break;
         const WordInfo& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;

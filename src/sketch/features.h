@@ -134,7 +134,7 @@ class FeatureExtractor {
   void SortedTerms(std::vector<TermCount>* terms);
   std::vector<uint32_t> bucket_starts_;  // SortedTerms() scratch
   // Add()'s rare steps: doubling slots_, and adding a new term's string to
-  // the vocabulary.
+  // the vocabulary (Add() asks FirstReport() first).
   [[gnu::noinline]] void GrowSlots();
   [[gnu::noinline]] void Report(uint64_t term, std::string_view shown,
                                 Vocabulary* vocabulary);
@@ -157,6 +157,8 @@ class FeatureExtractor {
   size_t reported_count_ = 0;
   // True when `term` was not in reported_ (it is now).
   bool FirstReport(uint64_t term);
+  // FirstReport()'s rare step: doubling reported_, or starting over.
+  [[gnu::noinline]] void GrowReported();
 };
 
 }  // namespace concord::sketch

@@ -27,15 +27,20 @@
 // apostrophe and "s" becomes one number ("1000" + "'" + "s" -> "1000's").
 //
 // Cost. One SSE2 pass classifies the text 16 bytes at a time into 64-bit
-// masks (core, white space, letter, upper case); the scanner then finds
-// each run's end and skips white space with a bit scan, and takes a token's
-// case flags from the masks, so it touches bytes one at a time only at run
-// ends. Each ASCII token is emitted as it is found, with no FoldWord or ICU
-// call: into a Token, its norm is a copy of the text with its capitals
-// lowered; into a TokenList, norms are offsets into one lower-cased copy of
-// the text made in the same SSE2 pass, so a token costs no string at all.
-// ICU work is one setText per non-ASCII stretch, on a per-thread clone of
-// one prototype iterator; its tokens' norms cost one FoldWord each.
+// masks (core, MidNum/MidNumLet, white space, non-ASCII); from those, per 64
+// bytes, the bytes of word segments (core runs with their joins; the few
+// join candidates are checked byte by byte) and the "events": where a word
+// segment starts, each punctuation byte, each non-ASCII byte. The scanner
+// goes from event to event with a bit scan and finds a segment's end with
+// another, so it touches bytes only at token starts and ends; white space
+// costs nothing. Each ASCII token is emitted as it is found, with no
+// FoldWord or ICU call: into a Token, its norm is a copy of a lower-cased
+// copy of the text made in the same SSE2 pass; into a TokenList, norms are
+// offsets into that copy, so a token costs no string at all. A non-ASCII
+// byte sends its piece (and the non-ASCII pieces after it) to ICU, after
+// dropping what was emitted for the piece. ICU work is one setText per
+// non-ASCII stretch, on a per-thread clone of one prototype iterator; its
+// tokens' norms cost one FoldWord each.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -92,26 +97,41 @@ constexpr std::array<AsciiClass, 256> MakeAsciiClasses() {
 constexpr std::array<AsciiClass, 256> kAsciiClass = MakeAsciiClasses();
 
 AsciiClass ClassOf(char c) { return kAsciiClass[static_cast<uint8_t>(c)]; }
-bool IsCore(AsciiClass c) {
-  return c == kLetter || c == kDigit || c == kUnderscore;
-}
 
 // Per-64-byte bit masks of the text for the scanner: bit k of word w is
 // byte 64 * w + k. Bits past the end of the text are 0 in every mask, and one
 // all-zero word follows the last, so a search for a clear bit stops at the
 // end and a two-word read never leaves the array.
+//
+// `word` marks the bytes of ASCII word segments: the core bytes (letter,
+// digit, "_" or "@") and each MidNumLet or MidNum byte that joins two
+// letters or two digits (WB6/7, WB11/12). A word segment is a run of `word`
+// bits. `event` marks where the scanner has something to do: the first byte
+// of each such run, each byte >= 0x80, and (with keep_punct) each other
+// ASCII byte that is not white space, a one-byte token of its own. White
+// space and the insides of runs are no event, so the scanner goes from one
+// token to the next with a bit scan.
 struct MaskWord {
-  uint64_t core;    // letter, digit, "_" or "@" (IsCore)
-  uint64_t space;   // ASCII white space (kSpace)
-  uint64_t upper;   // A-Z
-  uint64_t letter;  // A-Z, a-z (what u_isalpha says of ASCII)
+  uint64_t word;
+  uint64_t event;
+  uint64_t mid;  // "." "'" "," ";": where a merge may follow a segment
+};
+
+// The byte classes the masks are made from, 64 bytes per word (as
+// MaskWord).
+struct ClassWord {
+  uint64_t core;   // letter, digit, "_" or "@" (IsCore)
+  uint64_t mid;    // "." "'" "," ";" (kMidNumLet, kMidNum)
+  uint64_t space;  // ASCII white space (kSpace)
+  uint64_t high;   // bytes >= 0x80
 };
 
 struct WordState {
   std::unique_ptr<icu::BreakIterator> iter;
   UText* text = nullptr;
   std::vector<RawSegment> segments;
-  std::vector<MaskWord> masks;  // the ASCII scanner's, for the current text
+  std::vector<MaskWord> masks;    // the ASCII scanner's, for the current text
+  std::string lowered;  // the text lower-cased, for Token norms
   ~WordState() { utext_close(text); }
 };
 
@@ -279,9 +299,9 @@ inline __m128i InRange(__m128i v, char lo, char span) {
   return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
 }
 
-// The masks of the 16 bytes at p, as the low 16 bits of each field of *w;
-// with `lowered`, also writes the 16 bytes with A-Z lower-cased there.
-inline void Classify16(const char* p, MaskWord* w, char* lowered) {
+// The classes of the 16 bytes at p, as the low 16 bits of each field; with
+// `lowered`, also writes the 16 bytes with A-Z lower-cased there.
+inline ClassWord Classify16(const char* p, char* lowered) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i upper = InRange(v, 'A', 25);
   const __m128i letter =
@@ -290,146 +310,171 @@ inline void Classify16(const char* p, MaskWord* w, char* lowered) {
       _mm_or_si128(letter, InRange(v, '0', 9)),
       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')),
                    _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+  // "," and "." are the bytes that equal "." with bit 1 set.
+  const __m128i mid = _mm_or_si128(
+      _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.')),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
   const __m128i space = _mm_or_si128(InRange(v, '\t', '\r' - '\t'),
                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
   auto bits = [](__m128i m) {
     return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m)));
   };
-  w->core = bits(core);
-  w->space = bits(space);
-  w->upper = bits(upper);
-  w->letter = bits(letter);
   if (lowered != nullptr) {
     _mm_storeu_si128(
         reinterpret_cast<__m128i*>(lowered),
         _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
   }
+  return ClassWord{bits(core), bits(mid), bits(space), bits(v)};
 }
 
-// Fills *masks for `text`, 64 bytes per word, the tail through a
-// zero-padded copy (a NUL byte is in no mask). With `lowered` (room for
-// text.size() bytes), also writes the text there with A-Z lower-cased.
-void BuildMasks(std::string_view text, std::vector<MaskWord>* masks,
-                char* lowered) {
-  const size_t n = text.size();
-  masks->resize(n / 64 + 2);
-  MaskWord* w = masks->data();
-  const char* p = text.data();
-  size_t i = 0;
-  for (; i + 64 <= n; i += 64, ++w) {
-    MaskWord q[4];
-    for (int k = 0; k < 4; ++k) {
-      Classify16(p + i + 16 * k, &q[k],
-                 lowered != nullptr ? lowered + i + 16 * k : nullptr);
-    }
-    w->core = q[0].core | q[1].core << 16 | q[2].core << 32 | q[3].core << 48;
-    w->space =
-        q[0].space | q[1].space << 16 | q[2].space << 32 | q[3].space << 48;
-    w->upper =
-        q[0].upper | q[1].upper << 16 | q[2].upper << 32 | q[3].upper << 48;
-    w->letter = q[0].letter | q[1].letter << 16 | q[2].letter << 32 |
-                q[3].letter << 48;
+// The classes of the 64 bytes at p (see Classify16).
+inline ClassWord Classify64(const char* p, char* lowered) {
+  ClassWord w{};
+  for (int k = 0; k < 4; ++k) {
+    const ClassWord c =
+        Classify16(p + 16 * k, lowered != nullptr ? lowered + 16 * k : nullptr);
+    w.core |= c.core << (16 * k);
+    w.mid |= c.mid << (16 * k);
+    w.space |= c.space << (16 * k);
+    w.high |= c.high << (16 * k);
   }
-  // The last, partial word (possibly empty) and the all-zero one after it.
+  return w;
+}
+
+// Fills *masks for `text` (see MaskWord), 64 bytes per word, the tail
+// through a zero-padded copy. With `lowered` (room for text.size() bytes),
+// also writes the text there with A-Z lower-cased. A join needs core bytes
+// on both sides (bit 63 of the word before, bit 0 of the one after); the
+// few MidNum/MidNumLet bytes that have them are looked at one by one.
+void BuildMasks(std::string_view text, bool keep_punct,
+                std::vector<MaskWord>* masks, char* lowered) {
+  const size_t n = text.size();
+  const size_t words = n / 64 + 1;  // the last one partial, possibly empty
+  // Scratch that only grows: no zero-filling of what is written below.
+  if (masks->size() < words + 1) masks->resize(words + 1);
+  MaskWord* m = masks->data();
+  const char* p = text.data();
+  const size_t tail_at = (words - 1) * 64;
   alignas(16) char tail[64] = {};
   alignas(16) char tail_lowered[64];
-  std::memcpy(tail, p + i, n - i);
-  *w = MaskWord{0, 0, 0, 0};
-  for (int k = 0; k < 4; ++k) {
-    MaskWord q;
-    Classify16(tail + 16 * k, &q, tail_lowered + 16 * k);
-    w->core |= q.core << (16 * k);
-    w->space |= q.space << (16 * k);
-    w->upper |= q.upper << (16 * k);
-    w->letter |= q.letter << (16 * k);
+  std::memcpy(tail, p + tail_at, n - tail_at);
+  // The classes of word w (all zero from `words` on).
+  auto classes = [&](size_t w) {
+    if (w + 1 < words) {
+      return Classify64(p + w * 64,
+                        lowered != nullptr ? lowered + w * 64 : nullptr);
+    }
+    if (w + 1 == words) return Classify64(tail, tail_lowered);
+    return ClassWord{};
+  };
+  uint64_t core_before = 0, word_before = 0;
+  ClassWord x = classes(0);
+  for (size_t w = 0; w < words; ++w) {
+    const ClassWord after = classes(w + 1);
+    uint64_t candidates = x.mid & (x.core << 1 | core_before >> 63) &
+                          (x.core >> 1 | after.core << 63);
+    uint64_t join = 0;
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const int k = __builtin_ctzll(candidates);
+      const size_t i = w * 64 + k;
+      const AsciiClass prev = ClassOf(p[i - 1]);
+      const AsciiClass next = ClassOf(p[i + 1]);
+      if ((ClassOf(p[i]) == kMidNumLet && prev == kLetter &&
+           next == kLetter) ||                   // WB6/7
+          (prev == kDigit && next == kDigit)) {  // WB11/12
+        join |= uint64_t{1} << k;
+      }
+    }
+    const uint64_t word = x.core | join;
+    const uint64_t starts = word & ~(word << 1 | word_before >> 63);
+    uint64_t event = starts | x.high;
+    if (keep_punct) {
+      const uint64_t in_text =
+          w + 1 < words ? ~uint64_t{0} : (uint64_t{1} << (n & 63)) - 1;
+      event |= ~(word | x.space | x.high) & in_text;
+    }
+    m[w] = MaskWord{word, event, x.mid};
+    core_before = x.core;
+    word_before = word;
+    x = after;
   }
-  if (lowered != nullptr) std::memcpy(lowered + i, tail_lowered, n - i);
-  w[1] = MaskWord{0, 0, 0, 0};
+  m[words] = MaskWord{0, 0, 0};
+  if (lowered != nullptr) {
+    std::memcpy(lowered + tail_at, tail_lowered, n - tail_at);
+  }
 }
 
-// The first position >= pos that is not white space (n at the end).
-inline uint32_t SkipSpace(const MaskWord* m, uint32_t pos) {
-  size_t w = pos >> 6;
-  uint64_t bits = ~m[w].space >> (pos & 63);
-  while (bits == 0) bits = ~m[++w].space, pos = static_cast<uint32_t>(w << 6);
-  return pos + static_cast<uint32_t>(__builtin_ctzll(bits));
-}
-
-// The first position >= pos that is not a core byte (n at the end).
-inline uint32_t CoreEnd(const MaskWord* m, uint32_t pos) {
-  size_t w = pos >> 6;
-  uint64_t bits = ~m[w].core >> (pos & 63);
-  while (bits == 0) bits = ~m[++w].core, pos = static_cast<uint32_t>(w << 6);
-  return pos + static_cast<uint32_t>(__builtin_ctzll(bits));
-}
-
-// Case flags of the ASCII text [begin, end) from the masks: the first
-// letter's case, and whether there are >= 2 letters, all upper-case.
-// Returns the token's A-Z bits (bit k: byte begin + k), or ~0 for a token
-// longer than 64 bytes (then every byte must be checked).
-inline uint64_t AsciiCaseFlags(std::string_view text, const MaskWord* m,
-                               uint32_t begin, uint32_t end,
-                               bool* capitalized, bool* all_caps) {
-  const uint32_t len = end - begin;
-  if (len > 64) [[unlikely]] {
-    SetCaseFlags(text.substr(begin, len), capitalized, all_caps);
-    return ~uint64_t{0};
+// Case flags of the ASCII text [begin, end): the first letter's case, and
+// whether there are >= 2 letters, all upper-case. Most words are settled by
+// their first two bytes ("the", "The"); others byte by byte.
+inline void AsciiCaseFlags(std::string_view text, uint32_t begin,
+                           uint32_t end, bool* capitalized, bool* all_caps) {
+  const uint8_t first = static_cast<uint8_t>(text[begin]);
+  if (static_cast<uint8_t>(first - 'a') < 26) {
+    *capitalized = *all_caps = false;
+    return;
   }
-  const size_t w = begin >> 6;
-  const uint32_t s = begin & 63;
-  uint64_t letters = m[w].letter >> s;
-  uint64_t upper = m[w].upper >> s;
-  if (s + len > 64) {
-    letters |= m[w + 1].letter << (64 - s);
-    upper |= m[w + 1].upper << (64 - s);
+  if (static_cast<uint8_t>(first - 'A') < 26 &&
+      (end - begin == 1 ||
+       static_cast<uint8_t>(text[begin + 1] - 'a') < 26)) {
+    *capitalized = true;
+    *all_caps = false;
+    return;
   }
-  const uint64_t in_token = len < 64 ? (uint64_t{1} << len) - 1 : ~uint64_t{0};
-  letters &= in_token;
-  upper &= in_token;
-  *capitalized = (letters & (~letters + 1) & upper) != 0;
-  *all_caps = (letters & (letters - 1)) != 0 && (letters & ~upper) == 0;
-  return upper;
+  int letters = 0;
+  bool all_upper = true;
+  *capitalized = false;
+  for (uint32_t i = begin; i < end; ++i) {
+    const uint8_t c = static_cast<uint8_t>(text[i]);
+    if (static_cast<uint8_t>((c | 0x20) - 'a') >= 26) continue;
+    const bool upper = c <= 'Z';
+    if (letters == 0) *capitalized = upper;
+    ++letters;
+    all_upper &= upper;
+  }
+  *all_caps = letters >= 2 && all_upper;
 }
 
 // Where the tokens go: a vector of Token (norms in each token's string) or a
-// TokenList (norms in one buffer). Both reuse what the output holds.
+// TokenList (norms in one buffer). Both reuse what the output holds, and
+// take slots through a pointer into room made ahead (Room() before each
+// mask word: at most 64 tokens start in one).
 class TokenSink {
  public:
-  static constexpr bool kLowersText = false;
   explicit TokenSink(std::vector<Token>* out) : out_(out) {}
-  char* Lowered(size_t) { return nullptr; }
-  size_t Mark() const { return used_; }
-  void Rollback(size_t mark) { used_ = mark; }
+  // Room for the lower-cased text, which ASCII tokens' norms are copied
+  // from: the thread's scratch.
+  char* Lowered(size_t n, WordState* state) {
+    state->lowered.resize(n);
+    lowered_ = state->lowered.data();
+    return state->lowered.data();
+  }
+  // Makes room for `n` more tokens.
+  void Room(size_t n) {
+    if (used_ + n > out_->size()) [[unlikely]] out_->resize(used_ + n);
+  }
+  // Drops the tokens that begin at or after `begin`.
+  void DropFrom(uint32_t begin) {
+    while (used_ > 0 && (*out_)[used_ - 1].begin >= begin) --used_;
+  }
   void Finish() { out_->resize(used_); }
 
   void AsciiWord(std::string_view text, const MaskWord* m, uint32_t begin,
                  uint32_t end) {
-    Token& t = Next();
+    Token& t = (*out_)[used_++];
     t.begin = begin;
     t.end = end;
     const char first = text[begin];
     t.kind =
         first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    const uint64_t upper =
-        AsciiCaseFlags(text, m, begin, end, &t.capitalized, &t.all_caps);
-    // FoldWord of ASCII is byte-wise lower-casing: copy, then lower the
-    // capitals (usually none or one).
-    const uint32_t len = end - begin;
-    t.norm.assign(text.data() + begin, len);
-    char* norm = t.norm.data();
-    if (upper == ~uint64_t{0}) [[unlikely]] {
-      for (uint32_t k = 0; k < len; ++k) {
-        if (norm[k] >= 'A' && norm[k] <= 'Z') norm[k] += 'a' - 'A';
-      }
-      return;
-    }
-    for (uint64_t u = upper; u != 0; u &= u - 1) {
-      norm[__builtin_ctzll(u)] += 'a' - 'A';
-    }
+    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
+    // FoldWord of ASCII is byte-wise lower-casing.
+    t.norm.assign(lowered_ + begin, end - begin);
   }
 
   void AsciiPunct(std::string_view text, uint32_t at) {
-    Token& t = Next();
+    Token& t = (*out_)[used_++];
     t.begin = at;
     t.end = at + 1;
     t.kind = TokenKind::kPunct;
@@ -439,7 +484,8 @@ class TokenSink {
   }
 
   void Icu(std::string_view text, uint32_t begin, uint32_t end, bool word) {
-    Token& t = Next();
+    Room(1);
+    Token& t = (*out_)[used_++];
     const std::string_view s = text.substr(begin, end - begin);
     t.begin = begin;
     t.end = end;
@@ -448,41 +494,42 @@ class TokenSink {
   }
 
  private:
-  // The next token slot, reusing its norm buffer.
-  Token& Next() {
-    if (used_ == out_->size()) out_->emplace_back();
-    return (*out_)[used_++];
-  }
   std::vector<Token>* out_;
   size_t used_ = 0;
+  const char* lowered_ = nullptr;
 };
 
 class TokenListSink {
  public:
-  static constexpr bool kLowersText = true;
   explicit TokenListSink(TokenList* out) : out_(out) { out_->norms.clear(); }
   // Room for the lower-cased text, which ASCII tokens' norms point into.
-  char* Lowered(size_t n) {
+  char* Lowered(size_t n, WordState*) {
     out_->norms.resize(n);
     return out_->norms.data();
   }
-  size_t Mark() const { return used_; }
-  void Rollback(size_t mark) { used_ = mark; }
+  void Room(size_t n) {
+    if (used_ + n > out_->tokens.size()) [[unlikely]] {
+      out_->tokens.resize(used_ + n);
+    }
+  }
+  void DropFrom(uint32_t begin) {
+    while (used_ > 0 && out_->tokens[used_ - 1].begin >= begin) --used_;
+  }
   void Finish() { out_->tokens.resize(used_); }
 
   void AsciiWord(std::string_view text, const MaskWord* m, uint32_t begin,
                  uint32_t end) {
-    TokenRef& t = Next();
+    TokenRef& t = out_->tokens[used_++];
     t.begin = t.norm_begin = begin;
     t.end = t.norm_end = end;
     const char first = text[begin];
     t.kind =
         first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, m, begin, end, &t.capitalized, &t.all_caps);
+    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
   }
 
   void AsciiPunct(std::string_view, uint32_t at) {
-    TokenRef& t = Next();
+    TokenRef& t = out_->tokens[used_++];
     t.begin = t.norm_begin = at;
     t.end = t.norm_end = at + 1;
     t.kind = TokenKind::kPunct;
@@ -490,7 +537,8 @@ class TokenListSink {
   }
 
   void Icu(std::string_view text, uint32_t begin, uint32_t end, bool word) {
-    TokenRef& t = Next();
+    Room(1);
+    TokenRef& t = out_->tokens[used_++];
     const std::string_view s = text.substr(begin, end - begin);
     t.begin = begin;
     t.end = end;
@@ -502,10 +550,6 @@ class TokenListSink {
   }
 
  private:
-  TokenRef& Next() {
-    if (used_ == out_->tokens.size()) out_->tokens.emplace_back();
-    return out_->tokens[used_++];
-  }
   TokenList* out_;
   size_t used_ = 0;
   std::string fold_;
@@ -558,71 +602,117 @@ bool IsAsciiShortPartAbbreviation(std::string_view s) {
   return has_dot && part_len > 0;
 }
 
-// The end of the core run (a word segment) starting at `i` (where
-// text[i] is a core byte) in a piece ending at `end` (the end of the text).
-inline uint32_t AsciiRunEnd(std::string_view text, const MaskWord* m,
-                            uint32_t i, uint32_t end) {
-  ++i;
-  for (;;) {
-    i = CoreEnd(m, i);  // WB5, WB8-WB10, WB13a/b
-    if (i + 1 >= end) return i;
-    const AsciiClass cur = ClassOf(text[i]);
-    if (cur != kMidNumLet && cur != kMidNum) [[likely]] return i;
-    const AsciiClass prev = ClassOf(text[i - 1]);
-    const AsciiClass next = ClassOf(text[i + 1]);
-    const bool letters =
-        cur == kMidNumLet && prev == kLetter && next == kLetter;  // WB6/7
-    const bool digits = prev == kDigit && next == kDigit;         // WB11/12
-    if (!letters && !digits) return i;
-    i += 2;
-  }
+inline bool WordBit(const MaskWord* m, uint32_t pos) {
+  return (m[pos >> 6].word >> (pos & 63)) & 1;
 }
 
-// Emits the tokens of the piece starting at `begin` for as long as it is
-// ASCII, and returns where it stopped: at white space or the end of the
-// text (the piece is done), or at a byte >= 0x80 (the caller then drops what
-// was emitted for the piece and hands it to ICU). The segments are the core
-// runs and single other characters, put through the same merges as
-// EmitSegments() and emitted as they are found. White space and non-ASCII
-// bytes are neither core nor MidNum/MidNumLet, so a run or a merge never
-// reaches past the piece or over a non-ASCII byte; merges never cross a
-// piece, as they need adjacent segments.
+// The end of the word segment that starts at `pos`: the first byte after
+// it that is not a `word` byte (n at the end).
+inline uint32_t WordEnd(const MaskWord* m, uint32_t pos) {
+  size_t w = pos >> 6;
+  uint64_t bits = ~m[w].word >> (pos & 63);
+  while (bits == 0) bits = ~m[++w].word, pos = static_cast<uint32_t>(w << 6);
+  return pos + static_cast<uint32_t>(__builtin_ctzll(bits));
+}
+
+// Hands the piece holding the non-ASCII byte at `at`, and the non-ASCII
+// pieces after it, to ICU, with the white space in front (what was emitted
+// for the piece is dropped first). Returns where the stretch ends: at white
+// space or the end of the text.
 template <typename Sink>
-uint32_t EmitAsciiPiece(std::string_view text, const MaskWord* m,
-                        uint32_t begin, const TokenizeOptions& options,
+uint32_t EmitIcuStretch(std::string_view text, uint32_t at,
+                        const TokenizeOptions& options, WordState* state,
                         Sink* sink) {
-  const uint32_t end = static_cast<uint32_t>(text.size());
-  uint32_t i = begin;
-  while (i < end) {
-    const AsciiClass c = ClassOf(text[i]);
-    if (!IsCore(c)) {
-      if (c == kSpace || static_cast<uint8_t>(text[i]) >= 0x80) return i;
-      if (options.keep_punct) sink->AsciiPunct(text, i);
-      ++i;
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  uint32_t piece = at;
+  while (piece > 0 && !IsAsciiSpace(text[piece - 1])) --piece;
+  uint32_t space_begin = piece;
+  while (space_begin > 0 && IsAsciiSpace(text[space_begin - 1])) --space_begin;
+  sink->DropFrom(piece);
+  uint32_t pos = at;
+  while (pos < n && !IsAsciiSpace(text[pos])) ++pos;
+  const uint32_t stretch_end = IcuStretchEnd(text, pos);
+  state->segments.clear();
+  ScanIcu(text, space_begin, stretch_end, state);
+  EmitSegments(text, state->segments, options, sink);
+  return stretch_end;
+}
+
+// Emits the tokens of `text` from its masks: goes from event to event. The
+// word segments are runs of `word` bits, put through the same merges as
+// EmitSegments() and emitted as they are found; a piece (text between ASCII
+// white space) holding a byte >= 0x80 goes to ICU (EmitIcuStretch). Every
+// ASCII piece gets exactly the segments that ICU would give it: white space
+// and non-ASCII bytes are neither core nor MidNum/MidNumLet, so a run or a
+// merge never reaches past a piece or over a non-ASCII byte, and merges
+// never cross a piece, as they need adjacent segments.
+template <typename Sink>
+void EmitTokens(std::string_view text, const MaskWord* m,
+                const TokenizeOptions& options, WordState* state, Sink* sink) {
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  const size_t words = n / 64 + 1;
+  size_t w = 0;
+  uint64_t bits = m[0].event;
+  sink->Room(64);
+  for (;;) {
+    while (bits == 0) {
+      if (++w >= words) return;
+      bits = m[w].event;
+      sink->Room(64);
+    }
+    const uint32_t k = static_cast<uint32_t>(__builtin_ctzll(bits));
+    const uint32_t start = static_cast<uint32_t>(w << 6) + k;
+    bits &= bits - 1;
+    const uint64_t word = m[w].word;
+    if ((word >> k & 1) == 0) {
+      if (static_cast<uint8_t>(text[start]) < 0x80) {
+        sink->AsciiPunct(text, start);  // only with keep_punct
+        continue;
+      }
+      const uint32_t resume = EmitIcuStretch(text, start, options, state, sink);
+      w = resume >> 6;
+      bits = m[w].event & (~uint64_t{0} << (resume & 63));
+      sink->Room(64);
       continue;
     }
-    const uint32_t start = i;
-    i = AsciiRunEnd(text, m, i, end);
-    if (c == kUnderscore && i - start == 1) {  // ICU: a lone "_" is punct
+    // The segment's end, and whether a "." or "'" follows it.
+    uint32_t end;
+    bool mid_after;
+    if (const uint64_t rest = ~word >> k; rest != 0) [[likely]] {
+      const uint32_t e = k + static_cast<uint32_t>(__builtin_ctzll(rest));
+      end = start + (e - k);
+      mid_after = m[w].mid >> e & 1;
+    } else {
+      end = WordEnd(m, start);
+      mid_after = m[end >> 6].mid >> (end & 63) & 1;
+    }
+    const char first = text[start];
+    if (end - start == 1 && first == '_') {  // ICU: a lone "_" is punct
       if (options.keep_punct) sink->AsciiPunct(text, start);
       continue;
     }
-    uint32_t token_end = i;
-    if (i < end && (text[i] == '\'' || text[i] == '.')) [[unlikely]] {
+    uint32_t token_end = end;
+    if (mid_after) [[unlikely]] {
       // "1000" "'" "s" -> "1000's": the "s" must be a segment of its own.
-      if (i + 1 < end && c == kDigit && text[i] == '\'' &&
-          (text[i + 1] == 's' || text[i + 1] == 'S') &&
-          AsciiRunEnd(text, m, i + 1, end) == i + 2) {
-        token_end = i + 2;
-      } else if (text[i] == '.' && IsAsciiShortPartAbbreviation(
-                                       text.substr(start, i - start))) {
-        token_end = i + 1;  // "U.S" "." -> "U.S."
+      if (end + 1 < n && first >= '0' && first <= '9' && text[end] == '\'' &&
+          (text[end + 1] == 's' || text[end + 1] == 'S') &&
+          !WordBit(m, end + 2)) {
+        token_end = end + 2;
+      } else if (text[end] == '.' && IsAsciiShortPartAbbreviation(
+                                         text.substr(start, end - start))) {
+        token_end = end + 1;  // "U.S" "." -> "U.S."
+      }
+      if (token_end != end) {
+        // The merge took bytes that are events of their own: skip them.
+        sink->AsciiWord(text, m, start, token_end);
+        w = token_end >> 6;
+        bits = m[w].event & (~uint64_t{0} << (token_end & 63));
+        sink->Room(64);
+        continue;
       }
     }
-    sink->AsciiWord(text, m, start, token_end);
-    i = token_end;
+    sink->AsciiWord(text, m, start, end);
   }
-  return i;
 }
 
 template <typename Sink>
@@ -636,29 +726,9 @@ void TokenizeImpl(std::string_view utf8, Sink* sink,
     sink->Finish();
     return;
   }
-  // Pieces between ASCII white space: ASCII ones through the scanner, runs of
-  // non-ASCII ones through ICU.
-  const uint32_t n = static_cast<uint32_t>(utf8.size());
-  BuildMasks(utf8, &state.masks, sink->Lowered(n));
-  const MaskWord* masks = state.masks.data();
-  uint32_t pos = 0;
-  while (pos < n) {
-    const uint32_t space_begin = pos;
-    pos = SkipSpace(masks, pos);
-    if (pos >= n) break;
-    const size_t mark = sink->Mark();
-    pos = EmitAsciiPiece(utf8, masks, pos, options, sink);
-    if (pos >= n || ClassOf(utf8[pos]) == kSpace) continue;
-    // A non-ASCII byte: this piece and the non-ASCII pieces after it go to
-    // ICU, with the white space in front.
-    sink->Rollback(mark);
-    while (pos < n && !IsAsciiSpace(utf8[pos])) ++pos;
-    const uint32_t stretch_end = IcuStretchEnd(utf8, pos);
-    state.segments.clear();
-    ScanIcu(utf8, space_begin, stretch_end, &state);
-    EmitSegments(utf8, state.segments, options, sink);
-    pos = stretch_end;
-  }
+  const size_t n = utf8.size();
+  BuildMasks(utf8, options.keep_punct, &state.masks, sink->Lowered(n, &state));
+  EmitTokens(utf8, state.masks.data(), options, &state, sink);
   sink->Finish();
 }
 
