@@ -592,6 +592,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
       }
       open.resize(kept);
     });
+    df.PrepareIdf();  // before the weighing threads read it
     for (size_t begin = 0; begin < n; begin += kBatch) {
       weigh.Submit([&, begin](unsigned) {
         Batch b;

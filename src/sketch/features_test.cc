@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -158,6 +160,55 @@ TEST(FeaturesTest, TfIdfFavoursRareTermsAndIsUnitLength) {
   }
   EXPECT_GT(tram, council);
   EXPECT_GT(council, 0);  // smoothed idf: a term in every document still counts
+}
+
+TEST(FeaturesTest, TabulatedIdfAndTfGiveTheSameWeights) {
+  // PrepareIdf() and the small-count logarithms are tables of the same
+  // expressions: weights equal to the bit those of the formula written out
+  // (weight = (1 + ln tf) * ln(1 + N / df), normalised), across document
+  // frequencies below and past the table, whole and fractional counts, and
+  // counts past the tf table; with and without PrepareIdf().
+  constexpr uint32_t kDocs = 5000;
+  DocumentFrequencies df;
+  std::vector<TermBag> bags;
+  for (uint32_t doc = 0; doc < kDocs; ++doc) {
+    TermBag b;
+    // Term t is in the documents divisible by t: df(t) = 5000 / t, and
+    // term 1 is in all of them (past the 4,096-entry table).
+    for (uint64_t t = 1; t <= 40; ++t) {
+      if (doc % t == 0) {
+        const float count = doc % 7 == 0   ? 2.5f
+                            : doc % 5 == 0 ? float(doc % 200)
+                                           : float(1 + doc % 3);
+        b.terms.push_back({t, count, TermKind::kWord});
+      }
+    }
+    df.Add(b);
+    bags.push_back(std::move(b));
+  }
+  auto expected = [&df](const TermBag& b) {
+    SparseVector v;
+    for (const TermCount& tc : b.terms) {
+      const double idf = std::log(
+          1.0 + kDocs / static_cast<double>(std::max<uint32_t>(df.df(tc.term), 1)));
+      const double w = (1.0 + std::log(std::max(tc.count, 1.0f))) * idf;
+      if (w > 0) v.entries.push_back({tc.term, static_cast<float>(w)});
+    }
+    v.Normalize();
+    return v;
+  };
+  for (const bool prepared : {false, true}) {
+    if (prepared) df.PrepareIdf();
+    for (size_t i = 0; i < bags.size(); ++i) {
+      const SparseVector want = expected(bags[i]);
+      const SparseVector got = Weigh(bags[i], df, {});
+      ASSERT_EQ(got.entries.size(), want.entries.size());
+      for (size_t k = 0; k < want.entries.size(); ++k) {
+        ASSERT_EQ(got.entries[k].weight, want.entries[k].weight)
+            << "document " << i << " entry " << k << " prepared " << prepared;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -6,13 +6,14 @@
 // versions of one story share most of their vocabulary, and a plain
 // ln(N/df) would zero it). Salton & Buckley 1988 for the sublinear tf.
 //
-// DocumentFrequencies is not thread-safe for Add(); reads are safe once
-// adding is over. Cost: O(terms) per document.
+// DocumentFrequencies is not thread-safe for Add() or PrepareIdf(); reads
+// are safe once those are over. Cost: O(terms) per document.
 #ifndef CONCORD_SKETCH_TFIDF_H_
 #define CONCORD_SKETCH_TFIDF_H_
 
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "concord/options.h"
 #include "src/sketch/features.h"
@@ -27,10 +28,16 @@ class DocumentFrequencies {
   uint32_t documents() const { return documents_; }
   uint32_t df(uint64_t term) const;
   double Idf(uint64_t term) const;
+  // Tabulates Idf() for the small document frequencies (most terms'),
+  // saving a logarithm per term of every vector weighed; the table holds
+  // exactly the values Idf() computes. Call after the last Add() (which
+  // drops the table).
+  void PrepareIdf();
 
  private:
   uint32_t documents_ = 0;
   std::unordered_map<uint64_t, uint32_t> df_;
+  std::vector<double> idf_by_df_;  // [d]: Idf of a term in d documents
 };
 
 SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
