@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -160,6 +161,41 @@ TEST(FeaturesTest, TfIdfFavoursRareTermsAndIsUnitLength) {
   }
   EXPECT_GT(tram, council);
   EXPECT_GT(council, 0);  // smoothed idf: a term in every document still counts
+}
+
+TEST(FeaturesTest, DocumentFrequenciesCountLikeAMap) {
+  // Differential: the flat counting table against std::map, through many
+  // growths, with term 0 and terms equal in their low and high bits.
+  uint64_t x = 0x2545F4914F6CDD1DULL;
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  DocumentFrequencies df;
+  std::map<uint64_t, uint32_t> want;
+  for (int doc = 0; doc < 3000; ++doc) {
+    std::set<uint64_t> terms;
+    for (int k = 0; k < 20; ++k) {
+      const uint64_t r = next();
+      switch (r % 4) {
+        case 0: terms.insert(r % 50); break;                  // 0 included
+        case 1: terms.insert((r % 64) << 40); break;          // low bits 0
+        case 2: terms.insert(((r % 64) << 1) | 1); break;     // high bits 0
+        default: terms.insert(r); break;
+      }
+    }
+    TermBag b;
+    for (uint64_t t : terms) {
+      b.terms.push_back({t, 1.0f, TermKind::kWord});
+      ++want[t];
+    }
+    df.Add(b);
+  }
+  EXPECT_EQ(df.documents(), 3000u);
+  for (const auto& [term, count] : want) EXPECT_EQ(df.df(term), count) << term;
+  EXPECT_EQ(df.df(0xDEADBEEFCAFEULL), 0u);
 }
 
 TEST(FeaturesTest, TabulatedIdfAndTfGiveTheSameWeights) {

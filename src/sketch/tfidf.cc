@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 
 namespace concord::sketch {
@@ -39,12 +40,47 @@ float LogOfCount(float count) {
 void DocumentFrequencies::Add(const TermBag& bag) {
   idf_by_df_.clear();
   ++documents_;
-  for (const TermCount& tc : bag.terms) ++df_[tc.term];
+  for (const TermCount& tc : bag.terms) {
+    if (tc.term == 0) {
+      ++zero_count_;
+      continue;
+    }
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    size_t i = SlotOf(tc.term);
+    while (slots_[i].term != 0 && slots_[i].term != tc.term) {
+      i = (i + 1) & mask;
+    }
+    if (slots_[i].term == 0) {
+      slots_[i].term = tc.term;
+      ++used_;
+    }
+    ++slots_[i].count;
+  }
+}
+
+void DocumentFrequencies::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  const size_t size = old.empty() ? 1024 : old.size() * 2;
+  slots_.assign(size, Slot{});
+  shift_ = 64 - std::countr_zero(size);
+  const size_t mask = size - 1;
+  for (const Slot& e : old) {
+    if (e.term == 0) continue;
+    size_t i = SlotOf(e.term);
+    while (slots_[i].term != 0) i = (i + 1) & mask;
+    slots_[i] = e;
+  }
 }
 
 uint32_t DocumentFrequencies::df(uint64_t term) const {
-  auto it = df_.find(term);
-  return it == df_.end() ? 0 : it->second;
+  if (term == 0) return zero_count_;
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SlotOf(term);; i = (i + 1) & mask) {
+    if (slots_[i].term == term) return slots_[i].count;
+    if (slots_[i].term == 0) return 0;
+  }
 }
 
 double DocumentFrequencies::Idf(uint64_t term) const {

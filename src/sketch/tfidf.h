@@ -11,8 +11,8 @@
 #ifndef CONCORD_SKETCH_TFIDF_H_
 #define CONCORD_SKETCH_TFIDF_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "concord/options.h"
@@ -35,8 +35,24 @@ class DocumentFrequencies {
   void PrepareIdf();
 
  private:
+  // The counts in one flat table: open addressing with linear probing, a
+  // power of two of slots at most half full, term 0 marking an empty slot
+  // (its own count is kept apart). Every term of every article is counted
+  // and looked up once: a node-based map cost a cache miss or two each.
+  struct Slot {
+    uint64_t term = 0;
+    uint32_t count = 0;
+  };
+  size_t SlotOf(uint64_t term) const {
+    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  void Grow();
+
   uint32_t documents_ = 0;
-  std::unordered_map<uint64_t, uint32_t> df_;
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+  int shift_ = 64;
+  uint32_t zero_count_ = 0;        // df of term 0
   std::vector<double> idf_by_df_;  // [d]: Idf of a term in d documents
 };
 
