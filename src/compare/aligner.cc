@@ -122,8 +122,6 @@ struct StemRows {
   }
   bool CoveredA(int64_t x) const { return a[pad + x] == covered_a; }
   bool CoveredB(int64_t y) const { return b[pad + y] == covered_b; }
-  void CoverA(uint32_t x) { a[pad + x] = covered_a; }
-  void CoverB(uint32_t y) { b[pad + y] = covered_b; }
 };
 
 class Extender {
@@ -653,10 +651,18 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   Extender ext(a, b, rows, wordnet, options);
   thread_local std::vector<Op> left, right;  // per seed, buffers reused
   const size_t seeds = a.words.size() + 1 - n;  // words where a seed may start
-  const uint64_t* a_row = rows.a.data() + rows.pad;
+  // Locals, not rows' members: the stores that cover words would otherwise
+  // make the compiler reload them at every word.
+  uint64_t* const a_row = rows.a.data() + rows.pad;
+  uint64_t* const b_row = rows.b.data() + rows.pad;
+  const uint64_t covered_a = rows.covered_a, covered_b = rows.covered_b;
+  const uint64_t* const a_at = a_index.at.data();
   for (size_t i = 0; i < seeds; ++i) {
-    if (a_row[i] == rows.covered_a) continue;
-    const uint64_t h = a_index.at[i];
+    // Most of A lies in passages once a near-copy's first seed has grown:
+    // step over covered words in a tight loop.
+    while (i < seeds && a_row[i] == covered_a) ++i;
+    if (i == seeds) break;
+    const uint64_t h = a_at[i];
     if (h == 0) continue;
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
@@ -699,12 +705,8 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       for (const Op& op : right) add(op);
       for (AlignedSpan& s : p.spans) {
         SetOffsets(a, b, &s);
-        for (uint32_t x = s.a_word_begin; x < s.a_word_end; ++x) {
-          rows.CoverA(x);
-        }
-        for (uint32_t y = s.b_word_begin; y < s.b_word_end; ++y) {
-          rows.CoverB(y);
-        }
+        std::fill(a_row + s.a_word_begin, a_row + s.a_word_end, covered_a);
+        std::fill(b_row + s.b_word_begin, b_row + s.b_word_end, covered_b);
         if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;
         if (s.kind == SpanKind::kSwap) ++out.swaps;
       }

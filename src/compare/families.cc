@@ -148,7 +148,10 @@ size_t AndCount(const uint64_t* x, const uint64_t* y, size_t words) {
 // the stems some other member has too are one more bitmap.
 class StorySets {
  public:
-  explicit StorySets(const std::vector<StoryMember>& members) {
+  // text_id[i]: the first member with i's AlignedText (a verbatim copy
+  // has the same sets as it, so its words are not walked again).
+  StorySets(const std::vector<StoryMember>& members,
+            const std::vector<uint32_t>& text_id) {
     const size_t n = members.size();
     size_t total = 0;
     for (const StoryMember& m : members) total += m.text->words.size();
@@ -175,6 +178,10 @@ class StorySets {
     std::vector<size_t> member_end(n);
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
+      if (text_id[i] != i) {  // a copy: no stem it has is new
+        member_end[i] = word_ids.size();
+        continue;
+      }
       for (const AlignWord& w : members[i].text->words) {
         const bool detail = w.number || w.capitalized;
         if (w.stop && !detail) continue;
@@ -198,6 +205,17 @@ class StorySets {
     for (size_t i = 0, k = 0; i < n; ++i) {
       uint64_t* content = &content_[i * stride_];
       uint64_t* details = &details_[i * stride_];
+      if (text_id[i] != i) {
+        // The first member's rows; every stem of them is now in two
+        // members' content.
+        const size_t first = text_id[i];
+        std::copy_n(&content_[first * stride_], stride_, content);
+        std::copy_n(&details_[first * stride_], stride_, details);
+        content_size_[i] = content_size_[first];
+        details_size_[i] = details_size_[first];
+        for (size_t w = 0; w < stride_; ++w) multi[w] |= content[w];
+        continue;
+      }
       for (; k < member_end[i]; ++k) {
         const uint32_t id = word_ids[k] >> 2;
         const uint64_t bit = uint64_t{1} << (id & 63);
@@ -290,7 +308,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     if (text_id[i] != i) continue;  // indexes[text_id[i]] serves
     indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
   }
-  const StorySets sets(members);
+  const StorySets sets(members, text_id);
   WordDf word_df(members);
 
   // Summaries: short, and their content is found in the rest.
