@@ -595,7 +595,11 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     // rejected word by word before it seeds. Never 0: 0 marks "no seed
     // here".
     uint64_t h = stems[j];
-    for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
+    if (n == 3) {  // the default, unrolled: the same hash
+      h = std::rotl(std::rotl(h, 21) ^ stems[j + 1], 21) ^ stems[j + 2];
+    } else {
+      for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
+    }
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
     index.at[j] = h;

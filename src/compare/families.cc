@@ -302,12 +302,19 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       copies |= text_id[i] != i;
     }
   }
+  // Seed indexes are built when a text is first aligned: a member whose
+  // content no other member shares enough of is never aligned.
   std::vector<GramIndex> indexes(n);
+  std::vector<bool> indexed(n, false);
   const AlignOptions align_options;
-  for (size_t i = 0; i < n; ++i) {
-    if (text_id[i] != i) continue;  // indexes[text_id[i]] serves
-    indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
-  }
+  auto index_of = [&](uint32_t i) -> const GramIndex& {
+    const uint32_t t = text_id[i];  // indexes[text_id[i]] serves copies
+    if (!indexed[t]) {
+      indexes[t] = BuildGramIndex(*members[t].text, align_options.seed_words);
+      indexed[t] = true;
+    }
+    return indexes[t];
+  };
   const StorySets sets(members, text_id);
   WordDf word_df(members);
 
@@ -369,8 +376,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         if (done != aligned.end()) {
           al = alignments[done->second];
         } else {
-          al = Align(a, b, indexes[text_id[i]], indexes[text_id[j]], wordnet,
-                     align_options);
+          al = Align(a, b, index_of(i), index_of(j), wordnet, align_options);
           if (copies) {
             aligned.emplace(key, static_cast<uint32_t>(alignments.size()));
           }
