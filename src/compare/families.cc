@@ -387,6 +387,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&
                              IsDerived(pr.relation.relation);
+      // Room for every swap at once (a spun pair has dozens; growing the
+      // vector moves the strings each time).
+      size_t swap_spans = 0;
+      for (const Passage& p : al.passages) {
+        for (const AlignedSpan& s : p.spans) {
+          swap_spans +=
+              s.kind == SpanKind::kSwap || s.kind == SpanKind::kEdited;
+        }
+      }
+      pr.swaps.reserve(swap_spans);
       for (const Passage& p : al.passages) {
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
@@ -421,7 +431,23 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // side changed it; with no such witness (two relatives alone), the side
   // whose word fewer members use.
   std::vector<uint32_t> votes(n, 0), swaps_seen(n, 0);
-  std::vector<std::vector<SwapWords>> rarer(n), extra(n);
+  // The swaps are kept as word ranges and spelt out only for the members
+  // found spun (few): a string pair per vote would be built for nothing.
+  struct SwapRef {
+    const AlignedText* from_text;
+    const AlignedText* to_text;
+    uint32_t from_begin, from_end, to_begin, to_end;
+    WordRelation relation;
+    SwapRef Reversed() const {
+      return {to_text, from_text, to_begin, to_end, from_begin, from_end,
+              relation};
+    }
+    SwapWords Spelt() const {
+      return {Words(*from_text, from_begin, from_end),
+              Words(*to_text, to_begin, to_end), relation};
+    }
+  };
+  std::vector<std::vector<SwapRef>> rarer(n), extra(n);
   for (size_t q = 0; q < out.pairs.size(); ++q) {
     const bool relatives = relatives_pair[q];
     const uint32_t i = out.pairs[q].a, j = out.pairs[q].b;
@@ -454,14 +480,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
             !content(b, s.b_word_begin, s.b_word_end)) {
           continue;
         }
-        SwapWords sw{Words(a, s.a_word_begin, s.a_word_end),
-                     Words(b, s.b_word_begin, s.b_word_end), s.relation};
+        const SwapRef sw{&a,           &b,           s.a_word_begin,
+                         s.a_word_end, s.b_word_begin, s.b_word_end,
+                         s.relation};
         if (!relatives) {
           // Not a vote, but once a member is known to be spun, a synonym
           // swap against an independent report of the same facts is more
           // evidence ("thousands" → "1000's").
           if (s.relation != WordRelation::kNone) {
-            extra[i].push_back({sw.to, sw.from, sw.relation});
+            extra[i].push_back(sw.Reversed());
             extra[j].push_back(sw);
           }
           continue;
@@ -483,7 +510,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
           rarer[j].push_back(sw);
         } else if (changed == 0) {
           ++votes[i];
-          rarer[i].push_back({sw.to, sw.from, sw.relation});
+          rarer[i].push_back(sw.Reversed());
         }
       }
     }
@@ -497,14 +524,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
               votes[i] >= kSpunVoteShare * swaps_seen[i];
     if (!spun[i]) continue;
     // The same substitution seen against several relatives is listed once.
-    for (const std::vector<SwapWords>* list : {&rarer[i], &extra[i]}) {
-      for (const SwapWords& sw : *list) {
+    for (const std::vector<SwapRef>* list : {&rarer[i], &extra[i]}) {
+      for (const SwapRef& ref : *list) {
+        SwapWords sw = ref.Spelt();
         const bool known = std::any_of(
             out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
             [&sw](const SwapWords& x) {
               return x.from == sw.from && x.to == sw.to;
             });
-        if (!known) out.spun_swaps[i].push_back(sw);
+        if (!known) out.spun_swaps[i].push_back(std::move(sw));
       }
     }
   }
