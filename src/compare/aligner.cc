@@ -373,10 +373,6 @@ AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
   return PrepareForAlignment(text, tokens, lang, stemmer);
 }
 
-uint64_t FoldedHash(const AlignWord& w) {
-  return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
-}
-
 namespace {
 
 // Stemming dominates otherwise; news vocabulary is Zipfian, so a
@@ -661,6 +657,12 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   uint64_t* const b_row = rows.b.data() + rows.pad;
   const uint64_t covered_a = rows.covered_a, covered_b = rows.covered_b;
   const uint64_t* const a_at = a_index.at.data();
+  // B's table likewise (GramIndex::Find, inlined).
+  if (b_index.first.empty()) return out;  // B has no seed at all
+  const uint32_t* const b_first = b_index.first.data();
+  const size_t b_mask = b_index.first.size() - 1;
+  const uint64_t* const b_at = b_index.at.data();
+  const uint32_t* const b_next = b_index.next.data();
   for (size_t i = 0; i < seeds; ++i) {
     // Most of A lies in passages once a near-copy's first seed has grown:
     // step over covered words in a tight loop.
@@ -670,11 +672,16 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
     if (h == 0) continue;
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
+    uint32_t first = 0;
+    for (size_t slot = TableSlot(h, b_mask);; slot = (slot + 1) & b_mask) {
+      first = b_first[slot];
+      if (first == 0 || b_at[first - 1] == h) break;
+    }
     size_t tried = 0;
-    for (uint32_t e = b_index.Find(h); e != 0 && tried < kMaxSeedPositions;
-         e = b_index.next[e - 1], ++tried) {
+    for (uint32_t e = first; e != 0 && tried < kMaxSeedPositions;
+         e = b_next[e - 1], ++tried) {
       const uint32_t j = e - 1;
-      if (rows.CoveredA(i)) break;
+      if (a_row[i] == covered_a) break;
       bool ok = true;
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;

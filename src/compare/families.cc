@@ -56,23 +56,23 @@ class WordDf {
   explicit WordDf(const std::vector<StoryMember>& members)
       : members_(members) {}
   uint32_t Count(const AlignWord& w) {
-    if (slots_.empty()) Build();
+    if (slots_ == nullptr) Build();
     const Slot& s = slots_[SlotOf(FoldedHash(w))];
-    return s.members;
+    return s.stamp == stamp_ ? s.members : 0;
   }
 
  private:
   struct Slot {
-    uint64_t key = 0;
-    uint32_t members = 0;  // 0: empty slot
-    uint32_t last = 0;     // 1 + the last member counted
+    uint64_t key;
+    uint32_t members;
+    uint32_t last;   // 1 + the last member counted
+    uint32_t stamp;  // the slot is this story's when it is stamp_
   };
 
   size_t SlotOf(uint64_t key) const {
-    const size_t mask = slots_.size() - 1;
-    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    while (slots_[slot].members != 0 && slots_[slot].key != key) {
-      slot = (slot + 1) & mask;
+    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+    while (slots_[slot].stamp == stamp_ && slots_[slot].key != key) {
+      slot = (slot + 1) & mask_;
     }
     return slot;
   }
@@ -82,12 +82,24 @@ class WordDf {
     for (const StoryMember& m : members_) total += m.text->words.size();
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
-    slots_.assign(slots, Slot{});
+    // The table is the thread's, reused across stories and never cleared:
+    // a slot is this story's when its stamp is (zeroing a table per story
+    // cost a third of the counting). One WordDf at a time per thread:
+    // AnalyzeStoryReuse holds one and does not nest.
+    thread_local std::vector<Slot> table;
+    thread_local uint32_t stamp = 0;
+    if (table.size() < slots || ++stamp == 0) {
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0});
+      stamp = 1;
+    }
+    slots_ = table.data();
+    mask_ = table.size() - 1;
+    stamp_ = stamp;
     for (uint32_t i = 0; i < members_.size(); ++i) {
       for (const AlignWord& w : members_[i].text->words) {
         const uint64_t key = FoldedHash(w);
         Slot& s = slots_[SlotOf(key)];
-        s.key = key;
+        if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
         if (s.last != i + 1) {
           ++s.members;
           s.last = i + 1;
@@ -97,7 +109,9 @@ class WordDf {
   }
 
   const std::vector<StoryMember>& members_;
-  std::vector<Slot> slots_;
+  Slot* slots_ = nullptr;  // the thread's table, once built
+  size_t mask_ = 0;
+  uint32_t stamp_ = 0;
 };
 
 // Adds 1 to each of n counters, saturating at 255 (a loop the compiler
