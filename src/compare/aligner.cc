@@ -242,18 +242,33 @@ class Extender {
         if (ops.empty() || ops.back().kind != SpanKind::kIdentical) {
           ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 0, 0});
         }
+        // The walk in locals (the loop keeps them in registers): the same
+        // additions and comparisons, word by word.
         uint32_t run = ops.back().k;
+        const double match = options_.match;
+        const size_t op_count = ops.size();
+        const uint64_t* pa = sa_ + x;
+        const uint64_t* pb = sb_ + y;
+        double t = total, b = best;
+        size_t b_len = best_len;
+        uint32_t b_run = best_run;
         do {
           ++run;
-          total += options_.match;
-          x += dir;
-          y += dir;
-          if (total > best) {
-            best = total;
-            best_len = ops.size();
-            best_run = run;
+          t += match;
+          pa += dir;
+          pb += dir;
+          if (t > b) {
+            b = t;
+            b_len = op_count;
+            b_run = run;
           }
-        } while (Match(x, y));
+        } while (*pa == *pb);
+        x += pa - (sa_ + x);
+        y += pb - (sb_ + y);
+        total = t;
+        best = b;
+        best_len = b_len;
+        best_run = b_run;
         ops.back().k = ops.back().m = run;
         continue;
       }
