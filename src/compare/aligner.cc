@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -221,6 +222,56 @@ class Extender {
     }
   }
 
+  // Walks a run of matching words from pa, pb (which match) in direction
+  // dir: per word, ++*run and *total += match, and when *total > *best,
+  // *best = *total, *best_run = *run and *improved = true. Returns the
+  // run's length. Out of line, so that the walk's values stay in registers
+  // (inlined in Align, the compiler kept them on the stack).
+  [[gnu::noinline]] static int64_t WalkRun(const uint64_t* pa,
+                                           const uint64_t* pb, int64_t dir,
+                                           double match, double* total,
+                                           double* best, uint32_t* run,
+                                           uint32_t* best_run,
+                                           bool* improved) {
+    double t = *total, b = *best;
+    uint32_t r = *run, b_run = *best_run;
+    bool better = false;
+    int64_t len = 0;
+    do {
+      ++len;
+    } while (pa[dir * len] == pb[dir * len]);
+    if (match >= 1e-6 && match <= 1e3 && std::abs(t) < 1e9 &&
+        len < (int64_t{1} << 20)) {
+      // Then |t| stays below 2^31, where an ulp is under 1e-6, so every
+      // addition strictly increases t, and the best point is the run's end
+      // whenever the final t beats *best: the same t (the same additions,
+      // in order) and the same best, without a comparison per word.
+      for (int64_t k = 0; k < len; ++k) t += match;
+      r += static_cast<uint32_t>(len);
+      if (t > b) {
+        b = t;
+        b_run = r;
+        better = true;
+      }
+    } else {
+      for (int64_t k = 0; k < len; ++k) {
+        ++r;
+        t += match;
+        if (t > b) {
+          b = t;
+          b_run = r;
+          better = true;
+        }
+      }
+    }
+    *total = t;
+    *best = b;
+    *run = r;
+    *best_run = b_run;
+    *improved = better;
+    return len;
+  }
+
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
   // pair to examine. Leaves in *out the ops up to the best-scoring point, in
   // walk order (a run of matching words is one identical op), and their
@@ -242,33 +293,13 @@ class Extender {
         if (ops.empty() || ops.back().kind != SpanKind::kIdentical) {
           ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 0, 0});
         }
-        // The walk in locals (the loop keeps them in registers): the same
-        // additions and comparisons, word by word.
         uint32_t run = ops.back().k;
-        const double match = options_.match;
-        const size_t op_count = ops.size();
-        const uint64_t* pa = sa_ + x;
-        const uint64_t* pb = sb_ + y;
-        double t = total, b = best;
-        size_t b_len = best_len;
-        uint32_t b_run = best_run;
-        do {
-          ++run;
-          t += match;
-          pa += dir;
-          pb += dir;
-          if (t > b) {
-            b = t;
-            b_len = op_count;
-            b_run = run;
-          }
-        } while (*pa == *pb);
-        x += pa - (sa_ + x);
-        y += pb - (sb_ + y);
-        total = t;
-        best = b;
-        best_len = b_len;
-        best_run = b_run;
+        bool improved = false;
+        const int64_t len = WalkRun(sa_ + x, sb_ + y, dir, options_.match,
+                                    &total, &best, &run, &best_run, &improved);
+        x += dir * len;
+        y += dir * len;
+        if (improved) best_len = ops.size();
         ops.back().k = ops.back().m = run;
         continue;
       }
