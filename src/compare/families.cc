@@ -187,13 +187,20 @@ class StorySets {
     }
     const size_t mask = table.size() - 1;
     // Per word that is content or a detail: its id and which sets it is in.
-    thread_local std::vector<uint32_t> word_ids;
-    word_ids.clear();
+    // Written through a pointer into a buffer kept as large as the largest
+    // story's words (grown, never cleared), and the table and stamp read
+    // into locals: as thread_locals they were reloaded at every word.
+    thread_local std::vector<uint32_t> word_id_buffer;
+    if (word_id_buffer.size() < total) word_id_buffer.resize(total);
+    uint32_t* const word_ids = word_id_buffer.data();
+    Slot* const tab = table.data();
+    const uint32_t st = stamp;
+    size_t ids = 0;
     std::vector<size_t> member_end(n);
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
       if (text_id[i] != i) {  // a copy: no stem it has is new
-        member_end[i] = word_ids.size();
+        member_end[i] = ids;
         continue;
       }
       for (const AlignWord& w : members[i].text->words) {
@@ -201,14 +208,14 @@ class StorySets {
         if (w.stop && !detail) continue;
         size_t slot =
             static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-        while (table[slot].stamp == stamp && table[slot].key != w.stem) {
+        while (tab[slot].stamp == st && tab[slot].key != w.stem) {
           slot = (slot + 1) & mask;
         }
-        if (table[slot].stamp != stamp) table[slot] = {w.stem, stamp, next++};
-        word_ids.push_back(table[slot].id << 2 | (w.stop ? 0 : 1) |
-                           (detail ? 2 : 0));
+        if (tab[slot].stamp != st) tab[slot] = {w.stem, st, next++};
+        word_ids[ids++] =
+            tab[slot].id << 2 | (w.stop ? 0 : 1) | (detail ? 2 : 0);
       }
-      member_end[i] = word_ids.size();
+      member_end[i] = ids;
     }
     stride_ = (next + 63) / 64;
     content_.assign(n * stride_, 0);
