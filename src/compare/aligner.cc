@@ -442,22 +442,39 @@ class StemMemo {
     return stemmer_ == stemmer && lang_ == lang;
   }
 
-  const Entry& Get(std::string_view word, text::Stemmer* stemmer) {
-    const uint64_t q = ProbeHash(word);
-    if (!slots_.empty()) {
-      const size_t mask = slots_.size() - 1;
-      for (size_t slot = q & mask;; slot = (slot + 1) & mask) {
-        const uint32_t e = slots_[slot];
-        if (e == 0) break;
-        const Entry& entry = entries_[e - 1];
-        // Up to 8 bytes, the probe hash determines the word given its
-        // length (ProbeHash), so the spelling is compared only above that.
-        if (entry.probe == q && entry.word.size() == word.size() &&
-            (word.size() <= 8 || entry.word == word)) {
-          return entry;
-        }
+  // The table for probing, valid until the next Insert(): the caller
+  // keeps it in locals across words (read through the memo, its fields
+  // were reloaded at every word, the words' stores being able to alias
+  // them).
+  struct View {
+    const uint32_t* slots = nullptr;  // null while empty
+    size_t mask = 0;
+    const Entry* entries = nullptr;
+  };
+  View view() const {
+    if (slots_.empty()) return {};
+    return {slots_.data(), slots_.size() - 1, entries_.data()};
+  }
+
+  // The entry of `word` (q = ProbeHash(word)), null when absent.
+  static const Entry* Find(const View& v, std::string_view word, uint64_t q) {
+    if (v.slots == nullptr) return nullptr;
+    for (size_t slot = q & v.mask;; slot = (slot + 1) & v.mask) {
+      const uint32_t e = v.slots[slot];
+      if (e == 0) return nullptr;
+      const Entry& entry = v.entries[e - 1];
+      // Up to 8 bytes, the probe hash determines the word given its
+      // length (ProbeHash), so the spelling is compared only above that.
+      if (entry.probe == q && entry.word.size() == word.size() &&
+          (word.size() <= 8 || entry.word == word)) {
+        return &entry;
       }
     }
+  }
+
+  // Adds `word` (absent; q = ProbeHash(word)): stems it.
+  const Entry& Insert(std::string_view word, uint64_t q,
+                      text::Stemmer* stemmer) {
     if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
       entries_.clear();
       slots_.clear();
@@ -488,6 +505,7 @@ class StemMemo {
     }
   }
 
+ public:
   // A cheap hash for the table only: a word's first and last bytes and
   // its length, mixed. Inline, where Hash64 is a library call; the words'
   // Hash64 is computed once per distinct word, on insertion. Up to 8
@@ -514,6 +532,7 @@ class StemMemo {
     return Fmix64(x ^ (y * 0x9E3779B97F4A7C15ull) ^ n);
   }
 
+ private:
   const text::Stemmer* stemmer_;
   std::string lang_;
   std::vector<Entry> entries_;
@@ -547,6 +566,7 @@ AlignedText PrepareForAlignment(std::string_view text,
                                   std::equal_to<>>
       numbers;
   std::string key;
+  StemMemo::View view = memo->view();
   for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord& w = out.words.emplace_back();
@@ -574,10 +594,15 @@ AlignedText PrepareForAlignment(std::string_view text,
       }
       w.stem = it->second;
     } else {
-      const StemMemo::Entry& e = memo->Get(w.folded, stemmer);
-      w.folded_hash = e.hash;
-      w.stem = e.stem;
-      w.stop = e.stop;
+      const uint64_t q = StemMemo::ProbeHash(w.folded);
+      const StemMemo::Entry* e = StemMemo::Find(view, w.folded, q);
+      if (e == nullptr) {
+        e = &memo->Insert(w.folded, q, stemmer);
+        view = memo->view();
+      }
+      w.folded_hash = e->hash;
+      w.stem = e->stem;
+      w.stop = e->stop;
     }
   }
   return out;
