@@ -643,14 +643,21 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   std::fill(index.stems.begin(), index.stems.begin() + GramIndex::kPad, 0);
   std::fill(index.stems.end() - GramIndex::kPad, index.stems.end(), 0);
   uint64_t* stems = index.stems.data() + GramIndex::kPad;
-  thread_local std::vector<uint8_t> stop;
-  stop.resize(words);
+  // Locals and raw pointers throughout: through the thread_local and the
+  // index's members, the loops reloaded them at every word.
+  thread_local std::vector<uint8_t> stop_buffer;
+  stop_buffer.resize(words);
+  uint8_t* const stop = stop_buffer.data();
+  const AlignWord* const w = t.words.data();
+  bool small_stem = false;
   for (size_t j = 0; j < words; ++j) {
-    stems[j] = t.words[j].stem;
-    stop[j] = t.words[j].stop;
-    index.small_stem |= stems[j] < 2;
+    stems[j] = w[j].stem;
+    stop[j] = w[j].stop;
+    small_stem |= stems[j] < 2;
   }
+  index.small_stem = small_stem;
   index.at.resize(words);
+  uint64_t* const at = index.at.data();
   size_t grams = 0;
   // Stop words in the current window of n.
   int stops = 0;
@@ -669,26 +676,28 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     }
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
-    index.at[j] = h;
+    at[j] = h;
     stops -= stop[j];
   }
-  for (size_t j = words + 1 - n; j < words; ++j) index.at[j] = 0;
+  for (size_t j = words + 1 - n; j < words; ++j) at[j] = 0;
   size_t slots = 16;
   while (slots < 2 * grams) slots *= 2;
   index.first.assign(slots, 0);
   index.next.resize(words);
+  uint32_t* const first = index.first.data();
+  uint32_t* const next = index.next.data();
   const size_t mask = slots - 1;
   // Backwards, so each gram's list comes out in text order.
   for (size_t j = words; j-- > 0;) {
-    const uint64_t h = index.at[j];
-    index.next[j] = 0;
+    const uint64_t h = at[j];
+    next[j] = 0;
     if (h == 0) continue;
     size_t slot = TableSlot(h, mask);
-    while (index.first[slot] != 0 && index.at[index.first[slot] - 1] != h) {
+    while (first[slot] != 0 && at[first[slot] - 1] != h) {
       slot = (slot + 1) & mask;
     }
-    index.next[j] = index.first[slot];
-    index.first[slot] = static_cast<uint32_t>(j + 1);
+    next[j] = first[slot];
+    first[slot] = static_cast<uint32_t>(j + 1);
   }
   return index;
 }
