@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -122,8 +123,6 @@ struct StemRows {
   }
   bool CoveredA(int64_t x) const { return a[pad + x] == covered_a; }
   bool CoveredB(int64_t y) const { return b[pad + y] == covered_b; }
-  void CoverA(uint32_t x) { a[pad + x] = covered_a; }
-  void CoverB(uint32_t y) { b[pad + y] = covered_b; }
 };
 
 class Extender {
@@ -223,6 +222,56 @@ class Extender {
     }
   }
 
+  // Walks a run of matching words from pa, pb (which match) in direction
+  // dir: per word, ++*run and *total += match, and when *total > *best,
+  // *best = *total, *best_run = *run and *improved = true. Returns the
+  // run's length. Out of line, so that the walk's values stay in registers
+  // (inlined in Align, the compiler kept them on the stack).
+  [[gnu::noinline]] static int64_t WalkRun(const uint64_t* pa,
+                                           const uint64_t* pb, int64_t dir,
+                                           double match, double* total,
+                                           double* best, uint32_t* run,
+                                           uint32_t* best_run,
+                                           bool* improved) {
+    double t = *total, b = *best;
+    uint32_t r = *run, b_run = *best_run;
+    bool better = false;
+    int64_t len = 0;
+    do {
+      ++len;
+    } while (pa[dir * len] == pb[dir * len]);
+    if (match >= 1e-6 && match <= 1e3 && std::abs(t) < 1e9 &&
+        len < (int64_t{1} << 20)) {
+      // Then |t| stays below 2^31, where an ulp is under 1e-6, so every
+      // addition strictly increases t, and the best point is the run's end
+      // whenever the final t beats *best: the same t (the same additions,
+      // in order) and the same best, without a comparison per word.
+      for (int64_t k = 0; k < len; ++k) t += match;
+      r += static_cast<uint32_t>(len);
+      if (t > b) {
+        b = t;
+        b_run = r;
+        better = true;
+      }
+    } else {
+      for (int64_t k = 0; k < len; ++k) {
+        ++r;
+        t += match;
+        if (t > b) {
+          b = t;
+          b_run = r;
+          better = true;
+        }
+      }
+    }
+    *total = t;
+    *best = b;
+    *run = r;
+    *best_run = b_run;
+    *improved = better;
+    return len;
+  }
+
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
   // pair to examine. Leaves in *out the ops up to the best-scoring point, in
   // walk order (a run of matching words is one identical op), and their
@@ -245,17 +294,12 @@ class Extender {
           ops.push_back({SpanKind::kIdentical, uint32_t(x), uint32_t(y), 0, 0});
         }
         uint32_t run = ops.back().k;
-        do {
-          ++run;
-          total += options_.match;
-          x += dir;
-          y += dir;
-          if (total > best) {
-            best = total;
-            best_len = ops.size();
-            best_run = run;
-          }
-        } while (Match(x, y));
+        bool improved = false;
+        const int64_t len = WalkRun(sa_ + x, sb_ + y, dir, options_.match,
+                                    &total, &best, &run, &best_run, &improved);
+        x += dir * len;
+        y += dir * len;
+        if (improved) best_len = ops.size();
         ops.back().k = ops.back().m = run;
         continue;
       }
@@ -375,10 +419,6 @@ AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
   return PrepareForAlignment(text, tokens, lang, stemmer);
 }
 
-uint64_t FoldedHash(const AlignWord& w) {
-  return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
-}
-
 namespace {
 
 // Stemming dominates otherwise; news vocabulary is Zipfian, so a
@@ -402,22 +442,39 @@ class StemMemo {
     return stemmer_ == stemmer && lang_ == lang;
   }
 
-  const Entry& Get(std::string_view word, text::Stemmer* stemmer) {
-    const uint64_t q = ProbeHash(word);
-    if (!slots_.empty()) {
-      const size_t mask = slots_.size() - 1;
-      for (size_t slot = q & mask;; slot = (slot + 1) & mask) {
-        const uint32_t e = slots_[slot];
-        if (e == 0) break;
-        const Entry& entry = entries_[e - 1];
-        // Up to 8 bytes, the probe hash determines the word given its
-        // length (ProbeHash), so the spelling is compared only above that.
-        if (entry.probe == q && entry.word.size() == word.size() &&
-            (word.size() <= 8 || entry.word == word)) {
-          return entry;
-        }
+  // The table for probing, valid until the next Insert(): the caller
+  // keeps it in locals across words (read through the memo, its fields
+  // were reloaded at every word, the words' stores being able to alias
+  // them).
+  struct View {
+    const uint32_t* slots = nullptr;  // null while empty
+    size_t mask = 0;
+    const Entry* entries = nullptr;
+  };
+  View view() const {
+    if (slots_.empty()) return {};
+    return {slots_.data(), slots_.size() - 1, entries_.data()};
+  }
+
+  // The entry of `word` (q = ProbeHash(word)), null when absent.
+  static const Entry* Find(const View& v, std::string_view word, uint64_t q) {
+    if (v.slots == nullptr) return nullptr;
+    for (size_t slot = q & v.mask;; slot = (slot + 1) & v.mask) {
+      const uint32_t e = v.slots[slot];
+      if (e == 0) return nullptr;
+      const Entry& entry = v.entries[e - 1];
+      // Up to 8 bytes, the probe hash determines the word given its
+      // length (ProbeHash), so the spelling is compared only above that.
+      if (entry.probe == q && entry.word.size() == word.size() &&
+          (word.size() <= 8 || entry.word == word)) {
+        return &entry;
       }
     }
+  }
+
+  // Adds `word` (absent; q = ProbeHash(word)): stems it.
+  const Entry& Insert(std::string_view word, uint64_t q,
+                      text::Stemmer* stemmer) {
     if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
       entries_.clear();
       slots_.clear();
@@ -448,6 +505,7 @@ class StemMemo {
     }
   }
 
+ public:
   // A cheap hash for the table only: a word's first and last bytes and
   // its length, mixed. Inline, where Hash64 is a library call; the words'
   // Hash64 is computed once per distinct word, on insertion. Up to 8
@@ -474,6 +532,7 @@ class StemMemo {
     return Fmix64(x ^ (y * 0x9E3779B97F4A7C15ull) ^ n);
   }
 
+ private:
   const text::Stemmer* stemmer_;
   std::string lang_;
   std::vector<Entry> entries_;
@@ -507,6 +566,7 @@ AlignedText PrepareForAlignment(std::string_view text,
                                   std::equal_to<>>
       numbers;
   std::string key;
+  StemMemo::View view = memo->view();
   for (const text::Token& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord& w = out.words.emplace_back();
@@ -534,10 +594,15 @@ AlignedText PrepareForAlignment(std::string_view text,
       }
       w.stem = it->second;
     } else {
-      const StemMemo::Entry& e = memo->Get(w.folded, stemmer);
-      w.folded_hash = e.hash;
-      w.stem = e.stem;
-      w.stop = e.stop;
+      const uint64_t q = StemMemo::ProbeHash(w.folded);
+      const StemMemo::Entry* e = StemMemo::Find(view, w.folded, q);
+      if (e == nullptr) {
+        e = &memo->Insert(w.folded, q, stemmer);
+        view = memo->view();
+      }
+      w.folded_hash = e->hash;
+      w.stem = e->stem;
+      w.stop = e->stop;
     }
   }
   return out;
@@ -578,14 +643,21 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   std::fill(index.stems.begin(), index.stems.begin() + GramIndex::kPad, 0);
   std::fill(index.stems.end() - GramIndex::kPad, index.stems.end(), 0);
   uint64_t* stems = index.stems.data() + GramIndex::kPad;
-  thread_local std::vector<uint8_t> stop;
-  stop.resize(words);
+  // Locals and raw pointers throughout: through the thread_local and the
+  // index's members, the loops reloaded them at every word.
+  thread_local std::vector<uint8_t> stop_buffer;
+  stop_buffer.resize(words);
+  uint8_t* const stop = stop_buffer.data();
+  const AlignWord* const w = t.words.data();
+  bool small_stem = false;
   for (size_t j = 0; j < words; ++j) {
-    stems[j] = t.words[j].stem;
-    stop[j] = t.words[j].stop;
-    index.small_stem |= stems[j] < 2;
+    stems[j] = w[j].stem;
+    stop[j] = w[j].stop;
+    small_stem |= stems[j] < 2;
   }
+  index.small_stem = small_stem;
   index.at.resize(words);
+  uint64_t* const at = index.at.data();
   size_t grams = 0;
   // Stop words in the current window of n.
   int stops = 0;
@@ -597,29 +669,35 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     // rejected word by word before it seeds. Never 0: 0 marks "no seed
     // here".
     uint64_t h = stems[j];
-    for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
+    if (n == 3) {  // the default, unrolled: the same hash
+      h = std::rotl(std::rotl(h, 21) ^ stems[j + 1], 21) ^ stems[j + 2];
+    } else {
+      for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
+    }
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
-    index.at[j] = h;
+    at[j] = h;
     stops -= stop[j];
   }
-  for (size_t j = words + 1 - n; j < words; ++j) index.at[j] = 0;
+  for (size_t j = words + 1 - n; j < words; ++j) at[j] = 0;
   size_t slots = 16;
   while (slots < 2 * grams) slots *= 2;
   index.first.assign(slots, 0);
   index.next.resize(words);
+  uint32_t* const first = index.first.data();
+  uint32_t* const next = index.next.data();
   const size_t mask = slots - 1;
   // Backwards, so each gram's list comes out in text order.
   for (size_t j = words; j-- > 0;) {
-    const uint64_t h = index.at[j];
-    index.next[j] = 0;
+    const uint64_t h = at[j];
+    next[j] = 0;
     if (h == 0) continue;
     size_t slot = TableSlot(h, mask);
-    while (index.first[slot] != 0 && index.at[index.first[slot] - 1] != h) {
+    while (first[slot] != 0 && at[first[slot] - 1] != h) {
       slot = (slot + 1) & mask;
     }
-    index.next[j] = index.first[slot];
-    index.first[slot] = static_cast<uint32_t>(j + 1);
+    next[j] = first[slot];
+    first[slot] = static_cast<uint32_t>(j + 1);
   }
   return index;
 }
@@ -653,18 +731,37 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   Extender ext(a, b, rows, wordnet, options);
   thread_local std::vector<Op> left, right;  // per seed, buffers reused
   const size_t seeds = a.words.size() + 1 - n;  // words where a seed may start
-  const uint64_t* a_row = rows.a.data() + rows.pad;
+  // Locals, not rows' members: the stores that cover words would otherwise
+  // make the compiler reload them at every word.
+  uint64_t* const a_row = rows.a.data() + rows.pad;
+  uint64_t* const b_row = rows.b.data() + rows.pad;
+  const uint64_t covered_a = rows.covered_a, covered_b = rows.covered_b;
+  const uint64_t* const a_at = a_index.at.data();
+  // B's table likewise (GramIndex::Find, inlined).
+  if (b_index.first.empty()) return out;  // B has no seed at all
+  const uint32_t* const b_first = b_index.first.data();
+  const size_t b_mask = b_index.first.size() - 1;
+  const uint64_t* const b_at = b_index.at.data();
+  const uint32_t* const b_next = b_index.next.data();
   for (size_t i = 0; i < seeds; ++i) {
-    if (a_row[i] == rows.covered_a) continue;
-    const uint64_t h = a_index.at[i];
+    // Most of A lies in passages once a near-copy's first seed has grown:
+    // step over covered words in a tight loop.
+    while (i < seeds && a_row[i] == covered_a) ++i;
+    if (i == seeds) break;
+    const uint64_t h = a_at[i];
     if (h == 0) continue;
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
+    uint32_t first = 0;
+    for (size_t slot = TableSlot(h, b_mask);; slot = (slot + 1) & b_mask) {
+      first = b_first[slot];
+      if (first == 0 || b_at[first - 1] == h) break;
+    }
     size_t tried = 0;
-    for (uint32_t e = b_index.Find(h); e != 0 && tried < kMaxSeedPositions;
-         e = b_index.next[e - 1], ++tried) {
+    for (uint32_t e = first; e != 0 && tried < kMaxSeedPositions;
+         e = b_next[e - 1], ++tried) {
       const uint32_t j = e - 1;
-      if (rows.CoveredA(i)) break;
+      if (a_row[i] == covered_a) break;
       bool ok = true;
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
@@ -699,12 +796,8 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       for (const Op& op : right) add(op);
       for (AlignedSpan& s : p.spans) {
         SetOffsets(a, b, &s);
-        for (uint32_t x = s.a_word_begin; x < s.a_word_end; ++x) {
-          rows.CoverA(x);
-        }
-        for (uint32_t y = s.b_word_begin; y < s.b_word_end; ++y) {
-          rows.CoverB(y);
-        }
+        std::fill(a_row + s.a_word_begin, a_row + s.a_word_end, covered_a);
+        std::fill(b_row + s.b_word_begin, b_row + s.b_word_end, covered_b);
         if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;
         if (s.kind == SpanKind::kSwap) ++out.swaps;
       }

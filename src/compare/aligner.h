@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "src/base/hash.h"
 #include "src/compare/wordnet.h"
 #include "src/text/segmenter.h"
 #include "src/text/stemmer.h"
@@ -43,7 +44,10 @@ struct AlignWord {
 };
 
 // Hash64(w.folded), from the word when PrepareForAlignment stored it.
-uint64_t FoldedHash(const AlignWord& w);
+// (Inline: the story analysis asks it per word.)
+inline uint64_t FoldedHash(const AlignWord& w) {
+  return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
+}
 
 // A text and its words. Owns neither: `text` must outlive it.
 struct AlignedText {

@@ -56,23 +56,23 @@ class WordDf {
   explicit WordDf(const std::vector<StoryMember>& members)
       : members_(members) {}
   uint32_t Count(const AlignWord& w) {
-    if (slots_.empty()) Build();
+    if (slots_ == nullptr) Build();
     const Slot& s = slots_[SlotOf(FoldedHash(w))];
-    return s.members;
+    return s.stamp == stamp_ ? s.members : 0;
   }
 
  private:
   struct Slot {
-    uint64_t key = 0;
-    uint32_t members = 0;  // 0: empty slot
-    uint32_t last = 0;     // 1 + the last member counted
+    uint64_t key;
+    uint32_t members;
+    uint32_t last;   // 1 + the last member counted
+    uint32_t stamp;  // the slot is this story's when it is stamp_
   };
 
   size_t SlotOf(uint64_t key) const {
-    const size_t mask = slots_.size() - 1;
-    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    while (slots_[slot].members != 0 && slots_[slot].key != key) {
-      slot = (slot + 1) & mask;
+    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+    while (slots_[slot].stamp == stamp_ && slots_[slot].key != key) {
+      slot = (slot + 1) & mask_;
     }
     return slot;
   }
@@ -82,12 +82,24 @@ class WordDf {
     for (const StoryMember& m : members_) total += m.text->words.size();
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
-    slots_.assign(slots, Slot{});
+    // The table is the thread's, reused across stories and never cleared:
+    // a slot is this story's when its stamp is (zeroing a table per story
+    // cost a third of the counting). One WordDf at a time per thread:
+    // AnalyzeStoryReuse holds one and does not nest.
+    thread_local std::vector<Slot> table;
+    thread_local uint32_t stamp = 0;
+    if (table.size() < slots || ++stamp == 0) {
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0});
+      stamp = 1;
+    }
+    slots_ = table.data();
+    mask_ = table.size() - 1;
+    stamp_ = stamp;
     for (uint32_t i = 0; i < members_.size(); ++i) {
       for (const AlignWord& w : members_[i].text->words) {
         const uint64_t key = FoldedHash(w);
         Slot& s = slots_[SlotOf(key)];
-        s.key = key;
+        if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
         if (s.last != i + 1) {
           ++s.members;
           s.last = i + 1;
@@ -97,7 +109,9 @@ class WordDf {
   }
 
   const std::vector<StoryMember>& members_;
-  std::vector<Slot> slots_;
+  Slot* slots_ = nullptr;  // the thread's table, once built
+  size_t mask_ = 0;
+  uint32_t stamp_ = 0;
 };
 
 // Adds 1 to each of n counters, saturating at 255 (a loop the compiler
@@ -148,7 +162,10 @@ size_t AndCount(const uint64_t* x, const uint64_t* y, size_t words) {
 // the stems some other member has too are one more bitmap.
 class StorySets {
  public:
-  explicit StorySets(const std::vector<StoryMember>& members) {
+  // text_id[i]: the first member with i's AlignedText (a verbatim copy
+  // has the same sets as it, so its words are not walked again).
+  StorySets(const std::vector<StoryMember>& members,
+            const std::vector<uint32_t>& text_id) {
     const size_t n = members.size();
     size_t total = 0;
     for (const StoryMember& m : members) total += m.text->words.size();
@@ -170,24 +187,35 @@ class StorySets {
     }
     const size_t mask = table.size() - 1;
     // Per word that is content or a detail: its id and which sets it is in.
-    thread_local std::vector<uint32_t> word_ids;
-    word_ids.clear();
+    // Written through a pointer into a buffer kept as large as the largest
+    // story's words (grown, never cleared), and the table and stamp read
+    // into locals: as thread_locals they were reloaded at every word.
+    thread_local std::vector<uint32_t> word_id_buffer;
+    if (word_id_buffer.size() < total) word_id_buffer.resize(total);
+    uint32_t* const word_ids = word_id_buffer.data();
+    Slot* const tab = table.data();
+    const uint32_t st = stamp;
+    size_t ids = 0;
     std::vector<size_t> member_end(n);
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
+      if (text_id[i] != i) {  // a copy: no stem it has is new
+        member_end[i] = ids;
+        continue;
+      }
       for (const AlignWord& w : members[i].text->words) {
         const bool detail = w.number || w.capitalized;
         if (w.stop && !detail) continue;
         size_t slot =
             static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-        while (table[slot].stamp == stamp && table[slot].key != w.stem) {
+        while (tab[slot].stamp == st && tab[slot].key != w.stem) {
           slot = (slot + 1) & mask;
         }
-        if (table[slot].stamp != stamp) table[slot] = {w.stem, stamp, next++};
-        word_ids.push_back(table[slot].id << 2 | (w.stop ? 0 : 1) |
-                           (detail ? 2 : 0));
+        if (tab[slot].stamp != st) tab[slot] = {w.stem, st, next++};
+        word_ids[ids++] =
+            tab[slot].id << 2 | (w.stop ? 0 : 1) | (detail ? 2 : 0);
       }
-      member_end[i] = word_ids.size();
+      member_end[i] = ids;
     }
     stride_ = (next + 63) / 64;
     content_.assign(n * stride_, 0);
@@ -198,6 +226,17 @@ class StorySets {
     for (size_t i = 0, k = 0; i < n; ++i) {
       uint64_t* content = &content_[i * stride_];
       uint64_t* details = &details_[i * stride_];
+      if (text_id[i] != i) {
+        // The first member's rows; every stem of them is now in two
+        // members' content.
+        const size_t first = text_id[i];
+        std::copy_n(&content_[first * stride_], stride_, content);
+        std::copy_n(&details_[first * stride_], stride_, details);
+        content_size_[i] = content_size_[first];
+        details_size_[i] = details_size_[first];
+        for (size_t w = 0; w < stride_; ++w) multi[w] |= content[w];
+        continue;
+      }
       for (; k < member_end[i]; ++k) {
         const uint32_t id = word_ids[k] >> 2;
         const uint64_t bit = uint64_t{1} << (id & 63);
@@ -284,13 +323,20 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       copies |= text_id[i] != i;
     }
   }
+  // Seed indexes are built when a text is first aligned: a member whose
+  // content no other member shares enough of is never aligned.
   std::vector<GramIndex> indexes(n);
+  std::vector<bool> indexed(n, false);
   const AlignOptions align_options;
-  for (size_t i = 0; i < n; ++i) {
-    if (text_id[i] != i) continue;  // indexes[text_id[i]] serves
-    indexes[i] = BuildGramIndex(*members[i].text, align_options.seed_words);
-  }
-  const StorySets sets(members);
+  auto index_of = [&](uint32_t i) -> const GramIndex& {
+    const uint32_t t = text_id[i];  // indexes[text_id[i]] serves copies
+    if (!indexed[t]) {
+      indexes[t] = BuildGramIndex(*members[t].text, align_options.seed_words);
+      indexed[t] = true;
+    }
+    return indexes[t];
+  };
+  const StorySets sets(members, text_id);
   WordDf word_df(members);
 
   // Summaries: short, and their content is found in the rest.
@@ -351,8 +397,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         if (done != aligned.end()) {
           al = alignments[done->second];
         } else {
-          al = Align(a, b, indexes[text_id[i]], indexes[text_id[j]], wordnet,
-                     align_options);
+          al = Align(a, b, index_of(i), index_of(j), wordnet, align_options);
           if (copies) {
             aligned.emplace(key, static_cast<uint32_t>(alignments.size()));
           }
@@ -363,6 +408,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&
                              IsDerived(pr.relation.relation);
+      // Room for every swap at once (a spun pair has dozens; growing the
+      // vector moves the strings each time).
+      size_t swap_spans = 0;
+      for (const Passage& p : al.passages) {
+        for (const AlignedSpan& s : p.spans) {
+          swap_spans +=
+              s.kind == SpanKind::kSwap || s.kind == SpanKind::kEdited;
+        }
+      }
+      pr.swaps.reserve(swap_spans);
       for (const Passage& p : al.passages) {
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
@@ -397,7 +452,23 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // side changed it; with no such witness (two relatives alone), the side
   // whose word fewer members use.
   std::vector<uint32_t> votes(n, 0), swaps_seen(n, 0);
-  std::vector<std::vector<SwapWords>> rarer(n), extra(n);
+  // The swaps are kept as word ranges and spelt out only for the members
+  // found spun (few): a string pair per vote would be built for nothing.
+  struct SwapRef {
+    const AlignedText* from_text;
+    const AlignedText* to_text;
+    uint32_t from_begin, from_end, to_begin, to_end;
+    WordRelation relation;
+    SwapRef Reversed() const {
+      return {to_text, from_text, to_begin, to_end, from_begin, from_end,
+              relation};
+    }
+    SwapWords Spelt() const {
+      return {Words(*from_text, from_begin, from_end),
+              Words(*to_text, to_begin, to_end), relation};
+    }
+  };
+  std::vector<std::vector<SwapRef>> rarer(n), extra(n);
   for (size_t q = 0; q < out.pairs.size(); ++q) {
     const bool relatives = relatives_pair[q];
     const uint32_t i = out.pairs[q].a, j = out.pairs[q].b;
@@ -430,14 +501,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
             !content(b, s.b_word_begin, s.b_word_end)) {
           continue;
         }
-        SwapWords sw{Words(a, s.a_word_begin, s.a_word_end),
-                     Words(b, s.b_word_begin, s.b_word_end), s.relation};
+        const SwapRef sw{&a,           &b,           s.a_word_begin,
+                         s.a_word_end, s.b_word_begin, s.b_word_end,
+                         s.relation};
         if (!relatives) {
           // Not a vote, but once a member is known to be spun, a synonym
           // swap against an independent report of the same facts is more
           // evidence ("thousands" → "1000's").
           if (s.relation != WordRelation::kNone) {
-            extra[i].push_back({sw.to, sw.from, sw.relation});
+            extra[i].push_back(sw.Reversed());
             extra[j].push_back(sw);
           }
           continue;
@@ -459,7 +531,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
           rarer[j].push_back(sw);
         } else if (changed == 0) {
           ++votes[i];
-          rarer[i].push_back({sw.to, sw.from, sw.relation});
+          rarer[i].push_back(sw.Reversed());
         }
       }
     }
@@ -473,14 +545,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
               votes[i] >= kSpunVoteShare * swaps_seen[i];
     if (!spun[i]) continue;
     // The same substitution seen against several relatives is listed once.
-    for (const std::vector<SwapWords>* list : {&rarer[i], &extra[i]}) {
-      for (const SwapWords& sw : *list) {
+    for (const std::vector<SwapRef>* list : {&rarer[i], &extra[i]}) {
+      for (const SwapRef& ref : *list) {
+        SwapWords sw = ref.Spelt();
         const bool known = std::any_of(
             out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
             [&sw](const SwapWords& x) {
               return x.from == sw.from && x.to == sw.to;
             });
-        if (!known) out.spun_swaps[i].push_back(sw);
+        if (!known) out.spun_swaps[i].push_back(std::move(sw));
       }
     }
   }
