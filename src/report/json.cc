@@ -1,12 +1,13 @@
 // JSON renderer; the schema is docs/output.md. Field order is fixed so that
 // output diffs cleanly between runs.
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <emmintrin.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -75,10 +76,9 @@ size_t PlainPrefix(std::string_view s) {
       if (i + 16 > n) i = n - 16;  // bytes before n - 16 were plain
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const __m128i bad =
-          _mm_or_si128(_mm_cmplt_epi8(v, space),
-                       _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                    _mm_cmpeq_epi8(v, backslash)));
+      const __m128i bad = _mm_or_si128(
+          _mm_cmplt_epi8(v, space),
+          _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
       const int mask = _mm_movemask_epi8(bad);
       if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
       if (i + 16 == n) return n;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -166,25 +167,17 @@ TEST(FeaturesTest, TfIdfFavoursRareTermsAndIsUnitLength) {
 TEST(FeaturesTest, DocumentFrequenciesCountLikeAMap) {
   // Differential: the flat counting table against std::map, through many
   // growths, with term 0 and terms equal in their low and high bits.
-  uint64_t x = 0x2545F4914F6CDD1DULL;
-  auto next = [&x] {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  };
+  std::mt19937_64 next(20261206);
   DocumentFrequencies df;
   std::map<uint64_t, uint32_t> want;
   for (int doc = 0; doc < 3000; ++doc) {
     std::set<uint64_t> terms;
     for (int k = 0; k < 20; ++k) {
       const uint64_t r = next();
-      switch (r % 4) {
-        case 0: terms.insert(r % 50); break;                  // 0 included
-        case 1: terms.insert((r % 64) << 40); break;          // low bits 0
-        case 2: terms.insert(((r % 64) << 1) | 1); break;     // high bits 0
-        default: terms.insert(r); break;
-      }
+      // Small terms (0 among them), terms whose low bits are 0, terms
+      // whose high bits are 0, and any.
+      const uint64_t kinds[] = {r % 50, (r % 64) << 40, ((r % 64) << 1) | 1, r};
+      terms.insert(kinds[r % 4]);
     }
     TermBag b;
     for (uint64_t t : terms) {
@@ -225,8 +218,9 @@ TEST(FeaturesTest, TabulatedIdfAndTfGiveTheSameWeights) {
   auto expected = [&df](const TermBag& b) {
     SparseVector v;
     for (const TermCount& tc : b.terms) {
-      const double idf = std::log(
-          1.0 + kDocs / static_cast<double>(std::max<uint32_t>(df.df(tc.term), 1)));
+      const double idf =
+          std::log(1.0 + kDocs / static_cast<double>(
+                                     std::max<uint32_t>(df.df(tc.term), 1)));
       const double w = (1.0 + std::log(std::max(tc.count, 1.0f))) * idf;
       if (w > 0) v.entries.push_back({tc.term, static_cast<float>(w)});
     }

@@ -94,8 +94,8 @@ double TermTable::Dot(const SparseVector& other) const {
     // empty asm makes the compiler compute the condition as a value: left
     // to itself it splits it back into a test of k == 0 and one of
     // k == term, the coin toss again.
-    uint32_t other = static_cast<uint32_t>(k != term) &
-                     static_cast<uint32_t>(k != 0);
+    uint32_t other =
+        static_cast<uint32_t>(k != term) & static_cast<uint32_t>(k != 0);
     asm("" : "+r"(other));
     if (other != 0) {
       do {
@@ -106,7 +106,8 @@ double TermTable::Dot(const SparseVector& other) const {
     // The weight's bits masked to +0 on a miss (a select the compiler
     // would turn back into the branch).
     const uint32_t hit = -static_cast<uint32_t>(k == term);
-    const float w = std::bit_cast<float>(std::bit_cast<uint32_t>(weights[i]) & hit);
+    const float w =
+        std::bit_cast<float>(std::bit_cast<uint32_t>(weights[i]) & hit);
     s += double(w) * e->weight;
   }
   return s;
