@@ -260,13 +260,7 @@ class Finder {
   Finder(const Document& doc, std::span<const DateMention> dates,
          const EntityOptions& options)
       : doc_(doc), options_(options) {
-    in_date_.assign(doc_.size(), false);
-    for (const DateMention& d : dates) {
-      for (size_t t = doc_.TokenAt(d.begin);
-           t < doc_.size() && doc_.tokens()[t].begin < d.end; ++t) {
-        in_date_[t] = true;
-      }
-    }
+    MarkTokens(dates);
     MarkTitleCaseSentences();
     CollectMidSentenceCapitals();
   }
@@ -283,8 +277,73 @@ class Finder {
   }
 
  private:
+  // Per-token bits for the scans below, which ask them of every token: one
+  // byte load instead of a bounds check, the kind and a string compare.
+  enum : uint8_t {
+    kWordBit = 1,       // a word
+    kCapBit = 2,        // a capitalised word
+    kInDateBit = 4,     // inside a date mention
+    kPeriodBit = 8,     // the punctuation "."
+    kHyphenBit = 16,    // the punctuation "-"
+    kQuoteBit = 32,     // the punctuation '"' or "'"
+    kColonBit = 64,     // the punctuation ":"
+    kInitialBit = 128,  // doc_.SentenceInitial()
+  };
+
+  // Fills flags_ (zero for the padding past the last token).
+  void MarkTokens(std::span<const DateMention> dates) {
+    const std::vector<text::Token>& toks = doc_.tokens();
+    const size_t n = toks.size();
+    flags_.assign(n + kFlagPad, 0);
+    for (size_t i = 0; i < n; ++i) {
+      const text::Token& t = toks[i];
+      uint8_t f = 0;
+      if (t.kind == text::TokenKind::kWord) {
+        f = kWordBit;
+        if (t.capitalized) f |= kCapBit;
+      } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
+        switch (t.norm[0]) {
+          case '.':
+            f = kPeriodBit;
+            break;
+          case '-':
+            f = kHyphenBit;
+            break;
+          case '"':
+          case '\'':
+            f = kQuoteBit;
+            break;
+          case ':':
+            f = kColonBit;
+            break;
+          default:
+            break;
+        }
+      }
+      flags_[i] = f;
+    }
+    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
+      const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
+      for (size_t k = b; k < e; ++k) {
+        if (toks[k].kind != text::TokenKind::kPunct) {
+          if (doc_.SentenceInitial(k)) flags_[k] |= kInitialBit;
+          break;
+        }
+      }
+    }
+    for (const DateMention& d : dates) {
+      for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
+           ++t) {
+        flags_[t] |= kInDateBit;
+      }
+    }
+  }
+
+  uint8_t Flags(size_t i) const { return i < flags_.size() ? flags_[i] : 0; }
+
   bool Cap(size_t i) const {
-    return doc_.IsWord(i) && doc_.Capitalized(i) && !in_date_[i];
+    return (Flags(i) & (kWordBit | kCapBit | kInDateBit)) ==
+           (kWordBit | kCapBit);
   }
 
   // A sentence is in title case when at least three of its words are not
@@ -302,22 +361,23 @@ class Finder {
       int capitalised = 0;  // >= caps
       bool period = false;
       for (size_t i = b; i < e; ++i) {
-        if (!doc_.IsWord(i)) {
-          if (doc_.IsPunct(i, ".")) period = true;
+        const uint8_t f = flags_[i];
+        if ((f & kWordBit) == 0) {
+          if ((f & kPeriodBit) != 0) period = true;
           continue;
         }
-        if (doc_.Capitalized(i)) ++capitalised;
+        if ((f & kCapBit) != 0) ++capitalised;
       }
       if (capitalised < 3) continue;
       int lower = 0;
       for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
-        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
         if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
       }
       if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
       int caps = 0;
       for (size_t i = b; i < e; ++i) {
-        if (doc_.IsWord(i) && doc_.Capitalized(i) &&
+        if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
             !text::IsStopword(doc_.Norm(i), "en")) {
           ++caps;
         }
@@ -325,7 +385,7 @@ class Finder {
       if (caps == 0) continue;  // words >= 3 would need caps >= 3
       lower = 0;
       for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
-        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
         if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
       }
       const int words = caps + lower;
@@ -336,10 +396,13 @@ class Finder {
 
   void CollectMidSentenceCapitals() {
     for (size_t i = 0; i < doc_.size(); ++i) {
-      if (!Cap(i) || doc_.SentenceInitial(i)) continue;
+      // Cap(i) && !doc_.SentenceInitial(i).
+      if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
+          (kWordBit | kCapBit)) {
+        continue;
+      }
       if (title_case_[doc_.SentenceOf(i)]) continue;
-      if (i > 0 && (doc_.IsPunct(i - 1, "\"") || doc_.IsPunct(i - 1, "'") ||
-                    doc_.IsPunct(i - 1, ":"))) {
+      if (i > 0 && (flags_[i - 1] & (kQuoteBit | kColonBit)) != 0) {
         continue;  // quoted sentence starts
       }
       mid_caps_.push_back(StripPossessive(doc_.Norm(i)));
@@ -403,7 +466,11 @@ class Finder {
 
   // Scans a name candidate starting at token i; returns the next index.
   size_t ScanAt(size_t i, size_t end) {
-    if (!doc_.IsWord(i)) return i + 1;
+    const uint8_t f = Flags(i);
+    if ((f & kWordBit) == 0) return i + 1;
+    // A lower-case word opens nothing unless a hyphen follows (an Arabic
+    // article below); most tokens leave here.
+    if ((f & kCapBit) == 0 && (Flags(i + 1) & kHyphenBit) == 0) return i + 1;
     // Institutions, in any case, after a country cue.
     if (const size_t inst = doc_.Capitalized(i) ? Institution(i, end) : kNpos;
         inst != kNpos) {
@@ -556,9 +623,9 @@ class Finder {
       if (lexicon::Month(w0) > 0 || lexicon::Weekday(w0) >= 0) return;
     }
     // Sentence-initial or headline words need independent support.
-    const bool initial = doc_.SentenceInitial(first_tok) ||
-                         (first_tok > 0 && (doc_.IsPunct(first_tok - 1, "\"") ||
-                                            doc_.IsPunct(first_tok - 1, "'")));
+    const bool initial =
+        (flags_[first_tok] & kInitialBit) != 0 ||
+        (first_tok > 0 && (flags_[first_tok - 1] & kQuoteBit) != 0);
     if (title_case_[s]) {
       // Keep only the words the body capitalises elsewhere or the lexicons
       // know; emit maximal stretches of them.
@@ -975,7 +1042,9 @@ class Finder {
  private:
   const Document& doc_;
   const EntityOptions& options_;
-  std::vector<bool> in_date_;
+  // MarkTokens' bits, doc_.size() + kFlagPad entries.
+  static constexpr size_t kFlagPad = 4;
+  std::vector<uint8_t> flags_;
   std::vector<bool> title_case_;
   // Folded words capitalised mid-sentence (views of the document's norms),
   // sorted and unique.
