@@ -110,37 +110,41 @@ void AppendSkeleton(std::string_view w, std::string* out) {
       break;
     }
   }
-  std::string s;
-  s.reserve(w.size());
+  // Each input byte gives at most one output byte: write in place, and
+  // collapse doubled letters ("ii" -> "i", "ll" -> "l") as they are written
+  // (the last byte written is always the previous skeleton letter).
+  const size_t base = out->size();
+  out->resize(base + w.size());
+  char* const first = out->data() + base;
+  char* o = first;
+  auto put = [&](char c) {
+    if (o == first || o[-1] != c) *o++ = c;
+  };
   for (size_t k = 0; k < w.size(); ++k) {
     const char c = w[k];
     const char n = k + 1 < w.size() ? w[k + 1] : '\0';
     if (c == '-' || c == '\'' || c == '.') continue;
     if (c == 'k' && n == 'h') {
-      s.push_back('h');
+      put('h');
       ++k;
     } else if ((c == 't' && (n == 's' || n == 'z'))) {
-      s.push_back('c');
+      put('c');
       ++k;
     } else if (c == 'p' && n == 'h') {
-      s.push_back('f');
+      put('f');
       ++k;
     } else if (c == 'c' && n == 'k') {
-      s.push_back('k');
+      put('k');
       ++k;
     } else if (c == 'w') {
-      s.push_back('v');
+      put('v');
     } else if (c == 'y') {
-      s.push_back('i');
+      put('i');
     } else {
-      s.push_back(c);
+      put(c);
     }
   }
-  // Collapse doubled letters ("ii" -> "i", "ll" -> "l").
-  for (size_t k = 0; k < s.size(); ++k) {
-    if (k > 0 && s[k] == s[k - 1]) continue;
-    out->push_back(s[k]);
-  }
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 std::string Fold(std::string_view s) {
@@ -230,6 +234,8 @@ std::string AcronymLetters(std::string_view name) {
   }
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
+
+std::string MemoKeyOfFolded(std::string_view folded);
 
 struct Scores {
   float person = 0, place = 0, org = 0;
@@ -810,7 +816,7 @@ class Finder {
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = EntityKey(raw);
+    m.key = MemoKeyOfFolded(folded);  // = EntityKey(raw)
     if (m.key.empty()) return;
     scores_.push_back(scores);
     result_.mentions.push_back(std::move(m));
@@ -1060,10 +1066,13 @@ class Finder {
 
 namespace {
 
-std::string ComputeEntityKey(std::string_view name) {
-  std::string folded = Fold(name);
-  // Typographic apostrophes are ASCII after folding; trim white space.
-  std::vector<std::string_view> words = SplitWords(folded);
+// EntityKey of a name given its folded form (FoldWord output): the key
+// depends on the name through it only.
+std::string KeyOfFolded(std::string_view folded) {
+  // Typographic apostrophes are ASCII after folding; trim white space. The
+  // words' vector is reused across calls (this runs for every new name).
+  thread_local std::vector<std::string_view> words;
+  SplitWords(folded, &words);
   while (!words.empty() && words.front() == "the") words.erase(words.begin());
   if (words.empty()) return {};
   words.back() = StripPossessive(words.back());
@@ -1077,7 +1086,7 @@ std::string ComputeEntityKey(std::string_view name) {
   if (const std::string_view alias = lexicon::NameAlias(joined);
       !alias.empty()) {
     joined.assign(alias);
-    words = SplitWords(joined);
+    SplitWords(joined, &words);
   }
   // Institutions: country cue + rest.
   if (words.size() >= 2) {
@@ -1109,6 +1118,26 @@ std::string ComputeEntityKey(std::string_view name) {
   return key;
 }
 
+// The same memoised by the folded name (the entity finder has it at hand),
+// as EntityKey() below: bounded, per thread, changing no answer.
+std::string MemoKeyOfFolded(std::string_view folded) {
+  constexpr size_t kMaxMemo = size_t{1} << 16;
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  thread_local std::unordered_map<std::string, std::string, NameHash,
+                                  std::equal_to<>>
+      memo;
+  if (const auto it = memo.find(folded); it != memo.end()) return it->second;
+  if (memo.size() >= kMaxMemo) memo.clear();
+  std::string key = KeyOfFolded(folded);
+  memo.emplace(std::string(folded), key);
+  return key;
+}
+
 }  // namespace
 
 // Keys are asked for again and again (every mention when extracting, both
@@ -1129,7 +1158,7 @@ std::string EntityKey(std::string_view name) {
       memo;
   if (const auto it = memo.find(name); it != memo.end()) return it->second;
   if (memo.size() >= kMaxMemo) memo.clear();
-  std::string key = ComputeEntityKey(name);
+  std::string key = KeyOfFolded(Fold(name));
   memo.emplace(std::string(name), key);
   return key;
 }
