@@ -156,16 +156,19 @@ std::string Fold(std::string_view s) {
 void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   std::vector<std::string_view>& words = *out;
   words.clear();
+  const char* const p = s.data();
+  const size_t n = s.size();
   size_t start = 0;
-  for (size_t k = 0; k <= s.size(); ++k) {
+  for (size_t k = 0; k < n; ++k) {
     // Every separator is a byte <= ' '; most bytes are above it.
-    if (k < s.size() && static_cast<unsigned char>(s[k]) > ' ') continue;
-    if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
-        s[k] == '\r') {
-      if (k > start) words.push_back(s.substr(start, k - start));
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    if (c > ' ') continue;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (k > start) words.emplace_back(p + start, k - start);
       start = k + 1;
     }
   }
+  if (n > start) words.emplace_back(p + start, n - start);
 }
 
 std::vector<std::string_view> SplitWords(std::string_view s) {
@@ -235,7 +238,7 @@ std::string AcronymLetters(std::string_view name) {
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
 
-std::string MemoKeyOfFolded(std::string_view folded);
+std::string MemoEntityKey(std::string_view name, const std::string* folded);
 
 struct Scores {
   float person = 0, place = 0, org = 0;
@@ -816,7 +819,7 @@ class Finder {
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = MemoKeyOfFolded(folded);  // = EntityKey(raw)
+    m.key = MemoEntityKey(raw, &folded);  // = EntityKey(raw)
     if (m.key.empty()) return;
     scores_.push_back(scores);
     result_.mentions.push_back(std::move(m));
@@ -1118,33 +1121,13 @@ std::string KeyOfFolded(std::string_view folded) {
   return key;
 }
 
-// The same memoised by the folded name (the entity finder has it at hand),
-// as EntityKey() below: bounded, per thread, changing no answer.
-std::string MemoKeyOfFolded(std::string_view folded) {
-  constexpr size_t kMaxMemo = size_t{1} << 16;
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  thread_local std::unordered_map<std::string, std::string, NameHash,
-                                  std::equal_to<>>
-      memo;
-  if (const auto it = memo.find(folded); it != memo.end()) return it->second;
-  if (memo.size() >= kMaxMemo) memo.clear();
-  std::string key = KeyOfFolded(folded);
-  memo.emplace(std::string(folded), key);
-  return key;
-}
-
-}  // namespace
-
 // Keys are asked for again and again (every mention when extracting, both
 // names of every pair compared when merging across a story), for a few
-// distinct names: memoised per thread, bounded (cleared when full). The key
-// is a pure function of the name, so the memo changes no answer.
-std::string EntityKey(std::string_view name) {
+// distinct names: memoised per thread by the name, bounded (cleared when
+// full). The key is a pure function of the name, so the memo changes no
+// answer. `folded`, if given, is FoldWord(name) (the entity finder has it at
+// hand): a new name then is not folded again.
+std::string MemoEntityKey(std::string_view name, const std::string* folded) {
   constexpr size_t kMaxMemo = size_t{1} << 16;
   // Looked up by the view itself (no std::string made for a hit).
   struct NameHash {
@@ -1158,9 +1141,16 @@ std::string EntityKey(std::string_view name) {
       memo;
   if (const auto it = memo.find(name); it != memo.end()) return it->second;
   if (memo.size() >= kMaxMemo) memo.clear();
-  std::string key = KeyOfFolded(Fold(name));
+  std::string key =
+      folded != nullptr ? KeyOfFolded(*folded) : KeyOfFolded(Fold(name));
   memo.emplace(std::string(name), key);
   return key;
+}
+
+}  // namespace
+
+std::string EntityKey(std::string_view name) {
+  return MemoEntityKey(name, nullptr);
 }
 
 bool SameEntityName(std::string_view a, std::string_view b,
