@@ -475,11 +475,12 @@ class Finder {
 
   // Scans a name candidate starting at token i; returns the next index.
   size_t ScanAt(size_t i, size_t end) {
-    const uint8_t f = Flags(i);
+    // i < end <= doc_.size(): flags_[i + 1] is a token's or the padding.
+    const uint8_t f = flags_[i];
     if ((f & kWordBit) == 0) return i + 1;
     // A lower-case word opens nothing unless a hyphen follows (an Arabic
     // article below); most tokens leave here.
-    if ((f & kCapBit) == 0 && (Flags(i + 1) & kHyphenBit) == 0) return i + 1;
+    if ((f & kCapBit) == 0 && (flags_[i + 1] & kHyphenBit) == 0) return i + 1;
     // Institutions, in any case, after a country cue.
     if (const size_t inst = doc_.Capitalized(i) ? Institution(i, end) : kNpos;
         inst != kNpos) {
