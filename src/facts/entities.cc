@@ -299,46 +299,59 @@ class Finder {
     kInitialBit = 128,  // doc_.SentenceInitial()
   };
 
-  // Fills flags_ (zero for the padding past the last token).
+  // Fills flags_ (zero for the padding past the last token), and for
+  // MarkTitleCaseSentences each sentence's count of capitalised words and
+  // whether it holds a period. The sentences' token ranges follow one
+  // another from the first token to the last.
   void MarkTokens(std::span<const DateMention> dates) {
     const std::vector<text::Token>& toks = doc_.tokens();
     const size_t n = toks.size();
+    const size_t sentences = doc_.sentences().size();
     flags_.assign(n + kFlagPad, 0);
-    for (size_t i = 0; i < n; ++i) {
-      const text::Token& t = toks[i];
-      uint8_t f = 0;
-      if (t.kind == text::TokenKind::kWord) {
-        f = kWordBit;
-        if (t.capitalized) f |= kCapBit;
-      } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
-        switch (t.norm[0]) {
-          case '.':
-            f = kPeriodBit;
-            break;
-          case '-':
-            f = kHyphenBit;
-            break;
-          case '"':
-          case '\'':
-            f = kQuoteBit;
-            break;
-          case ':':
-            f = kColonBit;
-            break;
-          default:
-            break;
-        }
-      }
-      flags_[i] = f;
-    }
-    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
+    sentence_caps_.assign(sentences, 0);
+    sentence_period_.assign(sentences, 0);
+    for (uint32_t s = 0; s < sentences; ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      for (size_t k = b; k < e; ++k) {
-        if (toks[k].kind != text::TokenKind::kPunct) {
-          if (doc_.SentenceInitial(k)) flags_[k] |= kInitialBit;
-          break;
+      int capitalised = 0;
+      uint8_t period = 0;
+      bool first_word = true;  // no word or number seen yet
+      for (size_t i = b; i < e; ++i) {
+        const text::Token& t = toks[i];
+        uint8_t f = 0;
+        if (t.kind == text::TokenKind::kWord) {
+          f = kWordBit;
+          if (t.capitalized) {
+            f |= kCapBit;
+            ++capitalised;
+          }
+        } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
+          switch (t.norm[0]) {
+            case '.':
+              f = kPeriodBit;
+              period = 1;
+              break;
+            case '-':
+              f = kHyphenBit;
+              break;
+            case '"':
+            case '\'':
+              f = kQuoteBit;
+              break;
+            case ':':
+              f = kColonBit;
+              break;
+            default:
+              break;
+          }
         }
+        if (first_word && t.kind != text::TokenKind::kPunct) {
+          first_word = false;
+          if (doc_.SentenceInitial(i)) f |= kInitialBit;
+        }
+        flags_[i] = f;
       }
+      sentence_caps_[s] = capitalised;
+      sentence_period_[s] = period;
     }
     for (const DateMention& d : dates) {
       for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
@@ -367,16 +380,8 @@ class Finder {
     title_case_.assign(doc_.sentences().size(), false);
     for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      int capitalised = 0;  // >= caps
-      bool period = false;
-      for (size_t i = b; i < e; ++i) {
-        const uint8_t f = flags_[i];
-        if ((f & kWordBit) == 0) {
-          if ((f & kPeriodBit) != 0) period = true;
-          continue;
-        }
-        if ((f & kCapBit) != 0) ++capitalised;
-      }
+      const int capitalised = sentence_caps_[s];  // >= caps
+      const bool period = sentence_period_[s] != 0;
       if (capitalised < 3) continue;
       int lower = 0;
       for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
@@ -1055,6 +1060,8 @@ class Finder {
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
   std::vector<uint8_t> flags_;
+  std::vector<int> sentence_caps_;         // capitalised words per sentence
+  std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
   std::vector<bool> title_case_;
   // Folded words capitalised mid-sentence (views of the document's norms),
   // sorted and unique.
