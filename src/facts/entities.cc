@@ -852,17 +852,25 @@ class Finder {
     std::vector<EntityMention>& ms = result_.mentions;
     // Groups by key, in order of first mention. Keys and texts are views of
     // the mentions' strings, which do not change from here on.
-    std::unordered_map<std::string_view, size_t> group_of_key;
+    // An open-addressing table of group indices by key (a power of two at
+    // least twice the mentions, so probes stay short): no node per group.
+    constexpr uint32_t kEmpty = static_cast<uint32_t>(-1);
+    size_t slots = 16;
+    while (slots < 2 * ms.size()) slots *= 2;
+    std::vector<uint32_t> slot(slots, kEmpty);
     std::vector<size_t> group(ms.size());
     std::vector<std::string_view> keys;
-    std::vector<size_t> first_mention;
     for (size_t k = 0; k < ms.size(); ++k) {
-      auto [it, inserted] = group_of_key.emplace(ms[k].key, keys.size());
-      if (inserted) {
-        keys.push_back(ms[k].key);
-        first_mention.push_back(k);
+      const std::string_view key = ms[k].key;
+      size_t h = std::hash<std::string_view>{}(key) & (slots - 1);
+      while (slot[h] != kEmpty && keys[slot[h]] != key) {
+        h = (h + 1) & (slots - 1);
       }
-      group[k] = it->second;
+      if (slot[h] == kEmpty) {
+        slot[h] = static_cast<uint32_t>(keys.size());
+        keys.push_back(key);
+      }
+      group[k] = slot[h];
     }
     const size_t g = keys.size();
     std::vector<size_t> parent(g);
