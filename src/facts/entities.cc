@@ -211,15 +211,24 @@ int Levenshtein(std::string_view a, std::string_view b, int limit) {
 
 // Initials of the content words of a folded multiword name ("united arab
 // emirates" -> "uae").
-std::string Initials(std::string_view folded) {
-  std::string out;
-  for (std::string_view w : SplitWords(folded)) {
+// The same into *out, splitting into the caller's *words.
+void InitialsInto(std::string_view folded, std::vector<std::string_view>* words,
+                  std::string* out) {
+  out->clear();
+  SplitWords(folded, words);
+  for (std::string_view w : *words) {
     if (w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
         w == "al") {
       continue;
     }
-    out.push_back(w[0]);
+    out->push_back(w[0]);
   }
+}
+
+std::string Initials(std::string_view folded) {
+  std::vector<std::string_view> words;
+  std::string out;
+  InitialsInto(folded, &words, &out);
   return out;
 }
 
@@ -918,19 +927,23 @@ class Finder {
         std::string letters = AcronymLetters(longest[a]);
         if (!letters.empty()) acronyms.emplace_back(a, std::move(letters));
       }
-      std::unordered_map<std::string, std::vector<size_t>> by_initials;
+      // (initials, group) of the multiword groups, in group order; a text
+      // has few acronyms, so each scans this list.
+      std::vector<std::pair<std::string, size_t>> initials;
       if (!acronyms.empty()) {
+        std::string letters;
         for (size_t b = 0; b < g; ++b) {
           if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
-            by_initials[Initials(Fold(longest[b]))].push_back(b);
+            folded_.clear();
+            text::FoldWord(longest[b], &folded_);
+            InitialsInto(folded_, &words_, &letters);
+            initials.emplace_back(letters, b);
           }
         }
       }
       for (const auto& [a, letters] : acronyms) {
-        const auto it = by_initials.find(letters);
-        if (it == by_initials.end()) continue;
-        for (size_t b : it->second) {
-          if (b != a) unite(a, b);
+        for (const auto& [init, b] : initials) {
+          if (init == letters && b != a) unite(a, b);
         }
       }
     }
