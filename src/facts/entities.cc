@@ -430,12 +430,16 @@ class Finder {
       }
       mid_caps_.push_back(StripPossessive(doc_.Norm(i)));
     }
-    std::sort(mid_caps_.begin(), mid_caps_.end());
-    mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
-                    mid_caps_.end());
   }
 
   bool MidSentenceCapital(std::string_view w) const {
+    // Sorted on the first question: many texts never ask one.
+    if (!mid_caps_sorted_) {
+      std::sort(mid_caps_.begin(), mid_caps_.end());
+      mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
+                      mid_caps_.end());
+      mid_caps_sorted_ = true;
+    }
     return std::binary_search(mid_caps_.begin(), mid_caps_.end(), w);
   }
 
@@ -1085,8 +1089,9 @@ class Finder {
   std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
   std::vector<bool> title_case_;
   // Folded words capitalised mid-sentence (views of the document's norms),
-  // sorted and unique.
-  std::vector<std::string_view> mid_caps_;
+  // sorted and made unique by the first MidSentenceCapital().
+  mutable std::vector<std::string_view> mid_caps_;
+  mutable bool mid_caps_sorted_ = false;
   std::vector<size_t> run_;              // ScanAt's name run, reused
   std::string folded_;                   // EmitClean's folded name, reused
   std::vector<std::string_view> words_;  // its words, reused
