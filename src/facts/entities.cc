@@ -110,37 +110,41 @@ void AppendSkeleton(std::string_view w, std::string* out) {
       break;
     }
   }
-  std::string s;
-  s.reserve(w.size());
+  // Each input byte gives at most one output byte: write in place, and
+  // collapse doubled letters ("ii" -> "i", "ll" -> "l") as they are written
+  // (the last byte written is always the previous skeleton letter).
+  const size_t base = out->size();
+  out->resize(base + w.size());
+  char* const first = out->data() + base;
+  char* o = first;
+  auto put = [&](char c) {
+    if (o == first || o[-1] != c) *o++ = c;
+  };
   for (size_t k = 0; k < w.size(); ++k) {
     const char c = w[k];
     const char n = k + 1 < w.size() ? w[k + 1] : '\0';
     if (c == '-' || c == '\'' || c == '.') continue;
     if (c == 'k' && n == 'h') {
-      s.push_back('h');
+      put('h');
       ++k;
     } else if ((c == 't' && (n == 's' || n == 'z'))) {
-      s.push_back('c');
+      put('c');
       ++k;
     } else if (c == 'p' && n == 'h') {
-      s.push_back('f');
+      put('f');
       ++k;
     } else if (c == 'c' && n == 'k') {
-      s.push_back('k');
+      put('k');
       ++k;
     } else if (c == 'w') {
-      s.push_back('v');
+      put('v');
     } else if (c == 'y') {
-      s.push_back('i');
+      put('i');
     } else {
-      s.push_back(c);
+      put(c);
     }
   }
-  // Collapse doubled letters ("ii" -> "i", "ll" -> "l").
-  for (size_t k = 0; k < s.size(); ++k) {
-    if (k > 0 && s[k] == s[k - 1]) continue;
-    out->push_back(s[k]);
-  }
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 std::string Fold(std::string_view s) {
@@ -152,16 +156,19 @@ std::string Fold(std::string_view s) {
 void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   std::vector<std::string_view>& words = *out;
   words.clear();
+  const char* const p = s.data();
+  const size_t n = s.size();
   size_t start = 0;
-  for (size_t k = 0; k <= s.size(); ++k) {
+  for (size_t k = 0; k < n; ++k) {
     // Every separator is a byte <= ' '; most bytes are above it.
-    if (k < s.size() && static_cast<unsigned char>(s[k]) > ' ') continue;
-    if (k == s.size() || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
-        s[k] == '\r') {
-      if (k > start) words.push_back(s.substr(start, k - start));
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    if (c > ' ') continue;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (k > start) words.emplace_back(p + start, k - start);
       start = k + 1;
     }
   }
+  if (n > start) words.emplace_back(p + start, n - start);
 }
 
 std::vector<std::string_view> SplitWords(std::string_view s) {
@@ -204,15 +211,24 @@ int Levenshtein(std::string_view a, std::string_view b, int limit) {
 
 // Initials of the content words of a folded multiword name ("united arab
 // emirates" -> "uae").
-std::string Initials(std::string_view folded) {
-  std::string out;
-  for (std::string_view w : SplitWords(folded)) {
+// The same into *out, splitting into the caller's *words.
+void InitialsInto(std::string_view folded, std::vector<std::string_view>* words,
+                  std::string* out) {
+  out->clear();
+  SplitWords(folded, words);
+  for (std::string_view w : *words) {
     if (w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
         w == "al") {
       continue;
     }
-    out.push_back(w[0]);
+    out->push_back(w[0]);
   }
+}
+
+std::string Initials(std::string_view folded) {
+  std::vector<std::string_view> words;
+  std::string out;
+  InitialsInto(folded, &words, &out);
   return out;
 }
 
@@ -230,6 +246,8 @@ std::string AcronymLetters(std::string_view name) {
   }
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
+
+std::string MemoEntityKey(std::string_view name, const std::string* folded);
 
 struct Scores {
   float person = 0, place = 0, org = 0;
@@ -260,13 +278,7 @@ class Finder {
   Finder(const Document& doc, std::span<const DateMention> dates,
          const EntityOptions& options)
       : doc_(doc), options_(options) {
-    in_date_.assign(doc_.size(), false);
-    for (const DateMention& d : dates) {
-      for (size_t t = doc_.TokenAt(d.begin);
-           t < doc_.size() && doc_.tokens()[t].begin < d.end; ++t) {
-        in_date_[t] = true;
-      }
-    }
+    MarkTokens(dates);
     MarkTitleCaseSentences();
     CollectMidSentenceCapitals();
   }
@@ -283,8 +295,86 @@ class Finder {
   }
 
  private:
+  // Per-token bits for the scans below, which ask them of every token: one
+  // byte load instead of a bounds check, the kind and a string compare.
+  enum : uint8_t {
+    kWordBit = 1,       // a word
+    kCapBit = 2,        // a capitalised word
+    kInDateBit = 4,     // inside a date mention
+    kPeriodBit = 8,     // the punctuation "."
+    kHyphenBit = 16,    // the punctuation "-"
+    kQuoteBit = 32,     // the punctuation '"' or "'"
+    kColonBit = 64,     // the punctuation ":"
+    kInitialBit = 128,  // doc_.SentenceInitial()
+  };
+
+  // Fills flags_ (zero for the padding past the last token), and for
+  // MarkTitleCaseSentences each sentence's count of capitalised words and
+  // whether it holds a period. The sentences' token ranges follow one
+  // another from the first token to the last.
+  void MarkTokens(std::span<const DateMention> dates) {
+    const std::vector<text::Token>& toks = doc_.tokens();
+    const size_t n = toks.size();
+    const size_t sentences = doc_.sentences().size();
+    flags_.assign(n + kFlagPad, 0);
+    sentence_caps_.assign(sentences, 0);
+    sentence_period_.assign(sentences, 0);
+    for (uint32_t s = 0; s < sentences; ++s) {
+      const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
+      int capitalised = 0;
+      uint8_t period = 0;
+      bool first_word = true;  // no word or number seen yet
+      for (size_t i = b; i < e; ++i) {
+        const text::Token& t = toks[i];
+        uint8_t f = 0;
+        if (t.kind == text::TokenKind::kWord) {
+          f = kWordBit;
+          if (t.capitalized) {
+            f |= kCapBit;
+            ++capitalised;
+          }
+        } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
+          switch (t.norm[0]) {
+            case '.':
+              f = kPeriodBit;
+              period = 1;
+              break;
+            case '-':
+              f = kHyphenBit;
+              break;
+            case '"':
+            case '\'':
+              f = kQuoteBit;
+              break;
+            case ':':
+              f = kColonBit;
+              break;
+            default:
+              break;
+          }
+        }
+        if (first_word && t.kind != text::TokenKind::kPunct) {
+          first_word = false;
+          if (doc_.SentenceInitial(i)) f |= kInitialBit;
+        }
+        flags_[i] = f;
+      }
+      sentence_caps_[s] = capitalised;
+      sentence_period_[s] = period;
+    }
+    for (const DateMention& d : dates) {
+      for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
+           ++t) {
+        flags_[t] |= kInDateBit;
+      }
+    }
+  }
+
+  uint8_t Flags(size_t i) const { return i < flags_.size() ? flags_[i] : 0; }
+
   bool Cap(size_t i) const {
-    return doc_.IsWord(i) && doc_.Capitalized(i) && !in_date_[i];
+    return (Flags(i) & (kWordBit | kCapBit | kInDateBit)) ==
+           (kWordBit | kCapBit);
   }
 
   // A sentence is in title case when at least three of its words are not
@@ -299,25 +389,18 @@ class Finder {
     title_case_.assign(doc_.sentences().size(), false);
     for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      int capitalised = 0;  // >= caps
-      bool period = false;
-      for (size_t i = b; i < e; ++i) {
-        if (!doc_.IsWord(i)) {
-          if (doc_.IsPunct(i, ".")) period = true;
-          continue;
-        }
-        if (doc_.Capitalized(i)) ++capitalised;
-      }
+      const int capitalised = sentence_caps_[s];  // >= caps
+      const bool period = sentence_period_[s] != 0;
       if (capitalised < 3) continue;
       int lower = 0;
       for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
-        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
         if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
       }
       if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
       int caps = 0;
       for (size_t i = b; i < e; ++i) {
-        if (doc_.IsWord(i) && doc_.Capitalized(i) &&
+        if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
             !text::IsStopword(doc_.Norm(i), "en")) {
           ++caps;
         }
@@ -325,7 +408,7 @@ class Finder {
       if (caps == 0) continue;  // words >= 3 would need caps >= 3
       lower = 0;
       for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
-        if (!doc_.IsWord(i) || doc_.Capitalized(i)) continue;
+        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
         if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
       }
       const int words = caps + lower;
@@ -336,20 +419,27 @@ class Finder {
 
   void CollectMidSentenceCapitals() {
     for (size_t i = 0; i < doc_.size(); ++i) {
-      if (!Cap(i) || doc_.SentenceInitial(i)) continue;
+      // Cap(i) && !doc_.SentenceInitial(i).
+      if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
+          (kWordBit | kCapBit)) {
+        continue;
+      }
       if (title_case_[doc_.SentenceOf(i)]) continue;
-      if (i > 0 && (doc_.IsPunct(i - 1, "\"") || doc_.IsPunct(i - 1, "'") ||
-                    doc_.IsPunct(i - 1, ":"))) {
+      if (i > 0 && (flags_[i - 1] & (kQuoteBit | kColonBit)) != 0) {
         continue;  // quoted sentence starts
       }
       mid_caps_.push_back(StripPossessive(doc_.Norm(i)));
     }
-    std::sort(mid_caps_.begin(), mid_caps_.end());
-    mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
-                    mid_caps_.end());
   }
 
   bool MidSentenceCapital(std::string_view w) const {
+    // Sorted on the first question: many texts never ask one.
+    if (!mid_caps_sorted_) {
+      std::sort(mid_caps_.begin(), mid_caps_.end());
+      mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
+                      mid_caps_.end());
+      mid_caps_sorted_ = true;
+    }
     return std::binary_search(mid_caps_.begin(), mid_caps_.end(), w);
   }
 
@@ -403,7 +493,12 @@ class Finder {
 
   // Scans a name candidate starting at token i; returns the next index.
   size_t ScanAt(size_t i, size_t end) {
-    if (!doc_.IsWord(i)) return i + 1;
+    // i < end <= doc_.size(): flags_[i + 1] is a token's or the padding.
+    const uint8_t f = flags_[i];
+    if ((f & kWordBit) == 0) return i + 1;
+    // A lower-case word opens nothing unless a hyphen follows (an Arabic
+    // article below); most tokens leave here.
+    if ((f & kCapBit) == 0 && (flags_[i + 1] & kHyphenBit) == 0) return i + 1;
     // Institutions, in any case, after a country cue.
     if (const size_t inst = doc_.Capitalized(i) ? Institution(i, end) : kNpos;
         inst != kNpos) {
@@ -556,9 +651,9 @@ class Finder {
       if (lexicon::Month(w0) > 0 || lexicon::Weekday(w0) >= 0) return;
     }
     // Sentence-initial or headline words need independent support.
-    const bool initial = doc_.SentenceInitial(first_tok) ||
-                         (first_tok > 0 && (doc_.IsPunct(first_tok - 1, "\"") ||
-                                            doc_.IsPunct(first_tok - 1, "'")));
+    const bool initial =
+        (flags_[first_tok] & kInitialBit) != 0 ||
+        (first_tok > 0 && (flags_[first_tok - 1] & kQuoteBit) != 0);
     if (title_case_[s]) {
       // Keep only the words the body capitalises elsewhere or the lexicons
       // know; emit maximal stretches of them.
@@ -743,7 +838,7 @@ class Finder {
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = EntityKey(raw);
+    m.key = MemoEntityKey(raw, &folded);  // = EntityKey(raw)
     if (m.key.empty()) return;
     scores_.push_back(scores);
     result_.mentions.push_back(std::move(m));
@@ -770,17 +865,25 @@ class Finder {
     std::vector<EntityMention>& ms = result_.mentions;
     // Groups by key, in order of first mention. Keys and texts are views of
     // the mentions' strings, which do not change from here on.
-    std::unordered_map<std::string_view, size_t> group_of_key;
+    // An open-addressing table of group indices by key (a power of two at
+    // least twice the mentions, so probes stay short): no node per group.
+    constexpr uint32_t kEmpty = static_cast<uint32_t>(-1);
+    size_t slots = 16;
+    while (slots < 2 * ms.size()) slots *= 2;
+    std::vector<uint32_t> slot(slots, kEmpty);
     std::vector<size_t> group(ms.size());
     std::vector<std::string_view> keys;
-    std::vector<size_t> first_mention;
     for (size_t k = 0; k < ms.size(); ++k) {
-      auto [it, inserted] = group_of_key.emplace(ms[k].key, keys.size());
-      if (inserted) {
-        keys.push_back(ms[k].key);
-        first_mention.push_back(k);
+      const std::string_view key = ms[k].key;
+      size_t h = std::hash<std::string_view>{}(key) & (slots - 1);
+      while (slot[h] != kEmpty && keys[slot[h]] != key) {
+        h = (h + 1) & (slots - 1);
       }
-      group[k] = it->second;
+      if (slot[h] == kEmpty) {
+        slot[h] = static_cast<uint32_t>(keys.size());
+        keys.push_back(key);
+      }
+      group[k] = slot[h];
     }
     const size_t g = keys.size();
     std::vector<size_t> parent(g);
@@ -828,19 +931,23 @@ class Finder {
         std::string letters = AcronymLetters(longest[a]);
         if (!letters.empty()) acronyms.emplace_back(a, std::move(letters));
       }
-      std::unordered_map<std::string, std::vector<size_t>> by_initials;
+      // (initials, group) of the multiword groups, in group order; a text
+      // has few acronyms, so each scans this list.
+      std::vector<std::pair<std::string, size_t>> initials;
       if (!acronyms.empty()) {
+        std::string letters;
         for (size_t b = 0; b < g; ++b) {
           if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
-            by_initials[Initials(Fold(longest[b]))].push_back(b);
+            folded_.clear();
+            text::FoldWord(longest[b], &folded_);
+            InitialsInto(folded_, &words_, &letters);
+            initials.emplace_back(letters, b);
           }
         }
       }
       for (const auto& [a, letters] : acronyms) {
-        const auto it = by_initials.find(letters);
-        if (it == by_initials.end()) continue;
-        for (size_t b : it->second) {
-          if (b != a) unite(a, b);
+        for (const auto& [init, b] : initials) {
+          if (init == letters && b != a) unite(a, b);
         }
       }
     }
@@ -975,11 +1082,16 @@ class Finder {
  private:
   const Document& doc_;
   const EntityOptions& options_;
-  std::vector<bool> in_date_;
+  // MarkTokens' bits, doc_.size() + kFlagPad entries.
+  static constexpr size_t kFlagPad = 4;
+  std::vector<uint8_t> flags_;
+  std::vector<int> sentence_caps_;         // capitalised words per sentence
+  std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
   std::vector<bool> title_case_;
   // Folded words capitalised mid-sentence (views of the document's norms),
-  // sorted and unique.
-  std::vector<std::string_view> mid_caps_;
+  // sorted and made unique by the first MidSentenceCapital().
+  mutable std::vector<std::string_view> mid_caps_;
+  mutable bool mid_caps_sorted_ = false;
   std::vector<size_t> run_;              // ScanAt's name run, reused
   std::string folded_;                   // EmitClean's folded name, reused
   std::vector<std::string_view> words_;  // its words, reused
@@ -991,10 +1103,13 @@ class Finder {
 
 namespace {
 
-std::string ComputeEntityKey(std::string_view name) {
-  std::string folded = Fold(name);
-  // Typographic apostrophes are ASCII after folding; trim white space.
-  std::vector<std::string_view> words = SplitWords(folded);
+// EntityKey of a name given its folded form (FoldWord output): the key
+// depends on the name through it only.
+std::string KeyOfFolded(std::string_view folded) {
+  // Typographic apostrophes are ASCII after folding; trim white space. The
+  // words' vector is reused across calls (this runs for every new name).
+  thread_local std::vector<std::string_view> words;
+  SplitWords(folded, &words);
   while (!words.empty() && words.front() == "the") words.erase(words.begin());
   if (words.empty()) return {};
   words.back() = StripPossessive(words.back());
@@ -1008,7 +1123,7 @@ std::string ComputeEntityKey(std::string_view name) {
   if (const std::string_view alias = lexicon::NameAlias(joined);
       !alias.empty()) {
     joined.assign(alias);
-    words = SplitWords(joined);
+    SplitWords(joined, &words);
   }
   // Institutions: country cue + rest.
   if (words.size() >= 2) {
@@ -1040,13 +1155,13 @@ std::string ComputeEntityKey(std::string_view name) {
   return key;
 }
 
-}  // namespace
-
 // Keys are asked for again and again (every mention when extracting, both
 // names of every pair compared when merging across a story), for a few
-// distinct names: memoised per thread, bounded (cleared when full). The key
-// is a pure function of the name, so the memo changes no answer.
-std::string EntityKey(std::string_view name) {
+// distinct names: memoised per thread by the name, bounded (cleared when
+// full). The key is a pure function of the name, so the memo changes no
+// answer. `folded`, if given, is FoldWord(name) (the entity finder has it at
+// hand): a new name then is not folded again.
+std::string MemoEntityKey(std::string_view name, const std::string* folded) {
   constexpr size_t kMaxMemo = size_t{1} << 16;
   // Looked up by the view itself (no std::string made for a hit).
   struct NameHash {
@@ -1060,9 +1175,16 @@ std::string EntityKey(std::string_view name) {
       memo;
   if (const auto it = memo.find(name); it != memo.end()) return it->second;
   if (memo.size() >= kMaxMemo) memo.clear();
-  std::string key = ComputeEntityKey(name);
+  std::string key =
+      folded != nullptr ? KeyOfFolded(*folded) : KeyOfFolded(Fold(name));
   memo.emplace(std::string(name), key);
   return key;
+}
+
+}  // namespace
+
+std::string EntityKey(std::string_view name) {
+  return MemoEntityKey(name, nullptr);
 }
 
 bool SameEntityName(std::string_view a, std::string_view b,

@@ -168,7 +168,12 @@ class QuoteFinder {
       open = kNpos;
       return kept;
     };
-    for (size_t i = 0; i < doc_.size(); ++i) {
+    const std::vector<text::Token>& toks = doc_.tokens();
+    const size_t n = toks.size();
+    for (size_t i = 0; i < n; ++i) {
+      // Outside a quote only a mark matters, and marks are punctuation:
+      // words and numbers (most tokens) are passed over here.
+      if (open == kNpos && toks[i].kind != text::TokenKind::kPunct) continue;
       if (open != kNpos && i > open + 1 && doc_.LineBreakBetween(i - 1, i)) {
         // A paragraph ends inside the quote.
         if (IsQuoteMark(i) && MarkOf(doc_.Raw(i)) != Mark::kClose) {
