@@ -262,17 +262,30 @@ std::set<std::string> WordSet(std::string_view text) {
 }
 
 // Content words of a sentence, cut to six letters (a cheap stem): sorted
-// and unique (a set as a vector).
-std::vector<std::string> ContentSet(std::string_view text,
-                                    std::string_view lang) {
-  std::vector<std::string> s;
-  std::string f;
+// and unique (a set as a vector). A stem (six bytes at most) is packed into
+// an integer, its bytes above its length, so that sets merge by integer
+// compares; SortedDice only asks which stems are equal.
+std::vector<uint64_t> ContentSet(std::string_view text,
+                                 std::string_view lang) {
+  std::vector<uint64_t> s;
+  char buffer[64];
+  std::string long_word;
   ForEachWord(text, [&](std::string_view w) {
     if (w.size() < 4) return;
-    FoldInto(w, &f);
+    std::string_view f;
+    if (w.size() <= sizeof buffer) {
+      f = FoldTo(w, buffer);
+    } else {
+      FoldInto(w, &long_word);
+      f = long_word;
+    }
     if (text::IsStopword(f, lang)) return;
-    if (f.size() > 6) f.resize(6);
-    s.push_back(f);
+    const size_t n = std::min<size_t>(f.size(), 6);
+    uint64_t key = n;
+    for (size_t k = 0; k < n; ++k) {
+      key |= uint64_t{static_cast<unsigned char>(f[k])} << (8 * (k + 1));
+    }
+    s.push_back(key);
   });
   std::sort(s.begin(), s.end());
   s.erase(std::unique(s.begin(), s.end()), s.end());
@@ -280,15 +293,14 @@ std::vector<std::string> ContentSet(std::string_view text,
 }
 
 // Dice() of two sorted, unique vectors.
-double SortedDice(const std::vector<std::string>& a,
-                  const std::vector<std::string>& b) {
+double SortedDice(const std::vector<uint64_t>& a,
+                  const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1;
   size_t common = 0;
   for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
-    const int c = a[x].compare(b[y]);
-    if (c < 0) {
+    if (a[x] < b[y]) {
       ++x;
-    } else if (c > 0) {
+    } else if (b[y] < a[x]) {
       ++y;
     } else {
       ++common;
@@ -552,12 +564,11 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // sentences' content sets. Made only for claims that reach the Dice test
   // below, and each sentence's set only once (claims share sentences).
   // Word sets are sorted, unique vectors.
-  std::map<std::pair<uint32_t, int>, std::vector<std::string>> sentence_words;
-  std::vector<std::unique_ptr<std::vector<std::string>>> context(
-      claims.size());
-  auto context_of = [&](size_t i) -> const std::vector<std::string>& {
+  std::map<std::pair<uint32_t, int>, std::vector<uint64_t>> sentence_words;
+  std::vector<std::unique_ptr<std::vector<uint64_t>>> context(claims.size());
+  auto context_of = [&](size_t i) -> const std::vector<uint64_t>& {
     if (context[i] != nullptr) return *context[i];
-    context[i] = std::make_unique<std::vector<std::string>>();
+    context[i] = std::make_unique<std::vector<uint64_t>>();
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
@@ -565,11 +576,11 @@ void FindConflicts(const std::vector<StoryMember>& members,
       if (fresh) {
         const text::Span& sp = sentences.spans[m][s];
         // The sentence without the number itself.
-        std::string sentence(
-            members[m].body.substr(sp.begin, sp.end - sp.begin));
-        it->second = ContentSet(sentence, members[m].lang);
+        it->second = ContentSet(
+            members[m].body.substr(sp.begin, sp.end - sp.begin),
+            members[m].lang);
       }
-      std::vector<std::string>& c = *context[i];
+      std::vector<uint64_t>& c = *context[i];
       const size_t old_size = c.size();
       c.insert(c.end(), it->second.begin(), it->second.end());
       std::inplace_merge(c.begin(), c.begin() + old_size, c.end());
@@ -1000,8 +1011,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // the same choice as scoring all, without the all-pairs loop.
   std::vector<std::vector<size_t>> groups;
   std::vector<int> group_speaker;
-  std::vector<uint32_t> group_of(items.size(), 0),
-      rank_in_group(items.size(), 0);
+  std::vector<uint32_t> group_of(items.size(), 0);
   std::vector<uint32_t> shares(items.size(), 0);
   std::vector<uint32_t> candidates;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -1013,12 +1023,10 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         if (shares[k]++ == 0) candidates.push_back(k);
       }
     }
-    std::sort(candidates.begin(), candidates.end(),
-              [&](uint32_t x, uint32_t y) {
-                if (group_of[x] != group_of[y])
-                  return group_of[x] < group_of[y];
-                return rank_in_group[x] < rank_in_group[y];
-              });
+    // Scoring in (group, rank) order with the last best (>=) winning picks
+    // the highest score, on a tie the latest (group, rank); only its group
+    // matters, so: the highest score, on a tie the highest group, with the
+    // candidates in any order (no sort).
     int best = -1;
     double best_score = 0.3;
     for (uint32_t k : candidates) {
@@ -1033,7 +1041,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       const double d =
           2.0 * common /
           static_cast<double>(items[i].ids.size() + items[k].ids.size());
-      if (d >= best_score) {
+      if (d > best_score || (d == best_score && static_cast<int>(g) > best)) {
         best_score = d;
         best = static_cast<int>(g);
       }
@@ -1044,7 +1052,6 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       group_speaker.push_back(items[i].speaker);
     } else {
       group_of[i] = static_cast<uint32_t>(best);
-      rank_in_group[i] = static_cast<uint32_t>(groups[best].size());
       groups[best].push_back(i);
       if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
     }
