@@ -245,14 +245,88 @@ class WordIds {
   std::vector<uint32_t> slots_;    // id + 1, or 0
 };
 
-// The ids of the distinct folded words of `text`, sorted, into *ids.
+// The ids of the folded words of `text` in order, into *sequence, and the
+// distinct ones sorted, into *ids.
 void WordIdsOf(std::string_view text, WordIds* table,
-               std::vector<uint32_t>* ids) {
-  ids->clear();
-  ForEachFoldedWord(text,
-                    [&](std::string_view w) { ids->push_back(table->Add(w)); });
+               std::vector<uint32_t>* sequence, std::vector<uint32_t>* ids) {
+  sequence->clear();
+  ForEachFoldedWord(text, [&](std::string_view w) {
+    sequence->push_back(table->Add(w));
+  });
+  ids->assign(sequence->begin(), sequence->end());
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+}
+
+// QuoteSwaps(a, b) given the folded words of a and b as ids of `words`, in
+// order (fa, fb): the word-level LCS compares integers.
+std::vector<std::pair<std::string, std::string>> SwapsOfWordIds(
+    std::string_view a, const std::vector<uint32_t>& fa, std::string_view b,
+    const std::vector<uint32_t>& fb, const WordIds& words) {
+  std::vector<std::pair<std::string, std::string>> out;
+  constexpr size_t kMax = 300;
+  if (fa.size() > kMax || fb.size() > kMax) return out;
+  // Display forms: the words as written when contractions did not change
+  // the count, else the folded words.
+  std::vector<std::string_view> da, db;
+  auto display = [&](std::string_view t, const std::vector<uint32_t>& f,
+                     std::vector<std::string_view>* d) {
+    *d = WordsOf(t);
+    if (d->size() != f.size()) {
+      d->clear();
+      for (const uint32_t id : f) d->push_back(words.Word(id));
+    }
+  };
+  // Made at the first swap (most pairs of quotes have none).
+  bool displayed = false;
+  const size_t n = fa.size(), m = fb.size();
+  // LCS table, (n+1) x (m+1).
+  std::vector<uint16_t> dp((n + 1) * (m + 1), 0);
+  for (size_t i = n; i-- > 0;) {
+    for (size_t j = m; j-- > 0;) {
+      dp[i * (m + 1) + j] =
+          fa[i] == fb[j]
+              ? static_cast<uint16_t>(dp[(i + 1) * (m + 1) + j + 1] + 1)
+              : std::max(dp[(i + 1) * (m + 1) + j], dp[i * (m + 1) + j + 1]);
+    }
+  }
+  size_t i = 0, j = 0;
+  size_t gap_a = 0, gap_b = 0;
+  auto flush = [&](size_t ia, size_t jb) {
+    if (ia > gap_a && jb > gap_b && ia - gap_a <= 4 && jb - gap_b <= 4) {
+      if (!displayed) {
+        display(a, fa, &da);
+        display(b, fb, &db);
+        displayed = true;
+      }
+      std::string from, to;
+      for (size_t k = gap_a; k < ia; ++k) {
+        if (!from.empty()) from += ' ';
+        from += da[k];
+      }
+      for (size_t k = gap_b; k < jb; ++k) {
+        if (!to.empty()) to += ' ';
+        to += db[k];
+      }
+      out.emplace_back(std::move(from), std::move(to));
+    }
+  };
+  while (i < n && j < m) {
+    if (fa[i] == fb[j]) {
+      flush(i, j);
+      ++i;
+      ++j;
+      gap_a = i;
+      gap_b = j;
+    } else if (dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  // A trailing difference on both sides is a swap; on one side, a cut.
+  flush(n, m);
+  return out;
 }
 
 std::set<std::string> WordSet(std::string_view text) {
@@ -833,6 +907,10 @@ struct QuoteItem {
   // story's quotes (WordIds), sorted: set comparisons by integer merge
   // instead of string compares.
   std::vector<uint32_t> ids;
+  // The item holding the quote's folded words in order (as ids), for
+  // QuoteSwaps: the first item of its Quote.
+  uint32_t first = 0;
+  std::vector<uint32_t> sequence;  // only in the first item
 };
 
 size_t CommonIds(const std::vector<uint32_t>& a,
@@ -977,13 +1055,14 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                                         : q.speaker_name;
       const auto [seen, fresh] = item_of_quote.try_emplace(&q, -1);
       if (fresh) {
-        WordIdsOf(q.text, &words, &it.ids);
+        WordIdsOf(q.text, &words, &it.sequence, &it.ids);
         if (it.ids.size() < 3) continue;
         seen->second = static_cast<int>(items.size());
       } else {
         if (seen->second < 0) continue;
         it.ids = items[static_cast<size_t>(seen->second)].ids;
       }
+      it.first = static_cast<uint32_t>(seen->second);
       items.push_back(std::move(it));
     }
   }
@@ -1062,7 +1141,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // quote's first item: they depend on nothing but the quote, its words and
   // the body around it.
   auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
-    const auto first = static_cast<size_t>(item_of_quote.at(items[u].quote));
+    const size_t first = items[u].first;
     if (prefixes[first] == nullptr) {
       prefixes[first] = std::make_unique<NarrationPrefixes>(
           PrefixesOf(members, words, items[first]));
@@ -1119,7 +1198,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           std::vector<std::pair<std::string, std::string>> confirmed,
               unconfirmed;
           const std::vector<std::pair<std::string, std::string>> swaps =
-              QuoteSwaps(u.quote->text, v.quote->text);
+              SwapsOfWordIds(u.quote->text, items[u.first].sequence,
+                             v.quote->text, items[v.first].sequence, words);
           for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
             const std::vector<int64_t> to_ids = FindWordIds(to, words);
@@ -1298,67 +1378,11 @@ void StableSortByIndex(std::vector<T>* v, Less less) {
 
 std::vector<std::pair<std::string, std::string>> QuoteSwaps(
     std::string_view a, std::string_view b) {
-  std::vector<std::pair<std::string, std::string>> out;
-  const std::vector<std::string> fa = FoldedWords(a), fb = FoldedWords(b);
-  constexpr size_t kMax = 300;
-  if (fa.size() > kMax || fb.size() > kMax) return out;
-  // Display forms: the words as written when contractions did not change
-  // the count, else the folded words.
-  std::vector<std::string> da, db;
-  auto display = [](std::string_view t, const std::vector<std::string>& f) {
-    std::vector<std::string> d;
-    const std::vector<std::string_view> w = WordsOf(t);
-    if (w.size() == f.size()) {
-      for (std::string_view x : w) d.emplace_back(x);
-    } else {
-      d = f;
-    }
-    return d;
-  };
-  // Made at the first swap (most pairs of quotes have none).
-  bool displayed = false;
-  const size_t n = fa.size(), m = fb.size();
-  // LCS table, (n+1) x (m+1).
-  std::vector<uint16_t> dp((n + 1) * (m + 1), 0);
-  for (size_t i = n; i-- > 0;) {
-    for (size_t j = m; j-- > 0;) {
-      dp[i * (m + 1) + j] =
-          fa[i] == fb[j]
-              ? static_cast<uint16_t>(dp[(i + 1) * (m + 1) + j + 1] + 1)
-              : std::max(dp[(i + 1) * (m + 1) + j], dp[i * (m + 1) + j + 1]);
-    }
-  }
-  size_t i = 0, j = 0;
-  size_t gap_a = 0, gap_b = 0;
-  auto flush = [&](size_t ia, size_t jb) {
-    if (ia > gap_a && jb > gap_b && ia - gap_a <= 4 && jb - gap_b <= 4) {
-      if (!displayed) {
-        da = display(a, fa);
-        db = display(b, fb);
-        displayed = true;
-      }
-      std::string from, to;
-      for (size_t k = gap_a; k < ia; ++k) from += (from.empty() ? "" : " ") + da[k];
-      for (size_t k = gap_b; k < jb; ++k) to += (to.empty() ? "" : " ") + db[k];
-      out.emplace_back(std::move(from), std::move(to));
-    }
-  };
-  while (i < n && j < m) {
-    if (fa[i] == fb[j]) {
-      flush(i, j);
-      ++i;
-      ++j;
-      gap_a = i;
-      gap_b = j;
-    } else if (dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  // A trailing difference on both sides is a swap; on one side, a cut.
-  flush(n, m);
-  return out;
+  WordIds words;
+  std::vector<uint32_t> fa, fb, ids;
+  WordIdsOf(a, &words, &fa, &ids);
+  WordIdsOf(b, &words, &fb, &ids);
+  return SwapsOfWordIds(a, fa, b, fb, words);
 }
 
 Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
