@@ -11,7 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <deque>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -168,6 +168,13 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
       FoldInto(w, &folded);
       fw = folded;
     }
+    // Every ending has its apostrophe second or third from the end: most
+    // words have none there and skip the endings.
+    const size_t n = fw.size();
+    if (n < 3 || (fw[n - 2] != '\'' && fw[n - 3] != '\'')) {
+      f(fw);
+      return;
+    }
     for (const auto& [end, full] : kEndings) {
       if (fw.size() > end.size() && fw.ends_with(end)) {
         std::string_view head = fw.substr(0, fw.size() - end.size());
@@ -189,31 +196,41 @@ std::vector<std::string> FoldedWords(std::string_view text) {
 }
 
 // The distinct folded words of a story's quotes, each stored once, with
-// dense ids in order of first sight. Views returned by Word() live as long
-// as the table. Open addressing (linear probing, at most half full) over
-// FNV-1a hashes; a slot holds id + 1, 0 when empty.
+// dense ids in order of first sight. Views returned by Word() live until
+// the next Add. Open addressing (linear probing, at most half full) over
+// FNV-1a hashes; a slot holds id + 1, 0 when empty. The words are stored
+// one after another in one string (no allocation per word).
 class WordIds {
  public:
   uint32_t Add(std::string_view w) {
-    if ((words_.size() + 1) * 2 > slots_.size()) Grow();
-    const size_t s = SlotOf(w);
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    const uint64_t h = Hash(w);
+    const size_t s = SlotOf(w, h);
     if (slots_[s] != 0) return slots_[s] - 1;
-    const auto id = static_cast<uint32_t>(words_.size());
-    words_.emplace_back(w);
-    hashes_.push_back(Hash(w));
+    const auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({h, static_cast<uint32_t>(text_.size()),
+                        static_cast<uint32_t>(w.size())});
+    text_.append(w);
     slots_[s] = id + 1;
     return id;
   }
   // The id of w, or -1.
   int64_t Find(std::string_view w) const {
     if (slots_.empty()) return -1;
-    const size_t s = SlotOf(w);
+    const size_t s = SlotOf(w, Hash(w));
     return slots_[s] == 0 ? -1 : static_cast<int64_t>(slots_[s] - 1);
   }
-  std::string_view Word(uint32_t id) const { return words_[id]; }
-  size_t size() const { return words_.size(); }
+  std::string_view Word(uint32_t id) const {
+    return std::string_view(text_).substr(entries_[id].offset,
+                                          entries_[id].size);
+  }
+  size_t size() const { return entries_.size(); }
 
  private:
+  struct Entry {
+    uint64_t hash;
+    uint32_t offset, size;  // in text_
+  };
   static uint64_t Hash(std::string_view w) {
     uint64_t h = 14695981039346656037ull;
     for (const char c : w) {
@@ -221,28 +238,32 @@ class WordIds {
     }
     return h ^ (h >> 32);
   }
-  // The slot holding w, or the empty slot where it would go.
-  size_t SlotOf(std::string_view w) const {
-    const uint64_t h = Hash(w);
+  // The slot holding w (hash h), or the empty slot where it would go.
+  size_t SlotOf(std::string_view w, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     for (size_t s = h & mask;; s = (s + 1) & mask) {
       const uint32_t v = slots_[s];
-      if (v == 0 || (hashes_[v - 1] == h && words_[v - 1] == w)) return s;
+      if (v == 0) return s;
+      const Entry& e = entries_[v - 1];
+      if (e.hash == h && e.size == w.size() &&
+          std::memcmp(text_.data() + e.offset, w.data(), w.size()) == 0) {
+        return s;
+      }
     }
   }
   void Grow() {
     slots_.assign(slots_.empty() ? 256 : slots_.size() * 2, 0);
     const size_t mask = slots_.size() - 1;
-    for (uint32_t id = 0; id < words_.size(); ++id) {
-      size_t s = hashes_[id] & mask;
+    for (uint32_t id = 0; id < entries_.size(); ++id) {
+      size_t s = entries_[id].hash & mask;
       while (slots_[s] != 0) s = (s + 1) & mask;
       slots_[s] = id + 1;
     }
   }
 
-  std::deque<std::string> words_;  // stable storage for Word()'s views
-  std::vector<uint64_t> hashes_;   // per id
-  std::vector<uint32_t> slots_;    // id + 1, or 0
+  std::string text_;             // the words, one after another
+  std::vector<Entry> entries_;   // per id
+  std::vector<uint32_t> slots_;  // id + 1, or 0
 };
 
 // The ids of the folded words of `text` in order, into *sequence, and the
