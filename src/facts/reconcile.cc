@@ -189,13 +189,8 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   });
 }
 
-std::vector<std::string> FoldedWords(std::string_view text) {
-  std::vector<std::string> out;
-  ForEachFoldedWord(text, [&](std::string_view w) { out.emplace_back(w); });
-  return out;
-}
-
-// The distinct folded words of a story's quotes, each stored once, with
+// The distinct folded words of a story's quotes (or of the brief's
+// sentences), each stored once, with
 // dense ids in order of first sight. Views returned by Word() live until
 // the next Add. Open addressing (linear probing, at most half full) over
 // FNV-1a hashes; a slot holds id + 1, 0 when empty. The words are stored
@@ -350,12 +345,6 @@ std::vector<std::pair<std::string, std::string>> SwapsOfWordIds(
   return out;
 }
 
-std::set<std::string> WordSet(std::string_view text) {
-  std::set<std::string> s;
-  for (std::string& w : FoldedWords(text)) s.insert(std::move(w));
-  return s;
-}
-
 // Content words of a sentence, cut to six letters (a cheap stem): sorted
 // and unique (a set as a vector). A stem (six bytes at most) is packed into
 // an integer, its bytes above its length, so that sets merge by integer
@@ -406,10 +395,22 @@ double SortedDice(const std::vector<uint64_t>& a,
   return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
-double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Dice() of two sorted, unique id vectors.
+double SortedIdDice(const std::vector<uint32_t>& a,
+                    const std::vector<uint32_t>& b) {
   if (a.empty() && b.empty()) return 1;
   size_t common = 0;
-  for (const std::string& w : a) common += b.count(w);
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      ++common;
+      ++x;
+      ++y;
+    }
+  }
   return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
@@ -467,9 +468,21 @@ struct Sentences {
 
 uint32_t CountSources(const std::vector<StoryMember>& members,
                       const std::vector<uint32_t>& ids) {
-  std::set<int> s;
-  for (uint32_t m : ids) s.insert(members[m].source);
-  return static_cast<uint32_t>(s.size());
+  // The distinct sources: a sorted vector on the stack for the usual few
+  // members, no tree.
+  constexpr size_t kInline = 32;
+  if (ids.size() <= kInline) {
+    std::array<int, kInline> s;
+    for (size_t k = 0; k < ids.size(); ++k) s[k] = members[ids[k]].source;
+    std::sort(s.begin(), s.begin() + ids.size());
+    return static_cast<uint32_t>(
+        std::unique(s.begin(), s.begin() + ids.size()) - s.begin());
+  }
+  std::vector<int> s;
+  s.reserve(ids.size());
+  for (uint32_t m : ids) s.push_back(members[m].source);
+  std::sort(s.begin(), s.end());
+  return static_cast<uint32_t>(std::unique(s.begin(), s.end()) - s.begin());
 }
 
 void AddUnique(std::vector<uint32_t>* v, uint32_t x) {
@@ -1311,8 +1324,7 @@ struct BriefFact {
 
 void BuildBrief(const std::vector<StoryMember>& members,
                 const Sentences& sentences, const std::vector<BriefFact>& facts,
-                const std::vector<std::vector<std::pair<uint32_t, int>>>&
-                    entity_mentions,
+                const std::vector<std::pair<uint32_t, int>>& entity_mentions,
                 size_t max_sentences, std::vector<BriefLine>* brief) {
   std::map<std::pair<uint32_t, int>, std::set<size_t>> facts_in;
   for (size_t f = 0; f < facts.size(); ++f) {
@@ -1323,9 +1335,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
   }
   // Corroborated names in a sentence break ties between sentences.
   std::map<std::pair<uint32_t, int>, int> names_in;
-  for (const auto& mentions : entity_mentions) {
-    for (const auto& key : mentions) names_in[key] += 1;
-  }
+  for (const auto& key : entity_mentions) names_in[key] += 1;
   struct Candidate {
     uint32_t member;
     int sentence;
@@ -1350,7 +1360,11 @@ void BuildBrief(const std::vector<StoryMember>& members,
                      return a.sentence < b.sentence;
                    });
   std::set<size_t> covered;
-  std::vector<std::set<std::string>> chosen_words;
+  // The chosen sentences' distinct folded words, as sorted ids of one
+  // table (Dice by integer merge).
+  WordIds table;
+  std::vector<uint32_t> sequence;
+  std::vector<std::vector<uint32_t>> chosen_words;
   for (const Candidate& c : candidates) {
     if (brief->size() >= max_sentences) break;
     bool adds = false;
@@ -1361,9 +1375,10 @@ void BuildBrief(const std::vector<StoryMember>& members,
     for (char& ch : text) {
       if (ch == '\n') ch = ' ';
     }
-    const std::set<std::string> words = WordSet(text);
+    std::vector<uint32_t> words;
+    WordIdsOf(text, &table, &sequence, &words);
     bool repeats = false;
-    for (const auto& w : chosen_words) repeats |= Dice(words, w) >= 0.5;
+    for (const auto& w : chosen_words) repeats |= SortedIdDice(words, w) >= 0.5;
     if (repeats) continue;
     BriefLine line;
     line.member = c.member;
@@ -1374,7 +1389,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
     }
     std::sort(line.supported_by.begin(), line.supported_by.end());
     line.sources = CountSources(members, line.supported_by);
-    chosen_words.push_back(words);
+    chosen_words.push_back(std::move(words));
     brief->push_back(std::move(line));
   }
 }
@@ -1441,7 +1456,8 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
     }
     brief_facts.push_back(std::move(f));
   }
-  std::vector<std::vector<std::pair<uint32_t, int>>> entity_mentions;
+  // (member, sentence) of each mention of a corroborated name.
+  std::vector<std::pair<uint32_t, int>> entity_mentions;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const EntityMention& em : members[m].facts->entities.mentions) {
       if (em.entity < 0 ||
@@ -1450,8 +1466,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
       }
       const int c = cluster_of[m][em.entity];
       if (c < 0 || entities[c].sources < 2) continue;
-      entity_mentions.emplace_back();
-      entity_mentions.back().push_back({m, sentences.Of(m, em.begin)});
+      entity_mentions.emplace_back(m, sentences.Of(m, em.begin));
     }
   }
   BuildBrief(members, sentences, brief_facts, entity_mentions,
