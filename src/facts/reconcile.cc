@@ -941,10 +941,13 @@ struct QuoteItem {
   // story's quotes (WordIds), sorted: set comparisons by integer merge
   // instead of string compares.
   std::vector<uint32_t> ids;
-  // The item holding the quote's folded words in order (as ids), for
-  // QuoteSwaps: the first item of its Quote.
+  // The first item of its Quote (NarrationQuoted's prefixes are kept
+  // there).
   uint32_t first = 0;
-  std::vector<uint32_t> sequence;  // only in the first item
+  // The item holding the quote's folded words in order (as ids), for
+  // QuoteSwaps: the first item of its text.
+  uint32_t words_of = 0;
+  std::vector<uint32_t> sequence;  // only in that item
 };
 
 size_t CommonIds(const std::vector<uint32_t>& a,
@@ -1075,6 +1078,11 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // Quote comes back once per copy: its word ids (and, below, its
   // narration prefixes) are computed once. -1: fewer than three words.
   std::unordered_map<const Quote*, int> item_of_quote;
+  // Quotes of one text (copies that are not verbatim mostly quote alike)
+  // have the same words: the text's first item holds their ids and
+  // sequence (a text's words get the same ids whenever it is read). -1:
+  // fewer than three words.
+  std::unordered_map<std::string_view, int> item_of_text;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -1089,12 +1097,22 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                                         : q.speaker_name;
       const auto [seen, fresh] = item_of_quote.try_emplace(&q, -1);
       if (fresh) {
-        WordIdsOf(q.text, &words, &it.sequence, &it.ids);
-        if (it.ids.size() < 3) continue;
+        const auto [same, new_text] = item_of_text.try_emplace(q.text, -1);
+        if (new_text) {
+          WordIdsOf(q.text, &words, &it.sequence, &it.ids);
+          if (it.ids.size() < 3) continue;
+          same->second = static_cast<int>(items.size());
+          it.words_of = static_cast<uint32_t>(items.size());
+        } else {
+          if (same->second < 0) continue;
+          it.ids = items[static_cast<size_t>(same->second)].ids;
+          it.words_of = static_cast<uint32_t>(same->second);
+        }
         seen->second = static_cast<int>(items.size());
       } else {
         if (seen->second < 0) continue;
         it.ids = items[static_cast<size_t>(seen->second)].ids;
+        it.words_of = items[static_cast<size_t>(seen->second)].words_of;
       }
       it.first = static_cast<uint32_t>(seen->second);
       items.push_back(std::move(it));
@@ -1232,8 +1250,9 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           std::vector<std::pair<std::string, std::string>> confirmed,
               unconfirmed;
           const std::vector<std::pair<std::string, std::string>> swaps =
-              SwapsOfWordIds(u.quote->text, items[u.first].sequence,
-                             v.quote->text, items[v.first].sequence, words);
+              SwapsOfWordIds(u.quote->text, items[u.words_of].sequence,
+                             v.quote->text, items[v.words_of].sequence,
+                             words);
           for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
             const std::vector<int64_t> to_ids = FindWordIds(to, words);
