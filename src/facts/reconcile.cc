@@ -967,9 +967,11 @@ size_t CommonIds(const std::vector<uint32_t>& a,
   return common;
 }
 
-// Dice() of two items' word sets, by ids.
+// Dice() of two items' word sets, by ids. Items of one text have the same
+// words (and three or more): 1, without the merge.
 double Dice(const QuoteItem& a, const QuoteItem& b) {
   if (a.ids.empty() && b.ids.empty()) return 1;
+  if (a.words_of == b.words_of) return 1;
   return 2.0 * CommonIds(a.ids, b.ids) /
          static_cast<double>(a.ids.size() + b.ids.size());
 }
@@ -977,6 +979,7 @@ double Dice(const QuoteItem& a, const QuoteItem& b) {
 // Share of the smaller word set found in the larger.
 double Overlap(const QuoteItem& a, const QuoteItem& b) {
   if (a.ids.empty() || b.ids.empty()) return 0;
+  if (a.words_of == b.words_of) return 1;  // the same words
   return static_cast<double>(CommonIds(a.ids, b.ids)) /
          std::min(a.ids.size(), b.ids.size());
 }
