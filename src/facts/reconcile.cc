@@ -1013,8 +1013,13 @@ bool Has(const std::vector<uint32_t>& sorted, uint32_t x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
+// Narration windows seen before (copies that are not verbatim often carry
+// the same paragraphs), with their prefixes.
+using AroundCache = std::unordered_map<std::string, std::vector<uint32_t>>;
+
 NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
-                             const WordIds& words, const QuoteItem& u) {
+                             const WordIds& words, const QuoteItem& u,
+                             AroundCache* cache) {
   NarrationPrefixes out;
   const std::string_view ubody = members[u.member].body;
   const uint32_t from = u.quote->begin > 300 ? u.quote->begin - 300 : 0;
@@ -1026,14 +1031,18 @@ NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
     const uint32_t b = std::max(q.begin, from), e = std::min(q.end, to);
     for (uint32_t k = b; k < e; ++k) narration[k - from] = ' ';
   }
-  ForEachFoldedWord(narration, [&](std::string_view w) {
-    if (w.size() >= 4) out.around.push_back(Prefix4(w));
-  });
+  auto [cached, fresh] = cache->try_emplace(std::move(narration));
+  if (fresh) {
+    ForEachFoldedWord(cached->first, [&](std::string_view w) {
+      if (w.size() >= 4) cached->second.push_back(Prefix4(w));
+    });
+    SortUnique(&cached->second);
+  }
+  out.around = cached->second;
   for (const uint32_t id : u.ids) {
     const std::string_view w = words.Word(id);
     if (w.size() >= 4) out.quoted.push_back(Prefix4(w));
   }
-  SortUnique(&out.around);
   SortUnique(&out.quoted);
   return out;
 }
@@ -1192,6 +1201,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   }
   // NarrationQuoted's prefix sets per item, made when first asked for.
   std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
+  AroundCache around_cache;
   // Items of one Quote (verbatim copies) share its prefixes, kept with the
   // quote's first item: they depend on nothing but the quote, its words and
   // the body around it.
@@ -1199,7 +1209,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     const size_t first = items[u].first;
     if (prefixes[first] == nullptr) {
       prefixes[first] = std::make_unique<NarrationPrefixes>(
-          PrefixesOf(members, words, items[first]));
+          PrefixesOf(members, words, items[first], &around_cache));
     }
     return *prefixes[first];
   };
