@@ -847,12 +847,42 @@ std::vector<std::vector<int>> MergeEntities(
              .substr(initials_at[n].first, initials_at[n].second),
          initials_key[n]});
   }
-  std::sort(buckets.begin(), buckets.end(),
-            [](const Bucket& x, const Bucket& y) {
-              if (x.initials != y.initials) return x.initials < y.initials;
-              if (x.text != y.text) return x.text < y.text;
-              return x.key < y.key;
+  // Only the runs of one (initials, text) matter (pairs are sorted below),
+  // not the order of the texts: sorted by a packed head first (the text's
+  // bytes, bit 8 for initials, the length in the low byte), and equal heads
+  // of texts of six bytes or fewer are the same text; longer texts compare
+  // as strings.
+  constexpr uint64_t kLong = 0xFF;
+  auto head_of = [](std::string_view t) -> uint64_t {
+    if (t.size() > 6) return kLong;
+    uint64_t h = t.size();
+    for (size_t k = 0; k < t.size(); ++k) {
+      h |= uint64_t{static_cast<unsigned char>(t[k])} << (8 * (7 - k));
+    }
+    return h;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> order(buckets.size());
+  for (uint32_t b = 0; b < buckets.size(); ++b) {
+    order[b] = {head_of(buckets[b].text) | (buckets[b].initials ? 0x100 : 0),
+                b};
+  }
+  std::sort(order.begin(), order.end(),
+            [&](const std::pair<uint64_t, uint32_t>& x,
+                const std::pair<uint64_t, uint32_t>& y) {
+              if (x.first != y.first) return x.first < y.first;
+              const Bucket& bx = buckets[x.second];
+              const Bucket& by = buckets[y.second];
+              if ((x.first & 0xFF) == kLong && bx.text != by.text) {
+                return bx.text < by.text;
+              }
+              return bx.key < by.key;
             });
+  {
+    std::vector<Bucket> sorted;
+    sorted.reserve(buckets.size());
+    for (const auto& [head, b] : order) sorted.push_back(buckets[b]);
+    buckets = std::move(sorted);
+  }
   // Key pairs (a < b) sharing a bucket, each tried once.
   std::vector<uint64_t> pairs;
   for (size_t from = 0, to = 0; from < buckets.size(); from = to) {
