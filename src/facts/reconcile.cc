@@ -453,10 +453,16 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 }
 
 // Sentence spans of every member, and the sentence holding an offset.
+// The caller's splits are used in place; only the members without one
+// are split here (into `own`, which does not move once filled).
 struct Sentences {
-  std::vector<std::vector<text::Span>> spans;
+  std::vector<const std::vector<text::Span>*> spans;
+  std::vector<std::vector<text::Span>> own;
+  const text::Span& At(uint32_t member, int sentence) const {
+    return (*spans[member])[sentence];
+  }
   int Of(uint32_t member, uint32_t offset) const {
-    const auto& v = spans[member];
+    const auto& v = *spans[member];
     auto it = std::upper_bound(
         v.begin(), v.end(), offset,
         [](uint32_t off, const text::Span& s) { return off < s.begin; });
@@ -682,7 +688,7 @@ void FindConflicts(const std::vector<StoryMember>& members,
       if (s < 0) continue;
       auto [it, fresh] = sentence_words.try_emplace({m, s});
       if (fresh) {
-        const text::Span& sp = sentences.spans[m][s];
+        const text::Span& sp = sentences.At(m, s);
         // The sentence without the number itself.
         it->second = ContentSet(
             members[m].body.substr(sp.begin, sp.end - sp.begin),
@@ -916,6 +922,14 @@ std::vector<std::vector<int>> MergeEntities(
   // Clusters by root item (roots are item indexes), -1 before the first.
   std::vector<int> cluster_of_root(items.size(), -1);
   std::vector<std::vector<int>> cluster_of(members.size());
+  // Whether an earlier member has the same Facts (a verbatim copy).
+  std::vector<bool> shared_facts(members.size(), false);
+  {
+    std::unordered_map<const Facts*, uint32_t> first_with_facts;
+    for (uint32_t m = 0; m < members.size(); ++m) {
+      shared_facts[m] = !first_with_facts.emplace(members[m].facts, m).second;
+    }
+  }
   // Votes per cluster, indexed by EntityType.
   std::vector<std::array<int, 4>> type_votes;
   for (uint32_t m = 0; m < members.size(); ++m) {
@@ -934,7 +948,12 @@ std::vector<std::vector<int>> MergeEntities(
       EntityCluster& cl = (*clusters)[c];
       const Entity& en = entity(items[item]);
       if (en.name.size() > cl.name.size()) cl.name = en.name;
-      for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
+      // A verbatim copy's entity (a shared Facts) joined the cluster of
+      // the same entity of the first member with those facts, which added
+      // these variants already.
+      if (!shared_facts[m]) {
+        for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
+      }
       AddUnique(&cl.members, m);
       type_votes[c][static_cast<size_t>(en.type)] += 1;
     }
@@ -966,7 +985,7 @@ struct QuoteItem {
   uint32_t member;
   const Quote* quote;
   int speaker;  // entity cluster, or -1
-  std::string speaker_name;
+  std::string_view speaker_name;  // of the entity cluster or the quote
   // The distinct folded words of the quote as ids interned over the
   // story's quotes (WordIds), sorted: set comparisons by integer merge
   // instead of string compares.
@@ -1135,8 +1154,9 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                                cluster_of[m].size()
                        ? cluster_of[m][q.speaker_entity]
                        : -1;
-      it.speaker_name = it.speaker >= 0 ? entities[it.speaker].name
-                                        : q.speaker_name;
+      it.speaker_name = it.speaker >= 0
+                            ? std::string_view(entities[it.speaker].name)
+                            : std::string_view(q.speaker_name);
       const auto [seen, fresh] = item_of_quote.try_emplace(&q, -1);
       if (fresh) {
         const auto [same, new_text] = item_of_text.try_emplace(q.text, -1);
@@ -1406,7 +1426,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
   };
   std::vector<Candidate> candidates;
   for (const auto& [key, fs] : facts_in) {
-    const text::Span& sp = sentences.spans[key.first][key.second];
+    const text::Span& sp = sentences.At(key.first, key.second);
     const size_t len = sp.end - sp.begin;
     if (len < 30 || len > 600) continue;
     const auto it = names_in.find(key);
@@ -1432,7 +1452,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
     bool adds = false;
     for (size_t f : *c.facts) adds |= covered.count(f) == 0;
     if (!adds) continue;
-    const text::Span& sp = sentences.spans[c.member][c.sentence];
+    const text::Span& sp = sentences.At(c.member, c.sentence);
     std::string text(members[c.member].body.substr(sp.begin, sp.end - sp.begin));
     for (char& ch : text) {
       if (ch == '\n') ch = ' ';
@@ -1487,11 +1507,14 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
                               const ReconcileOptions& options) {
   Reconciliation r;
   Sentences sentences;
-  sentences.spans.reserve(members.size());
+  sentences.own.reserve(members.size());  // no reallocation: stable
   for (const StoryMember& m : members) {
-    sentences.spans.push_back(m.sentences != nullptr
-                                  ? *m.sentences
-                                  : text::SplitSentences(m.body, m.lang));
+    if (m.sentences != nullptr) {
+      sentences.spans.push_back(m.sentences);
+    } else {
+      sentences.own.push_back(text::SplitSentences(m.body, m.lang));
+      sentences.spans.push_back(&sentences.own.back());
+    }
   }
   QuantityClaims(members, options, &r.claims);
   for (Claim& c : r.claims) c.sources = CountSources(members, c.members);
