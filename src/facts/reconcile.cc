@@ -631,7 +631,8 @@ void DateClaims(const std::vector<StoryMember>& members, int far_days,
       c.slot = "date";
       c.value = d.first;
       AddUnique(&c.texts, d.text);
-      AddUnique(&c.members, m);
+      // Members come in order: m is in the list iff it is the last one.
+      if (c.members.empty() || c.members.back() != m) c.members.push_back(m);
       c.spans.push_back({m, {d.begin, d.end}});
     }
   }
@@ -724,15 +725,18 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // claim's later claims of its slot.
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_slot;
   std::vector<uint32_t> rank(claims.size(), 0);  // position in its slot list
+  // Each claim's slot list (map nodes do not move), looked up once.
+  std::vector<const std::vector<uint32_t>*> slot_list(claims.size(), nullptr);
   for (uint32_t i = 0; i < claims.size(); ++i) {
     if (claims[i].kind != "quantity") continue;
     std::vector<uint32_t>& v = by_slot[claims[i].slot];
     rank[i] = static_cast<uint32_t>(v.size());
     v.push_back(i);
+    slot_list[i] = &v;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
     if (claims[i].kind != "quantity") continue;
-    const std::vector<uint32_t>& same_slot = by_slot[claims[i].slot];
+    const std::vector<uint32_t>& same_slot = *slot_list[i];
     for (size_t r = rank[i] + 1; r < same_slot.size(); ++r) {
       const size_t j = same_slot[r];
       const Claim& a = claims[i];
@@ -954,7 +958,8 @@ std::vector<std::vector<int>> MergeEntities(
       if (!shared_facts[m]) {
         for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
       }
-      AddUnique(&cl.members, m);
+      // Members come in order: m is in the list iff it is the last one.
+      if (cl.members.empty() || cl.members.back() != m) cl.members.push_back(m);
       type_votes[c][static_cast<size_t>(en.type)] += 1;
     }
   }
