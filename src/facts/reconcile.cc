@@ -679,7 +679,18 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // sentences' content sets. Made only for claims that reach the Dice test
   // below, and each sentence's set only once (claims share sentences).
   // Word sets are sorted, unique vectors.
-  std::map<std::pair<uint32_t, int>, std::vector<uint64_t>> sentence_words;
+  // Keyed by the sentence's text and language: copies of an article
+  // repeat its sentences, and a set depends on nothing else.
+  struct TextLangHash {
+    size_t operator()(
+        const std::pair<std::string_view, std::string_view>& k) const {
+      return std::hash<std::string_view>()(k.first) * 31 +
+             std::hash<std::string_view>()(k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>,
+                     std::vector<uint64_t>, TextLangHash>
+      sentence_words;
   std::vector<std::unique_ptr<std::vector<uint64_t>>> context(claims.size());
   auto context_of = [&](size_t i) -> const std::vector<uint64_t>& {
     if (context[i] != nullptr) return *context[i];
@@ -687,13 +698,14 @@ void FindConflicts(const std::vector<StoryMember>& members,
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
-      auto [it, fresh] = sentence_words.try_emplace({m, s});
+      const text::Span& sp = sentences.At(m, s);
+      const std::string_view sentence =
+          members[m].body.substr(sp.begin, sp.end - sp.begin);
+      auto [it, fresh] =
+          sentence_words.try_emplace({sentence, members[m].lang});
       if (fresh) {
-        const text::Span& sp = sentences.At(m, s);
         // The sentence without the number itself.
-        it->second = ContentSet(
-            members[m].body.substr(sp.begin, sp.end - sp.begin),
-            members[m].lang);
+        it->second = ContentSet(sentence, members[m].lang);
       }
       std::vector<uint64_t>& c = *context[i];
       const size_t old_size = c.size();
