@@ -1197,11 +1197,27 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       items.push_back(std::move(it));
     }
   }
-  // For each word the items holding it, in item order: holders[holders_from
-  // [id] .. holders_from[id + 1]) (one array for all words).
+  // Items of one text (copies) have the same words, so the word index
+  // lists texts, not items: text t is first held by item text_first[t],
+  // and text_of[i] is item i's text, numbered in order of first item.
+  std::vector<uint32_t> text_first, text_of(items.size());
+  {
+    std::vector<int> text_of_first(items.size(), -1);
+    for (uint32_t i = 0; i < items.size(); ++i) {
+      int& t = text_of_first[items[i].words_of];
+      if (t < 0) {
+        t = static_cast<int>(text_first.size());
+        text_first.push_back(i);
+      }
+      text_of[i] = static_cast<uint32_t>(t);
+    }
+  }
+  // For each word the texts holding it, in order of first item:
+  // holders[holders_from[id] .. holders_from[id + 1]) (one array for all
+  // words).
   std::vector<uint32_t> holders_from(words.size() + 1, 0);
-  for (const QuoteItem& it : items) {
-    for (const uint32_t id : it.ids) ++holders_from[id + 1];
+  for (const uint32_t first : text_first) {
+    for (const uint32_t id : items[first].ids) ++holders_from[id + 1];
   }
   for (size_t id = 0; id < words.size(); ++id) {
     holders_from[id + 1] += holders_from[id];
@@ -1209,8 +1225,10 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   std::vector<uint32_t> holders(holders_from.back());
   {
     std::vector<uint32_t> fill(holders_from.begin(), holders_from.end() - 1);
-    for (uint32_t i = 0; i < items.size(); ++i) {
-      for (const uint32_t id : items[i].ids) holders[fill[id]++] = i;
+    for (uint32_t t = 0; t < text_first.size(); ++t) {
+      for (const uint32_t id : items[text_first[t]].ids) {
+        holders[fill[id]++] = t;
+      }
     }
   }
   // Greedy grouping: same (or unknown) speaker and shared wording. Each
@@ -1218,19 +1236,22 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // within the group, the last best (>=) winning. An item sharing no word
   // scores Dice 0 (items have three words or more), below the 0.3 floor, so
   // only the items sharing a word (found through `holders`) are scored:
-  // the same choice as scoring all, without the all-pairs loop.
+  // the same choice as scoring all, without the all-pairs loop. The
+  // grouped items of one text score alike, so each text is scored once
+  // and its items stand for the groups they are in (text_groups).
   std::vector<std::vector<size_t>> groups;
   std::vector<int> group_speaker;
-  std::vector<uint32_t> group_of(items.size(), 0);
-  std::vector<uint32_t> shares(items.size(), 0);
+  std::vector<std::vector<uint32_t>> text_groups(text_first.size());
+  std::vector<uint32_t> shares(text_first.size(), 0);
   std::vector<uint32_t> candidates;
   for (size_t i = 0; i < items.size(); ++i) {
     candidates.clear();
     for (uint32_t id : items[i].ids) {
       for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
-        const uint32_t k = holders[h];
-        if (k >= i) break;  // holders are in item order; only grouped ones
-        if (shares[k]++ == 0) candidates.push_back(k);
+        const uint32_t t = holders[h];
+        // Texts are in order of first item; only grouped items count.
+        if (text_first[t] >= i) break;
+        if (shares[t]++ == 0) candidates.push_back(t);
       }
     }
     // Scoring in (group, rank) order with the last best (>=) winning picks
@@ -1239,32 +1260,41 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     // candidates in any order (no sort).
     int best = -1;
     double best_score = 0.3;
-    for (uint32_t k : candidates) {
-      // shares[k] counted every id of item i that item k holds: their
+    for (uint32_t t : candidates) {
+      // shares[t] counted every id of item i that text t holds: their
       // common words, as CommonIds would count them (ids are unique).
-      const uint32_t common = shares[k];
-      shares[k] = 0;
-      const size_t g = group_of[k];
-      const int sp = group_speaker[g];
-      if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) continue;
-      // Dice(items[i], items[k]); neither is empty (three words or more).
+      const uint32_t common = shares[t];
+      shares[t] = 0;
+      // Dice(items[i], an item of t); neither is empty (three words or
+      // more).
       const double d =
           2.0 * common /
-          static_cast<double>(items[i].ids.size() + items[k].ids.size());
-      if (d > best_score || (d == best_score && static_cast<int>(g) > best)) {
-        best_score = d;
-        best = static_cast<int>(g);
+          static_cast<double>(items[i].ids.size() +
+                              items[text_first[t]].ids.size());
+      for (const uint32_t g : text_groups[t]) {
+        const int sp = group_speaker[g];
+        if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) {
+          continue;
+        }
+        if (d > best_score ||
+            (d == best_score && static_cast<int>(g) > best)) {
+          best_score = d;
+          best = static_cast<int>(g);
+        }
       }
     }
+    uint32_t g;
     if (best < 0) {
-      group_of[i] = static_cast<uint32_t>(groups.size());
+      g = static_cast<uint32_t>(groups.size());
       groups.push_back({i});
       group_speaker.push_back(items[i].speaker);
     } else {
-      group_of[i] = static_cast<uint32_t>(best);
+      g = static_cast<uint32_t>(best);
       groups[best].push_back(i);
       if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
     }
+    std::vector<uint32_t>& tg = text_groups[text_of[i]];
+    if (std::find(tg.begin(), tg.end(), g) == tg.end()) tg.push_back(g);
   }
   // NarrationQuoted's prefix sets per item, made when first asked for.
   std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
