@@ -16,6 +16,7 @@
 #include <memory>
 #include <numeric>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "src/text/segmenter.h"
@@ -1455,40 +1456,66 @@ void BuildBrief(const std::vector<StoryMember>& members,
                 const Sentences& sentences, const std::vector<BriefFact>& facts,
                 const std::vector<std::pair<uint32_t, int>>& entity_mentions,
                 size_t max_sentences, std::vector<BriefLine>* brief) {
-  std::map<std::pair<uint32_t, int>, std::set<size_t>> facts_in;
+  // (member, sentence, fact) for every place a fact is stated, sorted and
+  // unique: each sentence's run lists its facts in order (a map of sets,
+  // flat).
+  struct Place {
+    uint32_t member;
+    int sentence;
+    uint32_t fact;
+    auto Key() const { return std::make_tuple(member, sentence, fact); }
+  };
+  std::vector<Place> places;
   for (size_t f = 0; f < facts.size(); ++f) {
     for (const auto& [m, off] : facts[f].at) {
       const int s = sentences.Of(m, off);
-      if (s >= 0) facts_in[{m, s}].insert(f);
+      if (s >= 0) places.push_back({m, s, static_cast<uint32_t>(f)});
     }
   }
-  // Corroborated names in a sentence break ties between sentences.
-  std::map<std::pair<uint32_t, int>, int> names_in;
-  for (const auto& key : entity_mentions) names_in[key] += 1;
+  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+    return a.Key() < b.Key();
+  });
+  places.erase(std::unique(places.begin(), places.end(),
+                           [](const Place& a, const Place& b) {
+                             return a.Key() == b.Key();
+                           }),
+               places.end());
+  // Corroborated names in a sentence break ties between sentences: the
+  // mentions' (member, sentence), sorted, counted by range.
+  std::vector<std::pair<uint32_t, int>> names_in(entity_mentions);
+  std::sort(names_in.begin(), names_in.end());
   struct Candidate {
     uint32_t member;
     int sentence;
-    const std::set<size_t>* facts;
+    uint32_t from, to;  // its facts: places[from .. to)
     int names;
+    size_t size() const { return to - from; }
   };
   std::vector<Candidate> candidates;
-  for (const auto& [key, fs] : facts_in) {
+  for (size_t from = 0, to = 0; from < places.size(); from = to) {
+    to = from + 1;
+    while (to < places.size() && places[to].member == places[from].member &&
+           places[to].sentence == places[from].sentence) {
+      ++to;
+    }
+    const std::pair<uint32_t, int> key(places[from].member,
+                                       places[from].sentence);
     const text::Span& sp = sentences.At(key.first, key.second);
     const size_t len = sp.end - sp.begin;
     if (len < 30 || len > 600) continue;
-    const auto it = names_in.find(key);
-    candidates.push_back(
-        {key.first, key.second, &fs, it == names_in.end() ? 0 : it->second});
+    const auto [lo, hi] =
+        std::equal_range(names_in.begin(), names_in.end(), key);
+    candidates.push_back({key.first, key.second, static_cast<uint32_t>(from),
+                          static_cast<uint32_t>(to),
+                          static_cast<int>(hi - lo)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
-                     if (a.facts->size() != b.facts->size()) {
-                       return a.facts->size() > b.facts->size();
-                     }
+                     if (a.size() != b.size()) return a.size() > b.size();
                      if (a.names != b.names) return a.names > b.names;
                      return a.sentence < b.sentence;
                    });
-  std::set<size_t> covered;
+  std::vector<bool> covered(facts.size(), false);
   // The chosen sentences' distinct folded words, as sorted ids of one
   // table (Dice by integer merge).
   WordIds table;
@@ -1497,7 +1524,9 @@ void BuildBrief(const std::vector<StoryMember>& members,
   for (const Candidate& c : candidates) {
     if (brief->size() >= max_sentences) break;
     bool adds = false;
-    for (size_t f : *c.facts) adds |= covered.count(f) == 0;
+    for (uint32_t p = c.from; p < c.to; ++p) {
+      adds |= !covered[places[p].fact];
+    }
     if (!adds) continue;
     const text::Span& sp = sentences.At(c.member, c.sentence);
     std::string text(members[c.member].body.substr(sp.begin, sp.end - sp.begin));
@@ -1512,8 +1541,9 @@ void BuildBrief(const std::vector<StoryMember>& members,
     BriefLine line;
     line.member = c.member;
     line.text = std::move(text);
-    for (size_t f : *c.facts) {
-      covered.insert(f);
+    for (uint32_t p = c.from; p < c.to; ++p) {
+      const uint32_t f = places[p].fact;
+      covered[f] = true;
       for (uint32_t m : facts[f].members) AddUnique(&line.supported_by, m);
     }
     std::sort(line.supported_by.begin(), line.supported_by.end());
