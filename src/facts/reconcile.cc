@@ -11,11 +11,12 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <deque>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <numeric>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "src/text/segmenter.h"
@@ -168,6 +169,13 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
       FoldInto(w, &folded);
       fw = folded;
     }
+    // Every ending has its apostrophe second or third from the end: most
+    // words have none there and skip the endings.
+    const size_t n = fw.size();
+    if (n < 3 || (fw[n - 2] != '\'' && fw[n - 3] != '\'')) {
+      f(fw);
+      return;
+    }
     for (const auto& [end, full] : kEndings) {
       if (fw.size() > end.size() && fw.ends_with(end)) {
         std::string_view head = fw.substr(0, fw.size() - end.size());
@@ -182,38 +190,43 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   });
 }
 
-std::vector<std::string> FoldedWords(std::string_view text) {
-  std::vector<std::string> out;
-  ForEachFoldedWord(text, [&](std::string_view w) { out.emplace_back(w); });
-  return out;
-}
-
-// The distinct folded words of a story's quotes, each stored once, with
-// dense ids in order of first sight. Views returned by Word() live as long
-// as the table. Open addressing (linear probing, at most half full) over
-// FNV-1a hashes; a slot holds id + 1, 0 when empty.
+// The distinct folded words of a story's quotes (or of the brief's
+// sentences), each stored once, with
+// dense ids in order of first sight. Views returned by Word() live until
+// the next Add. Open addressing (linear probing, at most half full) over
+// FNV-1a hashes; a slot holds id + 1, 0 when empty. The words are stored
+// one after another in one string (no allocation per word).
 class WordIds {
  public:
   uint32_t Add(std::string_view w) {
-    if ((words_.size() + 1) * 2 > slots_.size()) Grow();
-    const size_t s = SlotOf(w);
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    const uint64_t h = Hash(w);
+    const size_t s = SlotOf(w, h);
     if (slots_[s] != 0) return slots_[s] - 1;
-    const auto id = static_cast<uint32_t>(words_.size());
-    words_.emplace_back(w);
-    hashes_.push_back(Hash(w));
+    const auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({h, static_cast<uint32_t>(text_.size()),
+                        static_cast<uint32_t>(w.size())});
+    text_.append(w);
     slots_[s] = id + 1;
     return id;
   }
   // The id of w, or -1.
   int64_t Find(std::string_view w) const {
     if (slots_.empty()) return -1;
-    const size_t s = SlotOf(w);
+    const size_t s = SlotOf(w, Hash(w));
     return slots_[s] == 0 ? -1 : static_cast<int64_t>(slots_[s] - 1);
   }
-  std::string_view Word(uint32_t id) const { return words_[id]; }
-  size_t size() const { return words_.size(); }
+  std::string_view Word(uint32_t id) const {
+    return std::string_view(text_).substr(entries_[id].offset,
+                                          entries_[id].size);
+  }
+  size_t size() const { return entries_.size(); }
 
  private:
+  struct Entry {
+    uint64_t hash;
+    uint32_t offset, size;  // in text_
+  };
   static uint64_t Hash(std::string_view w) {
     uint64_t h = 14695981039346656037ull;
     for (const char c : w) {
@@ -221,58 +234,143 @@ class WordIds {
     }
     return h ^ (h >> 32);
   }
-  // The slot holding w, or the empty slot where it would go.
-  size_t SlotOf(std::string_view w) const {
-    const uint64_t h = Hash(w);
+  // The slot holding w (hash h), or the empty slot where it would go.
+  size_t SlotOf(std::string_view w, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     for (size_t s = h & mask;; s = (s + 1) & mask) {
       const uint32_t v = slots_[s];
-      if (v == 0 || (hashes_[v - 1] == h && words_[v - 1] == w)) return s;
+      if (v == 0) return s;
+      const Entry& e = entries_[v - 1];
+      if (e.hash == h && e.size == w.size() &&
+          std::memcmp(text_.data() + e.offset, w.data(), w.size()) == 0) {
+        return s;
+      }
     }
   }
   void Grow() {
     slots_.assign(slots_.empty() ? 256 : slots_.size() * 2, 0);
     const size_t mask = slots_.size() - 1;
-    for (uint32_t id = 0; id < words_.size(); ++id) {
-      size_t s = hashes_[id] & mask;
+    for (uint32_t id = 0; id < entries_.size(); ++id) {
+      size_t s = entries_[id].hash & mask;
       while (slots_[s] != 0) s = (s + 1) & mask;
       slots_[s] = id + 1;
     }
   }
 
-  std::deque<std::string> words_;  // stable storage for Word()'s views
-  std::vector<uint64_t> hashes_;   // per id
-  std::vector<uint32_t> slots_;    // id + 1, or 0
+  std::string text_;             // the words, one after another
+  std::vector<Entry> entries_;   // per id
+  std::vector<uint32_t> slots_;  // id + 1, or 0
 };
 
-// The ids of the distinct folded words of `text`, sorted, into *ids.
+// The ids of the folded words of `text` in order, into *sequence, and the
+// distinct ones sorted, into *ids.
 void WordIdsOf(std::string_view text, WordIds* table,
-               std::vector<uint32_t>* ids) {
-  ids->clear();
-  ForEachFoldedWord(text,
-                    [&](std::string_view w) { ids->push_back(table->Add(w)); });
+               std::vector<uint32_t>* sequence, std::vector<uint32_t>* ids) {
+  sequence->clear();
+  ForEachFoldedWord(text, [&](std::string_view w) {
+    sequence->push_back(table->Add(w));
+  });
+  ids->assign(sequence->begin(), sequence->end());
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }
 
-std::set<std::string> WordSet(std::string_view text) {
-  std::set<std::string> s;
-  for (std::string& w : FoldedWords(text)) s.insert(std::move(w));
-  return s;
+// QuoteSwaps(a, b) given the folded words of a and b as ids of `words`, in
+// order (fa, fb): the word-level LCS compares integers.
+std::vector<std::pair<std::string, std::string>> SwapsOfWordIds(
+    std::string_view a, const std::vector<uint32_t>& fa, std::string_view b,
+    const std::vector<uint32_t>& fb, const WordIds& words) {
+  std::vector<std::pair<std::string, std::string>> out;
+  constexpr size_t kMax = 300;
+  if (fa.size() > kMax || fb.size() > kMax) return out;
+  // Display forms: the words as written when contractions did not change
+  // the count, else the folded words.
+  std::vector<std::string_view> da, db;
+  auto display = [&](std::string_view t, const std::vector<uint32_t>& f,
+                     std::vector<std::string_view>* d) {
+    *d = WordsOf(t);
+    if (d->size() != f.size()) {
+      d->clear();
+      for (const uint32_t id : f) d->push_back(words.Word(id));
+    }
+  };
+  // Made at the first swap (most pairs of quotes have none).
+  bool displayed = false;
+  const size_t n = fa.size(), m = fb.size();
+  // LCS table, (n+1) x (m+1).
+  std::vector<uint16_t> dp((n + 1) * (m + 1), 0);
+  for (size_t i = n; i-- > 0;) {
+    for (size_t j = m; j-- > 0;) {
+      dp[i * (m + 1) + j] =
+          fa[i] == fb[j]
+              ? static_cast<uint16_t>(dp[(i + 1) * (m + 1) + j + 1] + 1)
+              : std::max(dp[(i + 1) * (m + 1) + j], dp[i * (m + 1) + j + 1]);
+    }
+  }
+  size_t i = 0, j = 0;
+  size_t gap_a = 0, gap_b = 0;
+  auto flush = [&](size_t ia, size_t jb) {
+    if (ia > gap_a && jb > gap_b && ia - gap_a <= 4 && jb - gap_b <= 4) {
+      if (!displayed) {
+        display(a, fa, &da);
+        display(b, fb, &db);
+        displayed = true;
+      }
+      std::string from, to;
+      for (size_t k = gap_a; k < ia; ++k) {
+        if (!from.empty()) from += ' ';
+        from += da[k];
+      }
+      for (size_t k = gap_b; k < jb; ++k) {
+        if (!to.empty()) to += ' ';
+        to += db[k];
+      }
+      out.emplace_back(std::move(from), std::move(to));
+    }
+  };
+  while (i < n && j < m) {
+    if (fa[i] == fb[j]) {
+      flush(i, j);
+      ++i;
+      ++j;
+      gap_a = i;
+      gap_b = j;
+    } else if (dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  // A trailing difference on both sides is a swap; on one side, a cut.
+  flush(n, m);
+  return out;
 }
 
 // Content words of a sentence, cut to six letters (a cheap stem): sorted
-// and unique (a set as a vector).
-std::vector<std::string> ContentSet(std::string_view text,
-                                    std::string_view lang) {
-  std::vector<std::string> s;
-  std::string f;
+// and unique (a set as a vector). A stem (six bytes at most) is packed into
+// an integer, its bytes above its length, so that sets merge by integer
+// compares; SortedDice only asks which stems are equal.
+std::vector<uint64_t> ContentSet(std::string_view text,
+                                 std::string_view lang) {
+  std::vector<uint64_t> s;
+  char buffer[64];
+  std::string long_word;
   ForEachWord(text, [&](std::string_view w) {
     if (w.size() < 4) return;
-    FoldInto(w, &f);
+    std::string_view f;
+    if (w.size() <= sizeof buffer) {
+      f = FoldTo(w, buffer);
+    } else {
+      FoldInto(w, &long_word);
+      f = long_word;
+    }
     if (text::IsStopword(f, lang)) return;
-    if (f.size() > 6) f.resize(6);
-    s.push_back(f);
+    const size_t n = std::min<size_t>(f.size(), 6);
+    uint64_t key = n;
+    for (size_t k = 0; k < n; ++k) {
+      key |= uint64_t{static_cast<unsigned char>(f[k])} << (8 * (k + 1));
+    }
+    s.push_back(key);
   });
   std::sort(s.begin(), s.end());
   s.erase(std::unique(s.begin(), s.end()), s.end());
@@ -280,15 +378,14 @@ std::vector<std::string> ContentSet(std::string_view text,
 }
 
 // Dice() of two sorted, unique vectors.
-double SortedDice(const std::vector<std::string>& a,
-                  const std::vector<std::string>& b) {
+double SortedDice(const std::vector<uint64_t>& a,
+                  const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1;
   size_t common = 0;
   for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
-    const int c = a[x].compare(b[y]);
-    if (c < 0) {
+    if (a[x] < b[y]) {
       ++x;
-    } else if (c > 0) {
+    } else if (b[y] < a[x]) {
       ++y;
     } else {
       ++common;
@@ -299,10 +396,22 @@ double SortedDice(const std::vector<std::string>& a,
   return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
-double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Dice() of two sorted, unique id vectors.
+double SortedIdDice(const std::vector<uint32_t>& a,
+                    const std::vector<uint32_t>& b) {
   if (a.empty() && b.empty()) return 1;
   size_t common = 0;
-  for (const std::string& w : a) common += b.count(w);
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      ++common;
+      ++x;
+      ++y;
+    }
+  }
   return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
@@ -345,10 +454,16 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 }
 
 // Sentence spans of every member, and the sentence holding an offset.
+// The caller's splits are used in place; only the members without one
+// are split here (into `own`, which does not move once filled).
 struct Sentences {
-  std::vector<std::vector<text::Span>> spans;
+  std::vector<const std::vector<text::Span>*> spans;
+  std::vector<std::vector<text::Span>> own;
+  const text::Span& At(uint32_t member, int sentence) const {
+    return (*spans[member])[sentence];
+  }
   int Of(uint32_t member, uint32_t offset) const {
-    const auto& v = spans[member];
+    const auto& v = *spans[member];
     auto it = std::upper_bound(
         v.begin(), v.end(), offset,
         [](uint32_t off, const text::Span& s) { return off < s.begin; });
@@ -360,9 +475,21 @@ struct Sentences {
 
 uint32_t CountSources(const std::vector<StoryMember>& members,
                       const std::vector<uint32_t>& ids) {
-  std::set<int> s;
-  for (uint32_t m : ids) s.insert(members[m].source);
-  return static_cast<uint32_t>(s.size());
+  // The distinct sources: a sorted vector on the stack for the usual few
+  // members, no tree.
+  constexpr size_t kInline = 32;
+  if (ids.size() <= kInline) {
+    std::array<int, kInline> s;
+    for (size_t k = 0; k < ids.size(); ++k) s[k] = members[ids[k]].source;
+    std::sort(s.begin(), s.begin() + ids.size());
+    return static_cast<uint32_t>(
+        std::unique(s.begin(), s.begin() + ids.size()) - s.begin());
+  }
+  std::vector<int> s;
+  s.reserve(ids.size());
+  for (uint32_t m : ids) s.push_back(members[m].source);
+  std::sort(s.begin(), s.end());
+  return static_cast<uint32_t>(std::unique(s.begin(), s.end()) - s.begin());
 }
 
 void AddUnique(std::vector<uint32_t>* v, uint32_t x) {
@@ -505,7 +632,8 @@ void DateClaims(const std::vector<StoryMember>& members, int far_days,
       c.slot = "date";
       c.value = d.first;
       AddUnique(&c.texts, d.text);
-      AddUnique(&c.members, m);
+      // Members come in order: m is in the list iff it is the last one.
+      if (c.members.empty() || c.members.back() != m) c.members.push_back(m);
       c.spans.push_back({m, {d.begin, d.end}});
     }
   }
@@ -552,24 +680,35 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // sentences' content sets. Made only for claims that reach the Dice test
   // below, and each sentence's set only once (claims share sentences).
   // Word sets are sorted, unique vectors.
-  std::map<std::pair<uint32_t, int>, std::vector<std::string>> sentence_words;
-  std::vector<std::unique_ptr<std::vector<std::string>>> context(
-      claims.size());
-  auto context_of = [&](size_t i) -> const std::vector<std::string>& {
+  // Keyed by the sentence's text and language: copies of an article
+  // repeat its sentences, and a set depends on nothing else.
+  struct TextLangHash {
+    size_t operator()(
+        const std::pair<std::string_view, std::string_view>& k) const {
+      return std::hash<std::string_view>()(k.first) * 31 +
+             std::hash<std::string_view>()(k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>,
+                     std::vector<uint64_t>, TextLangHash>
+      sentence_words;
+  std::vector<std::unique_ptr<std::vector<uint64_t>>> context(claims.size());
+  auto context_of = [&](size_t i) -> const std::vector<uint64_t>& {
     if (context[i] != nullptr) return *context[i];
-    context[i] = std::make_unique<std::vector<std::string>>();
+    context[i] = std::make_unique<std::vector<uint64_t>>();
     for (const auto& [m, span] : claims[i].spans) {
       const int s = sentences.Of(m, span.first);
       if (s < 0) continue;
-      auto [it, fresh] = sentence_words.try_emplace({m, s});
+      const text::Span& sp = sentences.At(m, s);
+      const std::string_view sentence =
+          members[m].body.substr(sp.begin, sp.end - sp.begin);
+      auto [it, fresh] =
+          sentence_words.try_emplace({sentence, members[m].lang});
       if (fresh) {
-        const text::Span& sp = sentences.spans[m][s];
         // The sentence without the number itself.
-        std::string sentence(
-            members[m].body.substr(sp.begin, sp.end - sp.begin));
         it->second = ContentSet(sentence, members[m].lang);
       }
-      std::vector<std::string>& c = *context[i];
+      std::vector<uint64_t>& c = *context[i];
       const size_t old_size = c.size();
       c.insert(c.end(), it->second.begin(), it->second.end());
       std::inplace_merge(c.begin(), c.begin() + old_size, c.end());
@@ -599,15 +738,18 @@ void FindConflicts(const std::vector<StoryMember>& members,
   // claim's later claims of its slot.
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_slot;
   std::vector<uint32_t> rank(claims.size(), 0);  // position in its slot list
+  // Each claim's slot list (map nodes do not move), looked up once.
+  std::vector<const std::vector<uint32_t>*> slot_list(claims.size(), nullptr);
   for (uint32_t i = 0; i < claims.size(); ++i) {
     if (claims[i].kind != "quantity") continue;
     std::vector<uint32_t>& v = by_slot[claims[i].slot];
     rank[i] = static_cast<uint32_t>(v.size());
     v.push_back(i);
+    slot_list[i] = &v;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
     if (claims[i].kind != "quantity") continue;
-    const std::vector<uint32_t>& same_slot = by_slot[claims[i].slot];
+    const std::vector<uint32_t>& same_slot = *slot_list[i];
     for (size_t r = rank[i] + 1; r < same_slot.size(); ++r) {
       const size_t j = same_slot[r];
       const Claim& a = claims[i];
@@ -728,12 +870,42 @@ std::vector<std::vector<int>> MergeEntities(
              .substr(initials_at[n].first, initials_at[n].second),
          initials_key[n]});
   }
-  std::sort(buckets.begin(), buckets.end(),
-            [](const Bucket& x, const Bucket& y) {
-              if (x.initials != y.initials) return x.initials < y.initials;
-              if (x.text != y.text) return x.text < y.text;
-              return x.key < y.key;
+  // Only the runs of one (initials, text) matter (pairs are sorted below),
+  // not the order of the texts: sorted by a packed head first (the text's
+  // bytes, bit 8 for initials, the length in the low byte), and equal heads
+  // of texts of six bytes or fewer are the same text; longer texts compare
+  // as strings.
+  constexpr uint64_t kLong = 0xFF;
+  auto head_of = [](std::string_view t) -> uint64_t {
+    if (t.size() > 6) return kLong;
+    uint64_t h = t.size();
+    for (size_t k = 0; k < t.size(); ++k) {
+      h |= uint64_t{static_cast<unsigned char>(t[k])} << (8 * (7 - k));
+    }
+    return h;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> order(buckets.size());
+  for (uint32_t b = 0; b < buckets.size(); ++b) {
+    order[b] = {head_of(buckets[b].text) | (buckets[b].initials ? 0x100 : 0),
+                b};
+  }
+  std::sort(order.begin(), order.end(),
+            [&](const std::pair<uint64_t, uint32_t>& x,
+                const std::pair<uint64_t, uint32_t>& y) {
+              if (x.first != y.first) return x.first < y.first;
+              const Bucket& bx = buckets[x.second];
+              const Bucket& by = buckets[y.second];
+              if ((x.first & 0xFF) == kLong && bx.text != by.text) {
+                return bx.text < by.text;
+              }
+              return bx.key < by.key;
             });
+  {
+    std::vector<Bucket> sorted;
+    sorted.reserve(buckets.size());
+    for (const auto& [head, b] : order) sorted.push_back(buckets[b]);
+    buckets = std::move(sorted);
+  }
   // Key pairs (a < b) sharing a bucket, each tried once.
   std::vector<uint64_t> pairs;
   for (size_t from = 0, to = 0; from < buckets.size(); from = to) {
@@ -767,6 +939,14 @@ std::vector<std::vector<int>> MergeEntities(
   // Clusters by root item (roots are item indexes), -1 before the first.
   std::vector<int> cluster_of_root(items.size(), -1);
   std::vector<std::vector<int>> cluster_of(members.size());
+  // Whether an earlier member has the same Facts (a verbatim copy).
+  std::vector<bool> shared_facts(members.size(), false);
+  {
+    std::unordered_map<const Facts*, uint32_t> first_with_facts;
+    for (uint32_t m = 0; m < members.size(); ++m) {
+      shared_facts[m] = !first_with_facts.emplace(members[m].facts, m).second;
+    }
+  }
   // Votes per cluster, indexed by EntityType.
   std::vector<std::array<int, 4>> type_votes;
   for (uint32_t m = 0; m < members.size(); ++m) {
@@ -785,8 +965,14 @@ std::vector<std::vector<int>> MergeEntities(
       EntityCluster& cl = (*clusters)[c];
       const Entity& en = entity(items[item]);
       if (en.name.size() > cl.name.size()) cl.name = en.name;
-      for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
-      AddUnique(&cl.members, m);
+      // A verbatim copy's entity (a shared Facts) joined the cluster of
+      // the same entity of the first member with those facts, which added
+      // these variants already.
+      if (!shared_facts[m]) {
+        for (const std::string& v : en.variants) AddUnique(&cl.variants, v);
+      }
+      // Members come in order: m is in the list iff it is the last one.
+      if (cl.members.empty() || cl.members.back() != m) cl.members.push_back(m);
       type_votes[c][static_cast<size_t>(en.type)] += 1;
     }
   }
@@ -817,11 +1003,18 @@ struct QuoteItem {
   uint32_t member;
   const Quote* quote;
   int speaker;  // entity cluster, or -1
-  std::string speaker_name;
+  std::string_view speaker_name;  // of the entity cluster or the quote
   // The distinct folded words of the quote as ids interned over the
   // story's quotes (WordIds), sorted: set comparisons by integer merge
   // instead of string compares.
   std::vector<uint32_t> ids;
+  // The first item of its Quote (NarrationQuoted's prefixes are kept
+  // there).
+  uint32_t first = 0;
+  // The item holding the quote's folded words in order (as ids), for
+  // QuoteSwaps: the first item of its text.
+  uint32_t words_of = 0;
+  std::vector<uint32_t> sequence;  // only in that item
 };
 
 size_t CommonIds(const std::vector<uint32_t>& a,
@@ -841,9 +1034,11 @@ size_t CommonIds(const std::vector<uint32_t>& a,
   return common;
 }
 
-// Dice() of two items' word sets, by ids.
+// Dice() of two items' word sets, by ids. Items of one text have the same
+// words (and three or more): 1, without the merge.
 double Dice(const QuoteItem& a, const QuoteItem& b) {
   if (a.ids.empty() && b.ids.empty()) return 1;
+  if (a.words_of == b.words_of) return 1;
   return 2.0 * CommonIds(a.ids, b.ids) /
          static_cast<double>(a.ids.size() + b.ids.size());
 }
@@ -851,6 +1046,7 @@ double Dice(const QuoteItem& a, const QuoteItem& b) {
 // Share of the smaller word set found in the larger.
 double Overlap(const QuoteItem& a, const QuoteItem& b) {
   if (a.ids.empty() || b.ids.empty()) return 0;
+  if (a.words_of == b.words_of) return 1;  // the same words
   return static_cast<double>(CommonIds(a.ids, b.ids)) /
          std::min(a.ids.size(), b.ids.size());
 }
@@ -884,8 +1080,13 @@ bool Has(const std::vector<uint32_t>& sorted, uint32_t x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
+// Narration windows seen before (copies that are not verbatim often carry
+// the same paragraphs), with their prefixes.
+using AroundCache = std::unordered_map<std::string, std::vector<uint32_t>>;
+
 NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
-                             const WordIds& words, const QuoteItem& u) {
+                             const WordIds& words, const QuoteItem& u,
+                             AroundCache* cache) {
   NarrationPrefixes out;
   const std::string_view ubody = members[u.member].body;
   const uint32_t from = u.quote->begin > 300 ? u.quote->begin - 300 : 0;
@@ -897,14 +1098,18 @@ NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
     const uint32_t b = std::max(q.begin, from), e = std::min(q.end, to);
     for (uint32_t k = b; k < e; ++k) narration[k - from] = ' ';
   }
-  ForEachFoldedWord(narration, [&](std::string_view w) {
-    if (w.size() >= 4) out.around.push_back(Prefix4(w));
-  });
+  auto [cached, fresh] = cache->try_emplace(std::move(narration));
+  if (fresh) {
+    ForEachFoldedWord(cached->first, [&](std::string_view w) {
+      if (w.size() >= 4) cached->second.push_back(Prefix4(w));
+    });
+    SortUnique(&cached->second);
+  }
+  out.around = cached->second;
   for (const uint32_t id : u.ids) {
     const std::string_view w = words.Word(id);
     if (w.size() >= 4) out.quoted.push_back(Prefix4(w));
   }
-  SortUnique(&out.around);
   SortUnique(&out.quoted);
   return out;
 }
@@ -952,6 +1157,11 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // Quote comes back once per copy: its word ids (and, below, its
   // narration prefixes) are computed once. -1: fewer than three words.
   std::unordered_map<const Quote*, int> item_of_quote;
+  // Quotes of one text (copies that are not verbatim mostly quote alike)
+  // have the same words: the text's first item holds their ids and
+  // sequence (a text's words get the same ids whenever it is read). -1:
+  // fewer than three words.
+  std::unordered_map<std::string_view, int> item_of_text;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -962,25 +1172,53 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                                cluster_of[m].size()
                        ? cluster_of[m][q.speaker_entity]
                        : -1;
-      it.speaker_name = it.speaker >= 0 ? entities[it.speaker].name
-                                        : q.speaker_name;
+      it.speaker_name = it.speaker >= 0
+                            ? std::string_view(entities[it.speaker].name)
+                            : std::string_view(q.speaker_name);
       const auto [seen, fresh] = item_of_quote.try_emplace(&q, -1);
       if (fresh) {
-        WordIdsOf(q.text, &words, &it.ids);
-        if (it.ids.size() < 3) continue;
+        const auto [same, new_text] = item_of_text.try_emplace(q.text, -1);
+        if (new_text) {
+          WordIdsOf(q.text, &words, &it.sequence, &it.ids);
+          if (it.ids.size() < 3) continue;
+          same->second = static_cast<int>(items.size());
+          it.words_of = static_cast<uint32_t>(items.size());
+        } else {
+          if (same->second < 0) continue;
+          it.ids = items[static_cast<size_t>(same->second)].ids;
+          it.words_of = static_cast<uint32_t>(same->second);
+        }
         seen->second = static_cast<int>(items.size());
       } else {
         if (seen->second < 0) continue;
         it.ids = items[static_cast<size_t>(seen->second)].ids;
+        it.words_of = items[static_cast<size_t>(seen->second)].words_of;
       }
+      it.first = static_cast<uint32_t>(seen->second);
       items.push_back(std::move(it));
     }
   }
-  // For each word the items holding it, in item order: holders[holders_from
-  // [id] .. holders_from[id + 1]) (one array for all words).
+  // Items of one text (copies) have the same words, so the word index
+  // lists texts, not items: text t is first held by item text_first[t],
+  // and text_of[i] is item i's text, numbered in order of first item.
+  std::vector<uint32_t> text_first, text_of(items.size());
+  {
+    std::vector<int> text_of_first(items.size(), -1);
+    for (uint32_t i = 0; i < items.size(); ++i) {
+      int& t = text_of_first[items[i].words_of];
+      if (t < 0) {
+        t = static_cast<int>(text_first.size());
+        text_first.push_back(i);
+      }
+      text_of[i] = static_cast<uint32_t>(t);
+    }
+  }
+  // For each word the texts holding it, in order of first item:
+  // holders[holders_from[id] .. holders_from[id + 1]) (one array for all
+  // words).
   std::vector<uint32_t> holders_from(words.size() + 1, 0);
-  for (const QuoteItem& it : items) {
-    for (const uint32_t id : it.ids) ++holders_from[id + 1];
+  for (const uint32_t first : text_first) {
+    for (const uint32_t id : items[first].ids) ++holders_from[id + 1];
   }
   for (size_t id = 0; id < words.size(); ++id) {
     holders_from[id + 1] += holders_from[id];
@@ -988,8 +1226,10 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   std::vector<uint32_t> holders(holders_from.back());
   {
     std::vector<uint32_t> fill(holders_from.begin(), holders_from.end() - 1);
-    for (uint32_t i = 0; i < items.size(); ++i) {
-      for (const uint32_t id : items[i].ids) holders[fill[id]++] = i;
+    for (uint32_t t = 0; t < text_first.size(); ++t) {
+      for (const uint32_t id : items[text_first[t]].ids) {
+        holders[fill[id]++] = t;
+      }
     }
   }
   // Greedy grouping: same (or unknown) speaker and shared wording. Each
@@ -997,68 +1237,77 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // within the group, the last best (>=) winning. An item sharing no word
   // scores Dice 0 (items have three words or more), below the 0.3 floor, so
   // only the items sharing a word (found through `holders`) are scored:
-  // the same choice as scoring all, without the all-pairs loop.
+  // the same choice as scoring all, without the all-pairs loop. The
+  // grouped items of one text score alike, so each text is scored once
+  // and its items stand for the groups they are in (text_groups).
   std::vector<std::vector<size_t>> groups;
   std::vector<int> group_speaker;
-  std::vector<uint32_t> group_of(items.size(), 0),
-      rank_in_group(items.size(), 0);
-  std::vector<uint32_t> shares(items.size(), 0);
+  std::vector<std::vector<uint32_t>> text_groups(text_first.size());
+  std::vector<uint32_t> shares(text_first.size(), 0);
   std::vector<uint32_t> candidates;
   for (size_t i = 0; i < items.size(); ++i) {
     candidates.clear();
     for (uint32_t id : items[i].ids) {
       for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
-        const uint32_t k = holders[h];
-        if (k >= i) break;  // holders are in item order; only grouped ones
-        if (shares[k]++ == 0) candidates.push_back(k);
+        const uint32_t t = holders[h];
+        // Texts are in order of first item; only grouped items count.
+        if (text_first[t] >= i) break;
+        if (shares[t]++ == 0) candidates.push_back(t);
       }
     }
-    std::sort(candidates.begin(), candidates.end(),
-              [&](uint32_t x, uint32_t y) {
-                if (group_of[x] != group_of[y])
-                  return group_of[x] < group_of[y];
-                return rank_in_group[x] < rank_in_group[y];
-              });
+    // Scoring in (group, rank) order with the last best (>=) winning picks
+    // the highest score, on a tie the latest (group, rank); only its group
+    // matters, so: the highest score, on a tie the highest group, with the
+    // candidates in any order (no sort).
     int best = -1;
     double best_score = 0.3;
-    for (uint32_t k : candidates) {
-      // shares[k] counted every id of item i that item k holds: their
+    for (uint32_t t : candidates) {
+      // shares[t] counted every id of item i that text t holds: their
       // common words, as CommonIds would count them (ids are unique).
-      const uint32_t common = shares[k];
-      shares[k] = 0;
-      const size_t g = group_of[k];
-      const int sp = group_speaker[g];
-      if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) continue;
-      // Dice(items[i], items[k]); neither is empty (three words or more).
+      const uint32_t common = shares[t];
+      shares[t] = 0;
+      // Dice(items[i], an item of t); neither is empty (three words or
+      // more).
       const double d =
           2.0 * common /
-          static_cast<double>(items[i].ids.size() + items[k].ids.size());
-      if (d >= best_score) {
-        best_score = d;
-        best = static_cast<int>(g);
+          static_cast<double>(items[i].ids.size() +
+                              items[text_first[t]].ids.size());
+      for (const uint32_t g : text_groups[t]) {
+        const int sp = group_speaker[g];
+        if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) {
+          continue;
+        }
+        if (d > best_score ||
+            (d == best_score && static_cast<int>(g) > best)) {
+          best_score = d;
+          best = static_cast<int>(g);
+        }
       }
     }
+    uint32_t g;
     if (best < 0) {
-      group_of[i] = static_cast<uint32_t>(groups.size());
+      g = static_cast<uint32_t>(groups.size());
       groups.push_back({i});
       group_speaker.push_back(items[i].speaker);
     } else {
-      group_of[i] = static_cast<uint32_t>(best);
-      rank_in_group[i] = static_cast<uint32_t>(groups[best].size());
+      g = static_cast<uint32_t>(best);
       groups[best].push_back(i);
       if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
     }
+    std::vector<uint32_t>& tg = text_groups[text_of[i]];
+    if (std::find(tg.begin(), tg.end(), g) == tg.end()) tg.push_back(g);
   }
   // NarrationQuoted's prefix sets per item, made when first asked for.
   std::vector<std::unique_ptr<NarrationPrefixes>> prefixes(items.size());
+  AroundCache around_cache;
   // Items of one Quote (verbatim copies) share its prefixes, kept with the
   // quote's first item: they depend on nothing but the quote, its words and
   // the body around it.
   auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
-    const auto first = static_cast<size_t>(item_of_quote.at(items[u].quote));
+    const size_t first = items[u].first;
     if (prefixes[first] == nullptr) {
       prefixes[first] = std::make_unique<NarrationPrefixes>(
-          PrefixesOf(members, words, items[first]));
+          PrefixesOf(members, words, items[first], &around_cache));
     }
     return *prefixes[first];
   };
@@ -1112,7 +1361,9 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           std::vector<std::pair<std::string, std::string>> confirmed,
               unconfirmed;
           const std::vector<std::pair<std::string, std::string>> swaps =
-              QuoteSwaps(u.quote->text, v.quote->text);
+              SwapsOfWordIds(u.quote->text, items[u.words_of].sequence,
+                             v.quote->text, items[v.words_of].sequence,
+                             words);
           for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
             const std::vector<int64_t> to_ids = FindWordIds(to, words);
@@ -1203,70 +1454,101 @@ struct BriefFact {
 
 void BuildBrief(const std::vector<StoryMember>& members,
                 const Sentences& sentences, const std::vector<BriefFact>& facts,
-                const std::vector<std::vector<std::pair<uint32_t, int>>>&
-                    entity_mentions,
+                const std::vector<std::pair<uint32_t, int>>& entity_mentions,
                 size_t max_sentences, std::vector<BriefLine>* brief) {
-  std::map<std::pair<uint32_t, int>, std::set<size_t>> facts_in;
+  // (member, sentence, fact) for every place a fact is stated, sorted and
+  // unique: each sentence's run lists its facts in order (a map of sets,
+  // flat).
+  struct Place {
+    uint32_t member;
+    int sentence;
+    uint32_t fact;
+    auto Key() const { return std::make_tuple(member, sentence, fact); }
+  };
+  std::vector<Place> places;
   for (size_t f = 0; f < facts.size(); ++f) {
     for (const auto& [m, off] : facts[f].at) {
       const int s = sentences.Of(m, off);
-      if (s >= 0) facts_in[{m, s}].insert(f);
+      if (s >= 0) places.push_back({m, s, static_cast<uint32_t>(f)});
     }
   }
-  // Corroborated names in a sentence break ties between sentences.
-  std::map<std::pair<uint32_t, int>, int> names_in;
-  for (const auto& mentions : entity_mentions) {
-    for (const auto& key : mentions) names_in[key] += 1;
-  }
+  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+    return a.Key() < b.Key();
+  });
+  places.erase(std::unique(places.begin(), places.end(),
+                           [](const Place& a, const Place& b) {
+                             return a.Key() == b.Key();
+                           }),
+               places.end());
+  // Corroborated names in a sentence break ties between sentences: the
+  // mentions' (member, sentence), sorted, counted by range.
+  std::vector<std::pair<uint32_t, int>> names_in(entity_mentions);
+  std::sort(names_in.begin(), names_in.end());
   struct Candidate {
     uint32_t member;
     int sentence;
-    const std::set<size_t>* facts;
+    uint32_t from, to;  // its facts: places[from .. to)
     int names;
+    size_t size() const { return to - from; }
   };
   std::vector<Candidate> candidates;
-  for (const auto& [key, fs] : facts_in) {
-    const text::Span& sp = sentences.spans[key.first][key.second];
+  for (size_t from = 0, to = 0; from < places.size(); from = to) {
+    to = from + 1;
+    while (to < places.size() && places[to].member == places[from].member &&
+           places[to].sentence == places[from].sentence) {
+      ++to;
+    }
+    const std::pair<uint32_t, int> key(places[from].member,
+                                       places[from].sentence);
+    const text::Span& sp = sentences.At(key.first, key.second);
     const size_t len = sp.end - sp.begin;
     if (len < 30 || len > 600) continue;
-    const auto it = names_in.find(key);
-    candidates.push_back(
-        {key.first, key.second, &fs, it == names_in.end() ? 0 : it->second});
+    const auto [lo, hi] =
+        std::equal_range(names_in.begin(), names_in.end(), key);
+    candidates.push_back({key.first, key.second, static_cast<uint32_t>(from),
+                          static_cast<uint32_t>(to),
+                          static_cast<int>(hi - lo)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
-                     if (a.facts->size() != b.facts->size()) {
-                       return a.facts->size() > b.facts->size();
-                     }
+                     if (a.size() != b.size()) return a.size() > b.size();
                      if (a.names != b.names) return a.names > b.names;
                      return a.sentence < b.sentence;
                    });
-  std::set<size_t> covered;
-  std::vector<std::set<std::string>> chosen_words;
+  std::vector<bool> covered(facts.size(), false);
+  // The chosen sentences' distinct folded words, as sorted ids of one
+  // table (Dice by integer merge).
+  WordIds table;
+  std::vector<uint32_t> sequence;
+  std::vector<std::vector<uint32_t>> chosen_words;
   for (const Candidate& c : candidates) {
     if (brief->size() >= max_sentences) break;
     bool adds = false;
-    for (size_t f : *c.facts) adds |= covered.count(f) == 0;
+    for (uint32_t p = c.from; p < c.to; ++p) {
+      adds |= !covered[places[p].fact];
+    }
     if (!adds) continue;
-    const text::Span& sp = sentences.spans[c.member][c.sentence];
+    const text::Span& sp = sentences.At(c.member, c.sentence);
     std::string text(members[c.member].body.substr(sp.begin, sp.end - sp.begin));
     for (char& ch : text) {
       if (ch == '\n') ch = ' ';
     }
-    const std::set<std::string> words = WordSet(text);
+    std::vector<uint32_t> words;
+    WordIdsOf(text, &table, &sequence, &words);
     bool repeats = false;
-    for (const auto& w : chosen_words) repeats |= Dice(words, w) >= 0.5;
+    for (const auto& w : chosen_words) repeats |= SortedIdDice(words, w) >= 0.5;
     if (repeats) continue;
     BriefLine line;
     line.member = c.member;
     line.text = std::move(text);
-    for (size_t f : *c.facts) {
-      covered.insert(f);
+    for (uint32_t p = c.from; p < c.to; ++p) {
+      const uint32_t f = places[p].fact;
+      covered[f] = true;
       for (uint32_t m : facts[f].members) AddUnique(&line.supported_by, m);
     }
     std::sort(line.supported_by.begin(), line.supported_by.end());
     line.sources = CountSources(members, line.supported_by);
-    chosen_words.push_back(words);
+    chosen_words.push_back(std::move(words));
     brief->push_back(std::move(line));
   }
 }
@@ -1291,78 +1573,25 @@ void StableSortByIndex(std::vector<T>* v, Less less) {
 
 std::vector<std::pair<std::string, std::string>> QuoteSwaps(
     std::string_view a, std::string_view b) {
-  std::vector<std::pair<std::string, std::string>> out;
-  const std::vector<std::string> fa = FoldedWords(a), fb = FoldedWords(b);
-  constexpr size_t kMax = 300;
-  if (fa.size() > kMax || fb.size() > kMax) return out;
-  // Display forms: the words as written when contractions did not change
-  // the count, else the folded words.
-  std::vector<std::string> da, db;
-  auto display = [](std::string_view t, const std::vector<std::string>& f) {
-    std::vector<std::string> d;
-    const std::vector<std::string_view> w = WordsOf(t);
-    if (w.size() == f.size()) {
-      for (std::string_view x : w) d.emplace_back(x);
-    } else {
-      d = f;
-    }
-    return d;
-  };
-  // Made at the first swap (most pairs of quotes have none).
-  bool displayed = false;
-  const size_t n = fa.size(), m = fb.size();
-  // LCS table, (n+1) x (m+1).
-  std::vector<uint16_t> dp((n + 1) * (m + 1), 0);
-  for (size_t i = n; i-- > 0;) {
-    for (size_t j = m; j-- > 0;) {
-      dp[i * (m + 1) + j] =
-          fa[i] == fb[j]
-              ? static_cast<uint16_t>(dp[(i + 1) * (m + 1) + j + 1] + 1)
-              : std::max(dp[(i + 1) * (m + 1) + j], dp[i * (m + 1) + j + 1]);
-    }
-  }
-  size_t i = 0, j = 0;
-  size_t gap_a = 0, gap_b = 0;
-  auto flush = [&](size_t ia, size_t jb) {
-    if (ia > gap_a && jb > gap_b && ia - gap_a <= 4 && jb - gap_b <= 4) {
-      if (!displayed) {
-        da = display(a, fa);
-        db = display(b, fb);
-        displayed = true;
-      }
-      std::string from, to;
-      for (size_t k = gap_a; k < ia; ++k) from += (from.empty() ? "" : " ") + da[k];
-      for (size_t k = gap_b; k < jb; ++k) to += (to.empty() ? "" : " ") + db[k];
-      out.emplace_back(std::move(from), std::move(to));
-    }
-  };
-  while (i < n && j < m) {
-    if (fa[i] == fb[j]) {
-      flush(i, j);
-      ++i;
-      ++j;
-      gap_a = i;
-      gap_b = j;
-    } else if (dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  // A trailing difference on both sides is a swap; on one side, a cut.
-  flush(n, m);
-  return out;
+  WordIds words;
+  std::vector<uint32_t> fa, fb, ids;
+  WordIdsOf(a, &words, &fa, &ids);
+  WordIdsOf(b, &words, &fb, &ids);
+  return SwapsOfWordIds(a, fa, b, fb, words);
 }
 
 Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
                               const ReconcileOptions& options) {
   Reconciliation r;
   Sentences sentences;
-  sentences.spans.reserve(members.size());
+  sentences.own.reserve(members.size());  // no reallocation: stable
   for (const StoryMember& m : members) {
-    sentences.spans.push_back(m.sentences != nullptr
-                                  ? *m.sentences
-                                  : text::SplitSentences(m.body, m.lang));
+    if (m.sentences != nullptr) {
+      sentences.spans.push_back(m.sentences);
+    } else {
+      sentences.own.push_back(text::SplitSentences(m.body, m.lang));
+      sentences.spans.push_back(&sentences.own.back());
+    }
   }
   QuantityClaims(members, options, &r.claims);
   for (Claim& c : r.claims) c.sources = CountSources(members, c.members);
@@ -1389,7 +1618,8 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
     }
     brief_facts.push_back(std::move(f));
   }
-  std::vector<std::vector<std::pair<uint32_t, int>>> entity_mentions;
+  // (member, sentence) of each mention of a corroborated name.
+  std::vector<std::pair<uint32_t, int>> entity_mentions;
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const EntityMention& em : members[m].facts->entities.mentions) {
       if (em.entity < 0 ||
@@ -1398,8 +1628,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
       }
       const int c = cluster_of[m][em.entity];
       if (c < 0 || entities[c].sources < 2) continue;
-      entity_mentions.emplace_back();
-      entity_mentions.back().push_back({m, sentences.Of(m, em.begin)});
+      entity_mentions.emplace_back(m, sentences.Of(m, em.begin));
     }
   }
   BuildBrief(members, sentences, brief_facts, entity_mentions,

@@ -338,6 +338,144 @@ TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
   }
 }
 
+// The grouping takes, among the earlier quotes sharing a word, the best
+// Dice (>= 0.3) whose group has the same or no speaker, a tie going to the
+// latest group, without sorting the candidates; and quotes of one text (or
+// one shared Facts) read their words once. Larger stories than above, with
+// speakers (two people and none), skewed word frequencies, repeated texts
+// and shared Facts: the groups and their order must equal the plain
+// all-pairs pass in (group, order within group) with the last best (>=)
+// winning.
+TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
+  const std::vector<std::string> vocab = {
+      "we",     "will",  "not",   "stop",  "until", "every", "miner",
+      "is",     "home",  "the",   "rain",  "pit",   "rescue", "families",
+      "safety", "water", "shaft", "crews", "night", "hope"};
+  const std::vector<std::string> people = {"Elin Marsh", "Tomas Berg"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 30; ++round) {
+    const int n = 3 + static_cast<int>(rng() % 8);
+    std::vector<std::string> bodies(n);
+    std::vector<Facts> facts(n);
+    std::vector<std::string> texts;  // earlier quote texts, reused at times
+    for (int m = 0; m < n; ++m) {
+      for (const std::string& p : people) {
+        Entity e;
+        e.name = p;
+        e.key = EntityKey(p);
+        e.type = EntityType::kPerson;
+        e.variants = {p};
+        facts[m].entities.entities.push_back(e);
+      }
+      const int quotes = 2 + static_cast<int>(rng() % 12);
+      for (int q = 0; q < quotes; ++q) {
+        std::string text;
+        if (!texts.empty() && rng() % 3 == 0) {
+          text = texts[rng() % texts.size()];
+        } else {
+          const int words = 2 + static_cast<int>(rng() % 9);
+          for (int w = 0; w < words; ++w) {
+            if (w > 0) text += ' ';
+            // Skewed: low indexes (common words) far more often.
+            text += vocab[rng() % (1 + rng() % vocab.size())];
+          }
+          texts.push_back(text);
+        }
+        Quote quote;
+        quote.begin = static_cast<uint32_t>(bodies[m].size());
+        bodies[m] += "\"" + text + ".\" ";
+        quote.end = static_cast<uint32_t>(bodies[m].size() - 1);
+        quote.text = text;
+        quote.speaker_entity = static_cast<int>(rng() % 3) - 1;  // -1, 0, 1
+        if (quote.speaker_entity >= 0) {
+          quote.speaker_name = people[quote.speaker_entity];
+        }
+        facts[m].quotes.push_back(quote);
+      }
+    }
+    // Some members are verbatim copies sharing an earlier member's Facts.
+    std::vector<StoryMember> members(n);
+    for (int m = 0; m < n; ++m) {
+      const bool copy = m > 0 && rng() % 4 == 0;
+      members[m].body = copy ? members[m - 1].body : bodies[m];
+      members[m].facts = copy ? members[m - 1].facts : &facts[m];
+      members[m].source = m;
+    }
+    struct Item {
+      uint32_t member, begin;
+      int speaker;
+      std::set<std::string> words;
+    };
+    std::vector<Item> items;
+    for (int m = 0; m < n; ++m) {
+      for (const Quote& q : members[m].facts->quotes) {
+        Item it{static_cast<uint32_t>(m), q.begin, q.speaker_entity, {}};
+        std::istringstream in(q.text);
+        for (std::string w; in >> w;) it.words.insert(w);
+        if (it.words.size() >= 3) items.push_back(it);
+      }
+    }
+    std::vector<std::vector<size_t>> groups;
+    std::vector<int> group_speaker;
+    for (size_t i = 0; i < items.size(); ++i) {
+      int best = -1;
+      double best_score = 0.3;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        const int sp = group_speaker[g];
+        if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) {
+          continue;
+        }
+        for (size_t k : groups[g]) {
+          size_t common = 0;
+          for (const std::string& w : items[i].words) {
+            common += items[k].words.count(w);
+          }
+          const double d =
+              2.0 * common /
+              double(items[i].words.size() + items[k].words.size());
+          if (d >= best_score) {
+            best_score = d;
+            best = static_cast<int>(g);
+          }
+        }
+      }
+      if (best < 0) {
+        groups.push_back({i});
+        group_speaker.push_back(items[i].speaker);
+      } else {
+        groups[best].push_back(i);
+        if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
+      }
+    }
+    // Clusters: groups quoted by two articles or more, in group order,
+    // stably by size; variants in order within the group.
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> expected;
+    for (const auto& g : groups) {
+      std::set<uint32_t> arts;
+      std::vector<std::pair<uint32_t, uint32_t>> v;
+      for (size_t k : g) {
+        arts.insert(items[k].member);
+        v.emplace_back(items[k].member, items[k].begin);
+      }
+      if (arts.size() >= 2) expected.push_back(v);
+    }
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.size() > b.size();
+                     });
+    const Reconciliation r = ReconcileStory(members);
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> got;
+    for (const QuoteCluster& q : r.quotes) {
+      std::vector<std::pair<uint32_t, uint32_t>> v;
+      for (const QuoteVariantResult& var : q.variants) {
+        v.emplace_back(var.member, var.begin);
+      }
+      got.push_back(v);
+    }
+    EXPECT_EQ(got, expected) << "round " << round;
+  }
+}
+
 TEST(ReconcileTest, QuoteSwapsGoldenTable) {
   struct Row {
     const char* a;
