@@ -231,8 +231,7 @@ class Extender {
                                            const uint64_t* pb, int64_t dir,
                                            double match, double* total,
                                            double* best, uint32_t* run,
-                                           uint32_t* best_run,
-                                           bool* improved) {
+                                           uint32_t* best_run, bool* improved) {
     double t = *total, b = *best;
     uint32_t r = *run, b_run = *best_run;
     bool better = false;

@@ -70,7 +70,8 @@ class WordDf {
   };
 
   size_t SlotOf(uint64_t key) const {
-    size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+    size_t slot =
+        static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
     while (slots_[slot].stamp == stamp_ && slots_[slot].key != key) {
       slot = (slot + 1) & mask_;
     }
@@ -460,8 +461,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     uint32_t from_begin, from_end, to_begin, to_end;
     WordRelation relation;
     SwapRef Reversed() const {
-      return {to_text, from_text, to_begin, to_end, from_begin, from_end,
-              relation};
+      return {to_text,    from_text, to_begin, to_end,
+              from_begin, from_end,  relation};
     }
     SwapWords Spelt() const {
       return {Words(*from_text, from_begin, from_end),
@@ -501,8 +502,12 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
             !content(b, s.b_word_begin, s.b_word_end)) {
           continue;
         }
-        const SwapRef sw{&a,           &b,           s.a_word_begin,
-                         s.a_word_end, s.b_word_begin, s.b_word_end,
+        const SwapRef sw{&a,
+                         &b,
+                         s.a_word_begin,
+                         s.a_word_end,
+                         s.b_word_begin,
+                         s.b_word_end,
                          s.relation};
         if (!relatives) {
           // Not a vote, but once a member is known to be spun, a synonym

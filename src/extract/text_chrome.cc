@@ -210,9 +210,9 @@ void SignatureInto(std::string_view s, std::string* out) {
                                     _mm_cmplt_epi8(v, _mm_setzero_si128())));
       e2 |= static_cast<uint32_t>(
           _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
-      keep |= static_cast<uint64_t>(
-                  static_cast<uint32_t>(_mm_movemask_epi8(kept)))
-              << (16 * k);
+      keep |=
+          static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(kept)))
+          << (16 * k);
       const __m128i lowered =
           _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
       _mm_store_si128(reinterpret_cast<__m128i*>(mapped + 16 * k),
@@ -350,11 +350,20 @@ constexpr int kHeadlineMaxWords = 25;
 constexpr int kCreditMaxWords = 15;
 
 constexpr std::array<std::string_view, 14> kCreditPrefixes = {
-    "credited from",  "credit:",           "credits:",
-    "source:",        "sources:",          "courtesy of",
-    "originally published", "first published", "reprinted from",
-    "republished from", "(reporting by",  "reporting by",
-    "additional reporting by", "written by",
+    "credited from",
+    "credit:",
+    "credits:",
+    "source:",
+    "sources:",
+    "courtesy of",
+    "originally published",
+    "first published",
+    "reprinted from",
+    "republished from",
+    "(reporting by",
+    "reporting by",
+    "additional reporting by",
+    "written by",
 };
 
 // The phrase and prefix tables hold only the bytes that Fold() makes of
@@ -382,8 +391,8 @@ bool EqualsLowered(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = s[i];
-    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
-                                        : static_cast<char>(c);
+    const char l =
+        c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
     if (l != lower[i]) return false;
   }
   return true;
@@ -443,7 +452,6 @@ bool IsPromo(std::string_view line, int words) {
 bool IsPromoLine(std::string_view line) {
   return IsPromo(line, WordCount(line, kPromoMaxWords));
 }
-
 
 }  // namespace
 

@@ -235,11 +235,10 @@ class Scanner {
     // letters and start with one of "celmnopty": most words skip the
     // compares.
     if (w.size() >= 4 && w.size() <= 9) {
-      constexpr uint32_t kFirst = 1u << ('c' - 'a') | 1u << ('e' - 'a') |
-                                  1u << ('l' - 'a') | 1u << ('m' - 'a') |
-                                  1u << ('n' - 'a') | 1u << ('o' - 'a') |
-                                  1u << ('p' - 'a') | 1u << ('t' - 'a') |
-                                  1u << ('y' - 'a');
+      constexpr uint32_t kFirst =
+          1u << ('c' - 'a') | 1u << ('e' - 'a') | 1u << ('l' - 'a') |
+          1u << ('m' - 'a') | 1u << ('n' - 'a') | 1u << ('o' - 'a') |
+          1u << ('p' - 'a') | 1u << ('t' - 'a') | 1u << ('y' - 'a');
       const unsigned c = static_cast<unsigned char>(w[0]);
       if (c >= 'a' && c <= 'z' && (kFirst >> (c - 'a') & 1) != 0 &&
           (w == "noon" || w == "midday" || w == "midnight" ||

@@ -1085,7 +1085,7 @@ class Finder {
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
   std::vector<uint8_t> flags_;
-  std::vector<int> sentence_caps_;         // capitalised words per sentence
+  std::vector<int> sentence_caps_;        // capitalised words per sentence
   std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
   std::vector<bool> title_case_;
   // Folded words capitalised mid-sentence (views of the document's norms),

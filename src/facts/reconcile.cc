@@ -267,9 +267,8 @@ class WordIds {
 void WordIdsOf(std::string_view text, WordIds* table,
                std::vector<uint32_t>* sequence, std::vector<uint32_t>* ids) {
   sequence->clear();
-  ForEachFoldedWord(text, [&](std::string_view w) {
-    sequence->push_back(table->Add(w));
-  });
+  ForEachFoldedWord(
+      text, [&](std::string_view w) { sequence->push_back(table->Add(w)); });
   ids->assign(sequence->begin(), sequence->end());
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
@@ -350,8 +349,7 @@ std::vector<std::pair<std::string, std::string>> SwapsOfWordIds(
 // and unique (a set as a vector). A stem (six bytes at most) is packed into
 // an integer, its bytes above its length, so that sets merge by integer
 // compares; SortedDice only asks which stems are equal.
-std::vector<uint64_t> ContentSet(std::string_view text,
-                                 std::string_view lang) {
+std::vector<uint64_t> ContentSet(std::string_view text, std::string_view lang) {
   std::vector<uint64_t> s;
   char buffer[64];
   std::string long_word;
@@ -377,28 +375,9 @@ std::vector<uint64_t> ContentSet(std::string_view text,
   return s;
 }
 
-// Dice() of two sorted, unique vectors.
-double SortedDice(const std::vector<uint64_t>& a,
-                  const std::vector<uint64_t>& b) {
-  if (a.empty() && b.empty()) return 1;
-  size_t common = 0;
-  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
-    if (a[x] < b[y]) {
-      ++x;
-    } else if (b[y] < a[x]) {
-      ++y;
-    } else {
-      ++common;
-      ++x;
-      ++y;
-    }
-  }
-  return 2.0 * common / static_cast<double>(a.size() + b.size());
-}
-
-// Dice() of two sorted, unique id vectors.
-double SortedIdDice(const std::vector<uint32_t>& a,
-                    const std::vector<uint32_t>& b) {
+// Dice() of two sorted, unique vectors (of word keys or of word ids).
+template <typename T>
+double SortedDice(const std::vector<T>& a, const std::vector<T>& b) {
   if (a.empty() && b.empty()) return 1;
   size_t common = 0;
   for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
@@ -1268,17 +1247,15 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       shares[t] = 0;
       // Dice(items[i], an item of t); neither is empty (three words or
       // more).
-      const double d =
-          2.0 * common /
-          static_cast<double>(items[i].ids.size() +
-                              items[text_first[t]].ids.size());
+      const double d = 2.0 * common /
+                       static_cast<double>(items[i].ids.size() +
+                                           items[text_first[t]].ids.size());
       for (const uint32_t g : text_groups[t]) {
         const int sp = group_speaker[g];
         if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) {
           continue;
         }
-        if (d > best_score ||
-            (d == best_score && static_cast<int>(g) > best)) {
+        if (d > best_score || (d == best_score && static_cast<int>(g) > best)) {
           best_score = d;
           best = static_cast<int>(g);
         }
@@ -1362,8 +1339,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               unconfirmed;
           const std::vector<std::pair<std::string, std::string>> swaps =
               SwapsOfWordIds(u.quote->text, items[u.words_of].sequence,
-                             v.quote->text, items[v.words_of].sequence,
-                             words);
+                             v.quote->text, items[v.words_of].sequence, words);
           for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
             const std::vector<int64_t> to_ids = FindWordIds(to, words);
@@ -1472,9 +1448,8 @@ void BuildBrief(const std::vector<StoryMember>& members,
       if (s >= 0) places.push_back({m, s, static_cast<uint32_t>(f)});
     }
   }
-  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
-    return a.Key() < b.Key();
-  });
+  std::sort(places.begin(), places.end(),
+            [](const Place& a, const Place& b) { return a.Key() < b.Key(); });
   places.erase(std::unique(places.begin(), places.end(),
                            [](const Place& a, const Place& b) {
                              return a.Key() == b.Key();
@@ -1536,7 +1511,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
     std::vector<uint32_t> words;
     WordIdsOf(text, &table, &sequence, &words);
     bool repeats = false;
-    for (const auto& w : chosen_words) repeats |= SortedIdDice(words, w) >= 0.5;
+    for (const auto& w : chosen_words) repeats |= SortedDice(words, w) >= 0.5;
     if (repeats) continue;
     BriefLine line;
     line.member = c.member;

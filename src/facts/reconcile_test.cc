@@ -242,6 +242,16 @@ TEST(ReconcileTest, BriefTakesTheSentenceWithCorroboratedFactsOnce) {
 // (each quote joins the group of the last best Dice >= 0.3 over grouped
 // quotes in group order, else starts a group). Random quotes over a small
 // vocabulary, so that overlaps and ties are common.
+
+// Dice coefficient of two word sets, as the all-pairs references compute
+// it: twice the common words over the two sizes.
+template <typename Set>
+double SetDice(const Set& a, const Set& b) {
+  size_t common = 0;
+  for (const auto& w : a) common += b.count(w);
+  return 2.0 * common / double(a.size() + b.size());
+}
+
 TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
   const std::vector<std::string> vocab = {
       "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
@@ -294,13 +304,7 @@ TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
       double best_score = 0.3;
       for (size_t g = 0; g < groups.size(); ++g) {
         for (size_t k : groups[g]) {
-          size_t common = 0;
-          for (const std::string& w : items[i].words) {
-            common += items[k].words.count(w);
-          }
-          const double d =
-              2.0 * common /
-              double(items[i].words.size() + items[k].words.size());
+          const double d = SetDice(items[i].words, items[k].words);
           if (d >= best_score) {
             best_score = d;
             best = static_cast<int>(g);
@@ -348,7 +352,7 @@ TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
 // winning.
 TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
   const std::vector<std::string> vocab = {
-      "we",     "will",  "not",   "stop",  "until", "every", "miner",
+      "we",     "will",  "not",   "stop",  "until", "every",  "miner",
       "is",     "home",  "the",   "rain",  "pit",   "rescue", "families",
       "safety", "water", "shaft", "crews", "night", "hope"};
   const std::vector<std::string> people = {"Elin Marsh", "Tomas Berg"};
@@ -426,13 +430,7 @@ TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
           continue;
         }
         for (size_t k : groups[g]) {
-          size_t common = 0;
-          for (const std::string& w : items[i].words) {
-            common += items[k].words.count(w);
-          }
-          const double d =
-              2.0 * common /
-              double(items[i].words.size() + items[k].words.size());
+          const double d = SetDice(items[i].words, items[k].words);
           if (d >= best_score) {
             best_score = d;
             best = static_cast<int>(g);
@@ -459,10 +457,9 @@ TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
       }
       if (arts.size() >= 2) expected.push_back(v);
     }
-    std::stable_sort(expected.begin(), expected.end(),
-                     [](const auto& a, const auto& b) {
-                       return a.size() > b.size();
-                     });
+    std::stable_sort(
+        expected.begin(), expected.end(),
+        [](const auto& a, const auto& b) { return a.size() > b.size(); });
     const Reconciliation r = ReconcileStory(members);
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> got;
     for (const QuoteCluster& q : r.quotes) {

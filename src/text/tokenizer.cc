@@ -130,8 +130,8 @@ struct WordState {
   std::unique_ptr<icu::BreakIterator> iter;
   UText* text = nullptr;
   std::vector<RawSegment> segments;
-  std::vector<MaskWord> masks;    // the ASCII scanner's, for the current text
-  std::string lowered;  // the text lower-cased, for Token norms
+  std::vector<MaskWord> masks;  // the ASCII scanner's, for the current text
+  std::string lowered;          // the text lower-cased, for Token norms
   ~WordState() { utext_close(text); }
 };
 
@@ -408,16 +408,15 @@ void BuildMasks(std::string_view text, bool keep_punct,
 // Case flags of the ASCII text [begin, end): the first letter's case, and
 // whether there are >= 2 letters, all upper-case. Most words are settled by
 // their first two bytes ("the", "The"); others byte by byte.
-inline void AsciiCaseFlags(std::string_view text, uint32_t begin,
-                           uint32_t end, bool* capitalized, bool* all_caps) {
+inline void AsciiCaseFlags(std::string_view text, uint32_t begin, uint32_t end,
+                           bool* capitalized, bool* all_caps) {
   const uint8_t first = static_cast<uint8_t>(text[begin]);
   if (static_cast<uint8_t>(first - 'a') < 26) {
     *capitalized = *all_caps = false;
     return;
   }
   if (static_cast<uint8_t>(first - 'A') < 26 &&
-      (end - begin == 1 ||
-       static_cast<uint8_t>(text[begin + 1] - 'a') < 26)) {
+      (end - begin == 1 || static_cast<uint8_t>(text[begin + 1] - 'a') < 26)) {
     *capitalized = true;
     *all_caps = false;
     return;
@@ -452,7 +451,8 @@ class TokenSink {
   }
   // Makes room for `n` more tokens.
   void Room(size_t n) {
-    if (used_ + n > out_->size()) [[unlikely]] out_->resize(used_ + n);
+    if (used_ + n > out_->size()) [[unlikely]]
+      out_->resize(used_ + n);
   }
   // Drops the tokens that begin at or after `begin`.
   void DropFrom(uint32_t begin) {
