@@ -105,41 +105,60 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-inline FeatureExtractor::WordInfo* FeatureExtractor::Memo::Find(
-    std::string_view word, uint64_t hash) {
+inline const FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
+    std::string_view word, uint64_t hash) const {
   if (slots_.empty()) return nullptr;
   const uint64_t mask = slots_.size() - 1;
-  for (uint64_t i = hash & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
-    if (slots_[i].hash != hash) continue;
-    Entry& e = entries_[slots_[i].entry - 1];
-    if (SameWord(e.word, word)) return &e.info;
+  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  for (uint64_t i = hash & mask; slots_[i].length != 0; i = (i + 1) & mask) {
+    const Entry& e = slots_[i];
+    if (e.tag == tag && SameWord(Word(e), word)) return &e;
   }
   return nullptr;
 }
 
-FeatureExtractor::WordInfo& FeatureExtractor::Memo::Insert(
-    std::string_view word, uint64_t hash, WordInfo info) {
-  if ((entries_.size() + 1) * 2 > slots_.size()) {
-    slots_.assign(std::max<size_t>(1024, slots_.size() * 2), Slot{});
-    const uint64_t mask = slots_.size() - 1;
-    for (size_t k = 0; k < entries_.size(); ++k) {
-      const uint64_t h = WordHash(entries_[k].word);
-      uint64_t i = h & mask;
-      while (slots_[i].entry != 0) i = (i + 1) & mask;
-      slots_[i] = {h, static_cast<uint32_t>(k + 1)};
-    }
+void FeatureExtractor::Memo::Grow() {
+  std::vector<Entry> old;
+  old.swap(slots_);
+  slots_.assign(std::max<size_t>(1024, old.size() * 2), Entry{});
+  const uint64_t mask = slots_.size() - 1;
+  for (const Entry& e : old) {
+    if (e.length == 0) continue;
+    uint64_t i = WordHash(Word(e)) & mask;
+    while (slots_[i].length != 0) i = (i + 1) & mask;
+    slots_[i] = e;
   }
+}
+
+const FeatureExtractor::Memo::Entry& FeatureExtractor::Memo::Insert(
+    std::string_view word, uint64_t hash, WordInfo info) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  Entry e{};
+  e.word_term = info.word_term;
+  e.name_term = info.name_term;
+  e.number_term = info.number_term;
+  e.tag = static_cast<uint32_t>(hash >> 32);
+  e.length = static_cast<uint32_t>(word.size() + 1);
+  e.stop = info.stop;
+  const bool long_word = word.size() > kInlineWord;
+  if (long_word || !info.number_key.empty()) {
+    colds_.push_back({long_word ? std::string(word) : std::string(),
+                      std::move(info.number_key)});
+    e.cold = static_cast<uint32_t>(colds_.size());
+  }
+  if (!long_word) std::memcpy(e.word, word.data(), word.size());
   const uint64_t mask = slots_.size() - 1;
   uint64_t i = hash & mask;
-  while (slots_[i].entry != 0) i = (i + 1) & mask;
-  entries_.push_back({std::string(word), std::move(info)});
-  slots_[i] = {hash, static_cast<uint32_t>(entries_.size())};
-  return entries_.back().info;
+  while (slots_[i].length != 0) i = (i + 1) & mask;
+  slots_[i] = e;
+  ++size_;
+  return slots_[i];
 }
 
 void FeatureExtractor::Memo::clear() {
   slots_.clear();
-  entries_.clear();
+  size_ = 0;
+  colds_.clear();
 }
 
 FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
@@ -154,14 +173,14 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
 // The hit path inline in AddText; a miss (stemming, number parsing) is rare
 // once the memo is warm, and kept out of line so that a hit does not pay
 // for its stack frame.
-inline const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(
+inline const FeatureExtractor::Memo::Entry& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
   const uint64_t hash = WordHash(word);
-  if (WordInfo* found = state->words.Find(word, hash)) return *found;
+  if (const Memo::Entry* found = state->words.Find(word, hash)) return *found;
   return LookupMiss(state, word, lang, hash);
 }
 
-const FeatureExtractor::WordInfo& FeatureExtractor::LookupMiss(
+const FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
     LangState* state, std::string_view word, std::string_view lang,
     uint64_t hash) {
   // Bounded memory on endless streams: start over when the memo is large.
@@ -338,7 +357,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const std::string_view raw(text.data() + tok.begin,
                                    tok.end - tok.begin);
         const uint64_t hash = WordHash(raw);
-        const WordInfo* number = numbers_.Find(raw, hash);
+        const Memo::Entry* number = numbers_.Find(raw, hash);
         if (number == nullptr) {
           if (numbers_.size() >= kMaxMemo) numbers_.clear();
           WordInfo info;
@@ -351,7 +370,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         }
         if (number->number_term != 0) {
           Add(number->number_term, TermKind::kNumber, repeat,
-              number->number_key, vocabulary);
+              numbers_.NumberKey(*number), vocabulary);
         }
         break;
       }
@@ -362,12 +381,12 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         sentence_start = false;
         std::string_view word = StripPossessive(norm(tok));
         if (word.size() < 2) break;
-        const WordInfo& info = Lookup(state, word, lang);
+        const Memo::Entry& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;
         // A number word ("twelve") counts as its value as well.
         if (info.number_term != 0) {
-          Add(info.number_term, TermKind::kNumber, repeat, info.number_key,
-              vocabulary);
+          Add(info.number_term, TermKind::kNumber, repeat,
+              state->words.NumberKey(info), vocabulary);
         }
         Add(info.word_term, TermKind::kWord, repeat, word, vocabulary);
         if (name) {

@@ -87,30 +87,50 @@ class FeatureExtractor {
     std::string number_key;
   };
   // Distinct words (or number tokens) → WordInfo. Open addressing on a
-  // 64-bit hash of the word computed inline (slots hold the hash and the
-  // entry's index + 1, 0 = empty; load under 1/2); entries in a vector, so
-  // a hit costs one hash, usually one slot and one comparison of the word.
+  // 64-bit hash of the word computed inline, load under 1/2. A slot is one
+  // cache line holding what a hit needs (the terms, the stop flag, the word
+  // itself up to kInlineWord bytes), so a hit costs one hash and usually
+  // one cache line; longer words and number keys live in a side vector.
   class Memo {
    public:
+    static constexpr size_t kInlineWord = 27;
+    struct alignas(64) Entry {
+      uint64_t word_term;
+      uint64_t name_term;
+      uint64_t number_term;
+      uint32_t tag;     // the top 32 bits of the word's hash
+      uint32_t cold;    // index into colds_ + 1; 0 = none
+      uint32_t length;  // the word's length + 1; 0 = empty slot
+      bool stop;
+      char word[kInlineWord];  // when length - 1 <= kInlineWord
+    };
+    static_assert(sizeof(Entry) == 64);
     // The entry of `word`, whose WordHash() is `hash`, or nullptr.
-    WordInfo* Find(std::string_view word, uint64_t hash);
+    const Entry* Find(std::string_view word, uint64_t hash) const;
     // Adds `word`. REQUIRES: Find(word, hash) == nullptr. The returned
     // reference (as Find's pointer) lives until the next Insert or clear.
-    WordInfo& Insert(std::string_view word, uint64_t hash, WordInfo info);
-    size_t size() const { return entries_.size(); }
+    const Entry& Insert(std::string_view word, uint64_t hash, WordInfo info);
+    // `e`'s number key ("#1200"; empty when e.number_term is 0).
+    std::string_view NumberKey(const Entry& e) const {
+      return e.cold == 0 ? std::string_view() : colds_[e.cold - 1].number_key;
+    }
+    size_t size() const { return size_; }
     void clear();
 
    private:
-    struct Slot {
-      uint64_t hash = 0;
-      uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
+    struct Cold {
+      std::string word;  // when longer than kInlineWord
+      std::string number_key;
     };
-    struct Entry {
-      std::string word;
-      WordInfo info;
-    };
-    std::vector<Slot> slots_;
-    std::vector<Entry> entries_;
+    std::string_view Word(const Entry& e) const {
+      const size_t n = e.length - 1;
+      return n <= kInlineWord ? std::string_view(e.word, n)
+                              : std::string_view(colds_[e.cold - 1].word);
+    }
+    void Grow();
+    std::vector<Entry> slots_;
+    size_t size_ = 0;
+    std::vector<Cold> colds_;
   };
   struct LangState {
     std::unique_ptr<text::Stemmer> stemmer;
@@ -120,14 +140,14 @@ class FeatureExtractor {
   void AddText(std::string_view text, std::string_view lang, float repeat,
                Vocabulary* vocabulary);
   LangState* StateFor(std::string_view lang);
-  const WordInfo& Lookup(LangState* state, std::string_view word,
-                         std::string_view lang);
+  const Memo::Entry& Lookup(LangState* state, std::string_view word,
+                            std::string_view lang);
   // Lookup() of a word not in the memo (`hash` is its WordHash): computes
   // and remembers its WordInfo.
-  [[gnu::noinline]] const WordInfo& LookupMiss(LangState* state,
-                                               std::string_view word,
-                                               std::string_view lang,
-                                               uint64_t hash);
+  [[gnu::noinline]] const Memo::Entry& LookupMiss(LangState* state,
+                                                  std::string_view word,
+                                                  std::string_view lang,
+                                                  uint64_t hash);
   void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
            Vocabulary* vocabulary);
   // Replaces *terms with the terms counted so far, sorted by term.

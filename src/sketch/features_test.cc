@@ -59,6 +59,56 @@ TEST(FeaturesTest, TermsAreSortedUniqueAndCounted) {
   }
 }
 
+// The word memo gives what a fresh computation gives: an extractor that
+// has seen thousands of words (its memo grown several times, words both
+// inline and long, number words and number tokens remembered) returns the
+// same bags and term strings as a fresh one per article.
+TEST(FeaturesTest, RememberedWordsGiveTheSameTerms) {
+  const std::string long_word(40, 'q');
+  std::vector<std::string> bodies;
+  for (int n = 0; n < 40; ++n) {
+    std::string body = "Twelve Reporters in Port Selva counted 1,200 boats. ";
+    for (int k = 0; k < 100; ++k) {
+      const int w = n * 100 + k;
+      std::string a = long_word, b(26 + k % 4, 'z');  // across the inline size
+      a[20] = static_cast<char>('a' + k % 26);
+      b.back() = static_cast<char>('a' + w % 26);
+      body += "Word" + std::to_string(w) + " " + a + std::to_string(w % 7) +
+              " " + b + " twelve " + std::to_string(w % 50 + 2) + "," +
+              std::to_string(100 + w % 900) + " Name" + std::to_string(k) +
+              " said. ";
+    }
+    bodies.push_back(body);
+  }
+  FeatureExtractor warm({});
+  Vocabulary warm_vocab;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& body : bodies) {
+      FeatureExtractor fresh({});
+      Vocabulary fresh_vocab;
+      const TermBag want = fresh.Extract("Twelve boats", body, "en",
+                                         &fresh_vocab);
+      warm_vocab.clear();
+      const TermBag got = warm.Extract("Twelve boats", body, "en",
+                                       &warm_vocab);
+      ASSERT_EQ(got.words, want.words);
+      ASSERT_EQ(got.terms.size(), want.terms.size());
+      for (size_t i = 0; i < want.terms.size(); ++i) {
+        ASSERT_EQ(got.terms[i].term, want.terms[i].term);
+        ASSERT_EQ(got.terms[i].count, want.terms[i].count);
+        ASSERT_EQ(got.terms[i].kind, want.terms[i].kind);
+      }
+      ASSERT_EQ(warm_vocab, fresh_vocab);
+    }
+  }
+  Vocabulary vocab;
+  const TermBag bag = warm.Extract("", "Twelve boats, 1,200 oars.", "en",
+                                   &vocab);
+  const std::set<std::string> t = Terms(bag, vocab);
+  EXPECT_TRUE(t.contains("#12"));
+  EXPECT_TRUE(t.contains("#1200"));
+}
+
 TEST(FeaturesTest, InflectionsAndPossessivesShareATerm) {
   FeatureExtractor fx({});
   TermBag a = fx.Extract("", "Negotiations resumed.", "en", nullptr);
