@@ -137,17 +137,29 @@ class Extender {
         sa_(rows.a.data() + rows.pad),
         sb_(rows.b.data() + rows.pad),
         wordnet_(wordnet),
-        options_(options) {
-    // The resumptions (k, m) in the order tried: smallest max(k, m), then
-    // smallest k + m, then smallest k.
-    for (int reach = 1; reach <= options.lookahead; ++reach) {
-      for (int sum = reach; sum <= 2 * reach; ++sum) {
-        for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
-             ++k) {
-          if (std::max(k, sum - k) == reach) tries_.push_back({k, sum - k});
+        options_(options),
+        tries_(Tries(options.lookahead)) {}
+
+  // The resumptions (k, m) in the order tried: smallest max(k, m), then
+  // smallest k + m, then smallest k. Kept per thread for the last
+  // lookahead (the same for every pair of a run): building the list
+  // for every Align() call was a handful of allocations per pair.
+  static const std::vector<std::pair<int, int>>& Tries(int lookahead) {
+    thread_local std::vector<std::pair<int, int>> tries;
+    thread_local int built_for = -1;
+    if (built_for != lookahead) {
+      tries.clear();
+      for (int reach = 1; reach <= lookahead; ++reach) {
+        for (int sum = reach; sum <= 2 * reach; ++sum) {
+          for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
+               ++k) {
+            if (std::max(k, sum - k) == reach) tries.push_back({k, sum - k});
+          }
         }
       }
+      built_for = lookahead;
     }
+    return tries;
   }
 
   // Word x of A and word y of B match: neither is covered, both exist,
@@ -368,7 +380,9 @@ class Extender {
   const uint64_t* sb_;
   const WordNet* wordnet_;
   const AlignOptions& options_;
-  std::vector<std::pair<int, int>> tries_;
+  // Tries(options_.lookahead); valid while this Extender lives (no other
+  // Extender with another lookahead is made on the thread meanwhile).
+  const std::vector<std::pair<int, int>>& tries_;
 };
 
 // Slot of a gram hash in GramIndex::first: the hash's high bits (the low
@@ -729,6 +743,10 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
             b_index);
   Extender ext(a, b, rows, wordnet, options);
   thread_local std::vector<Op> left, right;  // per seed, buffers reused
+  // The passages as found, moved into out.passages at the end with one
+  // allocation (pushing into it directly regrew it per few passages).
+  thread_local std::vector<Passage> found;
+  found.clear();
   const size_t seeds = a.words.size() + 1 - n;  // words where a seed may start
   // Locals, not rows' members: the stores that cover words would otherwise
   // make the compiler reload them at every word.
@@ -806,13 +824,15 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       out.b_aligned += p.b_words;
       out.matched += p.matched;
       out.longest = std::max(out.longest, p.a_words);
-      out.passages.push_back(std::move(p));
+      found.push_back(std::move(p));
     }
   }
-  std::sort(out.passages.begin(), out.passages.end(),
+  std::sort(found.begin(), found.end(),
             [](const Passage& x, const Passage& y) {
               return x.spans.front().a_word_begin < y.spans.front().a_word_begin;
             });
+  out.passages.reserve(found.size());
+  for (Passage& p : found) out.passages.push_back(std::move(p));
   return out;
 }
 

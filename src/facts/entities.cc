@@ -860,9 +860,33 @@ class Finder {
     result_.mentions.push_back(std::move(m));
   }
 
+  // Merge's working vectors, kept per thread (a Finder lives for one
+  // document): cleared per call, their capacity reused, so a document's
+  // merge allocates next to nothing once the thread has seen a few.
+  struct MergeScratch {
+    std::vector<uint32_t> slot;
+    std::vector<size_t> group;
+    std::vector<std::string_view> keys;
+    std::vector<size_t> parent;
+    std::vector<Scores> gscore;
+    std::vector<std::string_view> longest;
+    std::vector<std::string_view> all_words;
+    std::vector<size_t> words_from;
+    std::vector<std::span<const std::string_view>> gwords;
+    std::vector<std::pair<size_t, std::string>> acronyms;
+    std::vector<std::pair<std::string, size_t>> initials;
+    std::vector<std::pair<std::string_view, size_t>> by_last;
+    std::vector<size_t> order;
+    std::vector<int> entity_of_root;
+    std::vector<Scores> escore;
+    std::vector<uint32_t> mention_count;
+    std::vector<size_t> name_mention;
+  };
+
   // Union-find over mention groups with equal keys, then the merge passes.
   void Merge() {
     std::vector<EntityMention>& ms = result_.mentions;
+    thread_local MergeScratch scratch;
     // Groups by key, in order of first mention. Keys and texts are views of
     // the mentions' strings, which do not change from here on.
     // An open-addressing table of group indices by key (a power of two at
@@ -870,9 +894,12 @@ class Finder {
     constexpr uint32_t kEmpty = static_cast<uint32_t>(-1);
     size_t slots = 16;
     while (slots < 2 * ms.size()) slots *= 2;
-    std::vector<uint32_t> slot(slots, kEmpty);
-    std::vector<size_t> group(ms.size());
-    std::vector<std::string_view> keys;
+    std::vector<uint32_t>& slot = scratch.slot;
+    slot.assign(slots, kEmpty);
+    std::vector<size_t>& group = scratch.group;
+    group.resize(ms.size());  // every element written below
+    std::vector<std::string_view>& keys = scratch.keys;
+    keys.clear();
     for (size_t k = 0; k < ms.size(); ++k) {
       const std::string_view key = ms[k].key;
       size_t h = std::hash<std::string_view>{}(key) & (slots - 1);
@@ -886,7 +913,8 @@ class Finder {
       group[k] = slot[h];
     }
     const size_t g = keys.size();
-    std::vector<size_t> parent(g);
+    std::vector<size_t>& parent = scratch.parent;
+    parent.resize(g);
     std::iota(parent.begin(), parent.end(), 0);
     auto find = [&](size_t x) {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -900,8 +928,10 @@ class Finder {
       parent[b] = a;  // the earlier group is the root
     };
     // Per-group facts: summed scores, longest text, word count.
-    std::vector<Scores> gscore(g);
-    std::vector<std::string_view> longest(g);
+    std::vector<Scores>& gscore = scratch.gscore;
+    gscore.assign(g, Scores());
+    std::vector<std::string_view>& longest = scratch.longest;
+    longest.assign(g, std::string_view());
     for (size_t k = 0; k < ms.size(); ++k) {
       Scores& s = gscore[group[k]];
       s.person += scores_[k].person;
@@ -911,14 +941,17 @@ class Finder {
         longest[group[k]] = ms[k].text;
     }
     // The words of each key: one flat vector, a span per group.
-    std::vector<std::string_view> all_words;
-    std::vector<size_t> words_from(g + 1, 0);
+    std::vector<std::string_view>& all_words = scratch.all_words;
+    all_words.clear();
+    std::vector<size_t>& words_from = scratch.words_from;
+    words_from.assign(g + 1, 0);
     for (size_t a = 0; a < g; ++a) {
       SplitWords(keys[a], &words_);
       all_words.insert(all_words.end(), words_.begin(), words_.end());
       words_from[a + 1] = all_words.size();
     }
-    std::vector<std::span<const std::string_view>> gwords(g);
+    std::vector<std::span<const std::string_view>>& gwords = scratch.gwords;
+    gwords.resize(g);  // every element written below
     for (size_t a = 0; a < g; ++a) {
       gwords[a] = std::span<const std::string_view>(
           all_words.data() + words_from[a], words_from[a + 1] - words_from[a]);
@@ -926,14 +959,18 @@ class Finder {
     // 1. Initialisms: "UAE" and "United Arab Emirates". The initials of the
     // multiword groups are only needed when some group is an acronym.
     {
-      std::vector<std::pair<size_t, std::string>> acronyms;
+      std::vector<std::pair<size_t, std::string>>& acronyms =
+          scratch.acronyms;
+      acronyms.clear();
       for (size_t a = 0; a < g; ++a) {
         std::string letters = AcronymLetters(longest[a]);
         if (!letters.empty()) acronyms.emplace_back(a, std::move(letters));
       }
       // (initials, group) of the multiword groups, in group order; a text
       // has few acronyms, so each scans this list.
-      std::vector<std::pair<std::string, size_t>> initials;
+      std::vector<std::pair<std::string, size_t>>& initials =
+          scratch.initials;
+      initials.clear();
       if (!acronyms.empty()) {
         std::string letters;
         for (size_t b = 0; b < g; ++b) {
@@ -956,7 +993,9 @@ class Finder {
     // "Volodymyr Zelensky", "Abdel Rahman" and "Rami Abdel Rahman").
     {
       // (last word, group), sorted: the groups of one last word in order.
-      std::vector<std::pair<std::string_view, size_t>> by_last;
+      std::vector<std::pair<std::string_view, size_t>>& by_last =
+          scratch.by_last;
+      by_last.clear();
       for (size_t b = 0; b < g; ++b) {
         if (gwords[b].size() < 2 || gwords[b].size() > 5) continue;
         if (keys[b].find('|') != std::string_view::npos) continue;
@@ -998,7 +1037,8 @@ class Finder {
     // 3. Long names a small edit apart, compared within buckets of equal
     // first letter, in order of length, and at most kMaxFuzzyPairs pairs.
     {
-      std::vector<size_t> order;
+      std::vector<size_t>& order = scratch.order;
+      order.clear();
       for (size_t a = 0; a < g; ++a) {
         if (static_cast<int>(keys[a].size()) >= options_.fuzzy_min_length &&
             keys[a].find('|') == std::string_view::npos) {
@@ -1026,39 +1066,55 @@ class Finder {
         }
       }
     }
-    // Build entities.
-    std::vector<int> entity_of_root(g, -1);
-    result_.entities.reserve(g);  // at most one entity per group
-    std::vector<Scores> escore;
-    // The mention whose text is the entity's name: its key is the name's
-    // (every mention's key is EntityKey of its text).
-    std::vector<size_t> name_mention;
+    // Build entities. A first pass numbers them (in order of first
+    // mention) and counts their mentions, so each entity's mention list is
+    // allocated once at its size.
+    std::vector<int>& entity_of_root = scratch.entity_of_root;
+    entity_of_root.assign(g, -1);
+    std::vector<uint32_t>& mention_count = scratch.mention_count;
+    mention_count.clear();
+    // The mention whose text is the entity's name, the first of the longest
+    // texts: its key is the name's (every mention's key is EntityKey of its
+    // text).
+    std::vector<size_t>& name_mention = scratch.name_mention;
+    name_mention.clear();
     for (size_t k = 0; k < ms.size(); ++k) {
       const size_t root = find(group[k]);
       if (entity_of_root[root] < 0) {
-        entity_of_root[root] = static_cast<int>(result_.entities.size());
-        result_.entities.emplace_back();
-        escore.emplace_back();
+        entity_of_root[root] = static_cast<int>(mention_count.size());
+        mention_count.push_back(0);
         name_mention.push_back(k);
       }
       const int e = entity_of_root[root];
-      Entity& ent = result_.entities[e];
       ms[k].entity = e;
+      ++mention_count[e];
+      if (ms[k].text.size() > ms[name_mention[e]].text.size()) {
+        name_mention[e] = k;
+      }
+    }
+    const size_t entities = mention_count.size();
+    result_.entities.resize(entities);
+    std::vector<Scores>& escore = scratch.escore;
+    escore.assign(entities, Scores());
+    for (size_t e = 0; e < entities; ++e) {
+      result_.entities[e].mentions.reserve(mention_count[e]);
+    }
+    for (size_t k = 0; k < ms.size(); ++k) {
+      const int e = ms[k].entity;
+      Entity& ent = result_.entities[e];
       ent.mentions.push_back(static_cast<uint32_t>(k));
       if (std::find(ent.variants.begin(), ent.variants.end(), ms[k].text) ==
           ent.variants.end()) {
         ent.variants.push_back(ms[k].text);
       }
-      if (ms[k].text.size() > ent.name.size()) {
-        ent.name = ms[k].text;
-        name_mention[e] = k;
-      }
       escore[e].person += scores_[k].person;
       escore[e].place += scores_[k].place;
       escore[e].org += scores_[k].org;
     }
-    for (size_t e = 0; e < result_.entities.size(); ++e) {
+    for (size_t e = 0; e < entities; ++e) {
       Entity& ent = result_.entities[e];
+      // Assigned once, not each time a longer text turns up.
+      ent.name = ms[name_mention[e]].text;
       ent.key = ms[name_mention[e]].key;
       ent.type = Best(escore[e], &ent.confidence);
     }
