@@ -827,10 +827,9 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       found.push_back(std::move(p));
     }
   }
-  std::sort(found.begin(), found.end(),
-            [](const Passage& x, const Passage& y) {
-              return x.spans.front().a_word_begin < y.spans.front().a_word_begin;
-            });
+  std::sort(found.begin(), found.end(), [](const Passage& x, const Passage& y) {
+    return x.spans.front().a_word_begin < y.spans.front().a_word_begin;
+  });
   out.passages.reserve(found.size());
   for (Passage& p : found) out.passages.push_back(std::move(p));
   return out;

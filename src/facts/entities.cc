@@ -959,8 +959,7 @@ class Finder {
     // 1. Initialisms: "UAE" and "United Arab Emirates". The initials of the
     // multiword groups are only needed when some group is an acronym.
     {
-      std::vector<std::pair<size_t, std::string>>& acronyms =
-          scratch.acronyms;
+      std::vector<std::pair<size_t, std::string>>& acronyms = scratch.acronyms;
       acronyms.clear();
       for (size_t a = 0; a < g; ++a) {
         std::string letters = AcronymLetters(longest[a]);
@@ -968,8 +967,7 @@ class Finder {
       }
       // (initials, group) of the multiword groups, in group order; a text
       // has few acronyms, so each scans this list.
-      std::vector<std::pair<std::string, size_t>>& initials =
-          scratch.initials;
+      std::vector<std::pair<std::string, size_t>>& initials = scratch.initials;
       initials.clear();
       if (!acronyms.empty()) {
         std::string letters;

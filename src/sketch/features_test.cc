@@ -86,11 +86,10 @@ TEST(FeaturesTest, RememberedWordsGiveTheSameTerms) {
     for (const std::string& body : bodies) {
       FeatureExtractor fresh({});
       Vocabulary fresh_vocab;
-      const TermBag want = fresh.Extract("Twelve boats", body, "en",
-                                         &fresh_vocab);
+      const TermBag want =
+          fresh.Extract("Twelve boats", body, "en", &fresh_vocab);
       warm_vocab.clear();
-      const TermBag got = warm.Extract("Twelve boats", body, "en",
-                                       &warm_vocab);
+      const TermBag got = warm.Extract("Twelve boats", body, "en", &warm_vocab);
       ASSERT_EQ(got.words, want.words);
       ASSERT_EQ(got.terms.size(), want.terms.size());
       for (size_t i = 0; i < want.terms.size(); ++i) {
@@ -102,8 +101,8 @@ TEST(FeaturesTest, RememberedWordsGiveTheSameTerms) {
     }
   }
   Vocabulary vocab;
-  const TermBag bag = warm.Extract("", "Twelve boats, 1,200 oars.", "en",
-                                   &vocab);
+  const TermBag bag =
+      warm.Extract("", "Twelve boats, 1,200 oars.", "en", &vocab);
   const std::set<std::string> t = Terms(bag, vocab);
   EXPECT_TRUE(t.contains("#12"));
   EXPECT_TRUE(t.contains("#1200"));
