@@ -11,7 +11,6 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -21,11 +20,11 @@
 #include <vector>
 
 #include "src/compare/wordnet.h"
+#include "src/compare/wordnet_test_util.h"
 
 namespace concord::compare {
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr const char* kPosNames[] = {"noun", "verb", "adj", "adv"};
 
@@ -547,20 +546,9 @@ std::map<std::string, std::string> Files(bool unusual) {
   };
 }
 
-std::string WriteFiles(const std::string& name,
-                       const std::map<std::string, std::string>& files) {
-  const fs::path dir = fs::path(testing::TempDir()) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  for (const auto& [file, text] : files) {
-    std::ofstream(dir / file, std::ios::binary) << text;
-  }
-  return dir.string();
-}
-
 TEST(WordNetReference, UnusualButValidFilesAnswerAsThePlainReading) {
   for (bool unusual : {false, true}) {
-    const std::string dir = WriteFiles(
+    const std::string dir = WriteWordNetDir(
         unusual ? "wordnet_ref_unusual" : "wordnet_ref_plain", Files(unusual));
     auto wn = WordNet::Load(dir);
     ASSERT_TRUE(wn.ok()) << wn.status().ToString();

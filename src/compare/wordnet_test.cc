@@ -2,16 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "src/compare/wordnet_test_util.h"
+
 namespace concord::compare {
 namespace {
 
-namespace fs = std::filesystem;
 
 struct RelateCase {
   const char* a;
@@ -95,14 +94,7 @@ std::map<std::string, std::string> SyntheticFiles() {
 // Writes `files` into a fresh directory named after the running test.
 std::string WriteDir(const std::map<std::string, std::string>& files) {
   const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path dir =
-      fs::path(testing::TempDir()) / (std::string("wordnet_") + info->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  for (const auto& [name, text] : files) {
-    std::ofstream(dir / name, std::ios::binary) << text;
-  }
-  return dir.string();
+  return WriteWordNetDir(std::string("wordnet_") + info->name(), files);
 }
 
 std::unique_ptr<WordNet> LoadSynthetic() {
