@@ -11,7 +11,6 @@
 namespace concord::compare {
 namespace {
 
-
 struct RelateCase {
   const char* a;
   const char* b;
