@@ -118,8 +118,6 @@ std::vector<std::string_view> WordsOf(std::string_view text) {
   return out;
 }
 
-// The word lower-cased (ASCII) with typographic apostrophes made ASCII,
-// into *s (replaced).
 // FoldInto's bytes written to out[0 ..), which must hold w.size() bytes;
 // returns the folded word (a view of out).
 std::string_view FoldTo(std::string_view w, char* out) {
@@ -139,9 +137,21 @@ std::string_view FoldTo(std::string_view w, char* out) {
   return std::string_view(out, n);
 }
 
+// The word lower-cased (ASCII) with typographic apostrophes made ASCII,
+// into *s (replaced).
 void FoldInto(std::string_view w, std::string* s) {
   s->resize(w.size());  // the folded word is never longer
   s->resize(FoldTo(w, s->data()).size());
+}
+
+// The word folded into `buffer` when it fits (the words of ordinary text),
+// else into *spill; the view lives until the next call with either.
+template <size_t N>
+std::string_view FoldToBuffer(std::string_view w, char (&buffer)[N],
+                              std::string* spill) {
+  if (w.size() <= N) return FoldTo(w, buffer);
+  FoldInto(w, spill);
+  return *spill;
 }
 
 std::string Folded(std::string_view w) {
@@ -162,13 +172,7 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   char buffer[64];
   std::string folded;
   ForEachWord(text, [&](std::string_view w) {
-    std::string_view fw;
-    if (w.size() <= sizeof buffer) {
-      fw = FoldTo(w, buffer);
-    } else {
-      FoldInto(w, &folded);
-      fw = folded;
-    }
+    const std::string_view fw = FoldToBuffer(w, buffer, &folded);
     // Every ending has its apostrophe second or third from the end: most
     // words have none there and skip the endings.
     const size_t n = fw.size();
@@ -355,13 +359,7 @@ std::vector<uint64_t> ContentSet(std::string_view text, std::string_view lang) {
   std::string long_word;
   ForEachWord(text, [&](std::string_view w) {
     if (w.size() < 4) return;
-    std::string_view f;
-    if (w.size() <= sizeof buffer) {
-      f = FoldTo(w, buffer);
-    } else {
-      FoldInto(w, &long_word);
-      f = long_word;
-    }
+    const std::string_view f = FoldToBuffer(w, buffer, &long_word);
     if (text::IsStopword(f, lang)) return;
     const size_t n = std::min<size_t>(f.size(), 6);
     uint64_t key = n;
