@@ -243,13 +243,53 @@ TEST(ReconcileTest, BriefTakesTheSentenceWithCorroboratedFactsOnce) {
 // quotes in group order, else starts a group). Random quotes over a small
 // vocabulary, so that overlaps and ties are common.
 
-// Dice coefficient of two word sets, as the all-pairs references compute
-// it: twice the common words over the two sizes.
-template <typename Set>
-double SetDice(const Set& a, const Set& b) {
-  size_t common = 0;
-  for (const auto& w : a) common += b.count(w);
-  return 2.0 * common / double(a.size() + b.size());
+// A grouped quote as the all-pairs references see it: its member, its
+// offset, its speaker (-1: none) and its set of words.
+struct RefQuote {
+  uint32_t member, begin;
+  int speaker;
+  std::set<std::string> words;
+};
+
+// The plain all-pairs greedy grouping: each quote, in order, joins the
+// group holding the quote of best Dice with it (>= 0.3, the last best
+// winning), among groups whose speaker is its own or none; else it starts
+// a group. A group takes the speaker of its first quote that has one.
+std::vector<std::vector<size_t>> ReferenceGroups(
+    const std::vector<RefQuote>& items) {
+  auto dice = [](const std::set<std::string>& a,
+                 const std::set<std::string>& b) {
+    size_t common = 0;
+    for (const std::string& w : a) common += b.count(w);
+    return 2.0 * common / double(a.size() + b.size());
+  };
+  std::vector<std::vector<size_t>> groups;
+  std::vector<int> group_speaker;
+  for (size_t i = 0; i < items.size(); ++i) {
+    int best = -1;
+    double best_score = 0.3;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      const int sp = group_speaker[g];
+      if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) {
+        continue;
+      }
+      for (size_t k : groups[g]) {
+        const double d = dice(items[i].words, items[k].words);
+        if (d >= best_score) {
+          best_score = d;
+          best = static_cast<int>(g);
+        }
+      }
+    }
+    if (best < 0) {
+      groups.push_back({i});
+      group_speaker.push_back(items[i].speaker);
+    } else {
+      groups[best].push_back(i);
+      if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
+    }
+  }
+  return groups;
 }
 
 TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
@@ -285,38 +325,16 @@ TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
       members[m].source = m;
     }
     // The reference: every grouped quote scored, in group order.
-    struct Item {
-      uint32_t member, begin;
-      std::set<std::string> words;
-    };
-    std::vector<Item> items;
+    std::vector<RefQuote> items;
     for (int m = 0; m < n; ++m) {
       for (const Quote& q : facts[m].quotes) {
-        Item it{static_cast<uint32_t>(m), q.begin, {}};
+        RefQuote it{static_cast<uint32_t>(m), q.begin, -1, {}};
         std::istringstream in(q.text);
         for (std::string w; in >> w;) it.words.insert(w);
         if (it.words.size() >= 3) items.push_back(it);
       }
     }
-    std::vector<std::vector<size_t>> groups;
-    for (size_t i = 0; i < items.size(); ++i) {
-      int best = -1;
-      double best_score = 0.3;
-      for (size_t g = 0; g < groups.size(); ++g) {
-        for (size_t k : groups[g]) {
-          const double d = SetDice(items[i].words, items[k].words);
-          if (d >= best_score) {
-            best_score = d;
-            best = static_cast<int>(g);
-          }
-        }
-      }
-      if (best < 0) {
-        groups.push_back({i});
-      } else {
-        groups[best].push_back(i);
-      }
-    }
+    const std::vector<std::vector<size_t>> groups = ReferenceGroups(items);
     std::set<std::vector<std::pair<uint32_t, uint32_t>>> expected, got;
     for (const auto& g : groups) {
       std::set<uint32_t> arts;
@@ -405,46 +423,16 @@ TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
       members[m].facts = copy ? members[m - 1].facts : &facts[m];
       members[m].source = m;
     }
-    struct Item {
-      uint32_t member, begin;
-      int speaker;
-      std::set<std::string> words;
-    };
-    std::vector<Item> items;
+    std::vector<RefQuote> items;
     for (int m = 0; m < n; ++m) {
       for (const Quote& q : members[m].facts->quotes) {
-        Item it{static_cast<uint32_t>(m), q.begin, q.speaker_entity, {}};
+        RefQuote it{static_cast<uint32_t>(m), q.begin, q.speaker_entity, {}};
         std::istringstream in(q.text);
         for (std::string w; in >> w;) it.words.insert(w);
         if (it.words.size() >= 3) items.push_back(it);
       }
     }
-    std::vector<std::vector<size_t>> groups;
-    std::vector<int> group_speaker;
-    for (size_t i = 0; i < items.size(); ++i) {
-      int best = -1;
-      double best_score = 0.3;
-      for (size_t g = 0; g < groups.size(); ++g) {
-        const int sp = group_speaker[g];
-        if (sp >= 0 && items[i].speaker >= 0 && sp != items[i].speaker) {
-          continue;
-        }
-        for (size_t k : groups[g]) {
-          const double d = SetDice(items[i].words, items[k].words);
-          if (d >= best_score) {
-            best_score = d;
-            best = static_cast<int>(g);
-          }
-        }
-      }
-      if (best < 0) {
-        groups.push_back({i});
-        group_speaker.push_back(items[i].speaker);
-      } else {
-        groups[best].push_back(i);
-        if (group_speaker[best] < 0) group_speaker[best] = items[i].speaker;
-      }
-    }
+    const std::vector<std::vector<size_t>> groups = ReferenceGroups(items);
     // Clusters: groups quoted by two articles or more, in group order,
     // stably by size; variants in order within the group.
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> expected;
