@@ -292,6 +292,23 @@ std::vector<std::vector<size_t>> ReferenceGroups(
   return groups;
 }
 
+// ReferenceGroups' groups quoted by two articles or more, in group order,
+// each as its quotes' (member, offset) in order within the group.
+std::vector<std::vector<std::pair<uint32_t, uint32_t>>> ReferenceClusters(
+    const std::vector<RefQuote>& items) {
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> out;
+  for (const std::vector<size_t>& g : ReferenceGroups(items)) {
+    std::set<uint32_t> arts;
+    std::vector<std::pair<uint32_t, uint32_t>> v;
+    for (size_t k : g) {
+      arts.insert(items[k].member);
+      v.emplace_back(items[k].member, items[k].begin);
+    }
+    if (arts.size() >= 2) out.push_back(v);
+  }
+  return out;
+}
+
 TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
   const std::vector<std::string> vocab = {
       "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
@@ -334,16 +351,8 @@ TEST(ReconcileTest, QuoteGroupsEqualTheAllPairsGreedyReference) {
         if (it.words.size() >= 3) items.push_back(it);
       }
     }
-    const std::vector<std::vector<size_t>> groups = ReferenceGroups(items);
     std::set<std::vector<std::pair<uint32_t, uint32_t>>> expected, got;
-    for (const auto& g : groups) {
-      std::set<uint32_t> arts;
-      std::vector<std::pair<uint32_t, uint32_t>> v;
-      for (size_t k : g) {
-        arts.insert(items[k].member);
-        v.emplace_back(items[k].member, items[k].begin);
-      }
-      if (arts.size() < 2) continue;
+    for (auto v : ReferenceClusters(items)) {
       std::sort(v.begin(), v.end());
       expected.insert(v);
     }
@@ -432,19 +441,9 @@ TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
         if (it.words.size() >= 3) items.push_back(it);
       }
     }
-    const std::vector<std::vector<size_t>> groups = ReferenceGroups(items);
-    // Clusters: groups quoted by two articles or more, in group order,
-    // stably by size; variants in order within the group.
-    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> expected;
-    for (const auto& g : groups) {
-      std::set<uint32_t> arts;
-      std::vector<std::pair<uint32_t, uint32_t>> v;
-      for (size_t k : g) {
-        arts.insert(items[k].member);
-        v.emplace_back(items[k].member, items[k].begin);
-      }
-      if (arts.size() >= 2) expected.push_back(v);
-    }
+    // Clusters in group order, stably by size.
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> expected =
+        ReferenceClusters(items);
     std::stable_sort(
         expected.begin(), expected.end(),
         [](const auto& a, const auto& b) { return a.size() > b.size(); });
