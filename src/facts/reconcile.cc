@@ -1075,8 +1075,10 @@ NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
     const uint32_t b = std::max(q.begin, from), e = std::min(q.end, to);
     for (uint32_t k = b; k < e; ++k) narration[k - from] = ' ';
   }
-  auto [cached, fresh] = cache->try_emplace(std::move(narration));
-  if (fresh) {
+  // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+  const auto emplaced = cache->try_emplace(std::move(narration));
+  const auto cached = emplaced.first;
+  if (emplaced.second) {
     ForEachFoldedWord(cached->first, [&](std::string_view w) {
       if (w.size() >= 4) cached->second.push_back(Prefix4(w));
     });
