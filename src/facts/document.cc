@@ -14,7 +14,29 @@ namespace concord::facts {
 using text::Token;
 using text::TokenKind;
 
+namespace {
+
+// Token vectors of destroyed Documents, kept for the next Documents built on
+// this thread. Tokenize() overwrites the tokens a vector holds in place (a
+// norm's string keeps its buffer), so a reused vector saves constructing
+// and destroying a string per token. The engine keeps a story's Documents
+// alive together, so a few vectors are pooled; very large ones are not.
+constexpr size_t kMaxPooledVectors = 8;
+constexpr size_t kMaxPooledTokens = size_t{1} << 16;
+
+std::vector<std::vector<Token>>& TokenPool() {
+  thread_local std::vector<std::vector<Token>> pool;
+  return pool;
+}
+
+}  // namespace
+
 Document::Document(std::string_view body) : text_(body) {
+  std::vector<std::vector<Token>>& pool = TokenPool();
+  if (!pool.empty()) {
+    tokens_.swap(pool.back());
+    pool.pop_back();
+  }
   // About one token per five bytes of news text: most bodies then fill the
   // vector without growing it (each growth moves every token's norm).
   tokens_.reserve(text_.size() / 5 + 8);
@@ -56,6 +78,14 @@ Document::Document(std::string_view body) : text_(body) {
         break;
       }
     }
+  }
+}
+
+Document::~Document() {
+  std::vector<std::vector<Token>>& pool = TokenPool();
+  if (pool.size() < kMaxPooledVectors &&
+      tokens_.capacity() <= kMaxPooledTokens) {
+    pool.push_back(std::move(tokens_));
   }
 }
 

@@ -36,7 +36,6 @@
 #include "src/facts/gated_table.h"
 #include "src/facts/lexicon.h"
 #include "src/text/normalizer.h"
-#include "src/text/stopwords.h"
 
 namespace concord::facts {
 namespace {
@@ -395,13 +394,13 @@ class Finder {
       int lower = 0;
       for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
         if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
+        if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
       }
       if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
       int caps = 0;
       for (size_t i = b; i < e; ++i) {
         if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
-            !text::IsStopword(doc_.Norm(i), "en")) {
+            !lexicon::IsEnglishStopword(doc_.Norm(i))) {
           ++caps;
         }
       }
@@ -409,7 +408,7 @@ class Finder {
       lower = 0;
       for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
         if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
+        if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
       }
       const int words = caps + lower;
       title_case_[s] = words >= 3 && caps * 4 >= words * 3 &&
@@ -433,14 +432,39 @@ class Finder {
   }
 
   bool MidSentenceCapital(std::string_view w) const {
-    // Sorted on the first question: many texts never ask one.
-    if (!mid_caps_sorted_) {
-      std::sort(mid_caps_.begin(), mid_caps_.end());
-      mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
-                      mid_caps_.end());
-      mid_caps_sorted_ = true;
+    // A hash set of the words, built on the first question (many texts
+    // never ask one): a text asks a few dozen times, about words mostly
+    // absent, and a sort of all its mid-sentence capitals cost more than
+    // the questions.
+    if (mid_caps_slots_.empty()) {
+      size_t slots = 16;
+      while (slots < 2 * mid_caps_.size()) slots *= 2;
+      mid_caps_slots_.assign(slots, kNoWord);
+      for (uint32_t k = 0; k < mid_caps_.size(); ++k) {
+        const std::string_view c = mid_caps_[k];
+        size_t h = WordHash(c) & (slots - 1);
+        while (mid_caps_slots_[h] != kNoWord &&
+               mid_caps_[mid_caps_slots_[h]] != c) {
+          h = (h + 1) & (slots - 1);
+        }
+        if (mid_caps_slots_[h] == kNoWord) mid_caps_slots_[h] = k;
+      }
     }
-    return std::binary_search(mid_caps_.begin(), mid_caps_.end(), w);
+    const size_t mask = mid_caps_slots_.size() - 1;
+    for (size_t h = WordHash(w) & mask;; h = (h + 1) & mask) {
+      const uint32_t k = mid_caps_slots_[h];
+      if (k == kNoWord) return false;
+      if (mid_caps_[k] == w) return true;
+    }
+  }
+
+  // FNV-1a over the bytes: the words are short.
+  static size_t WordHash(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const char c : w) {
+      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
   }
 
   bool KnownName(std::string_view folded) const {
@@ -674,7 +698,7 @@ class Finder {
           lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
       return;
     }
-    if (initial && !single && text::IsStopword(w0, "en")) return;
+    if (initial && !single && lexicon::IsEnglishStopword(w0)) return;
     // Shouting: words in capitals beside other words in capitals are not
     // acronyms ("THAT WAS CALLOUS"), unless the lexicons know the name.
     if (Shouting(run, from, to)) return;
@@ -1143,9 +1167,11 @@ class Finder {
   std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
   std::vector<bool> title_case_;
   // Folded words capitalised mid-sentence (views of the document's norms),
-  // sorted and made unique by the first MidSentenceCapital().
-  mutable std::vector<std::string_view> mid_caps_;
-  mutable bool mid_caps_sorted_ = false;
+  // and the hash set over them that the first MidSentenceCapital() builds
+  // (indices into mid_caps_, kNoWord for an empty slot).
+  std::vector<std::string_view> mid_caps_;
+  static constexpr uint32_t kNoWord = static_cast<uint32_t>(-1);
+  mutable std::vector<uint32_t> mid_caps_slots_;
   std::vector<size_t> run_;              // ScanAt's name run, reused
   std::string folded_;                   // EmitClean's folded name, reused
   std::vector<std::string_view> words_;  // its words, reused

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "src/facts/gated_table.h"
+#include "src/text/stopwords.h"
 
 namespace concord::facts::lexicon {
 namespace {
@@ -617,6 +618,17 @@ bool IsKnownPlace(std::string_view name) {
       "rostov",
   };
   return In(kPlaces, name);
+}
+
+bool IsEnglishStopword(std::string_view w) {
+  // text::StopwordList("en") behind the gate: the same words, and most
+  // words that are not stop words leave at the filter bit.
+  static const GatedSet kWords = [] {
+    GatedSet set;
+    for (std::string_view x : text::StopwordList("en")) set.Insert(x);
+    return set;
+  }();
+  return kWords.Contains(w);
 }
 
 bool IsSpeechVerb(std::string_view w) {

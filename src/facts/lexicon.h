@@ -97,6 +97,9 @@ std::string_view NameAlias(std::string_view folded_name);
 // states and large cities ("texas", "new york", "gaza", "aleppo").
 bool IsKnownPlace(std::string_view folded_name);
 
+// text::IsStopword(folded, "en"), answered from a gated copy of the list.
+bool IsEnglishStopword(std::string_view folded);
+
 // Reporting verbs ("said", "told", "wrote", "added", "stating", "tweeted").
 bool IsSpeechVerb(std::string_view folded);
 

@@ -31,7 +31,6 @@
 
 #include "src/facts/lexicon.h"
 #include "src/text/numbers.h"
-#include "src/text/stopwords.h"
 
 namespace concord::facts {
 namespace {
@@ -281,7 +280,7 @@ class Extractor {
       if (k > j && doc_.LineBreakBetween(k - 1, k)) break;
       if (k > j && !doc_.Spaced(k - 1, k) && !doc_.IsWord(k - 1)) break;
       const std::string_view w = doc_.Norm(k);
-      if (text::IsStopword(w, "en") && !SkippableStopword(w)) break;
+      if (lexicon::IsEnglishStopword(w) && !SkippableStopword(w)) break;
       if (lexicon::Month(w) > 0 && doc_.Capitalized(k)) break;
       if (first_content == static_cast<size_t>(-1)) first_content = k;
       const bool plural = LooksPlural(w);
