@@ -672,7 +672,7 @@ class Finder {
       if (cue == lexicon::CountryCue::kDemonym) return;  // "Ukrainian"
       if (w0 == "us" && !all_caps) return;
       if (lexicon::IsPersonTitle(w0) && !lexicon::IsOrgHead(w0)) return;
-      if (lexicon::Month(w0) > 0 || lexicon::Weekday(w0) >= 0) return;
+      if (lexicon::IsMonthOrWeekday(w0)) return;
     }
     // Sentence-initial or headline words need independent support.
     const bool initial =
@@ -759,8 +759,13 @@ class Finder {
       end -= static_cast<uint32_t>(cut);
     }
     if (raw.empty()) return;
-    folded_.clear();
-    text::FoldWord(raw, &folded_);
+    if (first == last && raw.size() == doc_.Raw(first).size()) {
+      // One whole token: its norm is FoldWord of its text already.
+      folded_.assign(doc_.Norm(first));
+    } else {
+      folded_.clear();
+      text::FoldWord(raw, &folded_);
+    }
     const std::string& folded = folded_;
     SplitWords(folded, &words_);
     const std::vector<std::string_view>& words = words_;

@@ -149,9 +149,7 @@ const WordMap<CountryHit>& CountryTable() {
   return table;
 }
 
-}  // namespace
-
-int Month(std::string_view w) {
+const WordMap<int>& Months() {
   static const WordMap<int> kMonths = {
       {"january", 1},   {"jan", 1},    {"february", 2},  {"feb", 2},
       {"march", 3},     {"mar", 3},    {"april", 4},     {"apr", 4},
@@ -160,19 +158,40 @@ int Month(std::string_view w) {
       {"sept", 9},      {"sep", 9},    {"october", 10},  {"oct", 10},
       {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12},
   };
-  const auto* v = kMonths.Find(w);
-  return v == nullptr ? 0 : *v;
+  return kMonths;
 }
 
-int Weekday(std::string_view w) {
+const WordMap<int>& Weekdays() {
   static const WordMap<int> kDays = {
       {"monday", 0},   {"mon", 0},       {"tuesday", 1}, {"tue", 1},
       {"tues", 1},     {"wednesday", 2}, {"wed", 2},     {"thursday", 3},
       {"thu", 3},      {"thurs", 3},     {"friday", 4},  {"fri", 4},
       {"saturday", 5}, {"sat", 5},       {"sunday", 6},  {"sun", 6},
   };
-  const auto* v = kDays.Find(w);
+  return kDays;
+}
+
+}  // namespace
+
+int Month(std::string_view w) {
+  const auto* v = Months().Find(w);
+  return v == nullptr ? 0 : *v;
+}
+
+int Weekday(std::string_view w) {
+  const auto* v = Weekdays().Find(w);
   return v == nullptr ? -1 : *v;
+}
+
+bool IsMonthOrWeekday(std::string_view w) {
+  // The keys of both tables (every month is > 0, every weekday >= 0).
+  static const WordList kWords = [] {
+    WordList set;
+    for (std::string_view k : Months().Keys()) set.Insert(k);
+    for (std::string_view k : Weekdays().Keys()) set.Insert(k);
+    return set;
+  }();
+  return kWords.Contains(w);
 }
 
 Unit FindUnit(std::string_view w) {

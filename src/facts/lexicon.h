@@ -24,6 +24,9 @@ int Month(std::string_view folded);
 // 0 (Monday) .. 6 (Sunday) for "monday", "mon", ...; -1 otherwise.
 int Weekday(std::string_view folded);
 
+// Month(folded) > 0 || Weekday(folded) >= 0, in one look-up.
+bool IsMonthOrWeekday(std::string_view folded);
+
 enum class UnitKind {
   kNone,
   kDistance,
