@@ -246,6 +246,47 @@ std::string AcronymLetters(std::string_view name) {
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
 
+std::string KeyOfFolded(std::string_view folded);
+
+// What EmitClean reads from a name's own words, the same for every mention
+// of the name.
+struct NameFacts {
+  std::string key;  // EntityKey(name)
+  size_t words = 0;  // of the folded name; 0: no name (nothing emitted)
+  lexicon::CountryCue cue = lexicon::CountryCue::kNone;  // of the whole name
+  bool place_lexicon = false;    // a country name, capital or known place
+  bool org_head_last = false;    // the last word is an organisation head
+  bool org_head_inside = false;  // so is a word between the first and last
+  bool org_by_itself = false;    // "Kremlin", "Pentagon", "Rada"
+  bool news_outlet = false;
+  bool street = false;  // several words, the last a street or site head
+  bool platform = false;
+};
+
+// Per thread, by name as written: its EntityKey and, once a mention of it
+// was emitted, its NameFacts. EntityKey() and the finder share the memo
+// (pure functions of the name: the memo changes no answer). Bounded:
+// cleared when full.
+struct NameMemoEntry {
+  std::string key;
+  bool has_facts = false;
+  NameFacts facts;
+};
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+using NameMemoMap =
+    std::unordered_map<std::string, NameMemoEntry, NameHash, std::equal_to<>>;
+constexpr size_t kMaxNameMemo = size_t{1} << 16;
+
+NameMemoMap& NameMemo() {
+  thread_local NameMemoMap memo;
+  return memo;
+}
+
 std::string MemoEntityKey(std::string_view name, const std::string* folded);
 
 struct Scores {
@@ -759,45 +800,25 @@ class Finder {
       end -= static_cast<uint32_t>(cut);
     }
     if (raw.empty()) return;
-    if (first == last && raw.size() == doc_.Raw(first).size()) {
-      // One whole token: its norm is FoldWord of its text already.
-      folded_.assign(doc_.Norm(first));
-    } else {
-      folded_.clear();
-      text::FoldWord(raw, &folded_);
-    }
-    const std::string& folded = folded_;
-    SplitWords(folded, &words_);
-    const std::vector<std::string_view>& words = words_;
-    if (words.empty()) return;
-    const std::string_view lastw = words.back();
+    // What the name's own words say (its key and lexicon cues) depends on
+    // the name alone: looked up once per thread, not per mention.
+    const NameFacts& nf = FactsOfName(raw, first, last);
+    if (nf.words == 0) return;
     const bool all_caps = doc_.tokens()[first].all_caps && first == last;
 
-    // Lexicon cues.
-    lexicon::CountryCue cue;
-    lexicon::CountryKey(folded, &cue);
-    if (cue == lexicon::CountryCue::kName ||
-        cue == lexicon::CountryCue::kCapital || lexicon::IsKnownPlace(folded)) {
-      scores.place += 2.5f;
-    }
-    if (lexicon::IsOrgHead(lastw) && words.size() > 1) {
+    // Lexicon cues, added in the order the checks were made.
+    const lexicon::CountryCue cue = nf.cue;
+    if (nf.place_lexicon) scores.place += 2.5f;
+    if (nf.org_head_last && nf.words > 1) {
       scores.org += 2;
-    } else if (words.size() > 2) {
+    } else if (nf.words > 2) {
       // "Syrian Observatory for Human Rights": a head inside the name.
-      for (size_t k = 1; k + 1 < words.size(); ++k) {
-        if (lexicon::IsOrgHead(words[k])) {
-          scores.org += 1.5f;
-          break;
-        }
-      }
+      if (nf.org_head_inside) scores.org += 1.5f;
     }
-    if (lexicon::IsOrgHead(lastw) && words.size() == 1 &&
-        (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada")) {
-      scores.org += 2;
-    }
-    if (lexicon::IsNewsOutlet(folded)) scores.org += 2.5f;
-    if (words.size() > 1 && StreetHead(lastw)) scores.place += 2.5f;
-    if (lexicon::IsPlatform(folded)) scores.org += 1;
+    if (nf.org_by_itself) scores.org += 2;
+    if (nf.news_outlet) scores.org += 2.5f;
+    if (nf.street) scores.place += 2.5f;
+    if (nf.platform) scores.org += 1;
     if (all_caps && cue == lexicon::CountryCue::kNone) scores.org += 1;
     // Context before.
     if (first > 0 && doc_.IsWord(first - 1)) {
@@ -822,7 +843,7 @@ class Finder {
       const std::string_view nw = doc_.Norm(a);
       if (lexicon::IsPlaceSuffix(nw) && !doc_.Capitalized(a)) scores.place += 2;
       if (lexicon::IsSpeechVerb(nw)) {
-        if (words.size() >= 2 && scores.org == 0 && scores.place == 0) {
+        if (nf.words >= 2 && scores.org == 0 && scores.place == 0) {
           scores.person += 1.5f;
         } else {
           scores.person += 0.6f;
@@ -836,7 +857,7 @@ class Finder {
     // Age appositive: "Rhys Gannet, 67, said".
     if (doc_.IsPunct(a, ",") && doc_.IsNumber(a + 1) &&
         doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
-        words.size() >= 2) {
+        nf.words >= 2) {
       scores.person += 1.5f;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
@@ -857,8 +878,8 @@ class Finder {
     }
     // A two- or three-word name of plain words with no other cue: weakly a
     // person ("Rustem Umerov").
-    if (words.size() >= 2 && words.size() <= 3 && scores.org == 0 &&
-        scores.place == 0 && !lexicon::IsOrgHead(lastw)) {
+    if (nf.words >= 2 && nf.words <= 3 && scores.org == 0 &&
+        scores.place == 0 && !nf.org_head_last) {
       scores.person += 0.5f;
     }
 
@@ -867,10 +888,62 @@ class Finder {
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = MemoEntityKey(raw, &folded);  // = EntityKey(raw)
+    m.key = nf.key;  // = EntityKey(raw)
     if (m.key.empty()) return;
     scores_.push_back(scores);
     result_.mentions.push_back(std::move(m));
+  }
+
+  // The facts of a name (tokens first..last, possessive off, as `raw`)
+  // that depend on its text alone, from the thread's name memo; computed
+  // and stored on the first mention of the name.
+  const NameFacts& FactsOfName(std::string_view raw, size_t first,
+                               size_t last) {
+    NameMemoMap& memo = NameMemo();
+    auto it = memo.find(raw);
+    if (it != memo.end() && it->second.has_facts) return it->second.facts;
+    if (first == last && raw.size() == doc_.Raw(first).size()) {
+      // One whole token: its norm is FoldWord of its text already.
+      folded_.assign(doc_.Norm(first));
+    } else {
+      folded_.clear();
+      text::FoldWord(raw, &folded_);
+    }
+    const std::string& folded = folded_;
+    SplitWords(folded, &words_);
+    const std::vector<std::string_view>& words = words_;
+    NameFacts f;
+    f.words = words.size();
+    if (!words.empty()) {
+      const std::string_view lastw = words.back();
+      lexicon::CountryKey(folded, &f.cue);
+      f.place_lexicon = f.cue == lexicon::CountryCue::kName ||
+                        f.cue == lexicon::CountryCue::kCapital ||
+                        lexicon::IsKnownPlace(folded);
+      f.org_head_last = lexicon::IsOrgHead(lastw);
+      for (size_t k = 1; k + 1 < words.size(); ++k) {
+        if (lexicon::IsOrgHead(words[k])) {
+          f.org_head_inside = true;
+          break;
+        }
+      }
+      f.org_by_itself =
+          f.org_head_last && words.size() == 1 &&
+          (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada");
+      f.news_outlet = lexicon::IsNewsOutlet(folded);
+      f.street = words.size() > 1 && StreetHead(lastw);
+      f.platform = lexicon::IsPlatform(folded);
+      // = EntityKey(raw): `folded` is Fold(raw).
+      f.key = it != memo.end() ? it->second.key : KeyOfFolded(folded);
+    }
+    if (it == memo.end()) {
+      if (memo.size() >= kMaxNameMemo) memo.clear();
+      it = memo.emplace(std::string(raw), NameMemoEntry{}).first;
+      it->second.key = f.key;
+    }
+    it->second.facts = std::move(f);
+    it->second.has_facts = true;
+    return it->second.facts;
   }
 
   void EmitInstitution(size_t first, size_t last) {
@@ -1247,22 +1320,13 @@ std::string KeyOfFolded(std::string_view folded) {
 // answer. `folded`, if given, is FoldWord(name) (the entity finder has it at
 // hand): a new name then is not folded again.
 std::string MemoEntityKey(std::string_view name, const std::string* folded) {
-  constexpr size_t kMaxMemo = size_t{1} << 16;
+  NameMemoMap& memo = NameMemo();
   // Looked up by the view itself (no std::string made for a hit).
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  thread_local std::unordered_map<std::string, std::string, NameHash,
-                                  std::equal_to<>>
-      memo;
-  if (const auto it = memo.find(name); it != memo.end()) return it->second;
-  if (memo.size() >= kMaxMemo) memo.clear();
+  if (const auto it = memo.find(name); it != memo.end()) return it->second.key;
+  if (memo.size() >= kMaxNameMemo) memo.clear();
   std::string key =
       folded != nullptr ? KeyOfFolded(*folded) : KeyOfFolded(Fold(name));
-  memo.emplace(std::string(name), key);
+  memo.emplace(std::string(name), NameMemoEntry{}).first->second.key = key;
   return key;
 }
 
