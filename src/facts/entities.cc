@@ -319,16 +319,16 @@ class Finder {
          const EntityOptions& options)
       : doc_(doc), options_(options) {
     MarkTokens(dates);
-    MarkTitleCaseSentences();
-    CollectMidSentenceCapitals();
   }
 
   EntityResult Run() {
-    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
-      const size_t end = doc_.SentenceEnd(s);
-      for (size_t i = doc_.SentenceBegin(s); i < end;) {
-        i = ScanAt(i, end);
-      }
+    // ScanAt over every token of every sentence, in order, visits only the
+    // tokens it may open a name at: on any other it returns the next
+    // token and does nothing. A scan never goes past its sentence.
+    size_t next = 0;
+    for (const uint32_t i : starts_) {
+      if (i < next) continue;  // inside the name found before
+      next = ScanAt(i, doc_.SentenceEnd(doc_.SentenceOf(i)));
     }
     Merge();
     return std::move(result_);
@@ -348,21 +348,28 @@ class Finder {
     kInitialBit = 128,  // doc_.SentenceInitial()
   };
 
-  // Fills flags_ (zero for the padding past the last token), and for
-  // MarkTitleCaseSentences each sentence's count of capitalised words and
-  // whether it holds a period. The sentences' token ranges follow one
-  // another from the first token to the last.
+  // Fills flags_ (zero for the padding past the last token), title_case_,
+  // mid_caps_ and starts_, one sentence after another (their token ranges
+  // follow one another from the first token to the last): a sentence's
+  // title case needs only its own tokens' bits, its mid-sentence capitals
+  // their title case, and the date bits are set first.
   void MarkTokens(std::span<const DateMention> dates) {
     const std::vector<text::Token>& toks = doc_.tokens();
     const size_t n = toks.size();
     const size_t sentences = doc_.sentences().size();
     flags_.assign(n + kFlagPad, 0);
-    sentence_caps_.assign(sentences, 0);
-    sentence_period_.assign(sentences, 0);
+    for (const DateMention& d : dates) {
+      for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
+           ++t) {
+        flags_[t] |= kInDateBit;
+      }
+    }
+    title_case_.assign(sentences, false);
+    starts_.clear();
     for (uint32_t s = 0; s < sentences; ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
       int capitalised = 0;
-      uint8_t period = 0;
+      bool period = false;
       bool first_word = true;  // no word or number seen yet
       for (size_t i = b; i < e; ++i) {
         const text::Token& t = toks[i];
@@ -372,15 +379,21 @@ class Finder {
           if (t.capitalized) {
             f |= kCapBit;
             ++capitalised;
+            starts_.push_back(static_cast<uint32_t>(i));
           }
         } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
           switch (t.norm[0]) {
             case '.':
               f = kPeriodBit;
-              period = 1;
+              period = true;
               break;
             case '-':
               f = kHyphenBit;
+              // A lower-case word before a hyphen may open a name too
+              // ("al-Assad"); no token between them was a start.
+              if (i > 0 && (flags_[i - 1] & (kWordBit | kCapBit)) == kWordBit) {
+                starts_.push_back(static_cast<uint32_t>(i - 1));
+              }
               break;
             case '"':
             case '\'':
@@ -397,16 +410,10 @@ class Finder {
           first_word = false;
           if (doc_.SentenceInitial(i)) f |= kInitialBit;
         }
-        flags_[i] = f;
+        flags_[i] |= f;
       }
-      sentence_caps_[s] = capitalised;
-      sentence_period_[s] = period;
-    }
-    for (const DateMention& d : dates) {
-      for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
-           ++t) {
-        flags_[t] |= kInDateBit;
-      }
+      title_case_[s] = TitleCase(b, e, capitalised, period);
+      if (!title_case_[s]) CollectMidSentenceCapitals(b, e);
     }
   }
 
@@ -425,46 +432,43 @@ class Finder {
   // bound caps from above. Only a sentence that passes with that bound has
   // its capitals looked up, and then its lower-case words counted as
   // before: only until there are more than a third as many as capitals.
-  void MarkTitleCaseSentences() {
-    title_case_.assign(doc_.sentences().size(), false);
-    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
-      const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      const int capitalised = sentence_caps_[s];  // >= caps
-      const bool period = sentence_period_[s] != 0;
-      if (capitalised < 3) continue;
-      int lower = 0;
-      for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
-        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-        if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
-      }
-      if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
-      int caps = 0;
-      for (size_t i = b; i < e; ++i) {
-        if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
-            !lexicon::IsEnglishStopword(doc_.Norm(i))) {
-          ++caps;
-        }
-      }
-      if (caps == 0) continue;  // words >= 3 would need caps >= 3
-      lower = 0;
-      for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
-        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-        if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
-      }
-      const int words = caps + lower;
-      title_case_[s] = words >= 3 && caps * 4 >= words * 3 &&
-                       !(period && caps * 10 < words * 9);
+  // Whether tokens [b, e), a sentence with `capitalised` capitalised words,
+  // `period` if it holds a ".", are in title case.
+  bool TitleCase(size_t b, size_t e, int capitalised, bool period) const {
+    if (capitalised < 3) return false;
+    int lower = 0;
+    for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
+      if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
+      if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
     }
+    if (lower * 3 > capitalised) return false;  // so lower * 3 > caps
+    int caps = 0;
+    for (size_t i = b; i < e; ++i) {
+      if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
+          !lexicon::IsEnglishStopword(doc_.Norm(i))) {
+        ++caps;
+      }
+    }
+    if (caps == 0) return false;  // words >= 3 would need caps >= 3
+    lower = 0;
+    for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
+      if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
+      if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
+    }
+    const int words = caps + lower;
+    return words >= 3 && caps * 4 >= words * 3 &&
+           !(period && caps * 10 < words * 9);
   }
 
-  void CollectMidSentenceCapitals() {
-    for (size_t i = 0; i < doc_.size(); ++i) {
+  // The capitalised words of tokens [b, e), a sentence not in title case,
+  // that are neither its first word nor a quoted sentence's.
+  void CollectMidSentenceCapitals(size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i) {
       // Cap(i) && !doc_.SentenceInitial(i).
       if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
           (kWordBit | kCapBit)) {
         continue;
       }
-      if (title_case_[doc_.SentenceOf(i)]) continue;
       if (i > 0 && (flags_[i - 1] & (kQuoteBit | kColonBit)) != 0) {
         continue;  // quoted sentence starts
       }
@@ -1241,9 +1245,10 @@ class Finder {
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
   std::vector<uint8_t> flags_;
-  std::vector<int> sentence_caps_;        // capitalised words per sentence
-  std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
-  std::vector<bool> title_case_;
+  std::vector<bool> title_case_;  // per sentence
+  // The tokens ScanAt may open a name at, in order: capitalised words and
+  // lower-case words before a hyphen.
+  std::vector<uint32_t> starts_;
   // Folded words capitalised mid-sentence (views of the document's norms),
   // and the hash set over them that the first MidSentenceCapital() builds
   // (indices into mid_caps_, kNoWord for an empty slot).
