@@ -1202,6 +1202,10 @@ class Finder {
     escore.assign(entities, Scores());
     for (size_t e = 0; e < entities; ++e) {
       result_.entities[e].mentions.reserve(mention_count[e]);
+      // Most entities have one to a few spellings: one allocation, not a
+      // growth per new spelling.
+      result_.entities[e].variants.reserve(
+          std::min<size_t>(mention_count[e], 4));
     }
     for (size_t k = 0; k < ms.size(); ++k) {
       const int e = ms[k].entity;
