@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "src/facts/lexicon.h"
@@ -40,6 +41,27 @@ const std::vector<std::string>& TrickyTexts() {
   return kTexts;
 }
 
+// A Document's sentences as numbers, to compare a pooled Document with
+// one built on a fresh thread (an empty pool).
+std::vector<size_t> SentenceLayout(const Document& doc) {
+  std::vector<size_t> out = {doc.sentences().size(), doc.pseudo_sentence()};
+  for (size_t i = 0; i < doc.size(); ++i) {
+    out.push_back(doc.SentenceOf(i));
+    out.push_back(doc.SentenceInitial(i));
+  }
+  for (uint32_t s = 0; s < doc.sentences().size(); ++s) {
+    out.push_back(doc.SentenceBegin(s));
+    out.push_back(doc.SentenceEnd(s));
+  }
+  return out;
+}
+
+std::vector<size_t> ColdSentenceLayout(const std::string& text) {
+  std::vector<size_t> layout;
+  std::thread([&] { layout = SentenceLayout(Document(text)); }).join();
+  return layout;
+}
+
 void ExpectSameTokens(std::string_view text, const Document& doc) {
   std::vector<text::Token> fresh;
   text::Tokenize(text, &fresh, {.keep_punct = true});
@@ -62,11 +84,14 @@ TEST(Document, PooledTokenVectorsGiveTokenizesTokens) {
   // Each text after each other text (so after longer and shorter
   // documents, whose vectors the pool hands on), and after several
   // documents alive at once.
+  std::vector<std::vector<size_t>> cold;
+  for (const std::string& text : texts) cold.push_back(ColdSentenceLayout(text));
   for (const std::string& before : texts) {
-    for (const std::string& text : texts) {
+    for (size_t t = 0; t < texts.size(); ++t) {
       { const Document warm(before); }
-      const Document doc(text);
-      ExpectSameTokens(text, doc);
+      const Document doc(texts[t]);
+      ExpectSameTokens(texts[t], doc);
+      EXPECT_EQ(SentenceLayout(doc), cold[t]) << texts[t];
     }
   }
   std::vector<std::unique_ptr<Document>> alive;
