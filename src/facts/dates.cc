@@ -221,16 +221,18 @@ class Scanner {
   }
 
   // False where TryAt would surely find nothing (most tokens): punctuation,
-  // and lower-case words that neither open a relative date (RelativeWord
-  // matches nothing else), nor name noon or midnight, nor come two before
-  // "ago".
+  // and words that neither name a month or weekday in capitals (TryAt's
+  // only shapes for capitalised words of their own), nor open a relative
+  // date (RelativeWord matches nothing else), nor name noon or midnight,
+  // nor come two before "ago". (Capitalised names are most of the words
+  // TryAt was asked about; one look-up of both lists turns them away.)
   // REQUIRES: i < doc_.size().
   bool MayStartDate(size_t i) const {
     const text::Token& t = doc_.tokens()[i];
     if (t.kind == text::TokenKind::kNumber) return true;
     if (t.kind != text::TokenKind::kWord) return false;
-    if (t.capitalized) return true;
     const std::string_view w = t.norm;
+    if (t.capitalized && lexicon::IsMonthOrWeekday(w)) return true;
     // "noon", "midday", "midnight" and every relative starter have 4 to 9
     // letters and start with one of "celmnopty": most words skip the
     // compares.

@@ -14,7 +14,37 @@ namespace concord::facts {
 using text::Token;
 using text::TokenKind;
 
+namespace {
+
+// Token vectors of destroyed Documents, kept for the next Documents built on
+// this thread. Tokenize() overwrites the tokens a vector holds in place (a
+// norm's string keeps its buffer), so a reused vector saves constructing
+// and destroying a string per token. The engine keeps a story's Documents
+// alive together, so a few vectors are pooled; very large ones are not.
+// Each token's sentence index goes with them (written for every token, so
+// its old values need no clearing).
+constexpr size_t kMaxPooledVectors = 8;
+constexpr size_t kMaxPooledTokens = size_t{1} << 16;
+
+struct PooledVectors {
+  std::vector<Token> tokens;
+  std::vector<uint32_t> sentence_of;
+};
+
+std::vector<PooledVectors>& TokenPool() {
+  thread_local std::vector<PooledVectors> pool;
+  return pool;
+}
+
+}  // namespace
+
 Document::Document(std::string_view body) : text_(body) {
+  std::vector<PooledVectors>& pool = TokenPool();
+  if (!pool.empty()) {
+    tokens_.swap(pool.back().tokens);
+    sentence_of_.swap(pool.back().sentence_of);
+    pool.pop_back();
+  }
   // About one token per five bytes of news text: most bodies then fill the
   // vector without growing it (each growth moves every token's norm).
   tokens_.reserve(text_.size() / 5 + 8);
@@ -42,7 +72,8 @@ Document::Document(std::string_view body) : text_(body) {
   }
   if (sentences_.empty()) {
     // No sentence (white space only): one empty pseudo-sentence keeps
-    // SentenceOf() valid.
+    // SentenceOf() valid (the loop above wrote no token's sentence).
+    std::fill(sentence_of_.begin(), sentence_of_.end(), 0);
     sentences_.push_back({0, static_cast<uint32_t>(text_.size())});
     pseudo_sentence_ = true;
     sentence_first_.assign(2, 0);
@@ -56,6 +87,14 @@ Document::Document(std::string_view body) : text_(body) {
         break;
       }
     }
+  }
+}
+
+Document::~Document() {
+  std::vector<PooledVectors>& pool = TokenPool();
+  if (pool.size() < kMaxPooledVectors &&
+      tokens_.capacity() <= kMaxPooledTokens) {
+    pool.push_back({std::move(tokens_), std::move(sentence_of_)});
   }
 }
 

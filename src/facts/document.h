@@ -9,7 +9,10 @@
 // Thread safety: immutable after construction; const methods may be called
 // from any thread.
 // Cost: one Tokenize() and one SplitSentences() pass, linear in the body;
-// the helpers below are O(1) except TokenAt (binary search).
+// the helpers below are O(1) except TokenAt (binary search). The token
+// vector is taken from (and given back to) a small per-thread pool, so a
+// thread that builds many Documents reuses the tokens' strings instead of
+// constructing and destroying one per token each time.
 #ifndef CONCORD_FACTS_DOCUMENT_H_
 #define CONCORD_FACTS_DOCUMENT_H_
 
@@ -27,6 +30,7 @@ class Document {
   // REQUIRES: body.size() < 2^31; `body` outlives the Document.
   explicit Document(std::string_view body);
   explicit Document(std::string&& body) = delete;
+  ~Document();
 
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;

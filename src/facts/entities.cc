@@ -36,7 +36,6 @@
 #include "src/facts/gated_table.h"
 #include "src/facts/lexicon.h"
 #include "src/text/normalizer.h"
-#include "src/text/stopwords.h"
 
 namespace concord::facts {
 namespace {
@@ -247,6 +246,47 @@ std::string AcronymLetters(std::string_view name) {
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
 
+std::string KeyOfFolded(std::string_view folded);
+
+// What EmitClean reads from a name's own words, the same for every mention
+// of the name.
+struct NameFacts {
+  std::string key;  // EntityKey(name)
+  size_t words = 0;  // of the folded name; 0: no name (nothing emitted)
+  lexicon::CountryCue cue = lexicon::CountryCue::kNone;  // of the whole name
+  bool place_lexicon = false;    // a country name, capital or known place
+  bool org_head_last = false;    // the last word is an organisation head
+  bool org_head_inside = false;  // so is a word between the first and last
+  bool org_by_itself = false;    // "Kremlin", "Pentagon", "Rada"
+  bool news_outlet = false;
+  bool street = false;  // several words, the last a street or site head
+  bool platform = false;
+};
+
+// Per thread, by name as written: its EntityKey and, once a mention of it
+// was emitted, its NameFacts. EntityKey() and the finder share the memo
+// (pure functions of the name: the memo changes no answer). Bounded:
+// cleared when full.
+struct NameMemoEntry {
+  std::string key;
+  bool has_facts = false;
+  NameFacts facts;
+};
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+using NameMemoMap =
+    std::unordered_map<std::string, NameMemoEntry, NameHash, std::equal_to<>>;
+constexpr size_t kMaxNameMemo = size_t{1} << 16;
+
+NameMemoMap& NameMemo() {
+  thread_local NameMemoMap memo;
+  return memo;
+}
+
 std::string MemoEntityKey(std::string_view name, const std::string* folded);
 
 struct Scores {
@@ -279,16 +319,16 @@ class Finder {
          const EntityOptions& options)
       : doc_(doc), options_(options) {
     MarkTokens(dates);
-    MarkTitleCaseSentences();
-    CollectMidSentenceCapitals();
   }
 
   EntityResult Run() {
-    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
-      const size_t end = doc_.SentenceEnd(s);
-      for (size_t i = doc_.SentenceBegin(s); i < end;) {
-        i = ScanAt(i, end);
-      }
+    // ScanAt over every token of every sentence, in order, visits only the
+    // tokens it may open a name at: on any other it returns the next
+    // token and does nothing. A scan never goes past its sentence.
+    size_t next = 0;
+    for (const uint32_t i : starts_) {
+      if (i < next) continue;  // inside the name found before
+      next = ScanAt(i, doc_.SentenceEnd(doc_.SentenceOf(i)));
     }
     Merge();
     return std::move(result_);
@@ -308,21 +348,28 @@ class Finder {
     kInitialBit = 128,  // doc_.SentenceInitial()
   };
 
-  // Fills flags_ (zero for the padding past the last token), and for
-  // MarkTitleCaseSentences each sentence's count of capitalised words and
-  // whether it holds a period. The sentences' token ranges follow one
-  // another from the first token to the last.
+  // Fills flags_ (zero for the padding past the last token), title_case_,
+  // mid_caps_ and starts_, one sentence after another (their token ranges
+  // follow one another from the first token to the last): a sentence's
+  // title case needs only its own tokens' bits, its mid-sentence capitals
+  // their title case, and the date bits are set first.
   void MarkTokens(std::span<const DateMention> dates) {
     const std::vector<text::Token>& toks = doc_.tokens();
     const size_t n = toks.size();
     const size_t sentences = doc_.sentences().size();
     flags_.assign(n + kFlagPad, 0);
-    sentence_caps_.assign(sentences, 0);
-    sentence_period_.assign(sentences, 0);
+    for (const DateMention& d : dates) {
+      for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
+           ++t) {
+        flags_[t] |= kInDateBit;
+      }
+    }
+    title_case_.assign(sentences, false);
+    starts_.clear();
     for (uint32_t s = 0; s < sentences; ++s) {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
       int capitalised = 0;
-      uint8_t period = 0;
+      bool period = false;
       bool first_word = true;  // no word or number seen yet
       for (size_t i = b; i < e; ++i) {
         const text::Token& t = toks[i];
@@ -332,15 +379,21 @@ class Finder {
           if (t.capitalized) {
             f |= kCapBit;
             ++capitalised;
+            starts_.push_back(static_cast<uint32_t>(i));
           }
         } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
           switch (t.norm[0]) {
             case '.':
               f = kPeriodBit;
-              period = 1;
+              period = true;
               break;
             case '-':
               f = kHyphenBit;
+              // A lower-case word before a hyphen may open a name too
+              // ("al-Assad"); no token between them was a start.
+              if (i > 0 && (flags_[i - 1] & (kWordBit | kCapBit)) == kWordBit) {
+                starts_.push_back(static_cast<uint32_t>(i - 1));
+              }
               break;
             case '"':
             case '\'':
@@ -357,16 +410,10 @@ class Finder {
           first_word = false;
           if (doc_.SentenceInitial(i)) f |= kInitialBit;
         }
-        flags_[i] = f;
+        flags_[i] |= f;
       }
-      sentence_caps_[s] = capitalised;
-      sentence_period_[s] = period;
-    }
-    for (const DateMention& d : dates) {
-      for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
-           ++t) {
-        flags_[t] |= kInDateBit;
-      }
+      title_case_[s] = TitleCase(b, e, capitalised, period);
+      if (!title_case_[s]) CollectMidSentenceCapitals(b, e);
     }
   }
 
@@ -385,46 +432,43 @@ class Finder {
   // bound caps from above. Only a sentence that passes with that bound has
   // its capitals looked up, and then its lower-case words counted as
   // before: only until there are more than a third as many as capitals.
-  void MarkTitleCaseSentences() {
-    title_case_.assign(doc_.sentences().size(), false);
-    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
-      const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
-      const int capitalised = sentence_caps_[s];  // >= caps
-      const bool period = sentence_period_[s] != 0;
-      if (capitalised < 3) continue;
-      int lower = 0;
-      for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
-        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
-      }
-      if (lower * 3 > capitalised) continue;  // so lower * 3 > caps
-      int caps = 0;
-      for (size_t i = b; i < e; ++i) {
-        if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
-            !text::IsStopword(doc_.Norm(i), "en")) {
-          ++caps;
-        }
-      }
-      if (caps == 0) continue;  // words >= 3 would need caps >= 3
-      lower = 0;
-      for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
-        if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-        if (!text::IsStopword(doc_.Norm(i), "en")) ++lower;
-      }
-      const int words = caps + lower;
-      title_case_[s] = words >= 3 && caps * 4 >= words * 3 &&
-                       !(period && caps * 10 < words * 9);
+  // Whether tokens [b, e), a sentence with `capitalised` capitalised words,
+  // `period` if it holds a ".", are in title case.
+  bool TitleCase(size_t b, size_t e, int capitalised, bool period) const {
+    if (capitalised < 3) return false;
+    int lower = 0;
+    for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
+      if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
+      if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
     }
+    if (lower * 3 > capitalised) return false;  // so lower * 3 > caps
+    int caps = 0;
+    for (size_t i = b; i < e; ++i) {
+      if ((flags_[i] & (kWordBit | kCapBit)) == (kWordBit | kCapBit) &&
+          !lexicon::IsEnglishStopword(doc_.Norm(i))) {
+        ++caps;
+      }
+    }
+    if (caps == 0) return false;  // words >= 3 would need caps >= 3
+    lower = 0;
+    for (size_t i = b; i < e && lower * 3 <= caps; ++i) {
+      if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
+      if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
+    }
+    const int words = caps + lower;
+    return words >= 3 && caps * 4 >= words * 3 &&
+           !(period && caps * 10 < words * 9);
   }
 
-  void CollectMidSentenceCapitals() {
-    for (size_t i = 0; i < doc_.size(); ++i) {
+  // The capitalised words of tokens [b, e), a sentence not in title case,
+  // that are neither its first word nor a quoted sentence's.
+  void CollectMidSentenceCapitals(size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i) {
       // Cap(i) && !doc_.SentenceInitial(i).
       if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
           (kWordBit | kCapBit)) {
         continue;
       }
-      if (title_case_[doc_.SentenceOf(i)]) continue;
       if (i > 0 && (flags_[i - 1] & (kQuoteBit | kColonBit)) != 0) {
         continue;  // quoted sentence starts
       }
@@ -433,14 +477,39 @@ class Finder {
   }
 
   bool MidSentenceCapital(std::string_view w) const {
-    // Sorted on the first question: many texts never ask one.
-    if (!mid_caps_sorted_) {
-      std::sort(mid_caps_.begin(), mid_caps_.end());
-      mid_caps_.erase(std::unique(mid_caps_.begin(), mid_caps_.end()),
-                      mid_caps_.end());
-      mid_caps_sorted_ = true;
+    // A hash set of the words, built on the first question (many texts
+    // never ask one): a text asks a few dozen times, about words mostly
+    // absent, and a sort of all its mid-sentence capitals cost more than
+    // the questions.
+    if (mid_caps_slots_.empty()) {
+      size_t slots = 16;
+      while (slots < 2 * mid_caps_.size()) slots *= 2;
+      mid_caps_slots_.assign(slots, kNoWord);
+      for (uint32_t k = 0; k < mid_caps_.size(); ++k) {
+        const std::string_view c = mid_caps_[k];
+        size_t h = WordHash(c) & (slots - 1);
+        while (mid_caps_slots_[h] != kNoWord &&
+               mid_caps_[mid_caps_slots_[h]] != c) {
+          h = (h + 1) & (slots - 1);
+        }
+        if (mid_caps_slots_[h] == kNoWord) mid_caps_slots_[h] = k;
+      }
     }
-    return std::binary_search(mid_caps_.begin(), mid_caps_.end(), w);
+    const size_t mask = mid_caps_slots_.size() - 1;
+    for (size_t h = WordHash(w) & mask;; h = (h + 1) & mask) {
+      const uint32_t k = mid_caps_slots_[h];
+      if (k == kNoWord) return false;
+      if (mid_caps_[k] == w) return true;
+    }
+  }
+
+  // FNV-1a over the bytes: the words are short.
+  static size_t WordHash(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const char c : w) {
+      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
   }
 
   bool KnownName(std::string_view folded) const {
@@ -648,7 +717,7 @@ class Finder {
       if (cue == lexicon::CountryCue::kDemonym) return;  // "Ukrainian"
       if (w0 == "us" && !all_caps) return;
       if (lexicon::IsPersonTitle(w0) && !lexicon::IsOrgHead(w0)) return;
-      if (lexicon::Month(w0) > 0 || lexicon::Weekday(w0) >= 0) return;
+      if (lexicon::IsMonthOrWeekday(w0)) return;
     }
     // Sentence-initial or headline words need independent support.
     const bool initial =
@@ -674,7 +743,7 @@ class Finder {
           lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
       return;
     }
-    if (initial && !single && text::IsStopword(w0, "en")) return;
+    if (initial && !single && lexicon::IsEnglishStopword(w0)) return;
     // Shouting: words in capitals beside other words in capitals are not
     // acronyms ("THAT WAS CALLOUS"), unless the lexicons know the name.
     if (Shouting(run, from, to)) return;
@@ -735,45 +804,31 @@ class Finder {
       end -= static_cast<uint32_t>(cut);
     }
     if (raw.empty()) return;
-    folded_.clear();
-    text::FoldWord(raw, &folded_);
-    const std::string& folded = folded_;
-    SplitWords(folded, &words_);
-    const std::vector<std::string_view>& words = words_;
-    if (words.empty()) return;
-    const std::string_view lastw = words.back();
+    // What the name's own words say (its key and lexicon cues) depends on
+    // the name alone: looked up once per thread, not per mention.
+    const NameFacts& nf = FactsOfName(raw, first, last);
+    if (nf.words == 0) return;
     const bool all_caps = doc_.tokens()[first].all_caps && first == last;
 
-    // Lexicon cues.
-    lexicon::CountryCue cue;
-    lexicon::CountryKey(folded, &cue);
-    if (cue == lexicon::CountryCue::kName ||
-        cue == lexicon::CountryCue::kCapital || lexicon::IsKnownPlace(folded)) {
-      scores.place += 2.5f;
-    }
-    if (lexicon::IsOrgHead(lastw) && words.size() > 1) {
+    // Lexicon cues, added in the order the checks were made.
+    const lexicon::CountryCue cue = nf.cue;
+    if (nf.place_lexicon) scores.place += 2.5f;
+    if (nf.org_head_last && nf.words > 1) {
       scores.org += 2;
-    } else if (words.size() > 2) {
+    } else if (nf.words > 2) {
       // "Syrian Observatory for Human Rights": a head inside the name.
-      for (size_t k = 1; k + 1 < words.size(); ++k) {
-        if (lexicon::IsOrgHead(words[k])) {
-          scores.org += 1.5f;
-          break;
-        }
-      }
+      if (nf.org_head_inside) scores.org += 1.5f;
     }
-    if (lexicon::IsOrgHead(lastw) && words.size() == 1 &&
-        (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada")) {
-      scores.org += 2;
-    }
-    if (lexicon::IsNewsOutlet(folded)) scores.org += 2.5f;
-    if (words.size() > 1 && StreetHead(lastw)) scores.place += 2.5f;
-    if (lexicon::IsPlatform(folded)) scores.org += 1;
+    if (nf.org_by_itself) scores.org += 2;
+    if (nf.news_outlet) scores.org += 2.5f;
+    if (nf.street) scores.place += 2.5f;
+    if (nf.platform) scores.org += 1;
     if (all_caps && cue == lexicon::CountryCue::kNone) scores.org += 1;
     // Context before.
     if (first > 0 && doc_.IsWord(first - 1)) {
       const std::string_view p = doc_.Norm(first - 1);
-      if (lexicon::IsRoleNoun(p) && !doc_.Capitalized(first - 1))
+      // (The capital tests first: they are cheaper than the look-ups.)
+      if (!doc_.Capitalized(first - 1) && lexicon::IsRoleNoun(p))
         scores.person += 1.5f;
       if (PlacePreposition(p)) scores.place += 0.8f;
       if (p == "at" || p == "of") scores.place += 0.3f;
@@ -781,8 +836,8 @@ class Finder {
     }
     for (size_t k = first, n = 0; k-- > 0 && n < 5; ++n) {
       if (doc_.SentenceOf(k) != doc_.SentenceOf(first)) break;
-      if (doc_.IsWord(k) && PlaceNounBefore(doc_.Norm(k)) &&
-          !doc_.Capitalized(k)) {
+      if (doc_.IsWord(k) && !doc_.Capitalized(k) &&
+          PlaceNounBefore(doc_.Norm(k))) {
         scores.place += 1.5f;
         break;
       }
@@ -791,9 +846,9 @@ class Finder {
     const size_t a = last + 1;
     if (doc_.IsWord(a)) {
       const std::string_view nw = doc_.Norm(a);
-      if (lexicon::IsPlaceSuffix(nw) && !doc_.Capitalized(a)) scores.place += 2;
+      if (!doc_.Capitalized(a) && lexicon::IsPlaceSuffix(nw)) scores.place += 2;
       if (lexicon::IsSpeechVerb(nw)) {
-        if (words.size() >= 2 && scores.org == 0 && scores.place == 0) {
+        if (nf.words >= 2 && scores.org == 0 && scores.place == 0) {
           scores.person += 1.5f;
         } else {
           scores.person += 0.6f;
@@ -807,7 +862,7 @@ class Finder {
     // Age appositive: "Rhys Gannet, 67, said".
     if (doc_.IsPunct(a, ",") && doc_.IsNumber(a + 1) &&
         doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
-        words.size() >= 2) {
+        nf.words >= 2) {
       scores.person += 1.5f;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
@@ -828,8 +883,8 @@ class Finder {
     }
     // A two- or three-word name of plain words with no other cue: weakly a
     // person ("Rustem Umerov").
-    if (words.size() >= 2 && words.size() <= 3 && scores.org == 0 &&
-        scores.place == 0 && !lexicon::IsOrgHead(lastw)) {
+    if (nf.words >= 2 && nf.words <= 3 && scores.org == 0 &&
+        scores.place == 0 && !nf.org_head_last) {
       scores.person += 0.5f;
     }
 
@@ -838,10 +893,62 @@ class Finder {
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = MemoEntityKey(raw, &folded);  // = EntityKey(raw)
+    m.key = nf.key;  // = EntityKey(raw)
     if (m.key.empty()) return;
     scores_.push_back(scores);
     result_.mentions.push_back(std::move(m));
+  }
+
+  // The facts of a name (tokens first..last, possessive off, as `raw`)
+  // that depend on its text alone, from the thread's name memo; computed
+  // and stored on the first mention of the name.
+  const NameFacts& FactsOfName(std::string_view raw, size_t first,
+                               size_t last) {
+    NameMemoMap& memo = NameMemo();
+    auto it = memo.find(raw);
+    if (it != memo.end() && it->second.has_facts) return it->second.facts;
+    if (first == last && raw.size() == doc_.Raw(first).size()) {
+      // One whole token: its norm is FoldWord of its text already.
+      folded_.assign(doc_.Norm(first));
+    } else {
+      folded_.clear();
+      text::FoldWord(raw, &folded_);
+    }
+    const std::string& folded = folded_;
+    SplitWords(folded, &words_);
+    const std::vector<std::string_view>& words = words_;
+    NameFacts f;
+    f.words = words.size();
+    if (!words.empty()) {
+      const std::string_view lastw = words.back();
+      lexicon::CountryKey(folded, &f.cue);
+      f.place_lexicon = f.cue == lexicon::CountryCue::kName ||
+                        f.cue == lexicon::CountryCue::kCapital ||
+                        lexicon::IsKnownPlace(folded);
+      f.org_head_last = lexicon::IsOrgHead(lastw);
+      for (size_t k = 1; k + 1 < words.size(); ++k) {
+        if (lexicon::IsOrgHead(words[k])) {
+          f.org_head_inside = true;
+          break;
+        }
+      }
+      f.org_by_itself =
+          f.org_head_last && words.size() == 1 &&
+          (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada");
+      f.news_outlet = lexicon::IsNewsOutlet(folded);
+      f.street = words.size() > 1 && StreetHead(lastw);
+      f.platform = lexicon::IsPlatform(folded);
+      // = EntityKey(raw): `folded` is Fold(raw).
+      f.key = it != memo.end() ? it->second.key : KeyOfFolded(folded);
+    }
+    if (it == memo.end()) {
+      if (memo.size() >= kMaxNameMemo) memo.clear();
+      it = memo.emplace(std::string(raw), NameMemoEntry{}).first;
+      it->second.key = f.key;
+    }
+    it->second.facts = std::move(f);
+    it->second.has_facts = true;
+    return it->second.facts;
   }
 
   void EmitInstitution(size_t first, size_t last) {
@@ -1096,6 +1203,10 @@ class Finder {
     escore.assign(entities, Scores());
     for (size_t e = 0; e < entities; ++e) {
       result_.entities[e].mentions.reserve(mention_count[e]);
+      // Most entities have one to a few spellings: one allocation, not a
+      // growth per new spelling.
+      result_.entities[e].variants.reserve(
+          std::min<size_t>(mention_count[e], 4));
     }
     for (size_t k = 0; k < ms.size(); ++k) {
       const int e = ms[k].entity;
@@ -1139,13 +1250,16 @@ class Finder {
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
   std::vector<uint8_t> flags_;
-  std::vector<int> sentence_caps_;        // capitalised words per sentence
-  std::vector<uint8_t> sentence_period_;  // 1 if the sentence holds a "."
-  std::vector<bool> title_case_;
+  std::vector<bool> title_case_;  // per sentence
+  // The tokens ScanAt may open a name at, in order: capitalised words and
+  // lower-case words before a hyphen.
+  std::vector<uint32_t> starts_;
   // Folded words capitalised mid-sentence (views of the document's norms),
-  // sorted and made unique by the first MidSentenceCapital().
-  mutable std::vector<std::string_view> mid_caps_;
-  mutable bool mid_caps_sorted_ = false;
+  // and the hash set over them that the first MidSentenceCapital() builds
+  // (indices into mid_caps_, kNoWord for an empty slot).
+  std::vector<std::string_view> mid_caps_;
+  static constexpr uint32_t kNoWord = static_cast<uint32_t>(-1);
+  mutable std::vector<uint32_t> mid_caps_slots_;
   std::vector<size_t> run_;              // ScanAt's name run, reused
   std::string folded_;                   // EmitClean's folded name, reused
   std::vector<std::string_view> words_;  // its words, reused
@@ -1216,22 +1330,13 @@ std::string KeyOfFolded(std::string_view folded) {
 // answer. `folded`, if given, is FoldWord(name) (the entity finder has it at
 // hand): a new name then is not folded again.
 std::string MemoEntityKey(std::string_view name, const std::string* folded) {
-  constexpr size_t kMaxMemo = size_t{1} << 16;
+  NameMemoMap& memo = NameMemo();
   // Looked up by the view itself (no std::string made for a hit).
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  thread_local std::unordered_map<std::string, std::string, NameHash,
-                                  std::equal_to<>>
-      memo;
-  if (const auto it = memo.find(name); it != memo.end()) return it->second;
-  if (memo.size() >= kMaxMemo) memo.clear();
+  if (const auto it = memo.find(name); it != memo.end()) return it->second.key;
+  if (memo.size() >= kMaxNameMemo) memo.clear();
   std::string key =
       folded != nullptr ? KeyOfFolded(*folded) : KeyOfFolded(Fold(name));
-  memo.emplace(std::string(name), key);
+  memo.emplace(std::string(name), NameMemoEntry{}).first->second.key = key;
   return key;
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace concord::facts {
@@ -127,6 +128,40 @@ TEST(EntitiesGolden, EachRow) {
     }
     EXPECT_EQ(got, row.expected) << "input: " << row.text;
   }
+}
+
+// Every mention of every golden row, with its key, type and confidence.
+std::vector<std::string> AllMentions() {
+  std::vector<std::string> out;
+  for (const Row& row : kRows) {
+    for (const EntityMention& m : FindEntities(row.text).mentions) {
+      out.push_back(m.text + " | " + m.key + " | " +
+                    std::string(EntityTypeName(m.type)) + " | " +
+                    std::to_string(m.confidence) + " | " +
+                    std::to_string(m.begin) + "-" + std::to_string(m.end));
+      EXPECT_EQ(m.key, EntityKey(m.text)) << row.text;
+    }
+  }
+  return out;
+}
+
+// The finder keeps what a name's own words say in a per-thread memo shared
+// with EntityKey(): a thread that meets the names first (cold), one whose
+// memo holds only keys from EntityKey(), and a warm second pass must all
+// give the same mentions.
+TEST(EntitiesGolden, SameMentionsWithColdKeyOnlyAndWarmNameMemo) {
+  std::vector<std::string> cold, key_only, warm;
+  std::thread([&] { cold = AllMentions(); }).join();
+  std::thread([&] {
+    for (const std::string& m : cold) {
+      EntityKey(m.substr(0, m.find(" | ")));
+    }
+    key_only = AllMentions();
+    warm = AllMentions();
+  }).join();
+  EXPECT_FALSE(cold.empty());
+  EXPECT_EQ(key_only, cold);
+  EXPECT_EQ(warm, cold);
 }
 
 TEST(EntityKey, MergesVariantSpellings) {

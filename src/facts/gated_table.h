@@ -21,6 +21,7 @@
 #include <initializer_list>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "src/base/word_table.h"
 
@@ -43,6 +44,9 @@ class GatedMap {
     }
     return true;
   }
+
+  // The keys, in table order.
+  std::vector<std::string_view> Keys() const { return map_.Keys(); }
 
   // The value of `key`, or null (FlatMap::Find never finds the empty key).
   const V* Find(std::string_view key) const {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "src/facts/gated_table.h"
+#include "src/text/stopwords.h"
 
 namespace concord::facts::lexicon {
 namespace {
@@ -148,9 +149,7 @@ const WordMap<CountryHit>& CountryTable() {
   return table;
 }
 
-}  // namespace
-
-int Month(std::string_view w) {
+const WordMap<int>& Months() {
   static const WordMap<int> kMonths = {
       {"january", 1},   {"jan", 1},    {"february", 2},  {"feb", 2},
       {"march", 3},     {"mar", 3},    {"april", 4},     {"apr", 4},
@@ -159,19 +158,40 @@ int Month(std::string_view w) {
       {"sept", 9},      {"sep", 9},    {"october", 10},  {"oct", 10},
       {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12},
   };
-  const auto* v = kMonths.Find(w);
-  return v == nullptr ? 0 : *v;
+  return kMonths;
 }
 
-int Weekday(std::string_view w) {
+const WordMap<int>& Weekdays() {
   static const WordMap<int> kDays = {
       {"monday", 0},   {"mon", 0},       {"tuesday", 1}, {"tue", 1},
       {"tues", 1},     {"wednesday", 2}, {"wed", 2},     {"thursday", 3},
       {"thu", 3},      {"thurs", 3},     {"friday", 4},  {"fri", 4},
       {"saturday", 5}, {"sat", 5},       {"sunday", 6},  {"sun", 6},
   };
-  const auto* v = kDays.Find(w);
+  return kDays;
+}
+
+}  // namespace
+
+int Month(std::string_view w) {
+  const auto* v = Months().Find(w);
+  return v == nullptr ? 0 : *v;
+}
+
+int Weekday(std::string_view w) {
+  const auto* v = Weekdays().Find(w);
   return v == nullptr ? -1 : *v;
+}
+
+bool IsMonthOrWeekday(std::string_view w) {
+  // The keys of both tables (every month is > 0, every weekday >= 0).
+  static const WordList kWords = [] {
+    WordList set;
+    for (std::string_view k : Months().Keys()) set.Insert(k);
+    for (std::string_view k : Weekdays().Keys()) set.Insert(k);
+    return set;
+  }();
+  return kWords.Contains(w);
 }
 
 Unit FindUnit(std::string_view w) {
@@ -617,6 +637,17 @@ bool IsKnownPlace(std::string_view name) {
       "rostov",
   };
   return In(kPlaces, name);
+}
+
+bool IsEnglishStopword(std::string_view w) {
+  // text::StopwordList("en") behind the gate: the same words, and most
+  // words that are not stop words leave at the filter bit.
+  static const GatedSet kWords = [] {
+    GatedSet set;
+    for (std::string_view x : text::StopwordList("en")) set.Insert(x);
+    return set;
+  }();
+  return kWords.Contains(w);
 }
 
 bool IsSpeechVerb(std::string_view w) {

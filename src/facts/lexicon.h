@@ -24,6 +24,9 @@ int Month(std::string_view folded);
 // 0 (Monday) .. 6 (Sunday) for "monday", "mon", ...; -1 otherwise.
 int Weekday(std::string_view folded);
 
+// Month(folded) > 0 || Weekday(folded) >= 0, in one look-up.
+bool IsMonthOrWeekday(std::string_view folded);
+
 enum class UnitKind {
   kNone,
   kDistance,
@@ -96,6 +99,9 @@ std::string_view NameAlias(std::string_view folded_name);
 // Places that are not countries but are named in news without a cue: US
 // states and large cities ("texas", "new york", "gaza", "aleppo").
 bool IsKnownPlace(std::string_view folded_name);
+
+// text::IsStopword(folded, "en"), answered from a gated copy of the list.
+bool IsEnglishStopword(std::string_view folded);
 
 // Reporting verbs ("said", "told", "wrote", "added", "stating", "tweeted").
 bool IsSpeechVerb(std::string_view folded);

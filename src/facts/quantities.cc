@@ -31,7 +31,6 @@
 
 #include "src/facts/lexicon.h"
 #include "src/text/numbers.h"
-#include "src/text/stopwords.h"
 
 namespace concord::facts {
 namespace {
@@ -168,12 +167,15 @@ class Extractor {
   }
 
  private:
-  bool InDate(uint32_t begin, uint32_t end) const {
-    // dates_ is sorted and non-overlapping.
-    auto it = std::upper_bound(
-        dates_.begin(), dates_.end(), begin,
-        [](uint32_t b, const DateMention& d) { return b < d.end; });
-    return it != dates_.end() && it->begin < end;
+  // Whether [begin, end) overlaps a date. dates_ is sorted and
+  // non-overlapping, and the candidates are asked about in text order
+  // (`begin` never decreases from one call to the next), so the first date
+  // ending after `begin` is found by moving a cursor on, not by a search.
+  bool InDate(uint32_t begin, uint32_t end) {
+    while (date_cursor_ < dates_.size() && dates_[date_cursor_].end <= begin) {
+      ++date_cursor_;
+    }
+    return date_cursor_ < dates_.size() && dates_[date_cursor_].begin < end;
   }
 
   void AddVague(std::vector<Candidate>* cands) const {
@@ -281,7 +283,7 @@ class Extractor {
       if (k > j && doc_.LineBreakBetween(k - 1, k)) break;
       if (k > j && !doc_.Spaced(k - 1, k) && !doc_.IsWord(k - 1)) break;
       const std::string_view w = doc_.Norm(k);
-      if (text::IsStopword(w, "en") && !SkippableStopword(w)) break;
+      if (lexicon::IsEnglishStopword(w) && !SkippableStopword(w)) break;
       if (lexicon::Month(w) > 0 && doc_.Capitalized(k)) break;
       if (first_content == static_cast<size_t>(-1)) first_content = k;
       const bool plural = LooksPlural(w);
@@ -504,9 +506,18 @@ class Extractor {
     for (size_t n = 0; k < t.size() && n < 8; ++k, ++n) {
       if (t[k].end > byte) return k;
     }
-    // No token before k ends after `byte`: search the rest only.
+    // No token before k ends after `byte`: gallop on from k (the answer is
+    // usually a few dozen tokens on), then search the last stride only.
+    size_t lo = k;  // every token before lo ends at or before `byte`
+    size_t hi = k;
+    for (size_t stride = 8; hi < t.size() && t[hi].end <= byte; stride *= 2) {
+      lo = hi + 1;
+      hi += stride;
+    }
+    hi = std::min(hi, t.size());  // t[hi].end > byte, or hi is the end
     const auto it = std::upper_bound(
-        t.begin() + static_cast<std::ptrdiff_t>(k), t.end(), byte,
+        t.begin() + static_cast<std::ptrdiff_t>(lo),
+        t.begin() + static_cast<std::ptrdiff_t>(hi), byte,
         [](uint32_t b, const text::Token& tok) { return b < tok.end; });
     return static_cast<size_t>(it - t.begin());
   }
@@ -515,6 +526,7 @@ class Extractor {
   std::span<const DateMention> dates_;
   const QuantityOptions& options_;
   size_t cursor_ = 0;  // TokenFrom's hint: the first token of the last build
+  size_t date_cursor_ = 0;  // InDate's: no date before it ends after a begin
 };
 
 }  // namespace

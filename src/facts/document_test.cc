@@ -1,0 +1,138 @@
+// Document and the lexicon's fast paths against what they stand for: a
+// Document built from a pooled token vector (left by an earlier Document on
+// this thread) holds exactly text::Tokenize()'s tokens, and the combined or
+// gated look-ups answer as the lists they combine.
+#include "src/facts/document.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "src/facts/lexicon.h"
+#include "src/text/segmenter.h"
+#include "src/text/stopwords.h"
+
+namespace concord::facts {
+namespace {
+
+// Texts with the tokeniser's harder cases: Unicode letters and quotes,
+// apostrophes, abbreviations, numbers with separators and plurals, long
+// words (norms past the short-string buffer) and white space only.
+const std::vector<std::string>& TrickyTexts() {
+  static const std::vector<std::string> kTexts = {
+      "Zelenskyy’s aide said: “We won’t stop.” The U.S. sent $3.5bn to "
+      "Kyiv on Dec. 3, 2023.",
+      "In the 1990's, 1,200 soldiers — and 1000’s of civilians — fled "
+      "Rivnopillia (pop. 12 000) at 08:15 GMT.",
+      "ÉCOLE Straße naïve café, İstanbul’s mayor; Ünal & Ødegaard "
+      "counter-attacked al-Assad's forces.",
+      "Internationalisation-of-responsibilities counterrevolutionaries "
+      "extraordinarily_long_identifier@example.org e.g. Ph.D. students",
+      "   \n\t  ",
+      "",
+      "\"Straight quotes\" and 'single ones', he said. Don't, can't, "
+      "o'clock; rock 'n' roll.",
+      "１２ full-width digits, 5km, 10am, 3pm, 2:1, F-16, COVID-19, G7.",
+  };
+  return kTexts;
+}
+
+// A Document's sentences as numbers, to compare a pooled Document with
+// one built on a fresh thread (an empty pool).
+std::vector<size_t> SentenceLayout(const Document& doc) {
+  std::vector<size_t> out = {doc.sentences().size(), doc.pseudo_sentence()};
+  for (size_t i = 0; i < doc.size(); ++i) {
+    out.push_back(doc.SentenceOf(i));
+    out.push_back(doc.SentenceInitial(i));
+  }
+  for (uint32_t s = 0; s < doc.sentences().size(); ++s) {
+    out.push_back(doc.SentenceBegin(s));
+    out.push_back(doc.SentenceEnd(s));
+  }
+  return out;
+}
+
+std::vector<size_t> ColdSentenceLayout(const std::string& text) {
+  std::vector<size_t> layout;
+  std::thread([&] { layout = SentenceLayout(Document(text)); }).join();
+  return layout;
+}
+
+void ExpectSameTokens(std::string_view text, const Document& doc) {
+  std::vector<text::Token> fresh;
+  text::Tokenize(text, &fresh, {.keep_punct = true});
+  ASSERT_EQ(doc.size(), fresh.size()) << text;
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    const text::Token& a = doc.tokens()[i];
+    const text::Token& b = fresh[i];
+    EXPECT_EQ(a.begin, b.begin) << text << " token " << i;
+    EXPECT_EQ(a.end, b.end) << text << " token " << i;
+    EXPECT_EQ(a.kind, b.kind) << text << " token " << i;
+    EXPECT_EQ(a.capitalized, b.capitalized) << text << " token " << i;
+    EXPECT_EQ(a.all_caps, b.all_caps) << text << " token " << i;
+    EXPECT_EQ(a.norm, b.norm) << text << " token " << i;
+    EXPECT_EQ(doc.Norm(i), b.norm);
+  }
+}
+
+TEST(Document, PooledTokenVectorsGiveTokenizesTokens) {
+  const std::vector<std::string>& texts = TrickyTexts();
+  // Each text after each other text (so after longer and shorter
+  // documents, whose vectors the pool hands on), and after several
+  // documents alive at once.
+  std::vector<std::vector<size_t>> cold;
+  for (const std::string& text : texts) cold.push_back(ColdSentenceLayout(text));
+  for (const std::string& before : texts) {
+    for (size_t t = 0; t < texts.size(); ++t) {
+      { const Document warm(before); }
+      const Document doc(texts[t]);
+      ExpectSameTokens(texts[t], doc);
+      EXPECT_EQ(SentenceLayout(doc), cold[t]) << texts[t];
+    }
+  }
+  std::vector<std::unique_ptr<Document>> alive;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& text : texts) {
+      alive.push_back(std::make_unique<Document>(text));
+    }
+  }
+  for (size_t k = 0; k < alive.size(); ++k) {
+    ExpectSameTokens(texts[k % texts.size()], *alive[k]);
+  }
+  alive.clear();
+  for (const std::string& text : texts) {
+    const Document doc(text);
+    ExpectSameTokens(text, doc);
+  }
+}
+
+TEST(Lexicon, MonthOrWeekdayIsEitherList) {
+  for (std::string_view w :
+       {"january", "jan", "sept", "sep", "may", "march", "dec", "monday",
+        "mon", "tues", "thurs", "sun", "sunday", "", "m", "ma", "mayor",
+        "marching", "months", "week", "weekday", "today", "noon", "sat.",
+        "saturdays", "junes", "julyy", "oct.", "novel", "deck", "wedding",
+        "thu", "fri", "frid"}) {
+    EXPECT_EQ(lexicon::IsMonthOrWeekday(w),
+              lexicon::Month(w) > 0 || lexicon::Weekday(w) >= 0)
+        << w;
+  }
+}
+
+TEST(Lexicon, EnglishStopwordIsTheEnglishList) {
+  for (std::string_view w : text::StopwordList("en")) {
+    EXPECT_TRUE(lexicon::IsEnglishStopword(w)) << w;
+  }
+  for (std::string_view w :
+       {"", "the", "said", "mr", "don't", "ukraine", "kyiv", "thee", "saids",
+        "x", "zelenskyy", "of", "off", "i", "1", "and", "an", "ands"}) {
+    EXPECT_EQ(lexicon::IsEnglishStopword(w), text::IsStopword(w, "en")) << w;
+  }
+}
+
+}  // namespace
+}  // namespace concord::facts
