@@ -425,13 +425,6 @@ const char* SpanKindName(SpanKind kind) {
   return "identical";
 }
 
-AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
-                                text::Stemmer* stemmer) {
-  thread_local std::vector<text::Token> tokens;  // reused across calls
-  text::Tokenize(text, &tokens);
-  return PrepareForAlignment(text, tokens, lang, stemmer);
-}
-
 namespace {
 
 // Stemming dominates otherwise; news vocabulary is Zipfian, so a
@@ -552,11 +545,11 @@ class StemMemo {
   std::vector<uint32_t> slots_;  // entry index + 1, 0 when empty
 };
 
-}  // namespace
-
-AlignedText PrepareForAlignment(std::string_view text,
-                                const std::vector<text::Token>& tokens,
-                                std::string_view lang, text::Stemmer* stemmer) {
+// The words of `tokens` (punctuation skipped); norm(tok) is the token's
+// norm, a view that outlives the result.
+template <class Tokens, class Norm>
+AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
+                    std::string_view lang, text::Stemmer* stemmer) {
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
@@ -580,12 +573,12 @@ AlignedText PrepareForAlignment(std::string_view text,
       numbers;
   std::string key;
   StemMemo::View view = memo->view();
-  for (const text::Token& tok : tokens) {
+  for (const auto& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord& w = out.words.emplace_back();
     w.begin = tok.begin;
     w.end = tok.end;
-    w.folded = tok.norm;
+    w.folded = norm(tok);
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
@@ -601,7 +594,7 @@ AlignedText PrepareForAlignment(std::string_view text,
           key.assign(1, '#');
           key += std::to_string(*value);
         } else {
-          key = w.folded;
+          key.assign(w.folded);
         }
         it = numbers.emplace(std::string(raw), Hash64(key, kStemSeed)).first;
       }
@@ -618,6 +611,38 @@ AlignedText PrepareForAlignment(std::string_view text,
       w.stop = e->stop;
     }
   }
+  return out;
+}
+
+}  // namespace
+
+AlignedText PrepareForAlignment(std::string_view text,
+                                const std::vector<text::Token>& tokens,
+                                std::string_view lang, text::Stemmer* stemmer) {
+  return Prepare(
+      text, tokens,
+      [](const text::Token& tok) { return std::string_view(tok.norm); }, lang,
+      stemmer);
+}
+
+AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
+                                text::Stemmer* stemmer) {
+  // The token list's norms in one buffer, which the text then keeps (the
+  // words' folded forms are views of it): no string per token. The
+  // buffer's string is on the heap before the views are taken, so moving
+  // the result moves no character.
+  thread_local text::TokenList tokens;  // its token vector reused
+  text::Tokenize(text, &tokens);
+  auto norms = std::make_shared<std::string>(std::move(tokens.norms));
+  tokens.norms.clear();
+  const std::string_view all = *norms;
+  AlignedText out = Prepare(
+      text, tokens.tokens,
+      [all](const text::TokenRef& tok) {
+        return all.substr(tok.norm_begin, tok.norm_end - tok.norm_begin);
+      },
+      lang, stemmer);
+  out.folded_storage = std::move(norms);
   return out;
 }
 
