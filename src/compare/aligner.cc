@@ -391,6 +391,34 @@ size_t TableSlot(uint64_t h, size_t mask) {
   return static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
+// The first word i >= from of A (below `seeds`) that is not covered and
+// starts a gram that B has, with *first = 1 + B's first word where that gram
+// starts; `seeds` when there is none. Out of line, so that the scan keeps
+// its values in registers (inlined in Align, whose extension needs many,
+// the word counter lived on the stack), and most words of A end here: the
+// covered ones of a near-copy, and those of a loose pair's words that B
+// does not have.
+[[gnu::noinline]] size_t NextSeed(const uint64_t* a_row, const uint64_t* a_at,
+                                  size_t from, size_t seeds,
+                                  uint64_t covered_a, const uint32_t* b_first,
+                                  const uint64_t* b_at, size_t b_mask,
+                                  uint32_t* first) {
+  for (size_t i = from; i < seeds; ++i) {
+    if (a_row[i] == covered_a) continue;
+    const uint64_t h = a_at[i];
+    if (h == 0) continue;
+    for (size_t slot = TableSlot(h, b_mask);; slot = (slot + 1) & b_mask) {
+      const uint32_t e = b_first[slot];
+      if (e == 0) break;
+      if (b_at[e - 1] == h) {
+        *first = e;
+        return i;
+      }
+    }
+  }
+  return seeds;
+}
+
 void SetOffsets(const AlignedText& a, const AlignedText& b, AlignedSpan* s) {
   auto range = [](const AlignedText& t, uint32_t wb, uint32_t we, uint32_t* cb,
                   uint32_t* ce) {
@@ -785,20 +813,13 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const size_t b_mask = b_index.first.size() - 1;
   const uint64_t* const b_at = b_index.at.data();
   const uint32_t* const b_next = b_index.next.data();
-  for (size_t i = 0; i < seeds; ++i) {
-    // Most of A lies in passages once a near-copy's first seed has grown:
-    // step over covered words in a tight loop.
-    while (i < seeds && a_row[i] == covered_a) ++i;
-    if (i == seeds) break;
-    const uint64_t h = a_at[i];
-    if (h == 0) continue;
+  for (size_t i = 0;; ++i) {
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
     uint32_t first = 0;
-    for (size_t slot = TableSlot(h, b_mask);; slot = (slot + 1) & b_mask) {
-      first = b_first[slot];
-      if (first == 0 || b_at[first - 1] == h) break;
-    }
+    i = NextSeed(a_row, a_at, i, seeds, covered_a, b_first, b_at, b_mask,
+                 &first);
+    if (i == seeds) break;
     size_t tried = 0;
     for (uint32_t e = first; e != 0 && tried < kMaxSeedPositions;
          e = b_next[e - 1], ++tried) {

@@ -298,6 +298,12 @@ const char* RoleName(Role role) {
   return "independent";
 }
 
+SwapWords SpellSwap(const AlignedText& a, const AlignedText& b,
+                    const PairSwap& swap) {
+  return {Words(a, swap.a_begin, swap.a_end), Words(b, swap.b_begin, swap.b_end),
+          swap.relation};
+}
+
 StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
                              const WordNet* wordnet) {
   const size_t n = members.size();
@@ -409,16 +415,6 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&
                              IsDerived(pr.relation.relation);
-      // Room for every swap at once (a spun pair has dozens; growing the
-      // vector moves the strings each time).
-      size_t swap_spans = 0;
-      for (const Passage& p : al.passages) {
-        for (const AlignedSpan& s : p.spans) {
-          swap_spans +=
-              s.kind == SpanKind::kSwap || s.kind == SpanKind::kEdited;
-        }
-      }
-      pr.swaps.reserve(swap_spans);
       for (const Passage& p : al.passages) {
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
@@ -427,9 +423,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
             SaturatingIncrement(&agree[j][s.b_word_begin], len);
           }
           if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
-          pr.swaps.push_back({Words(a, s.a_word_begin, s.a_word_end),
-                              Words(b, s.b_word_begin, s.b_word_end),
-                              s.relation});
+          pr.swaps.push_back({s.a_word_begin, s.a_word_end, s.b_word_begin,
+                              s.b_word_end, s.relation});
         }
       }
       if (summary[i] || summary[j]) {
