@@ -595,9 +595,10 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
     if (memos.size() >= 16) memos.clear();
     memo = memos.emplace_back(std::make_unique<StemMemo>(stemmer, lang)).get();
   }
-  // Number token bytes -> stem hash (language-independent).
-  thread_local std::unordered_map<std::string, uint64_t, StringHash,
-                                  std::equal_to<>>
+  // Number token bytes -> stem hash and Hash64 of the norm (both pure
+  // functions of the bytes; language-independent).
+  thread_local std::unordered_map<std::string, std::pair<uint64_t, uint64_t>,
+                                  StringHash, std::equal_to<>>
       numbers;
   std::string key;
   StemMemo::View view = memo->view();
@@ -610,7 +611,6 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
-      w.folded_hash = Hash64(w.folded);
       // Numbers by value ("1,200" = "1200"); the key is a pure function of
       // the token's bytes, memoised like the stems.
       const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
@@ -624,9 +624,13 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
         } else {
           key.assign(w.folded);
         }
-        it = numbers.emplace(std::string(raw), Hash64(key, kStemSeed)).first;
+        it = numbers
+                 .emplace(std::string(raw),
+                          std::pair(Hash64(key, kStemSeed), Hash64(w.folded)))
+                 .first;
       }
-      w.stem = it->second;
+      w.stem = it->second.first;
+      w.folded_hash = it->second.second;
     } else {
       const uint64_t q = StemMemo::ProbeHash(w.folded);
       const StemMemo::Entry* e = StemMemo::Find(view, w.folded, q);

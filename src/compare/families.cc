@@ -115,12 +115,6 @@ class WordDf {
   uint32_t stamp_ = 0;
 };
 
-// Adds 1 to each of n counters, saturating at 255 (a loop the compiler
-// vectorises).
-void SaturatingIncrement(uint8_t* p, size_t n) {
-  for (size_t k = 0; k < n; ++k) p[k] = p[k] == 255 ? 255 : uint8_t(p[k] + 1);
-}
-
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
                   WordDf& df) {
@@ -374,7 +368,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // (text_id of a, text_id of b) -> the pair that aligned them; only when
   // the story has copies.
   std::unordered_map<uint64_t, uint32_t> aligned;
-  // Per member and word: how many relatives have the same word there.
+  // Per member and word: whether some relative has the same word there
+  // (all the votes ask; a flag, set by a fill, where a saturating count
+  // per word cost a byte loop per identical span).
   std::vector<std::vector<uint8_t>> agree(n);
   for (uint32_t i = 0; i < n; ++i) agree[i].assign(members[i].text->words.size(), 0);
   for (uint32_t i = 0; i < n; ++i) {
@@ -419,8 +415,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
             const uint32_t len = s.a_word_end - s.a_word_begin;
-            SaturatingIncrement(&agree[i][s.a_word_begin], len);
-            SaturatingIncrement(&agree[j][s.b_word_begin], len);
+            std::fill_n(&agree[i][s.a_word_begin], len, uint8_t{1});
+            std::fill_n(&agree[j][s.b_word_begin], len, uint8_t{1});
           }
           if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
           pr.swaps.push_back({s.a_word_begin, s.a_word_end, s.b_word_begin,
@@ -514,8 +510,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
           }
           continue;
         }
-        const bool a_witness = agree[i][s.a_word_begin] > 0;
-        const bool b_witness = agree[j][s.b_word_begin] > 0;
+        const bool a_witness = agree[i][s.a_word_begin] != 0;
+        const bool b_witness = agree[j][s.b_word_begin] != 0;
         ++swaps_seen[i];
         ++swaps_seen[j];
         int changed = -1;  // 0: a changed it, 1: b did
