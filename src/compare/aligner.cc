@@ -457,17 +457,25 @@ namespace {
 
 // Stemming dominates otherwise; news vocabulary is Zipfian, so a
 // per-thread memo per stemmer and language (bounded) hits nearly always.
-// Keyed by the word's Hash64, which the word keeps as its folded_hash
-// (families.cc and the WordNet memo key words by it): one hash per word,
-// one probe of a flat table, one compare of the spelling.
+// Keyed by ProbeHash (cheap, inline); it keeps the word's Hash64, which
+// the word keeps as its folded_hash (families.cc and the WordNet memo key
+// words by it): one probe of a flat table per word, the spelling compared
+// only for long words.
 class StemMemo {
  public:
-  struct Entry {
+  // A word's slot: what a hit needs (its hashes, stem and stop flag) in
+  // the table itself, so a word costs one access to a 32-byte slot, not a
+  // slot and then an entry elsewhere (both cache misses once the memo
+  // outgrows the cache); the spelling, compared only above 8 bytes, in
+  // chars_.
+  struct Slot {
     uint64_t probe = 0;  // ProbeHash(word)
     uint64_t hash = 0;   // Hash64(word)
     uint64_t stem = 0;
+    uint32_t word = 0;   // offset of the spelling in chars_
+    uint16_t size = 0;   // its length
     bool stop = false;
-    std::string word;
+    bool used = false;
   };
 
   StemMemo(const text::Stemmer* stemmer, std::string_view lang)
@@ -481,61 +489,71 @@ class StemMemo {
   // were reloaded at every word, the words' stores being able to alias
   // them).
   struct View {
-    const uint32_t* slots = nullptr;  // null while empty
+    const Slot* slots = nullptr;  // null while empty
     size_t mask = 0;
-    const Entry* entries = nullptr;
+    const char* chars = nullptr;
   };
   View view() const {
     if (slots_.empty()) return {};
-    return {slots_.data(), slots_.size() - 1, entries_.data()};
+    return {slots_.data(), slots_.size() - 1, chars_.data()};
   }
 
-  // The entry of `word` (q = ProbeHash(word)), null when absent.
-  static const Entry* Find(const View& v, std::string_view word, uint64_t q) {
+  // The slot of `word` (q = ProbeHash(word)), null when absent.
+  static const Slot* Find(const View& v, std::string_view word, uint64_t q) {
     if (v.slots == nullptr) return nullptr;
     for (size_t slot = q & v.mask;; slot = (slot + 1) & v.mask) {
-      const uint32_t e = v.slots[slot];
-      if (e == 0) return nullptr;
-      const Entry& entry = v.entries[e - 1];
+      const Slot& s = v.slots[slot];
+      if (!s.used) return nullptr;
       // Up to 8 bytes, the probe hash determines the word given its
       // length (ProbeHash), so the spelling is compared only above that.
-      if (entry.probe == q && entry.word.size() == word.size() &&
-          (word.size() <= 8 || entry.word == word)) {
-        return &entry;
+      if (s.probe == q && s.size == word.size() &&
+          (word.size() <= 8 ||
+           std::memcmp(v.chars + s.word, word.data(), word.size()) == 0)) {
+        return &s;
       }
     }
   }
 
-  // Adds `word` (absent; q = ProbeHash(word)): stems it.
-  const Entry& Insert(std::string_view word, uint64_t q,
-                      text::Stemmer* stemmer) {
-    if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
-      entries_.clear();
-      slots_.clear();
-    }
-    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
-    Entry& entry = entries_.emplace_back();
-    entry.probe = q;
-    entry.hash = Hash64(word);
-    entry.word.assign(word);
-    entry.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
+  // Adds `word` (absent; q = ProbeHash(word)): stems it. Returns its slot's
+  // values (a word too long for a slot is stemmed but not kept).
+  [[gnu::noinline]] Slot Insert(std::string_view word, uint64_t q,
+                                text::Stemmer* stemmer) {
+    Slot fresh;
+    fresh.probe = q;
+    fresh.hash = Hash64(word);
+    fresh.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
                         kStemSeed);
-    entry.stop = text::IsStopword(word, lang_);
+    fresh.stop = text::IsStopword(word, lang_);
+    fresh.used = true;
+    if (word.size() > UINT16_MAX) return fresh;
+    if (used_ >= (1u << 20) || chars_.size() + word.size() > UINT32_MAX) {
+      // Bounded: start afresh.
+      slots_.clear();
+      chars_.clear();
+      used_ = 0;
+    }
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    fresh.word = static_cast<uint32_t>(chars_.size());
+    fresh.size = static_cast<uint16_t>(word.size());
+    chars_.append(word);
     const size_t mask = slots_.size() - 1;
     size_t slot = q & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = static_cast<uint32_t>(entries_.size());
-    return entry;
+    while (slots_[slot].used) slot = (slot + 1) & mask;
+    slots_[slot] = fresh;
+    ++used_;
+    return fresh;
   }
 
  private:
   void Grow() {
-    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), 0);
+    std::vector<Slot> old(std::max<size_t>(1024, 2 * slots_.size()));
+    old.swap(slots_);
     const size_t mask = slots_.size() - 1;
-    for (size_t k = 0; k < entries_.size(); ++k) {
-      size_t slot = entries_[k].probe & mask;
-      while (slots_[slot] != 0) slot = (slot + 1) & mask;
-      slots_[slot] = static_cast<uint32_t>(k + 1);
+    for (const Slot& s : old) {
+      if (!s.used) continue;
+      size_t slot = s.probe & mask;
+      while (slots_[slot].used) slot = (slot + 1) & mask;
+      slots_[slot] = s;
     }
   }
 
@@ -569,8 +587,9 @@ class StemMemo {
  private:
   const text::Stemmer* stemmer_;
   std::string lang_;
-  std::vector<Entry> entries_;
-  std::vector<uint32_t> slots_;  // entry index + 1, 0 when empty
+  std::vector<Slot> slots_;  // a power of two, at most half used
+  size_t used_ = 0;
+  std::string chars_;  // the words' spellings
 };
 
 // The words of `tokens` (punctuation skipped); norm(tok) is the token's
@@ -633,14 +652,17 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
       w.folded_hash = it->second.second;
     } else {
       const uint64_t q = StemMemo::ProbeHash(w.folded);
-      const StemMemo::Entry* e = StemMemo::Find(view, w.folded, q);
-      if (e == nullptr) {
-        e = &memo->Insert(w.folded, q, stemmer);
+      if (const StemMemo::Slot* e = StemMemo::Find(view, w.folded, q)) {
+        w.folded_hash = e->hash;
+        w.stem = e->stem;
+        w.stop = e->stop;
+      } else {
+        const StemMemo::Slot fresh = memo->Insert(w.folded, q, stemmer);
         view = memo->view();
+        w.folded_hash = fresh.hash;
+        w.stem = fresh.stem;
+        w.stop = fresh.stop;
       }
-      w.folded_hash = e->hash;
-      w.stem = e->stem;
-      w.stop = e->stop;
     }
   }
   return out;
