@@ -724,6 +724,12 @@ double ScoreSpans(const std::vector<AlignedSpan>& spans,
 }
 
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
+  GramIndex index = BuildGramHashes(t, seed_words);
+  AddGramTable(&index);
+  return index;
+}
+
+GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
   GramIndex index;
   index.seed_words = std::max(1, seed_words);
   const int n = index.seed_words;
@@ -772,12 +778,22 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     stops -= stop[j];
   }
   for (size_t j = words + 1 - n; j < words; ++j) at[j] = 0;
+  index.grams = grams;
+  return index;
+}
+
+void AddGramTable(GramIndex* index) {
+  if (index->has_table) return;
+  index->has_table = true;
+  const size_t words = index->at.size();
+  if (words == 0) return;  // fewer words than a seed: no table
   size_t slots = 16;
-  while (slots < 2 * grams) slots *= 2;
-  index.first.assign(slots, 0);
-  index.next.resize(words);
-  uint32_t* const first = index.first.data();
-  uint32_t* const next = index.next.data();
+  while (slots < 2 * index->grams) slots *= 2;
+  index->first.assign(slots, 0);
+  index->next.resize(words);
+  const uint64_t* const at = index->at.data();
+  uint32_t* const first = index->first.data();
+  uint32_t* const next = index->next.data();
   const size_t mask = slots - 1;
   // Backwards, so each gram's list comes out in text order.
   for (size_t j = words; j-- > 0;) {
@@ -791,7 +807,6 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     next[j] = first[slot];
     first[slot] = static_cast<uint32_t>(j + 1);
   }
-  return index;
 }
 
 uint32_t GramIndex::Find(uint64_t h) const {
@@ -809,12 +824,30 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
                BuildGramIndex(b, options.seed_words), wordnet, options);
 }
 
+namespace {
+
+// Align() when B's index lacks its table: completes a copy. Out of line,
+// off Align's path.
+[[gnu::noinline]] Alignment AlignCompletingTable(
+    const AlignedText& a, const AlignedText& b, const GramIndex& a_index,
+    const GramIndex& b_index, const WordNet* wordnet,
+    const AlignOptions& options) {
+  GramIndex full = b_index;
+  AddGramTable(&full);
+  return Align(a, b, a_index, full, wordnet, options);
+}
+
+}  // namespace
+
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const GramIndex& a_index, const GramIndex& b_index,
                 const WordNet* wordnet, const AlignOptions& options) {
   Alignment out;
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
+  if (!b_index.has_table) [[unlikely]] {
+    return AlignCompletingTable(a, b, a_index, b_index, wordnet, options);
+  }
 
   // Reused across calls: one alignment per pair of a story.
   thread_local StemRows rows;

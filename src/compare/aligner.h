@@ -158,6 +158,10 @@ using DefaultInitVector = std::vector<T, DefaultInitAllocator<T>>;
 struct GramIndex {
   int seed_words = 0;
   DefaultInitVector<uint64_t> at;  // gram hash starting at each word, 0 if none
+  size_t grams = 0;  // words where a gram starts (at[word] != 0)
+  // The table below, which only B of a pair needs, is built (has_table)
+  // by BuildGramIndex or AddGramTable.
+  bool has_table = false;
   // Open-addressing table of the distinct gram hashes: 1 + the first word
   // where the gram starts (0: empty slot; the hash is at[word]); size a
   // power of two, at most half full. Align() looks each of A's grams up
@@ -178,12 +182,16 @@ struct GramIndex {
   uint32_t Find(uint64_t h) const;
 };
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
+// The same without the table (all that A of a pair needs), and the table
+// added later (once; a text that is only ever A never pays for it).
+GramIndex BuildGramHashes(const AlignedText& t, int seed_words);
+void AddGramTable(GramIndex* index);
 
 // Aligns A with B. `wordnet` may be null (swaps are then unrelated).
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const WordNet* wordnet, const AlignOptions& options = {});
 // The same with both indexes prebuilt (REQUIRES: built with
-// options.seed_words).
+// options.seed_words; b_index without its table costs a copy).
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const GramIndex& a_index, const GramIndex& b_index,
                 const WordNet* wordnet, const AlignOptions& options = {});

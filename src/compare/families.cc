@@ -329,12 +329,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   std::vector<GramIndex> indexes(n);
   std::vector<bool> indexed(n, false);
   const AlignOptions align_options;
-  auto index_of = [&](uint32_t i) -> const GramIndex& {
+  // A text aligned only as A (the first member, and any whose later
+  // relatives all fall below the containment bar) needs no table.
+  auto index_of = [&](uint32_t i, bool table) -> const GramIndex& {
     const uint32_t t = text_id[i];  // indexes[text_id[i]] serves copies
     if (!indexed[t]) {
-      indexes[t] = BuildGramIndex(*members[t].text, align_options.seed_words);
+      indexes[t] = BuildGramHashes(*members[t].text, align_options.seed_words);
       indexed[t] = true;
     }
+    if (table) AddGramTable(&indexes[t]);
     return indexes[t];
   };
   const StorySets sets(members, text_id);
@@ -400,7 +403,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         if (done != aligned.end()) {
           al = alignments[done->second];
         } else {
-          al = Align(a, b, index_of(i), index_of(j), wordnet, align_options);
+          al = Align(a, b, index_of(i, false), index_of(j, true), wordnet,
+                     align_options);
           if (copies) {
             aligned.emplace(key, static_cast<uint32_t>(alignments.size()));
           }
