@@ -257,7 +257,16 @@ class Extender {
       // addition strictly increases t, and the best point is the run's end
       // whenever the final t beats *best: the same t (the same additions,
       // in order) and the same best, without a comparison per word.
-      for (int64_t k = 0; k < len; ++k) t += match;
+      // With match and t multiples of 0.5 (the default scores), every
+      // partial sum is a multiple of 0.5 below 2^52, so each addition is
+      // exact and len of them is one multiplication.
+      const double twice_match = 2 * match, twice_t = 2 * t;
+      if (double(int64_t(twice_match)) == twice_match &&
+          double(int64_t(twice_t)) == twice_t) {
+        t += double(len) * match;
+      } else {
+        for (int64_t k = 0; k < len; ++k) t += match;
+      }
       r += static_cast<uint32_t>(len);
       if (t > b) {
         b = t;
@@ -288,9 +297,12 @@ class Extender {
   // walk order (a run of matching words is one identical op), and their
   // score in *score.
   // `ops` is the caller's buffer (reused across seeds, saving an
-  // allocation per extension).
-  void Extend(int64_t x, int64_t y, int dir, double* score,
+  // allocation per extension). The direction is a template argument, so
+  // that the steps at a mismatch (x + dir * k) cost no multiplication.
+  template <int dir>
+  void Extend(int64_t x, int64_t y, double* score,
               std::vector<Op>* out) const {
+    static_assert(dir == 1 || dir == -1);
     std::vector<Op>& ops = *out;
     ops.clear();
     double total = 0, best = 0;
@@ -888,8 +900,8 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
       double left_score = 0, right_score = 0;
-      ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1, &left_score, &left);
-      ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score, &right);
+      ext.Extend<-1>(int64_t(i) - 1, int64_t(j) - 1, &left_score, &left);
+      ext.Extend<+1>(int64_t(i) + n, int64_t(j) + n, &right_score, &right);
       const double score = left_score + n * options.match + right_score;
       if (score < options.min_score) continue;
       // Spans in text order: left reversed, the seed, right; a run of
