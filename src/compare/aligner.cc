@@ -747,22 +747,18 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
   const int n = index.seed_words;
   if (t.words.size() < size_t(n)) return index;
   const size_t words = t.words.size();
-  // The stems in a row (and the stop words' positions): the gram loop
-  // reads them contiguously rather than from the words.
+  // The stems in a row: the gram loop reads them contiguously rather than
+  // from the words (the stop flags it reads from the words, in order).
   index.stems.resize(words + 2 * GramIndex::kPad);
   std::fill(index.stems.begin(), index.stems.begin() + GramIndex::kPad, 0);
   std::fill(index.stems.end() - GramIndex::kPad, index.stems.end(), 0);
   uint64_t* stems = index.stems.data() + GramIndex::kPad;
-  // Locals and raw pointers throughout: through the thread_local and the
-  // index's members, the loops reloaded them at every word.
-  thread_local std::vector<uint8_t> stop_buffer;
-  stop_buffer.resize(words);
-  uint8_t* const stop = stop_buffer.data();
+  // Locals and raw pointers throughout: through the index's members, the
+  // loops reloaded them at every word.
   const AlignWord* const w = t.words.data();
   bool small_stem = false;
   for (size_t j = 0; j < words; ++j) {
     stems[j] = w[j].stem;
-    stop[j] = w[j].stop;
     small_stem |= stems[j] < 2;
   }
   index.small_stem = small_stem;
@@ -771,9 +767,9 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
   size_t grams = 0;
   // Stop words in the current window of n.
   int stops = 0;
-  for (int k = 0; k < n - 1; ++k) stops += stop[k];
+  for (int k = 0; k < n - 1; ++k) stops += w[k].stop;
   for (size_t j = 0; j + n <= words; ++j) {
-    stops += stop[j + n - 1];
+    stops += w[j + n - 1].stop;
     // The gram's hash: the stems (themselves hashes) rotated by their
     // place and xored; only equality matters, and a false match is
     // rejected word by word before it seeds. Never 0: 0 marks "no seed
@@ -787,7 +783,7 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
     at[j] = h;
-    stops -= stop[j];
+    stops -= w[j].stop;
   }
   for (size_t j = words + 1 - n; j < words; ++j) at[j] = 0;
   index.grams = grams;

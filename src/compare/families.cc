@@ -53,8 +53,10 @@ constexpr double kAlignMinContainment = 0.40;
 // table (no sort).
 class WordDf {
  public:
-  explicit WordDf(const std::vector<StoryMember>& members)
-      : members_(members) {}
+  // text_id[i]: the first member with i's AlignedText (as StorySets).
+  WordDf(const std::vector<StoryMember>& members,
+         const std::vector<uint32_t>& text_id)
+      : members_(members), text_id_(text_id) {}
   uint32_t Count(const AlignWord& w) {
     if (slots_ == nullptr) Build();
     const Slot& s = slots_[SlotOf(FoldedHash(w))];
@@ -96,13 +98,19 @@ class WordDf {
     slots_ = table.data();
     mask_ = table.size() - 1;
     stamp_ = stamp;
+    // Each text's words are walked once, counting every member that has
+    // the text (a verbatim copy shares its original's AlignedText).
+    std::vector<uint32_t> copies(members_.size(), 0);
+    for (uint32_t i = 0; i < members_.size(); ++i) ++copies[text_id_[i]];
     for (uint32_t i = 0; i < members_.size(); ++i) {
+      if (copies[i] == 0) continue;  // a copy: counted with its first
+      const uint32_t weight = copies[i];
       for (const AlignWord& w : members_[i].text->words) {
         const uint64_t key = FoldedHash(w);
         Slot& s = slots_[SlotOf(key)];
         if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
         if (s.last != i + 1) {
-          ++s.members;
+          s.members += weight;
           s.last = i + 1;
         }
       }
@@ -110,6 +118,7 @@ class WordDf {
   }
 
   const std::vector<StoryMember>& members_;
+  const std::vector<uint32_t>& text_id_;
   Slot* slots_ = nullptr;  // the thread's table, once built
   size_t mask_ = 0;
   uint32_t stamp_ = 0;
@@ -341,7 +350,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     return indexes[t];
   };
   const StorySets sets(members, text_id);
-  WordDf word_df(members);
+  WordDf word_df(members, text_id);
 
   // Summaries: short, and their content is found in the rest.
   std::vector<bool> summary(n, false);
