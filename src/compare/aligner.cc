@@ -36,7 +36,6 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -45,14 +44,6 @@
 
 namespace concord::compare {
 namespace {
-
-// Transparent hash, so a memo keyed by std::string is probed with a view.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>{}(s);
-  }
-};
 
 constexpr uint64_t kStemSeed = 0x616c69676e;  // "align"
 constexpr size_t kMaxSeedPositions = 8;       // per n-gram in B
@@ -536,6 +527,12 @@ class StemMemo {
     fresh.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
                         kStemSeed);
     fresh.stop = text::IsStopword(word, lang_);
+    return Put(word, fresh);
+  }
+
+  // Adds `word` (absent; fresh.probe = ProbeHash(word)) with the values in
+  // `fresh`, and returns them (a word too long for a slot is not kept).
+  Slot Put(std::string_view word, Slot fresh) {
     fresh.used = true;
     if (word.size() > UINT16_MAX) return fresh;
     if (used_ >= (1u << 20) || chars_.size() + word.size() > UINT32_MAX) {
@@ -549,7 +546,7 @@ class StemMemo {
     fresh.size = static_cast<uint16_t>(word.size());
     chars_.append(word);
     const size_t mask = slots_.size() - 1;
-    size_t slot = q & mask;
+    size_t slot = fresh.probe & mask;
     while (slots_[slot].used) slot = (slot + 1) & mask;
     slots_[slot] = fresh;
     ++used_;
@@ -604,6 +601,36 @@ class StemMemo {
   std::string chars_;  // the words' spellings
 };
 
+// A number token's stem hash (by value: "1,200" = "1200") and the Hash64
+// of its norm `folded`, from its bytes `raw`: both pure functions of them,
+// memoised per thread like the stems, in a table of the same kind
+// (language-independent). Out of line: numbers are a small share of the
+// words, and inlined, this made the loop over words slower.
+[[gnu::noinline]] void NumberKeys(std::string_view raw, std::string_view folded,
+                                  uint64_t* stem, uint64_t* hash) {
+  thread_local StemMemo numbers(nullptr, "#");
+  const uint64_t q = StemMemo::ProbeHash(raw);
+  if (const StemMemo::Slot* e = StemMemo::Find(numbers.view(), raw, q)) {
+    *stem = e->stem;
+    *hash = e->hash;
+    return;
+  }
+  std::string key;
+  if (auto value = text::ParseNumber(raw)) {
+    key.assign(1, '#');
+    key += std::to_string(*value);
+  } else {
+    key.assign(folded);
+  }
+  StemMemo::Slot fresh;
+  fresh.probe = q;
+  fresh.stem = Hash64(key, kStemSeed);
+  fresh.hash = Hash64(folded);
+  numbers.Put(raw, fresh);
+  *stem = fresh.stem;
+  *hash = fresh.hash;
+}
+
 // The words of `tokens` (punctuation skipped); norm(tok) is the token's
 // norm, a view that outlives the result.
 template <class Tokens, class Norm>
@@ -626,12 +653,6 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
     if (memos.size() >= 16) memos.clear();
     memo = memos.emplace_back(std::make_unique<StemMemo>(stemmer, lang)).get();
   }
-  // Number token bytes -> stem hash and Hash64 of the norm (both pure
-  // functions of the bytes; language-independent).
-  thread_local std::unordered_map<std::string, std::pair<uint64_t, uint64_t>,
-                                  StringHash, std::equal_to<>>
-      numbers;
-  std::string key;
   StemMemo::View view = memo->view();
   for (const auto& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
@@ -642,26 +663,8 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
-      // Numbers by value ("1,200" = "1200"); the key is a pure function of
-      // the token's bytes, memoised like the stems.
-      const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-      if (numbers.size() > (1u << 16)) numbers.clear();
-      auto it = numbers.find(raw);
-      if (it == numbers.end()) {
-        auto value = text::ParseNumber(raw);
-        if (value) {
-          key.assign(1, '#');
-          key += std::to_string(*value);
-        } else {
-          key.assign(w.folded);
-        }
-        it = numbers
-                 .emplace(std::string(raw),
-                          std::pair(Hash64(key, kStemSeed), Hash64(w.folded)))
-                 .first;
-      }
-      w.stem = it->second.first;
-      w.folded_hash = it->second.second;
+      NumberKeys(text.substr(tok.begin, tok.end - tok.begin), w.folded,
+                 &w.stem, &w.folded_hash);
     } else {
       const uint64_t q = StemMemo::ProbeHash(w.folded);
       if (const StemMemo::Slot* e = StemMemo::Find(view, w.folded, q)) {
