@@ -36,10 +36,16 @@ struct UnionFind {
   }
 };
 
-std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
+// Words [begin, end) of t as they stand in its text.
+std::string_view WordsView(const AlignedText& t, uint32_t begin,
+                           uint32_t end) {
   if (begin >= end) return {};
-  return std::string(t.text.substr(t.words[begin].begin,
-                                   t.words[end - 1].end - t.words[begin].begin));
+  return t.text.substr(t.words[begin].begin,
+                       t.words[end - 1].end - t.words[begin].begin);
+}
+
+std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
+  return std::string(WordsView(t, begin, end));
 }
 
 // Below this containment of either side's content words in the other, a
@@ -375,10 +381,14 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
 
   // Every pair aligned and classified.
   UnionFind uf(n);
-  std::vector<Alignment> alignments;
+  // The distinct alignments (the first empty: pairs not aligned), and per
+  // pair its alignment's index (a pair of copies shares its texts' one,
+  // rather than a copy of it).
+  std::vector<Alignment> alignments(1);
+  std::vector<uint32_t> alignment_of;
   std::vector<bool> relatives_pair;
-  // (text_id of a, text_id of b) -> the pair that aligned them; only when
-  // the story has copies.
+  // (text_id of a, text_id of b) -> the index of their alignment; only
+  // when the story has copies.
   std::unordered_map<uint64_t, uint32_t> aligned;
   // Per member and word: whether some relative has the same word there
   // (all the votes ask; a flag, set by a fill, where a saturating count
@@ -394,7 +404,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       pr.b = j;
       // Every derived relation needs most of one side's content words in
       // the other; below that the pair is independent and not aligned.
-      Alignment al;
+      uint32_t which = 0;  // the empty alignment unless aligned
       SetOverlap overlap;
       overlap.content_a = sets.Content(i);
       overlap.content_b = sets.Content(j);
@@ -410,15 +420,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         const uint64_t key = uint64_t{text_id[i]} * n + text_id[j];
         const auto done = copies ? aligned.find(key) : aligned.end();
         if (done != aligned.end()) {
-          al = alignments[done->second];
+          which = done->second;
         } else {
-          al = Align(a, b, index_of(i, false), index_of(j, true), wordnet,
-                     align_options);
-          if (copies) {
-            aligned.emplace(key, static_cast<uint32_t>(alignments.size()));
-          }
+          which = static_cast<uint32_t>(alignments.size());
+          alignments.push_back(Align(a, b, index_of(i, false),
+                                     index_of(j, true), wordnet,
+                                     align_options));
+          if (copies) aligned.emplace(key, which);
         }
       }
+      const Alignment& al = alignments[which];
       pr.relation = Classify(ComputeEvidence(a, b, al, overlap));
       // Only relatives count: against an independent report, different
       // words are its own wording, not a spinner's.
@@ -447,7 +458,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         uf.Union(i, j);
       }
       out.pairs.push_back(std::move(pr));
-      alignments.push_back(std::move(al));
+      alignment_of.push_back(which);
       relatives_pair.push_back(relatives);
     }
   }
@@ -468,9 +479,11 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       return {to_text,    from_text, to_begin, to_end,
               from_begin, from_end,  relation};
     }
-    SwapWords Spelt() const {
-      return {Words(*from_text, from_begin, from_end),
-              Words(*to_text, to_begin, to_end), relation};
+    std::string_view From() const {
+      return WordsView(*from_text, from_begin, from_end);
+    }
+    std::string_view To() const {
+      return WordsView(*to_text, to_begin, to_end);
     }
   };
   std::vector<std::vector<SwapRef>> rarer(n), extra(n);
@@ -480,7 +493,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     if (!relatives && (summary[i] || summary[j])) continue;
     const AlignedText& a = *members[i].text;
     const AlignedText& b = *members[j].text;
-    for (const Passage& p : alignments[q].passages) {
+    for (const Passage& p : alignments[alignment_of[q]].passages) {
       for (size_t si = 0; si < p.spans.size(); ++si) {
         const AlignedSpan& s = p.spans[si];
         if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
@@ -556,13 +569,17 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     // The same substitution seen against several relatives is listed once.
     for (const std::vector<SwapRef>* list : {&rarer[i], &extra[i]}) {
       for (const SwapRef& ref : *list) {
-        SwapWords sw = ref.Spelt();
+        // Compared as views of the texts: only a new one is spelt out.
+        const std::string_view from = ref.From(), to = ref.To();
         const bool known = std::any_of(
             out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
-            [&sw](const SwapWords& x) {
-              return x.from == sw.from && x.to == sw.to;
+            [from, to](const SwapWords& x) {
+              return x.from == from && x.to == to;
             });
-        if (!known) out.spun_swaps[i].push_back(std::move(sw));
+        if (!known) {
+          out.spun_swaps[i].push_back(
+              {std::string(from), std::string(to), ref.relation});
+        }
       }
     }
   }
