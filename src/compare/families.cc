@@ -186,17 +186,21 @@ class StorySets {
       uint64_t key;
       uint32_t stamp;
       uint32_t id;
+      // 1 + the last member whose content / details have the stem: a
+      // member's second mention of a stem is not listed again.
+      uint32_t content_of, detail_of;
     };
     thread_local std::vector<Slot> table;
     thread_local uint32_t stamp = 0;
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
     if (table.size() < slots || ++stamp == 0) {
-      table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0, 0});
       stamp = 1;
     }
     const size_t mask = table.size() - 1;
-    // Per word that is content or a detail: its id and which sets it is in.
+    // Per member's first mention of a stem as content or as a detail: its
+    // id and which of the member's sets it is new to.
     // Written through a pointer into a buffer kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
@@ -221,9 +225,19 @@ class StorySets {
         while (tab[slot].stamp == st && tab[slot].key != w.stem) {
           slot = (slot + 1) & mask;
         }
-        if (tab[slot].stamp != st) tab[slot] = {w.stem, st, next++};
-        word_ids[ids++] =
-            tab[slot].id << 2 | (w.stop ? 0 : 1) | (detail ? 2 : 0);
+        Slot& t = tab[slot];
+        if (t.stamp != st) t = {w.stem, st, next++, 0, 0};
+        const uint32_t member = static_cast<uint32_t>(i + 1);
+        uint32_t sets = 0;
+        if (!w.stop && t.content_of != member) {
+          t.content_of = member;
+          sets |= 1;
+        }
+        if (detail && t.detail_of != member) {
+          t.detail_of = member;
+          sets |= 2;
+        }
+        if (sets != 0) word_ids[ids++] = t.id << 2 | sets;
       }
       member_end[i] = ids;
     }
@@ -250,14 +264,16 @@ class StorySets {
       for (; k < member_end[i]; ++k) {
         const uint32_t id = word_ids[k] >> 2;
         const uint64_t bit = uint64_t{1} << (id & 63);
-        if ((word_ids[k] & 1) != 0 && (content[id >> 6] & bit) == 0) {
+        // Each (member, stem, set) comes once (the first pass lists only
+        // first mentions).
+        if ((word_ids[k] & 1) != 0) {
           content[id >> 6] |= bit;
           ++content_size_[i];
           // A stem already in another member's content is in two.
           multi[id >> 6] |= seen[id >> 6] & bit;
           seen[id >> 6] |= bit;
         }
-        if ((word_ids[k] & 2) != 0 && (details[id >> 6] & bit) == 0) {
+        if ((word_ids[k] & 2) != 0) {
           details[id >> 6] |= bit;
           ++details_size_[i];
         }
