@@ -36,7 +36,6 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -45,14 +44,6 @@
 
 namespace concord::compare {
 namespace {
-
-// Transparent hash, so a memo keyed by std::string is probed with a view.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>{}(s);
-  }
-};
 
 constexpr uint64_t kStemSeed = 0x616c69676e;  // "align"
 constexpr size_t kMaxSeedPositions = 8;       // per n-gram in B
@@ -257,7 +248,16 @@ class Extender {
       // addition strictly increases t, and the best point is the run's end
       // whenever the final t beats *best: the same t (the same additions,
       // in order) and the same best, without a comparison per word.
-      for (int64_t k = 0; k < len; ++k) t += match;
+      // With match and t multiples of 0.5 (the default scores), every
+      // partial sum is a multiple of 0.5 below 2^52, so each addition is
+      // exact and len of them is one multiplication.
+      const double twice_match = 2 * match, twice_t = 2 * t;
+      if (double(int64_t(twice_match)) == twice_match &&
+          double(int64_t(twice_t)) == twice_t) {
+        t += double(len) * match;
+      } else {
+        for (int64_t k = 0; k < len; ++k) t += match;
+      }
       r += static_cast<uint32_t>(len);
       if (t > b) {
         b = t;
@@ -288,9 +288,12 @@ class Extender {
   // walk order (a run of matching words is one identical op), and their
   // score in *score.
   // `ops` is the caller's buffer (reused across seeds, saving an
-  // allocation per extension).
-  void Extend(int64_t x, int64_t y, int dir, double* score,
+  // allocation per extension). The direction is a template argument, so
+  // that the steps at a mismatch (x + dir * k) cost no multiplication.
+  template <int dir>
+  void Extend(int64_t x, int64_t y, double* score,
               std::vector<Op>* out) const {
+    static_assert(dir == 1 || dir == -1);
     std::vector<Op>& ops = *out;
     ops.clear();
     double total = 0, best = 0;
@@ -391,6 +394,34 @@ size_t TableSlot(uint64_t h, size_t mask) {
   return static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
+// The first word i >= from of A (below `seeds`) that is not covered and
+// starts a gram that B has, with *first = 1 + B's first word where that gram
+// starts; `seeds` when there is none. Out of line, so that the scan keeps
+// its values in registers (inlined in Align, whose extension needs many,
+// the word counter lived on the stack), and most words of A end here: the
+// covered ones of a near-copy, and those of a loose pair's words that B
+// does not have.
+[[gnu::noinline]] size_t NextSeed(const uint64_t* a_row, const uint64_t* a_at,
+                                  size_t from, size_t seeds,
+                                  uint64_t covered_a, const uint32_t* b_first,
+                                  const uint64_t* b_at, size_t b_mask,
+                                  uint32_t* first) {
+  for (size_t i = from; i < seeds; ++i) {
+    if (a_row[i] == covered_a) continue;
+    const uint64_t h = a_at[i];
+    if (h == 0) continue;
+    for (size_t slot = TableSlot(h, b_mask);; slot = (slot + 1) & b_mask) {
+      const uint32_t e = b_first[slot];
+      if (e == 0) break;
+      if (b_at[e - 1] == h) {
+        *first = e;
+        return i;
+      }
+    }
+  }
+  return seeds;
+}
+
 void SetOffsets(const AlignedText& a, const AlignedText& b, AlignedSpan* s) {
   auto range = [](const AlignedText& t, uint32_t wb, uint32_t we, uint32_t* cb,
                   uint32_t* ce) {
@@ -425,28 +456,29 @@ const char* SpanKindName(SpanKind kind) {
   return "identical";
 }
 
-AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
-                                text::Stemmer* stemmer) {
-  thread_local std::vector<text::Token> tokens;  // reused across calls
-  text::Tokenize(text, &tokens);
-  return PrepareForAlignment(text, tokens, lang, stemmer);
-}
-
 namespace {
 
 // Stemming dominates otherwise; news vocabulary is Zipfian, so a
 // per-thread memo per stemmer and language (bounded) hits nearly always.
-// Keyed by the word's Hash64, which the word keeps as its folded_hash
-// (families.cc and the WordNet memo key words by it): one hash per word,
-// one probe of a flat table, one compare of the spelling.
+// Keyed by ProbeHash (cheap, inline); it keeps the word's Hash64, which
+// the word keeps as its folded_hash (families.cc and the WordNet memo key
+// words by it): one probe of a flat table per word, the spelling compared
+// only for long words.
 class StemMemo {
  public:
-  struct Entry {
+  // A word's slot: what a hit needs (its hashes, stem and stop flag) in
+  // the table itself, so a word costs one access to a 32-byte slot, not a
+  // slot and then an entry elsewhere (both cache misses once the memo
+  // outgrows the cache); the spelling, compared only above 8 bytes, in
+  // chars_.
+  struct Slot {
     uint64_t probe = 0;  // ProbeHash(word)
     uint64_t hash = 0;   // Hash64(word)
     uint64_t stem = 0;
+    uint32_t word = 0;   // offset of the spelling in chars_
+    uint16_t size = 0;   // its length
     bool stop = false;
-    std::string word;
+    bool used = false;
   };
 
   StemMemo(const text::Stemmer* stemmer, std::string_view lang)
@@ -460,61 +492,77 @@ class StemMemo {
   // were reloaded at every word, the words' stores being able to alias
   // them).
   struct View {
-    const uint32_t* slots = nullptr;  // null while empty
+    const Slot* slots = nullptr;  // null while empty
     size_t mask = 0;
-    const Entry* entries = nullptr;
+    const char* chars = nullptr;
   };
   View view() const {
     if (slots_.empty()) return {};
-    return {slots_.data(), slots_.size() - 1, entries_.data()};
+    return {slots_.data(), slots_.size() - 1, chars_.data()};
   }
 
-  // The entry of `word` (q = ProbeHash(word)), null when absent.
-  static const Entry* Find(const View& v, std::string_view word, uint64_t q) {
+  // The slot of `word` (q = ProbeHash(word)), null when absent.
+  static const Slot* Find(const View& v, std::string_view word, uint64_t q) {
     if (v.slots == nullptr) return nullptr;
     for (size_t slot = q & v.mask;; slot = (slot + 1) & v.mask) {
-      const uint32_t e = v.slots[slot];
-      if (e == 0) return nullptr;
-      const Entry& entry = v.entries[e - 1];
+      const Slot& s = v.slots[slot];
+      if (!s.used) return nullptr;
       // Up to 8 bytes, the probe hash determines the word given its
       // length (ProbeHash), so the spelling is compared only above that.
-      if (entry.probe == q && entry.word.size() == word.size() &&
-          (word.size() <= 8 || entry.word == word)) {
-        return &entry;
+      if (s.probe == q && s.size == word.size() &&
+          (word.size() <= 8 ||
+           std::memcmp(v.chars + s.word, word.data(), word.size()) == 0)) {
+        return &s;
       }
     }
   }
 
-  // Adds `word` (absent; q = ProbeHash(word)): stems it.
-  const Entry& Insert(std::string_view word, uint64_t q,
-                      text::Stemmer* stemmer) {
-    if (entries_.size() >= (1u << 20)) {  // bounded: start afresh
-      entries_.clear();
-      slots_.clear();
-    }
-    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
-    Entry& entry = entries_.emplace_back();
-    entry.probe = q;
-    entry.hash = Hash64(word);
-    entry.word.assign(word);
-    entry.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
+  // Adds `word` (absent; q = ProbeHash(word)): stems it. Returns its slot's
+  // values (a word too long for a slot is stemmed but not kept).
+  [[gnu::noinline]] Slot Insert(std::string_view word, uint64_t q,
+                                text::Stemmer* stemmer) {
+    Slot fresh;
+    fresh.probe = q;
+    fresh.hash = Hash64(word);
+    fresh.stem = Hash64(stemmer != nullptr ? stemmer->Stem(word) : word,
                         kStemSeed);
-    entry.stop = text::IsStopword(word, lang_);
+    fresh.stop = text::IsStopword(word, lang_);
+    return Put(word, fresh);
+  }
+
+  // Adds `word` (absent; fresh.probe = ProbeHash(word)) with the values in
+  // `fresh`, and returns them (a word too long for a slot is not kept).
+  Slot Put(std::string_view word, Slot fresh) {
+    fresh.used = true;
+    if (word.size() > UINT16_MAX) return fresh;
+    if (used_ >= (1u << 20) || chars_.size() + word.size() > UINT32_MAX) {
+      // Bounded: start afresh.
+      slots_.clear();
+      chars_.clear();
+      used_ = 0;
+    }
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    fresh.word = static_cast<uint32_t>(chars_.size());
+    fresh.size = static_cast<uint16_t>(word.size());
+    chars_.append(word);
     const size_t mask = slots_.size() - 1;
-    size_t slot = q & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = static_cast<uint32_t>(entries_.size());
-    return entry;
+    size_t slot = fresh.probe & mask;
+    while (slots_[slot].used) slot = (slot + 1) & mask;
+    slots_[slot] = fresh;
+    ++used_;
+    return fresh;
   }
 
  private:
   void Grow() {
-    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), 0);
+    std::vector<Slot> old(std::max<size_t>(1024, 2 * slots_.size()));
+    old.swap(slots_);
     const size_t mask = slots_.size() - 1;
-    for (size_t k = 0; k < entries_.size(); ++k) {
-      size_t slot = entries_[k].probe & mask;
-      while (slots_[slot] != 0) slot = (slot + 1) & mask;
-      slots_[slot] = static_cast<uint32_t>(k + 1);
+    for (const Slot& s : old) {
+      if (!s.used) continue;
+      size_t slot = s.probe & mask;
+      while (slots_[slot].used) slot = (slot + 1) & mask;
+      slots_[slot] = s;
     }
   }
 
@@ -548,15 +596,46 @@ class StemMemo {
  private:
   const text::Stemmer* stemmer_;
   std::string lang_;
-  std::vector<Entry> entries_;
-  std::vector<uint32_t> slots_;  // entry index + 1, 0 when empty
+  std::vector<Slot> slots_;  // a power of two, at most half used
+  size_t used_ = 0;
+  std::string chars_;  // the words' spellings
 };
 
-}  // namespace
+// A number token's stem hash (by value: "1,200" = "1200") and the Hash64
+// of its norm `folded`, from its bytes `raw`: both pure functions of them,
+// memoised per thread like the stems, in a table of the same kind
+// (language-independent). Out of line: numbers are a small share of the
+// words, and inlined, this made the loop over words slower.
+[[gnu::noinline]] void NumberKeys(std::string_view raw, std::string_view folded,
+                                  uint64_t* stem, uint64_t* hash) {
+  thread_local StemMemo numbers(nullptr, "#");
+  const uint64_t q = StemMemo::ProbeHash(raw);
+  if (const StemMemo::Slot* e = StemMemo::Find(numbers.view(), raw, q)) {
+    *stem = e->stem;
+    *hash = e->hash;
+    return;
+  }
+  std::string key;
+  if (auto value = text::ParseNumber(raw)) {
+    key.assign(1, '#');
+    key += std::to_string(*value);
+  } else {
+    key.assign(folded);
+  }
+  StemMemo::Slot fresh;
+  fresh.probe = q;
+  fresh.stem = Hash64(key, kStemSeed);
+  fresh.hash = Hash64(folded);
+  numbers.Put(raw, fresh);
+  *stem = fresh.stem;
+  *hash = fresh.hash;
+}
 
-AlignedText PrepareForAlignment(std::string_view text,
-                                const std::vector<text::Token>& tokens,
-                                std::string_view lang, text::Stemmer* stemmer) {
+// The words of `tokens` (punctuation skipped); norm(tok) is the token's
+// norm, a view that outlives the result.
+template <class Tokens, class Norm>
+AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
+                    std::string_view lang, text::Stemmer* stemmer) {
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
@@ -574,50 +653,65 @@ AlignedText PrepareForAlignment(std::string_view text,
     if (memos.size() >= 16) memos.clear();
     memo = memos.emplace_back(std::make_unique<StemMemo>(stemmer, lang)).get();
   }
-  // Number token bytes -> stem hash (language-independent).
-  thread_local std::unordered_map<std::string, uint64_t, StringHash,
-                                  std::equal_to<>>
-      numbers;
-  std::string key;
   StemMemo::View view = memo->view();
-  for (const text::Token& tok : tokens) {
+  for (const auto& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
     AlignWord& w = out.words.emplace_back();
     w.begin = tok.begin;
     w.end = tok.end;
-    w.folded = tok.norm;
+    w.folded = norm(tok);
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
-      w.folded_hash = Hash64(w.folded);
-      // Numbers by value ("1,200" = "1200"); the key is a pure function of
-      // the token's bytes, memoised like the stems.
-      const std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-      if (numbers.size() > (1u << 16)) numbers.clear();
-      auto it = numbers.find(raw);
-      if (it == numbers.end()) {
-        auto value = text::ParseNumber(raw);
-        if (value) {
-          key.assign(1, '#');
-          key += std::to_string(*value);
-        } else {
-          key = w.folded;
-        }
-        it = numbers.emplace(std::string(raw), Hash64(key, kStemSeed)).first;
-      }
-      w.stem = it->second;
+      NumberKeys(text.substr(tok.begin, tok.end - tok.begin), w.folded,
+                 &w.stem, &w.folded_hash);
     } else {
       const uint64_t q = StemMemo::ProbeHash(w.folded);
-      const StemMemo::Entry* e = StemMemo::Find(view, w.folded, q);
-      if (e == nullptr) {
-        e = &memo->Insert(w.folded, q, stemmer);
+      if (const StemMemo::Slot* e = StemMemo::Find(view, w.folded, q)) {
+        w.folded_hash = e->hash;
+        w.stem = e->stem;
+        w.stop = e->stop;
+      } else {
+        const StemMemo::Slot fresh = memo->Insert(w.folded, q, stemmer);
         view = memo->view();
+        w.folded_hash = fresh.hash;
+        w.stem = fresh.stem;
+        w.stop = fresh.stop;
       }
-      w.folded_hash = e->hash;
-      w.stem = e->stem;
-      w.stop = e->stop;
     }
   }
+  return out;
+}
+
+}  // namespace
+
+AlignedText PrepareForAlignment(std::string_view text,
+                                const std::vector<text::Token>& tokens,
+                                std::string_view lang, text::Stemmer* stemmer) {
+  return Prepare(
+      text, tokens,
+      [](const text::Token& tok) { return std::string_view(tok.norm); }, lang,
+      stemmer);
+}
+
+AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
+                                text::Stemmer* stemmer) {
+  // The token list's norms in one buffer, which the text then keeps (the
+  // words' folded forms are views of it): no string per token. The
+  // buffer's string is on the heap before the views are taken, so moving
+  // the result moves no character.
+  thread_local text::TokenList tokens;  // its token vector reused
+  text::Tokenize(text, &tokens);
+  auto norms = std::make_shared<std::string>(std::move(tokens.norms));
+  tokens.norms.clear();
+  const std::string_view all = *norms;
+  AlignedText out = Prepare(
+      text, tokens.tokens,
+      [all](const text::TokenRef& tok) {
+        return all.substr(tok.norm_begin, tok.norm_end - tok.norm_begin);
+      },
+      lang, stemmer);
+  out.folded_storage = std::move(norms);
   return out;
 }
 
@@ -645,27 +739,29 @@ double ScoreSpans(const std::vector<AlignedSpan>& spans,
 }
 
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
+  GramIndex index = BuildGramHashes(t, seed_words);
+  AddGramTable(&index);
+  return index;
+}
+
+GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
   GramIndex index;
   index.seed_words = std::max(1, seed_words);
   const int n = index.seed_words;
   if (t.words.size() < size_t(n)) return index;
   const size_t words = t.words.size();
-  // The stems in a row (and the stop words' positions): the gram loop
-  // reads them contiguously rather than from the words.
+  // The stems in a row: the gram loop reads them contiguously rather than
+  // from the words (the stop flags it reads from the words, in order).
   index.stems.resize(words + 2 * GramIndex::kPad);
   std::fill(index.stems.begin(), index.stems.begin() + GramIndex::kPad, 0);
   std::fill(index.stems.end() - GramIndex::kPad, index.stems.end(), 0);
   uint64_t* stems = index.stems.data() + GramIndex::kPad;
-  // Locals and raw pointers throughout: through the thread_local and the
-  // index's members, the loops reloaded them at every word.
-  thread_local std::vector<uint8_t> stop_buffer;
-  stop_buffer.resize(words);
-  uint8_t* const stop = stop_buffer.data();
+  // Locals and raw pointers throughout: through the index's members, the
+  // loops reloaded them at every word.
   const AlignWord* const w = t.words.data();
   bool small_stem = false;
   for (size_t j = 0; j < words; ++j) {
     stems[j] = w[j].stem;
-    stop[j] = w[j].stop;
     small_stem |= stems[j] < 2;
   }
   index.small_stem = small_stem;
@@ -674,9 +770,9 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
   size_t grams = 0;
   // Stop words in the current window of n.
   int stops = 0;
-  for (int k = 0; k < n - 1; ++k) stops += stop[k];
+  for (int k = 0; k < n - 1; ++k) stops += w[k].stop;
   for (size_t j = 0; j + n <= words; ++j) {
-    stops += stop[j + n - 1];
+    stops += w[j + n - 1].stop;
     // The gram's hash: the stems (themselves hashes) rotated by their
     // place and xored; only equality matters, and a false match is
     // rejected word by word before it seeds. Never 0: 0 marks "no seed
@@ -690,15 +786,25 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
     at[j] = h;
-    stops -= stop[j];
+    stops -= w[j].stop;
   }
   for (size_t j = words + 1 - n; j < words; ++j) at[j] = 0;
+  index.grams = grams;
+  return index;
+}
+
+void AddGramTable(GramIndex* index) {
+  if (index->has_table) return;
+  index->has_table = true;
+  const size_t words = index->at.size();
+  if (words == 0) return;  // fewer words than a seed: no table
   size_t slots = 16;
-  while (slots < 2 * grams) slots *= 2;
-  index.first.assign(slots, 0);
-  index.next.resize(words);
-  uint32_t* const first = index.first.data();
-  uint32_t* const next = index.next.data();
+  while (slots < 2 * index->grams) slots *= 2;
+  index->first.assign(slots, 0);
+  index->next.resize(words);
+  const uint64_t* const at = index->at.data();
+  uint32_t* const first = index->first.data();
+  uint32_t* const next = index->next.data();
   const size_t mask = slots - 1;
   // Backwards, so each gram's list comes out in text order.
   for (size_t j = words; j-- > 0;) {
@@ -712,7 +818,6 @@ GramIndex BuildGramIndex(const AlignedText& t, int seed_words) {
     next[j] = first[slot];
     first[slot] = static_cast<uint32_t>(j + 1);
   }
-  return index;
 }
 
 uint32_t GramIndex::Find(uint64_t h) const {
@@ -730,12 +835,30 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
                BuildGramIndex(b, options.seed_words), wordnet, options);
 }
 
+namespace {
+
+// Align() when B's index lacks its table: completes a copy. Out of line,
+// off Align's path.
+[[gnu::noinline]] Alignment AlignCompletingTable(
+    const AlignedText& a, const AlignedText& b, const GramIndex& a_index,
+    const GramIndex& b_index, const WordNet* wordnet,
+    const AlignOptions& options) {
+  GramIndex full = b_index;
+  AddGramTable(&full);
+  return Align(a, b, a_index, full, wordnet, options);
+}
+
+}  // namespace
+
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const GramIndex& a_index, const GramIndex& b_index,
                 const WordNet* wordnet, const AlignOptions& options) {
   Alignment out;
   const int n = std::max(1, options.seed_words);
   if (a.words.size() < size_t(n) || b.words.size() < size_t(n)) return out;
+  if (!b_index.has_table) [[unlikely]] {
+    return AlignCompletingTable(a, b, a_index, b_index, wordnet, options);
+  }
 
   // Reused across calls: one alignment per pair of a story.
   thread_local StemRows rows;
@@ -760,20 +883,13 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const size_t b_mask = b_index.first.size() - 1;
   const uint64_t* const b_at = b_index.at.data();
   const uint32_t* const b_next = b_index.next.data();
-  for (size_t i = 0; i < seeds; ++i) {
-    // Most of A lies in passages once a near-copy's first seed has grown:
-    // step over covered words in a tight loop.
-    while (i < seeds && a_row[i] == covered_a) ++i;
-    if (i == seeds) break;
-    const uint64_t h = a_at[i];
-    if (h == 0) continue;
+  for (size_t i = 0;; ++i) {
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
     uint32_t first = 0;
-    for (size_t slot = TableSlot(h, b_mask);; slot = (slot + 1) & b_mask) {
-      first = b_first[slot];
-      if (first == 0 || b_at[first - 1] == h) break;
-    }
+    i = NextSeed(a_row, a_at, i, seeds, covered_a, b_first, b_at, b_mask,
+                 &first);
+    if (i == seeds) break;
     size_t tried = 0;
     for (uint32_t e = first; e != 0 && tried < kMaxSeedPositions;
          e = b_next[e - 1], ++tried) {
@@ -783,8 +899,8 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       for (int k = 0; k < n && ok; ++k) ok = ext.Match(i + k, j + k);
       if (!ok) continue;
       double left_score = 0, right_score = 0;
-      ext.Extend(int64_t(i) - 1, int64_t(j) - 1, -1, &left_score, &left);
-      ext.Extend(int64_t(i) + n, int64_t(j) + n, +1, &right_score, &right);
+      ext.Extend<-1>(int64_t(i) - 1, int64_t(j) - 1, &left_score, &left);
+      ext.Extend<+1>(int64_t(i) + n, int64_t(j) + n, &right_score, &right);
       const double score = left_score + n * options.match + right_score;
       if (score < options.min_score) continue;
       // Spans in text order: left reversed, the seed, right; a run of

@@ -37,7 +37,11 @@ struct AlignWord {
   // Hash64(folded), set by PrepareForAlignment; 0 when not set (texts made
   // by hand): read it through FoldedHash().
   uint64_t folded_hash = 0;
-  std::string folded;           // case-folded word, for WordNet and display
+  // The case-folded word, for WordNet and display: a view of the token's
+  // norm or of the AlignedText's own copy (see PrepareForAlignment), not a
+  // string per word (copying every word's spelling was a third of the
+  // preparation).
+  std::string_view folded;
   bool stop = false;            // a stop word (never a seed on its own)
   bool number = false;          // a number (stem is its value)
   bool capitalized = false;     // capitalised in the text (a likely name)
@@ -49,18 +53,25 @@ inline uint64_t FoldedHash(const AlignWord& w) {
   return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
 }
 
-// A text and its words. Owns neither: `text` must outlive it.
+// A text and its words. Does not own `text`, which must outlive it; the
+// words' folded forms are views of `folded_storage` when set (shared by
+// copies, so a copy's views stay valid), else of storage the caller keeps
+// (the tokens given to PrepareForAlignment, or by hand).
 struct AlignedText {
   std::string_view text;
   std::vector<AlignWord> words;
+  std::shared_ptr<const std::string> folded_storage;
 };
 
-// Tokenises `text` (ICU word breaks, numbers by value) for alignment.
+// Tokenises `text` (ICU word breaks, numbers by value) for alignment. The
+// result keeps its words' folded forms itself.
 AlignedText PrepareForAlignment(std::string_view text, std::string_view lang,
                                 text::Stemmer* stemmer);
 // The same from tokens the caller already has (punctuation tokens are
 // skipped), saving the tokenisation. REQUIRES: `tokens` is what
-// text::Tokenize(text, &tokens, options) gives, with or without keep_punct.
+// text::Tokenize(text, &tokens, options) gives, with or without keep_punct;
+// `tokens` outlives the result (its words' folded forms are views of the
+// tokens' norms).
 AlignedText PrepareForAlignment(std::string_view text,
                                 const std::vector<text::Token>& tokens,
                                 std::string_view lang, text::Stemmer* stemmer);
@@ -147,6 +158,10 @@ using DefaultInitVector = std::vector<T, DefaultInitAllocator<T>>;
 struct GramIndex {
   int seed_words = 0;
   DefaultInitVector<uint64_t> at;  // gram hash starting at each word, 0 if none
+  size_t grams = 0;  // words where a gram starts (at[word] != 0)
+  // The table below, which only B of a pair needs, is built (has_table)
+  // by BuildGramIndex or AddGramTable.
+  bool has_table = false;
   // Open-addressing table of the distinct gram hashes: 1 + the first word
   // where the gram starts (0: empty slot; the hash is at[word]); size a
   // power of two, at most half full. Align() looks each of A's grams up
@@ -167,12 +182,16 @@ struct GramIndex {
   uint32_t Find(uint64_t h) const;
 };
 GramIndex BuildGramIndex(const AlignedText& t, int seed_words);
+// The same without the table (all that A of a pair needs), and the table
+// added later (once; a text that is only ever A never pays for it).
+GramIndex BuildGramHashes(const AlignedText& t, int seed_words);
+void AddGramTable(GramIndex* index);
 
 // Aligns A with B. `wordnet` may be null (swaps are then unrelated).
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const WordNet* wordnet, const AlignOptions& options = {});
 // The same with both indexes prebuilt (REQUIRES: built with
-// options.seed_words).
+// options.seed_words; b_index without its table costs a copy).
 Alignment Align(const AlignedText& a, const AlignedText& b,
                 const GramIndex& a_index, const GramIndex& b_index,
                 const WordNet* wordnet, const AlignOptions& options = {});

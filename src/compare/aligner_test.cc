@@ -27,10 +27,13 @@ Owned Make(const std::vector<std::string>& words) {
     o.text += w;
     aw.end = uint32_t(o.text.size());
     aw.stem = Hash64(w);
-    aw.folded = w;
     o.aligned.words.push_back(aw);
   }
   o.aligned.text = o.text;
+  // The folded forms are views of the text, whose characters are final now.
+  for (AlignWord& aw : o.aligned.words) {
+    aw.folded = o.aligned.text.substr(aw.begin, aw.end - aw.begin);
+  }
   return o;
 }
 

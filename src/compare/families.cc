@@ -36,10 +36,16 @@ struct UnionFind {
   }
 };
 
-std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
+// Words [begin, end) of t as they stand in its text.
+std::string_view WordsView(const AlignedText& t, uint32_t begin,
+                           uint32_t end) {
   if (begin >= end) return {};
-  return std::string(t.text.substr(t.words[begin].begin,
-                                   t.words[end - 1].end - t.words[begin].begin));
+  return t.text.substr(t.words[begin].begin,
+                       t.words[end - 1].end - t.words[begin].begin);
+}
+
+std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
+  return std::string(WordsView(t, begin, end));
 }
 
 // Below this containment of either side's content words in the other, a
@@ -53,8 +59,10 @@ constexpr double kAlignMinContainment = 0.40;
 // table (no sort).
 class WordDf {
  public:
-  explicit WordDf(const std::vector<StoryMember>& members)
-      : members_(members) {}
+  // text_id[i]: the first member with i's AlignedText (as StorySets).
+  WordDf(const std::vector<StoryMember>& members,
+         const std::vector<uint32_t>& text_id)
+      : members_(members), text_id_(text_id) {}
   uint32_t Count(const AlignWord& w) {
     if (slots_ == nullptr) Build();
     const Slot& s = slots_[SlotOf(FoldedHash(w))];
@@ -96,13 +104,19 @@ class WordDf {
     slots_ = table.data();
     mask_ = table.size() - 1;
     stamp_ = stamp;
+    // Each text's words are walked once, counting every member that has
+    // the text (a verbatim copy shares its original's AlignedText).
+    std::vector<uint32_t> copies(members_.size(), 0);
+    for (uint32_t i = 0; i < members_.size(); ++i) ++copies[text_id_[i]];
     for (uint32_t i = 0; i < members_.size(); ++i) {
+      if (copies[i] == 0) continue;  // a copy: counted with its first
+      const uint32_t weight = copies[i];
       for (const AlignWord& w : members_[i].text->words) {
         const uint64_t key = FoldedHash(w);
         Slot& s = slots_[SlotOf(key)];
         if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
         if (s.last != i + 1) {
-          ++s.members;
+          s.members += weight;
           s.last = i + 1;
         }
       }
@@ -110,16 +124,11 @@ class WordDf {
   }
 
   const std::vector<StoryMember>& members_;
+  const std::vector<uint32_t>& text_id_;
   Slot* slots_ = nullptr;  // the thread's table, once built
   size_t mask_ = 0;
   uint32_t stamp_ = 0;
 };
-
-// Adds 1 to each of n counters, saturating at 255 (a loop the compiler
-// vectorises).
-void SaturatingIncrement(uint8_t* p, size_t n) {
-  for (size_t k = 0; k < n; ++k) p[k] = p[k] == 255 ? 255 : uint8_t(p[k] + 1);
-}
 
 // In how many members the rarest word of words [begin, end) occurs.
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
@@ -177,17 +186,21 @@ class StorySets {
       uint64_t key;
       uint32_t stamp;
       uint32_t id;
+      // 1 + the last member whose content / details have the stem: a
+      // member's second mention of a stem is not listed again.
+      uint32_t content_of, detail_of;
     };
     thread_local std::vector<Slot> table;
     thread_local uint32_t stamp = 0;
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
     if (table.size() < slots || ++stamp == 0) {
-      table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0, 0});
       stamp = 1;
     }
     const size_t mask = table.size() - 1;
-    // Per word that is content or a detail: its id and which sets it is in.
+    // Per member's first mention of a stem as content or as a detail: its
+    // id and which of the member's sets it is new to.
     // Written through a pointer into a buffer kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
@@ -212,9 +225,19 @@ class StorySets {
         while (tab[slot].stamp == st && tab[slot].key != w.stem) {
           slot = (slot + 1) & mask;
         }
-        if (tab[slot].stamp != st) tab[slot] = {w.stem, st, next++};
-        word_ids[ids++] =
-            tab[slot].id << 2 | (w.stop ? 0 : 1) | (detail ? 2 : 0);
+        Slot& t = tab[slot];
+        if (t.stamp != st) t = {w.stem, st, next++, 0, 0};
+        const uint32_t member = static_cast<uint32_t>(i + 1);
+        uint32_t sets = 0;
+        if (!w.stop && t.content_of != member) {
+          t.content_of = member;
+          sets |= 1;
+        }
+        if (detail && t.detail_of != member) {
+          t.detail_of = member;
+          sets |= 2;
+        }
+        if (sets != 0) word_ids[ids++] = t.id << 2 | sets;
       }
       member_end[i] = ids;
     }
@@ -241,14 +264,16 @@ class StorySets {
       for (; k < member_end[i]; ++k) {
         const uint32_t id = word_ids[k] >> 2;
         const uint64_t bit = uint64_t{1} << (id & 63);
-        if ((word_ids[k] & 1) != 0 && (content[id >> 6] & bit) == 0) {
+        // Each (member, stem, set) comes once (the first pass lists only
+        // first mentions).
+        if ((word_ids[k] & 1) != 0) {
           content[id >> 6] |= bit;
           ++content_size_[i];
           // A stem already in another member's content is in two.
           multi[id >> 6] |= seen[id >> 6] & bit;
           seen[id >> 6] |= bit;
         }
-        if ((word_ids[k] & 2) != 0 && (details[id >> 6] & bit) == 0) {
+        if ((word_ids[k] & 2) != 0) {
           details[id >> 6] |= bit;
           ++details_size_[i];
         }
@@ -298,6 +323,12 @@ const char* RoleName(Role role) {
   return "independent";
 }
 
+SwapWords SpellSwap(const AlignedText& a, const AlignedText& b,
+                    const PairSwap& swap) {
+  return {Words(a, swap.a_begin, swap.a_end), Words(b, swap.b_begin, swap.b_end),
+          swap.relation};
+}
+
 StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
                              const WordNet* wordnet) {
   const size_t n = members.size();
@@ -329,16 +360,19 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   std::vector<GramIndex> indexes(n);
   std::vector<bool> indexed(n, false);
   const AlignOptions align_options;
-  auto index_of = [&](uint32_t i) -> const GramIndex& {
+  // A text aligned only as A (the first member, and any whose later
+  // relatives all fall below the containment bar) needs no table.
+  auto index_of = [&](uint32_t i, bool table) -> const GramIndex& {
     const uint32_t t = text_id[i];  // indexes[text_id[i]] serves copies
     if (!indexed[t]) {
-      indexes[t] = BuildGramIndex(*members[t].text, align_options.seed_words);
+      indexes[t] = BuildGramHashes(*members[t].text, align_options.seed_words);
       indexed[t] = true;
     }
+    if (table) AddGramTable(&indexes[t]);
     return indexes[t];
   };
   const StorySets sets(members, text_id);
-  WordDf word_df(members);
+  WordDf word_df(members, text_id);
 
   // Summaries: short, and their content is found in the rest.
   std::vector<bool> summary(n, false);
@@ -363,12 +397,18 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
 
   // Every pair aligned and classified.
   UnionFind uf(n);
-  std::vector<Alignment> alignments;
+  // The distinct alignments (the first empty: pairs not aligned), and per
+  // pair its alignment's index (a pair of copies shares its texts' one,
+  // rather than a copy of it).
+  std::vector<Alignment> alignments(1);
+  std::vector<uint32_t> alignment_of;
   std::vector<bool> relatives_pair;
-  // (text_id of a, text_id of b) -> the pair that aligned them; only when
-  // the story has copies.
+  // (text_id of a, text_id of b) -> the index of their alignment; only
+  // when the story has copies.
   std::unordered_map<uint64_t, uint32_t> aligned;
-  // Per member and word: how many relatives have the same word there.
+  // Per member and word: whether some relative has the same word there
+  // (all the votes ask; a flag, set by a fill, where a saturating count
+  // per word cost a byte loop per identical span).
   std::vector<std::vector<uint8_t>> agree(n);
   for (uint32_t i = 0; i < n; ++i) agree[i].assign(members[i].text->words.size(), 0);
   for (uint32_t i = 0; i < n; ++i) {
@@ -380,7 +420,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       pr.b = j;
       // Every derived relation needs most of one side's content words in
       // the other; below that the pair is independent and not aligned.
-      Alignment al;
+      uint32_t which = 0;  // the empty alignment unless aligned
       SetOverlap overlap;
       overlap.content_a = sets.Content(i);
       overlap.content_b = sets.Content(j);
@@ -396,40 +436,31 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         const uint64_t key = uint64_t{text_id[i]} * n + text_id[j];
         const auto done = copies ? aligned.find(key) : aligned.end();
         if (done != aligned.end()) {
-          al = alignments[done->second];
+          which = done->second;
         } else {
-          al = Align(a, b, index_of(i), index_of(j), wordnet, align_options);
-          if (copies) {
-            aligned.emplace(key, static_cast<uint32_t>(alignments.size()));
-          }
+          which = static_cast<uint32_t>(alignments.size());
+          alignments.push_back(Align(a, b, index_of(i, false),
+                                     index_of(j, true), wordnet,
+                                     align_options));
+          if (copies) aligned.emplace(key, which);
         }
       }
+      const Alignment& al = alignments[which];
       pr.relation = Classify(ComputeEvidence(a, b, al, overlap));
       // Only relatives count: against an independent report, different
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&
                              IsDerived(pr.relation.relation);
-      // Room for every swap at once (a spun pair has dozens; growing the
-      // vector moves the strings each time).
-      size_t swap_spans = 0;
-      for (const Passage& p : al.passages) {
-        for (const AlignedSpan& s : p.spans) {
-          swap_spans +=
-              s.kind == SpanKind::kSwap || s.kind == SpanKind::kEdited;
-        }
-      }
-      pr.swaps.reserve(swap_spans);
       for (const Passage& p : al.passages) {
         for (const AlignedSpan& s : p.spans) {
           if (s.kind == SpanKind::kIdentical && relatives) {
             const uint32_t len = s.a_word_end - s.a_word_begin;
-            SaturatingIncrement(&agree[i][s.a_word_begin], len);
-            SaturatingIncrement(&agree[j][s.b_word_begin], len);
+            std::fill_n(&agree[i][s.a_word_begin], len, uint8_t{1});
+            std::fill_n(&agree[j][s.b_word_begin], len, uint8_t{1});
           }
           if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
-          pr.swaps.push_back({Words(a, s.a_word_begin, s.a_word_end),
-                              Words(b, s.b_word_begin, s.b_word_end),
-                              s.relation});
+          pr.swaps.push_back({s.a_word_begin, s.a_word_end, s.b_word_begin,
+                              s.b_word_end, s.relation});
         }
       }
       if (summary[i] || summary[j]) {
@@ -443,7 +474,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         uf.Union(i, j);
       }
       out.pairs.push_back(std::move(pr));
-      alignments.push_back(std::move(al));
+      alignment_of.push_back(which);
       relatives_pair.push_back(relatives);
     }
   }
@@ -464,9 +495,11 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       return {to_text,    from_text, to_begin, to_end,
               from_begin, from_end,  relation};
     }
-    SwapWords Spelt() const {
-      return {Words(*from_text, from_begin, from_end),
-              Words(*to_text, to_begin, to_end), relation};
+    std::string_view From() const {
+      return WordsView(*from_text, from_begin, from_end);
+    }
+    std::string_view To() const {
+      return WordsView(*to_text, to_begin, to_end);
     }
   };
   std::vector<std::vector<SwapRef>> rarer(n), extra(n);
@@ -476,7 +509,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     if (!relatives && (summary[i] || summary[j])) continue;
     const AlignedText& a = *members[i].text;
     const AlignedText& b = *members[j].text;
-    for (const Passage& p : alignments[q].passages) {
+    for (const Passage& p : alignments[alignment_of[q]].passages) {
       for (size_t si = 0; si < p.spans.size(); ++si) {
         const AlignedSpan& s = p.spans[si];
         if (s.kind != SpanKind::kSwap && s.kind != SpanKind::kEdited) continue;
@@ -519,8 +552,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
           }
           continue;
         }
-        const bool a_witness = agree[i][s.a_word_begin] > 0;
-        const bool b_witness = agree[j][s.b_word_begin] > 0;
+        const bool a_witness = agree[i][s.a_word_begin] != 0;
+        const bool b_witness = agree[j][s.b_word_begin] != 0;
         ++swaps_seen[i];
         ++swaps_seen[j];
         int changed = -1;  // 0: a changed it, 1: b did
@@ -552,13 +585,17 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     // The same substitution seen against several relatives is listed once.
     for (const std::vector<SwapRef>* list : {&rarer[i], &extra[i]}) {
       for (const SwapRef& ref : *list) {
-        SwapWords sw = ref.Spelt();
+        // Compared as views of the texts: only a new one is spelt out.
+        const std::string_view from = ref.From(), to = ref.To();
         const bool known = std::any_of(
             out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
-            [&sw](const SwapWords& x) {
-              return x.from == sw.from && x.to == sw.to;
+            [from, to](const SwapWords& x) {
+              return x.from == from && x.to == to;
             });
-        if (!known) out.spun_swaps[i].push_back(std::move(sw));
+        if (!known) {
+          out.spun_swaps[i].push_back(
+              {std::string(from), std::string(to), ref.relation});
+        }
       }
     }
   }

@@ -43,11 +43,25 @@ struct SwapWords {
   WordRelation relation = WordRelation::kNone;
 };
 
+// A substitution inside an aligned passage of a pair: words
+// [a_begin, a_end) of a replaced by words [b_begin, b_end) of b. Kept as
+// word ranges (spelling every pair's swaps out as strings cost more than
+// classifying the pair, and no caller reads most of them): SpellSwap()
+// gives the words.
+struct PairSwap {
+  uint32_t a_begin = 0, a_end = 0, b_begin = 0, b_end = 0;
+  WordRelation relation = WordRelation::kNone;
+};
+
 struct PairResult {
   uint32_t a = 0, b = 0;  // member indexes, a < b
   PairRelation relation;
-  std::vector<SwapWords> swaps;  // a's words → b's words
+  std::vector<PairSwap> swaps;  // a's words → b's words
 };
+
+// The words of a swap of the pair of texts a, b (the pair's members').
+SwapWords SpellSwap(const AlignedText& a, const AlignedText& b,
+                    const PairSwap& swap);
 
 enum class Role : uint8_t {
   kOrigin,

@@ -12,7 +12,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "src/base/hash.h"
 #include "src/base/ordered_pool.h"
 #include "src/compare/families.h"
 #include "src/compare/wordnet.h"
@@ -177,7 +176,6 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
   // language, whose Document and AlignedText k shares (both depend on
   // nothing else).
   std::vector<uint32_t> copy_of(n);
-  std::unordered_map<uint64_t, uint32_t> first_with_hash;
   for (size_t k = 0; k < n; ++k) {
     const Article& a = in[st->articles[k]];
     bodies[k] = a.text;  // already the extracted body
@@ -185,11 +183,20 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     const std::string lang = summary_lang.empty() ? "en" : summary_lang;
     const std::string_view body = bodies[k];
     copy_of[k] = static_cast<uint32_t>(k);
-    const auto [it, fresh] = first_with_hash.try_emplace(
-        HashCombine(Hash64(body), Hash64(lang)), static_cast<uint32_t>(k));
-    if (!fresh && bodies[it->second] == body &&
-        (*articles)[st->articles[it->second]].lang == summary_lang) {
-      const uint32_t j = it->second;
+    // The first earlier member with the same body and language. A story
+    // has few members, and bodies of one length are next to never
+    // different: comparing lengths first costs less than hashing every
+    // body.
+    uint32_t j = static_cast<uint32_t>(k);
+    for (uint32_t m = 0; m < k; ++m) {
+      if (copy_of[m] == m && bodies[m].size() == body.size() &&
+          (*articles)[st->articles[m]].lang == summary_lang &&
+          bodies[m] == body) {
+        j = m;
+        break;
+      }
+    }
+    if (j != k) {
       copy_of[k] = j;
       docs[k] = docs[j];
       members[k].text = members[j].text;
