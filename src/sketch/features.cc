@@ -105,13 +105,13 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-inline const FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
-    std::string_view word, uint64_t hash) const {
+inline FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
+    std::string_view word, uint64_t hash) {
   if (slots_.empty()) return nullptr;
   const uint64_t mask = slots_.size() - 1;
   const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (uint64_t i = hash & mask; slots_[i].length != 0; i = (i + 1) & mask) {
-    const Entry& e = slots_[i];
+    Entry& e = slots_[i];
     if (e.tag == tag && SameWord(Word(e), word)) return &e;
   }
   return nullptr;
@@ -130,7 +130,7 @@ void FeatureExtractor::Memo::Grow() {
   }
 }
 
-const FeatureExtractor::Memo::Entry& FeatureExtractor::Memo::Insert(
+FeatureExtractor::Memo::Entry& FeatureExtractor::Memo::Insert(
     std::string_view word, uint64_t hash, WordInfo info) {
   if ((size_ + 1) * 2 > slots_.size()) Grow();
   Entry e{};
@@ -173,14 +173,14 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
 // The hit path inline in AddText; a miss (stemming, number parsing) is rare
 // once the memo is warm, and kept out of line so that a hit does not pay
 // for its stack frame.
-inline const FeatureExtractor::Memo::Entry& FeatureExtractor::Lookup(
+inline FeatureExtractor::Memo::Entry& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
   const uint64_t hash = WordHash(word);
-  if (const Memo::Entry* found = state->words.Find(word, hash)) return *found;
+  if (Memo::Entry* found = state->words.Find(word, hash)) return *found;
   return LookupMiss(state, word, lang, hash);
 }
 
-const FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
+FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
     LangState* state, std::string_view word, std::string_view lang,
     uint64_t hash) {
   // Bounded memory on endless streams: start over when the memo is large.
@@ -236,6 +236,7 @@ inline bool FeatureExtractor::FirstReport(uint64_t term) {
 // Inline in AddText: the common case is a probe or two and an add; growing
 // the table and reporting a new term to the vocabulary are out of line.
 inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
+                                  Memo::Entry* e, std::string_view prefix,
                                   std::string_view shown,
                                   Vocabulary* vocabulary) {
   if (term == 0) term = 1;  // 0 marks an empty slot
@@ -248,18 +249,33 @@ inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     used_.push_back(static_cast<uint32_t>(i));
-    // Most terms new to the article were reported for an earlier one: the
-    // look-up in reported_ is inline, the insert into the vocabulary not.
-    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
-      Report(term, shown, vocabulary);
+    // Most terms new to the article were reported for an earlier one, and
+    // nearly always through the same memo entry, whose flag then saves the
+    // look-up in reported_ (a cache miss in a large table). The look-up is
+    // inline, the insert into the vocabulary not.
+    if (vocabulary != nullptr) {
+      const uint8_t bit = static_cast<uint8_t>(1u << static_cast<int>(kind));
+      if (!unseen_only_) {
+        Report(term, prefix, shown, vocabulary);
+      } else if ((e->reported & bit) == 0) {
+        e->reported |= bit;
+        if (FirstReport(term)) Report(term, prefix, shown, vocabulary);
+      }
     }
   }
   tc.count += count;
 }
 
-void FeatureExtractor::Report(uint64_t term, std::string_view shown,
+void FeatureExtractor::Report(uint64_t term, std::string_view prefix,
+                              std::string_view shown,
                               Vocabulary* vocabulary) {
-  vocabulary->try_emplace(term, shown);
+  if (prefix.empty()) {
+    vocabulary->try_emplace(term, shown);
+    return;
+  }
+  key_.assign(prefix);
+  key_.append(shown);
+  vocabulary->try_emplace(term, key_);
 }
 
 void FeatureExtractor::GrowSlots() {
@@ -357,7 +373,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const std::string_view raw(text.data() + tok.begin,
                                    tok.end - tok.begin);
         const uint64_t hash = WordHash(raw);
-        const Memo::Entry* number = numbers_.Find(raw, hash);
+        Memo::Entry* number = numbers_.Find(raw, hash);
         if (number == nullptr) {
           if (numbers_.size() >= kMaxMemo) numbers_.clear();
           WordInfo info;
@@ -369,7 +385,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
           number = &numbers_.Insert(raw, hash, std::move(info));
         }
         if (number->number_term != 0) {
-          Add(number->number_term, TermKind::kNumber, repeat,
+          Add(number->number_term, TermKind::kNumber, repeat, number, {},
               numbers_.NumberKey(*number), vocabulary);
         }
         break;
@@ -381,20 +397,18 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         sentence_start = false;
         std::string_view word = StripPossessive(norm(tok));
         if (word.size() < 2) break;
-        const Memo::Entry& info = Lookup(state, word, lang);
+        Memo::Entry& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;
         // A number word ("twelve") counts as its value as well.
         if (info.number_term != 0) {
-          Add(info.number_term, TermKind::kNumber, repeat,
+          Add(info.number_term, TermKind::kNumber, repeat, &info, {},
               state->words.NumberKey(info), vocabulary);
         }
-        Add(info.word_term, TermKind::kWord, repeat, word, vocabulary);
+        Add(info.word_term, TermKind::kWord, repeat, &info, {}, word,
+            vocabulary);
         if (name) {
-          if (vocabulary != nullptr) {
-            key_.assign("n:");
-            key_.append(word);
-          }
-          Add(info.name_term, TermKind::kName, repeat, key_, vocabulary);
+          Add(info.name_term, TermKind::kName, repeat, &info, "n:", word,
+              vocabulary);
         }
         break;
       }

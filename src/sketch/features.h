@@ -93,7 +93,7 @@ class FeatureExtractor {
   // one cache line; longer words and number keys live in a side vector.
   class Memo {
    public:
-    static constexpr size_t kInlineWord = 27;
+    static constexpr size_t kInlineWord = 26;
     struct alignas(64) Entry {
       uint64_t word_term;
       uint64_t name_term;
@@ -102,14 +102,19 @@ class FeatureExtractor {
       uint32_t cold;    // index into colds_ + 1; 0 = none
       uint32_t length;  // the word's length + 1; 0 = empty slot
       bool stop;
+      // TermKind bits (1 << kind) of the terms above that went through
+      // FirstReport() (VocabularyTerms::kUnseen): they need no look-up in
+      // reported_ again, as they are known to be there (or, after
+      // reported_ started over, may be added again, which is optional).
+      uint8_t reported;
       char word[kInlineWord];  // when length - 1 <= kInlineWord
     };
     static_assert(sizeof(Entry) == 64);
     // The entry of `word`, whose WordHash() is `hash`, or nullptr.
-    const Entry* Find(std::string_view word, uint64_t hash) const;
+    Entry* Find(std::string_view word, uint64_t hash);
     // Adds `word`. REQUIRES: Find(word, hash) == nullptr. The returned
     // reference (as Find's pointer) lives until the next Insert or clear.
-    const Entry& Insert(std::string_view word, uint64_t hash, WordInfo info);
+    Entry& Insert(std::string_view word, uint64_t hash, WordInfo info);
     // `e`'s number key ("#1200"; empty when e.number_term is 0).
     std::string_view NumberKey(const Entry& e) const {
       return e.cold == 0 ? std::string_view() : colds_[e.cold - 1].number_key;
@@ -140,15 +145,18 @@ class FeatureExtractor {
   void AddText(std::string_view text, std::string_view lang, float repeat,
                Vocabulary* vocabulary);
   LangState* StateFor(std::string_view lang);
-  const Memo::Entry& Lookup(LangState* state, std::string_view word,
-                            std::string_view lang);
+  Memo::Entry& Lookup(LangState* state, std::string_view word,
+                      std::string_view lang);
   // Lookup() of a word not in the memo (`hash` is its WordHash): computes
   // and remembers its WordInfo.
-  [[gnu::noinline]] const Memo::Entry& LookupMiss(LangState* state,
-                                                  std::string_view word,
-                                                  std::string_view lang,
-                                                  uint64_t hash);
-  void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
+  [[gnu::noinline]] Memo::Entry& LookupMiss(LangState* state,
+                                            std::string_view word,
+                                            std::string_view lang,
+                                            uint64_t hash);
+  // Counts `count` occurrences of `term`, the `kind` term of memo entry `e`.
+  // A term new to the vocabulary is shown as `prefix` + `shown`.
+  void Add(uint64_t term, TermKind kind, float count, Memo::Entry* e,
+           std::string_view prefix, std::string_view shown,
            Vocabulary* vocabulary);
   // Replaces *terms with the terms counted so far, sorted by term.
   void SortedTerms(std::vector<TermCount>* terms);
@@ -156,7 +164,8 @@ class FeatureExtractor {
   // Add()'s rare steps: doubling slots_, and adding a new term's string to
   // the vocabulary (Add() asks FirstReport() first).
   [[gnu::noinline]] void GrowSlots();
-  [[gnu::noinline]] void Report(uint64_t term, std::string_view shown,
+  [[gnu::noinline]] void Report(uint64_t term, std::string_view prefix,
+                                std::string_view shown,
                                 Vocabulary* vocabulary);
 
   FeatureOptions options_;
