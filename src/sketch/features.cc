@@ -240,15 +240,15 @@ inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
                                   std::string_view shown,
                                   Vocabulary* vocabulary) {
   if (term == 0) term = 1;  // 0 marks an empty slot
-  if ((used_.size() + 1) * 2 > slots_.size()) [[unlikely]] GrowSlots();
-  const uint64_t mask = slots_.size() - 1;
-  uint64_t i = term & mask;
-  while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
+  if ((terms_ + 1) * 2 > capacity_) [[unlikely]] GrowSlots();
+  size_t i = term >> shift_;
+  while (slots_[i].term != 0 && slots_[i].term != term) ++i;
   TermCount& tc = slots_[i];
   if (tc.term == 0) {
     tc.term = term;
     tc.kind = kind;
-    used_.push_back(static_cast<uint32_t>(i));
+    ++terms_;
+    last_ = std::max(last_, i + 1);
     // Most terms new to the article were reported for an earlier one, and
     // nearly always through the same memo entry, whose flag then saves the
     // look-up in reported_ (a cache miss in a large table). The look-up is
@@ -278,19 +278,42 @@ void FeatureExtractor::Report(uint64_t term, std::string_view prefix,
   vocabulary->try_emplace(term, key_);
 }
 
+void FeatureExtractor::StartSlots(size_t bytes) {
+  // About one distinct term per 12 bytes of news text: a capacity of one
+  // slot per 6 bytes is mostly under half full without growing, and small
+  // enough that SortedTerms() scans little empty table.
+  size_t capacity = 64;
+  int bits = 6;
+  while (capacity * 6 < bytes) capacity *= 2, ++bits;
+  capacity_ = capacity;
+  shift_ = 64 - bits;
+  if (slots_.size() < capacity + capacity / 2) {
+    slots_.resize(capacity + capacity / 2);
+  }
+}
+
 void FeatureExtractor::GrowSlots() {
-  // Grow to keep the load under 1/2, re-inserting what is there.
+  // Double the capacity, re-inserting what is there in slot order (which
+  // keeps each term's probe as short as a fresh insert's).
   std::vector<TermCount> old;
-  old.reserve(used_.size());
-  for (uint32_t i : used_) old.push_back(slots_[i]);
-  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
-  used_.clear();
-  const uint64_t mask = slots_.size() - 1;
+  old.reserve(terms_);
+  for (size_t i = 0; i < last_; ++i) {
+    if (slots_[i].term != 0) {
+      old.push_back(slots_[i]);
+      slots_[i] = TermCount{};
+    }
+  }
+  capacity_ *= 2;
+  --shift_;
+  if (slots_.size() < capacity_ + capacity_ / 2) {
+    slots_.resize(capacity_ + capacity_ / 2);
+  }
+  last_ = 0;
   for (const TermCount& tc : old) {
-    uint64_t i = tc.term & mask;
-    while (slots_[i].term != 0) i = (i + 1) & mask;
+    size_t i = tc.term >> shift_;
+    while (slots_[i].term != 0) ++i;
     slots_[i] = tc;
-    used_.push_back(static_cast<uint32_t>(i));
+    last_ = std::max(last_, i + 1);
   }
 }
 
@@ -300,8 +323,7 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
                                   VocabularyTerms which) {
   if (lang.empty()) lang = "en";
   unseen_only_ = which == VocabularyTerms::kUnseen;
-  for (uint32_t i : used_) slots_[i] = TermCount{};
-  used_.clear();
+  StartSlots(headline.size() + body.size());
   words_ = 0;
   AddText(headline, lang, static_cast<float>(options_.headline_repeat),
           vocabulary);
@@ -312,42 +334,24 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
   return bag;
 }
 
-// The terms of slots_ sorted by term. Term ids are hashes, so their top bits
-// spread them evenly: a counting pass places each term in one of about
-// n buckets by those bits, in order, and an insertion sort then only has to
-// order each bucket's few terms (it never moves a term past a bucket
-// boundary). About linear, against n log n for std::sort. Terms are unique,
-// so the order is the one std::sort gives.
+// The terms of the table sorted by term: in slot order they are sorted by
+// their top bits except within a cluster (a term probed past its home may
+// stand after a larger one), so an insertion sort has little to do. Terms
+// are unique, so the order is the one std::sort gives.
 void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
-  const size_t n = used_.size();
-  const auto by_term = [](const TermCount& a, const TermCount& b) {
-    return a.term < b.term;
-  };
-  if (n < 64) {
-    terms->reserve(n);
-    for (uint32_t i : used_) terms->push_back(slots_[i]);
-    std::sort(terms->begin(), terms->end(), by_term);
-    return;
-  }
-  int bits = 6;
-  while ((size_t{1} << bits) < n) ++bits;
-  const int shift = 64 - bits;
-  bucket_starts_.assign((size_t{1} << bits) + 1, 0);
-  for (uint32_t i : used_) ++bucket_starts_[(slots_[i].term >> shift) + 1];
-  for (size_t b = 1; b < bucket_starts_.size(); ++b) {
-    bucket_starts_[b] += bucket_starts_[b - 1];
-  }
-  terms->resize(n);
-  TermCount* out = terms->data();
-  for (uint32_t i : used_) {
-    out[bucket_starts_[slots_[i].term >> shift]++] = slots_[i];
-  }
-  for (size_t k = 1; k < n; ++k) {
-    const TermCount t = out[k];
-    size_t j = k;
+  terms->resize(terms_);
+  TermCount* const out = terms->data();
+  size_t n = 0;
+  for (size_t i = 0; i < last_; ++i) {
+    if (slots_[i].term == 0) continue;
+    const TermCount t = slots_[i];
+    slots_[i] = TermCount{};
+    size_t j = n++;
     for (; j > 0 && out[j - 1].term > t.term; --j) out[j] = out[j - 1];
     out[j] = t;
   }
+  terms_ = 0;
+  last_ = 0;
 }
 
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,

@@ -158,11 +158,13 @@ class FeatureExtractor {
   void Add(uint64_t term, TermKind kind, float count, Memo::Entry* e,
            std::string_view prefix, std::string_view shown,
            Vocabulary* vocabulary);
-  // Replaces *terms with the terms counted so far, sorted by term.
+  // Replaces *terms with the terms counted so far, sorted by term, and
+  // empties the table.
   void SortedTerms(std::vector<TermCount>* terms);
-  std::vector<uint32_t> bucket_starts_;  // SortedTerms() scratch
-  // Add()'s rare steps: doubling slots_, and adding a new term's string to
-  // the vocabulary (Add() asks FirstReport() first).
+  // Sets the table's capacity for an article of `bytes` bytes.
+  void StartSlots(size_t bytes);
+  // Add()'s rare steps: doubling the table's capacity, and adding a new
+  // term's string to the vocabulary (Add() asks FirstReport() first).
   [[gnu::noinline]] void GrowSlots();
   [[gnu::noinline]] void Report(uint64_t term, std::string_view prefix,
                                 std::string_view shown,
@@ -172,11 +174,21 @@ class FeatureExtractor {
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
   text::TokenList tokens_;              // scratch
-  // Per-article term counts: an open-addressing table (term 0 = empty slot,
-  // term ids are hashes) that grows as needed and is cleared through the
-  // list of used slots, so an article costs no allocation once warm.
+  // Per-article term counts: an open-addressing table (term 0 = empty
+  // slot) whose home slot for a term is the term's top bits, and which
+  // probes forward without wrapping. Term ids are hashes, so the table in
+  // slot order is nearly sorted by term: SortedTerms() collects it with one
+  // scan and an insertion sort that moves terms only within their cluster.
+  // Homes are in [0, capacity); a cluster may run past it by at most the
+  // number of terms, under capacity / 2 (the load limit), so slots_ has
+  // room for capacity * 3 / 2 and a probe never checks for the end. Slots
+  // past the article's are zero, so a capacity fitted to each article
+  // costs no clearing; slots_ only grows.
   std::vector<TermCount> slots_;
-  std::vector<uint32_t> used_;
+  size_t capacity_ = 0;  // a power of two
+  int shift_ = 64;       // 64 - log2(capacity_): a term's home is term >> it
+  size_t terms_ = 0;     // terms in the table
+  size_t last_ = 0;      // the highest slot index used, + 1
   std::string key_;                     // scratch
   uint32_t words_ = 0;
   // Terms added to a vocabulary so far (VocabularyTerms::kUnseen): open

@@ -59,6 +59,34 @@ TEST(FeaturesTest, TermsAreSortedUniqueAndCounted) {
   }
 }
 
+// The bag does not depend on the term table's layout: a text padded with
+// white space (a larger table, no growing) gives the bag the bare text
+// gives (a small table that grows several times while terms are added).
+TEST(FeaturesTest, TermTableCapacityDoesNotChangeTheBag) {
+  std::string body;
+  for (int n = 0; n < 3000; ++n) {
+    body += "w" + std::to_string(n * 7919 % 1000) + " N" +
+            std::to_string(n % 300) + " " + std::to_string(n % 500 + 2) + " ";
+  }
+  FeatureExtractor fx({});
+  for (size_t len : {size_t{40}, size_t{700}, size_t{5000}, body.size()}) {
+    const std::string text = body.substr(0, len);
+    const TermBag dense = fx.Extract("Head line", text, "en", nullptr);
+    const TermBag padded = fx.Extract(
+        "Head line", text + std::string(len * 20, ' '), "en", nullptr);
+    ASSERT_EQ(dense.words, padded.words);
+    ASSERT_EQ(dense.terms.size(), padded.terms.size()) << len;
+    for (size_t i = 0; i < dense.terms.size(); ++i) {
+      ASSERT_EQ(dense.terms[i].term, padded.terms[i].term);
+      ASSERT_EQ(dense.terms[i].count, padded.terms[i].count);
+      ASSERT_EQ(dense.terms[i].kind, padded.terms[i].kind);
+      if (i > 0) {
+        ASSERT_LT(dense.terms[i - 1].term, dense.terms[i].term);
+      }
+    }
+  }
+}
+
 // The word memo gives what a fresh computation gives: an extractor that
 // has seen thousands of words (its memo grown several times, words both
 // inline and long, number words and number tokens remembered) returns the
