@@ -40,13 +40,26 @@ uint64_t Load32(const char* p) {
   return x;
 }
 
+// A bijection of 64-bit values that spreads every input bit over the low
+// bits (the memo's index) and the high ones: an odd multiplier, then the
+// high half folded into the low one. Cheaper than Fmix64, and as the memo
+// relies on it, invertible.
+[[gnu::always_inline]] inline uint64_t Mix(uint64_t x) {
+  x *= 0x9E3779B97F4A7C15ULL;
+  return x ^ (x >> 32);
+}
+
+// For a word under 8 bytes, the value mixed is an injective function of
+// its bytes (for a given length, which seeds the hash): every byte is in
+// one of the loads. So two such words of one length have equal hashes only
+// when they are equal, and the memo compares them by hash.
 [[gnu::always_inline]] inline uint64_t WordHash(std::string_view w) {
   const char* p = w.data();
   const size_t n = w.size();
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
   if (n >= 8) {
     size_t i = 0;
-    for (; i + 8 < n; i += 8) h = Fmix64(h ^ Load64(p + i));
+    for (; i + 8 < n; i += 8) h = Mix(h ^ Load64(p + i));
     h ^= Load64(p + n - 8);  // the last 8 bytes, overlapping
   } else if (n >= 4) {
     h ^= Load32(p) | (Load32(p + n - 4) << 32);
@@ -55,7 +68,7 @@ uint64_t Load32(const char* p) {
          static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
   }
-  return Fmix64(h);
+  return Mix(h);
 }
 
 // a == b for the memo's words, inline up to 16 bytes (the hashes already
@@ -109,10 +122,13 @@ inline FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
     std::string_view word, uint64_t hash) {
   if (slots_.empty()) return nullptr;
   const uint64_t mask = slots_.size() - 1;
-  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  const uint32_t length = static_cast<uint32_t>(word.size() + 1);
   for (uint64_t i = hash & mask; slots_[i].length != 0; i = (i + 1) & mask) {
     Entry& e = slots_[i];
-    if (e.tag == tag && SameWord(Word(e), word)) return &e;
+    if (e.hash == hash && e.length == length &&
+        (word.size() < 8 || SameWord(Word(e), word))) {
+      return &e;
+    }
   }
   return nullptr;
 }
@@ -124,7 +140,7 @@ void FeatureExtractor::Memo::Grow() {
   const uint64_t mask = slots_.size() - 1;
   for (const Entry& e : old) {
     if (e.length == 0) continue;
-    uint64_t i = WordHash(Word(e)) & mask;
+    uint64_t i = e.hash & mask;
     while (slots_[i].length != 0) i = (i + 1) & mask;
     slots_[i] = e;
   }
@@ -137,7 +153,7 @@ FeatureExtractor::Memo::Entry& FeatureExtractor::Memo::Insert(
   e.word_term = info.word_term;
   e.name_term = info.name_term;
   e.number_term = info.number_term;
-  e.tag = static_cast<uint32_t>(hash >> 32);
+  e.hash = hash;
   e.length = static_cast<uint32_t>(word.size() + 1);
   e.stop = info.stop;
   const bool long_word = word.size() > kInlineWord;

@@ -88,17 +88,20 @@ class FeatureExtractor {
   };
   // Distinct words (or number tokens) → WordInfo. Open addressing on a
   // 64-bit hash of the word computed inline, load under 1/2. A slot is one
-  // cache line holding what a hit needs (the terms, the stop flag, the word
-  // itself up to kInlineWord bytes), so a hit costs one hash and usually
-  // one cache line; longer words and number keys live in a side vector.
+  // cache line holding what a hit needs (the terms, the stop flag, the
+  // hash, the word itself up to kInlineWord bytes), so a hit costs one hash
+  // and usually one cache line; longer words and number keys live in a side
+  // vector. Words under 8 bytes are told apart by hash and length alone
+  // (for them the hash is a bijection, see WordHash); longer ones are
+  // compared.
   class Memo {
    public:
-    static constexpr size_t kInlineWord = 26;
+    static constexpr size_t kInlineWord = 22;
     struct alignas(64) Entry {
       uint64_t word_term;
       uint64_t name_term;
       uint64_t number_term;
-      uint32_t tag;     // the top 32 bits of the word's hash
+      uint64_t hash;    // the word's WordHash()
       uint32_t cold;    // index into colds_ + 1; 0 = none
       uint32_t length;  // the word's length + 1; 0 = empty slot
       bool stop;

@@ -87,6 +87,44 @@ TEST(FeaturesTest, TermTableCapacityDoesNotChangeTheBag) {
   }
 }
 
+// Short words are told apart in the memo by hash and length only (the hash
+// is a bijection for them): every word of up to three letters, and a
+// sample of longer ones, gives a warm extractor (which has seen them all)
+// the terms a fresh one gives it alone.
+TEST(FeaturesTest, MemoTellsShortWordsApart) {
+  std::vector<std::string> words;
+  for (char a = 'a'; a <= 'z'; ++a) {
+    words.push_back({a});
+    for (char b = 'a'; b <= 'z'; ++b) {
+      words.push_back({a, b});
+      for (char c = 'a'; c <= 'z'; ++c) words.push_back({a, b, c});
+    }
+  }
+  for (int n = 0; n < 3000; ++n) {
+    words.push_back("w" + std::to_string(n * 7));          // 2-5 bytes
+    words.push_back("word" + std::to_string(n * 13));      // 5-8 bytes
+    words.push_back("longword" + std::to_string(n * 17));  // 9-13 bytes
+  }
+  FeatureExtractor warm({});
+  std::string all;
+  for (const std::string& w : words) all += w + " ";
+  warm.Extract("", all, "en", nullptr);
+  for (size_t i = 0; i < words.size(); i += 5) {
+    // Capitalised inside a sentence: the word, name and number terms.
+    const std::string text = "So " + words[i] + " and " +
+                             std::string(1, static_cast<char>(words[i][0] - 32)) +
+                             words[i].substr(1);
+    FeatureExtractor fresh({});
+    const TermBag want = fresh.Extract("", text, "en", nullptr);
+    const TermBag got = warm.Extract("", text, "en", nullptr);
+    ASSERT_EQ(got.terms.size(), want.terms.size()) << words[i];
+    for (size_t k = 0; k < want.terms.size(); ++k) {
+      ASSERT_EQ(got.terms[k].term, want.terms[k].term) << words[i];
+      ASSERT_EQ(got.terms[k].count, want.terms[k].count) << words[i];
+    }
+  }
+}
+
 // The word memo gives what a fresh computation gives: an extractor that
 // has seen thousands of words (its memo grown several times, words both
 // inline and long, number words and number tokens remembered) returns the
