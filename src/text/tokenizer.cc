@@ -507,9 +507,13 @@ class TokenListSink {
     out_->norms.resize(n);
     return out_->norms.data();
   }
+  // Makes room for `n` more tokens, and some: Finish() cuts the vector to
+  // the tokens, so growing by just `n` would cost a resize per mask word
+  // once past the previous text's count. The slack keeps each resize's
+  // zeroing short.
   void Room(size_t n) {
     if (used_ + n > out_->tokens.size()) [[unlikely]] {
-      out_->tokens.resize(used_ + n);
+      out_->tokens.resize(used_ + n + 32);
     }
   }
   void DropFrom(uint32_t begin) {
