@@ -264,7 +264,7 @@ inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
     tc.term = term;
     tc.kind = kind;
     ++terms_;
-    last_ = std::max(last_, i + 1);
+    used_[i >> 6] |= uint64_t{1} << (i & 63);
     // Most terms new to the article were reported for an earlier one, and
     // nearly always through the same memo entry, whose flag then saves the
     // look-up in reported_ (a cache miss in a large table). The look-up is
@@ -305,6 +305,7 @@ void FeatureExtractor::StartSlots(size_t bytes) {
   shift_ = 64 - bits;
   if (slots_.size() < capacity + capacity / 2) {
     slots_.resize(capacity + capacity / 2);
+    used_.resize(slots_.size() / 64 + 1);
   }
 }
 
@@ -313,23 +314,25 @@ void FeatureExtractor::GrowSlots() {
   // keeps each term's probe as short as a fresh insert's).
   std::vector<TermCount> old;
   old.reserve(terms_);
-  for (size_t i = 0; i < last_; ++i) {
-    if (slots_[i].term != 0) {
+  for (size_t w = 0; w < used_.size(); ++w) {
+    for (uint64_t bits = used_[w]; bits != 0; bits &= bits - 1) {
+      const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
       old.push_back(slots_[i]);
       slots_[i] = TermCount{};
     }
+    used_[w] = 0;
   }
   capacity_ *= 2;
   --shift_;
   if (slots_.size() < capacity_ + capacity_ / 2) {
     slots_.resize(capacity_ + capacity_ / 2);
+    used_.resize(slots_.size() / 64 + 1);
   }
-  last_ = 0;
   for (const TermCount& tc : old) {
     size_t i = tc.term >> shift_;
     while (slots_[i].term != 0) ++i;
     slots_[i] = tc;
-    last_ = std::max(last_, i + 1);
+    used_[i >> 6] |= uint64_t{1} << (i & 63);
   }
 }
 
@@ -358,16 +361,19 @@ void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
   terms->resize(terms_);
   TermCount* const out = terms->data();
   size_t n = 0;
-  for (size_t i = 0; i < last_; ++i) {
-    if (slots_[i].term == 0) continue;
-    const TermCount t = slots_[i];
-    slots_[i] = TermCount{};
-    size_t j = n++;
-    for (; j > 0 && out[j - 1].term > t.term; --j) out[j] = out[j - 1];
-    out[j] = t;
+  const size_t words = (capacity_ + capacity_ / 2 + 63) / 64;
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t bits = used_[w]; bits != 0; bits &= bits - 1) {
+      const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+      const TermCount t = slots_[i];
+      slots_[i] = TermCount{};
+      size_t j = n++;
+      for (; j > 0 && out[j - 1].term > t.term; --j) out[j] = out[j - 1];
+      out[j] = t;
+    }
+    used_[w] = 0;
   }
   terms_ = 0;
-  last_ = 0;
 }
 
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,

@@ -186,12 +186,13 @@ class FeatureExtractor {
   // number of terms, under capacity / 2 (the load limit), so slots_ has
   // room for capacity * 3 / 2 and a probe never checks for the end. Slots
   // past the article's are zero, so a capacity fitted to each article
-  // costs no clearing; slots_ only grows.
+  // costs no clearing; slots_ only grows. A bit per slot marks the used
+  // ones, so that the scan goes from term to term.
   std::vector<TermCount> slots_;
+  std::vector<uint64_t> used_;  // bit i % 64 of used_[i / 64]: slot i
   size_t capacity_ = 0;  // a power of two
   int shift_ = 64;       // 64 - log2(capacity_): a term's home is term >> it
   size_t terms_ = 0;     // terms in the table
-  size_t last_ = 0;      // the highest slot index used, + 1
   std::string key_;                     // scratch
   uint32_t words_ = 0;
   // Terms added to a vocabulary so far (VocabularyTerms::kUnseen): open
