@@ -113,6 +113,13 @@ constexpr FindRow kFindRows[] = {
     {"more than 300 arrests", "more than 300=300~"},
     {"an estimated 2,000 homes", "an estimated 2,000=2000~"},
     {"Up to 40 people", "Up to 40=40~"},
+    // Hedges that share a first word: each is tried, in table order.
+    {"as many as 40 and as much as 50", "as many as 40=40~; as much as 50=50~"},
+    {"at least 7, at most 9", "at least 7=7~; at most 9=9~"},
+    {"just over 10 and just under 20", "just over 10=10~; just under 20=20~"},
+    {"as many 40", "40=40"},
+    {"at-least 7", "7=7"},
+    {"an estimate of 30", "30=30"},
     {"about twenty-five people", "about twenty-five=25~"},
     {"some 300-odd delegates", "some 300-odd=300~"},
     {"100 or so people", "100 or so=100~"},
