@@ -183,12 +183,15 @@ inline __m128i InRange(__m128i v, char lo, char span) {
 void SignatureInto(std::string_view s, std::string* out) {
 #if defined(__SSE2__)
   const size_t n = s.size();
-  // Room for the signature plus the 8-byte stores' overrun.
-  out->resize(n + 8);
+  // Room for the signature (at most n + 1 bytes: a line's last kept byte
+  // may be followed by a separator) plus the 8-byte stores' overrun (up to
+  // 15 bytes past the group's start for the shifted copy).
+  out->resize(n + 16);
   char* const begin = out->data();
   char* w = begin;
   uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
-  alignas(16) char mapped[64];
+  // 8 bytes past the block for the shifted copy below to read.
+  alignas(16) char mapped[64 + 8] = {};
   alignas(16) char tail[64];
   for (size_t base = 0; base < n; base += 64) {
     const size_t len = std::min<size_t>(64, n - base);
@@ -228,6 +231,16 @@ void SignatureInto(std::string_view s, std::string* out) {
       if (bits == 0xFF) {
         std::memcpy(w, mapped + g, 8);
         w += 8;
+        continue;
+      }
+      // One byte dropped (the space after ", " or ". "): the bytes before
+      // it, then those after it, as two overlapping 8-byte copies.
+      if (const uint64_t dropped = ~bits & 0xFF;
+          (dropped & (dropped - 1)) == 0) {
+        const int k = __builtin_ctzll(dropped);
+        std::memcpy(w, mapped + g, 8);
+        std::memcpy(w + k, mapped + g + k + 1, 8);
+        w += 7;
         continue;
       }
       for (; bits != 0; bits &= bits - 1) {
