@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -362,14 +363,23 @@ void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
   TermCount* const out = terms->data();
   size_t n = 0;
   const size_t words = (capacity_ + capacity_ / 2 + 63) / 64;
+  // TermCounts are moved as 16 raw bytes (padding included): one load and
+  // one store each, where a copy field by field takes several.
+  static_assert(sizeof(TermCount) == 16 &&
+                std::is_trivially_copyable_v<TermCount>);
+  static constexpr char kZero[sizeof(TermCount)] = {};
+  TermCount* const slots = slots_.data();
   for (size_t w = 0; w < words; ++w) {
     for (uint64_t bits = used_[w]; bits != 0; bits &= bits - 1) {
       const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
-      const TermCount t = slots_[i];
-      slots_[i] = TermCount{};
+      TermCount t;
+      std::memcpy(&t, &slots[i], sizeof t);
+      std::memcpy(&slots[i], kZero, sizeof t);
       size_t j = n++;
-      for (; j > 0 && out[j - 1].term > t.term; --j) out[j] = out[j - 1];
-      out[j] = t;
+      for (; j > 0 && out[j - 1].term > t.term; --j) {
+        std::memcpy(&out[j], &out[j - 1], sizeof t);
+      }
+      std::memcpy(&out[j], &t, sizeof t);
     }
     used_[w] = 0;
   }
