@@ -183,12 +183,15 @@ inline __m128i InRange(__m128i v, char lo, char span) {
 void SignatureInto(std::string_view s, std::string* out) {
 #if defined(__SSE2__)
   const size_t n = s.size();
-  // Room for the signature plus the 8-byte stores' overrun.
-  out->resize(n + 8);
+  // Room for the signature (at most n + 1 bytes: a line's last kept byte
+  // may be followed by a separator) plus the 8-byte stores' overrun (up to
+  // 15 bytes past the group's start for the shifted copy).
+  out->resize(n + 16);
   char* const begin = out->data();
   char* w = begin;
   uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
-  alignas(16) char mapped[64];
+  // 8 bytes past the block for the shifted copy below to read.
+  alignas(16) char mapped[64 + 8] = {};
   alignas(16) char tail[64];
   for (size_t base = 0; base < n; base += 64) {
     const size_t len = std::min<size_t>(64, n - base);
@@ -228,6 +231,16 @@ void SignatureInto(std::string_view s, std::string* out) {
       if (bits == 0xFF) {
         std::memcpy(w, mapped + g, 8);
         w += 8;
+        continue;
+      }
+      // One byte dropped (the space after ", " or ". "): the bytes before
+      // it, then those after it, as two overlapping 8-byte copies.
+      if (const uint64_t dropped = ~bits & 0xFF;
+          (dropped & (dropped - 1)) == 0) {
+        const int k = __builtin_ctzll(dropped);
+        std::memcpy(w, mapped + g, 8);
+        std::memcpy(w + k, mapped + g + k + 1, 8);
+        w += 7;
         continue;
       }
       for (; bits != 0; bits &= bits - 1) {
@@ -370,7 +383,8 @@ constexpr std::array<std::string_view, 14> kCreditPrefixes = {
 // themselves in either case (see HasPromoPhrase and CreditOfLine).
 constexpr bool FoldsOnlyFromItself(std::string_view s) {
   for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || c == ' ' || c == ':' || c == '(')) {
+    if (!((c >= 'a' && c <= 'z') || c == ' ' || c == ':' || c == '(' ||
+          c == ')')) {
       return false;
     }
   }
@@ -398,50 +412,62 @@ bool EqualsLowered(std::string_view s, std::string_view lower) {
   return true;
 }
 
-// Whether Fold() of a line holds one of kPromoPhrases, asked of the line
-// itself: the phrases are lower-case ASCII letters, spaces and ":", which
-// Fold() makes only of the same bytes in either case (typographic marks
-// become "'", '"' or "-"), so the folded line holds a phrase exactly where
-// the line holds it in any case. The same answer as a find() per phrase, in
-// one pass: bit k of kPromoAt[j][c] is set when phrase k has byte c (in
-// either case) at offset j, so at each start position the AND of three
-// table entries leaves only the phrases whose first three bytes are there
-// (nearly always none); those are compared whole.
-constexpr size_t kPromoMinLength = [] {
-  size_t n = kPromoPhrases[0].size();
-  for (std::string_view p : kPromoPhrases) n = std::min(n, p.size());
-  return n;
-}();
-static_assert(kPromoMinLength >= 3 && kPromoPhrases.size() <= 32);
-constexpr std::array<std::array<uint32_t, 256>, 3> kPromoAt = [] {
-  std::array<std::array<uint32_t, 256>, 3> t{};
-  for (size_t k = 0; k < kPromoPhrases.size(); ++k) {
-    for (size_t j = 0; j < 3; ++j) {
-      const unsigned char c = static_cast<unsigned char>(kPromoPhrases[k][j]);
-      t[j][c] |= 1u << k;
-      if (c >= 'a' && c <= 'z') t[j][c - 32] |= 1u << k;
+// Whether Fold() of a line holds one of a table's phrases, asked of the
+// line itself: the phrases are made of bytes that Fold() makes only of the
+// same bytes in either case (FoldsOnlyFromItself: typographic marks become
+// "'", '"' or "-", which no phrase has), so the folded line holds a phrase
+// exactly where the line holds it in any case. The same answer as a find()
+// per phrase, in one pass: bit k of at[j][c] is set when phrase k has byte
+// c (in either case) at offset j, so at each start position the AND of
+// three table entries leaves only the phrases whose first three bytes are
+// there (nearly always none); those are compared whole.
+template <size_t N>
+struct PhraseTable {
+  const std::array<std::string_view, N>* phrases;
+  size_t min_length;
+  std::array<std::array<uint32_t, 256>, 3> at;
+};
+
+template <size_t N>
+constexpr PhraseTable<N> MakePhraseTable(
+    const std::array<std::string_view, N>& phrases) {
+  static_assert(N <= 32);
+  PhraseTable<N> t{&phrases, phrases[0].size(), {}};
+  for (size_t k = 0; k < N; ++k) {
+    t.min_length = std::min(t.min_length, phrases[k].size());
+    for (size_t j = 0; j < 3 && j < phrases[k].size(); ++j) {
+      const unsigned char c = static_cast<unsigned char>(phrases[k][j]);
+      t.at[j][c] |= 1u << k;
+      if (c >= 'a' && c <= 'z') t.at[j][c - 32] |= 1u << k;
     }
   }
   return t;
-}();
+}
 
-bool HasPromoPhrase(std::string_view line) {
-  if (line.size() < kPromoMinLength) return false;
+template <size_t N>
+bool HasPhrase(std::string_view line, const PhraseTable<N>& table) {
+  if (line.size() < table.min_length) return false;
   const auto* b = reinterpret_cast<const unsigned char*>(line.data());
-  const size_t last = line.size() - kPromoMinLength;
+  const size_t last = line.size() - table.min_length;
   for (size_t i = 0; i <= last; ++i) {
-    uint32_t m = kPromoAt[0][b[i]] & kPromoAt[1][b[i + 1]] &
-                 kPromoAt[2][b[i + 2]];
+    uint32_t m = table.at[0][b[i]] & table.at[1][b[i + 1]] &
+                 table.at[2][b[i + 2]];
     while (m != 0) {
       const int k = __builtin_ctz(m);
       m &= m - 1;
-      if (EqualsLowered(line.substr(i, kPromoPhrases[k].size()),
-                        kPromoPhrases[k])) {
-        return true;
-      }
+      const std::string_view phrase = (*table.phrases)[k];
+      if (EqualsLowered(line.substr(i, phrase.size()), phrase)) return true;
     }
   }
   return false;
+}
+
+constexpr PhraseTable<kPromoPhrases.size()> kPromoTable =
+    MakePhraseTable(kPromoPhrases);
+static_assert(kPromoTable.min_length >= 3);
+
+bool HasPromoPhrase(std::string_view line) {
+  return HasPhrase(line, kPromoTable);
 }
 
 // IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords)).
@@ -526,11 +552,20 @@ constexpr std::array<std::string_view, 12> kCaptionMarkers = {
     "image:",       "image caption", "(photo by",  "picture:",
 };
 
-bool HasCaptionMarker(std::string_view folded) {
+static_assert([] {
   for (std::string_view m : kCaptionMarkers) {
-    if (folded.find(m) != std::string_view::npos) return true;
+    if (!FoldsOnlyFromItself(m)) return false;
   }
-  return false;
+  return true;
+}());
+constexpr PhraseTable<kCaptionMarkers.size()> kCaptionTable =
+    MakePhraseTable(kCaptionMarkers);
+static_assert(kCaptionTable.min_length >= 3);
+
+// Whether Fold() of `line` holds a caption marker (see HasPhrase: no fold
+// is made).
+bool HasCaptionMarker(std::string_view line) {
+  return HasPhrase(line, kCaptionTable);
 }
 
 // Whether `line` may hold a caption marker, given its Signature() `sig`:
@@ -570,7 +605,7 @@ bool LooksLikeCaption(std::string_view line) {
     SignatureInto(line, &sig);
     if (!MayBeCaption(line, sig)) return false;
   }
-  return HasCaptionMarker(Fold(Trim(line)));
+  return HasCaptionMarker(Trim(line));
 }
 
 std::string LineSignature(std::string_view line) { return Signature(line); }
@@ -665,19 +700,10 @@ ArticleContent ExtractFromText(std::string_view text,
                 kPromoMaxWords >= kHeadlineMaxWords &&
                 kPromoMaxWords >= kPromoHeaderMaxWords);
   std::vector<int> words(n);
-  // Fold() of the unit, made on first use and shared by the rules.
-  std::string fold;
-  bool folded = false;
   for (size_t i = 0; i < n; ++i) {
     std::swap(sig, prev_sig);
     sig.clear();
     const std::string& u = units[i].first;
-    folded = false;
-    const auto folded_unit = [&]() -> std::string_view {
-      if (!folded) FoldInto(u, &fold);
-      folded = true;
-      return fold;
-    };
     words[i] = WordCount(u, kPromoMaxWords);
     promo[i] = IsPromo(u, words[i]);
     if (promo[i] || IsNavLine(u, words[i])) {
@@ -715,7 +741,7 @@ ArticleContent ExtractFromText(std::string_view text,
       continue;
     }
     if (MayBeCaption(u, sig) &&
-        HasCaptionMarker(trim_keeps ? folded_unit() : Fold(trimmed))) {
+        HasCaptionMarker(trim_keeps ? std::string_view(u) : trimmed)) {
       kind[i] = BlockKind::kCaption;
     }
   }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -40,13 +41,26 @@ uint64_t Load32(const char* p) {
   return x;
 }
 
+// A bijection of 64-bit values that spreads every input bit over the low
+// bits (the memo's index) and the high ones: an odd multiplier, then the
+// high half folded into the low one. Cheaper than Fmix64, and as the memo
+// relies on it, invertible.
+[[gnu::always_inline]] inline uint64_t Mix(uint64_t x) {
+  x *= 0x9E3779B97F4A7C15ULL;
+  return x ^ (x >> 32);
+}
+
+// For a word under 8 bytes, the value mixed is an injective function of
+// its bytes (for a given length, which seeds the hash): every byte is in
+// one of the loads. So two such words of one length have equal hashes only
+// when they are equal, and the memo compares them by hash.
 [[gnu::always_inline]] inline uint64_t WordHash(std::string_view w) {
   const char* p = w.data();
   const size_t n = w.size();
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
   if (n >= 8) {
     size_t i = 0;
-    for (; i + 8 < n; i += 8) h = Fmix64(h ^ Load64(p + i));
+    for (; i + 8 < n; i += 8) h = Mix(h ^ Load64(p + i));
     h ^= Load64(p + n - 8);  // the last 8 bytes, overlapping
   } else if (n >= 4) {
     h ^= Load32(p) | (Load32(p + n - 4) << 32);
@@ -55,7 +69,7 @@ uint64_t Load32(const char* p) {
          static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
   }
-  return Fmix64(h);
+  return Mix(h);
 }
 
 // a == b for the memo's words, inline up to 16 bytes (the hashes already
@@ -105,14 +119,17 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-inline const FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
-    std::string_view word, uint64_t hash) const {
+inline FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
+    std::string_view word, uint64_t hash) {
   if (slots_.empty()) return nullptr;
   const uint64_t mask = slots_.size() - 1;
-  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  const uint32_t length = static_cast<uint32_t>(word.size() + 1);
   for (uint64_t i = hash & mask; slots_[i].length != 0; i = (i + 1) & mask) {
-    const Entry& e = slots_[i];
-    if (e.tag == tag && SameWord(Word(e), word)) return &e;
+    Entry& e = slots_[i];
+    if (e.hash == hash && e.length == length &&
+        (word.size() < 8 || SameWord(Word(e), word))) {
+      return &e;
+    }
   }
   return nullptr;
 }
@@ -124,20 +141,20 @@ void FeatureExtractor::Memo::Grow() {
   const uint64_t mask = slots_.size() - 1;
   for (const Entry& e : old) {
     if (e.length == 0) continue;
-    uint64_t i = WordHash(Word(e)) & mask;
+    uint64_t i = e.hash & mask;
     while (slots_[i].length != 0) i = (i + 1) & mask;
     slots_[i] = e;
   }
 }
 
-const FeatureExtractor::Memo::Entry& FeatureExtractor::Memo::Insert(
+FeatureExtractor::Memo::Entry& FeatureExtractor::Memo::Insert(
     std::string_view word, uint64_t hash, WordInfo info) {
   if ((size_ + 1) * 2 > slots_.size()) Grow();
   Entry e{};
   e.word_term = info.word_term;
   e.name_term = info.name_term;
   e.number_term = info.number_term;
-  e.tag = static_cast<uint32_t>(hash >> 32);
+  e.hash = hash;
   e.length = static_cast<uint32_t>(word.size() + 1);
   e.stop = info.stop;
   const bool long_word = word.size() > kInlineWord;
@@ -173,14 +190,14 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
 // The hit path inline in AddText; a miss (stemming, number parsing) is rare
 // once the memo is warm, and kept out of line so that a hit does not pay
 // for its stack frame.
-inline const FeatureExtractor::Memo::Entry& FeatureExtractor::Lookup(
+inline FeatureExtractor::Memo::Entry& FeatureExtractor::Lookup(
     LangState* state, std::string_view word, std::string_view lang) {
   const uint64_t hash = WordHash(word);
-  if (const Memo::Entry* found = state->words.Find(word, hash)) return *found;
+  if (Memo::Entry* found = state->words.Find(word, hash)) return *found;
   return LookupMiss(state, word, lang, hash);
 }
 
-const FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
+FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
     LangState* state, std::string_view word, std::string_view lang,
     uint64_t hash) {
   // Bounded memory on endless streams: start over when the memo is large.
@@ -236,45 +253,87 @@ inline bool FeatureExtractor::FirstReport(uint64_t term) {
 // Inline in AddText: the common case is a probe or two and an add; growing
 // the table and reporting a new term to the vocabulary are out of line.
 inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
+                                  Memo::Entry* e, std::string_view prefix,
                                   std::string_view shown,
                                   Vocabulary* vocabulary) {
   if (term == 0) term = 1;  // 0 marks an empty slot
-  if ((used_.size() + 1) * 2 > slots_.size()) [[unlikely]] GrowSlots();
-  const uint64_t mask = slots_.size() - 1;
-  uint64_t i = term & mask;
-  while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
+  if ((terms_ + 1) * 2 > capacity_) [[unlikely]] GrowSlots();
+  size_t i = term >> shift_;
+  while (slots_[i].term != 0 && slots_[i].term != term) ++i;
   TermCount& tc = slots_[i];
   if (tc.term == 0) {
     tc.term = term;
     tc.kind = kind;
-    used_.push_back(static_cast<uint32_t>(i));
-    // Most terms new to the article were reported for an earlier one: the
-    // look-up in reported_ is inline, the insert into the vocabulary not.
-    if (vocabulary != nullptr && (!unseen_only_ || FirstReport(term))) {
-      Report(term, shown, vocabulary);
+    ++terms_;
+    used_[i >> 6] |= uint64_t{1} << (i & 63);
+    // Most terms new to the article were reported for an earlier one, and
+    // nearly always through the same memo entry, whose flag then saves the
+    // look-up in reported_ (a cache miss in a large table). The look-up is
+    // inline, the insert into the vocabulary not.
+    if (vocabulary != nullptr) {
+      const uint8_t bit = static_cast<uint8_t>(1u << static_cast<int>(kind));
+      if (!unseen_only_) {
+        Report(term, prefix, shown, vocabulary);
+      } else if ((e->reported & bit) == 0) {
+        e->reported |= bit;
+        if (FirstReport(term)) Report(term, prefix, shown, vocabulary);
+      }
     }
   }
   tc.count += count;
 }
 
-void FeatureExtractor::Report(uint64_t term, std::string_view shown,
+void FeatureExtractor::Report(uint64_t term, std::string_view prefix,
+                              std::string_view shown,
                               Vocabulary* vocabulary) {
-  vocabulary->try_emplace(term, shown);
+  if (prefix.empty()) {
+    vocabulary->try_emplace(term, shown);
+    return;
+  }
+  key_.assign(prefix);
+  key_.append(shown);
+  vocabulary->try_emplace(term, key_);
+}
+
+void FeatureExtractor::StartSlots(size_t bytes) {
+  // About one distinct term per 12 bytes of news text: a capacity of one
+  // slot per 6 bytes is mostly under half full without growing, and small
+  // enough that SortedTerms() scans little empty table.
+  size_t capacity = 64;
+  int bits = 6;
+  while (capacity * 6 < bytes) capacity *= 2, ++bits;
+  capacity_ = capacity;
+  shift_ = 64 - bits;
+  if (slots_.size() < capacity + capacity / 2) {
+    slots_.resize(capacity + capacity / 2);
+    used_.resize(slots_.size() / 64 + 1);
+  }
 }
 
 void FeatureExtractor::GrowSlots() {
-  // Grow to keep the load under 1/2, re-inserting what is there.
+  // Double the capacity, re-inserting what is there in slot order (which
+  // keeps each term's probe as short as a fresh insert's).
   std::vector<TermCount> old;
-  old.reserve(used_.size());
-  for (uint32_t i : used_) old.push_back(slots_[i]);
-  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), TermCount{});
-  used_.clear();
-  const uint64_t mask = slots_.size() - 1;
+  old.reserve(terms_);
+  for (size_t w = 0; w < used_.size(); ++w) {
+    for (uint64_t bits = used_[w]; bits != 0; bits &= bits - 1) {
+      const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+      old.push_back(slots_[i]);
+      slots_[i] = TermCount{};
+    }
+    used_[w] = 0;
+  }
+  capacity_ *= 2;
+  --shift_;
+  if (slots_.size() < capacity_ + capacity_ / 2) {
+    slots_.resize(capacity_ + capacity_ / 2);
+    used_.resize(slots_.size() / 64 + 1);
+  }
   for (const TermCount& tc : old) {
-    uint64_t i = tc.term & mask;
-    while (slots_[i].term != 0) i = (i + 1) & mask;
+    size_t i = tc.term >> shift_;
+    while (slots_[i].term != 0) ++i;
     slots_[i] = tc;
-    used_.push_back(static_cast<uint32_t>(i));
+    used_[i >> 6] |= uint64_t{1} << (i & 63);
   }
 }
 
@@ -284,8 +343,7 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
                                   VocabularyTerms which) {
   if (lang.empty()) lang = "en";
   unseen_only_ = which == VocabularyTerms::kUnseen;
-  for (uint32_t i : used_) slots_[i] = TermCount{};
-  used_.clear();
+  StartSlots(headline.size() + body.size());
   words_ = 0;
   AddText(headline, lang, static_cast<float>(options_.headline_repeat),
           vocabulary);
@@ -296,42 +354,36 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
   return bag;
 }
 
-// The terms of slots_ sorted by term. Term ids are hashes, so their top bits
-// spread them evenly: a counting pass places each term in one of about
-// n buckets by those bits, in order, and an insertion sort then only has to
-// order each bucket's few terms (it never moves a term past a bucket
-// boundary). About linear, against n log n for std::sort. Terms are unique,
-// so the order is the one std::sort gives.
+// The terms of the table sorted by term: in slot order they are sorted by
+// their top bits except within a cluster (a term probed past its home may
+// stand after a larger one), so an insertion sort has little to do. Terms
+// are unique, so the order is the one std::sort gives.
 void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
-  const size_t n = used_.size();
-  const auto by_term = [](const TermCount& a, const TermCount& b) {
-    return a.term < b.term;
-  };
-  if (n < 64) {
-    terms->reserve(n);
-    for (uint32_t i : used_) terms->push_back(slots_[i]);
-    std::sort(terms->begin(), terms->end(), by_term);
-    return;
+  terms->resize(terms_);
+  TermCount* const out = terms->data();
+  size_t n = 0;
+  const size_t words = (capacity_ + capacity_ / 2 + 63) / 64;
+  // TermCounts are moved as 16 raw bytes (padding included): one load and
+  // one store each, where a copy field by field takes several.
+  static_assert(sizeof(TermCount) == 16 &&
+                std::is_trivially_copyable_v<TermCount>);
+  static constexpr char kZero[sizeof(TermCount)] = {};
+  TermCount* const slots = slots_.data();
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t bits = used_[w]; bits != 0; bits &= bits - 1) {
+      const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+      TermCount t;
+      std::memcpy(&t, &slots[i], sizeof t);
+      std::memcpy(&slots[i], kZero, sizeof t);
+      size_t j = n++;
+      for (; j > 0 && out[j - 1].term > t.term; --j) {
+        std::memcpy(&out[j], &out[j - 1], sizeof t);
+      }
+      std::memcpy(&out[j], &t, sizeof t);
+    }
+    used_[w] = 0;
   }
-  int bits = 6;
-  while ((size_t{1} << bits) < n) ++bits;
-  const int shift = 64 - bits;
-  bucket_starts_.assign((size_t{1} << bits) + 1, 0);
-  for (uint32_t i : used_) ++bucket_starts_[(slots_[i].term >> shift) + 1];
-  for (size_t b = 1; b < bucket_starts_.size(); ++b) {
-    bucket_starts_[b] += bucket_starts_[b - 1];
-  }
-  terms->resize(n);
-  TermCount* out = terms->data();
-  for (uint32_t i : used_) {
-    out[bucket_starts_[slots_[i].term >> shift]++] = slots_[i];
-  }
-  for (size_t k = 1; k < n; ++k) {
-    const TermCount t = out[k];
-    size_t j = k;
-    for (; j > 0 && out[j - 1].term > t.term; --j) out[j] = out[j - 1];
-    out[j] = t;
-  }
+  terms_ = 0;
 }
 
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
@@ -357,7 +409,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         const std::string_view raw(text.data() + tok.begin,
                                    tok.end - tok.begin);
         const uint64_t hash = WordHash(raw);
-        const Memo::Entry* number = numbers_.Find(raw, hash);
+        Memo::Entry* number = numbers_.Find(raw, hash);
         if (number == nullptr) {
           if (numbers_.size() >= kMaxMemo) numbers_.clear();
           WordInfo info;
@@ -369,7 +421,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
           number = &numbers_.Insert(raw, hash, std::move(info));
         }
         if (number->number_term != 0) {
-          Add(number->number_term, TermKind::kNumber, repeat,
+          Add(number->number_term, TermKind::kNumber, repeat, number, {},
               numbers_.NumberKey(*number), vocabulary);
         }
         break;
@@ -381,20 +433,18 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
         sentence_start = false;
         std::string_view word = StripPossessive(norm(tok));
         if (word.size() < 2) break;
-        const Memo::Entry& info = Lookup(state, word, lang);
+        Memo::Entry& info = Lookup(state, word, lang);
         if (info.stop && !tok.all_caps) break;
         // A number word ("twelve") counts as its value as well.
         if (info.number_term != 0) {
-          Add(info.number_term, TermKind::kNumber, repeat,
+          Add(info.number_term, TermKind::kNumber, repeat, &info, {},
               state->words.NumberKey(info), vocabulary);
         }
-        Add(info.word_term, TermKind::kWord, repeat, word, vocabulary);
+        Add(info.word_term, TermKind::kWord, repeat, &info, {}, word,
+            vocabulary);
         if (name) {
-          if (vocabulary != nullptr) {
-            key_.assign("n:");
-            key_.append(word);
-          }
-          Add(info.name_term, TermKind::kName, repeat, key_, vocabulary);
+          Add(info.name_term, TermKind::kName, repeat, &info, "n:", word,
+              vocabulary);
         }
         break;
       }

@@ -88,28 +88,36 @@ class FeatureExtractor {
   };
   // Distinct words (or number tokens) → WordInfo. Open addressing on a
   // 64-bit hash of the word computed inline, load under 1/2. A slot is one
-  // cache line holding what a hit needs (the terms, the stop flag, the word
-  // itself up to kInlineWord bytes), so a hit costs one hash and usually
-  // one cache line; longer words and number keys live in a side vector.
+  // cache line holding what a hit needs (the terms, the stop flag, the
+  // hash, the word itself up to kInlineWord bytes), so a hit costs one hash
+  // and usually one cache line; longer words and number keys live in a side
+  // vector. Words under 8 bytes are told apart by hash and length alone
+  // (for them the hash is a bijection, see WordHash); longer ones are
+  // compared.
   class Memo {
    public:
-    static constexpr size_t kInlineWord = 27;
+    static constexpr size_t kInlineWord = 22;
     struct alignas(64) Entry {
       uint64_t word_term;
       uint64_t name_term;
       uint64_t number_term;
-      uint32_t tag;     // the top 32 bits of the word's hash
+      uint64_t hash;    // the word's WordHash()
       uint32_t cold;    // index into colds_ + 1; 0 = none
       uint32_t length;  // the word's length + 1; 0 = empty slot
       bool stop;
+      // TermKind bits (1 << kind) of the terms above that went through
+      // FirstReport() (VocabularyTerms::kUnseen): they need no look-up in
+      // reported_ again, as they are known to be there (or, after
+      // reported_ started over, may be added again, which is optional).
+      uint8_t reported;
       char word[kInlineWord];  // when length - 1 <= kInlineWord
     };
     static_assert(sizeof(Entry) == 64);
     // The entry of `word`, whose WordHash() is `hash`, or nullptr.
-    const Entry* Find(std::string_view word, uint64_t hash) const;
+    Entry* Find(std::string_view word, uint64_t hash);
     // Adds `word`. REQUIRES: Find(word, hash) == nullptr. The returned
     // reference (as Find's pointer) lives until the next Insert or clear.
-    const Entry& Insert(std::string_view word, uint64_t hash, WordInfo info);
+    Entry& Insert(std::string_view word, uint64_t hash, WordInfo info);
     // `e`'s number key ("#1200"; empty when e.number_term is 0).
     std::string_view NumberKey(const Entry& e) const {
       return e.cold == 0 ? std::string_view() : colds_[e.cold - 1].number_key;
@@ -140,34 +148,51 @@ class FeatureExtractor {
   void AddText(std::string_view text, std::string_view lang, float repeat,
                Vocabulary* vocabulary);
   LangState* StateFor(std::string_view lang);
-  const Memo::Entry& Lookup(LangState* state, std::string_view word,
-                            std::string_view lang);
+  Memo::Entry& Lookup(LangState* state, std::string_view word,
+                      std::string_view lang);
   // Lookup() of a word not in the memo (`hash` is its WordHash): computes
   // and remembers its WordInfo.
-  [[gnu::noinline]] const Memo::Entry& LookupMiss(LangState* state,
-                                                  std::string_view word,
-                                                  std::string_view lang,
-                                                  uint64_t hash);
-  void Add(uint64_t term, TermKind kind, float count, std::string_view shown,
+  [[gnu::noinline]] Memo::Entry& LookupMiss(LangState* state,
+                                            std::string_view word,
+                                            std::string_view lang,
+                                            uint64_t hash);
+  // Counts `count` occurrences of `term`, the `kind` term of memo entry `e`.
+  // A term new to the vocabulary is shown as `prefix` + `shown`.
+  void Add(uint64_t term, TermKind kind, float count, Memo::Entry* e,
+           std::string_view prefix, std::string_view shown,
            Vocabulary* vocabulary);
-  // Replaces *terms with the terms counted so far, sorted by term.
+  // Replaces *terms with the terms counted so far, sorted by term, and
+  // empties the table.
   void SortedTerms(std::vector<TermCount>* terms);
-  std::vector<uint32_t> bucket_starts_;  // SortedTerms() scratch
-  // Add()'s rare steps: doubling slots_, and adding a new term's string to
-  // the vocabulary (Add() asks FirstReport() first).
+  // Sets the table's capacity for an article of `bytes` bytes.
+  void StartSlots(size_t bytes);
+  // Add()'s rare steps: doubling the table's capacity, and adding a new
+  // term's string to the vocabulary (Add() asks FirstReport() first).
   [[gnu::noinline]] void GrowSlots();
-  [[gnu::noinline]] void Report(uint64_t term, std::string_view shown,
+  [[gnu::noinline]] void Report(uint64_t term, std::string_view prefix,
+                                std::string_view shown,
                                 Vocabulary* vocabulary);
 
   FeatureOptions options_;
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
   text::TokenList tokens_;              // scratch
-  // Per-article term counts: an open-addressing table (term 0 = empty slot,
-  // term ids are hashes) that grows as needed and is cleared through the
-  // list of used slots, so an article costs no allocation once warm.
+  // Per-article term counts: an open-addressing table (term 0 = empty
+  // slot) whose home slot for a term is the term's top bits, and which
+  // probes forward without wrapping. Term ids are hashes, so the table in
+  // slot order is nearly sorted by term: SortedTerms() collects it with one
+  // scan and an insertion sort that moves terms only within their cluster.
+  // Homes are in [0, capacity); a cluster may run past it by at most the
+  // number of terms, under capacity / 2 (the load limit), so slots_ has
+  // room for capacity * 3 / 2 and a probe never checks for the end. Slots
+  // past the article's are zero, so a capacity fitted to each article
+  // costs no clearing; slots_ only grows. A bit per slot marks the used
+  // ones, so that the scan goes from term to term.
   std::vector<TermCount> slots_;
-  std::vector<uint32_t> used_;
+  std::vector<uint64_t> used_;  // bit i % 64 of used_[i / 64]: slot i
+  size_t capacity_ = 0;  // a power of two
+  int shift_ = 64;       // 64 - log2(capacity_): a term's home is term >> it
+  size_t terms_ = 0;     // terms in the table
   std::string key_;                     // scratch
   uint32_t words_ = 0;
   // Terms added to a vocabulary so far (VocabularyTerms::kUnseen): open

@@ -59,6 +59,72 @@ TEST(FeaturesTest, TermsAreSortedUniqueAndCounted) {
   }
 }
 
+// The bag does not depend on the term table's layout: a text padded with
+// white space (a larger table, no growing) gives the bag the bare text
+// gives (a small table that grows several times while terms are added).
+TEST(FeaturesTest, TermTableCapacityDoesNotChangeTheBag) {
+  std::string body;
+  for (int n = 0; n < 3000; ++n) {
+    body += "w" + std::to_string(n * 7919 % 1000) + " N" +
+            std::to_string(n % 300) + " " + std::to_string(n % 500 + 2) + " ";
+  }
+  FeatureExtractor fx({});
+  for (size_t len : {size_t{40}, size_t{700}, size_t{5000}, body.size()}) {
+    const std::string text = body.substr(0, len);
+    const TermBag dense = fx.Extract("Head line", text, "en", nullptr);
+    const TermBag padded = fx.Extract(
+        "Head line", text + std::string(len * 20, ' '), "en", nullptr);
+    ASSERT_EQ(dense.words, padded.words);
+    ASSERT_EQ(dense.terms.size(), padded.terms.size()) << len;
+    for (size_t i = 0; i < dense.terms.size(); ++i) {
+      ASSERT_EQ(dense.terms[i].term, padded.terms[i].term);
+      ASSERT_EQ(dense.terms[i].count, padded.terms[i].count);
+      ASSERT_EQ(dense.terms[i].kind, padded.terms[i].kind);
+      if (i > 0) {
+        ASSERT_LT(dense.terms[i - 1].term, dense.terms[i].term);
+      }
+    }
+  }
+}
+
+// Short words are told apart in the memo by hash and length only (the hash
+// is a bijection for them): every word of up to three letters, and a
+// sample of longer ones, gives a warm extractor (which has seen them all)
+// the terms a fresh one gives it alone.
+TEST(FeaturesTest, MemoTellsShortWordsApart) {
+  std::vector<std::string> words;
+  for (char a = 'a'; a <= 'z'; ++a) {
+    words.push_back({a});
+    for (char b = 'a'; b <= 'z'; ++b) {
+      words.push_back({a, b});
+      for (char c = 'a'; c <= 'z'; ++c) words.push_back({a, b, c});
+    }
+  }
+  for (int n = 0; n < 3000; ++n) {
+    words.push_back("w" + std::to_string(n * 7));          // 2-5 bytes
+    words.push_back("word" + std::to_string(n * 13));      // 5-8 bytes
+    words.push_back("longword" + std::to_string(n * 17));  // 9-13 bytes
+  }
+  FeatureExtractor warm({});
+  std::string all;
+  for (const std::string& w : words) all += w + " ";
+  warm.Extract("", all, "en", nullptr);
+  for (size_t i = 0; i < words.size(); i += 5) {
+    // Capitalised inside a sentence: the word, name and number terms.
+    const std::string text = "So " + words[i] + " and " +
+                             std::string(1, static_cast<char>(words[i][0] - 32)) +
+                             words[i].substr(1);
+    FeatureExtractor fresh({});
+    const TermBag want = fresh.Extract("", text, "en", nullptr);
+    const TermBag got = warm.Extract("", text, "en", nullptr);
+    ASSERT_EQ(got.terms.size(), want.terms.size()) << words[i];
+    for (size_t k = 0; k < want.terms.size(); ++k) {
+      ASSERT_EQ(got.terms[k].term, want.terms[k].term) << words[i];
+      ASSERT_EQ(got.terms[k].count, want.terms[k].count) << words[i];
+    }
+  }
+}
+
 // The word memo gives what a fresh computation gives: an extractor that
 // has seen thousands of words (its memo grown several times, words both
 // inline and long, number words and number tokens remembered) returns the

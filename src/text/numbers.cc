@@ -28,7 +28,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <bitset>
+#include <cstdlib>
+#include <iterator>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -183,28 +186,46 @@ class PhraseParser {
 };
 
 // The first words of the hedges.
-const WordSet& HedgeStarts() {
-  static const WordSet kSet = [] {
-    WordSet set;
-    for (const auto& hedge : kHedges) set.Insert(hedge[0]);
-    return set;
+// The hedges by first word: for each, the indexes into kHedges of the
+// hedges that start with it, in table order (the first that matches wins,
+// and only those can match).
+struct HedgeList {
+  uint8_t size = 0;
+  uint8_t index[3] = {};
+};
+
+const FlatMap<HedgeList>& HedgesByStart() {
+  static const FlatMap<HedgeList> kMap = [] {
+    std::vector<std::pair<std::string_view, HedgeList>> lists;
+    for (size_t h = 0; h < std::size(kHedges); ++h) {
+      const std::string_view first = kHedges[h][0];
+      auto it = std::find_if(lists.begin(), lists.end(),
+                             [&](const auto& l) { return l.first == first; });
+      if (it == lists.end()) it = lists.insert(lists.end(), {first, {}});
+      HedgeList& list = it->second;
+      if (list.size == std::size(list.index)) std::abort();  // table too small
+      list.index[list.size++] = static_cast<uint8_t>(h);
+    }
+    FlatMap<HedgeList> map;
+    for (const auto& [first, list] : lists) map.Insert(first, list);
+    return map;
   }();
-  return kSet;
+  return kMap;
 }
 
 size_t PhraseParser::MatchHedge(size_t i) const {
   // Every hedge starts with one of a few words: most tokens end here.
-  if (i >= toks_.size() || toks_[i].kind != TokenKind::kWord ||
-      !HedgeStarts().Contains(toks_[i].norm)) {
-    return 0;
-  }
-  for (const auto& hedge : kHedges) {
-    size_t j = i;
+  if (i >= toks_.size() || toks_[i].kind != TokenKind::kWord) return 0;
+  const HedgeList* list = HedgesByStart().Find(toks_[i].norm);
+  if (list == nullptr) return 0;
+  for (size_t k = 0; k < list->size; ++k) {
+    const auto& hedge = kHedges[list->index[k]];
+    size_t j = i + 1;  // the first word matched
     bool ok = true;
-    for (std::string_view w : hedge) {
+    for (size_t m = 1; m < std::size(hedge); ++m) {
+      const std::string_view w = hedge[m];
       if (w.empty()) break;
-      if (j != i && !Spaced(j - 1, j)) ok = false;
-      if (!ok || !IsWord(j, w)) {
+      if (!Spaced(j - 1, j) || !IsWord(j, w)) {
         ok = false;
         break;
       }

@@ -68,28 +68,50 @@ std::optional<double> ParseDigits(std::string_view s) {
   } else if (dots == 1) {
     decimal = '.';
   }
-  // Check the grouping and build a plain "123456.78" string.
-  std::string plain;
+  // Check the grouping: the runs of digits between group marks before the
+  // decimal mark are r0, r1, ..., rk; r0 has 1-3 digits, rk 3, and the
+  // runs between them are all of one size, 2 or 3.
   const size_t int_end = decimal != 0 ? s.rfind(decimal) : s.size();
   if (group != 0) {
-    std::vector<size_t> sizes;
-    size_t run = 0;
+    constexpr size_t kNone = static_cast<size_t>(-1);
+    size_t run = 0, first = kNone, middle = kNone;
     for (size_t i = 0; i < int_end; ++i) {
-      if (s[i] == group) {
-        sizes.push_back(run);
-        run = 0;
-      } else {
+      if (s[i] != group) {
         ++run;
+        continue;
       }
+      if (first == kNone) {
+        first = run;
+      } else {
+        if (middle == kNone) middle = run;
+        if (run != middle || (run != 2 && run != 3)) return std::nullopt;
+      }
+      run = 0;
     }
-    sizes.push_back(run);
-    if (sizes.front() < 1 || sizes.front() > 3 || sizes.back() != 3)
-      return std::nullopt;
-    for (size_t i = 1; i + 1 < sizes.size(); ++i) {
-      if (sizes[i] != sizes[1] || (sizes[i] != 2 && sizes[i] != 3))
-        return std::nullopt;
+    if (first == kNone) first = run;
+    if (first < 1 || first > 3 || run != 3) return std::nullopt;
+  }
+  // An integer of at most 15 digits (most numbers) is exact in a double:
+  // summed directly, it is what from_chars gives.
+  if (decimal == 0) {
+    uint64_t n = 0;
+    int digits = 0;
+    bool plain_digits = true;
+    for (const char c : s) {
+      if (c == group) continue;
+      if (c < '0' || c > '9') {
+        plain_digits = false;
+        break;
+      }
+      n = n * 10 + static_cast<uint64_t>(c - '0');
+      ++digits;
+    }
+    if (plain_digits && digits > 0 && digits <= 15) {
+      return static_cast<double>(n);
     }
   }
+  // Otherwise a plain "123456.78" string for from_chars.
+  std::string plain;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == group) continue;
     plain.push_back(s[i] == decimal ? '.' : s[i]);

@@ -68,6 +68,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -128,6 +129,67 @@ constexpr std::string_view kDutchAbbreviations[] = {
 template <size_t N>
 bool Contains(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+template <size_t N>
+constexpr size_t Longest(const std::string_view (&list)[N]) {
+  size_t n = 0;
+  for (std::string_view w : list) n = std::max(n, w.size());
+  return n;
+}
+
+// No word longer than this is on any list.
+constexpr size_t kLongestAbbreviation = std::max(
+    {Longest(kCommonAbbreviations), Longest(kNumberAbbreviations),
+     Longest(kEnglishAbbreviations), Longest(kFrenchAbbreviations),
+     Longest(kGermanAbbreviations), Longest(kSpanishAbbreviations),
+     Longest(kItalianAbbreviations), Longest(kPortugueseAbbreviations),
+     Longest(kDutchAbbreviations)});
+
+// The (first byte, length) pairs of the words a language's vetoes look for
+// (the common list, the number abbreviations and the language's own): a
+// word before a "." whose pair is not among them is on no list, which
+// settles most words without comparing them with every entry.
+class AbbreviationShapes {
+ public:
+  template <size_t N>
+  AbbreviationShapes& Add(const std::string_view (&list)[N]) {
+    for (std::string_view w : list) bits_.set(Index(w));
+    return *this;
+  }
+  bool MayContain(std::string_view w) const {
+    return w.size() <= kLongestAbbreviation && !w.empty() && bits_[Index(w)];
+  }
+
+ private:
+  static size_t Index(std::string_view w) {
+    return static_cast<uint8_t>(w[0]) * (kLongestAbbreviation + 1) + w.size();
+  }
+  std::bitset<256 * (kLongestAbbreviation + 1)> bits_;
+};
+
+// AbbreviationShapes for IsAbbreviation(word, lang) and the number list.
+const AbbreviationShapes& ShapesFor(std::string_view lang) {
+  static const auto kShapes = [] {
+    std::array<AbbreviationShapes, 8> s;
+    for (AbbreviationShapes& x : s) {
+      x.Add(kCommonAbbreviations).Add(kNumberAbbreviations);
+    }
+    s[0].Add(kEnglishAbbreviations);
+    s[1].Add(kFrenchAbbreviations);
+    s[2].Add(kGermanAbbreviations);
+    s[3].Add(kSpanishAbbreviations);
+    s[4].Add(kItalianAbbreviations);
+    s[5].Add(kPortugueseAbbreviations);
+    s[6].Add(kDutchAbbreviations);
+    return s;  // s[7]: other languages
+  }();
+  constexpr std::string_view kLangs[] = {"en", "fr", "de", "es",
+                                         "it", "pt", "nl"};
+  for (size_t k = 0; k < std::size(kLangs); ++k) {
+    if (lang == kLangs[k]) return kShapes[k];
+  }
+  return kShapes[7];
 }
 
 bool IsAbbreviation(std::string_view word, std::string_view lang) {
@@ -216,7 +278,17 @@ CodePoint At(std::string_view s, int32_t i) {
   return {c, begin, i};
 }
 
-bool IsSpace(UChar32 c) { return c >= 0 && u_isUWhiteSpace(c); }
+// ICU's White_Space for ASCII, read from ICU once: the vetoes look at
+// mostly ASCII characters, and a table costs less than the call.
+bool IsSpace(UChar32 c) {
+  static const std::array<bool, 128> kAsciiWhiteSpace = [] {
+    std::array<bool, 128> t{};
+    for (UChar32 a = 0; a < 128; ++a) t[a] = u_isUWhiteSpace(a);
+    return t;
+  }();
+  if (c >= 0 && c < 128) return kAsciiWhiteSpace[c];
+  return c >= 0 && u_isUWhiteSpace(c);
+}
 bool IsLineBreak(UChar32 c) {
   return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
@@ -230,7 +302,7 @@ bool IsOpening(UChar32 c) {
 // Whether the ICU boundary at `b` (sentence so far starts at `start`) falls
 // after an abbreviation or an initial and should be dropped.
 bool Vetoed(std::string_view text, int32_t start, int32_t b,
-            std::string_view lang) {
+            std::string_view lang, const AbbreviationShapes& shapes) {
   int32_t e = b;
   while (e > start) {
     const CodePoint cp = Before(text, e);
@@ -251,10 +323,12 @@ bool Vetoed(std::string_view text, int32_t start, int32_t b,
     w = cp.end;
   }
   const std::string_view word = text.substr(w, e - w);
-  if (IsAbbreviation(word, lang)) return true;
-  if (Contains(kNumberAbbreviations, word)) {
-    const CodePoint next = At(text, b);
-    return next.c >= 0 && u_isdigit(next.c);
+  if (shapes.MayContain(word)) {
+    if (IsAbbreviation(word, lang)) return true;
+    if (Contains(kNumberAbbreviations, word)) {
+      const CodePoint next = At(text, b);
+      return next.c >= 0 && u_isdigit(next.c);
+    }
   }
   // An initial: one capital letter and the period.
   const CodePoint first = At(text, w);
@@ -531,11 +605,12 @@ std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
   if (utf8.empty()) return out;
   const std::string primary = PrimaryLanguage(lang);
   const int32_t n = static_cast<int32_t>(utf8.size());
+  const AbbreviationShapes& shapes = ShapesFor(primary);
   thread_local std::vector<int32_t> boundaries;
   if (primary == "en" && ScanAsciiSentences(utf8, &boundaries)) {
     int32_t start = 0;
     for (int32_t b : boundaries) {
-      if (b < n && Vetoed(utf8, start, b, primary)) continue;
+      if (b < n && Vetoed(utf8, start, b, primary, shapes)) continue;
       TrimAndAdd(utf8, start, b, &out);  // scanner text holds no "…"
       start = b;
     }
@@ -549,7 +624,7 @@ std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
   int32_t start = iter->first();
   for (int32_t b = iter->next(); b != icu::BreakIterator::DONE;
        b = iter->next()) {
-    if (b < n && Vetoed(utf8, start, b, primary)) continue;
+    if (b < n && Vetoed(utf8, start, b, primary, shapes)) continue;
     AddWithEllipsisSplits(utf8, start, b, &out);
     start = b;
   }

@@ -63,6 +63,9 @@ void Stemmer::Deleter::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 Stemmer::Stemmer(std::string_view lang) {
   if (const char* name = SnowballName(lang)) {
     stemmer_.reset(sb_stemmer_new(name, "UTF_8"));
+    if (stemmer_ != nullptr && std::string_view(name) == "english") {
+      ascii_.reset(sb_stemmer_new(name, "ISO_8859_1"));  // null if absent
+    }
   }
 }
 
@@ -73,12 +76,18 @@ Stemmer& Stemmer::operator=(Stemmer&&) noexcept = default;
 std::string_view Stemmer::Stem(std::string_view folded_word) {
   if (stemmer_ == nullptr || folded_word.size() > (1u << 20))
     return folded_word;
+  sb_stemmer* stemmer = stemmer_.get();
+  if (ascii_ != nullptr) {
+    unsigned char high = 0;
+    for (char c : folded_word) high |= static_cast<unsigned char>(c);
+    if (high < 0x80) stemmer = ascii_.get();
+  }
   const sb_symbol* stem = sb_stemmer_stem(
-      stemmer_.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
+      stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),
       static_cast<int>(folded_word.size()));
   if (stem == nullptr) return folded_word;  // out of memory inside libstemmer
   return {reinterpret_cast<const char*>(stem),
-          static_cast<size_t>(sb_stemmer_length(stemmer_.get()))};
+          static_cast<size_t>(sb_stemmer_length(stemmer))};
 }
 
 }  // namespace concord::text

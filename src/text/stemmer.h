@@ -49,6 +49,11 @@ class Stemmer {
     void operator()(sb_stemmer* s) const;
   };
   std::unique_ptr<sb_stemmer, Deleter> stemmer_;
+  // English only: the same algorithm built for ISO-8859-1, which stems an
+  // ASCII word (the same bytes in both encodings) like the UTF-8 build but
+  // without decoding UTF-8, for about 30 % fewer instructions.
+  // stemmer_test.cc holds the two builds to the same stems.
+  std::unique_ptr<sb_stemmer, Deleter> ascii_;
 };
 
 }  // namespace concord::text

@@ -441,7 +441,13 @@ inline void AsciiCaseFlags(std::string_view text, uint32_t begin, uint32_t end,
 // mask word: at most 64 tokens start in one).
 class TokenSink {
  public:
-  explicit TokenSink(std::vector<Token>* out) : out_(out) {}
+  // Room for about as many tokens as the text can hold, at once: a Token
+  // moved when the vector reallocates costs a string move, and a caller's
+  // fresh vector would otherwise reallocate about log2(tokens) times.
+  TokenSink(std::vector<Token>* out, size_t bytes) : out_(out) {
+    const size_t estimate = bytes / 4 + 64;
+    if (out_->capacity() < estimate) out_->reserve(estimate);
+  }
   // Room for the lower-cased text, which ASCII tokens' norms are copied
   // from: the thread's scratch.
   char* Lowered(size_t n, WordState* state) {
@@ -507,9 +513,13 @@ class TokenListSink {
     out_->norms.resize(n);
     return out_->norms.data();
   }
+  // Makes room for `n` more tokens, and some: Finish() cuts the vector to
+  // the tokens, so growing by just `n` would cost a resize per mask word
+  // once past the previous text's count. The slack keeps each resize's
+  // zeroing short.
   void Room(size_t n) {
     if (used_ + n > out_->tokens.size()) [[unlikely]] {
-      out_->tokens.resize(used_ + n);
+      out_->tokens.resize(used_ + n + 32);
     }
   }
   void DropFrom(uint32_t begin) {
@@ -736,7 +746,7 @@ void TokenizeImpl(std::string_view utf8, Sink* sink,
 
 void Tokenize(std::string_view utf8, std::vector<Token>* out,
               const TokenizeOptions& options) {
-  TokenSink sink(out);
+  TokenSink sink(out, utf8.size());
   TokenizeImpl(utf8, &sink, options, /*icu_only=*/false);
 }
 
@@ -749,7 +759,7 @@ void Tokenize(std::string_view utf8, TokenList* out,
 namespace internal {
 void TokenizeWithIcuOnly(std::string_view utf8, std::vector<Token>* out,
                          const TokenizeOptions& options) {
-  TokenSink sink(out);
+  TokenSink sink(out, utf8.size());
   TokenizeImpl(utf8, &sink, options, /*icu_only=*/true);
 }
 }  // namespace internal
