@@ -28,13 +28,60 @@
 
 namespace concord::cluster {
 
+// Terms (well-mixed 64-bit hashes) in open-addressing tables: linear
+// probing, at most half full, one flat array each instead of a heap node
+// per term. A slot is picked by the top bits of the term times an odd
+// constant, so any bits of the term count.
+class TermSet {
+ public:
+  // Adds `term`; true when it was not in the set.
+  bool Insert(uint64_t term);
+  size_t size() const { return size_; }
+  uint64_t MemoryBytes() const { return keys_.capacity() * sizeof(uint64_t); }
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 marks an empty slot
+  size_t size_ = 0;             // terms, term 0 included
+  bool has_zero_ = false;       // term 0, which cannot be a key
+  int shift_ = 64;              // 64 - log2(slots)
+};
+
+// The inverted index: term -> the ids of the stories posted under it.
+class PostingIndex {
+ public:
+  // The list of `term`, or null.
+  std::vector<uint32_t>* Find(uint64_t term);
+  // The list of `term`, made empty if absent.
+  std::vector<uint32_t>& Get(uint64_t term);
+  template <typename F>  // f(term, list)
+  void ForEach(F&& f) const {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != 0) f(keys_[i], lists_[values_[i]]);
+    }
+    if (zero_ >= 0) f(uint64_t{0}, lists_[zero_]);
+  }
+  size_t size() const { return lists_.size(); }
+  // Slots, list headers and list capacities.
+  uint64_t MemoryBytes() const;
+
+ private:
+  size_t SlotOf(uint64_t term) const;  // its slot, or the empty one
+  void Grow();
+
+  std::vector<uint64_t> keys_;    // 0 marks an empty slot
+  std::vector<uint32_t> values_;  // index into lists_ where keys_ is set
+  std::vector<std::vector<uint32_t>> lists_;
+  int64_t zero_ = -1;  // list of term 0, which cannot be a key
+  int shift_ = 64;
+};
+
 struct StoryState {
   sketch::SparseVector sum;  // sum of member vectors, pruned, sorted
   double norm = 0;           // L2 norm of `sum`
   std::optional<int64_t> first_time, last_time;
   uint64_t last_seq = 0;     // sequence number of the last article added
   uint32_t size = 0;
-  std::unordered_set<uint64_t> posted;  // terms this story is indexed under
+  TermSet posted;  // terms this story is indexed under
 };
 
 struct ClusterStats {
@@ -76,7 +123,7 @@ class OnlineClusterer {
   // A copy of the live state, and its restoration: a clusterer restored
   // from ExportState() of another gives the same ids for the same further
   // Add() calls. Cost: O(stories + postings).
-  ClustererState ExportState() const { return {stories_, postings_, seq_}; }
+  ClustererState ExportState() const;
   void ImportState(ClustererState state);
 
   // True when no article still to come (as `ahead` describes them) can
@@ -122,7 +169,18 @@ class OnlineClusterer {
 
   ClusterOptions options_;
   std::vector<StoryState> stories_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  PostingIndex postings_;
+  // Per story, what Expired() reads, packed apart from the stories (whose
+  // centroids and sets make them large): scanning a posting list reads
+  // one small entry per story instead of a cache line of a StoryState.
+  struct Recency {
+    int64_t last_time = 0;  // valid when has_time
+    uint64_t last_seq = 0;
+    bool has_time = false;
+  };
+  bool ExpiredAt(const Recency& r, std::optional<int64_t> time,
+                 uint64_t seq) const;
+  std::vector<Recency> recency_;
   uint64_t seq_ = 0;
   ClusterStats stats_;
   // Scratch: the current article hashed for scoring; candidate overlaps
@@ -130,8 +188,11 @@ class OnlineClusterer {
   sketch::TermTable article_;
   std::vector<float> overlap_;
   std::vector<uint32_t> touched_;
+  std::vector<uint64_t> ranked_;  // CollectCandidates: overlap, id keys
+  std::vector<uint32_t> top_;     // Add: the article's query terms
+  std::vector<uint32_t> candidates_;
   sketch::SparseVector sum_;     // Join: the merged centroid being built
-  std::vector<uint32_t> prune_;  // Join: entry indexes when pruning
+  std::vector<uint64_t> keys_;   // TopEntriesInto and Prune: sort keys
   std::vector<uint8_t> marks_;   // Join: entries kept when pruning
 };
 

@@ -5,6 +5,7 @@
 #ifndef CONCORD_SKETCH_SPARSE_VECTOR_H_
 #define CONCORD_SKETCH_SPARSE_VECTOR_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -47,6 +48,23 @@ class TermTable {
 
 // Indexes of the k largest weights, largest first; ties by term id.
 std::vector<uint32_t> TopEntries(const SparseVector& v, size_t k);
+// TopEntries() into *out, with `keys` as scratch (both reused by a caller
+// that asks for every article).
+void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
+                    std::vector<uint64_t>* keys);
+
+// A key whose integer order is "heavier first": for weights a and b (not
+// NaN), a > b iff HeavierFirst(a) < HeavierFirst(b), and equal weights (0
+// and -0 too) give equal keys. With an index below it, one integer compare
+// orders by weight, then index: (HeavierFirst(w) << 32 | index).
+inline uint32_t HeavierFirst(float w) {
+  if (w == 0) w = 0;  // -0 as +0
+  uint32_t bits = std::bit_cast<uint32_t>(w);
+  // Order-preserving as unsigned: negative floats reversed, below the
+  // positive ones; then inverted for descending order.
+  bits = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+  return ~bits;
+}
 
 }  // namespace concord::sketch
 
