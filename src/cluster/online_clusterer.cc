@@ -327,10 +327,24 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   std::vector<uint32_t>& candidates = candidates_;
   CollectCandidates(v, top, time, &candidates);
   stats_.candidates_scored += candidates.size();
+  // The candidates' centroids are scattered over memory and mostly out of
+  // cache: their stories are fetched while the article is hashed, and
+  // each centroid while the one before it is scored (a centroid starts a
+  // new stream, which the hardware prefetcher picks up late).
+  for (uint32_t id : candidates) __builtin_prefetch(&stories_[id].sum);
   if (!candidates.empty()) article_.Assign(v);
+  auto prefetch_centroid = [this](uint32_t id) {
+    const std::vector<sketch::TermWeight>& e = stories_[id].sum.entries;
+    const char* p = reinterpret_cast<const char*>(e.data());
+    const char* const end = p + e.size() * sizeof(sketch::TermWeight);
+    for (; p < end; p += 64) __builtin_prefetch(p);
+  };
+  if (!candidates.empty()) prefetch_centroid(candidates[0]);
   double best_score = -1;
   uint32_t best = 0;
-  for (uint32_t id : candidates) {
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const uint32_t id = candidates[c];
+    if (c + 1 < candidates.size()) prefetch_centroid(candidates[c + 1]);
     const double score = ScoreHashed(time, id);
     if (score > best_score || (score == best_score && id < best)) {
       best_score = score;
