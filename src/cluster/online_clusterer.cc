@@ -30,48 +30,55 @@ constexpr size_t kMaxPostingScan = 4096;
 // discount under threshold / kScoreMargin cannot reach the threshold.
 constexpr double kScoreMargin = 1.0 + 1e-6;
 
-// *out = a + b, both sorted by term. `out` is the caller's buffer.
+// *out = a + b, both sorted by term. `out` is the caller's buffer. Which
+// side is behind is a coin toss, so the merge takes both sides' heads as
+// values instead of branching on the comparison.
 void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
-             sketch::SparseVector* out) {
-  out->entries.clear();
-  out->entries.reserve(a.entries.size() + b.entries.size());
-  auto i = a.entries.begin(), ie = a.entries.end();
-  auto j = b.entries.begin(), je = b.entries.end();
-  while (i != ie || j != je) {
-    if (j == je || (i != ie && i->term < j->term)) {
-      out->entries.push_back(*i++);
-    } else if (i == ie || j->term < i->term) {
-      out->entries.push_back(*j++);
-    } else {
-      out->entries.push_back({i->term, i->weight + j->weight});
-      ++i;
-      ++j;
-    }
+             std::vector<sketch::TermWeight>* out) {
+  out->resize(a.entries.size() + b.entries.size());
+  sketch::TermWeight* o = out->data();
+  const sketch::TermWeight* i = a.entries.data();
+  const sketch::TermWeight* const ie = i + a.entries.size();
+  const sketch::TermWeight* j = b.entries.data();
+  const sketch::TermWeight* const je = j + b.entries.size();
+  while (i != ie && j != je) {
+    const uint64_t ti = i->term, tj = j->term;
+    const bool take_i = ti <= tj, take_j = tj <= ti;
+    const float both = i->weight + j->weight;
+    o->term = take_i ? ti : tj;
+    o->weight = take_i ? (take_j ? both : i->weight) : j->weight;
+    ++o;
+    i += take_i;
+    j += take_j;
   }
+  o = std::copy(i, ie, o);
+  o = std::copy(j, je, o);
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 // Keeps the `keep` heaviest entries of `v` (ties to the smaller term, as
 // TopEntries), in term order. Selection only: the kept entries need no
 // ordering by weight, so no sort at all. Entries are in term order, so ties
 // to the smaller term are ties to the smaller index: one integer key per
-// entry (sketch::HeavierFirst) is the whole order. `keys` and `marks` are
-// scratch.
-void Prune(sketch::SparseVector* v, size_t keep, std::vector<uint64_t>* keys,
-           std::vector<uint8_t>* marks) {
-  const size_t n = v->entries.size();
+// entry (sketch::HeavierFirst) is the whole order, and as keys are unique
+// the kept entries are those whose key is below the keep-th smallest.
+// `keys` is scratch.
+void Prune(std::vector<sketch::TermWeight>* v, size_t keep,
+           std::vector<uint64_t>* keys) {
+  const size_t n = v->size();
   if (n <= keep) return;
-  std::vector<sketch::TermWeight>& e = v->entries;
+  std::vector<sketch::TermWeight>& e = *v;
+  auto key = [&e](size_t k) {
+    return uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
+  };
   keys->resize(n);
-  for (size_t k = 0; k < n; ++k) {
-    (*keys)[k] = uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
-  }
+  for (size_t k = 0; k < n; ++k) (*keys)[k] = key(k);
   std::nth_element(keys->begin(), keys->begin() + keep, keys->end());
-  std::vector<uint8_t>& kept = *marks;
-  kept.assign(n, 0);
-  for (size_t k = 0; k < keep; ++k) kept[static_cast<uint32_t>((*keys)[k])] = 1;
+  const uint64_t first_dropped = (*keys)[keep];
   size_t w = 0;
   for (size_t k = 0; k < n; ++k) {
-    if (kept[k]) e[w++] = e[k];  // k >= w
+    e[w] = e[k];  // w <= k
+    w += key(k) < first_dropped;
   }
   e.resize(keep);
 }
@@ -301,10 +308,22 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
                            std::optional<int64_t> time) {
   StoryState& s = stories_[id];
   SumInto(s.sum, v, &sum_);
-  Prune(&sum_, options_.centroid_terms, &keys_, &marks_);
+  Prune(&sum_, options_.centroid_terms, &keys_);
   // Copied, not swapped: the story keeps a buffer no larger than it needs.
-  s.sum.entries.assign(sum_.entries.begin(), sum_.entries.end());
-  s.norm = s.sum.Norm();
+  // The norm as SparseVector::Norm() computes it, in the same pass.
+  std::vector<sketch::TermWeight>& dst = s.sum.entries;
+  if (dst.capacity() < sum_.size()) {
+    std::vector<sketch::TermWeight> fresh;
+    fresh.reserve(sum_.size());
+    dst.swap(fresh);
+  }
+  dst.resize(sum_.size());
+  double squares = 0;
+  for (size_t k = 0; k < sum_.size(); ++k) {
+    dst[k] = sum_[k];
+    squares += double(sum_[k].weight) * sum_[k].weight;
+  }
+  s.norm = std::sqrt(squares);
   if (time) {
     if (!s.first_time || *time < *s.first_time) s.first_time = time;
     if (!s.last_time || *time > *s.last_time) s.last_time = time;

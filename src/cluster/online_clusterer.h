@@ -191,9 +191,8 @@ class OnlineClusterer {
   std::vector<uint64_t> ranked_;  // CollectCandidates: overlap, id keys
   std::vector<uint32_t> top_;     // Add: the article's query terms
   std::vector<uint32_t> candidates_;
-  sketch::SparseVector sum_;     // Join: the merged centroid being built
+  std::vector<sketch::TermWeight> sum_;  // Join: the merged centroid
   std::vector<uint64_t> keys_;   // TopEntriesInto and Prune: sort keys
-  std::vector<uint8_t> marks_;   // Join: entries kept when pruning
 };
 
 }  // namespace concord::cluster
