@@ -31,8 +31,9 @@ double Dot(const SparseVector& a, const SparseVector& b);
 // One vector's terms in an open-addressing hash table, for scoring it against
 // many others: Dot() then costs one probe per entry of the other vector,
 // without the unpredictable branches of a sorted merge. Reuses its memory
-// across Assign() calls. Term ids are well-mixed hashes, so their low bits
-// index the table directly.
+// across Assign() calls. A term's home slot is taken from the top bits of
+// the term times an odd constant: the terms' own low bits are not spread
+// evenly enough (probing past the home slot was a quarter of Dot's time).
 class TermTable {
  public:
   void Assign(const SparseVector& v);
@@ -43,6 +44,10 @@ class TermTable {
   std::vector<float> weights_;  // valid where keys_ is set
   std::vector<uint32_t> used_;  // slots set by the last Assign()
   uint64_t mask_ = 0;
+  int shift_ = 64;              // 64 - log2(slots)
+  static uint64_t Home(uint64_t term, int shift) {
+    return (term * 0x9E3779B97F4A7C15ull) >> shift;
+  }
   float zero_weight_ = 0;       // weight of term 0, which cannot be a key
 };
 
