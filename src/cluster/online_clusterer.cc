@@ -122,57 +122,51 @@ bool TermSet::Insert(uint64_t term) {
 }
 
 size_t PostingIndex::SlotOf(uint64_t term) const {
-  const size_t mask = keys_.size() - 1;
+  const size_t mask = slots_.size() - 1;
   size_t i = SlotIndex(term, shift_);
-  while (keys_[i] != 0 && keys_[i] != term) i = (i + 1) & mask;
+  while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
   return i;
 }
 
+void PostingIndex::Prefetch(uint64_t term) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[SlotIndex(term, shift_)]);
+}
+
 std::vector<uint32_t>* PostingIndex::Find(uint64_t term) {
-  if (term == 0) return zero_ >= 0 ? &lists_[zero_] : nullptr;
-  if (keys_.empty()) return nullptr;
-  const size_t i = SlotOf(term);
-  return keys_[i] == 0 ? nullptr : &lists_[values_[i]];
+  if (term == 0) return has_zero_ ? &zero_ : nullptr;
+  if (slots_.empty()) return nullptr;
+  Slot& slot = slots_[SlotOf(term)];
+  return slot.term == 0 ? nullptr : &slot.list;
 }
 
 std::vector<uint32_t>& PostingIndex::Get(uint64_t term) {
   if (term == 0) {
-    if (zero_ < 0) {
-      zero_ = static_cast<int64_t>(lists_.size());
-      lists_.emplace_back();
-    }
-    return lists_[zero_];
+    has_zero_ = true;
+    return zero_;
   }
-  if ((lists_.size() + 1) * 2 > keys_.size()) Grow();
-  const size_t i = SlotOf(term);
-  if (keys_[i] == 0) {
-    keys_[i] = term;
-    values_[i] = static_cast<uint32_t>(lists_.size());
-    lists_.emplace_back();
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  Slot& slot = slots_[SlotOf(term)];
+  if (slot.term == 0) {
+    slot.term = term;
+    ++size_;
   }
-  return lists_[values_[i]];
+  return slot.list;
 }
 
 void PostingIndex::Grow() {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_values = std::move(values_);
-  keys_.assign(old_keys.empty() ? 1024 : old_keys.size() * 2, 0);
-  values_.assign(keys_.size(), 0);
-  shift_ = 64 - std::countr_zero(keys_.size());
-  for (size_t k = 0; k < old_keys.size(); ++k) {
-    if (old_keys[k] == 0) continue;
-    const size_t i = SlotOf(old_keys[k]);
-    keys_[i] = old_keys[k];
-    values_[i] = old_values[k];
+  std::vector<Slot> old = std::move(slots_);
+  slots_ = std::vector<Slot>(old.empty() ? 1024 : old.size() * 2);
+  shift_ = 64 - std::countr_zero(slots_.size());
+  for (Slot& slot : old) {
+    if (slot.term != 0) slots_[SlotOf(slot.term)] = std::move(slot);
   }
 }
 
 uint64_t PostingIndex::MemoryBytes() const {
-  uint64_t bytes = keys_.capacity() * sizeof(uint64_t) +
-                   values_.capacity() * sizeof(uint32_t) +
-                   lists_.capacity() * sizeof(std::vector<uint32_t>);
-  for (const std::vector<uint32_t>& list : lists_) {
-    bytes += list.capacity() * sizeof(uint32_t);
+  uint64_t bytes = slots_.capacity() * sizeof(Slot) +
+                   zero_.capacity() * sizeof(uint32_t);
+  for (const Slot& slot : slots_) {
+    bytes += slot.list.capacity() * sizeof(uint32_t);
   }
   return bytes;
 }
@@ -182,18 +176,17 @@ OnlineClusterer::OnlineClusterer(const ClusterOptions& options)
 
 bool OnlineClusterer::ExpiredAt(const Recency& r, std::optional<int64_t> time,
                                 uint64_t seq) const {
-  if (time && r.has_time) {
+  if (time && (r.seq_and_dated & Recency::kDated) != 0) {
     return (*time - r.last_time) / kSecondsPerDay > options_.story_window_days;
   }
-  return seq - r.last_seq > options_.story_window_articles;
+  const uint64_t last_seq = r.seq_and_dated & ~Recency::kDated;
+  return seq - last_seq > options_.story_window_articles;
 }
 
 bool OnlineClusterer::ExpiredAt(const StoryState& s,
                                 std::optional<int64_t> time,
                                 uint64_t seq) const {
-  return ExpiredAt(Recency{s.last_time.value_or(0), s.last_seq,
-                           s.last_time.has_value()},
-                   time, seq);
+  return ExpiredAt(Recency::Of(s), time, seq);
 }
 
 // Both tests below only grow more certain as time and sequence numbers
@@ -265,6 +258,9 @@ void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
   }
   overlap_.resize(stories_.size(), 0.0f);
   touched_.clear();
+  // The query terms' slots are scattered over the index: all are asked for
+  // at once, so their misses overlap instead of coming one after another.
+  for (uint32_t k : top) postings_.Prefetch(v.entries[k].term);
   for (uint32_t k : top) {
     const sketch::TermWeight& tw = v.entries[k];
     std::vector<uint32_t>* const found = postings_.Find(tw.term);
@@ -329,7 +325,7 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
     if (!s.last_time || *time > *s.last_time) s.last_time = time;
   }
   s.last_seq = seq_;
-  recency_[id] = {s.last_time.value_or(0), s.last_seq, s.last_time.has_value()};
+  recency_[id] = Recency::Of(s);
   ++s.size;
   for (uint32_t k : top) {
     const uint64_t term = v.entries[k].term;
@@ -347,16 +343,15 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   CollectCandidates(v, top, time, &candidates);
   stats_.candidates_scored += candidates.size();
   // The candidates' centroids are scattered over memory and mostly out of
-  // cache: their stories are fetched while the article is hashed, and
-  // each centroid while the one before it is scored (a centroid starts a
-  // new stream, which the hardware prefetcher picks up late).
+  // cache: their stories are fetched while the article is hashed, and the
+  // head of each centroid while the one before it is scored (a centroid
+  // starts a new stream, which the hardware prefetcher picks up late;
+  // TermTable::Dot fetches the rest a block ahead).
   for (uint32_t id : candidates) __builtin_prefetch(&stories_[id].sum);
   if (!candidates.empty()) article_.Assign(v);
   auto prefetch_centroid = [this](uint32_t id) {
     const std::vector<sketch::TermWeight>& e = stories_[id].sum.entries;
-    const char* p = reinterpret_cast<const char*>(e.data());
-    const char* const end = p + e.size() * sizeof(sketch::TermWeight);
-    for (; p < end; p += 64) __builtin_prefetch(p);
+    sketch::TermTable::PrefetchBlock(e.data(), e.data() + e.size());
   };
   if (!candidates.empty()) prefetch_centroid(candidates[0]);
   double best_score = -1;
@@ -402,8 +397,7 @@ void OnlineClusterer::ImportState(ClustererState state) {
   }
   recency_.clear();
   for (const StoryState& s : stories_) {
-    recency_.push_back(
-        {s.last_time.value_or(0), s.last_seq, s.last_time.has_value()});
+    recency_.push_back(Recency::Of(s));
   }
   seq_ = state.seq;
 }

@@ -46,32 +46,39 @@ class TermSet {
   int shift_ = 64;              // 64 - log2(slots)
 };
 
-// The inverted index: term -> the ids of the stories posted under it.
+// The inverted index: term -> the ids of the stories posted under it. A
+// slot holds the term and its list's header together, so a lookup touches
+// one cache line before the list itself.
 class PostingIndex {
  public:
   // The list of `term`, or null.
   std::vector<uint32_t>* Find(uint64_t term);
   // The list of `term`, made empty if absent.
   std::vector<uint32_t>& Get(uint64_t term);
+  // Asks the cache for the slot where `term` would be (a Find to come).
+  void Prefetch(uint64_t term) const;
   template <typename F>  // f(term, list)
   void ForEach(F&& f) const {
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != 0) f(keys_[i], lists_[values_[i]]);
+    for (const Slot& slot : slots_) {
+      if (slot.term != 0) f(slot.term, slot.list);
     }
-    if (zero_ >= 0) f(uint64_t{0}, lists_[zero_]);
+    if (has_zero_) f(uint64_t{0}, zero_);
   }
-  size_t size() const { return lists_.size(); }
-  // Slots, list headers and list capacities.
+  // Slots and list capacities.
   uint64_t MemoryBytes() const;
 
  private:
+  struct Slot {
+    uint64_t term = 0;  // 0 marks an empty slot
+    std::vector<uint32_t> list;
+  };
   size_t SlotOf(uint64_t term) const;  // its slot, or the empty one
   void Grow();
 
-  std::vector<uint64_t> keys_;    // 0 marks an empty slot
-  std::vector<uint32_t> values_;  // index into lists_ where keys_ is set
-  std::vector<std::vector<uint32_t>> lists_;
-  int64_t zero_ = -1;  // list of term 0, which cannot be a key
+  std::vector<Slot> slots_;
+  size_t size_ = 0;          // terms in slots_
+  std::vector<uint32_t> zero_;  // list of term 0, which cannot be a key
+  bool has_zero_ = false;
   int shift_ = 64;
 };
 
@@ -175,8 +182,14 @@ class OnlineClusterer {
   // one small entry per story instead of a cache line of a StoryState.
   struct Recency {
     int64_t last_time = 0;  // valid when has_time
-    uint64_t last_seq = 0;
-    bool has_time = false;
+    // The sequence number of the last article, and in the top bit whether
+    // last_time is set (16 bytes a story, not 24).
+    uint64_t seq_and_dated = 0;
+    static constexpr uint64_t kDated = uint64_t{1} << 63;
+    static Recency Of(const StoryState& s) {
+      return {s.last_time.value_or(0),
+              s.last_seq | (s.last_time ? kDated : 0)};
+    }
   };
   bool ExpiredAt(const Recency& r, std::optional<int64_t> time,
                  uint64_t seq) const;

@@ -92,11 +92,11 @@ double TermTable::Dot(const SparseVector& other) const {
   // into a buffer (each entry writes its slot, which only a hit keeps),
   // and then the hits alone are added, in order: the same sum, as adding
   // +0 leaves a non-negative sum as it is (every weight is positive).
-  constexpr size_t kBlock = 64;
   double hits[kBlock];
   while (e != end) {
     const TermWeight* const block_end =
         e + std::min<size_t>(kBlock, static_cast<size_t>(end - e));
+    PrefetchBlock(block_end, end);
     size_t n = 0;
     for (; e != block_end; ++e) {
       const uint64_t term = e->term;

@@ -5,6 +5,7 @@
 #ifndef CONCORD_SKETCH_SPARSE_VECTOR_H_
 #define CONCORD_SKETCH_SPARSE_VECTOR_H_
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +39,16 @@ class TermTable {
  public:
   void Assign(const SparseVector& v);
   double Dot(const SparseVector& other) const;
+  // Dot() reads the other vector a block at a time, asking the cache for
+  // the next block as it starts one; this asks for the block at [e, end),
+  // e.g. the first of a vector to be scored next.
+  static constexpr size_t kBlock = 64;  // entries
+  static void PrefetchBlock(const TermWeight* e, const TermWeight* end) {
+    const char* p = reinterpret_cast<const char*>(e);
+    const char* const stop = reinterpret_cast<const char*>(
+        e + std::min<size_t>(kBlock, static_cast<size_t>(end - e)));
+    for (; p < stop; p += 64) __builtin_prefetch(p);
+  }
 
  private:
   std::vector<uint64_t> keys_;  // 0 marks an empty slot
