@@ -154,12 +154,6 @@ std::string_view FoldToBuffer(std::string_view w, char (&buffer)[N],
   return *spill;
 }
 
-std::string Folded(std::string_view w) {
-  std::string s;
-  FoldInto(w, &s);
-  return s;
-}
-
 // Calls f(word) for the folded words of `text` with English contractions
 // opened ("we're" -> we are), so that a quote and its copy compare word for
 // word. The views passed to f live until f returns.
@@ -529,7 +523,17 @@ void QuantityClaims(const std::vector<StoryMember>& members,
       }
       cur_hedged = cur_hedged || hedged;
       AddUnique(&cur->texts, mn.q->text);
-      if (!mn.q->modifier.empty()) AddUnique(&cur->modifiers, Folded(mn.q->modifier));
+      if (!mn.q->modifier.empty()) {
+        // Folded on the stack; a string is made only for a new modifier.
+        char buffer[64];
+        std::string long_modifier;
+        const std::string_view folded =
+            FoldToBuffer(mn.q->modifier, buffer, &long_modifier);
+        if (std::find(cur->modifiers.begin(), cur->modifiers.end(), folded) ==
+            cur->modifiers.end()) {
+          cur->modifiers.emplace_back(folded);
+        }
+      }
       AddUnique(&cur->members, mn.member);
       cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
     }
@@ -569,11 +573,17 @@ void QuantityClaims(const std::vector<StoryMember>& members,
           a.value != b.value || a.slot == b.slot) {
         continue;
       }
+      // b's unit as a modifier of a, or its plural ("s" added; compared
+      // in place, no string made per pair).
+      const std::string_view bs = b.slot;
       const bool b_modifies_a =
           std::find(a.modifiers.begin(), a.modifiers.end(), b.slot) !=
               a.modifiers.end() ||
-          std::find(a.modifiers.begin(), a.modifiers.end(), b.slot + "s") !=
-              a.modifiers.end() ||
+          std::any_of(a.modifiers.begin(), a.modifiers.end(),
+                      [bs](std::string_view mod) {
+                        return mod.size() == bs.size() + 1 &&
+                               mod.back() == 's' && mod.starts_with(bs);
+                      }) ||
           (b.slot.size() > 3 &&
            std::any_of(a.modifiers.begin(), a.modifiers.end(),
                        [&](const std::string& mod) {
