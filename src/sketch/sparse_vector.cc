@@ -144,6 +144,32 @@ void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
   // integer per entry orders by weight, then index, and the selection
   // compares integers instead of two weights and two terms through indexes.
   const size_t n = v.entries.size();
+  constexpr size_t kFew = 64;
+  if (k == 0) {
+    out->clear();
+    return;
+  }
+  if (k < n && k <= kFew) {
+    // Few of many (the clusterer's query terms): the best k so far kept
+    // sorted, a key inserted only when it beats the k-th; after the first
+    // few dozen entries nearly every key is turned away by one compare,
+    // where a selection would partition on unpredictable compares.
+    uint64_t best[kFew];
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = uint64_t{HeavierFirst(v.entries[i].weight)} << 32 | i;
+      if (m == k) {
+        if (key >= best[k - 1]) continue;
+        --m;  // the k-th makes way
+      }
+      size_t j = m++;
+      for (; j > 0 && best[j - 1] > key; --j) best[j] = best[j - 1];
+      best[j] = key;
+    }
+    out->resize(k);
+    for (size_t i = 0; i < k; ++i) (*out)[i] = static_cast<uint32_t>(best[i]);
+    return;
+  }
   keys->resize(n);
   for (size_t i = 0; i < n; ++i) {
     (*keys)[i] = uint64_t{HeavierFirst(v.entries[i].weight)} << 32 | i;
