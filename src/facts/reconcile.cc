@@ -791,18 +791,35 @@ std::vector<std::vector<int>> MergeEntities(
   auto entity = [&](const EntityItem& it) -> const Entity& {
     return members[it.member].facts->entities.entities[it.index];
   };
-  // Keys are views of the entities' keys, which outlive this function.
-  std::unordered_map<std::string_view, int> first_with_key;
   // The distinct keys with their first item, in order of first sight.
+  // Keys are views of the entities' keys, which outlive this function.
   std::vector<std::pair<std::string_view, int>> keys;
-  first_with_key.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    const std::string_view key = entity(items[i]).key;
-    auto [it, fresh] = first_with_key.emplace(key, static_cast<int>(i));
-    if (fresh) {
-      keys.emplace_back(key, static_cast<int>(i));
-    } else {
-      parent[Find(parent, static_cast<int>(i))] = Find(parent, it->second);
+  {
+    // Each key's entry in `keys`, found through an open-addressing table
+    // (linear probing, at most half full) of indexes into `keys` + 1: no
+    // node per key, as a std::unordered_map would allocate.
+    size_t slots = 16;
+    while (slots < items.size() * 2) slots <<= 1;
+    std::vector<uint32_t> table(slots, 0);
+    std::vector<size_t> key_hash;
+    const std::hash<std::string_view> hasher;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const std::string_view key = entity(items[i]).key;
+      const size_t h = hasher(key);
+      size_t slot = h & (slots - 1);
+      while (table[slot] != 0 &&
+             (key_hash[table[slot] - 1] != h ||
+              keys[table[slot] - 1].first != key)) {
+        slot = (slot + 1) & (slots - 1);
+      }
+      if (table[slot] == 0) {
+        keys.emplace_back(key, static_cast<int>(i));
+        key_hash.push_back(h);
+        table[slot] = static_cast<uint32_t>(keys.size());
+      } else {
+        parent[Find(parent, static_cast<int>(i))] =
+            Find(parent, keys[table[slot] - 1].second);
+      }
     }
   }
   // Names with different keys: compare only plausible pairs, found through
