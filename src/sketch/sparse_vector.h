@@ -33,8 +33,7 @@ double Dot(const SparseVector& a, const SparseVector& b);
 // many others: Dot() then costs one probe per entry of the other vector,
 // without the unpredictable branches of a sorted merge. Reuses its memory
 // across Assign() calls. A term's home slot is taken from the top bits of
-// the term times an odd constant: the terms' own low bits are not spread
-// evenly enough (probing past the home slot was a quarter of Dot's time).
+// the term times an odd constant, so that any bits of the term count.
 class TermTable {
  public:
   void Assign(const SparseVector& v);
