@@ -30,9 +30,9 @@ constexpr size_t kMaxPostingScan = 4096;
 // discount under threshold / kScoreMargin cannot reach the threshold.
 constexpr double kScoreMargin = 1.0 + 1e-6;
 
-// *out = a + b, both sorted by term. `out` is the caller's buffer. Which
-// side is behind is a coin toss, so the merge takes both sides' heads as
-// values instead of branching on the comparison.
+// *out = a + b, both sorted by term. `out` is the caller's buffer, written
+// through a pointer (no capacity check an entry). A merge without branches
+// on the terms was tried: more instructions, no fewer samples.
 void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
              std::vector<sketch::TermWeight>* out) {
   out->resize(a.entries.size() + b.entries.size());
@@ -42,14 +42,15 @@ void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
   const sketch::TermWeight* j = b.entries.data();
   const sketch::TermWeight* const je = j + b.entries.size();
   while (i != ie && j != je) {
-    const uint64_t ti = i->term, tj = j->term;
-    const bool take_i = ti <= tj, take_j = tj <= ti;
-    const float both = i->weight + j->weight;
-    o->term = take_i ? ti : tj;
-    o->weight = take_i ? (take_j ? both : i->weight) : j->weight;
-    ++o;
-    i += take_i;
-    j += take_j;
+    if (i->term < j->term) {
+      *o++ = *i++;
+    } else if (j->term < i->term) {
+      *o++ = *j++;
+    } else {
+      *o++ = {i->term, i->weight + j->weight};
+      ++i;
+      ++j;
+    }
   }
   o = std::copy(i, ie, o);
   o = std::copy(j, je, o);
