@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "concord/options.h"
@@ -181,7 +180,7 @@ class OnlineClusterer {
   // centroids and sets make them large): scanning a posting list reads
   // one small entry per story instead of a cache line of a StoryState.
   struct Recency {
-    int64_t last_time = 0;  // valid when has_time
+    int64_t last_time = 0;  // valid when dated (kDated below)
     // The sequence number of the last article, and in the top bit whether
     // last_time is set (16 bytes a story, not 24).
     uint64_t seq_and_dated = 0;
