@@ -15,6 +15,7 @@
 #include "src/cluster/online_clusterer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 
@@ -29,63 +30,164 @@ constexpr size_t kMaxPostingScan = 4096;
 // discount under threshold / kScoreMargin cannot reach the threshold.
 constexpr double kScoreMargin = 1.0 + 1e-6;
 
-// *out = a + b, both sorted by term. `out` is the caller's buffer.
+// *out = a + b, both sorted by term. `out` is the caller's buffer, written
+// through a pointer (no capacity check an entry). A merge without branches
+// on the terms was tried: more instructions, no fewer samples.
 void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
-             sketch::SparseVector* out) {
-  out->entries.clear();
-  out->entries.reserve(a.entries.size() + b.entries.size());
-  auto i = a.entries.begin(), ie = a.entries.end();
-  auto j = b.entries.begin(), je = b.entries.end();
-  while (i != ie || j != je) {
-    if (j == je || (i != ie && i->term < j->term)) {
-      out->entries.push_back(*i++);
-    } else if (i == ie || j->term < i->term) {
-      out->entries.push_back(*j++);
+             std::vector<sketch::TermWeight>* out) {
+  out->resize(a.entries.size() + b.entries.size());
+  sketch::TermWeight* o = out->data();
+  const sketch::TermWeight* i = a.entries.data();
+  const sketch::TermWeight* const ie = i + a.entries.size();
+  const sketch::TermWeight* j = b.entries.data();
+  const sketch::TermWeight* const je = j + b.entries.size();
+  while (i != ie && j != je) {
+    if (i->term < j->term) {
+      *o++ = *i++;
+    } else if (j->term < i->term) {
+      *o++ = *j++;
     } else {
-      out->entries.push_back({i->term, i->weight + j->weight});
+      *o++ = {i->term, i->weight + j->weight};
       ++i;
       ++j;
     }
   }
+  o = std::copy(i, ie, o);
+  o = std::copy(j, je, o);
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 // Keeps the `keep` heaviest entries of `v` (ties to the smaller term, as
 // TopEntries), in term order. Selection only: the kept entries need no
-// ordering by weight, so no sort at all. `idx` and `marks` are scratch.
-void Prune(sketch::SparseVector* v, size_t keep, std::vector<uint32_t>* idx,
-           std::vector<uint8_t>* marks) {
-  if (v->entries.size() <= keep) return;
-  idx->resize(v->entries.size());
-  std::iota(idx->begin(), idx->end(), 0u);
-  const std::vector<sketch::TermWeight>& e = v->entries;
-  std::nth_element(idx->begin(), idx->begin() + keep, idx->end(),
-                   [&e](uint32_t x, uint32_t y) {
-                     return e[x].weight != e[y].weight
-                                ? e[x].weight > e[y].weight
-                                : e[x].term < e[y].term;
-                   });
-  std::vector<uint8_t>& kept = *marks;
-  kept.assign(e.size(), 0);
-  for (size_t k = 0; k < keep; ++k) kept[(*idx)[k]] = 1;
+// ordering by weight, so no sort at all. Entries are in term order, so ties
+// to the smaller term are ties to the smaller index: one integer key per
+// entry (sketch::HeavierFirst) is the whole order, and as keys are unique
+// the kept entries are those whose key is below the keep-th smallest.
+// `keys` is scratch.
+void Prune(std::vector<sketch::TermWeight>* v, size_t keep,
+           std::vector<uint64_t>* keys) {
+  const size_t n = v->size();
+  if (n <= keep) return;
+  std::vector<sketch::TermWeight>& e = *v;
+  auto key = [&e](size_t k) {
+    return uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
+  };
+  keys->resize(n);
+  for (size_t k = 0; k < n; ++k) (*keys)[k] = key(k);
+  std::nth_element(keys->begin(), keys->begin() + keep, keys->end());
+  const uint64_t first_dropped = (*keys)[keep];
   size_t w = 0;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    if (kept[k]) v->entries[w++] = v->entries[k];  // k >= w
+  for (size_t k = 0; k < n; ++k) {
+    e[w] = e[k];  // w <= k
+    w += key(k) < first_dropped;
   }
-  v->entries.resize(keep);
+  e.resize(keep);
+}
+
+// Mixes a term into a slot index of a table of 2^(64 - shift) slots.
+inline size_t SlotIndex(uint64_t term, int shift) {
+  return static_cast<size_t>((term * 0x9E3779B97F4A7C15ull) >> shift);
 }
 
 }  // namespace
 
+bool TermSet::Insert(uint64_t term) {
+  if (term == 0) {
+    if (has_zero_) return false;
+    has_zero_ = true;
+    ++size_;
+    return true;
+  }
+  if ((size_ + 1) * 2 > keys_.size()) {
+    // Grow: twice the slots (16 at first), every term placed again.
+    std::vector<uint64_t> old = std::move(keys_);
+    keys_.assign(old.empty() ? 16 : old.size() * 2, 0);
+    shift_ = 64 - std::countr_zero(keys_.size());
+    const size_t mask = keys_.size() - 1;
+    for (const uint64_t t : old) {
+      if (t == 0) continue;
+      size_t i = SlotIndex(t, shift_);
+      while (keys_[i] != 0) i = (i + 1) & mask;
+      keys_[i] = t;
+    }
+  }
+  const size_t mask = keys_.size() - 1;
+  size_t i = SlotIndex(term, shift_);
+  while (keys_[i] != 0) {
+    if (keys_[i] == term) return false;
+    i = (i + 1) & mask;
+  }
+  keys_[i] = term;
+  ++size_;
+  return true;
+}
+
+size_t PostingIndex::SlotOf(uint64_t term) const {
+  const size_t mask = slots_.size() - 1;
+  size_t i = SlotIndex(term, shift_);
+  while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
+  return i;
+}
+
+void PostingIndex::Prefetch(uint64_t term) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[SlotIndex(term, shift_)]);
+}
+
+std::vector<uint32_t>* PostingIndex::Find(uint64_t term) {
+  if (term == 0) return has_zero_ ? &zero_ : nullptr;
+  if (slots_.empty()) return nullptr;
+  Slot& slot = slots_[SlotOf(term)];
+  return slot.term == 0 ? nullptr : &slot.list;
+}
+
+std::vector<uint32_t>& PostingIndex::Get(uint64_t term) {
+  if (term == 0) {
+    has_zero_ = true;
+    return zero_;
+  }
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  Slot& slot = slots_[SlotOf(term)];
+  if (slot.term == 0) {
+    slot.term = term;
+    ++size_;
+  }
+  return slot.list;
+}
+
+void PostingIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_ = std::vector<Slot>(old.empty() ? 1024 : old.size() * 2);
+  shift_ = 64 - std::countr_zero(slots_.size());
+  for (Slot& slot : old) {
+    if (slot.term != 0) slots_[SlotOf(slot.term)] = std::move(slot);
+  }
+}
+
+uint64_t PostingIndex::MemoryBytes() const {
+  uint64_t bytes = slots_.capacity() * sizeof(Slot) +
+                   zero_.capacity() * sizeof(uint32_t);
+  for (const Slot& slot : slots_) {
+    bytes += slot.list.capacity() * sizeof(uint32_t);
+  }
+  return bytes;
+}
+
 OnlineClusterer::OnlineClusterer(const ClusterOptions& options)
     : options_(options) {}
+
+bool OnlineClusterer::ExpiredAt(const Recency& r, std::optional<int64_t> time,
+                                uint64_t seq) const {
+  if (time && (r.seq_and_dated & Recency::kDated) != 0) {
+    return (*time - r.last_time) / kSecondsPerDay > options_.story_window_days;
+  }
+  const uint64_t last_seq = r.seq_and_dated & ~Recency::kDated;
+  return seq - last_seq > options_.story_window_articles;
+}
 
 bool OnlineClusterer::ExpiredAt(const StoryState& s,
                                 std::optional<int64_t> time,
                                 uint64_t seq) const {
-  if (time && s.last_time) {
-    return (*time - *s.last_time) / kSecondsPerDay > options_.story_window_days;
-  }
-  return seq - s.last_seq > options_.story_window_articles;
+  return ExpiredAt(Recency::Of(s), time, seq);
 }
 
 // Both tests below only grow more certain as time and sequence numbers
@@ -157,15 +259,20 @@ void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
   }
   overlap_.resize(stories_.size(), 0.0f);
   touched_.clear();
+  // The query terms' slots are scattered over the index: all are asked for
+  // at once, so their misses overlap instead of coming one after another.
+  for (uint32_t k : top) postings_.Prefetch(v.entries[k].term);
   for (uint32_t k : top) {
     const sketch::TermWeight& tw = v.entries[k];
-    auto it = postings_.find(tw.term);
-    if (it == postings_.end()) continue;
-    std::vector<uint32_t>& list = it->second;
+    std::vector<uint32_t>* const found = postings_.Find(tw.term);
+    if (found == nullptr) continue;
+    std::vector<uint32_t>& list = *found;
     // Drop stories that left the window (lazily, keeping order).
     size_t w = 0;
     for (size_t r = 0; r < list.size(); ++r) {
-      if (!Expired(stories_[list[r]], time)) list[w++] = list[r];
+      const uint32_t id = list[r];
+      list[w] = id;
+      w += !ExpiredAt(recency_[id], time, seq_);
     }
     list.resize(w);
     if (list.size() > kMaxPostingScan) continue;
@@ -176,18 +283,21 @@ void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
     }
   }
   // Best overlaps first; ties to the older story (a total order, so the
-  // first n are the same whether the rest is sorted or not).
-  auto better = [this](uint32_t a, uint32_t b) {
-    return overlap_[a] != overlap_[b] ? overlap_[a] > overlap_[b] : a < b;
-  };
-  const size_t n = std::min(touched_.size(), options_.max_candidates);
-  if (n < touched_.size()) {
-    std::nth_element(touched_.begin(), touched_.begin() + n, touched_.end(),
-                     better);
+  // first n are the same whether the rest is sorted or not): one integer
+  // key per story, the overlap's order above the id.
+  ranked_.resize(touched_.size());
+  for (size_t k = 0; k < touched_.size(); ++k) {
+    const uint32_t id = touched_[k];
+    ranked_[k] = uint64_t{sketch::HeavierFirst(overlap_[id])} << 32 | id;
   }
-  std::sort(touched_.begin(), touched_.begin() + n, better);
-  out->assign(touched_.begin(), touched_.begin() + n);
   for (uint32_t id : touched_) overlap_[id] = 0.0f;
+  const size_t n = std::min(ranked_.size(), options_.max_candidates);
+  if (n < ranked_.size()) {
+    std::nth_element(ranked_.begin(), ranked_.begin() + n, ranked_.end());
+  }
+  std::sort(ranked_.begin(), ranked_.begin() + n);
+  out->resize(n);
+  for (size_t k = 0; k < n; ++k) (*out)[k] = static_cast<uint32_t>(ranked_[k]);
 }
 
 void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
@@ -195,19 +305,32 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
                            std::optional<int64_t> time) {
   StoryState& s = stories_[id];
   SumInto(s.sum, v, &sum_);
-  Prune(&sum_, options_.centroid_terms, &prune_, &marks_);
+  Prune(&sum_, options_.centroid_terms, &keys_);
   // Copied, not swapped: the story keeps a buffer no larger than it needs.
-  s.sum.entries.assign(sum_.entries.begin(), sum_.entries.end());
-  s.norm = s.sum.Norm();
+  // The norm as SparseVector::Norm() computes it, in the same pass.
+  std::vector<sketch::TermWeight>& dst = s.sum.entries;
+  if (dst.capacity() < sum_.size()) {
+    std::vector<sketch::TermWeight> fresh;
+    fresh.reserve(sum_.size());
+    dst.swap(fresh);
+  }
+  dst.resize(sum_.size());
+  double squares = 0;
+  for (size_t k = 0; k < sum_.size(); ++k) {
+    dst[k] = sum_[k];
+    squares += double(sum_[k].weight) * sum_[k].weight;
+  }
+  s.norm = std::sqrt(squares);
   if (time) {
     if (!s.first_time || *time < *s.first_time) s.first_time = time;
     if (!s.last_time || *time > *s.last_time) s.last_time = time;
   }
   s.last_seq = seq_;
+  recency_[id] = Recency::Of(s);
   ++s.size;
   for (uint32_t k : top) {
     const uint64_t term = v.entries[k].term;
-    if (s.posted.insert(term).second) postings_[term].push_back(id);
+    if (s.posted.Insert(term)) postings_.Get(term).push_back(id);
   }
 }
 
@@ -215,14 +338,28 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
                               std::optional<int64_t> time) {
   ++seq_;
   ++stats_.articles;
-  const std::vector<uint32_t> top = sketch::TopEntries(v, options_.query_terms);
-  std::vector<uint32_t> candidates;
+  sketch::TopEntriesInto(v, options_.query_terms, &top_, &keys_);
+  const std::vector<uint32_t>& top = top_;
+  std::vector<uint32_t>& candidates = candidates_;
   CollectCandidates(v, top, time, &candidates);
   stats_.candidates_scored += candidates.size();
+  // The candidates' centroids are scattered over memory and mostly out of
+  // cache: their stories are fetched while the article is hashed, and the
+  // head of each centroid while the one before it is scored (a centroid
+  // starts a new stream, which the hardware prefetcher picks up late;
+  // TermTable::Dot fetches the rest a block ahead).
+  for (uint32_t id : candidates) __builtin_prefetch(&stories_[id].sum);
   if (!candidates.empty()) article_.Assign(v);
+  auto prefetch_centroid = [this](uint32_t id) {
+    const std::vector<sketch::TermWeight>& e = stories_[id].sum.entries;
+    sketch::TermTable::PrefetchBlock(e.data(), e.data() + e.size());
+  };
+  if (!candidates.empty()) prefetch_centroid(candidates[0]);
   double best_score = -1;
   uint32_t best = 0;
-  for (uint32_t id : candidates) {
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const uint32_t id = candidates[c];
+    if (c + 1 < candidates.size()) prefetch_centroid(candidates[c + 1]);
     const double score = ScoreHashed(time, id);
     if (score > best_score || (score == best_score && id < best)) {
       best_score = score;
@@ -232,31 +369,47 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   if (best_score < options_.join_threshold || v.empty()) {
     best = static_cast<uint32_t>(stories_.size());
     stories_.emplace_back();
+    recency_.emplace_back();
   }
   Join(best, v, top, time);
   return best;
 }
 
+ClustererState OnlineClusterer::ExportState() const {
+  ClustererState state;
+  state.stories = stories_;
+  postings_.ForEach([&state](uint64_t term, const std::vector<uint32_t>& ids) {
+    state.postings.emplace(term, ids);
+  });
+  state.seq = seq_;
+  return state;
+}
+
 void OnlineClusterer::ImportState(ClustererState state) {
   stories_ = std::move(state.stories);
-  postings_ = std::move(state.postings);
+  postings_ = PostingIndex();
+  // In term order: the index's slots then do not depend on the map's order.
+  std::vector<uint64_t> terms;
+  terms.reserve(state.postings.size());
+  for (const auto& [term, ids] : state.postings) terms.push_back(term);
+  std::sort(terms.begin(), terms.end());
+  for (const uint64_t term : terms) {
+    postings_.Get(term) = std::move(state.postings[term]);
+  }
+  recency_.clear();
+  for (const StoryState& s : stories_) {
+    recency_.push_back(Recency::Of(s));
+  }
   seq_ = state.seq;
 }
 
 uint64_t OnlineClusterer::MemoryBytes() const {
-  // A node of a std::unordered_* container: the value, a next pointer and
-  // the cached hash; each bucket is one pointer.
-  constexpr uint64_t kNodeOverhead = 2 * sizeof(void*);
-  uint64_t bytes = postings_.bucket_count() * sizeof(void*);
-  for (const auto& [term, ids] : postings_) {
-    bytes += kNodeOverhead + sizeof(term) + sizeof(ids) +
-             ids.capacity() * sizeof(uint32_t);
-  }
-  bytes += stories_.capacity() * sizeof(StoryState);
+  uint64_t bytes = postings_.MemoryBytes();
+  bytes += stories_.capacity() * sizeof(StoryState) +
+           recency_.capacity() * sizeof(Recency);
   for (const StoryState& s : stories_) {
     bytes += s.sum.entries.capacity() * sizeof(sketch::TermWeight);
-    bytes += s.posted.bucket_count() * sizeof(void*) +
-             s.posted.size() * (kNodeOverhead + sizeof(uint64_t));
+    bytes += s.posted.MemoryBytes();
   }
   return bytes;
 }

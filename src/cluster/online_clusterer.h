@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "concord/options.h"
@@ -28,13 +27,67 @@
 
 namespace concord::cluster {
 
+// Terms (well-mixed 64-bit hashes) in open-addressing tables: linear
+// probing, at most half full, one flat array each instead of a heap node
+// per term. A slot is picked by the top bits of the term times an odd
+// constant, so any bits of the term count.
+class TermSet {
+ public:
+  // Adds `term`; true when it was not in the set.
+  bool Insert(uint64_t term);
+  size_t size() const { return size_; }
+  uint64_t MemoryBytes() const { return keys_.capacity() * sizeof(uint64_t); }
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 marks an empty slot
+  size_t size_ = 0;             // terms, term 0 included
+  bool has_zero_ = false;       // term 0, which cannot be a key
+  int shift_ = 64;              // 64 - log2(slots)
+};
+
+// The inverted index: term -> the ids of the stories posted under it. A
+// slot holds the term and its list's header together, so a lookup touches
+// one cache line before the list itself.
+class PostingIndex {
+ public:
+  // The list of `term`, or null.
+  std::vector<uint32_t>* Find(uint64_t term);
+  // The list of `term`, made empty if absent.
+  std::vector<uint32_t>& Get(uint64_t term);
+  // Asks the cache for the slot where `term` would be (a Find to come).
+  void Prefetch(uint64_t term) const;
+  template <typename F>  // f(term, list)
+  void ForEach(F&& f) const {
+    for (const Slot& slot : slots_) {
+      if (slot.term != 0) f(slot.term, slot.list);
+    }
+    if (has_zero_) f(uint64_t{0}, zero_);
+  }
+  // Slots and list capacities.
+  uint64_t MemoryBytes() const;
+
+ private:
+  struct Slot {
+    uint64_t term = 0;  // 0 marks an empty slot
+    std::vector<uint32_t> list;
+  };
+  size_t SlotOf(uint64_t term) const;  // its slot, or the empty one
+  void Grow();
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;          // terms in slots_
+  std::vector<uint32_t> zero_;  // list of term 0, which cannot be a key
+  bool has_zero_ = false;
+  int shift_ = 64;
+};
+
 struct StoryState {
   sketch::SparseVector sum;  // sum of member vectors, pruned, sorted
   double norm = 0;           // L2 norm of `sum`
   std::optional<int64_t> first_time, last_time;
   uint64_t last_seq = 0;     // sequence number of the last article added
   uint32_t size = 0;
-  std::unordered_set<uint64_t> posted;  // terms this story is indexed under
+  TermSet posted;  // terms this story is indexed under
 };
 
 struct ClusterStats {
@@ -76,7 +129,7 @@ class OnlineClusterer {
   // A copy of the live state, and its restoration: a clusterer restored
   // from ExportState() of another gives the same ids for the same further
   // Add() calls. Cost: O(stories + postings).
-  ClustererState ExportState() const { return {stories_, postings_, seq_}; }
+  ClustererState ExportState() const;
   void ImportState(ClustererState state);
 
   // True when no article still to come (as `ahead` describes them) can
@@ -122,7 +175,24 @@ class OnlineClusterer {
 
   ClusterOptions options_;
   std::vector<StoryState> stories_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  PostingIndex postings_;
+  // Per story, what Expired() reads, packed apart from the stories (whose
+  // centroids and sets make them large): scanning a posting list reads
+  // one small entry per story instead of a cache line of a StoryState.
+  struct Recency {
+    int64_t last_time = 0;  // valid when dated (kDated below)
+    // The sequence number of the last article, and in the top bit whether
+    // last_time is set (16 bytes a story, not 24).
+    uint64_t seq_and_dated = 0;
+    static constexpr uint64_t kDated = uint64_t{1} << 63;
+    static Recency Of(const StoryState& s) {
+      return {s.last_time.value_or(0),
+              s.last_seq | (s.last_time ? kDated : 0)};
+    }
+  };
+  bool ExpiredAt(const Recency& r, std::optional<int64_t> time,
+                 uint64_t seq) const;
+  std::vector<Recency> recency_;
   uint64_t seq_ = 0;
   ClusterStats stats_;
   // Scratch: the current article hashed for scoring; candidate overlaps
@@ -130,9 +200,11 @@ class OnlineClusterer {
   sketch::TermTable article_;
   std::vector<float> overlap_;
   std::vector<uint32_t> touched_;
-  sketch::SparseVector sum_;     // Join: the merged centroid being built
-  std::vector<uint32_t> prune_;  // Join: entry indexes when pruning
-  std::vector<uint8_t> marks_;   // Join: entries kept when pruning
+  std::vector<uint64_t> ranked_;  // CollectCandidates: overlap, id keys
+  std::vector<uint32_t> top_;     // Add: the article's query terms
+  std::vector<uint32_t> candidates_;
+  std::vector<sketch::TermWeight> sum_;  // Join: the merged centroid
+  std::vector<uint64_t> keys_;   // TopEntriesInto and Prune: sort keys
 };
 
 }  // namespace concord::cluster

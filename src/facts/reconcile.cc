@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -154,12 +155,6 @@ std::string_view FoldToBuffer(std::string_view w, char (&buffer)[N],
   return *spill;
 }
 
-std::string Folded(std::string_view w) {
-  std::string s;
-  FoldInto(w, &s);
-  return s;
-}
-
 // Calls f(word) for the folded words of `text` with English contractions
 // opened ("we're" -> we are), so that a quote and its copy compare word for
 // word. The views passed to f live until f returns.
@@ -264,6 +259,60 @@ class WordIds {
   std::string text_;             // the words, one after another
   std::vector<Entry> entries_;   // per id
   std::vector<uint32_t> slots_;  // id + 1, or 0
+};
+
+// A map from keys to int values filled once, as the first sight of each
+// key: open addressing (linear probing, at most half full) over indexes + 1
+// into the entries, so no node per key as a std::unordered_map allocates.
+// The slot is taken from the top bits of the hash times an odd constant
+// (std::hash of a pointer is the pointer, whose low bits are all alike).
+// A pointer from TryEmplace lives until the next TryEmplace.
+template <typename Key, typename Hash = std::hash<Key>>
+class FirstSight {
+ public:
+  explicit FirstSight(size_t expected) {
+    entries_.reserve(expected);
+    Rehash(std::max<size_t>(16, std::bit_ceil(expected * 2 + 1)));
+  }
+  // The value of `key`, set to `value` if it was absent; and whether it
+  // was.
+  std::pair<int*, bool> TryEmplace(const Key& key, int value) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
+    const size_t h = Hash()(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t s = SlotOf(h);; s = (s + 1) & mask) {
+      if (slots_[s] == 0) {
+        entries_.push_back({key, h, value});
+        slots_[s] = static_cast<uint32_t>(entries_.size());
+        return {&entries_.back().value, true};
+      }
+      Entry& e = entries_[slots_[s] - 1];
+      if (e.hash == h && e.key == key) return {&e.value, false};
+    }
+  }
+
+ private:
+  struct Entry {
+    Key key;
+    size_t hash;
+    int value;
+  };
+  size_t SlotOf(size_t h) const {
+    return static_cast<size_t>((uint64_t{h} * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  void Rehash(size_t slots) {
+    slots_.assign(slots, 0);
+    shift_ = 64 - std::countr_zero(slots);
+    for (uint32_t k = 0; k < entries_.size(); ++k) {
+      size_t s = SlotOf(entries_[k].hash);
+      while (slots_[s] != 0) s = (s + 1) & (slots - 1);
+      slots_[s] = k + 1;
+    }
+  }
+
+  std::vector<uint32_t> slots_;
+  std::vector<Entry> entries_;
+  int shift_ = 64;
 };
 
 // The ids of the folded words of `text` in order, into *sequence, and the
@@ -529,7 +578,17 @@ void QuantityClaims(const std::vector<StoryMember>& members,
       }
       cur_hedged = cur_hedged || hedged;
       AddUnique(&cur->texts, mn.q->text);
-      if (!mn.q->modifier.empty()) AddUnique(&cur->modifiers, Folded(mn.q->modifier));
+      if (!mn.q->modifier.empty()) {
+        // Folded on the stack; a string is made only for a new modifier.
+        char buffer[64];
+        std::string long_modifier;
+        const std::string_view folded =
+            FoldToBuffer(mn.q->modifier, buffer, &long_modifier);
+        if (std::find(cur->modifiers.begin(), cur->modifiers.end(), folded) ==
+            cur->modifiers.end()) {
+          cur->modifiers.emplace_back(folded);
+        }
+      }
       AddUnique(&cur->members, mn.member);
       cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
     }
@@ -569,11 +628,17 @@ void QuantityClaims(const std::vector<StoryMember>& members,
           a.value != b.value || a.slot == b.slot) {
         continue;
       }
+      // b's unit as a modifier of a, or its plural ("s" added; compared
+      // in place, no string made per pair).
+      const std::string_view bs = b.slot;
       const bool b_modifies_a =
           std::find(a.modifiers.begin(), a.modifiers.end(), b.slot) !=
               a.modifiers.end() ||
-          std::find(a.modifiers.begin(), a.modifiers.end(), b.slot + "s") !=
-              a.modifiers.end() ||
+          std::any_of(a.modifiers.begin(), a.modifiers.end(),
+                      [bs](std::string_view mod) {
+                        return mod.size() == bs.size() + 1 &&
+                               mod.back() == 's' && mod.starts_with(bs);
+                      }) ||
           (b.slot.size() > 3 &&
            std::any_of(a.modifiers.begin(), a.modifiers.end(),
                        [&](const std::string& mod) {
@@ -781,18 +846,35 @@ std::vector<std::vector<int>> MergeEntities(
   auto entity = [&](const EntityItem& it) -> const Entity& {
     return members[it.member].facts->entities.entities[it.index];
   };
-  // Keys are views of the entities' keys, which outlive this function.
-  std::unordered_map<std::string_view, int> first_with_key;
   // The distinct keys with their first item, in order of first sight.
+  // Keys are views of the entities' keys, which outlive this function.
   std::vector<std::pair<std::string_view, int>> keys;
-  first_with_key.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    const std::string_view key = entity(items[i]).key;
-    auto [it, fresh] = first_with_key.emplace(key, static_cast<int>(i));
-    if (fresh) {
-      keys.emplace_back(key, static_cast<int>(i));
-    } else {
-      parent[Find(parent, static_cast<int>(i))] = Find(parent, it->second);
+  {
+    // Each key's entry in `keys`, found through an open-addressing table
+    // (linear probing, at most half full) of indexes into `keys` + 1: no
+    // node per key, as a std::unordered_map would allocate.
+    size_t slots = 16;
+    while (slots < items.size() * 2) slots <<= 1;
+    std::vector<uint32_t> table(slots, 0);
+    std::vector<size_t> key_hash;
+    const std::hash<std::string_view> hasher;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const std::string_view key = entity(items[i]).key;
+      const size_t h = hasher(key);
+      size_t slot = h & (slots - 1);
+      while (table[slot] != 0 &&
+             (key_hash[table[slot] - 1] != h ||
+              keys[table[slot] - 1].first != key)) {
+        slot = (slot + 1) & (slots - 1);
+      }
+      if (table[slot] == 0) {
+        keys.emplace_back(key, static_cast<int>(i));
+        key_hash.push_back(h);
+        table[slot] = static_cast<uint32_t>(keys.size());
+      } else {
+        parent[Find(parent, static_cast<int>(i))] =
+            Find(parent, keys[table[slot] - 1].second);
+      }
     }
   }
   // Names with different keys: compare only plausible pairs, found through
@@ -1135,12 +1217,14 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // Verbatim copies share one Facts (src/engine/reuse.cc), so the same
   // Quote comes back once per copy: its word ids (and, below, its
   // narration prefixes) are computed once. -1: fewer than three words.
-  std::unordered_map<const Quote*, int> item_of_quote;
+  size_t quotes = 0;
+  for (const StoryMember& m : members) quotes += m.facts->quotes.size();
+  FirstSight<const Quote*> item_of_quote(quotes);
   // Quotes of one text (copies that are not verbatim mostly quote alike)
   // have the same words: the text's first item holds their ids and
   // sequence (a text's words get the same ids whenever it is read). -1:
   // fewer than three words.
-  std::unordered_map<std::string_view, int> item_of_text;
+  FirstSight<std::string_view> item_of_text(quotes);
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -1154,26 +1238,26 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       it.speaker_name = it.speaker >= 0
                             ? std::string_view(entities[it.speaker].name)
                             : std::string_view(q.speaker_name);
-      const auto [seen, fresh] = item_of_quote.try_emplace(&q, -1);
+      const auto [seen, fresh] = item_of_quote.TryEmplace(&q, -1);
       if (fresh) {
-        const auto [same, new_text] = item_of_text.try_emplace(q.text, -1);
+        const auto [same, new_text] = item_of_text.TryEmplace(q.text, -1);
         if (new_text) {
           WordIdsOf(q.text, &words, &it.sequence, &it.ids);
           if (it.ids.size() < 3) continue;
-          same->second = static_cast<int>(items.size());
+          *same = static_cast<int>(items.size());
           it.words_of = static_cast<uint32_t>(items.size());
         } else {
-          if (same->second < 0) continue;
-          it.ids = items[static_cast<size_t>(same->second)].ids;
-          it.words_of = static_cast<uint32_t>(same->second);
+          if (*same < 0) continue;
+          it.ids = items[static_cast<size_t>(*same)].ids;
+          it.words_of = static_cast<uint32_t>(*same);
         }
-        seen->second = static_cast<int>(items.size());
+        *seen = static_cast<int>(items.size());
       } else {
-        if (seen->second < 0) continue;
-        it.ids = items[static_cast<size_t>(seen->second)].ids;
-        it.words_of = items[static_cast<size_t>(seen->second)].words_of;
+        if (*seen < 0) continue;
+        it.ids = items[static_cast<size_t>(*seen)].ids;
+        it.words_of = items[static_cast<size_t>(*seen)].words_of;
       }
-      it.first = static_cast<uint32_t>(seen->second);
+      it.first = static_cast<uint32_t>(*seen);
       items.push_back(std::move(it));
     }
   }

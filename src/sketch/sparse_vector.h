@@ -5,6 +5,8 @@
 #ifndef CONCORD_SKETCH_SPARSE_VECTOR_H_
 #define CONCORD_SKETCH_SPARSE_VECTOR_H_
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -30,23 +32,54 @@ double Dot(const SparseVector& a, const SparseVector& b);
 // One vector's terms in an open-addressing hash table, for scoring it against
 // many others: Dot() then costs one probe per entry of the other vector,
 // without the unpredictable branches of a sorted merge. Reuses its memory
-// across Assign() calls. Term ids are well-mixed hashes, so their low bits
-// index the table directly.
+// across Assign() calls. A term's home slot is taken from the top bits of
+// the term times an odd constant, so that any bits of the term count.
 class TermTable {
  public:
   void Assign(const SparseVector& v);
   double Dot(const SparseVector& other) const;
+  // Dot() reads the other vector a block at a time, asking the cache for
+  // the next block as it starts one; this asks for the block at [e, end),
+  // e.g. the first of a vector to be scored next.
+  static constexpr size_t kBlock = 64;  // entries
+  static void PrefetchBlock(const TermWeight* e, const TermWeight* end) {
+    const char* p = reinterpret_cast<const char*>(e);
+    const char* const stop = reinterpret_cast<const char*>(
+        e + std::min<size_t>(kBlock, static_cast<size_t>(end - e)));
+    for (; p < stop; p += 64) __builtin_prefetch(p);
+  }
 
  private:
   std::vector<uint64_t> keys_;  // 0 marks an empty slot
   std::vector<float> weights_;  // valid where keys_ is set
   std::vector<uint32_t> used_;  // slots set by the last Assign()
   uint64_t mask_ = 0;
+  int shift_ = 64;              // 64 - log2(slots)
+  static uint64_t Home(uint64_t term, int shift) {
+    return (term * 0x9E3779B97F4A7C15ull) >> shift;
+  }
   float zero_weight_ = 0;       // weight of term 0, which cannot be a key
 };
 
 // Indexes of the k largest weights, largest first; ties by term id.
 std::vector<uint32_t> TopEntries(const SparseVector& v, size_t k);
+// TopEntries() into *out, with `keys` as scratch (both reused by a caller
+// that asks for every article).
+void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
+                    std::vector<uint64_t>* keys);
+
+// A key whose integer order is "heavier first": for weights a and b (not
+// NaN), a > b iff HeavierFirst(a) < HeavierFirst(b), and equal weights (0
+// and -0 too) give equal keys. With an index below it, one integer compare
+// orders by weight, then index: (HeavierFirst(w) << 32 | index).
+inline uint32_t HeavierFirst(float w) {
+  if (w == 0) w = 0;  // -0 as +0
+  uint32_t bits = std::bit_cast<uint32_t>(w);
+  // Order-preserving as unsigned: negative floats reversed, below the
+  // positive ones; then inverted for descending order.
+  bits = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+  return ~bits;
+}
 
 }  // namespace concord::sketch
 

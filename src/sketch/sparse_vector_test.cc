@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace concord::sketch {
@@ -61,6 +62,42 @@ TEST(SparseVectorTest, TopEntriesByWeightThenTerm) {
   SparseVector a = V({{1, 0.5}, {2, 2}, {3, 0.5}, {4, 1}});
   EXPECT_EQ(TopEntries(a, 3), (std::vector<uint32_t>{1, 3, 0}));
   EXPECT_EQ(TopEntries(a, 10).size(), 4u);
+}
+
+// TopEntries() orders by one integer key per entry (HeavierFirst): checked
+// against the order written plainly (weight descending, then term), on
+// vectors with many ties, zeros of both signs and negative weights.
+TEST(SparseVectorTest, TopEntriesAgreesWithThePlainOrder) {
+  uint64_t x = 0x2545F4914F6CDD1DULL;
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  std::vector<uint32_t> got;
+  std::vector<uint64_t> keys;
+  for (int round = 0; round < 300; ++round) {
+    SparseVector v;
+    for (uint64_t t = 0; t < 80; ++t) {
+      if (next() % 2 != 0) continue;
+      float w = float(next() % 9) / 4 - 0.5f;  // ties, 0 and negatives
+      if (w == 0 && next() % 2 == 0) w = -0.0f;
+      v.entries.push_back({t * 977, w});
+    }
+    const size_t k = next() % 40;
+    std::vector<uint32_t> want(v.entries.size());
+    for (uint32_t i = 0; i < want.size(); ++i) want[i] = i;
+    std::sort(want.begin(), want.end(), [&v](uint32_t a, uint32_t b) {
+      const TermWeight& x = v.entries[a];
+      const TermWeight& y = v.entries[b];
+      return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+    });
+    want.resize(std::min(k, want.size()));
+    EXPECT_EQ(TopEntries(v, k), want);
+    TopEntriesInto(v, k, &got, &keys);
+    EXPECT_EQ(got, want);
+  }
 }
 
 }  // namespace
