@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace concord::sketch {
 namespace {
@@ -68,13 +69,8 @@ TEST(SparseVectorTest, TopEntriesByWeightThenTerm) {
 // against the order written plainly (weight descending, then term), on
 // vectors with many ties, zeros of both signs and negative weights.
 TEST(SparseVectorTest, TopEntriesAgreesWithThePlainOrder) {
-  uint64_t x = 0x2545F4914F6CDD1DULL;
-  auto next = [&x] {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  };
+  std::mt19937_64 rng(0x2545F4914F6CDD1DULL);
+  auto next = [&rng] { return rng(); };
   std::vector<uint32_t> got;
   std::vector<uint64_t> keys;
   for (int round = 0; round < 300; ++round) {

@@ -77,29 +77,14 @@ const ParseRow kParseRows[] = {
     {"", std::nullopt},
 };
 
-// ParseDigits() by its definition, without fast paths: the grouping
-// checked on the list of digit runs, then from_chars on the plain digits.
+// ParseDigits() by its definition, without fast paths: the marks as
+// FindDigitMarks reads them, the grouping checked on the list of digit runs,
+// then from_chars on the plain digits.
 std::optional<double> RefParseDigits(std::string_view s) {
-  const size_t commas = std::count(s.begin(), s.end(), ',');
-  const size_t dots = std::count(s.begin(), s.end(), '.');
-  char group = 0;
-  char decimal = 0;
-  if (commas > 0 && dots > 0) {
-    decimal = s.find_last_of(",.") == s.rfind(',') ? ',' : '.';
-    group = decimal == ',' ? '.' : ',';
-    if ((decimal == ',' ? commas : dots) > 1) return std::nullopt;
-  } else if (commas > 0) {
-    const size_t after = s.size() - s.rfind(',') - 1;
-    if (commas == 1 && after != 3) {
-      decimal = ',';
-    } else {
-      group = ',';
-    }
-  } else if (dots > 1) {
-    group = '.';
-  } else if (dots == 1) {
-    decimal = '.';
-  }
+  const std::optional<internal::DigitMarks> marks = internal::FindDigitMarks(s);
+  if (!marks) return std::nullopt;
+  const char group = marks->group;
+  const char decimal = marks->decimal;
   const size_t int_end = decimal != 0 ? s.rfind(decimal) : s.size();
   if (group != 0) {
     std::vector<size_t> sizes(1, 0);
@@ -127,6 +112,24 @@ std::optional<double> RefParseDigits(std::string_view s) {
   if (ec != std::errc() || ptr != plain.data() + plain.size())
     return std::nullopt;
   return value;
+}
+
+TEST(ParseDigitsTest, FindsGroupAndDecimalMarks) {
+  auto marks = [](std::string_view s) {
+    const std::optional<internal::DigitMarks> m = internal::FindDigitMarks(s);
+    return m ? std::string{m->group ? m->group : '-',
+                           m->decimal ? m->decimal : '-'}
+             : std::string("none");
+  };
+  EXPECT_EQ(marks("1200"), "--");
+  EXPECT_EQ(marks("1,200"), ",-");
+  EXPECT_EQ(marks("1,200,000"), ",-");
+  EXPECT_EQ(marks("3,5"), "-,");
+  EXPECT_EQ(marks("1.200,50"), ".,");
+  EXPECT_EQ(marks("1,200.50"), ",.");
+  EXPECT_EQ(marks("3.5"), "-.");
+  EXPECT_EQ(marks("192.168.0.1"), ".-");
+  EXPECT_EQ(marks("1,2,3.4.5"), "none");  // two decimal marks
 }
 
 // The integer fast path and the grouping check give what the definition

@@ -47,7 +47,7 @@ const ScaleSuffix* FindScaleSuffix(std::string_view s) {
   return nullptr;
 }
 
-std::optional<double> ParseDigits(std::string_view s) {
+std::optional<DigitMarks> FindDigitMarks(std::string_view s) {
   const size_t commas = std::count(s.begin(), s.end(), ',');
   const size_t dots = std::count(s.begin(), s.end(), '.');
   char group = 0;
@@ -68,6 +68,14 @@ std::optional<double> ParseDigits(std::string_view s) {
   } else if (dots == 1) {
     decimal = '.';
   }
+  return DigitMarks{group, decimal};
+}
+
+std::optional<double> ParseDigits(std::string_view s) {
+  const std::optional<DigitMarks> marks = FindDigitMarks(s);
+  if (!marks) return std::nullopt;
+  const char group = marks->group;
+  const char decimal = marks->decimal;
   // Check the grouping: the runs of digits between group marks before the
   // decimal mark are r0, r1, ..., rk; r0 has 1-3 digits, rk 3, and the
   // runs between them are all of one size, 2 or 3.

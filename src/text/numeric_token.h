@@ -31,6 +31,16 @@ const ScaleSuffix* FindScaleSuffix(std::string_view folded);
 // and ".".
 std::optional<double> ParseDigits(std::string_view digits);
 
+// The marks ParseDigits reads `digits` with: the group mark and the
+// decimal mark, each ',', '.' or 0 for none; nullopt when the decimal mark
+// occurs more than once. "1,200" -> {',', 0}, "1.200,50" -> {'.', ','},
+// "3,5" -> {0, ','}.
+struct DigitMarks {
+  char group = 0;
+  char decimal = 0;
+};
+std::optional<DigitMarks> FindDigitMarks(std::string_view digits);
+
 enum class NumericSuffix {
   kNone,     // "1,200"
   kPlural,   // "1000s", "1000's"
