@@ -84,53 +84,17 @@ void Prune(std::vector<sketch::TermWeight>* v, size_t keep,
   e.resize(keep);
 }
 
-// Mixes a term into a slot index of a table of 2^(64 - shift) slots.
-inline size_t SlotIndex(uint64_t term, int shift) {
-  return static_cast<size_t>((term * 0x9E3779B97F4A7C15ull) >> shift);
-}
-
 }  // namespace
-
-bool TermSet::Insert(uint64_t term) {
-  if (term == 0) {
-    if (has_zero_) return false;
-    has_zero_ = true;
-    ++size_;
-    return true;
-  }
-  if ((size_ + 1) * 2 > keys_.size()) {
-    // Grow: twice the slots (16 at first), every term placed again.
-    std::vector<uint64_t> old = std::move(keys_);
-    keys_.assign(old.empty() ? 16 : old.size() * 2, 0);
-    shift_ = 64 - std::countr_zero(keys_.size());
-    const size_t mask = keys_.size() - 1;
-    for (const uint64_t t : old) {
-      if (t == 0) continue;
-      size_t i = SlotIndex(t, shift_);
-      while (keys_[i] != 0) i = (i + 1) & mask;
-      keys_[i] = t;
-    }
-  }
-  const size_t mask = keys_.size() - 1;
-  size_t i = SlotIndex(term, shift_);
-  while (keys_[i] != 0) {
-    if (keys_[i] == term) return false;
-    i = (i + 1) & mask;
-  }
-  keys_[i] = term;
-  ++size_;
-  return true;
-}
 
 size_t PostingIndex::SlotOf(uint64_t term) const {
   const size_t mask = slots_.size() - 1;
-  size_t i = SlotIndex(term, shift_);
+  size_t i = FibonacciSlot(term, shift_);
   while (slots_[i].term != 0 && slots_[i].term != term) i = (i + 1) & mask;
   return i;
 }
 
 void PostingIndex::Prefetch(uint64_t term) const {
-  if (!slots_.empty()) __builtin_prefetch(&slots_[SlotIndex(term, shift_)]);
+  if (!slots_.empty()) __builtin_prefetch(&slots_[FibonacciSlot(term, shift_)]);
 }
 
 std::vector<uint32_t>* PostingIndex::Find(uint64_t term) {
@@ -164,8 +128,8 @@ void PostingIndex::Grow() {
 }
 
 uint64_t PostingIndex::MemoryBytes() const {
-  uint64_t bytes = slots_.capacity() * sizeof(Slot) +
-                   zero_.capacity() * sizeof(uint32_t);
+  uint64_t bytes =
+      slots_.capacity() * sizeof(Slot) + zero_.capacity() * sizeof(uint32_t);
   for (const Slot& slot : slots_) {
     bytes += slot.list.capacity() * sizeof(uint32_t);
   }

@@ -23,31 +23,16 @@
 #include <vector>
 
 #include "concord/options.h"
+#include "src/base/u64_set.h"
 #include "src/sketch/sparse_vector.h"
 
 namespace concord::cluster {
 
-// Terms (well-mixed 64-bit hashes) in open-addressing tables: linear
-// probing, at most half full, one flat array each instead of a heap node
-// per term. A slot is picked by the top bits of the term times an odd
-// constant, so any bits of the term count.
-class TermSet {
- public:
-  // Adds `term`; true when it was not in the set.
-  bool Insert(uint64_t term);
-  size_t size() const { return size_; }
-  uint64_t MemoryBytes() const { return keys_.capacity() * sizeof(uint64_t); }
-
- private:
-  std::vector<uint64_t> keys_;  // 0 marks an empty slot
-  size_t size_ = 0;             // terms, term 0 included
-  bool has_zero_ = false;       // term 0, which cannot be a key
-  int shift_ = 64;              // 64 - log2(slots)
-};
-
 // The inverted index: term -> the ids of the stories posted under it. A
 // slot holds the term and its list's header together, so a lookup touches
-// one cache line before the list itself.
+// one cache line before the list itself. Laid out as U64Set's slots
+// (src/base/u64_set.h): linear probing, at most half full, the home slot by
+// FibonacciSlot, term 0 kept aside.
 class PostingIndex {
  public:
   // The list of `term`, or null.
@@ -87,7 +72,7 @@ struct StoryState {
   std::optional<int64_t> first_time, last_time;
   uint64_t last_seq = 0;     // sequence number of the last article added
   uint32_t size = 0;
-  TermSet posted;  // terms this story is indexed under
+  U64Set posted;  // terms this story is indexed under
 };
 
 struct ClusterStats {

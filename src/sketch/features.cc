@@ -215,39 +215,11 @@ FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
   return state->words.Insert(word, hash, std::move(info));
 }
 
-void FeatureExtractor::GrowReported() {
-  std::vector<uint64_t> old;
-  size_t size = std::max<size_t>(4096, reported_.size() * 2);
-  if (reported_count_ >= kMaxReported) {
-    size = reported_.size();  // start over: terms may be reported again
-  } else {
-    old.swap(reported_);
-  }
-  reported_.assign(size, 0);
-  reported_count_ = 0;
-  const uint64_t mask = reported_.size() - 1;
-  for (uint64_t t : old) {
-    if (t == 0) continue;
-    uint64_t i = t & mask;
-    while (reported_[i] != 0) i = (i + 1) & mask;
-    reported_[i] = t;
-    ++reported_count_;
-  }
-}
-
 inline bool FeatureExtractor::FirstReport(uint64_t term) {
-  if ((reported_count_ + 1) * 2 > reported_.size()) [[unlikely]] {
-    GrowReported();
-  }
-  const uint64_t mask = reported_.size() - 1;
-  uint64_t i = term & mask;
-  while (reported_[i] != 0) {
-    if (reported_[i] == term) return false;
-    i = (i + 1) & mask;
-  }
-  reported_[i] = term;
-  ++reported_count_;
-  return true;
+  // Bounded: past kMaxReported terms, start over (terms may then be
+  // reported again, which the contract allows).
+  if (reported_.size() >= kMaxReported) [[unlikely]] reported_.Clear();
+  return reported_.Insert(term);
 }
 
 // Inline in AddText: the common case is a probe or two and an add; growing

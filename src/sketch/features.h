@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "concord/options.h"
+#include "src/base/u64_set.h"
 #include "src/text/segmenter.h"
 #include "src/text/stemmer.h"
 
@@ -195,15 +196,11 @@ class FeatureExtractor {
   size_t terms_ = 0;     // terms in the table
   std::string key_;                     // scratch
   uint32_t words_ = 0;
-  // Terms added to a vocabulary so far (VocabularyTerms::kUnseen): open
-  // addressing, 0 = empty slot, load under 1/2.
   bool unseen_only_ = false;  // the current Extract call's `which`
-  std::vector<uint64_t> reported_;
-  size_t reported_count_ = 0;
+  // Terms added to a vocabulary so far (VocabularyTerms::kUnseen).
+  U64Set reported_;
   // True when `term` was not in reported_ (it is now).
   bool FirstReport(uint64_t term);
-  // FirstReport()'s rare step: doubling reported_, or starting over.
-  [[gnu::noinline]] void GrowReported();
 };
 
 }  // namespace concord::sketch

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "src/base/u64_set.h"
+
 namespace concord::sketch {
 
 struct TermWeight {
@@ -56,7 +58,7 @@ class TermTable {
   uint64_t mask_ = 0;
   int shift_ = 64;              // 64 - log2(slots)
   static uint64_t Home(uint64_t term, int shift) {
-    return (term * 0x9E3779B97F4A7C15ull) >> shift;
+    return FibonacciSlot(term, shift);
   }
   float zero_weight_ = 0;       // weight of term 0, which cannot be a key
 };

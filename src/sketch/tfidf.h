@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "concord/options.h"
+#include "src/base/u64_set.h"
 #include "src/sketch/features.h"
 #include "src/sketch/sparse_vector.h"
 
@@ -44,7 +45,7 @@ class DocumentFrequencies {
     uint32_t count = 0;
   };
   size_t SlotOf(uint64_t term) const {
-    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> shift_);
+    return FibonacciSlot(term, shift_);
   }
   void Grow();
 
