@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -79,7 +78,7 @@ const ParseRow kParseRows[] = {
 
 // ParseDigits() by its definition, without fast paths: the marks as
 // FindDigitMarks reads them, the grouping checked on the list of digit runs,
-// then from_chars on the plain digits.
+// then DigitsValue (from_chars) for every value, integers included.
 std::optional<double> RefParseDigits(std::string_view s) {
   const std::optional<internal::DigitMarks> marks = internal::FindDigitMarks(s);
   if (!marks) return std::nullopt;
@@ -102,16 +101,7 @@ std::optional<double> RefParseDigits(std::string_view s) {
         return std::nullopt;
     }
   }
-  std::string plain;
-  for (char c : s) {
-    if (c != group) plain.push_back(c == decimal ? '.' : c);
-  }
-  double value = 0;
-  const auto [ptr, ec] =
-      std::from_chars(plain.data(), plain.data() + plain.size(), value);
-  if (ec != std::errc() || ptr != plain.data() + plain.size())
-    return std::nullopt;
-  return value;
+  return internal::DigitsValue(s, *marks);
 }
 
 TEST(ParseDigitsTest, FindsGroupAndDecimalMarks) {

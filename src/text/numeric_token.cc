@@ -118,11 +118,15 @@ std::optional<double> ParseDigits(std::string_view s) {
       return static_cast<double>(n);
     }
   }
-  // Otherwise a plain "123456.78" string for from_chars.
+  return DigitsValue(s, *marks);
+}
+
+std::optional<double> DigitsValue(std::string_view s, DigitMarks marks) {
+  // A plain "123456.78" string for from_chars.
   std::string plain;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == group) continue;
-    plain.push_back(s[i] == decimal ? '.' : s[i]);
+    if (s[i] == marks.group) continue;
+    plain.push_back(s[i] == marks.decimal ? '.' : s[i]);
   }
   double value = 0;
   const auto [ptr, ec] =

@@ -41,6 +41,12 @@ struct DigitMarks {
 };
 std::optional<DigitMarks> FindDigitMarks(std::string_view digits);
 
+// The value of `digits` read with `marks` by from_chars, without checking
+// the grouping: group marks dropped, the decimal mark read as '.'. What
+// ParseDigits gives once the grouping is valid (it sums short integers
+// itself, to the same value).
+std::optional<double> DigitsValue(std::string_view digits, DigitMarks marks);
+
 enum class NumericSuffix {
   kNone,     // "1,200"
   kPlural,   // "1000s", "1000's"
