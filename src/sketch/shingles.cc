@@ -22,8 +22,8 @@
 // P is not mixed again (it was, by Fmix64, a bijection that changed no
 // collision): every consumer of shingles mixes them itself (MinHash with
 // its seed, SimHash), and ShingleToMinHash hands the P of a body straight
-// to the MinHash signature (through a reused scratch array, so that
-// AddAllToMinHash can mix four at a time), so a shingle costs one mix,
+// to the MinHash signature (AddWindowsToMinHash rolls the windows and
+// mixes them four at a time in one loop), so a shingle costs one mix,
 // not two, and never reaches out->hashes.
 // The exact fingerprint is XXH3 over the sequence of word hashes (folded
 // words joined by spaces carry no more information, and were a second copy
@@ -747,7 +747,9 @@ inline void RollWindows(std::span<const uint64_t> words, size_t k,
   emit(size_t{0}, p);
 #pragma GCC unroll 4
   for (size_t i = 1; i < n; ++i) {
-    p = p * kWindowBase - words[i - 1] * base_power_k + words[i + k - 1];
+    // Grouped so that the chain from window to window is one multiply and
+    // one add (the rest does not wait for p).
+    p = p * kWindowBase + (words[i + k - 1] - words[i - 1] * base_power_k);
     emit(i, p);
   }
 }
@@ -897,18 +899,11 @@ void Shingler::ShingleToMinHash(std::string_view body,
   out->words = static_cast<uint32_t>(words.size());
   out->exact = ExactOf(words);
   StartMinHash(minhash);
-  if (!words.empty()) {
-    // Rolled into a scratch array first, then mixed four at a time
-    // (AddAllToMinHash): folded into the window loop one by one, each
-    // shingle cost a third more.
-    const size_t k = static_cast<size_t>(options_.words);
-    const size_t n = words.size() - std::min(k, words.size()) + 1;
-    if (windows_.size() < n) windows_.resize(n);
-    uint64_t* dst = windows_.data();
-    RollWindows(words, k, base_power_k_,
-                [dst](size_t i, uint64_t p) { dst[i] = p; });
-    AddAllToMinHash({dst, n}, minhash_options, minhash);
-  }
+  // The same windows as RollWindows, rolled and mixed four at a time in
+  // one loop (the windows were rolled into a scratch array, then mixed
+  // from there: folded in one by one, each shingle cost a third more).
+  AddWindowsToMinHash(words, static_cast<size_t>(options_.words), kWindowBase,
+                      minhash_options, minhash);
   FinishMinHash(minhash_options, minhash);
 }
 
