@@ -12,7 +12,7 @@
 // to a 64-bit key.
 // All bands share one open-addressing table, key → bucket. Most buckets
 // hold one document, so a slot keeps its bucket's first id itself (in what
-// would be padding); further ids go to an unrolled linked list of 6-id
+// would be padding); further ids go to an unrolled linked list of 14-id
 // chunks, all chunks of all buckets in one array. An insert therefore
 // claims at most b slots and b chunks: no allocation per bucket, amortised
 // growth only. (A list of single postings, which this replaced, cost a
@@ -299,14 +299,9 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
         capacity = found_.size();
       }
       if (chunk.count == kChunkIds) {
-        // Every chunk but a list's newest is full: six adds, no loop.
-        static_assert(kChunkIds == 6);
-        add(chunk.ids[0]);
-        add(chunk.ids[1]);
-        add(chunk.ids[2]);
-        add(chunk.ids[3]);
-        add(chunk.ids[4]);
-        add(chunk.ids[5]);
+        // Every chunk but a list's newest is full: straight adds, no loop.
+#pragma GCC unroll 14
+        for (int k = 0; k < kChunkIds; ++k) add(chunk.ids[k]);
       } else {
         for (uint32_t k = 0; k < chunk.count; ++k) add(chunk.ids[k]);
       }

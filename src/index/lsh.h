@@ -31,8 +31,8 @@
 // cost) and sorts the distinct ids it found. Memory: the table (16 bytes per
 // distinct band key, at most half full, and at least an eighth full up to
 // 2^20 slots where it grows fourfold, a quarter beyond; a bucket's first
-// id lives in its slot), 32 bytes per 6 further ids of a bucket (at most
-// 32 bytes per posting, ~5.3 in long buckets), a 4-byte stamp per id up to
+// id lives in its slot), 64 bytes per 14 further ids of a bucket (at most
+// 64 bytes per posting, ~4.6 in long buckets), a 4-byte stamp per id up to
 // the largest id inserted, and Query's scratch (its ids found, and a bitmap
 // over their range when that is small).
 #ifndef CONCORD_INDEX_LSH_H_
@@ -105,8 +105,12 @@ class LshIndex {
     uint32_t first = 0;   // the id inserted first
     uint32_t chunk = 0;   // index into chunks_ of the newest chunk, or kNone
   };
-  static constexpr int kChunkIds = 6;
-  struct Chunk {                 // 32 bytes: two per cache line
+  // A chunk is one cache line: a query walking a family's bucket meets a
+  // miss per chunk (the chunks of one bucket are inserted at different
+  // times, so they lie apart), and 6-id chunks in 32 bytes took twice the
+  // misses and twice the per-chunk work for the same ids.
+  static constexpr int kChunkIds = 14;
+  struct alignas(64) Chunk {     // 64 bytes: one cache line
     uint32_t next = 0;           // the next (older) chunk, or kNone
     uint32_t count = 0;          // ids used, 1..kChunkIds
     uint32_t ids[kChunkIds] = {};

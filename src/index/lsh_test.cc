@@ -69,6 +69,27 @@ TEST(LshIndexTest, QueryReportsEachIdOnceInAscendingOrder) {
   EXPECT_EQ(ids, (std::vector<uint32_t>{3, 9}));
 }
 
+// Ids inserted twice in a row share a chunk (14 ids) of every bucket; the
+// query still lists each once, whether its ids lie close together (the
+// bitmap) or far apart (the sort), and whether a chunk is full or not.
+TEST(LshIndexTest, IdsInsertedTwiceIntoFullChunksAreReportedOnce) {
+  std::mt19937_64 rng(2);
+  const MinHashSignature sig = ComputeMinHash(RandomSet(rng, 200));
+  for (const uint32_t spread : {1u, 40000u}) {
+    LshIndex index;
+    std::vector<uint32_t> want;
+    for (uint32_t i = 0; i < 40; ++i) {
+      index.Insert(i * spread, sig);
+      index.Insert(i * spread, sig);
+      if (i % 3 == 0) index.Insert(i * spread, sig);
+      want.push_back(i * spread);
+    }
+    std::vector<uint32_t> ids;
+    index.Query(sig, &ids);
+    EXPECT_EQ(ids, want) << "spread " << spread;
+  }
+}
+
 TEST(LshIndexTest, EmptySetIsNeitherIndexedNorMatched) {
   LshIndex index;
   const MinHashSignature empty = ComputeMinHash({});

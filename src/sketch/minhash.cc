@@ -126,41 +126,88 @@ template <int kLane>
 // vector may share a bin, and AVX2 has no scatter): each lane's value and
 // bin are packed side by side as two 32-bit numbers, and the bin, taken
 // out to a register, is lowered by vpminud (no branch on the coin flip).
+// Fmix64 of h ^ seed in each 64-bit lane, then each lane added to its bin
+// (AddToMinHash of four hashes).
+struct Mix4 {
+  __m256i seeds;
+  // Fmix64's multipliers as 32-bit halves.
+  __m256i mul1_low, mul1_high, mul2_low, mul2_high;
+};
+[[gnu::target("avx2")]] inline Mix4 MakeMix4(uint64_t seed) {
+  return {_mm256_set1_epi64x(static_cast<int64_t>(seed)),
+          _mm256_set1_epi64x(0xed558ccdLL), _mm256_set1_epi64x(0xff51afd7LL),
+          _mm256_set1_epi64x(0x1a85ec53LL), _mm256_set1_epi64x(0xc4ceb9feLL)};
+}
+[[gnu::target("avx2")]] inline void AddFour(__m256i h, const Mix4& m,
+                                            uint32_t* sig) {
+  __m256i x = _mm256_xor_si256(h, m.seeds);
+  x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+  x = Mul64(x, m.mul1_low, m.mul1_high);
+  x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+  x = Mul64(x, m.mul2_low, m.mul2_high);
+  x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+  // Even 32-bit lanes: the value, bits 1-31 of x. Odd lanes: the bin,
+  // x >> 57, which is the high half of x >> 25 (its bits above 38 are
+  // zero).
+  const __m256i packed = _mm256_blend_epi32(_mm256_srli_epi32(x, 1),
+                                            _mm256_srli_epi64(x, 25), 0xAA);
+  // Each lane's minimum with vpminud, its value moved to the bottom of
+  // a 128-bit half, where extracting both numbers to general registers
+  // cost two instructions more a lane.
+  const __m128i low = _mm256_castsi256_si128(packed);
+  const __m128i high = _mm256_extracti128_si256(packed, 1);
+  MinInto(sig, Lane<1>(low), low);
+  MinInto(sig, Lane<3>(low), _mm_srli_si128(low, 8));
+  MinInto(sig, Lane<1>(high), high);
+  MinInto(sig, Lane<3>(high), _mm_srli_si128(high, 8));
+}
+
 [[gnu::target("avx2")]] void AddAllAvx2(const uint64_t* hashes, size_t n,
                                         uint64_t seed, MinHashSignature* out) {
   uint32_t* sig = out->data();
-  const __m256i seeds = _mm256_set1_epi64x(static_cast<int64_t>(seed));
-  // Fmix64's multipliers as 32-bit halves.
-  const __m256i mul1_low = _mm256_set1_epi64x(0xed558ccdLL);
-  const __m256i mul1_high = _mm256_set1_epi64x(0xff51afd7LL);
-  const __m256i mul2_low = _mm256_set1_epi64x(0x1a85ec53LL);
-  const __m256i mul2_high = _mm256_set1_epi64x(0xc4ceb9feLL);
+  const Mix4 mix = MakeMix4(seed);
   size_t i = 0;
   for (; i + 4 <= n; i += 4) {
-    __m256i x = _mm256_xor_si256(
-        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(hashes + i)),
-        seeds);
-    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
-    x = Mul64(x, mul1_low, mul1_high);
-    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
-    x = Mul64(x, mul2_low, mul2_high);
-    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
-    // Even 32-bit lanes: the value, bits 1-31 of x. Odd lanes: the bin,
-    // x >> 57, which is the high half of x >> 25 (its bits above 38 are
-    // zero).
-    const __m256i packed = _mm256_blend_epi32(_mm256_srli_epi32(x, 1),
-                                              _mm256_srli_epi64(x, 25), 0xAA);
-    // Each lane's minimum with vpminud, its value moved to the bottom of
-    // a 128-bit half, where extracting both numbers to general registers
-    // cost two instructions more a lane.
-    const __m128i low = _mm256_castsi256_si128(packed);
-    const __m128i high = _mm256_extracti128_si256(packed, 1);
-    MinInto(sig, Lane<1>(low), low);
-    MinInto(sig, Lane<3>(low), _mm_srli_si128(low, 8));
-    MinInto(sig, Lane<1>(high), high);
-    MinInto(sig, Lane<3>(high), _mm_srli_si128(high, 8));
+    AddFour(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(hashes + i)),
+            mix, sig);
   }
   for (; i < n; ++i) AddToMinHash(hashes[i], {.seed = seed}, out);
+}
+
+// AddWindowsToMinHash's windows from the first, `p` (window 0), on: four
+// rolled in general registers and moved into a vector (no array written
+// and read back, no second loop), then AddFour.
+[[gnu::target("avx2")]] void AddWindowsAvx2(const uint64_t* v,
+                                            size_t windows,
+                                            size_t k, uint64_t base,
+                                            uint64_t base_k, uint64_t p,
+                                            uint64_t seed,
+                                            MinHashSignature* out) {
+  uint32_t* sig = out->data();
+  const Mix4 mix = MakeMix4(seed);
+  size_t i = 0;
+  // Each group rolls on to the next group's first window, which must exist.
+  for (; i + 4 < windows; i += 4) {
+    const uint64_t* out_values = v + i;    // the values each roll drops
+    const uint64_t* in_values = v + i + k;  // and takes in
+    // Each window goes into the vector before p is multiplied in place
+    // (no copy of p kept for it).
+    __m128i ab = _mm_cvtsi64_si128(static_cast<int64_t>(p));
+    p = p * base + in_values[0] - out_values[0] * base_k;
+    ab = _mm_insert_epi64(ab, static_cast<int64_t>(p), 1);
+    p = p * base + in_values[1] - out_values[1] * base_k;
+    __m128i cd = _mm_cvtsi64_si128(static_cast<int64_t>(p));
+    p = p * base + in_values[2] - out_values[2] * base_k;
+    cd = _mm_insert_epi64(cd, static_cast<int64_t>(p), 1);
+    p = p * base + in_values[3] - out_values[3] * base_k;
+    AddFour(_mm256_inserti128_si256(_mm256_castsi128_si256(ab), cd, 1), mix,
+            sig);
+  }
+  for (;;) {
+    AddToMinHash(p, {.seed = seed}, out);
+    if (++i >= windows) break;
+    p = p * base + (v[i + k - 1] - v[i - 1] * base_k);
+  }
 }
 
 // Runs as a static initialiser, possibly before the library's own, hence
@@ -182,6 +229,33 @@ void AddAllToMinHash(std::span<const uint64_t> hashes,
   }
 #endif
   for (uint64_t h : hashes) AddToMinHash(h, options, out);
+}
+
+void AddWindowsToMinHash(std::span<const uint64_t> values, size_t k,
+                         uint64_t base, const MinHashOptions& options,
+                         MinHashSignature* out) {
+  if (values.empty()) return;
+  k = std::min(std::max(k, size_t{1}), values.size());
+  uint64_t p = 0, base_k = 1;
+  for (size_t j = 0; j < k; ++j) {
+    p = p * base + values[j];
+    base_k *= base;
+  }
+  const size_t windows = values.size() - k + 1;
+  const uint64_t* v = values.data();
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2) {
+    AddWindowsAvx2(v, windows, k, base, base_k, p, options.seed, out);
+    return;
+  }
+#endif
+  // Window i + 1 from window i: p B - v[i] B^k + v[i + k], grouped so that
+  // the chain from one window to the next is one multiply and one add.
+  for (size_t i = 0;;) {
+    AddToMinHash(p, options, out);
+    if (++i >= windows) break;
+    p = p * base + (v[i + k - 1] - v[i - 1] * base_k);
+  }
 }
 
 void ComputeMinHash(std::span<const uint64_t> hashes, MinHashSignature* out,
@@ -217,8 +291,9 @@ void FinishMinHash(const MinHashOptions& options, MinHashSignature* out) {
     if (sig[i] != kEmptyMinHashValue) full[i >> 6] |= uint64_t{1} << (i & 63);
   }
 #endif
-  const int full_count = std::popcount(full[0]) + std::popcount(full[1]);
-  if (full_count == 0 || full_count == kMinHashSize) return;
+  // No bin full, or all: nothing to borrow, or nothing to fill. (Tested
+  // on the masks: std::popcount is a library call on plain x86-64.)
+  if ((full[0] | full[1]) == 0 || (full[0] & full[1]) == ~uint64_t{0}) return;
   // Bin numbers as unsigned: as int they cost a sign extension per use.
   auto is_full = [&full](unsigned j) {
     return (full[j >> 6] >> (j & 63)) & 1;

@@ -80,6 +80,16 @@ inline void AddToMinHash(uint64_t hash, const MinHashOptions& options,
 // (four hashes mixed per vector; the bins are still updated one at a time).
 void AddAllToMinHash(std::span<const uint64_t> hashes,
                      const MinHashOptions& options, MinHashSignature* out);
+// AddToMinHash of every window of `values` as a polynomial in `base`
+// (mod 2^64): P_i = values[i] base^(k-1) + ... + values[i+k-1] for
+// 0 <= i <= n - k, or, when n < k, one window of all n values; nothing
+// for no values. k < 1 counts as 1. Shingler::ShingleToMinHash's shingles
+// added as it makes them: each window rolled from the last (a multiply,
+// a multiply and a subtraction, an add) and mixed four at a time where
+// the processor has AVX2, with no array of windows written and read back.
+void AddWindowsToMinHash(std::span<const uint64_t> values, size_t k,
+                         uint64_t base, const MinHashOptions& options,
+                         MinHashSignature* out);
 void FinishMinHash(const MinHashOptions& options, MinHashSignature* out);
 
 // True for the signature of the empty set.

@@ -80,8 +80,8 @@ class Shingler {
   // What near-duplicate detection needs, in one pass: sets out->exact and
   // out->words as Shingle does, leaves out->hashes empty, and sets
   // *minhash to ComputeMinHash(the hashes Shingle would give,
-  // minhash_options), the shingles rolled into a reused scratch array
-  // and added to the signature from there (AddAllToMinHash), not returned.
+  // minhash_options), the shingles added to the signature as they are
+  // rolled (AddWindowsToMinHash), not returned.
   // REQUIRES: out != nullptr; minhash != nullptr; body.size() < 2^31.
   void ShingleToMinHash(std::string_view body,
                         const MinHashOptions& minhash_options, Shingles* out,
@@ -109,8 +109,6 @@ class Shingler {
   // Scratch kept at its high-water size (so never zero-filled twice): one
   // hash per word in words_[0, word_count_).
   std::vector<uint64_t> words_;
-  // ShingleToMinHash's scratch: the shingles of the body.
-  std::vector<uint64_t> windows_;
   std::string lowered_;  // the body with ASCII letters lower-cased
   // Per 64-byte block of the body: the core and slow bit masks
   // (shingles.cc, Classify).
