@@ -223,5 +223,33 @@ TEST(AlignerTest, PreparedFromGivenTokensEqualsOwnTokenisation) {
   }
 }
 
+// The per-thread stem memo keys words by a probe hash of their first and
+// last 8 bytes and compares spellings above 8 bytes: words of every length
+// class, some differing only in bytes the probe hash does not see (the
+// middle of a long word) or only in the last byte, each keep their own
+// folded hash and stem, memoised or not (each text is prepared twice, the
+// second time from the memo), and equal to a fresh computation.
+TEST(AlignerTest, StemMemoKeepsWordsTheProbeHashCannotTellApart) {
+  const std::vector<std::string> words = {
+      "a", "ab", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefh",
+      "computer", "computes", "attributed", "attributes", "interchangeably",
+      "interchangeablx", "abcdefghxijklmnopq", "abcdefghyijklmnopq",
+      "abcdefghxxijklmnopqrs", "abcdefghyyijklmnopqrs", "running", "runner"};
+  std::string text;
+  for (const std::string& w : words) text += w + " ";
+  text::Stemmer stemmer("en");
+  for (int round = 0; round < 2; ++round) {
+    const AlignedText t = PrepareForAlignment(text, "en", &stemmer);
+    ASSERT_EQ(t.words.size(), words.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      EXPECT_EQ(t.words[k].folded, words[k]) << k;
+      EXPECT_EQ(t.words[k].folded_hash, Hash64(words[k])) << k;
+      // The stem hash (seeded) of the Snowball stem.
+      const std::string stem(stemmer.Stem(words[k]));
+      EXPECT_EQ(t.words[k].stem, Hash64(stem, 0x616c69676e)) << k;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace concord::compare
