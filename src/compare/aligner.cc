@@ -904,13 +904,18 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const size_t b_mask = b_index.first.size() - 1;
   const uint64_t* const b_at = b_index.at.data();
   const uint32_t* const b_next = b_index.next.data();
-  for (size_t i = 0;; ++i) {
+  // Where the scan for the next seed resumes: past the seed, or past the
+  // passage found from it. A passage covers every word of A from its first
+  // span to its last (its spans tile that range), so the scan would only
+  // skip them one by one (most of A, for a near-copy).
+  for (size_t from = 0;;) {
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
     uint32_t first = 0;
-    i = NextSeed(a_row, a_at, i, seeds, covered_a, b_first, b_at, b_mask,
-                 &first);
+    const size_t i = NextSeed(a_row, a_at, from, seeds, covered_a, b_first,
+                              b_at, b_mask, &first);
     if (i == seeds) break;
+    from = i + 1;
     size_t tried = 0;
     for (uint32_t e = first; e != 0 && tried < kMaxSeedPositions;
          e = b_next[e - 1], ++tried) {
@@ -961,6 +966,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       out.b_aligned += p.b_words;
       out.matched += p.matched;
       out.longest = std::max(out.longest, p.a_words);
+      from = std::max<size_t>(from, p.spans.back().a_word_end);
       found.push_back(std::move(p));
     }
   }

@@ -223,6 +223,58 @@ TEST(AlignerTest, PreparedFromGivenTokensEqualsOwnTokenisation) {
   }
 }
 
+// Align resumes its seed scan past each passage found (rather than
+// stepping over the passage's words one by one), which is exact because a
+// passage covers every word of A from its first span to its last. Checked
+// on texts of a small vocabulary (repeated n-grams, many passages, seeds
+// inside and next to earlier passages): the spans of each passage tile a
+// contiguous range of A and of B, and passages never share a word.
+TEST(AlignerTest, PassagesTileContiguousRangesAndNeverOverlap) {
+  std::mt19937 rng(7);
+  size_t passages = 0;
+  for (int t = 0; t < 200; ++t) {
+    auto word = [&rng] { return "v" + std::to_string(rng() % 12); };
+    std::vector<std::string> a(30 + rng() % 60), b;
+    for (auto& w : a) w = word();
+    for (const std::string& w : a) {
+      const unsigned r = rng() % 100;
+      if (r < 10) {
+        b.push_back(word());
+      } else if (r < 15) {
+      } else if (r < 20) {
+        b.push_back(w);
+        b.push_back(word());
+      } else {
+        b.push_back(w);
+      }
+    }
+    std::shuffle(b.begin(), b.begin() + b.size() / 3, rng);
+    Owned oa = Make(a), ob = Make(b);
+    const Alignment al = Align(oa.aligned, ob.aligned, nullptr);
+    std::vector<bool> used_a(a.size(), false), used_b(b.size(), false);
+    for (const Passage& p : al.passages) {
+      ++passages;
+      uint32_t x = p.spans.front().a_word_begin;
+      uint32_t y = p.spans.front().b_word_begin;
+      for (const AlignedSpan& s : p.spans) {
+        ASSERT_EQ(s.a_word_begin, x) << "trial " << t;
+        ASSERT_EQ(s.b_word_begin, y) << "trial " << t;
+        x = s.a_word_end;
+        y = s.b_word_end;
+      }
+      for (uint32_t k = p.spans.front().a_word_begin; k < x; ++k) {
+        ASSERT_FALSE(used_a[k]) << "trial " << t;
+        used_a[k] = true;
+      }
+      for (uint32_t k = p.spans.front().b_word_begin; k < y; ++k) {
+        ASSERT_FALSE(used_b[k]) << "trial " << t;
+        used_b[k] = true;
+      }
+    }
+  }
+  EXPECT_GT(passages, 200u);
+}
+
 // The per-thread stem memo keys words by a probe hash of their first and
 // last 8 bytes and compares spellings above 8 bytes: words of every length
 // class, some differing only in bytes the probe hash does not see (the
