@@ -781,14 +781,41 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
   // loops reloaded them at every word.
   const AlignWord* const w = t.words.data();
   bool small_stem = false;
+  index.at.resize(words);
+  uint64_t* const at = index.at.data();
+  size_t grams = 0;
+  if (n == 3) {
+    // The default, in one pass over the words: each stem goes into the row
+    // and ends the gram that started two words before, kept with the
+    // window's stop flags (as bits) in registers. The same hashes as the
+    // general loop below, which walked the words twice.
+    uint64_t s0 = w[0].stem, s1 = w[1].stem;
+    stems[0] = s0;
+    stems[1] = s1;
+    small_stem = s0 < 2 || s1 < 2;
+    unsigned stop_bits = unsigned{w[0].stop} << 1 | unsigned{w[1].stop};
+    for (size_t k = 2; k < words; ++k) {
+      const uint64_t s2 = w[k].stem;
+      stems[k] = s2;
+      small_stem |= s2 < 2;
+      stop_bits = (stop_bits << 1 | unsigned{w[k].stop}) & 7;
+      const uint64_t h = std::rotl(std::rotl(s0, 21) ^ s1, 21) ^ s2;
+      const uint64_t g = stop_bits == 7 ? 0 : h | 1;
+      grams += g != 0;
+      at[k - 2] = g;
+      s0 = s1;
+      s1 = s2;
+    }
+    at[words - 2] = at[words - 1] = 0;
+    index.small_stem = small_stem;
+    index.grams = grams;
+    return index;
+  }
   for (size_t j = 0; j < words; ++j) {
     stems[j] = w[j].stem;
     small_stem |= stems[j] < 2;
   }
   index.small_stem = small_stem;
-  index.at.resize(words);
-  uint64_t* const at = index.at.data();
-  size_t grams = 0;
   // Stop words in the current window of n.
   int stops = 0;
   for (int k = 0; k < n - 1; ++k) stops += w[k].stop;
@@ -799,11 +826,7 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
     // rejected word by word before it seeds. Never 0: 0 marks "no seed
     // here".
     uint64_t h = stems[j];
-    if (n == 3) {  // the default, unrolled: the same hash
-      h = std::rotl(std::rotl(h, 21) ^ stems[j + 1], 21) ^ stems[j + 2];
-    } else {
-      for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
-    }
+    for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
     at[j] = h;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <random>
 #include <string>
 #include <vector>
@@ -273,6 +274,52 @@ TEST(AlignerTest, PassagesTileContiguousRangesAndNeverOverlap) {
     }
   }
   EXPECT_GT(passages, 200u);
+}
+
+// A text's seed n-grams (BuildGramHashes; the default n = 3 has its own
+// one-pass loop) against their definition: per word, the stems of the n
+// words from it, each rotated by 21 bits and xored into the next, with the
+// low bit set; 0 where the n words are all stop words or run past the end.
+TEST(AlignerTest, GramHashesMatchTheirDefinition) {
+  text::Stemmer stemmer("en");
+  const AlignedText t = PrepareForAlignment(
+      "Of the people in the town, most of them said that it was not to be; "
+      "the council and the mayor of the town, and of the city, agreed on "
+      "Tuesday that the flood of the river was the worst in a century.",
+      "en", &stemmer);
+  for (int n = 1; n <= 5; ++n) {
+    const GramIndex index = BuildGramHashes(t, n);
+    ASSERT_EQ(index.at.size(), t.words.size());
+    size_t grams = 0;
+    for (size_t j = 0; j < t.words.size(); ++j) {
+      uint64_t want = 0;
+      if (j + n <= t.words.size()) {
+        bool all_stop = true;
+        uint64_t h = 0;
+        for (int k = 0; k < n; ++k) {
+          h = k == 0 ? t.words[j].stem
+                     : std::rotl(h, 21) ^ t.words[j + k].stem;
+          all_stop = all_stop && t.words[j + k].stop;
+        }
+        want = all_stop ? 0 : h | 1;
+      }
+      EXPECT_EQ(index.at[j], want) << "n " << n << " word " << j;
+      grams += want != 0;
+    }
+    EXPECT_EQ(index.grams, grams) << n;
+    EXPECT_FALSE(index.small_stem);
+    ASSERT_EQ(index.stems.size(), t.words.size() + 2 * GramIndex::kPad);
+    for (size_t j = 0; j < t.words.size(); ++j) {
+      EXPECT_EQ(index.stems[GramIndex::kPad + j], t.words[j].stem);
+    }
+  }
+  // Stems 0 and 1 are flagged.
+  Owned small = Make({"a", "b", "c", "d"});
+  small.aligned.words[2].stem = 1;
+  EXPECT_TRUE(BuildGramHashes(small.aligned, 3).small_stem);
+  EXPECT_TRUE(BuildGramHashes(small.aligned, 4).small_stem);
+  small.aligned.words[2].stem = 7;
+  EXPECT_FALSE(BuildGramHashes(small.aligned, 3).small_stem);
 }
 
 // The per-thread stem memo keys words by a probe hash of their first and
