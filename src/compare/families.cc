@@ -248,36 +248,38 @@ class StorySets {
     details_size_.assign(n, 0);
     std::vector<uint64_t> seen(stride_, 0), multi(stride_, 0);
     for (size_t i = 0, k = 0; i < n; ++i) {
-      uint64_t* content = &content_[i * stride_];
-      uint64_t* details = &details_[i * stride_];
+      uint64_t* const content = &content_[i * stride_];
+      uint64_t* const details = &details_[i * stride_];
       if (text_id[i] != i) {
-        // The first member's rows; every stem of them is now in two
-        // members' content.
+        // The first member's rows.
         const size_t first = text_id[i];
         std::copy_n(&content_[first * stride_], stride_, content);
         std::copy_n(&details_[first * stride_], stride_, details);
-        content_size_[i] = content_size_[first];
-        details_size_[i] = details_size_[first];
-        for (size_t w = 0; w < stride_; ++w) multi[w] |= content[w];
-        continue;
-      }
-      for (; k < member_end[i]; ++k) {
-        const uint32_t id = word_ids[k] >> 2;
-        const uint64_t bit = uint64_t{1} << (id & 63);
+      } else {
         // Each (member, stem, set) comes once (the first pass lists only
-        // first mentions).
-        if ((word_ids[k] & 1) != 0) {
-          content[id >> 6] |= bit;
-          ++content_size_[i];
-          // A stem already in another member's content is in two.
-          multi[id >> 6] |= seen[id >> 6] & bit;
-          seen[id >> 6] |= bit;
-        }
-        if ((word_ids[k] & 2) != 0) {
-          details[id >> 6] |= bit;
-          ++details_size_[i];
+        // first mentions); branchless: whether a mention is content or a
+        // detail is a coin toss per word.
+        for (; k < member_end[i]; ++k) {
+          const uint32_t v = word_ids[k];
+          const uint32_t id = v >> 2;
+          const uint64_t bit = uint64_t{1} << (id & 63);
+          content[id >> 6] |= bit & (uint64_t{0} - (v & 1));
+          details[id >> 6] |= bit & (uint64_t{0} - ((v >> 1) & 1));
         }
       }
+      // Row by row rather than per word (a row has a bit per 64 stems): a
+      // stem already in an earlier member's content is in two; the sizes
+      // are the rows' bit counts.
+      uint64_t* const seen_row = seen.data();
+      uint64_t* const multi_row = multi.data();
+      for (size_t w = 0; w < stride_; ++w) {
+        multi_row[w] |= seen_row[w] & content[w];
+        seen_row[w] |= content[w];
+      }
+      content_size_[i] =
+          static_cast<uint32_t>(AndCount(content, content, stride_));
+      details_size_[i] =
+          static_cast<uint32_t>(AndCount(details, details, stride_));
     }
     multi_ = std::move(multi);
   }
