@@ -135,16 +135,29 @@ class Extender {
   // smallest k + m, then smallest k. Kept per thread for the last
   // lookahead (the same for every pair of a run): building the list
   // for every Align() call was a handful of allocations per pair.
-  static const std::vector<std::pair<int, int>>& Tries(int lookahead) {
-    thread_local std::vector<std::pair<int, int>> tries;
+  // With each (k, m), the word offsets it looks at in either direction
+  // (forward: k, m; backward: -k, -m), so that a try is two loads at fixed
+  // offsets from the mismatch (computing them per try was most of the
+  // cost of a failed resumption, the end of every extension).
+  struct TryList {
+    std::vector<std::pair<int, int>> km;
+    std::vector<std::pair<int64_t, int64_t>> forward, backward;
+  };
+  static const TryList& Tries(int lookahead) {
+    thread_local TryList tries;
     thread_local int built_for = -1;
     if (built_for != lookahead) {
-      tries.clear();
+      tries.km.clear();
+      tries.forward.clear();
+      tries.backward.clear();
       for (int reach = 1; reach <= lookahead; ++reach) {
         for (int sum = reach; sum <= 2 * reach; ++sum) {
           for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
                ++k) {
-            if (std::max(k, sum - k) == reach) tries.push_back({k, sum - k});
+            if (std::max(k, sum - k) != reach) continue;
+            tries.km.push_back({k, sum - k});
+            tries.forward.push_back({k, sum - k});
+            tries.backward.push_back({-k, -(sum - k)});
           }
         }
       }
@@ -283,6 +296,19 @@ class Extender {
     return len;
   }
 
+  // The first try q >= from (below `tries`) whose words match: a[offset
+  // first] == b[offset second]; `tries` when none does. Out of line, like
+  // WalkRun: inside Extend, the scan's pointers lived on the stack.
+  [[gnu::noinline]] static size_t FirstMatch(
+      const uint64_t* a, const uint64_t* b,
+      const std::pair<int64_t, int64_t>* offsets, size_t from,
+      size_t tries) {
+    for (size_t q = from; q < tries; ++q) {
+      if (a[offsets[q].first] == b[offsets[q].second]) return q;
+    }
+    return tries;
+  }
+
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
   // pair to examine. Leaves in *out the ops up to the best-scoring point, in
   // walk order (a run of matching words is one identical op), and their
@@ -319,9 +345,14 @@ class Extender {
       }
       // Nearest resumption (k, m): smallest max(k, m), then smallest k + m.
       int found_k = -1, found_m = -1;
-      for (const auto& [k, m] : tries_) {
+      const std::pair<int64_t, int64_t>* const offsets =
+          dir > 0 ? tries_.forward.data() : tries_.backward.data();
+      const size_t tries = tries_.km.size();
+      for (size_t q = 0;; ++q) {
+        q = FirstMatch(sa_ + x, sb_ + y, offsets, q, tries);
+        if (q == tries) break;
+        const auto [k, m] = tries_.km[q];
         const int64_t rx = x + dir * k, ry = y + dir * m;
-        if (!Match(rx, ry)) continue;
         // Confirmed by a second match, by a non-stop word, or by keeping
         // the diagonal (a swap or same-length edit then "the").
         if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
@@ -385,7 +416,7 @@ class Extender {
   const AlignOptions& options_;
   // Tries(options_.lookahead); valid while this Extender lives (no other
   // Extender with another lookahead is made on the thread meanwhile).
-  const std::vector<std::pair<int, int>>& tries_;
+  const TryList& tries_;
 };
 
 // Slot of a gram hash in GramIndex::first: the hash's high bits (the low
