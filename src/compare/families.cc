@@ -182,25 +182,26 @@ class StorySets {
     // Stem -> id by open addressing, reused across stories on the thread:
     // a slot belongs to this story when its stamp is this story's, so the
     // table is never cleared (it is larger than a story needs).
+    // 16 bytes: the table is larger than the cache, and every word of the
+    // story looks a slot up (a member's repeated stems are listed again and
+    // set their bits again, which costs less than the per-slot marks that
+    // kept them out did).
     struct Slot {
       uint64_t key;
       uint32_t stamp;
       uint32_t id;
-      // 1 + the last member whose content / details have the stem: a
-      // member's second mention of a stem is not listed again.
-      uint32_t content_of, detail_of;
     };
     thread_local std::vector<Slot> table;
     thread_local uint32_t stamp = 0;
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
     if (table.size() < slots || ++stamp == 0) {
-      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0, 0});
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
       stamp = 1;
     }
     const size_t mask = table.size() - 1;
-    // Per member's first mention of a stem as content or as a detail: its
-    // id and which of the member's sets it is new to.
+    // Per member's mention of a stem as content or as a detail: its id and
+    // which of the member's sets it is in.
     // Written through a pointer into a buffer kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
@@ -226,18 +227,9 @@ class StorySets {
           slot = (slot + 1) & mask;
         }
         Slot& t = tab[slot];
-        if (t.stamp != st) t = {w.stem, st, next++, 0, 0};
-        const uint32_t member = static_cast<uint32_t>(i + 1);
-        uint32_t sets = 0;
-        if (!w.stop && t.content_of != member) {
-          t.content_of = member;
-          sets |= 1;
-        }
-        if (detail && t.detail_of != member) {
-          t.detail_of = member;
-          sets |= 2;
-        }
-        if (sets != 0) word_ids[ids++] = t.id << 2 | sets;
+        if (t.stamp != st) t = {w.stem, st, next++};
+        word_ids[ids++] =
+            t.id << 2 | uint32_t{!w.stop} | uint32_t{detail} << 1;
       }
       member_end[i] = ids;
     }
@@ -256,9 +248,8 @@ class StorySets {
         std::copy_n(&content_[first * stride_], stride_, content);
         std::copy_n(&details_[first * stride_], stride_, details);
       } else {
-        // Each (member, stem, set) comes once (the first pass lists only
-        // first mentions); branchless: whether a mention is content or a
-        // detail is a coin toss per word.
+        // Branchless: whether a mention is content or a detail is a coin
+        // toss per word (and a repeated mention sets its bit again).
         for (; k < member_end[i]; ++k) {
           const uint32_t v = word_ids[k];
           const uint32_t id = v >> 2;
