@@ -135,16 +135,29 @@ class Extender {
   // smallest k + m, then smallest k. Kept per thread for the last
   // lookahead (the same for every pair of a run): building the list
   // for every Align() call was a handful of allocations per pair.
-  static const std::vector<std::pair<int, int>>& Tries(int lookahead) {
-    thread_local std::vector<std::pair<int, int>> tries;
+  // With each (k, m), the word offsets it looks at in either direction
+  // (forward: k, m; backward: -k, -m), so that a try is two loads at fixed
+  // offsets from the mismatch (computing them per try was most of the
+  // cost of a failed resumption, the end of every extension).
+  struct TryList {
+    std::vector<std::pair<int, int>> km;
+    std::vector<std::pair<int64_t, int64_t>> forward, backward;
+  };
+  static const TryList& Tries(int lookahead) {
+    thread_local TryList tries;
     thread_local int built_for = -1;
     if (built_for != lookahead) {
-      tries.clear();
+      tries.km.clear();
+      tries.forward.clear();
+      tries.backward.clear();
       for (int reach = 1; reach <= lookahead; ++reach) {
         for (int sum = reach; sum <= 2 * reach; ++sum) {
           for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
                ++k) {
-            if (std::max(k, sum - k) == reach) tries.push_back({k, sum - k});
+            if (std::max(k, sum - k) != reach) continue;
+            tries.km.push_back({k, sum - k});
+            tries.forward.push_back({k, sum - k});
+            tries.backward.push_back({-k, -(sum - k)});
           }
         }
       }
@@ -283,6 +296,19 @@ class Extender {
     return len;
   }
 
+  // The first try q >= from (below `tries`) whose words match: a[offset
+  // first] == b[offset second]; `tries` when none does. Out of line, like
+  // WalkRun: inside Extend, the scan's pointers lived on the stack.
+  [[gnu::noinline]] static size_t FirstMatch(
+      const uint64_t* a, const uint64_t* b,
+      const std::pair<int64_t, int64_t>* offsets, size_t from,
+      size_t tries) {
+    for (size_t q = from; q < tries; ++q) {
+      if (a[offsets[q].first] == b[offsets[q].second]) return q;
+    }
+    return tries;
+  }
+
   // Extends from (x, y) in direction dir (+1 or -1): (x, y) is the first
   // pair to examine. Leaves in *out the ops up to the best-scoring point, in
   // walk order (a run of matching words is one identical op), and their
@@ -319,9 +345,14 @@ class Extender {
       }
       // Nearest resumption (k, m): smallest max(k, m), then smallest k + m.
       int found_k = -1, found_m = -1;
-      for (const auto& [k, m] : tries_) {
+      const std::pair<int64_t, int64_t>* const offsets =
+          dir > 0 ? tries_.forward.data() : tries_.backward.data();
+      const size_t tries = tries_.km.size();
+      for (size_t q = 0;; ++q) {
+        q = FirstMatch(sa_ + x, sb_ + y, offsets, q, tries);
+        if (q == tries) break;
+        const auto [k, m] = tries_.km[q];
         const int64_t rx = x + dir * k, ry = y + dir * m;
-        if (!Match(rx, ry)) continue;
         // Confirmed by a second match, by a non-stop word, or by keeping
         // the diagonal (a swap or same-length edit then "the").
         if (!Match(rx + dir, ry + dir) && a_.words[rx].stop && k != m) {
@@ -385,7 +416,7 @@ class Extender {
   const AlignOptions& options_;
   // Tries(options_.lookahead); valid while this Extender lives (no other
   // Extender with another lookahead is made on the thread meanwhile).
-  const std::vector<std::pair<int, int>>& tries_;
+  const TryList& tries_;
 };
 
 // Slot of a gram hash in GramIndex::first: the hash's high bits (the low
@@ -510,11 +541,25 @@ class StemMemo {
       // Up to 8 bytes, the probe hash determines the word given its
       // length (ProbeHash), so the spelling is compared only above that.
       if (s.probe == q && s.size == word.size() &&
-          (word.size() <= 8 ||
-           std::memcmp(v.chars + s.word, word.data(), word.size()) == 0)) {
+          (word.size() <= 8 || SameLong(v.chars + s.word, word))) {
         return &s;
       }
     }
+  }
+
+  // The spelling at `kept` equals `word` (over 8 bytes, as long as it).
+  // Up to 16 bytes (most of them) by two overlapping 8-byte loads per side,
+  // inline: a memcmp call made the compiler save and restore the probe
+  // loop's registers around it.
+  static bool SameLong(const char* kept, std::string_view word) {
+    const size_t n = word.size();
+    if (n > 16) return std::memcmp(kept, word.data(), n) == 0;
+    uint64_t x0, x1, y0, y1;
+    std::memcpy(&x0, kept, 8);
+    std::memcpy(&x1, kept + n - 8, 8);
+    std::memcpy(&y0, word.data(), 8);
+    std::memcpy(&y1, word.data() + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
   }
 
   // Adds `word` (absent; q = ProbeHash(word)): stems it. Returns its slot's
@@ -572,8 +617,12 @@ class StemMemo {
   // Hash64 is computed once per distinct word, on insertion. Up to 8
   // bytes, x holds every byte (below 4 bytes: bytes 0, n/2 and n - 1,
   // which are all of them) and y is 0, so for a given length the word
-  // determines x ^ n and back, and Fmix64 is a bijection: equal hashes and
-  // lengths mean equal words.
+  // determines x ^ n and back, and the mix is a bijection (two xorshifts
+  // and a multiplication by an odd constant): equal hashes and lengths mean
+  // equal words. The mix is lighter than Fmix64 (this runs once per word of
+  // every text): the first xorshift folds the high bytes into the low
+  // bits, so every byte reaches the table's slot bits (q's low bits, which
+  // the second xorshift fills from the product's well-mixed high half).
   static uint64_t ProbeHash(std::string_view w) {
     const size_t n = w.size();
     const char* p = w.data();
@@ -590,7 +639,10 @@ class StemMemo {
       x = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 |
           uint64_t(uint8_t(p[n - 1])) << 16;
     }
-    return Fmix64(x ^ (y * 0x9E3779B97F4A7C15ull) ^ n);
+    x ^= (y * 0x9E3779B97F4A7C15ull) ^ n;
+    x ^= x >> 29;
+    x *= 0xBF58476D1CE4E5B9ull;
+    return x ^ (x >> 32);
   }
 
  private:
@@ -760,14 +812,41 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
   // loops reloaded them at every word.
   const AlignWord* const w = t.words.data();
   bool small_stem = false;
+  index.at.resize(words);
+  uint64_t* const at = index.at.data();
+  size_t grams = 0;
+  if (n == 3) {
+    // The default, in one pass over the words: each stem goes into the row
+    // and ends the gram that started two words before, kept with the
+    // window's stop flags (as bits) in registers. The same hashes as the
+    // general loop below, which walked the words twice.
+    uint64_t s0 = w[0].stem, s1 = w[1].stem;
+    stems[0] = s0;
+    stems[1] = s1;
+    small_stem = s0 < 2 || s1 < 2;
+    unsigned stop_bits = unsigned{w[0].stop} << 1 | unsigned{w[1].stop};
+    for (size_t k = 2; k < words; ++k) {
+      const uint64_t s2 = w[k].stem;
+      stems[k] = s2;
+      small_stem |= s2 < 2;
+      stop_bits = (stop_bits << 1 | unsigned{w[k].stop}) & 7;
+      const uint64_t h = std::rotl(std::rotl(s0, 21) ^ s1, 21) ^ s2;
+      const uint64_t g = stop_bits == 7 ? 0 : h | 1;
+      grams += g != 0;
+      at[k - 2] = g;
+      s0 = s1;
+      s1 = s2;
+    }
+    at[words - 2] = at[words - 1] = 0;
+    index.small_stem = small_stem;
+    index.grams = grams;
+    return index;
+  }
   for (size_t j = 0; j < words; ++j) {
     stems[j] = w[j].stem;
     small_stem |= stems[j] < 2;
   }
   index.small_stem = small_stem;
-  index.at.resize(words);
-  uint64_t* const at = index.at.data();
-  size_t grams = 0;
   // Stop words in the current window of n.
   int stops = 0;
   for (int k = 0; k < n - 1; ++k) stops += w[k].stop;
@@ -778,11 +857,7 @@ GramIndex BuildGramHashes(const AlignedText& t, int seed_words) {
     // rejected word by word before it seeds. Never 0: 0 marks "no seed
     // here".
     uint64_t h = stems[j];
-    if (n == 3) {  // the default, unrolled: the same hash
-      h = std::rotl(std::rotl(h, 21) ^ stems[j + 1], 21) ^ stems[j + 2];
-    } else {
-      for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
-    }
+    for (int k = 1; k < n; ++k) h = std::rotl(h, 21) ^ stems[j + k];
     h = stops == n ? 0 : h | 1;
     grams += h != 0;
     at[j] = h;
@@ -883,13 +958,18 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
   const size_t b_mask = b_index.first.size() - 1;
   const uint64_t* const b_at = b_index.at.data();
   const uint32_t* const b_next = b_index.next.data();
-  for (size_t i = 0;; ++i) {
+  // Where the scan for the next seed resumes: past the seed, or past the
+  // passage found from it. A passage covers every word of A from its first
+  // span to its last (its spans tile that range), so the scan would only
+  // skip them one by one (most of A, for a near-copy).
+  for (size_t from = 0;;) {
     // B's words where the gram starts, in text order, the first
     // kMaxSeedPositions of them.
     uint32_t first = 0;
-    i = NextSeed(a_row, a_at, i, seeds, covered_a, b_first, b_at, b_mask,
-                 &first);
+    const size_t i = NextSeed(a_row, a_at, from, seeds, covered_a, b_first,
+                              b_at, b_mask, &first);
     if (i == seeds) break;
+    from = i + 1;
     size_t tried = 0;
     for (uint32_t e = first; e != 0 && tried < kMaxSeedPositions;
          e = b_next[e - 1], ++tried) {
@@ -940,6 +1020,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
       out.b_aligned += p.b_words;
       out.matched += p.matched;
       out.longest = std::max(out.longest, p.a_words);
+      from = std::max<size_t>(from, p.spans.back().a_word_end);
       found.push_back(std::move(p));
     }
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <random>
 #include <string>
 #include <vector>
@@ -220,6 +221,132 @@ TEST(AlignerTest, PreparedFromGivenTokensEqualsOwnTokenisation) {
     EXPECT_EQ(own.words[k].stop, given.words[k].stop) << k;
     EXPECT_EQ(own.words[k].number, given.words[k].number) << k;
     EXPECT_EQ(own.words[k].capitalized, given.words[k].capitalized) << k;
+  }
+}
+
+// Align resumes its seed scan past each passage found (rather than
+// stepping over the passage's words one by one), which is exact because a
+// passage covers every word of A from its first span to its last. Checked
+// on texts of a small vocabulary (repeated n-grams, many passages, seeds
+// inside and next to earlier passages): the spans of each passage tile a
+// contiguous range of A and of B, and passages never share a word.
+TEST(AlignerTest, PassagesTileContiguousRangesAndNeverOverlap) {
+  std::mt19937 rng(7);
+  size_t passages = 0;
+  for (int t = 0; t < 200; ++t) {
+    auto word = [&rng] { return "v" + std::to_string(rng() % 12); };
+    std::vector<std::string> a(30 + rng() % 60), b;
+    for (auto& w : a) w = word();
+    for (const std::string& w : a) {
+      const unsigned r = rng() % 100;
+      if (r < 10) {
+        b.push_back(word());
+      } else if (r < 15) {
+      } else if (r < 20) {
+        b.push_back(w);
+        b.push_back(word());
+      } else {
+        b.push_back(w);
+      }
+    }
+    std::shuffle(b.begin(), b.begin() + b.size() / 3, rng);
+    Owned oa = Make(a), ob = Make(b);
+    const Alignment al = Align(oa.aligned, ob.aligned, nullptr);
+    std::vector<bool> used_a(a.size(), false), used_b(b.size(), false);
+    for (const Passage& p : al.passages) {
+      ++passages;
+      uint32_t x = p.spans.front().a_word_begin;
+      uint32_t y = p.spans.front().b_word_begin;
+      for (const AlignedSpan& s : p.spans) {
+        ASSERT_EQ(s.a_word_begin, x) << "trial " << t;
+        ASSERT_EQ(s.b_word_begin, y) << "trial " << t;
+        x = s.a_word_end;
+        y = s.b_word_end;
+      }
+      for (uint32_t k = p.spans.front().a_word_begin; k < x; ++k) {
+        ASSERT_FALSE(used_a[k]) << "trial " << t;
+        used_a[k] = true;
+      }
+      for (uint32_t k = p.spans.front().b_word_begin; k < y; ++k) {
+        ASSERT_FALSE(used_b[k]) << "trial " << t;
+        used_b[k] = true;
+      }
+    }
+  }
+  EXPECT_GT(passages, 200u);
+}
+
+// A text's seed n-grams (BuildGramHashes; the default n = 3 has its own
+// one-pass loop) against their definition: per word, the stems of the n
+// words from it, each rotated by 21 bits and xored into the next, with the
+// low bit set; 0 where the n words are all stop words or run past the end.
+TEST(AlignerTest, GramHashesMatchTheirDefinition) {
+  text::Stemmer stemmer("en");
+  const AlignedText t = PrepareForAlignment(
+      "Of the people in the town, most of them said that it was not to be; "
+      "the council and the mayor of the town, and of the city, agreed on "
+      "Tuesday that the flood of the river was the worst in a century.",
+      "en", &stemmer);
+  for (int n = 1; n <= 5; ++n) {
+    const GramIndex index = BuildGramHashes(t, n);
+    ASSERT_EQ(index.at.size(), t.words.size());
+    size_t grams = 0;
+    for (size_t j = 0; j < t.words.size(); ++j) {
+      uint64_t want = 0;
+      if (j + n <= t.words.size()) {
+        bool all_stop = true;
+        uint64_t h = 0;
+        for (int k = 0; k < n; ++k) {
+          h = k == 0 ? t.words[j].stem
+                     : std::rotl(h, 21) ^ t.words[j + k].stem;
+          all_stop = all_stop && t.words[j + k].stop;
+        }
+        want = all_stop ? 0 : h | 1;
+      }
+      EXPECT_EQ(index.at[j], want) << "n " << n << " word " << j;
+      grams += want != 0;
+    }
+    EXPECT_EQ(index.grams, grams) << n;
+    EXPECT_FALSE(index.small_stem);
+    ASSERT_EQ(index.stems.size(), t.words.size() + 2 * GramIndex::kPad);
+    for (size_t j = 0; j < t.words.size(); ++j) {
+      EXPECT_EQ(index.stems[GramIndex::kPad + j], t.words[j].stem);
+    }
+  }
+  // Stems 0 and 1 are flagged.
+  Owned small = Make({"a", "b", "c", "d"});
+  small.aligned.words[2].stem = 1;
+  EXPECT_TRUE(BuildGramHashes(small.aligned, 3).small_stem);
+  EXPECT_TRUE(BuildGramHashes(small.aligned, 4).small_stem);
+  small.aligned.words[2].stem = 7;
+  EXPECT_FALSE(BuildGramHashes(small.aligned, 3).small_stem);
+}
+
+// The per-thread stem memo keys words by a probe hash of their first and
+// last 8 bytes and compares spellings above 8 bytes: words of every length
+// class, some differing only in bytes the probe hash does not see (the
+// middle of a long word) or only in the last byte, each keep their own
+// folded hash and stem, memoised or not (each text is prepared twice, the
+// second time from the memo), and equal to a fresh computation.
+TEST(AlignerTest, StemMemoKeepsWordsTheProbeHashCannotTellApart) {
+  const std::vector<std::string> words = {
+      "a", "ab", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefh",
+      "computer", "computes", "attributed", "attributes", "interchangeably",
+      "interchangeablx", "abcdefghxijklmnopq", "abcdefghyijklmnopq",
+      "abcdefghxxijklmnopqrs", "abcdefghyyijklmnopqrs", "running", "runner"};
+  std::string text;
+  for (const std::string& w : words) text += w + " ";
+  text::Stemmer stemmer("en");
+  for (int round = 0; round < 2; ++round) {
+    const AlignedText t = PrepareForAlignment(text, "en", &stemmer);
+    ASSERT_EQ(t.words.size(), words.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      EXPECT_EQ(t.words[k].folded, words[k]) << k;
+      EXPECT_EQ(t.words[k].folded_hash, Hash64(words[k])) << k;
+      // The stem hash (seeded) of the Snowball stem.
+      const std::string stem(stemmer.Stem(words[k]));
+      EXPECT_EQ(t.words[k].stem, Hash64(stem, 0x616c69676e)) << k;
+    }
   }
 }
 

@@ -182,25 +182,26 @@ class StorySets {
     // Stem -> id by open addressing, reused across stories on the thread:
     // a slot belongs to this story when its stamp is this story's, so the
     // table is never cleared (it is larger than a story needs).
+    // 16 bytes: the table is larger than the cache, and every word of the
+    // story looks a slot up (a member's repeated stems are listed again and
+    // set their bits again, which costs less than the per-slot marks that
+    // kept them out did).
     struct Slot {
       uint64_t key;
       uint32_t stamp;
       uint32_t id;
-      // 1 + the last member whose content / details have the stem: a
-      // member's second mention of a stem is not listed again.
-      uint32_t content_of, detail_of;
     };
     thread_local std::vector<Slot> table;
     thread_local uint32_t stamp = 0;
     size_t slots = 16;
     while (slots < 2 * total) slots *= 2;
     if (table.size() < slots || ++stamp == 0) {
-      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0, 0});
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
       stamp = 1;
     }
     const size_t mask = table.size() - 1;
-    // Per member's first mention of a stem as content or as a detail: its
-    // id and which of the member's sets it is new to.
+    // Per member's mention of a stem as content or as a detail: its id and
+    // which of the member's sets it is in.
     // Written through a pointer into a buffer kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
@@ -226,18 +227,9 @@ class StorySets {
           slot = (slot + 1) & mask;
         }
         Slot& t = tab[slot];
-        if (t.stamp != st) t = {w.stem, st, next++, 0, 0};
-        const uint32_t member = static_cast<uint32_t>(i + 1);
-        uint32_t sets = 0;
-        if (!w.stop && t.content_of != member) {
-          t.content_of = member;
-          sets |= 1;
-        }
-        if (detail && t.detail_of != member) {
-          t.detail_of = member;
-          sets |= 2;
-        }
-        if (sets != 0) word_ids[ids++] = t.id << 2 | sets;
+        if (t.stamp != st) t = {w.stem, st, next++};
+        word_ids[ids++] =
+            t.id << 2 | uint32_t{!w.stop} | uint32_t{detail} << 1;
       }
       member_end[i] = ids;
     }
@@ -248,36 +240,37 @@ class StorySets {
     details_size_.assign(n, 0);
     std::vector<uint64_t> seen(stride_, 0), multi(stride_, 0);
     for (size_t i = 0, k = 0; i < n; ++i) {
-      uint64_t* content = &content_[i * stride_];
-      uint64_t* details = &details_[i * stride_];
+      uint64_t* const content = &content_[i * stride_];
+      uint64_t* const details = &details_[i * stride_];
       if (text_id[i] != i) {
-        // The first member's rows; every stem of them is now in two
-        // members' content.
+        // The first member's rows.
         const size_t first = text_id[i];
         std::copy_n(&content_[first * stride_], stride_, content);
         std::copy_n(&details_[first * stride_], stride_, details);
-        content_size_[i] = content_size_[first];
-        details_size_[i] = details_size_[first];
-        for (size_t w = 0; w < stride_; ++w) multi[w] |= content[w];
-        continue;
-      }
-      for (; k < member_end[i]; ++k) {
-        const uint32_t id = word_ids[k] >> 2;
-        const uint64_t bit = uint64_t{1} << (id & 63);
-        // Each (member, stem, set) comes once (the first pass lists only
-        // first mentions).
-        if ((word_ids[k] & 1) != 0) {
-          content[id >> 6] |= bit;
-          ++content_size_[i];
-          // A stem already in another member's content is in two.
-          multi[id >> 6] |= seen[id >> 6] & bit;
-          seen[id >> 6] |= bit;
-        }
-        if ((word_ids[k] & 2) != 0) {
-          details[id >> 6] |= bit;
-          ++details_size_[i];
+      } else {
+        // Branchless: whether a mention is content or a detail is a coin
+        // toss per word (and a repeated mention sets its bit again).
+        for (; k < member_end[i]; ++k) {
+          const uint32_t v = word_ids[k];
+          const uint32_t id = v >> 2;
+          const uint64_t bit = uint64_t{1} << (id & 63);
+          content[id >> 6] |= bit & (uint64_t{0} - (v & 1));
+          details[id >> 6] |= bit & (uint64_t{0} - ((v >> 1) & 1));
         }
       }
+      // Row by row rather than per word (a row has a bit per 64 stems): a
+      // stem already in an earlier member's content is in two; the sizes
+      // are the rows' bit counts.
+      uint64_t* const seen_row = seen.data();
+      uint64_t* const multi_row = multi.data();
+      for (size_t w = 0; w < stride_; ++w) {
+        multi_row[w] |= seen_row[w] & content[w];
+        seen_row[w] |= content[w];
+      }
+      content_size_[i] =
+          static_cast<uint32_t>(AndCount(content, content, stride_));
+      details_size_[i] =
+          static_cast<uint32_t>(AndCount(details, details, stride_));
     }
     multi_ = std::move(multi);
   }

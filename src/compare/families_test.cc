@@ -176,6 +176,38 @@ TEST(FamiliesTest, SharedTextsOfCopiesGiveTheSameAnswer) {
   EXPECT_FALSE(a.pairs[2].swaps.empty());                        // 0-3
 }
 
+// AnalyzeStoryReuse counts the members' content stems and details as
+// bitmaps over story-local ids (StorySets); every pair's set evidence must
+// be what the sorted sets of relation.h (SetsOf, Intersection) give, with
+// copies sharing a text and copies prepared apart.
+TEST(FamiliesTest, StorySetsEqualSortedSetEvidence) {
+  text::Stemmer stemmer("en");
+  std::vector<AlignedText> texts;
+  for (const char* f : {"launch-01-wire.txt", "launch-03-synonym-spun.txt",
+                        "launch-04-light-edit-credit.txt",
+                        "launch-05-independent.txt", "launch-01-wire.txt"}) {
+    texts.push_back(PrepareForAlignment(
+        extract::ExtractFromText(Slurp(kExamples + "/" + f)).body, "en",
+        &stemmer));
+  }
+  std::vector<StoryMember> members;
+  for (size_t k : {0, 1, 0, 2, 3, 4, 1}) members.push_back({&texts[k], {}, false});
+  const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
+  ASSERT_EQ(r.pairs.size(), 21u);
+  for (const PairResult& pr : r.pairs) {
+    const AlignedText& a = *members[pr.a].text;
+    const AlignedText& b = *members[pr.b].text;
+    const PairEvidence want =
+        ComputeEvidence(a, b, Alignment{}, SetsOf(a), SetsOf(b));
+    const PairEvidence& got = pr.relation.evidence;
+    SCOPED_TRACE(std::to_string(pr.a) + "-" + std::to_string(pr.b));
+    EXPECT_EQ(got.content_jaccard, want.content_jaccard);
+    EXPECT_EQ(got.containment_a, want.containment_a);
+    EXPECT_EQ(got.containment_b, want.containment_b);
+    EXPECT_EQ(got.details_jaccard, want.details_jaccard);
+  }
+}
+
 TEST(FamiliesTest, ExampleStoriesRoles) {
   struct Case {
     std::vector<std::string> files;
