@@ -17,6 +17,7 @@
 #include <memory>
 #include <numeric>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
@@ -534,25 +535,55 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     uint32_t member;
     const Quantity* q;
   };
-  // Mentions by unit (views of the quantities' units), then visited in the
-  // order of the units (as a std::map of them would be).
-  std::unordered_map<std::string_view, std::vector<Mention>> by_unit;
-  size_t total = 0;
-  for (uint32_t m = 0; m < members.size(); ++m) {
-    for (const Quantity& q : members[m].facts->quantities) {
-      if (q.unit.empty() || q.vague) continue;
-      by_unit[q.unit].push_back({m, &q});
-      ++total;
+  // Mentions by unit, in member order within a unit, then visited in the
+  // order of the units (as a std::map of unit lists would be): units are
+  // numbered at first sight (a flat table, no node or list per unit), and
+  // the mentions laid out unit after unit by a counting sort.
+  std::vector<Mention> all;
+  std::vector<uint32_t> unit_of;  // per mention in `all`
+  std::vector<std::string_view> units;
+  {
+    size_t quantities = 0;
+    for (const StoryMember& m : members) quantities += m.facts->quantities.size();
+    all.reserve(quantities);
+    unit_of.reserve(quantities);
+    FirstSight<std::string_view> unit_ids(16);
+    for (uint32_t m = 0; m < members.size(); ++m) {
+      for (const Quantity& q : members[m].facts->quantities) {
+        if (q.unit.empty() || q.vague) continue;
+        const auto [id, fresh] =
+            unit_ids.TryEmplace(q.unit, static_cast<int>(units.size()));
+        if (fresh) units.push_back(q.unit);
+        all.push_back({m, &q});
+        unit_of.push_back(static_cast<uint32_t>(*id));
+      }
     }
   }
-  std::vector<std::pair<std::string_view, std::vector<Mention>*>> units;
-  units.reserve(by_unit.size());
-  for (auto& [unit, mentions] : by_unit) units.emplace_back(unit, &mentions);
-  std::sort(units.begin(), units.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  claims->reserve(claims->size() + total);  // at most a claim per mention
-  for (const auto& [unit, unit_mentions] : units) {
-    std::vector<Mention>& mentions = *unit_mentions;
+  // Units in order of their text; where each one's mentions start.
+  std::vector<uint32_t> unit_order(units.size());
+  std::iota(unit_order.begin(), unit_order.end(), 0);
+  std::sort(unit_order.begin(), unit_order.end(),
+            [&](uint32_t x, uint32_t y) { return units[x] < units[y]; });
+  std::vector<uint32_t> unit_from(units.size() + 1, 0);
+  {
+    std::vector<uint32_t> rank(units.size());
+    for (uint32_t r = 0; r < unit_order.size(); ++r) rank[unit_order[r]] = r;
+    for (uint32_t& u : unit_of) u = rank[u];  // now the unit's rank
+    for (const uint32_t r : unit_of) ++unit_from[r + 1];
+    for (size_t r = 0; r < units.size(); ++r) unit_from[r + 1] += unit_from[r];
+  }
+  std::vector<Mention> by_unit(all.size());
+  {
+    std::vector<uint32_t> fill(unit_from.begin(), unit_from.end() - 1);
+    for (size_t k = 0; k < all.size(); ++k) by_unit[fill[unit_of[k]]++] = all[k];
+  }
+  claims->reserve(claims->size() + all.size());  // at most a claim per mention
+  for (size_t r = 0; r < units.size(); ++r) {
+    const std::string_view unit = units[unit_order[r]];
+    // The unit's mentions in member order, sorted by value exactly as the
+    // unit's own list was (std::sort of the same sequence).
+    const auto mentions = std::span<Mention>(by_unit).subspan(
+        unit_from[r], unit_from[r + 1] - unit_from[r]);
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) {
                 return a.q->value < b.q->value;
@@ -568,8 +599,7 @@ void QuantityClaims(const std::vector<StoryMember>& members,
           cur != nullptr &&
           std::fabs(v - cur_value) <= tol * std::max(std::fabs(v), std::fabs(cur_value));
       if (!same) {
-        claims->push_back(Claim{});
-        cur = &claims->back();
+        cur = &claims->emplace_back();
         cur->kind = "quantity";
         cur->slot = unit;
         cur->value = FormatValue(v);
