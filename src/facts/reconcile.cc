@@ -1095,8 +1095,9 @@ struct QuoteItem {
   std::string_view speaker_name;  // of the entity cluster or the quote
   // The distinct folded words of the quote as ids interned over the
   // story's quotes (WordIds), sorted: set comparisons by integer merge
-  // instead of string compares.
-  std::vector<uint32_t> ids;
+  // instead of string compares. A view of own_ids of the first item of its
+  // text (items do not move once all are made).
+  std::span<const uint32_t> ids;
   // The first item of its Quote (NarrationQuoted's prefixes are kept
   // there).
   uint32_t first = 0;
@@ -1104,10 +1105,10 @@ struct QuoteItem {
   // QuoteSwaps: the first item of its text.
   uint32_t words_of = 0;
   std::vector<uint32_t> sequence;  // only in that item
+  std::vector<uint32_t> own_ids;   // only in that item
 };
 
-size_t CommonIds(const std::vector<uint32_t>& a,
-                 const std::vector<uint32_t>& b) {
+size_t CommonIds(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   size_t common = 0;
   for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
     if (a[x] < b[y]) {
@@ -1145,12 +1146,15 @@ double Overlap(const QuoteItem& a, const QuoteItem& b) {
 // could 'celebrate ...'" copied as "'We hope that returning Ukrainians could
 // celebrate ...'"): at least three such words, all within 300 bytes before
 // or after u's quote.
-// The four-letter prefixes NarrationQuoted compares for one item u: of the
-// narration around u's quote, and of u's quoted words. Built once per item.
-// Only prefixes of words of four letters or more are compared, so each is
-// packed into an integer; sorted and unique.
+// The four-letter prefixes NarrationQuoted compares for one item u: of
+// u's quoted words, built once per item, and of the narration around u's
+// quote, built only when a variant has three words or more outside u's
+// quote (most relatives have not, and reading the narration is the dear
+// part). Only prefixes of words of four letters or more are compared, so
+// each is packed into an integer; sorted and unique.
 struct NarrationPrefixes {
-  std::vector<uint32_t> around, quoted;
+  std::vector<uint32_t> quoted;
+  const std::vector<uint32_t>* around = nullptr;  // in the AroundCache
 };
 
 uint32_t Prefix4(std::string_view w) {
@@ -1173,10 +1177,22 @@ bool Has(const std::vector<uint32_t>& sorted, uint32_t x) {
 // the same paragraphs), with their prefixes.
 using AroundCache = std::unordered_map<std::string, std::vector<uint32_t>>;
 
-NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
-                             const WordIds& words, const QuoteItem& u,
-                             AroundCache* cache) {
-  NarrationPrefixes out;
+// The prefixes of u's quoted words (NarrationPrefixes::quoted).
+std::vector<uint32_t> QuotedPrefixes(const WordIds& words, const QuoteItem& u) {
+  std::vector<uint32_t> quoted;
+  for (const uint32_t id : u.ids) {
+    const std::string_view w = words.Word(id);
+    if (w.size() >= 4) quoted.push_back(Prefix4(w));
+  }
+  SortUnique(&quoted);
+  return quoted;
+}
+
+// The prefixes of the narration around u's quote (NarrationPrefixes::
+// around), kept in *cache (its values do not move).
+const std::vector<uint32_t>& AroundPrefixes(
+    const std::vector<StoryMember>& members, const QuoteItem& u,
+    AroundCache* cache) {
   const std::string_view ubody = members[u.member].body;
   const uint32_t from = u.quote->begin > 300 ? u.quote->begin - 300 : 0;
   const uint32_t to = std::min<uint32_t>(
@@ -1196,23 +1212,40 @@ NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
     });
     SortUnique(&cached->second);
   }
-  out.around = cached->second;
-  for (const uint32_t id : u.ids) {
-    const std::string_view w = words.Word(id);
-    if (w.size() >= 4) out.quoted.push_back(Prefix4(w));
-  }
-  SortUnique(&out.quoted);
-  return out;
+  return cached->second;
 }
 
-bool NarrationQuoted(const NarrationPrefixes& u, const WordIds& words,
-                     const QuoteItem& v) {
-  size_t moved = 0;
+// `around` gives u's narration prefixes (AroundPrefixes), asked only when
+// v has three prefixes or more that u's quote lacks: the count below
+// cannot reach three otherwise.
+template <typename Around>
+bool NarrationQuoted(const NarrationPrefixes& u, Around&& around,
+                     const WordIds& words, const QuoteItem& v) {
+  // v's prefixes outside u's quote, in v's order (repeats kept: each
+  // word counts, as it always has).
+  uint32_t outside[8];
+  std::vector<uint32_t> more;
+  size_t n = 0;
   for (const uint32_t id : v.ids) {
     const std::string_view w = words.Word(id);
     if (w.size() < 4) continue;
     const uint32_t p = Prefix4(w);
-    if (!Has(u.quoted, p) && Has(u.around, p)) ++moved;
+    if (Has(u.quoted, p)) continue;
+    if (n < std::size(outside)) {
+      outside[n] = p;
+    } else {
+      more.push_back(p);
+    }
+    ++n;
+  }
+  if (n < 3) return false;
+  const std::vector<uint32_t>& a = around();
+  size_t moved = 0;
+  for (size_t k = 0; k < std::min(n, std::size(outside)); ++k) {
+    if (Has(a, outside[k])) ++moved;
+  }
+  for (const uint32_t p : more) {
+    if (Has(a, p)) ++moved;
   }
   return moved >= 3;
 }
@@ -1220,7 +1253,7 @@ bool NarrationQuoted(const NarrationPrefixes& u, const WordIds& words,
 // Whether every word of `text` is among the sorted ids `of` (true when
 // `text` has no word).
 bool AllWordsIn(const std::vector<int64_t>& text_ids,
-                const std::vector<uint32_t>& of) {
+                std::span<const uint32_t> of) {
   for (const int64_t id : text_ids) {
     if (id < 0 ||
         !std::binary_search(of.begin(), of.end(), static_cast<uint32_t>(id))) {
@@ -1255,6 +1288,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // sequence (a text's words get the same ids whenever it is read). -1:
   // fewer than three words.
   FirstSight<std::string_view> item_of_text(quotes);
+  items.reserve(quotes);  // no reallocation: items view each other's ids
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -1272,8 +1306,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       if (fresh) {
         const auto [same, new_text] = item_of_text.TryEmplace(q.text, -1);
         if (new_text) {
-          WordIdsOf(q.text, &words, &it.sequence, &it.ids);
-          if (it.ids.size() < 3) continue;
+          WordIdsOf(q.text, &words, &it.sequence, &it.own_ids);
+          if (it.own_ids.size() < 3) continue;
           *same = static_cast<int>(items.size());
           it.words_of = static_cast<uint32_t>(items.size());
         } else {
@@ -1288,7 +1322,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         it.words_of = items[static_cast<size_t>(*seen)].words_of;
       }
       it.first = static_cast<uint32_t>(*seen);
-      items.push_back(std::move(it));
+      QuoteItem& placed = items.emplace_back(std::move(it));
+      if (placed.words_of == items.size() - 1) placed.ids = placed.own_ids;
     }
   }
   // Items of one text (copies) have the same words, so the word index
@@ -1337,15 +1372,17 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   std::vector<int> group_speaker;
   std::vector<std::vector<uint32_t>> text_groups(text_first.size());
   std::vector<uint32_t> shares(text_first.size(), 0);
-  std::vector<uint32_t> candidates;
+  // The texts sharing a word with item i: candidates[0 .. n_candidates),
+  // each text at most once (room for all, no growth in the loop).
+  std::vector<uint32_t> candidates(text_first.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    candidates.clear();
+    size_t n_candidates = 0;
     for (uint32_t id : items[i].ids) {
       for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
         const uint32_t t = holders[h];
         // Texts are in order of first item; only grouped items count.
         if (text_first[t] >= i) break;
-        if (shares[t]++ == 0) candidates.push_back(t);
+        if (shares[t]++ == 0) candidates[n_candidates++] = t;
       }
     }
     // Scoring in (group, rank) order with the last best (>=) winning picks
@@ -1354,7 +1391,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     // candidates in any order (no sort).
     int best = -1;
     double best_score = 0.3;
-    for (uint32_t t : candidates) {
+    for (size_t c = 0; c < n_candidates; ++c) {
+      const uint32_t t = candidates[c];
       // shares[t] counted every id of item i that text t holds: their
       // common words, as CommonIds would count them (ids are unique).
       const uint32_t common = shares[t];
@@ -1394,18 +1432,22 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // Items of one Quote (verbatim copies) share its prefixes, kept with the
   // quote's first item: they depend on nothing but the quote, its words and
   // the body around it.
-  auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
+  auto prefixes_of = [&](size_t u) -> NarrationPrefixes& {
     const size_t first = items[u].first;
     if (prefixes[first] == nullptr) {
-      prefixes[first] = std::make_unique<NarrationPrefixes>(
-          PrefixesOf(members, words, items[first], &around_cache));
+      prefixes[first] = std::make_unique<NarrationPrefixes>();
+      prefixes[first]->quoted = QuotedPrefixes(words, items[first]);
     }
     return *prefixes[first];
   };
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];
-    std::set<uint32_t> arts;
-    for (size_t k : members_of) arts.insert(items[k].member);
+    // The articles quoting it, sorted and unique.
+    std::vector<uint32_t> arts;
+    arts.reserve(members_of.size());
+    for (size_t k : members_of) arts.push_back(items[k].member);
+    std::sort(arts.begin(), arts.end());
+    arts.erase(std::unique(arts.begin(), arts.end()), arts.end());
     if (arts.size() < 2) continue;  // quoted by one article only
     QuoteCluster qc;
     for (size_t k : members_of) {
@@ -1414,8 +1456,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         break;
       }
     }
-    std::vector<uint32_t> ms(arts.begin(), arts.end());
-    qc.sources = CountSources(members, ms);
+    qc.sources = CountSources(members, arts);
+    qc.variants.reserve(members_of.size());
     for (size_t k : members_of) {
       const QuoteItem& v = items[k];
       QuoteVariantResult r;
@@ -1501,7 +1543,15 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               const auto& tv = members[v.member].published_time;
               const auto& tr = members[rel.member].published_time;
               if (tv && tr && *tv < *tr) continue;
-              if (NarrationQuoted(prefixes_of(w), words, v)) {
+              NarrationPrefixes& pw = prefixes_of(w);
+              auto around = [&]() -> const std::vector<uint32_t>& {
+                if (pw.around == nullptr) {
+                  pw.around = &AroundPrefixes(members, items[items[w].first],
+                                              &around_cache);
+                }
+                return *pw.around;
+              };
+              if (NarrationQuoted(pw, around, words, v)) {
                 r.flag = "paraphrased";
                 break;
               }

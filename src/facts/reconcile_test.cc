@@ -183,6 +183,50 @@ TEST(ReconcileTest, NarrationMovedInsideQuoteMarksIsParaphrase) {
   EXPECT_EQ(r.quotes[0].variants[1].flag, "paraphrased");
 }
 
+// NarrationQuoted reads the narration around a relative's quote only when
+// the variant has three words or more (of four letters or more) outside
+// that quote; the flag must be what counting every word against the
+// narration gives: two such words are not enough, three are, and more than
+// fit on the stack (eight) count as well; words the narration lacks do not
+// count.
+TEST(ReconcileTest, NarrationQuotedCountsWordsOutsideTheRelativesQuote) {
+  const char a[] =
+      "The governor said she hoped the trapped coal miners could soon "
+      "safely return home and \"see their families before the weekend\", "
+      "and thanked the rescue teams.";
+  struct Case {
+    const char* b;
+    const char* flag;
+  };
+  const Case cases[] = {
+      // miners, could: two.
+      {"\"Miners could see their families before the weekend,\" the "
+       "governor said, thanking the rescue teams.",
+       ""},
+      // trapped, miners, could: three.
+      {"\"Trapped miners could see their families before the weekend,\" "
+       "the governor said, thanking the rescue teams.",
+       "paraphrased"},
+      // hoped trapped coal miners could soon safely return home: nine.
+      {"\"I hoped trapped coal miners could soon safely return home and see "
+       "their families before the weekend,\" the governor said, thanking "
+       "the rescue teams.",
+       "paraphrased"},
+      // Words of no narration: none counts.
+      {"\"Brave drillers would surely stay until they see their families "
+       "before the weekend,\" the governor said, thanking the rescue teams.",
+       ""},
+  };
+  for (const Case& c : cases) {
+    const Story s = Make({{a, 0}, {c.b, 0}});
+    const Reconciliation r = ReconcileStory(s.members);
+    ASSERT_EQ(r.quotes.size(), 1u) << c.b;
+    ASSERT_EQ(r.quotes[0].variants.size(), 2u) << c.b;
+    EXPECT_EQ(r.quotes[0].variants[0].flag, "") << c.b;
+    EXPECT_EQ(r.quotes[0].variants[1].flag, c.flag) << c.b;
+  }
+}
+
 TEST(ReconcileTest, SpellingsOfOneNameMerge) {
   const char a[] = "Mohammed bin Zayed of the UAE met Volodymyr Zelenskyy in "
                    "Abu Dhabi on Monday, Zelenskyy said.";
