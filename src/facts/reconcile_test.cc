@@ -504,6 +504,49 @@ TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
   }
 }
 
+// The one-pass scanner that files a quote's words (fold and hash as the
+// word is scanned) gives the words and hashes of the plain path (words,
+// then fold, then hash), on text built from the pieces where they could
+// part: typographic apostrophes inside and outside words, other general
+// punctuation, lone and cut-off lead bytes, contractions, and words longer
+// than the scanner's buffer.
+TEST(ReconcileTest, FoldedWordsOnePassEqualsWordFoldAndHash) {
+  const std::vector<std::string> pieces = {
+      "We", "we", "RE", "won", "Can", "n", "t", "s", "1,200", "Zelenskyy",
+      "\xE2\x80\x99",  // U+2019
+      "\xE2\x80\x98",  // U+2018
+      "\xE2\x80\x93",  // en dash
+      "\xC2\xA0", "\xC3\xA9", "\xE2", "\x80", "\x99", "\xC2",
+      "'", "'", "'re", "n't", "'ll", "'d", "'m", "'ve", "\xE2\x80\x99re",
+      "n\xE2\x80\x99t", " ", " ", " ", ",", ".", "\"", "-", "\n",
+      std::string(63, 'a'), std::string(64, 'B'), std::string(65, 'c'),
+      std::string(70, 'D') + "\xE2\x80\x99S",
+  };
+  const std::vector<std::string> fixed = {
+      "",
+      "We\xE2\x80\x99re sure they won\xE2\x80\x99t; can't, CAN'T, I'd",
+      "\xE2\x80\x99tis the end\xE2\x80\x99",
+      "rock 'n' roll '90s o'clock",
+      "ends with a lead byte \xE2",
+      "ends with a cut sequence \xE2\x80",
+      "\xE2\x80\x99\xE2\x80\x99\xE2\x80\x99",
+  };
+  auto same = [](const std::string& text) {
+    EXPECT_EQ(internal::FoldedWordsForTest(text, true),
+              internal::FoldedWordsForTest(text, false))
+        << testing::PrintToString(text);
+  };
+  for (const std::string& t : fixed) same(t);
+  EXPECT_EQ(internal::FoldedWordsForTest("We\xE2\x80\x99re", true).size(), 2u);
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t n = rng() % 24;
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    same(text);
+  }
+}
+
 TEST(ReconcileTest, QuoteSwapsGoldenTable) {
   struct Row {
     const char* a;
