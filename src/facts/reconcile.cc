@@ -1122,6 +1122,9 @@ std::vector<std::vector<int>> MergeEntities(
   }
   // Votes per cluster, indexed by EntityType.
   std::vector<std::array<int, 4>> type_votes;
+  // At most a cluster per item: no cluster moves as the list grows.
+  clusters->reserve(clusters->size() + items.size());
+  type_votes.reserve(items.size());
   for (uint32_t m = 0; m < members.size(); ++m) {
     cluster_of[m].assign(item_of[m].size(), -1);
     for (size_t e = 0; e < item_of[m].size(); ++e) {
@@ -1130,7 +1133,7 @@ std::vector<std::vector<int>> MergeEntities(
       const int root = Find(parent, item);
       if (cluster_of_root[root] < 0) {
         cluster_of_root[root] = static_cast<int>(clusters->size());
-        clusters->push_back(EntityCluster{});
+        clusters->emplace_back();
         type_votes.push_back({0, 0, 0, 0});
       }
       const int c = cluster_of_root[root];
@@ -1158,14 +1161,16 @@ std::vector<std::vector<int>> MergeEntities(
         EntityType::kOrganization, EntityType::kOther, EntityType::kPerson,
         EntityType::kPlace};
     int best = -1;
+    EntityType best_type = EntityType::kOther;
     for (const EntityType t : kByName) {
       const int n = type_votes[c][static_cast<size_t>(t)];
       if (n == 0) continue;  // no vote: not a candidate
       if (n > best || (n == best && t != EntityType::kOther)) {
-        cl.type = EntityTypeName(t);
+        best_type = t;
         best = n;
       }
     }
+    if (best >= 0) cl.type = EntityTypeName(best_type);
   }
   return cluster_of;
 }
@@ -1875,16 +1880,22 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
   }
   BuildBrief(members, sentences, brief_facts, entity_mentions,
              options.brief_sentences, &r.brief);
-  for (EntityCluster& e : entities) {
-    if (e.type != "other") {
-      r.entities.push_back(std::move(e));
+  // The named clusters, sorted (stable) and moved into r once.
+  {
+    std::vector<uint32_t> order;
+    order.reserve(entities.size());
+    for (uint32_t k = 0; k < entities.size(); ++k) {
+      if (entities[k].type != "other") order.push_back(k);
     }
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const EntityCluster& a = entities[x];
+      const EntityCluster& b = entities[y];
+      if (a.sources != b.sources) return a.sources > b.sources;
+      return a.members.size() > b.members.size();
+    });
+    r.entities.reserve(order.size());
+    for (const uint32_t k : order) r.entities.push_back(std::move(entities[k]));
   }
-  StableSortByIndex(&r.entities,
-                    [](const EntityCluster& a, const EntityCluster& b) {
-                      if (a.sources != b.sources) return a.sources > b.sources;
-                      return a.members.size() > b.members.size();
-                    });
   StableSortByIndex(&r.claims, [](const Claim& a, const Claim& b) {
     return a.sources > b.sources;
   });
