@@ -662,6 +662,10 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     for (size_t k = 0; k < all.size(); ++k) by_unit[fill[unit_of[k]]++] = all[k];
   }
   claims->reserve(claims->size() + all.size());  // at most a claim per mention
+  // Per member, 1 + the index of the last claim it joined: claims are made
+  // one after another, so a member is in the current claim iff its mark is
+  // that claim's (no search of the claim's members).
+  std::vector<size_t> joined(members.size(), 0);
   for (size_t r = 0; r < units.size(); ++r) {
     const std::string_view unit = units[unit_order[r]];
     // The unit's mentions in member order, sorted by value exactly as the
@@ -703,7 +707,11 @@ void QuantityClaims(const std::vector<StoryMember>& members,
           cur->modifiers.emplace_back(folded);
         }
       }
-      AddUnique(&cur->members, mn.member);
+      const size_t mark = static_cast<size_t>(cur - claims->data()) + 1;
+      if (joined[mn.member] != mark) {
+        joined[mn.member] = mark;
+        cur->members.push_back(mn.member);
+      }
       cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
     }
   }
