@@ -880,19 +880,33 @@ void FindConflicts(const std::vector<StoryMember>& members,
     }
     return *context[i];
   };
-  // The sources of each claim, sorted and unique, made when first asked.
-  std::vector<std::vector<int>> sources(claims.size());
-  auto sources_of = [&](size_t i) -> const std::vector<int>& {
-    std::vector<int>& s = sources[i];
-    if (s.empty()) {
-      for (uint32_t m : claims[i].members) s.push_back(members[m].source);
-      std::sort(s.begin(), s.end());
-      s.erase(std::unique(s.begin(), s.end()), s.end());
+  // The sources of each claim, sorted and unique, made when first asked
+  // (make_sources), one after another in one list (no list per claim):
+  // source_list[source_at[i].first ..) of length source_at[i].second. A
+  // view (sources_of) lives until the next make_sources.
+  std::vector<int> source_list;
+  constexpr uint32_t kNotMade = UINT32_MAX;
+  std::vector<std::pair<uint32_t, uint32_t>> source_at(claims.size(),
+                                                       {0, kNotMade});
+  auto make_sources = [&](size_t i) {
+    std::pair<uint32_t, uint32_t>& at = source_at[i];
+    if (at.second != kNotMade) return;
+    const size_t from = source_list.size();
+    for (uint32_t m : claims[i].members) {
+      source_list.push_back(members[m].source);
     }
-    return s;
+    std::sort(source_list.begin() + from, source_list.end());
+    source_list.erase(std::unique(source_list.begin() + from, source_list.end()),
+                      source_list.end());
+    at = {static_cast<uint32_t>(from),
+          static_cast<uint32_t>(source_list.size() - from)};
+  };
+  auto sources_of = [&](size_t i) {
+    return std::span<const int>(source_list)
+        .subspan(source_at[i].first, source_at[i].second);
   };
   // Whether some element of sorted a is not in sorted b.
-  auto has_other = [](const std::vector<int>& a, const std::vector<int>& b) {
+  auto has_other = [](std::span<const int> a, std::span<const int> b) {
     for (int x : a) {
       if (!std::binary_search(b.begin(), b.end(), x)) return true;
     }
@@ -918,8 +932,10 @@ void FindConflicts(const std::vector<StoryMember>& members,
       const size_t j = same_slot[r];
       const Claim& a = claims[i];
       const Claim& b = claims[j];
-      const std::vector<int>& sa = sources_of(i);
-      const std::vector<int>& sb = sources_of(j);
+      make_sources(i);
+      make_sources(j);
+      const std::span<const int> sa = sources_of(i);
+      const std::span<const int> sb = sources_of(j);
       if (!has_other(sa, sb) || !has_other(sb, sa)) continue;
       if (SortedDice(context_of(i), context_of(j)) < 0.5) continue;
       StoryConflict c;
