@@ -1573,7 +1573,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     qc.variants.reserve(members_of.size());
     for (size_t k : members_of) {
       const QuoteItem& v = items[k];
-      QuoteVariantResult r;
+      QuoteVariantResult& r = qc.variants.emplace_back();  // filled in place
       r.member = v.member;
       r.begin = v.quote->begin;
       r.text = v.quote->text;
@@ -1686,7 +1686,6 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           if (others_agree) r.flag = "paraphrased";
         }
       }
-      qc.variants.push_back(std::move(r));
     }
     out->push_back(std::move(qc));
   }
