@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "src/base/ordered_pool.h"
 #include "src/compare/families.h"
@@ -69,50 +70,57 @@ void ReconcileFacts(const std::vector<Article>& in,
       return worker->SameUnit(*wordnet, a, b);
     };
   }
-  const facts::Reconciliation r = facts::ReconcileStory(members, ro);
-  auto ids = [&](const std::vector<uint32_t>& ms) {
-    std::vector<uint32_t> out;
-    for (uint32_t m : ms) out.push_back(st->articles[m]);
-    return out;
+  // The results are moved into the Story (their strings and lists are the
+  // report's; only member indexes become article indexes).
+  facts::Reconciliation r = facts::ReconcileStory(members, ro);
+  auto ids = [&](std::vector<uint32_t>* ms) {
+    for (uint32_t& m : *ms) m = st->articles[m];
+    return std::move(*ms);
   };
-  for (const facts::Claim& c : r.claims) {
-    FactClaim f;
-    f.kind = c.kind;
-    f.slot = c.slot;
-    f.value = c.value;
-    f.texts = c.texts;
-    f.articles = ids(c.members);
+  st->claims.reserve(st->claims.size() + r.claims.size());
+  for (facts::Claim& c : r.claims) {
+    FactClaim& f = st->claims.emplace_back();
+    f.kind = std::move(c.kind);
+    f.slot = std::move(c.slot);
+    f.value = std::move(c.value);
+    f.texts = std::move(c.texts);
+    f.articles = ids(&c.members);
     f.sources = c.sources;
     f.status = c.sources >= 2 ? "corroborated" : "single-source";
-    f.flag = c.flag;
-    st->claims.push_back(std::move(f));
+    f.flag = std::move(c.flag);
   }
-  for (const facts::StoryConflict& c : r.conflicts) {
-    FactConflict f;
-    f.kind = c.kind;
-    f.slot = c.slot;
-    for (const facts::ConflictSide& side : c.sides) {
-      f.sides.push_back({side.value, ids(side.members)});
+  st->conflicts.reserve(st->conflicts.size() + r.conflicts.size());
+  for (facts::StoryConflict& c : r.conflicts) {
+    FactConflict& f = st->conflicts.emplace_back();
+    f.kind = std::move(c.kind);
+    f.slot = std::move(c.slot);
+    f.sides.reserve(c.sides.size());
+    for (facts::ConflictSide& side : c.sides) {
+      f.sides.push_back({std::move(side.value), ids(&side.members)});
     }
-    st->conflicts.push_back(std::move(f));
   }
-  for (const facts::EntityCluster& e : r.entities) {
-    st->entities.push_back(
-        {e.name, e.type, e.variants, ids(e.members), e.sources});
+  st->entities.reserve(st->entities.size() + r.entities.size());
+  for (facts::EntityCluster& e : r.entities) {
+    st->entities.push_back({std::move(e.name), std::move(e.type),
+                            std::move(e.variants), ids(&e.members),
+                            e.sources});
   }
-  for (const facts::QuoteCluster& q : r.quotes) {
-    QuoteGroup g;
-    g.speaker = q.speaker;
+  st->quotes.reserve(st->quotes.size() + r.quotes.size());
+  for (facts::QuoteCluster& q : r.quotes) {
+    QuoteGroup& g = st->quotes.emplace_back();
+    g.speaker = std::move(q.speaker);
     g.sources = q.sources;
-    for (const facts::QuoteVariantResult& v : q.variants) {
-      g.variants.push_back(
-          {st->articles[v.member], v.text, v.venue, v.flag, v.swaps});
+    g.variants.reserve(q.variants.size());
+    for (facts::QuoteVariantResult& v : q.variants) {
+      g.variants.push_back({st->articles[v.member], std::move(v.text),
+                            std::move(v.venue), std::move(v.flag),
+                            std::move(v.swaps)});
     }
-    st->quotes.push_back(std::move(g));
   }
-  for (const facts::BriefLine& b : r.brief) {
-    st->brief.push_back(
-        {st->articles[b.member], b.text, ids(b.supported_by), b.sources});
+  st->brief.reserve(st->brief.size() + r.brief.size());
+  for (facts::BriefLine& b : r.brief) {
+    st->brief.push_back({st->articles[b.member], std::move(b.text),
+                         ids(&b.supported_by), b.sources});
   }
 }
 

@@ -17,6 +17,7 @@
 #include <memory>
 #include <numeric>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
@@ -197,9 +198,10 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
 // one after another in one string (no allocation per word).
 class WordIds {
  public:
-  uint32_t Add(std::string_view w) {
+  uint32_t Add(std::string_view w) { return AddHashed(w, Hash(w)); }
+  // Add(w) given h = Hash(w).
+  uint32_t AddHashed(std::string_view w, uint64_t h) {
     if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-    const uint64_t h = Hash(w);
     const size_t s = SlotOf(w, h);
     if (slots_[s] != 0) return slots_[s] - 1;
     const auto id = static_cast<uint32_t>(entries_.size());
@@ -221,18 +223,23 @@ class WordIds {
   }
   size_t size() const { return entries_.size(); }
 
+  // FNV-1a, folded: HashFinish(HashStep(..HashStep(kHashBasis, w[0])..)).
+  static constexpr uint64_t kHashBasis = 14695981039346656037ull;
+  static uint64_t HashStep(uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  static uint64_t HashFinish(uint64_t h) { return h ^ (h >> 32); }
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = kHashBasis;
+    for (const char c : w) h = HashStep(h, c);
+    return HashFinish(h);
+  }
+
  private:
   struct Entry {
     uint64_t hash;
     uint32_t offset, size;  // in text_
   };
-  static uint64_t Hash(std::string_view w) {
-    uint64_t h = 14695981039346656037ull;
-    for (const char c : w) {
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-    return h ^ (h >> 32);
-  }
   // The slot holding w (hash h), or the empty slot where it would go.
   size_t SlotOf(std::string_view w, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
@@ -315,13 +322,91 @@ class FirstSight {
   int shift_ = 64;
 };
 
+// ForEachFoldedWord(text, f) with each word's WordIds::Hash: calls f(w,
+// WordIds::Hash(w)) for the same words w in the same order, but folds and
+// hashes each byte as the word is scanned (one pass over the bytes instead
+// of a scan, a fold and a hash). The same words because, inside a word,
+// U+2019 is only ever an apostrophe (elsewhere PunctuationAt takes it), so
+// FoldTo's replacement is the apostrophe rule's. Compared with the plain
+// path by ReconcileTest.FoldedWordsOnePassEqualsWordFoldAndHash.
+template <typename F>
+void ForEachFoldedWordHashed(std::string_view text, F&& f) {
+  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
+      {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
+      {"'m", "am"},   {"'d", "would"}};
+  char buffer[64];
+  std::string spill;  // a word longer than the buffer, folded again
+  const size_t size = text.size();
+  auto word_at = [&](size_t k) {
+    if (k >= size) return false;
+    const uint8_t c = kWordByteClass[static_cast<unsigned char>(text[k])];
+    if (c != 2) return c != 0;
+    return PunctuationAt(text, k) == 0;
+  };
+  size_t i = 0;
+  while (i < size) {
+    while (i < size && !word_at(i)) ++i;
+    size_t e = i, n = 0;
+    uint64_t h = WordIds::kHashBasis;
+    while (e < size) {
+      char c;
+      if (word_at(e)) {
+        c = Lower(text[e]);
+        e += 1;
+      } else {
+        size_t alen = 0;
+        if (e > i && IsApostropheAt(text, e, &alen) && word_at(e + alen)) {
+          c = '\'';
+          e += alen;
+        } else {
+          break;
+        }
+      }
+      if (n < sizeof buffer) buffer[n] = c;
+      ++n;
+      h = WordIds::HashStep(h, c);
+    }
+    if (e == i) break;  // i == size: no word left
+    std::string_view fw;
+    if (n <= sizeof buffer) {
+      fw = std::string_view(buffer, n);
+    } else {
+      FoldInto(text.substr(i, e - i), &spill);
+      fw = spill;
+    }
+    i = e;
+    // ForEachFoldedWord's contractions.
+    if (n < 3 || (fw[n - 2] != '\'' && fw[n - 3] != '\'')) {
+      f(fw, WordIds::HashFinish(h));
+      continue;
+    }
+    bool opened = false;
+    for (const auto& [end, full] : kEndings) {
+      if (fw.size() > end.size() && fw.ends_with(end)) {
+        std::string_view head = fw.substr(0, fw.size() - end.size());
+        if (head == "wo") head = "will";  // won't
+        if (head == "ca") head = "can";   // can't
+        f(head, WordIds::Hash(head));
+        f(full, WordIds::Hash(full));
+        opened = true;
+        break;
+      }
+    }
+    if (!opened) f(fw, WordIds::HashFinish(h));
+  }
+}
+
 // The ids of the folded words of `text` in order, into *sequence, and the
 // distinct ones sorted, into *ids.
 void WordIdsOf(std::string_view text, WordIds* table,
                std::vector<uint32_t>* sequence, std::vector<uint32_t>* ids) {
   sequence->clear();
-  ForEachFoldedWord(
-      text, [&](std::string_view w) { sequence->push_back(table->Add(w)); });
+  // A word and a separator take two bytes or more (an opened contraction,
+  // five for two words): no growth for ordinary text.
+  sequence->reserve(text.size() / 2 + 1);
+  ForEachFoldedWordHashed(text, [&](std::string_view w, uint64_t h) {
+    sequence->push_back(table->AddHashed(w, h));
+  });
   ids->assign(sequence->begin(), sequence->end());
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
@@ -534,25 +619,59 @@ void QuantityClaims(const std::vector<StoryMember>& members,
     uint32_t member;
     const Quantity* q;
   };
-  // Mentions by unit (views of the quantities' units), then visited in the
-  // order of the units (as a std::map of them would be).
-  std::unordered_map<std::string_view, std::vector<Mention>> by_unit;
-  size_t total = 0;
-  for (uint32_t m = 0; m < members.size(); ++m) {
-    for (const Quantity& q : members[m].facts->quantities) {
-      if (q.unit.empty() || q.vague) continue;
-      by_unit[q.unit].push_back({m, &q});
-      ++total;
+  // Mentions by unit, in member order within a unit, then visited in the
+  // order of the units (as a std::map of unit lists would be): units are
+  // numbered at first sight (a flat table, no node or list per unit), and
+  // the mentions laid out unit after unit by a counting sort.
+  std::vector<Mention> all;
+  std::vector<uint32_t> unit_of;  // per mention in `all`
+  std::vector<std::string_view> units;
+  {
+    size_t quantities = 0;
+    for (const StoryMember& m : members) quantities += m.facts->quantities.size();
+    all.reserve(quantities);
+    unit_of.reserve(quantities);
+    FirstSight<std::string_view> unit_ids(16);
+    for (uint32_t m = 0; m < members.size(); ++m) {
+      for (const Quantity& q : members[m].facts->quantities) {
+        if (q.unit.empty() || q.vague) continue;
+        const auto [id, fresh] =
+            unit_ids.TryEmplace(q.unit, static_cast<int>(units.size()));
+        if (fresh) units.push_back(q.unit);
+        all.push_back({m, &q});
+        unit_of.push_back(static_cast<uint32_t>(*id));
+      }
     }
   }
-  std::vector<std::pair<std::string_view, std::vector<Mention>*>> units;
-  units.reserve(by_unit.size());
-  for (auto& [unit, mentions] : by_unit) units.emplace_back(unit, &mentions);
-  std::sort(units.begin(), units.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  claims->reserve(claims->size() + total);  // at most a claim per mention
-  for (const auto& [unit, unit_mentions] : units) {
-    std::vector<Mention>& mentions = *unit_mentions;
+  // Units in order of their text; where each one's mentions start.
+  std::vector<uint32_t> unit_order(units.size());
+  std::iota(unit_order.begin(), unit_order.end(), 0);
+  std::sort(unit_order.begin(), unit_order.end(),
+            [&](uint32_t x, uint32_t y) { return units[x] < units[y]; });
+  std::vector<uint32_t> unit_from(units.size() + 1, 0);
+  {
+    std::vector<uint32_t> rank(units.size());
+    for (uint32_t r = 0; r < unit_order.size(); ++r) rank[unit_order[r]] = r;
+    for (uint32_t& u : unit_of) u = rank[u];  // now the unit's rank
+    for (const uint32_t r : unit_of) ++unit_from[r + 1];
+    for (size_t r = 0; r < units.size(); ++r) unit_from[r + 1] += unit_from[r];
+  }
+  std::vector<Mention> by_unit(all.size());
+  {
+    std::vector<uint32_t> fill(unit_from.begin(), unit_from.end() - 1);
+    for (size_t k = 0; k < all.size(); ++k) by_unit[fill[unit_of[k]]++] = all[k];
+  }
+  claims->reserve(claims->size() + all.size());  // at most a claim per mention
+  // Per member, 1 + the index of the last claim it joined: claims are made
+  // one after another, so a member is in the current claim iff its mark is
+  // that claim's (no search of the claim's members).
+  std::vector<size_t> joined(members.size(), 0);
+  for (size_t r = 0; r < units.size(); ++r) {
+    const std::string_view unit = units[unit_order[r]];
+    // The unit's mentions in member order, sorted by value exactly as the
+    // unit's own list was (std::sort of the same sequence).
+    const auto mentions = std::span<Mention>(by_unit).subspan(
+        unit_from[r], unit_from[r + 1] - unit_from[r]);
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) {
                 return a.q->value < b.q->value;
@@ -568,8 +687,7 @@ void QuantityClaims(const std::vector<StoryMember>& members,
           cur != nullptr &&
           std::fabs(v - cur_value) <= tol * std::max(std::fabs(v), std::fabs(cur_value));
       if (!same) {
-        claims->push_back(Claim{});
-        cur = &claims->back();
+        cur = &claims->emplace_back();
         cur->kind = "quantity";
         cur->slot = unit;
         cur->value = FormatValue(v);
@@ -589,7 +707,11 @@ void QuantityClaims(const std::vector<StoryMember>& members,
           cur->modifiers.emplace_back(folded);
         }
       }
-      AddUnique(&cur->members, mn.member);
+      const size_t mark = static_cast<size_t>(cur - claims->data()) + 1;
+      if (joined[mn.member] != mark) {
+        joined[mn.member] = mark;
+        cur->members.push_back(mn.member);
+      }
       cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
     }
   }
@@ -758,19 +880,33 @@ void FindConflicts(const std::vector<StoryMember>& members,
     }
     return *context[i];
   };
-  // The sources of each claim, sorted and unique, made when first asked.
-  std::vector<std::vector<int>> sources(claims.size());
-  auto sources_of = [&](size_t i) -> const std::vector<int>& {
-    std::vector<int>& s = sources[i];
-    if (s.empty()) {
-      for (uint32_t m : claims[i].members) s.push_back(members[m].source);
-      std::sort(s.begin(), s.end());
-      s.erase(std::unique(s.begin(), s.end()), s.end());
+  // The sources of each claim, sorted and unique, made when first asked
+  // (make_sources), one after another in one list (no list per claim):
+  // source_list[source_at[i].first ..) of length source_at[i].second. A
+  // view (sources_of) lives until the next make_sources.
+  std::vector<int> source_list;
+  constexpr uint32_t kNotMade = UINT32_MAX;
+  std::vector<std::pair<uint32_t, uint32_t>> source_at(claims.size(),
+                                                       {0, kNotMade});
+  auto make_sources = [&](size_t i) {
+    std::pair<uint32_t, uint32_t>& at = source_at[i];
+    if (at.second != kNotMade) return;
+    const size_t from = source_list.size();
+    for (uint32_t m : claims[i].members) {
+      source_list.push_back(members[m].source);
     }
-    return s;
+    std::sort(source_list.begin() + from, source_list.end());
+    source_list.erase(std::unique(source_list.begin() + from, source_list.end()),
+                      source_list.end());
+    at = {static_cast<uint32_t>(from),
+          static_cast<uint32_t>(source_list.size() - from)};
+  };
+  auto sources_of = [&](size_t i) {
+    return std::span<const int>(source_list)
+        .subspan(source_at[i].first, source_at[i].second);
   };
   // Whether some element of sorted a is not in sorted b.
-  auto has_other = [](const std::vector<int>& a, const std::vector<int>& b) {
+  auto has_other = [](std::span<const int> a, std::span<const int> b) {
     for (int x : a) {
       if (!std::binary_search(b.begin(), b.end(), x)) return true;
     }
@@ -796,8 +932,10 @@ void FindConflicts(const std::vector<StoryMember>& members,
       const size_t j = same_slot[r];
       const Claim& a = claims[i];
       const Claim& b = claims[j];
-      const std::vector<int>& sa = sources_of(i);
-      const std::vector<int>& sb = sources_of(j);
+      make_sources(i);
+      make_sources(j);
+      const std::span<const int> sa = sources_of(i);
+      const std::span<const int> sb = sources_of(j);
       if (!has_other(sa, sb) || !has_other(sb, sa)) continue;
       if (SortedDice(context_of(i), context_of(j)) < 0.5) continue;
       StoryConflict c;
@@ -1008,6 +1146,9 @@ std::vector<std::vector<int>> MergeEntities(
   }
   // Votes per cluster, indexed by EntityType.
   std::vector<std::array<int, 4>> type_votes;
+  // At most a cluster per item: no cluster moves as the list grows.
+  clusters->reserve(clusters->size() + items.size());
+  type_votes.reserve(items.size());
   for (uint32_t m = 0; m < members.size(); ++m) {
     cluster_of[m].assign(item_of[m].size(), -1);
     for (size_t e = 0; e < item_of[m].size(); ++e) {
@@ -1016,7 +1157,7 @@ std::vector<std::vector<int>> MergeEntities(
       const int root = Find(parent, item);
       if (cluster_of_root[root] < 0) {
         cluster_of_root[root] = static_cast<int>(clusters->size());
-        clusters->push_back(EntityCluster{});
+        clusters->emplace_back();
         type_votes.push_back({0, 0, 0, 0});
       }
       const int c = cluster_of_root[root];
@@ -1044,14 +1185,16 @@ std::vector<std::vector<int>> MergeEntities(
         EntityType::kOrganization, EntityType::kOther, EntityType::kPerson,
         EntityType::kPlace};
     int best = -1;
+    EntityType best_type = EntityType::kOther;
     for (const EntityType t : kByName) {
       const int n = type_votes[c][static_cast<size_t>(t)];
       if (n == 0) continue;  // no vote: not a candidate
       if (n > best || (n == best && t != EntityType::kOther)) {
-        cl.type = EntityTypeName(t);
+        best_type = t;
         best = n;
       }
     }
+    if (best >= 0) cl.type = EntityTypeName(best_type);
   }
   return cluster_of;
 }
@@ -1065,8 +1208,9 @@ struct QuoteItem {
   std::string_view speaker_name;  // of the entity cluster or the quote
   // The distinct folded words of the quote as ids interned over the
   // story's quotes (WordIds), sorted: set comparisons by integer merge
-  // instead of string compares.
-  std::vector<uint32_t> ids;
+  // instead of string compares. A view of own_ids of the first item of its
+  // text (items do not move once all are made).
+  std::span<const uint32_t> ids;
   // The first item of its Quote (NarrationQuoted's prefixes are kept
   // there).
   uint32_t first = 0;
@@ -1074,10 +1218,10 @@ struct QuoteItem {
   // QuoteSwaps: the first item of its text.
   uint32_t words_of = 0;
   std::vector<uint32_t> sequence;  // only in that item
+  std::vector<uint32_t> own_ids;   // only in that item
 };
 
-size_t CommonIds(const std::vector<uint32_t>& a,
-                 const std::vector<uint32_t>& b) {
+size_t CommonIds(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   size_t common = 0;
   for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
     if (a[x] < b[y]) {
@@ -1115,12 +1259,15 @@ double Overlap(const QuoteItem& a, const QuoteItem& b) {
 // could 'celebrate ...'" copied as "'We hope that returning Ukrainians could
 // celebrate ...'"): at least three such words, all within 300 bytes before
 // or after u's quote.
-// The four-letter prefixes NarrationQuoted compares for one item u: of the
-// narration around u's quote, and of u's quoted words. Built once per item.
-// Only prefixes of words of four letters or more are compared, so each is
-// packed into an integer; sorted and unique.
+// The four-letter prefixes NarrationQuoted compares for one item u: of
+// u's quoted words, built once per item, and of the narration around u's
+// quote, built only when a variant has three words or more outside u's
+// quote (most relatives have not, and reading the narration is the dear
+// part). Only prefixes of words of four letters or more are compared, so
+// each is packed into an integer; sorted and unique.
 struct NarrationPrefixes {
-  std::vector<uint32_t> around, quoted;
+  std::vector<uint32_t> quoted;
+  const std::vector<uint32_t>* around = nullptr;  // in the AroundCache
 };
 
 uint32_t Prefix4(std::string_view w) {
@@ -1143,10 +1290,22 @@ bool Has(const std::vector<uint32_t>& sorted, uint32_t x) {
 // the same paragraphs), with their prefixes.
 using AroundCache = std::unordered_map<std::string, std::vector<uint32_t>>;
 
-NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
-                             const WordIds& words, const QuoteItem& u,
-                             AroundCache* cache) {
-  NarrationPrefixes out;
+// The prefixes of u's quoted words (NarrationPrefixes::quoted).
+std::vector<uint32_t> QuotedPrefixes(const WordIds& words, const QuoteItem& u) {
+  std::vector<uint32_t> quoted;
+  for (const uint32_t id : u.ids) {
+    const std::string_view w = words.Word(id);
+    if (w.size() >= 4) quoted.push_back(Prefix4(w));
+  }
+  SortUnique(&quoted);
+  return quoted;
+}
+
+// The prefixes of the narration around u's quote (NarrationPrefixes::
+// around), kept in *cache (its values do not move).
+const std::vector<uint32_t>& AroundPrefixes(
+    const std::vector<StoryMember>& members, const QuoteItem& u,
+    AroundCache* cache) {
   const std::string_view ubody = members[u.member].body;
   const uint32_t from = u.quote->begin > 300 ? u.quote->begin - 300 : 0;
   const uint32_t to = std::min<uint32_t>(
@@ -1166,23 +1325,40 @@ NarrationPrefixes PrefixesOf(const std::vector<StoryMember>& members,
     });
     SortUnique(&cached->second);
   }
-  out.around = cached->second;
-  for (const uint32_t id : u.ids) {
-    const std::string_view w = words.Word(id);
-    if (w.size() >= 4) out.quoted.push_back(Prefix4(w));
-  }
-  SortUnique(&out.quoted);
-  return out;
+  return cached->second;
 }
 
-bool NarrationQuoted(const NarrationPrefixes& u, const WordIds& words,
-                     const QuoteItem& v) {
-  size_t moved = 0;
+// `around` gives u's narration prefixes (AroundPrefixes), asked only when
+// v has three prefixes or more that u's quote lacks: the count below
+// cannot reach three otherwise.
+template <typename Around>
+bool NarrationQuoted(const NarrationPrefixes& u, Around&& around,
+                     const WordIds& words, const QuoteItem& v) {
+  // v's prefixes outside u's quote, in v's order (repeats kept: each
+  // word counts, as it always has).
+  uint32_t outside[8];
+  std::vector<uint32_t> more;
+  size_t n = 0;
   for (const uint32_t id : v.ids) {
     const std::string_view w = words.Word(id);
     if (w.size() < 4) continue;
     const uint32_t p = Prefix4(w);
-    if (!Has(u.quoted, p) && Has(u.around, p)) ++moved;
+    if (Has(u.quoted, p)) continue;
+    if (n < std::size(outside)) {
+      outside[n] = p;
+    } else {
+      more.push_back(p);
+    }
+    ++n;
+  }
+  if (n < 3) return false;
+  const std::vector<uint32_t>& a = around();
+  size_t moved = 0;
+  for (size_t k = 0; k < std::min(n, std::size(outside)); ++k) {
+    if (Has(a, outside[k])) ++moved;
+  }
+  for (const uint32_t p : more) {
+    if (Has(a, p)) ++moved;
   }
   return moved >= 3;
 }
@@ -1190,7 +1366,7 @@ bool NarrationQuoted(const NarrationPrefixes& u, const WordIds& words,
 // Whether every word of `text` is among the sorted ids `of` (true when
 // `text` has no word).
 bool AllWordsIn(const std::vector<int64_t>& text_ids,
-                const std::vector<uint32_t>& of) {
+                std::span<const uint32_t> of) {
   for (const int64_t id : text_ids) {
     if (id < 0 ||
         !std::binary_search(of.begin(), of.end(), static_cast<uint32_t>(id))) {
@@ -1225,6 +1401,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // sequence (a text's words get the same ids whenever it is read). -1:
   // fewer than three words.
   FirstSight<std::string_view> item_of_text(quotes);
+  items.reserve(quotes);  // no reallocation: items view each other's ids
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
       QuoteItem it;
@@ -1242,8 +1419,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
       if (fresh) {
         const auto [same, new_text] = item_of_text.TryEmplace(q.text, -1);
         if (new_text) {
-          WordIdsOf(q.text, &words, &it.sequence, &it.ids);
-          if (it.ids.size() < 3) continue;
+          WordIdsOf(q.text, &words, &it.sequence, &it.own_ids);
+          if (it.own_ids.size() < 3) continue;
           *same = static_cast<int>(items.size());
           it.words_of = static_cast<uint32_t>(items.size());
         } else {
@@ -1258,7 +1435,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         it.words_of = items[static_cast<size_t>(*seen)].words_of;
       }
       it.first = static_cast<uint32_t>(*seen);
-      items.push_back(std::move(it));
+      QuoteItem& placed = items.emplace_back(std::move(it));
+      if (placed.words_of == items.size() - 1) placed.ids = placed.own_ids;
     }
   }
   // Items of one text (copies) have the same words, so the word index
@@ -1307,15 +1485,17 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   std::vector<int> group_speaker;
   std::vector<std::vector<uint32_t>> text_groups(text_first.size());
   std::vector<uint32_t> shares(text_first.size(), 0);
-  std::vector<uint32_t> candidates;
+  // The texts sharing a word with item i: candidates[0 .. n_candidates),
+  // each text at most once (room for all, no growth in the loop).
+  std::vector<uint32_t> candidates(text_first.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    candidates.clear();
+    size_t n_candidates = 0;
     for (uint32_t id : items[i].ids) {
       for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
         const uint32_t t = holders[h];
         // Texts are in order of first item; only grouped items count.
         if (text_first[t] >= i) break;
-        if (shares[t]++ == 0) candidates.push_back(t);
+        if (shares[t]++ == 0) candidates[n_candidates++] = t;
       }
     }
     // Scoring in (group, rank) order with the last best (>=) winning picks
@@ -1324,7 +1504,8 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     // candidates in any order (no sort).
     int best = -1;
     double best_score = 0.3;
-    for (uint32_t t : candidates) {
+    for (size_t c = 0; c < n_candidates; ++c) {
+      const uint32_t t = candidates[c];
       // shares[t] counted every id of item i that text t holds: their
       // common words, as CommonIds would count them (ids are unique).
       const uint32_t common = shares[t];
@@ -1364,18 +1545,22 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // Items of one Quote (verbatim copies) share its prefixes, kept with the
   // quote's first item: they depend on nothing but the quote, its words and
   // the body around it.
-  auto prefixes_of = [&](size_t u) -> const NarrationPrefixes& {
+  auto prefixes_of = [&](size_t u) -> NarrationPrefixes& {
     const size_t first = items[u].first;
     if (prefixes[first] == nullptr) {
-      prefixes[first] = std::make_unique<NarrationPrefixes>(
-          PrefixesOf(members, words, items[first], &around_cache));
+      prefixes[first] = std::make_unique<NarrationPrefixes>();
+      prefixes[first]->quoted = QuotedPrefixes(words, items[first]);
     }
     return *prefixes[first];
   };
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];
-    std::set<uint32_t> arts;
-    for (size_t k : members_of) arts.insert(items[k].member);
+    // The articles quoting it, sorted and unique.
+    std::vector<uint32_t> arts;
+    arts.reserve(members_of.size());
+    for (size_t k : members_of) arts.push_back(items[k].member);
+    std::sort(arts.begin(), arts.end());
+    arts.erase(std::unique(arts.begin(), arts.end()), arts.end());
     if (arts.size() < 2) continue;  // quoted by one article only
     QuoteCluster qc;
     for (size_t k : members_of) {
@@ -1384,11 +1569,11 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         break;
       }
     }
-    std::vector<uint32_t> ms(arts.begin(), arts.end());
-    qc.sources = CountSources(members, ms);
+    qc.sources = CountSources(members, arts);
+    qc.variants.reserve(members_of.size());
     for (size_t k : members_of) {
       const QuoteItem& v = items[k];
-      QuoteVariantResult r;
+      QuoteVariantResult& r = qc.variants.emplace_back();  // filled in place
       r.member = v.member;
       r.begin = v.quote->begin;
       r.text = v.quote->text;
@@ -1471,7 +1656,15 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               const auto& tv = members[v.member].published_time;
               const auto& tr = members[rel.member].published_time;
               if (tv && tr && *tv < *tr) continue;
-              if (NarrationQuoted(prefixes_of(w), words, v)) {
+              NarrationPrefixes& pw = prefixes_of(w);
+              auto around = [&]() -> const std::vector<uint32_t>& {
+                if (pw.around == nullptr) {
+                  pw.around = &AroundPrefixes(members, items[items[w].first],
+                                              &around_cache);
+                }
+                return *pw.around;
+              };
+              if (NarrationQuoted(pw, around, words, v)) {
                 r.flag = "paraphrased";
                 break;
               }
@@ -1493,7 +1686,6 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           if (others_agree) r.flag = "paraphrased";
         }
       }
-      qc.variants.push_back(std::move(r));
     }
     out->push_back(std::move(qc));
   }
@@ -1630,6 +1822,25 @@ void StableSortByIndex(std::vector<T>* v, Less less) {
 
 }  // namespace
 
+namespace internal {
+
+std::vector<std::pair<std::string, uint64_t>> FoldedWordsForTest(
+    std::string_view text, bool one_pass) {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  if (one_pass) {
+    ForEachFoldedWordHashed(text, [&](std::string_view w, uint64_t h) {
+      out.emplace_back(std::string(w), h);
+    });
+  } else {
+    ForEachFoldedWord(text, [&](std::string_view w) {
+      out.emplace_back(std::string(w), WordIds::Hash(w));
+    });
+  }
+  return out;
+}
+
+}  // namespace internal
+
 std::vector<std::pair<std::string, std::string>> QuoteSwaps(
     std::string_view a, std::string_view b) {
   WordIds words;
@@ -1692,16 +1903,22 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
   }
   BuildBrief(members, sentences, brief_facts, entity_mentions,
              options.brief_sentences, &r.brief);
-  for (EntityCluster& e : entities) {
-    if (e.type != "other") {
-      r.entities.push_back(std::move(e));
+  // The named clusters, sorted (stable) and moved into r once.
+  {
+    std::vector<uint32_t> order;
+    order.reserve(entities.size());
+    for (uint32_t k = 0; k < entities.size(); ++k) {
+      if (entities[k].type != "other") order.push_back(k);
     }
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const EntityCluster& a = entities[x];
+      const EntityCluster& b = entities[y];
+      if (a.sources != b.sources) return a.sources > b.sources;
+      return a.members.size() > b.members.size();
+    });
+    r.entities.reserve(order.size());
+    for (const uint32_t k : order) r.entities.push_back(std::move(entities[k]));
   }
-  StableSortByIndex(&r.entities,
-                    [](const EntityCluster& a, const EntityCluster& b) {
-                      if (a.sources != b.sources) return a.sources > b.sources;
-                      return a.members.size() > b.members.size();
-                    });
   StableSortByIndex(&r.claims, [](const Claim& a, const Claim& b) {
     return a.sources > b.sources;
   });

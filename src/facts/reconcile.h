@@ -137,6 +137,16 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
 std::vector<std::pair<std::string, std::string>> QuoteSwaps(
     std::string_view a, std::string_view b);
 
+namespace internal {
+// The folded words of `text` as quotes are compared (ASCII lower-cased,
+// typographic apostrophes made ASCII, English contractions opened), each
+// with the hash the word table files it under: by the one-pass scanner
+// (one_pass) or by words, then fold, then hash. For tests: the two must
+// agree.
+std::vector<std::pair<std::string, uint64_t>> FoldedWordsForTest(
+    std::string_view text, bool one_pass);
+}  // namespace internal
+
 }  // namespace concord::facts
 
 #endif  // CONCORD_FACTS_RECONCILE_H_

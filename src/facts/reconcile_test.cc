@@ -183,6 +183,50 @@ TEST(ReconcileTest, NarrationMovedInsideQuoteMarksIsParaphrase) {
   EXPECT_EQ(r.quotes[0].variants[1].flag, "paraphrased");
 }
 
+// NarrationQuoted reads the narration around a relative's quote only when
+// the variant has three words or more (of four letters or more) outside
+// that quote; the flag must be what counting every word against the
+// narration gives: two such words are not enough, three are, and more than
+// fit on the stack (eight) count as well; words the narration lacks do not
+// count.
+TEST(ReconcileTest, NarrationQuotedCountsWordsOutsideTheRelativesQuote) {
+  const char a[] =
+      "The governor said she hoped the trapped coal miners could soon "
+      "safely return home and \"see their families before the weekend\", "
+      "and thanked the rescue teams.";
+  struct Case {
+    const char* b;
+    const char* flag;
+  };
+  const Case cases[] = {
+      // miners, could: two.
+      {"\"Miners could see their families before the weekend,\" the "
+       "governor said, thanking the rescue teams.",
+       ""},
+      // trapped, miners, could: three.
+      {"\"Trapped miners could see their families before the weekend,\" "
+       "the governor said, thanking the rescue teams.",
+       "paraphrased"},
+      // hoped trapped coal miners could soon safely return home: nine.
+      {"\"I hoped trapped coal miners could soon safely return home and see "
+       "their families before the weekend,\" the governor said, thanking "
+       "the rescue teams.",
+       "paraphrased"},
+      // Words of no narration: none counts.
+      {"\"Brave drillers would surely stay until they see their families "
+       "before the weekend,\" the governor said, thanking the rescue teams.",
+       ""},
+  };
+  for (const Case& c : cases) {
+    const Story s = Make({{a, 0}, {c.b, 0}});
+    const Reconciliation r = ReconcileStory(s.members);
+    ASSERT_EQ(r.quotes.size(), 1u) << c.b;
+    ASSERT_EQ(r.quotes[0].variants.size(), 2u) << c.b;
+    EXPECT_EQ(r.quotes[0].variants[0].flag, "") << c.b;
+    EXPECT_EQ(r.quotes[0].variants[1].flag, c.flag) << c.b;
+  }
+}
+
 TEST(ReconcileTest, SpellingsOfOneNameMerge) {
   const char a[] = "Mohammed bin Zayed of the UAE met Volodymyr Zelenskyy in "
                    "Abu Dhabi on Monday, Zelenskyy said.";
@@ -457,6 +501,49 @@ TEST(ReconcileTest, QuoteGroupsWithSpeakersEqualTheAllPairsReference) {
       got.push_back(v);
     }
     EXPECT_EQ(got, expected) << "round " << round;
+  }
+}
+
+// The one-pass scanner that files a quote's words (fold and hash as the
+// word is scanned) gives the words and hashes of the plain path (words,
+// then fold, then hash), on text built from the pieces where they could
+// part: typographic apostrophes inside and outside words, other general
+// punctuation, lone and cut-off lead bytes, contractions, and words longer
+// than the scanner's buffer.
+TEST(ReconcileTest, FoldedWordsOnePassEqualsWordFoldAndHash) {
+  const std::vector<std::string> pieces = {
+      "We", "we", "RE", "won", "Can", "n", "t", "s", "1,200", "Zelenskyy",
+      "\xE2\x80\x99",  // U+2019
+      "\xE2\x80\x98",  // U+2018
+      "\xE2\x80\x93",  // en dash
+      "\xC2\xA0", "\xC3\xA9", "\xE2", "\x80", "\x99", "\xC2",
+      "'", "'", "'re", "n't", "'ll", "'d", "'m", "'ve", "\xE2\x80\x99re",
+      "n\xE2\x80\x99t", " ", " ", " ", ",", ".", "\"", "-", "\n",
+      std::string(63, 'a'), std::string(64, 'B'), std::string(65, 'c'),
+      std::string(70, 'D') + "\xE2\x80\x99S",
+  };
+  const std::vector<std::string> fixed = {
+      "",
+      "We\xE2\x80\x99re sure they won\xE2\x80\x99t; can't, CAN'T, I'd",
+      "\xE2\x80\x99tis the end\xE2\x80\x99",
+      "rock 'n' roll '90s o'clock",
+      "ends with a lead byte \xE2",
+      "ends with a cut sequence \xE2\x80",
+      "\xE2\x80\x99\xE2\x80\x99\xE2\x80\x99",
+  };
+  auto same = [](const std::string& text) {
+    EXPECT_EQ(internal::FoldedWordsForTest(text, true),
+              internal::FoldedWordsForTest(text, false))
+        << testing::PrintToString(text);
+  };
+  for (const std::string& t : fixed) same(t);
+  EXPECT_EQ(internal::FoldedWordsForTest("We\xE2\x80\x99re", true).size(), 2u);
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t n = rng() % 24;
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    same(text);
   }
 }
 
