@@ -377,6 +377,7 @@ class Finder {
       int capitalised = 0;
       bool period = false;
       bool first_word = true;  // no word or number seen yet
+      const size_t first_start = starts_.size();
       for (size_t i = b; i < e; ++i) {
         const text::Token& t = toks[i];
         uint8_t f = 0;
@@ -422,7 +423,7 @@ class Finder {
         cap_classes_[i] = classes;
       }
       title_case_[s] = TitleCase(b, e, capitalised, period);
-      if (!title_case_[s]) CollectMidSentenceCapitals(b, e);
+      if (!title_case_[s]) CollectMidSentenceCapitals(first_start);
     }
   }
 
@@ -469,10 +470,13 @@ class Finder {
            !(period && caps * 10 < words * 9);
   }
 
-  // The capitalised words of tokens [b, e), a sentence not in title case,
-  // that are neither its first word nor a quoted sentence's.
-  void CollectMidSentenceCapitals(size_t b, size_t e) {
-    for (size_t i = b; i < e; ++i) {
+  // The capitalised words of a sentence not in title case that are neither
+  // its first word nor a quoted sentence's. Its capitalised words are
+  // starts_ from `first_start` on (with the lower-case words before a
+  // hyphen, which the flags turn away), so only they are visited.
+  void CollectMidSentenceCapitals(size_t first_start) {
+    for (size_t k = first_start; k < starts_.size(); ++k) {
+      const size_t i = starts_[k];
       // Cap(i) && !doc_.SentenceInitial(i).
       if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
           (kWordBit | kCapBit)) {
