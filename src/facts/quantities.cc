@@ -179,14 +179,19 @@ class Extractor {
   }
 
   void AddVague(std::vector<Candidate>* cands) const {
-    for (size_t i = 0; i < doc_.size(); ++i) {
-      if (!doc_.IsWord(i)) continue;
-      const std::string_view w = doc_.Norm(i);
+    // Every token is looked at: straight from the token vector (no bounds
+    // check per question), and most leave at the kind or the length.
+    const std::vector<text::Token>& toks = doc_.tokens();
+    const size_t n = toks.size();
+    for (size_t i = 0; i < n; ++i) {
+      const text::Token& t = toks[i];
+      if (t.kind != text::TokenKind::kWord) continue;
       // Every vague word ("tens" .. "thousands") has 4 to 9 letters and
       // starts with one of "bdhmst".
-      if (w.size() < 4 || w.size() > 9 ||
-          (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
-           w[0] != 's' && w[0] != 't')) {
+      if (t.norm.size() - 4 > 5) continue;  // unsigned: size < 4 wraps
+      const std::string_view w = t.norm;
+      if (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
+          w[0] != 's' && w[0] != 't') {
         continue;
       }
       double v = VagueValue(w);
