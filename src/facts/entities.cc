@@ -210,6 +210,28 @@ int Levenshtein(std::string_view a, std::string_view b, int limit) {
   return prev[b.size()];
 }
 
+// Levenshtein(a, b, 1) <= 1 in one pass, without the rows: strings of one
+// length differ in at most one place, a string one byte longer is the
+// other with one byte inserted. (Most fuzzy comparisons allow one edit.)
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or b has one more byte at the end
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
+bool WithinEditDistance(std::string_view a, std::string_view b, int limit) {
+  if (limit == 1) return WithinOneEdit(a, b);
+  return Levenshtein(a, b, limit) <= limit;
+}
+
+namespace {
+
 // Initials of the content words of a folded multiword name ("united arab
 // emirates" -> "uae").
 // The same into *out, splitting into the caller's *words.
@@ -1293,7 +1315,7 @@ class Finder {
     if (static_cast<int>(len) < options.fuzzy_min_length) return false;
     const int limit = options.fuzzy_edits +
                       (static_cast<int>(len) >= 2 * options.fuzzy_min_length);
-    return Levenshtein(ka, kb, limit) <= limit;
+    return WithinEditDistance(ka, kb, limit);
   }
 
  private:

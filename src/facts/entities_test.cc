@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <thread>
@@ -264,6 +265,46 @@ TEST(WordClasses, EqualTheListsOneByOne) {
     if (got != 0) ++classified;
   }
   EXPECT_GE(classified, listed.size());
+}
+
+// The plain dynamic programme, for WithinEditDistance's fast path.
+int ReferenceDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<int>> d(a.size() + 1,
+                                  std::vector<int>(b.size() + 1, 0));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST(WithinEditDistance, EqualsTheDynamicProgramme) {
+  // Every string of up to five letters over "ab" (with the empty string)
+  // against every other: substitutions, insertions and deletions at either
+  // end and in the middle, repeated letters, and strings two or more apart.
+  std::vector<std::string> words = {""};
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (words[k].size() < 5) {
+      words.push_back(words[k] + "a");
+      words.push_back(words[k] + "b");
+    }
+  }
+  words.insert(words.end(), {"rivnopillia", "rivnopollia", "rivnopilia",
+                             "zelenski", "zelenskii", "volodimir zelenski",
+                             "volodimir zelenskii", "kharkiv", "harkiv"});
+  for (const std::string& a : words) {
+    for (const std::string& b : words) {
+      const int d = ReferenceDistance(a, b);
+      for (int limit = 0; limit <= 3; ++limit) {
+        EXPECT_EQ(WithinEditDistance(a, b, limit), d <= limit)
+            << a << " / " << b << " limit " << limit;
+      }
+    }
+  }
 }
 
 }  // namespace
