@@ -232,7 +232,10 @@ class Scanner {
     if (t.kind == text::TokenKind::kNumber) return true;
     if (t.kind != text::TokenKind::kWord) return false;
     const std::string_view w = t.norm;
-    if (t.capitalized && lexicon::IsMonthOrWeekday(w)) return true;
+    if (t.capitalized && lexicon::MayBeMonthOrWeekday(w) &&
+        lexicon::IsMonthOrWeekday(w)) {
+      return true;
+    }
     // "noon", "midday", "midnight" and every relative starter have 4 to 9
     // letters and start with one of "celmnopty": most words skip the
     // compares.
