@@ -154,14 +154,19 @@ class Extractor {
               [](const Candidate& a, const Candidate& b) {
                 return a.begin < b.begin;
               });
+    // Built in place, in one allocation: most candidates become quantities,
+    // and a Quantity (four strings) is costly to move when a vector grows.
     std::vector<Quantity> out;
+    out.reserve(cands.size());
     for (size_t k = 0; k < cands.size(); ++k) {
-      Quantity q;
+      Quantity& q = out.emplace_back();
       const size_t used = Build(cands, k, &q);
-      if (used == 0) continue;
+      if (used == 0) {
+        out.pop_back();
+        continue;
+      }
       k += used - 1;
       q.text.assign(doc_.text().substr(q.begin, q.end - q.begin));
-      out.push_back(std::move(q));
     }
     return out;
   }
