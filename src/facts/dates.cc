@@ -135,15 +135,19 @@ class Scanner {
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
     const size_t n = doc_.size();
-    // One mention reused across the attempts that find nothing (most of
-    // them): a failed attempt writes no string, only the plain fields that
-    // ClearPlainFields resets, so m is as new at every attempt.
-    DateMention m;
+    // The attempts write into the mention at the end of `out`, kept there
+    // when it is one (no move of its five strings into the vector), and
+    // reused across the attempts that find nothing (most of them): a failed
+    // attempt writes no string, only the plain fields that ClearPlainFields
+    // resets, so the mention is as new at every attempt. The spare one is
+    // dropped at the end.
+    out.emplace_back();
     for (size_t i = 0; i < n;) {
       if (!MayStartDate(i)) {
         ++i;
         continue;
       }
+      DateMention& m = out.back();
       const size_t next = TryAt(i, &m);
       if (next > i) {
         m.begin = doc_.tokens()[i].begin;
@@ -151,15 +155,17 @@ class Scanner {
         m.text.assign(doc_.text().substr(m.begin, m.end - m.begin));
         Resolve(&m);
         if (m.kind != DateKind::kTime || options_.times) {
-          out.push_back(std::move(m));
+          out.emplace_back();  // m is kept
+        } else {
+          m = DateMention{};
         }
-        m = DateMention{};
         i = next;
       } else {
         ClearPlainFields(&m);
         ++i;
       }
     }
+    out.pop_back();
     return out;
   }
 
