@@ -962,15 +962,15 @@ class Finder {
       scores.person += 0.5f;
     }
 
-    EntityMention m;
+    if (nf.key.empty()) return;
+    // Written in place (not built aside and moved in).
+    EntityMention& m = result_.mentions.emplace_back();
     m.begin = begin;
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
     m.key = nf.key;  // = EntityKey(raw)
-    if (m.key.empty()) return;
     scores_.push_back(scores);
-    result_.mentions.push_back(std::move(m));
   }
 
   // The facts of a name (tokens first..last, possessive off, as `raw`)
