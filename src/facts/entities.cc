@@ -398,7 +398,6 @@ class Finder {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
       int capitalised = 0;
       bool period = false;
-      bool first_word = true;  // no word or number seen yet
       const size_t first_start = starts_.size();
       for (size_t i = b; i < e; ++i) {
         const text::Token& t = toks[i];
@@ -437,12 +436,18 @@ class Finder {
               break;
           }
         }
-        if (first_word && t.kind != text::TokenKind::kPunct) {
-          first_word = false;
-          if (doc_.SentenceInitial(i)) f |= kInitialBit;
-        }
         flags_[i] |= f;
         cap_classes_[i] = classes;
+      }
+      // The first word or number of the sentence may be its initial (no
+      // bit above reads kInitialBit).
+      size_t first_word = b;
+      while (first_word < e &&
+             toks[first_word].kind == text::TokenKind::kPunct) {
+        ++first_word;
+      }
+      if (first_word < e && doc_.SentenceInitial(first_word)) {
+        flags_[first_word] |= kInitialBit;
       }
       title_case_[s] = TitleCase(b, e, capitalised, period);
       if (!title_case_[s]) CollectMidSentenceCapitals(first_start);
