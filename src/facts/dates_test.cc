@@ -215,8 +215,8 @@ TEST(Dates, MayBeMonthOrWeekdayPassesEveryMonthAndWeekday) {
     }
   }
   EXPECT_GE(months_and_weekdays, 40u);
-  for (const char* w : {"", "a", "ma", "may", "the", "tue", "zzz", "{ay",
-                        "`ay", "septembers", "wednesdays", "\xC3\xA9t\xC3\xA9"}) {
+  for (const char* w : {"", "a", "ma", "may", "the", "tue", "zzz", "{ay", "`ay",
+                        "septembers", "wednesdays", "\xC3\xA9t\xC3\xA9"}) {
     if (lexicon::IsMonthOrWeekday(w)) {
       EXPECT_TRUE(lexicon::MayBeMonthOrWeekday(w)) << w;
     }

@@ -229,9 +229,9 @@ uint32_t ClassesFromTheLists(std::string_view w) {
 
 TEST(WordClasses, EqualTheListsOneByOne) {
   namespace wc = lexicon::word_class;
-  std::vector<std::string> words = {"", "s", "'s", "us", "u.s.", "US",
-                                    "russia's", "the hague", "new york",
-                                    "al jazeera", "x", "y"};
+  std::vector<std::string> words = {
+      "",         "s",         "'s",       "us",         "u.s.", "US",
+      "russia's", "the hague", "new york", "al jazeera", "x",    "y"};
   const std::vector<std::string_view> listed = lexicon::ClassifiedWords();
   EXPECT_GT(listed.size(), 500u);
   for (std::string_view w : listed) {
@@ -239,9 +239,9 @@ TEST(WordClasses, EqualTheListsOneByOne) {
     words.push_back(s);
     words.push_back(s + "'s");
     words.push_back(s + "s");
-    words.push_back(s.substr(0, s.size() - 1));  // same first byte
-    words.push_back(s.substr(1));                 // same last byte
-    words.push_back("q" + s.substr(1));           // same length and last
+    words.push_back(s.substr(0, s.size() - 1));        // same first byte
+    words.push_back(s.substr(1));                      // same last byte
+    words.push_back("q" + s.substr(1));                // same length and last
     words.push_back(s.substr(0, s.size() - 1) + "q");  // same length, first
     std::string upper = s;
     for (char& ch : upper) {

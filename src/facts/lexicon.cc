@@ -407,7 +407,9 @@ const WordList& InstitutionNounList() {
 }
 }  // namespace
 
-bool IsInstitutionNoun(std::string_view w) { return In(InstitutionNounList(), w); }
+bool IsInstitutionNoun(std::string_view w) {
+  return In(InstitutionNounList(), w);
+}
 
 namespace {
 const WordList& InstitutionModifierList() {
@@ -424,7 +426,9 @@ const WordList& InstitutionModifierList() {
 }
 }  // namespace
 
-bool IsInstitutionModifier(std::string_view w) { return In(InstitutionModifierList(), w); }
+bool IsInstitutionModifier(std::string_view w) {
+  return In(InstitutionModifierList(), w);
+}
 
 namespace {
 const WordList& PlaceSuffixList() {
@@ -775,7 +779,9 @@ const WordList& CommonCapitalisedList() {
 }
 }  // namespace
 
-bool IsCommonCapitalised(std::string_view w) { return In(CommonCapitalisedList(), w); }
+bool IsCommonCapitalised(std::string_view w) {
+  return In(CommonCapitalisedList(), w);
+}
 
 std::string_view BritishSpelling(std::string_view w) {
   static const WordMap<std::string_view> kSpell = {
