@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 
 #include "src/facts/lexicon.h"
@@ -133,7 +134,12 @@ class Scanner {
   }
 
   std::vector<DateMention> Run() {
-    std::vector<DateMention> out;
+    // The mentions are found into a per-thread vector whose room is reused
+    // from one document to the next, then moved into a result of their
+    // number: no growth of a vector of five-string mentions per document.
+    thread_local std::vector<DateMention> found;
+    std::vector<DateMention>& out = found;
+    out.clear();
     const size_t n = doc_.size();
     // The attempts write into the mention at the end of `out`, kept there
     // when it is one (no move of its five strings into the vector), and
@@ -166,7 +172,8 @@ class Scanner {
       }
     }
     out.pop_back();
-    return out;
+    return std::vector<DateMention>(std::make_move_iterator(out.begin()),
+                                    std::make_move_iterator(out.end()));
   }
 
  private:
