@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 
 #include "src/facts/lexicon.h"
@@ -133,17 +134,26 @@ class Scanner {
   }
 
   std::vector<DateMention> Run() {
-    std::vector<DateMention> out;
+    // The mentions are found into a per-thread vector whose room is reused
+    // from one document to the next, then moved into a result of their
+    // number: no growth of a vector of five-string mentions per document.
+    thread_local std::vector<DateMention> found;
+    std::vector<DateMention>& out = found;
+    out.clear();
     const size_t n = doc_.size();
-    // One mention reused across the attempts that find nothing (most of
-    // them): a failed attempt writes no string, only the plain fields that
-    // ClearPlainFields resets, so m is as new at every attempt.
-    DateMention m;
+    // The attempts write into the mention at the end of `out`, kept there
+    // when it is one (no move of its five strings into the vector), and
+    // reused across the attempts that find nothing (most of them): a failed
+    // attempt writes no string, only the plain fields that ClearPlainFields
+    // resets, so the mention is as new at every attempt. The spare one is
+    // dropped at the end.
+    out.emplace_back();
     for (size_t i = 0; i < n;) {
       if (!MayStartDate(i)) {
         ++i;
         continue;
       }
+      DateMention& m = out.back();
       const size_t next = TryAt(i, &m);
       if (next > i) {
         m.begin = doc_.tokens()[i].begin;
@@ -151,16 +161,19 @@ class Scanner {
         m.text.assign(doc_.text().substr(m.begin, m.end - m.begin));
         Resolve(&m);
         if (m.kind != DateKind::kTime || options_.times) {
-          out.push_back(std::move(m));
+          out.emplace_back();  // m is kept
+        } else {
+          m = DateMention{};
         }
-        m = DateMention{};
         i = next;
       } else {
         ClearPlainFields(&m);
         ++i;
       }
     }
-    return out;
+    out.pop_back();
+    return std::vector<DateMention>(std::make_move_iterator(out.begin()),
+                                    std::make_move_iterator(out.end()));
   }
 
  private:
@@ -232,7 +245,10 @@ class Scanner {
     if (t.kind == text::TokenKind::kNumber) return true;
     if (t.kind != text::TokenKind::kWord) return false;
     const std::string_view w = t.norm;
-    if (t.capitalized && lexicon::IsMonthOrWeekday(w)) return true;
+    if (t.capitalized && lexicon::MayBeMonthOrWeekday(w) &&
+        lexicon::IsMonthOrWeekday(w)) {
+      return true;
+    }
     // "noon", "midday", "midnight" and every relative starter have 4 to 9
     // letters and start with one of "celmnopty": most words skip the
     // compares.

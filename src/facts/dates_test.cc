@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "src/facts/lexicon.h"
+
 namespace concord::facts {
 namespace {
 
@@ -194,6 +196,34 @@ TEST(Dates, InvalidCalendarDatesAreNotDates) {
   EXPECT_TRUE(
       FindDates("The file 2023-02-30 and 31-04-2020 were wrong.", std::nullopt)
           .empty());
+}
+
+// The scanner asks IsMonthOrWeekday only of words that pass the inline
+// MayBeMonthOrWeekday: it must pass every month and weekday word (and the
+// capitalised ones as they are folded), and turn away only words that are
+// neither.
+TEST(Dates, MayBeMonthOrWeekdayPassesEveryMonthAndWeekday) {
+  size_t months_and_weekdays = 0;
+  for (std::string_view w : lexicon::ClassifiedWords()) {
+    const bool is = lexicon::IsMonthOrWeekday(w);
+    EXPECT_EQ(is, (lexicon::WordClasses(w) &
+                   lexicon::word_class::kMonthOrWeekday) != 0)
+        << w;
+    if (is) {
+      ++months_and_weekdays;
+      EXPECT_TRUE(lexicon::MayBeMonthOrWeekday(w)) << w;
+    }
+  }
+  EXPECT_GE(months_and_weekdays, 40u);
+  for (const char* w : {"", "a", "ma", "may", "the", "tue", "zzz", "{ay", "`ay",
+                        "septembers", "wednesdays", "\xC3\xA9t\xC3\xA9"}) {
+    if (lexicon::IsMonthOrWeekday(w)) {
+      EXPECT_TRUE(lexicon::MayBeMonthOrWeekday(w)) << w;
+    }
+  }
+  EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("zelensky"));
+  EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("washington"));
+  EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("us"));
 }
 
 }  // namespace

@@ -40,6 +40,8 @@
 namespace concord::facts {
 namespace {
 
+namespace wc = lexicon::word_class;
+
 constexpr size_t kNpos = static_cast<size_t>(-1);
 // Longest name run in tokens; longer capitalised runs are not one name.
 constexpr size_t kMaxRunTokens = 16;
@@ -208,6 +210,28 @@ int Levenshtein(std::string_view a, std::string_view b, int limit) {
   return prev[b.size()];
 }
 
+// Levenshtein(a, b, 1) <= 1 in one pass, without the rows: strings of one
+// length differ in at most one place, a string one byte longer is the
+// other with one byte inserted. (Most fuzzy comparisons allow one edit.)
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or b has one more byte at the end
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
+bool WithinEditDistance(std::string_view a, std::string_view b, int limit) {
+  if (limit == 1) return WithinOneEdit(a, b);
+  return Levenshtein(a, b, limit) <= limit;
+}
+
+namespace {
+
 // Initials of the content words of a folded multiword name ("united arab
 // emirates" -> "uae").
 // The same into *out, splitting into the caller's *words.
@@ -358,6 +382,10 @@ class Finder {
     const size_t n = toks.size();
     const size_t sentences = doc_.sentences().size();
     flags_.assign(n + kFlagPad, 0);
+    // Every entry below n is written in the loop below (no fill first).
+    thread_local std::vector<uint32_t> cap_classes;
+    if (cap_classes.size() < n) cap_classes.resize(n);
+    cap_classes_ = cap_classes.data();
     for (const DateMention& d : dates) {
       for (size_t t = doc_.TokenAt(d.begin); t < n && toks[t].begin < d.end;
            ++t) {
@@ -370,16 +398,18 @@ class Finder {
       const size_t b = doc_.SentenceBegin(s), e = doc_.SentenceEnd(s);
       int capitalised = 0;
       bool period = false;
-      bool first_word = true;  // no word or number seen yet
+      const size_t first_start = starts_.size();
       for (size_t i = b; i < e; ++i) {
         const text::Token& t = toks[i];
         uint8_t f = 0;
+        uint32_t classes = kNotCapitalised;
         if (t.kind == text::TokenKind::kWord) {
           f = kWordBit;
           if (t.capitalized) {
             f |= kCapBit;
             ++capitalised;
             starts_.push_back(static_cast<uint32_t>(i));
+            classes = CapClasses(t.norm);
           }
         } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
           switch (t.norm[0]) {
@@ -406,14 +436,21 @@ class Finder {
               break;
           }
         }
-        if (first_word && t.kind != text::TokenKind::kPunct) {
-          first_word = false;
-          if (doc_.SentenceInitial(i)) f |= kInitialBit;
-        }
         flags_[i] |= f;
+        cap_classes_[i] = classes;
+      }
+      // The first word or number of the sentence may be its initial (no
+      // bit above reads kInitialBit).
+      size_t first_word = b;
+      while (first_word < e &&
+             toks[first_word].kind == text::TokenKind::kPunct) {
+        ++first_word;
+      }
+      if (first_word < e && doc_.SentenceInitial(first_word)) {
+        flags_[first_word] |= kInitialBit;
       }
       title_case_[s] = TitleCase(b, e, capitalised, period);
-      if (!title_case_[s]) CollectMidSentenceCapitals(b, e);
+      if (!title_case_[s]) CollectMidSentenceCapitals(first_start);
     }
   }
 
@@ -460,10 +497,13 @@ class Finder {
            !(period && caps * 10 < words * 9);
   }
 
-  // The capitalised words of tokens [b, e), a sentence not in title case,
-  // that are neither its first word nor a quoted sentence's.
-  void CollectMidSentenceCapitals(size_t b, size_t e) {
-    for (size_t i = b; i < e; ++i) {
+  // The capitalised words of a sentence not in title case that are neither
+  // its first word nor a quoted sentence's. Its capitalised words are
+  // starts_ from `first_start` on (with the lower-case words before a
+  // hyphen, which the flags turn away), so only they are visited.
+  void CollectMidSentenceCapitals(size_t first_start) {
+    for (size_t k = first_start; k < starts_.size(); ++k) {
+      const size_t i = starts_[k];
       // Cap(i) && !doc_.SentenceInitial(i).
       if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
           (kWordBit | kCapBit)) {
@@ -513,19 +553,61 @@ class Finder {
   }
 
   bool KnownName(std::string_view folded) const {
-    return !lexicon::CountryKey(folded).empty() ||
-           lexicon::IsKnownPlace(folded) || lexicon::IsNewsOutlet(folded) ||
-           lexicon::IsPlatform(folded) || !lexicon::NameAlias(folded).empty();
+    return KnownNameClasses(lexicon::WordClasses(folded));
+  }
+  // KnownName of a word with these WordClasses: a country cue, a known
+  // place, an outlet, a platform, or an alias (NameAlias is non-empty for
+  // an alias or a country name).
+  static bool KnownNameClasses(uint32_t c) {
+    return (c & (wc::kCountry | wc::kKnownPlace | wc::kNewsOutlet |
+                 wc::kPlatform | wc::kAlias)) != 0;
+  }
+
+  // lexicon::WordClasses of token i's norm, and of its norm without a
+  // possessive (StripPossessive). One look-up answers every list; a
+  // capitalised word's is looked up once, in MarkTokens (the scans and
+  // cleaning steps ask about the capitalised words again and again), the
+  // others' when asked. Tokens past the end have the empty norm, in no list.
+  uint32_t Classes(size_t i) const {
+    if (i >= doc_.size()) return 0;
+    const uint32_t c = cap_classes_[i];
+    if ((c & (kNotCapitalised | kStrippedNotNorm)) == 0) return c;
+    return lexicon::WordClasses(doc_.Norm(i));
+  }
+  uint32_t StrippedClasses(size_t i) const {
+    if (i >= doc_.size()) return 0;
+    const uint32_t c = cap_classes_[i];
+    if ((c & kNotCapitalised) == 0) return c & ~kStrippedNotNorm;
+    return lexicon::WordClasses(StripPossessive(doc_.Norm(i)));
+  }
+  // A capitalised word's entry of cap_classes_: its StrippedClasses, and
+  // kStrippedNotNorm if it has a possessive (its Classes differ then).
+  static uint32_t CapClasses(std::string_view norm) {
+    // Only a word ending in "s" or "'" can lose a possessive.
+    if (norm.empty() || (norm.back() != 's' && norm.back() != '\'')) {
+      return lexicon::WordClasses(norm);
+    }
+    const std::string_view s = StripPossessive(norm);
+    return lexicon::WordClasses(s) |
+           (s.size() == norm.size() ? 0 : kStrippedNotNorm);
+  }
+  // The CountryKey cue of a word with these WordClasses.
+  static lexicon::CountryCue CueOf(uint32_t c) {
+    if ((c & wc::kCountryName) != 0) return lexicon::CountryCue::kName;
+    if ((c & wc::kCountryDemonym) != 0) return lexicon::CountryCue::kDemonym;
+    if ((c & wc::kCountryCapital) != 0) return lexicon::CountryCue::kCapital;
+    return lexicon::CountryCue::kNone;
   }
 
   // Tries the institution pattern at token i (a country cue word); returns
   // the last token of the match or kNpos.
   size_t Institution(size_t i, size_t end) const {
     if (!doc_.IsWord(i)) return kNpos;
+    const uint32_t sc = StrippedClasses(i);
+    if ((sc & wc::kCountry) == 0) return kNpos;
+    const lexicon::CountryCue cue = CueOf(sc);
     const std::string_view w = doc_.Norm(i);
-    lexicon::CountryCue cue;
     const std::string_view stripped = StripPossessive(w);
-    if (lexicon::CountryKey(stripped, &cue).empty()) return kNpos;
     const bool possessive = stripped.size() != w.size();
     if (cue != lexicon::CountryCue::kDemonym && !possessive &&
         !(cue == lexicon::CountryCue::kName && doc_.tokens()[i].all_caps)) {
@@ -536,17 +618,17 @@ class Finder {
     size_t last = kNpos;
     for (int n = 0; n < 4 && j < end && doc_.IsWord(j); ++n, ++j) {
       if (doc_.LineBreakBetween(j - 1, j)) break;
-      const std::string_view x = doc_.Norm(j);
-      if (lexicon::IsInstitutionNoun(x) ||
-          (doc_.Capitalized(j) && lexicon::IsOrgHead(x))) {
+      const uint32_t x = Classes(j);
+      if ((x & wc::kInstitutionNoun) != 0 ||
+          (doc_.Capitalized(j) && (x & wc::kOrgHead) != 0)) {
         last = j;
         // "air force", "general staff" end here; "armed forces" too.
-        if (!lexicon::IsInstitutionModifier(x)) break;
+        if ((x & wc::kInstitutionModifier) == 0) break;
         continue;
       }
-      if (!lexicon::IsInstitutionModifier(x) && !doc_.Capitalized(j)) break;
-      if (doc_.Capitalized(j) && !lexicon::IsInstitutionModifier(x) &&
-          !lexicon::IsOrgHead(x)) {
+      if ((x & wc::kInstitutionModifier) == 0 && !doc_.Capitalized(j)) break;
+      if (doc_.Capitalized(j) && (x & wc::kInstitutionModifier) == 0 &&
+          (x & wc::kOrgHead) == 0) {
         // "State Emergency Service": capitalised words inside the name.
         if (n >= 3) break;
       }
@@ -630,8 +712,7 @@ class Finder {
   // names an organisation: "National Security and Defense Council").
   void EmitRun(const std::vector<size_t>& run, size_t from, size_t to) {
     if (from >= to) return;
-    const std::string_view last_word = StripPossessive(doc_.Norm(run[to - 1]));
-    if (lexicon::IsOrgHead(last_word)) {
+    if ((StrippedClasses(run[to - 1]) & wc::kOrgHead) != 0) {
       EmitPart(run, from, to);
       return;
     }
@@ -651,8 +732,8 @@ class Finder {
     Scores scores;
     // Leading common words ("The", "In", "His").
     while (from < to && doc_.IsWord(run[from]) &&
-           lexicon::IsCommonCapitalised(doc_.Norm(run[from])) &&
-           !lexicon::IsPersonTitle(doc_.Norm(run[from]))) {
+           (Classes(run[from]) & (wc::kCommonCapitalised | wc::kPersonTitle)) ==
+               wc::kCommonCapitalised) {
       ++from;
     }
     // Leading titles ("President", "Ukrainian President", "Foreign
@@ -662,20 +743,17 @@ class Finder {
       size_t title_end = kNpos;
       while (k < to && doc_.IsWord(run[k])) {
         const std::string_view w = doc_.Norm(run[k]);
-        lexicon::CountryCue cue;
-        lexicon::CountryKey(w, &cue);
-        if (lexicon::IsPersonTitle(w)) {
+        const uint32_t c = Classes(run[k]);
+        if ((c & wc::kPersonTitle) != 0) {
           if (!TitleModifier(w)) title_end = k;
-        } else if (cue == lexicon::CountryCue::kNone ||
+        } else if ((c & wc::kCountry) == 0 ||
                    (w == "us" && !doc_.tokens()[run[k]].all_caps)) {
           break;
         }
         ++k;
       }
       if (title_end != kNpos && title_end + 1 < to) {
-        const std::string_view rest_last =
-            StripPossessive(doc_.Norm(run[to - 1]));
-        if (!lexicon::IsOrgHead(rest_last)) {
+        if ((StrippedClasses(run[to - 1]) & wc::kOrgHead) == 0) {
           from = title_end + 1;
           if (doc_.IsWord(run[from]) && Connector(doc_.Norm(run[from]))) {
             // "Secretary of Ukraine": the name is a place, not a person.
@@ -706,18 +784,18 @@ class Finder {
     const uint32_t s = doc_.SentenceOf(first_tok);
     const bool single = from + 1 == to;
     const std::string_view w0 = StripPossessive(doc_.Norm(first_tok));
+    const uint32_t c0 = StrippedClasses(first_tok);  // of w0
     const bool all_caps = doc_.tokens()[first_tok].all_caps;
     // Single words that are not names.
     if (single) {
-      if (w0.size() < 2 || Pronoun(w0) || lexicon::IsCommonCapitalised(w0)) {
+      if (w0.size() < 2 || Pronoun(w0) ||
+          (c0 & wc::kCommonCapitalised) != 0) {
         return;
       }
-      lexicon::CountryCue cue;
-      lexicon::CountryKey(w0, &cue);
-      if (cue == lexicon::CountryCue::kDemonym) return;  // "Ukrainian"
+      if (CueOf(c0) == lexicon::CountryCue::kDemonym) return;  // "Ukrainian"
       if (w0 == "us" && !all_caps) return;
-      if (lexicon::IsPersonTitle(w0) && !lexicon::IsOrgHead(w0)) return;
-      if (lexicon::IsMonthOrWeekday(w0)) return;
+      if ((c0 & (wc::kPersonTitle | wc::kOrgHead)) == wc::kPersonTitle) return;
+      if ((c0 & wc::kMonthOrWeekday) != 0) return;
     }
     // Sentence-initial or headline words need independent support.
     const bool initial =
@@ -737,13 +815,13 @@ class Finder {
       }
       return;
     }
-    if (initial && single && !all_caps && !KnownName(w0) &&
+    if (initial && single && !all_caps && !KnownNameClasses(c0) &&
         !MidSentenceCapital(w0) &&
         !(doc_.IsWord(last_tok + 1) &&
           lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
       return;
     }
-    if (initial && !single && lexicon::IsEnglishStopword(w0)) return;
+    if (initial && !single && (c0 & wc::kEnglishStopword) != 0) return;
     // Shouting: words in capitals beside other words in capitals are not
     // acronyms ("THAT WAS CALLOUS"), unless the lexicons know the name.
     if (Shouting(run, from, to)) return;
@@ -773,20 +851,19 @@ class Finder {
 
   bool Supported(size_t t) const {
     if (!doc_.IsWord(t) || !doc_.Capitalized(t)) return false;
-    const std::string_view w = StripPossessive(doc_.Norm(t));
-    if (lexicon::IsCommonCapitalised(w)) return false;
-    lexicon::CountryCue cue;
-    lexicon::CountryKey(w, &cue);
-    if (cue == lexicon::CountryCue::kDemonym) return false;
-    return MidSentenceCapital(w) || KnownName(w);
+    const uint32_t c = StrippedClasses(t);
+    if ((c & wc::kCommonCapitalised) != 0) return false;
+    if (CueOf(c) == lexicon::CountryCue::kDemonym) return false;
+    return MidSentenceCapital(StripPossessive(doc_.Norm(t))) ||
+           KnownNameClasses(c);
   }
 
   // The cues around tokens [first, last] and the mention itself.
   void EmitClean(size_t first, size_t last, Scores scores) {
     // A trailing "Region"/"Oblast" is a place cue, not part of the name.
     while (last > first && doc_.IsWord(last) &&
-           lexicon::IsPlaceSuffix(doc_.Norm(last)) &&
-           !lexicon::IsOrgHead(doc_.Norm(last))) {
+           (Classes(last) & (wc::kPlaceSuffix | wc::kOrgHead)) ==
+               wc::kPlaceSuffix) {
       scores.place += 2;
       --last;
     }
@@ -845,6 +922,8 @@ class Finder {
     // Context after.
     const size_t a = last + 1;
     if (doc_.IsWord(a)) {
+      // (The word after a name is mostly lower case, and the two small
+      // lists reject it sooner than the merged WordClasses table.)
       const std::string_view nw = doc_.Norm(a);
       if (!doc_.Capitalized(a) && lexicon::IsPlaceSuffix(nw)) scores.place += 2;
       if (lexicon::IsSpeechVerb(nw)) {
@@ -888,15 +967,15 @@ class Finder {
       scores.person += 0.5f;
     }
 
-    EntityMention m;
+    if (nf.key.empty()) return;
+    // Written in place (not built aside and moved in).
+    EntityMention& m = result_.mentions.emplace_back();
     m.begin = begin;
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
     m.key = nf.key;  // = EntityKey(raw)
-    if (m.key.empty()) return;
     scores_.push_back(scores);
-    result_.mentions.push_back(std::move(m));
   }
 
   // The facts of a name (tokens first..last, possessive off, as `raw`)
@@ -1241,7 +1320,7 @@ class Finder {
     if (static_cast<int>(len) < options.fuzzy_min_length) return false;
     const int limit = options.fuzzy_edits +
                       (static_cast<int>(len) >= 2 * options.fuzzy_min_length);
-    return Levenshtein(ka, kb, limit) <= limit;
+    return WithinEditDistance(ka, kb, limit);
   }
 
  private:
@@ -1250,6 +1329,11 @@ class Finder {
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
   std::vector<uint8_t> flags_;
+  // Per token (doc_.size() entries, in a per-thread buffer): a
+  // capitalised word's CapClasses, else kNotCapitalised.
+  static constexpr uint32_t kNotCapitalised = 1u << 31;
+  static constexpr uint32_t kStrippedNotNorm = 1u << 30;
+  uint32_t* cap_classes_ = nullptr;
   std::vector<bool> title_case_;  // per sentence
   // The tokens ScanAt may open a name at, in order: capitalised words and
   // lower-case words before a hyphen.

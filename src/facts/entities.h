@@ -102,6 +102,10 @@ std::string EntityKey(std::string_view name);
 bool SameEntityName(std::string_view a, std::string_view b,
                     const EntityOptions& options = {});
 
+// Whether the Levenshtein distance of a and b is at most `limit` (the
+// fuzzy test of SameEntityName, on keys); one edit has a linear path.
+bool WithinEditDistance(std::string_view a, std::string_view b, int limit);
+
 // "person", "place", "organization", "other".
 std::string_view EntityTypeName(EntityType type);
 

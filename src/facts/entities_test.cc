@@ -6,9 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "src/facts/lexicon.h"
 
 namespace concord::facts {
 namespace {
@@ -189,6 +193,118 @@ TEST(SameEntityName, AcrossTexts) {
   EXPECT_FALSE(SameEntityName("Umerov", "Zelensky"));
   EXPECT_FALSE(SameEntityName("Iran", "Iraq"));  // short: no fuzzy match
   EXPECT_FALSE(SameEntityName("Ukraine", "Ukrainian air force"));
+}
+
+// The finder asks lexicon::WordClasses() once per token instead of each
+// list: every bit must be what the list's own function says, for the
+// listed words, for near misses that share a length, a first or a last
+// byte with them (the gate's mix), for possessives, capitals and
+// multiword names, and for every token of the golden rows.
+uint32_t ClassesFromTheLists(std::string_view w) {
+  namespace wc = lexicon::word_class;
+  uint32_t c = 0;
+  if (lexicon::IsPersonTitle(w)) c |= wc::kPersonTitle;
+  if (lexicon::IsRoleNoun(w)) c |= wc::kRoleNoun;
+  if (lexicon::IsOrgHead(w)) c |= wc::kOrgHead;
+  if (lexicon::IsInstitutionNoun(w)) c |= wc::kInstitutionNoun;
+  if (lexicon::IsInstitutionModifier(w)) c |= wc::kInstitutionModifier;
+  if (lexicon::IsPlaceSuffix(w)) c |= wc::kPlaceSuffix;
+  if (lexicon::IsNewsOutlet(w)) c |= wc::kNewsOutlet;
+  if (lexicon::IsPlatform(w)) c |= wc::kPlatform;
+  if (lexicon::IsKnownPlace(w)) c |= wc::kKnownPlace;
+  if (lexicon::IsEnglishStopword(w)) c |= wc::kEnglishStopword;
+  if (lexicon::IsSpeechVerb(w)) c |= wc::kSpeechVerb;
+  if (lexicon::IsCommonCapitalised(w)) c |= wc::kCommonCapitalised;
+  if (lexicon::IsMonthOrWeekday(w)) c |= wc::kMonthOrWeekday;
+  lexicon::CountryCue cue;
+  const std::string_view key = lexicon::CountryKey(w, &cue);
+  EXPECT_EQ(key.empty(), cue == lexicon::CountryCue::kNone) << w;
+  if (cue == lexicon::CountryCue::kName) c |= wc::kCountryName;
+  if (cue == lexicon::CountryCue::kDemonym) c |= wc::kCountryDemonym;
+  if (cue == lexicon::CountryCue::kCapital) c |= wc::kCountryCapital;
+  // kAlias is not observable alone: NameAlias is non-empty for an alias or
+  // a country name.
+  return c;
+}
+
+TEST(WordClasses, EqualTheListsOneByOne) {
+  namespace wc = lexicon::word_class;
+  std::vector<std::string> words = {
+      "",         "s",         "'s",       "us",         "u.s.", "US",
+      "russia's", "the hague", "new york", "al jazeera", "x",    "y"};
+  const std::vector<std::string_view> listed = lexicon::ClassifiedWords();
+  EXPECT_GT(listed.size(), 500u);
+  for (std::string_view w : listed) {
+    const std::string s(w);
+    words.push_back(s);
+    words.push_back(s + "'s");
+    words.push_back(s + "s");
+    words.push_back(s.substr(0, s.size() - 1));        // same first byte
+    words.push_back(s.substr(1));                      // same last byte
+    words.push_back("q" + s.substr(1));                // same length and last
+    words.push_back(s.substr(0, s.size() - 1) + "q");  // same length, first
+    std::string upper = s;
+    for (char& ch : upper) {
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    }
+    words.push_back(upper);
+  }
+  for (const Row& row : kRows) {
+    const Document doc{std::string_view(row.text)};
+    for (size_t i = 0; i < doc.size(); ++i) {
+      words.emplace_back(doc.Norm(i));
+      words.emplace_back(StripPossessive(doc.Norm(i)));
+    }
+  }
+  size_t classified = 0;
+  for (const std::string& w : words) {
+    const uint32_t got = lexicon::WordClasses(w);
+    EXPECT_EQ(got & ~wc::kAlias, ClassesFromTheLists(w)) << "word: " << w;
+    const bool alias_or_name = (got & (wc::kAlias | wc::kCountryName)) != 0;
+    EXPECT_EQ(alias_or_name, !lexicon::NameAlias(w).empty()) << "word: " << w;
+    if (got != 0) ++classified;
+  }
+  EXPECT_GE(classified, listed.size());
+}
+
+// The plain dynamic programme, for WithinEditDistance's fast path.
+int ReferenceDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<int>> d(a.size() + 1,
+                                  std::vector<int>(b.size() + 1, 0));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST(WithinEditDistance, EqualsTheDynamicProgramme) {
+  // Every string of up to five letters over "ab" (with the empty string)
+  // against every other: substitutions, insertions and deletions at either
+  // end and in the middle, repeated letters, and strings two or more apart.
+  std::vector<std::string> words = {""};
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (words[k].size() < 5) {
+      words.push_back(words[k] + "a");
+      words.push_back(words[k] + "b");
+    }
+  }
+  words.insert(words.end(), {"rivnopillia", "rivnopollia", "rivnopilia",
+                             "zelenski", "zelenskii", "volodimir zelenski",
+                             "volodimir zelenskii", "kharkiv", "harkiv"});
+  for (const std::string& a : words) {
+    for (const std::string& b : words) {
+      const int d = ReferenceDistance(a, b);
+      for (int limit = 0; limit <= 3; ++limit) {
+        EXPECT_EQ(WithinEditDistance(a, b, limit), d <= limit)
+            << a << " / " << b << " limit " << limit;
+      }
+    }
+  }
 }
 
 }  // namespace

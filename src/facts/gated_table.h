@@ -83,6 +83,8 @@ class GatedSet {
     return !w.empty() && map_.Insert(w, Present{});
   }
   bool Contains(std::string_view w) const { return map_.Find(w) != nullptr; }
+  // The words, in table order.
+  std::vector<std::string_view> Keys() const { return map_.Keys(); }
 
  private:
   GatedMap<Present> map_;

@@ -4,8 +4,11 @@
 // The lists were written by the team for English news.
 #include "src/facts/lexicon.h"
 
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "src/facts/gated_table.h"
 #include "src/text/stopwords.h"
@@ -301,7 +304,8 @@ std::string_view CurrencyOfSign(std::string_view sign) {
   return v == nullptr ? std::string_view() : *v;
 }
 
-bool IsPersonTitle(std::string_view w) {
+namespace {
+const WordList& PersonTitleList() {
   static const WordList kTitles = {
       "president",    "mr",         "mrs",        "ms",
       "miss",         "dr",         "prof",       "professor",
@@ -328,10 +332,14 @@ bool IsPersonTitle(std::string_view w) {
       "capt.",        "sgt.",       "adm.",       "maj.",
       "rev.",         "ms.",
   };
-  return In(kTitles, w);
+  return kTitles;
 }
+}  // namespace
 
-bool IsRoleNoun(std::string_view w) {
+bool IsPersonTitle(std::string_view w) { return In(PersonTitleList(), w); }
+
+namespace {
+const WordList& RoleNounList() {
   static const WordList kRoles = {
       "president",   "minister",   "spokesman",  "spokeswoman", "spokesperson",
       "counterpart", "leader",     "chief",      "commander",   "official",
@@ -344,10 +352,14 @@ bool IsRoleNoun(std::string_view w) {
       "activist",    "witness",    "resident",   "doctor",      "negotiator",
       "founder",     "ceo",        "chancellor",
   };
-  return In(kRoles, w);
+  return kRoles;
 }
+}  // namespace
 
-bool IsOrgHead(std::string_view w) {
+bool IsRoleNoun(std::string_view w) { return In(RoleNounList(), w); }
+
+namespace {
+const WordList& OrgHeadList() {
   static const WordList kHeads = {
       "ministry",    "agency",        "council",      "party",
       "university",  "service",       "services",     "forces",
@@ -374,10 +386,14 @@ bool IsOrgHead(std::string_view w) {
       "watch",       "international", "rada",         "duma",
       "kremlin",     "pentagon",      "secretariat",
   };
-  return In(kHeads, w);
+  return kHeads;
 }
+}  // namespace
 
-bool IsInstitutionNoun(std::string_view w) {
+bool IsOrgHead(std::string_view w) { return In(OrgHeadList(), w); }
+
+namespace {
+const WordList& InstitutionNounList() {
   static const WordList kNouns = {
       "army",       "military",     "ministry",    "government",
       "parliament", "navy",         "forces",      "force",
@@ -387,10 +403,16 @@ bool IsInstitutionNoun(std::string_view w) {
       "command",    "intelligence", "prosecutor",  "prosecutors",
       "court",      "officials",    "regime",      "administration",
   };
-  return In(kNouns, w);
+  return kNouns;
+}
+}  // namespace
+
+bool IsInstitutionNoun(std::string_view w) {
+  return In(InstitutionNounList(), w);
 }
 
-bool IsInstitutionModifier(std::string_view w) {
+namespace {
+const WordList& InstitutionModifierList() {
   static const WordList kMods = {
       "defence",      "defense",     "foreign",  "interior",  "health",
       "finance",      "economy",     "justice",  "energy",    "emergency",
@@ -400,10 +422,16 @@ bool IsInstitutionModifier(std::string_view w) {
       "education",    "culture",     "trade",    "transport", "environment",
       "intelligence", "information", "internal", "home",      "war",
   };
-  return In(kMods, w);
+  return kMods;
+}
+}  // namespace
+
+bool IsInstitutionModifier(std::string_view w) {
+  return In(InstitutionModifierList(), w);
 }
 
-bool IsPlaceSuffix(std::string_view w) {
+namespace {
+const WordList& PlaceSuffixList() {
   static const WordList kSuffixes = {
       "region",      "province",      "city",         "oblast",  "district",
       "governorate", "county",        "town",         "village", "state",
@@ -411,10 +439,14 @@ bool IsPlaceSuffix(std::string_view w) {
       "island",      "islands",       "peninsula",    "strait",  "mountains",
       "countryside", "neighbourhood", "neighborhood", "border",  "area",
   };
-  return In(kSuffixes, w);
+  return kSuffixes;
 }
+}  // namespace
 
-bool IsNewsOutlet(std::string_view name) {
+bool IsPlaceSuffix(std::string_view w) { return In(PlaceSuffixList(), w); }
+
+namespace {
+const WordList& NewsOutletList() {
   static const WordList kOutlets = {
       "reuters",
       "ap",
@@ -463,17 +495,24 @@ bool IsNewsOutlet(std::string_view name) {
       "kyiv independent",
       "meduza",
   };
-  return In(kOutlets, name);
+  return kOutlets;
 }
+}  // namespace
 
-bool IsPlatform(std::string_view name) {
+bool IsNewsOutlet(std::string_view name) { return In(NewsOutletList(), name); }
+
+namespace {
+const WordList& PlatformList() {
   static const WordList kPlatforms = {
       "telegram", "x",       "twitter",      "facebook", "instagram",
       "youtube",  "tiktok",  "truth social", "vk",       "whatsapp",
       "linkedin", "threads", "bluesky",      "weibo",    "wechat",
   };
-  return In(kPlatforms, name);
+  return kPlatforms;
 }
+}  // namespace
+
+bool IsPlatform(std::string_view name) { return In(PlatformList(), name); }
 
 std::string_view CountryKey(std::string_view name, CountryCue* kind) {
   const auto& table = CountryTable();
@@ -486,7 +525,8 @@ std::string_view CountryKey(std::string_view name, CountryCue* kind) {
   return hit->key;
 }
 
-std::string_view NameAlias(std::string_view name) {
+namespace {
+const WordMap<std::string_view>& AliasTable() {
   static const WordMap<std::string_view> kAliases = {
       {"kiev", "kyiv"},
       {"odessa", "odesa"},
@@ -516,7 +556,12 @@ std::string_view NameAlias(std::string_view name) {
       {"x", "x"},
       {"twitter", "x"},
   };
-  if (const auto* alias = kAliases.Find(name); alias != nullptr) {
+  return kAliases;
+}
+}  // namespace
+
+std::string_view NameAlias(std::string_view name) {
+  if (const auto* alias = AliasTable().Find(name); alias != nullptr) {
     return *alias;
   }
   CountryCue cue;
@@ -525,7 +570,8 @@ std::string_view NameAlias(std::string_view name) {
   return {};
 }
 
-bool IsKnownPlace(std::string_view name) {
+namespace {
+const WordList& KnownPlaceList() {
   static const WordList kPlaces = {
       // US states.
       "alabama",
@@ -636,8 +682,11 @@ bool IsKnownPlace(std::string_view name) {
       "samara",
       "rostov",
   };
-  return In(kPlaces, name);
+  return kPlaces;
 }
+}  // namespace
+
+bool IsKnownPlace(std::string_view name) { return In(KnownPlaceList(), name); }
 
 bool IsEnglishStopword(std::string_view w) {
   // text::StopwordList("en") behind the gate: the same words, and most
@@ -650,7 +699,8 @@ bool IsEnglishStopword(std::string_view w) {
   return kWords.Contains(w);
 }
 
-bool IsSpeechVerb(std::string_view w) {
+namespace {
+const WordList& SpeechVerbList() {
   static const WordList kVerbs = {
       "said",       "says",      "say",       "told",         "tells",
       "wrote",      "writes",    "added",     "adds",         "stated",
@@ -667,10 +717,14 @@ bool IsSpeechVerb(std::string_view w) {
       "explaining", "warning",   "claiming",  "remarking",    "asserted",
       "revealed",   "shared",
   };
-  return In(kVerbs, w);
+  return kVerbs;
 }
+}  // namespace
 
-bool IsCommonCapitalised(std::string_view w) {
+bool IsSpeechVerb(std::string_view w) { return In(SpeechVerbList(), w); }
+
+namespace {
+const WordList& CommonCapitalisedList() {
   static const WordList kCommon = {
       "the",       "a",         "an",
       "this",      "that",      "these",
@@ -721,7 +775,12 @@ bool IsCommonCapitalised(std::string_view w) {
       "get",       "sign",      "president",
       "prime",     "minister",  "secretary",
   };
-  return In(kCommon, w);
+  return kCommon;
+}
+}  // namespace
+
+bool IsCommonCapitalised(std::string_view w) {
+  return In(CommonCapitalisedList(), w);
 }
 
 std::string_view BritishSpelling(std::string_view w) {
@@ -749,5 +808,63 @@ std::string_view BritishSpelling(std::string_view w) {
   const auto* v = kSpell.Find(w);
   return v == nullptr ? w : *v;
 }
+
+namespace {
+
+// Every word of the lists WordClasses() answers for, with its bits.
+const WordMap<uint32_t>& ClassTable() {
+  static const WordMap<uint32_t> table = [] {
+    // Merged in a node map first (a word may be in several lists), once.
+    std::unordered_map<std::string_view, uint32_t> bits;
+    auto add = [&](const std::vector<std::string_view>& words, uint32_t bit) {
+      for (std::string_view w : words) bits[w] |= bit;
+    };
+    add(PersonTitleList().Keys(), word_class::kPersonTitle);
+    add(RoleNounList().Keys(), word_class::kRoleNoun);
+    add(OrgHeadList().Keys(), word_class::kOrgHead);
+    add(InstitutionNounList().Keys(), word_class::kInstitutionNoun);
+    add(InstitutionModifierList().Keys(), word_class::kInstitutionModifier);
+    add(PlaceSuffixList().Keys(), word_class::kPlaceSuffix);
+    add(NewsOutletList().Keys(), word_class::kNewsOutlet);
+    add(PlatformList().Keys(), word_class::kPlatform);
+    add(KnownPlaceList().Keys(), word_class::kKnownPlace);
+    add(SpeechVerbList().Keys(), word_class::kSpeechVerb);
+    add(CommonCapitalisedList().Keys(), word_class::kCommonCapitalised);
+    add(text::StopwordList("en"), word_class::kEnglishStopword);
+    add(Months().Keys(), word_class::kMonthOrWeekday);
+    add(Weekdays().Keys(), word_class::kMonthOrWeekday);
+    add(AliasTable().Keys(), word_class::kAlias);
+    for (std::string_view w : CountryTable().Keys()) {
+      switch (CountryTable().Find(w)->cue) {
+        case CountryCue::kName:
+          bits[w] |= word_class::kCountryName;
+          break;
+        case CountryCue::kDemonym:
+          bits[w] |= word_class::kCountryDemonym;
+          break;
+        case CountryCue::kCapital:
+          bits[w] |= word_class::kCountryCapital;
+          break;
+        case CountryCue::kNone:
+          break;
+      }
+    }
+    WordMap<uint32_t> t;
+    for (const auto& [w, b] : bits) {
+      if (!w.empty()) t.Insert(w, b);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+uint32_t WordClasses(std::string_view folded) {
+  const uint32_t* v = ClassTable().Find(folded);
+  return v == nullptr ? 0 : *v;
+}
+
+std::vector<std::string_view> ClassifiedWords() { return ClassTable().Keys(); }
 
 }  // namespace concord::facts::lexicon

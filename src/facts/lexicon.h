@@ -13,7 +13,9 @@
 #ifndef CONCORD_FACTS_LEXICON_H_
 #define CONCORD_FACTS_LEXICON_H_
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace concord::facts::lexicon {
 
@@ -26,6 +28,21 @@ int Weekday(std::string_view folded);
 
 // Month(folded) > 0 || Weekday(folded) >= 0, in one look-up.
 bool IsMonthOrWeekday(std::string_view folded);
+
+// A necessary condition for IsMonthOrWeekday, without a call: every month
+// and weekday name and abbreviation has 3 to 9 letters and starts with one
+// of "adfjmnostw", so false proves the word is neither. (The date scanner
+// asks about every capitalised word, names mostly.)
+inline bool MayBeMonthOrWeekday(std::string_view folded) {
+  constexpr uint32_t kFirst = 1u << ('a' - 'a') | 1u << ('d' - 'a') |
+                              1u << ('f' - 'a') | 1u << ('j' - 'a') |
+                              1u << ('m' - 'a') | 1u << ('n' - 'a') |
+                              1u << ('o' - 'a') | 1u << ('s' - 'a') |
+                              1u << ('t' - 'a') | 1u << ('w' - 'a');
+  if (folded.size() < 3 || folded.size() > 9) return false;
+  const unsigned c = static_cast<unsigned char>(folded[0]) - unsigned{'a'};
+  return c < 26 && (kFirst >> c & 1) != 0;
+}
 
 enum class UnitKind {
   kNone,
@@ -109,6 +126,38 @@ bool IsSpeechVerb(std::string_view folded);
 // Known non-name capitalised words that often start sentences or headlines:
 // pronouns, determiners, conjunctions, and news words like "officials".
 bool IsCommonCapitalised(std::string_view folded);
+
+// Which of the word lists above hold a folded word, in one look-up (the
+// entity finder asks several lists about each word of a name and its
+// neighbours). A bit is set exactly when the list's own function says yes:
+// kCountryName, kCountryDemonym and kCountryCapital are CountryKey()'s cue,
+// kAlias is "in the alias table" (NameAlias() is non-empty exactly when
+// kAlias or kCountryName is set), kMonthOrWeekday is IsMonthOrWeekday().
+namespace word_class {
+inline constexpr uint32_t kPersonTitle = 1u << 0;
+inline constexpr uint32_t kRoleNoun = 1u << 1;
+inline constexpr uint32_t kOrgHead = 1u << 2;
+inline constexpr uint32_t kInstitutionNoun = 1u << 3;
+inline constexpr uint32_t kInstitutionModifier = 1u << 4;
+inline constexpr uint32_t kPlaceSuffix = 1u << 5;
+inline constexpr uint32_t kNewsOutlet = 1u << 6;
+inline constexpr uint32_t kPlatform = 1u << 7;
+inline constexpr uint32_t kKnownPlace = 1u << 8;
+inline constexpr uint32_t kEnglishStopword = 1u << 9;
+inline constexpr uint32_t kSpeechVerb = 1u << 10;
+inline constexpr uint32_t kCommonCapitalised = 1u << 11;
+inline constexpr uint32_t kMonthOrWeekday = 1u << 12;
+inline constexpr uint32_t kCountryName = 1u << 13;
+inline constexpr uint32_t kCountryDemonym = 1u << 14;
+inline constexpr uint32_t kCountryCapital = 1u << 15;
+inline constexpr uint32_t kAlias = 1u << 16;
+inline constexpr uint32_t kCountry =
+    kCountryName | kCountryDemonym | kCountryCapital;
+}  // namespace word_class
+uint32_t WordClasses(std::string_view folded);
+
+// The words WordClasses() knows (each is in at least one list), for tests.
+std::vector<std::string_view> ClassifiedWords();
 
 // The British spelling of an American one ("defense" -> "defence",
 // "organization" -> "organisation"), or the word itself.

@@ -154,14 +154,19 @@ class Extractor {
               [](const Candidate& a, const Candidate& b) {
                 return a.begin < b.begin;
               });
+    // Built in place, in one allocation: most candidates become quantities,
+    // and a Quantity (four strings) is costly to move when a vector grows.
     std::vector<Quantity> out;
+    out.reserve(cands.size());
     for (size_t k = 0; k < cands.size(); ++k) {
-      Quantity q;
+      Quantity& q = out.emplace_back();
       const size_t used = Build(cands, k, &q);
-      if (used == 0) continue;
+      if (used == 0) {
+        out.pop_back();
+        continue;
+      }
       k += used - 1;
       q.text.assign(doc_.text().substr(q.begin, q.end - q.begin));
-      out.push_back(std::move(q));
     }
     return out;
   }
@@ -179,14 +184,19 @@ class Extractor {
   }
 
   void AddVague(std::vector<Candidate>* cands) const {
-    for (size_t i = 0; i < doc_.size(); ++i) {
-      if (!doc_.IsWord(i)) continue;
-      const std::string_view w = doc_.Norm(i);
+    // Every token is looked at: straight from the token vector (no bounds
+    // check per question), and most leave at the kind or the length.
+    const std::vector<text::Token>& toks = doc_.tokens();
+    const size_t n = toks.size();
+    for (size_t i = 0; i < n; ++i) {
+      const text::Token& t = toks[i];
+      if (t.kind != text::TokenKind::kWord) continue;
       // Every vague word ("tens" .. "thousands") has 4 to 9 letters and
       // starts with one of "bdhmst".
-      if (w.size() < 4 || w.size() > 9 ||
-          (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
-           w[0] != 's' && w[0] != 't')) {
+      if (t.norm.size() - 4 > 5) continue;  // unsigned: size < 4 wraps
+      const std::string_view w = t.norm;
+      if (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
+          w[0] != 's' && w[0] != 't') {
         continue;
       }
       double v = VagueValue(w);

@@ -172,8 +172,12 @@ class QuoteFinder {
     const size_t n = toks.size();
     for (size_t i = 0; i < n; ++i) {
       // Outside a quote only a mark matters, and marks are punctuation:
-      // words and numbers (most tokens) are passed over here.
-      if (open == kNpos && toks[i].kind != text::TokenKind::kPunct) continue;
+      // words and numbers (most tokens) are passed over here, in a loop of
+      // their own.
+      if (open == kNpos) {
+        while (i < n && toks[i].kind != text::TokenKind::kPunct) ++i;
+        if (i == n) break;
+      }
       if (open != kNpos && i > open + 1 && doc_.LineBreakBetween(i - 1, i)) {
         // A paragraph ends inside the quote.
         if (IsQuoteMark(i) && MarkOf(doc_.Raw(i)) != Mark::kClose) {
