@@ -206,18 +206,20 @@ void SignatureInto(std::string_view s, std::string* out) {
     for (int k = 0; k < 4; ++k) {
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      const __m128i upper = InRange(v, 'A', 25);
-      const __m128i kept =
-          _mm_or_si128(_mm_or_si128(upper, InRange(v, 'a', 25)),
-                       _mm_or_si128(InRange(v, '0', 9),
-                                    _mm_cmplt_epi8(v, _mm_setzero_si128())));
+      // Letters of either case are the bytes that OR 0x20 makes a-z; OR
+      // 0x20 lowers them (and leaves a-z alone).
+      const __m128i letter =
+          InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+      const __m128i kept = _mm_or_si128(
+          letter, _mm_or_si128(InRange(v, '0', 9),
+                               _mm_cmplt_epi8(v, _mm_setzero_si128())));
       e2 |= static_cast<uint32_t>(
           _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
       keep |=
           static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(kept)))
           << (16 * k);
       const __m128i lowered =
-          _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+          _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
       _mm_store_si128(reinterpret_cast<__m128i*>(mapped + 16 * k),
                       _mm_or_si128(_mm_and_si128(kept, lowered),
                                    _mm_andnot_si128(kept, _mm_set1_epi8(' '))));

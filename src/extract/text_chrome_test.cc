@@ -228,7 +228,10 @@ TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
       "a", "Word", "UPPER", "9", " ", "  ", "\t", ",", ".", "-", "(", "'",
       "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6",
       "\xE2\x80", "\xE2", "\xE2\x82\xAC", "\xC2\xA0", "\xC3\xA9t\xC3\xA9",
-      "\x80", "z", "Q1"};
+      "\x80", "z", "Q1",
+      // The bytes next to the letter and digit ranges, and those that OR
+      // 0x20 takes next to them ("@" -> "`", "[" -> "{").
+      "@", "[", "`", "{", "/", ":", "^_", "~\x7F", "\xFF", "\xC0\xDA"};
   uint64_t state = 7;
   for (int round = 0; round < 20000; ++round) {
     std::string line;
