@@ -33,7 +33,6 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <unordered_set>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -42,6 +41,7 @@
 
 #include "src/base/bits.h"
 #include "src/base/hash.h"
+#include "src/base/u64_set.h"
 
 namespace concord::extract {
 namespace {
@@ -690,8 +690,7 @@ ArticleContent ExtractFromText(std::string_view text,
   // Repeats are found on 64-bit hashes of the signatures (a false repeat
   // would need a hash collision: 2^-64 per pair of lines); `sig` and
   // `prev_sig` are the signatures of this unit and the one before.
-  std::unordered_set<uint64_t> seen;
-  seen.reserve(n);
+  U64Set seen;  // flat: no node allocated per line
   std::string sig, prev_sig;
   std::vector<bool> drop(n, false);
   // Each unit's words up to kPromoMaxWords + 1 (exact up to kPromoMaxWords):
@@ -731,7 +730,7 @@ ArticleContent ExtractFromText(std::string_view text,
       kind[i] = BlockKind::kChrome;
       continue;
     }
-    if (!seen.insert(Hash64(sig)).second) {
+    if (!seen.Insert(Hash64(sig))) {
       // Printed twice: in a row it is a caption (alt text + caption); later
       // in the text it is a repeated pull quote or furniture. Keep one.
       drop[i] = true;
