@@ -570,11 +570,6 @@ bool HasCaptionMarker(std::string_view line) {
   return HasPhrase(line, kCaptionTable);
 }
 
-// Whether `line` may hold a caption marker, given its Signature() `sig`:
-// every marker has '(' or ':' (bytes Fold() leaves alone), or is "getty
-// images" or "image caption", whose letters and single space Signature()
-// keeps as they are, lower-cased. Most body lines have none of '(' and
-// ':' and no "image": they are rejected without folding.
 // Whether `sig` holds "image": looks for its 'g', the rarest of its
 // letters in English text, and checks the bytes around each one.
 bool HasImage(std::string_view sig) {
@@ -592,22 +587,57 @@ bool HasImage(std::string_view sig) {
   return false;
 }
 
-bool MayBeCaption(std::string_view line, std::string_view sig) {
-  return std::memchr(line.data(), '(', line.size()) != nullptr ||
-         std::memchr(line.data(), ':', line.size()) != nullptr ||
-         HasImage(sig);
+// Every caption marker starts with "(", ends with ":" or holds "image".
+static_assert([] {
+  for (std::string_view m : kCaptionMarkers) {
+    if (m.front() != '(' && m.back() != ':' &&
+        m.find("image") == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}());
+
+// HasCaptionMarker(line), given the Signature() `sig` of the line (or of
+// the line before Trim()). A line that holds "image" in any case has it in
+// its signature, which HasImage() looks for: such a line (rare) is searched
+// whole. Any other can hold only the markers that start with "(" or end
+// with ":", so only its "(" and ":" bytes (often none or a few) are looked
+// at, each against those markers.
+bool HasCaptionMarkerIn(std::string_view line, std::string_view sig) {
+  if (HasImage(sig)) return HasCaptionMarker(line);
+  const char* const begin = line.data();
+  const char* const end = begin + line.size();
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '(', end - p))) != nullptr;
+       ++p) {
+    const std::string_view rest(p, static_cast<size_t>(end - p));
+    for (std::string_view m : kCaptionMarkers) {
+      if (m.front() == '(' && EqualsLowered(rest.substr(0, m.size()), m)) {
+        return true;
+      }
+    }
+  }
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, ':', end - p))) != nullptr;
+       ++p) {
+    const size_t upto = static_cast<size_t>(p - begin) + 1;  // with the ':'
+    for (std::string_view m : kCaptionMarkers) {
+      if (m.back() == ':' && upto >= m.size() &&
+          EqualsLowered(line.substr(upto - m.size(), m.size()), m)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace
 
 bool LooksLikeCaption(std::string_view line) {
   std::string sig;
-  if (std::memchr(line.data(), '(', line.size()) == nullptr &&
-      std::memchr(line.data(), ':', line.size()) == nullptr) {
-    SignatureInto(line, &sig);
-    if (!MayBeCaption(line, sig)) return false;
-  }
-  return HasCaptionMarker(Trim(line));
+  SignatureInto(line, &sig);
+  return HasCaptionMarkerIn(Trim(line), sig);
 }
 
 std::string LineSignature(std::string_view line) { return Signature(line); }
@@ -741,8 +771,7 @@ ArticleContent ExtractFromText(std::string_view text,
       }
       continue;
     }
-    if (MayBeCaption(u, sig) &&
-        HasCaptionMarker(trim_keeps ? std::string_view(u) : trimmed)) {
+    if (HasCaptionMarkerIn(trim_keeps ? std::string_view(u) : trimmed, sig)) {
       kind[i] = BlockKind::kCaption;
     }
   }
