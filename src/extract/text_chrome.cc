@@ -669,8 +669,8 @@ bool LooksLikeHeading(std::string_view line) {
 namespace {
 
 struct Line {
-  std::string_view text;
-  uint32_t number;  // 1-based
+  std::string_view text;  // Trim()med: both passes below ask for it
+  uint32_t number;        // 1-based
 };
 
 // Splits into content units: each non-empty line, or for hard-wrapped text
@@ -683,15 +683,15 @@ std::vector<std::pair<std::string, uint32_t>> Units(std::string_view text) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     ++number;
-    lines.push_back({text.substr(start, nl - start), number});
+    lines.push_back({Trim(text.substr(start, nl - start)), number});
     start = nl + 1;
   }
   int content = 0, unterminated_continued = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = Trim(lines[i].text);
+    std::string_view t = lines[i].text;
     if (t.empty()) continue;
     ++content;
-    if (i + 1 < lines.size() && !Trim(lines[i + 1].text).empty() &&
+    if (i + 1 < lines.size() && !lines[i + 1].text.empty() &&
         !EndsLikeSentence(t)) {
       ++unterminated_continued;
     }
@@ -701,14 +701,14 @@ std::vector<std::pair<std::string, uint32_t>> Units(std::string_view text) {
 
   std::vector<std::pair<std::string, uint32_t>> units;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = Trim(lines[i].text);
+    std::string_view t = lines[i].text;
     if (t.empty()) continue;
     std::string unit(t);
     const uint32_t first = lines[i].number;
     // Join continuation lines: always in wrapped text; otherwise only when
     // the line ends mid-sentence and the next starts in lower case.
     while (i + 1 < lines.size()) {
-      std::string_view next = Trim(lines[i + 1].text);
+      std::string_view next = lines[i + 1].text;
       if (next.empty()) break;
       const bool join = wrapped || (!EndsLikeSentence(unit) && StartsLower(next));
       if (!join) break;
