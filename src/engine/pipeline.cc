@@ -133,11 +133,17 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
   }
   s.words = CountWords(content.body);
   s.bytes = static_cast<uint32_t>(content.body.size());
-  // Headings belong to the article's topic: they are weighed with the body.
-  std::string topical = content.body;
-  for (const std::string& h : s.headings) {
-    topical += "\n\n";
-    topical += h;
+  // Headings belong to the article's topic: they are weighed with the body
+  // (a copy of the body is made only to append them).
+  std::string with_headings;
+  std::string_view topical = content.body;
+  if (!s.headings.empty()) {
+    with_headings = content.body;
+    for (const std::string& h : s.headings) {
+      with_headings += "\n\n";
+      with_headings += h;
+    }
+    topical = with_headings;
   }
   out.bag = features->Extract(
       s.title, topical, s.lang, vocabulary,
