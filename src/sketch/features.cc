@@ -394,37 +394,30 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   const Memo::View number_slots = numbers_.Slots();
   bool sentence_start = true;
   for (const text::TokenRef& tok : tokens_.tokens) {
-    switch (tok.kind) {
-      case text::TokenKind::kPunct:
-        if (EndsSentence(norm(tok))) sentence_start = true;
-        break;
-      case text::TokenKind::kNumber: {
-        ++words_;
-        sentence_start = false;
-        const std::string_view raw(text.data() + tok.begin,
-                                   tok.end - tok.begin);
-        const uint64_t hash = WordHash(raw);
-        __builtin_prefetch(&number_slots.slots[hash & number_slots.mask]);
-        pending[count++] = {hash, raw.data(), static_cast<uint32_t>(raw.size()),
-                            kPendingNumber};
-        break;
-      }
-      case text::TokenKind::kWord: {
-        ++words_;
-        // A name: all capitals, or capitalised inside a sentence.
-        const unsigned name =
-            tok.all_caps | (tok.capitalized & !sentence_start);
-        const uint8_t flags = static_cast<uint8_t>(
-            name * kPendingName | tok.all_caps * kPendingAllCaps);
-        sentence_start = false;
-        const std::string_view word = StripPossessive(norm(tok));
-        if (word.size() < 2) break;
-        const uint64_t hash = WordHash(word);
-        __builtin_prefetch(&word_slots.slots[hash & word_slots.mask]);
-        pending[count++] = {hash, word.data(),
-                            static_cast<uint32_t>(word.size()), flags};
-        break;
-      }
+    // Words first: most tokens are words.
+    if (tok.kind == text::TokenKind::kWord) [[likely]] {
+      ++words_;
+      // A name: all capitals, or capitalised inside a sentence.
+      const unsigned name = tok.all_caps | (tok.capitalized & !sentence_start);
+      const uint8_t flags = static_cast<uint8_t>(name * kPendingName |
+                                                 tok.all_caps * kPendingAllCaps);
+      sentence_start = false;
+      const std::string_view word = StripPossessive(norm(tok));
+      if (word.size() < 2) continue;
+      const uint64_t hash = WordHash(word);
+      __builtin_prefetch(&word_slots.slots[hash & word_slots.mask]);
+      pending[count++] = {hash, word.data(), static_cast<uint32_t>(word.size()),
+                          flags};
+    } else if (tok.kind == text::TokenKind::kNumber) {
+      ++words_;
+      sentence_start = false;
+      const std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
+      const uint64_t hash = WordHash(raw);
+      __builtin_prefetch(&number_slots.slots[hash & number_slots.mask]);
+      pending[count++] = {hash, raw.data(), static_cast<uint32_t>(raw.size()),
+                          kPendingNumber};
+    } else if (EndsSentence(norm(tok))) {
+      sentence_start = true;
     }
   }
   Table t = LoadTable();
