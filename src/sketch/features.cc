@@ -204,10 +204,13 @@ FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
     NumberKey(*value, &info.number_key);
     info.number_term = Hash64(info.number_key, kTermSeed);
   }
-  info.word_term = Hash64(state->stemmer->Stem(word), kTermSeed);
+  // Terms are counted under 1 for 0 (0 marks an empty slot of the term
+  // table): mapped here once rather than at every Add().
+  info.word_term =
+      std::max<uint64_t>(Hash64(state->stemmer->Stem(word), kTermSeed), 1);
   key_.assign("n:");
   key_.append(word);
-  info.name_term = Hash64(key_, kTermSeed);
+  info.name_term = std::max<uint64_t>(Hash64(key_, kTermSeed), 1);
   return state->words.Insert(word, hash, std::move(info));
 }
 
@@ -227,7 +230,6 @@ inline void FeatureExtractor::Add(Table& t, uint64_t term, TermKind kind,
                                   std::string_view prefix,
                                   std::string_view shown,
                                   Vocabulary* vocabulary) {
-  if (term == 0) term = 1;  // 0 marks an empty slot
   if (t.terms >= t.limit) [[unlikely]] {
     terms_ = t.terms;
     GrowSlots();

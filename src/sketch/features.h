@@ -179,6 +179,8 @@ class FeatureExtractor {
   Table LoadTable();
   // Counts `count` occurrences of `term`, the `kind` term of memo entry `e`.
   // A term new to the vocabulary is shown as `prefix` + `shown`.
+  // REQUIRES: term != 0 (a word's terms are 1 for 0, see LookupMiss; number
+  // terms of 0 mean none and are not added).
   void Add(Table& t, uint64_t term, TermKind kind, float count,
            Memo::Entry* e, std::string_view prefix, std::string_view shown,
            Vocabulary* vocabulary);
