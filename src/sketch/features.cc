@@ -328,9 +328,12 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
   unseen_only_ = which == VocabularyTerms::kUnseen;
   StartSlots(headline.size() + body.size());
   words_ = 0;
+  // Headlines and bodies have a TokenList each: Tokenize() cuts a list to
+  // its tokens, and a body tokenized into the list a headline just cut
+  // short would regrow (and zero) it a mask word at a time.
   AddText(headline, lang, static_cast<float>(options_.headline_repeat),
-          vocabulary);
-  AddText(body, lang, 1.0f, vocabulary);
+          &headline_tokens_, vocabulary);
+  AddText(body, lang, 1.0f, &tokens_, vocabulary);
   TermBag bag;
   bag.words = words_;
   SortedTerms(&bag.terms);
@@ -370,24 +373,26 @@ void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
 }
 
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
-                               float repeat, Vocabulary* vocabulary) {
+                               float repeat, text::TokenList* token_list,
+                               Vocabulary* vocabulary) {
   if (text.empty()) return;
   LangState* state = StateFor(lang);
-  text::Tokenize(text, &tokens_, {.keep_punct = true});
+  text::TokenList& tokens = *token_list;
+  text::Tokenize(text, &tokens, {.keep_punct = true});
   // Two passes. The first walks the tokens (sentence starts, name flags,
   // possessives), hashes each word and number and prefetches its memo
   // slot; the second looks them up and counts their terms. A memo slot is
   // often a cache miss (the memo outgrows the caches), and one pass that
   // looked each word up as it went would wait on them one by one; after
   // the first pass they are loaded, or on their way, side by side.
-  if (pending_.size() < tokens_.tokens.size()) {
-    pending_.resize(tokens_.tokens.size());
+  if (pending_.size() < tokens.tokens.size()) {
+    pending_.resize(tokens.tokens.size());
   }
   Pending* const pending = pending_.data();
   size_t count = 0;
   // Tokens' norms and texts without substr()'s range checks (Tokenize's
   // offsets are in range).
-  const char* const norms = tokens_.norms.data();
+  const char* const norms = tokens.norms.data();
   const auto norm = [norms](const text::TokenRef& t) {
     return std::string_view(norms + t.norm_begin, t.norm_end - t.norm_begin);
   };
@@ -395,7 +400,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   const Memo::View word_slots = state->words.Slots();
   const Memo::View number_slots = numbers_.Slots();
   bool sentence_start = true;
-  for (const text::TokenRef& tok : tokens_.tokens) {
+  for (const text::TokenRef& tok : tokens.tokens) {
     // Words first: most tokens are words.
     if (tok.kind == text::TokenKind::kWord) [[likely]] {
       ++words_;

@@ -156,8 +156,10 @@ class FeatureExtractor {
     Memo words;
   };
 
+  // Counts the terms of `text`, each occurrence `repeat` times, tokenizing
+  // it into `token_list` (scratch).
   void AddText(std::string_view text, std::string_view lang, float repeat,
-               Vocabulary* vocabulary);
+               text::TokenList* token_list, Vocabulary* vocabulary);
   LangState* StateFor(std::string_view lang);
   // The memo look-up of a word not in the memo (`hash` is its WordHash):
   // computes and remembers its WordInfo. A miss (stemming, number parsing)
@@ -199,7 +201,8 @@ class FeatureExtractor {
   FeatureOptions options_;
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
-  text::TokenList tokens_;              // scratch
+  text::TokenList tokens_;              // scratch: bodies
+  text::TokenList headline_tokens_;     // scratch: headlines
   // AddText()'s words and number tokens between its two passes: the word
   // (a folded, possessive-stripped norm, or a number as written), its
   // WordHash, and what the token says about it.
