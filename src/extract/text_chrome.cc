@@ -33,7 +33,6 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <unordered_set>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -42,6 +41,7 @@
 
 #include "src/base/bits.h"
 #include "src/base/hash.h"
+#include "src/base/u64_set.h"
 
 namespace concord::extract {
 namespace {
@@ -206,18 +206,20 @@ void SignatureInto(std::string_view s, std::string* out) {
     for (int k = 0; k < 4; ++k) {
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      const __m128i upper = InRange(v, 'A', 25);
-      const __m128i kept =
-          _mm_or_si128(_mm_or_si128(upper, InRange(v, 'a', 25)),
-                       _mm_or_si128(InRange(v, '0', 9),
-                                    _mm_cmplt_epi8(v, _mm_setzero_si128())));
+      // Letters of either case are the bytes that OR 0x20 makes a-z; OR
+      // 0x20 lowers them (and leaves a-z alone).
+      const __m128i letter =
+          InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+      const __m128i kept = _mm_or_si128(
+          letter, _mm_or_si128(InRange(v, '0', 9),
+                               _mm_cmplt_epi8(v, _mm_setzero_si128())));
       e2 |= static_cast<uint32_t>(
           _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
       keep |=
           static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(kept)))
           << (16 * k);
       const __m128i lowered =
-          _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+          _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
       _mm_store_si128(reinterpret_cast<__m128i*>(mapped + 16 * k),
                       _mm_or_si128(_mm_and_si128(kept, lowered),
                                    _mm_andnot_si128(kept, _mm_set1_epi8(' '))));
@@ -264,20 +266,36 @@ std::string Signature(std::string_view s) {
 
 // Words in `s`, counting stops past `limit` (returns limit + 1 then): the
 // length checks below look at the start of long paragraphs only.
-// Where SSE2 is available, 16 bytes at a time: a word starts at each
-// non-space byte after a space (or at the start); the count is capped at
-// limit + 1 after each block, which is what the byte loop returns.
+// Where SSE2 is available, 64 bytes at a time, then 16: a word starts at
+// each non-space byte after a space (or at the start), counted by a SWAR
+// popcount (baseline x86-64 has no POPCNT) or the byte table; the count is
+// capped at limit + 1 after each block, which is what the byte loop
+// returns.
 int WordCount(std::string_view s, int limit = 1 << 30) {
   int n = 0;
   bool in_word = false;
   size_t i = 0;
 #if defined(__SSE2__)
   const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  const auto space16 = [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)))));
+  };
+  for (; i + 64 <= s.size(); i += 64) {
+    const char* p = s.data() + i;
+    const uint64_t space = space16(p) | space16(p + 16) << 16 |
+                           space16(p + 32) << 32 | space16(p + 48) << 48;
+    uint64_t x = ~space & ((space << 1) | (in_word ? 0u : 1u));
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    n += static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+    if (n > limit) return limit + 1;
+    in_word = (space >> 63) == 0;
+  }
   for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))));
+    const uint32_t space = static_cast<uint32_t>(space16(s.data() + i));
     const uint32_t before_space = (space << 1) | (in_word ? 0u : 1u);
     n += BitsIn16(~space & before_space);
     if (n > limit) return limit + 1;
@@ -568,11 +586,6 @@ bool HasCaptionMarker(std::string_view line) {
   return HasPhrase(line, kCaptionTable);
 }
 
-// Whether `line` may hold a caption marker, given its Signature() `sig`:
-// every marker has '(' or ':' (bytes Fold() leaves alone), or is "getty
-// images" or "image caption", whose letters and single space Signature()
-// keeps as they are, lower-cased. Most body lines have none of '(' and
-// ':' and no "image": they are rejected without folding.
 // Whether `sig` holds "image": looks for its 'g', the rarest of its
 // letters in English text, and checks the bytes around each one.
 bool HasImage(std::string_view sig) {
@@ -590,22 +603,57 @@ bool HasImage(std::string_view sig) {
   return false;
 }
 
-bool MayBeCaption(std::string_view line, std::string_view sig) {
-  return std::memchr(line.data(), '(', line.size()) != nullptr ||
-         std::memchr(line.data(), ':', line.size()) != nullptr ||
-         HasImage(sig);
+// Every caption marker starts with "(", ends with ":" or holds "image".
+static_assert([] {
+  for (std::string_view m : kCaptionMarkers) {
+    if (m.front() != '(' && m.back() != ':' &&
+        m.find("image") == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}());
+
+// HasCaptionMarker(line), given the Signature() `sig` of the line (or of
+// the line before Trim()). A line that holds "image" in any case has it in
+// its signature, which HasImage() looks for: such a line (rare) is searched
+// whole. Any other can hold only the markers that start with "(" or end
+// with ":", so only its "(" and ":" bytes (often none or a few) are looked
+// at, each against those markers.
+bool HasCaptionMarkerIn(std::string_view line, std::string_view sig) {
+  if (HasImage(sig)) return HasCaptionMarker(line);
+  const char* const begin = line.data();
+  const char* const end = begin + line.size();
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '(', end - p))) != nullptr;
+       ++p) {
+    const std::string_view rest(p, static_cast<size_t>(end - p));
+    for (std::string_view m : kCaptionMarkers) {
+      if (m.front() == '(' && EqualsLowered(rest.substr(0, m.size()), m)) {
+        return true;
+      }
+    }
+  }
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, ':', end - p))) != nullptr;
+       ++p) {
+    const size_t upto = static_cast<size_t>(p - begin) + 1;  // with the ':'
+    for (std::string_view m : kCaptionMarkers) {
+      if (m.back() == ':' && upto >= m.size() &&
+          EqualsLowered(line.substr(upto - m.size(), m.size()), m)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace
 
 bool LooksLikeCaption(std::string_view line) {
   std::string sig;
-  if (std::memchr(line.data(), '(', line.size()) == nullptr &&
-      std::memchr(line.data(), ':', line.size()) == nullptr) {
-    SignatureInto(line, &sig);
-    if (!MayBeCaption(line, sig)) return false;
-  }
-  return HasCaptionMarker(Trim(line));
+  SignatureInto(line, &sig);
+  return HasCaptionMarkerIn(Trim(line), sig);
 }
 
 std::string LineSignature(std::string_view line) { return Signature(line); }
@@ -621,8 +669,8 @@ bool LooksLikeHeading(std::string_view line) {
 namespace {
 
 struct Line {
-  std::string_view text;
-  uint32_t number;  // 1-based
+  std::string_view text;  // Trim()med: both passes below ask for it
+  uint32_t number;        // 1-based
 };
 
 // Splits into content units: each non-empty line, or for hard-wrapped text
@@ -635,15 +683,15 @@ std::vector<std::pair<std::string, uint32_t>> Units(std::string_view text) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     ++number;
-    lines.push_back({text.substr(start, nl - start), number});
+    lines.push_back({Trim(text.substr(start, nl - start)), number});
     start = nl + 1;
   }
   int content = 0, unterminated_continued = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = Trim(lines[i].text);
+    std::string_view t = lines[i].text;
     if (t.empty()) continue;
     ++content;
-    if (i + 1 < lines.size() && !Trim(lines[i + 1].text).empty() &&
+    if (i + 1 < lines.size() && !lines[i + 1].text.empty() &&
         !EndsLikeSentence(t)) {
       ++unterminated_continued;
     }
@@ -653,14 +701,14 @@ std::vector<std::pair<std::string, uint32_t>> Units(std::string_view text) {
 
   std::vector<std::pair<std::string, uint32_t>> units;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = Trim(lines[i].text);
+    std::string_view t = lines[i].text;
     if (t.empty()) continue;
     std::string unit(t);
     const uint32_t first = lines[i].number;
     // Join continuation lines: always in wrapped text; otherwise only when
     // the line ends mid-sentence and the next starts in lower case.
     while (i + 1 < lines.size()) {
-      std::string_view next = Trim(lines[i + 1].text);
+      std::string_view next = lines[i + 1].text;
       if (next.empty()) break;
       const bool join = wrapped || (!EndsLikeSentence(unit) && StartsLower(next));
       if (!join) break;
@@ -688,8 +736,7 @@ ArticleContent ExtractFromText(std::string_view text,
   // Repeats are found on 64-bit hashes of the signatures (a false repeat
   // would need a hash collision: 2^-64 per pair of lines); `sig` and
   // `prev_sig` are the signatures of this unit and the one before.
-  std::unordered_set<uint64_t> seen;
-  seen.reserve(n);
+  U64Set seen;  // flat: no node allocated per line
   std::string sig, prev_sig;
   std::vector<bool> drop(n, false);
   // Each unit's words up to kPromoMaxWords + 1 (exact up to kPromoMaxWords):
@@ -729,7 +776,7 @@ ArticleContent ExtractFromText(std::string_view text,
       kind[i] = BlockKind::kChrome;
       continue;
     }
-    if (!seen.insert(Hash64(sig)).second) {
+    if (!seen.Insert(Hash64(sig))) {
       // Printed twice: in a row it is a caption (alt text + caption); later
       // in the text it is a repeated pull quote or furniture. Keep one.
       drop[i] = true;
@@ -740,8 +787,7 @@ ArticleContent ExtractFromText(std::string_view text,
       }
       continue;
     }
-    if (MayBeCaption(u, sig) &&
-        HasCaptionMarker(trim_keeps ? std::string_view(u) : trimmed)) {
+    if (HasCaptionMarkerIn(trim_keeps ? std::string_view(u) : trimmed, sig)) {
       kind[i] = BlockKind::kCaption;
     }
   }

@@ -181,6 +181,42 @@ TEST(TextChromeTest, OnePassSearchesMatchFindOnGeneratedLines) {
   EXPECT_LT(captions, 19000);
 }
 
+// Caption markers at the very start or end of a line, where the search
+// around "(" and ":" bytes has the least room (the generated lines above
+// start and end with a plain word).
+TEST(TextChromeTest, CaptionMarkersAtLineEnds) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Photo: Mara Fenn", true},
+      {"PICTURE: AP", true},
+      {"Photograph: Jon Tasker", true},
+      {"Image: Getty", true},
+      {"(Reuters) - Dockworkers returned", true},
+      {"(FILE) The port at dawn", true},
+      {"(photo by Jon Tasker)", true},
+      {"(ap photo", true},
+      {"The port at dawn. Photo:", true},
+      {"Getty Images", true},
+      {"image caption", true},
+      {"The port at dawn (file)", true},
+      {"  Photo: Mara Fenn  ", true},
+      {"photo:", true},
+      {"Photos: many", false},
+      {"Photo : Mara Fenn", false},
+      {"(Reuter", false},
+      {"Photo", false},
+      {"(", false},
+      {":", false},
+      {"photo (", false},
+      {"Getty, Images", false},
+      {"imagecaption: none", false},
+  };
+  for (const auto& [line, want] : cases) {
+    SCOPED_TRACE(line);
+    EXPECT_EQ(LooksLikeCaption(line), want);
+    EXPECT_EQ(RefIsCaption(line), want);
+  }
+}
+
 // ExtractFromText trims each line once and shares word counts and folds
 // between its rules; a line that Trim() changes again (white space after a
 // leading no-break space) is judged like CreditOf() and LooksLikeHeading()
@@ -228,7 +264,10 @@ TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
       "a", "Word", "UPPER", "9", " ", "  ", "\t", ",", ".", "-", "(", "'",
       "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6",
       "\xE2\x80", "\xE2", "\xE2\x82\xAC", "\xC2\xA0", "\xC3\xA9t\xC3\xA9",
-      "\x80", "z", "Q1"};
+      "\x80", "z", "Q1",
+      // The bytes next to the letter and digit ranges, and those that OR
+      // 0x20 takes next to them ("@" -> "`", "[" -> "{").
+      "@", "[", "`", "{", "/", ":", "^_", "~\x7F", "\xFF", "\xC0\xDA"};
   uint64_t state = 7;
   for (int round = 0; round < 20000; ++round) {
     std::string line;

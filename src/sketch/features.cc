@@ -119,13 +119,19 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options)
 
 FeatureExtractor::~FeatureExtractor() = default;
 
+inline FeatureExtractor::Memo::View FeatureExtractor::Memo::Slots() {
+  // An empty memo probes one empty slot: no test of its size per look-up.
+  static Entry empty{};
+  if (slots_.empty()) return View{&empty, 0};
+  return View{slots_.data(), slots_.size() - 1};
+}
+
 inline FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
-    std::string_view word, uint64_t hash) {
-  if (slots_.empty()) return nullptr;
-  const uint64_t mask = slots_.size() - 1;
+    View v, std::string_view word, uint64_t hash) const {
   const uint32_t length = static_cast<uint32_t>(word.size() + 1);
-  for (uint64_t i = hash & mask; slots_[i].length != 0; i = (i + 1) & mask) {
-    Entry& e = slots_[i];
+  for (uint64_t i = hash & v.mask; v.slots[i].length != 0;
+       i = (i + 1) & v.mask) {
+    Entry& e = v.slots[i];
     if (e.hash == hash && e.length == length &&
         (word.size() < 8 || SameWord(Word(e), word))) {
       return &e;
@@ -187,16 +193,6 @@ FeatureExtractor::LangState* FeatureExtractor::StateFor(std::string_view lang) {
   return &it->second;
 }
 
-// The hit path inline in AddText; a miss (stemming, number parsing) is rare
-// once the memo is warm, and kept out of line so that a hit does not pay
-// for its stack frame.
-inline FeatureExtractor::Memo::Entry& FeatureExtractor::Lookup(
-    LangState* state, std::string_view word, std::string_view lang) {
-  const uint64_t hash = WordHash(word);
-  if (Memo::Entry* found = state->words.Find(word, hash)) return *found;
-  return LookupMiss(state, word, lang, hash);
-}
-
 FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
     LangState* state, std::string_view word, std::string_view lang,
     uint64_t hash) {
@@ -208,10 +204,13 @@ FeatureExtractor::Memo::Entry& FeatureExtractor::LookupMiss(
     NumberKey(*value, &info.number_key);
     info.number_term = Hash64(info.number_key, kTermSeed);
   }
-  info.word_term = Hash64(state->stemmer->Stem(word), kTermSeed);
+  // Terms are counted under 1 for 0 (0 marks an empty slot of the term
+  // table): mapped here once rather than at every Add().
+  info.word_term =
+      std::max<uint64_t>(Hash64(state->stemmer->Stem(word), kTermSeed), 1);
   key_.assign("n:");
   key_.append(word);
-  info.name_term = Hash64(key_, kTermSeed);
+  info.name_term = std::max<uint64_t>(Hash64(key_, kTermSeed), 1);
   return state->words.Insert(word, hash, std::move(info));
 }
 
@@ -224,20 +223,27 @@ inline bool FeatureExtractor::FirstReport(uint64_t term) {
 
 // Inline in AddText: the common case is a probe or two and an add; growing
 // the table and reporting a new term to the vocabulary are out of line.
-inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
-                                  Memo::Entry* e, std::string_view prefix,
+// The table's state is in `t`, AddText's locals: members would be reloaded
+// after every store into the table (a TermCount's term may alias them).
+inline void FeatureExtractor::Add(Table& t, uint64_t term, TermKind kind,
+                                  float count, Memo::Entry* e,
+                                  std::string_view prefix,
                                   std::string_view shown,
                                   Vocabulary* vocabulary) {
-  if (term == 0) term = 1;  // 0 marks an empty slot
-  if ((terms_ + 1) * 2 > capacity_) [[unlikely]] GrowSlots();
-  size_t i = term >> shift_;
-  while (slots_[i].term != 0 && slots_[i].term != term) ++i;
-  TermCount& tc = slots_[i];
-  if (tc.term == 0) {
-    tc.term = term;
-    tc.kind = kind;
-    ++terms_;
-    used_[i >> 6] |= uint64_t{1} << (i & 63);
+  if (t.terms >= t.limit) [[unlikely]] {
+    terms_ = t.terms;
+    GrowSlots();
+    t = LoadTable();
+  }
+  size_t i = term >> t.shift;
+  TermCount* tc = t.slots + i;
+  while (tc->term != 0 && tc->term != term) ++tc;
+  if (tc->term == 0) {
+    i = static_cast<size_t>(tc - t.slots);
+    tc->term = term;
+    tc->kind = kind;
+    ++t.terms;
+    t.used[i >> 6] |= uint64_t{1} << (i & 63);
     // Most terms new to the article were reported for an earlier one, and
     // nearly always through the same memo entry, whose flag then saves the
     // look-up in reported_ (a cache miss in a large table). The look-up is
@@ -252,7 +258,12 @@ inline void FeatureExtractor::Add(uint64_t term, TermKind kind, float count,
       }
     }
   }
-  tc.count += count;
+  tc->count += count;
+}
+
+inline FeatureExtractor::Table FeatureExtractor::LoadTable() {
+  // (terms + 1) * 2 > capacity, for an even capacity: terms >= capacity / 2.
+  return Table{slots_.data(), used_.data(), shift_, terms_, capacity_ / 2};
 }
 
 void FeatureExtractor::Report(uint64_t term, std::string_view prefix,
@@ -317,9 +328,12 @@ TermBag FeatureExtractor::Extract(std::string_view headline,
   unseen_only_ = which == VocabularyTerms::kUnseen;
   StartSlots(headline.size() + body.size());
   words_ = 0;
+  // Headlines and bodies have a TokenList each: Tokenize() cuts a list to
+  // its tokens, and a body tokenized into the list a headline just cut
+  // short would regrow (and zero) it a mask word at a time.
   AddText(headline, lang, static_cast<float>(options_.headline_repeat),
-          vocabulary);
-  AddText(body, lang, 1.0f, vocabulary);
+          &headline_tokens_, vocabulary);
+  AddText(body, lang, 1.0f, &tokens_, vocabulary);
   TermBag bag;
   bag.words = words_;
   SortedTerms(&bag.terms);
@@ -359,69 +373,104 @@ void FeatureExtractor::SortedTerms(std::vector<TermCount>* terms) {
 }
 
 void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
-                               float repeat, Vocabulary* vocabulary) {
+                               float repeat, text::TokenList* token_list,
+                               Vocabulary* vocabulary) {
   if (text.empty()) return;
   LangState* state = StateFor(lang);
-  text::Tokenize(text, &tokens_, {.keep_punct = true});
+  text::TokenList& tokens = *token_list;
+  text::Tokenize(text, &tokens, {.keep_punct = true});
+  // Two passes. The first walks the tokens (sentence starts, name flags,
+  // possessives), hashes each word and number and prefetches its memo
+  // slot; the second looks them up and counts their terms. A memo slot is
+  // often a cache miss (the memo outgrows the caches), and one pass that
+  // looked each word up as it went would wait on them one by one; after
+  // the first pass they are loaded, or on their way, side by side.
+  if (pending_.size() < tokens.tokens.size()) {
+    pending_.resize(tokens.tokens.size());
+  }
+  Pending* const pending = pending_.data();
+  size_t count = 0;
   // Tokens' norms and texts without substr()'s range checks (Tokenize's
   // offsets are in range).
-  const char* const norms = tokens_.norms.data();
+  const char* const norms = tokens.norms.data();
   const auto norm = [norms](const text::TokenRef& t) {
     return std::string_view(norms + t.norm_begin, t.norm_end - t.norm_begin);
   };
+  // The memos do not change in this pass: their slots are read once.
+  const Memo::View word_slots = state->words.Slots();
+  const Memo::View number_slots = numbers_.Slots();
   bool sentence_start = true;
-  for (const text::TokenRef& tok : tokens_.tokens) {
-    switch (tok.kind) {
-      case text::TokenKind::kPunct:
-        if (EndsSentence(norm(tok))) sentence_start = true;
-        break;
-      case text::TokenKind::kNumber: {
-        ++words_;
-        sentence_start = false;
-        const std::string_view raw(text.data() + tok.begin,
-                                   tok.end - tok.begin);
-        const uint64_t hash = WordHash(raw);
-        Memo::Entry* number = numbers_.Find(raw, hash);
-        if (number == nullptr) {
-          if (numbers_.size() >= kMaxMemo) numbers_.clear();
-          WordInfo info;
-          auto value = text::ParseNumber(raw);
-          if (value && *value >= 2) {
-            NumberKey(*value, &info.number_key);
-            info.number_term = Hash64(info.number_key, kTermSeed);
-          }
-          number = &numbers_.Insert(raw, hash, std::move(info));
-        }
-        if (number->number_term != 0) {
-          Add(number->number_term, TermKind::kNumber, repeat, number, {},
-              numbers_.NumberKey(*number), vocabulary);
-        }
-        break;
-      }
-      case text::TokenKind::kWord: {
-        ++words_;
-        const bool name =
-            tok.all_caps || (tok.capitalized && !sentence_start);
-        sentence_start = false;
-        std::string_view word = StripPossessive(norm(tok));
-        if (word.size() < 2) break;
-        Memo::Entry& info = Lookup(state, word, lang);
-        if (info.stop && !tok.all_caps) break;
-        // A number word ("twelve") counts as its value as well.
-        if (info.number_term != 0) {
-          Add(info.number_term, TermKind::kNumber, repeat, &info, {},
-              state->words.NumberKey(info), vocabulary);
-        }
-        Add(info.word_term, TermKind::kWord, repeat, &info, {}, word,
-            vocabulary);
-        if (name) {
-          Add(info.name_term, TermKind::kName, repeat, &info, "n:", word,
-              vocabulary);
-        }
-        break;
-      }
+  for (const text::TokenRef& tok : tokens.tokens) {
+    // Words first: most tokens are words.
+    if (tok.kind == text::TokenKind::kWord) [[likely]] {
+      ++words_;
+      // A name: all capitals, or capitalised inside a sentence.
+      const unsigned name = tok.all_caps | (tok.capitalized & !sentence_start);
+      const uint8_t flags = static_cast<uint8_t>(name * kPendingName |
+                                                 tok.all_caps * kPendingAllCaps);
+      sentence_start = false;
+      const std::string_view word = StripPossessive(norm(tok));
+      if (word.size() < 2) continue;
+      const uint64_t hash = WordHash(word);
+      __builtin_prefetch(&word_slots.slots[hash & word_slots.mask]);
+      pending[count++] = {hash, word.data(), static_cast<uint32_t>(word.size()),
+                          flags};
+    } else if (tok.kind == text::TokenKind::kNumber) {
+      ++words_;
+      sentence_start = false;
+      const std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
+      const uint64_t hash = WordHash(raw);
+      __builtin_prefetch(&number_slots.slots[hash & number_slots.mask]);
+      pending[count++] = {hash, raw.data(), static_cast<uint32_t>(raw.size()),
+                          kPendingNumber};
+    } else if (EndsSentence(norm(tok))) {
+      sentence_start = true;
     }
   }
+  Table t = LoadTable();
+  // The word memo's slots, read again after a miss (which may grow it).
+  Memo::View memo = word_slots;
+  for (size_t k = 0; k < count; ++k) {
+    const Pending& p = pending[k];
+    const std::string_view word(p.word, p.length);
+    if (p.flags & kPendingNumber) [[unlikely]] {
+      Memo::Entry* number = numbers_.Find(numbers_.Slots(), word, p.hash);
+      if (number == nullptr) {
+        if (numbers_.size() >= kMaxMemo) numbers_.clear();
+        WordInfo info;
+        auto value = text::ParseNumber(word);
+        if (value && *value >= 2) {
+          NumberKey(*value, &info.number_key);
+          info.number_term = Hash64(info.number_key, kTermSeed);
+        }
+        number = &numbers_.Insert(word, p.hash, std::move(info));
+      }
+      if (number->number_term != 0) {
+        Add(t, number->number_term, TermKind::kNumber, repeat, number, {},
+            numbers_.NumberKey(*number), vocabulary);
+      }
+      continue;
+    }
+    Memo::Entry* found = state->words.Find(memo, word, p.hash);
+    if (found == nullptr) [[unlikely]] {
+      found = &LookupMiss(state, word, lang, p.hash);
+      memo = state->words.Slots();
+    }
+    Memo::Entry& info = *found;
+    if (info.stop && !(p.flags & kPendingAllCaps)) continue;
+    // A number word ("twelve") counts as its value as well.
+    if (info.number_term != 0) {
+      Add(t, info.number_term, TermKind::kNumber, repeat, &info, {},
+          state->words.NumberKey(info), vocabulary);
+    }
+    Add(t, info.word_term, TermKind::kWord, repeat, &info, {}, word,
+        vocabulary);
+    if (p.flags & kPendingName) {
+      Add(t, info.name_term, TermKind::kName, repeat, &info, "n:", word,
+          vocabulary);
+    }
+  }
+  terms_ = t.terms;
 }
 
 }  // namespace concord::sketch

@@ -114,10 +114,20 @@ class FeatureExtractor {
       char word[kInlineWord];  // when length - 1 <= kInlineWord
     };
     static_assert(sizeof(Entry) == 64);
-    // The entry of `word`, whose WordHash() is `hash`, or nullptr.
-    Entry* Find(std::string_view word, uint64_t hash);
-    // Adds `word`. REQUIRES: Find(word, hash) == nullptr. The returned
-    // reference (as Find's pointer) lives until the next Insert or clear.
+    // The slots (a power of two of them; `mask` is their number - 1), as
+    // they are until the next Insert or clear. An empty memo has one
+    // empty slot here.
+    struct View {
+      Entry* slots;
+      uint64_t mask;
+    };
+    View Slots();
+    // The entry of `word`, whose WordHash() is `hash`, or nullptr. `v` is
+    // Slots().
+    Entry* Find(View v, std::string_view word, uint64_t hash) const;
+    // Adds `word`. REQUIRES: Find(Slots(), word, hash) == nullptr. The
+    // returned reference (as Find's pointer) lives until the next Insert or
+    // clear.
     Entry& Insert(std::string_view word, uint64_t hash, WordInfo info);
     // `e`'s number key ("#1200"; empty when e.number_term is 0).
     std::string_view NumberKey(const Entry& e) const {
@@ -146,21 +156,35 @@ class FeatureExtractor {
     Memo words;
   };
 
+  // Counts the terms of `text`, each occurrence `repeat` times, tokenizing
+  // it into `token_list` (scratch).
   void AddText(std::string_view text, std::string_view lang, float repeat,
-               Vocabulary* vocabulary);
+               text::TokenList* token_list, Vocabulary* vocabulary);
   LangState* StateFor(std::string_view lang);
-  Memo::Entry& Lookup(LangState* state, std::string_view word,
-                      std::string_view lang);
-  // Lookup() of a word not in the memo (`hash` is its WordHash): computes
-  // and remembers its WordInfo.
+  // The memo look-up of a word not in the memo (`hash` is its WordHash):
+  // computes and remembers its WordInfo. A miss (stemming, number parsing)
+  // is rare once the memo is warm, and kept out of line so that a hit does
+  // not pay for its stack frame.
   [[gnu::noinline]] Memo::Entry& LookupMiss(LangState* state,
                                             std::string_view word,
                                             std::string_view lang,
                                             uint64_t hash);
+  // The term table's state (below) as AddText() keeps it in locals while
+  // it adds terms; terms_ is written back when it is done.
+  struct Table {
+    TermCount* slots;
+    uint64_t* used;
+    int shift;
+    size_t terms;
+    size_t limit;  // the table grows before holding this many terms
+  };
+  Table LoadTable();
   // Counts `count` occurrences of `term`, the `kind` term of memo entry `e`.
   // A term new to the vocabulary is shown as `prefix` + `shown`.
-  void Add(uint64_t term, TermKind kind, float count, Memo::Entry* e,
-           std::string_view prefix, std::string_view shown,
+  // REQUIRES: term != 0 (a word's terms are 1 for 0, see LookupMiss; number
+  // terms of 0 mean none and are not added).
+  void Add(Table& t, uint64_t term, TermKind kind, float count,
+           Memo::Entry* e, std::string_view prefix, std::string_view shown,
            Vocabulary* vocabulary);
   // Replaces *terms with the terms counted so far, sorted by term, and
   // empties the table.
@@ -177,7 +201,23 @@ class FeatureExtractor {
   FeatureOptions options_;
   std::map<std::string, LangState, std::less<>> langs_;
   Memo numbers_;                        // number tokens as written
-  text::TokenList tokens_;              // scratch
+  text::TokenList tokens_;              // scratch: bodies
+  text::TokenList headline_tokens_;     // scratch: headlines
+  // AddText()'s words and number tokens between its two passes: the word
+  // (a folded, possessive-stripped norm, or a number as written), its
+  // WordHash, and what the token says about it.
+  enum : uint8_t {
+    kPendingNumber = 1,   // a number token (else a word)
+    kPendingName = 2,     // the word is a name here
+    kPendingAllCaps = 4,  // the token is all capitals
+  };
+  struct Pending {
+    uint64_t hash;
+    const char* word;
+    uint32_t length;
+    uint8_t flags;
+  };
+  std::vector<Pending> pending_;        // scratch, only grows
   // Per-article term counts: an open-addressing table (term 0 = empty
   // slot) whose home slot for a term is the term's top bits, and which
   // probes forward without wrapping. Term ids are hashes, so the table in

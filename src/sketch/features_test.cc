@@ -4,13 +4,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "src/base/hash.h"
 #include "src/sketch/tfidf.h"
+#include "src/text/numbers.h"
+#include "src/text/segmenter.h"
+#include "src/text/stemmer.h"
+#include "src/text/stopwords.h"
 
 namespace concord::sketch {
 namespace {
@@ -172,6 +178,122 @@ TEST(FeaturesTest, RememberedWordsGiveTheSameTerms) {
   const std::set<std::string> t = Terms(bag, vocab);
   EXPECT_TRUE(t.contains("#12"));
   EXPECT_TRUE(t.contains("#1200"));
+}
+
+// The bag as features.h defines it, computed plainly: every token of
+// Tokenize() into a vector<Token>, each word stemmed, checked and hashed
+// afresh, the terms counted in a std::map. Extract (a word memo that
+// outlives articles, number tokens remembered as written, a pass that
+// hashes and prefetches before the pass that counts) must give exactly this.
+TermBag PlainBag(std::string_view headline, std::string_view body,
+                 std::string_view lang, float headline_repeat) {
+  constexpr uint64_t kSeed = 0x636f6e636f7264ULL;  // features.cc's kTermSeed
+  text::Stemmer stemmer(lang);
+  std::map<uint64_t, TermCount> terms;
+  uint32_t words = 0;
+  auto add = [&terms](uint64_t term, TermKind kind, float count) {
+    if (term == 0) term = 1;
+    auto [it, fresh] = terms.try_emplace(term, TermCount{term, 0, kind});
+    it->second.count += count;
+  };
+  auto number_term = [&](std::string_view s) -> uint64_t {
+    const auto value = text::ParseNumber(s);
+    if (!value || *value < 2) return 0;
+    char buf[40];
+    if (*value == std::floor(*value) && std::fabs(*value) < 1e15) {
+      std::snprintf(buf, sizeof buf, "#%lld", static_cast<long long>(*value));
+    } else {
+      std::snprintf(buf, sizeof buf, "#%.6g", *value);
+    }
+    return Hash64(buf, kSeed);
+  };
+  for (const auto& [text, repeat] :
+       {std::pair{headline, headline_repeat}, std::pair{body, 1.0f}}) {
+    std::vector<text::Token> tokens;
+    text::Tokenize(text, &tokens, {.keep_punct = true});
+    bool sentence_start = true;
+    for (const text::Token& tok : tokens) {
+      if (tok.kind == text::TokenKind::kPunct) {
+        const std::string& p = tok.norm;
+        if (p == "." || p == "!" || p == "?" || p == ":" || p == ";" ||
+            p == "..." || p == "\xE2\x80\xA6") {
+          sentence_start = true;
+        }
+        continue;
+      }
+      ++words;
+      const bool start = sentence_start;
+      sentence_start = false;
+      if (tok.kind == text::TokenKind::kNumber) {
+        const uint64_t t =
+            number_term(text.substr(tok.begin, tok.end - tok.begin));
+        if (t != 0) add(t, TermKind::kNumber, repeat);
+        continue;
+      }
+      std::string word = tok.norm;
+      if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
+      if (word.size() > 1 && word.back() == '\'') word.pop_back();
+      if (word.size() < 2) continue;
+      if (text::IsStopword(word, lang) && !tok.all_caps) continue;
+      if (const uint64_t t = number_term(word); t != 0) {
+        add(t, TermKind::kNumber, repeat);
+      }
+      add(Hash64(stemmer.Stem(word), kSeed), TermKind::kWord, repeat);
+      if (tok.all_caps || (tok.capitalized && !start)) {
+        add(Hash64("n:" + word, kSeed), TermKind::kName, repeat);
+      }
+    }
+  }
+  TermBag bag;
+  bag.words = words;
+  for (const auto& [term, tc] : terms) bag.terms.push_back(tc);
+  return bag;
+}
+
+// Tricky texts (non-ASCII words and punctuation, apostrophes and
+// possessives, digits inside words, number words, long words, all-caps and
+// sentence-initial capitals, one-letter words) give the plain bag, from a
+// fresh extractor and from one that has seen all of them before.
+TEST(FeaturesTest, ExtractGivesThePlainBag) {
+  const std::vector<std::string> texts = {
+      "",
+      "a I x",
+      "Negotiators in Port Selva said 1,200 dockworkers returned. The "
+      "strike ended; NATO's officials met the UAE's envoy... Talks resume.",
+      "Ukraine\u2019s president met Zelenskyy's aides: twelve ships, "
+      "1000's of workers, 3.5 percent, 2nd round, 1 boat, twenty-five men.",
+      "Caf\u00e9 na\u00efve S\u00e3o Paulo \u00c9LYS\u00c9E M\u00fcnchen "
+      "\u2014 \u201cquoted\u201d \u00bfqu\u00e9? \u2026 Stra\u00dfe ok.",
+      "workers' rights, the workers\u2019 union, O'Brien's dog, rock'n'roll, "
+      "it's don't CAN'T U.S. e.g. Ph.D. x@y.com snake_case A1B2 b4 COVID-19.",
+      std::string(30, 'q') + " " + std::string(23, 'z') + " " +
+          std::string(22, 'y') + " Supercalifragilisticexpialidocious " +
+          "Antidisestablishmentarianism's pneumonoultramicroscopic",
+      "\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3002 \u0645\u0631\u062d\u0628\u0627 "
+      "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440! "
+      "\U0001F600 emoji \uFF11\uFF12\uFF13 full-width.",
+      "ONE TWO Three four. Five SIX? seven: Eight; nine! TEN",
+  };
+  FeatureOptions options;
+  options.headline_repeat = 3;
+  FeatureExtractor warm(options);
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const std::string& headline = texts[(i + 3) % texts.size()];
+      const TermBag want = PlainBag(headline, texts[i], "en", 3.0f);
+      FeatureExtractor fresh(options);
+      for (FeatureExtractor* fx : {&fresh, &warm}) {
+        const TermBag got = fx->Extract(headline, texts[i], "en", nullptr);
+        ASSERT_EQ(got.words, want.words) << texts[i];
+        ASSERT_EQ(got.terms.size(), want.terms.size()) << texts[i];
+        for (size_t k = 0; k < want.terms.size(); ++k) {
+          ASSERT_EQ(got.terms[k].term, want.terms[k].term) << texts[i];
+          ASSERT_EQ(got.terms[k].count, want.terms[k].count) << texts[i];
+          ASSERT_EQ(got.terms[k].kind, want.terms[k].kind) << texts[i];
+        }
+      }
+    }
+  }
 }
 
 TEST(FeaturesTest, InflectionsAndPossessivesShareATerm) {

@@ -11,6 +11,7 @@
 #ifndef CONCORD_SKETCH_TFIDF_H_
 #define CONCORD_SKETCH_TFIDF_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -29,6 +30,28 @@ class DocumentFrequencies {
   uint32_t documents() const { return documents_; }
   uint32_t df(uint64_t term) const;
   double Idf(uint64_t term) const;
+  // Starts loading the slot where df(term) and Add() look for `term`
+  // (the table outgrows the caches: Weigh() and Add() ask ahead).
+  void Prefetch(uint64_t term) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[SlotOf(term)]);
+  }
+  // Prefetch() for a loop over many terms, the table read once: `base` is
+  // null when the table has no slots (then call nothing). Valid until the
+  // table grows (in Add()).
+  struct Ahead {
+    const char* base;
+    int shift;
+    size_t slot_bytes;
+    void Prefetch(uint64_t term) const {
+      __builtin_prefetch(base + slot_bytes * FibonacciSlot(term, shift));
+    }
+  };
+  Ahead PrefetchAhead() const {
+    return Ahead{slots_.empty()
+                     ? nullptr
+                     : reinterpret_cast<const char*>(slots_.data()),
+                 shift_, sizeof(Slot)};
+  }
   // Tabulates Idf() for the small document frequencies (most terms'),
   // saving a logarithm per term of every vector weighed; the table holds
   // exactly the values Idf() computes. Call after the last Add() (which
@@ -48,6 +71,8 @@ class DocumentFrequencies {
     return FibonacciSlot(term, shift_);
   }
   void Grow();
+  // ln(1 + N / d) for d >= 1, as PrepareIdf() tabulates it.
+  double IdfOf(uint32_t d) const;
 
   uint32_t documents_ = 0;
   std::vector<Slot> slots_;
@@ -56,6 +81,23 @@ class DocumentFrequencies {
   uint32_t zero_count_ = 0;        // df of term 0
   std::vector<double> idf_by_df_;  // [d]: Idf of a term in d documents
 };
+
+// Inline: Weigh() asks once per term of every article.
+inline uint32_t DocumentFrequencies::df(uint64_t term) const {
+  if (term == 0) return zero_count_;
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SlotOf(term);; i = (i + 1) & mask) {
+    if (slots_[i].term == term) return slots_[i].count;
+    if (slots_[i].term == 0) return 0;
+  }
+}
+
+inline double DocumentFrequencies::Idf(uint64_t term) const {
+  const uint32_t d = std::max<uint32_t>(df(term), 1);
+  if (d < idf_by_df_.size()) return idf_by_df_[d];
+  return IdfOf(d);
+}
 
 SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
                    const FeatureOptions& options);

@@ -507,8 +507,12 @@ class TokenSink {
 
 class TokenListSink {
  public:
-  explicit TokenListSink(TokenList* out) : out_(out) { out_->norms.clear(); }
-  // Room for the lower-cased text, which ASCII tokens' norms point into.
+  // The norms of the previous text are not cleared: Lowered() overwrites
+  // what it keeps of them (a clear() would make its resize() fill the
+  // whole text's length with zeros first).
+  explicit TokenListSink(TokenList* out) : out_(out) {}
+  // Room for the lower-cased text, which ASCII tokens' norms point into;
+  // the caller writes all `n` bytes.
   char* Lowered(size_t n, WordState*) {
     out_->norms.resize(n);
     return out_->norms.data();

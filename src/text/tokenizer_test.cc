@@ -334,6 +334,22 @@ TEST(TokenizeTest, TokenListReplacesPreviousContents) {
   EXPECT_TRUE(list.tokens[0].capitalized);
   Tokenize("", &list);
   EXPECT_TRUE(list.tokens.empty());
+  // A reused list holds what a fresh one does, norms buffer included, after
+  // longer and shorter texts with and without non-ASCII words.
+  const std::string texts[] = {
+      "Z\u00FCrich and S\u00E3o Paulo sent 1,200 observers to the U.S. talks",
+      "Short ONE", "Caf\u00E9 \u00C9LYS\u00C9E", "",
+      "A much longer text than the last, with plain ASCII words only."};
+  for (const std::string& text : texts) {
+    TokenList fresh;
+    Tokenize(text, &fresh, {.keep_punct = true});
+    Tokenize(text, &list, {.keep_punct = true});
+    EXPECT_EQ(list.norms, fresh.norms) << text;
+    ASSERT_EQ(list.tokens.size(), fresh.tokens.size()) << text;
+    for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+      EXPECT_EQ(list.norm(list.tokens[i]), fresh.norm(fresh.tokens[i]));
+    }
+  }
 }
 
 TEST(TokenizeTest, ThreadsGetTheSameTokens) {
