@@ -156,14 +156,17 @@ std::string_view FoldToBuffer(std::string_view w, char (&buffer)[N],
   return *spill;
 }
 
+// English contractions and the words they open to, for both word scans
+// below (a quote and its copy compare word for word).
+constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
+    {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
+    {"'m", "am"},   {"'d", "would"}};
+
 // Calls f(word) for the folded words of `text` with English contractions
 // opened ("we're" -> we are), so that a quote and its copy compare word for
 // word. The views passed to f live until f returns.
 template <typename F>
 void ForEachFoldedWord(std::string_view text, F&& f) {
-  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
-      {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
-      {"'m", "am"},   {"'d", "would"}};
   // Words fold into a buffer on the stack; only longer ones into a string.
   char buffer[64];
   std::string folded;
@@ -331,9 +334,6 @@ class FirstSight {
 // path by ReconcileTest.FoldedWordsOnePassEqualsWordFoldAndHash.
 template <typename F>
 void ForEachFoldedWordHashed(std::string_view text, F&& f) {
-  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
-      {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
-      {"'m", "am"},   {"'d", "would"}};
   char buffer[64];
   std::string spill;  // a word longer than the buffer, folded again
   const size_t size = text.size();
