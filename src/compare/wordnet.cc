@@ -18,18 +18,22 @@
 // tried word by word ("taking_place" -> "take_place").
 //
 // Layout: lemmas are interned once into one arena (no per-word heap
-// strings); synsets get dense ids, nouns first; relations are compressed
-// sparse rows of uint32 ids: lemma -> synsets, synset -> direct hypernyms
-// (hyponym pointers folded in reversed, so one short list serves both
-// directions), synset -> similar-to and -> semantic derivational links (made
-// symmetric), and lemma -> lemma for lexical pointers, whose word numbers
-// name two words rather than two synsets.
+// strings); synsets get dense ids, nouns first, and lemma -> synsets is a
+// compressed sparse row of uint32 ids. The data files are kept whole, and
+// a synset's words and pointers are read from its line only when Relate()
+// needs them: Load() reads just the first fields of each data line, so it
+// costs about half what parsing every line cost, and Relate() reads the
+// lines of the few dozen synsets of two words. Relate() follows each
+// pointer from either end (the pointers of a's synsets towards b's, then
+// b's towards a's), so no reversed or symmetric lists are needed; lexical
+// pointers relate the words they name, found among the synsets of each
+// lemma, over every part of speech.
 //
-// Cost: Load() parses ~28 MB of text once (~0.15 s at -O2, ~29 MB peak):
-// a fast path reads the usual fixed-width fields at once and falls back,
-// line by line, to the plain field reader, which also names any error.
-// Relate() is a few dozen hash probes for morphy plus binary searches of
-// short lists in two small sorted synset sets: ~4 us. Covered by
+// Cost: Load() ~230 M instructions for WordNet 3.0: a fast path reads the
+// usual fixed-width fields at once and falls back, line by line, to the
+// plain field reader, which also names any error. Relate() is a few dozen
+// hash probes for morphy plus the parsing of its synsets' lines and binary
+// searches in two small sorted synset sets. Covered by
 // wordnet_test.cc: a synthetic dictionary pinning each rule, malformed
 // files, and a golden table over the installed WordNet 3.0; and by
 // wordnet_reference_test.cc: answers against a plain reading of the files.
@@ -40,6 +44,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <span>
 #include <unordered_map>
 #include <utility>
@@ -160,6 +165,18 @@ class Interner {
     Place(id);
     return id;
   }
+  // Room for `n` strings of `bytes` bytes in all without growing.
+  void Reserve(size_t n, size_t bytes) {
+    size_t slots = 1024;
+    while (slots < 2 * n) slots *= 2;
+    if (slots > slots_.size()) {
+      slots_.assign(slots, kNoId);
+      for (uint32_t id = 0; id < size(); ++id) Place(id);
+    }
+    starts_.reserve(n + 1);
+    hashes_.reserve(n);
+    arena_.reserve(bytes);
+  }
   std::string_view Get(uint32_t id) const {
     return std::string_view(arena_).substr(starts_[id],
                                            starts_[id + 1] - starts_[id]);
@@ -271,12 +288,6 @@ struct Csr {
 uint64_t Edge(uint32_t from, uint32_t to) {
   return static_cast<uint64_t>(from) << 32 | to;
 }
-bool AnyIn(std::span<const uint32_t> items,
-           const std::vector<uint32_t>& sorted) {
-  return std::any_of(items.begin(), items.end(), [&](uint32_t x) {
-    return std::binary_search(sorted.begin(), sorted.end(), x);
-  });
-}
 bool Intersects(const std::vector<uint32_t>& a,
                 const std::vector<uint32_t>& b) {
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
@@ -321,6 +332,14 @@ class Fields {
     std::string word = Fold(StripMarker(Next(what)));
     if (ok() && word.empty()) Fail(std::string("empty ") + what);
     return word;
+  }
+  // The field Word() would fold, as it is in the line.
+  std::string_view WordField(const char* what) {
+    const std::string_view field = Next(what);
+    if (ok() && Fold(StripMarker(field)).empty()) {
+      Fail(std::string("empty ") + what);
+    }
+    return field;
   }
   uint32_t Number(int base, const char* what) {
     const std::string_view field = Next(what);
@@ -390,15 +409,13 @@ Result<std::unique_ptr<char[]>> ReadWhole(const std::string& path,
   return data;
 }
 
-// Calls fn(line, line_number) for every line of the file except blank ones
-// and the licence header (lines starting with two spaces). The byte after
+// Calls fn(line, line_number) for every line of `text` except blank ones
+// and the licence header (lines starting with two spaces). REQUIRES: the
+// byte after `text` is NUL (ReadWhole's buffers), so that the byte after
 // each line is '\n', '\r' or NUL, as FastFields requires.
 template <typename Fn>
-Status ForEachLine(const std::string& path, Fn fn) {
-  size_t size = 0;
-  Result<std::unique_ptr<char[]>> text = ReadWhole(path, &size);
-  if (!text.ok()) return text.status();
-  std::string_view rest(text->get(), size);
+Status ForEachLineOf(std::string_view text, Fn fn) {
+  std::string_view rest = text;
   for (size_t line_no = 1; !rest.empty(); ++line_no) {
     std::string_view line = rest.substr(0, rest.find('\n'));
     rest.remove_prefix(std::min(line.size() + 1, rest.size()));
@@ -415,20 +432,38 @@ Status ForEachLine(const std::string& path, Fn fn) {
   return Status::Ok();
 }
 
+// ForEachLineOf() over the whole file at `path`.
+template <typename Fn>
+Status ForEachLine(const std::string& path, Fn fn) {
+  size_t size = 0;
+  Result<std::unique_ptr<char[]>> text = ReadWhole(path, &size);
+  if (!text.ok()) return text.status();
+  return ForEachLineOf(std::string_view(text->get(), size), fn);
+}
+
 Status Malformed(const std::string& path, size_t line, std::string_view what) {
   return Status::BadInput(path + ":" + std::to_string(line) + ": " +
                           std::string(what));
 }
 
-// A pointer as read, before its target synset is known.
+// The kinds of pointer Relate() follows.
 enum class PtrKind : uint8_t { kHypernym, kHyponym, kSimilar, kRelated };
-struct RawPointer {
-  uint32_t source = 0;  // synset id
-  uint32_t target_offset = 0;
-  uint32_t line = 0;
-  Pos source_pos = kNoun, target_pos = kNoun;
+// A pointer Relate() follows, as read from its synset's line.
+struct SynsetPointer {
+  uint32_t target = 0;  // synset id
   PtrKind kind = PtrKind::kHypernym;
-  uint8_t source_word = 0, target_word = 0;  // 1-based; 0: semantic pointer
+  uint8_t source_word = 0, target_word = 0;  // 1-based; 0: every word
+};
+// A synset's line as Relate() reads it: its word fields as they are in the
+// line (not folded, maybe with an adjective marker) and its pointers.
+struct SynsetText {
+  std::vector<std::string_view> words;
+  std::vector<SynsetPointer> pointers;
+  // Words of the synset: all of them for word number 0, else the n-th.
+  std::span<const std::string_view> Words(uint8_t n) const {
+    std::span<const std::string_view> all(words);
+    return n == 0 || n > all.size() ? all : all.subspan(n - 1, 1);
+  }
 };
 
 // The pointers Relate() follows; the others (antonym, attribute, meronyms,
@@ -535,15 +570,18 @@ class SynsetTable {
 // left to the slow path. kFoldable marks bytes Fold() changes.
 // kUnderscore marks '_', which Fold() changes only when doubled or at
 // either end.
-enum : uint8_t { kStop = 1, kFoldable = 2, kUnderscore = 4 };
+// kSolid marks the bytes Fold() keeps as they are or lower-cases: a field
+// with one of them does not fold to nothing.
+enum : uint8_t { kStop = 1, kFoldable = 2, kUnderscore = 4, kSolid = 8 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
+  t.fill(kSolid);
   t[' '] = kStop;
   t['\0'] = kStop;
   t['\n'] = t['\r'] = kStop | kFoldable;
   t['\t'] = t['\v'] = t['\f'] = kFoldable;
   t['_'] = kUnderscore;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kFoldable;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kFoldable | kSolid;
   return t;
 }();
 // Hex digit values as std::from_chars reads them; 0xff for other bytes.
@@ -730,43 +768,41 @@ std::string_view FoldedWord(std::string_view field, uint8_t classes,
   return *buffer;
 }
 
-// Temporaries of loading.
-struct Scratch {
-  SynsetTable synsets;
-  std::vector<uint32_t> words_begin{0};  // synset id -> its words
-  std::vector<uint32_t> words;           // string ids
-  std::vector<RawPointer> pointers;
-  std::string folded;  // a word being folded
-
-  uint32_t Find(Pos p, uint32_t offset) const {
-    return synsets.Find(p, offset);
-  }
-  // Words of a synset: all of them for word number 0, else the n-th.
-  std::span<const uint32_t> Words(uint32_t synset, uint8_t n) const {
-    std::span<const uint32_t> all(
-        words.data() + words_begin[synset],
-        words_begin[synset + 1] - words_begin[synset]);
-    return n == 0 || n > all.size() ? all : all.subspan(n - 1, 1);
-  }
-};
+// True if a word field folds to nothing once its marker is stripped.
+bool FoldsToEmpty(std::string_view field) {
+  return Fold(StripMarker(field)).empty();
+}
 
 }  // namespace
 
 // The loaded dictionary; immutable once Load() returns.
 struct WordNet::Impl {
   Status Load(const std::string& dir);
-  Status LoadData(Pos p, const std::string& path, Scratch& s);
-  bool FastDataLine(Pos p, std::string_view line, size_t line_no,
-                    Scratch& s);
-  Status ResolvePointers(const std::string& dir, const Scratch& s);
-  Status LoadIndex(Pos p, const std::string& path, const Scratch& s,
+  Status LoadData(Pos p, const std::string& path);
+  Status LoadIndex(Pos p, const std::string& path,
                    std::vector<uint64_t>& lemma_synsets);
-  bool FastIndexLine(Pos p, std::string_view line, const Scratch& s,
-                     std::string& folded, std::vector<uint64_t>& edges);
+  bool FastIndexLine(Pos p, std::string_view line, std::string& folded,
+                     std::vector<uint64_t>& edges);
   Status LoadExceptions(Pos p, const std::string& path);
   bool FastExceptionLine(Pos p, std::string_view line, std::string& folded);
+  void SortExceptions(size_t index_strings);
   Status LoadTagCounts(const std::string& path);
   bool FastTagLine(std::string_view line, std::string& folded);
+
+  // The line of synset `id` and its part of speech.
+  std::string_view LineOf(uint32_t id, Pos* p) const;
+  // Reads synset `id`'s words and the pointers Relate() follows; a
+  // malformed line is an error naming the data file and line.
+  Status ParseSynset(uint32_t id, SynsetText* out) const;
+  bool FastSynset(Pos p, std::string_view line, SynsetText* out) const;
+  Status SlowSynset(Pos p, uint32_t id, std::string_view line,
+                    SynsetText* out) const;
+  Status CheckTargetWords(Pos p, uint32_t id, const SynsetText& text) const;
+  Status LineError(Pos p, uint32_t id, std::string_view what) const;
+  // ParseSynset for queries: false, and the error reported, if malformed.
+  bool ReadSynset(uint32_t id, SynsetText* out) const;
+  void ReportLate(const Status& error) const;
+  Status Verify() const;
 
   bool IsLemma(uint32_t id, Pos p) const {
     return id < pos_mask.size() && (pos_mask[id] >> p & 1);
@@ -775,6 +811,14 @@ struct WordNet::Impl {
   void Morphy(std::string_view w, Pos p, std::vector<uint32_t>* out) const;
   void BaseForms(std::string_view folded,
                  std::vector<std::pair<uint32_t, Pos>>* out) const;
+  bool AnyWordIn(std::span<const std::string_view> words,
+                 const std::vector<uint32_t>& lemmas,
+                 std::string* folded) const;
+  void RelateFrom(const std::vector<uint32_t>& lemmas,
+                  const std::vector<uint32_t>& synsets,
+                  const std::vector<uint32_t>& other_lemmas,
+                  const std::vector<uint32_t>& other_synsets,
+                  WordRelation* best) const;
   WordRelation Relate(std::string_view a, std::string_view b) const;
 
   Interner strings;               // lemmas and exception forms
@@ -782,68 +826,116 @@ struct WordNet::Impl {
   // Synsets of POS p have ids [pos_begin[p], pos_begin[p + 1]).
   std::array<uint32_t, kPosCount + 1> pos_begin{};
   Csr lemma_synsets;  // string id -> synset ids
-  Csr lemma_related;  // string id -> string ids: lexical + \ ^, symmetric
-  Csr hypernyms;      // synset -> direct hypernyms: @ @i, and ~ ~i reversed
-  Csr similar;        // synset -> synsets: &, symmetric
-  Csr related;        // synset -> synsets: semantic + \ ^, symmetric
   std::vector<ExceptionEntry> exceptions;  // sorted by (form, pos)
   // String id -> SemCor tag count summed over the lemma's senses
   // (cntlist.rev); empty when the file is absent.
   std::vector<uint32_t> tag_counts;
   uint64_t total_tags = 0;  // over every line of cntlist.rev
+
+  // The data files, whole and NUL-terminated, read by Relate() line by
+  // line: synset id -> byte position of its line, and its word count.
+  std::array<std::string, kPosCount> data_path;
+  std::array<std::unique_ptr<char[]>, kPosCount> data_text;
+  std::array<size_t, kPosCount> data_size{};
+  std::vector<uint32_t> line_start;
+  std::vector<uint32_t> word_count;
+  SynsetTable synsets;  // (part of speech, offset) -> synset id
+
+  // The first malformation a query met after Load() (see wordnet.h).
+  mutable std::mutex late_mutex;
+  mutable Status late_error;
 };
 
 // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt
 // [ptr_symbol synset_offset pos source/target...] [frames] | gloss
-Status WordNet::Impl::LoadData(Pos p, const std::string& path, Scratch& s) {
-  pos_begin[p] = static_cast<uint32_t>(s.words_begin.size() - 1);
-  return ForEachLine(
-      path, [&](std::string_view line, size_t line_no) -> Status {
-        if (FastDataLine(p, line, line_no, s)) return Status::Ok();
-        // Unusual or malformed: read again, naming the error if any.
-        Fields f(line);
-        const uint32_t offset = f.Number(10, "synset offset");
-        f.Number(10, "lexicographer file number");
-        f.PartOfSpeech("synset type", p);
-        const uint32_t n_words = f.Number(16, "word count");
-        const uint32_t synset = static_cast<uint32_t>(s.words_begin.size() - 1);
-        for (uint32_t i = 0; i < n_words && f.ok(); ++i) {
-          const std::string word = f.Word("word");
-          f.Next("lex_id");
-          if (f.ok()) s.words.push_back(strings.Intern(word));
+// Load() reads the first four fields of every line (giving the synset its
+// id); the rest is read when a query needs it (ParseSynset).
+Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
+  pos_begin[p] = static_cast<uint32_t>(line_start.size());
+  const char* const text = data_text[p].get();
+  return ForEachLineOf(
+      std::string_view(text, data_size[p]),
+      [&](std::string_view line, size_t line_no) -> Status {
+        uint32_t offset = 0, lex_file = 0, n_words = 0;
+        Pos type = kNoun;
+        FastFields fast(line);
+        if (!fast.Decimal(&offset) || !fast.Decimal(&lex_file) ||
+            !fast.PartOfSpeech(&type) || type != p || !fast.Hex(&n_words)) {
+          // Unusual or malformed: read again, naming the error if any.
+          Fields f(line);
+          offset = f.Number(10, "synset offset");
+          f.Number(10, "lexicographer file number");
+          f.PartOfSpeech("synset type", p);
+          n_words = f.Number(16, "word count");
+          if (!f.ok()) return Malformed(path, line_no, f.error());
         }
-        const uint32_t n_pointers = f.Number(10, "pointer count");
-        for (uint32_t i = 0; i < n_pointers && f.ok(); ++i) {
-          RawPointer ptr{.source = synset,
-                         .line = static_cast<uint32_t>(line_no),
-                         .source_pos = p};
-          const std::string_view symbol = f.Next("pointer symbol");
-          ptr.target_offset = f.Number(10, "pointer offset");
-          ptr.target_pos = f.PartOfSpeech("pointer part of speech");
-          const uint32_t source_target = f.Number(16, "pointer source/target");
-          ptr.source_word = static_cast<uint8_t>(source_target >> 8);
-          ptr.target_word = static_cast<uint8_t>(source_target & 0xff);
-          if (f.ok() && ptr.source_word > n_words) {
-            return Malformed(path, line_no, "pointer source word out of range");
-          }
-          if (f.ok() && KindOf(symbol, &ptr.kind)) s.pointers.push_back(ptr);
-        }
-        if (!f.ok()) return Malformed(path, line_no, f.error());
-        if (n_words == 0)
+        if (n_words == 0) {
           return Malformed(path, line_no, "synset without words");
-        if (!s.synsets.Add(p, offset, synset)) {
+        }
+        const auto id = static_cast<uint32_t>(line_start.size());
+        if (!synsets.Add(p, offset, id)) {
           return Malformed(path, line_no, "synset offset appears twice");
         }
-        s.words_begin.push_back(static_cast<uint32_t>(s.words.size()));
+        line_start.push_back(static_cast<uint32_t>(line.data() - text));
+        word_count.push_back(n_words);
         return Status::Ok();
       });
 }
 
-// LoadData's fast path: true if the line was read and added, false (with
-// `s` as it was, but for interned words, which the slow path interns too)
-// if it must be read again by the slow path.
-bool WordNet::Impl::FastDataLine(Pos p, std::string_view line, size_t line_no,
-                                 Scratch& s) {
+std::string_view WordNet::Impl::LineOf(uint32_t id, Pos* p) const {
+  int q = 0;
+  while (id >= pos_begin[q + 1]) ++q;
+  *p = Pos(q);
+  const char* const start = data_text[q].get() + line_start[id];
+  const char* const end = data_text[q].get() + data_size[q];
+  const void* nl = std::memchr(start, '\n', static_cast<size_t>(end - start));
+  std::string_view line(start, nl != nullptr
+                                   ? static_cast<size_t>(
+                                         static_cast<const char*>(nl) - start)
+                                   : static_cast<size_t>(end - start));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return line;
+}
+
+Status WordNet::Impl::LineError(Pos p, uint32_t id,
+                                std::string_view what) const {
+  const char* const text = data_text[p].get();
+  const size_t line_no =
+      1 + static_cast<size_t>(std::count(text, text + line_start[id], '\n'));
+  return Malformed(data_path[p], line_no, what);
+}
+
+Status WordNet::Impl::ParseSynset(uint32_t id, SynsetText* out) const {
+  Pos p = kNoun;
+  const std::string_view line = LineOf(id, &p);
+  out->words.clear();
+  out->pointers.clear();
+  if (!FastSynset(p, line, out)) {
+    // Unusual or malformed: read again, naming the error if any.
+    out->words.clear();
+    out->pointers.clear();
+    CONCORD_RETURN_IF_ERROR(SlowSynset(p, id, line, out));
+  }
+  return CheckTargetWords(p, id, *out);
+}
+
+// A lexical pointer's target word must be a word of its target synset.
+Status WordNet::Impl::CheckTargetWords(Pos p, uint32_t id,
+                                       const SynsetText& text) const {
+  for (const SynsetPointer& ptr : text.pointers) {
+    if (ptr.kind == PtrKind::kRelated &&
+        (ptr.source_word != 0 || ptr.target_word != 0) &&
+        ptr.target_word > word_count[ptr.target]) {
+      return LineError(p, id, "pointer target word out of range");
+    }
+  }
+  return Status::Ok();
+}
+
+// ParseSynset's fast path: true if the line was read, false if it must be
+// read again by the slow path.
+bool WordNet::Impl::FastSynset(Pos p, std::string_view line,
+                               SynsetText* out) const {
   FastFields f(line);
   uint32_t offset = 0, lex_file = 0, n_words = 0, n_pointers = 0;
   Pos type = kNoun;
@@ -852,110 +944,116 @@ bool WordNet::Impl::FastDataLine(Pos p, std::string_view line, size_t line_no,
       n_words == 0) {
     return false;
   }
-  const uint32_t synset = static_cast<uint32_t>(s.words_begin.size() - 1);
-  const size_t words_before = s.words.size();
-  const size_t pointers_before = s.pointers.size();
-  const auto give_up = [&] {
-    s.words.resize(words_before);
-    s.pointers.resize(pointers_before);
-    return false;
-  };
   for (uint32_t i = 0; i < n_words; ++i) {
     std::string_view field;
     uint8_t classes = 0;
-    if (!f.Next(&field, &classes)) return give_up();
-    const std::string_view word = FoldedWord(field, classes, &s.folded);
-    if (word.empty() || !f.Skip()) return give_up();  // and lex_id
-    s.words.push_back(strings.Intern(word));
+    if (!f.Next(&field, &classes)) return false;
+    // Not folded here: a word with a byte Fold() keeps is not empty.
+    if (field.back() == ')' ? FoldsToEmpty(field) : !(classes & kSolid)) {
+      return false;
+    }
+    if (!f.Skip()) return false;  // lex_id
+    out->words.push_back(field);
   }
-  if (!f.Decimal(&n_pointers)) return give_up();
+  if (!f.Decimal(&n_pointers)) return false;
   for (uint32_t i = 0; i < n_pointers; ++i) {
     std::string_view symbol;
-    uint32_t source_target = 0;
-    RawPointer ptr{.source = synset,
-                   .line = static_cast<uint32_t>(line_no),
-                   .source_pos = p};
-    if (!f.Pointer(&symbol, &ptr.target_offset, &ptr.target_pos,
-                   &source_target)) {
-      return give_up();
+    uint32_t target_offset = 0, source_target = 0;
+    Pos target_pos = kNoun;
+    if (!f.Pointer(&symbol, &target_offset, &target_pos, &source_target) ||
+        static_cast<uint8_t>(source_target >> 8) > n_words) {
+      return false;
     }
-    ptr.source_word = static_cast<uint8_t>(source_target >> 8);
-    ptr.target_word = static_cast<uint8_t>(source_target & 0xff);
-    if (ptr.source_word > n_words) return give_up();
-    if (KindOf(symbol, &ptr.kind)) s.pointers.push_back(ptr);
+    PtrKind kind;
+    if (!KindOf(symbol, &kind)) continue;
+    const uint32_t target = synsets.Find(target_pos, target_offset);
+    if (target == kNoId) return false;
+    out->pointers.push_back(
+        {.target = target,
+         .kind = kind,
+         .source_word = static_cast<uint8_t>(source_target >> 8),
+         .target_word = static_cast<uint8_t>(source_target & 0xff)});
   }
-  if (!s.synsets.Add(p, offset, synset)) return give_up();
-  s.words_begin.push_back(static_cast<uint32_t>(s.words.size()));
   return true;
 }
 
-Status WordNet::Impl::ResolvePointers(const std::string& dir,
-                                      const Scratch& s) {
-  std::vector<uint64_t> hyper, sim, rel, lemma_rel;
-  {  // sized up front rather than grown by doubling
-    std::array<size_t, 4> n{};
-    for (const RawPointer& ptr : s.pointers) ++n[static_cast<int>(ptr.kind)];
-    hyper.reserve(n[static_cast<int>(PtrKind::kHypernym)] +
-                  n[static_cast<int>(PtrKind::kHyponym)]);
-    sim.reserve(2 * n[static_cast<int>(PtrKind::kSimilar)]);
-    lemma_rel.reserve(2 * n[static_cast<int>(PtrKind::kRelated)]);
+Status WordNet::Impl::SlowSynset(Pos p, uint32_t id, std::string_view line,
+                                 SynsetText* out) const {
+  Fields f(line);
+  f.Number(10, "synset offset");
+  f.Number(10, "lexicographer file number");
+  f.PartOfSpeech("synset type", p);
+  const uint32_t n_words = f.Number(16, "word count");
+  for (uint32_t i = 0; i < n_words && f.ok(); ++i) {
+    const std::string_view word = f.WordField("word");
+    f.Next("lex_id");
+    if (f.ok()) out->words.push_back(word);
   }
-  for (const RawPointer& ptr : s.pointers) {
-    const uint32_t source = ptr.source;
-    const uint32_t target = s.Find(ptr.target_pos, ptr.target_offset);
-    const auto bad = [&](const std::string& what) {
-      return Malformed(dir + "/data." + kPosSuffix[ptr.source_pos], ptr.line,
-                       what);
-    };
+  // A pointer to a missing synset is reported only if the line is
+  // otherwise well formed.
+  std::string bad_target;
+  const uint32_t n_pointers = f.Number(10, "pointer count");
+  for (uint32_t i = 0; i < n_pointers && f.ok(); ++i) {
+    const std::string_view symbol = f.Next("pointer symbol");
+    const uint32_t target_offset = f.Number(10, "pointer offset");
+    const Pos target_pos = f.PartOfSpeech("pointer part of speech");
+    const uint32_t source_target = f.Number(16, "pointer source/target");
+    if (f.ok() && static_cast<uint8_t>(source_target >> 8) > n_words) {
+      return LineError(p, id, "pointer source word out of range");
+    }
+    PtrKind kind;
+    if (!f.ok() || !KindOf(symbol, &kind) || !bad_target.empty()) continue;
+    const uint32_t target = synsets.Find(target_pos, target_offset);
     if (target == kNoId) {
-      return bad("pointer to synset " + OffsetText(ptr.target_offset) +
-                 ", which is not in data." + kPosSuffix[ptr.target_pos]);
+      bad_target = "pointer to synset " + OffsetText(target_offset) +
+                   ", which is not in data." + kPosSuffix[target_pos];
+      continue;
     }
-    switch (ptr.kind) {
-      case PtrKind::kHypernym:
-        hyper.push_back(Edge(source, target));
-        break;
-      case PtrKind::kHyponym:
-        hyper.push_back(Edge(target, source));
-        break;
-      case PtrKind::kSimilar:
-        sim.push_back(Edge(source, target));
-        sim.push_back(Edge(target, source));
-        break;
-      case PtrKind::kRelated:
-        if (ptr.source_word == 0 && ptr.target_word == 0) {  // semantic
-          rel.push_back(Edge(source, target));
-          rel.push_back(Edge(target, source));
-          break;
-        }
-        if (ptr.target_word > s.Words(target, 0).size()) {
-          return bad("pointer target word out of range");
-        }
-        for (uint32_t x : s.Words(source, ptr.source_word)) {
-          for (uint32_t y : s.Words(target, ptr.target_word)) {
-            lemma_rel.push_back(Edge(x, y));
-            lemma_rel.push_back(Edge(y, x));
-          }
-        }
-        break;
-    }
+    out->pointers.push_back(
+        {.target = target,
+         .kind = kind,
+         .source_word = static_cast<uint8_t>(source_target >> 8),
+         .target_word = static_cast<uint8_t>(source_target & 0xff)});
   }
-  const size_t synsets = s.words_begin.size() - 1;
-  hypernyms = Csr::Build(synsets, hyper);
-  similar = Csr::Build(synsets, sim);
-  related = Csr::Build(synsets, rel);
-  lemma_related = Csr::Build(strings.size(), lemma_rel);
+  if (!f.ok()) return LineError(p, id, f.error());
+  if (!bad_target.empty()) return LineError(p, id, bad_target);
+  return Status::Ok();
+}
+
+bool WordNet::Impl::ReadSynset(uint32_t id, SynsetText* out) const {
+  const Status status = ParseSynset(id, out);
+  if (status.ok()) return true;
+  ReportLate(status);
+  out->words.clear();
+  out->pointers.clear();
+  return false;
+}
+
+void WordNet::Impl::ReportLate(const Status& error) const {
+  std::lock_guard<std::mutex> lock(late_mutex);
+  if (!late_error.ok()) return;
+  late_error = error;
+  std::fprintf(stderr,
+               "concord: WordNet data is malformed, %s; answers read that "
+               "synset as having no pointers\n",
+               error.message().c_str());
+}
+
+Status WordNet::Impl::Verify() const {
+  SynsetText text;
+  for (uint32_t id = 0; id < line_start.size(); ++id) {
+    CONCORD_RETURN_IF_ERROR(ParseSynset(id, &text));
+  }
   return Status::Ok();
 }
 
 // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt
 // synset_offset [synset_offset...]
 Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
-                                const Scratch& s,
                                 std::vector<uint64_t>& lemma_synsets) {
   std::string folded;
   return ForEachLine(path, [&](std::string_view line, size_t line_no) {
-    if (FastIndexLine(p, line, s, folded, lemma_synsets)) return Status::Ok();
+    if (FastIndexLine(p, line, folded, lemma_synsets)) return Status::Ok();
     // Unusual or malformed: read again, naming the error if any.
     Fields f(line);
     const std::string lemma = f.Word("lemma");
@@ -972,7 +1070,7 @@ Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
     for (uint32_t i = 0; i < n_synsets; ++i) {
       const uint32_t offset = f.Number(10, "synset offset");
       if (!f.ok()) return Malformed(path, line_no, f.error());
-      const uint32_t synset = s.Find(p, offset);
+      const uint32_t synset = synsets.Find(p, offset);
       if (synset == kNoId) {
         return Malformed(path, line_no,
                          "synset " + OffsetText(offset) + " is not in data." +
@@ -988,7 +1086,7 @@ Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
 // `edges` as they were; the lemma may be interned and marked, as the slow
 // path does too) if it must be read again by the slow path.
 bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
-                                  const Scratch& s, std::string& folded,
+                                  std::string& folded,
                                   std::vector<uint64_t>& edges) {
   FastFields f(line);
   std::string_view field;
@@ -1010,24 +1108,13 @@ bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
   for (uint32_t i = 0; i < n_synsets; ++i) {
     uint32_t offset = 0;
     uint32_t synset = kNoId;
-    if (!f.Decimal(&offset) || (synset = s.Find(p, offset)) == kNoId) {
+    if (!f.Decimal(&offset) || (synset = synsets.Find(p, offset)) == kNoId) {
       edges.resize(edges_before);
       return false;
     }
     edges.push_back(synset);
   }
-  // The lemma is nearly always a word of its first synset, interned with
-  // it: found there by a comparison or two instead of a hash look-up.
-  uint32_t id = kNoId;
-  if (n_synsets > 0) {
-    for (uint32_t w : s.Words(static_cast<uint32_t>(edges[edges_before]), 0)) {
-      if (strings.Get(w) == lemma) {
-        id = w;
-        break;
-      }
-    }
-  }
-  if (id == kNoId) id = strings.Intern(lemma);
+  const uint32_t id = strings.Intern(lemma);
   if (pos_mask.size() <= id) pos_mask.resize(id + 1, 0);
   pos_mask[id] |= 1 << p;
   for (size_t i = edges_before; i < edges.size(); ++i) {
@@ -1080,32 +1167,86 @@ Status WordNet::Impl::LoadExceptions(Pos p, const std::string& path) {
 }
 
 Status WordNet::Impl::Load(const std::string& dir) {
-  Scratch s;
   for (int p = 0; p < kPosCount; ++p) {
-    CONCORD_RETURN_IF_ERROR(
-        LoadData(Pos(p), dir + "/data." + kPosSuffix[p], s));
+    data_path[p] = dir + "/data." + kPosSuffix[p];
+    Result<std::unique_ptr<char[]>> text =
+        ReadWhole(data_path[p], &data_size[p]);
+    if (!text.ok()) return text.status();
+    data_text[p] = std::move(text).value();
   }
-  pos_begin[kPosCount] = static_cast<uint32_t>(s.words_begin.size() - 1);
-  s.synsets.Finish();
-  CONCORD_RETURN_IF_ERROR(ResolvePointers(dir, s));
+  for (int p = 0; p < kPosCount; ++p) {
+    CONCORD_RETURN_IF_ERROR(LoadData(Pos(p), data_path[p]));
+  }
+  pos_begin[kPosCount] = static_cast<uint32_t>(line_start.size());
+  synsets.Finish();
+  size_t word_senses = 0;
+  for (uint32_t n : word_count) word_senses += n;
+  // About one lemma per word sense, and a few more strings.
+  strings.Reserve(word_senses, 12 * word_senses);
   std::vector<uint64_t> edges;
-  edges.reserve(s.words.size());  // one per word sense, if the files agree
+  edges.reserve(word_senses);  // one per word sense, if the files agree
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(
-        LoadIndex(Pos(p), dir + "/index." + kPosSuffix[p], s, edges));
+        LoadIndex(Pos(p), dir + "/index." + kPosSuffix[p], edges));
   }
   lemma_synsets = Csr::Build(strings.size(), edges);
+  const size_t index_strings = strings.size();
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(
         LoadExceptions(Pos(p), dir + "/" + kPosSuffix[p] + ".exc"));
   }
-  std::sort(exceptions.begin(), exceptions.end());
+  SortExceptions(index_strings);
   pos_mask.resize(strings.size(), 0);
   // Optional: older or trimmed installs may lack it (counts are then 0).
   if (Env::Default()->Exists(dir + "/cntlist.rev")) {
     CONCORD_RETURN_IF_ERROR(LoadTagCounts(dir + "/cntlist.rev"));
   }
   return Status::Ok();
+}
+
+// Sorts the exceptions by (form, pos) with std::sort, keeping for the base
+// forms of one inflected form the order that loaders before the lazy one
+// gave them, which interned every data word first: std::sort may reorder
+// equal keys, and how it does depends on the order of all keys. The forms
+// are sorted first by that former id order (the first synset holding the
+// word, then its place among the synset's words; then lemmas with no
+// synset and other strings in id order), with std::sort as before, then
+// stably by id for look-ups.
+void WordNet::Impl::SortExceptions(size_t index_strings) {
+  std::unordered_map<uint32_t, uint64_t> rank;
+  SynsetText text;
+  std::string folded;
+  for (const ExceptionEntry& e : exceptions) {
+    if (rank.count(e.form)) continue;
+    uint64_t r = (uint64_t{2} << 62) | e.form;  // neither: after both
+    const std::span<const uint32_t> row = lemma_synsets.Row(e.form);
+    if (!row.empty()) {  // a data word: where it first appears
+      const std::string_view form = strings.Get(e.form);
+      uint32_t place = 0xff;
+      if (ParseSynset(row[0], &text).ok()) {
+        for (uint32_t i = 0; i < text.words.size(); ++i) {
+          FoldInto(StripMarker(text.words[i]), &folded);
+          if (folded == form) {
+            place = i;
+            break;
+          }
+        }
+      }
+      r = uint64_t{row[0]} << 8 | std::min<uint32_t>(place, 0xff);
+    } else if (e.form < index_strings) {  // a lemma with no synset
+      r = (uint64_t{1} << 62) | e.form;
+    }
+    rank.emplace(e.form, r);
+  }
+  std::vector<std::pair<uint64_t, ExceptionEntry>> ranked;
+  ranked.reserve(exceptions.size());
+  for (const ExceptionEntry& e : exceptions) ranked.emplace_back(rank[e.form], e);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first
+                              : a.second.pos < b.second.pos;
+  });
+  for (size_t i = 0; i < ranked.size(); ++i) exceptions[i] = ranked[i].second;
+  std::stable_sort(exceptions.begin(), exceptions.end());
 }
 
 // LoadTagCounts' fast path: true if the line was read and counted, false
@@ -1272,23 +1413,77 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
 
   if (Intersects(lemmas_a, lemmas_b)) return WordRelation::kSame;
   if (Intersects(synsets_a, synsets_b)) return WordRelation::kSynonym;
-  // similar, lemma_related and related are symmetric: one direction will do.
-  for (uint32_t s : synsets_a) {
-    if (AnyIn(similar.Row(s), synsets_b)) return WordRelation::kSimilarTo;
+  // Every pointer counts in either direction: the pointers of a's synsets
+  // towards b's, then those of b's towards a's.
+  WordRelation best = WordRelation::kNone;
+  RelateFrom(lemmas_a, synsets_a, lemmas_b, synsets_b, &best);
+  if (best != WordRelation::kSimilarTo) {
+    RelateFrom(lemmas_b, synsets_b, lemmas_a, synsets_a, &best);
   }
-  for (uint32_t l : lemmas_a) {
-    if (AnyIn(lemma_related.Row(l), lemmas_b)) return WordRelation::kDerived;
+  return best;
+}
+
+// True if a word of `words`, folded, is one of `lemmas`.
+bool WordNet::Impl::AnyWordIn(std::span<const std::string_view> words,
+                              const std::vector<uint32_t>& lemmas,
+                              std::string* folded) const {
+  for (std::string_view w : words) {
+    FoldInto(StripMarker(w), folded);
+    for (uint32_t id : lemmas) {
+      if (strings.Get(id) == *folded) return true;
+    }
   }
-  for (uint32_t s : synsets_a) {
-    if (AnyIn(related.Row(s), synsets_b)) return WordRelation::kDerived;
+  return false;
+}
+
+// The strongest relation that the pointers of the synsets of `lemmas` give
+// towards the other word, raising *best. Semantic pointers count from the
+// synsets the word was reached through (`synsets`) to `other_synsets`;
+// lexical ones from any synset of `lemmas`, any part of speech, whose named
+// source word is one of `lemmas` to a target word in `other_lemmas`. The
+// synsets holding a lemma are those its index lines list.
+void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
+                               const std::vector<uint32_t>& synsets,
+                               const std::vector<uint32_t>& other_lemmas,
+                               const std::vector<uint32_t>& other_synsets,
+                               WordRelation* best) const {
+  std::vector<uint32_t> all;
+  for (uint32_t x : lemmas) {
+    const std::span<const uint32_t> row = lemma_synsets.Row(x);
+    all.insert(all.end(), row.begin(), row.end());
   }
-  for (uint32_t s : synsets_a) {
-    if (AnyIn(hypernyms.Row(s), synsets_b)) return WordRelation::kHypernym;
+  SortUnique(&all);
+  SynsetText text, target;
+  std::string folded;
+  for (uint32_t s : all) {
+    if (!ReadSynset(s, &text)) continue;
+    const bool reached = std::binary_search(synsets.begin(), synsets.end(), s);
+    for (const SynsetPointer& ptr : text.pointers) {
+      if (ptr.kind != PtrKind::kRelated ||
+          (ptr.source_word == 0 && ptr.target_word == 0)) {
+        if (!reached || !std::binary_search(other_synsets.begin(),
+                                            other_synsets.end(), ptr.target)) {
+          continue;
+        }
+        const WordRelation r = ptr.kind == PtrKind::kSimilar
+                                   ? WordRelation::kSimilarTo
+                               : ptr.kind == PtrKind::kRelated
+                                   ? WordRelation::kDerived
+                                   : WordRelation::kHypernym;
+        *best = std::max(*best, r);
+        if (*best == WordRelation::kSimilarTo) return;
+        continue;
+      }
+      if (*best >= WordRelation::kDerived ||
+          !AnyWordIn(text.Words(ptr.source_word), lemmas, &folded) ||
+          !ReadSynset(ptr.target, &target)) {
+        continue;
+      }
+      if (AnyWordIn(target.Words(ptr.target_word), other_lemmas, &folded)) {
+        *best = WordRelation::kDerived;
+      }
+    }
   }
-  for (uint32_t s : synsets_b) {
-    if (AnyIn(hypernyms.Row(s), synsets_a)) return WordRelation::kHypernym;
-  }
-  return WordRelation::kNone;
 }
 
 const char* WordRelationName(WordRelation r) {
@@ -1354,5 +1549,12 @@ bool WordNet::Contains(std::string_view word) const {
 }
 
 size_t WordNet::synset_count() const { return impl_->pos_begin[kPosCount]; }
+
+Status WordNet::Verify() const { return impl_->Verify(); }
+
+Status WordNet::late_error() const {
+  std::lock_guard<std::mutex> lock(impl_->late_mutex);
+  return impl_->late_error;
+}
 
 }  // namespace concord::compare

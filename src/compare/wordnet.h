@@ -18,10 +18,13 @@
 // Ownership: the WordNet owns all its memory; nothing returned points into it.
 // Thread safety: a loaded WordNet is immutable; every const method may be
 // called concurrently from any number of threads without synchronisation.
-// Cost: Load() ~0.15 s at -O2 (~450 M instructions; more in a Debug build),
-// ~29 MB peak and less resident after; Relate() a few dozen hash probes and
-// binary searches of short sorted lists, ~4 us at -O2 (~250k calls per
-// second per core).
+// Load() reads the index, exception and tag count files in full, but of
+// each data line only its first four fields: the rest of a synset's line
+// (its words and pointers) is read when Relate() needs that synset, from the
+// data files, which the WordNet keeps in memory (~22 MB for WordNet 3.0).
+// Cost: Load() ~0.07 s at -O2 (~230 M instructions; more in a Debug
+// build); Relate() a few dozen hash probes, and reads the lines of the
+// synsets of both words' base forms (all their senses), a few us at -O2.
 // Tested by wordnet_test.cc (a synthetic dictionary, and a golden table
 // against the installed WordNet 3.0 that is skipped when it is absent) and
 // wordnet_reference_test.cc (every answer against a plain reading of the
@@ -69,7 +72,21 @@ class WordNet {
   // Loads the four data, index and exception files from `dir`. Fails with a
   // Status naming the file, and the line when a file is malformed (kNotFound
   // when a file is missing, kBadInput when one is malformed).
-  // Cost: ~0.15 s and ~29 MB peak for WordNet 3.0 at -O2.
+  // Checked at Load(): every line of the index, exception and tag count
+  // files (each field, and that each synset an index line names is in its
+  // data file); of each data line its offset (a number, not repeated),
+  // lexicographer file number, synset type and word count (not zero).
+  // Checked later, when a query first reads the synset's line, or all at
+  // once by Verify(): the words, lex ids and pointers of a data line (each
+  // field, that each pointer Relate() follows leads to a synset of its data
+  // file, and that source and target word numbers name words of their
+  // synsets). A query that meets such a malformation never crashes: it
+  // reads that synset as having no pointers, and reports the error (file
+  // and line, as Load() would have) once on stderr and in late_error().
+  // Not checked: that the index lists every synset holding a lemma, as
+  // WordNet's index files (made from its data files) do; lexical pointers
+  // of a synset the index omits for a word are not seen for that word.
+  // Cost: ~0.07 s at -O2 for WordNet 3.0, ~22 MB kept for the data files.
   static Result<std::unique_ptr<WordNet>> Load(
       const std::string& dir = "/usr/share/wordnet");
 
@@ -110,6 +127,14 @@ class WordNet {
 
   // Number of synsets over all parts of speech (117,659 for WordNet 3.0).
   size_t synset_count() const;
+
+  // Reads every synset line now, as queries would, and returns the first
+  // malformation (see Load()), or Ok. Cost: ~0.1 s for WordNet 3.0.
+  Status Verify() const;
+  // The first malformation a query met since Load() (a synset line that
+  // Load() did not read in full), or Ok. Such a query also wrote it to
+  // stderr once, and read that synset as having no pointers.
+  Status late_error() const;
 
  private:
   struct Impl;

@@ -561,6 +561,8 @@ TEST(WordNetReference, UnusualButValidFilesAnswerAsThePlainReading) {
       for (const std::string& b : words) pairs.emplace_back(a, b);
     }
     ExpectSameAnswers(**wn, ref, words, pairs);
+    EXPECT_TRUE((*wn)->Verify().ok()) << (*wn)->Verify().ToString();
+    EXPECT_TRUE((*wn)->late_error().ok());
     // The relations the files were written for, so that the reference
     // cannot be wrong in the same way as the loader.
     EXPECT_EQ((*wn)->Relate("goose", "honk"), WordRelation::kDerived);

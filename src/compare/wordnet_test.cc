@@ -194,13 +194,14 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
        "data.noun:3: bad word count 'zz'"},
       {"data.noun", header + "00000100 03 v 01 entity 0 000 | x\n",
        "data.noun:2: bad synset type 'v'"},
-      {"data.noun", header + "00000100 03 n 02 entity 0\n",
-       "data.noun:2: missing word"},
-      {"data.noun", header + "00000100 03 n 01 entity 0 002 @ 00000200 n | x\n",
-       "data.noun:2: bad pointer source/target '|'"},
-      {"data.verb",
-       header + "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x\n",
-       "data.verb:2: pointer to synset 00000999, which is not in data.noun"},
+      {"data.noun", header + "00000100 03 n 00 entity 0 000 | x\n",
+       "data.noun:2: synset without words"},
+      {"data.noun",
+       header + "00000100 03 n 01 entity 0 000 | x\n"
+                "00000100 03 n 01 goose 0 000 | y\n",
+       "data.noun:3: synset offset appears twice"},
+      {"data.noun", header + "0000x100 03 n 01 entity 0 000 | x\n",
+       "data.noun:2: bad synset offset '0000x100'"},
       {"index.noun", header + "goose n 1 0 1 0 00000999\n",
        "index.noun:2: synset 00000999 is not in data.noun"},
       {"index.adj", "giant a 1 2 &\n", "index.adj:1: missing pointer symbol"},
@@ -223,6 +224,71 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
     EXPECT_NE(wn.status().message().find(c.want), std::string::npos)
         << wn.status().message() << "\nwanted: " << c.want;
   }
+}
+
+// A data line that Load() reads only in part, broken past its word count.
+struct LateCase {
+  const char* file;
+  std::string line;      // replaces the line whose first field is the same
+  const char* a;         // a word whose synsets Relate(a, b) reads
+  const char* b;
+  const char* want;      // substring of the error message
+};
+
+// Replaces the line of `text` that starts with the first field of `line`.
+std::string ReplaceLine(const std::string& text, const std::string& line) {
+  const std::string key = line.substr(0, line.find(' ') + 1);
+  const size_t at = text.find("\n" + key) + 1;
+  return text.substr(0, at) + line +
+         text.substr(text.find('\n', at));
+}
+
+TEST(SyntheticWordNet, MalformedDataLinesAreFoundByVerifyAndByQueries) {
+  const std::vector<LateCase> cases = {
+      {"data.noun", "00000100 03 n 02 entity 0", "entity", "goose",
+       "data.noun:2: missing word"},
+      {"data.noun", "00000100 03 n 01 entity 0 002 @ 00000200 n | x",
+       "entity", "goose", "data.noun:2: bad pointer source/target '|'"},
+      {"data.noun",
+       "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0301 | b",
+       "goose", "honk", "data.noun:3: pointer source word out of range"},
+      {"data.noun",
+       "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0105 | b",
+       "goose", "honk", "data.noun:3: pointer target word out of range"},
+      {"data.noun", "00000350 14 n 01 nation 0 002 @ 00000100 n 00",  // cut
+       "nation", "entity", "data.noun:5: missing pointer symbol"},
+      {"data.noun", "00000350 14 n 01 (a) 0 000 | empty word",
+       "nation", "entity", "data.noun:5: empty word"},
+      {"data.verb", "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x",
+       "honk", "goose",
+       "data.verb:2: pointer to synset 00000999, which is not in data.noun"},
+  };
+  for (const LateCase& c : cases) {
+    auto files = SyntheticFiles();
+    files[c.file] = ReplaceLine(files[c.file], c.line);
+    auto loaded = WordNet::Load(WriteDir(files));
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    const WordNet& wn = **loaded;
+    const Status verified = wn.Verify();
+    EXPECT_EQ(verified.code(), StatusCode::kBadInput) << c.want;
+    EXPECT_NE(verified.message().find(c.want), std::string::npos)
+        << verified.message() << "\nwanted: " << c.want;
+    EXPECT_TRUE(wn.late_error().ok()) << "Verify() is not a query";
+    // A query that reads the line answers, reports it and goes on.
+    wn.Relate(c.a, c.b);
+    EXPECT_EQ(wn.late_error().code(), StatusCode::kBadInput) << c.want;
+    EXPECT_NE(wn.late_error().message().find(c.want), std::string::npos)
+        << wn.late_error().message() << "\nwanted: " << c.want;
+    EXPECT_EQ(wn.Relate("geese", "goose"), WordRelation::kSame);
+  }
+}
+
+TEST(SyntheticWordNet, WellFormedFilesVerify) {
+  auto wn = LoadSynthetic();
+  ASSERT_NE(wn, nullptr);
+  EXPECT_TRUE(wn->Verify().ok()) << wn->Verify().ToString();
+  EXPECT_EQ(wn->Relate("goose", "honk"), WordRelation::kDerived);
+  EXPECT_TRUE(wn->late_error().ok());
 }
 
 TEST(SyntheticWordNet, TagCountsSumSensesOfTheBaseForm) {
@@ -285,6 +351,11 @@ const WordNet* RealWordNet::wn_ = nullptr;
 
 TEST_F(RealWordNet, CountsSynsets) {
   EXPECT_EQ(wn_->synset_count(), 117659u);  // 82115 + 13767 + 18156 + 3621
+}
+
+TEST_F(RealWordNet, VerifiesEveryLine) {
+  EXPECT_TRUE(wn_->Verify().ok()) << wn_->Verify().ToString();
+  EXPECT_TRUE(wn_->late_error().ok());
 }
 
 TEST_F(RealWordNet, CommonWordsHaveHigherTagCountsThanRareOnes) {
