@@ -18,22 +18,23 @@
 // tried word by word ("taking_place" -> "take_place").
 //
 // Layout: lemmas are interned once into one arena (no per-word heap
-// strings); synsets get dense ids, nouns first, and lemma -> synsets is a
-// compressed sparse row of uint32 ids. The data files are kept whole, and
-// a synset's words and pointers are read from its line only when Relate()
-// needs them: Load() reads just the first fields of each data line, so it
-// costs about half what parsing every line cost, and Relate() reads the
-// lines of the few dozen synsets of two words. Relate() follows each
-// pointer from either end (the pointers of a's synsets towards b's, then
-// b's towards a's), so no reversed or symmetric lists are needed; lexical
-// pointers relate the words they name, found among the synsets of each
-// lemma, over every part of speech.
+// strings), each with the position of its line in each index file; synsets
+// get dense ids, nouns first, each with the position of its data line. The
+// index and data files are kept whole, and a lemma's synsets, a synset's
+// words and pointers, are read from their lines only when Relate() needs
+// them: Load() reads just the first fields of each line, about a third of
+// what parsing every line cost, and Relate() reads the lines of the few
+// dozen synsets of two words. Relate() follows each pointer from either end
+// (the pointers of a's synsets towards b's, then b's towards a's), so no
+// reversed or symmetric lists are needed; lexical pointers relate the words
+// they name, found among the synsets of each lemma, over every part of
+// speech.
 //
-// Cost: Load() ~230 M instructions for WordNet 3.0: a fast path reads the
+// Cost: Load() ~150 M instructions for WordNet 3.0: a fast path reads the
 // usual fixed-width fields at once and falls back, line by line, to the
 // plain field reader, which also names any error. Relate() is a few dozen
-// hash probes for morphy plus the parsing of its synsets' lines and binary
-// searches in two small sorted synset sets. Covered by
+// hash probes for morphy plus the parsing of its lemmas' and synsets' lines
+// and binary searches in small sorted synset sets. Covered by
 // wordnet_test.cc: a synthetic dictionary pinning each rule, malformed
 // files, and a golden table over the installed WordNet 3.0; and by
 // wordnet_reference_test.cc: answers against a plain reading of the files.
@@ -226,68 +227,6 @@ class Interner {
   std::vector<uint32_t> slots_;      // ids, kNoId when empty; a power of two
 };
 
-// Compressed sparse rows: row i is items[begin[i], begin[i + 1]), sorted.
-struct Csr {
-  std::vector<uint32_t> begin{0};
-  std::vector<uint32_t> items;
-
-  std::span<const uint32_t> Row(uint32_t i) const {
-    if (i + 1 >= begin.size()) return {};
-    return {items.data() + begin[i], begin[i + 1] - begin[i]};
-  }
-  // `rows` rows from edges (from << 32 | to), deduplicated; frees `edges`.
-  // Rows are filled by a counting sort on `from` (one pass to count, one
-  // to place), then each row, a handful of ids, is sorted and deduplicated
-  // in place, most rows being empty or single.
-  static Csr Build(size_t rows, std::vector<uint64_t>& edges) {
-    Csr csr;
-    csr.begin.assign(rows + 1, 0);
-    for (uint64_t e : edges) ++csr.begin[(e >> 32) + 1];
-    for (size_t i = 0; i < rows; ++i) csr.begin[i + 1] += csr.begin[i];
-    csr.items.resize(edges.size());
-    {
-      std::vector<uint32_t> next(csr.begin.begin(), csr.begin.end() - 1);
-      for (uint64_t e : edges) {
-        csr.items[next[e >> 32]++] = static_cast<uint32_t>(e);
-      }
-    }
-    std::vector<uint64_t>().swap(edges);
-    uint32_t* const items = csr.items.data();
-    uint32_t out = 0;
-    for (size_t r = 0; r < rows; ++r) {
-      const uint32_t first = csr.begin[r], last = csr.begin[r + 1];
-      csr.begin[r] = out;
-      if (first == last) continue;
-      if (last - first == 1) {
-        items[out++] = items[first];
-        continue;
-      }
-      if (last - first <= 16) {  // insertion sort: no call for a few ids
-        for (uint32_t i = first + 1; i < last; ++i) {
-          const uint32_t x = items[i];
-          uint32_t j = i;
-          for (; j > first && items[j - 1] > x; --j) items[j] = items[j - 1];
-          items[j] = x;
-        }
-      } else {
-        std::sort(items + first, items + last);
-      }
-      for (uint32_t i = first, previous = 0; i < last; ++i) {
-        const uint32_t x = items[i];
-        if (i == first || x != previous) items[out++] = x;  // out <= i
-        previous = x;
-      }
-    }
-    csr.begin[rows] = out;
-    csr.items.resize(out);
-    csr.items.shrink_to_fit();
-    return csr;
-  }
-};
-
-uint64_t Edge(uint32_t from, uint32_t to) {
-  return static_cast<uint64_t>(from) << 32 | to;
-}
 bool Intersects(const std::vector<uint32_t>& a,
                 const std::vector<uint32_t>& b) {
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
@@ -779,13 +718,19 @@ bool FoldsToEmpty(std::string_view field) {
 struct WordNet::Impl {
   Status Load(const std::string& dir);
   Status LoadData(Pos p, const std::string& path);
-  Status LoadIndex(Pos p, const std::string& path,
-                   std::vector<uint64_t>& lemma_synsets);
-  bool FastIndexLine(Pos p, std::string_view line, std::string& folded,
-                     std::vector<uint64_t>& edges);
+  Status LoadIndex(Pos p);
+  // Appends the synsets the index lines of lemma `id` and `p` name.
+  Status IndexSynsets(uint32_t id, Pos p, std::vector<uint32_t>* out) const;
+  Status IndexLineSynsets(Pos p, uint32_t start,
+                          std::vector<uint32_t>* out) const;
+  bool FastIndexLine(Pos p, std::string_view line,
+                     std::vector<uint32_t>* out) const;
+  // IndexSynsets for queries: nothing appended, and the error reported, if
+  // a line is malformed.
+  void ReadIndexSynsets(uint32_t id, Pos p, std::vector<uint32_t>* out) const;
   Status LoadExceptions(Pos p, const std::string& path);
   bool FastExceptionLine(Pos p, std::string_view line, std::string& folded);
-  void SortExceptions(size_t index_strings);
+  Status SortExceptions(size_t index_strings);
   Status LoadTagCounts(const std::string& path);
   bool FastTagLine(std::string_view line, std::string& folded);
 
@@ -816,8 +761,10 @@ struct WordNet::Impl {
                  std::string* folded) const;
   void RelateFrom(const std::vector<uint32_t>& lemmas,
                   const std::vector<uint32_t>& synsets,
+                  const std::vector<uint32_t>& all,
                   const std::vector<uint32_t>& other_lemmas,
                   const std::vector<uint32_t>& other_synsets,
+                  const std::vector<uint32_t>& other_all,
                   WordRelation* best) const;
   WordRelation Relate(std::string_view a, std::string_view b) const;
 
@@ -825,7 +772,14 @@ struct WordNet::Impl {
   std::vector<uint8_t> pos_mask;  // string id -> bit p: a lemma of POS p
   // Synsets of POS p have ids [pos_begin[p], pos_begin[p + 1]).
   std::array<uint32_t, kPosCount + 1> pos_begin{};
-  Csr lemma_synsets;  // string id -> synset ids
+  // The index files, whole and NUL-terminated: (string id, part of
+  // speech) -> 1 + byte position of the lemma's line, 0 if none; a second
+  // line of the same lemma and part of speech goes to extra_index_lines.
+  std::array<std::string, kPosCount> index_path;
+  std::array<std::unique_ptr<char[]>, kPosCount> index_text;
+  std::array<size_t, kPosCount> index_size{};
+  std::vector<uint32_t> index_line;  // id * kPosCount + pos -> 1 + start
+  std::vector<std::pair<uint32_t, uint32_t>> extra_index_lines;  // sorted
   std::vector<ExceptionEntry> exceptions;  // sorted by (form, pos)
   // String id -> SemCor tag count summed over the lemma's senses
   // (cntlist.rev); empty when the file is absent.
@@ -1040,6 +994,13 @@ void WordNet::Impl::ReportLate(const Status& error) const {
 }
 
 Status WordNet::Impl::Verify() const {
+  std::vector<uint32_t> found;
+  for (uint32_t id = 0; id < pos_mask.size(); ++id) {
+    for (int p = 0; p < kPosCount; ++p) {
+      found.clear();
+      CONCORD_RETURN_IF_ERROR(IndexSynsets(id, Pos(p), &found));
+    }
+  }
   SynsetText text;
   for (uint32_t id = 0; id < line_start.size(); ++id) {
     CONCORD_RETURN_IF_ERROR(ParseSynset(id, &text));
@@ -1049,53 +1010,120 @@ Status WordNet::Impl::Verify() const {
 
 // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt
 // synset_offset [synset_offset...]
-Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
-                                std::vector<uint64_t>& lemma_synsets) {
-  std::string folded;
-  return ForEachLine(path, [&](std::string_view line, size_t line_no) {
-    if (FastIndexLine(p, line, folded, lemma_synsets)) return Status::Ok();
-    // Unusual or malformed: read again, naming the error if any.
-    Fields f(line);
-    const std::string lemma = f.Word("lemma");
-    f.PartOfSpeech("part of speech", p);
-    const uint32_t n_synsets = f.Number(10, "synset count");
-    const uint32_t n_symbols = f.Number(10, "pointer count");
-    for (uint32_t i = 0; i < n_symbols && f.ok(); ++i) f.Next("pointer symbol");
-    f.Number(10, "sense count");
-    f.Number(10, "tagged sense count");
-    if (!f.ok()) return Malformed(path, line_no, f.error());
-    const uint32_t id = strings.Intern(lemma);
-    if (pos_mask.size() <= id) pos_mask.resize(id + 1, 0);
-    pos_mask[id] |= 1 << p;
-    for (uint32_t i = 0; i < n_synsets; ++i) {
-      const uint32_t offset = f.Number(10, "synset offset");
-      if (!f.ok()) return Malformed(path, line_no, f.error());
-      const uint32_t synset = synsets.Find(p, offset);
-      if (synset == kNoId) {
-        return Malformed(path, line_no,
-                         "synset " + OffsetText(offset) + " is not in data." +
-                             kPosSuffix[p]);
-      }
-      lemma_synsets.push_back(Edge(id, synset));
-    }
-    return Status::Ok();
-  });
+// Load() reads the lemma and part of speech of each line; the rest when a
+// query needs the lemma's synsets (IndexSynsets).
+Status WordNet::Impl::LoadIndex(Pos p) {
+  std::string folded, slow_lemma;
+  const char* const text = index_text[p].get();
+  return ForEachLineOf(
+      std::string_view(text, index_size[p]),
+      [&](std::string_view line, size_t line_no) -> Status {
+        FastFields fast(line);
+        std::string_view field, lemma;
+        uint8_t classes = 0;
+        Pos pos = kNoun;
+        if (!fast.Next(&field, &classes) ||
+            (lemma = FoldedWord(field, classes, &folded)).empty() ||
+            !fast.PartOfSpeech(&pos) || pos != p) {
+          // Unusual or malformed: read again, naming the error if any.
+          Fields f(line);
+          slow_lemma = f.Word("lemma");
+          f.PartOfSpeech("part of speech", p);
+          if (!f.ok()) return Malformed(index_path[p], line_no, f.error());
+          lemma = slow_lemma;
+        }
+        const uint32_t id = strings.Intern(lemma);
+        if (pos_mask.size() <= id) {
+          pos_mask.resize(std::max<size_t>(id + 1, 2 * pos_mask.size()), 0);
+          index_line.resize(pos_mask.size() * kPosCount, 0);
+        }
+        const auto start = static_cast<uint32_t>(line.data() - text);
+        const size_t slot = size_t{id} * kPosCount + p;
+        if (IsLemma(id, p)) {
+          extra_index_lines.emplace_back(static_cast<uint32_t>(slot), start);
+        } else {
+          index_line[slot] = start + 1;
+        }
+        pos_mask[id] |= 1 << p;
+        return Status::Ok();
+      });
 }
 
-// LoadIndex's fast path: true if the line was read and added, false (with
-// `edges` as they were; the lemma may be interned and marked, as the slow
-// path does too) if it must be read again by the slow path.
+Status WordNet::Impl::IndexSynsets(uint32_t id, Pos p,
+                                   std::vector<uint32_t>* out) const {
+  if (!IsLemma(id, p)) return Status::Ok();
+  const size_t slot = size_t{id} * kPosCount + p;
+  CONCORD_RETURN_IF_ERROR(IndexLineSynsets(p, index_line[slot] - 1, out));
+  if (extra_index_lines.empty()) return Status::Ok();
+  auto it = std::lower_bound(
+      extra_index_lines.begin(), extra_index_lines.end(),
+      std::pair<uint32_t, uint32_t>(static_cast<uint32_t>(slot), 0));
+  for (; it != extra_index_lines.end() && it->first == slot; ++it) {
+    CONCORD_RETURN_IF_ERROR(IndexLineSynsets(p, it->second, out));
+  }
+  return Status::Ok();
+}
+
+void WordNet::Impl::ReadIndexSynsets(uint32_t id, Pos p,
+                                     std::vector<uint32_t>* out) const {
+  const size_t before = out->size();
+  const Status status = IndexSynsets(id, p, out);
+  if (status.ok()) return;
+  ReportLate(status);
+  out->resize(before);
+}
+
+Status WordNet::Impl::IndexLineSynsets(Pos p, uint32_t start,
+                                       std::vector<uint32_t>* out) const {
+  const char* const text = index_text[p].get();
+  const char* const end = text + index_size[p];
+  const void* nl = std::memchr(text + start, '\n',
+                               static_cast<size_t>(end - text - start));
+  std::string_view line(text + start,
+                        static_cast<size_t>(
+                            (nl != nullptr ? static_cast<const char*>(nl) : end) -
+                            (text + start)));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  const size_t before = out->size();
+  if (FastIndexLine(p, line, out)) return Status::Ok();
+  out->resize(before);
+  // Unusual or malformed: read again, naming the error if any.
+  const auto bad = [&](std::string_view what) {
+    const size_t line_no =
+        1 + static_cast<size_t>(std::count(text, text + start, '\n'));
+    return Malformed(index_path[p], line_no, what);
+  };
+  Fields f(line);
+  f.Word("lemma");
+  f.PartOfSpeech("part of speech", p);
+  const uint32_t n_synsets = f.Number(10, "synset count");
+  const uint32_t n_symbols = f.Number(10, "pointer count");
+  for (uint32_t i = 0; i < n_symbols && f.ok(); ++i) f.Next("pointer symbol");
+  f.Number(10, "sense count");
+  f.Number(10, "tagged sense count");
+  if (!f.ok()) return bad(f.error());
+  for (uint32_t i = 0; i < n_synsets; ++i) {
+    const uint32_t offset = f.Number(10, "synset offset");
+    if (!f.ok()) return bad(f.error());
+    const uint32_t synset = synsets.Find(p, offset);
+    if (synset == kNoId) {
+      return bad("synset " + OffsetText(offset) + " is not in data." +
+                 kPosSuffix[p]);
+    }
+    out->push_back(synset);
+  }
+  return Status::Ok();
+}
+
+// IndexLineSynsets' fast path: true if the line was read, false if it must
+// be read again by the slow path.
 bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
-                                  std::string& folded,
-                                  std::vector<uint64_t>& edges) {
+                                  std::vector<uint32_t>* out) const {
   FastFields f(line);
   std::string_view field;
-  uint8_t classes = 0;
   Pos pos = kNoun;
   uint32_t n_synsets = 0, n_symbols = 0, n_senses = 0, n_tagged = 0;
-  if (!f.Next(&field, &classes)) return false;
-  const std::string_view lemma = FoldedWord(field, classes, &folded);
-  if (lemma.empty() || !f.PartOfSpeech(&pos) || pos != p ||
+  if (!f.Next(&field) || !f.PartOfSpeech(&pos) || pos != p ||
       !f.Decimal(&n_synsets) || !f.Decimal(&n_symbols)) {
     return false;
   }
@@ -1103,22 +1131,13 @@ bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
     if (!f.Skip()) return false;
   }
   if (!f.Decimal(&n_senses) || !f.Decimal(&n_tagged)) return false;
-  // The synsets first, the lemma's id filled in after.
-  const size_t edges_before = edges.size();
   for (uint32_t i = 0; i < n_synsets; ++i) {
     uint32_t offset = 0;
     uint32_t synset = kNoId;
     if (!f.Decimal(&offset) || (synset = synsets.Find(p, offset)) == kNoId) {
-      edges.resize(edges_before);
       return false;
     }
-    edges.push_back(synset);
-  }
-  const uint32_t id = strings.Intern(lemma);
-  if (pos_mask.size() <= id) pos_mask.resize(id + 1, 0);
-  pos_mask[id] |= 1 << p;
-  for (size_t i = edges_before; i < edges.size(); ++i) {
-    edges[i] = Edge(id, static_cast<uint32_t>(edges[i]));
+    out->push_back(synset);
   }
   return true;
 }
@@ -1183,19 +1202,25 @@ Status WordNet::Impl::Load(const std::string& dir) {
   for (uint32_t n : word_count) word_senses += n;
   // About one lemma per word sense, and a few more strings.
   strings.Reserve(word_senses, 12 * word_senses);
-  std::vector<uint64_t> edges;
-  edges.reserve(word_senses);  // one per word sense, if the files agree
+  pos_mask.resize(word_senses, 0);
+  index_line.resize(word_senses * kPosCount, 0);
   for (int p = 0; p < kPosCount; ++p) {
-    CONCORD_RETURN_IF_ERROR(
-        LoadIndex(Pos(p), dir + "/index." + kPosSuffix[p], edges));
+    index_path[p] = dir + "/index." + kPosSuffix[p];
+    Result<std::unique_ptr<char[]>> text =
+        ReadWhole(index_path[p], &index_size[p]);
+    if (!text.ok()) return text.status();
+    index_text[p] = std::move(text).value();
+    CONCORD_RETURN_IF_ERROR(LoadIndex(Pos(p)));
   }
-  lemma_synsets = Csr::Build(strings.size(), edges);
+  std::sort(extra_index_lines.begin(), extra_index_lines.end());
   const size_t index_strings = strings.size();
+  pos_mask.resize(index_strings, 0);
+  index_line.resize(index_strings * kPosCount, 0);
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(
         LoadExceptions(Pos(p), dir + "/" + kPosSuffix[p] + ".exc"));
   }
-  SortExceptions(index_strings);
+  CONCORD_RETURN_IF_ERROR(SortExceptions(index_strings));
   pos_mask.resize(strings.size(), 0);
   // Optional: older or trimmed installs may lack it (counts are then 0).
   if (Env::Default()->Exists(dir + "/cntlist.rev")) {
@@ -1212,18 +1237,23 @@ Status WordNet::Impl::Load(const std::string& dir) {
 // word, then its place among the synset's words; then lemmas with no
 // synset and other strings in id order), with std::sort as before, then
 // stably by id for look-ups.
-void WordNet::Impl::SortExceptions(size_t index_strings) {
+Status WordNet::Impl::SortExceptions(size_t index_strings) {
   std::unordered_map<uint32_t, uint64_t> rank;
   SynsetText text;
   std::string folded;
+  std::vector<uint32_t> row;
   for (const ExceptionEntry& e : exceptions) {
     if (rank.count(e.form)) continue;
     uint64_t r = (uint64_t{2} << 62) | e.form;  // neither: after both
-    const std::span<const uint32_t> row = lemma_synsets.Row(e.form);
+    row.clear();
+    for (int p = 0; p < kPosCount; ++p) {
+      CONCORD_RETURN_IF_ERROR(IndexSynsets(e.form, Pos(p), &row));
+    }
     if (!row.empty()) {  // a data word: where it first appears
+      const uint32_t first = *std::min_element(row.begin(), row.end());
       const std::string_view form = strings.Get(e.form);
       uint32_t place = 0xff;
-      if (ParseSynset(row[0], &text).ok()) {
+      if (ParseSynset(first, &text).ok()) {
         for (uint32_t i = 0; i < text.words.size(); ++i) {
           FoldInto(StripMarker(text.words[i]), &folded);
           if (folded == form) {
@@ -1232,7 +1262,7 @@ void WordNet::Impl::SortExceptions(size_t index_strings) {
           }
         }
       }
-      r = uint64_t{row[0]} << 8 | std::min<uint32_t>(place, 0xff);
+      r = uint64_t{first} << 8 | std::min<uint32_t>(place, 0xff);
     } else if (e.form < index_strings) {  // a lemma with no synset
       r = (uint64_t{1} << 62) | e.form;
     }
@@ -1247,6 +1277,7 @@ void WordNet::Impl::SortExceptions(size_t index_strings) {
   });
   for (size_t i = 0; i < ranked.size(); ++i) exceptions[i] = ranked[i].second;
   std::stable_sort(exceptions.begin(), exceptions.end());
+  return Status::Ok();
 }
 
 // LoadTagCounts' fast path: true if the line was read and counted, false
@@ -1401,9 +1432,7 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
                           std::vector<uint32_t>* synsets) {
     for (auto [id, p] : bases) {
       lemmas->push_back(id);
-      for (uint32_t s : lemma_synsets.Row(id)) {
-        if (s >= pos_begin[p] && s < pos_begin[p + 1]) synsets->push_back(s);
-      }
+      ReadIndexSynsets(id, p, synsets);
     }
     SortUnique(lemmas);
     SortUnique(synsets);
@@ -1415,10 +1444,21 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
   if (Intersects(synsets_a, synsets_b)) return WordRelation::kSynonym;
   // Every pointer counts in either direction: the pointers of a's synsets
   // towards b's, then those of b's towards a's.
+  // And the synsets of their lemmas over every part of speech, which
+  // lexical pointers may join.
+  std::vector<uint32_t> all_a, all_b;
+  for (uint32_t x : lemmas_a) {
+    for (int p = 0; p < kPosCount; ++p) ReadIndexSynsets(x, Pos(p), &all_a);
+  }
+  for (uint32_t y : lemmas_b) {
+    for (int p = 0; p < kPosCount; ++p) ReadIndexSynsets(y, Pos(p), &all_b);
+  }
+  SortUnique(&all_a);
+  SortUnique(&all_b);
   WordRelation best = WordRelation::kNone;
-  RelateFrom(lemmas_a, synsets_a, lemmas_b, synsets_b, &best);
+  RelateFrom(lemmas_a, synsets_a, all_a, lemmas_b, synsets_b, all_b, &best);
   if (best != WordRelation::kSimilarTo) {
-    RelateFrom(lemmas_b, synsets_b, lemmas_a, synsets_a, &best);
+    RelateFrom(lemmas_b, synsets_b, all_b, lemmas_a, synsets_a, all_a, &best);
   }
   return best;
 }
@@ -1441,18 +1481,15 @@ bool WordNet::Impl::AnyWordIn(std::span<const std::string_view> words,
 // synsets the word was reached through (`synsets`) to `other_synsets`;
 // lexical ones from any synset of `lemmas`, any part of speech, whose named
 // source word is one of `lemmas` to a target word in `other_lemmas`. The
-// synsets holding a lemma are those its index lines list.
+// synsets holding a lemma are those its index lines list: `all` and
+// `other_all` are those of `lemmas` and `other_lemmas`, sorted.
 void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
                                const std::vector<uint32_t>& synsets,
+                               const std::vector<uint32_t>& all,
                                const std::vector<uint32_t>& other_lemmas,
                                const std::vector<uint32_t>& other_synsets,
+                               const std::vector<uint32_t>& other_all,
                                WordRelation* best) const {
-  std::vector<uint32_t> all;
-  for (uint32_t x : lemmas) {
-    const std::span<const uint32_t> row = lemma_synsets.Row(x);
-    all.insert(all.end(), row.begin(), row.end());
-  }
-  SortUnique(&all);
   SynsetText text, target;
   std::string folded;
   for (uint32_t s : all) {
@@ -1474,7 +1511,11 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
         if (*best == WordRelation::kSimilarTo) return;
         continue;
       }
+      // A target word of the other word's lemmas is in one of their
+      // synsets: other targets need not be read.
       if (*best >= WordRelation::kDerived ||
+          !std::binary_search(other_all.begin(), other_all.end(),
+                              ptr.target) ||
           !AnyWordIn(text.Words(ptr.source_word), lemmas, &folded) ||
           !ReadSynset(ptr.target, &target)) {
         continue;

@@ -18,13 +18,15 @@
 // Ownership: the WordNet owns all its memory; nothing returned points into it.
 // Thread safety: a loaded WordNet is immutable; every const method may be
 // called concurrently from any number of threads without synchronisation.
-// Load() reads the index, exception and tag count files in full, but of
-// each data line only its first four fields: the rest of a synset's line
-// (its words and pointers) is read when Relate() needs that synset, from the
-// data files, which the WordNet keeps in memory (~22 MB for WordNet 3.0).
-// Cost: Load() ~0.07 s at -O2 (~230 M instructions; more in a Debug
-// build); Relate() a few dozen hash probes, and reads the lines of the
-// synsets of both words' base forms (all their senses), a few us at -O2.
+// Load() reads the exception and tag count files in full, but of each
+// index line only the lemma and part of speech, and of each data line only
+// its first four fields: the rest (a lemma's synsets, a synset's words and
+// pointers) is read when Relate() needs it, from the index and data files,
+// which the WordNet keeps in memory (~28 MB for WordNet 3.0).
+// Cost: Load() ~0.05 s at -O2 (~150 M instructions; more in a Debug
+// build); Relate() a few dozen hash probes, and reads the index lines of
+// both words' base forms and the data lines of their synsets (all their
+// senses), ~10-20 us at -O2.
 // Tested by wordnet_test.cc (a synthetic dictionary, and a golden table
 // against the installed WordNet 3.0 that is skipped when it is absent) and
 // wordnet_reference_test.cc (every answer against a plain reading of the
@@ -72,21 +74,23 @@ class WordNet {
   // Loads the four data, index and exception files from `dir`. Fails with a
   // Status naming the file, and the line when a file is malformed (kNotFound
   // when a file is missing, kBadInput when one is malformed).
-  // Checked at Load(): every line of the index, exception and tag count
-  // files (each field, and that each synset an index line names is in its
-  // data file); of each data line its offset (a number, not repeated),
+  // Checked at Load(): every line of the exception and tag count files;
+  // of each index line its lemma (not empty once folded) and part of
+  // speech; of each data line its offset (a number, not repeated),
   // lexicographer file number, synset type and word count (not zero).
-  // Checked later, when a query first reads the synset's line, or all at
-  // once by Verify(): the words, lex ids and pointers of a data line (each
-  // field, that each pointer Relate() follows leads to a synset of its data
-  // file, and that source and target word numbers name words of their
-  // synsets). A query that meets such a malformation never crashes: it
-  // reads that synset as having no pointers, and reports the error (file
-  // and line, as Load() would have) once on stderr and in late_error().
+  // Checked later, when a query first reads the line, or all at once by
+  // Verify(): the rest of an index line (each field, and that each synset
+  // it names is in its data file) and of a data line (its words, lex ids
+  // and pointers: each field, that each pointer Relate() follows leads to
+  // a synset of its data file, and that source and target word numbers
+  // name words of their synsets). A query that meets such a malformation
+  // never crashes: it reads that index line as naming no synset, or that
+  // synset as having no pointers, and reports the error (file and line, as
+  // Load() would have) once on stderr and in late_error().
   // Not checked: that the index lists every synset holding a lemma, as
   // WordNet's index files (made from its data files) do; lexical pointers
   // of a synset the index omits for a word are not seen for that word.
-  // Cost: ~0.07 s at -O2 for WordNet 3.0, ~22 MB kept for the data files.
+  // Cost: ~0.05 s at -O2 for WordNet 3.0, ~28 MB kept for the files.
   static Result<std::unique_ptr<WordNet>> Load(
       const std::string& dir = "/usr/share/wordnet");
 

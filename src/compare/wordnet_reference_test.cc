@@ -476,7 +476,8 @@ TEST(WordNetReference, InstalledWordNetAnswersAsThePlainReading) {
 // The synthetic dictionary of wordnet_test.cc's style, written once plainly
 // and once in unusual but valid ways that the loader's fast path leaves to
 // its slow one: long numbers, upper-case hex, extra spaces, a three-byte
-// pointer symbol, data lines out of offset order, a lemma with no synsets.
+// pointer symbol, data lines out of offset order, a lemma with no synsets,
+// a lemma with two lines.
 // Both readings must agree with the reference on every pair of words.
 std::map<std::string, std::string> Files(bool unusual) {
   const std::string header = "  1 A synthetic WordNet for tests.\n";
@@ -521,6 +522,7 @@ std::map<std::string, std::string> Files(bool unusual) {
                 "box n 1 0 1 0 00000300\n"
                 "domestic_goose n 1 2 @ + 1 0 00000200\n" +
            (unusual ? "entity n 1 1 ~ 1 0 0000000100\n"
+                      "Entity n 1 0 1 0 00000100\n"  // a second line
                       "ghost n 0 0 0 0\n"
                     : "entity n 1 1 ~ 1 0 00000100\n") +
            "goose n 1 2 @ + 1 0 00000200\n"

@@ -202,13 +202,9 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
        "data.noun:3: synset offset appears twice"},
       {"data.noun", header + "0000x100 03 n 01 entity 0 000 | x\n",
        "data.noun:2: bad synset offset '0000x100'"},
-      {"index.noun", header + "goose n 1 0 1 0 00000999\n",
-       "index.noun:2: synset 00000999 is not in data.noun"},
-      {"index.adj", "giant a 1 2 &\n", "index.adj:1: missing pointer symbol"},
-      {"index.adj", "giant a 1 1 & 1\n",
-       "index.adj:1: missing tagged sense count"},
-      {"index.adj", "giant a 2 1 & 2 1 00000700\n",
-       "index.adj:1: missing synset offset"},
+      {"index.noun", header + "goose x 1 0 1 0 00000200\n",
+       "index.noun:2: bad part of speech 'x'"},
+      {"index.adj", "(a) a 1 0 1 0 00000700\n", "index.adj:1: empty lemma"},
       {"noun.exc", "geese goose\nmice\n", "noun.exc:2: missing base form"},
       {"adv.exc", "better well\nworse\n", "adv.exc:2: missing base form"},
       {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose 1 3\n",
@@ -226,13 +222,17 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
   }
 }
 
-// A data line that Load() reads only in part, broken past its word count.
+// A data or index line that Load() reads only in part, broken past what
+// Load() reads.
 struct LateCase {
   const char* file;
-  std::string line;      // replaces the line whose first field is the same
+  // Replaces the line whose first field is the same, or with
+  // `whole_file`, the file.
+  std::string line;
   const char* a;         // a word whose synsets Relate(a, b) reads
   const char* b;
   const char* want;      // substring of the error message
+  bool whole_file = false;
 };
 
 // Replaces the line of `text` that starts with the first field of `line`.
@@ -243,7 +243,7 @@ std::string ReplaceLine(const std::string& text, const std::string& line) {
          text.substr(text.find('\n', at));
 }
 
-TEST(SyntheticWordNet, MalformedDataLinesAreFoundByVerifyAndByQueries) {
+TEST(SyntheticWordNet, MalformedLinesAreFoundByVerifyAndByQueries) {
   const std::vector<LateCase> cases = {
       {"data.noun", "00000100 03 n 02 entity 0", "entity", "goose",
        "data.noun:2: missing word"},
@@ -262,10 +262,20 @@ TEST(SyntheticWordNet, MalformedDataLinesAreFoundByVerifyAndByQueries) {
       {"data.verb", "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x",
        "honk", "goose",
        "data.verb:2: pointer to synset 00000999, which is not in data.noun"},
+      {"index.noun", "  1 header\ngoose n 1 0 1 0 00000999\n", "goose",
+       "geese", "index.noun:2: synset 00000999 is not in data.noun", true},
+      {"index.adj", "giant a 1 2 &\n", "giant", "giant's",
+       "index.adj:1: missing pointer symbol", true},
+      {"index.adj", "giant a 1 1 & 1\n", "giant", "giant's",
+       "index.adj:1: missing tagged sense count", true},
+      {"index.adj", "giant a 2 1 & 2 1 00000700\n", "giant", "giant's",
+       "index.adj:1: missing synset offset", true},
+      {"index.adj", "giant a 1 1 & 1 0 0000070x\n", "giant", "giant's",
+       "index.adj:1: bad synset offset '0000070x'", true},
   };
   for (const LateCase& c : cases) {
     auto files = SyntheticFiles();
-    files[c.file] = ReplaceLine(files[c.file], c.line);
+    files[c.file] = c.whole_file ? c.line : ReplaceLine(files[c.file], c.line);
     auto loaded = WordNet::Load(WriteDir(files));
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
     const WordNet& wn = **loaded;
@@ -279,7 +289,7 @@ TEST(SyntheticWordNet, MalformedDataLinesAreFoundByVerifyAndByQueries) {
     EXPECT_EQ(wn.late_error().code(), StatusCode::kBadInput) << c.want;
     EXPECT_NE(wn.late_error().message().find(c.want), std::string::npos)
         << wn.late_error().message() << "\nwanted: " << c.want;
-    EXPECT_EQ(wn.Relate("geese", "goose"), WordRelation::kSame);
+    EXPECT_EQ(wn.Relate("better", "well"), WordRelation::kSame);
   }
 }
 
