@@ -387,11 +387,18 @@ Status Malformed(const std::string& path, size_t line, std::string_view what) {
 
 // The kinds of pointer Relate() follows.
 enum class PtrKind : uint8_t { kHypernym, kHyponym, kSimilar, kRelated };
+// True for a lexical pointer: '+', '\\' or '^' naming words.
+bool IsLexical(PtrKind kind, uint32_t source_target) {
+  return kind == PtrKind::kRelated && (source_target & 0xffff) != 0;
+}
+
 // A pointer Relate() follows, as read from its synset's line.
 struct SynsetPointer {
-  uint32_t target = 0;  // synset id
+  uint32_t offset = 0;  // of the target synset, not looked up
+  Pos pos = kNoun;      // of the target synset
   PtrKind kind = PtrKind::kHypernym;
   uint8_t source_word = 0, target_word = 0;  // 1-based; 0: every word
+  uint64_t key() const { return uint64_t{pos} << 32 | offset; }
 };
 // A synset's line as Relate() reads it: its word fields as they are in the
 // line (not folded, maybe with an adjective marker) and its pointers.
@@ -407,7 +414,8 @@ struct SynsetText {
 
 // The pointers Relate() follows; the others (antonym, attribute, meronyms,
 // entailment, domains, ...) are skipped.
-bool KindOf(std::string_view symbol, PtrKind* kind) {
+[[gnu::always_inline]] inline bool KindOf(std::string_view symbol,
+                                          PtrKind* kind) {
   // Every data line has a few dozen pointers: a switch, not a table scan.
   if (symbol.size() == 2 && symbol[1] == 'i') {
     if (symbol[0] == '@') *kind = PtrKind::kHypernym;
@@ -738,14 +746,26 @@ struct WordNet::Impl {
   std::string_view LineOf(uint32_t id, Pos* p) const;
   // Reads synset `id`'s words and the pointers Relate() follows; a
   // malformed line is an error naming the data file and line.
-  Status ParseSynset(uint32_t id, SynsetText* out) const;
-  bool FastSynset(Pos p, std::string_view line, SynsetText* out) const;
+  // With `semantic` false, only lexical pointers are read. With
+  // `check_targets`, also that each pointer leads to a synset, and each
+  // lexical one to a word of it.
+  Status ParseSynset(uint32_t id, SynsetText* out, bool semantic,
+                     bool check_targets) const;
+  bool FastSynset(Pos p, std::string_view line, SynsetText* out,
+                  bool semantic) const;
   Status SlowSynset(Pos p, uint32_t id, std::string_view line,
-                    SynsetText* out) const;
-  Status CheckTargetWords(Pos p, uint32_t id, const SynsetText& text) const;
+                    SynsetText* out, bool semantic) const;
+  Status CheckTargets(Pos p, uint32_t id, const SynsetText& text) const;
+  // (part of speech, offset) of synset `id`, as SynsetPointer::key().
+  uint64_t KeyOf(uint32_t id) const;
+  Pos PosOfSynset(uint32_t id) const {
+    int q = 0;
+    while (id >= pos_begin[q + 1]) ++q;
+    return Pos(q);
+  }
   Status LineError(Pos p, uint32_t id, std::string_view what) const;
   // ParseSynset for queries: false, and the error reported, if malformed.
-  bool ReadSynset(uint32_t id, SynsetText* out) const;
+  bool ReadSynset(uint32_t id, SynsetText* out, bool semantic) const;
   void ReportLate(const Status& error) const;
   Status Verify() const;
 
@@ -763,8 +783,8 @@ struct WordNet::Impl {
                   const std::vector<uint32_t>& synsets,
                   const std::vector<uint32_t>& all,
                   const std::vector<uint32_t>& other_lemmas,
-                  const std::vector<uint32_t>& other_synsets,
-                  const std::vector<uint32_t>& other_all,
+                  const std::vector<uint64_t>& other_synsets,
+                  const std::vector<uint64_t>& other_all,
                   WordRelation* best) const;
   WordRelation Relate(std::string_view a, std::string_view b) const;
 
@@ -791,8 +811,12 @@ struct WordNet::Impl {
   std::array<std::string, kPosCount> data_path;
   std::array<std::unique_ptr<char[]>, kPosCount> data_text;
   std::array<size_t, kPosCount> data_size{};
-  std::vector<uint32_t> line_start;
-  std::vector<uint32_t> word_count;
+  struct SynsetLine {
+    uint32_t start;   // byte position of the line in its data file
+    uint32_t offset;  // the synset's offset, its first field
+    uint32_t words;   // word count
+  };
+  std::vector<SynsetLine> synset_lines;  // by synset id
   SynsetTable synsets;  // (part of speech, offset) -> synset id
 
   // The first malformation a query met after Load() (see wordnet.h).
@@ -805,7 +829,9 @@ struct WordNet::Impl {
 // Load() reads the first four fields of every line (giving the synset its
 // id); the rest is read when a query needs it (ParseSynset).
 Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
-  pos_begin[p] = static_cast<uint32_t>(line_start.size());
+  pos_begin[p] = static_cast<uint32_t>(synset_lines.size());
+  // About one synset per 128 bytes (185 in WordNet 3.0).
+  synset_lines.reserve(synset_lines.size() + data_size[p] / 128);
   const char* const text = data_text[p].get();
   return ForEachLineOf(
       std::string_view(text, data_size[p]),
@@ -826,12 +852,12 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
         if (n_words == 0) {
           return Malformed(path, line_no, "synset without words");
         }
-        const auto id = static_cast<uint32_t>(line_start.size());
+        const auto id = static_cast<uint32_t>(synset_lines.size());
         if (!synsets.Add(p, offset, id)) {
           return Malformed(path, line_no, "synset offset appears twice");
         }
-        line_start.push_back(static_cast<uint32_t>(line.data() - text));
-        word_count.push_back(n_words);
+        synset_lines.push_back(
+            {static_cast<uint32_t>(line.data() - text), offset, n_words});
         return Status::Ok();
       });
 }
@@ -840,7 +866,7 @@ std::string_view WordNet::Impl::LineOf(uint32_t id, Pos* p) const {
   int q = 0;
   while (id >= pos_begin[q + 1]) ++q;
   *p = Pos(q);
-  const char* const start = data_text[q].get() + line_start[id];
+  const char* const start = data_text[q].get() + synset_lines[id].start;
   const char* const end = data_text[q].get() + data_size[q];
   const void* nl = std::memchr(start, '\n', static_cast<size_t>(end - start));
   std::string_view line(start, nl != nullptr
@@ -855,31 +881,54 @@ Status WordNet::Impl::LineError(Pos p, uint32_t id,
                                 std::string_view what) const {
   const char* const text = data_text[p].get();
   const size_t line_no =
-      1 + static_cast<size_t>(std::count(text, text + line_start[id], '\n'));
+      1 + static_cast<size_t>(std::count(text, text + synset_lines[id].start, '\n'));
   return Malformed(data_path[p], line_no, what);
 }
 
-Status WordNet::Impl::ParseSynset(uint32_t id, SynsetText* out) const {
-  Pos p = kNoun;
-  const std::string_view line = LineOf(id, &p);
+Status WordNet::Impl::ParseSynset(uint32_t id, SynsetText* out,
+                                  bool semantic, bool check_targets) const {
+  int q = 0;
+  while (id >= pos_begin[q + 1]) ++q;
+  const Pos p = Pos(q);
   out->words.clear();
   out->pointers.clear();
-  if (!FastSynset(p, line, out)) {
+  // The fast path stops at the first byte it does not expect, a line's end
+  // among them: it is given the rest of the file, and the line's end is
+  // looked for only if it gives up.
+  const char* const start = data_text[p].get() + synset_lines[id].start;
+  const char* const end = data_text[p].get() + data_size[p];
+  if (!FastSynset(p, std::string_view(start, static_cast<size_t>(end - start)),
+                  out, semantic)) {
     // Unusual or malformed: read again, naming the error if any.
     out->words.clear();
     out->pointers.clear();
-    CONCORD_RETURN_IF_ERROR(SlowSynset(p, id, line, out));
+    Pos line_pos = kNoun;
+    CONCORD_RETURN_IF_ERROR(
+        SlowSynset(p, id, LineOf(id, &line_pos), out, semantic));
   }
-  return CheckTargetWords(p, id, *out);
+  return check_targets ? CheckTargets(p, id, *out) : Status::Ok();
 }
 
-// A lexical pointer's target word must be a word of its target synset.
-Status WordNet::Impl::CheckTargetWords(Pos p, uint32_t id,
-                                       const SynsetText& text) const {
+uint64_t WordNet::Impl::KeyOf(uint32_t id) const {
+  int q = 0;
+  while (id >= pos_begin[q + 1]) ++q;
+  return uint64_t(q) << 32 | synset_lines[id].offset;
+}
+
+// Each pointer must lead to a synset, and a lexical pointer's target word
+// must be a word of it.
+Status WordNet::Impl::CheckTargets(Pos p, uint32_t id,
+                                   const SynsetText& text) const {
   for (const SynsetPointer& ptr : text.pointers) {
+    const uint32_t target = synsets.Find(ptr.pos, ptr.offset);
+    if (target == kNoId) {
+      return LineError(p, id,
+                       "pointer to synset " + OffsetText(ptr.offset) +
+                           ", which is not in data." + kPosSuffix[ptr.pos]);
+    }
     if (ptr.kind == PtrKind::kRelated &&
         (ptr.source_word != 0 || ptr.target_word != 0) &&
-        ptr.target_word > word_count[ptr.target]) {
+        ptr.target_word > synset_lines[target].words) {
       return LineError(p, id, "pointer target word out of range");
     }
   }
@@ -889,7 +938,7 @@ Status WordNet::Impl::CheckTargetWords(Pos p, uint32_t id,
 // ParseSynset's fast path: true if the line was read, false if it must be
 // read again by the slow path.
 bool WordNet::Impl::FastSynset(Pos p, std::string_view line,
-                               SynsetText* out) const {
+                               SynsetText* out, bool semantic) const {
   FastFields f(line);
   uint32_t offset = 0, lex_file = 0, n_words = 0, n_pointers = 0;
   Pos type = kNoun;
@@ -919,11 +968,13 @@ bool WordNet::Impl::FastSynset(Pos p, std::string_view line,
       return false;
     }
     PtrKind kind;
-    if (!KindOf(symbol, &kind)) continue;
-    const uint32_t target = synsets.Find(target_pos, target_offset);
-    if (target == kNoId) return false;
+    if (!KindOf(symbol, &kind) ||
+        (!semantic && !IsLexical(kind, source_target))) {
+      continue;
+    }
     out->pointers.push_back(
-        {.target = target,
+        {.offset = target_offset,
+         .pos = target_pos,
          .kind = kind,
          .source_word = static_cast<uint8_t>(source_target >> 8),
          .target_word = static_cast<uint8_t>(source_target & 0xff)});
@@ -932,7 +983,7 @@ bool WordNet::Impl::FastSynset(Pos p, std::string_view line,
 }
 
 Status WordNet::Impl::SlowSynset(Pos p, uint32_t id, std::string_view line,
-                                 SynsetText* out) const {
+                                 SynsetText* out, bool semantic) const {
   Fields f(line);
   f.Number(10, "synset offset");
   f.Number(10, "lexicographer file number");
@@ -943,9 +994,6 @@ Status WordNet::Impl::SlowSynset(Pos p, uint32_t id, std::string_view line,
     f.Next("lex_id");
     if (f.ok()) out->words.push_back(word);
   }
-  // A pointer to a missing synset is reported only if the line is
-  // otherwise well formed.
-  std::string bad_target;
   const uint32_t n_pointers = f.Number(10, "pointer count");
   for (uint32_t i = 0; i < n_pointers && f.ok(); ++i) {
     const std::string_view symbol = f.Next("pointer symbol");
@@ -956,26 +1004,24 @@ Status WordNet::Impl::SlowSynset(Pos p, uint32_t id, std::string_view line,
       return LineError(p, id, "pointer source word out of range");
     }
     PtrKind kind;
-    if (!f.ok() || !KindOf(symbol, &kind) || !bad_target.empty()) continue;
-    const uint32_t target = synsets.Find(target_pos, target_offset);
-    if (target == kNoId) {
-      bad_target = "pointer to synset " + OffsetText(target_offset) +
-                   ", which is not in data." + kPosSuffix[target_pos];
+    if (!f.ok() || !KindOf(symbol, &kind) ||
+        (!semantic && !IsLexical(kind, source_target))) {
       continue;
     }
     out->pointers.push_back(
-        {.target = target,
+        {.offset = target_offset,
+         .pos = target_pos,
          .kind = kind,
          .source_word = static_cast<uint8_t>(source_target >> 8),
          .target_word = static_cast<uint8_t>(source_target & 0xff)});
   }
   if (!f.ok()) return LineError(p, id, f.error());
-  if (!bad_target.empty()) return LineError(p, id, bad_target);
   return Status::Ok();
 }
 
-bool WordNet::Impl::ReadSynset(uint32_t id, SynsetText* out) const {
-  const Status status = ParseSynset(id, out);
+bool WordNet::Impl::ReadSynset(uint32_t id, SynsetText* out,
+                               bool semantic) const {
+  const Status status = ParseSynset(id, out, semantic, false);
   if (status.ok()) return true;
   ReportLate(status);
   out->words.clear();
@@ -1002,8 +1048,8 @@ Status WordNet::Impl::Verify() const {
     }
   }
   SynsetText text;
-  for (uint32_t id = 0; id < line_start.size(); ++id) {
-    CONCORD_RETURN_IF_ERROR(ParseSynset(id, &text));
+  for (uint32_t id = 0; id < synset_lines.size(); ++id) {
+    CONCORD_RETURN_IF_ERROR(ParseSynset(id, &text, true, true));
   }
   return Status::Ok();
 }
@@ -1077,6 +1123,15 @@ Status WordNet::Impl::IndexLineSynsets(Pos p, uint32_t start,
                                        std::vector<uint32_t>* out) const {
   const char* const text = index_text[p].get();
   const char* const end = text + index_size[p];
+  // As in ParseSynset, the fast path is given the rest of the file.
+  const size_t before = out->size();
+  if (FastIndexLine(p,
+                    std::string_view(text + start,
+                                     static_cast<size_t>(end - text - start)),
+                    out)) {
+    return Status::Ok();
+  }
+  out->resize(before);
   const void* nl = std::memchr(text + start, '\n',
                                static_cast<size_t>(end - text - start));
   std::string_view line(text + start,
@@ -1084,9 +1139,6 @@ Status WordNet::Impl::IndexLineSynsets(Pos p, uint32_t start,
                             (nl != nullptr ? static_cast<const char*>(nl) : end) -
                             (text + start)));
   if (line.ends_with('\r')) line.remove_suffix(1);
-  const size_t before = out->size();
-  if (FastIndexLine(p, line, out)) return Status::Ok();
-  out->resize(before);
   // Unusual or malformed: read again, naming the error if any.
   const auto bad = [&](std::string_view what) {
     const size_t line_no =
@@ -1196,10 +1248,10 @@ Status WordNet::Impl::Load(const std::string& dir) {
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(LoadData(Pos(p), data_path[p]));
   }
-  pos_begin[kPosCount] = static_cast<uint32_t>(line_start.size());
+  pos_begin[kPosCount] = static_cast<uint32_t>(synset_lines.size());
   synsets.Finish();
   size_t word_senses = 0;
-  for (uint32_t n : word_count) word_senses += n;
+  for (const SynsetLine& s : synset_lines) word_senses += s.words;
   // About one lemma per word sense, and a few more strings.
   strings.Reserve(word_senses, 12 * word_senses);
   pos_mask.resize(word_senses, 0);
@@ -1253,7 +1305,7 @@ Status WordNet::Impl::SortExceptions(size_t index_strings) {
       const uint32_t first = *std::min_element(row.begin(), row.end());
       const std::string_view form = strings.Get(e.form);
       uint32_t place = 0xff;
-      if (ParseSynset(first, &text).ok()) {
+      if (ParseSynset(first, &text, false, false).ok()) {
         for (uint32_t i = 0; i < text.words.size(); ++i) {
           FoldInto(StripMarker(text.words[i]), &folded);
           if (folded == form) {
@@ -1455,10 +1507,21 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
   }
   SortUnique(&all_a);
   SortUnique(&all_b);
+  // Pointers name their targets by (part of speech, offset): the other
+  // word's synsets are looked for by those keys, not by id.
+  const auto keys = [&](const std::vector<uint32_t>& ids) {
+    std::vector<uint64_t> out;
+    out.reserve(ids.size());
+    for (uint32_t id : ids) out.push_back(KeyOf(id));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
   WordRelation best = WordRelation::kNone;
-  RelateFrom(lemmas_a, synsets_a, all_a, lemmas_b, synsets_b, all_b, &best);
+  RelateFrom(lemmas_a, synsets_a, all_a, lemmas_b, keys(synsets_b),
+             keys(all_b), &best);
   if (best != WordRelation::kSimilarTo) {
-    RelateFrom(lemmas_b, synsets_b, all_b, lemmas_a, synsets_a, all_a, &best);
+    RelateFrom(lemmas_b, synsets_b, all_b, lemmas_a, keys(synsets_a),
+               keys(all_a), &best);
   }
   return best;
 }
@@ -1487,19 +1550,21 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
                                const std::vector<uint32_t>& synsets,
                                const std::vector<uint32_t>& all,
                                const std::vector<uint32_t>& other_lemmas,
-                               const std::vector<uint32_t>& other_synsets,
-                               const std::vector<uint32_t>& other_all,
+                               const std::vector<uint64_t>& other_synsets,
+                               const std::vector<uint64_t>& other_all,
                                WordRelation* best) const {
   SynsetText text, target;
   std::string folded;
   for (uint32_t s : all) {
-    if (!ReadSynset(s, &text)) continue;
+    // Semantic pointers count only from the synsets the word was reached
+    // through.
     const bool reached = std::binary_search(synsets.begin(), synsets.end(), s);
+    if (!ReadSynset(s, &text, reached)) continue;
     for (const SynsetPointer& ptr : text.pointers) {
       if (ptr.kind != PtrKind::kRelated ||
           (ptr.source_word == 0 && ptr.target_word == 0)) {
         if (!reached || !std::binary_search(other_synsets.begin(),
-                                            other_synsets.end(), ptr.target)) {
+                                            other_synsets.end(), ptr.key())) {
           continue;
         }
         const WordRelation r = ptr.kind == PtrKind::kSimilar
@@ -1515,11 +1580,18 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
       // synsets: other targets need not be read.
       if (*best >= WordRelation::kDerived ||
           !std::binary_search(other_all.begin(), other_all.end(),
-                              ptr.target) ||
-          !AnyWordIn(text.Words(ptr.source_word), lemmas, &folded) ||
-          !ReadSynset(ptr.target, &target)) {
+                              ptr.key()) ||
+          !AnyWordIn(text.Words(ptr.source_word), lemmas, &folded)) {
         continue;
       }
+      // A synset of the other word's lemmas: there is one at that key.
+      const uint32_t t = this->synsets.Find(ptr.pos, ptr.offset);
+      if (ptr.target_word > synset_lines[t].words) {
+        ReportLate(LineError(PosOfSynset(s), s,
+                             "pointer target word out of range"));
+        continue;
+      }
+      if (!ReadSynset(t, &target, false)) continue;
       if (AnyWordIn(target.Words(ptr.target_word), other_lemmas, &folded)) {
         *best = WordRelation::kDerived;
       }
