@@ -30,7 +30,9 @@
 // they name, found among the synsets of each lemma, over every part of
 // speech.
 //
-// Cost: Load() ~150 M instructions for WordNet 3.0: a fast path reads the
+// The tag counts (cntlist.rev) are read on first use.
+//
+// Cost: Load() ~130 M instructions for WordNet 3.0: a fast path reads the
 // usual fixed-width fields at once and falls back, line by line, to the
 // plain field reader, which also names any error. Relate() is a few dozen
 // hash probes for morphy plus the parsing of its lemmas' and synsets' lines
@@ -739,8 +741,11 @@ struct WordNet::Impl {
   Status LoadExceptions(Pos p, const std::string& path);
   bool FastExceptionLine(Pos p, std::string_view line, std::string& folded);
   Status SortExceptions(size_t index_strings);
-  Status LoadTagCounts(const std::string& path);
-  bool FastTagLine(std::string_view line, std::string& folded);
+  // Reads cntlist.rev the first time tag counts are asked for: a malformed
+  // file is then reported (late_error()), and counts are all 0.
+  void EnsureTagCounts() const;
+  Status LoadTagCounts(const std::string& path) const;
+  bool FastTagLine(std::string_view line, std::string& folded) const;
 
   // The line of synset `id` and its part of speech.
   std::string_view LineOf(uint32_t id, Pos* p) const;
@@ -802,9 +807,15 @@ struct WordNet::Impl {
   std::vector<std::pair<uint32_t, uint32_t>> extra_index_lines;  // sorted
   std::vector<ExceptionEntry> exceptions;  // sorted by (form, pos)
   // String id -> SemCor tag count summed over the lemma's senses
-  // (cntlist.rev); empty when the file is absent.
-  std::vector<uint32_t> tag_counts;
-  uint64_t total_tags = 0;  // over every line of cntlist.rev
+  // (cntlist.rev); empty when the file is absent. Read once, on first use
+  // (EnsureTagCounts), under tags_once.
+  std::string tags_path;  // empty if there is no cntlist.rev
+  mutable std::once_flag tags_once;
+  mutable std::vector<uint32_t> tag_counts;
+  mutable uint64_t total_tags = 0;  // over every line of cntlist.rev
+  mutable Status tags_status;
+  mutable std::string last_tag_lemma;  // FastTagLine's last look-up
+  mutable uint32_t last_tag_id = kNoId;
 
   // The data files, whole and NUL-terminated, read by Relate() line by
   // line: synset id -> byte position of its line, and its word count.
@@ -1034,12 +1045,14 @@ void WordNet::Impl::ReportLate(const Status& error) const {
   if (!late_error.ok()) return;
   late_error = error;
   std::fprintf(stderr,
-               "concord: WordNet data is malformed, %s; answers read that "
-               "synset as having no pointers\n",
+               "concord: WordNet data is malformed, %s; answers go on "
+               "without that line\n",
                error.message().c_str());
 }
 
 Status WordNet::Impl::Verify() const {
+  EnsureTagCounts();
+  CONCORD_RETURN_IF_ERROR(tags_status);
   std::vector<uint32_t> found;
   for (uint32_t id = 0; id < pos_mask.size(); ++id) {
     for (int p = 0; p < kPosCount; ++p) {
@@ -1275,8 +1288,9 @@ Status WordNet::Impl::Load(const std::string& dir) {
   CONCORD_RETURN_IF_ERROR(SortExceptions(index_strings));
   pos_mask.resize(strings.size(), 0);
   // Optional: older or trimmed installs may lack it (counts are then 0).
+  // Read on first use: few queries need it.
   if (Env::Default()->Exists(dir + "/cntlist.rev")) {
-    CONCORD_RETURN_IF_ERROR(LoadTagCounts(dir + "/cntlist.rev"));
+    tags_path = dir + "/cntlist.rev";
   }
   return Status::Ok();
 }
@@ -1290,15 +1304,18 @@ Status WordNet::Impl::Load(const std::string& dir) {
 // synset and other strings in id order), with std::sort as before, then
 // stably by id for look-ups.
 Status WordNet::Impl::SortExceptions(size_t index_strings) {
-  std::unordered_map<uint32_t, uint64_t> rank;
+  constexpr uint64_t kUnranked = UINT64_MAX;
+  std::vector<uint64_t> rank(strings.size(), kUnranked);  // by form id
   SynsetText text;
   std::string folded;
   std::vector<uint32_t> row;
   for (const ExceptionEntry& e : exceptions) {
-    if (rank.count(e.form)) continue;
+    if (rank[e.form] != kUnranked) continue;
     uint64_t r = (uint64_t{2} << 62) | e.form;  // neither: after both
+    // Ids follow the parts of speech: the first synset is among those of
+    // the first part of speech the lemma has synsets in.
     row.clear();
-    for (int p = 0; p < kPosCount; ++p) {
+    for (int p = 0; p < kPosCount && row.empty(); ++p) {
       CONCORD_RETURN_IF_ERROR(IndexSynsets(e.form, Pos(p), &row));
     }
     if (!row.empty()) {  // a data word: where it first appears
@@ -1318,7 +1335,7 @@ Status WordNet::Impl::SortExceptions(size_t index_strings) {
     } else if (e.form < index_strings) {  // a lemma with no synset
       r = (uint64_t{1} << 62) | e.form;
     }
-    rank.emplace(e.form, r);
+    rank[e.form] = r;
   }
   std::vector<std::pair<uint64_t, ExceptionEntry>> ranked;
   ranked.reserve(exceptions.size());
@@ -1334,7 +1351,8 @@ Status WordNet::Impl::SortExceptions(size_t index_strings) {
 
 // LoadTagCounts' fast path: true if the line was read and counted, false
 // (counting nothing) if it must be read again by the slow path.
-bool WordNet::Impl::FastTagLine(std::string_view line, std::string& folded) {
+bool WordNet::Impl::FastTagLine(std::string_view line,
+                                std::string& folded) const {
   FastFields f(line);
   std::string_view field;
   uint8_t classes = 0;
@@ -1347,17 +1365,36 @@ bool WordNet::Impl::FastTagLine(std::string_view line, std::string& folded) {
   const size_t percent = key.find('%');
   if (percent == std::string_view::npos) return false;  // also when empty
   total_tags += count;
-  const uint32_t id = strings.Find(key.substr(0, percent));
-  if (id != kNoId) tag_counts[id] += count;
+  // The file is sorted by sense key: a lemma's senses follow each other,
+  // so the previous line's look-up usually serves.
+  const std::string_view lemma = key.substr(0, percent);
+  if (lemma != last_tag_lemma) {
+    last_tag_lemma.assign(lemma);
+    last_tag_id = strings.Find(lemma);
+  }
+  if (last_tag_id != kNoId) tag_counts[last_tag_id] += count;
   return true;
 }
 
 // cntlist.rev: "sense_key sense_number tag_cnt" per line, the sense key
 // opening with the lemma ("state%1:03:00:: 1 182"). Lemmas not in the index
 // count towards the total only.
-Status WordNet::Impl::LoadTagCounts(const std::string& path) {
+void WordNet::Impl::EnsureTagCounts() const {
+  std::call_once(tags_once, [this] {
+    if (tags_path.empty()) return;
+    tags_status = LoadTagCounts(tags_path);
+    if (tags_status.ok()) return;
+    tag_counts.clear();
+    total_tags = 0;
+    ReportLate(tags_status);
+  });
+}
+
+Status WordNet::Impl::LoadTagCounts(const std::string& path) const {
   tag_counts.assign(strings.size(), 0);
   std::string folded;
+  last_tag_lemma.clear();
+  last_tag_id = kNoId;
   return ForEachLine(path, [&](std::string_view line, size_t line_no) {
     if (FastTagLine(line, folded)) return Status::Ok();
     // Unusual or malformed: read again, naming the error if any.
@@ -1642,6 +1679,7 @@ std::vector<std::string> WordNet::BaseForms(std::string_view word) const {
 }
 
 uint32_t WordNet::TagCount(std::string_view word) const {
+  impl_->EnsureTagCounts();
   if (impl_->tag_counts.empty()) return 0;
   std::vector<std::pair<uint32_t, Pos>> bases;
   const std::string folded = Fold(word);
@@ -1655,7 +1693,10 @@ uint32_t WordNet::TagCount(std::string_view word) const {
   return best;
 }
 
-uint64_t WordNet::total_tag_count() const { return impl_->total_tags; }
+uint64_t WordNet::total_tag_count() const {
+  impl_->EnsureTagCounts();
+  return impl_->total_tags;
+}
 
 bool WordNet::Contains(std::string_view word) const {
   return !BaseForms(word).empty();

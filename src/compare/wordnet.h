@@ -18,12 +18,13 @@
 // Ownership: the WordNet owns all its memory; nothing returned points into it.
 // Thread safety: a loaded WordNet is immutable; every const method may be
 // called concurrently from any number of threads without synchronisation.
-// Load() reads the exception and tag count files in full, but of each
-// index line only the lemma and part of speech, and of each data line only
-// its first four fields: the rest (a lemma's synsets, a synset's words and
-// pointers) is read when Relate() needs it, from the index and data files,
-// which the WordNet keeps in memory (~28 MB for WordNet 3.0).
-// Cost: Load() ~0.05 s at -O2 (~150 M instructions; more in a Debug
+// Load() reads the exception files in full, but of each index line only
+// the lemma and part of speech, and of each data line only its first four
+// fields: the rest (a lemma's synsets, a synset's words and pointers) is
+// read when Relate() needs it, from the index and data files, which the
+// WordNet keeps in memory (~28 MB for WordNet 3.0); the tag counts are read
+// on the first call of TagCount() or total_tag_count() (~20 M instructions).
+// Cost: Load() ~0.05 s at -O2 (~130 M instructions; more in a Debug
 // build); Relate() a few dozen hash probes, and reads the index lines of
 // both words' base forms and the data lines of their synsets (all their
 // senses), ~10-20 us at -O2.
@@ -74,7 +75,7 @@ class WordNet {
   // Loads the four data, index and exception files from `dir`. Fails with a
   // Status naming the file, and the line when a file is malformed (kNotFound
   // when a file is missing, kBadInput when one is malformed).
-  // Checked at Load(): every line of the exception and tag count files;
+  // Checked at Load(): every line of the exception files;
   // of each index line its lemma (not empty once folded) and part of
   // speech; of each data line its offset (a number, not repeated),
   // lexicographer file number, synset type and word count (not zero).
@@ -83,10 +84,13 @@ class WordNet {
   // it names is in its data file) and of a data line (its words, lex ids
   // and pointers: each field, that each pointer Relate() follows leads to
   // a synset of its data file, and that source and target word numbers
-  // name words of their synsets). A query that meets such a malformation
-  // never crashes: it reads that index line as naming no synset, or that
-  // synset as having no pointers, and reports the error (file and line, as
-  // Load() would have) once on stderr and in late_error().
+  // name words of their synsets); cntlist.rev, when tag counts are first
+  // asked for. A query that meets such a malformation never crashes: it
+  // reads that index line as naming no synset, that synset as having no
+  // pointers, or every tag count as 0, and reports the error (file and
+  // line, as Load() would have) once on stderr and in late_error(). Only
+  // what a query reads is checked: a pointer that leads to no synset of
+  // the other word is not looked up (it relates nothing either way).
   // Not checked: that the index lists every synset holding a lemma, as
   // WordNet's index files (made from its data files) do; lexical pointers
   // of a synset the index omits for a word are not seen for that word.
@@ -120,7 +124,9 @@ class WordNet {
   // each base form summed over its senses, the largest over its base forms.
   // A general word frequency, used to weigh words by how informative they
   // are. 0 for words with no base form, and for every word when cntlist.rev
-  // is not in the directory (it is optional). Cost: as BaseForms().
+  // is not in the directory (it is optional) or is malformed (see Load()).
+  // The first call reads cntlist.rev (~5 ms); later ones cost as
+  // BaseForms().
   uint32_t TagCount(std::string_view word) const;
   // Sum of all tag counts in cntlist.rev (0 without it): the corpus size
   // TagCount() is relative to.

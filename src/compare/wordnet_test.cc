@@ -207,9 +207,6 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
       {"index.adj", "(a) a 1 0 1 0 00000700\n", "index.adj:1: empty lemma"},
       {"noun.exc", "geese goose\nmice\n", "noun.exc:2: missing base form"},
       {"adv.exc", "better well\nworse\n", "adv.exc:2: missing base form"},
-      {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose 1 3\n",
-       "cntlist.rev:2: sense key without '%'"},
-      {"cntlist.rev", "goose%1:05:00:: 1 x\n", "cntlist.rev:1: bad tag count 'x'"},
   };
   for (const BrokenCase& c : cases) {
     auto files = SyntheticFiles();
@@ -298,6 +295,36 @@ TEST(SyntheticWordNet, MalformedLinesAreFoundByVerifyAndByQueries) {
     EXPECT_NE(wn.late_error().message().find(c.want), std::string::npos)
         << wn.late_error().message() << "\nwanted: " << c.want;
     EXPECT_EQ(wn.Relate("better", "well"), WordRelation::kSame);
+  }
+}
+
+// cntlist.rev is read when tag counts are first asked for.
+TEST(SyntheticWordNet, MalformedTagCountsAreFoundOnFirstUse) {
+  const std::vector<BrokenCase> cases = {
+      {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose 1 3\n",
+       "cntlist.rev:2: sense key without '%'"},
+      {"cntlist.rev", "goose%1:05:00:: 1 x\n",
+       "cntlist.rev:1: bad tag count 'x'"},
+  };
+  for (bool query_first : {true, false}) {
+    for (const BrokenCase& c : cases) {
+      auto files = SyntheticFiles();
+      files[c.file] = c.text;
+      auto loaded = WordNet::Load(WriteDir(files));
+      ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+      const WordNet& wn = **loaded;
+      if (query_first) {
+        EXPECT_EQ(wn.TagCount("goose"), 0u);  // as without the file
+        EXPECT_EQ(wn.total_tag_count(), 0u);
+        EXPECT_NE(wn.late_error().message().find(c.want), std::string::npos)
+            << wn.late_error().message() << "\nwanted: " << c.want;
+      }
+      const Status verified = wn.Verify();
+      EXPECT_EQ(verified.code(), StatusCode::kBadInput) << c.want;
+      EXPECT_NE(verified.message().find(c.want), std::string::npos)
+          << verified.message() << "\nwanted: " << c.want;
+      EXPECT_EQ(wn.TagCount("goose"), 0u);
+    }
   }
 }
 
