@@ -22,7 +22,8 @@
 // the lemma and part of speech, and of each data line only its first four
 // fields: the rest (a lemma's synsets, a synset's words and pointers) is
 // read when Relate() needs it, from the index and data files, which the
-// WordNet keeps in memory (~28 MB for WordNet 3.0); the tag counts are read
+// WordNet keeps mapped (read-only, ~28 MB for WordNet 3.0; they must not be
+// truncated while it lives); the tag counts are read
 // on the first call of TagCount() or total_tag_count() (~20 M instructions).
 // Cost: Load() ~0.05 s at -O2 (~130 M instructions; more in a Debug
 // build); Relate() a few dozen hash probes, and reads the index lines of

@@ -1,6 +1,7 @@
 #include "src/compare/wordnet.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <map>
 #include <string>
@@ -326,6 +327,29 @@ TEST(SyntheticWordNet, MalformedTagCountsAreFoundOnFirstUse) {
       EXPECT_EQ(wn.TagCount("goose"), 0u);
     }
   }
+}
+
+// A file of a whole number of pages has no NUL after it when mapped: it is
+// read into memory instead, with the same answers.
+TEST(SyntheticWordNet, PageSizedFilesAreReadWhole) {
+  auto files = SyntheticFiles();
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  for (const char* name : {"data.adv", "index.adv", "data.noun"}) {
+    std::string& text = files[name];
+    // A licence-style line (two leading spaces) fills the page.
+    const size_t pad = page - text.size() % page;
+    ASSERT_GE(pad, 3u);
+    text = "  " + std::string(pad - 3, 'x') + "\n" + text;
+    ASSERT_EQ(text.size() % page, 0u);
+  }
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  EXPECT_TRUE((*wn)->Verify().ok()) << (*wn)->Verify().ToString();
+  EXPECT_EQ((*wn)->synset_count(), 13u);
+  EXPECT_EQ((*wn)->Relate("better", "well"), WordRelation::kSame);
+  EXPECT_EQ((*wn)->Relate("geese", "entity"), WordRelation::kHypernym);
+  EXPECT_EQ((*wn)->Relate("nation", "national"), WordRelation::kDerived);
+  EXPECT_TRUE((*wn)->Contains("well"));
 }
 
 TEST(SyntheticWordNet, WellFormedFilesVerify) {
