@@ -1576,19 +1576,27 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
 
   if (Intersects(lemmas_a, lemmas_b)) return WordRelation::kSame;
   if (Intersects(synsets_a, synsets_b)) return WordRelation::kSynonym;
+  // The synsets of their lemmas over every part of speech, which lexical
+  // pointers may join: those above, and the index lines not read yet.
+  const auto gather_all = [&](const auto& bases,
+                              const std::vector<uint32_t>& lemmas,
+                              const std::vector<uint32_t>& synsets) {
+    std::vector<uint32_t> all = synsets;
+    for (uint32_t x : lemmas) {
+      for (int p = 0; p < kPosCount; ++p) {
+        const bool read = std::any_of(
+            bases.begin(), bases.end(),
+            [&](const auto& base) { return base.first == x && base.second == p; });
+        if (!read) ReadIndexSynsets(x, Pos(p), &all);
+      }
+    }
+    SortUnique(&all);
+    return all;
+  };
+  const std::vector<uint32_t> all_a = gather_all(bases_a, lemmas_a, synsets_a);
+  const std::vector<uint32_t> all_b = gather_all(bases_b, lemmas_b, synsets_b);
   // Every pointer counts in either direction: the pointers of a's synsets
   // towards b's, then those of b's towards a's.
-  // And the synsets of their lemmas over every part of speech, which
-  // lexical pointers may join.
-  std::vector<uint32_t> all_a, all_b;
-  for (uint32_t x : lemmas_a) {
-    for (int p = 0; p < kPosCount; ++p) ReadIndexSynsets(x, Pos(p), &all_a);
-  }
-  for (uint32_t y : lemmas_b) {
-    for (int p = 0; p < kPosCount; ++p) ReadIndexSynsets(y, Pos(p), &all_b);
-  }
-  SortUnique(&all_a);
-  SortUnique(&all_b);
   // Pointers name their targets by (part of speech, offset): the other
   // word's synsets are looked for by those keys, not by id.
   const auto keys = [&](const std::vector<uint32_t>& ids) {
