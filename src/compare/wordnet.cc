@@ -44,9 +44,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <unordered_map>
@@ -777,7 +779,72 @@ bool FoldsToEmpty(std::string_view field) {
 
 }  // namespace
 
-// The loaded dictionary; immutable once Load() returns.
+// A lemma's synsets over the four parts of speech, as its index lines
+// list them: those of part of speech p are ids[begin[p], begin[p + 1]).
+struct LemmaSynsets {
+  std::array<uint32_t, kPosCount + 1> begin{};
+  std::vector<uint32_t> ids;
+  std::span<const uint32_t> Of(Pos p) const {
+    return std::span<const uint32_t>(ids).subspan(begin[p],
+                                                  begin[p + 1] - begin[p]);
+  }
+};
+
+// A slot memoising one parsed record: null until a query first needs it,
+// then published once (see Memo()) and never changed until the WordNet is
+// destroyed, which frees it.
+template <typename T>
+class MemoSlots {
+ public:
+  MemoSlots() = default;
+  MemoSlots(const MemoSlots&) = delete;
+  MemoSlots& operator=(const MemoSlots&) = delete;
+  ~MemoSlots() { Clear(); }
+  // Makes n empty slots; before any Get(), by one thread.
+  void Init(size_t n) {
+    Clear();
+    slots_.reset(new std::atomic<const T*>[n]);
+    n_ = n;
+  }
+
+  // The record of slot i, made by `make()` (returning a T) on first use.
+  // Lock-free: the acquire load pairs with the release of the winning
+  // compare_exchange, so a reader that sees the pointer sees the record
+  // fully built. Threads that race on a cold slot each build a copy; one
+  // publishes it, the others free theirs and use the published one (all
+  // copies are equal: they read the same immutable file text).
+  template <typename Make>
+  const T& Get(size_t i, Make make) const {
+    std::atomic<const T*>& slot = slots_[i];
+    if (const T* record = slot.load(std::memory_order_acquire)) {
+      return *record;
+    }
+    auto built = std::make_unique<T>(make());
+    const T* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, built.get(),
+                                     std::memory_order_release,
+                                     std::memory_order_acquire)) {
+      return *built.release();
+    }
+    return *expected;  // another thread's, published first
+  }
+
+ private:
+  void Clear() {
+    // Relaxed: the destructor runs after every query has returned (their
+    // completion happens-before it, as for any object's destruction).
+    for (size_t i = 0; i < n_; ++i) {
+      delete slots_[i].load(std::memory_order_relaxed);
+    }
+    n_ = 0;
+  }
+  // C++20 value-initialises each atomic: all null.
+  std::unique_ptr<std::atomic<const T*>[]> slots_;
+  size_t n_ = 0;
+};
+
+// The loaded dictionary; immutable once Load() returns, but for the
+// records it memoises (MemoSlots), which queries fill in on first use.
 struct WordNet::Impl {
   Status Load(const std::string& dir);
   Status LoadData(Pos p, const std::string& path);
@@ -791,6 +858,9 @@ struct WordNet::Impl {
   // IndexSynsets for queries: nothing appended, and the error reported, if
   // a line is malformed.
   void ReadIndexSynsets(uint32_t id, Pos p, std::vector<uint32_t>* out) const;
+  // The synsets of lemma `id` over every part of speech, read from its
+  // index lines (as ReadIndexSynsets) the first time, memoised after.
+  const LemmaSynsets& SynsetsOf(uint32_t id) const;
   Status LoadExceptions(Pos p, const std::string& path);
   bool FastExceptionLine(Pos p, std::string_view line, std::string& folded);
   Status SortExceptions(size_t index_strings);
@@ -824,6 +894,10 @@ struct WordNet::Impl {
   Status LineError(Pos p, uint32_t id, std::string_view what) const;
   // ParseSynset for queries: false, and the error reported, if malformed.
   bool ReadSynset(uint32_t id, SynsetText* out, bool semantic) const;
+  // Synset `id`'s words and every pointer Relate() follows, read (as
+  // ReadSynset, semantic) the first time, memoised after; a malformed line
+  // reads as no words and no pointers, reported once.
+  const SynsetText& SynsetOf(uint32_t id) const;
   void ReportLate(const Status& error) const;
   Status Verify() const;
 
@@ -880,6 +954,11 @@ struct WordNet::Impl {
   };
   std::vector<SynsetLine> synset_lines;  // by synset id
   SynsetTable synsets;  // (part of speech, offset) -> synset id
+
+  // Parsed records, by lemma id and by synset id: only those queries have
+  // needed (sized by WordNet::Load()).
+  MemoSlots<LemmaSynsets> lemma_memo;
+  MemoSlots<SynsetText> synset_memo;
 
   // The first malformation a query met after Load() (see wordnet.h).
   mutable std::mutex late_mutex;
@@ -1091,6 +1170,14 @@ bool WordNet::Impl::ReadSynset(uint32_t id, SynsetText* out,
   return false;
 }
 
+const SynsetText& WordNet::Impl::SynsetOf(uint32_t id) const {
+  return synset_memo.Get(id, [&] {
+    SynsetText text;
+    ReadSynset(id, &text, true);
+    return text;
+  });
+}
+
 void WordNet::Impl::ReportLate(const Status& error) const {
   std::lock_guard<std::mutex> lock(late_mutex);
   if (!late_error.ok()) return;
@@ -1181,6 +1268,17 @@ void WordNet::Impl::ReadIndexSynsets(uint32_t id, Pos p,
   if (status.ok()) return;
   ReportLate(status);
   out->resize(before);
+}
+
+const LemmaSynsets& WordNet::Impl::SynsetsOf(uint32_t id) const {
+  return lemma_memo.Get(id, [&] {
+    LemmaSynsets out;
+    for (int p = 0; p < kPosCount; ++p) {
+      ReadIndexSynsets(id, Pos(p), &out.ids);
+      out.begin[p + 1] = static_cast<uint32_t>(out.ids.size());
+    }
+    return out;
+  });
 }
 
 Status WordNet::Impl::IndexLineSynsets(Pos p, uint32_t start,
@@ -1566,7 +1664,8 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
                           std::vector<uint32_t>* synsets) {
     for (auto [id, p] : bases) {
       lemmas->push_back(id);
-      ReadIndexSynsets(id, p, synsets);
+      const std::span<const uint32_t> of = SynsetsOf(id).Of(p);
+      synsets->insert(synsets->end(), of.begin(), of.end());
     }
     SortUnique(lemmas);
     SortUnique(synsets);
@@ -1577,24 +1676,18 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
   if (Intersects(lemmas_a, lemmas_b)) return WordRelation::kSame;
   if (Intersects(synsets_a, synsets_b)) return WordRelation::kSynonym;
   // The synsets of their lemmas over every part of speech, which lexical
-  // pointers may join: those above, and the index lines not read yet.
-  const auto gather_all = [&](const auto& bases,
-                              const std::vector<uint32_t>& lemmas,
-                              const std::vector<uint32_t>& synsets) {
-    std::vector<uint32_t> all = synsets;
+  // pointers may join.
+  const auto gather_all = [&](const std::vector<uint32_t>& lemmas) {
+    std::vector<uint32_t> all;
     for (uint32_t x : lemmas) {
-      for (int p = 0; p < kPosCount; ++p) {
-        const bool read = std::any_of(
-            bases.begin(), bases.end(),
-            [&](const auto& base) { return base.first == x && base.second == p; });
-        if (!read) ReadIndexSynsets(x, Pos(p), &all);
-      }
+      const std::vector<uint32_t>& ids = SynsetsOf(x).ids;
+      all.insert(all.end(), ids.begin(), ids.end());
     }
     SortUnique(&all);
     return all;
   };
-  const std::vector<uint32_t> all_a = gather_all(bases_a, lemmas_a, synsets_a);
-  const std::vector<uint32_t> all_b = gather_all(bases_b, lemmas_b, synsets_b);
+  const std::vector<uint32_t> all_a = gather_all(lemmas_a);
+  const std::vector<uint32_t> all_b = gather_all(lemmas_b);
   // Every pointer counts in either direction: the pointers of a's synsets
   // towards b's, then those of b's towards a's.
   // Pointers name their targets by (part of speech, offset): the other
@@ -1643,13 +1736,12 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
                                const std::vector<uint64_t>& other_synsets,
                                const std::vector<uint64_t>& other_all,
                                WordRelation* best) const {
-  SynsetText text, target;
   std::string folded;
   for (uint32_t s : all) {
     // Semantic pointers count only from the synsets the word was reached
     // through.
     const bool reached = std::binary_search(synsets.begin(), synsets.end(), s);
-    if (!ReadSynset(s, &text, reached)) continue;
+    const SynsetText& text = SynsetOf(s);
     for (const SynsetPointer& ptr : text.pointers) {
       if (ptr.kind != PtrKind::kRelated ||
           (ptr.source_word == 0 && ptr.target_word == 0)) {
@@ -1681,8 +1773,8 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
                              "pointer target word out of range"));
         continue;
       }
-      if (!ReadSynset(t, &target, false)) continue;
-      if (AnyWordIn(target.Words(ptr.target_word), other_lemmas, &folded)) {
+      if (AnyWordIn(SynsetOf(t).Words(ptr.target_word), other_lemmas,
+                    &folded)) {
         *best = WordRelation::kDerived;
       }
     }
@@ -1699,6 +1791,9 @@ const char* WordRelationName(WordRelation r) {
 Result<std::unique_ptr<WordNet>> WordNet::Load(const std::string& dir) {
   auto impl = std::make_unique<Impl>();
   CONCORD_RETURN_IF_ERROR(impl->Load(dir));
+  // Here, not in Impl::Load: there it made GCC inline less of the loaders.
+  impl->lemma_memo.Init(impl->pos_mask.size());
+  impl->synset_memo.Init(impl->synset_lines.size());
   return std::unique_ptr<WordNet>(new WordNet(std::move(impl)));
 }
 

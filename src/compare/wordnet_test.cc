@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "src/compare/wordnet_test_util.h"
@@ -299,6 +303,74 @@ TEST(SyntheticWordNet, MalformedLinesAreFoundByVerifyAndByQueries) {
   }
 }
 
+// Runs Relate() over `pairs` from `threads` threads at once, each from its
+// own starting point so that they race on lines not read yet; returns the
+// answers, which must be the same in every thread.
+std::vector<WordRelation> RelateConcurrently(
+    const WordNet& wn,
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    int threads) {
+  std::vector<std::vector<WordRelation>> got(
+      threads, std::vector<WordRelation>(pairs.size()));
+  std::atomic<int> ready{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      ready.fetch_add(1);
+      while (ready.load() < threads) std::this_thread::yield();
+      const size_t n = pairs.size();
+      // Even threads go forwards, odd ones backwards, from spread starts.
+      for (size_t k = 0; k < n; ++k) {
+        const size_t i = (t % 2 == 0 ? k : n - 1 - k) + n * t / threads;
+        got[t][i % n] = wn.Relate(pairs[i % n].first, pairs[i % n].second);
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  for (int t = 1; t < threads; ++t) {
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      EXPECT_EQ(got[t][i], got[0][i])
+          << "thread " << t << ": " << pairs[i].first << " / "
+          << pairs[i].second;
+      if (got[t][i] != got[0][i]) return got[0];  // one failure is enough
+    }
+  }
+  return got[0];
+}
+
+// Malformed lines met by several threads at once: the same answers as one
+// thread, the error reported once, no crash.
+TEST(SyntheticWordNet, ConcurrentQueriesOnMalformedLinesAnswerAsOneThread) {
+  const std::vector<std::string> words = {
+      "entity", "goose", "geese",  "honk",  "nation", "national",
+      "giant",  "huge",  "large",  "run",   "box",    "better",
+      "well",   "giant's", "Domestic Goose", "happen", "take place"};
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const std::string& a : words) {
+    for (const std::string& b : words) pairs.emplace_back(a, b);
+  }
+  const std::vector<std::pair<std::string, std::string>> bad_lines = {
+      {"data.noun", "00000100 03 n 01 entity 0 002 @ 00000200 n | x"},
+      {"data.noun",
+       "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0301 | b"},
+      {"index.adj", "giant a 1 1 & 1\n"},
+  };
+  for (const auto& [file, line] : bad_lines) {
+    auto files = SyntheticFiles();
+    files[file] = line.ends_with("\n") ? line : ReplaceLine(files[file], line);
+    const std::string dir = WriteDir(files);
+    auto one = WordNet::Load(dir);
+    auto many = WordNet::Load(dir);
+    ASSERT_TRUE(one.ok() && many.ok()) << file;
+    std::vector<WordRelation> want;
+    for (const auto& [a, b] : pairs) want.push_back((*one)->Relate(a, b));
+    EXPECT_EQ(RelateConcurrently(**many, pairs, 4), want) << line;
+    EXPECT_FALSE((*one)->late_error().ok()) << line;
+    EXPECT_EQ((*many)->late_error().ToString(),
+              (*one)->late_error().ToString());
+  }
+}
+
 // cntlist.rev is read when tag counts are first asked for.
 TEST(SyntheticWordNet, MalformedTagCountsAreFoundOnFirstUse) {
   const std::vector<BrokenCase> cases = {
@@ -532,6 +604,51 @@ TEST_F(RealWordNet, RelateGoldenTable) {
           {"  ", "dog", WordRelation::kNone},
           {"", "", WordRelation::kNone},
       });
+}
+
+// Many threads querying a freshly loaded WordNet race to read (and
+// memoise) the same lines: every answer must be as one thread's.
+TEST_F(RealWordNet, ConcurrentRelateAnswersAsOneThread) {
+  const std::string dir = WordNet::FindDefaultDir();
+  // Words of every 61st synset of each part of speech, so that neighbours
+  // are often synonyms or linked: a few hundred words, ~20k pairs.
+  std::vector<std::string> words;
+  for (const char* suffix : {"noun", "verb", "adj", "adv"}) {
+    std::ifstream in(dir + "/data." + suffix);
+    std::string line;
+    for (size_t n = 0; std::getline(in, line); ++n) {
+      if (line.empty() || line[0] == ' ' || n % 61 != 0) continue;
+      std::istringstream fields(line);
+      std::string offset, lex_file, type, word, lex_id;
+      int n_words = 0;
+      fields >> offset >> lex_file >> type >> std::hex >> n_words;
+      for (int i = 0; i < n_words && i < 3 && fields >> word >> lex_id; ++i) {
+        words.push_back(word);
+      }
+    }
+  }
+  ASSERT_GT(words.size(), 300u);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t j = i + 1; j < words.size() && j <= i + 30; ++j) {
+      pairs.emplace_back(words[i], words[j]);
+    }
+  }
+  std::vector<WordRelation> want;
+  for (const auto& [a, b] : pairs) want.push_back(wn_->Relate(a, b));
+  // Not wn_: its lines are memoised by the other tests already.
+  auto fresh = WordNet::Load(dir);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  const std::vector<WordRelation> got = RelateConcurrently(**fresh, pairs, 4);
+  EXPECT_EQ(got, want);
+  // The pairs mean something: some related, in several ways.
+  std::map<WordRelation, int> kinds;
+  for (WordRelation r : want) ++kinds[r];
+  EXPECT_GT(kinds[WordRelation::kSynonym], 100);
+  EXPECT_GT(kinds[WordRelation::kHypernym] + kinds[WordRelation::kDerived] +
+                kinds[WordRelation::kSimilarTo],
+            0);
+  EXPECT_TRUE((*fresh)->late_error().ok());
 }
 
 TEST_F(RealWordNet, RelateIsSymmetricOnTheGoldenWords) {
