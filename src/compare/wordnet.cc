@@ -455,7 +455,9 @@ struct SynsetPointer {
   Pos pos = kNoun;      // of the target synset
   PtrKind kind = PtrKind::kHypernym;
   uint8_t source_word = 0, target_word = 0;  // 1-based; 0: every word
-  uint64_t key() const { return uint64_t{pos} << 32 | offset; }
+  // The target's synset id, or kNoId if there is none: set only in
+  // memoised records (SynsetOf), which look each target up once.
+  uint32_t target = kNoId;
 };
 // A synset's line as Relate() reads it: its word fields as they are in the
 // line (not folded, maybe with an adjective marker) and its pointers.
@@ -884,8 +886,6 @@ struct WordNet::Impl {
   Status SlowSynset(Pos p, uint32_t id, std::string_view line,
                     SynsetText* out, bool semantic) const;
   Status CheckTargets(Pos p, uint32_t id, const SynsetText& text) const;
-  // (part of speech, offset) of synset `id`, as SynsetPointer::key().
-  uint64_t KeyOf(uint32_t id) const;
   Pos PosOfSynset(uint32_t id) const {
     int q = 0;
     while (id >= pos_begin[q + 1]) ++q;
@@ -915,8 +915,8 @@ struct WordNet::Impl {
                   const std::vector<uint32_t>& synsets,
                   const std::vector<uint32_t>& all,
                   const std::vector<uint32_t>& other_lemmas,
-                  const std::vector<uint64_t>& other_synsets,
-                  const std::vector<uint64_t>& other_all,
+                  const std::vector<uint32_t>& other_synsets,
+                  const std::vector<uint32_t>& other_all,
                   WordRelation* best) const;
   WordRelation Relate(std::string_view a, std::string_view b) const;
 
@@ -1050,12 +1050,6 @@ Status WordNet::Impl::ParseSynset(uint32_t id, SynsetText* out,
   return check_targets ? CheckTargets(p, id, *out) : Status::Ok();
 }
 
-uint64_t WordNet::Impl::KeyOf(uint32_t id) const {
-  int q = 0;
-  while (id >= pos_begin[q + 1]) ++q;
-  return uint64_t(q) << 32 | synset_lines[id].offset;
-}
-
 // Each pointer must lead to a synset, and a lexical pointer's target word
 // must be a word of it.
 Status WordNet::Impl::CheckTargets(Pos p, uint32_t id,
@@ -1174,6 +1168,9 @@ const SynsetText& WordNet::Impl::SynsetOf(uint32_t id) const {
   return synset_memo.Get(id, [&] {
     SynsetText text;
     ReadSynset(id, &text, true);
+    for (SynsetPointer& ptr : text.pointers) {
+      ptr.target = synsets.Find(ptr.pos, ptr.offset);
+    }
     return text;
   });
 }
@@ -1212,9 +1209,12 @@ Status WordNet::Impl::Verify() const {
 Status WordNet::Impl::LoadIndex(Pos p) {
   std::string folded, slow_lemma;
   const char* const text = index_text[p].data();
+  // Inlined: GCC's choice otherwise flips with unrelated code (~2 M
+  // instructions).
   return ForEachLineOf(
       std::string_view(text, index_text[p].size()),
-      [&](std::string_view line, size_t line_no) -> Status {
+      [&](std::string_view line,
+          size_t line_no) __attribute__((always_inline)) -> Status {
         FastFields fast(line);
         std::string_view field, lemma;
         uint8_t classes = 0;
@@ -1690,21 +1690,10 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
   const std::vector<uint32_t> all_b = gather_all(lemmas_b);
   // Every pointer counts in either direction: the pointers of a's synsets
   // towards b's, then those of b's towards a's.
-  // Pointers name their targets by (part of speech, offset): the other
-  // word's synsets are looked for by those keys, not by id.
-  const auto keys = [&](const std::vector<uint32_t>& ids) {
-    std::vector<uint64_t> out;
-    out.reserve(ids.size());
-    for (uint32_t id : ids) out.push_back(KeyOf(id));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
   WordRelation best = WordRelation::kNone;
-  RelateFrom(lemmas_a, synsets_a, all_a, lemmas_b, keys(synsets_b),
-             keys(all_b), &best);
+  RelateFrom(lemmas_a, synsets_a, all_a, lemmas_b, synsets_b, all_b, &best);
   if (best != WordRelation::kSimilarTo) {
-    RelateFrom(lemmas_b, synsets_b, all_b, lemmas_a, keys(synsets_a),
-               keys(all_a), &best);
+    RelateFrom(lemmas_b, synsets_b, all_b, lemmas_a, synsets_a, all_a, &best);
   }
   return best;
 }
@@ -1733,8 +1722,8 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
                                const std::vector<uint32_t>& synsets,
                                const std::vector<uint32_t>& all,
                                const std::vector<uint32_t>& other_lemmas,
-                               const std::vector<uint64_t>& other_synsets,
-                               const std::vector<uint64_t>& other_all,
+                               const std::vector<uint32_t>& other_synsets,
+                               const std::vector<uint32_t>& other_all,
                                WordRelation* best) const {
   std::string folded;
   for (uint32_t s : all) {
@@ -1746,7 +1735,8 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
       if (ptr.kind != PtrKind::kRelated ||
           (ptr.source_word == 0 && ptr.target_word == 0)) {
         if (!reached || !std::binary_search(other_synsets.begin(),
-                                            other_synsets.end(), ptr.key())) {
+                                            other_synsets.end(),
+                                            ptr.target)) {
           continue;
         }
         const WordRelation r = ptr.kind == PtrKind::kSimilar
@@ -1762,12 +1752,12 @@ void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
       // synsets: other targets need not be read.
       if (*best >= WordRelation::kDerived ||
           !std::binary_search(other_all.begin(), other_all.end(),
-                              ptr.key()) ||
+                              ptr.target) ||
           !AnyWordIn(text.Words(ptr.source_word), lemmas, &folded)) {
         continue;
       }
-      // A synset of the other word's lemmas: there is one at that key.
-      const uint32_t t = this->synsets.Find(ptr.pos, ptr.offset);
+      // A synset of the other word's lemmas.
+      const uint32_t t = ptr.target;
       if (ptr.target_word > synset_lines[t].words) {
         ReportLate(LineError(PosOfSynset(s), s,
                              "pointer target word out of range"));
