@@ -24,7 +24,11 @@
 // words and pointers, are read from their lines only when Relate() needs
 // them: Load() reads just the first fields of each line, about a third of
 // what parsing every line cost, and Relate() reads the lines of the few
-// dozen synsets of two words. Relate() follows each pointer from either end
+// dozen synsets of two words. Each line is parsed once: a lemma's synsets
+// and a synset's words and pointers (with their targets' ids) are kept in
+// a slot per lemma and per synset (MemoSlots), published lock-free, so
+// that a process relating many pairs reads each line once, as eager
+// loading did, but only the lines it needs. Relate() follows each pointer from either end
 // (the pointers of a's synsets towards b's, then b's towards a's), so no
 // reversed or symmetric lists are needed; lexical pointers relate the words
 // they name, found among the synsets of each lemma, over every part of
@@ -35,8 +39,8 @@
 // Cost: Load() ~130 M instructions for WordNet 3.0: a fast path reads the
 // usual fixed-width fields at once and falls back, line by line, to the
 // plain field reader, which also names any error. Relate() is a few dozen
-// hash probes for morphy plus the parsing of its lemmas' and synsets' lines
-// and binary searches in small sorted synset sets. Covered by
+// hash probes for morphy plus binary searches in small sorted synset sets,
+// and the parsing of the lines of its lemmas and synsets not parsed yet. Covered by
 // wordnet_test.cc: a synthetic dictionary pinning each rule, malformed
 // files, and a golden table over the installed WordNet 3.0; and by
 // wordnet_reference_test.cc: answers against a plain reading of the files.
