@@ -18,18 +18,29 @@
 // tried word by word ("taking_place" -> "take_place").
 //
 // Layout: lemmas are interned once into one arena (no per-word heap
-// strings); synsets get dense ids, nouns first; relations are compressed
-// sparse rows of uint32 ids: lemma -> synsets, synset -> direct hypernyms
-// (hyponym pointers folded in reversed, so one short list serves both
-// directions), synset -> similar-to and -> semantic derivational links (made
-// symmetric), and lemma -> lemma for lexical pointers, whose word numbers
-// name two words rather than two synsets.
+// strings), each with the position of its line in each index file; synsets
+// get dense ids, nouns first, each with the position of its data line. The
+// index and data files are kept whole, and a lemma's synsets, a synset's
+// words and pointers, are read from their lines only when Relate() needs
+// them: Load() reads just the first fields of each line, about a third of
+// what parsing every line cost, and Relate() reads the lines of the few
+// dozen synsets of two words. Each line is parsed once: a lemma's synsets
+// and a synset's words and pointers (with their targets' ids) are kept in
+// a slot per lemma and per synset (MemoSlots), published lock-free, so
+// that a process relating many pairs reads each line once, as eager
+// loading did, but only the lines it needs. Relate() follows each pointer from either end
+// (the pointers of a's synsets towards b's, then b's towards a's), so no
+// reversed or symmetric lists are needed; lexical pointers relate the words
+// they name, found among the synsets of each lemma, over every part of
+// speech.
 //
-// Cost: Load() parses ~28 MB of text once (~0.15 s at -O2, ~29 MB peak):
-// a fast path reads the usual fixed-width fields at once and falls back,
-// line by line, to the plain field reader, which also names any error.
-// Relate() is a few dozen hash probes for morphy plus binary searches of
-// short lists in two small sorted synset sets: ~4 us. Covered by
+// The tag counts (cntlist.rev) are read on first use.
+//
+// Cost: Load() ~130 M instructions for WordNet 3.0: a fast path reads the
+// usual fixed-width fields at once and falls back, line by line, to the
+// plain field reader, which also names any error. Relate() is a few dozen
+// hash probes for morphy plus binary searches in small sorted synset sets,
+// and the parsing of the lines of its lemmas and synsets not parsed yet. Covered by
 // wordnet_test.cc: a synthetic dictionary pinning each rule, malformed
 // files, and a golden table over the installed WordNet 3.0; and by
 // wordnet_reference_test.cc: answers against a plain reading of the files.
@@ -37,12 +48,20 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <unordered_map>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "src/base/env.h"
 #include "src/base/hash.h"
@@ -160,6 +179,18 @@ class Interner {
     Place(id);
     return id;
   }
+  // Room for `n` strings of `bytes` bytes in all without growing.
+  void Reserve(size_t n, size_t bytes) {
+    size_t slots = 1024;
+    while (slots < 2 * n) slots *= 2;
+    if (slots > slots_.size()) {
+      slots_.assign(slots, kNoId);
+      for (uint32_t id = 0; id < size(); ++id) Place(id);
+    }
+    starts_.reserve(n + 1);
+    hashes_.reserve(n);
+    arena_.reserve(bytes);
+  }
   std::string_view Get(uint32_t id) const {
     return std::string_view(arena_).substr(starts_[id],
                                            starts_[id + 1] - starts_[id]);
@@ -209,74 +240,6 @@ class Interner {
   std::vector<uint32_t> slots_;      // ids, kNoId when empty; a power of two
 };
 
-// Compressed sparse rows: row i is items[begin[i], begin[i + 1]), sorted.
-struct Csr {
-  std::vector<uint32_t> begin{0};
-  std::vector<uint32_t> items;
-
-  std::span<const uint32_t> Row(uint32_t i) const {
-    if (i + 1 >= begin.size()) return {};
-    return {items.data() + begin[i], begin[i + 1] - begin[i]};
-  }
-  // `rows` rows from edges (from << 32 | to), deduplicated; frees `edges`.
-  // Rows are filled by a counting sort on `from` (one pass to count, one
-  // to place), then each row, a handful of ids, is sorted and deduplicated
-  // in place, most rows being empty or single.
-  static Csr Build(size_t rows, std::vector<uint64_t>& edges) {
-    Csr csr;
-    csr.begin.assign(rows + 1, 0);
-    for (uint64_t e : edges) ++csr.begin[(e >> 32) + 1];
-    for (size_t i = 0; i < rows; ++i) csr.begin[i + 1] += csr.begin[i];
-    csr.items.resize(edges.size());
-    {
-      std::vector<uint32_t> next(csr.begin.begin(), csr.begin.end() - 1);
-      for (uint64_t e : edges) {
-        csr.items[next[e >> 32]++] = static_cast<uint32_t>(e);
-      }
-    }
-    std::vector<uint64_t>().swap(edges);
-    uint32_t* const items = csr.items.data();
-    uint32_t out = 0;
-    for (size_t r = 0; r < rows; ++r) {
-      const uint32_t first = csr.begin[r], last = csr.begin[r + 1];
-      csr.begin[r] = out;
-      if (first == last) continue;
-      if (last - first == 1) {
-        items[out++] = items[first];
-        continue;
-      }
-      if (last - first <= 16) {  // insertion sort: no call for a few ids
-        for (uint32_t i = first + 1; i < last; ++i) {
-          const uint32_t x = items[i];
-          uint32_t j = i;
-          for (; j > first && items[j - 1] > x; --j) items[j] = items[j - 1];
-          items[j] = x;
-        }
-      } else {
-        std::sort(items + first, items + last);
-      }
-      for (uint32_t i = first, previous = 0; i < last; ++i) {
-        const uint32_t x = items[i];
-        if (i == first || x != previous) items[out++] = x;  // out <= i
-        previous = x;
-      }
-    }
-    csr.begin[rows] = out;
-    csr.items.resize(out);
-    csr.items.shrink_to_fit();
-    return csr;
-  }
-};
-
-uint64_t Edge(uint32_t from, uint32_t to) {
-  return static_cast<uint64_t>(from) << 32 | to;
-}
-bool AnyIn(std::span<const uint32_t> items,
-           const std::vector<uint32_t>& sorted) {
-  return std::any_of(items.begin(), items.end(), [&](uint32_t x) {
-    return std::binary_search(sorted.begin(), sorted.end(), x);
-  });
-}
 bool Intersects(const std::vector<uint32_t>& a,
                 const std::vector<uint32_t>& b) {
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
@@ -321,6 +284,14 @@ class Fields {
     std::string word = Fold(StripMarker(Next(what)));
     if (ok() && word.empty()) Fail(std::string("empty ") + what);
     return word;
+  }
+  // The field Word() would fold, as it is in the line.
+  std::string_view WordField(const char* what) {
+    const std::string_view field = Next(what);
+    if (ok() && Fold(StripMarker(field)).empty()) {
+      Fail(std::string("empty ") + what);
+    }
+    return field;
   }
   uint32_t Number(int base, const char* what) {
     const std::string_view field = Next(what);
@@ -390,15 +361,61 @@ Result<std::unique_ptr<char[]>> ReadWhole(const std::string& path,
   return data;
 }
 
-// Calls fn(line, line_number) for every line of the file except blank ones
-// and the licence header (lines starting with two spaces). The byte after
+// A whole file, NUL-terminated, read-only: mapped when the page after its
+// end holds the NUL (its size is not a multiple of the page size), which
+// spares copying ~28 MB; else read by ReadWhole(). Mapped files must not be
+// truncated while the WordNet lives (as with any mapped file, reading a
+// truncated page would fault).
+class FileText {
+ public:
+  FileText() = default;
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  ~FileText() {
+    if (map_ != nullptr) munmap(map_, size_);
+  }
+
+  Status Open(const std::string& path) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > 0 &&
+        static_cast<size_t>(st.st_size) % static_cast<size_t>(sysconf(
+                                              _SC_PAGESIZE)) != 0) {
+      void* map = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
+                       MAP_PRIVATE, fd, 0);
+      if (map != MAP_FAILED) {
+        close(fd);
+        map_ = map;
+        size_ = static_cast<size_t>(st.st_size);
+        data_ = static_cast<const char*>(map);
+        return Status::Ok();
+      }
+    }
+    if (fd >= 0) close(fd);
+    Result<std::unique_ptr<char[]>> text = ReadWhole(path, &size_);
+    if (!text.ok()) return text.status();
+    buffer_ = std::move(text).value();
+    data_ = buffer_.get();
+    return Status::Ok();
+  }
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+
+ private:
+  void* map_ = nullptr;
+  std::unique_ptr<char[]> buffer_;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Calls fn(line, line_number) for every line of `text` except blank ones
+// and the licence header (lines starting with two spaces). REQUIRES: the
+// byte after `text` is NUL (ReadWhole's buffers), so that the byte after
 // each line is '\n', '\r' or NUL, as FastFields requires.
 template <typename Fn>
-Status ForEachLine(const std::string& path, Fn fn) {
-  size_t size = 0;
-  Result<std::unique_ptr<char[]>> text = ReadWhole(path, &size);
-  if (!text.ok()) return text.status();
-  std::string_view rest(text->get(), size);
+Status ForEachLineOf(std::string_view text, Fn fn) {
+  std::string_view rest = text;
   for (size_t line_no = 1; !rest.empty(); ++line_no) {
     std::string_view line = rest.substr(0, rest.find('\n'));
     rest.remove_prefix(std::min(line.size() + 1, rest.size()));
@@ -415,25 +432,53 @@ Status ForEachLine(const std::string& path, Fn fn) {
   return Status::Ok();
 }
 
+// ForEachLineOf() over the whole file at `path`.
+template <typename Fn>
+Status ForEachLine(const std::string& path, Fn fn) {
+  size_t size = 0;
+  Result<std::unique_ptr<char[]>> text = ReadWhole(path, &size);
+  if (!text.ok()) return text.status();
+  return ForEachLineOf(std::string_view(text->get(), size), fn);
+}
+
 Status Malformed(const std::string& path, size_t line, std::string_view what) {
   return Status::BadInput(path + ":" + std::to_string(line) + ": " +
                           std::string(what));
 }
 
-// A pointer as read, before its target synset is known.
+// The kinds of pointer Relate() follows.
 enum class PtrKind : uint8_t { kHypernym, kHyponym, kSimilar, kRelated };
-struct RawPointer {
-  uint32_t source = 0;  // synset id
-  uint32_t target_offset = 0;
-  uint32_t line = 0;
-  Pos source_pos = kNoun, target_pos = kNoun;
+// True for a lexical pointer: '+', '\\' or '^' naming words.
+bool IsLexical(PtrKind kind, uint32_t source_target) {
+  return kind == PtrKind::kRelated && (source_target & 0xffff) != 0;
+}
+
+// A pointer Relate() follows, as read from its synset's line.
+struct SynsetPointer {
+  uint32_t offset = 0;  // of the target synset, not looked up
+  Pos pos = kNoun;      // of the target synset
   PtrKind kind = PtrKind::kHypernym;
-  uint8_t source_word = 0, target_word = 0;  // 1-based; 0: semantic pointer
+  uint8_t source_word = 0, target_word = 0;  // 1-based; 0: every word
+  // The target's synset id, or kNoId if there is none: set only in
+  // memoised records (SynsetOf), which look each target up once.
+  uint32_t target = kNoId;
+};
+// A synset's line as Relate() reads it: its word fields as they are in the
+// line (not folded, maybe with an adjective marker) and its pointers.
+struct SynsetText {
+  std::vector<std::string_view> words;
+  std::vector<SynsetPointer> pointers;
+  // Words of the synset: all of them for word number 0, else the n-th.
+  std::span<const std::string_view> Words(uint8_t n) const {
+    std::span<const std::string_view> all(words);
+    return n == 0 || n > all.size() ? all : all.subspan(n - 1, 1);
+  }
 };
 
 // The pointers Relate() follows; the others (antonym, attribute, meronyms,
 // entailment, domains, ...) are skipped.
-bool KindOf(std::string_view symbol, PtrKind* kind) {
+[[gnu::always_inline]] inline bool KindOf(std::string_view symbol,
+                                          PtrKind* kind) {
   // Every data line has a few dozen pointers: a switch, not a table scan.
   if (symbol.size() == 2 && symbol[1] == 'i') {
     if (symbol[0] == '@') *kind = PtrKind::kHypernym;
@@ -535,15 +580,18 @@ class SynsetTable {
 // left to the slow path. kFoldable marks bytes Fold() changes.
 // kUnderscore marks '_', which Fold() changes only when doubled or at
 // either end.
-enum : uint8_t { kStop = 1, kFoldable = 2, kUnderscore = 4 };
+// kSolid marks the bytes Fold() keeps as they are or lower-cases: a field
+// with one of them does not fold to nothing.
+enum : uint8_t { kStop = 1, kFoldable = 2, kUnderscore = 4, kSolid = 8 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
+  t.fill(kSolid);
   t[' '] = kStop;
   t['\0'] = kStop;
   t['\n'] = t['\r'] = kStop | kFoldable;
   t['\t'] = t['\v'] = t['\f'] = kFoldable;
   t['_'] = kUnderscore;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kFoldable;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kFoldable | kSolid;
   return t;
 }();
 // Hex digit values as std::from_chars reads them; 0xff for other bytes.
@@ -730,43 +778,132 @@ std::string_view FoldedWord(std::string_view field, uint8_t classes,
   return *buffer;
 }
 
-// Temporaries of loading.
-struct Scratch {
-  SynsetTable synsets;
-  std::vector<uint32_t> words_begin{0};  // synset id -> its words
-  std::vector<uint32_t> words;           // string ids
-  std::vector<RawPointer> pointers;
-  std::string folded;  // a word being folded
-
-  uint32_t Find(Pos p, uint32_t offset) const {
-    return synsets.Find(p, offset);
-  }
-  // Words of a synset: all of them for word number 0, else the n-th.
-  std::span<const uint32_t> Words(uint32_t synset, uint8_t n) const {
-    std::span<const uint32_t> all(
-        words.data() + words_begin[synset],
-        words_begin[synset + 1] - words_begin[synset]);
-    return n == 0 || n > all.size() ? all : all.subspan(n - 1, 1);
-  }
-};
+// True if a word field folds to nothing once its marker is stripped.
+bool FoldsToEmpty(std::string_view field) {
+  return Fold(StripMarker(field)).empty();
+}
 
 }  // namespace
 
-// The loaded dictionary; immutable once Load() returns.
+// A lemma's synsets over the four parts of speech, as its index lines
+// list them: those of part of speech p are ids[begin[p], begin[p + 1]).
+struct LemmaSynsets {
+  std::array<uint32_t, kPosCount + 1> begin{};
+  std::vector<uint32_t> ids;
+  std::span<const uint32_t> Of(Pos p) const {
+    return std::span<const uint32_t>(ids).subspan(begin[p],
+                                                  begin[p + 1] - begin[p]);
+  }
+};
+
+// A slot memoising one parsed record: null until a query first needs it,
+// then published once (see Memo()) and never changed until the WordNet is
+// destroyed, which frees it.
+template <typename T>
+class MemoSlots {
+ public:
+  MemoSlots() = default;
+  MemoSlots(const MemoSlots&) = delete;
+  MemoSlots& operator=(const MemoSlots&) = delete;
+  ~MemoSlots() { Clear(); }
+  // Makes n empty slots; before any Get(), by one thread.
+  void Init(size_t n) {
+    Clear();
+    slots_.reset(new std::atomic<const T*>[n]);
+    n_ = n;
+  }
+
+  // The record of slot i, made by `make()` (returning a T) on first use.
+  // Lock-free: the acquire load pairs with the release of the winning
+  // compare_exchange, so a reader that sees the pointer sees the record
+  // fully built. Threads that race on a cold slot each build a copy; one
+  // publishes it, the others free theirs and use the published one (all
+  // copies are equal: they read the same immutable file text).
+  template <typename Make>
+  const T& Get(size_t i, Make make) const {
+    std::atomic<const T*>& slot = slots_[i];
+    if (const T* record = slot.load(std::memory_order_acquire)) {
+      return *record;
+    }
+    auto built = std::make_unique<T>(make());
+    const T* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, built.get(),
+                                     std::memory_order_release,
+                                     std::memory_order_acquire)) {
+      return *built.release();
+    }
+    return *expected;  // another thread's, published first
+  }
+
+ private:
+  void Clear() {
+    // Relaxed: the destructor runs after every query has returned (their
+    // completion happens-before it, as for any object's destruction).
+    for (size_t i = 0; i < n_; ++i) {
+      delete slots_[i].load(std::memory_order_relaxed);
+    }
+    n_ = 0;
+  }
+  // C++20 value-initialises each atomic: all null.
+  std::unique_ptr<std::atomic<const T*>[]> slots_;
+  size_t n_ = 0;
+};
+
+// The loaded dictionary; immutable once Load() returns, but for the
+// records it memoises (MemoSlots), which queries fill in on first use.
 struct WordNet::Impl {
   Status Load(const std::string& dir);
-  Status LoadData(Pos p, const std::string& path, Scratch& s);
-  bool FastDataLine(Pos p, std::string_view line, size_t line_no,
-                    Scratch& s);
-  Status ResolvePointers(const std::string& dir, const Scratch& s);
-  Status LoadIndex(Pos p, const std::string& path, const Scratch& s,
-                   std::vector<uint64_t>& lemma_synsets);
-  bool FastIndexLine(Pos p, std::string_view line, const Scratch& s,
-                     std::string& folded, std::vector<uint64_t>& edges);
+  Status LoadData(Pos p, const std::string& path);
+  Status LoadIndex(Pos p);
+  // Appends the synsets the index lines of lemma `id` and `p` name.
+  Status IndexSynsets(uint32_t id, Pos p, std::vector<uint32_t>* out) const;
+  Status IndexLineSynsets(Pos p, uint32_t start,
+                          std::vector<uint32_t>* out) const;
+  bool FastIndexLine(Pos p, std::string_view line,
+                     std::vector<uint32_t>* out) const;
+  // IndexSynsets for queries: nothing appended, and the error reported, if
+  // a line is malformed.
+  void ReadIndexSynsets(uint32_t id, Pos p, std::vector<uint32_t>* out) const;
+  // The synsets of lemma `id` over every part of speech, read from its
+  // index lines (as ReadIndexSynsets) the first time, memoised after.
+  const LemmaSynsets& SynsetsOf(uint32_t id) const;
   Status LoadExceptions(Pos p, const std::string& path);
   bool FastExceptionLine(Pos p, std::string_view line, std::string& folded);
-  Status LoadTagCounts(const std::string& path);
-  bool FastTagLine(std::string_view line, std::string& folded);
+  Status SortExceptions(size_t index_strings);
+  // Reads cntlist.rev the first time tag counts are asked for: a malformed
+  // file is then reported (late_error()), and counts are all 0.
+  void EnsureTagCounts() const;
+  Status LoadTagCounts(const std::string& path) const;
+  bool FastTagLine(std::string_view line, std::string& folded) const;
+
+  // The line of synset `id` and its part of speech.
+  std::string_view LineOf(uint32_t id, Pos* p) const;
+  // Reads synset `id`'s words and the pointers Relate() follows; a
+  // malformed line is an error naming the data file and line.
+  // With `semantic` false, only lexical pointers are read. With
+  // `check_targets`, also that each pointer leads to a synset, and each
+  // lexical one to a word of it.
+  Status ParseSynset(uint32_t id, SynsetText* out, bool semantic,
+                     bool check_targets) const;
+  bool FastSynset(Pos p, std::string_view line, SynsetText* out,
+                  bool semantic) const;
+  Status SlowSynset(Pos p, uint32_t id, std::string_view line,
+                    SynsetText* out, bool semantic) const;
+  Status CheckTargets(Pos p, uint32_t id, const SynsetText& text) const;
+  Pos PosOfSynset(uint32_t id) const {
+    int q = 0;
+    while (id >= pos_begin[q + 1]) ++q;
+    return Pos(q);
+  }
+  Status LineError(Pos p, uint32_t id, std::string_view what) const;
+  // ParseSynset for queries: false, and the error reported, if malformed.
+  bool ReadSynset(uint32_t id, SynsetText* out, bool semantic) const;
+  // Synset `id`'s words and every pointer Relate() follows, read (as
+  // ReadSynset, semantic) the first time, memoised after; a malformed line
+  // reads as no words and no pointers, reported once.
+  const SynsetText& SynsetOf(uint32_t id) const;
+  void ReportLate(const Status& error) const;
+  Status Verify() const;
 
   bool IsLemma(uint32_t id, Pos p) const {
     return id < pos_mask.size() && (pos_mask[id] >> p & 1);
@@ -775,75 +912,172 @@ struct WordNet::Impl {
   void Morphy(std::string_view w, Pos p, std::vector<uint32_t>* out) const;
   void BaseForms(std::string_view folded,
                  std::vector<std::pair<uint32_t, Pos>>* out) const;
+  bool AnyWordIn(std::span<const std::string_view> words,
+                 const std::vector<uint32_t>& lemmas,
+                 std::string* folded) const;
+  void RelateFrom(const std::vector<uint32_t>& lemmas,
+                  const std::vector<uint32_t>& synsets,
+                  const std::vector<uint32_t>& all,
+                  const std::vector<uint32_t>& other_lemmas,
+                  const std::vector<uint32_t>& other_synsets,
+                  const std::vector<uint32_t>& other_all,
+                  WordRelation* best) const;
   WordRelation Relate(std::string_view a, std::string_view b) const;
 
   Interner strings;               // lemmas and exception forms
   std::vector<uint8_t> pos_mask;  // string id -> bit p: a lemma of POS p
   // Synsets of POS p have ids [pos_begin[p], pos_begin[p + 1]).
   std::array<uint32_t, kPosCount + 1> pos_begin{};
-  Csr lemma_synsets;  // string id -> synset ids
-  Csr lemma_related;  // string id -> string ids: lexical + \ ^, symmetric
-  Csr hypernyms;      // synset -> direct hypernyms: @ @i, and ~ ~i reversed
-  Csr similar;        // synset -> synsets: &, symmetric
-  Csr related;        // synset -> synsets: semantic + \ ^, symmetric
+  // The index files, whole and NUL-terminated: (string id, part of
+  // speech) -> 1 + byte position of the lemma's line, 0 if none; a second
+  // line of the same lemma and part of speech goes to extra_index_lines.
+  std::array<std::string, kPosCount> index_path;
+  std::array<FileText, kPosCount> index_text;
+  std::vector<uint32_t> index_line;  // id * kPosCount + pos -> 1 + start
+  std::vector<std::pair<uint32_t, uint32_t>> extra_index_lines;  // sorted
   std::vector<ExceptionEntry> exceptions;  // sorted by (form, pos)
   // String id -> SemCor tag count summed over the lemma's senses
-  // (cntlist.rev); empty when the file is absent.
-  std::vector<uint32_t> tag_counts;
-  uint64_t total_tags = 0;  // over every line of cntlist.rev
+  // (cntlist.rev); empty when the file is absent. Read once, on first use
+  // (EnsureTagCounts), under tags_once.
+  std::string tags_path;  // empty if there is no cntlist.rev
+  mutable std::once_flag tags_once;
+  mutable std::vector<uint32_t> tag_counts;
+  mutable uint64_t total_tags = 0;  // over every line of cntlist.rev
+  mutable Status tags_status;
+  mutable std::string last_tag_lemma;  // FastTagLine's last look-up
+  mutable uint32_t last_tag_id = kNoId;
+
+  // The data files, whole and NUL-terminated, read by Relate() line by
+  // line: synset id -> byte position of its line, and its word count.
+  std::array<std::string, kPosCount> data_path;
+  std::array<FileText, kPosCount> data_text;
+  struct SynsetLine {
+    uint32_t start;   // byte position of the line in its data file
+    uint32_t offset;  // the synset's offset, its first field
+    uint32_t words;   // word count
+  };
+  std::vector<SynsetLine> synset_lines;  // by synset id
+  SynsetTable synsets;  // (part of speech, offset) -> synset id
+
+  // Parsed records, by lemma id and by synset id: only those queries have
+  // needed (sized by WordNet::Load()).
+  MemoSlots<LemmaSynsets> lemma_memo;
+  MemoSlots<SynsetText> synset_memo;
+
+  // The first malformation a query met after Load() (see wordnet.h).
+  mutable std::mutex late_mutex;
+  mutable Status late_error;
 };
 
 // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt
 // [ptr_symbol synset_offset pos source/target...] [frames] | gloss
-Status WordNet::Impl::LoadData(Pos p, const std::string& path, Scratch& s) {
-  pos_begin[p] = static_cast<uint32_t>(s.words_begin.size() - 1);
-  return ForEachLine(
-      path, [&](std::string_view line, size_t line_no) -> Status {
-        if (FastDataLine(p, line, line_no, s)) return Status::Ok();
-        // Unusual or malformed: read again, naming the error if any.
-        Fields f(line);
-        const uint32_t offset = f.Number(10, "synset offset");
-        f.Number(10, "lexicographer file number");
-        f.PartOfSpeech("synset type", p);
-        const uint32_t n_words = f.Number(16, "word count");
-        const uint32_t synset = static_cast<uint32_t>(s.words_begin.size() - 1);
-        for (uint32_t i = 0; i < n_words && f.ok(); ++i) {
-          const std::string word = f.Word("word");
-          f.Next("lex_id");
-          if (f.ok()) s.words.push_back(strings.Intern(word));
+// Load() reads the first four fields of every line (giving the synset its
+// id); the rest is read when a query needs it (ParseSynset).
+Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
+  pos_begin[p] = static_cast<uint32_t>(synset_lines.size());
+  // About one synset per 128 bytes (185 in WordNet 3.0).
+  synset_lines.reserve(synset_lines.size() + data_text[p].size() / 128);
+  const char* const text = data_text[p].data();
+  return ForEachLineOf(
+      std::string_view(text, data_text[p].size()),
+      [&](std::string_view line, size_t line_no) -> Status {
+        uint32_t offset = 0, lex_file = 0, n_words = 0;
+        Pos type = kNoun;
+        FastFields fast(line);
+        if (!fast.Decimal(&offset) || !fast.Decimal(&lex_file) ||
+            !fast.PartOfSpeech(&type) || type != p || !fast.Hex(&n_words)) {
+          // Unusual or malformed: read again, naming the error if any.
+          Fields f(line);
+          offset = f.Number(10, "synset offset");
+          f.Number(10, "lexicographer file number");
+          f.PartOfSpeech("synset type", p);
+          n_words = f.Number(16, "word count");
+          if (!f.ok()) return Malformed(path, line_no, f.error());
         }
-        const uint32_t n_pointers = f.Number(10, "pointer count");
-        for (uint32_t i = 0; i < n_pointers && f.ok(); ++i) {
-          RawPointer ptr{.source = synset,
-                         .line = static_cast<uint32_t>(line_no),
-                         .source_pos = p};
-          const std::string_view symbol = f.Next("pointer symbol");
-          ptr.target_offset = f.Number(10, "pointer offset");
-          ptr.target_pos = f.PartOfSpeech("pointer part of speech");
-          const uint32_t source_target = f.Number(16, "pointer source/target");
-          ptr.source_word = static_cast<uint8_t>(source_target >> 8);
-          ptr.target_word = static_cast<uint8_t>(source_target & 0xff);
-          if (f.ok() && ptr.source_word > n_words) {
-            return Malformed(path, line_no, "pointer source word out of range");
-          }
-          if (f.ok() && KindOf(symbol, &ptr.kind)) s.pointers.push_back(ptr);
-        }
-        if (!f.ok()) return Malformed(path, line_no, f.error());
-        if (n_words == 0)
+        if (n_words == 0) {
           return Malformed(path, line_no, "synset without words");
-        if (!s.synsets.Add(p, offset, synset)) {
+        }
+        const auto id = static_cast<uint32_t>(synset_lines.size());
+        if (!synsets.Add(p, offset, id)) {
           return Malformed(path, line_no, "synset offset appears twice");
         }
-        s.words_begin.push_back(static_cast<uint32_t>(s.words.size()));
+        synset_lines.push_back(
+            {static_cast<uint32_t>(line.data() - text), offset, n_words});
         return Status::Ok();
       });
 }
 
-// LoadData's fast path: true if the line was read and added, false (with
-// `s` as it was, but for interned words, which the slow path interns too)
-// if it must be read again by the slow path.
-bool WordNet::Impl::FastDataLine(Pos p, std::string_view line, size_t line_no,
-                                 Scratch& s) {
+std::string_view WordNet::Impl::LineOf(uint32_t id, Pos* p) const {
+  int q = 0;
+  while (id >= pos_begin[q + 1]) ++q;
+  *p = Pos(q);
+  const char* const start = data_text[q].data() + synset_lines[id].start;
+  const char* const end = data_text[q].data() + data_text[q].size();
+  const void* nl = std::memchr(start, '\n', static_cast<size_t>(end - start));
+  std::string_view line(start, nl != nullptr
+                                   ? static_cast<size_t>(
+                                         static_cast<const char*>(nl) - start)
+                                   : static_cast<size_t>(end - start));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return line;
+}
+
+Status WordNet::Impl::LineError(Pos p, uint32_t id,
+                                std::string_view what) const {
+  const char* const text = data_text[p].data();
+  const size_t line_no =
+      1 + static_cast<size_t>(std::count(text, text + synset_lines[id].start, '\n'));
+  return Malformed(data_path[p], line_no, what);
+}
+
+Status WordNet::Impl::ParseSynset(uint32_t id, SynsetText* out,
+                                  bool semantic, bool check_targets) const {
+  int q = 0;
+  while (id >= pos_begin[q + 1]) ++q;
+  const Pos p = Pos(q);
+  out->words.clear();
+  out->pointers.clear();
+  // The fast path stops at the first byte it does not expect, a line's end
+  // among them: it is given the rest of the file, and the line's end is
+  // looked for only if it gives up.
+  const char* const start = data_text[p].data() + synset_lines[id].start;
+  const char* const end = data_text[p].data() + data_text[p].size();
+  if (!FastSynset(p, std::string_view(start, static_cast<size_t>(end - start)),
+                  out, semantic)) {
+    // Unusual or malformed: read again, naming the error if any.
+    out->words.clear();
+    out->pointers.clear();
+    Pos line_pos = kNoun;
+    CONCORD_RETURN_IF_ERROR(
+        SlowSynset(p, id, LineOf(id, &line_pos), out, semantic));
+  }
+  return check_targets ? CheckTargets(p, id, *out) : Status::Ok();
+}
+
+// Each pointer must lead to a synset, and a lexical pointer's target word
+// must be a word of it.
+Status WordNet::Impl::CheckTargets(Pos p, uint32_t id,
+                                   const SynsetText& text) const {
+  for (const SynsetPointer& ptr : text.pointers) {
+    const uint32_t target = synsets.Find(ptr.pos, ptr.offset);
+    if (target == kNoId) {
+      return LineError(p, id,
+                       "pointer to synset " + OffsetText(ptr.offset) +
+                           ", which is not in data." + kPosSuffix[ptr.pos]);
+    }
+    if (ptr.kind == PtrKind::kRelated &&
+        (ptr.source_word != 0 || ptr.target_word != 0) &&
+        ptr.target_word > synset_lines[target].words) {
+      return LineError(p, id, "pointer target word out of range");
+    }
+  }
+  return Status::Ok();
+}
+
+// ParseSynset's fast path: true if the line was read, false if it must be
+// read again by the slow path.
+bool WordNet::Impl::FastSynset(Pos p, std::string_view line,
+                               SynsetText* out, bool semantic) const {
   FastFields f(line);
   uint32_t offset = 0, lex_file = 0, n_words = 0, n_pointers = 0;
   Pos type = kNoun;
@@ -852,152 +1086,262 @@ bool WordNet::Impl::FastDataLine(Pos p, std::string_view line, size_t line_no,
       n_words == 0) {
     return false;
   }
-  const uint32_t synset = static_cast<uint32_t>(s.words_begin.size() - 1);
-  const size_t words_before = s.words.size();
-  const size_t pointers_before = s.pointers.size();
-  const auto give_up = [&] {
-    s.words.resize(words_before);
-    s.pointers.resize(pointers_before);
-    return false;
-  };
   for (uint32_t i = 0; i < n_words; ++i) {
     std::string_view field;
     uint8_t classes = 0;
-    if (!f.Next(&field, &classes)) return give_up();
-    const std::string_view word = FoldedWord(field, classes, &s.folded);
-    if (word.empty() || !f.Skip()) return give_up();  // and lex_id
-    s.words.push_back(strings.Intern(word));
+    if (!f.Next(&field, &classes)) return false;
+    // Not folded here: a word with a byte Fold() keeps is not empty.
+    if (field.back() == ')' ? FoldsToEmpty(field) : !(classes & kSolid)) {
+      return false;
+    }
+    if (!f.Skip()) return false;  // lex_id
+    out->words.push_back(field);
   }
-  if (!f.Decimal(&n_pointers)) return give_up();
+  if (!f.Decimal(&n_pointers)) return false;
   for (uint32_t i = 0; i < n_pointers; ++i) {
     std::string_view symbol;
-    uint32_t source_target = 0;
-    RawPointer ptr{.source = synset,
-                   .line = static_cast<uint32_t>(line_no),
-                   .source_pos = p};
-    if (!f.Pointer(&symbol, &ptr.target_offset, &ptr.target_pos,
-                   &source_target)) {
-      return give_up();
+    uint32_t target_offset = 0, source_target = 0;
+    Pos target_pos = kNoun;
+    if (!f.Pointer(&symbol, &target_offset, &target_pos, &source_target) ||
+        static_cast<uint8_t>(source_target >> 8) > n_words) {
+      return false;
     }
-    ptr.source_word = static_cast<uint8_t>(source_target >> 8);
-    ptr.target_word = static_cast<uint8_t>(source_target & 0xff);
-    if (ptr.source_word > n_words) return give_up();
-    if (KindOf(symbol, &ptr.kind)) s.pointers.push_back(ptr);
+    PtrKind kind;
+    if (!KindOf(symbol, &kind) ||
+        (!semantic && !IsLexical(kind, source_target))) {
+      continue;
+    }
+    out->pointers.push_back(
+        {.offset = target_offset,
+         .pos = target_pos,
+         .kind = kind,
+         .source_word = static_cast<uint8_t>(source_target >> 8),
+         .target_word = static_cast<uint8_t>(source_target & 0xff)});
   }
-  if (!s.synsets.Add(p, offset, synset)) return give_up();
-  s.words_begin.push_back(static_cast<uint32_t>(s.words.size()));
   return true;
 }
 
-Status WordNet::Impl::ResolvePointers(const std::string& dir,
-                                      const Scratch& s) {
-  std::vector<uint64_t> hyper, sim, rel, lemma_rel;
-  {  // sized up front rather than grown by doubling
-    std::array<size_t, 4> n{};
-    for (const RawPointer& ptr : s.pointers) ++n[static_cast<int>(ptr.kind)];
-    hyper.reserve(n[static_cast<int>(PtrKind::kHypernym)] +
-                  n[static_cast<int>(PtrKind::kHyponym)]);
-    sim.reserve(2 * n[static_cast<int>(PtrKind::kSimilar)]);
-    lemma_rel.reserve(2 * n[static_cast<int>(PtrKind::kRelated)]);
+Status WordNet::Impl::SlowSynset(Pos p, uint32_t id, std::string_view line,
+                                 SynsetText* out, bool semantic) const {
+  Fields f(line);
+  f.Number(10, "synset offset");
+  f.Number(10, "lexicographer file number");
+  f.PartOfSpeech("synset type", p);
+  const uint32_t n_words = f.Number(16, "word count");
+  for (uint32_t i = 0; i < n_words && f.ok(); ++i) {
+    const std::string_view word = f.WordField("word");
+    f.Next("lex_id");
+    if (f.ok()) out->words.push_back(word);
   }
-  for (const RawPointer& ptr : s.pointers) {
-    const uint32_t source = ptr.source;
-    const uint32_t target = s.Find(ptr.target_pos, ptr.target_offset);
-    const auto bad = [&](const std::string& what) {
-      return Malformed(dir + "/data." + kPosSuffix[ptr.source_pos], ptr.line,
-                       what);
-    };
-    if (target == kNoId) {
-      return bad("pointer to synset " + OffsetText(ptr.target_offset) +
-                 ", which is not in data." + kPosSuffix[ptr.target_pos]);
+  const uint32_t n_pointers = f.Number(10, "pointer count");
+  for (uint32_t i = 0; i < n_pointers && f.ok(); ++i) {
+    const std::string_view symbol = f.Next("pointer symbol");
+    const uint32_t target_offset = f.Number(10, "pointer offset");
+    const Pos target_pos = f.PartOfSpeech("pointer part of speech");
+    const uint32_t source_target = f.Number(16, "pointer source/target");
+    if (f.ok() && static_cast<uint8_t>(source_target >> 8) > n_words) {
+      return LineError(p, id, "pointer source word out of range");
     }
-    switch (ptr.kind) {
-      case PtrKind::kHypernym:
-        hyper.push_back(Edge(source, target));
-        break;
-      case PtrKind::kHyponym:
-        hyper.push_back(Edge(target, source));
-        break;
-      case PtrKind::kSimilar:
-        sim.push_back(Edge(source, target));
-        sim.push_back(Edge(target, source));
-        break;
-      case PtrKind::kRelated:
-        if (ptr.source_word == 0 && ptr.target_word == 0) {  // semantic
-          rel.push_back(Edge(source, target));
-          rel.push_back(Edge(target, source));
-          break;
-        }
-        if (ptr.target_word > s.Words(target, 0).size()) {
-          return bad("pointer target word out of range");
-        }
-        for (uint32_t x : s.Words(source, ptr.source_word)) {
-          for (uint32_t y : s.Words(target, ptr.target_word)) {
-            lemma_rel.push_back(Edge(x, y));
-            lemma_rel.push_back(Edge(y, x));
-          }
-        }
-        break;
+    PtrKind kind;
+    if (!f.ok() || !KindOf(symbol, &kind) ||
+        (!semantic && !IsLexical(kind, source_target))) {
+      continue;
+    }
+    out->pointers.push_back(
+        {.offset = target_offset,
+         .pos = target_pos,
+         .kind = kind,
+         .source_word = static_cast<uint8_t>(source_target >> 8),
+         .target_word = static_cast<uint8_t>(source_target & 0xff)});
+  }
+  if (!f.ok()) return LineError(p, id, f.error());
+  return Status::Ok();
+}
+
+bool WordNet::Impl::ReadSynset(uint32_t id, SynsetText* out,
+                               bool semantic) const {
+  const Status status = ParseSynset(id, out, semantic, false);
+  if (status.ok()) return true;
+  ReportLate(status);
+  out->words.clear();
+  out->pointers.clear();
+  return false;
+}
+
+const SynsetText& WordNet::Impl::SynsetOf(uint32_t id) const {
+  return synset_memo.Get(id, [&] {
+    SynsetText text;
+    ReadSynset(id, &text, true);
+    for (SynsetPointer& ptr : text.pointers) {
+      ptr.target = synsets.Find(ptr.pos, ptr.offset);
+    }
+    return text;
+  });
+}
+
+void WordNet::Impl::ReportLate(const Status& error) const {
+  std::lock_guard<std::mutex> lock(late_mutex);
+  if (!late_error.ok()) return;
+  late_error = error;
+  std::fprintf(stderr,
+               "concord: WordNet data is malformed, %s; answers go on "
+               "without that line\n",
+               error.message().c_str());
+}
+
+Status WordNet::Impl::Verify() const {
+  EnsureTagCounts();
+  CONCORD_RETURN_IF_ERROR(tags_status);
+  std::vector<uint32_t> found;
+  for (uint32_t id = 0; id < pos_mask.size(); ++id) {
+    for (int p = 0; p < kPosCount; ++p) {
+      found.clear();
+      CONCORD_RETURN_IF_ERROR(IndexSynsets(id, Pos(p), &found));
     }
   }
-  const size_t synsets = s.words_begin.size() - 1;
-  hypernyms = Csr::Build(synsets, hyper);
-  similar = Csr::Build(synsets, sim);
-  related = Csr::Build(synsets, rel);
-  lemma_related = Csr::Build(strings.size(), lemma_rel);
+  SynsetText text;
+  for (uint32_t id = 0; id < synset_lines.size(); ++id) {
+    CONCORD_RETURN_IF_ERROR(ParseSynset(id, &text, true, true));
+  }
   return Status::Ok();
 }
 
 // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt
 // synset_offset [synset_offset...]
-Status WordNet::Impl::LoadIndex(Pos p, const std::string& path,
-                                const Scratch& s,
-                                std::vector<uint64_t>& lemma_synsets) {
-  std::string folded;
-  return ForEachLine(path, [&](std::string_view line, size_t line_no) {
-    if (FastIndexLine(p, line, s, folded, lemma_synsets)) return Status::Ok();
-    // Unusual or malformed: read again, naming the error if any.
-    Fields f(line);
-    const std::string lemma = f.Word("lemma");
-    f.PartOfSpeech("part of speech", p);
-    const uint32_t n_synsets = f.Number(10, "synset count");
-    const uint32_t n_symbols = f.Number(10, "pointer count");
-    for (uint32_t i = 0; i < n_symbols && f.ok(); ++i) f.Next("pointer symbol");
-    f.Number(10, "sense count");
-    f.Number(10, "tagged sense count");
-    if (!f.ok()) return Malformed(path, line_no, f.error());
-    const uint32_t id = strings.Intern(lemma);
-    if (pos_mask.size() <= id) pos_mask.resize(id + 1, 0);
-    pos_mask[id] |= 1 << p;
-    for (uint32_t i = 0; i < n_synsets; ++i) {
-      const uint32_t offset = f.Number(10, "synset offset");
-      if (!f.ok()) return Malformed(path, line_no, f.error());
-      const uint32_t synset = s.Find(p, offset);
-      if (synset == kNoId) {
-        return Malformed(path, line_no,
-                         "synset " + OffsetText(offset) + " is not in data." +
-                             kPosSuffix[p]);
-      }
-      lemma_synsets.push_back(Edge(id, synset));
+// Load() reads the lemma and part of speech of each line; the rest when a
+// query needs the lemma's synsets (IndexSynsets).
+Status WordNet::Impl::LoadIndex(Pos p) {
+  std::string folded, slow_lemma;
+  const char* const text = index_text[p].data();
+  // Inlined: GCC's choice otherwise flips with unrelated code (~2 M
+  // instructions).
+  return ForEachLineOf(
+      std::string_view(text, index_text[p].size()),
+      [&](std::string_view line,
+          size_t line_no) __attribute__((always_inline)) -> Status {
+        FastFields fast(line);
+        std::string_view field, lemma;
+        uint8_t classes = 0;
+        Pos pos = kNoun;
+        if (!fast.Next(&field, &classes) ||
+            (lemma = FoldedWord(field, classes, &folded)).empty() ||
+            !fast.PartOfSpeech(&pos) || pos != p) {
+          // Unusual or malformed: read again, naming the error if any.
+          Fields f(line);
+          slow_lemma = f.Word("lemma");
+          f.PartOfSpeech("part of speech", p);
+          if (!f.ok()) return Malformed(index_path[p], line_no, f.error());
+          lemma = slow_lemma;
+        }
+        const uint32_t id = strings.Intern(lemma);
+        if (pos_mask.size() <= id) {
+          pos_mask.resize(std::max<size_t>(id + 1, 2 * pos_mask.size()), 0);
+          index_line.resize(pos_mask.size() * kPosCount, 0);
+        }
+        const auto start = static_cast<uint32_t>(line.data() - text);
+        const size_t slot = size_t{id} * kPosCount + p;
+        if (IsLemma(id, p)) {
+          extra_index_lines.emplace_back(static_cast<uint32_t>(slot), start);
+        } else {
+          index_line[slot] = start + 1;
+        }
+        pos_mask[id] |= 1 << p;
+        return Status::Ok();
+      });
+}
+
+Status WordNet::Impl::IndexSynsets(uint32_t id, Pos p,
+                                   std::vector<uint32_t>* out) const {
+  if (!IsLemma(id, p)) return Status::Ok();
+  const size_t slot = size_t{id} * kPosCount + p;
+  CONCORD_RETURN_IF_ERROR(IndexLineSynsets(p, index_line[slot] - 1, out));
+  if (extra_index_lines.empty()) return Status::Ok();
+  auto it = std::lower_bound(
+      extra_index_lines.begin(), extra_index_lines.end(),
+      std::pair<uint32_t, uint32_t>(static_cast<uint32_t>(slot), 0));
+  for (; it != extra_index_lines.end() && it->first == slot; ++it) {
+    CONCORD_RETURN_IF_ERROR(IndexLineSynsets(p, it->second, out));
+  }
+  return Status::Ok();
+}
+
+void WordNet::Impl::ReadIndexSynsets(uint32_t id, Pos p,
+                                     std::vector<uint32_t>* out) const {
+  const size_t before = out->size();
+  const Status status = IndexSynsets(id, p, out);
+  if (status.ok()) return;
+  ReportLate(status);
+  out->resize(before);
+}
+
+const LemmaSynsets& WordNet::Impl::SynsetsOf(uint32_t id) const {
+  return lemma_memo.Get(id, [&] {
+    LemmaSynsets out;
+    for (int p = 0; p < kPosCount; ++p) {
+      ReadIndexSynsets(id, Pos(p), &out.ids);
+      out.begin[p + 1] = static_cast<uint32_t>(out.ids.size());
     }
-    return Status::Ok();
+    return out;
   });
 }
 
-// LoadIndex's fast path: true if the line was read and added, false (with
-// `edges` as they were; the lemma may be interned and marked, as the slow
-// path does too) if it must be read again by the slow path.
+Status WordNet::Impl::IndexLineSynsets(Pos p, uint32_t start,
+                                       std::vector<uint32_t>* out) const {
+  const char* const text = index_text[p].data();
+  const char* const end = text + index_text[p].size();
+  // As in ParseSynset, the fast path is given the rest of the file.
+  const size_t before = out->size();
+  if (FastIndexLine(p,
+                    std::string_view(text + start,
+                                     static_cast<size_t>(end - text - start)),
+                    out)) {
+    return Status::Ok();
+  }
+  out->resize(before);
+  const void* nl = std::memchr(text + start, '\n',
+                               static_cast<size_t>(end - text - start));
+  std::string_view line(text + start,
+                        static_cast<size_t>(
+                            (nl != nullptr ? static_cast<const char*>(nl) : end) -
+                            (text + start)));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  // Unusual or malformed: read again, naming the error if any.
+  const auto bad = [&](std::string_view what) {
+    const size_t line_no =
+        1 + static_cast<size_t>(std::count(text, text + start, '\n'));
+    return Malformed(index_path[p], line_no, what);
+  };
+  Fields f(line);
+  f.Word("lemma");
+  f.PartOfSpeech("part of speech", p);
+  const uint32_t n_synsets = f.Number(10, "synset count");
+  const uint32_t n_symbols = f.Number(10, "pointer count");
+  for (uint32_t i = 0; i < n_symbols && f.ok(); ++i) f.Next("pointer symbol");
+  f.Number(10, "sense count");
+  f.Number(10, "tagged sense count");
+  if (!f.ok()) return bad(f.error());
+  for (uint32_t i = 0; i < n_synsets; ++i) {
+    const uint32_t offset = f.Number(10, "synset offset");
+    if (!f.ok()) return bad(f.error());
+    const uint32_t synset = synsets.Find(p, offset);
+    if (synset == kNoId) {
+      return bad("synset " + OffsetText(offset) + " is not in data." +
+                 kPosSuffix[p]);
+    }
+    out->push_back(synset);
+  }
+  return Status::Ok();
+}
+
+// IndexLineSynsets' fast path: true if the line was read, false if it must
+// be read again by the slow path.
 bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
-                                  const Scratch& s, std::string& folded,
-                                  std::vector<uint64_t>& edges) {
+                                  std::vector<uint32_t>* out) const {
   FastFields f(line);
   std::string_view field;
-  uint8_t classes = 0;
   Pos pos = kNoun;
   uint32_t n_synsets = 0, n_symbols = 0, n_senses = 0, n_tagged = 0;
-  if (!f.Next(&field, &classes)) return false;
-  const std::string_view lemma = FoldedWord(field, classes, &folded);
-  if (lemma.empty() || !f.PartOfSpeech(&pos) || pos != p ||
+  if (!f.Next(&field) || !f.PartOfSpeech(&pos) || pos != p ||
       !f.Decimal(&n_synsets) || !f.Decimal(&n_symbols)) {
     return false;
   }
@@ -1005,33 +1349,13 @@ bool WordNet::Impl::FastIndexLine(Pos p, std::string_view line,
     if (!f.Skip()) return false;
   }
   if (!f.Decimal(&n_senses) || !f.Decimal(&n_tagged)) return false;
-  // The synsets first, the lemma's id filled in after.
-  const size_t edges_before = edges.size();
   for (uint32_t i = 0; i < n_synsets; ++i) {
     uint32_t offset = 0;
     uint32_t synset = kNoId;
-    if (!f.Decimal(&offset) || (synset = s.Find(p, offset)) == kNoId) {
-      edges.resize(edges_before);
+    if (!f.Decimal(&offset) || (synset = synsets.Find(p, offset)) == kNoId) {
       return false;
     }
-    edges.push_back(synset);
-  }
-  // The lemma is nearly always a word of its first synset, interned with
-  // it: found there by a comparison or two instead of a hash look-up.
-  uint32_t id = kNoId;
-  if (n_synsets > 0) {
-    for (uint32_t w : s.Words(static_cast<uint32_t>(edges[edges_before]), 0)) {
-      if (strings.Get(w) == lemma) {
-        id = w;
-        break;
-      }
-    }
-  }
-  if (id == kNoId) id = strings.Intern(lemma);
-  if (pos_mask.size() <= id) pos_mask.resize(id + 1, 0);
-  pos_mask[id] |= 1 << p;
-  for (size_t i = edges_before; i < edges.size(); ++i) {
-    edges[i] = Edge(id, static_cast<uint32_t>(edges[i]));
+    out->push_back(synset);
   }
   return true;
 }
@@ -1080,37 +1404,102 @@ Status WordNet::Impl::LoadExceptions(Pos p, const std::string& path) {
 }
 
 Status WordNet::Impl::Load(const std::string& dir) {
-  Scratch s;
   for (int p = 0; p < kPosCount; ++p) {
-    CONCORD_RETURN_IF_ERROR(
-        LoadData(Pos(p), dir + "/data." + kPosSuffix[p], s));
+    data_path[p] = dir + "/data." + kPosSuffix[p];
+    CONCORD_RETURN_IF_ERROR(data_text[p].Open(data_path[p]));
   }
-  pos_begin[kPosCount] = static_cast<uint32_t>(s.words_begin.size() - 1);
-  s.synsets.Finish();
-  CONCORD_RETURN_IF_ERROR(ResolvePointers(dir, s));
-  std::vector<uint64_t> edges;
-  edges.reserve(s.words.size());  // one per word sense, if the files agree
   for (int p = 0; p < kPosCount; ++p) {
-    CONCORD_RETURN_IF_ERROR(
-        LoadIndex(Pos(p), dir + "/index." + kPosSuffix[p], s, edges));
+    CONCORD_RETURN_IF_ERROR(LoadData(Pos(p), data_path[p]));
   }
-  lemma_synsets = Csr::Build(strings.size(), edges);
+  pos_begin[kPosCount] = static_cast<uint32_t>(synset_lines.size());
+  synsets.Finish();
+  size_t word_senses = 0;
+  for (const SynsetLine& s : synset_lines) word_senses += s.words;
+  // About one lemma per word sense, and a few more strings.
+  strings.Reserve(word_senses, 12 * word_senses);
+  pos_mask.resize(word_senses, 0);
+  index_line.resize(word_senses * kPosCount, 0);
+  for (int p = 0; p < kPosCount; ++p) {
+    index_path[p] = dir + "/index." + kPosSuffix[p];
+    CONCORD_RETURN_IF_ERROR(index_text[p].Open(index_path[p]));
+    CONCORD_RETURN_IF_ERROR(LoadIndex(Pos(p)));
+  }
+  std::sort(extra_index_lines.begin(), extra_index_lines.end());
+  const size_t index_strings = strings.size();
+  pos_mask.resize(index_strings, 0);
+  index_line.resize(index_strings * kPosCount, 0);
   for (int p = 0; p < kPosCount; ++p) {
     CONCORD_RETURN_IF_ERROR(
         LoadExceptions(Pos(p), dir + "/" + kPosSuffix[p] + ".exc"));
   }
-  std::sort(exceptions.begin(), exceptions.end());
+  CONCORD_RETURN_IF_ERROR(SortExceptions(index_strings));
   pos_mask.resize(strings.size(), 0);
   // Optional: older or trimmed installs may lack it (counts are then 0).
+  // Read on first use: few queries need it.
   if (Env::Default()->Exists(dir + "/cntlist.rev")) {
-    CONCORD_RETURN_IF_ERROR(LoadTagCounts(dir + "/cntlist.rev"));
+    tags_path = dir + "/cntlist.rev";
   }
+  return Status::Ok();
+}
+
+// Sorts the exceptions by (form, pos) with std::sort, keeping for the base
+// forms of one inflected form the order that loaders before the lazy one
+// gave them, which interned every data word first: std::sort may reorder
+// equal keys, and how it does depends on the order of all keys. The forms
+// are sorted first by that former id order (the first synset holding the
+// word, then its place among the synset's words; then lemmas with no
+// synset and other strings in id order), with std::sort as before, then
+// stably by id for look-ups.
+Status WordNet::Impl::SortExceptions(size_t index_strings) {
+  constexpr uint64_t kUnranked = UINT64_MAX;
+  std::vector<uint64_t> rank(strings.size(), kUnranked);  // by form id
+  SynsetText text;
+  std::string folded;
+  std::vector<uint32_t> row;
+  for (const ExceptionEntry& e : exceptions) {
+    if (rank[e.form] != kUnranked) continue;
+    uint64_t r = (uint64_t{2} << 62) | e.form;  // neither: after both
+    // Ids follow the parts of speech: the first synset is among those of
+    // the first part of speech the lemma has synsets in.
+    row.clear();
+    for (int p = 0; p < kPosCount && row.empty(); ++p) {
+      CONCORD_RETURN_IF_ERROR(IndexSynsets(e.form, Pos(p), &row));
+    }
+    if (!row.empty()) {  // a data word: where it first appears
+      const uint32_t first = *std::min_element(row.begin(), row.end());
+      const std::string_view form = strings.Get(e.form);
+      uint32_t place = 0xff;
+      if (ParseSynset(first, &text, false, false).ok()) {
+        for (uint32_t i = 0; i < text.words.size(); ++i) {
+          FoldInto(StripMarker(text.words[i]), &folded);
+          if (folded == form) {
+            place = i;
+            break;
+          }
+        }
+      }
+      r = uint64_t{first} << 8 | std::min<uint32_t>(place, 0xff);
+    } else if (e.form < index_strings) {  // a lemma with no synset
+      r = (uint64_t{1} << 62) | e.form;
+    }
+    rank[e.form] = r;
+  }
+  std::vector<std::pair<uint64_t, ExceptionEntry>> ranked;
+  ranked.reserve(exceptions.size());
+  for (const ExceptionEntry& e : exceptions) ranked.emplace_back(rank[e.form], e);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first
+                              : a.second.pos < b.second.pos;
+  });
+  for (size_t i = 0; i < ranked.size(); ++i) exceptions[i] = ranked[i].second;
+  std::stable_sort(exceptions.begin(), exceptions.end());
   return Status::Ok();
 }
 
 // LoadTagCounts' fast path: true if the line was read and counted, false
 // (counting nothing) if it must be read again by the slow path.
-bool WordNet::Impl::FastTagLine(std::string_view line, std::string& folded) {
+bool WordNet::Impl::FastTagLine(std::string_view line,
+                                std::string& folded) const {
   FastFields f(line);
   std::string_view field;
   uint8_t classes = 0;
@@ -1123,17 +1512,36 @@ bool WordNet::Impl::FastTagLine(std::string_view line, std::string& folded) {
   const size_t percent = key.find('%');
   if (percent == std::string_view::npos) return false;  // also when empty
   total_tags += count;
-  const uint32_t id = strings.Find(key.substr(0, percent));
-  if (id != kNoId) tag_counts[id] += count;
+  // The file is sorted by sense key: a lemma's senses follow each other,
+  // so the previous line's look-up usually serves.
+  const std::string_view lemma = key.substr(0, percent);
+  if (lemma != last_tag_lemma) {
+    last_tag_lemma.assign(lemma);
+    last_tag_id = strings.Find(lemma);
+  }
+  if (last_tag_id != kNoId) tag_counts[last_tag_id] += count;
   return true;
 }
 
 // cntlist.rev: "sense_key sense_number tag_cnt" per line, the sense key
 // opening with the lemma ("state%1:03:00:: 1 182"). Lemmas not in the index
 // count towards the total only.
-Status WordNet::Impl::LoadTagCounts(const std::string& path) {
+void WordNet::Impl::EnsureTagCounts() const {
+  std::call_once(tags_once, [this] {
+    if (tags_path.empty()) return;
+    tags_status = LoadTagCounts(tags_path);
+    if (tags_status.ok()) return;
+    tag_counts.clear();
+    total_tags = 0;
+    ReportLate(tags_status);
+  });
+}
+
+Status WordNet::Impl::LoadTagCounts(const std::string& path) const {
   tag_counts.assign(strings.size(), 0);
   std::string folded;
+  last_tag_lemma.clear();
+  last_tag_id = kNoId;
   return ForEachLine(path, [&](std::string_view line, size_t line_no) {
     if (FastTagLine(line, folded)) return Status::Ok();
     // Unusual or malformed: read again, naming the error if any.
@@ -1260,9 +1668,8 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
                           std::vector<uint32_t>* synsets) {
     for (auto [id, p] : bases) {
       lemmas->push_back(id);
-      for (uint32_t s : lemma_synsets.Row(id)) {
-        if (s >= pos_begin[p] && s < pos_begin[p + 1]) synsets->push_back(s);
-      }
+      const std::span<const uint32_t> of = SynsetsOf(id).Of(p);
+      synsets->insert(synsets->end(), of.begin(), of.end());
     }
     SortUnique(lemmas);
     SortUnique(synsets);
@@ -1272,23 +1679,100 @@ WordRelation WordNet::Impl::Relate(std::string_view a,
 
   if (Intersects(lemmas_a, lemmas_b)) return WordRelation::kSame;
   if (Intersects(synsets_a, synsets_b)) return WordRelation::kSynonym;
-  // similar, lemma_related and related are symmetric: one direction will do.
-  for (uint32_t s : synsets_a) {
-    if (AnyIn(similar.Row(s), synsets_b)) return WordRelation::kSimilarTo;
+  // The synsets of their lemmas over every part of speech, which lexical
+  // pointers may join.
+  const auto gather_all = [&](const std::vector<uint32_t>& lemmas) {
+    std::vector<uint32_t> all;
+    for (uint32_t x : lemmas) {
+      const std::vector<uint32_t>& ids = SynsetsOf(x).ids;
+      all.insert(all.end(), ids.begin(), ids.end());
+    }
+    SortUnique(&all);
+    return all;
+  };
+  const std::vector<uint32_t> all_a = gather_all(lemmas_a);
+  const std::vector<uint32_t> all_b = gather_all(lemmas_b);
+  // Every pointer counts in either direction: the pointers of a's synsets
+  // towards b's, then those of b's towards a's.
+  WordRelation best = WordRelation::kNone;
+  RelateFrom(lemmas_a, synsets_a, all_a, lemmas_b, synsets_b, all_b, &best);
+  if (best != WordRelation::kSimilarTo) {
+    RelateFrom(lemmas_b, synsets_b, all_b, lemmas_a, synsets_a, all_a, &best);
   }
-  for (uint32_t l : lemmas_a) {
-    if (AnyIn(lemma_related.Row(l), lemmas_b)) return WordRelation::kDerived;
+  return best;
+}
+
+// True if a word of `words`, folded, is one of `lemmas`.
+bool WordNet::Impl::AnyWordIn(std::span<const std::string_view> words,
+                              const std::vector<uint32_t>& lemmas,
+                              std::string* folded) const {
+  for (std::string_view w : words) {
+    FoldInto(StripMarker(w), folded);
+    for (uint32_t id : lemmas) {
+      if (strings.Get(id) == *folded) return true;
+    }
   }
-  for (uint32_t s : synsets_a) {
-    if (AnyIn(related.Row(s), synsets_b)) return WordRelation::kDerived;
+  return false;
+}
+
+// The strongest relation that the pointers of the synsets of `lemmas` give
+// towards the other word, raising *best. Semantic pointers count from the
+// synsets the word was reached through (`synsets`) to `other_synsets`;
+// lexical ones from any synset of `lemmas`, any part of speech, whose named
+// source word is one of `lemmas` to a target word in `other_lemmas`. The
+// synsets holding a lemma are those its index lines list: `all` and
+// `other_all` are those of `lemmas` and `other_lemmas`, sorted.
+void WordNet::Impl::RelateFrom(const std::vector<uint32_t>& lemmas,
+                               const std::vector<uint32_t>& synsets,
+                               const std::vector<uint32_t>& all,
+                               const std::vector<uint32_t>& other_lemmas,
+                               const std::vector<uint32_t>& other_synsets,
+                               const std::vector<uint32_t>& other_all,
+                               WordRelation* best) const {
+  std::string folded;
+  for (uint32_t s : all) {
+    // Semantic pointers count only from the synsets the word was reached
+    // through.
+    const bool reached = std::binary_search(synsets.begin(), synsets.end(), s);
+    const SynsetText& text = SynsetOf(s);
+    for (const SynsetPointer& ptr : text.pointers) {
+      if (ptr.kind != PtrKind::kRelated ||
+          (ptr.source_word == 0 && ptr.target_word == 0)) {
+        if (!reached || !std::binary_search(other_synsets.begin(),
+                                            other_synsets.end(),
+                                            ptr.target)) {
+          continue;
+        }
+        const WordRelation r = ptr.kind == PtrKind::kSimilar
+                                   ? WordRelation::kSimilarTo
+                               : ptr.kind == PtrKind::kRelated
+                                   ? WordRelation::kDerived
+                                   : WordRelation::kHypernym;
+        *best = std::max(*best, r);
+        if (*best == WordRelation::kSimilarTo) return;
+        continue;
+      }
+      // A target word of the other word's lemmas is in one of their
+      // synsets: other targets need not be read.
+      if (*best >= WordRelation::kDerived ||
+          !std::binary_search(other_all.begin(), other_all.end(),
+                              ptr.target) ||
+          !AnyWordIn(text.Words(ptr.source_word), lemmas, &folded)) {
+        continue;
+      }
+      // A synset of the other word's lemmas.
+      const uint32_t t = ptr.target;
+      if (ptr.target_word > synset_lines[t].words) {
+        ReportLate(LineError(PosOfSynset(s), s,
+                             "pointer target word out of range"));
+        continue;
+      }
+      if (AnyWordIn(SynsetOf(t).Words(ptr.target_word), other_lemmas,
+                    &folded)) {
+        *best = WordRelation::kDerived;
+      }
+    }
   }
-  for (uint32_t s : synsets_a) {
-    if (AnyIn(hypernyms.Row(s), synsets_b)) return WordRelation::kHypernym;
-  }
-  for (uint32_t s : synsets_b) {
-    if (AnyIn(hypernyms.Row(s), synsets_a)) return WordRelation::kHypernym;
-  }
-  return WordRelation::kNone;
 }
 
 const char* WordRelationName(WordRelation r) {
@@ -1301,6 +1785,9 @@ const char* WordRelationName(WordRelation r) {
 Result<std::unique_ptr<WordNet>> WordNet::Load(const std::string& dir) {
   auto impl = std::make_unique<Impl>();
   CONCORD_RETURN_IF_ERROR(impl->Load(dir));
+  // Here, not in Impl::Load: there it made GCC inline less of the loaders.
+  impl->lemma_memo.Init(impl->pos_mask.size());
+  impl->synset_memo.Init(impl->synset_lines.size());
   return std::unique_ptr<WordNet>(new WordNet(std::move(impl)));
 }
 
@@ -1334,6 +1821,7 @@ std::vector<std::string> WordNet::BaseForms(std::string_view word) const {
 }
 
 uint32_t WordNet::TagCount(std::string_view word) const {
+  impl_->EnsureTagCounts();
   if (impl_->tag_counts.empty()) return 0;
   std::vector<std::pair<uint32_t, Pos>> bases;
   const std::string folded = Fold(word);
@@ -1347,12 +1835,22 @@ uint32_t WordNet::TagCount(std::string_view word) const {
   return best;
 }
 
-uint64_t WordNet::total_tag_count() const { return impl_->total_tags; }
+uint64_t WordNet::total_tag_count() const {
+  impl_->EnsureTagCounts();
+  return impl_->total_tags;
+}
 
 bool WordNet::Contains(std::string_view word) const {
   return !BaseForms(word).empty();
 }
 
 size_t WordNet::synset_count() const { return impl_->pos_begin[kPosCount]; }
+
+Status WordNet::Verify() const { return impl_->Verify(); }
+
+Status WordNet::late_error() const {
+  std::lock_guard<std::mutex> lock(impl_->late_mutex);
+  return impl_->late_error;
+}
 
 }  // namespace concord::compare

@@ -16,12 +16,23 @@
 // words joined by '_' ("make_sure").
 //
 // Ownership: the WordNet owns all its memory; nothing returned points into it.
-// Thread safety: a loaded WordNet is immutable; every const method may be
-// called concurrently from any number of threads without synchronisation.
-// Cost: Load() ~0.15 s at -O2 (~450 M instructions; more in a Debug build),
-// ~29 MB peak and less resident after; Relate() a few dozen hash probes and
-// binary searches of short sorted lists, ~4 us at -O2 (~250k calls per
-// second per core).
+// Thread safety: a loaded WordNet is immutable to its callers; every const
+// method may be called concurrently from any number of threads without
+// synchronisation. Internally, Relate() memoises what it reads (below) in
+// per-lemma and per-synset slots, each published once without locks.
+// Load() reads the exception files in full, but of each index line only
+// the lemma and part of speech, and of each data line only its first four
+// fields: the rest (a lemma's synsets, a synset's words and pointers) is
+// read when Relate() needs it, from the index and data files, which the
+// WordNet keeps mapped (read-only, ~28 MB for WordNet 3.0; they must not be
+// truncated while it lives); the tag counts are read
+// on the first call of TagCount() or total_tag_count() (~20 M instructions).
+// Cost: Load() ~0.05 s at -O2 (~133 M instructions; more in a Debug
+// build); Relate() a few dozen hash probes and binary searches over the
+// synsets of both words' base forms and their pointers. Each index line
+// and data line is parsed once per WordNet, by the first Relate() that
+// needs it (a few us), and kept: ~100 bytes per synset read, plus 8 bytes
+// per lemma and per synset (~2 MB) of slots allocated by Load().
 // Tested by wordnet_test.cc (a synthetic dictionary, and a golden table
 // against the installed WordNet 3.0 that is skipped when it is absent) and
 // wordnet_reference_test.cc (every answer against a plain reading of the
@@ -69,7 +80,26 @@ class WordNet {
   // Loads the four data, index and exception files from `dir`. Fails with a
   // Status naming the file, and the line when a file is malformed (kNotFound
   // when a file is missing, kBadInput when one is malformed).
-  // Cost: ~0.15 s and ~29 MB peak for WordNet 3.0 at -O2.
+  // Checked at Load(): every line of the exception files;
+  // of each index line its lemma (not empty once folded) and part of
+  // speech; of each data line its offset (a number, not repeated),
+  // lexicographer file number, synset type and word count (not zero).
+  // Checked later, when a query first reads the line, or all at once by
+  // Verify(): the rest of an index line (each field, and that each synset
+  // it names is in its data file) and of a data line (its words, lex ids
+  // and pointers: each field, that each pointer Relate() follows leads to
+  // a synset of its data file, and that source and target word numbers
+  // name words of their synsets); cntlist.rev, when tag counts are first
+  // asked for. A query that meets such a malformation never crashes: it
+  // reads that index line as naming no synset, that synset as having no
+  // pointers, or every tag count as 0, and reports the error (file and
+  // line, as Load() would have) once on stderr and in late_error(). Only
+  // what a query reads is checked: a pointer that leads to no synset of
+  // the other word is not looked up (it relates nothing either way).
+  // Not checked: that the index lists every synset holding a lemma, as
+  // WordNet's index files (made from its data files) do; lexical pointers
+  // of a synset the index omits for a word are not seen for that word.
+  // Cost: ~0.05 s at -O2 for WordNet 3.0, ~28 MB kept for the files.
   static Result<std::unique_ptr<WordNet>> Load(
       const std::string& dir = "/usr/share/wordnet");
 
@@ -99,7 +129,9 @@ class WordNet {
   // each base form summed over its senses, the largest over its base forms.
   // A general word frequency, used to weigh words by how informative they
   // are. 0 for words with no base form, and for every word when cntlist.rev
-  // is not in the directory (it is optional). Cost: as BaseForms().
+  // is not in the directory (it is optional) or is malformed (see Load()).
+  // The first call reads cntlist.rev (~5 ms); later ones cost as
+  // BaseForms().
   uint32_t TagCount(std::string_view word) const;
   // Sum of all tag counts in cntlist.rev (0 without it): the corpus size
   // TagCount() is relative to.
@@ -110,6 +142,14 @@ class WordNet {
 
   // Number of synsets over all parts of speech (117,659 for WordNet 3.0).
   size_t synset_count() const;
+
+  // Reads every synset line now, as queries would, and returns the first
+  // malformation (see Load()), or Ok. Cost: ~0.1 s for WordNet 3.0.
+  Status Verify() const;
+  // The first malformation a query met since Load() (a synset line that
+  // Load() did not read in full), or Ok. Such a query also wrote it to
+  // stderr once, and read that synset as having no pointers.
+  Status late_error() const;
 
  private:
   struct Impl;

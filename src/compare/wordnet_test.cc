@@ -1,9 +1,14 @@
 #include "src/compare/wordnet.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "src/compare/wordnet_test_util.h"
@@ -194,25 +199,19 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
        "data.noun:3: bad word count 'zz'"},
       {"data.noun", header + "00000100 03 v 01 entity 0 000 | x\n",
        "data.noun:2: bad synset type 'v'"},
-      {"data.noun", header + "00000100 03 n 02 entity 0\n",
-       "data.noun:2: missing word"},
-      {"data.noun", header + "00000100 03 n 01 entity 0 002 @ 00000200 n | x\n",
-       "data.noun:2: bad pointer source/target '|'"},
-      {"data.verb",
-       header + "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x\n",
-       "data.verb:2: pointer to synset 00000999, which is not in data.noun"},
-      {"index.noun", header + "goose n 1 0 1 0 00000999\n",
-       "index.noun:2: synset 00000999 is not in data.noun"},
-      {"index.adj", "giant a 1 2 &\n", "index.adj:1: missing pointer symbol"},
-      {"index.adj", "giant a 1 1 & 1\n",
-       "index.adj:1: missing tagged sense count"},
-      {"index.adj", "giant a 2 1 & 2 1 00000700\n",
-       "index.adj:1: missing synset offset"},
+      {"data.noun", header + "00000100 03 n 00 entity 0 000 | x\n",
+       "data.noun:2: synset without words"},
+      {"data.noun",
+       header + "00000100 03 n 01 entity 0 000 | x\n"
+                "00000100 03 n 01 goose 0 000 | y\n",
+       "data.noun:3: synset offset appears twice"},
+      {"data.noun", header + "0000x100 03 n 01 entity 0 000 | x\n",
+       "data.noun:2: bad synset offset '0000x100'"},
+      {"index.noun", header + "goose x 1 0 1 0 00000200\n",
+       "index.noun:2: bad part of speech 'x'"},
+      {"index.adj", "(a) a 1 0 1 0 00000700\n", "index.adj:1: empty lemma"},
       {"noun.exc", "geese goose\nmice\n", "noun.exc:2: missing base form"},
       {"adv.exc", "better well\nworse\n", "adv.exc:2: missing base form"},
-      {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose 1 3\n",
-       "cntlist.rev:2: sense key without '%'"},
-      {"cntlist.rev", "goose%1:05:00:: 1 x\n", "cntlist.rev:1: bad tag count 'x'"},
   };
   for (const BrokenCase& c : cases) {
     auto files = SyntheticFiles();
@@ -223,6 +222,214 @@ TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
     EXPECT_NE(wn.status().message().find(c.want), std::string::npos)
         << wn.status().message() << "\nwanted: " << c.want;
   }
+}
+
+// A data or index line that Load() reads only in part, broken past what
+// Load() reads.
+struct LateCase {
+  const char* file;
+  // Replaces the line whose first field is the same, or with
+  // `whole_file`, the file.
+  std::string line;
+  const char* a;         // a word whose synsets Relate(a, b) reads
+  const char* b;
+  const char* want;      // substring of the error message
+  bool whole_file = false;
+  bool query_reports = true;  // Relate(a, b) meets it, not only Verify()
+};
+
+// Replaces the line of `text` that starts with the first field of `line`.
+std::string ReplaceLine(const std::string& text, const std::string& line) {
+  const std::string key = line.substr(0, line.find(' ') + 1);
+  const size_t at = text.find("\n" + key) + 1;
+  return text.substr(0, at) + line +
+         text.substr(text.find('\n', at));
+}
+
+TEST(SyntheticWordNet, MalformedLinesAreFoundByVerifyAndByQueries) {
+  const std::vector<LateCase> cases = {
+      {"data.noun", "00000100 03 n 02 entity 0", "entity", "goose",
+       "data.noun:2: missing word"},
+      {"data.noun", "00000100 03 n 01 entity 0 002 @ 00000200 n | x",
+       "entity", "goose", "data.noun:2: bad pointer source/target '|'"},
+      {"data.noun",
+       "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0301 | b",
+       "goose", "honk", "data.noun:3: pointer source word out of range"},
+      {"data.noun",
+       "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0105 | b",
+       "goose", "honk", "data.noun:3: pointer target word out of range"},
+      {"data.noun", "00000350 14 n 01 nation 0 002 @ 00000100 n 00",  // cut
+       "nation", "entity", "data.noun:5: missing pointer symbol"},
+      {"data.noun", "00000350 14 n 01 (a) 0 000 | empty word",
+       "nation", "entity", "data.noun:5: empty word"},
+      // A pointer that leads nowhere relates nothing: only Verify() reads
+      // where it leads.
+      {"data.verb", "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x",
+       "honk", "goose",
+       "data.verb:2: pointer to synset 00000999, which is not in data.noun",
+       false, false},
+      {"index.noun", "  1 header\ngoose n 1 0 1 0 00000999\n", "goose",
+       "geese", "index.noun:2: synset 00000999 is not in data.noun", true},
+      {"index.adj", "giant a 1 2 &\n", "giant", "giant's",
+       "index.adj:1: missing pointer symbol", true},
+      {"index.adj", "giant a 1 1 & 1\n", "giant", "giant's",
+       "index.adj:1: missing tagged sense count", true},
+      {"index.adj", "giant a 2 1 & 2 1 00000700\n", "giant", "giant's",
+       "index.adj:1: missing synset offset", true},
+      {"index.adj", "giant a 1 1 & 1 0 0000070x\n", "giant", "giant's",
+       "index.adj:1: bad synset offset '0000070x'", true},
+  };
+  for (const LateCase& c : cases) {
+    auto files = SyntheticFiles();
+    files[c.file] = c.whole_file ? c.line : ReplaceLine(files[c.file], c.line);
+    auto loaded = WordNet::Load(WriteDir(files));
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    const WordNet& wn = **loaded;
+    const Status verified = wn.Verify();
+    EXPECT_EQ(verified.code(), StatusCode::kBadInput) << c.want;
+    EXPECT_NE(verified.message().find(c.want), std::string::npos)
+        << verified.message() << "\nwanted: " << c.want;
+    EXPECT_TRUE(wn.late_error().ok()) << "Verify() is not a query";
+    // A query that reads the line answers, reports it and goes on.
+    wn.Relate(c.a, c.b);
+    if (!c.query_reports) {
+      EXPECT_TRUE(wn.late_error().ok()) << wn.late_error().ToString();
+      continue;
+    }
+    EXPECT_EQ(wn.late_error().code(), StatusCode::kBadInput) << c.want;
+    EXPECT_NE(wn.late_error().message().find(c.want), std::string::npos)
+        << wn.late_error().message() << "\nwanted: " << c.want;
+    EXPECT_EQ(wn.Relate("better", "well"), WordRelation::kSame);
+  }
+}
+
+// Runs Relate() over `pairs` from `threads` threads at once, each from its
+// own starting point so that they race on lines not read yet; returns the
+// answers, which must be the same in every thread.
+std::vector<WordRelation> RelateConcurrently(
+    const WordNet& wn,
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    int threads) {
+  std::vector<std::vector<WordRelation>> got(
+      threads, std::vector<WordRelation>(pairs.size()));
+  std::atomic<int> ready{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      ready.fetch_add(1);
+      while (ready.load() < threads) std::this_thread::yield();
+      const size_t n = pairs.size();
+      // Even threads go forwards, odd ones backwards, from spread starts.
+      for (size_t k = 0; k < n; ++k) {
+        const size_t i = (t % 2 == 0 ? k : n - 1 - k) + n * t / threads;
+        got[t][i % n] = wn.Relate(pairs[i % n].first, pairs[i % n].second);
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  for (int t = 1; t < threads; ++t) {
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      EXPECT_EQ(got[t][i], got[0][i])
+          << "thread " << t << ": " << pairs[i].first << " / "
+          << pairs[i].second;
+      if (got[t][i] != got[0][i]) return got[0];  // one failure is enough
+    }
+  }
+  return got[0];
+}
+
+// Malformed lines met by several threads at once: the same answers as one
+// thread, the error reported once, no crash.
+TEST(SyntheticWordNet, ConcurrentQueriesOnMalformedLinesAnswerAsOneThread) {
+  const std::vector<std::string> words = {
+      "entity", "goose", "geese",  "honk",  "nation", "national",
+      "giant",  "huge",  "large",  "run",   "box",    "better",
+      "well",   "giant's", "Domestic Goose", "happen", "take place"};
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const std::string& a : words) {
+    for (const std::string& b : words) pairs.emplace_back(a, b);
+  }
+  const std::vector<std::pair<std::string, std::string>> bad_lines = {
+      {"data.noun", "00000100 03 n 01 entity 0 002 @ 00000200 n | x"},
+      {"data.noun",
+       "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0301 | b"},
+      {"index.adj", "giant a 1 1 & 1\n"},
+  };
+  for (const auto& [file, line] : bad_lines) {
+    auto files = SyntheticFiles();
+    files[file] = line.ends_with("\n") ? line : ReplaceLine(files[file], line);
+    const std::string dir = WriteDir(files);
+    auto one = WordNet::Load(dir);
+    auto many = WordNet::Load(dir);
+    ASSERT_TRUE(one.ok() && many.ok()) << file;
+    std::vector<WordRelation> want;
+    for (const auto& [a, b] : pairs) want.push_back((*one)->Relate(a, b));
+    EXPECT_EQ(RelateConcurrently(**many, pairs, 4), want) << line;
+    EXPECT_FALSE((*one)->late_error().ok()) << line;
+    EXPECT_EQ((*many)->late_error().ToString(),
+              (*one)->late_error().ToString());
+  }
+}
+
+// cntlist.rev is read when tag counts are first asked for.
+TEST(SyntheticWordNet, MalformedTagCountsAreFoundOnFirstUse) {
+  const std::vector<BrokenCase> cases = {
+      {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose 1 3\n",
+       "cntlist.rev:2: sense key without '%'"},
+      {"cntlist.rev", "goose%1:05:00:: 1 x\n",
+       "cntlist.rev:1: bad tag count 'x'"},
+  };
+  for (bool query_first : {true, false}) {
+    for (const BrokenCase& c : cases) {
+      auto files = SyntheticFiles();
+      files[c.file] = c.text;
+      auto loaded = WordNet::Load(WriteDir(files));
+      ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+      const WordNet& wn = **loaded;
+      if (query_first) {
+        EXPECT_EQ(wn.TagCount("goose"), 0u);  // as without the file
+        EXPECT_EQ(wn.total_tag_count(), 0u);
+        EXPECT_NE(wn.late_error().message().find(c.want), std::string::npos)
+            << wn.late_error().message() << "\nwanted: " << c.want;
+      }
+      const Status verified = wn.Verify();
+      EXPECT_EQ(verified.code(), StatusCode::kBadInput) << c.want;
+      EXPECT_NE(verified.message().find(c.want), std::string::npos)
+          << verified.message() << "\nwanted: " << c.want;
+      EXPECT_EQ(wn.TagCount("goose"), 0u);
+    }
+  }
+}
+
+// A file of a whole number of pages has no NUL after it when mapped: it is
+// read into memory instead, with the same answers.
+TEST(SyntheticWordNet, PageSizedFilesAreReadWhole) {
+  auto files = SyntheticFiles();
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  for (const char* name : {"data.adv", "index.adv", "data.noun"}) {
+    std::string& text = files[name];
+    // A licence-style line (two leading spaces) fills the page.
+    const size_t pad = page - text.size() % page;
+    ASSERT_GE(pad, 3u);
+    text = "  " + std::string(pad - 3, 'x') + "\n" + text;
+    ASSERT_EQ(text.size() % page, 0u);
+  }
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  EXPECT_TRUE((*wn)->Verify().ok()) << (*wn)->Verify().ToString();
+  EXPECT_EQ((*wn)->synset_count(), 13u);
+  EXPECT_EQ((*wn)->Relate("better", "well"), WordRelation::kSame);
+  EXPECT_EQ((*wn)->Relate("geese", "entity"), WordRelation::kHypernym);
+  EXPECT_EQ((*wn)->Relate("nation", "national"), WordRelation::kDerived);
+  EXPECT_TRUE((*wn)->Contains("well"));
+}
+
+TEST(SyntheticWordNet, WellFormedFilesVerify) {
+  auto wn = LoadSynthetic();
+  ASSERT_NE(wn, nullptr);
+  EXPECT_TRUE(wn->Verify().ok()) << wn->Verify().ToString();
+  EXPECT_EQ(wn->Relate("goose", "honk"), WordRelation::kDerived);
+  EXPECT_TRUE(wn->late_error().ok());
 }
 
 TEST(SyntheticWordNet, TagCountsSumSensesOfTheBaseForm) {
@@ -285,6 +492,11 @@ const WordNet* RealWordNet::wn_ = nullptr;
 
 TEST_F(RealWordNet, CountsSynsets) {
   EXPECT_EQ(wn_->synset_count(), 117659u);  // 82115 + 13767 + 18156 + 3621
+}
+
+TEST_F(RealWordNet, VerifiesEveryLine) {
+  EXPECT_TRUE(wn_->Verify().ok()) << wn_->Verify().ToString();
+  EXPECT_TRUE(wn_->late_error().ok());
 }
 
 TEST_F(RealWordNet, CommonWordsHaveHigherTagCountsThanRareOnes) {
@@ -392,6 +604,51 @@ TEST_F(RealWordNet, RelateGoldenTable) {
           {"  ", "dog", WordRelation::kNone},
           {"", "", WordRelation::kNone},
       });
+}
+
+// Many threads querying a freshly loaded WordNet race to read (and
+// memoise) the same lines: every answer must be as one thread's.
+TEST_F(RealWordNet, ConcurrentRelateAnswersAsOneThread) {
+  const std::string dir = WordNet::FindDefaultDir();
+  // Words of every 61st synset of each part of speech, so that neighbours
+  // are often synonyms or linked: a few hundred words, ~20k pairs.
+  std::vector<std::string> words;
+  for (const char* suffix : {"noun", "verb", "adj", "adv"}) {
+    std::ifstream in(dir + "/data." + suffix);
+    std::string line;
+    for (size_t n = 0; std::getline(in, line); ++n) {
+      if (line.empty() || line[0] == ' ' || n % 61 != 0) continue;
+      std::istringstream fields(line);
+      std::string offset, lex_file, type, word, lex_id;
+      int n_words = 0;
+      fields >> offset >> lex_file >> type >> std::hex >> n_words;
+      for (int i = 0; i < n_words && i < 3 && fields >> word >> lex_id; ++i) {
+        words.push_back(word);
+      }
+    }
+  }
+  ASSERT_GT(words.size(), 300u);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t j = i + 1; j < words.size() && j <= i + 30; ++j) {
+      pairs.emplace_back(words[i], words[j]);
+    }
+  }
+  std::vector<WordRelation> want;
+  for (const auto& [a, b] : pairs) want.push_back(wn_->Relate(a, b));
+  // Not wn_: its lines are memoised by the other tests already.
+  auto fresh = WordNet::Load(dir);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  const std::vector<WordRelation> got = RelateConcurrently(**fresh, pairs, 4);
+  EXPECT_EQ(got, want);
+  // The pairs mean something: some related, in several ways.
+  std::map<WordRelation, int> kinds;
+  for (WordRelation r : want) ++kinds[r];
+  EXPECT_GT(kinds[WordRelation::kSynonym], 100);
+  EXPECT_GT(kinds[WordRelation::kHypernym] + kinds[WordRelation::kDerived] +
+                kinds[WordRelation::kSimilarTo],
+            0);
+  EXPECT_TRUE((*fresh)->late_error().ok());
 }
 
 TEST_F(RealWordNet, RelateIsSymmetricOnTheGoldenWords) {
