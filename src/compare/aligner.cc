@@ -301,8 +301,7 @@ class Extender {
   // WalkRun: inside Extend, the scan's pointers lived on the stack.
   [[gnu::noinline]] static size_t FirstMatch(
       const uint64_t* a, const uint64_t* b,
-      const std::pair<int64_t, int64_t>* offsets, size_t from,
-      size_t tries) {
+      const std::pair<int64_t, int64_t>* offsets, size_t from, size_t tries) {
     for (size_t q = from; q < tries; ++q) {
       if (a[offsets[q].first] == b[offsets[q].second]) return q;
     }

@@ -297,8 +297,7 @@ TEST(AlignerTest, GramHashesMatchTheirDefinition) {
         bool all_stop = true;
         uint64_t h = 0;
         for (int k = 0; k < n; ++k) {
-          h = k == 0 ? t.words[j].stem
-                     : std::rotl(h, 21) ^ t.words[j + k].stem;
+          h = k == 0 ? t.words[j].stem : std::rotl(h, 21) ^ t.words[j + k].stem;
           all_stop = all_stop && t.words[j + k].stop;
         }
         want = all_stop ? 0 : h | 1;
@@ -329,11 +328,14 @@ TEST(AlignerTest, GramHashesMatchTheirDefinition) {
 // folded hash and stem, memoised or not (each text is prepared twice, the
 // second time from the memo), and equal to a fresh computation.
 TEST(AlignerTest, StemMemoKeepsWordsTheProbeHashCannotTellApart) {
+  // Word pairs that differ where the probe hash looks.
+  // clang-format off
   const std::vector<std::string> words = {
       "a", "ab", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefh",
       "computer", "computes", "attributed", "attributes", "interchangeably",
       "interchangeablx", "abcdefghxijklmnopq", "abcdefghyijklmnopq",
       "abcdefghxxijklmnopqrs", "abcdefghyyijklmnopqrs", "running", "runner"};
+  // clang-format on
   std::string text;
   for (const std::string& w : words) text += w + " ";
   text::Stemmer stemmer("en");

@@ -228,8 +228,7 @@ class StorySets {
         }
         Slot& t = tab[slot];
         if (t.stamp != st) t = {w.stem, st, next++};
-        word_ids[ids++] =
-            t.id << 2 | uint32_t{!w.stop} | uint32_t{detail} << 1;
+        word_ids[ids++] = t.id << 2 | uint32_t{!w.stop} | uint32_t{detail} << 1;
       }
       member_end[i] = ids;
     }

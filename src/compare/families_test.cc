@@ -191,7 +191,8 @@ TEST(FamiliesTest, StorySetsEqualSortedSetEvidence) {
         &stemmer));
   }
   std::vector<StoryMember> members;
-  for (size_t k : {0, 1, 0, 2, 3, 4, 1}) members.push_back({&texts[k], {}, false});
+  for (size_t k : {0, 1, 0, 2, 3, 4, 1})
+    members.push_back({&texts[k], {}, false});
   const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
   ASSERT_EQ(r.pairs.size(), 21u);
   for (const PairResult& pr : r.pairs) {

@@ -534,9 +534,10 @@ std::map<std::string, std::string> Files(bool unusual) {
                 "00000850 00 a 01 good 0 000 | having desirable qualities\n"},
       {"data.adv", header + "00000900 02 r 01 well 0 000 | in a good way\n"},
       {"index.noun",
-       header + "barnyard_fowl n 1 0 1 0 00000200\n"
-                "box n 1 0 1 0 00000300\n"
-                "domestic_goose n 1 2 @ + 1 0 00000200\n" +
+       header +
+           "barnyard_fowl n 1 0 1 0 00000200\n"
+           "box n 1 0 1 0 00000300\n"
+           "domestic_goose n 1 2 @ + 1 0 00000200\n" +
            (unusual ? "entity n 1 1 ~ 1 0 0000000100\n"
                       "Entity n 1 0 1 0 00000100\n"  // a second line
                       "ghost n 0 0 0 0\n"
@@ -559,8 +560,9 @@ std::map<std::string, std::string> Files(bool unusual) {
       {"verb.exc", "ran run\n"},
       {"adj.exc", "better good\n"},
       {"adv.exc", "better well\n"},
-      {"cntlist.rev", "goose%1:05:00:: 1 7\ngoose%1:13:00:: 2 3\n"
-                      "honk%2:32:00:: 1 2\nunknown%1:00:00:: 1 5\n"},
+      {"cntlist.rev",
+       "goose%1:05:00:: 1 7\ngoose%1:13:00:: 2 3\n"
+       "honk%2:32:00:: 1 2\nunknown%1:00:00:: 1 5\n"},
   };
 }
 

@@ -231,9 +231,9 @@ struct LateCase {
   // Replaces the line whose first field is the same, or with
   // `whole_file`, the file.
   std::string line;
-  const char* a;         // a word whose synsets Relate(a, b) reads
+  const char* a;  // a word whose synsets Relate(a, b) reads
   const char* b;
-  const char* want;      // substring of the error message
+  const char* want;  // substring of the error message
   bool whole_file = false;
   bool query_reports = true;  // Relate(a, b) meets it, not only Verify()
 };
@@ -242,16 +242,15 @@ struct LateCase {
 std::string ReplaceLine(const std::string& text, const std::string& line) {
   const std::string key = line.substr(0, line.find(' ') + 1);
   const size_t at = text.find("\n" + key) + 1;
-  return text.substr(0, at) + line +
-         text.substr(text.find('\n', at));
+  return text.substr(0, at) + line + text.substr(text.find('\n', at));
 }
 
 TEST(SyntheticWordNet, MalformedLinesAreFoundByVerifyAndByQueries) {
   const std::vector<LateCase> cases = {
       {"data.noun", "00000100 03 n 02 entity 0", "entity", "goose",
        "data.noun:2: missing word"},
-      {"data.noun", "00000100 03 n 01 entity 0 002 @ 00000200 n | x",
-       "entity", "goose", "data.noun:2: bad pointer source/target '|'"},
+      {"data.noun", "00000100 03 n 01 entity 0 002 @ 00000200 n | x", "entity",
+       "goose", "data.noun:2: bad pointer source/target '|'"},
       {"data.noun",
        "00000200 05 n 02 goose 0 Domestic_Goose 0 001 + 00000400 v 0301 | b",
        "goose", "honk", "data.noun:3: pointer source word out of range"},
@@ -260,16 +259,16 @@ TEST(SyntheticWordNet, MalformedLinesAreFoundByVerifyAndByQueries) {
        "goose", "honk", "data.noun:3: pointer target word out of range"},
       {"data.noun", "00000350 14 n 01 nation 0 002 @ 00000100 n 00",  // cut
        "nation", "entity", "data.noun:5: missing pointer symbol"},
-      {"data.noun", "00000350 14 n 01 (a) 0 000 | empty word",
-       "nation", "entity", "data.noun:5: empty word"},
+      {"data.noun", "00000350 14 n 01 (a) 0 000 | empty word", "nation",
+       "entity", "data.noun:5: empty word"},
       // A pointer that leads nowhere relates nothing: only Verify() reads
       // where it leads.
-      {"data.verb", "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x",
-       "honk", "goose",
+      {"data.verb", "00000400 32 v 01 honk 0 001 @ 00000999 n 0000 | x", "honk",
+       "goose",
        "data.verb:2: pointer to synset 00000999, which is not in data.noun",
        false, false},
-      {"index.noun", "  1 header\ngoose n 1 0 1 0 00000999\n", "goose",
-       "geese", "index.noun:2: synset 00000999 is not in data.noun", true},
+      {"index.noun", "  1 header\ngoose n 1 0 1 0 00000999\n", "goose", "geese",
+       "index.noun:2: synset 00000999 is not in data.noun", true},
       {"index.adj", "giant a 1 2 &\n", "giant", "giant's",
        "index.adj:1: missing pointer symbol", true},
       {"index.adj", "giant a 1 1 & 1\n", "giant", "giant's",
@@ -342,8 +341,8 @@ std::vector<WordRelation> RelateConcurrently(
 // thread, the error reported once, no crash.
 TEST(SyntheticWordNet, ConcurrentQueriesOnMalformedLinesAnswerAsOneThread) {
   const std::vector<std::string> words = {
-      "entity", "goose", "geese",  "honk",  "nation", "national",
-      "giant",  "huge",  "large",  "run",   "box",    "better",
+      "entity", "goose",   "geese",          "honk",   "nation",    "national",
+      "giant",  "huge",    "large",          "run",    "box",       "better",
       "well",   "giant's", "Domestic Goose", "happen", "take place"};
   std::vector<std::pair<std::string, std::string>> pairs;
   for (const std::string& a : words) {

@@ -16,8 +16,7 @@ TEST(CountWordsTest, GoldenTable) {
   // Only space, tab, CR and LF separate: NBSP, form feed and vertical tab
   // are word bytes.
   EXPECT_EQ(CountWords("a\xC2\xA0" "b\fc\vd"), 1u);
-  EXPECT_EQ(CountWords(std::string(64, 'x') + " " + std::string(64, ' ') +
-                       "y"),
+  EXPECT_EQ(CountWords(std::string(64, 'x') + " " + std::string(64, ' ') + "y"),
             2u);
   EXPECT_EQ(CountWords(std::string(200, 'w')), 1u);
   EXPECT_EQ(CountWords("The port handles around 9.8 million boxes a year, "

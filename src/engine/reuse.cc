@@ -102,8 +102,7 @@ void ReconcileFacts(const std::vector<Article>& in,
   st->entities.reserve(st->entities.size() + r.entities.size());
   for (facts::EntityCluster& e : r.entities) {
     st->entities.push_back({std::move(e.name), std::move(e.type),
-                            std::move(e.variants), ids(&e.members),
-                            e.sources});
+                            std::move(e.variants), ids(&e.members), e.sources});
   }
   st->quotes.reserve(st->quotes.size() + r.quotes.size());
   for (facts::QuoteCluster& q : r.quotes) {

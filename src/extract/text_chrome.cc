@@ -263,7 +263,6 @@ std::string Signature(std::string_view s) {
   return out;
 }
 
-
 // Words in `s`, counting stops past `limit` (returns limit + 1 then): the
 // length checks below look at the start of long paragraphs only.
 // Where SSE2 is available, 64 bytes at a time, then 16: a word starts at

@@ -788,8 +788,7 @@ class Finder {
     const bool all_caps = doc_.tokens()[first_tok].all_caps;
     // Single words that are not names.
     if (single) {
-      if (w0.size() < 2 || Pronoun(w0) ||
-          (c0 & wc::kCommonCapitalised) != 0) {
+      if (w0.size() < 2 || Pronoun(w0) || (c0 & wc::kCommonCapitalised) != 0) {
         return;
       }
       if (CueOf(c0) == lexicon::CountryCue::kDemonym) return;  // "Ukrainian"

@@ -159,8 +159,8 @@ std::string_view FoldToBuffer(std::string_view w, char (&buffer)[N],
 // English contractions and the words they open to, for both word scans
 // below (a quote and its copy compare word for word).
 constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
-    {"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"},
-    {"'m", "am"},   {"'d", "would"}};
+    {"n't", "not"},  {"'re", "are"}, {"'ve", "have"},
+    {"'ll", "will"}, {"'m", "am"},   {"'d", "would"}};
 
 // Calls f(word) for the folded words of `text` with English contractions
 // opened ("we're" -> we are), so that a quote and its copy compare word for
@@ -628,7 +628,8 @@ void QuantityClaims(const std::vector<StoryMember>& members,
   std::vector<std::string_view> units;
   {
     size_t quantities = 0;
-    for (const StoryMember& m : members) quantities += m.facts->quantities.size();
+    for (const StoryMember& m : members)
+      quantities += m.facts->quantities.size();
     all.reserve(quantities);
     unit_of.reserve(quantities);
     FirstSight<std::string_view> unit_ids(16);
@@ -659,7 +660,8 @@ void QuantityClaims(const std::vector<StoryMember>& members,
   std::vector<Mention> by_unit(all.size());
   {
     std::vector<uint32_t> fill(unit_from.begin(), unit_from.end() - 1);
-    for (size_t k = 0; k < all.size(); ++k) by_unit[fill[unit_of[k]]++] = all[k];
+    for (size_t k = 0; k < all.size(); ++k)
+      by_unit[fill[unit_of[k]]++] = all[k];
   }
   claims->reserve(claims->size() + all.size());  // at most a claim per mention
   // Per member, 1 + the index of the last claim it joined: claims are made
@@ -896,8 +898,9 @@ void FindConflicts(const std::vector<StoryMember>& members,
       source_list.push_back(members[m].source);
     }
     std::sort(source_list.begin() + from, source_list.end());
-    source_list.erase(std::unique(source_list.begin() + from, source_list.end()),
-                      source_list.end());
+    source_list.erase(
+        std::unique(source_list.begin() + from, source_list.end()),
+        source_list.end());
     at = {static_cast<uint32_t>(from),
           static_cast<uint32_t>(source_list.size() - from)};
   };

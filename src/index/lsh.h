@@ -26,15 +26,15 @@
 // time.
 // Cost: Insert and Query hash b bands (r·4 bytes each; an Insert of the
 // signature just queried reuses the Query's hashes) and probe one
-// open-addressing table, all b probes prefetched together; Query also reads every posting of the buckets it
-// hits (one compare each; near-duplicate families make that the dominant
-// cost) and sorts the distinct ids it found. Memory: the table (16 bytes per
-// distinct band key, at most half full, and at least an eighth full up to
-// 2^20 slots where it grows fourfold, a quarter beyond; a bucket's first
-// id lives in its slot), 64 bytes per 14 further ids of a bucket (at most
-// 64 bytes per posting, ~4.6 in long buckets), a 4-byte stamp per id up to
-// the largest id inserted, and Query's scratch (its ids found, and a bitmap
-// over their range when that is small).
+// open-addressing table, all b probes prefetched together; Query also reads
+// every posting of the buckets it hits (one compare each; near-duplicate
+// families make that the dominant cost) and sorts the distinct ids it found.
+// Memory: the table (16 bytes per distinct band key, at most half full, and at
+// least an eighth full up to 2^20 slots where it grows fourfold, a quarter
+// beyond; a bucket's first id lives in its slot), 64 bytes per 14 further ids
+// of a bucket (at most 64 bytes per posting, ~4.6 in long buckets), a 4-byte
+// stamp per id up to the largest id inserted, and Query's scratch (its ids
+// found, and a bitmap over their range when that is small).
 #ifndef CONCORD_INDEX_LSH_H_
 #define CONCORD_INDEX_LSH_H_
 

@@ -406,8 +406,8 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       ++words_;
       // A name: all capitals, or capitalised inside a sentence.
       const unsigned name = tok.all_caps | (tok.capitalized & !sentence_start);
-      const uint8_t flags = static_cast<uint8_t>(name * kPendingName |
-                                                 tok.all_caps * kPendingAllCaps);
+      const uint8_t flags = static_cast<uint8_t>(
+          name * kPendingName | tok.all_caps * kPendingAllCaps);
       sentence_start = false;
       const std::string_view word = StripPossessive(norm(tok));
       if (word.size() < 2) continue;

@@ -183,8 +183,8 @@ class FeatureExtractor {
   // A term new to the vocabulary is shown as `prefix` + `shown`.
   // REQUIRES: term != 0 (a word's terms are 1 for 0, see LookupMiss; number
   // terms of 0 mean none and are not added).
-  void Add(Table& t, uint64_t term, TermKind kind, float count,
-           Memo::Entry* e, std::string_view prefix, std::string_view shown,
+  void Add(Table& t, uint64_t term, TermKind kind, float count, Memo::Entry* e,
+           std::string_view prefix, std::string_view shown,
            Vocabulary* vocabulary);
   // Replaces *terms with the terms counted so far, sorted by term, and
   // empties the table.
@@ -217,7 +217,7 @@ class FeatureExtractor {
     uint32_t length;
     uint8_t flags;
   };
-  std::vector<Pending> pending_;        // scratch, only grows
+  std::vector<Pending> pending_;  // scratch, only grows
   // Per-article term counts: an open-addressing table (term 0 = empty
   // slot) whose home slot for a term is the term's top bits, and which
   // probes forward without wrapping. Term ids are hashes, so the table in

@@ -269,7 +269,8 @@ TEST(FeaturesTest, ExtractGivesThePlainBag) {
       std::string(30, 'q') + " " + std::string(23, 'z') + " " +
           std::string(22, 'y') + " Supercalifragilisticexpialidocious " +
           "Antidisestablishmentarianism's pneumonoultramicroscopic",
-      "\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3002 \u0645\u0631\u062d\u0628\u0627 "
+      "\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3002 "
+      "\u0645\u0631\u062d\u0628\u0627 "
       "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440! "
       "\U0001F600 emoji \uFF11\uFF12\uFF13 full-width.",
       "ONE TWO Three four. Five SIX? seven: Eight; nine! TEN",

@@ -177,8 +177,7 @@ struct Mix4 {
 // AddWindowsToMinHash's windows from the first, `p` (window 0), on: four
 // rolled in general registers and moved into a vector (no array written
 // and read back, no second loop), then AddFour.
-[[gnu::target("avx2")]] void AddWindowsAvx2(const uint64_t* v,
-                                            size_t windows,
+[[gnu::target("avx2")]] void AddWindowsAvx2(const uint64_t* v, size_t windows,
                                             size_t k, uint64_t base,
                                             uint64_t base_k, uint64_t p,
                                             uint64_t seed,
@@ -188,7 +187,7 @@ struct Mix4 {
   size_t i = 0;
   // Each group rolls on to the next group's first window, which must exist.
   for (; i + 4 < windows; i += 4) {
-    const uint64_t* out_values = v + i;    // the values each roll drops
+    const uint64_t* out_values = v + i;     // the values each roll drops
     const uint64_t* in_values = v + i + k;  // and takes in
     // Each window goes into the vector before p is multiplied in place
     // (no copy of p kept for it).

@@ -9,20 +9,19 @@
 // each folded (Token::norm). Each folded word is hashed once: up to 16
 // bytes (all but a few words of any article) by MixWord below, two
 // multiplies over the zero-padded bytes and the length, then one folded
-// 64 x 64 -> 128-bit multiply, which the fast path computes from two masked loads with no branch
-// on the length (XXH3's dispatch on 1-3, 4-8, 9-16 bytes mispredicted on
-// most words); longer words by XXH3. A shingle is P, the polynomial of its
-// k word hashes in a fixed odd base B, mod 2^64:
-// consecutive windows' P differ by a multiply, a subtraction and an
-// addition (rolling, as Rabin-Karp), where an XXH3 over the 8k bytes cost
-// several times more. P is linear in the word hashes, but those are
-// avalanched, and two distinct windows collide only when a sum of k of
-// their differences times powers of B vanishes mod 2^64 (shingles_test.cc
-// counts distinct windows and distinct hashes over the example articles).
-// P is not mixed again (it was, by Fmix64, a bijection that changed no
-// collision): every consumer of shingles mixes them itself (MinHash with
-// its seed, SimHash), and ShingleToMinHash hands the P of a body straight
-// to the MinHash signature (AddWindowsToMinHash rolls the windows and
+// 64 x 64 -> 128-bit multiply, which the fast path computes from two masked
+// loads with no branch on the length (XXH3's dispatch on 1-3, 4-8, 9-16 bytes
+// mispredicted on most words); longer words by XXH3. A shingle is P, the
+// polynomial of its k word hashes in a fixed odd base B, mod 2^64: consecutive
+// windows' P differ by a multiply, a subtraction and an addition (rolling, as
+// Rabin-Karp), where an XXH3 over the 8k bytes cost several times more. P is
+// linear in the word hashes, but those are avalanched, and two distinct windows
+// collide only when a sum of k of their differences times powers of B vanishes
+// mod 2^64 (shingles_test.cc counts distinct windows and distinct hashes over
+// the example articles). P is not mixed again (it was, by Fmix64, a bijection
+// that changed no collision): every consumer of shingles mixes them itself
+// (MinHash with its seed, SimHash), and ShingleToMinHash hands the P of a body
+// straight to the MinHash signature (AddWindowsToMinHash rolls the windows and
 // mixes them four at a time in one loop), so a shingle costs one mix,
 // not two, and never reaches out->hashes.
 // The exact fingerprint is XXH3 over the sequence of word hashes (folded

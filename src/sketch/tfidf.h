@@ -47,10 +47,9 @@ class DocumentFrequencies {
     }
   };
   Ahead PrefetchAhead() const {
-    return Ahead{slots_.empty()
-                     ? nullptr
-                     : reinterpret_cast<const char*>(slots_.data()),
-                 shift_, sizeof(Slot)};
+    return Ahead{
+        slots_.empty() ? nullptr : reinterpret_cast<const char*>(slots_.data()),
+        shift_, sizeof(Slot)};
   }
   // Tabulates Idf() for the small document frequencies (most terms'),
   // saving a logarithm per term of every vector weighed; the table holds
