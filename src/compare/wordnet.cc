@@ -468,6 +468,17 @@ struct SynsetPointer {
 struct SynsetText {
   std::vector<std::string_view> words;
   std::vector<SynsetPointer> pointers;
+  // A pointer as the line gives it: `source_target` is the four hex digits
+  // of source and target word numbers (both readers use this).
+  void AddPointer(uint32_t offset, Pos pos, PtrKind kind,
+                  uint32_t source_target) {
+    pointers.push_back(
+        {.offset = offset,
+         .pos = pos,
+         .kind = kind,
+         .source_word = static_cast<uint8_t>(source_target >> 8),
+         .target_word = static_cast<uint8_t>(source_target & 0xff)});
+  }
   // Words of the synset: all of them for word number 0, else the n-th.
   std::span<const std::string_view> Words(uint8_t n) const {
     std::span<const std::string_view> all(words);
@@ -1111,12 +1122,7 @@ bool WordNet::Impl::FastSynset(Pos p, std::string_view line,
         (!semantic && !IsLexical(kind, source_target))) {
       continue;
     }
-    out->pointers.push_back(
-        {.offset = target_offset,
-         .pos = target_pos,
-         .kind = kind,
-         .source_word = static_cast<uint8_t>(source_target >> 8),
-         .target_word = static_cast<uint8_t>(source_target & 0xff)});
+    out->AddPointer(target_offset, target_pos, kind, source_target);
   }
   return true;
 }
@@ -1147,12 +1153,7 @@ Status WordNet::Impl::SlowSynset(Pos p, uint32_t id, std::string_view line,
         (!semantic && !IsLexical(kind, source_target))) {
       continue;
     }
-    out->pointers.push_back(
-        {.offset = target_offset,
-         .pos = target_pos,
-         .kind = kind,
-         .source_word = static_cast<uint8_t>(source_target >> 8),
-         .target_word = static_cast<uint8_t>(source_target & 0xff)});
+    out->AddPointer(target_offset, target_pos, kind, source_target);
   }
   if (!f.ok()) return LineError(p, id, f.error());
   return Status::Ok();
