@@ -33,6 +33,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "src/base/hash.h"
 #include "src/facts/gated_table.h"
 #include "src/facts/lexicon.h"
 #include "src/text/normalizer.h"
@@ -296,11 +297,11 @@ struct NameMemoEntry {
   bool has_facts = false;
   NameFacts facts;
 };
+// XXH3 (Hash64): names are short, where it costs about half of
+// std::hash's murmur (`_Hash_bytes` was ~1 % of a 1k run's samples).
 struct NameHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
+  size_t operator()(std::string_view s) const noexcept { return Hash64(s); }
 };
 using NameMemoMap =
     std::unordered_map<std::string, NameMemoEntry, NameHash, std::equal_to<>>;
