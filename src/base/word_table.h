@@ -6,9 +6,9 @@
 //
 // Keys are views: the strings must outlive the table (string literals in
 // practice). Thread safety: const methods may be called from any thread.
-// Cost: Find rejects a key whose length or first byte no key has in a few
-// instructions, else one FNV-1a hash and a short linear probe; no
-// allocation.
+// Cost: Find rejects, in a few instructions, a key whose length no key has
+// or whose (length, first byte, last byte) mix no key has; else one FNV-1a
+// hash and a short linear probe; no allocation.
 #ifndef CONCORD_BASE_WORD_TABLE_H_
 #define CONCORD_BASE_WORD_TABLE_H_
 
@@ -23,10 +23,13 @@ namespace concord {
 
 // A read-only hash map from short strings, built once: open addressing
 // with linear probing in a power-of-two table at most half full, FNV-1a
-// hashing, and two rejects before any hashing: the key length and the
-// first byte must occur among the keys. Most words looked up are in no list,
-// so most lookups end at the rejects or at the first empty slot. Insert keeps
-// the first value of a key (as std::unordered_map::emplace does).
+// hashing, and two rejects before any hashing: the key length must occur
+// among the keys, and so must the key's bit in a 4096-bit filter mixed from
+// its length and first and last bytes. Most words looked up are in no list,
+// yet many share a length and a first byte with some key; the filter bit of
+// such a word is still mostly clear, so most lookups end at the rejects, a
+// clear bit proving the word absent. Insert keeps the first value of a key
+// (as std::unordered_map::emplace does).
 template <typename V>
 class FlatMap {
  public:
@@ -42,8 +45,8 @@ class FlatMap {
       ++used_;
       if (key.size() < 64) lengths_ |= uint64_t{1} << key.size();
       if (!key.empty()) {
-        const auto b = static_cast<unsigned char>(key[0]);
-        first_[b >> 6] |= uint64_t{1} << (b & 63);
+        const uint32_t b = FilterBit(key);
+        filter_[b >> 6] |= uint64_t{1} << (b & 63);
       }
       return true;
     }
@@ -64,8 +67,8 @@ class FlatMap {
     if (key.empty() || key.size() >= 64 || (lengths_ >> key.size() & 1) == 0) {
       return nullptr;
     }
-    const auto b = static_cast<unsigned char>(key[0]);
-    if ((first_[b >> 6] >> (b & 63) & 1) == 0) return nullptr;
+    const uint32_t b = FilterBit(key);
+    if ((filter_[b >> 6] >> (b & 63) & 1) == 0) return nullptr;
     for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (!s.used) return nullptr;
@@ -79,6 +82,18 @@ class FlatMap {
     V value{};
     bool used = false;
   };
+
+  // 12 bits mixed from the length and the first and last bytes.
+  // REQUIRES: !key.empty().
+  static uint32_t FilterBit(std::string_view key) {
+    const uint32_t x =
+        static_cast<uint32_t>(key.size()) * 0x9E3779B1u ^
+        static_cast<uint32_t>(static_cast<unsigned char>(key.front())) *
+            0x85EBCA77u ^
+        static_cast<uint32_t>(static_cast<unsigned char>(key.back())) *
+            0xC2B2AE3Du;
+    return x >> 20;
+  }
 
   static size_t Hash(std::string_view key) {
     uint64_t h = 14695981039346656037ull;
@@ -114,7 +129,7 @@ class FlatMap {
   size_t mask_ = 0;
   size_t used_ = 0;
   uint64_t lengths_ = 0;    // bit n: some key has n bytes (n < 64)
-  uint64_t first_[4] = {};  // bit b: some key starts with byte b
+  uint64_t filter_[64] = {};  // bit FilterBit(k) of every key k
 };
 
 struct Present {};

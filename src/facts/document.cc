@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <limits>
 
-#include "src/facts/gated_table.h"
+#include "src/base/word_table.h"
 
 namespace concord::facts {
 
@@ -112,8 +112,8 @@ size_t Document::TokenAt(uint32_t byte) const {
 
 namespace {
 
-const GatedMap<std::string_view>& Irregular() {
-  static const GatedMap<std::string_view> kMap = {
+const FlatMap<std::string_view>& Irregular() {
+  static const FlatMap<std::string_view> kMap = {
       {"men", "man"},
       {"women", "woman"},
       {"children", "child"},
@@ -140,8 +140,8 @@ const GatedMap<std::string_view>& Irregular() {
 }
 
 // Nouns that are plural without "-s", or end in "s" without being plural.
-const GatedSet& Invariant() {
-  static const GatedSet kSet = {
+const WordSet& Invariant() {
+  static const WordSet kSet = {
       "people",  "police", "personnel",    "staff",  "cattle",  "sheep",
       "fish",    "deer",   "aircraft",     "crew",   "news",    "series",
       "species", "means",  "headquarters", "troops", "physics", "civilians",
@@ -177,7 +177,7 @@ bool LooksPlural(std::string_view w) {
       EndsWith(w, "'s")) {
     return false;
   }
-  static const GatedSet kNotPlural = {
+  static const WordSet kNotPlural = {
       "this",     "its",       "has",         "was",     "his",
       "hers",     "ours",      "yours",       "theirs",  "always",
       "perhaps",  "whereas",   "besides",     "towards", "afterwards",

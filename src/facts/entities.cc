@@ -34,7 +34,7 @@
 #include <unordered_set>
 
 #include "src/base/hash.h"
-#include "src/facts/gated_table.h"
+#include "src/base/word_table.h"
 #include "src/facts/lexicon.h"
 #include "src/text/normalizer.h"
 
@@ -51,21 +51,21 @@ constexpr size_t kMaxRunTokens = 16;
 constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
-  static const GatedSet kWords = {"of",  "for", "and", "de",  "du", "bin",
+  static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
                                  "ibn", "van", "von", "der", "da", "di",
                                  "la",  "le",  "del", "on"};
   return kWords.Contains(w);
 }
 
 bool ArabicArticle(std::string_view w) {
-  static const GatedSet kWords = {"al", "el", "ad", "as",  "ash", "an",
+  static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
                                  "ar", "at", "az", "abu", "bin", "ibn"};
   return kWords.Contains(w);
 }
 
 // Title words that can only be part of a longer title ("Foreign Minister").
 bool TitleModifier(std::string_view w) {
-  static const GatedSet kWords = {"assistant", "senior",  "supreme", "state",
+  static const WordSet kWords = {"assistant", "senior",  "supreme", "state",
                                  "foreign",   "defence", "defense", "interior",
                                  "finance",   "prime",   "vice",    "deputy",
                                  "chief",     "general", "former",  "acting"};
@@ -73,7 +73,7 @@ bool TitleModifier(std::string_view w) {
 }
 
 bool PlaceNounBefore(std::string_view w) {
-  static const GatedSet kWords = {
+  static const WordSet kWords = {
       "village",  "villages",   "town",        "towns",      "city",
       "cities",   "settlement", "settlements", "region",     "regions",
       "province", "district",   "hub",         "stronghold", "capital",
@@ -83,7 +83,7 @@ bool PlaceNounBefore(std::string_view w) {
 
 // Last words of street, building and site names ("Tanner Street").
 bool StreetHead(std::string_view w) {
-  static const GatedSet kWords = {"street",  "road",      "lane",    "avenue",
+  static const WordSet kWords = {"street",  "road",      "lane",    "avenue",
                                  "square",  "boulevard", "bridge",  "park",
                                  "airport", "station",   "harbour", "harbor",
                                  "dam",     "stadium",   "plaza",   "highway"};
@@ -91,14 +91,14 @@ bool StreetHead(std::string_view w) {
 }
 
 bool PlacePreposition(std::string_view w) {
-  static const GatedSet kWords = {
+  static const WordSet kWords = {
       "in",     "near",    "from",   "to",         "across", "into", "outside",
       "around", "towards", "toward", "throughout", "inside", "via"};
   return kWords.Contains(w);
 }
 
 bool Pronoun(std::string_view w) {
-  static const GatedSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
+  static const WordSet kWords = {"i", "he", "she", "it", "we", "they", "you"};
   return kWords.Contains(w);
 }
 

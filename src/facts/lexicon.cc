@@ -1,6 +1,5 @@
 // The word lists behind lexicon.h. Each table is a function-local static
-// flat hash map (src/base/word_table.h, behind the filter of gated_table.h)
-// built on first use; entries are folded (lower case, ASCII apostrophes).
+// flat hash map (src/base/word_table.h) built on first use; entries are folded (lower case, ASCII apostrophes).
 // The lists were written by the team for English news.
 #include "src/facts/lexicon.h"
 
@@ -10,17 +9,17 @@
 #include <unordered_map>
 #include <vector>
 
-#include "src/facts/gated_table.h"
+#include "src/base/word_table.h"
 #include "src/text/stopwords.h"
 
 namespace concord::facts::lexicon {
 namespace {
 
-// Most words asked about are in no list: the gated tables reject most of
-// them before hashing (gated_table.h).
+// Most words asked about are in no list: the tables' filter on (length,
+// first byte, last byte) rejects most of them before hashing.
 template <typename V>
-using WordMap = GatedMap<V>;
-using WordList = GatedSet;
+using WordMap = FlatMap<V>;
+using WordList = WordSet;
 
 bool In(const WordList& set, std::string_view w) { return set.Contains(w); }
 
@@ -689,14 +688,7 @@ const WordList& KnownPlaceList() {
 bool IsKnownPlace(std::string_view name) { return In(KnownPlaceList(), name); }
 
 bool IsEnglishStopword(std::string_view w) {
-  // text::StopwordList("en") behind the gate: the same words, and most
-  // words that are not stop words leave at the filter bit.
-  static const GatedSet kWords = [] {
-    GatedSet set;
-    for (std::string_view x : text::StopwordList("en")) set.Insert(x);
-    return set;
-  }();
-  return kWords.Contains(w);
+  return text::IsStopword(w, "en");
 }
 
 namespace {
@@ -819,17 +811,17 @@ const WordMap<uint32_t>& ClassTable() {
     auto add = [&](const std::vector<std::string_view>& words, uint32_t bit) {
       for (std::string_view w : words) bits[w] |= bit;
     };
-    add(PersonTitleList().Keys(), word_class::kPersonTitle);
-    add(RoleNounList().Keys(), word_class::kRoleNoun);
-    add(OrgHeadList().Keys(), word_class::kOrgHead);
-    add(InstitutionNounList().Keys(), word_class::kInstitutionNoun);
-    add(InstitutionModifierList().Keys(), word_class::kInstitutionModifier);
-    add(PlaceSuffixList().Keys(), word_class::kPlaceSuffix);
-    add(NewsOutletList().Keys(), word_class::kNewsOutlet);
-    add(PlatformList().Keys(), word_class::kPlatform);
-    add(KnownPlaceList().Keys(), word_class::kKnownPlace);
-    add(SpeechVerbList().Keys(), word_class::kSpeechVerb);
-    add(CommonCapitalisedList().Keys(), word_class::kCommonCapitalised);
+    add(PersonTitleList().Words(), word_class::kPersonTitle);
+    add(RoleNounList().Words(), word_class::kRoleNoun);
+    add(OrgHeadList().Words(), word_class::kOrgHead);
+    add(InstitutionNounList().Words(), word_class::kInstitutionNoun);
+    add(InstitutionModifierList().Words(), word_class::kInstitutionModifier);
+    add(PlaceSuffixList().Words(), word_class::kPlaceSuffix);
+    add(NewsOutletList().Words(), word_class::kNewsOutlet);
+    add(PlatformList().Words(), word_class::kPlatform);
+    add(KnownPlaceList().Words(), word_class::kKnownPlace);
+    add(SpeechVerbList().Words(), word_class::kSpeechVerb);
+    add(CommonCapitalisedList().Words(), word_class::kCommonCapitalised);
     add(text::StopwordList("en"), word_class::kEnglishStopword);
     add(Months().Keys(), word_class::kMonthOrWeekday);
     add(Weekdays().Keys(), word_class::kMonthOrWeekday);

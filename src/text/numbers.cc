@@ -29,7 +29,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <bitset>
 #include <cstdlib>
 #include <iterator>
 #include <cmath>
@@ -508,7 +507,8 @@ std::optional<Parsed> PhraseParser::ParseAt(size_t i) const {
 }
 
 // Every word that can begin a mention: number words, hedges, articles. A
-// WordSet rejects most other words by length or first byte, unhashed.
+// WordSet rejects most other words by its (length, first byte, last byte)
+// filter, unhashed.
 const WordSet& StarterWords() {
   static const WordSet kSet = [] {
     WordSet set = {"a", "an", "half", "hundred", "dozen"};
@@ -523,38 +523,6 @@ const WordSet& StarterWords() {
     return set;
   }();
   return kSet;
-}
-
-// A necessary condition for StarterWords().Contains(w), cheaper than the
-// look-up: the starter words' (length, first letter, last letter) triples
-// as a bit table. Words outside the table's shape (longer than 15 bytes, or
-// not starting and ending in a-z) answer "maybe".
-class StarterShapes {
- public:
-  StarterShapes() {
-    for (std::string_view w : StarterWords().Words()) {
-      if (InShape(w)) bits_[Index(w)] = true;
-    }
-  }
-  bool MayContain(std::string_view w) const {
-    return !InShape(w) || bits_[Index(w)];
-  }
-
- private:
-  static bool InShape(std::string_view w) {
-    return !w.empty() && w.size() < 16 && w.front() >= 'a' &&
-           w.front() <= 'z' && w.back() >= 'a' && w.back() <= 'z';
-  }
-  static size_t Index(std::string_view w) {
-    return (w.size() * 26 + static_cast<size_t>(w.front() - 'a')) * 26 +
-           static_cast<size_t>(w.back() - 'a');
-  }
-  std::bitset<16 * 26 * 26> bits_;
-};
-
-const StarterShapes& StarterWordShapes() {
-  static const StarterShapes kShapes;
-  return kShapes;
 }
 
 }  // namespace
@@ -576,7 +544,6 @@ std::optional<double> ParseNumber(std::string_view text) {
     }
     const std::string_view word(folded, text.size());
     if (letters && (text.size() > kLongestStarter ||
-                    !StarterWordShapes().MayContain(word) ||
                     !StarterWords().Contains(word))) {
       return std::nullopt;
     }
@@ -601,15 +568,13 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
   const WordSet& starters = StarterWords();
-  const StarterShapes& shapes = StarterWordShapes();
   for (size_t i = 0; i < toks.size();) {
     const Token& t = toks[i];
     // Fast paths for the common cases, exact: a word that cannot start a
     // number, and punctuation other than a sign or a currency symbol (a
     // phrase starting at punctuation needs one; the only ASCII currency
     // symbol is '$', and non-ASCII punctuation takes the full path).
-    if (t.kind == TokenKind::kWord &&
-        (!shapes.MayContain(t.norm) || !starters.Contains(t.norm))) {
+    if (t.kind == TokenKind::kWord && !starters.Contains(t.norm)) {
       ++i;
       continue;
     }
