@@ -21,6 +21,30 @@
 namespace concord::sketch {
 namespace {
 
+// The same bag: word count, and term by term the same term, count (exact)
+// and kind. Says where the first difference is.
+::testing::AssertionResult SameBag(const TermBag& got, const TermBag& want) {
+  if (got.words != want.words) {
+    return ::testing::AssertionFailure()
+           << "words " << got.words << " != " << want.words;
+  }
+  if (got.terms.size() != want.terms.size()) {
+    return ::testing::AssertionFailure() << "terms " << got.terms.size()
+                                         << " != " << want.terms.size();
+  }
+  for (size_t i = 0; i < want.terms.size(); ++i) {
+    const TermCount& g = got.terms[i];
+    const TermCount& w = want.terms[i];
+    if (g.term != w.term || g.count != w.count || g.kind != w.kind) {
+      return ::testing::AssertionFailure()
+             << "term " << i << ": " << g.term << "/" << g.count << "/"
+             << static_cast<int>(g.kind) << " != " << w.term << "/" << w.count
+             << "/" << static_cast<int>(w.kind);
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
+
 std::set<std::string> Terms(const TermBag& bag, const Vocabulary& vocab) {
   std::set<std::string> out;
   for (const TermCount& tc : bag.terms) out.insert(vocab.at(tc.term));
@@ -80,15 +104,9 @@ TEST(FeaturesTest, TermTableCapacityDoesNotChangeTheBag) {
     const TermBag dense = fx.Extract("Head line", text, "en", nullptr);
     const TermBag padded = fx.Extract(
         "Head line", text + std::string(len * 20, ' '), "en", nullptr);
-    ASSERT_EQ(dense.words, padded.words);
-    ASSERT_EQ(dense.terms.size(), padded.terms.size()) << len;
-    for (size_t i = 0; i < dense.terms.size(); ++i) {
-      ASSERT_EQ(dense.terms[i].term, padded.terms[i].term);
-      ASSERT_EQ(dense.terms[i].count, padded.terms[i].count);
-      ASSERT_EQ(dense.terms[i].kind, padded.terms[i].kind);
-      if (i > 0) {
-        ASSERT_LT(dense.terms[i - 1].term, dense.terms[i].term);
-      }
+    ASSERT_TRUE(SameBag(padded, dense)) << len;
+    for (size_t i = 1; i < dense.terms.size(); ++i) {
+      ASSERT_LT(dense.terms[i - 1].term, dense.terms[i].term);
     }
   }
 }
@@ -123,11 +141,7 @@ TEST(FeaturesTest, MemoTellsShortWordsApart) {
     FeatureExtractor fresh({});
     const TermBag want = fresh.Extract("", text, "en", nullptr);
     const TermBag got = warm.Extract("", text, "en", nullptr);
-    ASSERT_EQ(got.terms.size(), want.terms.size()) << words[i];
-    for (size_t k = 0; k < want.terms.size(); ++k) {
-      ASSERT_EQ(got.terms[k].term, want.terms[k].term) << words[i];
-      ASSERT_EQ(got.terms[k].count, want.terms[k].count) << words[i];
-    }
+    ASSERT_TRUE(SameBag(got, want)) << words[i];
   }
 }
 
@@ -162,13 +176,7 @@ TEST(FeaturesTest, RememberedWordsGiveTheSameTerms) {
           fresh.Extract("Twelve boats", body, "en", &fresh_vocab);
       warm_vocab.clear();
       const TermBag got = warm.Extract("Twelve boats", body, "en", &warm_vocab);
-      ASSERT_EQ(got.words, want.words);
-      ASSERT_EQ(got.terms.size(), want.terms.size());
-      for (size_t i = 0; i < want.terms.size(); ++i) {
-        ASSERT_EQ(got.terms[i].term, want.terms[i].term);
-        ASSERT_EQ(got.terms[i].count, want.terms[i].count);
-        ASSERT_EQ(got.terms[i].kind, want.terms[i].kind);
-      }
+      ASSERT_TRUE(SameBag(got, want));
       ASSERT_EQ(warm_vocab, fresh_vocab);
     }
   }
@@ -285,13 +293,7 @@ TEST(FeaturesTest, ExtractGivesThePlainBag) {
       FeatureExtractor fresh(options);
       for (FeatureExtractor* fx : {&fresh, &warm}) {
         const TermBag got = fx->Extract(headline, texts[i], "en", nullptr);
-        ASSERT_EQ(got.words, want.words) << texts[i];
-        ASSERT_EQ(got.terms.size(), want.terms.size()) << texts[i];
-        for (size_t k = 0; k < want.terms.size(); ++k) {
-          ASSERT_EQ(got.terms[k].term, want.terms[k].term) << texts[i];
-          ASSERT_EQ(got.terms[k].count, want.terms[k].count) << texts[i];
-          ASSERT_EQ(got.terms[k].kind, want.terms[k].kind) << texts[i];
-        }
+        ASSERT_TRUE(SameBag(got, want)) << texts[i];
       }
     }
   }
@@ -343,13 +345,7 @@ TEST(FeaturesTest, UnseenTermsAreWhatIsNewToTheExtractor) {
     TermBag a = all.Extract("Port talks", text, "en", &va);
     TermBag u = unseen.Extract("Port talks", text, "en", &vu,
                                FeatureExtractor::VocabularyTerms::kUnseen);
-    ASSERT_EQ(a.terms.size(), u.terms.size());
-    EXPECT_EQ(a.words, u.words);
-    for (size_t i = 0; i < a.terms.size(); ++i) {
-      EXPECT_EQ(a.terms[i].term, u.terms[i].term);
-      EXPECT_EQ(a.terms[i].count, u.terms[i].count);
-      EXPECT_EQ(a.terms[i].kind, u.terms[i].kind);
-    }
+    EXPECT_TRUE(SameBag(u, a)) << text;
     Vocabulary expected;
     for (const auto& [term, shown] : va) {
       if (!union_all.contains(term)) expected.emplace(term, shown);
