@@ -1,6 +1,7 @@
 // The word lists behind lexicon.h. Each table is a function-local static
-// flat hash map (src/base/word_table.h) built on first use; entries are folded (lower case, ASCII apostrophes).
-// The lists were written by the team for English news.
+// flat hash map (src/base/word_table.h) built on first use; entries are folded
+// (lower case, ASCII apostrophes). The lists were written by the team for
+// English news.
 #include "src/facts/lexicon.h"
 
 #include <cstdint>
@@ -687,9 +688,7 @@ const WordList& KnownPlaceList() {
 
 bool IsKnownPlace(std::string_view name) { return In(KnownPlaceList(), name); }
 
-bool IsEnglishStopword(std::string_view w) {
-  return text::IsStopword(w, "en");
-}
+bool IsEnglishStopword(std::string_view w) { return text::IsStopword(w, "en"); }
 
 namespace {
 const WordList& SpeechVerbList() {

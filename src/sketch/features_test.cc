@@ -29,8 +29,8 @@ namespace {
            << "words " << got.words << " != " << want.words;
   }
   if (got.terms.size() != want.terms.size()) {
-    return ::testing::AssertionFailure() << "terms " << got.terms.size()
-                                         << " != " << want.terms.size();
+    return ::testing::AssertionFailure()
+           << "terms " << got.terms.size() << " != " << want.terms.size();
   }
   for (size_t i = 0; i < want.terms.size(); ++i) {
     const TermCount& g = got.terms[i];

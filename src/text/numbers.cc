@@ -29,9 +29,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
-#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -543,8 +543,8 @@ std::optional<double> ParseNumber(std::string_view text) {
       folded[k] = lower;
     }
     const std::string_view word(folded, text.size());
-    if (letters && (text.size() > kLongestStarter ||
-                    !StarterWords().Contains(word))) {
+    if (letters &&
+        (text.size() > kLongestStarter || !StarterWords().Contains(word))) {
       return std::nullopt;
     }
   }
