@@ -123,6 +123,18 @@ Status SpillStore::Seal() {
   return Status::Ok();
 }
 
+Status SpillStore::View(uint64_t id, std::string* scratch,
+                        std::string_view* out) const {
+  if (sealed_ && id < entries_.size() && entries_[id].chunk != kInFile) {
+    const Entry& e = entries_[id];
+    *out = std::string_view(chunks_[e.chunk].get() + e.offset, e.size);
+    return Status::Ok();
+  }
+  Status s = Read(id, scratch);
+  *out = s.ok() ? std::string_view(*scratch) : std::string_view();
+  return s;
+}
+
 Status SpillStore::Read(uint64_t id, std::string* out) const {
   if (!sealed_ || id >= entries_.size()) {
     return Status::Internal("SpillStore: read of record " + std::to_string(id) +

@@ -15,7 +15,7 @@
 //
 // Cost: Append copies the record once (into a 4 MiB memory chunk or a
 // 1 MiB write buffer); Read costs one memcpy, or one pread(2) of the record
-// for a spilled one. The file is removed when created (unlinked), so it
+// for a spilled one; View costs nothing for a record in memory. The file is removed when created (unlinked), so it
 // disappears with the process even on kill -9.
 #ifndef CONCORD_BASE_SPILL_STORE_H_
 #define CONCORD_BASE_SPILL_STORE_H_
@@ -50,6 +50,12 @@ class SpillStore {
   // Copies record `id` into `*out`. REQUIRES: Seal() was called;
   // id < size().
   [[nodiscard]] Status Read(uint64_t id, std::string* out) const;
+
+  // Record `id` without a copy when it is held in memory: *out views the
+  // store's own bytes (valid as long as the store). A spilled record is read
+  // into *scratch and *out views that. REQUIRES: as Read().
+  [[nodiscard]] Status View(uint64_t id, std::string* scratch,
+                            std::string_view* out) const;
 
   uint64_t size() const { return entries_.size(); }
   uint64_t memory_bytes() const { return memory_bytes_; }  // held in RAM

@@ -35,6 +35,13 @@ void ExpectRoundTrip(uint64_t budget, size_t n) {
     ASSERT_TRUE(store.Read(i, &got).ok());
     ASSERT_EQ(got, records[i]) << "record " << i;
   }
+  // View: the same bytes, from memory or (spilled) through the scratch.
+  std::string scratch;
+  std::string_view view;
+  for (size_t i = 0; i < records.size(); ++i) {
+    ASSERT_TRUE(store.View(i, &scratch, &view).ok());
+    ASSERT_EQ(view, records[i]) << "record " << i;
+  }
 }
 
 TEST(SpillStoreTest, AllInMemoryUnderTheBudget) {
@@ -89,6 +96,21 @@ TEST(SpillStoreTest, ConcurrentReadsSeeTheirOwnRecords) {
   }
   for (std::thread& th : threads) th.join();
   for (int t = 0; t < 4; ++t) EXPECT_EQ(bad[t], 0) << "thread " << t;
+}
+
+TEST(SpillStoreTest, ViewOfARecordInMemoryIsNotACopy) {
+  SpillStore store(64 << 20, "");
+  ASSERT_TRUE(store.Append("first").ok());
+  ASSERT_TRUE(store.Append("second").ok());
+  ASSERT_TRUE(store.Seal().ok());
+  std::string scratch;
+  std::string_view a, b;
+  ASSERT_TRUE(store.View(0, &scratch, &a).ok());
+  ASSERT_TRUE(store.View(1, &scratch, &b).ok());
+  EXPECT_EQ(a, "first");  // still valid after the second view
+  EXPECT_EQ(b, "second");
+  EXPECT_TRUE(scratch.empty());
+  EXPECT_FALSE(store.View(2, &scratch, &a).ok());
 }
 
 TEST(SpillStoreTest, MisuseIsAnError) {

@@ -470,10 +470,11 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
       std::vector<Article> in(m);
       std::vector<ArticleSummary> local(m);
       std::vector<Story> one(1);
-      std::string record;
+      std::string scratch;  // for a spilled record
+      std::string_view record;
       for (size_t k = 0; k < m && r.status.ok(); ++k) {
         const uint32_t i = st.articles[k];
-        r.status = store.Read(2 * uint64_t{i} + 1, &record);
+        r.status = store.View(2 * uint64_t{i} + 1, &scratch, &record);
         if (r.status.ok() && !DecodeText(record, &in[k])) {
           r.status = Status::Internal("corrupt text record");
         }
@@ -598,10 +599,11 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
         Batch b;
         b.begin = begin;
         const size_t end = std::min(n, begin + kBatch);
-        std::string record;
+        std::string scratch;  // for a spilled record
+        std::string_view record;
         sketch::TermBag bag;
         for (size_t k = begin; k < end && b.status.ok(); ++k) {
-          b.status = store.Read(2 * uint64_t{order[k]}, &record);
+          b.status = store.View(2 * uint64_t{order[k]}, &scratch, &record);
           if (b.status.ok() && !DecodeBag(record, &bag)) {
             b.status = Status::Internal("corrupt term bag record");
           }

@@ -119,20 +119,23 @@ bool PlainAscii(std::string_view s) { return PlainPrefix(s) == s.size(); }
 // was 9% of a whole analyze run (callgrind, 1k corpus); writing directly
 // skips the DOM's allocations. src/report/json_test.cc holds the two equal.
 //
-// The output string is grown ahead in large steps and written through a
-// position, so that a key, a line break with its indent or a short string
-// is a few stores, not a string append (a capacity check and a memcpy call
-// each). Finish() trims it to what was written.
+// The text goes into a scratch buffer from its start, through a position:
+// a key, a line break with its indent or a short string is a few stores,
+// not a string append (a capacity check and a memcpy call each). The
+// buffer's size is its room, grown in large steps; a caller that keeps it
+// from document to document (one per thread) no longer zero-fills and
+// regrows it for every story. Finish() gives the bytes written.
 class Writer {
  public:
   // `depth`: the nesting level the document starts at (its lines are
   // indented that much more), so that a story is written already in place
-  // in the report's "stories" array.
-  Writer(std::string* out, int indent, size_t depth = 0)
-      : out_(out), pos_(out->size()), indent_(indent), depth_(depth) {}
+  // in the report's "stories" array. What *scratch held is overwritten.
+  Writer(std::string* scratch, int indent, size_t depth = 0)
+      : out_(scratch), indent_(indent), depth_(depth) {}
 
-  // Cuts *out to the bytes written. Call once, at the end.
-  void Finish() { out_->resize(pos_); }
+  // The document written. Call once, at the end; valid until the scratch
+  // buffer is next written or changed.
+  std::string_view Finish() const { return {out_->data(), pos_}; }
 
   void BeginObject() { Open('{', false); }
   void BeginArray() { Open('[', true); }
@@ -357,7 +360,7 @@ class Writer {
   }
 
   std::string* out_;
-  size_t pos_;  // bytes written; out_ may be longer (room ahead)
+  size_t pos_ = 0;  // bytes written; out_ is longer (room ahead)
   int indent_;
   size_t depth_;
   std::vector<Frame> stack_;
@@ -426,8 +429,10 @@ constexpr size_t kStoryDepth = 2;
 // that place (its first line's indent is the array's to write).
 std::string StoryText(const Story& st,
                       const std::vector<ArticleSummary>& articles, int indent) {
-  std::string out;
-  Writer w(&out, indent, kStoryDepth);
+  // Stories are rendered on the engine's worker threads: one scratch buffer
+  // each, kept at its largest story's size, then one exact-size copy out.
+  thread_local std::string scratch;
+  Writer w(&scratch, indent, kStoryDepth);
   auto ids = [&](const std::vector<uint32_t>& v) {
     w.BeginArray();
     for (uint32_t i : v) w.String(articles[i].id);
@@ -605,8 +610,7 @@ std::string StoryText(const Story& st,
   }
   w.EndArray();
   w.EndObject();
-  w.Finish();
-  return out;
+  return std::string(w.Finish());
 }
 
 std::string Dump(const nlohmann::ordered_json& j, int indent) {
