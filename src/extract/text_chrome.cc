@@ -122,14 +122,39 @@ constexpr std::array<char, 256> kSignatureRunByte = [] {
   return t;
 }();
 
+// A signature, built in a buffer reused from line to line that never
+// shrinks: once it has grown, a line costs no allocation and no zero-fill.
+// kSlack bytes past the signature are always there, for the 16-byte stores
+// of SignatureInto() and the loads of HasImage() to run past its end.
+class SignatureBuffer {
+ public:
+  static constexpr size_t kSlack = 96;
+
+  std::string_view view() const { return {buf_.data(), size_}; }
+  bool empty() const { return size_ == 0; }
+
+  // Storage for a signature of up to `n` bytes and kSlack more.
+  char* Reserve(size_t n) {
+    if (buf_.size() < n + kSlack) {
+      buf_.resize(std::max(n + kSlack, 2 * buf_.size()));
+    }
+    return buf_.data();
+  }
+  // REQUIRES: n <= the `n` of the last Reserve().
+  void SetSize(size_t n) { size_ = n; }
+
+ private:
+  std::string buf_;
+  size_t size_ = 0;
+};
+
 // SignatureInto() a byte at a time, for any line.
-void SignatureIntoBytes(std::string_view s, std::string* out) {
+void SignatureIntoBytes(std::string_view s, SignatureBuffer* out) {
   // Written through a pointer into a buffer sized for the worst case (the
   // signature is never longer than the line): no per-byte push_back. Word
   // runs (bytes kept as they are, lower-cased) are copied by a tight inner
   // loop; separators and 0xE2 sequences are looked at between runs.
-  out->resize(s.size());
-  char* const begin = out->data();
+  char* const begin = out->Reserve(s.size());
   char* w = begin;
   bool space = false;
   const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
@@ -160,7 +185,7 @@ void SignatureIntoBytes(std::string_view s, std::string* out) {
       ++i;
     }
   }
-  out->resize(static_cast<size_t>(w - begin));
+  out->SetSize(static_cast<size_t>(w - begin));
 }
 
 #if defined(__SSE2__)
@@ -169,29 +194,40 @@ inline __m128i InRange(__m128i v, char lo, char span) {
   const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(lo));
   return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
 }
+
+// Copies `n` bytes from `from` to `to` in 16-byte pieces: up to 15 bytes
+// past both ends are read and written.
+inline void CopyPieces(char* to, const char* from, size_t n) {
+  for (size_t j = 0; j < n; j += 16) {
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(to + j),
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + j)));
+  }
+}
 #endif
 
-// The signature of `s` into *out (a reused buffer). Lines without a 0xE2
-// byte (no typographic punctuation) go 64 bytes at a time: SSE2 makes a
-// mask of the kept bytes (digits, letters, bytes >= 0x80) and a copy with
-// A-Z lowered and every separator a space. The signature is that copy
-// without the separators that follow a separator (nor those before the
-// first kept byte, nor the one space a line may end with): a mask says
-// which bytes stay, and each 8 bytes that all stay (most of them, in prose
-// with single spaces) are copied at once, the others byte by byte. Other
-// lines take SignatureIntoBytes().
-void SignatureInto(std::string_view s, std::string* out) {
+// The signature of `s` into *out. Lines without a 0xE2 byte (no
+// typographic punctuation) go 64 bytes at a time: SSE2 makes a mask of the
+// kept bytes (digits, letters, bytes >= 0x80) and a copy with A-Z lowered
+// and every separator a space. The signature is that copy without the
+// separators that follow a separator (nor those before the first kept
+// byte, nor the one space a line may end with): a mask says which bytes
+// stay, and each run of bytes that stay (in prose, the text between two
+// ", " or ". ") is copied 16 bytes at a time, so a block costs a few steps
+// per run rather than one per byte or per 8-byte group. Other lines take
+// SignatureIntoBytes().
+void SignatureInto(std::string_view s, SignatureBuffer* out) {
 #if defined(__SSE2__)
   const size_t n = s.size();
   // Room for the signature (at most n + 1 bytes: a line's last kept byte
-  // may be followed by a separator) plus the 8-byte stores' overrun (up to
-  // 15 bytes past the group's start for the shifted copy).
-  out->resize(n + 16);
-  char* const begin = out->data();
+  // may be followed by a separator, the tail's NUL padding) and the 16-byte
+  // copies' overrun (within the buffer's slack).
+  static_assert(SignatureBuffer::kSlack >= 1 + 15);
+  char* const begin = out->Reserve(n);
   char* w = begin;
   uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
-  // 8 bytes past the block for the shifted copy below to read.
-  alignas(16) char mapped[64 + 8] = {};
+  // 16 bytes past the block for the copies of runs that end in it to read.
+  alignas(16) char mapped[64 + 16] = {};
   alignas(16) char tail[64];
   for (size_t base = 0; base < n; base += 64) {
     const size_t len = std::min<size_t>(64, n - base);
@@ -226,41 +262,30 @@ void SignatureInto(std::string_view s, std::string* out) {
     }
     if (e2 != 0) return SignatureIntoBytes(s, out);
     // Kept bytes, and the first separator after a kept byte.
-    const uint64_t stay = keep | (~keep & (keep << 1 | kept_before >> 63));
+    uint64_t stay = keep | (~keep & (keep << 1 | kept_before >> 63));
     kept_before = keep;
-    for (int g = 0; g < 64; g += 8) {
-      uint64_t bits = stay >> g & 0xFF;
-      if (bits == 0xFF) {
-        std::memcpy(w, mapped + g, 8);
-        w += 8;
-        continue;
-      }
-      // One byte dropped (the space after ", " or ". "): the bytes before
-      // it, then those after it, as two overlapping 8-byte copies.
-      if (const uint64_t dropped = ~bits & 0xFF;
-          (dropped & (dropped - 1)) == 0) {
-        const int k = __builtin_ctzll(dropped);
-        std::memcpy(w, mapped + g, 8);
-        std::memcpy(w + k, mapped + g + k + 1, 8);
-        w += 7;
-        continue;
-      }
-      for (; bits != 0; bits &= bits - 1) {
-        *w++ = mapped[g + __builtin_ctzll(bits)];
-      }
+    // Each run of set bits: adding its lowest bit carries through it, to
+    // the first clear bit above (0 when the run reaches bit 63).
+    while (stay != 0) {
+      const int start = __builtin_ctzll(stay);
+      const uint64_t above = stay + (stay & (~stay + 1));
+      const int end = above == 0 ? 64 : __builtin_ctzll(above);
+      CopyPieces(w, mapped + start, static_cast<size_t>(end - start));
+      w += end - start;
+      stay &= above;
     }
   }
   if (w != begin && w[-1] == ' ') --w;
-  out->resize(static_cast<size_t>(w - begin));
+  out->SetSize(static_cast<size_t>(w - begin));
 #else
   SignatureIntoBytes(s, out);
 #endif
 }
 
 std::string Signature(std::string_view s) {
-  std::string out;
-  SignatureInto(s, &out);
-  return out;
+  SignatureBuffer sig;
+  SignatureInto(s, &sig);
+  return std::string(sig.view());
 }
 
 // Words in `s`, counting stops past `limit` (returns limit + 1 then): the
@@ -479,12 +504,103 @@ bool HasPhrase(std::string_view line, const PhraseTable<N>& table) {
   return false;
 }
 
-constexpr PhraseTable<kPromoPhrases.size()> kPromoTable =
-    MakePhraseTable(kPromoPhrases);
-static_assert(kPromoTable.min_length >= 3);
+// The promo phrases are looked for around the line's spaces instead of at
+// every byte: each phrase holds a space (checked below), and a line holds
+// a phrase at offset i only if it has a space at i + space[k], where
+// space[k] is the offset of phrase k's first space, with the phrase's own
+// bytes on either side of it (the compare above maps only A-Z, so the
+// line's byte there is a space itself). At each space of the line,
+// before[c] & after[d] (bit k: phrase k has byte c, in either case, just
+// before its first space, and d just after) leaves the phrases that may be
+// there, nearly always none; those are compared whole. Prose has a space
+// every six bytes or so, found 16 at a time.
+template <size_t N>
+struct SpacedPhraseTable {
+  const std::array<std::string_view, N>* phrases;
+  std::array<size_t, N> space;
+  std::array<uint32_t, 256> before, after;
+};
+
+template <size_t N>
+constexpr SpacedPhraseTable<N> MakeSpacedPhraseTable(
+    const std::array<std::string_view, N>& phrases) {
+  static_assert(N <= 32);
+  SpacedPhraseTable<N> t{&phrases, {}, {}, {}};
+  for (size_t k = 0; k < N; ++k) {
+    const auto mark = [k](std::array<uint32_t, 256>& table, char byte) {
+      const unsigned char c = static_cast<unsigned char>(byte);
+      table[c] |= 1u << k;
+      if (c >= 'a' && c <= 'z') table[c - 32] |= 1u << k;
+    };
+    const size_t space = phrases[k].find(' ');
+    t.space[k] = space;
+    mark(t.before, phrases[k][space - 1]);
+    mark(t.after, phrases[k][space + 1]);
+  }
+  return t;
+}
+
+// Whether phrase k of `table` (bits of `m`) is in `line` around its space
+// at offset `p`.
+template <size_t N>
+bool PhraseAroundSpace(std::string_view line, size_t p, uint32_t m,
+                       const SpacedPhraseTable<N>& table) {
+  for (; m != 0; m &= m - 1) {
+    const int k = __builtin_ctz(m);
+    const std::string_view phrase = (*table.phrases)[k];
+    if (p < table.space[k]) continue;
+    const size_t i = p - table.space[k];
+    if (i + phrase.size() <= line.size() &&
+        EqualsLowered(line.substr(i, phrase.size()), phrase)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+template <size_t N>
+bool HasSpacedPhrase(std::string_view line, const SpacedPhraseTable<N>& table) {
+  const auto* const b = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t n = line.size();
+  if (n < 3) return false;
+  // Spaces at 1..n-2: a phrase has a byte on either side of its space.
+  const auto at_space = [&](size_t p) {
+    const uint32_t m = table.before[b[p - 1]] & table.after[b[p + 1]];
+    return m != 0 && PhraseAroundSpace(line, p, m, table);
+  };
+  size_t j = 0;
+#if defined(__SSE2__)
+  for (; j + 16 <= n; j += 16) {
+    uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + j)),
+                       _mm_set1_epi8(' '))));
+    for (; spaces != 0; spaces &= spaces - 1) {
+      const size_t p = j + __builtin_ctz(spaces);
+      if (p >= 1 && p + 1 < n && at_space(p)) return true;
+    }
+  }
+#endif
+  for (size_t p = std::max<size_t>(j, 1); p + 1 < n; ++p) {
+    if (b[p] == ' ' && at_space(p)) return true;
+  }
+  return false;
+}
+
+static_assert([] {
+  for (std::string_view p : kPromoPhrases) {
+    const size_t space = p.find(' ');
+    if (space == std::string_view::npos || space == 0 ||
+        space + 1 >= p.size()) {
+      return false;
+    }
+  }
+  return true;
+}());
+constexpr SpacedPhraseTable<kPromoPhrases.size()> kPromoTable =
+    MakeSpacedPhraseTable(kPromoPhrases);
 
 bool HasPromoPhrase(std::string_view line) {
-  return HasPhrase(line, kPromoTable);
+  return HasSpacedPhrase(line, kPromoTable);
 }
 
 // IsPromoLine for a line of `words` words (WordCount(line, kPromoMaxWords)).
@@ -500,12 +616,13 @@ bool IsPromoLine(std::string_view line) {
 
 namespace {
 
-// `words` is WordCount(line, n) for some n >= kNavMaxWords.
-bool IsNavLine(std::string_view line, int words) {
+// `words` is WordCount(line, n) for some n >= kNavMaxWords; the line's
+// signature goes to *sig (a scratch buffer).
+bool IsNavLine(std::string_view line, int words, SignatureBuffer* sig) {
   if (words > kNavMaxWords) return false;
-  const std::string sig = Signature(line);
+  SignatureInto(line, sig);
   for (std::string_view nav : kNavLines) {
-    if (sig == nav) return true;
+    if (sig->view() == nav) return true;
   }
   return false;
 }
@@ -515,7 +632,9 @@ bool IsNavLine(std::string_view line, int words) {
 bool IsChromeLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
-  return IsNavLine(line, WordCount(line, kNavMaxWords)) || IsPromoLine(line);
+  SignatureBuffer sig;
+  return IsNavLine(line, WordCount(line, kNavMaxWords), &sig) ||
+         IsPromoLine(line);
 }
 
 namespace {
@@ -585,21 +704,37 @@ bool HasCaptionMarker(std::string_view line) {
   return HasPhrase(line, kCaptionTable);
 }
 
-// Whether `sig` holds "image": looks for its 'g', the rarest of its
-// letters in English text, and checks the bytes around each one.
-bool HasImage(std::string_view sig) {
-  if (sig.size() < 5) return false;
-  const char* p = sig.data() + 3;                  // 'g' is at offset 3
-  const char* const end = sig.data() + sig.size() - 1;  // and 'e' follows
-  while (p < end) {
-    p = static_cast<const char*>(std::memchr(p, 'g', end - p));
-    if (p == nullptr) return false;
-    if (p[-3] == 'i' && p[-2] == 'm' && p[-1] == 'a' && p[1] == 'e') {
-      return true;
+// Whether the signature holds "image". Where SSE2 is available, 16 start
+// positions at a time are screened for its 'i' and, 3 bytes on, its 'g'
+// (the loads run into the buffer's slack; positions past the last start
+// are masked off), and the few that pass are checked whole. memchr() for
+// the 'g' alone stopped every 50 bytes or so of English text.
+bool HasImage(const SignatureBuffer& sig) {
+  const std::string_view v = sig.view();
+  if (v.size() < 5) return false;
+  const size_t starts = v.size() - 4;  // "image" may start at 0..size-5
+  const char* const p = v.data();
+#if defined(__SSE2__)
+  static_assert(SignatureBuffer::kSlack >= 3 + 16);
+  for (size_t j = 0; j < starts; j += 16) {
+    const __m128i at_i =
+        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j)),
+                       _mm_set1_epi8('i'));
+    const __m128i at_g = _mm_cmpeq_epi8(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 3)),
+        _mm_set1_epi8('g'));
+    uint32_t m =
+        static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(at_i, at_g)));
+    if (starts - j < 16) m &= (1u << (starts - j)) - 1;
+    for (; m != 0; m &= m - 1) {
+      const char* const q = p + j + __builtin_ctz(m);
+      if (q[1] == 'm' && q[2] == 'a' && q[4] == 'e') return true;
     }
-    ++p;
   }
   return false;
+#else
+  return v.find("image") != std::string_view::npos;
+#endif
 }
 
 // Every caption marker starts with "(", ends with ":" or holds "image".
@@ -619,7 +754,7 @@ static_assert([] {
 // whole. Any other can hold only the markers that start with "(" or end
 // with ":", so only its "(" and ":" bytes (often none or a few) are looked
 // at, each against those markers.
-bool HasCaptionMarkerIn(std::string_view line, std::string_view sig) {
+bool HasCaptionMarkerIn(std::string_view line, const SignatureBuffer& sig) {
   if (HasImage(sig)) return HasCaptionMarker(line);
   const char* const begin = line.data();
   const char* const end = begin + line.size();
@@ -650,7 +785,7 @@ bool HasCaptionMarkerIn(std::string_view line, std::string_view sig) {
 }  // namespace
 
 bool LooksLikeCaption(std::string_view line) {
-  std::string sig;
+  SignatureBuffer sig;
   SignatureInto(line, &sig);
   return HasCaptionMarkerIn(Trim(line), sig);
 }
@@ -667,77 +802,103 @@ bool LooksLikeHeading(std::string_view line) {
 
 namespace {
 
-struct Line {
-  std::string_view text;  // Trim()med: both passes below ask for it
-  uint32_t number;        // 1-based
+// What pass 1 of ExtractFromText learns of a unit, for the passes after it.
+struct UnitFacts {
+  int words = 0;           // WordCount(unit, kPromoMaxWords)
+  bool promo = false;      // IsPromo()
+  bool trim_keeps = true;  // Trim() leaves the unit as it is
 };
 
-// Splits into content units: each non-empty line, or for hard-wrapped text
-// each blank-line-separated block with its lines joined by spaces.
-std::vector<std::pair<std::string, uint32_t>> Units(std::string_view text) {
-  std::vector<Line> lines;
-  uint32_t number = 0;
+// Buffers that ExtractFromText reuses from article to article on a thread
+// (they keep their capacity), so that an article allocates little beyond
+// what it returns: its blocks' texts, its body, its credits.
+struct Scratch {
+  std::vector<std::string_view> lines;  // Trim()med; [i] is line i + 1
+  std::vector<UnitFacts> facts;         // one per unit
+  U64Set seen;                          // hashes of the units' signatures
+  SignatureBuffer sig, prev_sig, title_sig;
+};
+
+// A set grown past this by a long article is dropped rather than cleared
+// for every article after it.
+constexpr uint64_t kMaxKeptSeenBytes = uint64_t{64} << 10;
+
+// Splits `text` into content units, one kParagraph block each (appended to
+// *blocks, with its first line's number): each non-empty line, or for
+// hard-wrapped text each blank-line-separated block with its lines joined
+// by spaces. *lines is scratch.
+void SplitUnits(std::string_view text, std::vector<std::string_view>* lines,
+                std::vector<Block>* blocks) {
+  lines->clear();
   size_t start = 0;
   while (start <= text.size()) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
-    ++number;
-    lines.push_back({Trim(text.substr(start, nl - start)), number});
+    lines->push_back(Trim(text.substr(start, nl - start)));
     start = nl + 1;
   }
+  const std::vector<std::string_view>& l = *lines;
   int content = 0, unterminated_continued = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = lines[i].text;
-    if (t.empty()) continue;
+  for (size_t i = 0; i < l.size(); ++i) {
+    if (l[i].empty()) continue;
     ++content;
-    if (i + 1 < lines.size() && !lines[i + 1].text.empty() &&
-        !EndsLikeSentence(t)) {
+    if (i + 1 < l.size() && !l[i + 1].empty() && !EndsLikeSentence(l[i])) {
       ++unterminated_continued;
     }
   }
   // Hard-wrapped: most content lines run on into the next line.
   const bool wrapped = content >= 4 && unterminated_continued * 2 > content;
 
-  std::vector<std::pair<std::string, uint32_t>> units;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = lines[i].text;
-    if (t.empty()) continue;
-    std::string unit(t);
-    const uint32_t first = lines[i].number;
+  blocks->reserve(static_cast<size_t>(content));  // at most one per line
+  for (size_t i = 0; i < l.size(); ++i) {
+    if (l[i].empty()) continue;
+    Block& b = blocks->emplace_back();
+    b.line = static_cast<uint32_t>(i + 1);
+    if (wrapped) {  // every line up to the next blank one is joined
+      size_t size = l[i].size();
+      for (size_t j = i + 1; j < l.size() && !l[j].empty(); ++j) {
+        size += 1 + l[j].size();
+      }
+      b.text.reserve(size);
+    }
+    b.text.assign(l[i]);
     // Join continuation lines: always in wrapped text; otherwise only when
     // the line ends mid-sentence and the next starts in lower case.
-    while (i + 1 < lines.size()) {
-      std::string_view next = lines[i + 1].text;
+    while (i + 1 < l.size()) {
+      const std::string_view next = l[i + 1];
       if (next.empty()) break;
-      const bool join = wrapped || (!EndsLikeSentence(unit) && StartsLower(next));
+      const bool join =
+          wrapped || (!EndsLikeSentence(b.text) && StartsLower(next));
       if (!join) break;
-      unit.push_back(' ');
-      unit.append(next);
+      b.text.push_back(' ');
+      b.text.append(next);
       ++i;
     }
-    units.emplace_back(std::move(unit), first);
   }
-  return units;
 }
 
 }  // namespace
 
 ArticleContent ExtractFromText(std::string_view text,
                                const TextExtractOptions& options) {
+  thread_local Scratch scratch;
   ArticleContent out;
-  auto units = Units(text);
-  const size_t n = units.size();
-  std::vector<BlockKind> kind(n, BlockKind::kParagraph);
-  std::vector<std::string> credit(n);
+  std::vector<Block>& blocks = out.blocks;
+  SplitUnits(text, &scratch.lines, &blocks);
+  const size_t n = blocks.size();
+  std::vector<UnitFacts>& facts = scratch.facts;
+  facts.assign(n, UnitFacts{});
 
   // Pass 1: chrome, credits, captions, repeats.
-  std::vector<bool> promo(n, false);
   // Repeats are found on 64-bit hashes of the signatures (a false repeat
   // would need a hash collision: 2^-64 per pair of lines); `sig` and
-  // `prev_sig` are the signatures of this unit and the one before.
-  U64Set seen;  // flat: no node allocated per line
-  std::string sig, prev_sig;
-  std::vector<bool> drop(n, false);
+  // `prev_sig` are the signatures of this unit and the one before (when
+  // that one is still a paragraph: the only case they are compared in).
+  U64Set& seen = scratch.seen;  // flat: no node allocated per line
+  if (seen.MemoryBytes() > kMaxKeptSeenBytes) seen = U64Set();
+  seen.Clear();
+  SignatureBuffer* sig = &scratch.sig;
+  SignatureBuffer* prev_sig = &scratch.prev_sig;
   // Each unit's words up to kPromoMaxWords + 1 (exact up to kPromoMaxWords):
   // enough for every word limit below, counted once.
   static_assert(kPromoMaxWords >= kNavMaxWords &&
@@ -745,91 +906,102 @@ ArticleContent ExtractFromText(std::string_view text,
                 kPromoMaxWords >= kHeadingMaxWords &&
                 kPromoMaxWords >= kHeadlineMaxWords &&
                 kPromoMaxWords >= kPromoHeaderMaxWords);
-  std::vector<int> words(n);
   for (size_t i = 0; i < n; ++i) {
     std::swap(sig, prev_sig);
-    sig.clear();
-    const std::string& u = units[i].first;
-    words[i] = WordCount(u, kPromoMaxWords);
-    promo[i] = IsPromo(u, words[i]);
-    if (promo[i] || IsNavLine(u, words[i])) {
-      kind[i] = BlockKind::kChrome;
+    sig->SetSize(0);
+    Block& b = blocks[i];
+    UnitFacts& f = facts[i];
+    const std::string& u = b.text;
+    f.words = WordCount(u, kPromoMaxWords);
+    f.promo = IsPromo(u, f.words);
+    // A short unit's signature is made for the navigation labels, and
+    // serves again for the repeats below.
+    if (f.promo || IsNavLine(u, f.words, sig)) {
+      b.kind = BlockKind::kChrome;
       continue;
     }
+    const bool have_sig = f.words <= kNavMaxWords;
     // Units are trimmed once; Trim() is not idempotent (white space inside
     // a leading no-break space), so a unit it still changes takes the
     // general path.
     const std::string_view trimmed = Trim(u);
-    const bool trim_keeps = trimmed.size() == u.size();
-    if (!trim_keeps) {
-      credit[i] = CreditOf(u);
-    } else if (!u.empty() && words[i] <= kCreditMaxWords) {
-      credit[i] = CreditOfLine(u);
+    f.trim_keeps = trimmed.size() == u.size();
+    std::string credit;
+    if (!f.trim_keeps) {
+      credit = CreditOf(u);
+    } else if (!u.empty() && f.words <= kCreditMaxWords) {
+      credit = CreditOfLine(u);
     }
-    if (!credit[i].empty()) {
-      kind[i] = BlockKind::kCredit;
+    if (!credit.empty()) {
+      b.kind = BlockKind::kCredit;  // for good: no later rule looks at it
+      out.credits.push_back(std::move(credit));
       continue;
     }
-    SignatureInto(u, &sig);
-    if (sig.empty()) {
-      kind[i] = BlockKind::kChrome;
+    if (!have_sig) SignatureInto(u, sig);
+    if (sig->empty()) {
+      b.kind = BlockKind::kChrome;
       continue;
     }
-    if (!seen.Insert(Hash64(sig))) {
+    if (!seen.Insert(Hash64(sig->view()))) {
       // Printed twice: in a row it is a caption (alt text + caption); later
       // in the text it is a repeated pull quote or furniture. Keep one.
-      drop[i] = true;
-      kind[i] = BlockKind::kChrome;
-      if (i > 0 && prev_sig.size() == sig.size() && prev_sig == sig &&
-          kind[i - 1] == BlockKind::kParagraph) {
-        kind[i - 1] = BlockKind::kCaption;
+      b.kind = BlockKind::kChrome;
+      if (i > 0 && blocks[i - 1].kind == BlockKind::kParagraph &&
+          prev_sig->view() == sig->view()) {
+        blocks[i - 1].kind = BlockKind::kCaption;
       }
       continue;
     }
-    if (HasCaptionMarkerIn(trim_keeps ? std::string_view(u) : trimmed, sig)) {
-      kind[i] = BlockKind::kCaption;
+    if (HasCaptionMarkerIn(f.trim_keeps ? std::string_view(u) : trimmed,
+                           *sig)) {
+      b.kind = BlockKind::kCaption;
     }
   }
   // A short unpunctuated line right next to a promo (no blank line between)
   // is the promo's header.
   for (size_t i = 0; i < n; ++i) {
-    if (kind[i] != BlockKind::kParagraph) continue;
-    const std::string& u = units[i].first;
-    if (words[i] > kPromoHeaderMaxWords || EndsLikeSentence(u)) {
+    if (blocks[i].kind != BlockKind::kParagraph) continue;
+    if (facts[i].words > kPromoHeaderMaxWords ||
+        EndsLikeSentence(blocks[i].text)) {
       continue;
     }
     const bool after_promo =
-        i > 0 && promo[i - 1] && units[i - 1].second + 1 == units[i].second;
-    const bool before_promo =
-        i + 1 < n && promo[i + 1] && units[i].second + 1 == units[i + 1].second;
+        i > 0 && facts[i - 1].promo && blocks[i - 1].line + 1 == blocks[i].line;
+    const bool before_promo = i + 1 < n && facts[i + 1].promo &&
+                              blocks[i].line + 1 == blocks[i + 1].line;
     if (after_promo || before_promo) {
-      kind[i] = BlockKind::kChrome;
+      blocks[i].kind = BlockKind::kChrome;
     }
   }
 
-  // Pass 2: headline and headings among the remaining paragraphs.
+  // Pass 2: headline and headings among the remaining paragraphs. Only the
+  // unit at hand changes kind, so whether a paragraph follows it is known
+  // from where the last one was before the pass.
+  size_t last_paragraph = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (blocks[i].kind == BlockKind::kParagraph) last_paragraph = i;
+  }
   bool first_content = true;
   for (size_t i = 0; i < n; ++i) {
-    if (kind[i] != BlockKind::kParagraph) continue;
-    const std::string& u = units[i].first;
-    const bool has_more = [&] {
-      for (size_t j = i + 1; j < n; ++j) {
-        if (kind[j] == BlockKind::kParagraph) return true;
-      }
-      return false;
-    }();
+    Block& b = blocks[i];
+    if (b.kind != BlockKind::kParagraph) continue;
+    const std::string& u = b.text;
+    const bool has_more = i < last_paragraph;
+    const int words = facts[i].words;
     if (first_content) {
       first_content = false;
-      if (!options.known_title.empty() &&
-          Signature(u) == Signature(options.known_title)) {
-        kind[i] = BlockKind::kHeadline;
-        continue;
+      if (!options.known_title.empty()) {
+        SignatureInto(u, &scratch.sig);
+        SignatureInto(options.known_title, &scratch.title_sig);
+        if (scratch.sig.view() == scratch.title_sig.view()) {
+          b.kind = BlockKind::kHeadline;
+          continue;
+        }
       }
       if (options.known_title.empty() && options.detect_headline && has_more &&
-          words[i] <= kHeadlineMaxWords &&
-          StartsUpper(u) &&
+          words <= kHeadlineMaxWords && StartsUpper(u) &&
           !EndsLikeSentence(u)) {
-        kind[i] = BlockKind::kHeadline;
+        b.kind = BlockKind::kHeadline;
         continue;
       }
     }
@@ -837,34 +1009,25 @@ ArticleContent ExtractFromText(std::string_view text,
     // A unit still a paragraph here passed pass 1: it is no chrome, credit
     // or caption, which is what LooksLikeHeading() checks besides its
     // length and case, unless Trim() changes it (then ask it).
-    const bool heading =
-        Trim(u).size() == u.size()
-            ? words[i] >= 2 && words[i] <= kHeadingMaxWords &&
-                  StartsUpper(u) && !EndsLikeSentence(u)
-            : LooksLikeHeading(u);
-    if (heading) kind[i] = BlockKind::kHeading;
+    const bool heading = facts[i].trim_keeps
+                             ? words >= 2 && words <= kHeadingMaxWords &&
+                                   StartsUpper(u) && !EndsLikeSentence(u)
+                             : LooksLikeHeading(u);
+    if (heading) b.kind = BlockKind::kHeading;
   }
 
-  for (size_t i = 0; i < n; ++i) {
-    Block b;
-    b.kind = kind[i];
-    b.text = std::move(units[i].first);
-    b.line = units[i].second;
-    switch (b.kind) {
-      case BlockKind::kHeadline:
-        if (out.headline.empty()) out.headline = b.text;
-        break;
-      case BlockKind::kCredit:
-        out.credits.push_back(credit[i]);
-        break;
-      case BlockKind::kParagraph:
-        if (!out.body.empty()) out.body += "\n\n";
-        out.body += b.text;
-        break;
-      default:
-        break;
+  size_t body_size = 0;
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kParagraph) body_size += b.text.size() + 2;
+    if (b.kind == BlockKind::kHeadline && out.headline.empty()) {
+      out.headline = b.text;
     }
-    out.blocks.push_back(std::move(b));
+  }
+  out.body.reserve(body_size);
+  for (const Block& b : blocks) {
+    if (b.kind != BlockKind::kParagraph) continue;
+    if (!out.body.empty()) out.body += "\n\n";
+    out.body += b.text;
   }
   if (out.headline.empty() && !options.known_title.empty()) {
     out.headline = std::string(options.known_title);

@@ -217,6 +217,39 @@ TEST(TextChromeTest, CaptionMarkersAtLineEnds) {
   }
 }
 
+// Promo phrases at the very start or end of a line, and next to the line's
+// first or last space, where the search around spaces has the least room.
+TEST(TextChromeTest, PromoPhrasesAtLineEnds) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Sign up for", true},
+      {"SIGN UP TO", true},
+      {"click here", true},
+      {"Share on X", true},
+      {"x share on x", true},
+      {"Follow us on", true},
+      {"All rights reserved", true},
+      {"all rights reserved.", true},
+      {"to your inbox", true},
+      {"Delivered to your inbox", true},
+      {"Share this article:", true},
+      {"signup for", false},
+      {"sign  up for", false},
+      {"sign\tup for", false},
+      {"share on", false},
+      {"share on\xE2\x80\x99x", false},
+      {"to your inbo", false},
+      {"o your inbox", false},
+      {"click", false},
+      {" ", false},
+      {"", false},
+  };
+  for (const auto& [line, want] : cases) {
+    SCOPED_TRACE(line);
+    EXPECT_EQ(IsChromeLine(line), want);
+    EXPECT_EQ(RefIsPromo(line), want);
+  }
+}
+
 // ExtractFromText trims each line once and shares word counts and folds
 // between its rules; a line that Trim() changes again (white space after a
 // leading no-break space) is judged like CreditOf() and LooksLikeHeading()
@@ -277,6 +310,40 @@ TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
       line += pieces[(state >> 33) % pieces.size()];
     }
     ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
+  }
+  // Long lines, where runs of kept bytes and of separators cross the
+  // 64-byte blocks the signature is made in, and "image" (the caption
+  // test's trigger) lies across them.
+  const std::vector<std::string> long_pieces = {"word",
+                                                "Image",
+                                                "IMAGE",
+                                                "image",
+                                                "imag",
+                                                "e",
+                                                " ",
+                                                "  ",
+                                                ", ",
+                                                ". ",
+                                                "---",
+                                                "(",
+                                                ":",
+                                                "\t",
+                                                "\xC3\xA9",
+                                                "\xFF",
+                                                std::string(70, 'x'),
+                                                std::string(63, ' '),
+                                                std::string(65, ','),
+                                                "i",
+                                                "g"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string line;
+    const int n = 10 + static_cast<int>(round % 120);
+    for (int k = 0; k < n; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      line += long_pieces[(state >> 33) % long_pieces.size()];
+    }
+    ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
+    ASSERT_EQ(LooksLikeCaption(line), RefIsCaption(line)) << line;
   }
   EXPECT_EQ(LineSignature("  Skip to Main-Content! "), "skip to main content");
   EXPECT_EQ(LineSignature("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no"),
