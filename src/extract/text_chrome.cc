@@ -143,6 +143,12 @@ class SignatureBuffer {
   // REQUIRES: n <= the `n` of the last Reserve().
   void SetSize(size_t n) { size_ = n; }
 
+  // What SignatureInto() noticed of the line on its way, for the caption
+  // markers (HasCaptionMarkerIn): false only when the line holds no
+  // "image" in any case, and no "(" or ":" byte, respectively.
+  bool may_hold_image = true;
+  bool may_hold_paren_or_colon = true;
+
  private:
   std::string buf_;
   size_t size_ = 0;
@@ -186,13 +192,21 @@ void SignatureIntoBytes(std::string_view s, SignatureBuffer* out) {
     }
   }
   out->SetSize(static_cast<size_t>(w - begin));
+  // A line holds "image" in any case exactly when its signature does: the
+  // signature keeps the letters, lowered, and puts a space between any two
+  // that a separator parted.
+  out->may_hold_image = out->view().find("image") != std::string_view::npos;
+  out->may_hold_paren_or_colon = true;
 }
 
 #if defined(__SSE2__)
-// Bytes of `v` with b - lo <= span (unsigned): 0xFF where in range.
-inline __m128i InRange(__m128i v, char lo, char span) {
-  const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(lo));
-  return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
+// Bytes b of `v` with lo <= b < lo + span (unsigned; span <= 128): 0xFF
+// where in range. The range is moved to the bottom of the signed bytes
+// (-128...) and compared there, in two steps.
+inline __m128i InRange(__m128i v, unsigned char lo, unsigned char span) {
+  const __m128i moved =
+      _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+  return _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(0x80 + span)), moved);
 }
 
 // Copies `n` bytes from `from` to `to` in 16-byte pieces: up to 15 bytes
@@ -204,6 +218,16 @@ inline void CopyPieces(char* to, const char* from, size_t n) {
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + j)));
   }
 }
+
+// Whether `s` has "image" (in any case) with its 'g' at offset g.
+bool ImageEndsAt(std::string_view s, size_t g) {
+  if (g < 3 || g + 1 >= s.size()) return false;
+  for (size_t k = 0; k < 5; ++k) {
+    const unsigned char c = s[g - 3 + k];
+    if ((c | 0x20) != "image"[k]) return false;
+  }
+  return true;
+}
 #endif
 
 // The signature of `s` into *out. Lines without a 0xE2 byte (no
@@ -214,8 +238,11 @@ inline void CopyPieces(char* to, const char* from, size_t n) {
 // byte, nor the one space a line may end with): a mask says which bytes
 // stay, and each run of bytes that stay (in prose, the text between two
 // ", " or ". ") is copied 16 bytes at a time, so a block costs a few steps
-// per run rather than one per byte or per 8-byte group. Other lines take
-// SignatureIntoBytes().
+// per run rather than one per byte or per 8-byte group. On the way, masks
+// of the 'i' and 'g' bytes (either case) find where an "image" may be (an
+// 'i' 3 bytes before a 'g': rare), and the "(" and ":" bytes are noted;
+// the caption rule needs both, and a second pass over the line for them
+// cost half as much as this one. Other lines take SignatureIntoBytes().
 void SignatureInto(std::string_view s, SignatureBuffer* out) {
 #if defined(__SSE2__)
   const size_t n = s.size();
@@ -226,6 +253,9 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
   char* const begin = out->Reserve(n);
   char* w = begin;
   uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
+  uint64_t i_before = 0;     // bits 61..63: 'i' bytes ending the last block
+  bool image = false;
+  __m128i paren_or_colon = _mm_setzero_si128();
   // 16 bytes past the block for the copies of runs that end in it to read.
   alignas(16) char mapped[64 + 16] = {};
   alignas(16) char tail[64];
@@ -237,30 +267,43 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
       std::memcpy(tail, p, len);
       p = tail;
     }
-    uint64_t keep = 0;
-    uint32_t e2 = 0;
+    uint64_t keep = 0, at_i = 0, at_g = 0;
+    __m128i e2 = _mm_setzero_si128();
     for (int k = 0; k < 4; ++k) {
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
       // Letters of either case are the bytes that OR 0x20 makes a-z; OR
       // 0x20 lowers them (and leaves a-z alone).
       const __m128i letter =
-          InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+          InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
       const __m128i kept = _mm_or_si128(
-          letter, _mm_or_si128(InRange(v, '0', 9),
+          letter, _mm_or_si128(InRange(v, '0', 10),
                                _mm_cmplt_epi8(v, _mm_setzero_si128())));
-      e2 |= static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
-      keep |=
-          static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(kept)))
-          << (16 * k);
+      e2 = _mm_or_si128(e2, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2')));
+      paren_or_colon = _mm_or_si128(
+          paren_or_colon, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+      const auto bits = [](__m128i m) {
+        return static_cast<uint64_t>(
+            static_cast<uint32_t>(_mm_movemask_epi8(m)));
+      };
       const __m128i lowered =
           _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
-      _mm_store_si128(reinterpret_cast<__m128i*>(mapped + 16 * k),
-                      _mm_or_si128(_mm_and_si128(kept, lowered),
-                                   _mm_andnot_si128(kept, _mm_set1_epi8(' '))));
+      keep |= bits(kept) << (16 * k);
+      at_i |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('i'))) << (16 * k);
+      at_g |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('g'))) << (16 * k);
+      // Kept bytes lowered, separators ' ' (every kept byte is above it).
+      _mm_store_si128(
+          reinterpret_cast<__m128i*>(mapped + 16 * k),
+          _mm_max_epu8(_mm_and_si128(kept, lowered), _mm_set1_epi8(' ')));
     }
-    if (e2 != 0) return SignatureIntoBytes(s, out);
+    if (_mm_movemask_epi8(e2) != 0) return SignatureIntoBytes(s, out);
+    // A 'g' 3 bytes after an 'i' (in this block or the last one).
+    for (uint64_t g = at_g & (at_i << 3 | i_before >> 61); !image && g != 0;
+         g &= g - 1) {
+      image = ImageEndsAt(s, base + __builtin_ctzll(g));
+    }
+    i_before = at_i;
     // Kept bytes, and the first separator after a kept byte.
     uint64_t stay = keep | (~keep & (keep << 1 | kept_before >> 63));
     kept_before = keep;
@@ -277,6 +320,8 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
   }
   if (w != begin && w[-1] == ' ') --w;
   out->SetSize(static_cast<size_t>(w - begin));
+  out->may_hold_image = image;
+  out->may_hold_paren_or_colon = _mm_movemask_epi8(paren_or_colon) != 0;
 #else
   SignatureIntoBytes(s, out);
 #endif
@@ -704,39 +749,6 @@ bool HasCaptionMarker(std::string_view line) {
   return HasPhrase(line, kCaptionTable);
 }
 
-// Whether the signature holds "image". Where SSE2 is available, 16 start
-// positions at a time are screened for its 'i' and, 3 bytes on, its 'g'
-// (the loads run into the buffer's slack; positions past the last start
-// are masked off), and the few that pass are checked whole. memchr() for
-// the 'g' alone stopped every 50 bytes or so of English text.
-bool HasImage(const SignatureBuffer& sig) {
-  const std::string_view v = sig.view();
-  if (v.size() < 5) return false;
-  const size_t starts = v.size() - 4;  // "image" may start at 0..size-5
-  const char* const p = v.data();
-#if defined(__SSE2__)
-  static_assert(SignatureBuffer::kSlack >= 3 + 16);
-  for (size_t j = 0; j < starts; j += 16) {
-    const __m128i at_i =
-        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j)),
-                       _mm_set1_epi8('i'));
-    const __m128i at_g = _mm_cmpeq_epi8(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 3)),
-        _mm_set1_epi8('g'));
-    uint32_t m =
-        static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(at_i, at_g)));
-    if (starts - j < 16) m &= (1u << (starts - j)) - 1;
-    for (; m != 0; m &= m - 1) {
-      const char* const q = p + j + __builtin_ctz(m);
-      if (q[1] == 'm' && q[2] == 'a' && q[4] == 'e') return true;
-    }
-  }
-  return false;
-#else
-  return v.find("image") != std::string_view::npos;
-#endif
-}
-
 // Every caption marker starts with "(", ends with ":" or holds "image".
 static_assert([] {
   for (std::string_view m : kCaptionMarkers) {
@@ -748,14 +760,15 @@ static_assert([] {
   return true;
 }());
 
-// HasCaptionMarker(line), given the Signature() `sig` of the line (or of
-// the line before Trim()). A line that holds "image" in any case has it in
-// its signature, which HasImage() looks for: such a line (rare) is searched
+// HasCaptionMarker(line), given the signature `sig` of the line (or of the
+// line before Trim(), which drops no letter, "(" or ":"). A line that may
+// hold "image" in any case (as SignatureInto() found: rare) is searched
 // whole. Any other can hold only the markers that start with "(" or end
 // with ":", so only its "(" and ":" bytes (often none or a few) are looked
 // at, each against those markers.
 bool HasCaptionMarkerIn(std::string_view line, const SignatureBuffer& sig) {
-  if (HasImage(sig)) return HasCaptionMarker(line);
+  if (sig.may_hold_image) return HasCaptionMarker(line);
+  if (!sig.may_hold_paren_or_colon) return false;
   const char* const begin = line.data();
   const char* const end = begin + line.size();
   for (const char* p = begin;
