@@ -38,6 +38,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "src/base/bits.h"
 #include "src/base/hash.h"
@@ -149,6 +152,11 @@ class SignatureBuffer {
   bool may_hold_image = true;
   bool may_hold_paren_or_colon = true;
 
+  // Scratch of SignatureInto(): the line's bytes mapped (letters lowered,
+  // separators ' '), block by block, and each block's masks.
+  std::string mapped;
+  std::vector<uint64_t> masks;
+
  private:
   std::string buf_;
   size_t size_ = 0;
@@ -228,45 +236,32 @@ bool ImageEndsAt(std::string_view s, size_t g) {
   }
   return true;
 }
-#endif
 
-// The signature of `s` into *out. Lines without a 0xE2 byte (no
-// typographic punctuation) go 64 bytes at a time: SSE2 makes a mask of the
-// kept bytes (digits, letters, bytes >= 0x80) and a copy with A-Z lowered
-// and every separator a space. The signature is that copy without the
-// separators that follow a separator (nor those before the first kept
-// byte, nor the one space a line may end with): a mask says which bytes
-// stay, and each run of bytes that stay (in prose, the text between two
-// ", " or ". ") is copied 16 bytes at a time, so a block costs a few steps
-// per run rather than one per byte or per 8-byte group. On the way, masks
-// of the 'i' and 'g' bytes (either case) find where an "image" may be (an
-// 'i' 3 bytes before a 'g': rare), and the "(" and ":" bytes are noted;
-// the caption rule needs both, and a second pass over the line for them
-// cost half as much as this one. Other lines take SignatureIntoBytes().
-void SignatureInto(std::string_view s, SignatureBuffer* out) {
-#if defined(__SSE2__)
-  const size_t n = s.size();
-  // Room for the signature (at most n + 1 bytes: a line's last kept byte
-  // may be followed by a separator, the tail's NUL padding) and the 16-byte
-  // copies' overrun (within the buffer's slack).
-  static_assert(SignatureBuffer::kSlack >= 1 + 15);
-  char* const begin = out->Reserve(n);
-  char* w = begin;
-  uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
-  uint64_t i_before = 0;     // bits 61..63: 'i' bytes ending the last block
-  bool image = false;
-  __m128i paren_or_colon = _mm_setzero_si128();
-  // 16 bytes past the block for the copies of runs that end in it to read.
-  alignas(16) char mapped[64 + 16] = {};
+// What ClassifyBlocks*() make of a line, 64 bytes (a block) at a time:
+// `mapped` gets the bytes with A-Z lowered and every separator ' ' (the
+// last block padded with separators, 16 bytes of slack after it), and
+// `masks` three words a block: the kept bytes (digits, letters, bytes >=
+// 0x80), the 'i' and the 'g' bytes (either case). Both return false, and
+// stop, at a block holding a 0xE2 byte (typographic punctuation: see
+// SignatureIntoBytes()); else *paren_or_colon says whether the line holds
+// a "(" or ":" byte.
+constexpr size_t kMasksPerBlock = 3;
+
+// The last partial block of `s` at `base`, padded with NUL (a separator).
+const char* BlockAt(std::string_view s, size_t base, char* tail) {
+  const size_t len = std::min<size_t>(64, s.size() - base);
+  if (len == 64) return s.data() + base;
+  std::memset(tail, 0, 64);
+  std::memcpy(tail, s.data() + base, len);
+  return tail;
+}
+
+bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
+                        bool* paren_or_colon) {
+  __m128i pc = _mm_setzero_si128();
   alignas(16) char tail[64];
-  for (size_t base = 0; base < n; base += 64) {
-    const size_t len = std::min<size_t>(64, n - base);
-    const char* p = s.data() + base;
-    if (len < 64) {
-      std::memset(tail, 0, sizeof tail);  // NUL is a separator
-      std::memcpy(tail, p, len);
-      p = tail;
-    }
+  for (size_t base = 0; base < s.size(); base += 64) {
+    const char* const p = BlockAt(s, base, tail);
     uint64_t keep = 0, at_i = 0, at_g = 0;
     __m128i e2 = _mm_setzero_si128();
     for (int k = 0; k < 4; ++k) {
@@ -280,9 +275,9 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
           letter, _mm_or_si128(InRange(v, '0', 10),
                                _mm_cmplt_epi8(v, _mm_setzero_si128())));
       e2 = _mm_or_si128(e2, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2')));
-      paren_or_colon = _mm_or_si128(
-          paren_or_colon, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+      pc =
+          _mm_or_si128(pc, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
       const auto bits = [](__m128i m) {
         return static_cast<uint64_t>(
             static_cast<uint32_t>(_mm_movemask_epi8(m)));
@@ -293,15 +288,166 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
       at_i |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('i'))) << (16 * k);
       at_g |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('g'))) << (16 * k);
       // Kept bytes lowered, separators ' ' (every kept byte is above it).
-      _mm_store_si128(
-          reinterpret_cast<__m128i*>(mapped + 16 * k),
+      _mm_storeu_si128(
+          reinterpret_cast<__m128i*>(mapped + base + 16 * k),
           _mm_max_epu8(_mm_and_si128(kept, lowered), _mm_set1_epi8(' ')));
     }
-    if (_mm_movemask_epi8(e2) != 0) return SignatureIntoBytes(s, out);
+    if (_mm_movemask_epi8(e2) != 0) return false;
+    uint64_t* const m = masks + base / 64 * kMasksPerBlock;
+    m[0] = keep;
+    m[1] = at_i;
+    m[2] = at_g;
+  }
+  *paren_or_colon = _mm_movemask_epi8(pc) != 0;
+  return true;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// A constant in a register, hidden from the optimiser (an empty asm that
+// "changes" it): GCC otherwise rebuilds each constant inside the loop (as
+// shingles.cc found).
+[[gnu::target("avx2")]] inline __m256i Splat(char c) {
+  __m256i v = _mm256_set1_epi8(c);
+  asm("" : "+x"(v));
+  return v;
+}
+
+// The top bits of the 32 bytes of `m`.
+[[gnu::target("avx2")]] inline uint64_t Bits(__m256i m) {
+  return static_cast<uint32_t>(_mm256_movemask_epi8(m));
+}
+
+// ClassifyBlocksSse2 32 bytes at a time, for processors with AVX2 (chosen
+// at run time; the build targets plain x86-64).
+[[gnu::target("avx2")]] bool ClassifyBlocksAvx2(std::string_view s,
+                                                char* mapped, uint64_t* masks,
+                                                bool* paren_or_colon) {
+  const __m256i case_bit = Splat(0x20);
+  const __m256i letter_shift = Splat(static_cast<char>(0x80 - 'a'));
+  const __m256i letter_end = Splat(static_cast<char>(0x80 + 26));
+  const __m256i digit_shift = Splat(static_cast<char>(0x80 - '0'));
+  const __m256i digit_end = Splat(static_cast<char>(0x80 + 10));
+  const __m256i space = Splat(' ');
+  const __m256i e2_byte = Splat('\xE2');
+  const __m256i paren = Splat('(');
+  const __m256i colon = Splat(':');
+  const __m256i i_byte = Splat('i');
+  const __m256i g_byte = Splat('g');
+  const __m256i zero = _mm256_setzero_si256();
+  __m256i pc = zero;
+  alignas(32) char tail[64];
+  for (size_t base = 0; base < s.size(); base += 64) {
+    const char* const p = BlockAt(s, base, tail);
+    uint64_t keep = 0, at_i = 0, at_g = 0;
+    __m256i e2 = zero;
+    for (int k = 0; k < 2; ++k) {
+      const __m256i v =
+          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
+      // As in ClassifyBlocksSse2; InRange() written out.
+      const __m256i letter = _mm256_cmpgt_epi8(
+          letter_end,
+          _mm256_add_epi8(_mm256_or_si256(v, case_bit), letter_shift));
+      const __m256i digit =
+          _mm256_cmpgt_epi8(digit_end, _mm256_add_epi8(v, digit_shift));
+      const __m256i kept = _mm256_or_si256(
+          letter, _mm256_or_si256(digit, _mm256_cmpgt_epi8(zero, v)));
+      e2 = _mm256_or_si256(e2, _mm256_cmpeq_epi8(v, e2_byte));
+      pc = _mm256_or_si256(pc, _mm256_or_si256(_mm256_cmpeq_epi8(v, paren),
+                                               _mm256_cmpeq_epi8(v, colon)));
+      const __m256i lowered =
+          _mm256_or_si256(v, _mm256_and_si256(letter, case_bit));
+      keep |= Bits(kept) << (32 * k);
+      at_i |= Bits(_mm256_cmpeq_epi8(lowered, i_byte)) << (32 * k);
+      at_g |= Bits(_mm256_cmpeq_epi8(lowered, g_byte)) << (32 * k);
+      _mm256_storeu_si256(
+          reinterpret_cast<__m256i*>(mapped + base + 32 * k),
+          _mm256_max_epu8(_mm256_and_si256(kept, lowered), space));
+    }
+    if (_mm256_movemask_epi8(e2) != 0) return false;
+    uint64_t* const m = masks + base / 64 * kMasksPerBlock;
+    m[0] = keep;
+    m[1] = at_i;
+    m[2] = at_g;
+  }
+  *paren_or_colon = _mm256_movemask_epi8(pc) != 0;
+  return true;
+}
+
+// Runs as a static initialiser, possibly before the library's own, hence
+// the explicit __builtin_cpu_init.
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+#endif  // __SSE2__
+
+// Whether SignatureInto() may take the AVX2 path
+// (internal::UseAvx2InSignaturesForTest).
+bool signature_avx2_allowed = true;
+
+#if defined(__SSE2__)
+// ClassifyBlocks*() by the widest path the processor has.
+bool ClassifyBlocks(std::string_view s, char* mapped, uint64_t* masks,
+                    bool* paren_or_colon) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2 && signature_avx2_allowed) {
+    return ClassifyBlocksAvx2(s, mapped, masks, paren_or_colon);
+  }
+#endif
+  return ClassifyBlocksSse2(s, mapped, masks, paren_or_colon);
+}
+#endif
+
+// The signature of `s` into *out. Lines without a 0xE2 byte (no
+// typographic punctuation) are classified 64 bytes at a time by SIMD
+// (SSE2, or AVX2 where the processor has it): a mask of the kept bytes
+// (digits, letters, bytes >= 0x80) and a copy with A-Z lowered and every
+// separator a space. The signature is that copy without the separators
+// that follow a separator (nor those before the first kept byte, nor the
+// one space a line may end with): a mask says which bytes stay, and each
+// run of bytes that stay (in prose, the text between two ", " or ". ") is
+// copied 16 bytes at a time, so a block costs a few steps per run rather
+// than one per byte or per 8-byte group. On the way, masks of the 'i' and
+// 'g' bytes (either case) find where an "image" may be (an 'i' 3 bytes
+// before a 'g': rare, then checked), and the "(" and ":" bytes are noted;
+// the caption rule needs both, and a second pass over the line for them
+// cost half as much as this one. Other lines take SignatureIntoBytes().
+void SignatureInto(std::string_view s, SignatureBuffer* out) {
+#if defined(__SSE2__)
+  const size_t n = s.size();
+  const size_t blocks = (n + 63) / 64;
+  // The mapped copy: whole blocks, and 16 bytes past the last for the
+  // copies of runs that end in it to read.
+  if (out->mapped.size() < blocks * 64 + 16) {
+    out->mapped.resize(std::max(blocks * 64 + 16, 2 * out->mapped.size()));
+  }
+  if (out->masks.size() < blocks * kMasksPerBlock) {
+    out->masks.resize(std::max(blocks * kMasksPerBlock, 2 * out->masks.size()));
+  }
+  char* const mapped = out->mapped.data();
+  const uint64_t* const masks = out->masks.data();
+  bool paren_or_colon = false;
+  if (!ClassifyBlocks(s, mapped, out->masks.data(), &paren_or_colon)) {
+    return SignatureIntoBytes(s, out);
+  }
+  // Room for the signature (at most n + 1 bytes: a line's last kept byte
+  // may be followed by a separator, the tail's NUL padding) and the 16-byte
+  // copies' overrun (within the buffer's slack).
+  static_assert(SignatureBuffer::kSlack >= 1 + 15);
+  char* const begin = out->Reserve(n);
+  char* w = begin;
+  uint64_t kept_before = 0;  // bit 63: the byte before the block is kept
+  uint64_t i_before = 0;     // bits 61..63: 'i' bytes ending the last block
+  bool image = false;
+  for (size_t b = 0; b < blocks; ++b) {
+    const uint64_t keep = masks[b * kMasksPerBlock];
+    const uint64_t at_i = masks[b * kMasksPerBlock + 1];
+    const uint64_t at_g = masks[b * kMasksPerBlock + 2];
     // A 'g' 3 bytes after an 'i' (in this block or the last one).
     for (uint64_t g = at_g & (at_i << 3 | i_before >> 61); !image && g != 0;
          g &= g - 1) {
-      image = ImageEndsAt(s, base + __builtin_ctzll(g));
+      image = ImageEndsAt(s, b * 64 + __builtin_ctzll(g));
     }
     i_before = at_i;
     // Kept bytes, and the first separator after a kept byte.
@@ -309,11 +455,12 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
     kept_before = keep;
     // Each run of set bits: adding its lowest bit carries through it, to
     // the first clear bit above (0 when the run reaches bit 63).
+    const char* const block = mapped + b * 64;
     while (stay != 0) {
       const int start = __builtin_ctzll(stay);
       const uint64_t above = stay + (stay & (~stay + 1));
       const int end = above == 0 ? 64 : __builtin_ctzll(above);
-      CopyPieces(w, mapped + start, static_cast<size_t>(end - start));
+      CopyPieces(w, block + start, static_cast<size_t>(end - start));
       w += end - start;
       stay &= above;
     }
@@ -321,7 +468,7 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
   if (w != begin && w[-1] == ' ') --w;
   out->SetSize(static_cast<size_t>(w - begin));
   out->may_hold_image = image;
-  out->may_hold_paren_or_colon = _mm_movemask_epi8(paren_or_colon) != 0;
+  out->may_hold_paren_or_colon = paren_or_colon;
 #else
   SignatureIntoBytes(s, out);
 #endif
@@ -1047,5 +1194,11 @@ ArticleContent ExtractFromText(std::string_view text,
   }
   return out;
 }
+
+namespace internal {
+
+void UseAvx2InSignaturesForTest(bool use) { signature_avx2_allowed = use; }
+
+}  // namespace internal
 
 }  // namespace concord::extract

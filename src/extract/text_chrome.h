@@ -41,6 +41,13 @@ bool LooksLikeCaption(std::string_view line);
 // separators between two kept bytes becomes one space. Public for tests.
 std::string LineSignature(std::string_view line);
 
+namespace internal {
+// Lets tests run signatures through the SSE2 path on a processor with
+// AVX2 (SignatureInto takes the AVX2 one there). Not thread-safe: call
+// before any extraction.
+void UseAvx2InSignaturesForTest(bool use);
+}  // namespace internal
+
 }  // namespace concord::extract
 
 #endif  // CONCORD_EXTRACT_TEXT_CHROME_H_

@@ -292,7 +292,9 @@ std::string RefSignature(std::string_view s) {
   return out;
 }
 
-TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
+// LineSignature() and LooksLikeCaption() against the references on
+// generated lines, by whichever SIMD path SignatureInto() takes.
+void ExpectSignaturesMatchReference() {
   const std::vector<std::string> pieces = {
       "a", "Word", "UPPER", "9", " ", "  ", "\t", ",", ".", "-", "(", "'",
       "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6",
@@ -345,9 +347,21 @@ TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
     ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
     ASSERT_EQ(LooksLikeCaption(line), RefIsCaption(line)) << line;
   }
+}
+
+TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
+  ExpectSignaturesMatchReference();
   EXPECT_EQ(LineSignature("  Skip to Main-Content! "), "skip to main content");
   EXPECT_EQ(LineSignature("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no"),
             "yes no");
+}
+
+// The SSE2 path, on a processor where SignatureInto() would take AVX2 (on
+// one without, this repeats the test above).
+TEST(TextChromeTest, LineSignatureWithoutAvx2MatchesItsContract) {
+  internal::UseAvx2InSignaturesForTest(false);
+  ExpectSignaturesMatchReference();
+  internal::UseAvx2InSignaturesForTest(true);
 }
 
 std::vector<BlockKind> Kinds(const ArticleContent& c) {
