@@ -151,6 +151,10 @@ class SignatureBuffer {
   // "image" in any case, and no "(" or ":" byte, respectively.
   bool may_hold_image = true;
   bool may_hold_paren_or_colon = true;
+  // The line's words (runs of bytes other than ' ' and '\t', as
+  // WordCount() counts them) when the SIMD path made the signature; -1
+  // when it did not count them.
+  int64_t words = -1;
 
   // Scratch of SignatureInto(): the line's bytes mapped (letters lowered,
   // separators ' '), block by block, and each block's masks.
@@ -205,6 +209,7 @@ void SignatureIntoBytes(std::string_view s, SignatureBuffer* out) {
   // that a separator parted.
   out->may_hold_image = out->view().find("image") != std::string_view::npos;
   out->may_hold_paren_or_colon = true;
+  out->words = -1;
 }
 
 #if defined(__SSE2__)
@@ -244,8 +249,32 @@ bool ImageEndsAt(std::string_view s, size_t g) {
 // 0x80), the 'i' and the 'g' bytes (either case). Both return false, and
 // stop, at a block holding a 0xE2 byte (typographic punctuation: see
 // SignatureIntoBytes()); else *paren_or_colon says whether the line holds
-// a "(" or ":" byte.
+// a "(" or ":" byte, and *words how many words it has (as WordCount()
+// counts them: a word starts at each byte other than ' ' and '\t' after
+// one of them or at the start).
 constexpr size_t kMasksPerBlock = 3;
+
+// The word starts among the 64 bytes of a block whose ' ' and '\t' bytes
+// are `space`; `space_before` is 1 when the byte before the block is one
+// (or the block starts the line), and `valid` masks off the padding.
+inline uint64_t WordStarts(uint64_t space, uint64_t space_before,
+                           uint64_t valid) {
+  return ~space & (space << 1 | space_before) & valid;
+}
+
+// Bytes of a block that are the line's: all but the last block's padding.
+inline uint64_t ValidBytes(std::string_view s, size_t base) {
+  const size_t len = std::min<size_t>(64, s.size() - base);
+  return len == 64 ? ~uint64_t{0} : (uint64_t{1} << len) - 1;
+}
+
+// Set bits of `x`, without the POPCNT instruction (baseline x86-64).
+inline int BitsIn64(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
 
 // The last partial block of `s` at `base`, padded with NUL (a separator).
 const char* BlockAt(std::string_view s, size_t base, char* tail) {
@@ -257,12 +286,14 @@ const char* BlockAt(std::string_view s, size_t base, char* tail) {
 }
 
 bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
-                        bool* paren_or_colon) {
+                        bool* paren_or_colon, int64_t* words) {
   __m128i pc = _mm_setzero_si128();
   alignas(16) char tail[64];
+  uint64_t space_before = 1;
+  int64_t starts = 0;
   for (size_t base = 0; base < s.size(); base += 64) {
     const char* const p = BlockAt(s, base, tail);
-    uint64_t keep = 0, at_i = 0, at_g = 0;
+    uint64_t keep = 0, at_i = 0, at_g = 0, space = 0;
     __m128i e2 = _mm_setzero_si128();
     for (int k = 0; k < 4; ++k) {
       const __m128i v =
@@ -287,6 +318,9 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
       keep |= bits(kept) << (16 * k);
       at_i |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('i'))) << (16 * k);
       at_g |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('g'))) << (16 * k);
+      space |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))))
+               << (16 * k);
       // Kept bytes lowered, separators ' ' (every kept byte is above it).
       _mm_storeu_si128(
           reinterpret_cast<__m128i*>(mapped + base + 16 * k),
@@ -297,8 +331,11 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
     m[0] = keep;
     m[1] = at_i;
     m[2] = at_g;
+    starts += BitsIn64(WordStarts(space, space_before, ValidBytes(s, base)));
+    space_before = space >> 63;
   }
   *paren_or_colon = _mm_movemask_epi8(pc) != 0;
+  *words = starts;
   return true;
 }
 
@@ -319,9 +356,11 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
 
 // ClassifyBlocksSse2 32 bytes at a time, for processors with AVX2 (chosen
 // at run time; the build targets plain x86-64).
-[[gnu::target("avx2")]] bool ClassifyBlocksAvx2(std::string_view s,
-                                                char* mapped, uint64_t* masks,
-                                                bool* paren_or_colon) {
+[[gnu::target("avx2,popcnt")]] bool ClassifyBlocksAvx2(std::string_view s,
+                                                       char* mapped,
+                                                       uint64_t* masks,
+                                                       bool* paren_or_colon,
+                                                       int64_t* words) {
   const __m256i case_bit = Splat(0x20);
   const __m256i letter_shift = Splat(static_cast<char>(0x80 - 'a'));
   const __m256i letter_end = Splat(static_cast<char>(0x80 + 26));
@@ -333,12 +372,15 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
   const __m256i colon = Splat(':');
   const __m256i i_byte = Splat('i');
   const __m256i g_byte = Splat('g');
+  const __m256i tab = Splat('\t');
   const __m256i zero = _mm256_setzero_si256();
   __m256i pc = zero;
   alignas(32) char tail[64];
+  uint64_t space_before = 1;
+  int64_t starts = 0;
   for (size_t base = 0; base < s.size(); base += 64) {
     const char* const p = BlockAt(s, base, tail);
-    uint64_t keep = 0, at_i = 0, at_g = 0;
+    uint64_t keep = 0, at_i = 0, at_g = 0, spaces = 0;
     __m256i e2 = zero;
     for (int k = 0; k < 2; ++k) {
       const __m256i v =
@@ -359,6 +401,9 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
       keep |= Bits(kept) << (32 * k);
       at_i |= Bits(_mm256_cmpeq_epi8(lowered, i_byte)) << (32 * k);
       at_g |= Bits(_mm256_cmpeq_epi8(lowered, g_byte)) << (32 * k);
+      spaces |= Bits(_mm256_or_si256(_mm256_cmpeq_epi8(v, space),
+                                     _mm256_cmpeq_epi8(v, tab)))
+                << (32 * k);
       _mm256_storeu_si256(
           reinterpret_cast<__m256i*>(mapped + base + 32 * k),
           _mm256_max_epu8(_mm256_and_si256(kept, lowered), space));
@@ -368,8 +413,12 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
     m[0] = keep;
     m[1] = at_i;
     m[2] = at_g;
+    starts += __builtin_popcountll(
+        WordStarts(spaces, space_before, ValidBytes(s, base)));
+    space_before = spaces >> 63;
   }
   *paren_or_colon = _mm256_movemask_epi8(pc) != 0;
+  *words = starts;
   return true;
 }
 
@@ -377,7 +426,8 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
 // the explicit __builtin_cpu_init.
 const bool kHasAvx2 = [] {
   __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
+  return __builtin_cpu_supports("avx2") != 0 &&
+         __builtin_cpu_supports("popcnt") != 0;
 }();
 #endif
 #endif  // __SSE2__
@@ -389,13 +439,13 @@ bool signature_avx2_allowed = true;
 #if defined(__SSE2__)
 // ClassifyBlocks*() by the widest path the processor has.
 bool ClassifyBlocks(std::string_view s, char* mapped, uint64_t* masks,
-                    bool* paren_or_colon) {
+                    bool* paren_or_colon, int64_t* words) {
 #if defined(__x86_64__) && defined(__GNUC__)
   if (kHasAvx2 && signature_avx2_allowed) {
-    return ClassifyBlocksAvx2(s, mapped, masks, paren_or_colon);
+    return ClassifyBlocksAvx2(s, mapped, masks, paren_or_colon, words);
   }
 #endif
-  return ClassifyBlocksSse2(s, mapped, masks, paren_or_colon);
+  return ClassifyBlocksSse2(s, mapped, masks, paren_or_colon, words);
 }
 #endif
 
@@ -428,7 +478,8 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
   char* const mapped = out->mapped.data();
   const uint64_t* const masks = out->masks.data();
   bool paren_or_colon = false;
-  if (!ClassifyBlocks(s, mapped, out->masks.data(), &paren_or_colon)) {
+  int64_t words = 0;
+  if (!ClassifyBlocks(s, mapped, out->masks.data(), &paren_or_colon, &words)) {
     return SignatureIntoBytes(s, out);
   }
   // Room for the signature (at most n + 1 bytes: a line's last kept byte
@@ -469,6 +520,7 @@ void SignatureInto(std::string_view s, SignatureBuffer* out) {
   out->SetSize(static_cast<size_t>(w - begin));
   out->may_hold_image = image;
   out->may_hold_paren_or_colon = paren_or_colon;
+  out->words = words;
 #else
   SignatureIntoBytes(s, out);
 #endif
@@ -810,13 +862,17 @@ namespace {
 
 // `words` is WordCount(line, n) for some n >= kNavMaxWords; the line's
 // signature goes to *sig (a scratch buffer).
+bool IsNavSignature(std::string_view sig) {
+  for (std::string_view nav : kNavLines) {
+    if (sig == nav) return true;
+  }
+  return false;
+}
+
 bool IsNavLine(std::string_view line, int words, SignatureBuffer* sig) {
   if (words > kNavMaxWords) return false;
   SignatureInto(line, sig);
-  for (std::string_view nav : kNavLines) {
-    if (sig->view() == nav) return true;
-  }
-  return false;
+  return IsNavSignature(sig->view());
 }
 
 }  // namespace
@@ -1072,15 +1128,16 @@ ArticleContent ExtractFromText(std::string_view text,
     Block& b = blocks[i];
     UnitFacts& f = facts[i];
     const std::string& u = b.text;
-    f.words = WordCount(u, kPromoMaxWords);
+    // The signature first: its SIMD pass counts the words on the way.
+    SignatureInto(u, sig);
+    f.words = sig->words >= 0 ? static_cast<int>(std::min<int64_t>(
+                                    sig->words, kPromoMaxWords + 1))
+                              : WordCount(u, kPromoMaxWords);
     f.promo = IsPromo(u, f.words);
-    // A short unit's signature is made for the navigation labels, and
-    // serves again for the repeats below.
-    if (f.promo || IsNavLine(u, f.words, sig)) {
+    if (f.promo || (f.words <= kNavMaxWords && IsNavSignature(sig->view()))) {
       b.kind = BlockKind::kChrome;
       continue;
     }
-    const bool have_sig = f.words <= kNavMaxWords;
     // Units are trimmed once; Trim() is not idempotent (white space inside
     // a leading no-break space), so a unit it still changes takes the
     // general path.
@@ -1097,7 +1154,6 @@ ArticleContent ExtractFromText(std::string_view text,
       out.credits.push_back(std::move(credit));
       continue;
     }
-    if (!have_sig) SignatureInto(u, sig);
     if (sig->empty()) {
       b.kind = BlockKind::kChrome;
       continue;

@@ -364,6 +364,62 @@ TEST(TextChromeTest, LineSignatureWithoutAvx2MatchesItsContract) {
   internal::UseAvx2InSignaturesForTest(true);
 }
 
+// ExtractFromText counts a unit's words in the signature's SIMD pass (or,
+// for a line with typographic punctuation, as WordCount does): promo lines
+// of about kPromoMaxWords words and navigation labels, spaced with tabs
+// and runs of blanks, long enough to cross 64-byte blocks, are chrome
+// exactly when IsChromeLine() says so.
+void ExpectUnitWordCountsAgreeWithIsChromeLine() {
+  const std::vector<std::string> seps = {" ", "\t", "  ", " \t ", "\t\t"};
+  const std::vector<std::string> words = {
+      "word", "newsletters", "x",  "\xE2\x80\x99s", "share",
+      "this", "skip",        "to", "main",          "content"};
+  uint64_t state = 99;
+  auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  int chrome = 0, long_promo = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // Navigation-sized lines, or lines of 27..33 words with a promo phrase
+    // (three of the words) in half of them.
+    const bool nav = round % 3 == 0;
+    const int n =
+        nav ? 1 + static_cast<int>(next(4)) : 27 + static_cast<int>(next(7));
+    const int promo_at =
+        !nav && next(2) == 0 ? static_cast<int>(next(n - 2)) : -1;
+    std::string line;
+    for (int w = 0; w < n; ++w) {
+      if (w > 0) line += seps[next(seps.size())];
+      if (w == promo_at) {
+        line += "Sign" + seps[0] + "up" + seps[0] + "for";
+        w += 2;
+      } else {
+        line += words[next(words.size())];
+      }
+    }
+    SCOPED_TRACE(line);
+    const ArticleContent c =
+        ExtractFromText("Opening paragraph of the story.\n\n" + line +
+                        "\n\nClosing paragraph of the story.\n");
+    ASSERT_EQ(c.blocks.size(), 3u);
+    const bool is_chrome = c.blocks[1].kind == BlockKind::kChrome;
+    chrome += is_chrome;
+    // A promo phrase in a line too long for a promo.
+    long_promo += !is_chrome && promo_at >= 0;
+    ASSERT_EQ(is_chrome, IsChromeLine(line));
+  }
+  EXPECT_GT(chrome, 300);
+  EXPECT_GT(long_promo, 100);
+}
+
+TEST(TextChromeTest, UnitWordCountsAgreeWithIsChromeLine) {
+  ExpectUnitWordCountsAgreeWithIsChromeLine();
+  internal::UseAvx2InSignaturesForTest(false);
+  ExpectUnitWordCountsAgreeWithIsChromeLine();
+  internal::UseAvx2InSignaturesForTest(true);
+}
+
 std::vector<BlockKind> Kinds(const ArticleContent& c) {
   std::vector<BlockKind> k;
   for (const Block& b : c.blocks) k.push_back(b.kind);
