@@ -30,6 +30,19 @@
 // whole invented articles).
 #include "src/extract/text_chrome.h"
 
+#define XXH_INLINE_ALL
+#if defined(__x86_64__) && defined(__GNUC__)
+// Also compile xxHash's AVX2 accumulator (the build targets plain x86-64,
+// so the library's own choice is SSE2), for long signatures' repeat keys
+// (SignatureKey), chosen at run time as the signature's SIMD pass is; as
+// shingles.cc does for its exact fingerprint.
+#define XXH_DISPATCH_AVX2 1
+#define XXH_TARGET_AVX2 __attribute__((target("avx2")))
+#include <immintrin.h>  // __m256i, which those functions use
+#endif
+#include <xxhash.h>
+
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -38,12 +51,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#endif
 
 #include "src/base/bits.h"
-#include "src/base/hash.h"
 #include "src/base/u64_set.h"
 
 namespace concord::extract {
@@ -435,6 +444,27 @@ const bool kHasAvx2 = [] {
 // Whether SignatureInto() may take the AVX2 path
 // (internal::UseAvx2InSignaturesForTest).
 bool signature_avx2_allowed = true;
+
+// A signature's key in the repeat set: XXH3 with seed 0 (Hash64's value),
+// inlined rather than called through the shared library, and for a
+// signature longer than XXH3_MIDSIZE_MAX bytes (a paragraph's, mostly) by
+// xxHash's AVX2 accumulator where the processor has it.
+#if defined(__x86_64__) && defined(__GNUC__)
+[[gnu::target("avx2")]] uint64_t Xxh3LongAvx2(const void* data, size_t size) {
+  return XXH3_hashLong_64b_withSeed_internal(
+      data, size, 0, XXH3_accumulate_512_avx2, XXH3_scrambleAcc_avx2,
+      XXH3_initCustomSecret_avx2);
+}
+#endif
+
+uint64_t SignatureKey(std::string_view sig) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (sig.size() > XXH3_MIDSIZE_MAX && kHasAvx2 && signature_avx2_allowed) {
+    return Xxh3LongAvx2(sig.data(), sig.size());
+  }
+#endif
+  return XXH3_64bits(sig.data(), sig.size());
+}
 
 #if defined(__SSE2__)
 // ClassifyBlocks*() by the widest path the processor has.
@@ -1158,7 +1188,7 @@ ArticleContent ExtractFromText(std::string_view text,
       b.kind = BlockKind::kChrome;
       continue;
     }
-    if (!seen.Insert(Hash64(sig->view()))) {
+    if (!seen.Insert(SignatureKey(sig->view()))) {
       // Printed twice: in a row it is a caption (alt text + caption); later
       // in the text it is a repeated pull quote or furniture. Keep one.
       b.kind = BlockKind::kChrome;

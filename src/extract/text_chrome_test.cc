@@ -426,6 +426,34 @@ std::vector<BlockKind> Kinds(const ArticleContent& c) {
   return k;
 }
 
+// Repeats are found on hashes of the signatures, which take xxHash's AVX2
+// accumulator past 240 bytes where the processor has it: a long paragraph
+// printed twice in a row, or again later, is found either way, and one
+// differing only in case and spacing counts as the same.
+TEST(TextChromeTest, LongRepeatedParagraphsAreFoundOnBothPaths) {
+  std::string para = "The harbour board met on Tuesday";
+  while (para.size() < 600) para += ", and the board met again on Wednesday";
+  para += ".";
+  std::string shouted = para;
+  for (char& ch : shouted) {
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+    if (ch == ',') ch = ';';
+  }
+  const std::string text = "Opening paragraph of the story.\n\n" + para + "\n" +
+                           para + "\n\nA middle paragraph.\n\n" + shouted +
+                           "\n\nClosing paragraph.\n";
+  for (bool avx2 : {true, false}) {
+    SCOPED_TRACE(avx2 ? "AVX2 allowed" : "SSE2 only");
+    internal::UseAvx2InSignaturesForTest(avx2);
+    const ArticleContent c = ExtractFromText(text);
+    EXPECT_EQ(Kinds(c), (std::vector<BlockKind>{
+                            BlockKind::kParagraph, BlockKind::kCaption,
+                            BlockKind::kChrome, BlockKind::kParagraph,
+                            BlockKind::kChrome, BlockKind::kParagraph}));
+  }
+  internal::UseAvx2InSignaturesForTest(true);
+}
+
 TEST(TextChromeTest, ScrapedPageWithChromeCaptionAndHeading) {
   const char* text =
       "Skip to main content\n"
