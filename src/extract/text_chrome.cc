@@ -728,56 +728,12 @@ bool EqualsLowered(std::string_view s, std::string_view lower) {
   return true;
 }
 
-// Whether Fold() of a line holds one of a table's phrases, asked of the
+// Whether Fold() of a line holds one of a table's phrases is asked of the
 // line itself: the phrases are made of bytes that Fold() makes only of the
 // same bytes in either case (FoldsOnlyFromItself: typographic marks become
 // "'", '"' or "-", which no phrase has), so the folded line holds a phrase
-// exactly where the line holds it in any case. The same answer as a find()
-// per phrase, in one pass: bit k of at[j][c] is set when phrase k has byte
-// c (in either case) at offset j, so at each start position the AND of
-// three table entries leaves only the phrases whose first three bytes are
-// there (nearly always none); those are compared whole.
-template <size_t N>
-struct PhraseTable {
-  const std::array<std::string_view, N>* phrases;
-  size_t min_length;
-  std::array<std::array<uint32_t, 256>, 3> at;
-};
-
-template <size_t N>
-constexpr PhraseTable<N> MakePhraseTable(
-    const std::array<std::string_view, N>& phrases) {
-  static_assert(N <= 32);
-  PhraseTable<N> t{&phrases, phrases[0].size(), {}};
-  for (size_t k = 0; k < N; ++k) {
-    t.min_length = std::min(t.min_length, phrases[k].size());
-    for (size_t j = 0; j < 3 && j < phrases[k].size(); ++j) {
-      const unsigned char c = static_cast<unsigned char>(phrases[k][j]);
-      t.at[j][c] |= 1u << k;
-      if (c >= 'a' && c <= 'z') t.at[j][c - 32] |= 1u << k;
-    }
-  }
-  return t;
-}
-
-template <size_t N>
-bool HasPhrase(std::string_view line, const PhraseTable<N>& table) {
-  if (line.size() < table.min_length) return false;
-  const auto* b = reinterpret_cast<const unsigned char*>(line.data());
-  const size_t last = line.size() - table.min_length;
-  for (size_t i = 0; i <= last; ++i) {
-    uint32_t m = table.at[0][b[i]] & table.at[1][b[i + 1]] &
-                 table.at[2][b[i + 2]];
-    while (m != 0) {
-      const int k = __builtin_ctz(m);
-      m &= m - 1;
-      const std::string_view phrase = (*table.phrases)[k];
-      if (EqualsLowered(line.substr(i, phrase.size()), phrase)) return true;
-    }
-  }
-  return false;
-}
-
+// exactly where the line holds it in any case (EqualsLowered).
+//
 // The promo phrases are looked for around the line's spaces instead of at
 // every byte: each phrase holds a space (checked below), and a line holds
 // a phrase at offset i only if it has a space at i + space[k], where
@@ -972,35 +928,52 @@ static_assert([] {
   }
   return true;
 }());
-constexpr PhraseTable<kCaptionMarkers.size()> kCaptionTable =
-    MakePhraseTable(kCaptionMarkers);
-static_assert(kCaptionTable.min_length >= 3);
 
-// Whether Fold() of `line` holds a caption marker (see HasPhrase: no fold
-// is made).
-bool HasCaptionMarker(std::string_view line) {
-  return HasPhrase(line, kCaptionTable);
-}
-
-// Every caption marker starts with "(", ends with ":" or holds "image".
+// The caption markers that neither start with "(" nor end with ":", and
+// where each holds "image"; every other marker does one or the other.
+constexpr std::array<std::pair<std::string_view, size_t>, 2> kImageMarkers = {
+    {{"getty images", 6}, {"image caption", 0}}};
 static_assert([] {
+  size_t image_markers = 0;
   for (std::string_view m : kCaptionMarkers) {
-    if (m.front() != '(' && m.back() != ':' &&
-        m.find("image") == std::string_view::npos) {
-      return false;
+    if (m.front() == '(' || m.back() == ':') continue;
+    bool listed = false;
+    for (const auto& [marker, image_at] : kImageMarkers) {
+      listed |= m == marker && m.substr(image_at, 5) == "image";
     }
+    if (!listed) return false;
+    ++image_markers;
   }
-  return true;
+  return image_markers == kImageMarkers.size();
 }());
 
-// HasCaptionMarker(line), given the signature `sig` of the line (or of the
-// line before Trim(), which drops no letter, "(" or ":"). A line that may
-// hold "image" in any case (as SignatureInto() found: rare) is searched
-// whole. Any other can hold only the markers that start with "(" or end
-// with ":", so only its "(" and ":" bytes (often none or a few) are looked
-// at, each against those markers.
+// Whether `line` holds one of kImageMarkers (in any case), looked for
+// around each "image" in it.
+bool HasImageMarker(std::string_view line) {
+  for (size_t j = 0; j + 5 <= line.size(); ++j) {
+    if ((static_cast<unsigned char>(line[j]) | 0x20) != 'i' ||
+        !EqualsLowered(line.substr(j, 5), "image")) {
+      continue;
+    }
+    for (const auto& [marker, image_at] : kImageMarkers) {
+      if (j >= image_at &&
+          EqualsLowered(line.substr(j - image_at, marker.size()), marker)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether Fold() of `line` holds a caption marker, given the signature
+// `sig` of the line (or of the line before Trim(), which drops no letter,
+// "(" or ":"). A marker that starts with "(" can only be at a "(" byte, one
+// that ends with ":" only end at a ":" byte, and the others hold "image":
+// so a line's "(" and ":" bytes (often none or a few: SignatureInto() says
+// whether there are any) are looked at, each against those markers, and
+// its "image"s, when SignatureInto() found one (rare).
 bool HasCaptionMarkerIn(std::string_view line, const SignatureBuffer& sig) {
-  if (sig.may_hold_image) return HasCaptionMarker(line);
+  if (sig.may_hold_image && HasImageMarker(line)) return true;
   if (!sig.may_hold_paren_or_colon) return false;
   const char* const begin = line.data();
   const char* const end = begin + line.size();
@@ -1053,6 +1026,7 @@ struct UnitFacts {
   int words = 0;           // WordCount(unit, kPromoMaxWords)
   bool promo = false;      // IsPromo()
   bool trim_keeps = true;  // Trim() leaves the unit as it is
+  size_t sig_size = 0;     // the size of its signature
 };
 
 // Buffers that ExtractFromText reuses from article to article on a thread
@@ -1160,6 +1134,7 @@ ArticleContent ExtractFromText(std::string_view text,
     const std::string& u = b.text;
     // The signature first: its SIMD pass counts the words on the way.
     SignatureInto(u, sig);
+    f.sig_size = sig->view().size();
     f.words = sig->words >= 0 ? static_cast<int>(std::min<int64_t>(
                                     sig->words, kPromoMaxWords + 1))
                               : WordCount(u, kPromoMaxWords);
@@ -1237,11 +1212,15 @@ ArticleContent ExtractFromText(std::string_view text,
     if (first_content) {
       first_content = false;
       if (!options.known_title.empty()) {
-        SignatureInto(u, &scratch.sig);
+        // The unit's signature (made again only when it is as long as the
+        // title's: rarely, but for a headline).
         SignatureInto(options.known_title, &scratch.title_sig);
-        if (scratch.sig.view() == scratch.title_sig.view()) {
-          b.kind = BlockKind::kHeadline;
-          continue;
+        if (facts[i].sig_size == scratch.title_sig.view().size()) {
+          SignatureInto(u, &scratch.sig);
+          if (scratch.sig.view() == scratch.title_sig.view()) {
+            b.kind = BlockKind::kHeadline;
+            continue;
+          }
         }
       }
       if (options.known_title.empty() && options.detect_headline && has_more &&
