@@ -6,8 +6,11 @@
 // The rules are general, not keyed to any site: see text_chrome.cc for them
 // and text_chrome_test.cc for the golden table they are held to.
 //
-// Thread safety: pure functions; the pattern tables are immutable statics.
-// Cost: linear in the text, one pass over its lines plus a hash set of lines.
+// Thread safety: pure functions; the pattern tables are immutable statics,
+// and ExtractFromText's scratch buffers are per thread.
+// Cost: linear in the text: one SIMD pass over each line (its signature,
+// word count and caption hints), a hash set of the lines' signatures, and
+// the copies of its blocks and body.
 #ifndef CONCORD_EXTRACT_TEXT_CHROME_H_
 #define CONCORD_EXTRACT_TEXT_CHROME_H_
 
