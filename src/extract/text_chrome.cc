@@ -162,6 +162,15 @@ class SignatureBuffer {
   // REQUIRES: n <= the `n` of the last Reserve().
   void SetSize(size_t n) { size_ = n; }
 
+  // Frees the storage when it holds more than `max_bytes` (grown by one
+  // long line), so that a thread's scratch does not keep it for good.
+  void Release(size_t max_bytes) {
+    if (buf_.size() + mapped.size() + masks.size() * sizeof(uint64_t) >
+        max_bytes) {
+      *this = SignatureBuffer();
+    }
+  }
+
   // What SignatureInto() noticed of the line on its way, for the caption
   // markers (HasCaptionMarkerIn): false only when the line holds no
   // "image" in any case, and no "(" or ":" byte, respectively.
@@ -1049,6 +1058,26 @@ struct Scratch {
 // A set grown past this by a long article is dropped rather than cleared
 // for every article after it.
 constexpr uint64_t kMaxKeptSeenBytes = uint64_t{64} << 10;
+// Scratch grown past this by a long article (or line) is freed after it.
+constexpr size_t kMaxKeptScratchBytes = size_t{1} << 20;
+
+// Frees what a long article made `scratch` hold beyond the sizes above.
+void ReleaseLongScratch(Scratch* scratch) {
+  if (scratch->seen.MemoryBytes() > kMaxKeptSeenBytes) {
+    scratch->seen = U64Set();
+  }
+  if (scratch->lines.capacity() * sizeof(std::string_view) >
+      kMaxKeptScratchBytes) {
+    scratch->lines = std::vector<std::string_view>();
+  }
+  if (scratch->facts.capacity() * sizeof(UnitFacts) > kMaxKeptScratchBytes) {
+    scratch->facts = std::vector<UnitFacts>();
+  }
+  for (SignatureBuffer* sig :
+       {&scratch->sig, &scratch->prev_sig, &scratch->title_sig}) {
+    sig->Release(kMaxKeptScratchBytes);
+  }
+}
 
 // Splits `text` into content units, one kParagraph block each (appended to
 // *blocks, with its first line's number): each non-empty line, or for
@@ -1122,7 +1151,6 @@ ArticleContent ExtractFromText(std::string_view text,
   // `prev_sig` are the signatures of this unit and the one before (when
   // that one is still a paragraph: the only case they are compared in).
   U64Set& seen = scratch.seen;  // flat: no node allocated per line
-  if (seen.MemoryBytes() > kMaxKeptSeenBytes) seen = U64Set();
   seen.Clear();
   SignatureBuffer* sig = &scratch.sig;
   SignatureBuffer* prev_sig = &scratch.prev_sig;
@@ -1264,6 +1292,7 @@ ArticleContent ExtractFromText(std::string_view text,
   if (out.headline.empty() && !options.known_title.empty()) {
     out.headline = std::string(options.known_title);
   }
+  ReleaseLongScratch(&scratch);
   return out;
 }
 

@@ -544,6 +544,28 @@ TEST(TextChromeTest, KnownTitleRepeatedOnFirstLineIsHeadline) {
             "coastal erosion.");
 }
 
+// A very long article grows the per-thread scratch past what is kept; the
+// articles after it are read as before.
+TEST(TextChromeTest, ArticleAfterAVeryLongOneIsReadAlike) {
+  const char* small =
+      "Skip to main content\n"
+      "Dockworkers in Port Selva ended a two-day strike on Wednesday.\n"
+      "The union accepted a 6 percent raise.\n";
+  const ArticleContent before = ExtractFromText(small);
+  std::string para;
+  while (para.size() < (size_t{3} << 20)) para += "The tide rose again. ";
+  std::string lines;
+  for (int i = 0; i < 70000; ++i) lines += "Line " + std::to_string(i) + ".\n";
+  const ArticleContent huge =
+      ExtractFromText(para + "\n\n" + lines + "\n" + para + "\n");
+  ASSERT_EQ(huge.blocks.size(), 70002u);
+  EXPECT_EQ(huge.blocks.front().kind, BlockKind::kParagraph);
+  EXPECT_EQ(huge.blocks.back().kind, BlockKind::kChrome);  // a repeat
+  const ArticleContent after = ExtractFromText(small);
+  EXPECT_EQ(Kinds(after), Kinds(before));
+  EXPECT_EQ(after.body, before.body);
+}
+
 TEST(TextChromeTest, EmptyAndWhitespaceTextGiveNoBody) {
   EXPECT_TRUE(ExtractFromText("").body.empty());
   EXPECT_TRUE(ExtractFromText("\n\n  \n").blocks.empty());
