@@ -751,27 +751,28 @@ bool EqualsLowered(std::string_view s, std::string_view lower) {
 // exactly where the line holds it in any case (EqualsLowered).
 //
 // The promo phrases are looked for around the line's spaces instead of at
-// every byte: each phrase holds a space (checked below), and a line holds
-// a phrase at offset i only if it has a space at i + space[k], where
-// space[k] is the offset of phrase k's first space, with the phrase's own
-// bytes on either side of it (the compare above maps only A-Z, so the
-// line's byte there is a space itself). At each space of the line,
-// before[c] & after[d] (bit k: phrase k has byte c, in either case, just
-// before its first space, and d just after) leaves the phrases that may be
-// there, nearly always none; those are compared whole. Prose has a space
-// every six bytes or so, found 16 at a time.
+// every byte: each phrase holds a space, two bytes in or more (checked
+// below), and a line holds a phrase at offset i only if it has a space at
+// i + space[k], where space[k] is the offset of phrase k's first space,
+// with the phrase's own bytes on either side of it (the compare above maps
+// only A-Z, so the line's byte there is a space itself). At each space of the
+// line, before2[c] & before[d] & after[e] (bit k: phrase k has byte c, in
+// either case, two bytes before its first space, d just before and e just
+// after) leaves the phrases that may be there, nearly always none; those are
+// compared whole. Prose has a space every six bytes or so, found 16 at a
+// time.
 template <size_t N>
 struct SpacedPhraseTable {
   const std::array<std::string_view, N>* phrases;
   std::array<size_t, N> space;
-  std::array<uint32_t, 256> before, after;
+  std::array<uint32_t, 256> before2, before, after;
 };
 
 template <size_t N>
 constexpr SpacedPhraseTable<N> MakeSpacedPhraseTable(
     const std::array<std::string_view, N>& phrases) {
   static_assert(N <= 32);
-  SpacedPhraseTable<N> t{&phrases, {}, {}, {}};
+  SpacedPhraseTable<N> t{&phrases, {}, {}, {}, {}};
   for (size_t k = 0; k < N; ++k) {
     const auto mark = [k](std::array<uint32_t, 256>& table, char byte) {
       const unsigned char c = static_cast<unsigned char>(byte);
@@ -780,6 +781,7 @@ constexpr SpacedPhraseTable<N> MakeSpacedPhraseTable(
     };
     const size_t space = phrases[k].find(' ');
     t.space[k] = space;
+    mark(t.before2, phrases[k][space - 2]);
     mark(t.before, phrases[k][space - 1]);
     mark(t.after, phrases[k][space + 1]);
   }
@@ -808,10 +810,12 @@ template <size_t N>
 bool HasSpacedPhrase(std::string_view line, const SpacedPhraseTable<N>& table) {
   const auto* const b = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
-  if (n < 3) return false;
-  // Spaces at 1..n-2: a phrase has a byte on either side of its space.
+  if (n < 4) return false;
+  // Spaces at 2..n-2: a phrase has two bytes before its space and one
+  // after it.
   const auto at_space = [&](size_t p) {
-    const uint32_t m = table.before[b[p - 1]] & table.after[b[p + 1]];
+    const uint32_t m = table.before2[b[p - 2]] & table.before[b[p - 1]] &
+                       table.after[b[p + 1]];
     return m != 0 && PhraseAroundSpace(line, p, m, table);
   };
   size_t j = 0;
@@ -822,11 +826,11 @@ bool HasSpacedPhrase(std::string_view line, const SpacedPhraseTable<N>& table) {
                        _mm_set1_epi8(' '))));
     for (; spaces != 0; spaces &= spaces - 1) {
       const size_t p = j + __builtin_ctz(spaces);
-      if (p >= 1 && p + 1 < n && at_space(p)) return true;
+      if (p >= 2 && p + 1 < n && at_space(p)) return true;
     }
   }
 #endif
-  for (size_t p = std::max<size_t>(j, 1); p + 1 < n; ++p) {
+  for (size_t p = std::max<size_t>(j, 2); p + 1 < n; ++p) {
     if (b[p] == ' ' && at_space(p)) return true;
   }
   return false;
@@ -835,8 +839,7 @@ bool HasSpacedPhrase(std::string_view line, const SpacedPhraseTable<N>& table) {
 static_assert([] {
   for (std::string_view p : kPromoPhrases) {
     const size_t space = p.find(' ');
-    if (space == std::string_view::npos || space == 0 ||
-        space + 1 >= p.size()) {
+    if (space == std::string_view::npos || space < 2 || space + 1 >= p.size()) {
       return false;
     }
   }
