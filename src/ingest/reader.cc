@@ -7,13 +7,13 @@
 // have the expected types; anything else (invalid UTF-8, malformed JSON, a
 // wrong type, a numeric id, a missing or empty text) is checked for UTF-8 by
 // our own validator (so the error can carry a byte offset), then goes to
-// nlohmann::json, whose exceptions are
-// caught here, per line, and turned into Status values that name the byte
-// offset and column. So the fast path never decides an error, and the
-// records it accepts are exactly those the slow path accepts with the same
-// fields (reader_test.cc holds the two equal on valid and broken lines). A
-// line's DOM lives only while its fields are copied out, so memory does not
-// grow with the file (apart from the id set used to find duplicates).
+// nlohmann::json, whose exceptions are caught here, per line, and turned
+// into Status values that name the byte offset and column. So the fast path
+// never decides an error, and the records it accepts are exactly those the
+// slow path accepts with the same fields (reader_test.cc holds the two equal
+// on valid and broken lines). A line's DOM lives only while its fields are
+// copied out, so memory does not grow with the file (apart from the id set
+// used to find duplicates).
 //
 // IngestPaths wraps the caller's sink in a BatchSink that owns the two
 // batch-wide concerns: ordinals are assigned on delivery (so a record dropped
