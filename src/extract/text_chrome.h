@@ -6,8 +6,11 @@
 // The rules are general, not keyed to any site: see text_chrome.cc for them
 // and text_chrome_test.cc for the golden table they are held to.
 //
-// Thread safety: pure functions; the pattern tables are immutable statics.
-// Cost: linear in the text, one pass over its lines plus a hash set of lines.
+// Thread safety: pure functions; the pattern tables are immutable statics,
+// and ExtractFromText's scratch buffers are per thread.
+// Cost: linear in the text: one SIMD pass over each line (its signature,
+// word count and caption hints), a hash set of the lines' signatures, and
+// the copies of its blocks and body.
 #ifndef CONCORD_EXTRACT_TEXT_CHROME_H_
 #define CONCORD_EXTRACT_TEXT_CHROME_H_
 
@@ -40,6 +43,13 @@ bool LooksLikeCaption(std::string_view line);
 // except U+2010..U+201F; everything else separates, and each run of
 // separators between two kept bytes becomes one space. Public for tests.
 std::string LineSignature(std::string_view line);
+
+namespace internal {
+// Lets tests run signatures through the SSE2 path on a processor with
+// AVX2 (SignatureInto takes the AVX2 one there). Not thread-safe: call
+// before any extraction.
+void UseAvx2InSignaturesForTest(bool use);
+}  // namespace internal
 
 }  // namespace concord::extract
 

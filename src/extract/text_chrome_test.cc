@@ -217,6 +217,39 @@ TEST(TextChromeTest, CaptionMarkersAtLineEnds) {
   }
 }
 
+// Promo phrases at the very start or end of a line, and next to the line's
+// first or last space, where the search around spaces has the least room.
+TEST(TextChromeTest, PromoPhrasesAtLineEnds) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Sign up for", true},
+      {"SIGN UP TO", true},
+      {"click here", true},
+      {"Share on X", true},
+      {"x share on x", true},
+      {"Follow us on", true},
+      {"All rights reserved", true},
+      {"all rights reserved.", true},
+      {"to your inbox", true},
+      {"Delivered to your inbox", true},
+      {"Share this article:", true},
+      {"signup for", false},
+      {"sign  up for", false},
+      {"sign\tup for", false},
+      {"share on", false},
+      {"share on\xE2\x80\x99x", false},
+      {"to your inbo", false},
+      {"o your inbox", false},
+      {"click", false},
+      {" ", false},
+      {"", false},
+  };
+  for (const auto& [line, want] : cases) {
+    SCOPED_TRACE(line);
+    EXPECT_EQ(IsChromeLine(line), want);
+    EXPECT_EQ(RefIsPromo(line), want);
+  }
+}
+
 // ExtractFromText trims each line once and shares word counts and folds
 // between its rules; a line that Trim() changes again (white space after a
 // leading no-break space) is judged like CreditOf() and LooksLikeHeading()
@@ -259,7 +292,9 @@ std::string RefSignature(std::string_view s) {
   return out;
 }
 
-TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
+// LineSignature() and LooksLikeCaption() against the references on
+// generated lines, by whichever SIMD path SignatureInto() takes.
+void ExpectSignaturesMatchReference() {
   const std::vector<std::string> pieces = {
       "a", "Word", "UPPER", "9", " ", "  ", "\t", ",", ".", "-", "(", "'",
       "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\xA6",
@@ -278,15 +313,145 @@ TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
     }
     ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
   }
+  // Long lines, where runs of kept bytes and of separators cross the
+  // 64-byte blocks the signature is made in, and "image" (the caption
+  // test's trigger) lies across them.
+  const std::vector<std::string> long_pieces = {"word",
+                                                "Image",
+                                                "IMAGE",
+                                                "image",
+                                                "imag",
+                                                "e",
+                                                " ",
+                                                "  ",
+                                                ", ",
+                                                ". ",
+                                                "---",
+                                                "(",
+                                                ":",
+                                                "\t",
+                                                "\xC3\xA9",
+                                                "\xFF",
+                                                std::string(70, 'x'),
+                                                std::string(63, ' '),
+                                                std::string(65, ','),
+                                                "i",
+                                                "g"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string line;
+    const int n = 10 + static_cast<int>(round % 120);
+    for (int k = 0; k < n; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      line += long_pieces[(state >> 33) % long_pieces.size()];
+    }
+    ASSERT_EQ(LineSignature(line), RefSignature(line)) << line;
+    ASSERT_EQ(LooksLikeCaption(line), RefIsCaption(line)) << line;
+  }
+}
+
+TEST(TextChromeTest, LineSignatureMatchesItsContractOnGeneratedLines) {
+  ExpectSignaturesMatchReference();
   EXPECT_EQ(LineSignature("  Skip to Main-Content! "), "skip to main content");
   EXPECT_EQ(LineSignature("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no"),
             "yes no");
+}
+
+// The SSE2 path, on a processor where SignatureInto() would take AVX2 (on
+// one without, this repeats the test above).
+TEST(TextChromeTest, LineSignatureWithoutAvx2MatchesItsContract) {
+  internal::UseAvx2InSignaturesForTest(false);
+  ExpectSignaturesMatchReference();
+  internal::UseAvx2InSignaturesForTest(true);
+}
+
+// ExtractFromText counts a unit's words in the signature's SIMD pass (or,
+// for a line with typographic punctuation, as WordCount does): promo lines
+// of about kPromoMaxWords words and navigation labels, spaced with tabs
+// and runs of blanks, long enough to cross 64-byte blocks, are chrome
+// exactly when IsChromeLine() says so.
+void ExpectUnitWordCountsAgreeWithIsChromeLine() {
+  const std::vector<std::string> seps = {" ", "\t", "  ", " \t ", "\t\t"};
+  const std::vector<std::string> words = {
+      "word", "newsletters", "x",  "\xE2\x80\x99s", "share",
+      "this", "skip",        "to", "main",          "content"};
+  uint64_t state = 99;
+  auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  int chrome = 0, long_promo = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // Navigation-sized lines, or lines of 27..33 words with a promo phrase
+    // (three of the words) in half of them.
+    const bool nav = round % 3 == 0;
+    const int n =
+        nav ? 1 + static_cast<int>(next(4)) : 27 + static_cast<int>(next(7));
+    const int promo_at =
+        !nav && next(2) == 0 ? static_cast<int>(next(n - 2)) : -1;
+    std::string line;
+    for (int w = 0; w < n; ++w) {
+      if (w > 0) line += seps[next(seps.size())];
+      if (w == promo_at) {
+        line += "Sign" + seps[0] + "up" + seps[0] + "for";
+        w += 2;
+      } else {
+        line += words[next(words.size())];
+      }
+    }
+    SCOPED_TRACE(line);
+    const ArticleContent c =
+        ExtractFromText("Opening paragraph of the story.\n\n" + line +
+                        "\n\nClosing paragraph of the story.\n");
+    ASSERT_EQ(c.blocks.size(), 3u);
+    const bool is_chrome = c.blocks[1].kind == BlockKind::kChrome;
+    chrome += is_chrome;
+    // A promo phrase in a line too long for a promo.
+    long_promo += !is_chrome && promo_at >= 0;
+    ASSERT_EQ(is_chrome, IsChromeLine(line));
+  }
+  EXPECT_GT(chrome, 300);
+  EXPECT_GT(long_promo, 100);
+}
+
+TEST(TextChromeTest, UnitWordCountsAgreeWithIsChromeLine) {
+  ExpectUnitWordCountsAgreeWithIsChromeLine();
+  internal::UseAvx2InSignaturesForTest(false);
+  ExpectUnitWordCountsAgreeWithIsChromeLine();
+  internal::UseAvx2InSignaturesForTest(true);
 }
 
 std::vector<BlockKind> Kinds(const ArticleContent& c) {
   std::vector<BlockKind> k;
   for (const Block& b : c.blocks) k.push_back(b.kind);
   return k;
+}
+
+// Repeats are found on hashes of the signatures, which take xxHash's AVX2
+// accumulator past 240 bytes where the processor has it: a long paragraph
+// printed twice in a row, or again later, is found either way, and one
+// differing only in case and spacing counts as the same.
+TEST(TextChromeTest, LongRepeatedParagraphsAreFoundOnBothPaths) {
+  std::string para = "The harbour board met on Tuesday";
+  while (para.size() < 600) para += ", and the board met again on Wednesday";
+  para += ".";
+  std::string shouted = para;
+  for (char& ch : shouted) {
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+    if (ch == ',') ch = ';';
+  }
+  const std::string text = "Opening paragraph of the story.\n\n" + para + "\n" +
+                           para + "\n\nA middle paragraph.\n\n" + shouted +
+                           "\n\nClosing paragraph.\n";
+  for (bool avx2 : {true, false}) {
+    SCOPED_TRACE(avx2 ? "AVX2 allowed" : "SSE2 only");
+    internal::UseAvx2InSignaturesForTest(avx2);
+    const ArticleContent c = ExtractFromText(text);
+    EXPECT_EQ(Kinds(c), (std::vector<BlockKind>{
+                            BlockKind::kParagraph, BlockKind::kCaption,
+                            BlockKind::kChrome, BlockKind::kParagraph,
+                            BlockKind::kChrome, BlockKind::kParagraph}));
+  }
+  internal::UseAvx2InSignaturesForTest(true);
 }
 
 TEST(TextChromeTest, ScrapedPageWithChromeCaptionAndHeading) {
@@ -377,6 +542,28 @@ TEST(TextChromeTest, KnownTitleRepeatedOnFirstLineIsHeadline) {
   EXPECT_EQ(c.body,
             "The Kestrel-2 satellite reached orbit on Friday.\n\nIt will map "
             "coastal erosion.");
+}
+
+// A very long article grows the per-thread scratch past what is kept; the
+// articles after it are read as before.
+TEST(TextChromeTest, ArticleAfterAVeryLongOneIsReadAlike) {
+  const char* small =
+      "Skip to main content\n"
+      "Dockworkers in Port Selva ended a two-day strike on Wednesday.\n"
+      "The union accepted a 6 percent raise.\n";
+  const ArticleContent before = ExtractFromText(small);
+  std::string para;
+  while (para.size() < (size_t{3} << 20)) para += "The tide rose again. ";
+  std::string lines;
+  for (int i = 0; i < 70000; ++i) lines += "Line " + std::to_string(i) + ".\n";
+  const ArticleContent huge =
+      ExtractFromText(para + "\n\n" + lines + "\n" + para + "\n");
+  ASSERT_EQ(huge.blocks.size(), 70002u);
+  EXPECT_EQ(huge.blocks.front().kind, BlockKind::kParagraph);
+  EXPECT_EQ(huge.blocks.back().kind, BlockKind::kChrome);  // a repeat
+  const ArticleContent after = ExtractFromText(small);
+  EXPECT_EQ(Kinds(after), Kinds(before));
+  EXPECT_EQ(after.body, before.body);
 }
 
 TEST(TextChromeTest, EmptyAndWhitespaceTextGiveNoBody) {

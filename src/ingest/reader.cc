@@ -1,18 +1,19 @@
 // Readers for text files and JSON Lines, and the batch walk over paths.
 //
-// JSON Lines is read as a stream of lines: each line is located with memchr,
-// checked for UTF-8 (our own validator, so the error can carry a byte
-// offset), then parsed alone. Two parsers, one answer: simdjson (its DOM
-// parser validates the whole line, several times faster than a character-
-// at-a-time lexer) takes every well-formed record whose fields have the
-// expected types; anything else (malformed JSON, a wrong type, a numeric id,
-// a missing or empty text) goes to nlohmann::json, whose exceptions are
-// caught here, per line, and turned into Status values that name the byte
-// offset and column. So the fast path never decides an error, and the
-// records it accepts are exactly those the slow path accepts with the same
-// fields (reader_test.cc holds the two equal on valid and broken lines). A
-// line's DOM lives only while its fields are copied out, so memory does not
-// grow with the file (apart from the id set used to find duplicates).
+// JSON Lines is read as a stream of lines: each line is located with memchr
+// and parsed alone. Two parsers, one answer: simdjson (its DOM parser
+// validates the whole line, UTF-8 included, several times faster than a
+// character-at-a-time lexer) takes every well-formed record whose fields
+// have the expected types; anything else (invalid UTF-8, malformed JSON, a
+// wrong type, a numeric id, a missing or empty text) is checked for UTF-8 by
+// our own validator (so the error can carry a byte offset), then goes to
+// nlohmann::json, whose exceptions are caught here, per line, and turned
+// into Status values that name the byte offset and column. So the fast path
+// never decides an error, and the records it accepts are exactly those the
+// slow path accepts with the same fields (reader_test.cc holds the two equal
+// on valid and broken lines). A line's DOM lives only while its fields are
+// copied out, so memory does not grow with the file (apart from the id set
+// used to find duplicates).
 //
 // IngestPaths wraps the caller's sink in a BatchSink that owns the two
 // batch-wide concerns: ordinals are assigned on delivery (so a record dropped
@@ -104,6 +105,42 @@ struct Line {
   size_t number = 0;      // 1-based
 };
 
+// The unread bytes of a JSON Lines stream. Unlike a std::string it grows
+// without zero-filling: each read appends up to a block (4 MiB) that the
+// stream then overwrites, and zeroing it first cost as much as a memset of
+// the whole file. Storage is kept from block to block.
+class StreamBuffer {
+ public:
+  std::string_view view() const { return {data_.get(), size_}; }
+  size_t size() const { return size_; }
+
+  // Room for `n` more bytes after the last; returns where they go (valid
+  // until the next call). Grow() then counts those actually written.
+  char* Extend(size_t n) {
+    if (capacity_ - size_ < n) {
+      const size_t capacity = std::max(size_ + n, 2 * capacity_);
+      auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+      if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+      data_ = std::move(bigger);
+      capacity_ = capacity;
+    }
+    return data_.get() + size_;
+  }
+  // REQUIRES: n <= the room the last Extend() made.
+  void Grow(size_t n) { size_ += n; }
+  // Drops the first `n` bytes. REQUIRES: n <= size().
+  void Consume(size_t n) {
+    if (n < size_) std::memmove(data_.get(), data_.get() + n, size_ - n);
+    size_ -= n;
+  }
+  void Clear() { size_ = 0; }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 class JsonLinesReader {
  public:
   JsonLinesReader(const std::string& path, ArticleSink* sink,
@@ -150,51 +187,53 @@ class JsonLinesReader {
   Status ReadStream(ByteStream* stream, size_t block_bytes,
                     uint64_t max_line_bytes) {
     max_line_bytes_ = max_line_bytes;
-    std::string buf;        // unread bytes: the start of an unfinished line
+    StreamBuffer buf;       // unread bytes: the start of an unfinished line
     uint64_t base = 0;      // file offset of buf[0]
     bool skipping = false;  // inside a line too long to keep
     bool first = true;
     for (;;) {
       if (sink_->Cancelled()) return Status::Ok();
-      const size_t old_size = buf.size();
-      buf.resize(old_size + block_bytes);
-      Result<size_t> got = stream->Read(buf.data() + old_size, block_bytes);
-      buf.resize(old_size + (got.ok() ? *got : 0));
+      Result<size_t> got = stream->Read(buf.Extend(block_bytes), block_bytes);
+      if (got.ok()) buf.Grow(*got);
       const bool done = !got.ok() || *got == 0;
       if (first && (buf.size() >= 4 || done)) {
         first = false;
-        if (IsWideBom(buf)) return ReadWide(stream, &buf);
-        if (buf.starts_with("\xEF\xBB\xBF")) {
-          buf.erase(0, 3);
+        if (IsWideBom(buf.view())) {
+          std::string bytes(buf.view());
+          buf = StreamBuffer();
+          return ReadWide(stream, &bytes);
+        }
+        if (buf.view().starts_with("\xEF\xBB\xBF")) {
+          buf.Consume(3);
           base = 3;
         }
       }
       if (done) {
         // After a stream error the unfinished line is known to be cut off:
         // only the error is reported.
-        if (!skipping && got.ok()) ReadAll(buf, 0, base);
+        if (!skipping && got.ok()) ReadAll(buf.view(), 0, base);
         return got.ok() ? Status::Ok()
                         : Status(got.status().code(),
                                  path_ + ": " + got.status().message());
       }
-      const size_t last_nl = buf.rfind('\n');
+      const size_t last_nl = buf.view().rfind('\n');
       if (skipping) {
-        if (last_nl == std::string::npos) {
+        if (last_nl == std::string_view::npos) {
           base += buf.size();
-          buf.clear();
+          buf.Clear();
           continue;
         }
         // The long line ends here; carry on after it.
-        const size_t first_nl = buf.find('\n');
+        const size_t first_nl = buf.view().find('\n');
         base += first_nl + 1;
-        buf.erase(0, first_nl + 1);
+        buf.Consume(first_nl + 1);
         skipping = false;
         continue;  // the rest is read with the next block (or at the end)
       }
-      if (last_nl != std::string::npos) {
-        ReadAll(std::string_view(buf).substr(0, last_nl + 1), 0, base);
+      if (last_nl != std::string_view::npos) {
+        ReadAll(buf.view().substr(0, last_nl + 1), 0, base);
         base += last_nl + 1;
-        buf.erase(0, last_nl + 1);
+        buf.Consume(last_nl + 1);
       }
       if (buf.size() > max_line_bytes) {
         Line line;
@@ -202,7 +241,7 @@ class JsonLinesReader {
         line.number = ++lines_;
         TooLong(line);
         base += buf.size();
-        buf.clear();
+        buf.Clear();
         skipping = true;
       }
     }
@@ -254,17 +293,24 @@ class JsonLinesReader {
 
   void ReadLine(const Line& line) {
     if (IsBlank(line.text)) return;
-    if (const size_t bad = FindInvalidUtf8(line.text);
-        bad != std::string_view::npos) {
-      Error(line, "invalid UTF-8 at byte " + std::to_string(line.offset + bad) +
-                      " (column " + std::to_string(bad + 1) + ")");
-      return;
-    }
+    // simdjson checks the whole line for UTF-8 as FindInvalidUtf8 does
+    // (Unicode table 3-7: overlong forms, surrogates, code points past
+    // U+10FFFF and cut sequences are all errors), and FastArticle reports
+    // nothing: a record it reads is valid UTF-8, so the check (a pass over
+    // the line) is made only for the lines it declines, before they are
+    // reported or read again.
     std::optional<Article> article;
     if (fast_) article = FastArticle(line);
     if (article) {
       ++fast_records_;
     } else {
+      if (const size_t bad = FindInvalidUtf8(line.text);
+          bad != std::string_view::npos) {
+        Error(line, "invalid UTF-8 at byte " +
+                        std::to_string(line.offset + bad) + " (column " +
+                        std::to_string(bad + 1) + ")");
+        return;
+      }
       article = SlowArticle(line);
     }
     if (!article) return;

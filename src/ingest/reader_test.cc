@@ -373,6 +373,36 @@ TEST(ReadJsonLinesTest, FastParserAgreesWithReferenceParser) {
   EXPECT_GT(fast.errors.size(), 500u);
 }
 
+// Records that are well-formed JSON but for one ill-formed UTF-8 sequence
+// (in the text, a key, an ignored field, at the very end): the fast path
+// leaves the UTF-8 check to simdjson, and must still report each one as
+// the reference path does, with its byte offset.
+TEST(ReadJsonLinesTest, InvalidUtf8InWellFormedRecordsIsReportedByBothPaths) {
+  const std::string bytes =
+      "{\"text\":\"ok\"}\n"
+      "{\"text\":\"over\xC0\xAFlong\"}\n"          // overlong '/'
+      "{\"text\":\"sur\xED\xA0\x80rogate\"}\n"     // U+D800
+      "{\"text\":\"big\xF4\x90\x80\x80\"}\n"       // past U+10FFFF
+      "{\"te\x80xt\":\"stray\",\"text\":\"a\"}\n"  // in a key
+      "{\"text\":\"a\",\"other\":\"\xFF\"}\n"      // in an ignored field
+      "{\"text\":\"ok\"}\n"
+      "{\"text\":\"cut\"}\xE2\x82";  // cut at the end
+  CollectingSink fast, reference;
+  uint32_t n_fast = 0, n_reference = 0;
+  ReadJsonLines("u.jsonl", bytes, &fast, &n_fast, JsonParser::kFast);
+  ReadJsonLines("u.jsonl", bytes, &reference, &n_reference,
+                JsonParser::kReference);
+  EXPECT_THAT(Ids(fast), ElementsAre("u:1", "u:7"));
+  EXPECT_THAT(Messages(fast),
+              ElementsAre("u.jsonl:2: invalid UTF-8 at byte 27 (column 14)",
+                          "u.jsonl:3: invalid UTF-8 at byte 48 (column 13)",
+                          "u.jsonl:4: invalid UTF-8 at byte 72 (column 13)",
+                          "u.jsonl:5: invalid UTF-8 at byte 83 (column 5)",
+                          "u.jsonl:6: invalid UTF-8 at byte 129 (column 22)",
+                          "u.jsonl:8: invalid UTF-8 at byte 161 (column 15)"));
+  ExpectSameReading(fast, reference);
+}
+
 CollectingSink ReadJsonlStream(const std::string& path,
                                const std::string& bytes, size_t block,
                                uint64_t max_line = uint64_t{1} << 30) {
