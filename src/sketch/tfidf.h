@@ -58,6 +58,11 @@ class DocumentFrequencies {
   void PrepareIdf();
 
  private:
+  // Weigh() reads the table directly: one document frequency per term of
+  // every vector, without df()'s per-call checks of an empty table.
+  friend SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
+                            const FeatureOptions& options);
+
   // The counts in one flat table: open addressing with linear probing, a
   // power of two of slots at most half full, term 0 marking an empty slot
   // (its own count is kept apart). Every term of every article is counted
