@@ -325,6 +325,24 @@ TEST(TokenizeTest, FastPathMatchesIcuAcrossMaskWords) {
   }
 }
 
+// Both byte classifiers (SSE2, and AVX2 where the processor has it) must
+// give ICU's tokens for every ASCII byte, alone and next to letters, digits
+// and joins, at every offset in a 64-byte mask word (texts up to ~150 bytes).
+TEST(TokenizeTest, BothClassifiersMatchIcuOnEveryAsciiByte) {
+  std::vector<std::string> owned;
+  for (int c = 0; c < 128; ++c) owned.push_back(std::string(1, char(c)));
+  for (const char* s : {"ab", "Xy", "12", "U.S", "x@y", "it's", "1,2", "_",
+                        "\u00E9", "\u2019", "  "}) {
+    owned.push_back(s);
+  }
+  const std::vector<std::string_view> fragments(owned.begin(), owned.end());
+  for (const bool avx2 : {false, true}) {
+    internal::UseAvx2ForTest(avx2);
+    ExpectFastPathsMatchIcu(fragments, avx2 ? 7 : 8, 3000, 80);
+  }
+  internal::UseAvx2ForTest(true);
+}
+
 TEST(TokenizeTest, TokenListReplacesPreviousContents) {
   TokenList list;
   Tokenize("One two caf\u00E9 THREE", &list);
