@@ -576,9 +576,13 @@ inline void AsciiCaseFlags(std::string_view text, uint32_t begin, uint32_t end,
 // Where the tokens go: a vector of Token (norms in each token's string) or a
 // TokenList (norms in one buffer). Both reuse what the output holds, and
 // take slots through a pointer into room made ahead (Room() before each
-// mask word: at most 64 tokens start in one).
+// mask word: at most 64 tokens start in one). EmitTokens keeps that
+// pointer (Next(), Limit(), Commit()) and writes ASCII tokens through it
+// (AsciiWord, AsciiPunct): a token's byte fields may alias anything, so a
+// count kept in the sink would be reloaded and stored again per token.
 class TokenSink {
  public:
+  using Slot = Token;
   // Room for about as many tokens as the text can hold, at once: a Token
   // moved when the vector reallocates costs a string move, and a caller's
   // fresh vector would otherwise reallocate about log2(tokens) times.
@@ -603,22 +607,30 @@ class TokenSink {
     while (used_ > 0 && (*out_)[used_ - 1].begin >= begin) --used_;
   }
   void Finish() { out_->resize(used_); }
+  // The next free slot, the end of the room made, and the count's update
+  // from a caller's own pointer.
+  Slot* Next() { return out_->data() + used_; }
+  Slot* Limit() { return out_->data() + out_->size(); }
+  void Commit(const Slot* next) {
+    used_ = static_cast<size_t>(next - out_->data());
+  }
 
-  void AsciiWord(std::string_view text, const MaskWord* m, uint32_t begin,
-                 uint32_t end) {
-    Token& t = (*out_)[used_++];
+  void AsciiWord(Slot& t, std::string_view text, uint32_t begin,
+                 uint32_t end) const {
+    const char first = text[begin];
+    bool capitalized, all_caps;
+    AsciiCaseFlags(text, begin, end, &capitalized, &all_caps);
     t.begin = begin;
     t.end = end;
-    const char first = text[begin];
     t.kind =
         first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
+    t.capitalized = capitalized;
+    t.all_caps = all_caps;
     // FoldWord of ASCII is byte-wise lower-casing.
     t.norm.assign(lowered_ + begin, end - begin);
   }
 
-  void AsciiPunct(std::string_view text, uint32_t at) {
-    Token& t = (*out_)[used_++];
+  void AsciiPunct(Slot& t, std::string_view text, uint32_t at) const {
     t.begin = at;
     t.end = at + 1;
     t.kind = TokenKind::kPunct;
@@ -645,6 +657,7 @@ class TokenSink {
 
 class TokenListSink {
  public:
+  using Slot = TokenRef;
   // The norms of the previous text are not cleared: Lowered() overwrites
   // what it keeps of them (a clear() would make its resize() fill the
   // whole text's length with zeros first).
@@ -668,20 +681,26 @@ class TokenListSink {
     while (used_ > 0 && out_->tokens[used_ - 1].begin >= begin) --used_;
   }
   void Finish() { out_->tokens.resize(used_); }
-
-  void AsciiWord(std::string_view text, const MaskWord* m, uint32_t begin,
-                 uint32_t end) {
-    TokenRef& t = out_->tokens[used_++];
-    t.begin = t.norm_begin = begin;
-    t.end = t.norm_end = end;
-    const char first = text[begin];
-    t.kind =
-        first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
+  Slot* Next() { return out_->tokens.data() + used_; }
+  Slot* Limit() { return out_->tokens.data() + out_->tokens.size(); }
+  void Commit(const Slot* next) {
+    used_ = static_cast<size_t>(next - out_->tokens.data());
   }
 
-  void AsciiPunct(std::string_view, uint32_t at) {
-    TokenRef& t = out_->tokens[used_++];
+  void AsciiWord(Slot& t, std::string_view text, uint32_t begin,
+                 uint32_t end) const {
+    const char first = text[begin];
+    bool capitalized, all_caps;
+    AsciiCaseFlags(text, begin, end, &capitalized, &all_caps);
+    t.begin = t.norm_begin = begin;
+    t.end = t.norm_end = end;
+    t.kind =
+        first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
+    t.capitalized = capitalized;
+    t.all_caps = all_caps;
+  }
+
+  void AsciiPunct(Slot& t, std::string_view, uint32_t at) const {
     t.begin = t.norm_begin = at;
     t.end = t.norm_end = at + 1;
     t.kind = TokenKind::kPunct;
@@ -803,14 +822,28 @@ void EmitTokens(std::string_view text, const MaskWord* m,
                 const TokenizeOptions& options, WordState* state, Sink* sink) {
   const uint32_t n = static_cast<uint32_t>(text.size());
   const size_t words = n / 64 + 1;
+  // The sink's next free slot and the end of its room, in registers.
+  typename Sink::Slot* next = sink->Next();
+  typename Sink::Slot* limit = sink->Limit();
+  const auto room = [&] {  // for the tokens of one more mask word
+    if (limit - next < 64) [[unlikely]] {
+      sink->Commit(next);
+      sink->Room(64);
+      next = sink->Next();
+      limit = sink->Limit();
+    }
+  };
   size_t w = 0;
   uint64_t bits = m[0].event;
-  sink->Room(64);
+  room();
   for (;;) {
     while (bits == 0) {
-      if (++w >= words) return;
+      if (++w >= words) {
+        sink->Commit(next);
+        return;
+      }
       bits = m[w].event;
-      sink->Room(64);
+      room();
     }
     const uint32_t k = static_cast<uint32_t>(__builtin_ctzll(bits));
     const uint32_t start = static_cast<uint32_t>(w << 6) + k;
@@ -818,13 +851,16 @@ void EmitTokens(std::string_view text, const MaskWord* m,
     const uint64_t word = m[w].word;
     if ((word >> k & 1) == 0) {
       if (static_cast<uint8_t>(text[start]) < 0x80) {
-        sink->AsciiPunct(text, start);  // only with keep_punct
+        sink->AsciiPunct(*next++, text, start);  // only with keep_punct
         continue;
       }
+      sink->Commit(next);
       const uint32_t resume = EmitIcuStretch(text, start, options, state, sink);
+      next = sink->Next();
+      limit = sink->Limit();
       w = resume >> 6;
       bits = m[w].event & (~uint64_t{0} << (resume & 63));
-      sink->Room(64);
+      room();
       continue;
     }
     // The segment's end, and whether a "." or "'" follows it.
@@ -839,8 +875,9 @@ void EmitTokens(std::string_view text, const MaskWord* m,
       mid_after = m[end >> 6].mid >> (end & 63) & 1;
     }
     const char first = text[start];
-    if (end - start == 1 && first == '_') {  // ICU: a lone "_" is punct
-      if (options.keep_punct) sink->AsciiPunct(text, start);
+    if (end - start == 1 && first == '_') [[unlikely]] {
+      // ICU: a lone "_" is punct
+      if (options.keep_punct) sink->AsciiPunct(*next++, text, start);
       continue;
     }
     uint32_t token_end = end;
@@ -856,14 +893,14 @@ void EmitTokens(std::string_view text, const MaskWord* m,
       }
       if (token_end != end) {
         // The merge took bytes that are events of their own: skip them.
-        sink->AsciiWord(text, m, start, token_end);
+        sink->AsciiWord(*next++, text, start, token_end);
         w = token_end >> 6;
         bits = m[w].event & (~uint64_t{0} << (token_end & 63));
-        sink->Room(64);
+        room();
         continue;
       }
     }
-    sink->AsciiWord(text, m, start, end);
+    sink->AsciiWord(*next++, text, start, end);
   }
 }
 
