@@ -431,42 +431,54 @@ static_assert(NibbleTablesAgree());
   return ~static_cast<uint32_t>(_mm256_movemask_epi8(none));
 }
 
-// Classify64's result (and its lower-cased bytes) with AVX2.
-[[gnu::target("avx2")]] ClassWord Classify64Avx2(const char* p,
-                                                 char* lowered) {
-  const __m256i low_table = Opaque(_mm256_broadcastsi128_si256(_mm_loadu_si128(
-      reinterpret_cast<const __m128i*>(kLowNibbleClasses.data()))));
-  const __m256i high_table =
-      Opaque(_mm256_broadcastsi128_si256(_mm_loadu_si128(
-          reinterpret_cast<const __m128i*>(kHighNibbleClasses.data()))));
-  const __m256i nibble = Opaque(_mm256_set1_epi8(0x0F));
-  const __m256i zero = _mm256_setzero_si256();
-  ClassWord w{};
-  for (int half = 0; half < 2; ++half) {
-    const __m256i v =
-        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * half));
-    const __m256i c = _mm256_and_si256(
-        _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble)),
-        _mm256_shuffle_epi8(
-            high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
-    const int shift = 32 * half;
-    w.core |= ClassBits(c, kNibCore, zero) << shift;
-    w.mid |= ClassBits(c, kNibMid, zero) << shift;
-    w.space |= ClassBits(c, kNibWhite, zero) << shift;
-    w.high |= static_cast<uint64_t>(
-                  static_cast<uint32_t>(_mm256_movemask_epi8(v)))
-              << shift;
-    // Bit 5 set on letters: A-Z lower-cased (as Classify16).
-    const __m256i not_letter =
-        _mm256_cmpeq_epi8(_mm256_and_si256(c, _mm256_set1_epi8(kNibLetter)),
-                          zero);
-    _mm256_storeu_si256(
-        reinterpret_cast<__m256i*>(lowered + 32 * half),
-        _mm256_or_si256(v, _mm256_andnot_si256(not_letter,
-                                               _mm256_set1_epi8(0x20))));
+// Classify64's result (and its lower-cased bytes) with AVX2, as a functor
+// that holds the tables in registers across a whole text.
+struct Classify64Avx2 {
+  [[gnu::target("avx2")]] Classify64Avx2()
+      : low_table(Opaque(_mm256_broadcastsi128_si256(_mm_loadu_si128(
+            reinterpret_cast<const __m128i*>(kLowNibbleClasses.data()))))),
+        high_table(Opaque(_mm256_broadcastsi128_si256(_mm_loadu_si128(
+            reinterpret_cast<const __m128i*>(kHighNibbleClasses.data()))))),
+        nibble(Opaque(_mm256_set1_epi8(0x0F))) {}
+
+  [[gnu::target("avx2")]] ClassWord operator()(const char* p,
+                                               char* lowered) const {
+    const __m256i zero = _mm256_setzero_si256();
+    ClassWord w{};
+    for (int half = 0; half < 2; ++half) {
+      const __m256i v =
+          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * half));
+      const __m256i c = _mm256_and_si256(
+          _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble)),
+          _mm256_shuffle_epi8(
+              high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+      const int shift = 32 * half;
+      w.core |= ClassBits(c, kNibCore, zero) << shift;
+      w.mid |= ClassBits(c, kNibMid, zero) << shift;
+      w.space |= ClassBits(c, kNibWhite, zero) << shift;
+      w.high |= static_cast<uint64_t>(
+                    static_cast<uint32_t>(_mm256_movemask_epi8(v)))
+                << shift;
+      // Bit 5 set on letters: A-Z lower-cased (as Classify16).
+      const __m256i not_letter = _mm256_cmpeq_epi8(
+          _mm256_and_si256(c, _mm256_set1_epi8(kNibLetter)), zero);
+      _mm256_storeu_si256(
+          reinterpret_cast<__m256i*>(lowered + 32 * half),
+          _mm256_or_si256(v, _mm256_andnot_si256(not_letter,
+                                                 _mm256_set1_epi8(0x20))));
+    }
+    return w;
   }
-  return w;
-}
+
+  __m256i low_table, high_table, nibble;
+};
+
+// Classify64 as a functor, for BuildMasksWith.
+struct Classify64Sse2 {
+  ClassWord operator()(const char* p, char* lowered) const {
+    return Classify64(p, lowered);
+  }
+};
 
 // Runs as a static initialiser, possibly before the library's own, hence
 // the explicit __builtin_cpu_init.
@@ -483,20 +495,22 @@ bool avx2_allowed = true;
 // `lowered` (room for text.size() bytes). A join needs core bytes
 // on both sides (bit 63 of the word before, bit 0 of the one after); the
 // few MidNum/MidNumLet bytes that have them are looked at one by one.
-void BuildMasks(std::string_view text, bool keep_punct,
-                std::vector<MaskWord>* masks, char* lowered) {
+// `m` has room for text.size() / 64 + 2 words. Inline in each of
+// BuildMasks' two paths, which differ in `classify` (Classify64 or
+// Classify64Avx2) and in the instructions the compiler may use.
+template <typename Classify>
+[[gnu::always_inline]] inline void BuildMasksWith(std::string_view text,
+                                                  bool keep_punct, MaskWord* m,
+                                                  char* lowered,
+                                                  const Classify& classify) {
   const size_t n = text.size();
   const size_t words = n / 64 + 1;  // the last one partial, possibly empty
-  // Scratch that only grows: no zero-filling of what is written below.
-  if (masks->size() < words + 1) masks->resize(words + 1);
-  MaskWord* m = masks->data();
   const char* p = text.data();
   const size_t tail_at = (words - 1) * 64;
   alignas(32) char tail[64] = {};
   alignas(32) char tail_lowered[64];
   std::memcpy(tail, p + tail_at, n - tail_at);
   // The classes of word w (all zero from `words` on).
-  const bool avx2 = kHasAvx2 && avx2_allowed;
   auto classes = [&](size_t w) {
     const char* at = p + w * 64;
     char* at_lowered = lowered + w * 64;
@@ -506,7 +520,7 @@ void BuildMasks(std::string_view text, bool keep_punct,
     } else if (w + 1 > words) {
       return ClassWord{};
     }
-    return avx2 ? Classify64Avx2(at, at_lowered) : Classify64(at, at_lowered);
+    return classify(at, at_lowered);
   };
   uint64_t core_before = 0, word_before = 0;
   ClassWord x = classes(0);
@@ -541,6 +555,31 @@ void BuildMasks(std::string_view text, bool keep_punct,
   }
   m[words] = MaskWord{0, 0, 0};
   std::memcpy(lowered + tail_at, tail_lowered, n - tail_at);
+}
+
+// flatten: the classifier's AVX2 code can only be inlined into an AVX2
+// function, and BuildMasksWith's lambda is not one until it is inlined too.
+[[gnu::target("avx2"), gnu::flatten]] void BuildMasksAvx2(std::string_view text,
+                                            bool keep_punct, MaskWord* m,
+                                            char* lowered) {
+  BuildMasksWith(text, keep_punct, m, lowered, Classify64Avx2());
+}
+
+void BuildMasksSse2(std::string_view text, bool keep_punct, MaskWord* m,
+                    char* lowered) {
+  BuildMasksWith(text, keep_punct, m, lowered, Classify64Sse2());
+}
+
+void BuildMasks(std::string_view text, bool keep_punct,
+                std::vector<MaskWord>* masks, char* lowered) {
+  const size_t words = text.size() / 64 + 1;
+  // Scratch that only grows: no zero-filling of what BuildMasksWith writes.
+  if (masks->size() < words + 1) masks->resize(words + 1);
+  if (kHasAvx2 && avx2_allowed) {
+    BuildMasksAvx2(text, keep_punct, masks->data(), lowered);
+  } else {
+    BuildMasksSse2(text, keep_punct, masks->data(), lowered);
+  }
 }
 
 // Case flags of the ASCII text [begin, end): the first letter's case, and
