@@ -9,26 +9,31 @@ namespace concord::sketch {
 
 namespace {
 
-// ln tf for the whole counts most terms have, in float as Weigh() takes
-// it (std::log of a float is the float logarithm).
+// 1 + ln tf for the whole counts most terms have, as Weigh() takes it:
+// ln in float (std::log of a float is the float logarithm), then 1 added
+// in double.
 constexpr int kTabulatedCounts = 64;
-const std::array<float, kTabulatedCounts>& LogOfCounts() {
-  static const std::array<float, kTabulatedCounts> table = [] {
-    std::array<float, kTabulatedCounts> t{};
-    for (int k = 1; k < kTabulatedCounts; ++k) t[k] = std::log(float(k));
+const std::array<double, kTabulatedCounts>& OnePlusLogOfCounts() {
+  static const std::array<double, kTabulatedCounts> table = [] {
+    std::array<double, kTabulatedCounts> t{};
+    for (int k = 1; k < kTabulatedCounts; ++k) {
+      t[k] = 1.0 + std::log(float(k));
+    }
     return t;
   }();
   return table;
 }
 
-// `logs` is LogOfCounts(), read once by the caller.
-float LogOfCount(float count, const std::array<float, kTabulatedCounts>& logs) {
+// 1 + ln max(count, 1); `table` is OnePlusLogOfCounts(), read once by the
+// caller.
+inline double OnePlusLogOfCount(
+    float count, const std::array<double, kTabulatedCounts>& table) {
   const float c = std::max(count, 1.0f);
   if (c < kTabulatedCounts) {
     const int k = static_cast<int>(c);
-    if (static_cast<float>(k) == c) return logs[k];
+    if (static_cast<float>(k) == c) return table[k];
   }
-  return std::log(c);
+  return 1.0 + std::log(c);
 }
 
 }  // namespace
@@ -114,55 +119,53 @@ SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
   static_assert(static_cast<int>(TermKind::kWord) == 0 &&
                 static_cast<int>(TermKind::kName) == 1 &&
                 static_cast<int>(TermKind::kNumber) == 2);
-  const std::array<float, kTabulatedCounts>& logs = LogOfCounts();
+  const std::array<double, kTabulatedCounts>& tf = OnePlusLogOfCounts();
   const double* const idf_table = df.idf_by_df_.data();
   const size_t idf_tabulated = df.idf_by_df_.size();
+  // The table of df, read directly (null when it has no slots: then every
+  // df but term 0's is 0). Each term's slot is asked for a few terms
+  // ahead: a cache miss in a large table, which then overlaps with the
+  // weighing of others.
+  const DocumentFrequencies::Slot* const slots =
+      df.slots_.empty() ? nullptr : df.slots_.data();
+  const size_t mask = df.slots_.size() - 1;
+  const int shift = df.shift_;
+  constexpr size_t kAhead = 8;
+  if (slots != nullptr) {
+    for (size_t j = 0; j < std::min(n, kAhead); ++j) {
+      __builtin_prefetch(&slots[FibonacciSlot(terms[j].term, shift)]);
+    }
+  }
   // Normalize()'s sum of squares, accumulated in the same order.
   double squares = 0;
-  const auto weigh = [&](const TermCount& tc, uint32_t d) {
+  for (size_t k = 0; k < n; ++k) {
+    const TermCount& tc = terms[k];
+    uint32_t d = 0;
+    if (tc.term == 0) [[unlikely]] {
+      d = df.zero_count_;
+    } else if (slots != nullptr) [[likely]] {
+      if (k + kAhead < n) {
+        __builtin_prefetch(
+            &slots[FibonacciSlot(terms[k + kAhead].term, shift)]);
+      }
+      for (size_t i = FibonacciSlot(tc.term, shift);; i = (i + 1) & mask) {
+        if (slots[i].term == tc.term) {
+          d = slots[i].count;
+          break;
+        }
+        if (slots[i].term == 0) break;
+      }
+    }
     d = std::max<uint32_t>(d, 1);
     const double idf = d < idf_tabulated ? idf_table[d] : df.IdfOf(d);
-    const double w = (1.0 + LogOfCount(tc.count, logs)) * idf *
+    const double w = OnePlusLogOfCount(tc.count, tf) * idf *
                      kind_weight[static_cast<int>(tc.kind)];
     if (w > 0) {
       const float f = static_cast<float>(w);
       out[kept++] = TermWeight{tc.term, f};
       squares += double(f) * f;
     }
-  };
-  size_t k = 0;
-  if (!df.slots_.empty()) {
-    // Each term's slot in `df` is asked for a few terms ahead: a cache miss
-    // in a large table, which then overlaps with the weighing of others.
-    constexpr size_t kAhead = 8;
-    const DocumentFrequencies::Slot* const slots = df.slots_.data();
-    const size_t mask = df.slots_.size() - 1;
-    const int shift = df.shift_;
-    for (size_t j = 0; j < std::min(n, kAhead); ++j) {
-      __builtin_prefetch(&slots[FibonacciSlot(terms[j].term, shift)]);
-    }
-    for (; k < n; ++k) {
-      if (k + kAhead < n) {
-        __builtin_prefetch(
-            &slots[FibonacciSlot(terms[k + kAhead].term, shift)]);
-      }
-      const uint64_t term = terms[k].term;
-      uint32_t d = 0;
-      if (term == 0) [[unlikely]] {
-        d = df.zero_count_;
-      } else {
-        for (size_t i = FibonacciSlot(term, shift);; i = (i + 1) & mask) {
-          if (slots[i].term == term) {
-            d = slots[i].count;
-            break;
-          }
-          if (slots[i].term == 0) break;
-        }
-      }
-      weigh(terms[k], d);
-    }
   }
-  for (; k < n; ++k) weigh(terms[k], df.df(terms[k].term));
   v.entries.resize(kept);
   // As Normalize(), whose Norm() is the square root of `squares`.
   const double norm = std::sqrt(squares);
