@@ -622,6 +622,7 @@ inline void AsciiCaseFlags(std::string_view text, uint32_t begin, uint32_t end,
 class TokenSink {
  public:
   using Slot = Token;
+  static constexpr size_t kShortNorm = 15;
   // Room for about as many tokens as the text can hold, at once: a Token
   // moved when the vector reallocates costs a string move, and a caller's
   // fresh vector would otherwise reallocate about log2(tokens) times.
@@ -630,9 +631,10 @@ class TokenSink {
     if (out_->capacity() < estimate) out_->reserve(estimate);
   }
   // Room for the lower-cased text, which ASCII tokens' norms are copied
-  // from: the thread's scratch.
+  // from: the thread's scratch, with kShortNorm bytes more (AsciiWord reads
+  // that far past a short word).
   char* Lowered(size_t n, WordState* state) {
-    state->lowered.resize(n);
+    state->lowered.resize(n + kShortNorm);
     lowered_ = state->lowered.data();
     return state->lowered.data();
   }
@@ -665,8 +667,17 @@ class TokenSink {
         first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
     t.capitalized = capitalized;
     t.all_caps = all_caps;
-    // FoldWord of ASCII is byte-wise lower-casing.
-    t.norm.assign(lowered_ + begin, end - begin);
+    // FoldWord of ASCII is byte-wise lower-casing. A copy of a constant
+    // length is a few moves where one of `end - begin` bytes is a call to
+    // memcpy: a short word copies kShortNorm bytes (what a std::string
+    // holds without allocating) and is cut to its length.
+    const size_t length = end - begin;
+    if (length <= kShortNorm) [[likely]] {
+      t.norm.assign(lowered_ + begin, kShortNorm);
+      t.norm.resize(length);
+    } else {
+      t.norm.assign(lowered_ + begin, length);
+    }
   }
 
   void AsciiPunct(Slot& t, std::string_view text, uint32_t at) const {

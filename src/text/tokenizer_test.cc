@@ -343,6 +343,25 @@ TEST(TokenizeTest, BothClassifiersMatchIcuOnEveryAsciiByte) {
   internal::UseAvx2ForTest(true);
 }
 
+// Short words' norms are copied a fixed 15 bytes at a time and cut: words
+// of every length around that, last in the text, into tokens reused from
+// texts with long (allocated) norms, give ICU's norms.
+TEST(TokenizeTest, ShortNormsAtTheEndOfTheText) {
+  std::vector<Token> fast, slow;
+  for (int len = 1; len <= 40; ++len) {
+    for (const std::string& before :
+         {std::string(), std::string(70, 'L') + " ", std::string("Ab, ")}) {
+      std::string text = before;
+      for (int k = 0; k < len; ++k) text += static_cast<char>('A' + k % 26);
+      Tokenize(text, &fast, {.keep_punct = true});
+      internal::TokenizeWithIcuOnly(text, &slow, {.keep_punct = true});
+      ASSERT_TRUE(SameTokens(fast, slow))
+          << text << "\n fast: " << Describe(text, fast)
+          << "\n  icu: " << Describe(text, slow);
+    }
+  }
+}
+
 TEST(TokenizeTest, TokenListReplacesPreviousContents) {
   TokenList list;
   Tokenize("One two caf\u00E9 THREE", &list);
