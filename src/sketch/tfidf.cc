@@ -28,6 +28,7 @@ const std::array<double, kTabulatedCounts>& OnePlusLogOfCounts() {
 // caller.
 inline double OnePlusLogOfCount(
     float count, const std::array<double, kTabulatedCounts>& table) {
+  if (count == 1.0f) return 1.0;  // most terms' (table[1])
   const float c = std::max(count, 1.0f);
   if (c < kTabulatedCounts) {
     const int k = static_cast<int>(c);
