@@ -490,14 +490,14 @@ const bool kHasAvx2 = [] {
 // Whether BuildMasks may take the AVX2 path (internal::UseAvx2ForTest).
 bool avx2_allowed = true;
 
-// Fills *masks for `text` (see MaskWord), 64 bytes per word, the tail
-// through a zero-padded copy, and writes the text with A-Z lower-cased to
-// `lowered` (room for text.size() bytes). A join needs core bytes
-// on both sides (bit 63 of the word before, bit 0 of the one after); the
-// few MidNum/MidNumLet bytes that have them are looked at one by one.
-// `m` has room for text.size() / 64 + 2 words. Inline in each of
-// BuildMasks' two paths, which differ in `classify` (Classify64 or
-// Classify64Avx2) and in the instructions the compiler may use.
+// Fills `m` (room for text.size() / 64 + 2 words) with the masks of `text`
+// (see MaskWord), 64 bytes per word, the tail through a zero-padded copy,
+// and writes the text with A-Z lower-cased to `lowered` (room for
+// text.size() bytes). A join needs core bytes on both sides (bit 63 of the
+// word before, bit 0 of the one after); the few MidNum/MidNumLet bytes that
+// have them are looked at one by one. Inline in each of BuildMasks' two
+// paths, which differ in `classify` (Classify64 or Classify64Avx2) and in
+// the instructions the compiler may use.
 template <typename Classify>
 [[gnu::always_inline]] inline void BuildMasksWith(std::string_view text,
                                                   bool keep_punct, MaskWord* m,
@@ -512,15 +512,10 @@ template <typename Classify>
   std::memcpy(tail, p + tail_at, n - tail_at);
   // The classes of word w (all zero from `words` on).
   auto classes = [&](size_t w) {
-    const char* at = p + w * 64;
-    char* at_lowered = lowered + w * 64;
-    if (w + 1 == words) {
-      at = tail;
-      at_lowered = tail_lowered;
-    } else if (w + 1 > words) {
-      return ClassWord{};
-    }
-    return classify(at, at_lowered);
+    if (w + 1 > words) return ClassWord{};
+    const bool last = w + 1 == words;
+    return classify(last ? tail : p + w * 64,
+                    last ? tail_lowered : lowered + w * 64);
   };
   uint64_t core_before = 0, word_before = 0;
   ClassWord x = classes(0);
