@@ -920,10 +920,13 @@ void EmitTokens(std::string_view text, const MaskWord* m,
       mid_after = m[end >> 6].mid >> (end & 63) & 1;
     }
     const char first = text[start];
-    if (end - start == 1 && first == '_') [[unlikely]] {
-      // ICU: a lone "_" is punct
-      if (options.keep_punct) sink->AsciiPunct(*next++, text, start);
-      continue;
+    // ICU: a lone "_" is punct. (Two branches: GCC otherwise computes both
+    // tests for every word.)
+    if (first == '_') [[unlikely]] {
+      if (end - start == 1) {
+        if (options.keep_punct) sink->AsciiPunct(*next++, text, start);
+        continue;
+      }
     }
     uint32_t token_end = end;
     if (mid_after) [[unlikely]] {
