@@ -9,6 +9,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "concord/web.h"
 #include "src/base/bits.h"
@@ -37,10 +40,12 @@ uint32_t CountWordsSlow(std::string_view s) {
   return n;
 }
 
-uint32_t CountWords(std::string_view s) {
-  uint32_t n = 0;
-  size_t i = 0;
-  bool in_word = false;  // the byte before s[i] ends a word run
+namespace {
+
+// CountWords from s[i] on, the byte before s[i] ending a word run when
+// `in_word`, `n` words counted before.
+uint32_t CountWordsFrom(std::string_view s, size_t i, bool in_word,
+                        uint32_t n) {
 #if defined(__SSE2__)
   // 64 bytes at a time: a mask of the space bytes; a word starts at each
   // non-space byte whose predecessor is a space (bit 0's predecessor is the
@@ -81,6 +86,58 @@ uint32_t CountWords(std::string_view s) {
     in_word = !space;
   }
   return n;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The 64-byte blocks of CountWordsFrom 32 bytes at a time with AVX2 and
+// counted by POPCNT, for processors that have both (chosen at run time);
+// the rest as CountWordsFrom.
+[[gnu::target("avx2,popcnt")]] uint32_t CountWordsAvx2(std::string_view s) {
+  const __m256i sp = _mm256_set1_epi8(' '), nl = _mm256_set1_epi8('\n'),
+                tab = _mm256_set1_epi8('\t'), cr = _mm256_set1_epi8('\r');
+  uint32_t n = 0;
+  size_t i = 0;
+  bool in_word = false;
+  for (; i + 64 <= s.size(); i += 64) {
+    uint64_t space_bits = 0;
+    for (int half = 0; half < 2; ++half) {
+      const __m256i v = _mm256_loadu_si256(
+          reinterpret_cast<const __m256i*>(s.data() + i + 32 * half));
+      const __m256i space = _mm256_or_si256(
+          _mm256_or_si256(_mm256_cmpeq_epi8(v, sp), _mm256_cmpeq_epi8(v, nl)),
+          _mm256_or_si256(_mm256_cmpeq_epi8(v, tab),
+                          _mm256_cmpeq_epi8(v, cr)));
+      space_bits |= static_cast<uint64_t>(static_cast<uint32_t>(
+                        _mm256_movemask_epi8(space)))
+                    << (32 * half);
+    }
+    const uint64_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
+    n += static_cast<uint32_t>(__builtin_popcountll(~space_bits & before_space));
+    in_word = (space_bits >> 63) == 0;
+  }
+  return CountWordsFrom(s, i, in_word, n);
+}
+
+// Runs as a static initialiser, possibly before the library's own, hence
+// the explicit __builtin_cpu_init.
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0 &&
+         __builtin_cpu_supports("popcnt") != 0;
+}();
+#endif
+
+}  // namespace
+
+uint32_t CountWords(std::string_view s) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2) return CountWordsAvx2(s);
+#endif
+  return CountWordsFrom(s, 0, false, 0);
+}
+
+uint32_t CountWordsSse2(std::string_view s) {
+  return CountWordsFrom(s, 0, false, 0);
 }
 
 Status ReadWebPage(Article* article, std::vector<Status>* warnings) {

@@ -40,10 +40,13 @@ PreparedArticle PrepareArticle(const Article& article,
                                sketch::Vocabulary* vocabulary);
 
 // Words of `s` as ArticleSummary::words counts them: maximal runs of bytes
-// other than space, tab, CR and LF. CountWords reads 16 bytes at a time
-// where SSE2 is available; CountWordsSlow is the byte loop it must equal
-// (pipeline_test.cc holds them equal).
+// other than space, tab, CR and LF. CountWords reads 32 bytes at a time
+// where the processor has AVX2 (chosen at run time), else as
+// CountWordsSse2, 16 bytes at a time where SSE2 is available;
+// CountWordsSlow is the byte loop both must equal (pipeline_test.cc holds
+// them equal).
 uint32_t CountWords(std::string_view s);
+uint32_t CountWordsSse2(std::string_view s);
 uint32_t CountWordsSlow(std::string_view s);
 
 // A web page (`article->html` set) becomes the article a reader sees: the

@@ -42,6 +42,8 @@ TEST(CountWordsTest, BlocksMatchTheByteLoop) {
     for (size_t offset = 0; offset < 3 && offset <= s.size(); ++offset) {
       const std::string_view v = std::string_view(s).substr(offset);
       ASSERT_EQ(CountWords(v), CountWordsSlow(v)) << round << " " << offset;
+      ASSERT_EQ(CountWordsSse2(v), CountWordsSlow(v))
+          << round << " " << offset;
     }
   }
 }

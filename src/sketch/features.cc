@@ -399,11 +399,13 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
   // The memos do not change in this pass: their slots are read once.
   const Memo::View word_slots = state->words.Slots();
   const Memo::View number_slots = numbers_.Slots();
+  StopWord* const stops = state->stops.data();
+  uint32_t words = 0;  // words_, counted in a register
   bool sentence_start = true;
   for (const text::TokenRef& tok : tokens.tokens) {
     // Words first: most tokens are words.
     if (tok.kind == text::TokenKind::kWord) [[likely]] {
-      ++words_;
+      ++words;
       // A name: all capitals, or capitalised inside a sentence.
       const unsigned name = tok.all_caps | (tok.capitalized & !sentence_start);
       const uint8_t flags = static_cast<uint8_t>(
@@ -412,11 +414,16 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       const std::string_view word = StripPossessive(norm(tok));
       if (word.size() < 2) continue;
       const uint64_t hash = WordHash(word);
+      // A known stop word adds no term (the second pass would drop it).
+      if (const StopWord& s = stops[hash & (kStopSlots - 1)];
+          s.hash == hash && s.length == word.size() && !tok.all_caps) {
+        continue;
+      }
       __builtin_prefetch(&word_slots.slots[hash & word_slots.mask]);
       pending[count++] = {hash, word.data(), static_cast<uint32_t>(word.size()),
                           flags};
     } else if (tok.kind == text::TokenKind::kNumber) {
-      ++words_;
+      ++words;
       sentence_start = false;
       const std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
       const uint64_t hash = WordHash(raw);
@@ -427,6 +434,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       sentence_start = true;
     }
   }
+  words_ += words;
   Table t = LoadTable();
   // The word memo's slots, read again after a miss (which may grow it).
   Memo::View memo = word_slots;
@@ -457,7 +465,12 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       memo = state->words.Slots();
     }
     Memo::Entry& info = *found;
-    if (info.stop && !(p.flags & kPendingAllCaps)) continue;
+    if (info.stop) [[unlikely]] {
+      // Let the first pass drop it next time (words under 8 bytes are told
+      // apart by hash and length).
+      if (p.length < 8) stops[p.hash & (kStopSlots - 1)] = {p.hash, p.length};
+      if (!(p.flags & kPendingAllCaps)) continue;
+    }
     // A number word ("twelve") counts as its value as well.
     if (info.number_term != 0) {
       Add(t, info.number_term, TermKind::kNumber, repeat, &info, {},

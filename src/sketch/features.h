@@ -151,9 +151,23 @@ class FeatureExtractor {
     size_t size_ = 0;
     std::vector<Cold> colds_;
   };
+  // A short stop word as AddText() has met it: its WordHash and length
+  // (which tell words under 8 bytes apart, see Memo), length 0 = none.
+  struct StopWord {
+    uint64_t hash = 0;
+    uint32_t length = 0;
+  };
+  static constexpr size_t kStopSlots = 512;  // a power of two
   struct LangState {
     std::unique_ptr<text::Stemmer> stemmer;
     Memo words;
+    // The stop words under 8 bytes met so far, direct-mapped by hash: the
+    // first pass of AddText() drops them (unless all capitals) before they
+    // cost a memo look-up and a slot in pending_. About two words in five
+    // of news text are stop words, nearly all of them short; a word that
+    // lost its slot to another is still dropped by the second pass, which
+    // gives it the slot back.
+    std::vector<StopWord> stops = std::vector<StopWord>(kStopSlots);
   };
 
   // Counts the terms of `text`, each occurrence `repeat` times, tokenizing

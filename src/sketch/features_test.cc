@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -295,6 +296,72 @@ TEST(FeaturesTest, ExtractGivesThePlainBag) {
         const TermBag got = fx->Extract(headline, texts[i], "en", nullptr);
         ASSERT_TRUE(SameBag(got, want)) << texts[i];
       }
+    }
+  }
+}
+
+// The first pass drops the short stop words it has met before: per
+// language ("die" is a German stop word, an English word), never an
+// all-caps one ("IT", "US"), and long ones ("afterwards") through the memo.
+// Many stop words share the direct-mapped slots; the bags stay the plain
+// ones, round after round, from one warm extractor.
+TEST(FeaturesTest, KnownStopWordsGiveThePlainBag) {
+  std::string en =
+      "The cat and the dog sat on it. It was IT that US officials said "
+      "they would do, afterwards and nevertheless, whatever it's worth. "
+      "Die Katze und der Hund: die, das, DIE.";
+  // Enough stop words to share slots (features.cc's stop list, in part).
+  en += " "
+      "a about above according across after afterwards again against "
+      "ago all almost along already also although always am among an "
+      "and another any anybody anyone anything anyway anywhere are "
+      "around as at be became because become becomes been before "
+      "being below beside besides between beyond both but by can "
+      "cannot could did do does doing done down dr during each "
+      "either else enough even ever every everyone everything few "
+      "for from further had has have having he her here hers herself "
+      "him himself his how however i if in into is it its itself "
+      "just least less let like many may me might mine more most "
+      "mostly mr mrs ms much must my myself neither never "
+      "nevertheless no nobody none nor not nothing now of off often "
+      "on once one only onto or other others otherwise our ours "
+      "ourselves out over own per perhaps please quite rather really "
+      "said same say saying says see seem seemed seems several shall "
+      "she should since so some somebody someone something sometimes "
+      "somewhat still such than that the their theirs them "
+      "themselves then there therefore these they this those though "
+      "through throughout thus to together told too toward towards "
+      "under unless until up upon us very via was we were what "
+      "whatever when whenever where whereas wherever whether which "
+      "while who whoever whom whose why will with within without "
+      "would yet you your yours yourself yourselves ";
+  std::string de = "Die Katze und der Hund sitzen auf dem Tisch. Und DIE "
+                   "Hunde, die the cat and the dog kennen, das ist es.";
+  // Every word of both texts again, as written, capitalised and in capitals.
+  std::string mixed;
+  for (const std::string* text : {&en, &de}) {
+    std::string word;
+    for (char c : *text + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
+        word += c;
+        continue;
+      }
+      if (word.empty()) continue;
+      std::string upper = word, capital = word;
+      for (char& u : upper) u = static_cast<char>(std::toupper(u));
+      capital[0] = static_cast<char>(std::toupper(capital[0]));
+      mixed += word + " x " + capital + " x " + upper + ". ";
+      word.clear();
+    }
+  }
+  FeatureExtractor warm({});
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& [text, lang] :
+         {std::pair{&en, "en"}, std::pair{&de, "de"}, std::pair{&mixed, "en"},
+          std::pair{&mixed, "de"}, std::pair{&en, "de"}}) {
+      const TermBag want = PlainBag("", *text, lang, 1.0f);
+      const TermBag got = warm.Extract("", *text, lang, nullptr);
+      ASSERT_TRUE(SameBag(got, want)) << lang << ": " << *text;
     }
   }
 }

@@ -30,27 +30,6 @@ class DocumentFrequencies {
   uint32_t documents() const { return documents_; }
   uint32_t df(uint64_t term) const;
   double Idf(uint64_t term) const;
-  // Starts loading the slot where df(term) and Add() look for `term`
-  // (the table outgrows the caches: Weigh() and Add() ask ahead).
-  void Prefetch(uint64_t term) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[SlotOf(term)]);
-  }
-  // Prefetch() for a loop over many terms, the table read once: `base` is
-  // null when the table has no slots (then call nothing). Valid until the
-  // table grows (in Add()).
-  struct Ahead {
-    const char* base;
-    int shift;
-    size_t slot_bytes;
-    void Prefetch(uint64_t term) const {
-      __builtin_prefetch(base + slot_bytes * FibonacciSlot(term, shift));
-    }
-  };
-  Ahead PrefetchAhead() const {
-    return Ahead{
-        slots_.empty() ? nullptr : reinterpret_cast<const char*>(slots_.data()),
-        shift_, sizeof(Slot)};
-  }
   // Tabulates Idf() for the small document frequencies (most terms'),
   // saving a logarithm per term of every vector weighed; the table holds
   // exactly the values Idf() computes. Call after the last Add() (which
@@ -58,6 +37,11 @@ class DocumentFrequencies {
   void PrepareIdf();
 
  private:
+  // Weigh() reads the table directly: one document frequency per term of
+  // every vector, without df()'s per-call checks of an empty table.
+  friend SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
+                            const FeatureOptions& options);
+
   // The counts in one flat table: open addressing with linear probing, a
   // power of two of slots at most half full, term 0 marking an empty slot
   // (its own count is kept apart). Every term of every article is counted

@@ -27,7 +27,9 @@
 // apostrophe and "s" becomes one number ("1000" + "'" + "s" -> "1000's").
 //
 // Cost. One SSE2 pass classifies the text 16 bytes at a time into 64-bit
-// masks (core, MidNum/MidNumLet, white space, non-ASCII); from those, per 64
+// masks (core, MidNum/MidNumLet, white space, non-ASCII), or 32 bytes at a
+// time by two nibble-table look-ups where the processor has AVX2 (chosen
+// at run time; a test holds both to ICU); from those, per 64
 // bytes, the bytes of word segments (core runs with their joins; the few
 // join candidates are checked byte by byte) and the "events": where a word
 // segment starts, each punctuation byte, each non-ASCII byte. The scanner
@@ -46,6 +48,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <emmintrin.h>
+#include <immintrin.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -299,11 +302,10 @@ inline __m128i InRange(__m128i v, char lo, char span) {
   return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
 }
 
-// The classes of the 16 bytes at p, as the low 16 bits of each field; with
-// `lowered`, also writes the 16 bytes with A-Z lower-cased there.
+// The classes of the 16 bytes at p, as the low 16 bits of each field; also
+// writes the 16 bytes with A-Z lower-cased to `lowered`.
 inline ClassWord Classify16(const char* p, char* lowered) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i upper = InRange(v, 'A', 25);
   const __m128i letter =
       InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
   const __m128i core = _mm_or_si128(
@@ -320,11 +322,10 @@ inline ClassWord Classify16(const char* p, char* lowered) {
   auto bits = [](__m128i m) {
     return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m)));
   };
-  if (lowered != nullptr) {
-    _mm_storeu_si128(
-        reinterpret_cast<__m128i*>(lowered),
-        _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-  }
+  // Setting bit 5 of a letter lower-cases it (and leaves a-z as they are):
+  // the letter mask serves, where a mask of A-Z would cost three more steps.
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered),
+                   _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
   return ClassWord{bits(core), bits(mid), bits(space), bits(v)};
 }
 
@@ -332,8 +333,7 @@ inline ClassWord Classify16(const char* p, char* lowered) {
 inline ClassWord Classify64(const char* p, char* lowered) {
   ClassWord w{};
   for (int k = 0; k < 4; ++k) {
-    const ClassWord c =
-        Classify16(p + 16 * k, lowered != nullptr ? lowered + 16 * k : nullptr);
+    const ClassWord c = Classify16(p + 16 * k, lowered + 16 * k);
     w.core |= c.core << (16 * k);
     w.mid |= c.mid << (16 * k);
     w.space |= c.space << (16 * k);
@@ -342,31 +342,180 @@ inline ClassWord Classify64(const char* p, char* lowered) {
   return w;
 }
 
-// Fills *masks for `text` (see MaskWord), 64 bytes per word, the tail
-// through a zero-padded copy. With `lowered` (room for text.size() bytes),
-// also writes the text there with A-Z lower-cased. A join needs core bytes
-// on both sides (bit 63 of the word before, bit 0 of the one after); the
-// few MidNum/MidNumLet bytes that have them are looked at one by one.
-void BuildMasks(std::string_view text, bool keep_punct,
-                std::vector<MaskWord>* masks, char* lowered) {
+// Classify64 32 bytes at a time, for processors with AVX2 (chosen at run
+// time: the build targets plain x86-64). A byte's classes come from two
+// table look-ups, by its low and by its high nibble, ANDed: each bit below
+// stands for a set of low nibbles times a set of high nibbles, and every
+// class is a union of such bits. Bytes >= 0x80 have high nibbles 8-15,
+// whose rows are 0. The SSE2 path takes a dozen compares per 16 bytes.
+enum : uint8_t {
+  kNibLetterA = 1,     // 0x41-0x4F, 0x61-0x6F
+  kNibLetterB = 2,     // 0x50-0x5A, 0x70-0x7A
+  kNibDigit = 4,       // 0x30-0x39
+  kNibCoreExtra = 8,   // 0x40 "@", 0x4F, 0x50, 0x5F "_" (the two letters
+                       // are core anyway)
+  kNibMidPunct = 16,   // 0x27 "'", 0x2C ",", 0x2E "."
+  kNibMidSemi = 32,    // 0x3B ";"
+  kNibSpaceCtl = 64,   // 0x09-0x0D
+  kNibSpace = 128,     // 0x20
+  kNibLetter = kNibLetterA | kNibLetterB,
+  kNibCore = kNibLetter | kNibDigit | kNibCoreExtra,
+  kNibMid = kNibMidPunct | kNibMidSemi,
+  kNibWhite = kNibSpaceCtl | kNibSpace,
+};
+
+constexpr std::array<uint8_t, 16> MakeLowNibbleClasses() {
+  std::array<uint8_t, 16> t{};
+  for (int lo = 1; lo <= 15; ++lo) t[lo] |= kNibLetterA;
+  for (int lo = 0; lo <= 10; ++lo) t[lo] |= kNibLetterB;
+  for (int lo = 0; lo <= 9; ++lo) t[lo] |= kNibDigit;
+  t[0x0] |= kNibCoreExtra;
+  t[0xF] |= kNibCoreExtra;
+  t[0x7] |= kNibMidPunct;
+  t[0xC] |= kNibMidPunct;
+  t[0xE] |= kNibMidPunct;
+  t[0xB] |= kNibMidSemi;
+  for (int lo = 0x9; lo <= 0xD; ++lo) t[lo] |= kNibSpaceCtl;
+  t[0x0] |= kNibSpace;
+  return t;
+}
+
+constexpr std::array<uint8_t, 16> MakeHighNibbleClasses() {
+  std::array<uint8_t, 16> t{};
+  t[0x0] = kNibSpaceCtl;
+  t[0x2] = kNibMidPunct | kNibSpace;
+  t[0x3] = kNibDigit | kNibMidSemi;
+  t[0x4] = kNibLetterA | kNibCoreExtra;
+  t[0x5] = kNibLetterB | kNibCoreExtra;
+  t[0x6] = kNibLetterA;
+  t[0x7] = kNibLetterB;
+  return t;
+}
+
+constexpr std::array<uint8_t, 16> kLowNibbleClasses = MakeLowNibbleClasses();
+constexpr std::array<uint8_t, 16> kHighNibbleClasses = MakeHighNibbleClasses();
+
+// The tables give, for every byte, exactly the classes Classify16 computes.
+constexpr bool NibbleTablesAgree() {
+  for (int b = 0; b < 256; ++b) {
+    const uint8_t c = b < 0x80 ? kLowNibbleClasses[b & 15] &
+                                     kHighNibbleClasses[b >> 4]
+                               : 0;
+    const bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    const bool core =
+        letter || (b >= '0' && b <= '9') || b == '_' || b == '@';
+    const bool mid = b == '.' || b == ',' || b == ';' || b == '\'';
+    const bool space = (b >= '\t' && b <= '\r') || b == ' ';
+    if (((c & kNibLetter) != 0) != letter || ((c & kNibCore) != 0) != core ||
+        ((c & kNibMid) != 0) != mid || ((c & kNibWhite) != 0) != space) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(NibbleTablesAgree());
+
+// Hides a constant's value from the optimiser (an empty asm that "changes"
+// the register): GCC otherwise rebuilds a broadcast constant at each use.
+[[gnu::target("avx2")]] inline __m256i Opaque(__m256i v) {
+  asm("" : "+x"(v));
+  return v;
+}
+
+// The bytes whose classes `c` (as Classify64Avx2 finds them) have a bit of
+// `klass`, as the low 32 bits.
+[[gnu::target("avx2")]] inline uint64_t ClassBits(__m256i c, uint8_t klass,
+                                                  __m256i zero) {
+  const __m256i none = _mm256_cmpeq_epi8(
+      _mm256_and_si256(c, _mm256_set1_epi8(static_cast<char>(klass))), zero);
+  return ~static_cast<uint32_t>(_mm256_movemask_epi8(none));
+}
+
+// Classify64's result (and its lower-cased bytes) with AVX2, as a functor
+// that holds the tables in registers across a whole text.
+struct Classify64Avx2 {
+  [[gnu::target("avx2")]] Classify64Avx2()
+      : low_table(Opaque(_mm256_broadcastsi128_si256(_mm_loadu_si128(
+            reinterpret_cast<const __m128i*>(kLowNibbleClasses.data()))))),
+        high_table(Opaque(_mm256_broadcastsi128_si256(_mm_loadu_si128(
+            reinterpret_cast<const __m128i*>(kHighNibbleClasses.data()))))),
+        nibble(Opaque(_mm256_set1_epi8(0x0F))) {}
+
+  [[gnu::target("avx2")]] ClassWord operator()(const char* p,
+                                               char* lowered) const {
+    const __m256i zero = _mm256_setzero_si256();
+    ClassWord w{};
+    for (int half = 0; half < 2; ++half) {
+      const __m256i v =
+          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * half));
+      const __m256i c = _mm256_and_si256(
+          _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble)),
+          _mm256_shuffle_epi8(
+              high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+      const int shift = 32 * half;
+      w.core |= ClassBits(c, kNibCore, zero) << shift;
+      w.mid |= ClassBits(c, kNibMid, zero) << shift;
+      w.space |= ClassBits(c, kNibWhite, zero) << shift;
+      w.high |= static_cast<uint64_t>(
+                    static_cast<uint32_t>(_mm256_movemask_epi8(v)))
+                << shift;
+      // Bit 5 set on letters: A-Z lower-cased (as Classify16).
+      const __m256i not_letter = _mm256_cmpeq_epi8(
+          _mm256_and_si256(c, _mm256_set1_epi8(kNibLetter)), zero);
+      _mm256_storeu_si256(
+          reinterpret_cast<__m256i*>(lowered + 32 * half),
+          _mm256_or_si256(v, _mm256_andnot_si256(not_letter,
+                                                 _mm256_set1_epi8(0x20))));
+    }
+    return w;
+  }
+
+  __m256i low_table, high_table, nibble;
+};
+
+// Classify64 as a functor, for BuildMasksWith.
+struct Classify64Sse2 {
+  ClassWord operator()(const char* p, char* lowered) const {
+    return Classify64(p, lowered);
+  }
+};
+
+// Runs as a static initialiser, possibly before the library's own, hence
+// the explicit __builtin_cpu_init.
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+
+// Whether BuildMasks may take the AVX2 path (internal::UseAvx2ForTest).
+bool avx2_allowed = true;
+
+// Fills `m` (room for text.size() / 64 + 2 words) with the masks of `text`
+// (see MaskWord), 64 bytes per word, the tail through a zero-padded copy,
+// and writes the text with A-Z lower-cased to `lowered` (room for
+// text.size() bytes). A join needs core bytes on both sides (bit 63 of the
+// word before, bit 0 of the one after); the few MidNum/MidNumLet bytes that
+// have them are looked at one by one. Inline in each of BuildMasks' two
+// paths, which differ in `classify` (Classify64 or Classify64Avx2) and in
+// the instructions the compiler may use.
+template <typename Classify>
+[[gnu::always_inline]] inline void BuildMasksWith(std::string_view text,
+                                                  bool keep_punct, MaskWord* m,
+                                                  char* lowered,
+                                                  const Classify& classify) {
   const size_t n = text.size();
   const size_t words = n / 64 + 1;  // the last one partial, possibly empty
-  // Scratch that only grows: no zero-filling of what is written below.
-  if (masks->size() < words + 1) masks->resize(words + 1);
-  MaskWord* m = masks->data();
   const char* p = text.data();
   const size_t tail_at = (words - 1) * 64;
-  alignas(16) char tail[64] = {};
-  alignas(16) char tail_lowered[64];
+  alignas(32) char tail[64] = {};
+  alignas(32) char tail_lowered[64];
   std::memcpy(tail, p + tail_at, n - tail_at);
   // The classes of word w (all zero from `words` on).
   auto classes = [&](size_t w) {
-    if (w + 1 < words) {
-      return Classify64(p + w * 64,
-                        lowered != nullptr ? lowered + w * 64 : nullptr);
-    }
-    if (w + 1 == words) return Classify64(tail, tail_lowered);
-    return ClassWord{};
+    if (w + 1 > words) return ClassWord{};
+    const bool last = w + 1 == words;
+    return classify(last ? tail : p + w * 64,
+                    last ? tail_lowered : lowered + w * 64);
   };
   uint64_t core_before = 0, word_before = 0;
   ClassWord x = classes(0);
@@ -400,8 +549,31 @@ void BuildMasks(std::string_view text, bool keep_punct,
     x = after;
   }
   m[words] = MaskWord{0, 0, 0};
-  if (lowered != nullptr) {
-    std::memcpy(lowered + tail_at, tail_lowered, n - tail_at);
+  std::memcpy(lowered + tail_at, tail_lowered, n - tail_at);
+}
+
+// flatten: the classifier's AVX2 code can only be inlined into an AVX2
+// function, and BuildMasksWith's lambda is not one until it is inlined too.
+[[gnu::target("avx2"), gnu::flatten]] void BuildMasksAvx2(std::string_view text,
+                                            bool keep_punct, MaskWord* m,
+                                            char* lowered) {
+  BuildMasksWith(text, keep_punct, m, lowered, Classify64Avx2());
+}
+
+void BuildMasksSse2(std::string_view text, bool keep_punct, MaskWord* m,
+                    char* lowered) {
+  BuildMasksWith(text, keep_punct, m, lowered, Classify64Sse2());
+}
+
+void BuildMasks(std::string_view text, bool keep_punct,
+                std::vector<MaskWord>* masks, char* lowered) {
+  const size_t words = text.size() / 64 + 1;
+  // Scratch that only grows: no zero-filling of what BuildMasksWith writes.
+  if (masks->size() < words + 1) masks->resize(words + 1);
+  if (kHasAvx2 && avx2_allowed) {
+    BuildMasksAvx2(text, keep_punct, masks->data(), lowered);
+  } else {
+    BuildMasksSse2(text, keep_punct, masks->data(), lowered);
   }
 }
 
@@ -438,9 +610,14 @@ inline void AsciiCaseFlags(std::string_view text, uint32_t begin, uint32_t end,
 // Where the tokens go: a vector of Token (norms in each token's string) or a
 // TokenList (norms in one buffer). Both reuse what the output holds, and
 // take slots through a pointer into room made ahead (Room() before each
-// mask word: at most 64 tokens start in one).
+// mask word: at most 64 tokens start in one). EmitTokens keeps that
+// pointer (Next(), Limit(), Commit()) and writes ASCII tokens through it
+// (AsciiWord, AsciiPunct): a token's byte fields may alias anything, so a
+// count kept in the sink would be reloaded and stored again per token.
 class TokenSink {
  public:
+  using Slot = Token;
+  static constexpr size_t kShortNorm = 15;
   // Room for about as many tokens as the text can hold, at once: a Token
   // moved when the vector reallocates costs a string move, and a caller's
   // fresh vector would otherwise reallocate about log2(tokens) times.
@@ -449,9 +626,10 @@ class TokenSink {
     if (out_->capacity() < estimate) out_->reserve(estimate);
   }
   // Room for the lower-cased text, which ASCII tokens' norms are copied
-  // from: the thread's scratch.
+  // from: the thread's scratch, with kShortNorm bytes more (AsciiWord reads
+  // that far past a short word).
   char* Lowered(size_t n, WordState* state) {
-    state->lowered.resize(n);
+    state->lowered.resize(n + kShortNorm);
     lowered_ = state->lowered.data();
     return state->lowered.data();
   }
@@ -465,22 +643,39 @@ class TokenSink {
     while (used_ > 0 && (*out_)[used_ - 1].begin >= begin) --used_;
   }
   void Finish() { out_->resize(used_); }
-
-  void AsciiWord(std::string_view text, const MaskWord* m, uint32_t begin,
-                 uint32_t end) {
-    Token& t = (*out_)[used_++];
-    t.begin = begin;
-    t.end = end;
-    const char first = text[begin];
-    t.kind =
-        first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
-    // FoldWord of ASCII is byte-wise lower-casing.
-    t.norm.assign(lowered_ + begin, end - begin);
+  // The next free slot, the end of the room made, and the count's update
+  // from a caller's own pointer.
+  Slot* Next() { return out_->data() + used_; }
+  Slot* Limit() { return out_->data() + out_->size(); }
+  void Commit(const Slot* next) {
+    used_ = static_cast<size_t>(next - out_->data());
   }
 
-  void AsciiPunct(std::string_view text, uint32_t at) {
-    Token& t = (*out_)[used_++];
+  void AsciiWord(Slot& t, std::string_view text, uint32_t begin,
+                 uint32_t end) const {
+    const char first = text[begin];
+    bool capitalized, all_caps;
+    AsciiCaseFlags(text, begin, end, &capitalized, &all_caps);
+    t.begin = begin;
+    t.end = end;
+    t.kind =
+        first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
+    t.capitalized = capitalized;
+    t.all_caps = all_caps;
+    // FoldWord of ASCII is byte-wise lower-casing. A copy of a constant
+    // length is a few moves where one of `end - begin` bytes is a call to
+    // memcpy: a short word copies kShortNorm bytes (what a std::string
+    // holds without allocating) and is cut to its length.
+    const size_t length = end - begin;
+    if (length <= kShortNorm) [[likely]] {
+      t.norm.assign(lowered_ + begin, kShortNorm);
+      t.norm.resize(length);
+    } else {
+      t.norm.assign(lowered_ + begin, length);
+    }
+  }
+
+  void AsciiPunct(Slot& t, std::string_view text, uint32_t at) const {
     t.begin = at;
     t.end = at + 1;
     t.kind = TokenKind::kPunct;
@@ -507,6 +702,7 @@ class TokenSink {
 
 class TokenListSink {
  public:
+  using Slot = TokenRef;
   // The norms of the previous text are not cleared: Lowered() overwrites
   // what it keeps of them (a clear() would make its resize() fill the
   // whole text's length with zeros first).
@@ -530,20 +726,26 @@ class TokenListSink {
     while (used_ > 0 && out_->tokens[used_ - 1].begin >= begin) --used_;
   }
   void Finish() { out_->tokens.resize(used_); }
-
-  void AsciiWord(std::string_view text, const MaskWord* m, uint32_t begin,
-                 uint32_t end) {
-    TokenRef& t = out_->tokens[used_++];
-    t.begin = t.norm_begin = begin;
-    t.end = t.norm_end = end;
-    const char first = text[begin];
-    t.kind =
-        first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
-    AsciiCaseFlags(text, begin, end, &t.capitalized, &t.all_caps);
+  Slot* Next() { return out_->tokens.data() + used_; }
+  Slot* Limit() { return out_->tokens.data() + out_->tokens.size(); }
+  void Commit(const Slot* next) {
+    used_ = static_cast<size_t>(next - out_->tokens.data());
   }
 
-  void AsciiPunct(std::string_view, uint32_t at) {
-    TokenRef& t = out_->tokens[used_++];
+  void AsciiWord(Slot& t, std::string_view text, uint32_t begin,
+                 uint32_t end) const {
+    const char first = text[begin];
+    bool capitalized, all_caps;
+    AsciiCaseFlags(text, begin, end, &capitalized, &all_caps);
+    t.begin = t.norm_begin = begin;
+    t.end = t.norm_end = end;
+    t.kind =
+        first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord;
+    t.capitalized = capitalized;
+    t.all_caps = all_caps;
+  }
+
+  void AsciiPunct(Slot& t, std::string_view, uint32_t at) const {
     t.begin = t.norm_begin = at;
     t.end = t.norm_end = at + 1;
     t.kind = TokenKind::kPunct;
@@ -665,14 +867,28 @@ void EmitTokens(std::string_view text, const MaskWord* m,
                 const TokenizeOptions& options, WordState* state, Sink* sink) {
   const uint32_t n = static_cast<uint32_t>(text.size());
   const size_t words = n / 64 + 1;
+  // The sink's next free slot and the end of its room, in registers.
+  typename Sink::Slot* next = sink->Next();
+  typename Sink::Slot* limit = sink->Limit();
+  const auto room = [&] {  // for the tokens of one more mask word
+    if (limit - next < 64) [[unlikely]] {
+      sink->Commit(next);
+      sink->Room(64);
+      next = sink->Next();
+      limit = sink->Limit();
+    }
+  };
   size_t w = 0;
   uint64_t bits = m[0].event;
-  sink->Room(64);
+  room();
   for (;;) {
     while (bits == 0) {
-      if (++w >= words) return;
+      if (++w >= words) {
+        sink->Commit(next);
+        return;
+      }
       bits = m[w].event;
-      sink->Room(64);
+      room();
     }
     const uint32_t k = static_cast<uint32_t>(__builtin_ctzll(bits));
     const uint32_t start = static_cast<uint32_t>(w << 6) + k;
@@ -680,13 +896,16 @@ void EmitTokens(std::string_view text, const MaskWord* m,
     const uint64_t word = m[w].word;
     if ((word >> k & 1) == 0) {
       if (static_cast<uint8_t>(text[start]) < 0x80) {
-        sink->AsciiPunct(text, start);  // only with keep_punct
+        sink->AsciiPunct(*next++, text, start);  // only with keep_punct
         continue;
       }
+      sink->Commit(next);
       const uint32_t resume = EmitIcuStretch(text, start, options, state, sink);
+      next = sink->Next();
+      limit = sink->Limit();
       w = resume >> 6;
       bits = m[w].event & (~uint64_t{0} << (resume & 63));
-      sink->Room(64);
+      room();
       continue;
     }
     // The segment's end, and whether a "." or "'" follows it.
@@ -701,9 +920,13 @@ void EmitTokens(std::string_view text, const MaskWord* m,
       mid_after = m[end >> 6].mid >> (end & 63) & 1;
     }
     const char first = text[start];
-    if (end - start == 1 && first == '_') {  // ICU: a lone "_" is punct
-      if (options.keep_punct) sink->AsciiPunct(text, start);
-      continue;
+    // ICU: a lone "_" is punct. (Two branches: GCC otherwise computes both
+    // tests for every word.)
+    if (first == '_') [[unlikely]] {
+      if (end - start == 1) {
+        if (options.keep_punct) sink->AsciiPunct(*next++, text, start);
+        continue;
+      }
     }
     uint32_t token_end = end;
     if (mid_after) [[unlikely]] {
@@ -718,14 +941,14 @@ void EmitTokens(std::string_view text, const MaskWord* m,
       }
       if (token_end != end) {
         // The merge took bytes that are events of their own: skip them.
-        sink->AsciiWord(text, m, start, token_end);
+        sink->AsciiWord(*next++, text, start, token_end);
         w = token_end >> 6;
         bits = m[w].event & (~uint64_t{0} << (token_end & 63));
-        sink->Room(64);
+        room();
         continue;
       }
     }
-    sink->AsciiWord(text, m, start, end);
+    sink->AsciiWord(*next++, text, start, end);
   }
 }
 
@@ -761,6 +984,8 @@ void Tokenize(std::string_view utf8, TokenList* out,
 }
 
 namespace internal {
+void UseAvx2ForTest(bool use) { avx2_allowed = use; }
+
 void TokenizeWithIcuOnly(std::string_view utf8, std::vector<Token>* out,
                          const TokenizeOptions& options) {
   TokenSink sink(out, utf8.size());

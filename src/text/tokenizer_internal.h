@@ -16,6 +16,11 @@ namespace concord::text::internal {
 void TokenizeWithIcuOnly(std::string_view utf8, std::vector<Token>* out,
                          const TokenizeOptions& options);
 
+// Whether Tokenize() may classify bytes with AVX2 where the processor has
+// it (the default, true); tests turn it off to hold the SSE2 path to ICU
+// too. Not thread-safe: call it with no Tokenize() running.
+void UseAvx2ForTest(bool use);
+
 }  // namespace concord::text::internal
 
 #endif  // CONCORD_TEXT_TOKENIZER_INTERNAL_H_

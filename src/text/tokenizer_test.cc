@@ -325,6 +325,43 @@ TEST(TokenizeTest, FastPathMatchesIcuAcrossMaskWords) {
   }
 }
 
+// Both byte classifiers (SSE2, and AVX2 where the processor has it) must
+// give ICU's tokens for every ASCII byte, alone and next to letters, digits
+// and joins, at every offset in a 64-byte mask word (texts up to ~150 bytes).
+TEST(TokenizeTest, BothClassifiersMatchIcuOnEveryAsciiByte) {
+  std::vector<std::string> owned;
+  for (int c = 0; c < 128; ++c) owned.push_back(std::string(1, char(c)));
+  for (const char* s : {"ab", "Xy", "12", "U.S", "x@y", "it's", "1,2", "_",
+                        "\u00E9", "\u2019", "  "}) {
+    owned.push_back(s);
+  }
+  const std::vector<std::string_view> fragments(owned.begin(), owned.end());
+  for (const bool avx2 : {false, true}) {
+    internal::UseAvx2ForTest(avx2);
+    ExpectFastPathsMatchIcu(fragments, avx2 ? 7 : 8, 3000, 80);
+  }
+  internal::UseAvx2ForTest(true);
+}
+
+// Short words' norms are copied a fixed 15 bytes at a time and cut: words
+// of every length around that, last in the text, into tokens reused from
+// texts with long (allocated) norms, give ICU's norms.
+TEST(TokenizeTest, ShortNormsAtTheEndOfTheText) {
+  std::vector<Token> fast, slow;
+  for (int len = 1; len <= 40; ++len) {
+    for (const std::string& before :
+         {std::string(), std::string(70, 'L') + " ", std::string("Ab, ")}) {
+      std::string text = before;
+      for (int k = 0; k < len; ++k) text += static_cast<char>('A' + k % 26);
+      Tokenize(text, &fast, {.keep_punct = true});
+      internal::TokenizeWithIcuOnly(text, &slow, {.keep_punct = true});
+      ASSERT_TRUE(SameTokens(fast, slow))
+          << text << "\n fast: " << Describe(text, fast)
+          << "\n  icu: " << Describe(text, slow);
+    }
+  }
+}
+
 TEST(TokenizeTest, TokenListReplacesPreviousContents) {
   TokenList list;
   Tokenize("One two caf\u00E9 THREE", &list);
