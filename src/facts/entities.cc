@@ -29,9 +29,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "src/base/hash.h"
 #include "src/base/word_table.h"
@@ -271,13 +270,12 @@ std::string AcronymLetters(std::string_view name) {
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
 
-std::string KeyOfFolded(std::string_view folded);
+void KeyOfFolded(std::string_view folded, std::string* key);
 
 // What EmitClean reads from a name's own words, the same for every mention
-// of the name.
+// of the name (its key is kept beside it, in the memo's arena).
 struct NameFacts {
-  std::string key;  // EntityKey(name)
-  size_t words = 0;  // of the folded name; 0: no name (nothing emitted)
+  uint32_t words = 0;  // of the folded name; 0: no name (nothing emitted)
   lexicon::CountryCue cue = lexicon::CountryCue::kNone;  // of the whole name
   bool place_lexicon = false;    // a country name, capital or known place
   bool org_head_last = false;    // the last word is an organisation head
@@ -288,31 +286,98 @@ struct NameFacts {
   bool platform = false;
 };
 
-// Per thread, by name as written: its EntityKey and, once a mention of it
-// was emitted, its NameFacts. EntityKey() and the finder share the memo
-// (pure functions of the name: the memo changes no answer). Bounded:
-// cleared when full.
-struct NameMemoEntry {
-  std::string key;
-  bool has_facts = false;
-  NameFacts facts;
-};
-// XXH3 (Hash64): names are short, where it costs about half of
-// std::hash's murmur (`_Hash_bytes` was ~1 % of a 1k run's samples).
-struct NameHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return Hash64(s); }
-};
-using NameMemoMap =
-    std::unordered_map<std::string, NameMemoEntry, NameHash, std::equal_to<>>;
-constexpr size_t kMaxNameMemo = size_t{1} << 16;
+// Per thread, by name as written: its EntityKey (and the key's hash, which
+// Merge groups by) and, once a mention of it was emitted, its NameFacts.
+// EntityKey() and the finder share the memo (pure functions of the name:
+// the memo changes no answer). An open-addressed table of entry indices
+// over one byte arena holding every name and key, so a new name costs no
+// node and no string of its own (the node-based map's look-ups and
+// insertions were ~1 % of the samples). Bounded: cleared when full.
+class NameMemo {
+ public:
+  static constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+  struct Entry {
+    uint64_t hash = 0;      // Hash64(name)
+    uint64_t key_hash = 0;  // Hash64(key)
+    uint32_t name_at = 0, name_size = 0, key_at = 0, key_size = 0;
+    bool has_facts = false;
+    NameFacts facts;
+  };
 
-NameMemoMap& NameMemo() {
-  thread_local NameMemoMap memo;
-  return memo;
-}
+  static NameMemo& ForThread() {
+    thread_local NameMemo memo;
+    return memo;
+  }
 
-std::string MemoEntityKey(std::string_view name, const std::string* folded);
+  // The index of name's entry (hash = Hash64(name)), or kNone.
+  uint32_t Find(std::string_view name, uint64_t hash) const {
+    if (slots_.empty()) return kNone;
+    const size_t mask = slots_.size() - 1;
+    for (size_t h = hash & mask;; h = (h + 1) & mask) {
+      const uint32_t k = slots_[h];
+      if (k == kNone) return kNone;
+      const Entry& e = entries_[k];
+      if (e.hash == hash && e.name_size == name.size() &&
+          std::string_view(arena_.data() + e.name_at, e.name_size) == name) {
+        return k;
+      }
+    }
+  }
+
+  // Adds name (not in the memo) with its key; returns its index. When the
+  // memo is full it is cleared first: indices, entries and views from
+  // before are void after any Add.
+  uint32_t Add(std::string_view name, uint64_t hash, std::string_view key) {
+    if (entries_.size() >= kMaxEntries || arena_.size() > kMaxArena) {
+      entries_.clear();
+      arena_.clear();
+      slots_.assign(slots_.size(), kNone);
+    }
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    const uint32_t k = static_cast<uint32_t>(entries_.size());
+    Entry& e = entries_.emplace_back();
+    e.hash = hash;
+    e.key_hash = Hash64(key);
+    e.name_at = static_cast<uint32_t>(arena_.size());
+    e.name_size = static_cast<uint32_t>(name.size());
+    arena_.append(name);
+    e.key_at = static_cast<uint32_t>(arena_.size());
+    e.key_size = static_cast<uint32_t>(key.size());
+    arena_.append(key);
+    const size_t mask = slots_.size() - 1;
+    size_t h = hash & mask;
+    while (slots_[h] != kNone) h = (h + 1) & mask;
+    slots_[h] = k;
+    return k;
+  }
+
+  Entry& entry(uint32_t k) { return entries_[k]; }
+  std::string_view Key(const Entry& e) const {
+    return {arena_.data() + e.key_at, e.key_size};
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = size_t{1} << 16;
+  static constexpr size_t kMaxArena = size_t{1} << 24;  // bytes
+
+  // Doubles the slots (at least 1024) and places every entry again.
+  void Grow() {
+    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNone);
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t k = 0; k < entries_.size(); ++k) {
+      size_t h = entries_[k].hash & mask;
+      while (slots_[h] != kNone) h = (h + 1) & mask;
+      slots_[h] = k;
+    }
+  }
+
+  std::vector<uint32_t> slots_;  // entry indices, kNone for an empty slot
+  std::vector<Entry> entries_;
+  std::string arena_;  // the names and keys, one after another
+};
+
+// The index of a name's memo entry, added (with its key) if new.
+uint32_t MemoEntryOf(std::string_view name);
 
 struct Scores {
   float person = 0, place = 0, org = 0;
@@ -883,8 +948,12 @@ class Finder {
     if (raw.empty()) return;
     // What the name's own words say (its key and lexicon cues) depends on
     // the name alone: looked up once per thread, not per mention.
-    const NameFacts& nf = FactsOfName(raw, first, last);
+    const NameMemo::Entry& name_entry = FactsOfName(raw, first, last);
+    const NameFacts& nf = name_entry.facts;
     if (nf.words == 0) return;
+    // = EntityKey(raw); a view of the memo's arena, valid until the memo's
+    // next Add (none before it is copied below).
+    const std::string_view key = NameMemo::ForThread().Key(name_entry);
     const bool all_caps = doc_.tokens()[first].all_caps && first == last;
 
     // Lexicon cues, added in the order the checks were made.
@@ -967,25 +1036,27 @@ class Finder {
       scores.person += 0.5f;
     }
 
-    if (nf.key.empty()) return;
+    if (key.empty()) return;
     // Written in place (not built aside and moved in).
     EntityMention& m = result_.mentions.emplace_back();
     m.begin = begin;
     m.end = end;
     m.text.assign(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = nf.key;  // = EntityKey(raw)
+    m.key.assign(key);
     scores_.push_back(scores);
+    key_hashes_.push_back(name_entry.key_hash);
   }
 
-  // The facts of a name (tokens first..last, possessive off, as `raw`)
-  // that depend on its text alone, from the thread's name memo; computed
-  // and stored on the first mention of the name.
-  const NameFacts& FactsOfName(std::string_view raw, size_t first,
-                               size_t last) {
-    NameMemoMap& memo = NameMemo();
-    auto it = memo.find(raw);
-    if (it != memo.end() && it->second.has_facts) return it->second.facts;
+  // The memo entry of a name (tokens first..last, possessive off, as
+  // `raw`), with the facts that depend on its text alone: computed and
+  // stored on the first mention of the name.
+  const NameMemo::Entry& FactsOfName(std::string_view raw, size_t first,
+                                     size_t last) {
+    NameMemo& memo = NameMemo::ForThread();
+    const uint64_t hash = Hash64(raw);
+    uint32_t k = memo.Find(raw, hash);
+    if (k != NameMemo::kNone && memo.entry(k).has_facts) return memo.entry(k);
     if (first == last && raw.size() == doc_.Raw(first).size()) {
       // One whole token: its norm is FoldWord of its text already.
       folded_.assign(doc_.Norm(first));
@@ -997,7 +1068,9 @@ class Finder {
     SplitWords(folded, &words_);
     const std::vector<std::string_view>& words = words_;
     NameFacts f;
-    f.words = words.size();
+    f.words = static_cast<uint32_t>(words.size());
+    // A new name's key; empty without words (= EntityKey(raw) then too).
+    key_.clear();
     if (!words.empty()) {
       const std::string_view lastw = words.back();
       lexicon::CountryKey(folded, &f.cue);
@@ -1005,8 +1078,8 @@ class Finder {
                         f.cue == lexicon::CountryCue::kCapital ||
                         lexicon::IsKnownPlace(folded);
       f.org_head_last = lexicon::IsOrgHead(lastw);
-      for (size_t k = 1; k + 1 < words.size(); ++k) {
-        if (lexicon::IsOrgHead(words[k])) {
+      for (size_t w = 1; w + 1 < words.size(); ++w) {
+        if (lexicon::IsOrgHead(words[w])) {
           f.org_head_inside = true;
           break;
         }
@@ -1018,16 +1091,13 @@ class Finder {
       f.street = words.size() > 1 && StreetHead(lastw);
       f.platform = lexicon::IsPlatform(folded);
       // = EntityKey(raw): `folded` is Fold(raw).
-      f.key = it != memo.end() ? it->second.key : KeyOfFolded(folded);
+      if (k == NameMemo::kNone) KeyOfFolded(folded, &key_);
     }
-    if (it == memo.end()) {
-      if (memo.size() >= kMaxNameMemo) memo.clear();
-      it = memo.emplace(std::string(raw), NameMemoEntry{}).first;
-      it->second.key = f.key;
-    }
-    it->second.facts = std::move(f);
-    it->second.has_facts = true;
-    return it->second.facts;
+    if (k == NameMemo::kNone) k = memo.Add(raw, hash, key_);
+    NameMemo::Entry& e = memo.entry(k);
+    e.facts = f;
+    e.has_facts = true;
+    return e;
   }
 
   void EmitInstitution(size_t first, size_t last) {
@@ -1039,10 +1109,13 @@ class Finder {
     m.text.assign(doc_.text().substr(begin, end - begin));
     m.type = EntityType::kOrganization;
     m.confidence = 0.75f;
-    m.key = EntityKey(m.text);
+    NameMemo& memo = NameMemo::ForThread();
+    const NameMemo::Entry& e = memo.entry(MemoEntryOf(m.text));
+    m.key.assign(memo.Key(e));  // = EntityKey(m.text)
     Scores s;
     s.org = 2.5f;
     scores_.push_back(s);
+    key_hashes_.push_back(e.key_hash);
     result_.mentions.push_back(std::move(m));
   }
 
@@ -1088,7 +1161,7 @@ class Finder {
     keys.clear();
     for (size_t k = 0; k < ms.size(); ++k) {
       const std::string_view key = ms[k].key;
-      size_t h = std::hash<std::string_view>{}(key) & (slots - 1);
+      size_t h = key_hashes_[k] & (slots - 1);  // Hash64(key)
       while (slot[h] != kEmpty && keys[slot[h]] != key) {
         h = (h + 1) & (slots - 1);
       }
@@ -1347,7 +1420,9 @@ class Finder {
   std::vector<size_t> run_;              // ScanAt's name run, reused
   std::string folded_;                   // EmitClean's folded name, reused
   std::vector<std::string_view> words_;  // its words, reused
+  std::string key_;                      // FactsOfName's new key, reused
   std::vector<Scores> scores_;  // parallel to result_.mentions
+  std::vector<uint64_t> key_hashes_;  // so: Hash64 of each mention's key
   EntityResult result_;
 };
 
@@ -1355,20 +1430,23 @@ class Finder {
 
 namespace {
 
-// EntityKey of a name given its folded form (FoldWord output): the key
-// depends on the name through it only.
-std::string KeyOfFolded(std::string_view folded) {
+// EntityKey of a name given its folded form (FoldWord output), into *key:
+// the key depends on the name through it only.
+void KeyOfFolded(std::string_view folded, std::string* key) {
+  key->clear();
   // Typographic apostrophes are ASCII after folding; trim white space. The
-  // words' vector is reused across calls (this runs for every new name).
+  // buffers are reused across calls (this runs for every new name).
   thread_local std::vector<std::string_view> words;
+  thread_local std::string joined;
   SplitWords(folded, &words);
-  while (!words.empty() && words.front() == "the") words.erase(words.begin());
-  if (words.empty()) return {};
+  size_t from = 0;  // the first word after leading "the"s
+  while (from < words.size() && words[from] == "the") ++from;
+  if (from == words.size()) return;
   words.back() = StripPossessive(words.back());
-  std::string joined;
-  for (std::string_view w : words) {
+  joined.clear();
+  for (size_t k = from; k < words.size(); ++k) {
     if (!joined.empty()) joined.push_back(' ');
-    joined.append(w);
+    joined.append(words[k]);
   }
   // Whole-name aliases ("u.s.", "kiev", "uae"); the alias then goes through
   // the skeleton like any name, so "Kiev" and "Kyiv" meet.
@@ -1376,58 +1454,59 @@ std::string KeyOfFolded(std::string_view folded) {
       !alias.empty()) {
     joined.assign(alias);
     SplitWords(joined, &words);
+    from = 0;
   }
-  // Institutions: country cue + rest.
-  if (words.size() >= 2) {
-    const std::string_view country = CountryPrefix(words[0]);
+  const std::span<const std::string_view> name(words.data() + from,
+                                               words.size() - from);
+  // Institutions: country cue + rest. (One WordClasses look-up answers
+  // both lists of each later word.)
+  if (name.size() >= 2) {
+    const std::string_view country = CountryPrefix(name[0]);
     bool institution = false;
-    for (size_t k = 1; k < words.size(); ++k) {
-      if (lexicon::IsInstitutionNoun(words[k]) ||
-          lexicon::IsOrgHead(words[k])) {
-        institution = true;
+    if (!country.empty()) {
+      for (size_t k = 1; k < name.size() && !institution; ++k) {
+        institution = (lexicon::WordClasses(name[k]) &
+                       (wc::kInstitutionNoun | wc::kOrgHead)) != 0;
       }
     }
-    if (!country.empty() && institution) {
-      std::string key(country);
-      key.push_back('|');
-      for (size_t k = 1; k < words.size(); ++k) {
-        if (k > 1) key.push_back(' ');
-        key.append(lexicon::BritishSpelling(StripPossessive(words[k])));
+    if (institution) {
+      key->assign(country);
+      key->push_back('|');
+      for (size_t k = 1; k < name.size(); ++k) {
+        if (k > 1) key->push_back(' ');
+        key->append(lexicon::BritishSpelling(StripPossessive(name[k])));
       }
-      return key;
+      return;
     }
   }
-  std::string key;
-  for (std::string_view w : words) {
+  for (std::string_view w : name) {
     w = StripPossessive(w);
     if (w.empty()) continue;
-    if (!key.empty()) key.push_back(' ');
-    AppendSkeleton(lexicon::BritishSpelling(w), &key);
+    if (!key->empty()) key->push_back(' ');
+    AppendSkeleton(lexicon::BritishSpelling(w), key);
   }
-  return key;
 }
 
 // Keys are asked for again and again (every mention when extracting, both
 // names of every pair compared when merging across a story), for a few
-// distinct names: memoised per thread by the name, bounded (cleared when
-// full). The key is a pure function of the name, so the memo changes no
-// answer. `folded`, if given, is FoldWord(name) (the entity finder has it at
-// hand): a new name then is not folded again.
-std::string MemoEntityKey(std::string_view name, const std::string* folded) {
-  NameMemoMap& memo = NameMemo();
-  // Looked up by the view itself (no std::string made for a hit).
-  if (const auto it = memo.find(name); it != memo.end()) return it->second.key;
-  if (memo.size() >= kMaxNameMemo) memo.clear();
-  std::string key =
-      folded != nullptr ? KeyOfFolded(*folded) : KeyOfFolded(Fold(name));
-  memo.emplace(std::string(name), NameMemoEntry{}).first->second.key = key;
-  return key;
+// distinct names: memoised per thread by the name (NameMemo). The key is a
+// pure function of the name, so the memo changes no answer.
+uint32_t MemoEntryOf(std::string_view name) {
+  NameMemo& memo = NameMemo::ForThread();
+  const uint64_t hash = Hash64(name);
+  if (const uint32_t k = memo.Find(name, hash); k != NameMemo::kNone) return k;
+  thread_local std::string folded, key;
+  folded.clear();
+  text::FoldWord(name, &folded);
+  KeyOfFolded(folded, &key);
+  return memo.Add(name, hash, key);
 }
 
 }  // namespace
 
 std::string EntityKey(std::string_view name) {
-  return MemoEntityKey(name, nullptr);
+  NameMemo& memo = NameMemo::ForThread();
+  return std::string(memo.Key(memo.entry(MemoEntryOf(name))));
 }
 
 bool SameEntityName(std::string_view a, std::string_view b,
