@@ -28,6 +28,7 @@
 #include "src/facts/entities.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <span>
 #include <string>
@@ -50,6 +51,9 @@ constexpr size_t kMaxRunTokens = 16;
 constexpr size_t kMaxFuzzyPairs = 200000;
 
 bool Connector(std::string_view w) {
+  // Every connector has two or three letters; most words asked have more
+  // (checked before the table and its guard).
+  if (w.size() - 2 > 1) return false;
   static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
                                  "ibn", "van", "von", "der", "da", "di",
                                  "la",  "le",  "del", "on"};
@@ -57,6 +61,7 @@ bool Connector(std::string_view w) {
 }
 
 bool ArabicArticle(std::string_view w) {
+  if (w.size() - 2 > 1) return false;  // as Connector: two or three letters
   static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
                                  "ar", "at", "az", "abu", "bin", "ibn"};
   return kWords.Contains(w);
@@ -186,28 +191,41 @@ std::string_view CountryPrefix(std::string_view first_word) {
   return lexicon::CountryKey(StripPossessive(first_word));
 }
 
-int Levenshtein(std::string_view a, std::string_view b, int limit) {
+// Whether the Levenshtein distance of a and b is at most `limit`. A path
+// through a cell more than `limit` off the diagonal costs more than
+// `limit`, so only the band |i - j| <= limit of each row is filled (5
+// cells a row for two edits, not the whole row); a cell outside the band
+// reads as limit + 1.
+bool WithinLimitBanded(std::string_view a, std::string_view b, int limit) {
   if (static_cast<int>(a.size()) - static_cast<int>(b.size()) > limit ||
       static_cast<int>(b.size()) - static_cast<int>(a.size()) > limit) {
-    return limit + 1;
+    return false;
   }
+  const int out = limit + 1;  // any distance beyond the limit
+  const size_t band = static_cast<size_t>(limit);
+  const size_t n = b.size();
   // Two rows, reused across calls (this runs for many pairs per text).
   thread_local std::vector<int> prev, cur;
-  prev.resize(b.size() + 1);
-  cur.resize(b.size() + 1);
-  std::iota(prev.begin(), prev.end(), 0);
+  prev.assign(n + 2, out);
+  cur.assign(n + 2, out);
+  for (size_t j = 0; j <= std::min(n, band); ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    int row_min = cur[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
+    const size_t lo = i > band ? i - band : 1;
+    const size_t hi = std::min(n, i + band);
+    // The cell left of the band: column 0 (i edits) or outside it.
+    cur[lo - 1] = lo == 1 ? std::min(static_cast<int>(i), out) : out;
+    int row_min = cur[lo - 1];
+    for (size_t j = lo; j <= hi; ++j) {
       const int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      row_min = std::min(row_min, cur[j]);
+      const int v = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      cur[j] = v;
+      row_min = std::min(row_min, v);
     }
-    if (row_min > limit) return limit + 1;
+    cur[hi + 1] = out;  // the next row's band reaches one further
+    if (row_min > limit) return false;
     std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return prev[n] <= limit;
 }
 
 // Levenshtein(a, b, 1) <= 1 in one pass, without the rows: strings of one
@@ -227,7 +245,7 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
 
 bool WithinEditDistance(std::string_view a, std::string_view b, int limit) {
   if (limit == 1) return WithinOneEdit(a, b);
-  return Levenshtein(a, b, limit) <= limit;
+  return WithinLimitBanded(a, b, limit);
 }
 
 namespace {
@@ -609,13 +627,24 @@ class Finder {
     }
   }
 
-  // FNV-1a over the bytes: the words are short.
+  // The length and the first and last four bytes (or the first and last
+  // byte), multiplied and folded: no loop over the bytes (the words are
+  // short, and a probe compares the whole word anyway).
   static size_t WordHash(std::string_view w) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (const char c : w) {
-      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    const size_t n = w.size();
+    uint64_t x = n;
+    if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, w.data(), 4);
+      std::memcpy(&tail, w.data() + n - 4, 4);
+      x ^= (uint64_t{head} << 32 | tail) * 0x9E3779B97F4A7C15ull;
+    } else if (n > 0) {
+      x ^= (uint64_t{static_cast<unsigned char>(w[0])} << 16 |
+            uint64_t{static_cast<unsigned char>(w[n - 1])} << 8) *
+           0x9E3779B97F4A7C15ull;
     }
-    return static_cast<size_t>(h ^ (h >> 29));
+    x *= 0xFF51AFD7ED558CCDull;
+    return static_cast<size_t>(x ^ (x >> 32));
   }
 
   bool KnownName(std::string_view folded) const {
@@ -980,9 +1009,11 @@ class Finder {
       if (p == "at" || p == "of") scores.place += 0.3f;
       if (p == "mr" || p == "mrs" || p == "ms" || p == "dr") scores.person += 2;
     }
-    for (size_t k = first, n = 0; k-- > 0 && n < 5; ++n) {
-      if (doc_.SentenceOf(k) != doc_.SentenceOf(first)) break;
-      if (doc_.IsWord(k) && !doc_.Capitalized(k) &&
+    // The five tokens before, within the sentence (its tokens are one
+    // range); flags_ tell a lower-case word.
+    const size_t sentence_begin = doc_.SentenceBegin(doc_.SentenceOf(first));
+    for (size_t k = first, n = 0; k-- > sentence_begin && n < 5; ++n) {
+      if ((flags_[k] & (kWordBit | kCapBit)) == kWordBit &&
           PlaceNounBefore(doc_.Norm(k))) {
         scores.place += 1.5f;
         break;
@@ -1003,18 +1034,20 @@ class Finder {
         }
       }
     }
-    if (doc_.IsPunct(a, "-") && doc_.Adjacent(last, a) &&
+    // (flags_ has a bit for "-", and padding past the last token.)
+    if ((flags_[a] & kHyphenBit) != 0 && doc_.Adjacent(last, a) &&
         doc_.IsWord(a + 1, "based")) {
       scores.place += 2;
     }
+    const bool comma_after = doc_.IsPunct(a, ",");
     // Age appositive: "Rhys Gannet, 67, said".
-    if (doc_.IsPunct(a, ",") && doc_.IsNumber(a + 1) &&
+    if (comma_after && doc_.IsNumber(a + 1) &&
         doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
         nf.words >= 2) {
       scores.person += 1.5f;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
-    if (doc_.IsPunct(a, ",")) {
+    if (comma_after) {
       size_t b = a + 1;
       if (doc_.IsWord(b) && (doc_.Norm(b) == "the" || doc_.Norm(b) == "a" ||
                              doc_.Norm(b) == "his" || doc_.Norm(b) == "her")) {
@@ -1221,7 +1254,16 @@ class Finder {
       std::vector<std::pair<size_t, std::string>>& acronyms = scratch.acronyms;
       acronyms.clear();
       for (size_t a = 0; a < g; ++a) {
-        std::string letters = AcronymLetters(longest[a]);
+        // An acronym's first two bytes are capitals or dots (it has two
+        // letters and nothing else): most names leave here.
+        const std::string_view l = longest[a];
+        auto acronym_byte = [](char c) {
+          return (c >= 'A' && c <= 'Z') || c == '.';
+        };
+        if (l.size() < 2 || !acronym_byte(l[0]) || !acronym_byte(l[1])) {
+          continue;
+        }
+        std::string letters = AcronymLetters(l);
         if (!letters.empty()) acronyms.emplace_back(a, std::move(letters));
       }
       // (initials, group) of the multiword groups, in group order; a text

@@ -307,5 +307,45 @@ TEST(WithinEditDistance, EqualsTheDynamicProgramme) {
   }
 }
 
+// Longer strings, where the banded rows (only cells at most `limit` off
+// the diagonal) leave most of each row out: random keys of 8 to 24 letters
+// over "abc" and copies with up to four random edits, at limits 0 to 4.
+TEST(WithinEditDistance, BandedRowsEqualTheDynamicProgrammeOnLongKeys) {
+  uint64_t state = 12345;
+  auto next = [&](uint64_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>((state >> 33) % n);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string a;
+    const size_t len = 8 + next(17);
+    for (size_t k = 0; k < len; ++k) a.push_back("abc"[next(3)]);
+    std::string b = a;
+    const size_t edits = next(5);
+    for (size_t e = 0; e < edits; ++e) {
+      const size_t at = next(b.size() + 1);
+      switch (next(3)) {
+        case 0:
+          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at),
+                   "abc"[next(3)]);
+          break;
+        case 1:
+          if (at < b.size()) b.erase(at, 1);
+          break;
+        default:
+          if (at < b.size()) b[at] = "abc"[next(3)];
+          break;
+      }
+    }
+    const int d = ReferenceDistance(a, b);
+    for (int limit = 0; limit <= 4; ++limit) {
+      EXPECT_EQ(WithinEditDistance(a, b, limit), d <= limit)
+          << a << " / " << b << " limit " << limit;
+      EXPECT_EQ(WithinEditDistance(b, a, limit), d <= limit)
+          << b << " / " << a << " limit " << limit;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace concord::facts
