@@ -912,7 +912,7 @@ class Finder {
     if (initial && single && !all_caps && !KnownNameClasses(c0) &&
         !MidSentenceCapital(w0) &&
         !(doc_.IsWord(last_tok + 1) &&
-          lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
+          (Classes(last_tok + 1) & wc::kSpeechVerb) != 0)) {
       return;
     }
     if (initial && !single && (c0 & wc::kEnglishStopword) != 0) return;
@@ -1003,8 +1003,10 @@ class Finder {
     if (first > 0 && doc_.IsWord(first - 1)) {
       const std::string_view p = doc_.Norm(first - 1);
       // (The capital tests first: they are cheaper than the look-ups.)
-      if (!doc_.Capitalized(first - 1) && lexicon::IsRoleNoun(p))
+      if (!doc_.Capitalized(first - 1) &&
+          (Classes(first - 1) & wc::kRoleNoun) != 0) {
         scores.person += 1.5f;
+      }
       if (PlacePreposition(p)) scores.place += 0.8f;
       if (p == "at" || p == "of") scores.place += 0.3f;
       if (p == "mr" || p == "mrs" || p == "ms" || p == "dr") scores.person += 2;
@@ -1022,11 +1024,12 @@ class Finder {
     // Context after.
     const size_t a = last + 1;
     if (doc_.IsWord(a)) {
-      // (The word after a name is mostly lower case, and the two small
-      // lists reject it sooner than the merged WordClasses table.)
-      const std::string_view nw = doc_.Norm(a);
-      if (!doc_.Capitalized(a) && lexicon::IsPlaceSuffix(nw)) scores.place += 2;
-      if (lexicon::IsSpeechVerb(nw)) {
+      // (One WordClasses look-up answers both lists.)
+      const uint32_t ca = Classes(a);
+      if (!doc_.Capitalized(a) && (ca & wc::kPlaceSuffix) != 0) {
+        scores.place += 2;
+      }
+      if ((ca & wc::kSpeechVerb) != 0) {
         if (nf.words >= 2 && scores.org == 0 && scores.place == 0) {
           scores.person += 1.5f;
         } else {
@@ -1054,9 +1057,9 @@ class Finder {
         ++b;
       }
       for (int n = 0; n < 3 && doc_.IsWord(b); ++n, ++b) {
-        const std::string_view x = doc_.Norm(b);
-        if ((lexicon::IsPersonTitle(x) && !TitleModifier(x)) ||
-            lexicon::IsRoleNoun(x)) {
+        const uint32_t cx = Classes(b);
+        if (((cx & wc::kPersonTitle) != 0 && !TitleModifier(doc_.Norm(b))) ||
+            (cx & wc::kRoleNoun) != 0) {
           scores.person += 1.5f;
           break;
         }
@@ -1106,13 +1109,19 @@ class Finder {
     key_.clear();
     if (!words.empty()) {
       const std::string_view lastw = words.back();
-      lexicon::CountryKey(folded, &f.cue);
+      // One WordClasses look-up of the whole name answers the lists of
+      // names (its country bits are CountryKey's cue), one of the last
+      // word the organisation heads.
+      const uint32_t nc = lexicon::WordClasses(folded);
+      f.cue = CueOf(nc);
       f.place_lexicon = f.cue == lexicon::CountryCue::kName ||
                         f.cue == lexicon::CountryCue::kCapital ||
-                        lexicon::IsKnownPlace(folded);
-      f.org_head_last = lexicon::IsOrgHead(lastw);
+                        (nc & wc::kKnownPlace) != 0;
+      f.org_head_last =
+          ((lastw.size() == folded.size() ? nc : lexicon::WordClasses(lastw)) &
+           wc::kOrgHead) != 0;
       for (size_t w = 1; w + 1 < words.size(); ++w) {
-        if (lexicon::IsOrgHead(words[w])) {
+        if ((lexicon::WordClasses(words[w]) & wc::kOrgHead) != 0) {
           f.org_head_inside = true;
           break;
         }
@@ -1120,9 +1129,9 @@ class Finder {
       f.org_by_itself =
           f.org_head_last && words.size() == 1 &&
           (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada");
-      f.news_outlet = lexicon::IsNewsOutlet(folded);
+      f.news_outlet = (nc & wc::kNewsOutlet) != 0;
       f.street = words.size() > 1 && StreetHead(lastw);
-      f.platform = lexicon::IsPlatform(folded);
+      f.platform = (nc & wc::kPlatform) != 0;
       // = EntityKey(raw): `folded` is Fold(raw).
       if (k == NameMemo::kNone) KeyOfFolded(folded, &key_);
     }
