@@ -28,6 +28,7 @@
 #include "src/facts/entities.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <numeric>
 #include <span>
@@ -126,10 +127,23 @@ void AppendSkeleton(std::string_view w, std::string* out) {
   auto put = [&](char c) {
     if (o == first || o[-1] != c) *o++ = c;
   };
+  // Per byte: 0 copied as it is (most letters), 1 dropped, 2 a letter
+  // with a rule below.
+  static constexpr std::array<uint8_t, 256> kRule = [] {
+    std::array<uint8_t, 256> t{};
+    for (const unsigned char c : {'-', '\'', '.'}) t[c] = 1;
+    for (const unsigned char c : {'k', 't', 'p', 'c', 'w', 'y'}) t[c] = 2;
+    return t;
+  }();
   for (size_t k = 0; k < w.size(); ++k) {
     const char c = w[k];
+    const uint8_t rule = kRule[static_cast<unsigned char>(c)];
+    if (rule == 0) {
+      put(c);
+      continue;
+    }
+    if (rule == 1) continue;
     const char n = k + 1 < w.size() ? w[k + 1] : '\0';
-    if (c == '-' || c == '\'' || c == '.') continue;
     if (c == 'k' && n == 'h') {
       put('h');
       ++k;
@@ -166,7 +180,17 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   const size_t n = s.size();
   size_t start = 0;
   for (size_t k = 0; k < n; ++k) {
-    // Every separator is a byte <= ' '; most bytes are above it.
+    // Every separator is a byte <= ' '; most bytes are above it. Eight
+    // bytes with none <= ' ' are passed at once: (x - 0x21..) & ~x &
+    // 0x80.. is zero exactly when no byte of x is below 0x21.
+    while (k + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + k, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ull;
+      if (((x - 0x21 * kOnes) & ~x & (0x80 * kOnes)) != 0) break;
+      k += 8;
+    }
+    if (k >= n) break;
     const unsigned char c = static_cast<unsigned char>(p[k]);
     if (c > ' ') continue;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -1077,9 +1101,10 @@ class Finder {
     EntityMention& m = result_.mentions.emplace_back();
     m.begin = begin;
     m.end = end;
-    m.text.assign(raw);
+    // (Appended to the new, empty strings: cheaper than a general assign.)
+    m.text.append(raw);
     m.type = Best(scores, &m.confidence);
-    m.key.assign(key);
+    m.key.append(key);
     scores_.push_back(scores);
     key_hashes_.push_back(name_entry.key_hash);
   }
@@ -1176,7 +1201,7 @@ class Finder {
     std::vector<std::span<const std::string_view>> gwords;
     std::vector<std::pair<size_t, std::string>> acronyms;
     std::vector<std::pair<std::string, size_t>> initials;
-    std::vector<std::pair<std::string_view, size_t>> by_last;
+    std::vector<std::pair<size_t, size_t>> by_last;
     std::vector<size_t> order;
     std::vector<int> entity_of_root;
     std::vector<Scores> escore;
@@ -1300,9 +1325,12 @@ class Finder {
     // person-ish group that ends with the same words ("Zelensky" and
     // "Volodymyr Zelensky", "Abdel Rahman" and "Rami Abdel Rahman").
     {
-      // (last word, group), sorted: the groups of one last word in order.
-      std::vector<std::pair<std::string_view, size_t>>& by_last =
-          scratch.by_last;
+      // (hash of the last word, group), sorted: the groups of one last
+      // word together (with any whose last word shares its hash, which the
+      // comparison of the words below turns away). Integer keys sort and
+      // search cheaper than the words; the order within one last word does
+      // not matter (a match is unique only when all matches are joined).
+      std::vector<std::pair<size_t, size_t>>& by_last = scratch.by_last;
       by_last.clear();
       for (size_t b = 0; b < g; ++b) {
         if (gwords[b].size() < 2 || gwords[b].size() > 5) continue;
@@ -1311,7 +1339,7 @@ class Finder {
             gscore[b].place > gscore[b].person + 1) {
           continue;
         }
-        by_last.emplace_back(gwords[b].back(), b);
+        by_last.emplace_back(WordHash(gwords[b].back()), b);
       }
       std::sort(by_last.begin(), by_last.end());
       for (size_t a = 0; a < g; ++a) {
@@ -1321,17 +1349,19 @@ class Finder {
         }
         if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
           continue;
-        const std::string_view last = gwords[a].back();
-        auto it =
-            std::lower_bound(by_last.begin(), by_last.end(), last,
-                             [](const std::pair<std::string_view, size_t>& e,
-                                std::string_view w) { return e.first < w; });
+        const size_t last = WordHash(gwords[a].back());
+        auto it = std::lower_bound(
+            by_last.begin(), by_last.end(), last,
+            [](const std::pair<size_t, size_t>& e, size_t h) {
+              return e.first < h;
+            });
         if (it == by_last.end() || it->first != last) continue;
         size_t match = kNpos;
         bool unique = true;
         for (; it != by_last.end() && it->first == last; ++it) {
           const size_t b = it->second;
           const auto& wb = gwords[b];
+          // (The words compared include the last: a hash collision fails.)
           if (wb.size() <= n ||
               !std::equal(gwords[a].begin(), gwords[a].end(), wb.end() - n)) {
             continue;
