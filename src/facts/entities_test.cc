@@ -169,6 +169,50 @@ TEST(EntitiesGolden, SameMentionsWithColdKeyOnlyAndWarmNameMemo) {
   EXPECT_EQ(warm, cold);
 }
 
+// The name memo is bounded: it is cleared when it holds 2^16 names or
+// 16 MiB of names and keys. A thread that fills it past both bounds (with
+// short and with long names) must still give every key and mention a
+// fresh thread gives.
+TEST(EntitiesGolden, SameMentionsAndKeysAfterTheNameMemoFills) {
+  std::vector<std::string> cold;
+  std::vector<std::string> names;
+  for (int k = 0; k < 40; ++k) {
+    names.push_back("Oblast Number" + std::to_string(k) + " Zelenskyy");
+    names.push_back(std::string(300, static_cast<char>('a' + k % 26)) +
+                    " Defense Ministry");
+  }
+  std::vector<std::string> cold_keys;
+  std::thread([&] {
+    cold = AllMentions();
+    for (const std::string& n : names) cold_keys.push_back(EntityKey(n));
+  }).join();
+  std::vector<std::string> after_short, after_long, keys_after;
+  std::thread([&] {
+    for (int k = 0; k < 70000; ++k) EntityKey("Name" + std::to_string(k));
+    after_short = AllMentions();
+    const std::string pad(280, 'x');
+    for (int k = 0; k < 60000; ++k) EntityKey(pad + std::to_string(k));
+    after_long = AllMentions();
+    for (const std::string& n : names) keys_after.push_back(EntityKey(n));
+  }).join();
+  EXPECT_FALSE(cold.empty());
+  EXPECT_EQ(after_short, cold);
+  EXPECT_EQ(after_long, cold);
+  EXPECT_EQ(keys_after, cold_keys);
+}
+
+// Names split into words at spaces, tabs and line breaks only, however
+// long the words (the splitter passes eight bytes at a time).
+TEST(EntityKey, WordsSplitAtWhiteSpaceOnly) {
+  EXPECT_EQ(EntityKey("Volodymyrovych\tOleksandrovych  Zelenskyy"),
+            EntityKey("Volodymyrovych Oleksandrovych Zelenskyy"));
+  EXPECT_EQ(EntityKey("Volodymyrovych Oleksandrovych Zelenskyy"),
+            "volodimirovich oleksandrovich zelenski");
+  EXPECT_EQ(EntityKey("Abcdefghijklmnop\nQrstuvwxyzabcdefgh"),
+            "abcdefghijklmnop qrstuvxizabcdefgh");
+  EXPECT_EQ(EntityKey("the the Abcdefgh"), "abcdefgh");
+}
+
 TEST(EntityKey, MergesVariantSpellings) {
   EXPECT_EQ(EntityKey("Zelenskyy"), EntityKey("Zelensky"));
   EXPECT_EQ(EntityKey("Zelenskiy"), EntityKey("Zelensky"));
