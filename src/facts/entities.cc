@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <numeric>
 #include <span>
@@ -51,21 +52,28 @@ constexpr size_t kMaxRunTokens = 16;
 // adversarial texts with many distinct names; news has tens).
 constexpr size_t kMaxFuzzyPairs = 200000;
 
-bool Connector(std::string_view w) {
-  // Every connector has two or three letters; most words asked have more
-  // (checked before the table and its guard).
-  if (w.size() - 2 > 1) return false;
+bool ConnectorTable(std::string_view w) {
   static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
                                  "ibn", "van", "von", "der", "da", "di",
                                  "la",  "le",  "del", "on"};
   return kWords.Contains(w);
 }
 
-bool ArabicArticle(std::string_view w) {
-  if (w.size() - 2 > 1) return false;  // as Connector: two or three letters
+// Every connector has two or three letters; most words asked have more, and
+// leave at this inline test (before a call and the table's guard).
+inline bool Connector(std::string_view w) {
+  return w.size() - 2 <= 1 && ConnectorTable(w);
+}
+
+bool ArabicArticleTable(std::string_view w) {
   static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
                                  "ar", "at", "az", "abu", "bin", "ibn"};
   return kWords.Contains(w);
+}
+
+// As Connector: two or three letters.
+inline bool ArabicArticle(std::string_view w) {
+  return w.size() - 2 <= 1 && ArabicArticleTable(w);
 }
 
 // Title words that can only be part of a longer title ("Foreign Minister").
@@ -179,24 +187,34 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   const char* const p = s.data();
   const size_t n = s.size();
   size_t start = 0;
-  for (size_t k = 0; k < n; ++k) {
-    // Every separator is a byte <= ' '; most bytes are above it. Eight
-    // bytes with none <= ' ' are passed at once: (x - 0x21..) & ~x &
-    // 0x80.. is zero exactly when no byte of x is below 0x21.
+  size_t k = 0;
+  for (;;) {
+    // Every separator is a byte <= ' '; most bytes are above it. Eight at a
+    // time: (x - 0x21..) & ~x & 0x80.. flags the bytes below 0x21, the
+    // lowest flag exactly (a borrow only reaches the bytes above it).
+    bool found = false;
     while (k + 8 <= n) {
       uint64_t x;
       std::memcpy(&x, p + k, 8);
       constexpr uint64_t kOnes = 0x0101010101010101ull;
-      if (((x - 0x21 * kOnes) & ~x & (0x80 * kOnes)) != 0) break;
+      const uint64_t below = (x - 0x21 * kOnes) & ~x & (0x80 * kOnes);
+      if (below != 0) {
+        k += static_cast<size_t>(std::countr_zero(below)) >> 3;
+        found = true;
+        break;
+      }
       k += 8;
     }
-    if (k >= n) break;
-    const unsigned char c = static_cast<unsigned char>(p[k]);
-    if (c > ' ') continue;
+    if (!found) {
+      while (k < n && static_cast<unsigned char>(p[k]) > ' ') ++k;
+      if (k >= n) break;
+    }
+    const char c = p[k];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       if (k > start) words.emplace_back(p + start, k - start);
       start = k + 1;
     }
+    ++k;
   }
   if (n > start) words.emplace_back(p + start, n - start);
 }
@@ -490,7 +508,8 @@ class Finder {
     const size_t n = toks.size();
     const size_t sentences = doc_.sentences().size();
     flags_.assign(n + kFlagPad, 0);
-    // Every entry below n is written in the loop below (no fill first).
+    // Only a capitalised word's entry is written (below) and read (its
+    // kCapBit says so): no fill.
     thread_local std::vector<uint32_t> cap_classes;
     if (cap_classes.size() < n) cap_classes.resize(n);
     cap_classes_ = cap_classes.data();
@@ -510,14 +529,13 @@ class Finder {
       for (size_t i = b; i < e; ++i) {
         const text::Token& t = toks[i];
         uint8_t f = 0;
-        uint32_t classes = kNotCapitalised;
         if (t.kind == text::TokenKind::kWord) {
           f = kWordBit;
           if (t.capitalized) {
             f |= kCapBit;
             ++capitalised;
             starts_.push_back(static_cast<uint32_t>(i));
-            classes = CapClasses(t.norm);
+            cap_classes_[i] = CapClasses(t.norm);
           }
         } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
           switch (t.norm[0]) {
@@ -545,7 +563,6 @@ class Finder {
           }
         }
         flags_[i] |= f;
-        cap_classes_[i] = classes;
       }
       // The first word or number of the sentence may be its initial (no
       // bit above reads kInitialBit).
@@ -689,14 +706,15 @@ class Finder {
   // others' when asked. Tokens past the end have the empty norm, in no list.
   uint32_t Classes(size_t i) const {
     if (i >= doc_.size()) return 0;
-    const uint32_t c = cap_classes_[i];
-    if ((c & (kNotCapitalised | kStrippedNotNorm)) == 0) return c;
+    if ((flags_[i] & kCapBit) != 0 &&
+        (cap_classes_[i] & kStrippedNotNorm) == 0) {
+      return cap_classes_[i];
+    }
     return lexicon::WordClasses(doc_.Norm(i));
   }
   uint32_t StrippedClasses(size_t i) const {
     if (i >= doc_.size()) return 0;
-    const uint32_t c = cap_classes_[i];
-    if ((c & kNotCapitalised) == 0) return c & ~kStrippedNotNorm;
+    if ((flags_[i] & kCapBit) != 0) return cap_classes_[i] & ~kStrippedNotNorm;
     return lexicon::WordClasses(StripPossessive(doc_.Norm(i)));
   }
   // A capitalised word's entry of cap_classes_: its StrippedClasses, and
@@ -1484,8 +1502,7 @@ class Finder {
   static constexpr size_t kFlagPad = 4;
   std::vector<uint8_t> flags_;
   // Per token (doc_.size() entries, in a per-thread buffer): a
-  // capitalised word's CapClasses, else kNotCapitalised.
-  static constexpr uint32_t kNotCapitalised = 1u << 31;
+  // capitalised word's (kCapBit's) CapClasses; the others' are not set.
   static constexpr uint32_t kStrippedNotNorm = 1u << 30;
   uint32_t* cap_classes_ = nullptr;
   std::vector<bool> title_case_;  // per sentence
