@@ -468,6 +468,11 @@ class Finder {
   Finder(const Document& doc, std::span<const DateMention> dates,
          const EntityOptions& options)
       : doc_(doc), options_(options) {
+    mid_caps_.clear();
+    mid_caps_slots_.clear();
+    mentions_.clear();
+    scores_.clear();
+    key_hashes_.clear();
     MarkTokens(dates);
   }
 
@@ -480,6 +485,11 @@ class Finder {
       if (i < next) continue;  // inside the name found before
       next = ScanAt(i, doc_.SentenceEnd(doc_.SentenceOf(i)));
     }
+    result_.mentions.reserve(mentions_.size());
+    for (EntityMention& m : mentions_) {
+      result_.mentions.push_back(std::move(m));
+    }
+    mentions_.clear();
     Merge();
     return std::move(result_);
   }
@@ -510,7 +520,7 @@ class Finder {
     flags_.assign(n + kFlagPad, 0);
     // Only a capitalised word's entry is written (below) and read (its
     // kCapBit says so): no fill.
-    thread_local std::vector<uint32_t> cap_classes;
+    std::vector<uint32_t>& cap_classes = buffers_.cap_classes;
     if (cap_classes.size() < n) cap_classes.resize(n);
     cap_classes_ = cap_classes.data();
     for (const DateMention& d : dates) {
@@ -1116,7 +1126,7 @@ class Finder {
 
     if (key.empty()) return;
     // Written in place (not built aside and moved in).
-    EntityMention& m = result_.mentions.emplace_back();
+    EntityMention& m = mentions_.emplace_back();
     m.begin = begin;
     m.end = end;
     // (Appended to the new, empty strings: cheaper than a general assign.)
@@ -1201,7 +1211,7 @@ class Finder {
     s.org = 2.5f;
     scores_.push_back(s);
     key_hashes_.push_back(e.key_hash);
-    result_.mentions.push_back(std::move(m));
+    mentions_.push_back(std::move(m));
   }
 
   // Merge's working vectors, kept per thread (a Finder lives for one
@@ -1496,31 +1506,59 @@ class Finder {
   }
 
  private:
+  // The per-document working vectors below, kept per thread (a Finder
+  // lives for one document): their capacity is reused, so a document
+  // allocates next to nothing for them once the thread has seen a few.
+  struct Buffers {
+    std::vector<uint8_t> flags;
+    std::vector<uint32_t> cap_classes;
+    std::vector<bool> title_case;
+    std::vector<uint32_t> starts;
+    std::vector<std::string_view> mid_caps;
+    std::vector<uint32_t> mid_caps_slots;
+    std::vector<size_t> run;
+    std::string folded;
+    std::vector<std::string_view> words;
+    std::string key;
+    std::vector<EntityMention> mentions;
+    std::vector<Scores> scores;
+    std::vector<uint64_t> key_hashes;
+  };
+  static Buffers& ThreadBuffers() {
+    thread_local Buffers buffers;
+    return buffers;
+  }
+
   const Document& doc_;
   const EntityOptions& options_;
+  Buffers& buffers_ = ThreadBuffers();
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
-  std::vector<uint8_t> flags_;
-  // Per token (doc_.size() entries, in a per-thread buffer): a
-  // capitalised word's (kCapBit's) CapClasses; the others' are not set.
+  std::vector<uint8_t>& flags_ = buffers_.flags;
+  // Per token (at least doc_.size() entries): a capitalised word's
+  // (kCapBit's) CapClasses; the others' are not set.
   static constexpr uint32_t kStrippedNotNorm = 1u << 30;
   uint32_t* cap_classes_ = nullptr;
-  std::vector<bool> title_case_;  // per sentence
+  std::vector<bool>& title_case_ = buffers_.title_case;  // per sentence
   // The tokens ScanAt may open a name at, in order: capitalised words and
   // lower-case words before a hyphen.
-  std::vector<uint32_t> starts_;
+  std::vector<uint32_t>& starts_ = buffers_.starts;
   // Folded words capitalised mid-sentence (views of the document's norms),
   // and the hash set over them that the first MidSentenceCapital() builds
-  // (indices into mid_caps_, kNoWord for an empty slot).
-  std::vector<std::string_view> mid_caps_;
+  // (indices into mid_caps_, kNoWord for an empty slot; empty until then).
+  std::vector<std::string_view>& mid_caps_ = buffers_.mid_caps;
   static constexpr uint32_t kNoWord = static_cast<uint32_t>(-1);
-  mutable std::vector<uint32_t> mid_caps_slots_;
-  std::vector<size_t> run_;              // ScanAt's name run, reused
-  std::string folded_;                   // EmitClean's folded name, reused
-  std::vector<std::string_view> words_;  // its words, reused
-  std::string key_;                      // FactsOfName's new key, reused
-  std::vector<Scores> scores_;  // parallel to result_.mentions
-  std::vector<uint64_t> key_hashes_;  // so: Hash64 of each mention's key
+  std::vector<uint32_t>& mid_caps_slots_ = buffers_.mid_caps_slots;
+  std::vector<size_t>& run_ = buffers_.run;           // ScanAt's name run
+  std::string& folded_ = buffers_.folded;             // EmitClean's name
+  std::vector<std::string_view>& words_ = buffers_.words;  // its words
+  std::string& key_ = buffers_.key;  // FactsOfName's new key
+  // The mentions as found, moved into result_.mentions (allocated once,
+  // at their number) before Merge; and parallel to them, their scores and
+  // Hash64 of their keys.
+  std::vector<EntityMention>& mentions_ = buffers_.mentions;
+  std::vector<Scores>& scores_ = buffers_.scores;
+  std::vector<uint64_t>& key_hashes_ = buffers_.key_hashes;
   EntityResult result_;
 };
 
