@@ -85,13 +85,38 @@ bool TitleModifier(std::string_view w) {
   return kWords.Contains(w);
 }
 
-bool PlaceNounBefore(std::string_view w) {
-  static const WordSet kWords = {
-      "village",  "villages",   "town",        "towns",      "city",
-      "cities",   "settlement", "settlements", "region",     "regions",
-      "province", "district",   "hub",         "stronghold", "capital",
-      "port",     "border",     "country",     "countries"};
+constexpr std::string_view kPlaceNounsBefore[] = {
+    "village",  "villages",   "town",        "towns",      "city",
+    "cities",   "settlement", "settlements", "region",     "regions",
+    "province", "district",   "hub",         "stronghold", "capital",
+    "port",     "border",     "country",     "countries"};
+
+// Bit n: some word above has n letters; bit c - 'a': one starts with c.
+constexpr uint32_t kPlaceNounLengths = [] {
+  uint32_t m = 0;
+  for (std::string_view w : kPlaceNounsBefore) m |= 1u << w.size();
+  return m;
+}();
+constexpr uint32_t kPlaceNounFirsts = [] {
+  uint32_t m = 0;
+  for (std::string_view w : kPlaceNounsBefore) m |= 1u << (w[0] - 'a');
+  return m;
+}();
+
+bool PlaceNounBeforeTable(std::string_view w) {
+  static const WordSet kWords(kPlaceNounsBefore);
   return kWords.Contains(w);
+}
+
+// Asked of up to five words before every name: an inline test of the
+// length and the first letter turns away most ("of", "and", "in") before
+// the call.
+inline bool PlaceNounBefore(std::string_view w) {
+  if (w.size() >= 32 || (kPlaceNounLengths >> w.size() & 1) == 0) {
+    return false;
+  }
+  const unsigned c = static_cast<unsigned char>(w[0]) - unsigned{'a'};
+  return c < 26 && (kPlaceNounFirsts >> c & 1) != 0 && PlaceNounBeforeTable(w);
 }
 
 // Last words of street, building and site names ("Tanner Street").
@@ -714,7 +739,7 @@ class Finder {
   // capitalised word's is looked up once, in MarkTokens (the scans and
   // cleaning steps ask about the capitalised words again and again), the
   // others' when asked. Tokens past the end have the empty norm, in no list.
-  uint32_t Classes(size_t i) const {
+  [[gnu::always_inline]] uint32_t Classes(size_t i) const {
     if (i >= doc_.size()) return 0;
     if ((flags_[i] & kCapBit) != 0 &&
         (cap_classes_[i] & kStrippedNotNorm) == 0) {
@@ -722,7 +747,7 @@ class Finder {
     }
     return lexicon::WordClasses(doc_.Norm(i));
   }
-  uint32_t StrippedClasses(size_t i) const {
+  [[gnu::always_inline]] uint32_t StrippedClasses(size_t i) const {
     if (i >= doc_.size()) return 0;
     if ((flags_[i] & kCapBit) != 0) return cap_classes_[i] & ~kStrippedNotNorm;
     return lexicon::WordClasses(StripPossessive(doc_.Norm(i)));
