@@ -317,6 +317,13 @@ bool WithinEditDistance(std::string_view a, std::string_view b, int limit) {
 
 namespace {
 
+// The words an initialism leaves out ("United Arab Emirates" -> "UAE",
+// "Organization of ..." -> "O...").
+bool SkippedByInitials(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
+         w == "al";
+}
+
 // Initials of the content words of a folded multiword name ("united arab
 // emirates" -> "uae").
 // The same into *out, splitting into the caller's *words.
@@ -325,12 +332,33 @@ void InitialsInto(std::string_view folded, std::vector<std::string_view>* words,
   out->clear();
   SplitWords(folded, words);
   for (std::string_view w : *words) {
-    if (w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
-        w == "al") {
-      continue;
-    }
-    out->push_back(w[0]);
+    if (!SkippedByInitials(w)) out->push_back(w[0]);
   }
+}
+
+// InitialsInto's letters of a name, kept with its other facts: acronyms
+// are 2 to 6 letters, so more initials than 6 are only marked (they equal
+// no acronym's letters).
+struct NameInitials {
+  char letters[6] = {};
+  uint8_t size = 0;
+  bool more_than_six = false;
+  bool known = false;  // computed (an institution's are not, up front)
+};
+
+// The initials of a name's words (SplitWords of its folded form).
+NameInitials InitialsOfWords(std::span<const std::string_view> words) {
+  NameInitials in;
+  in.known = true;
+  for (std::string_view w : words) {
+    if (SkippedByInitials(w)) continue;
+    if (in.size == sizeof(in.letters)) {
+      in.more_than_six = true;
+      break;
+    }
+    in.letters[in.size++] = w[0];
+  }
+  return in;
 }
 
 std::string Initials(std::string_view folded) {
@@ -369,6 +397,7 @@ struct NameFacts {
   bool news_outlet = false;
   bool street = false;  // several words, the last a street or site head
   bool platform = false;
+  NameInitials initials;  // of the folded name's words
 };
 
 // Per thread, by name as written: its EntityKey (and the key's hash, which
@@ -498,6 +527,7 @@ class Finder {
     mentions_.clear();
     scores_.clear();
     key_hashes_.clear();
+    initials_.clear();
     MarkTokens(dates);
   }
 
@@ -706,7 +736,7 @@ class Finder {
   // The length and the first and last four bytes (or the first and last
   // byte), multiplied and folded: no loop over the bytes (the words are
   // short, and a probe compares the whole word anyway).
-  static size_t WordHash(std::string_view w) {
+  [[gnu::always_inline]] static size_t WordHash(std::string_view w) {
     const size_t n = w.size();
     uint64_t x = n;
     if (n >= 4) {
@@ -1160,6 +1190,7 @@ class Finder {
     m.key.append(key);
     scores_.push_back(scores);
     key_hashes_.push_back(name_entry.key_hash);
+    initials_.push_back(nf.initials);
   }
 
   // The memo entry of a name (tokens first..last, possessive off, as
@@ -1210,6 +1241,7 @@ class Finder {
       f.news_outlet = (nc & wc::kNewsOutlet) != 0;
       f.street = words.size() > 1 && StreetHead(lastw);
       f.platform = (nc & wc::kPlatform) != 0;
+      f.initials = InitialsOfWords(words);
       // = EntityKey(raw): `folded` is Fold(raw).
       if (k == NameMemo::kNone) KeyOfFolded(folded, &key_);
     }
@@ -1236,6 +1268,7 @@ class Finder {
     s.org = 2.5f;
     scores_.push_back(s);
     key_hashes_.push_back(e.key_hash);
+    initials_.push_back(NameInitials{});  // folded in Merge if needed
     mentions_.push_back(std::move(m));
   }
 
@@ -1249,6 +1282,7 @@ class Finder {
     std::vector<size_t> parent;
     std::vector<Scores> gscore;
     std::vector<std::string_view> longest;
+    std::vector<size_t> longest_mention;
     std::vector<std::string_view> all_words;
     std::vector<size_t> words_from;
     std::vector<std::span<const std::string_view>> gwords;
@@ -1311,13 +1345,18 @@ class Finder {
     gscore.assign(g, Scores());
     std::vector<std::string_view>& longest = scratch.longest;
     longest.assign(g, std::string_view());
+    // The mention whose text is longest[a] (texts are never empty).
+    std::vector<size_t>& longest_mention = scratch.longest_mention;
+    longest_mention.assign(g, 0);
     for (size_t k = 0; k < ms.size(); ++k) {
       Scores& s = gscore[group[k]];
       s.person += scores_[k].person;
       s.place += scores_[k].place;
       s.org += scores_[k].org;
-      if (ms[k].text.size() > longest[group[k]].size())
+      if (ms[k].text.size() > longest[group[k]].size()) {
         longest[group[k]] = ms[k].text;
+        longest_mention[group[k]] = k;
+      }
     }
     // The words of each key: one flat vector, a span per group.
     std::vector<std::string_view>& all_words = scratch.all_words;
@@ -1358,13 +1397,21 @@ class Finder {
       std::vector<std::pair<std::string, size_t>>& initials = scratch.initials;
       initials.clear();
       if (!acronyms.empty()) {
-        std::string letters;
         for (size_t b = 0; b < g; ++b) {
           if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
-            folded_.clear();
-            text::FoldWord(longest[b], &folded_);
-            InitialsInto(folded_, &words_, &letters);
-            initials.emplace_back(letters, b);
+            // The longest text's initials, found with its other facts (an
+            // institution's are folded here).
+            NameInitials in = initials_[longest_mention[b]];
+            if (!in.known) {
+              folded_.clear();
+              text::FoldWord(longest[b], &folded_);
+              SplitWords(folded_, &words_);
+              in = InitialsOfWords(words_);
+            }
+            // More than six initials equal no acronym's letters.
+            if (!in.more_than_six) {
+              initials.emplace_back(std::string(in.letters, in.size), b);
+            }
           }
         }
       }
@@ -1548,6 +1595,7 @@ class Finder {
     std::vector<EntityMention> mentions;
     std::vector<Scores> scores;
     std::vector<uint64_t> key_hashes;
+    std::vector<NameInitials> initials;
   };
   static Buffers& ThreadBuffers() {
     thread_local Buffers buffers;
@@ -1584,6 +1632,7 @@ class Finder {
   std::vector<EntityMention>& mentions_ = buffers_.mentions;
   std::vector<Scores>& scores_ = buffers_.scores;
   std::vector<uint64_t>& key_hashes_ = buffers_.key_hashes;
+  std::vector<NameInitials>& initials_ = buffers_.initials;
   EntityResult result_;
 };
 
