@@ -93,6 +93,10 @@ const Row kRows[] = {
      "lost four fighters.",
      {"Syrian Democratic Forces (organization) = Syrian Democratic Forces | "
       "SDF"}},
+    // An institution's initials (folded when the merge needs them).
+    {"Russia's Defense Ministry denied it. The RDM later said drones fell.",
+     {"Russia's Defense Ministry (organization) = Russia's Defense Ministry "
+      "| RDM"}},
     {"NATO allies met in Brussels.",
      {"NATO (organization)", "Brussels (place)"}},
     {"The State Emergency Service said Ukraine's State Emergency Service "
