@@ -231,7 +231,10 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
       k += 8;
     }
     if (!found) {
-      while (k < n && static_cast<unsigned char>(p[k]) > ' ') ++k;
+      for (; k < n; ++k) {
+        const unsigned char c = static_cast<unsigned char>(p[k]);
+        if (c <= ' ') break;
+      }
       if (k >= n) break;
     }
     const char c = p[k];
@@ -1151,9 +1154,8 @@ class Finder {
     }
     const bool comma_after = doc_.IsPunct(a, ",");
     // Age appositive: "Rhys Gannet, 67, said".
-    if (comma_after && doc_.IsNumber(a + 1) &&
-        doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
-        nf.words >= 2) {
+    if (comma_after && doc_.IsNumber(a + 1) && doc_.IsPunct(a + 2, ",") &&
+        doc_.Norm(a + 1).size() <= 3 && nf.words >= 2) {
       scores.person += 1.5f;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
@@ -1450,11 +1452,9 @@ class Finder {
         if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
           continue;
         const size_t last = WordHash(gwords[a].back());
-        auto it = std::lower_bound(
-            by_last.begin(), by_last.end(), last,
-            [](const std::pair<size_t, size_t>& e, size_t h) {
-              return e.first < h;
-            });
+        auto it = std::lower_bound(by_last.begin(), by_last.end(), last,
+                                   [](const std::pair<size_t, size_t>& e,
+                                      size_t h) { return e.first < h; });
         if (it == by_last.end() || it->first != last) continue;
         size_t match = kNpos;
         bool unique = true;
@@ -1622,8 +1622,8 @@ class Finder {
   std::vector<std::string_view>& mid_caps_ = buffers_.mid_caps;
   static constexpr uint32_t kNoWord = static_cast<uint32_t>(-1);
   std::vector<uint32_t>& mid_caps_slots_ = buffers_.mid_caps_slots;
-  std::vector<size_t>& run_ = buffers_.run;           // ScanAt's name run
-  std::string& folded_ = buffers_.folded;             // EmitClean's name
+  std::vector<size_t>& run_ = buffers_.run;                // ScanAt's name run
+  std::string& folded_ = buffers_.folded;                  // EmitClean's name
   std::vector<std::string_view>& words_ = buffers_.words;  // its words
   std::string& key_ = buffers_.key;  // FactsOfName's new key
   // The mentions as found, moved into result_.mentions (allocated once,

@@ -386,8 +386,7 @@ TEST(WithinEditDistance, BandedRowsEqualTheDynamicProgrammeOnLongKeys) {
       const size_t at = next(b.size() + 1);
       switch (next(3)) {
         case 0:
-          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at),
-                   "abc"[next(3)]);
+          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), "abc"[next(3)]);
           break;
         case 1:
           if (at < b.size()) b.erase(at, 1);
