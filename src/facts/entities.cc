@@ -594,8 +594,13 @@ class Finder {
       int capitalised = 0;
       bool period = false;
       const size_t first_start = starts_.size();
+      // Through local pointers: the compiler cannot tell that the pushes
+      // onto starts_ leave the tokens and flags_ where they are, and would
+      // load their vectors again for every token.
+      const text::Token* const tok = toks.data();
+      uint8_t* const flags = flags_.data();
       for (size_t i = b; i < e; ++i) {
-        const text::Token& t = toks[i];
+        const text::Token& t = tok[i];
         uint8_t f = 0;
         if (t.kind == text::TokenKind::kWord) {
           f = kWordBit;
@@ -615,7 +620,7 @@ class Finder {
               f = kHyphenBit;
               // A lower-case word before a hyphen may open a name too
               // ("al-Assad"); no token between them was a start.
-              if (i > 0 && (flags_[i - 1] & (kWordBit | kCapBit)) == kWordBit) {
+              if (i > 0 && (flags[i - 1] & (kWordBit | kCapBit)) == kWordBit) {
                 starts_.push_back(static_cast<uint32_t>(i - 1));
               }
               break;
@@ -630,7 +635,7 @@ class Finder {
               break;
           }
         }
-        flags_[i] |= f;
+        flags[i] |= f;
       }
       // The first word or number of the sentence may be its initial (no
       // bit above reads kInitialBit).
@@ -666,10 +671,13 @@ class Finder {
   // `period` if it holds a ".", are in title case.
   bool TitleCase(size_t b, size_t e, int capitalised, bool period) const {
     if (capitalised < 3) return false;
+    // (Local pointers stay in registers across the look-ups.)
+    const uint8_t* const flags = flags_.data();
+    const text::Token* const tok = doc_.tokens().data();
     int lower = 0;
     for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
-      if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-      if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
+      if ((flags[i] & (kWordBit | kCapBit)) != kWordBit) continue;
+      if (!lexicon::IsEnglishStopword(tok[i].norm)) ++lower;
     }
     if (lower * 3 > capitalised) return false;  // so lower * 3 > caps
     int caps = 0;
@@ -695,17 +703,22 @@ class Finder {
   // starts_ from `first_start` on (with the lower-case words before a
   // hyphen, which the flags turn away), so only they are visited.
   void CollectMidSentenceCapitals(size_t first_start) {
-    for (size_t k = first_start; k < starts_.size(); ++k) {
-      const size_t i = starts_[k];
+    // (Local pointers: the pushes below leave these vectors alone.)
+    const uint8_t* const flags = flags_.data();
+    const text::Token* const tok = doc_.tokens().data();
+    const uint32_t* const starts = starts_.data();
+    const size_t count = starts_.size();
+    for (size_t k = first_start; k < count; ++k) {
+      const size_t i = starts[k];
       // Cap(i) && !doc_.SentenceInitial(i).
-      if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
+      if ((flags[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
           (kWordBit | kCapBit)) {
         continue;
       }
-      if (i > 0 && (flags_[i - 1] & (kQuoteBit | kColonBit)) != 0) {
+      if (i > 0 && (flags[i - 1] & (kQuoteBit | kColonBit)) != 0) {
         continue;  // quoted sentence starts
       }
-      mid_caps_.push_back(StripPossessive(doc_.Norm(i)));
+      mid_caps_.push_back(StripPossessive(tok[i].norm));
     }
   }
 
