@@ -327,6 +327,42 @@ TEST(WordClasses, EqualTheListsOneByOne) {
   EXPECT_GE(classified, listed.size());
 }
 
+// FindUnit answers from a packed copy of its table: every kind of unit,
+// words of every packed length class (1-3, 4-7, 8-16 bytes), near misses
+// and words too long for the copy.
+TEST(FindUnit, PackedTableAnswersAsTheList) {
+  using lexicon::UnitKind;
+  struct Case {
+    const char* word;
+    UnitKind kind;
+    const char* canonical;
+  };
+  const Case cases[] = {
+      {"km", UnitKind::kDistance, "km"},
+      {"m", UnitKind::kDistance, "m"},
+      {"kilometres", UnitKind::kDistance, "km"},
+      {"kg", UnitKind::kWeight, "kg"},
+      {"kilogrammes", UnitKind::kWeight, "kg"},
+      {"days", UnitKind::kDuration, "day"},
+      {"kph", UnitKind::kSpeed, "km/h"},
+      {"degrees", UnitKind::kTemperature, "degree"},
+      {"hryvnyas", UnitKind::kMoney, "uah"},
+      {"usd", UnitKind::kMoney, "usd"},
+      {"", UnitKind::kNone, ""},
+      {"k", UnitKind::kNone, ""},
+      {"kmm", UnitKind::kNone, ""},
+      {"kilometrez", UnitKind::kNone, ""},
+      {"kilometresx", UnitKind::kNone, ""},
+      {"hryvnyaz", UnitKind::kNone, ""},
+      {"kilometreskilometres", UnitKind::kNone, ""},
+  };
+  for (const Case& c : cases) {
+    const lexicon::Unit u = lexicon::FindUnit(c.word);
+    EXPECT_EQ(u.kind, c.kind) << c.word;
+    EXPECT_EQ(u.canonical, c.canonical) << c.word;
+  }
+}
+
 // The plain dynamic programme, for WithinEditDistance's fast path.
 int ReferenceDistance(std::string_view a, std::string_view b) {
   std::vector<std::vector<int>> d(a.size() + 1,
