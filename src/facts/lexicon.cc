@@ -8,8 +8,8 @@
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
-#include <utility>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "src/base/word_table.h"
