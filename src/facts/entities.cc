@@ -403,6 +403,32 @@ struct NameFacts {
   NameInitials initials;  // of the folded name's words
 };
 
+// The name memo's hash of a name or key: for up to 16 bytes (most names)
+// the length and two loads multiplied and folded, with no loop over the
+// bytes; Hash64 (XXH3) beyond. (A probe compares the bytes anyway.)
+uint64_t NameHash(std::string_view s) {
+  const size_t n = s.size();
+  if (n > 16) return Hash64(s);
+  uint64_t head = 0, tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, s.data(), 8);
+    std::memcpy(&tail, s.data() + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t h, t;
+    std::memcpy(&h, s.data(), 4);
+    std::memcpy(&t, s.data() + n - 4, 4);
+    head = h;
+    tail = t;
+  } else if (n > 0) {
+    head = uint64_t{static_cast<unsigned char>(s[0])} |
+           uint64_t{static_cast<unsigned char>(s[n / 2])} << 8 |
+           uint64_t{static_cast<unsigned char>(s[n - 1])} << 16;
+  }
+  uint64_t x = (head ^ n) * 0x9E3779B97F4A7C15ull;
+  x ^= (tail + (x >> 31)) * 0xFF51AFD7ED558CCDull;
+  return x ^ (x >> 32);
+}
+
 // Per thread, by name as written: its EntityKey (and the key's hash, which
 // Merge groups by) and, once a mention of it was emitted, its NameFacts.
 // EntityKey() and the finder share the memo (pure functions of the name:
@@ -414,8 +440,8 @@ class NameMemo {
  public:
   static constexpr uint32_t kNone = static_cast<uint32_t>(-1);
   struct Entry {
-    uint64_t hash = 0;      // Hash64(name)
-    uint64_t key_hash = 0;  // Hash64(key)
+    uint64_t hash = 0;      // NameHash(name)
+    uint64_t key_hash = 0;  // NameHash(key)
     uint32_t name_at = 0, name_size = 0, key_at = 0, key_size = 0;
     bool has_facts = false;
     NameFacts facts;
@@ -426,7 +452,7 @@ class NameMemo {
     return memo;
   }
 
-  // The index of name's entry (hash = Hash64(name)), or kNone.
+  // The index of name's entry (hash = NameHash(name)), or kNone.
   uint32_t Find(std::string_view name, uint64_t hash) const {
     if (slots_.empty()) return kNone;
     const size_t mask = slots_.size() - 1;
@@ -454,7 +480,7 @@ class NameMemo {
     const uint32_t k = static_cast<uint32_t>(entries_.size());
     Entry& e = entries_.emplace_back();
     e.hash = hash;
-    e.key_hash = Hash64(key);
+    e.key_hash = NameHash(key);
     e.name_at = static_cast<uint32_t>(arena_.size());
     e.name_size = static_cast<uint32_t>(name.size());
     arena_.append(name);
@@ -1214,7 +1240,7 @@ class Finder {
   const NameMemo::Entry& FactsOfName(std::string_view raw, size_t first,
                                      size_t last) {
     NameMemo& memo = NameMemo::ForThread();
-    const uint64_t hash = Hash64(raw);
+    const uint64_t hash = NameHash(raw);
     uint32_t k = memo.Find(raw, hash);
     if (k != NameMemo::kNone && memo.entry(k).has_facts) return memo.entry(k);
     if (first == last && raw.size() == doc_.Raw(first).size()) {
@@ -1330,7 +1356,7 @@ class Finder {
     keys.clear();
     for (size_t k = 0; k < ms.size(); ++k) {
       const std::string_view key = ms[k].key;
-      size_t h = key_hashes_[k] & (slots - 1);  // Hash64(key)
+      size_t h = key_hashes_[k] & (slots - 1);  // NameHash(key)
       while (slot[h] != kEmpty && keys[slot[h]] != key) {
         h = (h + 1) & (slots - 1);
       }
@@ -1641,7 +1667,7 @@ class Finder {
   std::string& key_ = buffers_.key;  // FactsOfName's new key
   // The mentions as found, moved into result_.mentions (allocated once,
   // at their number) before Merge; and parallel to them, their scores and
-  // Hash64 of their keys.
+  // NameHash of their keys.
   std::vector<EntityMention>& mentions_ = buffers_.mentions;
   std::vector<Scores>& scores_ = buffers_.scores;
   std::vector<uint64_t>& key_hashes_ = buffers_.key_hashes;
@@ -1716,7 +1742,7 @@ void KeyOfFolded(std::string_view folded, std::string* key) {
 // pure function of the name, so the memo changes no answer.
 uint32_t MemoEntryOf(std::string_view name) {
   NameMemo& memo = NameMemo::ForThread();
-  const uint64_t hash = Hash64(name);
+  const uint64_t hash = NameHash(name);
   if (const uint32_t k = memo.Find(name, hash); k != NameMemo::kNone) return k;
   thread_local std::string folded, key;
   folded.clear();
