@@ -247,12 +247,6 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   if (n > start) words.emplace_back(p + start, n - start);
 }
 
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> words;
-  SplitWords(s, &words);
-  return words;
-}
-
 // The country key of the first word of a folded name used as an
 // institution prefix: "russia's", "russian", "moscow's", "u.s.". A demonym,
 // name or capital works with or without a possessive
@@ -1760,13 +1754,21 @@ std::string EntityKey(std::string_view name) {
 
 bool SameEntityName(std::string_view a, std::string_view b,
                     const EntityOptions& options) {
-  const std::string ka = EntityKey(a), kb = EntityKey(b);
+  // Asked for many pairs of names across a story: the keys and their
+  // words go into buffers reused per thread (copies of the memo's keys,
+  // whose views a second look-up may move).
+  thread_local std::string ka, kb;
+  thread_local std::vector<std::string_view> wa, wb;
+  NameMemo& memo = NameMemo::ForThread();
+  ka.assign(memo.Key(memo.entry(MemoEntryOf(a))));
+  kb.assign(memo.Key(memo.entry(MemoEntryOf(b))));
   if (ka.empty() || kb.empty()) return false;
   if (ka == kb) return true;
   const std::string la = AcronymLetters(a), lb = AcronymLetters(b);
   if (!la.empty() && la == Initials(Fold(b))) return true;
   if (!lb.empty() && lb == Initials(Fold(a))) return true;
-  const std::vector<std::string_view> wa = SplitWords(ka), wb = SplitWords(kb);
+  SplitWords(ka, &wa);
+  SplitWords(kb, &wb);
   if (ka.find('|') == std::string::npos && kb.find('|') == std::string::npos) {
     if (wa.size() == 1 && wb.size() >= 2 && wb.back() == wa[0]) return true;
     if (wb.size() == 1 && wa.size() >= 2 && wa.back() == wb[0]) return true;
