@@ -155,10 +155,14 @@ void AppendSkeleton(std::string_view w, std::string* out) {
   // (the last byte written is always the previous skeleton letter).
   const size_t base = out->size();
   out->resize(base + w.size());
-  char* const first = out->data() + base;
-  char* o = first;
+  char* o = out->data() + base;
+  int last = -1;  // the last byte written for this word (none: -1)
   auto put = [&](char c) {
-    if (o == first || o[-1] != c) *o++ = c;
+    const int b = static_cast<unsigned char>(c);
+    if (b != last) {
+      *o++ = c;
+      last = b;
+    }
   };
   // Per byte: 0 copied as it is (most letters), 1 dropped, 2 a letter
   // with a rule below.
@@ -1686,14 +1690,31 @@ void KeyOfFolded(std::string_view folded, std::string* key) {
   while (from < words.size() && words[from] == "the") ++from;
   if (from == words.size()) return;
   words.back() = StripPossessive(words.back());
-  joined.clear();
+  // The words joined by single spaces: most often the folded text from the
+  // first word on as it is (then no copy is made).
+  std::string_view whole(words[from].data(),
+                         static_cast<size_t>(words.back().data() +
+                                             words.back().size() -
+                                             words[from].data()));
+  size_t joined_size = words.size() - from - 1;
+  bool single_spaced = true;
   for (size_t k = from; k < words.size(); ++k) {
-    if (!joined.empty()) joined.push_back(' ');
-    joined.append(words[k]);
+    joined_size += words[k].size();
+    if (k + 1 < words.size() && words[k].data()[words[k].size()] != ' ') {
+      single_spaced = false;
+    }
+  }
+  if (!single_spaced || joined_size != whole.size()) {
+    joined.clear();
+    for (size_t k = from; k < words.size(); ++k) {
+      if (!joined.empty()) joined.push_back(' ');
+      joined.append(words[k]);
+    }
+    whole = joined;
   }
   // Whole-name aliases ("u.s.", "kiev", "uae"); the alias then goes through
   // the skeleton like any name, so "Kiev" and "Kyiv" meet.
-  if (const std::string_view alias = lexicon::NameAlias(joined);
+  if (const std::string_view alias = lexicon::NameAlias(whole);
       !alias.empty()) {
     joined.assign(alias);
     SplitWords(joined, &words);

@@ -215,6 +215,12 @@ TEST(EntityKey, WordsSplitAtWhiteSpaceOnly) {
   EXPECT_EQ(EntityKey("Abcdefghijklmnop\nQrstuvwxyzabcdefgh"),
             "abcdefghijklmnop qrstuvxizabcdefgh");
   EXPECT_EQ(EntityKey("the the Abcdefgh"), "abcdefgh");
+  // Whole-name aliases are looked up with the words single-spaced, whether
+  // the name was (a view of it) or not (a joined copy).
+  EXPECT_EQ(EntityKey("United  Arab\tEmirates"), EntityKey("UAE"));
+  EXPECT_EQ(EntityKey("the United Arab Emirates'"), EntityKey("UAE"));
+  EXPECT_EQ(EntityKey("the  Kiev's"), EntityKey("Kyiv"));
+  EXPECT_EQ(EntityKey("The U.S."), EntityKey("United States"));
 }
 
 TEST(EntityKey, MergesVariantSpellings) {
