@@ -1692,10 +1692,10 @@ void KeyOfFolded(std::string_view folded, std::string* key) {
   words.back() = StripPossessive(words.back());
   // The words joined by single spaces: most often the folded text from the
   // first word on as it is (then no copy is made).
-  std::string_view whole(words[from].data(),
-                         static_cast<size_t>(words.back().data() +
-                                             words.back().size() -
-                                             words[from].data()));
+  std::string_view whole(
+      words[from].data(),
+      static_cast<size_t>(words.back().data() + words.back().size() -
+                          words[from].data()));
   size_t joined_size = words.size() - from - 1;
   bool single_spaced = true;
   for (size_t k = from; k < words.size(); ++k) {
