@@ -385,6 +385,8 @@ std::string AcronymLetters(std::string_view name) {
 }
 
 void KeyOfFolded(std::string_view folded, std::string* key);
+void KeyOfWords(std::span<const std::string_view> folded_words,
+                std::string* key);
 
 // What EmitClean reads from a name's own words, the same for every mention
 // of the name (its key is kept beside it, in the memo's arena).
@@ -1281,8 +1283,8 @@ class Finder {
       f.street = words.size() > 1 && StreetHead(lastw);
       f.platform = (nc & wc::kPlatform) != 0;
       f.initials = InitialsOfWords(words);
-      // = EntityKey(raw): `folded` is Fold(raw).
-      if (k == NameMemo::kNone) KeyOfFolded(folded, &key_);
+      // = EntityKey(raw): `folded` is Fold(raw), `words` its words.
+      if (k == NameMemo::kNone) KeyOfWords(words, &key_);
     }
     if (k == NameMemo::kNone) k = memo.Add(raw, hash, key_);
     NameMemo::Entry& e = memo.entry(k);
@@ -1680,12 +1682,21 @@ namespace {
 // EntityKey of a name given its folded form (FoldWord output), into *key:
 // the key depends on the name through it only.
 void KeyOfFolded(std::string_view folded, std::string* key) {
+  // Typographic apostrophes are ASCII after folding; trim white space.
+  thread_local std::vector<std::string_view> split;
+  SplitWords(folded, &split);
+  KeyOfWords(split, key);
+}
+
+// The same given the folded name's words (SplitWords of it, views of its
+// text), which the finder has at hand. The buffers are reused across
+// calls (this runs for every new name).
+void KeyOfWords(std::span<const std::string_view> folded_words,
+                std::string* key) {
   key->clear();
-  // Typographic apostrophes are ASCII after folding; trim white space. The
-  // buffers are reused across calls (this runs for every new name).
   thread_local std::vector<std::string_view> words;
   thread_local std::string joined;
-  SplitWords(folded, &words);
+  words.assign(folded_words.begin(), folded_words.end());
   size_t from = 0;  // the first word after leading "the"s
   while (from < words.size() && words[from] == "the") ++from;
   if (from == words.size()) return;
