@@ -91,32 +91,38 @@ constexpr std::string_view kPlaceNounsBefore[] = {
     "province", "district",   "hub",         "stronghold", "capital",
     "port",     "border",     "country",     "countries"};
 
-// Bit n: some word above has n letters; bit c - 'a': one starts with c.
-constexpr uint32_t kPlaceNounLengths = [] {
-  uint32_t m = 0;
-  for (std::string_view w : kPlaceNounsBefore) m |= 1u << w.size();
+// Per length n < 16, bit c - 'a': one of `words` has n letters and starts
+// with c. (The words are lower-case ASCII; one of 16 letters or more fails
+// to compile.)
+template <size_t N>
+constexpr std::array<uint32_t, 16> FirstsByLength(
+    const std::string_view (&words)[N]) {
+  std::array<uint32_t, 16> m{};
+  for (std::string_view w : words) m[w.size()] |= 1u << (w[0] - 'a');
   return m;
-}();
-constexpr uint32_t kPlaceNounFirsts = [] {
-  uint32_t m = 0;
-  for (std::string_view w : kPlaceNounsBefore) m |= 1u << (w[0] - 'a');
-  return m;
-}();
+}
+
+// False proves `w` in none of the words FirstsByLength gave `firsts` for:
+// an inline test that turns away most words before a table's call.
+inline bool MayBeIn(const std::array<uint32_t, 16>& firsts,
+                    std::string_view w) {
+  if (w.empty() || w.size() >= firsts.size()) return false;
+  const unsigned c = static_cast<unsigned char>(w[0]) - unsigned{'a'};
+  return c < 26 && (firsts[w.size()] >> c & 1) != 0;
+}
+
+constexpr std::array<uint32_t, 16> kPlaceNounFirsts =
+    FirstsByLength(kPlaceNounsBefore);
 
 bool PlaceNounBeforeTable(std::string_view w) {
   static const WordSet kWords(kPlaceNounsBefore);
   return kWords.Contains(w);
 }
 
-// Asked of up to five words before every name: an inline test of the
-// length and the first letter turns away most ("of", "and", "in") before
-// the call.
+// Asked of up to five words before every name: the first letter for the
+// length turns away nearly all ("the", "said", "in") before the call.
 inline bool PlaceNounBefore(std::string_view w) {
-  if (w.size() >= 32 || (kPlaceNounLengths >> w.size() & 1) == 0) {
-    return false;
-  }
-  const unsigned c = static_cast<unsigned char>(w[0]) - unsigned{'a'};
-  return c < 26 && (kPlaceNounFirsts >> c & 1) != 0 && PlaceNounBeforeTable(w);
+  return MayBeIn(kPlaceNounFirsts, w) && PlaceNounBeforeTable(w);
 }
 
 // Last words of street, building and site names ("Tanner Street").
@@ -128,11 +134,20 @@ bool StreetHead(std::string_view w) {
   return kWords.Contains(w);
 }
 
-bool PlacePreposition(std::string_view w) {
-  static const WordSet kWords = {
-      "in",     "near",    "from",   "to",         "across", "into", "outside",
-      "around", "towards", "toward", "throughout", "inside", "via"};
+constexpr std::string_view kPlacePrepositions[] = {
+    "in",     "near",    "from",   "to",         "across", "into", "outside",
+    "around", "towards", "toward", "throughout", "inside", "via"};
+constexpr std::array<uint32_t, 16> kPlacePrepositionFirsts =
+    FirstsByLength(kPlacePrepositions);
+
+bool PlacePrepositionTable(std::string_view w) {
+  static const WordSet kWords(kPlacePrepositions);
   return kWords.Contains(w);
+}
+
+// Asked of the word before every name ("the", "and", "said" leave early).
+inline bool PlacePreposition(std::string_view w) {
+  return MayBeIn(kPlacePrepositionFirsts, w) && PlacePrepositionTable(w);
 }
 
 bool Pronoun(std::string_view w) {
