@@ -28,10 +28,12 @@
 #include "src/facts/entities.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <numeric>
+#include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "src/base/hash.h"
 #include "src/base/word_table.h"
@@ -50,17 +52,28 @@ constexpr size_t kMaxRunTokens = 16;
 // adversarial texts with many distinct names; news has tens).
 constexpr size_t kMaxFuzzyPairs = 200000;
 
-bool Connector(std::string_view w) {
+bool ConnectorTable(std::string_view w) {
   static const WordSet kWords = {"of",  "for", "and", "de",  "du", "bin",
                                  "ibn", "van", "von", "der", "da", "di",
                                  "la",  "le",  "del", "on"};
   return kWords.Contains(w);
 }
 
-bool ArabicArticle(std::string_view w) {
+// Every connector has two or three letters; most words asked have more, and
+// leave at this inline test (before a call and the table's guard).
+inline bool Connector(std::string_view w) {
+  return w.size() - 2 <= 1 && ConnectorTable(w);
+}
+
+bool ArabicArticleTable(std::string_view w) {
   static const WordSet kWords = {"al", "el", "ad", "as",  "ash", "an",
                                  "ar", "at", "az", "abu", "bin", "ibn"};
   return kWords.Contains(w);
+}
+
+// As Connector: two or three letters.
+inline bool ArabicArticle(std::string_view w) {
+  return w.size() - 2 <= 1 && ArabicArticleTable(w);
 }
 
 // Title words that can only be part of a longer title ("Foreign Minister").
@@ -72,13 +85,44 @@ bool TitleModifier(std::string_view w) {
   return kWords.Contains(w);
 }
 
-bool PlaceNounBefore(std::string_view w) {
-  static const WordSet kWords = {
-      "village",  "villages",   "town",        "towns",      "city",
-      "cities",   "settlement", "settlements", "region",     "regions",
-      "province", "district",   "hub",         "stronghold", "capital",
-      "port",     "border",     "country",     "countries"};
+constexpr std::string_view kPlaceNounsBefore[] = {
+    "village",  "villages",   "town",        "towns",      "city",
+    "cities",   "settlement", "settlements", "region",     "regions",
+    "province", "district",   "hub",         "stronghold", "capital",
+    "port",     "border",     "country",     "countries"};
+
+// Per length n < 16, bit c - 'a': one of `words` has n letters and starts
+// with c. (The words are lower-case ASCII; one of 16 letters or more fails
+// to compile.)
+template <size_t N>
+constexpr std::array<uint32_t, 16> FirstsByLength(
+    const std::string_view (&words)[N]) {
+  std::array<uint32_t, 16> m{};
+  for (std::string_view w : words) m[w.size()] |= 1u << (w[0] - 'a');
+  return m;
+}
+
+// False proves `w` in none of the words FirstsByLength gave `firsts` for:
+// an inline test that turns away most words before a table's call.
+inline bool MayBeIn(const std::array<uint32_t, 16>& firsts,
+                    std::string_view w) {
+  if (w.empty() || w.size() >= firsts.size()) return false;
+  const unsigned c = static_cast<unsigned char>(w[0]) - unsigned{'a'};
+  return c < 26 && (firsts[w.size()] >> c & 1) != 0;
+}
+
+constexpr std::array<uint32_t, 16> kPlaceNounFirsts =
+    FirstsByLength(kPlaceNounsBefore);
+
+bool PlaceNounBeforeTable(std::string_view w) {
+  static const WordSet kWords(kPlaceNounsBefore);
   return kWords.Contains(w);
+}
+
+// Asked of up to five words before every name: the first letter for the
+// length turns away nearly all ("the", "said", "in") before the call.
+inline bool PlaceNounBefore(std::string_view w) {
+  return MayBeIn(kPlaceNounFirsts, w) && PlaceNounBeforeTable(w);
 }
 
 // Last words of street, building and site names ("Tanner Street").
@@ -90,11 +134,20 @@ bool StreetHead(std::string_view w) {
   return kWords.Contains(w);
 }
 
-bool PlacePreposition(std::string_view w) {
-  static const WordSet kWords = {
-      "in",     "near",    "from",   "to",         "across", "into", "outside",
-      "around", "towards", "toward", "throughout", "inside", "via"};
+constexpr std::string_view kPlacePrepositions[] = {
+    "in",     "near",    "from",   "to",         "across", "into", "outside",
+    "around", "towards", "toward", "throughout", "inside", "via"};
+constexpr std::array<uint32_t, 16> kPlacePrepositionFirsts =
+    FirstsByLength(kPlacePrepositions);
+
+bool PlacePrepositionTable(std::string_view w) {
+  static const WordSet kWords(kPlacePrepositions);
   return kWords.Contains(w);
+}
+
+// Asked of the word before every name ("the", "and", "said" leave early).
+inline bool PlacePreposition(std::string_view w) {
+  return MayBeIn(kPlacePrepositionFirsts, w) && PlacePrepositionTable(w);
 }
 
 bool Pronoun(std::string_view w) {
@@ -117,15 +170,32 @@ void AppendSkeleton(std::string_view w, std::string* out) {
   // (the last byte written is always the previous skeleton letter).
   const size_t base = out->size();
   out->resize(base + w.size());
-  char* const first = out->data() + base;
-  char* o = first;
+  char* o = out->data() + base;
+  int last = -1;  // the last byte written for this word (none: -1)
   auto put = [&](char c) {
-    if (o == first || o[-1] != c) *o++ = c;
+    const int b = static_cast<unsigned char>(c);
+    if (b != last) {
+      *o++ = c;
+      last = b;
+    }
   };
+  // Per byte: 0 copied as it is (most letters), 1 dropped, 2 a letter
+  // with a rule below.
+  static constexpr std::array<uint8_t, 256> kRule = [] {
+    std::array<uint8_t, 256> t{};
+    for (const unsigned char c : {'-', '\'', '.'}) t[c] = 1;
+    for (const unsigned char c : {'k', 't', 'p', 'c', 'w', 'y'}) t[c] = 2;
+    return t;
+  }();
   for (size_t k = 0; k < w.size(); ++k) {
     const char c = w[k];
+    const uint8_t rule = kRule[static_cast<unsigned char>(c)];
+    if (rule == 0) {
+      put(c);
+      continue;
+    }
+    if (rule == 1) continue;
     const char n = k + 1 < w.size() ? w[k + 1] : '\0';
-    if (c == '-' || c == '\'' || c == '.') continue;
     if (c == 'k' && n == 'h') {
       put('h');
       ++k;
@@ -161,22 +231,39 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   const char* const p = s.data();
   const size_t n = s.size();
   size_t start = 0;
-  for (size_t k = 0; k < n; ++k) {
-    // Every separator is a byte <= ' '; most bytes are above it.
-    const unsigned char c = static_cast<unsigned char>(p[k]);
-    if (c > ' ') continue;
+  size_t k = 0;
+  for (;;) {
+    // Every separator is a byte <= ' '; most bytes are above it. Eight at a
+    // time: (x - 0x21..) & ~x & 0x80.. flags the bytes below 0x21, the
+    // lowest flag exactly (a borrow only reaches the bytes above it).
+    bool found = false;
+    while (k + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + k, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ull;
+      const uint64_t below = (x - 0x21 * kOnes) & ~x & (0x80 * kOnes);
+      if (below != 0) {
+        k += static_cast<size_t>(std::countr_zero(below)) >> 3;
+        found = true;
+        break;
+      }
+      k += 8;
+    }
+    if (!found) {
+      for (; k < n; ++k) {
+        const unsigned char c = static_cast<unsigned char>(p[k]);
+        if (c <= ' ') break;
+      }
+      if (k >= n) break;
+    }
+    const char c = p[k];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       if (k > start) words.emplace_back(p + start, k - start);
       start = k + 1;
     }
+    ++k;
   }
   if (n > start) words.emplace_back(p + start, n - start);
-}
-
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> words;
-  SplitWords(s, &words);
-  return words;
 }
 
 // The country key of the first word of a folded name used as an
@@ -187,28 +274,41 @@ std::string_view CountryPrefix(std::string_view first_word) {
   return lexicon::CountryKey(StripPossessive(first_word));
 }
 
-int Levenshtein(std::string_view a, std::string_view b, int limit) {
+// Whether the Levenshtein distance of a and b is at most `limit`. A path
+// through a cell more than `limit` off the diagonal costs more than
+// `limit`, so only the band |i - j| <= limit of each row is filled (5
+// cells a row for two edits, not the whole row); a cell outside the band
+// reads as limit + 1.
+bool WithinLimitBanded(std::string_view a, std::string_view b, int limit) {
   if (static_cast<int>(a.size()) - static_cast<int>(b.size()) > limit ||
       static_cast<int>(b.size()) - static_cast<int>(a.size()) > limit) {
-    return limit + 1;
+    return false;
   }
+  const int out = limit + 1;  // any distance beyond the limit
+  const size_t band = static_cast<size_t>(limit);
+  const size_t n = b.size();
   // Two rows, reused across calls (this runs for many pairs per text).
   thread_local std::vector<int> prev, cur;
-  prev.resize(b.size() + 1);
-  cur.resize(b.size() + 1);
-  std::iota(prev.begin(), prev.end(), 0);
+  prev.assign(n + 2, out);
+  cur.assign(n + 2, out);
+  for (size_t j = 0; j <= std::min(n, band); ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    int row_min = cur[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
+    const size_t lo = i > band ? i - band : 1;
+    const size_t hi = std::min(n, i + band);
+    // The cell left of the band: column 0 (i edits) or outside it.
+    cur[lo - 1] = lo == 1 ? std::min(static_cast<int>(i), out) : out;
+    int row_min = cur[lo - 1];
+    for (size_t j = lo; j <= hi; ++j) {
       const int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      row_min = std::min(row_min, cur[j]);
+      const int v = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      cur[j] = v;
+      row_min = std::min(row_min, v);
     }
-    if (row_min > limit) return limit + 1;
+    cur[hi + 1] = out;  // the next row's band reaches one further
+    if (row_min > limit) return false;
     std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return prev[n] <= limit;
 }
 
 // Levenshtein(a, b, 1) <= 1 in one pass, without the rows: strings of one
@@ -228,10 +328,17 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
 
 bool WithinEditDistance(std::string_view a, std::string_view b, int limit) {
   if (limit == 1) return WithinOneEdit(a, b);
-  return Levenshtein(a, b, limit) <= limit;
+  return WithinLimitBanded(a, b, limit);
 }
 
 namespace {
+
+// The words an initialism leaves out ("United Arab Emirates" -> "UAE",
+// "Organization of ..." -> "O...").
+bool SkippedByInitials(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
+         w == "al";
+}
 
 // Initials of the content words of a folded multiword name ("united arab
 // emirates" -> "uae").
@@ -241,12 +348,33 @@ void InitialsInto(std::string_view folded, std::vector<std::string_view>* words,
   out->clear();
   SplitWords(folded, words);
   for (std::string_view w : *words) {
-    if (w == "of" || w == "the" || w == "and" || w == "for" || w == "de" ||
-        w == "al") {
-      continue;
-    }
-    out->push_back(w[0]);
+    if (!SkippedByInitials(w)) out->push_back(w[0]);
   }
+}
+
+// InitialsInto's letters of a name, kept with its other facts: acronyms
+// are 2 to 6 letters, so more initials than 6 are only marked (they equal
+// no acronym's letters).
+struct NameInitials {
+  char letters[6] = {};
+  uint8_t size = 0;
+  bool more_than_six = false;
+  bool known = false;  // computed (an institution's are not, up front)
+};
+
+// The initials of a name's words (SplitWords of its folded form).
+NameInitials InitialsOfWords(std::span<const std::string_view> words) {
+  NameInitials in;
+  in.known = true;
+  for (std::string_view w : words) {
+    if (SkippedByInitials(w)) continue;
+    if (in.size == sizeof(in.letters)) {
+      in.more_than_six = true;
+      break;
+    }
+    in.letters[in.size++] = w[0];
+  }
+  return in;
 }
 
 std::string Initials(std::string_view folded) {
@@ -271,13 +399,14 @@ std::string AcronymLetters(std::string_view name) {
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
 
-std::string KeyOfFolded(std::string_view folded);
+void KeyOfFolded(std::string_view folded, std::string* key);
+void KeyOfWords(std::span<const std::string_view> folded_words,
+                std::string* key);
 
 // What EmitClean reads from a name's own words, the same for every mention
-// of the name.
+// of the name (its key is kept beside it, in the memo's arena).
 struct NameFacts {
-  std::string key;  // EntityKey(name)
-  size_t words = 0;  // of the folded name; 0: no name (nothing emitted)
+  uint32_t words = 0;  // of the folded name; 0: no name (nothing emitted)
   lexicon::CountryCue cue = lexicon::CountryCue::kNone;  // of the whole name
   bool place_lexicon = false;    // a country name, capital or known place
   bool org_head_last = false;    // the last word is an organisation head
@@ -286,33 +415,127 @@ struct NameFacts {
   bool news_outlet = false;
   bool street = false;  // several words, the last a street or site head
   bool platform = false;
+  NameInitials initials;  // of the folded name's words
 };
 
-// Per thread, by name as written: its EntityKey and, once a mention of it
-// was emitted, its NameFacts. EntityKey() and the finder share the memo
-// (pure functions of the name: the memo changes no answer). Bounded:
-// cleared when full.
-struct NameMemoEntry {
-  std::string key;
-  bool has_facts = false;
-  NameFacts facts;
-};
-// XXH3 (Hash64): names are short, where it costs about half of
-// std::hash's murmur (`_Hash_bytes` was ~1 % of a 1k run's samples).
-struct NameHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return Hash64(s); }
-};
-using NameMemoMap =
-    std::unordered_map<std::string, NameMemoEntry, NameHash, std::equal_to<>>;
-constexpr size_t kMaxNameMemo = size_t{1} << 16;
-
-NameMemoMap& NameMemo() {
-  thread_local NameMemoMap memo;
-  return memo;
+// The name memo's hash of a name or key: for up to 16 bytes (most names)
+// the length and two loads multiplied and folded, with no loop over the
+// bytes; Hash64 (XXH3) beyond. (A probe compares the bytes anyway.)
+uint64_t NameHash(std::string_view s) {
+  const size_t n = s.size();
+  if (n > 16) return Hash64(s);
+  uint64_t head = 0, tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, s.data(), 8);
+    std::memcpy(&tail, s.data() + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t h, t;
+    std::memcpy(&h, s.data(), 4);
+    std::memcpy(&t, s.data() + n - 4, 4);
+    head = h;
+    tail = t;
+  } else if (n > 0) {
+    head = uint64_t{static_cast<unsigned char>(s[0])} |
+           uint64_t{static_cast<unsigned char>(s[n / 2])} << 8 |
+           uint64_t{static_cast<unsigned char>(s[n - 1])} << 16;
+  }
+  uint64_t x = (head ^ n) * 0x9E3779B97F4A7C15ull;
+  x ^= (tail + (x >> 31)) * 0xFF51AFD7ED558CCDull;
+  return x ^ (x >> 32);
 }
 
-std::string MemoEntityKey(std::string_view name, const std::string* folded);
+// Per thread, by name as written: its EntityKey (and the key's hash, which
+// Merge groups by) and, once a mention of it was emitted, its NameFacts.
+// EntityKey() and the finder share the memo (pure functions of the name:
+// the memo changes no answer). An open-addressed table of entry indices
+// over one byte arena holding every name and key, so a new name costs no
+// node and no string of its own (the node-based map's look-ups and
+// insertions were ~1 % of the samples). Bounded: cleared when full.
+class NameMemo {
+ public:
+  static constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+  struct Entry {
+    uint64_t hash = 0;      // NameHash(name)
+    uint64_t key_hash = 0;  // NameHash(key)
+    uint32_t name_at = 0, name_size = 0, key_at = 0, key_size = 0;
+    bool has_facts = false;
+    NameFacts facts;
+  };
+
+  static NameMemo& ForThread() {
+    thread_local NameMemo memo;
+    return memo;
+  }
+
+  // The index of name's entry (hash = NameHash(name)), or kNone.
+  uint32_t Find(std::string_view name, uint64_t hash) const {
+    if (slots_.empty()) return kNone;
+    const size_t mask = slots_.size() - 1;
+    for (size_t h = hash & mask;; h = (h + 1) & mask) {
+      const uint32_t k = slots_[h];
+      if (k == kNone) return kNone;
+      const Entry& e = entries_[k];
+      if (e.hash == hash && e.name_size == name.size() &&
+          std::string_view(arena_.data() + e.name_at, e.name_size) == name) {
+        return k;
+      }
+    }
+  }
+
+  // Adds name (not in the memo) with its key; returns its index. When the
+  // memo is full it is cleared first: indices, entries and views from
+  // before are void after any Add.
+  uint32_t Add(std::string_view name, uint64_t hash, std::string_view key) {
+    if (entries_.size() >= kMaxEntries || arena_.size() > kMaxArena) {
+      entries_.clear();
+      arena_.clear();
+      slots_.assign(slots_.size(), kNone);
+    }
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    const uint32_t k = static_cast<uint32_t>(entries_.size());
+    Entry& e = entries_.emplace_back();
+    e.hash = hash;
+    e.key_hash = NameHash(key);
+    e.name_at = static_cast<uint32_t>(arena_.size());
+    e.name_size = static_cast<uint32_t>(name.size());
+    arena_.append(name);
+    e.key_at = static_cast<uint32_t>(arena_.size());
+    e.key_size = static_cast<uint32_t>(key.size());
+    arena_.append(key);
+    const size_t mask = slots_.size() - 1;
+    size_t h = hash & mask;
+    while (slots_[h] != kNone) h = (h + 1) & mask;
+    slots_[h] = k;
+    return k;
+  }
+
+  Entry& entry(uint32_t k) { return entries_[k]; }
+  std::string_view Key(const Entry& e) const {
+    return {arena_.data() + e.key_at, e.key_size};
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = size_t{1} << 16;
+  static constexpr size_t kMaxArena = size_t{1} << 24;  // bytes
+
+  // Doubles the slots (at least 1024) and places every entry again.
+  void Grow() {
+    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNone);
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t k = 0; k < entries_.size(); ++k) {
+      size_t h = entries_[k].hash & mask;
+      while (slots_[h] != kNone) h = (h + 1) & mask;
+      slots_[h] = k;
+    }
+  }
+
+  std::vector<uint32_t> slots_;  // entry indices, kNone for an empty slot
+  std::vector<Entry> entries_;
+  std::string arena_;  // the names and keys, one after another
+};
+
+// The index of a name's memo entry, added (with its key) if new.
+uint32_t MemoEntryOf(std::string_view name);
 
 struct Scores {
   float person = 0, place = 0, org = 0;
@@ -343,6 +566,12 @@ class Finder {
   Finder(const Document& doc, std::span<const DateMention> dates,
          const EntityOptions& options)
       : doc_(doc), options_(options) {
+    mid_caps_.clear();
+    mid_caps_slots_.clear();
+    mentions_.clear();
+    scores_.clear();
+    key_hashes_.clear();
+    initials_.clear();
     MarkTokens(dates);
   }
 
@@ -355,6 +584,11 @@ class Finder {
       if (i < next) continue;  // inside the name found before
       next = ScanAt(i, doc_.SentenceEnd(doc_.SentenceOf(i)));
     }
+    result_.mentions.reserve(mentions_.size());
+    for (EntityMention& m : mentions_) {
+      result_.mentions.push_back(std::move(m));
+    }
+    mentions_.clear();
     Merge();
     return std::move(result_);
   }
@@ -383,8 +617,9 @@ class Finder {
     const size_t n = toks.size();
     const size_t sentences = doc_.sentences().size();
     flags_.assign(n + kFlagPad, 0);
-    // Every entry below n is written in the loop below (no fill first).
-    thread_local std::vector<uint32_t> cap_classes;
+    // Only a capitalised word's entry is written (below) and read (its
+    // kCapBit says so): no fill.
+    std::vector<uint32_t>& cap_classes = buffers_.cap_classes;
     if (cap_classes.size() < n) cap_classes.resize(n);
     cap_classes_ = cap_classes.data();
     for (const DateMention& d : dates) {
@@ -400,17 +635,21 @@ class Finder {
       int capitalised = 0;
       bool period = false;
       const size_t first_start = starts_.size();
+      // Through local pointers: the compiler cannot tell that the pushes
+      // onto starts_ leave the tokens and flags_ where they are, and would
+      // load their vectors again for every token.
+      const text::Token* const tok = toks.data();
+      uint8_t* const flags = flags_.data();
       for (size_t i = b; i < e; ++i) {
-        const text::Token& t = toks[i];
+        const text::Token& t = tok[i];
         uint8_t f = 0;
-        uint32_t classes = kNotCapitalised;
         if (t.kind == text::TokenKind::kWord) {
           f = kWordBit;
           if (t.capitalized) {
             f |= kCapBit;
             ++capitalised;
             starts_.push_back(static_cast<uint32_t>(i));
-            classes = CapClasses(t.norm);
+            cap_classes_[i] = CapClasses(t.norm);
           }
         } else if (t.kind == text::TokenKind::kPunct && t.norm.size() == 1) {
           switch (t.norm[0]) {
@@ -422,7 +661,7 @@ class Finder {
               f = kHyphenBit;
               // A lower-case word before a hyphen may open a name too
               // ("al-Assad"); no token between them was a start.
-              if (i > 0 && (flags_[i - 1] & (kWordBit | kCapBit)) == kWordBit) {
+              if (i > 0 && (flags[i - 1] & (kWordBit | kCapBit)) == kWordBit) {
                 starts_.push_back(static_cast<uint32_t>(i - 1));
               }
               break;
@@ -437,8 +676,7 @@ class Finder {
               break;
           }
         }
-        flags_[i] |= f;
-        cap_classes_[i] = classes;
+        flags[i] |= f;
       }
       // The first word or number of the sentence may be its initial (no
       // bit above reads kInitialBit).
@@ -474,10 +712,13 @@ class Finder {
   // `period` if it holds a ".", are in title case.
   bool TitleCase(size_t b, size_t e, int capitalised, bool period) const {
     if (capitalised < 3) return false;
+    // (Local pointers stay in registers across the look-ups.)
+    const uint8_t* const flags = flags_.data();
+    const text::Token* const tok = doc_.tokens().data();
     int lower = 0;
     for (size_t i = b; i < e && lower * 3 <= capitalised; ++i) {
-      if ((flags_[i] & (kWordBit | kCapBit)) != kWordBit) continue;
-      if (!lexicon::IsEnglishStopword(doc_.Norm(i))) ++lower;
+      if ((flags[i] & (kWordBit | kCapBit)) != kWordBit) continue;
+      if (!lexicon::IsEnglishStopword(tok[i].norm)) ++lower;
     }
     if (lower * 3 > capitalised) return false;  // so lower * 3 > caps
     int caps = 0;
@@ -503,17 +744,22 @@ class Finder {
   // starts_ from `first_start` on (with the lower-case words before a
   // hyphen, which the flags turn away), so only they are visited.
   void CollectMidSentenceCapitals(size_t first_start) {
-    for (size_t k = first_start; k < starts_.size(); ++k) {
-      const size_t i = starts_[k];
+    // (Local pointers: the pushes below leave these vectors alone.)
+    const uint8_t* const flags = flags_.data();
+    const text::Token* const tok = doc_.tokens().data();
+    const uint32_t* const starts = starts_.data();
+    const size_t count = starts_.size();
+    for (size_t k = first_start; k < count; ++k) {
+      const size_t i = starts[k];
       // Cap(i) && !doc_.SentenceInitial(i).
-      if ((flags_[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
+      if ((flags[i] & (kWordBit | kCapBit | kInDateBit | kInitialBit)) !=
           (kWordBit | kCapBit)) {
         continue;
       }
-      if (i > 0 && (flags_[i - 1] & (kQuoteBit | kColonBit)) != 0) {
+      if (i > 0 && (flags[i - 1] & (kQuoteBit | kColonBit)) != 0) {
         continue;  // quoted sentence starts
       }
-      mid_caps_.push_back(StripPossessive(doc_.Norm(i)));
+      mid_caps_.push_back(StripPossessive(tok[i].norm));
     }
   }
 
@@ -544,13 +790,24 @@ class Finder {
     }
   }
 
-  // FNV-1a over the bytes: the words are short.
-  static size_t WordHash(std::string_view w) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (const char c : w) {
-      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  // The length and the first and last four bytes (or the first and last
+  // byte), multiplied and folded: no loop over the bytes (the words are
+  // short, and a probe compares the whole word anyway).
+  [[gnu::always_inline]] static size_t WordHash(std::string_view w) {
+    const size_t n = w.size();
+    uint64_t x = n;
+    if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, w.data(), 4);
+      std::memcpy(&tail, w.data() + n - 4, 4);
+      x ^= (uint64_t{head} << 32 | tail) * 0x9E3779B97F4A7C15ull;
+    } else if (n > 0) {
+      x ^= (uint64_t{static_cast<unsigned char>(w[0])} << 16 |
+            uint64_t{static_cast<unsigned char>(w[n - 1])} << 8) *
+           0x9E3779B97F4A7C15ull;
     }
-    return static_cast<size_t>(h ^ (h >> 29));
+    x *= 0xFF51AFD7ED558CCDull;
+    return static_cast<size_t>(x ^ (x >> 32));
   }
 
   bool KnownName(std::string_view folded) const {
@@ -569,16 +826,17 @@ class Finder {
   // capitalised word's is looked up once, in MarkTokens (the scans and
   // cleaning steps ask about the capitalised words again and again), the
   // others' when asked. Tokens past the end have the empty norm, in no list.
-  uint32_t Classes(size_t i) const {
+  [[gnu::always_inline]] uint32_t Classes(size_t i) const {
     if (i >= doc_.size()) return 0;
-    const uint32_t c = cap_classes_[i];
-    if ((c & (kNotCapitalised | kStrippedNotNorm)) == 0) return c;
+    if ((flags_[i] & kCapBit) != 0 &&
+        (cap_classes_[i] & kStrippedNotNorm) == 0) {
+      return cap_classes_[i];
+    }
     return lexicon::WordClasses(doc_.Norm(i));
   }
-  uint32_t StrippedClasses(size_t i) const {
+  [[gnu::always_inline]] uint32_t StrippedClasses(size_t i) const {
     if (i >= doc_.size()) return 0;
-    const uint32_t c = cap_classes_[i];
-    if ((c & kNotCapitalised) == 0) return c & ~kStrippedNotNorm;
+    if ((flags_[i] & kCapBit) != 0) return cap_classes_[i] & ~kStrippedNotNorm;
     return lexicon::WordClasses(StripPossessive(doc_.Norm(i)));
   }
   // A capitalised word's entry of cap_classes_: its StrippedClasses, and
@@ -818,7 +1076,7 @@ class Finder {
     if (initial && single && !all_caps && !KnownNameClasses(c0) &&
         !MidSentenceCapital(w0) &&
         !(doc_.IsWord(last_tok + 1) &&
-          lexicon::IsSpeechVerb(doc_.Norm(last_tok + 1)))) {
+          (Classes(last_tok + 1) & wc::kSpeechVerb) != 0)) {
       return;
     }
     if (initial && !single && (c0 & wc::kEnglishStopword) != 0) return;
@@ -883,8 +1141,12 @@ class Finder {
     if (raw.empty()) return;
     // What the name's own words say (its key and lexicon cues) depends on
     // the name alone: looked up once per thread, not per mention.
-    const NameFacts& nf = FactsOfName(raw, first, last);
+    const NameMemo::Entry& name_entry = FactsOfName(raw, first, last);
+    const NameFacts& nf = name_entry.facts;
     if (nf.words == 0) return;
+    // = EntityKey(raw); a view of the memo's arena, valid until the memo's
+    // next Add (none before it is copied below).
+    const std::string_view key = NameMemo::ForThread().Key(name_entry);
     const bool all_caps = doc_.tokens()[first].all_caps && first == last;
 
     // Lexicon cues, added in the order the checks were made.
@@ -905,15 +1167,19 @@ class Finder {
     if (first > 0 && doc_.IsWord(first - 1)) {
       const std::string_view p = doc_.Norm(first - 1);
       // (The capital tests first: they are cheaper than the look-ups.)
-      if (!doc_.Capitalized(first - 1) && lexicon::IsRoleNoun(p))
+      if (!doc_.Capitalized(first - 1) &&
+          (Classes(first - 1) & wc::kRoleNoun) != 0) {
         scores.person += 1.5f;
+      }
       if (PlacePreposition(p)) scores.place += 0.8f;
       if (p == "at" || p == "of") scores.place += 0.3f;
       if (p == "mr" || p == "mrs" || p == "ms" || p == "dr") scores.person += 2;
     }
-    for (size_t k = first, n = 0; k-- > 0 && n < 5; ++n) {
-      if (doc_.SentenceOf(k) != doc_.SentenceOf(first)) break;
-      if (doc_.IsWord(k) && !doc_.Capitalized(k) &&
+    // The five tokens before, within the sentence (its tokens are one
+    // range); flags_ tell a lower-case word.
+    const size_t sentence_begin = doc_.SentenceBegin(doc_.SentenceOf(first));
+    for (size_t k = first, n = 0; k-- > sentence_begin && n < 5; ++n) {
+      if ((flags_[k] & (kWordBit | kCapBit)) == kWordBit &&
           PlaceNounBefore(doc_.Norm(k))) {
         scores.place += 1.5f;
         break;
@@ -922,11 +1188,12 @@ class Finder {
     // Context after.
     const size_t a = last + 1;
     if (doc_.IsWord(a)) {
-      // (The word after a name is mostly lower case, and the two small
-      // lists reject it sooner than the merged WordClasses table.)
-      const std::string_view nw = doc_.Norm(a);
-      if (!doc_.Capitalized(a) && lexicon::IsPlaceSuffix(nw)) scores.place += 2;
-      if (lexicon::IsSpeechVerb(nw)) {
+      // (One WordClasses look-up answers both lists.)
+      const uint32_t ca = Classes(a);
+      if (!doc_.Capitalized(a) && (ca & wc::kPlaceSuffix) != 0) {
+        scores.place += 2;
+      }
+      if ((ca & wc::kSpeechVerb) != 0) {
         if (nf.words >= 2 && scores.org == 0 && scores.place == 0) {
           scores.person += 1.5f;
         } else {
@@ -934,27 +1201,28 @@ class Finder {
         }
       }
     }
-    if (doc_.IsPunct(a, "-") && doc_.Adjacent(last, a) &&
+    // (flags_ has a bit for "-", and padding past the last token.)
+    if ((flags_[a] & kHyphenBit) != 0 && doc_.Adjacent(last, a) &&
         doc_.IsWord(a + 1, "based")) {
       scores.place += 2;
     }
+    const bool comma_after = doc_.IsPunct(a, ",");
     // Age appositive: "Rhys Gannet, 67, said".
-    if (doc_.IsPunct(a, ",") && doc_.IsNumber(a + 1) &&
-        doc_.IsPunct(a + 2, ",") && doc_.Norm(a + 1).size() <= 3 &&
-        nf.words >= 2) {
+    if (comma_after && doc_.IsNumber(a + 1) && doc_.IsPunct(a + 2, ",") &&
+        doc_.Norm(a + 1).size() <= 3 && nf.words >= 2) {
       scores.person += 1.5f;
     }
     // Appositive: "X, the Secretary of ..." / "X, Secretary of ...".
-    if (doc_.IsPunct(a, ",")) {
+    if (comma_after) {
       size_t b = a + 1;
       if (doc_.IsWord(b) && (doc_.Norm(b) == "the" || doc_.Norm(b) == "a" ||
                              doc_.Norm(b) == "his" || doc_.Norm(b) == "her")) {
         ++b;
       }
       for (int n = 0; n < 3 && doc_.IsWord(b); ++n, ++b) {
-        const std::string_view x = doc_.Norm(b);
-        if ((lexicon::IsPersonTitle(x) && !TitleModifier(x)) ||
-            lexicon::IsRoleNoun(x)) {
+        const uint32_t cx = Classes(b);
+        if (((cx & wc::kPersonTitle) != 0 && !TitleModifier(doc_.Norm(b))) ||
+            (cx & wc::kRoleNoun) != 0) {
           scores.person += 1.5f;
           break;
         }
@@ -967,25 +1235,29 @@ class Finder {
       scores.person += 0.5f;
     }
 
-    if (nf.key.empty()) return;
+    if (key.empty()) return;
     // Written in place (not built aside and moved in).
-    EntityMention& m = result_.mentions.emplace_back();
+    EntityMention& m = mentions_.emplace_back();
     m.begin = begin;
     m.end = end;
-    m.text.assign(raw);
+    // (Appended to the new, empty strings: cheaper than a general assign.)
+    m.text.append(raw);
     m.type = Best(scores, &m.confidence);
-    m.key = nf.key;  // = EntityKey(raw)
+    m.key.append(key);
     scores_.push_back(scores);
+    key_hashes_.push_back(name_entry.key_hash);
+    initials_.push_back(nf.initials);
   }
 
-  // The facts of a name (tokens first..last, possessive off, as `raw`)
-  // that depend on its text alone, from the thread's name memo; computed
-  // and stored on the first mention of the name.
-  const NameFacts& FactsOfName(std::string_view raw, size_t first,
-                               size_t last) {
-    NameMemoMap& memo = NameMemo();
-    auto it = memo.find(raw);
-    if (it != memo.end() && it->second.has_facts) return it->second.facts;
+  // The memo entry of a name (tokens first..last, possessive off, as
+  // `raw`), with the facts that depend on its text alone: computed and
+  // stored on the first mention of the name.
+  const NameMemo::Entry& FactsOfName(std::string_view raw, size_t first,
+                                     size_t last) {
+    NameMemo& memo = NameMemo::ForThread();
+    const uint64_t hash = NameHash(raw);
+    uint32_t k = memo.Find(raw, hash);
+    if (k != NameMemo::kNone && memo.entry(k).has_facts) return memo.entry(k);
     if (first == last && raw.size() == doc_.Raw(first).size()) {
       // One whole token: its norm is FoldWord of its text already.
       folded_.assign(doc_.Norm(first));
@@ -997,16 +1269,24 @@ class Finder {
     SplitWords(folded, &words_);
     const std::vector<std::string_view>& words = words_;
     NameFacts f;
-    f.words = words.size();
+    f.words = static_cast<uint32_t>(words.size());
+    // A new name's key; empty without words (= EntityKey(raw) then too).
+    key_.clear();
     if (!words.empty()) {
       const std::string_view lastw = words.back();
-      lexicon::CountryKey(folded, &f.cue);
+      // One WordClasses look-up of the whole name answers the lists of
+      // names (its country bits are CountryKey's cue), one of the last
+      // word the organisation heads.
+      const uint32_t nc = lexicon::WordClasses(folded);
+      f.cue = CueOf(nc);
       f.place_lexicon = f.cue == lexicon::CountryCue::kName ||
                         f.cue == lexicon::CountryCue::kCapital ||
-                        lexicon::IsKnownPlace(folded);
-      f.org_head_last = lexicon::IsOrgHead(lastw);
-      for (size_t k = 1; k + 1 < words.size(); ++k) {
-        if (lexicon::IsOrgHead(words[k])) {
+                        (nc & wc::kKnownPlace) != 0;
+      f.org_head_last =
+          ((lastw.size() == folded.size() ? nc : lexicon::WordClasses(lastw)) &
+           wc::kOrgHead) != 0;
+      for (size_t w = 1; w + 1 < words.size(); ++w) {
+        if ((lexicon::WordClasses(words[w]) & wc::kOrgHead) != 0) {
           f.org_head_inside = true;
           break;
         }
@@ -1014,20 +1294,18 @@ class Finder {
       f.org_by_itself =
           f.org_head_last && words.size() == 1 &&
           (lastw == "kremlin" || lastw == "pentagon" || lastw == "rada");
-      f.news_outlet = lexicon::IsNewsOutlet(folded);
+      f.news_outlet = (nc & wc::kNewsOutlet) != 0;
       f.street = words.size() > 1 && StreetHead(lastw);
-      f.platform = lexicon::IsPlatform(folded);
-      // = EntityKey(raw): `folded` is Fold(raw).
-      f.key = it != memo.end() ? it->second.key : KeyOfFolded(folded);
+      f.platform = (nc & wc::kPlatform) != 0;
+      f.initials = InitialsOfWords(words);
+      // = EntityKey(raw): `folded` is Fold(raw), `words` its words.
+      if (k == NameMemo::kNone) KeyOfWords(words, &key_);
     }
-    if (it == memo.end()) {
-      if (memo.size() >= kMaxNameMemo) memo.clear();
-      it = memo.emplace(std::string(raw), NameMemoEntry{}).first;
-      it->second.key = f.key;
-    }
-    it->second.facts = std::move(f);
-    it->second.has_facts = true;
-    return it->second.facts;
+    if (k == NameMemo::kNone) k = memo.Add(raw, hash, key_);
+    NameMemo::Entry& e = memo.entry(k);
+    e.facts = f;
+    e.has_facts = true;
+    return e;
   }
 
   void EmitInstitution(size_t first, size_t last) {
@@ -1039,11 +1317,15 @@ class Finder {
     m.text.assign(doc_.text().substr(begin, end - begin));
     m.type = EntityType::kOrganization;
     m.confidence = 0.75f;
-    m.key = EntityKey(m.text);
+    NameMemo& memo = NameMemo::ForThread();
+    const NameMemo::Entry& e = memo.entry(MemoEntryOf(m.text));
+    m.key.assign(memo.Key(e));  // = EntityKey(m.text)
     Scores s;
     s.org = 2.5f;
     scores_.push_back(s);
-    result_.mentions.push_back(std::move(m));
+    key_hashes_.push_back(e.key_hash);
+    initials_.push_back(NameInitials{});  // folded in Merge if needed
+    mentions_.push_back(std::move(m));
   }
 
   // Merge's working vectors, kept per thread (a Finder lives for one
@@ -1056,12 +1338,13 @@ class Finder {
     std::vector<size_t> parent;
     std::vector<Scores> gscore;
     std::vector<std::string_view> longest;
+    std::vector<size_t> longest_mention;
     std::vector<std::string_view> all_words;
     std::vector<size_t> words_from;
     std::vector<std::span<const std::string_view>> gwords;
     std::vector<std::pair<size_t, std::string>> acronyms;
     std::vector<std::pair<std::string, size_t>> initials;
-    std::vector<std::pair<std::string_view, size_t>> by_last;
+    std::vector<std::pair<size_t, size_t>> by_last;
     std::vector<size_t> order;
     std::vector<int> entity_of_root;
     std::vector<Scores> escore;
@@ -1088,7 +1371,7 @@ class Finder {
     keys.clear();
     for (size_t k = 0; k < ms.size(); ++k) {
       const std::string_view key = ms[k].key;
-      size_t h = std::hash<std::string_view>{}(key) & (slots - 1);
+      size_t h = key_hashes_[k] & (slots - 1);  // NameHash(key)
       while (slot[h] != kEmpty && keys[slot[h]] != key) {
         h = (h + 1) & (slots - 1);
       }
@@ -1118,13 +1401,18 @@ class Finder {
     gscore.assign(g, Scores());
     std::vector<std::string_view>& longest = scratch.longest;
     longest.assign(g, std::string_view());
+    // The mention whose text is longest[a] (texts are never empty).
+    std::vector<size_t>& longest_mention = scratch.longest_mention;
+    longest_mention.assign(g, 0);
     for (size_t k = 0; k < ms.size(); ++k) {
       Scores& s = gscore[group[k]];
       s.person += scores_[k].person;
       s.place += scores_[k].place;
       s.org += scores_[k].org;
-      if (ms[k].text.size() > longest[group[k]].size())
+      if (ms[k].text.size() > longest[group[k]].size()) {
         longest[group[k]] = ms[k].text;
+        longest_mention[group[k]] = k;
+      }
     }
     // The words of each key: one flat vector, a span per group.
     std::vector<std::string_view>& all_words = scratch.all_words;
@@ -1148,7 +1436,16 @@ class Finder {
       std::vector<std::pair<size_t, std::string>>& acronyms = scratch.acronyms;
       acronyms.clear();
       for (size_t a = 0; a < g; ++a) {
-        std::string letters = AcronymLetters(longest[a]);
+        // An acronym's first two bytes are capitals or dots (it has two
+        // letters and nothing else): most names leave here.
+        const std::string_view l = longest[a];
+        auto acronym_byte = [](char c) {
+          return (c >= 'A' && c <= 'Z') || c == '.';
+        };
+        if (l.size() < 2 || !acronym_byte(l[0]) || !acronym_byte(l[1])) {
+          continue;
+        }
+        std::string letters = AcronymLetters(l);
         if (!letters.empty()) acronyms.emplace_back(a, std::move(letters));
       }
       // (initials, group) of the multiword groups, in group order; a text
@@ -1156,13 +1453,21 @@ class Finder {
       std::vector<std::pair<std::string, size_t>>& initials = scratch.initials;
       initials.clear();
       if (!acronyms.empty()) {
-        std::string letters;
         for (size_t b = 0; b < g; ++b) {
           if (gwords[b].size() >= 2 && gwords[b].size() <= 6) {
-            folded_.clear();
-            text::FoldWord(longest[b], &folded_);
-            InitialsInto(folded_, &words_, &letters);
-            initials.emplace_back(letters, b);
+            // The longest text's initials, found with its other facts (an
+            // institution's are folded here).
+            NameInitials in = initials_[longest_mention[b]];
+            if (!in.known) {
+              folded_.clear();
+              text::FoldWord(longest[b], &folded_);
+              SplitWords(folded_, &words_);
+              in = InitialsOfWords(words_);
+            }
+            // More than six initials equal no acronym's letters.
+            if (!in.more_than_six) {
+              initials.emplace_back(std::string(in.letters, in.size), b);
+            }
           }
         }
       }
@@ -1176,9 +1481,12 @@ class Finder {
     // person-ish group that ends with the same words ("Zelensky" and
     // "Volodymyr Zelensky", "Abdel Rahman" and "Rami Abdel Rahman").
     {
-      // (last word, group), sorted: the groups of one last word in order.
-      std::vector<std::pair<std::string_view, size_t>>& by_last =
-          scratch.by_last;
+      // (hash of the last word, group), sorted: the groups of one last
+      // word together (with any whose last word shares its hash, which the
+      // comparison of the words below turns away). Integer keys sort and
+      // search cheaper than the words; the order within one last word does
+      // not matter (a match is unique only when all matches are joined).
+      std::vector<std::pair<size_t, size_t>>& by_last = scratch.by_last;
       by_last.clear();
       for (size_t b = 0; b < g; ++b) {
         if (gwords[b].size() < 2 || gwords[b].size() > 5) continue;
@@ -1187,7 +1495,7 @@ class Finder {
             gscore[b].place > gscore[b].person + 1) {
           continue;
         }
-        by_last.emplace_back(gwords[b].back(), b);
+        by_last.emplace_back(WordHash(gwords[b].back()), b);
       }
       std::sort(by_last.begin(), by_last.end());
       for (size_t a = 0; a < g; ++a) {
@@ -1197,17 +1505,17 @@ class Finder {
         }
         if (n == 2 && gscore[a].org + gscore[a].place > gscore[a].person)
           continue;
-        const std::string_view last = gwords[a].back();
-        auto it =
-            std::lower_bound(by_last.begin(), by_last.end(), last,
-                             [](const std::pair<std::string_view, size_t>& e,
-                                std::string_view w) { return e.first < w; });
+        const size_t last = WordHash(gwords[a].back());
+        auto it = std::lower_bound(by_last.begin(), by_last.end(), last,
+                                   [](const std::pair<size_t, size_t>& e,
+                                      size_t h) { return e.first < h; });
         if (it == by_last.end() || it->first != last) continue;
         size_t match = kNpos;
         bool unique = true;
         for (; it != by_last.end() && it->first == last; ++it) {
           const size_t b = it->second;
           const auto& wb = gwords[b];
+          // (The words compared include the last: a hash collision fails.)
           if (wb.size() <= n ||
               !std::equal(gwords[a].begin(), gwords[a].end(), wb.end() - n)) {
             continue;
@@ -1324,30 +1632,61 @@ class Finder {
   }
 
  private:
+  // The per-document working vectors below, kept per thread (a Finder
+  // lives for one document): their capacity is reused, so a document
+  // allocates next to nothing for them once the thread has seen a few.
+  struct Buffers {
+    std::vector<uint8_t> flags;
+    std::vector<uint32_t> cap_classes;
+    std::vector<bool> title_case;
+    std::vector<uint32_t> starts;
+    std::vector<std::string_view> mid_caps;
+    std::vector<uint32_t> mid_caps_slots;
+    std::vector<size_t> run;
+    std::string folded;
+    std::vector<std::string_view> words;
+    std::string key;
+    std::vector<EntityMention> mentions;
+    std::vector<Scores> scores;
+    std::vector<uint64_t> key_hashes;
+    std::vector<NameInitials> initials;
+  };
+  static Buffers& ThreadBuffers() {
+    thread_local Buffers buffers;
+    return buffers;
+  }
+
   const Document& doc_;
   const EntityOptions& options_;
+  Buffers& buffers_ = ThreadBuffers();
   // MarkTokens' bits, doc_.size() + kFlagPad entries.
   static constexpr size_t kFlagPad = 4;
-  std::vector<uint8_t> flags_;
-  // Per token (doc_.size() entries, in a per-thread buffer): a
-  // capitalised word's CapClasses, else kNotCapitalised.
-  static constexpr uint32_t kNotCapitalised = 1u << 31;
+  std::vector<uint8_t>& flags_ = buffers_.flags;
+  // Per token (at least doc_.size() entries): a capitalised word's
+  // (kCapBit's) CapClasses; the others' are not set.
   static constexpr uint32_t kStrippedNotNorm = 1u << 30;
   uint32_t* cap_classes_ = nullptr;
-  std::vector<bool> title_case_;  // per sentence
+  std::vector<bool>& title_case_ = buffers_.title_case;  // per sentence
   // The tokens ScanAt may open a name at, in order: capitalised words and
   // lower-case words before a hyphen.
-  std::vector<uint32_t> starts_;
+  std::vector<uint32_t>& starts_ = buffers_.starts;
   // Folded words capitalised mid-sentence (views of the document's norms),
   // and the hash set over them that the first MidSentenceCapital() builds
-  // (indices into mid_caps_, kNoWord for an empty slot).
-  std::vector<std::string_view> mid_caps_;
+  // (indices into mid_caps_, kNoWord for an empty slot; empty until then).
+  std::vector<std::string_view>& mid_caps_ = buffers_.mid_caps;
   static constexpr uint32_t kNoWord = static_cast<uint32_t>(-1);
-  mutable std::vector<uint32_t> mid_caps_slots_;
-  std::vector<size_t> run_;              // ScanAt's name run, reused
-  std::string folded_;                   // EmitClean's folded name, reused
-  std::vector<std::string_view> words_;  // its words, reused
-  std::vector<Scores> scores_;  // parallel to result_.mentions
+  std::vector<uint32_t>& mid_caps_slots_ = buffers_.mid_caps_slots;
+  std::vector<size_t>& run_ = buffers_.run;                // ScanAt's name run
+  std::string& folded_ = buffers_.folded;                  // EmitClean's name
+  std::vector<std::string_view>& words_ = buffers_.words;  // its words
+  std::string& key_ = buffers_.key;  // FactsOfName's new key
+  // The mentions as found, moved into result_.mentions (allocated once,
+  // at their number) before Merge; and parallel to them, their scores and
+  // NameHash of their keys.
+  std::vector<EntityMention>& mentions_ = buffers_.mentions;
+  std::vector<Scores>& scores_ = buffers_.scores;
+  std::vector<uint64_t>& key_hashes_ = buffers_.key_hashes;
+  std::vector<NameInitials>& initials_ = buffers_.initials;
   EntityResult result_;
 };
 
@@ -1355,90 +1694,128 @@ class Finder {
 
 namespace {
 
-// EntityKey of a name given its folded form (FoldWord output): the key
-// depends on the name through it only.
-std::string KeyOfFolded(std::string_view folded) {
-  // Typographic apostrophes are ASCII after folding; trim white space. The
-  // words' vector is reused across calls (this runs for every new name).
+// EntityKey of a name given its folded form (FoldWord output), into *key:
+// the key depends on the name through it only.
+void KeyOfFolded(std::string_view folded, std::string* key) {
+  // Typographic apostrophes are ASCII after folding; trim white space.
+  thread_local std::vector<std::string_view> split;
+  SplitWords(folded, &split);
+  KeyOfWords(split, key);
+}
+
+// The same given the folded name's words (SplitWords of it, views of its
+// text), which the finder has at hand. The buffers are reused across
+// calls (this runs for every new name).
+void KeyOfWords(std::span<const std::string_view> folded_words,
+                std::string* key) {
+  key->clear();
   thread_local std::vector<std::string_view> words;
-  SplitWords(folded, &words);
-  while (!words.empty() && words.front() == "the") words.erase(words.begin());
-  if (words.empty()) return {};
+  thread_local std::string joined;
+  words.assign(folded_words.begin(), folded_words.end());
+  size_t from = 0;  // the first word after leading "the"s
+  while (from < words.size() && words[from] == "the") ++from;
+  if (from == words.size()) return;
   words.back() = StripPossessive(words.back());
-  std::string joined;
-  for (std::string_view w : words) {
-    if (!joined.empty()) joined.push_back(' ');
-    joined.append(w);
+  // The words joined by single spaces: most often the folded text from the
+  // first word on as it is (then no copy is made).
+  std::string_view whole(
+      words[from].data(),
+      static_cast<size_t>(words.back().data() + words.back().size() -
+                          words[from].data()));
+  size_t joined_size = words.size() - from - 1;
+  bool single_spaced = true;
+  for (size_t k = from; k < words.size(); ++k) {
+    joined_size += words[k].size();
+    if (k + 1 < words.size() && words[k].data()[words[k].size()] != ' ') {
+      single_spaced = false;
+    }
+  }
+  if (!single_spaced || joined_size != whole.size()) {
+    joined.clear();
+    for (size_t k = from; k < words.size(); ++k) {
+      if (!joined.empty()) joined.push_back(' ');
+      joined.append(words[k]);
+    }
+    whole = joined;
   }
   // Whole-name aliases ("u.s.", "kiev", "uae"); the alias then goes through
   // the skeleton like any name, so "Kiev" and "Kyiv" meet.
-  if (const std::string_view alias = lexicon::NameAlias(joined);
+  if (const std::string_view alias = lexicon::NameAlias(whole);
       !alias.empty()) {
     joined.assign(alias);
     SplitWords(joined, &words);
+    from = 0;
   }
-  // Institutions: country cue + rest.
-  if (words.size() >= 2) {
-    const std::string_view country = CountryPrefix(words[0]);
+  const std::span<const std::string_view> name(words.data() + from,
+                                               words.size() - from);
+  // Institutions: country cue + rest. (One WordClasses look-up answers
+  // both lists of each later word.)
+  if (name.size() >= 2) {
+    const std::string_view country = CountryPrefix(name[0]);
     bool institution = false;
-    for (size_t k = 1; k < words.size(); ++k) {
-      if (lexicon::IsInstitutionNoun(words[k]) ||
-          lexicon::IsOrgHead(words[k])) {
-        institution = true;
+    if (!country.empty()) {
+      for (size_t k = 1; k < name.size() && !institution; ++k) {
+        institution = (lexicon::WordClasses(name[k]) &
+                       (wc::kInstitutionNoun | wc::kOrgHead)) != 0;
       }
     }
-    if (!country.empty() && institution) {
-      std::string key(country);
-      key.push_back('|');
-      for (size_t k = 1; k < words.size(); ++k) {
-        if (k > 1) key.push_back(' ');
-        key.append(lexicon::BritishSpelling(StripPossessive(words[k])));
+    if (institution) {
+      key->assign(country);
+      key->push_back('|');
+      for (size_t k = 1; k < name.size(); ++k) {
+        if (k > 1) key->push_back(' ');
+        key->append(lexicon::BritishSpelling(StripPossessive(name[k])));
       }
-      return key;
+      return;
     }
   }
-  std::string key;
-  for (std::string_view w : words) {
+  for (std::string_view w : name) {
     w = StripPossessive(w);
     if (w.empty()) continue;
-    if (!key.empty()) key.push_back(' ');
-    AppendSkeleton(lexicon::BritishSpelling(w), &key);
+    if (!key->empty()) key->push_back(' ');
+    AppendSkeleton(lexicon::BritishSpelling(w), key);
   }
-  return key;
 }
 
 // Keys are asked for again and again (every mention when extracting, both
 // names of every pair compared when merging across a story), for a few
-// distinct names: memoised per thread by the name, bounded (cleared when
-// full). The key is a pure function of the name, so the memo changes no
-// answer. `folded`, if given, is FoldWord(name) (the entity finder has it at
-// hand): a new name then is not folded again.
-std::string MemoEntityKey(std::string_view name, const std::string* folded) {
-  NameMemoMap& memo = NameMemo();
-  // Looked up by the view itself (no std::string made for a hit).
-  if (const auto it = memo.find(name); it != memo.end()) return it->second.key;
-  if (memo.size() >= kMaxNameMemo) memo.clear();
-  std::string key =
-      folded != nullptr ? KeyOfFolded(*folded) : KeyOfFolded(Fold(name));
-  memo.emplace(std::string(name), NameMemoEntry{}).first->second.key = key;
-  return key;
+// distinct names: memoised per thread by the name (NameMemo). The key is a
+// pure function of the name, so the memo changes no answer.
+uint32_t MemoEntryOf(std::string_view name) {
+  NameMemo& memo = NameMemo::ForThread();
+  const uint64_t hash = NameHash(name);
+  if (const uint32_t k = memo.Find(name, hash); k != NameMemo::kNone) return k;
+  thread_local std::string folded, key;
+  folded.clear();
+  text::FoldWord(name, &folded);
+  KeyOfFolded(folded, &key);
+  return memo.Add(name, hash, key);
 }
 
 }  // namespace
 
 std::string EntityKey(std::string_view name) {
-  return MemoEntityKey(name, nullptr);
+  NameMemo& memo = NameMemo::ForThread();
+  return std::string(memo.Key(memo.entry(MemoEntryOf(name))));
 }
 
 bool SameEntityName(std::string_view a, std::string_view b,
                     const EntityOptions& options) {
-  const std::string ka = EntityKey(a), kb = EntityKey(b);
+  // Asked for many pairs of names across a story: the keys and their
+  // words go into buffers reused per thread (copies of the memo's keys,
+  // whose views a second look-up may move).
+  thread_local std::string ka, kb;
+  thread_local std::vector<std::string_view> wa, wb;
+  NameMemo& memo = NameMemo::ForThread();
+  ka.assign(memo.Key(memo.entry(MemoEntryOf(a))));
+  kb.assign(memo.Key(memo.entry(MemoEntryOf(b))));
   if (ka.empty() || kb.empty()) return false;
   if (ka == kb) return true;
   const std::string la = AcronymLetters(a), lb = AcronymLetters(b);
   if (!la.empty() && la == Initials(Fold(b))) return true;
   if (!lb.empty() && lb == Initials(Fold(a))) return true;
-  const std::vector<std::string_view> wa = SplitWords(ka), wb = SplitWords(kb);
+  SplitWords(ka, &wa);
+  SplitWords(kb, &wb);
   if (ka.find('|') == std::string::npos && kb.find('|') == std::string::npos) {
     if (wa.size() == 1 && wb.size() >= 2 && wb.back() == wa[0]) return true;
     if (wb.size() == 1 && wa.size() >= 2 && wa.back() == wb[0]) return true;

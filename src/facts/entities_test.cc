@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "src/facts/lexicon.h"
+#include "src/text/stopwords.h"
 
 namespace concord::facts {
 namespace {
@@ -92,6 +93,10 @@ const Row kRows[] = {
      "lost four fighters.",
      {"Syrian Democratic Forces (organization) = Syrian Democratic Forces | "
       "SDF"}},
+    // An institution's initials (folded when the merge needs them).
+    {"Russia's Defense Ministry denied it. The RDM later said drones fell.",
+     {"Russia's Defense Ministry (organization) = Russia's Defense Ministry "
+      "| RDM"}},
     {"NATO allies met in Brussels.",
      {"NATO (organization)", "Brussels (place)"}},
     {"The State Emergency Service said Ukraine's State Emergency Service "
@@ -168,6 +173,56 @@ TEST(EntitiesGolden, SameMentionsWithColdKeyOnlyAndWarmNameMemo) {
   EXPECT_EQ(warm, cold);
 }
 
+// The name memo is bounded: it is cleared when it holds 2^16 names or
+// 16 MiB of names and keys. A thread that fills it past both bounds (with
+// short and with long names) must still give every key and mention a
+// fresh thread gives.
+TEST(EntitiesGolden, SameMentionsAndKeysAfterTheNameMemoFills) {
+  std::vector<std::string> cold;
+  std::vector<std::string> names;
+  for (int k = 0; k < 40; ++k) {
+    names.push_back("Oblast Number" + std::to_string(k) + " Zelenskyy");
+    names.push_back(std::string(300, static_cast<char>('a' + k % 26)) +
+                    " Defense Ministry");
+  }
+  std::vector<std::string> cold_keys;
+  std::thread([&] {
+    cold = AllMentions();
+    for (const std::string& n : names) cold_keys.push_back(EntityKey(n));
+  }).join();
+  std::vector<std::string> after_short, after_long, keys_after;
+  std::thread([&] {
+    for (int k = 0; k < 70000; ++k) EntityKey("Name" + std::to_string(k));
+    after_short = AllMentions();
+    const std::string pad(280, 'x');
+    for (int k = 0; k < 60000; ++k) EntityKey(pad + std::to_string(k));
+    after_long = AllMentions();
+    for (const std::string& n : names) keys_after.push_back(EntityKey(n));
+  }).join();
+  EXPECT_FALSE(cold.empty());
+  EXPECT_EQ(after_short, cold);
+  EXPECT_EQ(after_long, cold);
+  EXPECT_EQ(keys_after, cold_keys);
+}
+
+// Names split into words at spaces, tabs and line breaks only, however
+// long the words (the splitter passes eight bytes at a time).
+TEST(EntityKey, WordsSplitAtWhiteSpaceOnly) {
+  EXPECT_EQ(EntityKey("Volodymyrovych\tOleksandrovych  Zelenskyy"),
+            EntityKey("Volodymyrovych Oleksandrovych Zelenskyy"));
+  EXPECT_EQ(EntityKey("Volodymyrovych Oleksandrovych Zelenskyy"),
+            "volodimirovich oleksandrovich zelenski");
+  EXPECT_EQ(EntityKey("Abcdefghijklmnop\nQrstuvwxyzabcdefgh"),
+            "abcdefghijklmnop qrstuvxizabcdefgh");
+  EXPECT_EQ(EntityKey("the the Abcdefgh"), "abcdefgh");
+  // Whole-name aliases are looked up with the words single-spaced, whether
+  // the name was (a view of it) or not (a joined copy).
+  EXPECT_EQ(EntityKey("United  Arab\tEmirates"), EntityKey("UAE"));
+  EXPECT_EQ(EntityKey("the United Arab Emirates'"), EntityKey("UAE"));
+  EXPECT_EQ(EntityKey("the  Kiev's"), EntityKey("Kyiv"));
+  EXPECT_EQ(EntityKey("The U.S."), EntityKey("United States"));
+}
+
 TEST(EntityKey, MergesVariantSpellings) {
   EXPECT_EQ(EntityKey("Zelenskyy"), EntityKey("Zelensky"));
   EXPECT_EQ(EntityKey("Zelenskiy"), EntityKey("Zelensky"));
@@ -212,7 +267,7 @@ uint32_t ClassesFromTheLists(std::string_view w) {
   if (lexicon::IsNewsOutlet(w)) c |= wc::kNewsOutlet;
   if (lexicon::IsPlatform(w)) c |= wc::kPlatform;
   if (lexicon::IsKnownPlace(w)) c |= wc::kKnownPlace;
-  if (lexicon::IsEnglishStopword(w)) c |= wc::kEnglishStopword;
+  if (text::IsStopword(w, "en")) c |= wc::kEnglishStopword;
   if (lexicon::IsSpeechVerb(w)) c |= wc::kSpeechVerb;
   if (lexicon::IsCommonCapitalised(w)) c |= wc::kCommonCapitalised;
   if (lexicon::IsMonthOrWeekday(w)) c |= wc::kMonthOrWeekday;
@@ -243,6 +298,15 @@ TEST(WordClasses, EqualTheListsOneByOne) {
     words.push_back(s.substr(1));                      // same last byte
     words.push_back("q" + s.substr(1));                // same length and last
     words.push_back(s.substr(0, s.size() - 1) + "q");  // same length, first
+    // Same length, first and last byte, one middle byte changed (the packed
+    // table's loads overlap there).
+    for (size_t at : {s.size() / 2, size_t{3}, size_t{8}}) {
+      if (at > 0 && at + 1 < s.size()) {
+        std::string m = s;
+        m[at] = m[at] == 'q' ? 'z' : 'q';
+        words.push_back(m);
+      }
+    }
     std::string upper = s;
     for (char& ch : upper) {
       if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
@@ -262,9 +326,47 @@ TEST(WordClasses, EqualTheListsOneByOne) {
     EXPECT_EQ(got & ~wc::kAlias, ClassesFromTheLists(w)) << "word: " << w;
     const bool alias_or_name = (got & (wc::kAlias | wc::kCountryName)) != 0;
     EXPECT_EQ(alias_or_name, !lexicon::NameAlias(w).empty()) << "word: " << w;
+    EXPECT_EQ(lexicon::IsEnglishStopword(w), text::IsStopword(w, "en"))
+        << "word: " << w;
     if (got != 0) ++classified;
   }
   EXPECT_GE(classified, listed.size());
+}
+
+// FindUnit answers from a packed copy of its table: every kind of unit,
+// words of every packed length class (1-3, 4-7, 8-16 bytes), near misses
+// and words too long for the copy.
+TEST(FindUnit, PackedTableAnswersAsTheList) {
+  using lexicon::UnitKind;
+  struct Case {
+    const char* word;
+    UnitKind kind;
+    const char* canonical;
+  };
+  const Case cases[] = {
+      {"km", UnitKind::kDistance, "km"},
+      {"m", UnitKind::kDistance, "m"},
+      {"kilometres", UnitKind::kDistance, "km"},
+      {"kg", UnitKind::kWeight, "kg"},
+      {"kilogrammes", UnitKind::kWeight, "kg"},
+      {"days", UnitKind::kDuration, "day"},
+      {"kph", UnitKind::kSpeed, "km/h"},
+      {"degrees", UnitKind::kTemperature, "degree"},
+      {"hryvnyas", UnitKind::kMoney, "uah"},
+      {"usd", UnitKind::kMoney, "usd"},
+      {"", UnitKind::kNone, ""},
+      {"k", UnitKind::kNone, ""},
+      {"kmm", UnitKind::kNone, ""},
+      {"kilometrez", UnitKind::kNone, ""},
+      {"kilometresx", UnitKind::kNone, ""},
+      {"hryvnyaz", UnitKind::kNone, ""},
+      {"kilometreskilometres", UnitKind::kNone, ""},
+  };
+  for (const Case& c : cases) {
+    const lexicon::Unit u = lexicon::FindUnit(c.word);
+    EXPECT_EQ(u.kind, c.kind) << c.word;
+    EXPECT_EQ(u.canonical, c.canonical) << c.word;
+  }
 }
 
 // The plain dynamic programme, for WithinEditDistance's fast path.
@@ -303,6 +405,45 @@ TEST(WithinEditDistance, EqualsTheDynamicProgramme) {
         EXPECT_EQ(WithinEditDistance(a, b, limit), d <= limit)
             << a << " / " << b << " limit " << limit;
       }
+    }
+  }
+}
+
+// Longer strings, where the banded rows (only cells at most `limit` off
+// the diagonal) leave most of each row out: random keys of 8 to 24 letters
+// over "abc" and copies with up to four random edits, at limits 0 to 4.
+TEST(WithinEditDistance, BandedRowsEqualTheDynamicProgrammeOnLongKeys) {
+  uint64_t state = 12345;
+  auto next = [&](uint64_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>((state >> 33) % n);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string a;
+    const size_t len = 8 + next(17);
+    for (size_t k = 0; k < len; ++k) a.push_back("abc"[next(3)]);
+    std::string b = a;
+    const size_t edits = next(5);
+    for (size_t e = 0; e < edits; ++e) {
+      const size_t at = next(b.size() + 1);
+      switch (next(3)) {
+        case 0:
+          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), "abc"[next(3)]);
+          break;
+        case 1:
+          if (at < b.size()) b.erase(at, 1);
+          break;
+        default:
+          if (at < b.size()) b[at] = "abc"[next(3)];
+          break;
+      }
+    }
+    const int d = ReferenceDistance(a, b);
+    for (int limit = 0; limit <= 4; ++limit) {
+      EXPECT_EQ(WithinEditDistance(a, b, limit), d <= limit)
+          << a << " / " << b << " limit " << limit;
+      EXPECT_EQ(WithinEditDistance(b, a, limit), d <= limit)
+          << b << " / " << a << " limit " << limit;
     }
   }
 }

@@ -5,9 +5,11 @@
 #include "src/facts/lexicon.h"
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "src/base/word_table.h"
@@ -23,6 +25,104 @@ using WordMap = FlatMap<V>;
 using WordList = WordSet;
 
 bool In(const WordList& set, std::string_view w) { return set.Contains(w); }
+
+// Words of 1 to 16 bytes with nonzero values, each held as its length and
+// two loads (the first and last 8 bytes; 4 and 4 below 8 bytes; three
+// single bytes below 4), which together are every byte of the word: a
+// look-up is the loads, a multiply and a probe of a table at most a quarter
+// full, with no loop over the bytes and no byte compare. (A flat map's
+// byte hash and compare cost ~100 instructions a hit; its filter rejects
+// most misses sooner, so the small lists asked mostly about absent words
+// stay flat maps: measured slower packed.) Longer entries are left out:
+// all_short() says whether there were none.
+class PackedTable {
+ public:
+  static constexpr size_t kMaxBytes = 16;
+
+  explicit PackedTable(
+      const std::vector<std::pair<std::string_view, uint32_t>>& entries) {
+    size_t slots = 64;
+    while (slots < 4 * entries.size()) slots *= 2;
+    slots_.assign(slots, Slot{});
+    mask_ = slots - 1;
+    for (const auto& [w, value] : entries) {
+      if (w.empty() || w.size() > kMaxBytes) {
+        all_short_ = all_short_ && w.empty();
+        continue;
+      }
+      Slot s = Pack(w);
+      s.value = value;
+      size_t i = Hash(s) & mask_;
+      while (slots_[i].size != 0 && !SameWord(slots_[i], s)) {
+        i = (i + 1) & mask_;
+      }
+      if (slots_[i].size == 0) slots_[i] = s;  // the first value stays
+    }
+  }
+
+  // The value of `w`, 0 if it is absent.
+  // REQUIRES: 1 <= w.size() <= kMaxBytes.
+  uint32_t FindShort(std::string_view w) const {
+    const Slot key = Pack(w);
+    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.size == 0) return 0;
+      if (SameWord(s, key)) return s.value;
+    }
+  }
+
+  // The value of any `w`, when all_short(): 0 for the empty word and the
+  // longer ones.
+  uint32_t Find(std::string_view w) const {
+    return w.size() - 1 < kMaxBytes ? FindShort(w) : 0;
+  }
+
+  // No entry was longer than kMaxBytes.
+  bool all_short() const { return all_short_; }
+
+ private:
+  struct Slot {
+    uint64_t head = 0, tail = 0;
+    uint32_t size = 0;  // 0: an empty slot
+    uint32_t value = 0;
+  };
+
+  static bool SameWord(const Slot& a, const Slot& b) {
+    return a.head == b.head && a.tail == b.tail && a.size == b.size;
+  }
+
+  static Slot Pack(std::string_view w) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    Slot s;
+    s.size = static_cast<uint32_t>(n);
+    if (n >= 8) {
+      std::memcpy(&s.head, p, 8);
+      std::memcpy(&s.tail, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t h, t;
+      std::memcpy(&h, p, 4);
+      std::memcpy(&t, p + n - 4, 4);
+      s.head = h;
+      s.tail = t;
+    } else {
+      s.head = uint64_t{static_cast<unsigned char>(p[0])} |
+               uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+               uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
+    return s;
+  }
+
+  static size_t Hash(const Slot& s) {
+    const uint64_t x = (s.head ^ (s.tail * 0x9E3779B97F4A7C15ull) ^ s.size) *
+                       0xFF51AFD7ED558CCDull;
+    return static_cast<size_t>(x ^ (x >> 29));
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  bool all_short_ = true;
+};
 
 struct CountryEntry {
   std::string_view key;
@@ -290,6 +390,25 @@ Unit FindUnit(std::string_view w) {
       {"eur", {UnitKind::kMoney, "eur"}},
       {"gbp", {UnitKind::kMoney, "gbp"}},
   };
+  // Packed: each word's value is its position in `units` plus one.
+  struct Packed {
+    std::vector<Unit> units;
+    PackedTable table;
+  };
+  static const Packed packed = [] {
+    std::vector<Unit> units;
+    std::vector<std::pair<std::string_view, uint32_t>> entries;
+    for (std::string_view k : kUnits.Keys()) {
+      units.push_back(*kUnits.Find(k));
+      entries.emplace_back(k, static_cast<uint32_t>(units.size()));
+    }
+    PackedTable table(entries);
+    return Packed{std::move(units), std::move(table)};
+  }();
+  if (w.size() - 1 < PackedTable::kMaxBytes || packed.table.all_short()) {
+    const uint32_t at = packed.table.Find(w);
+    return at == 0 ? Unit{} : packed.units[at - 1];
+  }
   const auto* v = kUnits.Find(w);
   return v == nullptr ? Unit{} : *v;
 }
@@ -688,7 +807,11 @@ const WordList& KnownPlaceList() {
 
 bool IsKnownPlace(std::string_view name) { return In(KnownPlaceList(), name); }
 
-bool IsEnglishStopword(std::string_view w) { return text::IsStopword(w, "en"); }
+// The English stop words are all in the class table (ClassTable adds
+// text::StopwordList("en")): one packed look-up.
+bool IsEnglishStopword(std::string_view w) {
+  return (WordClasses(w) & word_class::kEnglishStopword) != 0;
+}
 
 namespace {
 const WordList& SpeechVerbList() {
@@ -849,10 +972,25 @@ const WordMap<uint32_t>& ClassTable() {
   return table;
 }
 
+const PackedTable& PackedClasses() {
+  static const PackedTable table = [] {
+    const WordMap<uint32_t>& classes = ClassTable();
+    std::vector<std::pair<std::string_view, uint32_t>> entries;
+    for (std::string_view w : classes.Keys()) {
+      entries.emplace_back(w, *classes.Find(w));  // every word has a bit
+    }
+    return PackedTable(entries);
+  }();
+  return table;
+}
+
 }  // namespace
 
 uint32_t WordClasses(std::string_view folded) {
-  const uint32_t* v = ClassTable().Find(folded);
+  if (folded.size() - 1 < PackedTable::kMaxBytes) {
+    return PackedClasses().FindShort(folded);
+  }
+  const uint32_t* v = ClassTable().Find(folded);  // longer (or empty)
   return v == nullptr ? 0 : *v;
 }
 

@@ -117,7 +117,7 @@ std::string_view NameAlias(std::string_view folded_name);
 // states and large cities ("texas", "new york", "gaza", "aleppo").
 bool IsKnownPlace(std::string_view folded_name);
 
-// text::IsStopword(folded, "en"), answered from a gated copy of the list.
+// text::IsStopword(folded, "en"), answered by WordClasses()' packed table.
 bool IsEnglishStopword(std::string_view folded);
 
 // Reporting verbs ("said", "told", "wrote", "added", "stating", "tweeted").
