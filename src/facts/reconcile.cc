@@ -325,6 +325,16 @@ class FirstSight {
   int shift_ = 64;
 };
 
+// A hash of short strings (units, claim values, entity keys) for the flat
+// tables here: WordIds' FNV-1a, inline, where std::hash<std::string_view>
+// (a call into the library's murmur hash) costs more for a few bytes.
+// Only which slot a key lands in depends on it, never an order.
+struct ShortStringHash {
+  size_t operator()(std::string_view s) const {
+    return static_cast<size_t>(WordIds::Hash(s));
+  }
+};
+
 // ForEachFoldedWord(text, f) with each word's WordIds::Hash: calls f(w,
 // WordIds::Hash(w)) for the same words w in the same order, but folds and
 // hashes each byte as the word is scanned (one pass over the bytes instead
@@ -632,7 +642,7 @@ void QuantityClaims(const std::vector<StoryMember>& members,
       quantities += m.facts->quantities.size();
     all.reserve(quantities);
     unit_of.reserve(quantities);
-    FirstSight<std::string_view> unit_ids(16);
+    FirstSight<std::string_view, ShortStringHash> unit_ids(16);
     for (uint32_t m = 0; m < members.size(); ++m) {
       for (const Quantity& q : members[m].facts->quantities) {
         if (q.unit.empty() || q.vague) continue;
@@ -723,28 +733,36 @@ void QuantityClaims(const std::vector<StoryMember>& members,
   // value alone (the claims of a value in index order: pairs of one value
   // are taken in the same (i, j) order as over all pairs, and pairs of
   // different values touch different claims).
+  // The claims laid out value after value, in index order within a value
+  // (the order of the values themselves does not matter): values are
+  // numbered at first sight through a flat table, then a counting sort.
+  std::vector<uint32_t> value_of(claims->size());
+  size_t n_values = 0;
+  {
+    FirstSight<std::string_view, ShortStringHash> value_ids(claims->size());
+    for (size_t i = 0; i < claims->size(); ++i) {
+      const auto [id, fresh] = value_ids.TryEmplace(
+          (*claims)[i].value, static_cast<int>(n_values));
+      if (fresh) ++n_values;
+      value_of[i] = static_cast<uint32_t>(*id);
+    }
+  }
+  std::vector<uint32_t> value_from(n_values + 1, 0);
+  for (const uint32_t v : value_of) ++value_from[v + 1];
+  for (size_t v = 0; v < n_values; ++v) value_from[v + 1] += value_from[v];
   std::vector<uint32_t> by_value(claims->size());
-  std::iota(by_value.begin(), by_value.end(), 0);
-  std::stable_sort(by_value.begin(), by_value.end(),
-                   [&](uint32_t x, uint32_t y) {
-                     return (*claims)[x].value < (*claims)[y].value;
-                   });
-  // Where each claim's value run starts and ends in by_value.
-  std::vector<uint32_t> run_begin(claims->size()), run_end(claims->size());
-  for (size_t r = 0; r < by_value.size();) {
-    size_t e = r + 1;
-    while (e < by_value.size() &&
-           (*claims)[by_value[e]].value == (*claims)[by_value[r]].value) {
-      ++e;
+  {
+    std::vector<uint32_t> fill(value_from.begin(), value_from.end() - 1);
+    for (uint32_t i = 0; i < claims->size(); ++i) {
+      by_value[fill[value_of[i]]++] = i;
     }
-    for (size_t k = r; k < e; ++k) {
-      run_begin[by_value[k]] = static_cast<uint32_t>(r);
-      run_end[by_value[k]] = static_cast<uint32_t>(e);
-    }
-    r = e;
   }
   for (size_t i = 0; i < claims->size(); ++i) {
-    for (size_t r = run_begin[i]; r < run_end[i]; ++r) {
+    // Value runs of one claim alone (most) hold no pair.
+    const uint32_t run_begin = value_from[value_of[i]];
+    const uint32_t run_end = value_from[value_of[i] + 1];
+    if (run_end - run_begin < 2) continue;
+    for (size_t r = run_begin; r < run_end; ++r) {
       const size_t j = by_value[r];
       Claim& a = (*claims)[i];
       Claim& b = (*claims)[j];
@@ -917,22 +935,38 @@ void FindConflicts(const std::vector<StoryMember>& members,
   };
   // Pairs (i < j) of quantity claims with one slot, in index order: each
   // claim's later claims of its slot.
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_slot;
-  std::vector<uint32_t> rank(claims.size(), 0);  // position in its slot list
-  // Each claim's slot list (map nodes do not move), looked up once.
-  std::vector<const std::vector<uint32_t>*> slot_list(claims.size(), nullptr);
+  // The quantity claims sorted by slot, stably (index order within a
+  // slot): QuantityClaims makes them unit after unit in unit order, so
+  // they come sorted and the sort is only a fallback. Claim i's later
+  // claims of its slot are by_slot[pos[i] + 1 .. slot_end[i]).
+  std::vector<uint32_t> by_slot;
+  by_slot.reserve(claims.size());
   for (uint32_t i = 0; i < claims.size(); ++i) {
-    if (claims[i].kind != "quantity") continue;
-    std::vector<uint32_t>& v = by_slot[claims[i].slot];
-    rank[i] = static_cast<uint32_t>(v.size());
-    v.push_back(i);
-    slot_list[i] = &v;
+    if (claims[i].kind == "quantity") by_slot.push_back(i);
+  }
+  auto slot_less = [&](uint32_t x, uint32_t y) {
+    return claims[x].slot < claims[y].slot;
+  };
+  if (!std::is_sorted(by_slot.begin(), by_slot.end(), slot_less)) {
+    std::stable_sort(by_slot.begin(), by_slot.end(), slot_less);
+  }
+  std::vector<uint32_t> pos(claims.size(), 0), slot_end(claims.size(), 0);
+  for (size_t r = 0; r < by_slot.size();) {
+    size_t e = r + 1;
+    while (e < by_slot.size() &&
+           claims[by_slot[e]].slot == claims[by_slot[r]].slot) {
+      ++e;
+    }
+    for (size_t k = r; k < e; ++k) {
+      pos[by_slot[k]] = static_cast<uint32_t>(k);
+      slot_end[by_slot[k]] = static_cast<uint32_t>(e);
+    }
+    r = e;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
     if (claims[i].kind != "quantity") continue;
-    const std::vector<uint32_t>& same_slot = *slot_list[i];
-    for (size_t r = rank[i] + 1; r < same_slot.size(); ++r) {
-      const size_t j = same_slot[r];
+    for (size_t r = pos[i] + 1; r < slot_end[i]; ++r) {
+      const size_t j = by_slot[r];
       const Claim& a = claims[i];
       const Claim& b = claims[j];
       make_sources(i);
