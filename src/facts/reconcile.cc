@@ -81,6 +81,13 @@ constexpr std::array<uint8_t, 256> kWordByteClass = [] {
   return t;
 }();
 
+// Per byte: Lower(byte).
+constexpr std::array<char, 256> kLowerByte = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = Lower(static_cast<char>(c));
+  return t;
+}();
+
 // Words as written (views into `text`), split on anything not a letter or
 // digit; an apostrophe inside a word stays ("it's", "We’re", "1000's").
 template <typename F>
@@ -394,8 +401,11 @@ void ForEachFoldedWordHashed(std::string_view text, F&& f) {
     uint64_t h = WordIds::kHashBasis;
     while (e < size) {
       char c;
-      if (word_at(e)) {
-        c = Lower(text[e]);
+      const auto b = static_cast<unsigned char>(text[e]);
+      // Most bytes are plain word bytes (class 1): one table look-up, the
+      // lower-casing another.
+      if (kWordByteClass[b] == 1 || word_at(e)) {
+        c = kLowerByte[b];
         e += 1;
       } else {
         size_t alen = 0;
@@ -406,7 +416,9 @@ void ForEachFoldedWordHashed(std::string_view text, F&& f) {
           break;
         }
       }
-      if (n < sizeof buffer) buffer[n] = c;
+      // Past the buffer the bytes written do not matter: the word is
+      // folded again into `spill` below.
+      buffer[n % sizeof buffer] = c;
       ++n;
       h = WordIds::HashStep(h, c);
     }
