@@ -105,7 +105,9 @@ void ForEachWord(std::string_view text, F&& f) {
     while (i < text.size() && !word_at(i)) ++i;
     size_t e = i;
     while (e < text.size()) {
-      if (word_at(e)) {
+      // Most bytes are plain word bytes (class 1): one table look-up.
+      if (kWordByteClass[static_cast<unsigned char>(text[e])] == 1 ||
+          word_at(e)) {
         e += 1;
         continue;
       }
@@ -1571,13 +1573,21 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // The texts sharing a word with item i: candidates[0 .. n_candidates),
   // each text at most once (room for all, no growth in the loop).
   std::vector<uint32_t> candidates(text_first.size());
+  // Texts are numbered in order of first item, so the texts with an item
+  // before i (grouped) are those below grouped_texts.
+  uint32_t grouped_texts = 0;
   for (size_t i = 0; i < items.size(); ++i) {
+    while (grouped_texts < text_first.size() &&
+           text_first[grouped_texts] < i) {
+      ++grouped_texts;
+    }
     size_t n_candidates = 0;
     for (uint32_t id : items[i].ids) {
-      for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
+      const uint32_t end = holders_from[id + 1];
+      for (uint32_t h = holders_from[id]; h < end; ++h) {
         const uint32_t t = holders[h];
-        // Texts are in order of first item; only grouped items count.
-        if (text_first[t] >= i) break;
+        // Holders are in text order; only grouped items count.
+        if (t >= grouped_texts) break;
         if (shares[t]++ == 0) candidates[n_candidates++] = t;
       }
     }
@@ -1892,6 +1902,8 @@ void BuildBrief(const std::vector<StoryMember>& members,
 // each element moved once.
 template <typename T, typename Less>
 void StableSortByIndex(std::vector<T>* v, Less less) {
+  // Already in order (one claim, or all of one count): nothing moves.
+  if (std::is_sorted(v->begin(), v->end(), less)) return;
   std::vector<uint32_t> order(v->size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
