@@ -736,43 +736,51 @@ void QuantityClaims(const std::vector<StoryMember>& members,
               [](const Mention& a, const Mention& b) {
                 return a.q->value < b.q->value;
               });
-    Claim* cur = nullptr;
-    double cur_value = 0;
-    bool cur_hedged = false;
-    for (const Mention& mn : mentions) {
-      const double v = mn.q->value;
-      const bool hedged = mn.q->approximation != Approximation::kExact;
-      const double tol = (hedged || cur_hedged) ? 0.05 : 0.02;
-      const bool same =
-          cur != nullptr &&
-          std::fabs(v - cur_value) <= tol * std::max(std::fabs(v), std::fabs(cur_value));
-      if (!same) {
-        cur = &claims->emplace_back();
-        cur->kind = "quantity";
-        cur->slot = unit;
-        cur->value = FormatValue(v);
-        cur_value = v;
-        cur_hedged = false;
-      }
-      cur_hedged = cur_hedged || hedged;
-      AddUnique(&cur->texts, mn.q->text);
-      if (!mn.q->modifier.empty()) {
-        // Folded on the stack; a string is made only for a new modifier.
-        char buffer[64];
-        std::string long_modifier;
-        const std::string_view folded =
-            FoldToBuffer(mn.q->modifier, buffer, &long_modifier);
-        if (std::find(cur->modifiers.begin(), cur->modifiers.end(), folded) ==
-            cur->modifiers.end()) {
-          cur->modifiers.emplace_back(folded);
+    for (size_t k = 0; k < mentions.size();) {
+      // The claim starting at mention k: the mentions after it within
+      // tolerance of its value (5% once one of them hedges, else 2%),
+      // counted first so that its lists are allocated once.
+      const double cur_value = mentions[k].q->value;
+      bool cur_hedged = false;
+      size_t e = k;
+      for (; e < mentions.size(); ++e) {
+        const double v = mentions[e].q->value;
+        const bool hedged =
+            mentions[e].q->approximation != Approximation::kExact;
+        if (e > k) {
+          const double tol = (hedged || cur_hedged) ? 0.05 : 0.02;
+          if (!(std::fabs(v - cur_value) <=
+                tol * std::max(std::fabs(v), std::fabs(cur_value)))) {
+            break;
+          }
         }
+        cur_hedged = cur_hedged || hedged;
       }
+      Claim* cur = &claims->emplace_back(
+          "quantity", std::string(unit), FormatValue(cur_value));
+      cur->members.reserve(e - k);
+      cur->spans.reserve(e - k);
       const size_t mark = static_cast<size_t>(cur - claims->data()) + 1;
-      if (joined[mn.member] != mark) {
-        joined[mn.member] = mark;
-        cur->members.push_back(mn.member);
+      for (; k < e; ++k) {
+        const Mention& mn = mentions[k];
+        AddUnique(&cur->texts, mn.q->text);
+        if (!mn.q->modifier.empty()) {
+          // Folded on the stack; a string is made only for a new modifier.
+          char buffer[64];
+          std::string long_modifier;
+          const std::string_view folded =
+              FoldToBuffer(mn.q->modifier, buffer, &long_modifier);
+          if (std::find(cur->modifiers.begin(), cur->modifiers.end(),
+                        folded) == cur->modifiers.end()) {
+            cur->modifiers.emplace_back(folded);
+          }
+        }
+        if (joined[mn.member] != mark) {
+          joined[mn.member] = mark;
+          cur->members.push_back(mn.member);
+        }
+        cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
       }
-      cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
     }
   }
   // "1,200 Ukrainians" and "1,200 Ukrainian prisoners": one claim when the
