@@ -218,7 +218,7 @@ class WordIds {
     if (slots_[s] != 0) return slots_[s] - 1;
     const auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back({h, static_cast<uint32_t>(text_.size()),
-                        static_cast<uint32_t>(w.size())});
+                        static_cast<uint32_t>(w.size()), 0});
     text_.append(w);
     slots_[s] = id + 1;
     return id;
@@ -234,6 +234,14 @@ class WordIds {
                                           entries_[id].size);
   }
   size_t size() const { return entries_.size(); }
+  // A new mark for Mark: no id carries it yet.
+  uint32_t NextMark() { return ++mark_; }
+  // Whether id did not carry `mark` (from NextMark); it does now.
+  bool Mark(uint32_t id, uint32_t mark) {
+    if (entries_[id].mark == mark) return false;
+    entries_[id].mark = mark;
+    return true;
+  }
 
   // FNV-1a, folded: HashFinish(HashStep(..HashStep(kHashBasis, w[0])..)).
   static constexpr uint64_t kHashBasis = 14695981039346656037ull;
@@ -251,6 +259,7 @@ class WordIds {
   struct Entry {
     uint64_t hash;
     uint32_t offset, size;  // in text_
+    uint32_t mark;          // the last Mark given it
   };
   // The slot holding w (hash h), or the empty slot where it would go.
   size_t SlotOf(std::string_view w, uint64_t h) const {
@@ -278,6 +287,7 @@ class WordIds {
   std::string text_;             // the words, one after another
   std::vector<Entry> entries_;   // per id
   std::vector<uint32_t> slots_;  // id + 1, or 0
+  uint32_t mark_ = 0;
 };
 
 // A map from keys to int values filled once, as the first sight of each
@@ -462,12 +472,20 @@ void WordIdsOf(std::string_view text, WordIds* table,
   // A word and a separator take two bytes or more (an opened contraction,
   // five for two words): no growth for ordinary text.
   sequence->reserve(text.size() / 2 + 1);
+  // Ids the table had before are gathered once each (marked) and sorted;
+  // ids made for this text are all above them, each seen here, in order.
+  const auto before = static_cast<uint32_t>(table->size());
+  const uint32_t mark = table->NextMark();
   ForEachFoldedWordHashed(text, [&](std::string_view w, uint64_t h) {
     sequence->push_back(table->AddHashed(w, h));
   });
-  ids->assign(sequence->begin(), sequence->end());
+  ids->clear();
+  ids->reserve(sequence->size());
+  for (const uint32_t id : *sequence) {
+    if (id < before && table->Mark(id, mark)) ids->push_back(id);
+  }
   std::sort(ids->begin(), ids->end());
-  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  for (auto id = before; id < table->size(); ++id) ids->push_back(id);
 }
 
 // QuoteSwaps(a, b) given the folded words of a and b as ids of `words`, in
