@@ -16,7 +16,6 @@
 #include <map>
 #include <memory>
 #include <numeric>
-#include <set>
 #include <span>
 #include <tuple>
 #include <unordered_map>
@@ -901,12 +900,15 @@ void DateClaims(const std::vector<StoryMember>& members, int far_days,
       pub_days.push_back(FloorDiv(*m.published_time, kSecondsPerDay));
     }
   }
-  std::set<int> all_sources;
-  for (const StoryMember& m : members) all_sources.insert(m.source);
+  // Whether the story has two sources or more (no set of them).
+  const bool several_sources =
+      std::any_of(members.begin(), members.end(), [&](const StoryMember& m) {
+        return m.source != members.front().source;
+      });
   for (auto& [day, c] : by_day) {
     c.sources = CountSources(members, c.members);
     const int64_t d = DaysOfIso(day);
-    if (c.sources == 1 && all_sources.size() >= 2) {
+    if (c.sources == 1 && several_sources) {
       // A date is a key fact: one source alone giving it is worth a look
       // when nothing else places the story in time, or when it is far from
       // when the story was published.
@@ -1825,7 +1827,7 @@ struct BriefFact {
 
 void BuildBrief(const std::vector<StoryMember>& members,
                 const Sentences& sentences, const std::vector<BriefFact>& facts,
-                const std::vector<std::pair<uint32_t, int>>& entity_mentions,
+                std::vector<std::pair<uint32_t, int>> entity_mentions,
                 size_t max_sentences, std::vector<BriefLine>* brief) {
   // (member, sentence, fact) for every place a fact is stated, sorted and
   // unique: each sentence's run lists its facts in order (a map of sets,
@@ -1852,7 +1854,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
                places.end());
   // Corroborated names in a sentence break ties between sentences: the
   // mentions' (member, sentence), sorted, counted by range.
-  std::vector<std::pair<uint32_t, int>> names_in(entity_mentions);
+  std::vector<std::pair<uint32_t, int>>& names_in = entity_mentions;
   std::sort(names_in.begin(), names_in.end());
   struct Candidate {
     uint32_t member;
@@ -1891,6 +1893,10 @@ void BuildBrief(const std::vector<StoryMember>& members,
   WordIds table;
   std::vector<uint32_t> sequence;
   std::vector<std::vector<uint32_t>> chosen_words;
+  // The sentences read so far (views into the bodies): a sentence read
+  // again (a copy's) has the words of one read before, which was chosen or
+  // repeated a chosen one, so it repeats one: skipped unread.
+  FirstSight<std::string_view, ShortStringHash> read(16);
   for (const Candidate& c : candidates) {
     if (brief->size() >= max_sentences) break;
     bool adds = false;
@@ -1899,7 +1905,10 @@ void BuildBrief(const std::vector<StoryMember>& members,
     }
     if (!adds) continue;
     const text::Span& sp = sentences.At(c.member, c.sentence);
-    std::string text(members[c.member].body.substr(sp.begin, sp.end - sp.begin));
+    const std::string_view raw =
+        members[c.member].body.substr(sp.begin, sp.end - sp.begin);
+    if (!read.TryEmplace(raw, 0).second) continue;
+    std::string text(raw);
     for (char& ch : text) {
       if (ch == '\n') ch = ' ';
     }
@@ -1914,9 +1923,15 @@ void BuildBrief(const std::vector<StoryMember>& members,
     for (uint32_t p = c.from; p < c.to; ++p) {
       const uint32_t f = places[p].fact;
       covered[f] = true;
-      for (uint32_t m : facts[f].members) AddUnique(&line.supported_by, m);
+      line.supported_by.insert(line.supported_by.end(),
+                               facts[f].members.begin(),
+                               facts[f].members.end());
     }
+    // Sorted and unique (the members of all its facts).
     std::sort(line.supported_by.begin(), line.supported_by.end());
+    line.supported_by.erase(
+        std::unique(line.supported_by.begin(), line.supported_by.end()),
+        line.supported_by.end());
     line.sources = CountSources(members, line.supported_by);
     chosen_words.push_back(std::move(words));
     brief->push_back(std::move(line));
@@ -1997,6 +2012,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
     if (c.sources < 2) continue;
     BriefFact f;
     f.members = c.members;
+    f.at.reserve(c.spans.size());
     for (const auto& [m, span] : c.spans) f.at.push_back({m, span.first});
     brief_facts.push_back(std::move(f));
   }
@@ -2022,7 +2038,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
       entity_mentions.emplace_back(m, sentences.Of(m, em.begin));
     }
   }
-  BuildBrief(members, sentences, brief_facts, entity_mentions,
+  BuildBrief(members, sentences, brief_facts, std::move(entity_mentions),
              options.brief_sentences, &r.brief);
   // The named clusters, sorted (stable) and moved into r once.
   {
