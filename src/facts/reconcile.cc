@@ -1674,6 +1674,12 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     }
     return *prefixes[first];
   };
+  // Memos by text: (relative's text, variant's text) -> its swaps (an
+  // index into swap_lists), and (relative's first item, variant's text) ->
+  // whether NarrationQuoted.
+  FirstSight<uint64_t> swaps_of_texts(16);
+  std::vector<std::vector<std::pair<std::string, std::string>>> swap_lists;
+  FirstSight<uint64_t> narration_quoted(16);
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];
     // The articles quoting it, sorted and unique.
@@ -1713,6 +1719,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         if (d > best) {
           best = d;
           best_k = u;
+          if (best >= 1) break;  // no overlap is above 1
         }
       }
       if (best >= 0 && Dice(v, items[best_k]) < 0.95) {
@@ -1727,9 +1734,17 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           // is taken as the altered one when their times say so.
           std::vector<std::pair<std::string, std::string>> confirmed,
               unconfirmed;
-          const std::vector<std::pair<std::string, std::string>> swaps =
-              SwapsOfWordIds(u.quote->text, items[u.words_of].sequence,
-                             v.quote->text, items[v.words_of].sequence, words);
+          // The swaps depend on the two texts alone: copies ask again.
+          const auto [swaps_at, fresh_swaps] = swaps_of_texts.TryEmplace(
+              uint64_t{text_of[best_k]} << 32 | text_of[k],
+              static_cast<int>(swap_lists.size()));
+          if (fresh_swaps) {
+            swap_lists.push_back(SwapsOfWordIds(
+                u.quote->text, items[u.words_of].sequence, v.quote->text,
+                items[v.words_of].sequence, words));
+          }
+          const std::vector<std::pair<std::string, std::string>>& swaps =
+              swap_lists[*swaps_at];
           for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
             const std::vector<int64_t> to_ids = FindWordIds(to, words);
@@ -1737,9 +1752,12 @@ void GroupQuotes(const std::vector<StoryMember>& members,
             bool to_elsewhere = false, from_elsewhere = false;
             for (size_t w : members_of) {
               if (w == k) continue;
-              to_elsewhere |= AllWordsIn(to_ids, items[w].ids);
-              if (w == best_k) continue;
-              from_elsewhere |= AllWordsIn(from_ids, items[w].ids);
+              // Once said elsewhere the swap is dropped: no need to look
+              // further.
+              to_elsewhere = AllWordsIn(to_ids, items[w].ids);
+              if (to_elsewhere) break;
+              if (w == best_k || from_elsewhere) continue;
+              from_elsewhere = AllWordsIn(from_ids, items[w].ids);
             }
             if (to_elsewhere) continue;
             (from_elsewhere ? confirmed : unconfirmed).emplace_back(from, to);
@@ -1785,7 +1803,14 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                 }
                 return *pw.around;
               };
-              if (NarrationQuoted(pw, around, words, v)) {
+              // The answer depends on w's quote and v's words alone:
+              // copies ask again.
+              const auto [quoted, fresh_quoted] = narration_quoted.TryEmplace(
+                  uint64_t{items[w].first} << 32 | text_of[k], 0);
+              if (fresh_quoted) {
+                *quoted = NarrationQuoted(pw, around, words, v) ? 1 : 0;
+              }
+              if (*quoted != 0) {
                 r.flag = "paraphrased";
                 break;
               }
@@ -1801,8 +1826,10 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               if (b2 <= a2 || b2 == k || items[a2].member == items[b2].member) {
                 continue;
               }
-              others_agree |= Overlap(items[a2], items[b2]) > best;
+              others_agree = Overlap(items[a2], items[b2]) > best;
+              if (others_agree) break;
             }
+            if (others_agree) break;
           }
           if (others_agree) r.flag = "paraphrased";
         }
