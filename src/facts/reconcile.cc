@@ -1433,7 +1433,9 @@ const std::vector<uint32_t>& AroundPrefixes(
   const auto emplaced = cache->try_emplace(std::move(narration));
   const auto cached = emplaced.first;
   if (emplaced.second) {
-    ForEachFoldedWord(cached->first, [&](std::string_view w) {
+    // The one-pass scanner: the same words as ForEachFoldedWord (its hash
+    // unused).
+    ForEachFoldedWordHashed(cached->first, [&](std::string_view w, uint64_t) {
       if (w.size() >= 4) cached->second.push_back(Prefix4(w));
     });
     SortUnique(&cached->second);
@@ -1446,17 +1448,18 @@ const std::vector<uint32_t>& AroundPrefixes(
 // cannot reach three otherwise.
 template <typename Around>
 bool NarrationQuoted(const NarrationPrefixes& u, Around&& around,
-                     const WordIds& words, const QuoteItem& v) {
-  // v's prefixes outside u's quote, in v's order (repeats kept: each
-  // word counts, as it always has).
+                     const std::vector<uint32_t>& v_prefixes) {
+  // v's prefixes outside u's quote (repeats kept: each word counts, as it
+  // always has). Only how many there are, and how many the narration
+  // has, matter, so v's prefixes come sorted (VariantPrefixes) and are
+  // merged with u's.
   uint32_t outside[8];
   std::vector<uint32_t> more;
   size_t n = 0;
-  for (const uint32_t id : v.ids) {
-    const std::string_view w = words.Word(id);
-    if (w.size() < 4) continue;
-    const uint32_t p = Prefix4(w);
-    if (Has(u.quoted, p)) continue;
+  size_t q = 0;
+  for (const uint32_t p : v_prefixes) {
+    while (q < u.quoted.size() && u.quoted[q] < p) ++q;
+    if (q < u.quoted.size() && u.quoted[q] == p) continue;
     if (n < std::size(outside)) {
       outside[n] = p;
     } else {
@@ -1474,6 +1477,20 @@ bool NarrationQuoted(const NarrationPrefixes& u, Around&& around,
     if (Has(a, p)) ++moved;
   }
   return moved >= 3;
+}
+
+// The prefixes of v's distinct words of four letters or more, sorted
+// with repeats kept (two words may share a prefix): what NarrationQuoted
+// counts of v.
+std::vector<uint32_t> VariantPrefixes(const WordIds& words,
+                                      const QuoteItem& v) {
+  std::vector<uint32_t> out;
+  for (const uint32_t id : v.ids) {
+    const std::string_view w = words.Word(id);
+    if (w.size() >= 4) out.push_back(Prefix4(w));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Whether every word of `text` is among the sorted ids `of` (true when
@@ -1680,6 +1697,9 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   FirstSight<uint64_t> swaps_of_texts(16);
   std::vector<std::vector<std::pair<std::string, std::string>>> swap_lists;
   FirstSight<uint64_t> narration_quoted(16);
+  // VariantPrefixes per text, made when first asked (empty: not yet, or
+  // none: made again, cheaply).
+  std::vector<std::vector<uint32_t>> variant_prefixes(text_first.size());
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];
     // The articles quoting it, sorted and unique.
@@ -1808,7 +1828,9 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               const auto [quoted, fresh_quoted] = narration_quoted.TryEmplace(
                   uint64_t{items[w].first} << 32 | text_of[k], 0);
               if (fresh_quoted) {
-                *quoted = NarrationQuoted(pw, around, words, v) ? 1 : 0;
+                std::vector<uint32_t>& vp = variant_prefixes[text_of[k]];
+                if (vp.empty()) vp = VariantPrefixes(words, v);
+                *quoted = NarrationQuoted(pw, around, vp) ? 1 : 0;
               }
               if (*quoted != 0) {
                 r.flag = "paraphrased";
