@@ -201,6 +201,43 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   });
 }
 
+// Key equality for the tables here: ==, and for strings (compared only once
+// their hashes are equal, so almost always equal) the bytes compared
+// inline, in overlapping words, instead of through a call to memcmp.
+template <typename Key>
+bool SameKey(const Key& a, const Key& b) {
+  return a == b;
+}
+inline bool SameKey(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  auto load64 = [](const char* x) {
+    uint64_t v;
+    std::memcpy(&v, x, 8);
+    return v;
+  };
+  auto load32 = [](const char* x) {
+    uint32_t v;
+    std::memcpy(&v, x, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (size_t k = 0; k + 8 < n; k += 8) {
+      if (load64(p + k) != load64(q + k)) return false;
+    }
+    return load64(p + n - 8) == load64(q + n - 8);
+  }
+  if (n >= 4) {
+    return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
+  }
+  for (size_t k = 0; k < n; ++k) {
+    if (p[k] != q[k]) return false;
+  }
+  return true;
+}
+
 // The distinct folded words of a story's quotes (or of the brief's
 // sentences), each stored once, with
 // dense ids in order of first sight. Views returned by Word() live until
@@ -267,8 +304,8 @@ class WordIds {
       const uint32_t v = slots_[s];
       if (v == 0) return s;
       const Entry& e = entries_[v - 1];
-      if (e.hash == h && e.size == w.size() &&
-          std::memcmp(text_.data() + e.offset, w.data(), w.size()) == 0) {
+      if (e.hash == h &&
+          SameKey(std::string_view(text_.data() + e.offset, e.size), w)) {
         return s;
       }
     }
@@ -315,7 +352,7 @@ class FirstSight {
         return {&entries_.back().value, true};
       }
       Entry& e = entries_[slots_[s] - 1];
-      if (e.hash == h && e.key == key) return {&e.value, false};
+      if (e.hash == h && SameKey(e.key, key)) return {&e.value, false};
     }
   }
 
@@ -1115,7 +1152,7 @@ std::vector<std::vector<int>> MergeEntities(
       size_t slot = h & (slots - 1);
       while (table[slot] != 0 &&
              (key_hash[table[slot] - 1] != h ||
-              keys[table[slot] - 1].first != key)) {
+              !SameKey(keys[table[slot] - 1].first, key))) {
         slot = (slot + 1) & (slots - 1);
       }
       if (table[slot] == 0) {
