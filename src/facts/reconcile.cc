@@ -719,7 +719,10 @@ void AddUnique(std::vector<uint32_t>* v, uint32_t x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
 }
 void AddUnique(std::vector<std::string>* v, const std::string& x) {
-  if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+  for (const std::string& s : *v) {
+    if (SameKey(std::string_view(s), std::string_view(x))) return;
+  }
+  v->push_back(x);
 }
 
 // --- Claims -----------------------------------------------------------------
