@@ -1070,7 +1070,8 @@ void FindConflicts(const std::vector<StoryMember>& members,
   for (size_t r = 0; r < by_slot.size();) {
     size_t e = r + 1;
     while (e < by_slot.size() &&
-           claims[by_slot[e]].slot == claims[by_slot[r]].slot) {
+           SameKey(std::string_view(claims[by_slot[e]].slot),
+                   std::string_view(claims[by_slot[r]].slot))) {
       ++e;
     }
     for (size_t k = r; k < e; ++k) {
@@ -1245,7 +1246,7 @@ std::vector<std::vector<int>> MergeEntities(
               if (x.first != y.first) return x.first < y.first;
               const Bucket& bx = buckets[x.second];
               const Bucket& by = buckets[y.second];
-              if ((x.first & 0xFF) == kLong && bx.text != by.text) {
+              if ((x.first & 0xFF) == kLong && !SameKey(bx.text, by.text)) {
                 return bx.text < by.text;
               }
               return bx.key < by.key;
@@ -1262,7 +1263,7 @@ std::vector<std::vector<int>> MergeEntities(
     to = from + 1;
     while (to < buckets.size() &&
            buckets[to].initials == buckets[from].initials &&
-           buckets[to].text == buckets[from].text) {
+           SameKey(buckets[to].text, buckets[from].text)) {
       ++to;
     }
     for (size_t x = from; x < to; ++x) {
