@@ -1081,7 +1081,7 @@ void FindConflicts(const std::vector<StoryMember>& members,
     r = e;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
-    if (claims[i].kind != "quantity") continue;
+    if (slot_end[i] == 0) continue;  // not a quantity claim
     for (size_t r = pos[i] + 1; r < slot_end[i]; ++r) {
       const size_t j = by_slot[r];
       const Claim& a = claims[i];
