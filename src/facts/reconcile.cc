@@ -448,11 +448,20 @@ void ForEachFoldedWordHashed(std::string_view text, F&& f) {
     size_t e = i, n = 0;
     uint64_t h = WordIds::kHashBasis;
     while (e < size) {
+      // Most bytes are plain word bytes (class 1): one table look-up, the
+      // lower-casing another, in a loop of their own.
+      while (e < size &&
+             kWordByteClass[static_cast<unsigned char>(text[e])] == 1) {
+        const char c = kLowerByte[static_cast<unsigned char>(text[e])];
+        buffer[n % sizeof buffer] = c;
+        ++n;
+        h = WordIds::HashStep(h, c);
+        ++e;
+      }
+      if (e >= size) break;
       char c;
       const auto b = static_cast<unsigned char>(text[e]);
-      // Most bytes are plain word bytes (class 1): one table look-up, the
-      // lower-casing another.
-      if (kWordByteClass[b] == 1 || word_at(e)) {
+      if (word_at(e)) {
         c = kLowerByte[b];
         e += 1;
       } else {
