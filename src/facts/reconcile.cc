@@ -707,6 +707,11 @@ struct Sentences {
 
 uint32_t CountSources(const std::vector<StoryMember>& members,
                       const std::vector<uint32_t>& ids) {
+  // One or two members (most entities and claims) need no sort.
+  if (ids.size() <= 1) return static_cast<uint32_t>(ids.size());
+  if (ids.size() == 2) {
+    return members[ids[0]].source == members[ids[1]].source ? 1 : 2;
+  }
   // The distinct sources: a sorted vector on the stack for the usual few
   // members, no tree.
   constexpr size_t kInline = 32;
