@@ -16,7 +16,6 @@
 #include <map>
 #include <memory>
 #include <numeric>
-#include <set>
 #include <span>
 #include <tuple>
 #include <unordered_map>
@@ -81,6 +80,13 @@ constexpr std::array<uint8_t, 256> kWordByteClass = [] {
   return t;
 }();
 
+// Per byte: Lower(byte).
+constexpr std::array<char, 256> kLowerByte = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = Lower(static_cast<char>(c));
+  return t;
+}();
+
 // Words as written (views into `text`), split on anything not a letter or
 // digit; an apostrophe inside a word stays ("it's", "We’re", "1000's").
 template <typename F>
@@ -98,7 +104,9 @@ void ForEachWord(std::string_view text, F&& f) {
     while (i < text.size() && !word_at(i)) ++i;
     size_t e = i;
     while (e < text.size()) {
-      if (word_at(e)) {
+      // Most bytes are plain word bytes (class 1): one table look-up.
+      if (kWordByteClass[static_cast<unsigned char>(text[e])] == 1 ||
+          word_at(e)) {
         e += 1;
         continue;
       }
@@ -193,6 +201,43 @@ void ForEachFoldedWord(std::string_view text, F&& f) {
   });
 }
 
+// Key equality for the tables here: ==, and for strings (compared only once
+// their hashes are equal, so almost always equal) the bytes compared
+// inline, in overlapping words, instead of through a call to memcmp.
+template <typename Key>
+bool SameKey(const Key& a, const Key& b) {
+  return a == b;
+}
+inline bool SameKey(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  auto load64 = [](const char* x) {
+    uint64_t v;
+    std::memcpy(&v, x, 8);
+    return v;
+  };
+  auto load32 = [](const char* x) {
+    uint32_t v;
+    std::memcpy(&v, x, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (size_t k = 0; k + 8 < n; k += 8) {
+      if (load64(p + k) != load64(q + k)) return false;
+    }
+    return load64(p + n - 8) == load64(q + n - 8);
+  }
+  if (n >= 4) {
+    return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
+  }
+  for (size_t k = 0; k < n; ++k) {
+    if (p[k] != q[k]) return false;
+  }
+  return true;
+}
+
 // The distinct folded words of a story's quotes (or of the brief's
 // sentences), each stored once, with
 // dense ids in order of first sight. Views returned by Word() live until
@@ -209,7 +254,7 @@ class WordIds {
     if (slots_[s] != 0) return slots_[s] - 1;
     const auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back({h, static_cast<uint32_t>(text_.size()),
-                        static_cast<uint32_t>(w.size())});
+                        static_cast<uint32_t>(w.size()), 0});
     text_.append(w);
     slots_[s] = id + 1;
     return id;
@@ -225,6 +270,14 @@ class WordIds {
                                           entries_[id].size);
   }
   size_t size() const { return entries_.size(); }
+  // A new mark for Mark: no id carries it yet.
+  uint32_t NextMark() { return ++mark_; }
+  // Whether id did not carry `mark` (from NextMark); it does now.
+  bool Mark(uint32_t id, uint32_t mark) {
+    if (entries_[id].mark == mark) return false;
+    entries_[id].mark = mark;
+    return true;
+  }
 
   // FNV-1a, folded: HashFinish(HashStep(..HashStep(kHashBasis, w[0])..)).
   static constexpr uint64_t kHashBasis = 14695981039346656037ull;
@@ -242,6 +295,7 @@ class WordIds {
   struct Entry {
     uint64_t hash;
     uint32_t offset, size;  // in text_
+    uint32_t mark;          // the last Mark given it
   };
   // The slot holding w (hash h), or the empty slot where it would go.
   size_t SlotOf(std::string_view w, uint64_t h) const {
@@ -250,8 +304,8 @@ class WordIds {
       const uint32_t v = slots_[s];
       if (v == 0) return s;
       const Entry& e = entries_[v - 1];
-      if (e.hash == h && e.size == w.size() &&
-          std::memcmp(text_.data() + e.offset, w.data(), w.size()) == 0) {
+      if (e.hash == h &&
+          SameKey(std::string_view(text_.data() + e.offset, e.size), w)) {
         return s;
       }
     }
@@ -269,6 +323,7 @@ class WordIds {
   std::string text_;             // the words, one after another
   std::vector<Entry> entries_;   // per id
   std::vector<uint32_t> slots_;  // id + 1, or 0
+  uint32_t mark_ = 0;
 };
 
 // A map from keys to int values filled once, as the first sight of each
@@ -297,7 +352,7 @@ class FirstSight {
         return {&entries_.back().value, true};
       }
       Entry& e = entries_[slots_[s] - 1];
-      if (e.hash == h && e.key == key) return {&e.value, false};
+      if (e.hash == h && SameKey(e.key, key)) return {&e.value, false};
     }
   }
 
@@ -325,6 +380,50 @@ class FirstSight {
   int shift_ = 64;
 };
 
+// A hash of short strings (units, claim values, entity keys) for the flat
+// tables here, inline: eight bytes at a time (the last eight overlapping
+// the one before), four and four for 4-7 bytes, three bytes below, each
+// step a multiply and a shift, where std::hash<std::string_view> calls
+// into the library and FNV-1a multiplies per byte. Only which slot a key
+// lands in depends on it, never an order.
+struct ShortStringHash {
+  static constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  static uint64_t Load64(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    return x;
+  }
+  static uint64_t Load32(const char* p) {
+    uint32_t x;
+    std::memcpy(&x, p, 4);
+    return x;
+  }
+  static uint64_t Mix(uint64_t h) {
+    h *= kMul;
+    return h ^ (h >> 29);
+  }
+  size_t operator()(std::string_view s) const {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = Mix(n + 1);
+    if (n >= 8) {
+      while (n > 8) {
+        h = Mix(h ^ Load64(p));
+        p += 8;
+        n -= 8;
+      }
+      h = Mix(h ^ Load64(p + n - 8));
+    } else if (n >= 4) {
+      h = Mix(h ^ (Load32(p) << 32 | Load32(p + n - 4)));
+    } else if (n > 0) {
+      h = Mix(h ^ (uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+                   uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 |
+                   uint64_t{static_cast<unsigned char>(p[n - 1])}));
+    }
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+};
+
 // ForEachFoldedWord(text, f) with each word's WordIds::Hash: calls f(w,
 // WordIds::Hash(w)) for the same words w in the same order, but folds and
 // hashes each byte as the word is scanned (one pass over the bytes instead
@@ -349,9 +448,21 @@ void ForEachFoldedWordHashed(std::string_view text, F&& f) {
     size_t e = i, n = 0;
     uint64_t h = WordIds::kHashBasis;
     while (e < size) {
+      // Most bytes are plain word bytes (class 1): one table look-up, the
+      // lower-casing another, in a loop of their own.
+      while (e < size &&
+             kWordByteClass[static_cast<unsigned char>(text[e])] == 1) {
+        const char c = kLowerByte[static_cast<unsigned char>(text[e])];
+        buffer[n % sizeof buffer] = c;
+        ++n;
+        h = WordIds::HashStep(h, c);
+        ++e;
+      }
+      if (e >= size) break;
       char c;
+      const auto b = static_cast<unsigned char>(text[e]);
       if (word_at(e)) {
-        c = Lower(text[e]);
+        c = kLowerByte[b];
         e += 1;
       } else {
         size_t alen = 0;
@@ -362,7 +473,9 @@ void ForEachFoldedWordHashed(std::string_view text, F&& f) {
           break;
         }
       }
-      if (n < sizeof buffer) buffer[n] = c;
+      // Past the buffer the bytes written do not matter: the word is
+      // folded again into `spill` below.
+      buffer[n % sizeof buffer] = c;
       ++n;
       h = WordIds::HashStep(h, c);
     }
@@ -404,12 +517,20 @@ void WordIdsOf(std::string_view text, WordIds* table,
   // A word and a separator take two bytes or more (an opened contraction,
   // five for two words): no growth for ordinary text.
   sequence->reserve(text.size() / 2 + 1);
+  // Ids the table had before are gathered once each (marked) and sorted;
+  // ids made for this text are all above them, each seen here, in order.
+  const auto before = static_cast<uint32_t>(table->size());
+  const uint32_t mark = table->NextMark();
   ForEachFoldedWordHashed(text, [&](std::string_view w, uint64_t h) {
     sequence->push_back(table->AddHashed(w, h));
   });
-  ids->assign(sequence->begin(), sequence->end());
+  ids->clear();
+  ids->reserve(sequence->size());
+  for (const uint32_t id : *sequence) {
+    if (id < before && table->Mark(id, mark)) ids->push_back(id);
+  }
   std::sort(ids->begin(), ids->end());
-  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  for (auto id = before; id < table->size(); ++id) ids->push_back(id);
 }
 
 // QuoteSwaps(a, b) given the folded words of a and b as ids of `words`, in
@@ -586,6 +707,11 @@ struct Sentences {
 
 uint32_t CountSources(const std::vector<StoryMember>& members,
                       const std::vector<uint32_t>& ids) {
+  // One or two members (most entities and claims) need no sort.
+  if (ids.size() <= 1) return static_cast<uint32_t>(ids.size());
+  if (ids.size() == 2) {
+    return members[ids[0]].source == members[ids[1]].source ? 1 : 2;
+  }
   // The distinct sources: a sorted vector on the stack for the usual few
   // members, no tree.
   constexpr size_t kInline = 32;
@@ -607,7 +733,10 @@ void AddUnique(std::vector<uint32_t>* v, uint32_t x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
 }
 void AddUnique(std::vector<std::string>* v, const std::string& x) {
-  if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+  for (const std::string& s : *v) {
+    if (SameKey(std::string_view(s), std::string_view(x))) return;
+  }
+  v->push_back(x);
 }
 
 // --- Claims -----------------------------------------------------------------
@@ -632,7 +761,7 @@ void QuantityClaims(const std::vector<StoryMember>& members,
       quantities += m.facts->quantities.size();
     all.reserve(quantities);
     unit_of.reserve(quantities);
-    FirstSight<std::string_view> unit_ids(16);
+    FirstSight<std::string_view, ShortStringHash> unit_ids(16);
     for (uint32_t m = 0; m < members.size(); ++m) {
       for (const Quantity& q : members[m].facts->quantities) {
         if (q.unit.empty() || q.vague) continue;
@@ -678,43 +807,51 @@ void QuantityClaims(const std::vector<StoryMember>& members,
               [](const Mention& a, const Mention& b) {
                 return a.q->value < b.q->value;
               });
-    Claim* cur = nullptr;
-    double cur_value = 0;
-    bool cur_hedged = false;
-    for (const Mention& mn : mentions) {
-      const double v = mn.q->value;
-      const bool hedged = mn.q->approximation != Approximation::kExact;
-      const double tol = (hedged || cur_hedged) ? 0.05 : 0.02;
-      const bool same =
-          cur != nullptr &&
-          std::fabs(v - cur_value) <= tol * std::max(std::fabs(v), std::fabs(cur_value));
-      if (!same) {
-        cur = &claims->emplace_back();
-        cur->kind = "quantity";
-        cur->slot = unit;
-        cur->value = FormatValue(v);
-        cur_value = v;
-        cur_hedged = false;
-      }
-      cur_hedged = cur_hedged || hedged;
-      AddUnique(&cur->texts, mn.q->text);
-      if (!mn.q->modifier.empty()) {
-        // Folded on the stack; a string is made only for a new modifier.
-        char buffer[64];
-        std::string long_modifier;
-        const std::string_view folded =
-            FoldToBuffer(mn.q->modifier, buffer, &long_modifier);
-        if (std::find(cur->modifiers.begin(), cur->modifiers.end(), folded) ==
-            cur->modifiers.end()) {
-          cur->modifiers.emplace_back(folded);
+    for (size_t k = 0; k < mentions.size();) {
+      // The claim starting at mention k: the mentions after it within
+      // tolerance of its value (5% once one of them hedges, else 2%),
+      // counted first so that its lists are allocated once.
+      const double cur_value = mentions[k].q->value;
+      bool cur_hedged = false;
+      size_t e = k;
+      for (; e < mentions.size(); ++e) {
+        const double v = mentions[e].q->value;
+        const bool hedged =
+            mentions[e].q->approximation != Approximation::kExact;
+        if (e > k) {
+          const double tol = (hedged || cur_hedged) ? 0.05 : 0.02;
+          if (!(std::fabs(v - cur_value) <=
+                tol * std::max(std::fabs(v), std::fabs(cur_value)))) {
+            break;
+          }
         }
+        cur_hedged = cur_hedged || hedged;
       }
+      Claim* cur = &claims->emplace_back(
+          "quantity", std::string(unit), FormatValue(cur_value));
+      cur->members.reserve(e - k);
+      cur->spans.reserve(e - k);
       const size_t mark = static_cast<size_t>(cur - claims->data()) + 1;
-      if (joined[mn.member] != mark) {
-        joined[mn.member] = mark;
-        cur->members.push_back(mn.member);
+      for (; k < e; ++k) {
+        const Mention& mn = mentions[k];
+        AddUnique(&cur->texts, mn.q->text);
+        if (!mn.q->modifier.empty()) {
+          // Folded on the stack; a string is made only for a new modifier.
+          char buffer[64];
+          std::string long_modifier;
+          const std::string_view folded =
+              FoldToBuffer(mn.q->modifier, buffer, &long_modifier);
+          if (std::find(cur->modifiers.begin(), cur->modifiers.end(),
+                        folded) == cur->modifiers.end()) {
+            cur->modifiers.emplace_back(folded);
+          }
+        }
+        if (joined[mn.member] != mark) {
+          joined[mn.member] = mark;
+          cur->members.push_back(mn.member);
+        }
+        cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
       }
-      cur->spans.push_back({mn.member, {mn.q->begin, mn.q->end}});
     }
   }
   // "1,200 Ukrainians" and "1,200 Ukrainian prisoners": one claim when the
@@ -723,28 +860,36 @@ void QuantityClaims(const std::vector<StoryMember>& members,
   // value alone (the claims of a value in index order: pairs of one value
   // are taken in the same (i, j) order as over all pairs, and pairs of
   // different values touch different claims).
+  // The claims laid out value after value, in index order within a value
+  // (the order of the values themselves does not matter): values are
+  // numbered at first sight through a flat table, then a counting sort.
+  std::vector<uint32_t> value_of(claims->size());
+  size_t n_values = 0;
+  {
+    FirstSight<std::string_view, ShortStringHash> value_ids(claims->size());
+    for (size_t i = 0; i < claims->size(); ++i) {
+      const auto [id, fresh] = value_ids.TryEmplace(
+          (*claims)[i].value, static_cast<int>(n_values));
+      if (fresh) ++n_values;
+      value_of[i] = static_cast<uint32_t>(*id);
+    }
+  }
+  std::vector<uint32_t> value_from(n_values + 1, 0);
+  for (const uint32_t v : value_of) ++value_from[v + 1];
+  for (size_t v = 0; v < n_values; ++v) value_from[v + 1] += value_from[v];
   std::vector<uint32_t> by_value(claims->size());
-  std::iota(by_value.begin(), by_value.end(), 0);
-  std::stable_sort(by_value.begin(), by_value.end(),
-                   [&](uint32_t x, uint32_t y) {
-                     return (*claims)[x].value < (*claims)[y].value;
-                   });
-  // Where each claim's value run starts and ends in by_value.
-  std::vector<uint32_t> run_begin(claims->size()), run_end(claims->size());
-  for (size_t r = 0; r < by_value.size();) {
-    size_t e = r + 1;
-    while (e < by_value.size() &&
-           (*claims)[by_value[e]].value == (*claims)[by_value[r]].value) {
-      ++e;
+  {
+    std::vector<uint32_t> fill(value_from.begin(), value_from.end() - 1);
+    for (uint32_t i = 0; i < claims->size(); ++i) {
+      by_value[fill[value_of[i]]++] = i;
     }
-    for (size_t k = r; k < e; ++k) {
-      run_begin[by_value[k]] = static_cast<uint32_t>(r);
-      run_end[by_value[k]] = static_cast<uint32_t>(e);
-    }
-    r = e;
   }
   for (size_t i = 0; i < claims->size(); ++i) {
-    for (size_t r = run_begin[i]; r < run_end[i]; ++r) {
+    // Value runs of one claim alone (most) hold no pair.
+    const uint32_t run_begin = value_from[value_of[i]];
+    const uint32_t run_end = value_from[value_of[i] + 1];
+    if (run_end - run_begin < 2) continue;
+    for (size_t r = run_begin; r < run_end; ++r) {
       const size_t j = by_value[r];
       Claim& a = (*claims)[i];
       Claim& b = (*claims)[j];
@@ -809,12 +954,15 @@ void DateClaims(const std::vector<StoryMember>& members, int far_days,
       pub_days.push_back(FloorDiv(*m.published_time, kSecondsPerDay));
     }
   }
-  std::set<int> all_sources;
-  for (const StoryMember& m : members) all_sources.insert(m.source);
+  // Whether the story has two sources or more (no set of them).
+  const bool several_sources =
+      std::any_of(members.begin(), members.end(), [&](const StoryMember& m) {
+        return m.source != members.front().source;
+      });
   for (auto& [day, c] : by_day) {
     c.sources = CountSources(members, c.members);
     const int64_t d = DaysOfIso(day);
-    if (c.sources == 1 && all_sources.size() >= 2) {
+    if (c.sources == 1 && several_sources) {
       // A date is a key fact: one source alone giving it is worth a look
       // when nothing else places the story in time, or when it is far from
       // when the story was published.
@@ -917,22 +1065,39 @@ void FindConflicts(const std::vector<StoryMember>& members,
   };
   // Pairs (i < j) of quantity claims with one slot, in index order: each
   // claim's later claims of its slot.
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_slot;
-  std::vector<uint32_t> rank(claims.size(), 0);  // position in its slot list
-  // Each claim's slot list (map nodes do not move), looked up once.
-  std::vector<const std::vector<uint32_t>*> slot_list(claims.size(), nullptr);
+  // The quantity claims sorted by slot, stably (index order within a
+  // slot): QuantityClaims makes them unit after unit in unit order, so
+  // they come sorted and the sort is only a fallback. Claim i's later
+  // claims of its slot are by_slot[pos[i] + 1 .. slot_end[i]).
+  std::vector<uint32_t> by_slot;
+  by_slot.reserve(claims.size());
   for (uint32_t i = 0; i < claims.size(); ++i) {
-    if (claims[i].kind != "quantity") continue;
-    std::vector<uint32_t>& v = by_slot[claims[i].slot];
-    rank[i] = static_cast<uint32_t>(v.size());
-    v.push_back(i);
-    slot_list[i] = &v;
+    if (claims[i].kind == "quantity") by_slot.push_back(i);
+  }
+  auto slot_less = [&](uint32_t x, uint32_t y) {
+    return claims[x].slot < claims[y].slot;
+  };
+  if (!std::is_sorted(by_slot.begin(), by_slot.end(), slot_less)) {
+    std::stable_sort(by_slot.begin(), by_slot.end(), slot_less);
+  }
+  std::vector<uint32_t> pos(claims.size(), 0), slot_end(claims.size(), 0);
+  for (size_t r = 0; r < by_slot.size();) {
+    size_t e = r + 1;
+    while (e < by_slot.size() &&
+           SameKey(std::string_view(claims[by_slot[e]].slot),
+                   std::string_view(claims[by_slot[r]].slot))) {
+      ++e;
+    }
+    for (size_t k = r; k < e; ++k) {
+      pos[by_slot[k]] = static_cast<uint32_t>(k);
+      slot_end[by_slot[k]] = static_cast<uint32_t>(e);
+    }
+    r = e;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
-    if (claims[i].kind != "quantity") continue;
-    const std::vector<uint32_t>& same_slot = *slot_list[i];
-    for (size_t r = rank[i] + 1; r < same_slot.size(); ++r) {
-      const size_t j = same_slot[r];
+    if (slot_end[i] == 0) continue;  // not a quantity claim
+    for (size_t r = pos[i] + 1; r < slot_end[i]; ++r) {
+      const size_t j = by_slot[r];
       const Claim& a = claims[i];
       const Claim& b = claims[j];
       make_sources(i);
@@ -998,14 +1163,14 @@ std::vector<std::vector<int>> MergeEntities(
     while (slots < items.size() * 2) slots <<= 1;
     std::vector<uint32_t> table(slots, 0);
     std::vector<size_t> key_hash;
-    const std::hash<std::string_view> hasher;
+    const ShortStringHash hasher;
     for (size_t i = 0; i < items.size(); ++i) {
       const std::string_view key = entity(items[i]).key;
       const size_t h = hasher(key);
       size_t slot = h & (slots - 1);
       while (table[slot] != 0 &&
              (key_hash[table[slot] - 1] != h ||
-              keys[table[slot] - 1].first != key)) {
+              !SameKey(keys[table[slot] - 1].first, key))) {
         slot = (slot + 1) & (slots - 1);
       }
       if (table[slot] == 0) {
@@ -1095,7 +1260,7 @@ std::vector<std::vector<int>> MergeEntities(
               if (x.first != y.first) return x.first < y.first;
               const Bucket& bx = buckets[x.second];
               const Bucket& by = buckets[y.second];
-              if ((x.first & 0xFF) == kLong && bx.text != by.text) {
+              if ((x.first & 0xFF) == kLong && !SameKey(bx.text, by.text)) {
                 return bx.text < by.text;
               }
               return bx.key < by.key;
@@ -1112,7 +1277,7 @@ std::vector<std::vector<int>> MergeEntities(
     to = from + 1;
     while (to < buckets.size() &&
            buckets[to].initials == buckets[from].initials &&
-           buckets[to].text == buckets[from].text) {
+           SameKey(buckets[to].text, buckets[from].text)) {
       ++to;
     }
     for (size_t x = from; x < to; ++x) {
@@ -1323,7 +1488,9 @@ const std::vector<uint32_t>& AroundPrefixes(
   const auto emplaced = cache->try_emplace(std::move(narration));
   const auto cached = emplaced.first;
   if (emplaced.second) {
-    ForEachFoldedWord(cached->first, [&](std::string_view w) {
+    // The one-pass scanner: the same words as ForEachFoldedWord (its hash
+    // unused).
+    ForEachFoldedWordHashed(cached->first, [&](std::string_view w, uint64_t) {
       if (w.size() >= 4) cached->second.push_back(Prefix4(w));
     });
     SortUnique(&cached->second);
@@ -1336,17 +1503,18 @@ const std::vector<uint32_t>& AroundPrefixes(
 // cannot reach three otherwise.
 template <typename Around>
 bool NarrationQuoted(const NarrationPrefixes& u, Around&& around,
-                     const WordIds& words, const QuoteItem& v) {
-  // v's prefixes outside u's quote, in v's order (repeats kept: each
-  // word counts, as it always has).
+                     const std::vector<uint32_t>& v_prefixes) {
+  // v's prefixes outside u's quote (repeats kept: each word counts, as it
+  // always has). Only how many there are, and how many the narration
+  // has, matter, so v's prefixes come sorted (VariantPrefixes) and are
+  // merged with u's.
   uint32_t outside[8];
   std::vector<uint32_t> more;
   size_t n = 0;
-  for (const uint32_t id : v.ids) {
-    const std::string_view w = words.Word(id);
-    if (w.size() < 4) continue;
-    const uint32_t p = Prefix4(w);
-    if (Has(u.quoted, p)) continue;
+  size_t q = 0;
+  for (const uint32_t p : v_prefixes) {
+    while (q < u.quoted.size() && u.quoted[q] < p) ++q;
+    if (q < u.quoted.size() && u.quoted[q] == p) continue;
     if (n < std::size(outside)) {
       outside[n] = p;
     } else {
@@ -1364,6 +1532,20 @@ bool NarrationQuoted(const NarrationPrefixes& u, Around&& around,
     if (Has(a, p)) ++moved;
   }
   return moved >= 3;
+}
+
+// The prefixes of v's distinct words of four letters or more, sorted
+// with repeats kept (two words may share a prefix): what NarrationQuoted
+// counts of v.
+std::vector<uint32_t> VariantPrefixes(const WordIds& words,
+                                      const QuoteItem& v) {
+  std::vector<uint32_t> out;
+  for (const uint32_t id : v.ids) {
+    const std::string_view w = words.Word(id);
+    if (w.size() >= 4) out.push_back(Prefix4(w));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Whether every word of `text` is among the sorted ids `of` (true when
@@ -1403,7 +1585,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // have the same words: the text's first item holds their ids and
   // sequence (a text's words get the same ids whenever it is read). -1:
   // fewer than three words.
-  FirstSight<std::string_view> item_of_text(quotes);
+  FirstSight<std::string_view, ShortStringHash> item_of_text(quotes);
   items.reserve(quotes);  // no reallocation: items view each other's ids
   for (uint32_t m = 0; m < members.size(); ++m) {
     for (const Quote& q : members[m].facts->quotes) {
@@ -1491,13 +1673,21 @@ void GroupQuotes(const std::vector<StoryMember>& members,
   // The texts sharing a word with item i: candidates[0 .. n_candidates),
   // each text at most once (room for all, no growth in the loop).
   std::vector<uint32_t> candidates(text_first.size());
+  // Texts are numbered in order of first item, so the texts with an item
+  // before i (grouped) are those below grouped_texts.
+  uint32_t grouped_texts = 0;
   for (size_t i = 0; i < items.size(); ++i) {
+    while (grouped_texts < text_first.size() &&
+           text_first[grouped_texts] < i) {
+      ++grouped_texts;
+    }
     size_t n_candidates = 0;
     for (uint32_t id : items[i].ids) {
-      for (uint32_t h = holders_from[id]; h < holders_from[id + 1]; ++h) {
+      const uint32_t end = holders_from[id + 1];
+      for (uint32_t h = holders_from[id]; h < end; ++h) {
         const uint32_t t = holders[h];
-        // Texts are in order of first item; only grouped items count.
-        if (text_first[t] >= i) break;
+        // Holders are in text order; only grouped items count.
+        if (t >= grouped_texts) break;
         if (shares[t]++ == 0) candidates[n_candidates++] = t;
       }
     }
@@ -1556,6 +1746,15 @@ void GroupQuotes(const std::vector<StoryMember>& members,
     }
     return *prefixes[first];
   };
+  // Memos by text: (relative's text, variant's text) -> its swaps (an
+  // index into swap_lists), and (relative's first item, variant's text) ->
+  // whether NarrationQuoted.
+  FirstSight<uint64_t> swaps_of_texts(16);
+  std::vector<std::vector<std::pair<std::string, std::string>>> swap_lists;
+  FirstSight<uint64_t> narration_quoted(16);
+  // VariantPrefixes per text, made when first asked (empty: not yet, or
+  // none: made again, cheaply).
+  std::vector<std::vector<uint32_t>> variant_prefixes(text_first.size());
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::vector<size_t>& members_of = groups[g];
     // The articles quoting it, sorted and unique.
@@ -1595,6 +1794,7 @@ void GroupQuotes(const std::vector<StoryMember>& members,
         if (d > best) {
           best = d;
           best_k = u;
+          if (best >= 1) break;  // no overlap is above 1
         }
       }
       if (best >= 0 && Dice(v, items[best_k]) < 0.95) {
@@ -1609,9 +1809,17 @@ void GroupQuotes(const std::vector<StoryMember>& members,
           // is taken as the altered one when their times say so.
           std::vector<std::pair<std::string, std::string>> confirmed,
               unconfirmed;
-          const std::vector<std::pair<std::string, std::string>> swaps =
-              SwapsOfWordIds(u.quote->text, items[u.words_of].sequence,
-                             v.quote->text, items[v.words_of].sequence, words);
+          // The swaps depend on the two texts alone: copies ask again.
+          const auto [swaps_at, fresh_swaps] = swaps_of_texts.TryEmplace(
+              uint64_t{text_of[best_k]} << 32 | text_of[k],
+              static_cast<int>(swap_lists.size()));
+          if (fresh_swaps) {
+            swap_lists.push_back(SwapsOfWordIds(
+                u.quote->text, items[u.words_of].sequence, v.quote->text,
+                items[v.words_of].sequence, words));
+          }
+          const std::vector<std::pair<std::string, std::string>>& swaps =
+              swap_lists[*swaps_at];
           for (const auto& [from, to] : swaps) {
             if (from.empty() || to.empty()) continue;
             const std::vector<int64_t> to_ids = FindWordIds(to, words);
@@ -1619,9 +1827,12 @@ void GroupQuotes(const std::vector<StoryMember>& members,
             bool to_elsewhere = false, from_elsewhere = false;
             for (size_t w : members_of) {
               if (w == k) continue;
-              to_elsewhere |= AllWordsIn(to_ids, items[w].ids);
-              if (w == best_k) continue;
-              from_elsewhere |= AllWordsIn(from_ids, items[w].ids);
+              // Once said elsewhere the swap is dropped: no need to look
+              // further.
+              to_elsewhere = AllWordsIn(to_ids, items[w].ids);
+              if (to_elsewhere) break;
+              if (w == best_k || from_elsewhere) continue;
+              from_elsewhere = AllWordsIn(from_ids, items[w].ids);
             }
             if (to_elsewhere) continue;
             (from_elsewhere ? confirmed : unconfirmed).emplace_back(from, to);
@@ -1667,7 +1878,16 @@ void GroupQuotes(const std::vector<StoryMember>& members,
                 }
                 return *pw.around;
               };
-              if (NarrationQuoted(pw, around, words, v)) {
+              // The answer depends on w's quote and v's words alone:
+              // copies ask again.
+              const auto [quoted, fresh_quoted] = narration_quoted.TryEmplace(
+                  uint64_t{items[w].first} << 32 | text_of[k], 0);
+              if (fresh_quoted) {
+                std::vector<uint32_t>& vp = variant_prefixes[text_of[k]];
+                if (vp.empty()) vp = VariantPrefixes(words, v);
+                *quoted = NarrationQuoted(pw, around, vp) ? 1 : 0;
+              }
+              if (*quoted != 0) {
                 r.flag = "paraphrased";
                 break;
               }
@@ -1683,8 +1903,10 @@ void GroupQuotes(const std::vector<StoryMember>& members,
               if (b2 <= a2 || b2 == k || items[a2].member == items[b2].member) {
                 continue;
               }
-              others_agree |= Overlap(items[a2], items[b2]) > best;
+              others_agree = Overlap(items[a2], items[b2]) > best;
+              if (others_agree) break;
             }
+            if (others_agree) break;
           }
           if (others_agree) r.flag = "paraphrased";
         }
@@ -1709,7 +1931,7 @@ struct BriefFact {
 
 void BuildBrief(const std::vector<StoryMember>& members,
                 const Sentences& sentences, const std::vector<BriefFact>& facts,
-                const std::vector<std::pair<uint32_t, int>>& entity_mentions,
+                std::vector<std::pair<uint32_t, int>> entity_mentions,
                 size_t max_sentences, std::vector<BriefLine>* brief) {
   // (member, sentence, fact) for every place a fact is stated, sorted and
   // unique: each sentence's run lists its facts in order (a map of sets,
@@ -1736,7 +1958,7 @@ void BuildBrief(const std::vector<StoryMember>& members,
                places.end());
   // Corroborated names in a sentence break ties between sentences: the
   // mentions' (member, sentence), sorted, counted by range.
-  std::vector<std::pair<uint32_t, int>> names_in(entity_mentions);
+  std::vector<std::pair<uint32_t, int>>& names_in = entity_mentions;
   std::sort(names_in.begin(), names_in.end());
   struct Candidate {
     uint32_t member;
@@ -1775,6 +1997,10 @@ void BuildBrief(const std::vector<StoryMember>& members,
   WordIds table;
   std::vector<uint32_t> sequence;
   std::vector<std::vector<uint32_t>> chosen_words;
+  // The sentences read so far (views into the bodies): a sentence read
+  // again (a copy's) has the words of one read before, which was chosen or
+  // repeated a chosen one, so it repeats one: skipped unread.
+  FirstSight<std::string_view, ShortStringHash> read(16);
   for (const Candidate& c : candidates) {
     if (brief->size() >= max_sentences) break;
     bool adds = false;
@@ -1783,7 +2009,10 @@ void BuildBrief(const std::vector<StoryMember>& members,
     }
     if (!adds) continue;
     const text::Span& sp = sentences.At(c.member, c.sentence);
-    std::string text(members[c.member].body.substr(sp.begin, sp.end - sp.begin));
+    const std::string_view raw =
+        members[c.member].body.substr(sp.begin, sp.end - sp.begin);
+    if (!read.TryEmplace(raw, 0).second) continue;
+    std::string text(raw);
     for (char& ch : text) {
       if (ch == '\n') ch = ' ';
     }
@@ -1798,9 +2027,15 @@ void BuildBrief(const std::vector<StoryMember>& members,
     for (uint32_t p = c.from; p < c.to; ++p) {
       const uint32_t f = places[p].fact;
       covered[f] = true;
-      for (uint32_t m : facts[f].members) AddUnique(&line.supported_by, m);
+      line.supported_by.insert(line.supported_by.end(),
+                               facts[f].members.begin(),
+                               facts[f].members.end());
     }
+    // Sorted and unique (the members of all its facts).
     std::sort(line.supported_by.begin(), line.supported_by.end());
+    line.supported_by.erase(
+        std::unique(line.supported_by.begin(), line.supported_by.end()),
+        line.supported_by.end());
     line.sources = CountSources(members, line.supported_by);
     chosen_words.push_back(std::move(words));
     brief->push_back(std::move(line));
@@ -1812,6 +2047,8 @@ void BuildBrief(const std::vector<StoryMember>& members,
 // each element moved once.
 template <typename T, typename Less>
 void StableSortByIndex(std::vector<T>* v, Less less) {
+  // Already in order (one claim, or all of one count): nothing moves.
+  if (std::is_sorted(v->begin(), v->end(), less)) return;
   std::vector<uint32_t> order(v->size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
@@ -1879,6 +2116,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
     if (c.sources < 2) continue;
     BriefFact f;
     f.members = c.members;
+    f.at.reserve(c.spans.size());
     for (const auto& [m, span] : c.spans) f.at.push_back({m, span.first});
     brief_facts.push_back(std::move(f));
   }
@@ -1904,7 +2142,7 @@ Reconciliation ReconcileStory(const std::vector<StoryMember>& members,
       entity_mentions.emplace_back(m, sentences.Of(m, em.begin));
     }
   }
-  BuildBrief(members, sentences, brief_facts, entity_mentions,
+  BuildBrief(members, sentences, brief_facts, std::move(entity_mentions),
              options.brief_sentences, &r.brief);
   // The named clusters, sorted (stable) and moved into r once.
   {

@@ -579,6 +579,110 @@ TEST(ReconcileTest, FoldedWordsOnePassEqualsWordFoldAndHash) {
   }
 }
 
+// Two families each carry the wire's quote and a spun copy of it, so two
+// variants ask for the swaps of the same pair of texts, and the second
+// family's relatives answer NarrationQuoted for texts already asked about
+// (both remembered by text inside ReconcileStory). Each family must come
+// out as it does on its own, and the two alike.
+TEST(ReconcileTest, TwoFamiliesWithTheSameSpunQuoteAreFlaggedAlike) {
+  static const std::string kWireB =
+      std::string(kWire) + "\n\nThe rescue resumed at dawn on Wednesday.";
+  static const std::string kSpunB =
+      std::string(kSpun) + "\n\nRescuers went back down at dawn.";
+  const Story s = Make({{kWire, 0},
+                        {kSpun, 0},
+                        {kWireB.c_str(), 2},
+                        {kSpunB.c_str(), 2},
+                        {kOther, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  ASSERT_FALSE(r.quotes.empty());
+  const QuoteCluster& q = r.quotes[0];
+  EXPECT_EQ(q.sources, 3u);
+  const QuoteVariantResult* spun[2] = {nullptr, nullptr};
+  for (const QuoteVariantResult& v : q.variants) {
+    if (v.member == 1) spun[0] = &v;
+    if (v.member == 3) spun[1] = &v;
+    if (v.member != 1 && v.member != 3) EXPECT_EQ(v.flag, "") << v.member;
+  }
+  ASSERT_NE(spun[0], nullptr);
+  ASSERT_NE(spun[1], nullptr);
+  // Each spun copy's words are said by the other family's copy: not a
+  // swap of this copy's own, so neither is flagged altered.
+  EXPECT_EQ(spun[0]->flag, spun[1]->flag);
+  EXPECT_EQ(spun[0]->swaps, spun[1]->swaps);
+  EXPECT_EQ(spun[0]->flag, "");
+  EXPECT_TRUE(spun[0]->swaps.empty());
+  // Alone, a family's spun copy is altered (as in
+  // SwappedWordsInACopiedQuoteAreAltered).
+  const Story alone = Make({{kWireB.c_str(), 2}, {kSpunB.c_str(), 2},
+                            {kOther, 1}});
+  const Reconciliation ra = ReconcileStory(alone.members);
+  ASSERT_FALSE(ra.quotes.empty());
+  bool altered = false;
+  for (const QuoteVariantResult& v : ra.quotes[0].variants) {
+    if (v.member == 1) altered = v.flag == "altered";
+  }
+  EXPECT_TRUE(altered);
+}
+
+// The brief reads a sentence's words once per text: a copy's sentence of
+// the same text repeats the one read before and is not taken again.
+TEST(ReconcileTest, BriefTakesASentenceTextOnceAcrossCopies) {
+  const char a[] =
+      "Rescuers pulled 14 people from the Kessock mine, where 420 people "
+      "work. The weather was cold.";
+  const char b[] =
+      "Rescuers pulled 14 people from the Kessock mine, where 420 people "
+      "work. It rained all night.";
+  const char c[] =
+      "Officials said 14 people were pulled from the mine, which has 420 "
+      "people on its payroll.";
+  const Story s = Make({{a, 0}, {b, 1}, {c, 2}});
+  const Reconciliation r = ReconcileStory(s.members);
+  ASSERT_GE(r.brief.size(), 1u);
+  std::set<std::string> texts;
+  for (const BriefLine& line : r.brief) {
+    EXPECT_TRUE(texts.insert(line.text).second) << line.text;
+    EXPECT_TRUE(std::is_sorted(line.supported_by.begin(),
+                               line.supported_by.end()));
+    EXPECT_EQ(std::adjacent_find(line.supported_by.begin(),
+                                 line.supported_by.end()),
+              line.supported_by.end());
+  }
+  EXPECT_EQ(r.brief[0].member, 0u);
+  EXPECT_EQ(r.brief[0].sources, 3u);
+  EXPECT_EQ(r.brief[0].supported_by, (std::vector<uint32_t>{0, 1, 2}));
+}
+
+// Claims are grouped by unit and value through hashed tables: units and
+// values of every length (the hash takes 1-3, 4-7, 8 and more bytes
+// differently) each make one claim per value, with its mentions.
+TEST(ReconcileTest, ClaimsOfManyUnitsAndValuesGroupByUnitAndValue) {
+  const char a[] =
+      "The storm cut 3 km of road, felled 12 trees, flooded 450 homes, "
+      "stranded 7 ferries and left 12,500 households and 1,234,567 "
+      "subscribers without power.";
+  const char b[] =
+      "Officials said 3 km of road were cut, 12 trees felled, 450 homes "
+      "flooded, 7 ferries stranded and 12,500 households and 1,234,567 "
+      "subscribers left without power.";
+  const Story s = Make({{a, 0}, {b, 1}});
+  const Reconciliation r = ReconcileStory(s.members);
+  std::set<std::pair<std::string, std::string>> seen;
+  size_t quantities = 0;
+  for (const Claim& c : r.claims) {
+    if (c.kind != "quantity") continue;
+    ++quantities;
+    EXPECT_TRUE(seen.insert({c.slot, c.value}).second)
+        << c.slot << " " << c.value;
+    EXPECT_EQ(c.members, (std::vector<uint32_t>{0, 1})) << c.slot;
+    EXPECT_EQ(c.sources, 2u) << c.slot;
+    EXPECT_EQ(c.spans.size(), 2u) << c.slot;
+  }
+  EXPECT_GE(quantities, 5u);
+  EXPECT_TRUE(r.conflicts.empty());
+}
+
 TEST(ReconcileTest, QuoteSwapsGoldenTable) {
   struct Row {
     const char* a;
