@@ -38,21 +38,24 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 }
 
 void TermTable::Assign(const SparseVector& v) {
-  // Load at most 1/4 (a miss then ends at the first or second slot). The
-  // table only grows: clearing the slots the last vector used is cheaper
-  // than clearing the table, and weights are read only where a key
-  // matches, so they are never cleared.
+  // Load at most 1/4 (few terms then share a home slot, so few probes go
+  // past it). The table only grows: clearing the slots the last vector
+  // used is cheaper than clearing the table (a mark is only ever set on a
+  // used slot).
   size_t capacity = 16;
   while (capacity < v.entries.size() * 4) capacity <<= 1;
-  if (capacity > keys_.size()) {
-    keys_.assign(capacity, 0);
-    weights_.resize(capacity);
+  if (capacity > slots_.size()) {
+    slots_.assign(capacity, Slot{});
+    displaced_.assign(capacity, 0);
   } else {
-    for (uint32_t slot : used_) keys_[slot] = 0;
+    for (uint32_t slot : used_) {
+      slots_[slot].key = 0;
+      displaced_[slot] = 0;
+    }
   }
   used_.clear();
-  mask_ = keys_.size() - 1;
-  shift_ = 64 - std::countr_zero(keys_.size());
+  mask_ = slots_.size() - 1;
+  shift_ = 64 - std::countr_zero(slots_.size());
   zero_weight_ = 0;
   for (const TermWeight& e : v.entries) {
     if (e.term == 0) {
@@ -60,15 +63,27 @@ void TermTable::Assign(const SparseVector& v) {
       continue;
     }
     uint64_t i = Home(e.term, shift_);
-    while (keys_[i] != 0) i = (i + 1) & mask_;
-    keys_[i] = e.term;
-    weights_[i] = e.weight;
+    if (slots_[i].key != 0) {
+      displaced_[i] = 1;
+      do {
+        i = (i + 1) & mask_;
+      } while (slots_[i].key != 0);
+    }
+    slots_[i].key = e.term;
+    slots_[i].weight = e.weight;
     used_.push_back(static_cast<uint32_t>(i));
   }
 }
 
+const TermTable::Slot* TermTable::Probe(uint64_t term, const Slot* s) const {
+  const Slot* const slots = slots_.data();
+  uint64_t i = static_cast<uint64_t>(s - slots);
+  while (slots[i].key != term && slots[i].key != 0) i = (i + 1) & mask_;
+  return &slots[i];
+}
+
 double TermTable::Dot(const SparseVector& other) const {
-  if (keys_.empty()) return 0;
+  if (slots_.empty()) return 0;
   // The products are added in the order of `other`'s entries (by term), as
   // the sorted-merge Dot() adds them, so both give the same double. Term 0
   // sorts first.
@@ -80,9 +95,8 @@ double TermTable::Dot(const SparseVector& other) const {
     ++e;
   }
   // Locals: through the members the compiler reloads them every entry.
-  const uint64_t* const keys = keys_.data();
-  const float* const weights = weights_.data();
-  const uint64_t mask = mask_;
+  const Slot* const slots = slots_.data();
+  const uint8_t* const displaced = displaced_.data();
   const int shift = shift_;
   // Whether a term is in the table is a coin toss when scoring a story's
   // centroid against an article, so a branch on it would mispredict half
@@ -90,8 +104,7 @@ double TermTable::Dot(const SparseVector& other) const {
   // chain of dependent additions as long as `other`. So a block of entries
   // is probed first, the products of the hits written one after another
   // into a buffer (each entry writes its slot, which only a hit keeps),
-  // and then the hits alone are added, in order: the same sum, as adding
-  // +0 leaves a non-negative sum as it is (every weight is positive).
+  // and then the hits alone are added, in order: the same sum.
   double hits[kBlock];
   while (e != end) {
     const TermWeight* const block_end =
@@ -100,25 +113,21 @@ double TermTable::Dot(const SparseVector& other) const {
     size_t n = 0;
     for (; e != block_end; ++e) {
       const uint64_t term = e->term;
-      uint64_t i = Home(term, shift);
-      uint64_t k = keys[i];
-      // One branch, taken only at a slot of another term (load <= 1/4).
-      // The empty asm makes the compiler compute the condition as a value:
-      // left to itself it splits it back into a test of k == 0 and one of
-      // k == term, the coin toss again. (Checking the next slot as well,
-      // without a branch, left the time as it was for 60 % more
-      // instructions.)
-      uint32_t other =
-          static_cast<uint32_t>(k != term) & static_cast<uint32_t>(k != 0);
-      asm("" : "+r"(other));
-      if (other != 0) {
-        do {
-          i = (i + 1) & mask;
-          k = keys[i];
-        } while (k != term && k != 0);
+      const uint64_t home = Home(term, shift);
+      const Slot* slot = &slots[home];
+      uint32_t hit = slot->key == term;
+      // One branch, taken only when the home slot holds another term and
+      // is marked. The empty asm makes the compiler compute the condition
+      // as a value: left to itself it splits it back into a test of the
+      // key (the coin toss again) and one of the mark.
+      uint32_t further = (hit ^ 1) & displaced[home];
+      asm("" : "+r"(further));
+      if (further != 0) [[unlikely]] {
+        slot = Probe(term, slot);
+        hit = slot->key == term;
       }
-      hits[n] = double(weights[i]) * e->weight;
-      n += static_cast<size_t>(k == term);
+      hits[n] = slot->weight * e->weight;
+      n += hit;
     }
     for (size_t h = 0; h < n; ++h) s += hits[h];
   }
@@ -145,21 +154,44 @@ void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
   }
   if (k < n && k <= kFew) {
     // Few of many (the clusterer's query terms): the best k so far kept
-    // sorted, a key inserted only when it beats the k-th; after the first
-    // few dozen entries nearly every key is turned away by one compare,
-    // where a selection would partition on unpredictable compares.
+    // as a heap with the worst of them on top, a key let in only when it
+    // beats that one; after the first few dozen entries nearly every key
+    // is turned away by one compare, where a selection would partition on
+    // unpredictable compares. (Keeping the best k sorted instead cost
+    // twice the instructions, in shifts at each insertion.) Keys are
+    // unique, so the best k are one set whatever the way to them, and
+    // sorted at the end.
+    //
+    // The turning away compares weights, not keys: an entry no heavier
+    // than the worst kept (as floats) has a larger key (HeavierFirst
+    // reverses the order of weights, and its index is larger), so it
+    // cannot enter. A NaN on either side fails the float compare and
+    // takes the exact way through keys.
     uint64_t best[kFew];
-    size_t m = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint64_t key = uint64_t{HeavierFirst(v.entries[i].weight)} << 32 | i;
-      if (m == k) {
-        if (key >= best[k - 1]) continue;
-        --m;  // the k-th makes way
+    const TermWeight* const entries = v.entries.data();
+    auto key_of = [entries](size_t i) {
+      return uint64_t{HeavierFirst(entries[i].weight)} << 32 | i;
+    };
+    for (size_t i = 0; i < k; ++i) best[i] = key_of(i);
+    std::make_heap(best, best + k);
+    float worst = entries[static_cast<uint32_t>(best[0])].weight;
+    const TermWeight* const end = entries + n;
+    for (const TermWeight* e = entries + k; e != end; ++e) {
+      if (e->weight <= worst) continue;
+      const uint64_t key = key_of(static_cast<size_t>(e - entries));
+      if (key >= best[0]) continue;
+      // The top makes way: `key` sifts down from the root.
+      size_t j = 0;
+      for (size_t c = 1; c < k; c = 2 * j + 1) {
+        if (c + 1 < k && best[c + 1] > best[c]) ++c;
+        if (best[c] < key) break;
+        best[j] = best[c];
+        j = c;
       }
-      size_t j = m++;
-      for (; j > 0 && best[j - 1] > key; --j) best[j] = best[j - 1];
       best[j] = key;
+      worst = entries[static_cast<uint32_t>(best[0])].weight;
     }
+    std::sort(best, best + k);
     out->resize(k);
     for (size_t i = 0; i < k; ++i) (*out)[i] = static_cast<uint32_t>(best[i]);
     return;

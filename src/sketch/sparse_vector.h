@@ -52,8 +52,21 @@ class TermTable {
   }
 
  private:
-  std::vector<uint64_t> keys_;  // 0 marks an empty slot
-  std::vector<float> weights_;  // valid where keys_ is set
+  // Linear probing, with a mark for each slot that some term homed there
+  // was placed further on: a term found neither in its home slot nor
+  // marked there is absent, so a probe reads one slot (key and weight in
+  // one cache line) and one mark unless the mark sends it on.
+  struct Slot {
+    uint64_t key = 0;   // 0 marks an empty slot
+    double weight = 0;  // valid where key is set
+  };
+  // The slot of `term` at or after `s` (its home), else the empty slot
+  // that ends the run.
+  const Slot* Probe(uint64_t term, const Slot* s) const;
+
+  std::vector<Slot> slots_;
+  // Per slot: 1 when a term homed there lies further on.
+  std::vector<uint8_t> displaced_;
   std::vector<uint32_t> used_;  // slots set by the last Assign()
   uint64_t mask_ = 0;
   int shift_ = 64;              // 64 - log2(slots)

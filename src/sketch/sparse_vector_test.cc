@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 namespace concord::sketch {
@@ -59,6 +60,47 @@ TEST(SparseVectorTest, TermTableDotEqualsMergeDot) {
   EXPECT_DOUBLE_EQ(table.Dot(V({{0, 3}, {5, 1}, {9, 9}})), 7);
 }
 
+// TermTable marks a slot when a term homed there was placed further on,
+// and a probe goes past the home slot only at a mark. Terms built to share
+// one home slot (their products with the Fibonacci constant differ only in
+// the low bits) make long runs: present terms displaced far from home,
+// absent terms whose home is marked, and runs left by a larger vector
+// before a smaller one reuses the table.
+TEST(SparseVectorTest, TermTableDotFollowsDisplacedTerms) {
+  // The inverse of the odd Fibonacci constant modulo 2^64 (Newton's
+  // iteration doubles the correct low bits each step).
+  const uint64_t c = 0x9E3779B97F4A7C15ull;
+  uint64_t inverse = c;
+  for (int i = 0; i < 6; ++i) inverse *= 2 - c * inverse;
+  ASSERT_EQ(c * inverse, 1u);
+  std::mt19937_64 rng(7);
+  TermTable table;
+  for (int round = 0; round < 100; ++round) {
+    // A few groups of terms, each group sharing one home slot.
+    std::vector<uint64_t> pool;
+    const int groups = 1 + static_cast<int>(rng() % 4);
+    for (int g = 0; g < groups; ++g) {
+      const uint64_t base = rng() & ~uint64_t{0xFFFF};
+      for (uint64_t i = 1; i <= 40; ++i) pool.push_back((base + i) * inverse);
+    }
+    for (int i = 0; i < 20; ++i) pool.push_back(rng());  // scattered
+    std::sort(pool.begin(), pool.end());
+    pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+    const size_t size_a = 1 + rng() % (round % 2 == 0 ? 150 : 20);
+    SparseVector a, b;
+    for (uint64_t term : pool) {
+      if (rng() % pool.size() < size_a) {
+        a.entries.push_back({term, float(rng() % 50 + 1) / 8});
+      }
+      if (rng() % 2 == 0)
+        b.entries.push_back({term, float(rng() % 50 + 1) / 8});
+    }
+    table.Assign(a);
+    EXPECT_EQ(table.Dot(b), Dot(a, b));
+    EXPECT_EQ(table.Dot(a), Dot(a, a));
+  }
+}
+
 TEST(SparseVectorTest, TopEntriesByWeightThenTerm) {
   SparseVector a = V({{1, 0.5}, {2, 2}, {3, 0.5}, {4, 1}});
   EXPECT_EQ(TopEntries(a, 3), (std::vector<uint32_t>{1, 3, 0}));
@@ -93,6 +135,42 @@ TEST(SparseVectorTest, TopEntriesAgreesWithThePlainOrder) {
     EXPECT_EQ(TopEntries(v, k), want);
     TopEntriesInto(v, k, &got, &keys);
     EXPECT_EQ(got, want);
+  }
+}
+
+// The few-of-many way (k <= 64, fewer than the entries) keeps the best k
+// as a heap and turns entries away by comparing weights as floats: checked
+// against a full sort by the documented key (HeavierFirst, then index) on
+// long vectors with ties, zeros of both signs, negatives, infinities and
+// NaNs (which the float compare cannot order, so they take the key way).
+TEST(SparseVectorTest, TopEntriesFewOfManyAgreesWithTheKeyOrder) {
+  std::mt19937_64 rng(0x9E3779B97F4A7C15ULL);
+  const float specials[] = {std::numeric_limits<float>::quiet_NaN(),
+                            -std::numeric_limits<float>::quiet_NaN(),
+                            std::numeric_limits<float>::infinity(),
+                            -std::numeric_limits<float>::infinity(), -0.0f};
+  std::vector<uint32_t> got;
+  std::vector<uint64_t> keys;
+  for (int round = 0; round < 300; ++round) {
+    SparseVector v;
+    const uint64_t n = 65 + rng() % 400;
+    for (uint64_t t = 0; t < n; ++t) {
+      float w = round % 3 == 0 ? float(rng() % 7) / 4 - 0.25f  // many ties
+                               : float(rng() % 100000) / 1000;
+      if (round % 5 == 0 && rng() % 50 == 0) w = specials[rng() % 5];
+      v.entries.push_back({t * 31 + 1, w});
+    }
+    const size_t k = 1 + rng() % 64;
+    std::vector<uint64_t> order(v.entries.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+      order[i] = uint64_t{HeavierFirst(v.entries[i].weight)} << 32 | i;
+    }
+    std::sort(order.begin(), order.end());
+    std::vector<uint32_t> want;
+    for (size_t i = 0; i < k; ++i)
+      want.push_back(static_cast<uint32_t>(order[i]));
+    TopEntriesInto(v, k, &got, &keys);
+    EXPECT_EQ(got, want) << "round " << round;
   }
 }
 
