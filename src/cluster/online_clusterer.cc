@@ -30,13 +30,17 @@ constexpr size_t kMaxPostingScan = 4096;
 // discount under threshold / kScoreMargin cannot reach the threshold.
 constexpr double kScoreMargin = 1.0 + 1e-6;
 
-// *out = a + b, both sorted by term. `out` is the caller's buffer, written
-// through a pointer (no capacity check an entry). A merge without branches
-// on the terms was tried: more instructions, no fewer samples.
-void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
-             std::vector<sketch::TermWeight>* out) {
-  out->resize(a.entries.size() + b.entries.size());
-  sketch::TermWeight* o = out->data();
+// out[0, n) = a + b, both sorted by term; returns n. `out` is the caller's
+// buffer, which only grows (resizing it down and up again would zero the
+// entries each time), written through a pointer (no capacity check an
+// entry). A merge without branches on the terms was tried: more
+// instructions, no fewer samples.
+size_t SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
+               std::vector<sketch::TermWeight>* out) {
+  const size_t most = a.entries.size() + b.entries.size();
+  if (out->size() < most) out->resize(most);
+  sketch::TermWeight* const begin = out->data();
+  sketch::TermWeight* o = begin;
   const sketch::TermWeight* i = a.entries.data();
   const sketch::TermWeight* const ie = i + a.entries.size();
   const sketch::TermWeight* j = b.entries.data();
@@ -54,34 +58,34 @@ void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
   }
   o = std::copy(i, ie, o);
   o = std::copy(j, je, o);
-  out->resize(static_cast<size_t>(o - out->data()));
+  return static_cast<size_t>(o - begin);
 }
 
-// Keeps the `keep` heaviest entries of `v` (ties to the smaller term, as
-// TopEntries), in term order. Selection only: the kept entries need no
-// ordering by weight, so no sort at all. Entries are in term order, so ties
-// to the smaller term are ties to the smaller index: one integer key per
-// entry (sketch::HeavierFirst) is the whole order, and as keys are unique
-// the kept entries are those whose key is below the keep-th smallest.
-// `keys` is scratch.
-void Prune(std::vector<sketch::TermWeight>* v, size_t keep,
-           std::vector<uint64_t>* keys) {
-  const size_t n = v->size();
-  if (n <= keep) return;
-  std::vector<sketch::TermWeight>& e = *v;
-  auto key = [&e](size_t k) {
+// *dst = the `keep` heaviest of e[0, n) (ties to the smaller term, as
+// TopEntries), in term order; `keep` < n. Selection only: the kept entries
+// need no ordering by weight, so no sort at all. Entries are in term order,
+// so ties to the smaller term are ties to the smaller index: one integer
+// key per entry (sketch::HeavierFirst) is the whole order, and as keys are
+// unique the kept entries are those whose key is below the keep-th
+// smallest. They are written straight into `dst`, each entry to the next
+// free place, which only a kept one takes (no branch on the coin toss of
+// being kept); `dst` has room for `keep` and takes exactly as many, so the
+// loop ends at the last kept entry. `keys` is scratch.
+void PruneInto(const sketch::TermWeight* e, size_t n, size_t keep,
+               std::vector<uint64_t>* keys, sketch::TermWeight* dst) {
+  auto key = [e](size_t k) {
     return uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
   };
-  keys->resize(n);
-  for (size_t k = 0; k < n; ++k) (*keys)[k] = key(k);
-  std::nth_element(keys->begin(), keys->begin() + keep, keys->end());
-  const uint64_t first_dropped = (*keys)[keep];
+  if (keys->size() < n) keys->resize(n);
+  uint64_t* const begin = keys->data();
+  for (size_t k = 0; k < n; ++k) begin[k] = key(k);
+  std::nth_element(begin, begin + keep, begin + n);
+  const uint64_t first_dropped = begin[keep];
   size_t w = 0;
-  for (size_t k = 0; k < n; ++k) {
-    e[w] = e[k];  // w <= k
+  for (size_t k = 0; w < keep; ++k) {
+    dst[w] = e[k];
     w += key(k) < first_dropped;
   }
-  e.resize(keep);
 }
 
 }  // namespace
@@ -268,21 +272,27 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
                            const std::vector<uint32_t>& top,
                            std::optional<int64_t> time) {
   StoryState& s = stories_[id];
-  SumInto(s.sum, v, &sum_);
-  Prune(&sum_, options_.centroid_terms, &keys_);
-  // Copied, not swapped: the story keeps a buffer no larger than it needs.
-  // The norm as SparseVector::Norm() computes it, in the same pass.
+  const size_t n = SumInto(s.sum, v, &sum_);
+  const size_t keep = std::min(n, options_.centroid_terms);
+  // Written in place of the old centroid, which the sum no longer needs.
+  // The story keeps a buffer no larger than it needs (a fresh one when it
+  // must grow, not one grown by doubling).
   std::vector<sketch::TermWeight>& dst = s.sum.entries;
-  if (dst.capacity() < sum_.size()) {
+  if (dst.capacity() < keep) {
     std::vector<sketch::TermWeight> fresh;
-    fresh.reserve(sum_.size());
+    fresh.reserve(keep);
     dst.swap(fresh);
   }
-  dst.resize(sum_.size());
+  dst.resize(keep);
+  if (keep < n) {
+    PruneInto(sum_.data(), n, keep, &keys_, dst.data());
+  } else {
+    std::copy(sum_.data(), sum_.data() + n, dst.data());
+  }
+  // The norm as SparseVector::Norm() computes it.
   double squares = 0;
-  for (size_t k = 0; k < sum_.size(); ++k) {
-    dst[k] = sum_[k];
-    squares += double(sum_[k].weight) * sum_[k].weight;
+  for (const sketch::TermWeight& e : dst) {
+    squares += double(e.weight) * e.weight;
   }
   s.norm = std::sqrt(squares);
   if (time) {

@@ -188,8 +188,10 @@ class OnlineClusterer {
   std::vector<uint64_t> ranked_;  // CollectCandidates: overlap, id keys
   std::vector<uint32_t> top_;     // Add: the article's query terms
   std::vector<uint32_t> candidates_;
-  std::vector<sketch::TermWeight> sum_;  // Join: the merged centroid
-  std::vector<uint64_t> keys_;   // TopEntriesInto and Prune: sort keys
+  // Join: the merged centroid, in its first entries (the buffer only
+  // grows).
+  std::vector<sketch::TermWeight> sum_;
+  std::vector<uint64_t> keys_;  // TopEntriesInto and PruneInto: sort keys
 };
 
 }  // namespace concord::cluster

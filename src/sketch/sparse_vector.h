@@ -88,12 +88,15 @@ void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
 // and -0 too) give equal keys. With an index below it, one integer compare
 // orders by weight, then index: (HeavierFirst(w) << 32 | index).
 inline uint32_t HeavierFirst(float w) {
-  if (w == 0) w = 0;  // -0 as +0
   uint32_t bits = std::bit_cast<uint32_t>(w);
+  if (bits == 0x80000000u) bits = 0;  // -0 as +0
   // Order-preserving as unsigned: negative floats reversed, below the
-  // positive ones; then inverted for descending order.
-  bits = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
-  return ~bits;
+  // positive ones; then inverted for descending order. Both steps at once,
+  // without a branch on the sign: a negative float's bits stay as they are
+  // (reversed, then inverted), a positive one's low 31 bits are inverted.
+  const uint32_t negative =
+      static_cast<uint32_t>(static_cast<int32_t>(bits) >> 31);
+  return bits ^ (~negative >> 1);
 }
 
 }  // namespace concord::sketch

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -171,6 +172,31 @@ TEST(SparseVectorTest, TopEntriesFewOfManyAgreesWithTheKeyOrder) {
       want.push_back(static_cast<uint32_t>(order[i]));
     TopEntriesInto(v, k, &got, &keys);
     EXPECT_EQ(got, want) << "round " << round;
+  }
+}
+
+// HeavierFirst() works on the bits without a branch on the sign: checked
+// against its definition written plainly, on every sign and exponent with
+// random mantissas, and on the special values.
+TEST(SparseVectorTest, HeavierFirstMatchesItsPlainDefinition) {
+  auto plain = [](float w) {
+    if (w == 0) w = 0;
+    uint32_t bits = std::bit_cast<uint32_t>(w);
+    bits = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+    return ~bits;
+  };
+  std::mt19937 rng(11);
+  std::vector<uint32_t> patterns = {
+      0x00000000u, 0x80000000u, 0x7F800000u, 0xFF800000u, 0x7FC00000u,
+      0xFFC00000u, 0x00000001u, 0x80000001u, 0x7F7FFFFFu, 0xFF7FFFFFu};
+  for (uint32_t top = 0; top < 512; ++top) {  // sign and exponent
+    for (int i = 0; i < 64; ++i) {
+      patterns.push_back(top << 23 | (rng() & 0x7FFFFFu));
+    }
+  }
+  for (uint32_t p : patterns) {
+    const float w = std::bit_cast<float>(p);
+    EXPECT_EQ(HeavierFirst(w), plain(w)) << std::hex << p;
   }
 }
 
