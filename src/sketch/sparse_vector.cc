@@ -62,9 +62,10 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 
 void TermTable::Assign(const SparseVector& v) {
   // Load at most 1/4 (few terms then share a home slot, so few probes go
-  // past it). The table only grows: clearing the slots the last vector
-  // used is cheaper than clearing the table (a mark is only ever set on a
-  // used slot).
+  // past it). The buffer only grows, but a vector uses only as many slots
+  // as it needs (one long vector leaves the later ones their compact
+  // tables). Clearing the slots the last vector used is cheaper than
+  // clearing the table (a mark is only ever set on a used slot).
   size_t capacity = 16;
   while (capacity < v.entries.size() * 4) capacity <<= 1;
   if (capacity > slots_.size()) {
@@ -72,26 +73,31 @@ void TermTable::Assign(const SparseVector& v) {
   } else {
     for (uint32_t slot : used_) slots_[slot] = Slot{};
   }
-  used_.clear();
-  mask_ = slots_.size() - 1;
-  shift_ = 64 - std::countr_zero(slots_.size());
+  used_.resize(v.entries.size());
+  uint32_t* used = used_.data();
+  Slot* const slots = slots_.data();
+  const uint64_t mask = capacity - 1;
+  const int shift = 64 - std::countr_zero(capacity);
+  mask_ = mask;
+  shift_ = shift;
   zero_weight_ = 0;
   for (const TermWeight& e : v.entries) {
     if (e.term == 0) {
       zero_weight_ = e.weight;
       continue;
     }
-    uint64_t i = Home(e.term, shift_);
-    if (slots_[i].key != 0) {
-      slots_[i].displaced = 1;
+    uint64_t i = Home(e.term, shift);
+    if (slots[i].key != 0) {
+      slots[i].displaced = 1;
       do {
-        i = (i + 1) & mask_;
-      } while (slots_[i].key != 0);
+        i = (i + 1) & mask;
+      } while (slots[i].key != 0);
     }
-    slots_[i].key = e.term;
-    slots_[i].weight = e.weight;
-    used_.push_back(static_cast<uint32_t>(i));
+    slots[i].key = e.term;
+    slots[i].weight = e.weight;
+    *used++ = static_cast<uint32_t>(i);
   }
+  used_.resize(static_cast<size_t>(used - used_.data()));
 }
 
 const TermTable::Slot* TermTable::Probe(uint64_t term, const Slot* s) const {
