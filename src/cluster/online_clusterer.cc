@@ -65,26 +65,30 @@ size_t SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
 // TopEntries), in term order; `keep` < n. Selection only: the kept entries
 // need no ordering by weight, so no sort at all. Entries are in term order,
 // so ties to the smaller term are ties to the smaller index: one integer
-// key per entry (sketch::HeavierFirst) is the whole order, and as keys are
-// unique the kept entries are those whose key is below the keep-th
-// smallest. They are written straight into `dst`, each entry to the next
-// free place, which only a kept one takes (no branch on the coin toss of
-// being kept); `dst` has room for `keep` and takes exactly as many, so the
-// loop ends at the last kept entry. `keys` is scratch.
+// key per entry (sketch::HeavierFirst) is the whole order, and the keep
+// smallest keys, which a selection puts first, name the kept entries. They
+// are marked by index and written straight into `dst` in term order, each
+// entry to the next free place, which only a kept one takes (no branch on
+// the coin toss of being kept); `dst` has room for `keep` and takes exactly
+// as many, so the loop ends at the last kept entry. `keys` and `kept` are
+// scratch.
 void PruneInto(const sketch::TermWeight* e, size_t n, size_t keep,
-               std::vector<uint64_t>* keys, sketch::TermWeight* dst) {
-  auto key = [e](size_t k) {
-    return uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
-  };
+               std::vector<uint64_t>* keys, std::vector<uint8_t>* kept,
+               sketch::TermWeight* dst) {
   if (keys->size() < n) keys->resize(n);
+  if (kept->size() < n) kept->resize(n);
   uint64_t* const begin = keys->data();
-  for (size_t k = 0; k < n; ++k) begin[k] = key(k);
+  for (size_t k = 0; k < n; ++k) {
+    begin[k] = uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
+  }
   std::nth_element(begin, begin + keep, begin + n);
-  const uint64_t first_dropped = begin[keep];
+  uint8_t* const mark = kept->data();
+  std::fill(mark, mark + n, uint8_t{0});
+  for (size_t k = 0; k < keep; ++k) mark[static_cast<uint32_t>(begin[k])] = 1;
   size_t w = 0;
   for (size_t k = 0; w < keep; ++k) {
     dst[w] = e[k];
-    w += key(k) < first_dropped;
+    w += mark[k];
   }
 }
 
@@ -285,7 +289,7 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
   }
   dst.resize(keep);
   if (keep < n) {
-    PruneInto(sum_.data(), n, keep, &keys_, dst.data());
+    PruneInto(sum_.data(), n, keep, &keys_, &kept_, dst.data());
   } else {
     std::copy(sum_.data(), sum_.data() + n, dst.data());
   }

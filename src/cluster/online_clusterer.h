@@ -192,6 +192,7 @@ class OnlineClusterer {
   // grows).
   std::vector<sketch::TermWeight> sum_;
   std::vector<uint64_t> keys_;  // TopEntriesInto and PruneInto: sort keys
+  std::vector<uint8_t> kept_;   // PruneInto: marks of the kept entries
 };
 
 }  // namespace concord::cluster
