@@ -52,28 +52,21 @@ class TermTable {
   }
 
  private:
-  // Linear probing, with a mark on each slot that some term homed there
+  // Linear probing, with a mark for each slot that some term homed there
   // was placed further on: a term found neither in its home slot nor
-  // marked there is absent, so a probe reads one slot (key, weight and
-  // mark in 16 bytes, which one gather of 8 takes for four probes at
-  // once) unless the mark sends it on.
+  // marked there is absent, so a probe reads one slot (key and weight in
+  // one cache line) and one mark unless the mark sends it on.
   struct Slot {
-    uint64_t key = 0;        // 0 marks an empty slot
-    float weight = 0;        // valid where key is set
-    uint32_t displaced = 0;  // 1: a term homed here lies further on
+    uint64_t key = 0;   // 0 marks an empty slot
+    double weight = 0;  // valid where key is set
   };
   // The slot of `term` at or after `s` (its home), else the empty slot
   // that ends the run.
   const Slot* Probe(uint64_t term, const Slot* s) const;
-  // Dot()'s inner loop over `count` entries from `e`: writes the products
-  // of the hits to hits[0, returned count), in order.
-  size_t ProbeBlock(const TermWeight* e, size_t count, double* hits) const;
-#if defined(__x86_64__)
-  // ProbeBlock() four entries at a time; `count` a multiple of 4.
-  size_t ProbeBlockAvx2(const TermWeight* e, size_t count, double* hits) const;
-#endif
 
   std::vector<Slot> slots_;
+  // Per slot: 1 when a term homed there lies further on.
+  std::vector<uint8_t> displaced_;
   std::vector<uint32_t> used_;  // slots set by the last Assign()
   uint64_t mask_ = 0;
   int shift_ = 64;              // 64 - log2(slots)
@@ -82,12 +75,6 @@ class TermTable {
   }
   float zero_weight_ = 0;       // weight of term 0, which cannot be a key
 };
-
-namespace internal {
-// Whether TermTable::Dot() may take its AVX2 path (on by default, when the
-// processor has AVX2): tests run both paths.
-void TermTableUseAvx2ForTest(bool use);
-}  // namespace internal
 
 // Indexes of the k largest weights, largest first; ties by term id.
 std::vector<uint32_t> TopEntries(const SparseVector& v, size_t k);
