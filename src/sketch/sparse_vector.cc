@@ -168,44 +168,38 @@ void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
   }
   if (k < n && k <= kFew) {
     // Few of many (the clusterer's query terms): the best k so far kept
-    // as a heap with the worst of them on top, a key let in only when it
-    // beats that one; after the first few dozen entries nearly every key
-    // is turned away by one compare, where a selection would partition on
-    // unpredictable compares. (Keeping the best k sorted instead cost
-    // twice the instructions, in shifts at each insertion.) Keys are
-    // unique, so the best k are one set whatever the way to them, and
-    // sorted at the end.
+    // sorted, a key inserted only when it beats the k-th; after the first
+    // few dozen entries nearly every key is turned away by one compare,
+    // where a selection would partition on unpredictable compares. (A heap
+    // of the best k, the worst on top, took a third fewer instructions but
+    // more time: its sifting branches are coin tosses.)
     //
     // The turning away compares weights, not keys: an entry no heavier
-    // than the worst kept (as floats) has a larger key (HeavierFirst
-    // reverses the order of weights, and its index is larger), so it
-    // cannot enter. A NaN on either side fails the float compare and
-    // takes the exact way through keys.
+    // than the k-th (as floats) has a larger key (HeavierFirst reverses the
+    // order of weights, and its index is larger), so it cannot enter. A
+    // NaN on either side fails the float compare and takes the exact way
+    // through keys.
     uint64_t best[kFew];
     const TermWeight* const entries = v.entries.data();
     auto key_of = [entries](size_t i) {
       return uint64_t{HeavierFirst(entries[i].weight)} << 32 | i;
     };
-    for (size_t i = 0; i < k; ++i) best[i] = key_of(i);
-    std::make_heap(best, best + k);
-    float worst = entries[static_cast<uint32_t>(best[0])].weight;
+    // Inserts `key` into best[0, m), sorted (best[m] is free).
+    auto insert = [&best](uint64_t key, size_t m) {
+      size_t j = m;
+      for (; j > 0 && best[j - 1] > key; --j) best[j] = best[j - 1];
+      best[j] = key;
+    };
+    for (size_t i = 0; i < k; ++i) insert(key_of(i), i);
+    float kth = entries[static_cast<uint32_t>(best[k - 1])].weight;
     const TermWeight* const end = entries + n;
     for (const TermWeight* e = entries + k; e != end; ++e) {
-      if (e->weight <= worst) continue;
+      if (e->weight <= kth) continue;
       const uint64_t key = key_of(static_cast<size_t>(e - entries));
-      if (key >= best[0]) continue;
-      // The top makes way: `key` sifts down from the root.
-      size_t j = 0;
-      for (size_t c = 1; c < k; c = 2 * j + 1) {
-        if (c + 1 < k && best[c + 1] > best[c]) ++c;
-        if (best[c] < key) break;
-        best[j] = best[c];
-        j = c;
-      }
-      best[j] = key;
-      worst = entries[static_cast<uint32_t>(best[0])].weight;
+      if (key >= best[k - 1]) continue;
+      insert(key, k - 1);  // the k-th makes way
+      kth = entries[static_cast<uint32_t>(best[k - 1])].weight;
     }
-    std::sort(best, best + k);
     out->resize(k);
     for (size_t i = 0; i < k; ++i) (*out)[i] = static_cast<uint32_t>(best[i]);
     return;

@@ -144,7 +144,7 @@ TEST(SparseVectorTest, TopEntriesAgreesWithThePlainOrder) {
 }
 
 // The few-of-many way (k <= 64, fewer than the entries) keeps the best k
-// as a heap and turns entries away by comparing weights as floats: checked
+// sorted and turns entries away by comparing weights as floats: checked
 // against a full sort by the documented key (HeavierFirst, then index) on
 // long vectors with ties, zeros of both signs, negatives, infinities and
 // NaNs (which the float compare cannot order, so they take the key way).
