@@ -204,8 +204,8 @@ double OnlineClusterer::Score(const sketch::SparseVector& v,
   return sketch::Dot(v, s.sum) / s.norm * TimeDiscount(time, s);
 }
 
-double OnlineClusterer::ScoreHashed(std::optional<int64_t> time,
-                                    uint32_t id) const {
+double OnlineClusterer::ScoreHashed(std::optional<int64_t> time, uint32_t id,
+                                    double floor) const {
   const StoryState& s = stories_[id];
   if (s.norm <= 0) return 0;
   const double discount = TimeDiscount(time, s);
@@ -215,7 +215,10 @@ double OnlineClusterer::ScoreHashed(std::optional<int64_t> time,
   if (discount * kScoreMargin < options_.join_threshold || discount < 1e-6) {
     return 0;
   }
-  return article_.Dot(s.sum) / s.norm * discount;
+  // The floor as a bound on the dot product (a few roundings off, far
+  // inside the bound's slack).
+  return article_.Dot(s.sum, s.norm, floor / discount * s.norm) / s.norm *
+         discount;
 }
 
 void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
@@ -338,7 +341,11 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   for (size_t c = 0; c < candidates.size(); ++c) {
     const uint32_t id = candidates[c];
     if (c + 1 < candidates.size()) prefetch_centroid(candidates[c + 1]);
-    const double score = ScoreHashed(time, id);
+    // A story that cannot beat the best so far, nor reach the threshold,
+    // need not be scored to the end: it cannot be chosen (below the
+    // threshold, the best is not taken anyway).
+    const double score =
+        ScoreHashed(time, id, std::max(best_score, options_.join_threshold));
     if (score > best_score || (score == best_score && id < best)) {
       best_score = score;
       best = id;

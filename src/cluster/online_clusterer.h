@@ -148,8 +148,10 @@ class OnlineClusterer {
   bool ExpiredAt(const StoryState& s, std::optional<int64_t> time,
                  uint64_t seq) const;
   // Score() with the article already in article_; 0 for a story too far
-  // in time to reach the join threshold.
-  double ScoreHashed(std::optional<int64_t> time, uint32_t id) const;
+  // in time to reach the join threshold, -infinity once the score is
+  // proven below `floor` (TermTable::Dot's bound).
+  double ScoreHashed(std::optional<int64_t> time, uint32_t id,
+                     double floor) const;
   double TimeDiscount(std::optional<int64_t> time, const StoryState& s) const;
   void CollectCandidates(const sketch::SparseVector& v,
                          const std::vector<uint32_t>& top,

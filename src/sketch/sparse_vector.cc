@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace concord::sketch {
@@ -81,6 +82,17 @@ void TermTable::Assign(const SparseVector& v) {
     *used++ = static_cast<uint32_t>(i);
   }
   used_.resize(static_cast<size_t>(used - used_.data()));
+  const size_t n = v.entries.size();
+  terms_.resize(n);
+  squares_after_.resize(n + 1);
+  double squares = 0;
+  squares_after_[n] = 0;
+  for (size_t k = n; k-- > 0;) {
+    const TermWeight& e = v.entries[k];
+    terms_[k] = e.term;
+    squares += double(e.weight) * e.weight;
+    squares_after_[k] = squares;
+  }
 }
 
 const TermTable::Slot* TermTable::Probe(uint64_t term, const Slot* s) const {
@@ -91,7 +103,17 @@ const TermTable::Slot* TermTable::Probe(uint64_t term, const Slot* s) const {
 }
 
 double TermTable::Dot(const SparseVector& other) const {
+  return Dot(other, 0, -std::numeric_limits<double>::infinity());
+}
+
+double TermTable::Dot(const SparseVector& other, double other_norm,
+                      double floor) const {
   if (slots_.empty()) return 0;
+  const bool bounded = floor > -std::numeric_limits<double>::infinity();
+  // What rounding may hide of the squares of `other` still to come: its
+  // norm squared less those seen so far, added up in another order.
+  const double rest_slack = 1e-9 * other_norm * other_norm;
+  double other_squares = 0;
   // The products are added in the order of `other`'s entries (by term), as
   // the sorted-merge Dot() adds them, so both give the same double. Term 0
   // sorts first.
@@ -100,6 +122,7 @@ double TermTable::Dot(const SparseVector& other) const {
   double s = 0;
   if (e != end && e->term == 0) {
     s += double(zero_weight_) * e->weight;
+    other_squares += double(e->weight) * e->weight;
     ++e;
   }
   // Locals: through the members the compiler reloads them every entry.
@@ -124,6 +147,7 @@ double TermTable::Dot(const SparseVector& other) const {
     const TermWeight* const block_end =
         e + std::min<size_t>(kBlock, static_cast<size_t>(end - e));
     PrefetchBlock(block_end, end);
+    const TermWeight* const block = e;
     size_t n = 0;
     for (; e != block_end; ++e) {
       const uint64_t term = e->term;
@@ -144,6 +168,27 @@ double TermTable::Dot(const SparseVector& other) const {
       n += hit;
     }
     for (size_t h = 0; h < n; ++h) s += hits[h];
+    if (bounded && e != end) {
+      // The rest of the sum pairs this vector's terms above the block's
+      // last with other's entries after the block, so Cauchy-Schwarz
+      // bounds it by the product of their norms. (Four sums, so that the
+      // additions do not wait on one another; the order does not matter
+      // to a bound with slack.)
+      double squares[4] = {0, 0, 0, 0};
+      for (const TermWeight* q = block; q != e; ++q) {
+        squares[(q - block) & 3] += double(q->weight) * q->weight;
+      }
+      other_squares += (squares[0] + squares[1]) + (squares[2] + squares[3]);
+      const double other_rest =
+          std::max(0.0, other_norm * other_norm - other_squares) + rest_slack;
+      const size_t after = static_cast<size_t>(
+          std::upper_bound(terms_.begin(), terms_.end(), e[-1].term) -
+          terms_.begin());
+      const double rest = std::sqrt(squares_after_[after] * other_rest);
+      if (s + rest + 1e-6 * (std::abs(s) + rest) < floor) {
+        return -std::numeric_limits<double>::infinity();
+      }
+    }
   }
   return s;
 }

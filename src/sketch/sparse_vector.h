@@ -40,6 +40,15 @@ class TermTable {
  public:
   void Assign(const SparseVector& v);
   double Dot(const SparseVector& other) const;
+  // Dot(), or -infinity once the product is proven below `floor`:
+  // `other_norm` is other's L2 norm (as SparseVector::Norm() gives it), and
+  // after each block the products still to come are bounded by Cauchy-
+  // Schwarz, |rest| <= (norm of this vector's terms above the block's last
+  // term) * (norm of other's entries still to come), with a relative
+  // margin of 1e-6 that covers rounding. When it returns a number, that is
+  // Dot()'s double exactly. For a caller that only wants the best of many
+  // products and those reaching a threshold.
+  double Dot(const SparseVector& other, double other_norm, double floor) const;
   // Dot() reads the other vector a block at a time, asking the cache for
   // the next block as it starts one; this asks for the block at [e, end),
   // e.g. the first of a vector to be scored next.
@@ -68,6 +77,10 @@ class TermTable {
   // Per slot: 1 when a term homed there lies further on.
   std::vector<uint8_t> displaced_;
   std::vector<uint32_t> used_;  // slots set by the last Assign()
+  // The vector's terms in order, and the sums of squares of its weights
+  // from each index to the end (one more, 0, at the end).
+  std::vector<uint64_t> terms_;
+  std::vector<double> squares_after_;
   uint64_t mask_ = 0;
   int shift_ = 64;              // 64 - log2(slots)
   static uint64_t Home(uint64_t term, int shift) {

@@ -106,6 +106,59 @@ TEST(SparseVectorTest, TermTableDotFollowsDisplacedTerms) {
   }
 }
 
+// The bounded Dot() either gives Dot()'s double exactly or -infinity, and
+// -infinity only when the product is below the floor: on random vectors of
+// a few blocks (weights of both signs, so partial sums go both ways), with
+// floors around the true product, far below it and far above it.
+TEST(SparseVectorTest, TermTableBoundedDotIsExactOrBelowTheFloor) {
+  std::mt19937_64 rng(29);
+  TermTable table;
+  int gave_up = 0;
+  for (int round = 0; round < 400; ++round) {
+    SparseVector a, b;
+    for (uint64_t t = 0; t < 700; ++t) {
+      const uint64_t term = rng();
+      const bool signs = round % 4 == 0;
+      auto weight = [&] {
+        const float w = float(rng() % 1000 + 1) / 1000;
+        return signs && rng() % 3 == 0 ? -w : w;
+      };
+      if (rng() % 3 == 0) a.entries.push_back({term, weight()});
+      if (rng() % 2 == 0) b.entries.push_back({term, weight()});
+      if (rng() % 4 == 0) {  // shared
+        a.entries.push_back({term + 1, weight()});
+        b.entries.push_back({term + 1, weight()});
+      }
+    }
+    auto by_term = [](const TermWeight& x, const TermWeight& y) {
+      return x.term < y.term;
+    };
+    auto same_term = [](const TermWeight& x, const TermWeight& y) {
+      return x.term == y.term;
+    };
+    for (SparseVector* v : {&a, &b}) {
+      std::sort(v->entries.begin(), v->entries.end(), by_term);
+      v->entries.erase(
+          std::unique(v->entries.begin(), v->entries.end(), same_term),
+          v->entries.end());
+    }
+    table.Assign(a);
+    const double exact = Dot(a, b);
+    const double floors[] = {exact * 0.5, exact * 0.999, exact, exact * 1.001,
+                             exact + 0.5, exact * 3 + 1, -1e9,  1e9};
+    for (double floor : floors) {
+      const double got = table.Dot(b, b.Norm(), floor);
+      if (got == -std::numeric_limits<double>::infinity()) {
+        ++gave_up;
+        EXPECT_LT(exact, floor) << round;
+      } else {
+        EXPECT_EQ(got, exact) << round;
+      }
+    }
+  }
+  EXPECT_GT(gave_up, 100);  // the bound does cut some products short
+}
+
 TEST(SparseVectorTest, TopEntriesByWeightThenTerm) {
   SparseVector a = V({{1, 0.5}, {2, 2}, {3, 0.5}, {4, 1}});
   EXPECT_EQ(TopEntries(a, 3), (std::vector<uint32_t>{1, 3, 0}));
