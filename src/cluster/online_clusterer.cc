@@ -16,7 +16,7 @@
 // cannot beat the best so far (nor reach the threshold) is dropped part way
 // through its centroid (a Cauchy-Schwarz bound on the rest of the dot
 // product, sketch::TermTable::Dot): about half the centroid entries are
-// never read, and the choice is the same as with every score exact.
+// never scored, and the choice is the same as with every score exact.
 #include "src/cluster/online_clusterer.h"
 
 #include <algorithm>
