@@ -12,6 +12,11 @@
 //     the index (a time window), which also keeps cost per article flat.
 // Centroids are sums of unit vectors pruned to their heaviest terms, which
 // makes the comparison average-link-like without keeping every member.
+// Candidates are scored best overlap first, and a candidate that provably
+// cannot beat the best so far (nor reach the threshold) is dropped part way
+// through its centroid (a Cauchy-Schwarz bound on the rest of the dot
+// product, sketch::TermTable::Dot): about half the centroid entries are
+// never scored, and the choice is the same as with every score exact.
 #include "src/cluster/online_clusterer.h"
 
 #include <algorithm>
@@ -30,13 +35,17 @@ constexpr size_t kMaxPostingScan = 4096;
 // discount under threshold / kScoreMargin cannot reach the threshold.
 constexpr double kScoreMargin = 1.0 + 1e-6;
 
-// *out = a + b, both sorted by term. `out` is the caller's buffer, written
-// through a pointer (no capacity check an entry). A merge without branches
-// on the terms was tried: more instructions, no fewer samples.
-void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
-             std::vector<sketch::TermWeight>* out) {
-  out->resize(a.entries.size() + b.entries.size());
-  sketch::TermWeight* o = out->data();
+// out[0, n) = a + b, both sorted by term; returns n. `out` is the caller's
+// buffer, which only grows (resizing it down and up again would zero the
+// entries each time), written through a pointer (no capacity check an
+// entry). A merge without branches on the terms was tried: more
+// instructions, no fewer samples.
+size_t SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
+               std::vector<sketch::TermWeight>* out) {
+  const size_t most = a.entries.size() + b.entries.size();
+  if (out->size() < most) out->resize(most);
+  sketch::TermWeight* const begin = out->data();
+  sketch::TermWeight* o = begin;
   const sketch::TermWeight* i = a.entries.data();
   const sketch::TermWeight* const ie = i + a.entries.size();
   const sketch::TermWeight* j = b.entries.data();
@@ -54,34 +63,38 @@ void SumInto(const sketch::SparseVector& a, const sketch::SparseVector& b,
   }
   o = std::copy(i, ie, o);
   o = std::copy(j, je, o);
-  out->resize(static_cast<size_t>(o - out->data()));
+  return static_cast<size_t>(o - begin);
 }
 
-// Keeps the `keep` heaviest entries of `v` (ties to the smaller term, as
-// TopEntries), in term order. Selection only: the kept entries need no
-// ordering by weight, so no sort at all. Entries are in term order, so ties
-// to the smaller term are ties to the smaller index: one integer key per
-// entry (sketch::HeavierFirst) is the whole order, and as keys are unique
-// the kept entries are those whose key is below the keep-th smallest.
-// `keys` is scratch.
-void Prune(std::vector<sketch::TermWeight>* v, size_t keep,
-           std::vector<uint64_t>* keys) {
-  const size_t n = v->size();
-  if (n <= keep) return;
-  std::vector<sketch::TermWeight>& e = *v;
-  auto key = [&e](size_t k) {
-    return uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
-  };
-  keys->resize(n);
-  for (size_t k = 0; k < n; ++k) (*keys)[k] = key(k);
-  std::nth_element(keys->begin(), keys->begin() + keep, keys->end());
-  const uint64_t first_dropped = (*keys)[keep];
-  size_t w = 0;
+// *dst = the `keep` heaviest of e[0, n) (ties to the smaller term, as
+// TopEntries), in term order; `keep` < n. Selection only: the kept entries
+// need no ordering by weight, so no sort at all. Entries are in term order,
+// so ties to the smaller term are ties to the smaller index: one integer
+// key per entry (sketch::HeavierFirst) is the whole order, and the keep
+// smallest keys, which a selection puts first, name the kept entries. They
+// are marked by index and written straight into `dst` in term order, each
+// entry to the next free place, which only a kept one takes (no branch on
+// the coin toss of being kept); `dst` has room for `keep` and takes exactly
+// as many, so the loop ends at the last kept entry. `keys` and `kept` are
+// scratch.
+void PruneInto(const sketch::TermWeight* e, size_t n, size_t keep,
+               std::vector<uint64_t>* keys, std::vector<uint8_t>* kept,
+               sketch::TermWeight* dst) {
+  if (keys->size() < n) keys->resize(n);
+  if (kept->size() < n) kept->resize(n);
+  uint64_t* const begin = keys->data();
   for (size_t k = 0; k < n; ++k) {
-    e[w] = e[k];  // w <= k
-    w += key(k) < first_dropped;
+    begin[k] = uint64_t{sketch::HeavierFirst(e[k].weight)} << 32 | k;
   }
-  e.resize(keep);
+  std::nth_element(begin, begin + keep, begin + n);
+  uint8_t* const mark = kept->data();
+  std::fill(mark, mark + n, uint8_t{0});
+  for (size_t k = 0; k < keep; ++k) mark[static_cast<uint32_t>(begin[k])] = 1;
+  size_t w = 0;
+  for (size_t k = 0; w < keep; ++k) {
+    dst[w] = e[k];
+    w += mark[k];
+  }
 }
 
 }  // namespace
@@ -196,8 +209,8 @@ double OnlineClusterer::Score(const sketch::SparseVector& v,
   return sketch::Dot(v, s.sum) / s.norm * TimeDiscount(time, s);
 }
 
-double OnlineClusterer::ScoreHashed(std::optional<int64_t> time,
-                                    uint32_t id) const {
+double OnlineClusterer::ScoreHashed(std::optional<int64_t> time, uint32_t id,
+                                    double floor) const {
   const StoryState& s = stories_[id];
   if (s.norm <= 0) return 0;
   const double discount = TimeDiscount(time, s);
@@ -207,7 +220,10 @@ double OnlineClusterer::ScoreHashed(std::optional<int64_t> time,
   if (discount * kScoreMargin < options_.join_threshold || discount < 1e-6) {
     return 0;
   }
-  return article_.Dot(s.sum) / s.norm * discount;
+  // The floor as a bound on the dot product (a few roundings off, far
+  // inside the bound's slack).
+  return article_.Dot(s.sum, s.norm, floor / discount * s.norm) / s.norm *
+         discount;
 }
 
 void OnlineClusterer::CollectCandidates(const sketch::SparseVector& v,
@@ -268,21 +284,27 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
                            const std::vector<uint32_t>& top,
                            std::optional<int64_t> time) {
   StoryState& s = stories_[id];
-  SumInto(s.sum, v, &sum_);
-  Prune(&sum_, options_.centroid_terms, &keys_);
-  // Copied, not swapped: the story keeps a buffer no larger than it needs.
-  // The norm as SparseVector::Norm() computes it, in the same pass.
+  const size_t n = SumInto(s.sum, v, &sum_);
+  const size_t keep = std::min(n, options_.centroid_terms);
+  // Written in place of the old centroid, which the sum no longer needs.
+  // The story keeps a buffer no larger than it needs (a fresh one when it
+  // must grow, not one grown by doubling).
   std::vector<sketch::TermWeight>& dst = s.sum.entries;
-  if (dst.capacity() < sum_.size()) {
+  if (dst.capacity() < keep) {
     std::vector<sketch::TermWeight> fresh;
-    fresh.reserve(sum_.size());
+    fresh.reserve(keep);
     dst.swap(fresh);
   }
-  dst.resize(sum_.size());
+  dst.resize(keep);
+  if (keep < n) {
+    PruneInto(sum_.data(), n, keep, &keys_, &kept_, dst.data());
+  } else {
+    std::copy(sum_.data(), sum_.data() + n, dst.data());
+  }
+  // The norm as SparseVector::Norm() computes it.
   double squares = 0;
-  for (size_t k = 0; k < sum_.size(); ++k) {
-    dst[k] = sum_[k];
-    squares += double(sum_[k].weight) * sum_[k].weight;
+  for (const sketch::TermWeight& e : dst) {
+    squares += double(e.weight) * e.weight;
   }
   s.norm = std::sqrt(squares);
   if (time) {
@@ -324,7 +346,11 @@ uint32_t OnlineClusterer::Add(const sketch::SparseVector& v,
   for (size_t c = 0; c < candidates.size(); ++c) {
     const uint32_t id = candidates[c];
     if (c + 1 < candidates.size()) prefetch_centroid(candidates[c + 1]);
-    const double score = ScoreHashed(time, id);
+    // A story that cannot beat the best so far, nor reach the threshold,
+    // need not be scored to the end: it cannot be chosen (below the
+    // threshold, the best is not taken anyway).
+    const double score =
+        ScoreHashed(time, id, std::max(best_score, options_.join_threshold));
     if (score > best_score || (score == best_score && id < best)) {
       best_score = score;
       best = id;

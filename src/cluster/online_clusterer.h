@@ -148,8 +148,10 @@ class OnlineClusterer {
   bool ExpiredAt(const StoryState& s, std::optional<int64_t> time,
                  uint64_t seq) const;
   // Score() with the article already in article_; 0 for a story too far
-  // in time to reach the join threshold.
-  double ScoreHashed(std::optional<int64_t> time, uint32_t id) const;
+  // in time to reach the join threshold, -infinity once the score is
+  // proven below `floor` (TermTable::Dot's bound).
+  double ScoreHashed(std::optional<int64_t> time, uint32_t id,
+                     double floor) const;
   double TimeDiscount(std::optional<int64_t> time, const StoryState& s) const;
   void CollectCandidates(const sketch::SparseVector& v,
                          const std::vector<uint32_t>& top,
@@ -188,8 +190,11 @@ class OnlineClusterer {
   std::vector<uint64_t> ranked_;  // CollectCandidates: overlap, id keys
   std::vector<uint32_t> top_;     // Add: the article's query terms
   std::vector<uint32_t> candidates_;
-  std::vector<sketch::TermWeight> sum_;  // Join: the merged centroid
-  std::vector<uint64_t> keys_;   // TopEntriesInto and Prune: sort keys
+  // Join: the merged centroid, in its first entries (the buffer only
+  // grows).
+  std::vector<sketch::TermWeight> sum_;
+  std::vector<uint64_t> keys_;  // TopEntriesInto and PruneInto: sort keys
+  std::vector<uint8_t> kept_;   // PruneInto: marks of the kept entries
 };
 
 }  // namespace concord::cluster

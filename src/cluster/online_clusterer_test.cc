@@ -258,6 +258,8 @@ TEST(OnlineClustererTest, CentroidIsThePrunedRunningSum) {
       ASSERT_EQ(got.entries[k].term, reference.entries[k].term) << a;
       ASSERT_FLOAT_EQ(got.entries[k].weight, reference.entries[k].weight);
     }
+    // The norm exactly as SparseVector::Norm() gives it (scores divide by it).
+    ASSERT_EQ(c.story(0).norm, got.Norm()) << a;
   }
 }
 

@@ -40,6 +40,15 @@ class TermTable {
  public:
   void Assign(const SparseVector& v);
   double Dot(const SparseVector& other) const;
+  // Dot(), or -infinity once the product is proven below `floor`:
+  // `other_norm` is other's L2 norm (as SparseVector::Norm() gives it), and
+  // after each block the products still to come are bounded by Cauchy-
+  // Schwarz, |rest| <= (norm of this vector's terms above the block's last
+  // term) * (norm of other's entries still to come), with a relative
+  // margin of 1e-6 that covers rounding. When it returns a number, that is
+  // Dot()'s double exactly. For a caller that only wants the best of many
+  // products and those reaching a threshold.
+  double Dot(const SparseVector& other, double other_norm, double floor) const;
   // Dot() reads the other vector a block at a time, asking the cache for
   // the next block as it starts one; this asks for the block at [e, end),
   // e.g. the first of a vector to be scored next.
@@ -52,9 +61,26 @@ class TermTable {
   }
 
  private:
-  std::vector<uint64_t> keys_;  // 0 marks an empty slot
-  std::vector<float> weights_;  // valid where keys_ is set
+  // Linear probing, with a mark for each slot that some term homed there
+  // was placed further on: a term found neither in its home slot nor
+  // marked there is absent, so a probe reads one slot (key and weight in
+  // one cache line) and one mark unless the mark sends it on.
+  struct Slot {
+    uint64_t key = 0;   // 0 marks an empty slot
+    double weight = 0;  // valid where key is set
+  };
+  // The slot of `term` at or after `s` (its home), else the empty slot
+  // that ends the run.
+  const Slot* Probe(uint64_t term, const Slot* s) const;
+
+  std::vector<Slot> slots_;
+  // Per slot: 1 when a term homed there lies further on.
+  std::vector<uint8_t> displaced_;
   std::vector<uint32_t> used_;  // slots set by the last Assign()
+  // The vector's terms in order, and the sums of squares of its weights
+  // from each index to the end (one more, 0, at the end).
+  std::vector<uint64_t> terms_;
+  std::vector<double> squares_after_;
   uint64_t mask_ = 0;
   int shift_ = 64;              // 64 - log2(slots)
   static uint64_t Home(uint64_t term, int shift) {
@@ -75,12 +101,15 @@ void TopEntriesInto(const SparseVector& v, size_t k, std::vector<uint32_t>* out,
 // and -0 too) give equal keys. With an index below it, one integer compare
 // orders by weight, then index: (HeavierFirst(w) << 32 | index).
 inline uint32_t HeavierFirst(float w) {
-  if (w == 0) w = 0;  // -0 as +0
   uint32_t bits = std::bit_cast<uint32_t>(w);
+  if (bits == 0x80000000u) bits = 0;  // -0 as +0
   // Order-preserving as unsigned: negative floats reversed, below the
-  // positive ones; then inverted for descending order.
-  bits = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
-  return ~bits;
+  // positive ones; then inverted for descending order. Both steps at once,
+  // without a branch on the sign: a negative float's bits stay as they are
+  // (reversed, then inverted), a positive one's low 31 bits are inverted.
+  const uint32_t negative =
+      static_cast<uint32_t>(static_cast<int32_t>(bits) >> 31);
+  return bits ^ (~negative >> 1);
 }
 
 }  // namespace concord::sketch
