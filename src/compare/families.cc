@@ -53,18 +53,72 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
 // wording, which brings the content words along): it is not aligned.
 constexpr double kAlignMinContainment = 0.40;
 
-// In how many members each folded word occurs (by its hash). Only the
-// swap votes without a witness ask, which few stories have: built on the
-// first question, by one pass over the words into an open-addressing
-// table (no sort).
+// In how many members each folded word occurs (by its hash), for the words
+// asked about: only the swap votes without a witness ask, which few
+// stories have. The words are asked first (Ask), then counted by one walk
+// over the story's words (Count), each probing a table of just the asked
+// words: small enough to stay in the cache, where a table of every word of
+// the story (several per cache line of a large story's hundreds of
+// kilobytes) missed it at nearly every word.
 class WordDf {
  public:
   // text_id[i]: the first member with i's AlignedText (as StorySets).
   WordDf(const std::vector<StoryMember>& members,
          const std::vector<uint32_t>& text_id)
       : members_(members), text_id_(text_id) {}
-  uint32_t Count(const AlignWord& w) {
-    if (slots_ == nullptr) Build();
+
+  // Words [begin, end) of t will be asked for (before Count()).
+  void Ask(const AlignedText& t, uint32_t begin, uint32_t end) {
+    for (uint32_t k = begin; k < end; ++k) {
+      asked_.push_back(FoldedHash(t.words[k]));
+    }
+  }
+
+  // Counts the asked words' members (once).
+  void Count() {
+    if (counted_ || asked_.empty()) return;
+    counted_ = true;
+    size_t slots = 16;
+    while (slots < 2 * asked_.size()) slots *= 2;
+    // The table is the thread's, reused across stories and never cleared:
+    // a slot is this story's when its stamp is. One WordDf at a time per
+    // thread: AnalyzeStoryReuse holds one and does not nest. Only its first
+    // `slots` are this story's.
+    thread_local std::vector<Slot> table;
+    thread_local uint32_t stamp = 0;
+    if (table.size() < slots || ++stamp == 0) {
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0});
+      stamp = 1;
+    }
+    slots_ = table.data();
+    mask_ = slots - 1;
+    stamp_ = stamp;
+    for (const uint64_t key : asked_) {
+      Slot& s = slots_[SlotOf(key)];
+      if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
+    }
+    // Each text's words are walked once, counting every member that has
+    // the text (a verbatim copy shares its original's AlignedText).
+    std::vector<uint32_t> copies(members_.size(), 0);
+    for (uint32_t i = 0; i < members_.size(); ++i) ++copies[text_id_[i]];
+    for (uint32_t i = 0; i < members_.size(); ++i) {
+      if (copies[i] == 0) continue;  // a copy: counted with its first
+      const uint32_t weight = copies[i];
+      for (const AlignWord& w : members_[i].text->words) {
+        const uint64_t key = FoldedHash(w);
+        Slot& s = slots_[SlotOf(key)];
+        if (s.stamp != stamp_) continue;  // not asked
+        if (s.last != i + 1) {
+          s.members += weight;
+          s.last = i + 1;
+        }
+      }
+    }
+  }
+
+  // In how many members the asked word w occurs. REQUIRES: Count() done
+  // after w was asked.
+  uint32_t Of(const AlignWord& w) const {
     const Slot& s = slots_[SlotOf(FoldedHash(w))];
     return s.stamp == stamp_ ? s.members : 0;
   }
@@ -77,6 +131,7 @@ class WordDf {
     uint32_t stamp;  // the slot is this story's when it is stamp_
   };
 
+  // The slot holding `key`, or the free slot where it would go.
   size_t SlotOf(uint64_t key) const {
     size_t slot =
         static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
@@ -86,56 +141,22 @@ class WordDf {
     return slot;
   }
 
-  void Build() {
-    size_t total = 0;
-    for (const StoryMember& m : members_) total += m.text->words.size();
-    size_t slots = 16;
-    while (slots < 2 * total) slots *= 2;
-    // The table is the thread's, reused across stories and never cleared:
-    // a slot is this story's when its stamp is (zeroing a table per story
-    // cost a third of the counting). One WordDf at a time per thread:
-    // AnalyzeStoryReuse holds one and does not nest.
-    thread_local std::vector<Slot> table;
-    thread_local uint32_t stamp = 0;
-    if (table.size() < slots || ++stamp == 0) {
-      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0});
-      stamp = 1;
-    }
-    slots_ = table.data();
-    mask_ = table.size() - 1;
-    stamp_ = stamp;
-    // Each text's words are walked once, counting every member that has
-    // the text (a verbatim copy shares its original's AlignedText).
-    std::vector<uint32_t> copies(members_.size(), 0);
-    for (uint32_t i = 0; i < members_.size(); ++i) ++copies[text_id_[i]];
-    for (uint32_t i = 0; i < members_.size(); ++i) {
-      if (copies[i] == 0) continue;  // a copy: counted with its first
-      const uint32_t weight = copies[i];
-      for (const AlignWord& w : members_[i].text->words) {
-        const uint64_t key = FoldedHash(w);
-        Slot& s = slots_[SlotOf(key)];
-        if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
-        if (s.last != i + 1) {
-          s.members += weight;
-          s.last = i + 1;
-        }
-      }
-    }
-  }
-
   const std::vector<StoryMember>& members_;
   const std::vector<uint32_t>& text_id_;
-  Slot* slots_ = nullptr;  // the thread's table, once built
+  std::vector<uint64_t> asked_;  // the asked words' hashes, repeats and all
+  bool counted_ = false;
+  Slot* slots_ = nullptr;  // the thread's table, once counted
   size_t mask_ = 0;
   uint32_t stamp_ = 0;
 };
 
-// In how many members the rarest word of words [begin, end) occurs.
+// In how many members the rarest word of words [begin, end) occurs
+// (asked and counted in df).
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
-                  WordDf& df) {
+                  const WordDf& df) {
   uint32_t best = UINT32_MAX;
   for (uint32_t k = begin; k < end; ++k) {
-    best = std::min(best, df.Count(t.words[k]));
+    best = std::min(best, df.Of(t.words[k]));
   }
   return best;
 }
@@ -177,8 +198,11 @@ class StorySets {
   StorySets(const std::vector<StoryMember>& members,
             const std::vector<uint32_t>& text_id) {
     const size_t n = members.size();
+    // Distinct stems are at most the distinct texts' words.
     size_t total = 0;
-    for (const StoryMember& m : members) total += m.text->words.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (text_id[i] == i) total += members[i].text->words.size();
+    }
     // Stem -> id by open addressing, reused across stories on the thread:
     // a slot belongs to this story when its stamp is this story's, so the
     // table is never cleared (it is larger than a story needs).
@@ -199,7 +223,10 @@ class StorySets {
       table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
       stamp = 1;
     }
-    const size_t mask = table.size() - 1;
+    // The table's first `slots` only (as WordDf: the whole table is as
+    // large as the largest story yet, and a small story's stems spread
+    // over it missed the cache).
+    const size_t mask = slots - 1;
     // Per member's mention of a stem as content or as a detail: its id and
     // which of the member's sets it is in.
     // Written through a pointer into a buffer kept as large as the largest
@@ -403,11 +430,27 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // per word cost a byte loop per identical span).
   std::vector<std::vector<uint8_t>> agree(n);
   for (uint32_t i = 0; i < n; ++i) agree[i].assign(members[i].text->words.size(), 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    for (uint32_t j = i + 1; j < n; ++j) {
+  // Pair (i, j), i < j, is number pair_index(i, j) in out.pairs.
+  auto pair_index = [n](size_t i, size_t j) {
+    return i * n - i * (i + 1) / 2 + (j - i - 1);
+  };
+  const size_t pairs = n * (n - 1) / 2;
+  out.pairs.resize(pairs);
+  alignment_of.resize(pairs);
+  relatives_pair.resize(pairs);
+  // B by B: for each j, every i < j aligned with it, so that B's gram
+  // table (probed at random for every word of A) stays in the cache
+  // across its pairs; A by A, each pair probed a table not touched since
+  // the last row. Nothing here depends on the order: Align is a pure
+  // function of the pair, the agreement flags are only ever set, and the
+  // union-find's roots are its groups' smallest members whatever the order
+  // of the unions.
+  for (uint32_t j = 1; j < n; ++j) {
+    for (uint32_t i = 0; i < j; ++i) {
       const AlignedText& a = *members[i].text;
       const AlignedText& b = *members[j].text;
-      PairResult pr;
+      const size_t q = pair_index(i, j);
+      PairResult& pr = out.pairs[q];
       pr.a = i;
       pr.b = j;
       // Every derived relation needs most of one side's content words in
@@ -465,9 +508,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       } else if (IsDerived(pr.relation.relation)) {
         uf.Union(i, j);
       }
-      out.pairs.push_back(std::move(pr));
-      alignment_of.push_back(which);
-      relatives_pair.push_back(relatives);
+      alignment_of[q] = which;
+      relatives_pair[q] = relatives;
     }
   }
 
@@ -495,6 +537,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
   };
   std::vector<std::vector<SwapRef>> rarer(n), extra(n);
+  // The votes in the order cast, those decided by the words' member counts
+  // (kByDf) resolved after one count of all the words they ask about.
+  struct Vote {
+    SwapRef swap;  // a's words -> b's
+    uint32_t a, b;
+    int8_t changed;  // 0: a changed it, 1: b did, or kByDf
+  };
+  constexpr int8_t kByDf = 2;
+  std::vector<Vote> votes_cast;
   for (size_t q = 0; q < out.pairs.size(); ++q) {
     const bool relatives = relatives_pair[q];
     const uint32_t i = out.pairs[q].a, j = out.pairs[q].b;
@@ -548,22 +599,35 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         const bool b_witness = agree[j][s.b_word_begin] != 0;
         ++swaps_seen[i];
         ++swaps_seen[j];
-        int changed = -1;  // 0: a changed it, 1: b did
         if (a_witness != b_witness) {
-          changed = a_witness ? 1 : 0;
+          votes_cast.push_back({sw, i, j, int8_t(a_witness ? 1 : 0)});
         } else if (!a_witness) {
-          const uint32_t df_a = RarestDf(a, s.a_word_begin, s.a_word_end, word_df);
-          const uint32_t df_b = RarestDf(b, s.b_word_begin, s.b_word_end, word_df);
-          if (df_a != df_b) changed = df_b < df_a ? 1 : 0;
-        }
-        if (changed == 1) {
-          ++votes[j];
-          rarer[j].push_back(sw);
-        } else if (changed == 0) {
-          ++votes[i];
-          rarer[i].push_back(sw.Reversed());
+          // Decided by the words' member counts, once all are known.
+          word_df.Ask(a, s.a_word_begin, s.a_word_end);
+          word_df.Ask(b, s.b_word_begin, s.b_word_end);
+          votes_cast.push_back({sw, i, j, kByDf});
         }
       }
+    }
+  }
+  word_df.Count();
+  for (const Vote& v : votes_cast) {
+    int changed = v.changed;  // 0: a changed it, 1: b did
+    if (changed == kByDf) {
+      changed = -1;
+      const SwapRef& sw = v.swap;
+      const uint32_t df_a =
+          RarestDf(*sw.from_text, sw.from_begin, sw.from_end, word_df);
+      const uint32_t df_b =
+          RarestDf(*sw.to_text, sw.to_begin, sw.to_end, word_df);
+      if (df_a != df_b) changed = df_b < df_a ? 1 : 0;
+    }
+    if (changed == 1) {
+      ++votes[v.b];
+      rarer[v.b].push_back(v.swap);
+    } else if (changed == 0) {
+      ++votes[v.a];
+      rarer[v.a].push_back(v.swap.Reversed());
     }
   }
 
