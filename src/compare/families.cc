@@ -227,37 +227,48 @@ class StorySets {
     // large as the largest story yet, and a small story's stems spread
     // over it missed the cache).
     const size_t mask = slots - 1;
-    // Per member's mention of a stem as content or as a detail: its id and
-    // which of the member's sets it is in.
-    // Written through a pointer into a buffer kept as large as the largest
+    // Per member, the ids of its mentions of stems as content and as
+    // details, in two lists (a mention that is both is in both): setting
+    // their bits is then one store per mention, with no test of which
+    // set it is in.
+    // Written through pointers into buffers kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
-    thread_local std::vector<uint32_t> word_id_buffer;
-    if (word_id_buffer.size() < total) word_id_buffer.resize(total);
-    uint32_t* const word_ids = word_id_buffer.data();
+    thread_local std::vector<uint32_t> content_id_buffer, detail_id_buffer;
+    if (content_id_buffer.size() < total) {
+      content_id_buffer.resize(total);
+      detail_id_buffer.resize(total);
+    }
+    uint32_t* const content_ids = content_id_buffer.data();
+    uint32_t* const detail_ids = detail_id_buffer.data();
     Slot* const tab = table.data();
     const uint32_t st = stamp;
-    size_t ids = 0;
-    std::vector<size_t> member_end(n);
+    size_t contents = 0, details = 0;
+    std::vector<size_t> content_end(n), detail_end(n);
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
-      if (text_id[i] != i) {  // a copy: no stem it has is new
-        member_end[i] = ids;
-        continue;
-      }
-      for (const AlignWord& w : members[i].text->words) {
-        const bool detail = w.number || w.capitalized;
-        if (w.stop && !detail) continue;
-        size_t slot =
-            static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-        while (tab[slot].stamp == st && tab[slot].key != w.stem) {
-          slot = (slot + 1) & mask;
+      if (text_id[i] == i) {  // else a copy: no stem it has is new
+        for (const AlignWord& w : members[i].text->words) {
+          const bool detail = w.number || w.capitalized;
+          if (w.stop && !detail) continue;
+          size_t slot =
+              static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) &
+              mask;
+          while (tab[slot].stamp == st && tab[slot].key != w.stem) {
+            slot = (slot + 1) & mask;
+          }
+          Slot& t = tab[slot];
+          if (t.stamp != st) t = {w.stem, st, next++};
+          // Branchless: whether a mention is content or a detail is a
+          // coin toss per word.
+          content_ids[contents] = t.id;
+          contents += !w.stop;
+          detail_ids[details] = t.id;
+          details += detail;
         }
-        Slot& t = tab[slot];
-        if (t.stamp != st) t = {w.stem, st, next++};
-        word_ids[ids++] = t.id << 2 | uint32_t{!w.stop} | uint32_t{detail} << 1;
       }
-      member_end[i] = ids;
+      content_end[i] = contents;
+      detail_end[i] = details;
     }
     stride_ = (next + 63) / 64;
     content_.assign(n * stride_, 0);
@@ -265,23 +276,23 @@ class StorySets {
     content_size_.assign(n, 0);
     details_size_.assign(n, 0);
     std::vector<uint64_t> seen(stride_, 0), multi(stride_, 0);
-    for (size_t i = 0, k = 0; i < n; ++i) {
+    for (size_t i = 0, c = 0, d = 0; i < n; ++i) {
       uint64_t* const content = &content_[i * stride_];
-      uint64_t* const details = &details_[i * stride_];
+      uint64_t* const detail = &details_[i * stride_];
       if (text_id[i] != i) {
         // The first member's rows.
         const size_t first = text_id[i];
         std::copy_n(&content_[first * stride_], stride_, content);
-        std::copy_n(&details_[first * stride_], stride_, details);
+        std::copy_n(&details_[first * stride_], stride_, detail);
       } else {
-        // Branchless: whether a mention is content or a detail is a coin
-        // toss per word (and a repeated mention sets its bit again).
-        for (; k < member_end[i]; ++k) {
-          const uint32_t v = word_ids[k];
-          const uint32_t id = v >> 2;
-          const uint64_t bit = uint64_t{1} << (id & 63);
-          content[id >> 6] |= bit & (uint64_t{0} - (v & 1));
-          details[id >> 6] |= bit & (uint64_t{0} - ((v >> 1) & 1));
+        // (A repeated mention sets its bit again.)
+        for (; c < content_end[i]; ++c) {
+          const uint32_t id = content_ids[c];
+          content[id >> 6] |= uint64_t{1} << (id & 63);
+        }
+        for (; d < detail_end[i]; ++d) {
+          const uint32_t id = detail_ids[d];
+          detail[id >> 6] |= uint64_t{1} << (id & 63);
         }
       }
       // Row by row rather than per word (a row has a bit per 64 stems): a
@@ -296,7 +307,7 @@ class StorySets {
       content_size_[i] =
           static_cast<uint32_t>(AndCount(content, content, stride_));
       details_size_[i] =
-          static_cast<uint32_t>(AndCount(details, details, stride_));
+          static_cast<uint32_t>(AndCount(detail, detail, stride_));
     }
     multi_ = std::move(multi);
   }
