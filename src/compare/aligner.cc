@@ -1007,7 +1007,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
            uint32_t(n)});
       for (const Op& op : right) add(op);
       for (AlignedSpan& s : p.spans) {
-        SetOffsets(a, b, &s);
+        if (options.byte_offsets) SetOffsets(a, b, &s);
         std::fill(a_row + s.a_word_begin, a_row + s.a_word_end, covered_a);
         std::fill(b_row + s.b_word_begin, b_row + s.b_word_end, covered_b);
         if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;

@@ -389,7 +389,12 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // content no other member shares enough of is never aligned.
   std::vector<GramIndex> indexes(n);
   std::vector<bool> indexed(n, false);
-  const AlignOptions align_options;
+  // Only the spans' word ranges are read here.
+  const AlignOptions align_options = [] {
+    AlignOptions o;
+    o.byte_offsets = false;
+    return o;
+  }();
   // A text aligned only as A (the first member, and any whose later
   // relatives all fall below the containment bar) needs no table.
   auto index_of = [&](uint32_t i, bool table) -> const GramIndex& {
