@@ -195,8 +195,11 @@ class StorySets {
  public:
   // text_id[i]: the first member with i's AlignedText (a verbatim copy
   // has the same sets as it, so its words are not walked again).
+  // on_text(i) is called for each text right after its words are walked
+  // (while they are in the cache).
+  template <class OnText>
   StorySets(const std::vector<StoryMember>& members,
-            const std::vector<uint32_t>& text_id) {
+            const std::vector<uint32_t>& text_id, OnText on_text) {
     const size_t n = members.size();
     // Distinct stems are at most the distinct texts' words.
     size_t total = 0;
@@ -266,6 +269,7 @@ class StorySets {
           detail_ids[details] = t.id;
           details += detail;
         }
+        on_text(i);
       }
       content_end[i] = contents;
       detail_end[i] = details;
@@ -385,8 +389,10 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       copies |= text_id[i] != i;
     }
   }
-  // Seed indexes are built when a text is first aligned: a member whose
-  // content no other member shares enough of is never aligned.
+  // Seed indexes: each text's gram hashes are taken as StorySets walks its
+  // words (which BuildGramHashes then reads from the cache, not from
+  // memory: walked again later, at its first alignment, a large story's
+  // texts had left it); the tables when a text is first aligned as B.
   std::vector<GramIndex> indexes(n);
   std::vector<bool> indexed(n, false);
   // Only the spans' word ranges are read here.
@@ -406,7 +412,9 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     if (table) AddGramTable(&indexes[t]);
     return indexes[t];
   };
-  const StorySets sets(members, text_id);
+  const StorySets sets(members, text_id, [&](uint32_t i) {
+    if (n >= 2) index_of(i, false);  // (nearly every text is aligned)
+  });
   WordDf word_df(members, text_id);
 
   // Summaries: short, and their content is found in the rest.
