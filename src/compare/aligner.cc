@@ -251,10 +251,31 @@ class Extender {
     double t = *total, b = *best;
     uint32_t r = *run, b_run = *best_run;
     bool better = false;
-    int64_t len = 0;
-    do {
-      ++len;
-    } while (pa[dir * len] == pb[dir * len]);
+    // len = the first k >= 1 where pa[dir * k] != pb[dir * k] (the padded
+    // rows' sentinels differ, so there is one), four words a step: one
+    // compare and branch per word (the loop's bookkeeping cost more than
+    // the compare).
+    int64_t len = 1;
+    const uint64_t* x = pa + dir;
+    const uint64_t* y = pb + dir;
+    while (true) {
+      if (x[0] != y[0]) break;
+      if (x[dir] != y[dir]) {
+        len += 1;
+        break;
+      }
+      if (x[2 * dir] != y[2 * dir]) {
+        len += 2;
+        break;
+      }
+      if (x[3 * dir] != y[3 * dir]) {
+        len += 3;
+        break;
+      }
+      len += 4;
+      x += 4 * dir;
+      y += 4 * dir;
+    }
     if (match >= 1e-6 && match <= 1e3 && std::abs(t) < 1e9 &&
         len < (int64_t{1} << 20)) {
       // Then |t| stays below 2^31, where an ulp is under 1e-6, so every
