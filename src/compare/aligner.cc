@@ -323,7 +323,17 @@ class Extender {
   [[gnu::noinline]] static size_t FirstMatch(
       const uint64_t* a, const uint64_t* b,
       const std::pair<int64_t, int64_t>* offsets, size_t from, size_t tries) {
-    for (size_t q = from; q < tries; ++q) {
+    // Four tries a step: most scans are the failed one that ends an
+    // extension, every try (24 at the default lookahead).
+    size_t q = from;
+    for (; q + 4 <= tries; q += 4) {
+      const std::pair<int64_t, int64_t>* o = offsets + q;
+      if (a[o[0].first] == b[o[0].second]) return q;
+      if (a[o[1].first] == b[o[1].second]) return q + 1;
+      if (a[o[2].first] == b[o[2].second]) return q + 2;
+      if (a[o[3].first] == b[o[3].second]) return q + 3;
+    }
+    for (; q < tries; ++q) {
       if (a[offsets[q].first] == b[offsets[q].second]) return q;
     }
     return tries;
