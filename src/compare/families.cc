@@ -420,8 +420,10 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // Summaries: short, and their content is found in the rest.
   std::vector<bool> summary(n, false);
   if (n >= 2) {
+    std::vector<size_t> lengths;  // the others' lengths, reused per member
+    lengths.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-      std::vector<size_t> lengths;
+      lengths.clear();
       for (size_t j = 0; j < n; ++j) {
         if (j != i) lengths.push_back(members[j].text->words.size());
       }
@@ -717,24 +719,23 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     out.roles[origin] = Role::kOrigin;
     for (size_t k = 1; k < ordered.size(); ++k) {
       const uint32_t m = ordered[k];
+      // The pair of m and the origin, found by its place in out.pairs
+      // (a scan of every pair per member was cubic in the story's size).
+      const PairResult& pr =
+          out.pairs[pair_index(std::min(origin, m), std::max(origin, m))];
       Role role = Role::kRewrite;
-      for (const PairResult& pr : out.pairs) {
-        if (!((pr.a == origin && pr.b == m) || (pr.b == origin && pr.a == m))) {
-          continue;
-        }
-        switch (pr.relation.relation) {
-          case Relation::kDuplicate:
-            role = Role::kDuplicate;
-            break;
-          case Relation::kNearDuplicate:
-            role = Role::kNearDuplicate;
-            break;
-          case Relation::kSpunCopy:
-            role = Role::kSpunCopy;
-            break;
-          default:
-            role = Role::kRewrite;
-        }
+      switch (pr.relation.relation) {
+        case Relation::kDuplicate:
+          role = Role::kDuplicate;
+          break;
+        case Relation::kNearDuplicate:
+          role = Role::kNearDuplicate;
+          break;
+        case Relation::kSpunCopy:
+          role = Role::kSpunCopy;
+          break;
+        default:
+          role = Role::kRewrite;
       }
       out.roles[m] = role;
     }
