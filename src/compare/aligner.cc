@@ -251,10 +251,31 @@ class Extender {
     double t = *total, b = *best;
     uint32_t r = *run, b_run = *best_run;
     bool better = false;
-    int64_t len = 0;
-    do {
-      ++len;
-    } while (pa[dir * len] == pb[dir * len]);
+    // len = the first k >= 1 where pa[dir * k] != pb[dir * k] (the padded
+    // rows' sentinels differ, so there is one), four words a step: one
+    // compare and branch per word (the loop's bookkeeping cost more than
+    // the compare).
+    int64_t len = 1;
+    const uint64_t* x = pa + dir;
+    const uint64_t* y = pb + dir;
+    while (true) {
+      if (x[0] != y[0]) break;
+      if (x[dir] != y[dir]) {
+        len += 1;
+        break;
+      }
+      if (x[2 * dir] != y[2 * dir]) {
+        len += 2;
+        break;
+      }
+      if (x[3 * dir] != y[3 * dir]) {
+        len += 3;
+        break;
+      }
+      len += 4;
+      x += 4 * dir;
+      y += 4 * dir;
+    }
     if (match >= 1e-6 && match <= 1e3 && std::abs(t) < 1e9 &&
         len < (int64_t{1} << 20)) {
       // Then |t| stays below 2^31, where an ulp is under 1e-6, so every
@@ -302,7 +323,17 @@ class Extender {
   [[gnu::noinline]] static size_t FirstMatch(
       const uint64_t* a, const uint64_t* b,
       const std::pair<int64_t, int64_t>* offsets, size_t from, size_t tries) {
-    for (size_t q = from; q < tries; ++q) {
+    // Four tries a step: most scans are the failed one that ends an
+    // extension, every try (24 at the default lookahead).
+    size_t q = from;
+    for (; q + 4 <= tries; q += 4) {
+      const std::pair<int64_t, int64_t>* o = offsets + q;
+      if (a[o[0].first] == b[o[0].second]) return q;
+      if (a[o[1].first] == b[o[1].second]) return q + 1;
+      if (a[o[2].first] == b[o[2].second]) return q + 2;
+      if (a[o[3].first] == b[o[3].second]) return q + 3;
+    }
+    for (; q < tries; ++q) {
       if (a[offsets[q].first] == b[offsets[q].second]) return q;
     }
     return tries;
@@ -1007,7 +1038,7 @@ Alignment Align(const AlignedText& a, const AlignedText& b,
            uint32_t(n)});
       for (const Op& op : right) add(op);
       for (AlignedSpan& s : p.spans) {
-        SetOffsets(a, b, &s);
+        if (options.byte_offsets) SetOffsets(a, b, &s);
         std::fill(a_row + s.a_word_begin, a_row + s.a_word_end, covered_a);
         std::fill(b_row + s.b_word_begin, b_row + s.b_word_end, covered_b);
         if (s.kind == SpanKind::kIdentical) p.matched += s.a_word_end - s.a_word_begin;

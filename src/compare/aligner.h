@@ -118,6 +118,10 @@ struct AlignOptions {
   double related_swap = 0.5;
   double swap = -0.5;
   double gap = -1.0;
+  // Whether spans get their byte offsets (a_begin .. b_end); without, they
+  // are 0. Callers that read only word ranges (the story analysis) skip
+  // them: a load of two words' offsets per side per span.
+  bool byte_offsets = true;
 };
 
 struct Alignment {

@@ -111,6 +111,56 @@ TEST(AlignerTest, AgreesWithSmithWatermanOnMutatedCopies) {
   EXPECT_GE(ratio_sum / trials, 0.95);
 }
 
+// Without byte offsets (AlignOptions::byte_offsets, as the story analysis
+// aligns), the alignment is the same but for the spans' offsets, all 0.
+TEST(AlignerTest, WithoutByteOffsetsOnlyTheOffsetsDiffer) {
+  std::mt19937 rng(7);
+  auto word = [&rng] { return "w" + std::to_string(rng() % 200); };
+  for (int t = 0; t < 50; ++t) {
+    std::vector<std::string> a(60 + rng() % 40), b;
+    for (auto& w : a) w = word();
+    for (const std::string& w : a) {
+      const unsigned r = rng() % 100;
+      if (r < 10) {
+        b.push_back(word());
+      } else if (r >= 14) {
+        b.push_back(w);
+      }
+    }
+    Owned oa = Make(a), ob = Make(b);
+    AlignOptions words_only;
+    words_only.byte_offsets = false;
+    const Alignment want = Align(oa.aligned, ob.aligned, nullptr);
+    const Alignment got = Align(oa.aligned, ob.aligned, nullptr, words_only);
+    ASSERT_EQ(got.passages.size(), want.passages.size()) << t;
+    EXPECT_EQ(got.a_aligned, want.a_aligned);
+    EXPECT_EQ(got.b_aligned, want.b_aligned);
+    EXPECT_EQ(got.matched, want.matched);
+    EXPECT_EQ(got.swaps, want.swaps);
+    EXPECT_EQ(got.longest, want.longest);
+    for (size_t p = 0; p < got.passages.size(); ++p) {
+      const Passage& x = got.passages[p];
+      const Passage& y = want.passages[p];
+      EXPECT_EQ(x.score, y.score);
+      EXPECT_EQ(x.matched, y.matched);
+      EXPECT_EQ(x.a_words, y.a_words);
+      EXPECT_EQ(x.b_words, y.b_words);
+      ASSERT_EQ(x.spans.size(), y.spans.size());
+      for (size_t k = 0; k < x.spans.size(); ++k) {
+        const AlignedSpan& u = x.spans[k];
+        const AlignedSpan& v = y.spans[k];
+        EXPECT_EQ(u.kind, v.kind);
+        EXPECT_EQ(u.relation, v.relation);
+        EXPECT_EQ(u.a_word_begin, v.a_word_begin);
+        EXPECT_EQ(u.a_word_end, v.a_word_end);
+        EXPECT_EQ(u.b_word_begin, v.b_word_begin);
+        EXPECT_EQ(u.b_word_end, v.b_word_end);
+        EXPECT_EQ(u.a_begin + u.a_end + u.b_begin + u.b_end, 0u);
+      }
+    }
+  }
+}
+
 TEST(AlignerTest, SpansTileThePassageAndIdenticalSpansMatch) {
   Owned a = Make({"the", "council", "approved", "the", "new", "tram", "line",
                   "on", "tuesday", "after", "a", "long", "debate"});

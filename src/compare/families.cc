@@ -53,18 +53,72 @@ std::string Words(const AlignedText& t, uint32_t begin, uint32_t end) {
 // wording, which brings the content words along): it is not aligned.
 constexpr double kAlignMinContainment = 0.40;
 
-// In how many members each folded word occurs (by its hash). Only the
-// swap votes without a witness ask, which few stories have: built on the
-// first question, by one pass over the words into an open-addressing
-// table (no sort).
+// In how many members each folded word occurs (by its hash), for the words
+// asked about: only the swap votes without a witness ask, which few
+// stories have. The words are asked first (Ask), then counted by one walk
+// over the story's words (Count), each probing a table of just the asked
+// words: small enough to stay in the cache, where a table of every word of
+// the story (several per cache line of a large story's hundreds of
+// kilobytes) missed it at nearly every word.
 class WordDf {
  public:
   // text_id[i]: the first member with i's AlignedText (as StorySets).
   WordDf(const std::vector<StoryMember>& members,
          const std::vector<uint32_t>& text_id)
       : members_(members), text_id_(text_id) {}
-  uint32_t Count(const AlignWord& w) {
-    if (slots_ == nullptr) Build();
+
+  // Words [begin, end) of t will be asked for (before Count()).
+  void Ask(const AlignedText& t, uint32_t begin, uint32_t end) {
+    for (uint32_t k = begin; k < end; ++k) {
+      asked_.push_back(FoldedHash(t.words[k]));
+    }
+  }
+
+  // Counts the asked words' members (once).
+  void Count() {
+    if (counted_ || asked_.empty()) return;
+    counted_ = true;
+    size_t slots = 16;
+    while (slots < 2 * asked_.size()) slots *= 2;
+    // The table is the thread's, reused across stories and never cleared:
+    // a slot is this story's when its stamp is. One WordDf at a time per
+    // thread: AnalyzeStoryReuse holds one and does not nest. Only its first
+    // `slots` are this story's.
+    thread_local std::vector<Slot> table;
+    thread_local uint32_t stamp = 0;
+    if (table.size() < slots || ++stamp == 0) {
+      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0});
+      stamp = 1;
+    }
+    slots_ = table.data();
+    mask_ = slots - 1;
+    stamp_ = stamp;
+    for (const uint64_t key : asked_) {
+      Slot& s = slots_[SlotOf(key)];
+      if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
+    }
+    // Each text's words are walked once, counting every member that has
+    // the text (a verbatim copy shares its original's AlignedText).
+    std::vector<uint32_t> copies(members_.size(), 0);
+    for (uint32_t i = 0; i < members_.size(); ++i) ++copies[text_id_[i]];
+    for (uint32_t i = 0; i < members_.size(); ++i) {
+      if (copies[i] == 0) continue;  // a copy: counted with its first
+      const uint32_t weight = copies[i];
+      for (const AlignWord& w : members_[i].text->words) {
+        const uint64_t key = FoldedHash(w);
+        Slot& s = slots_[SlotOf(key)];
+        if (s.stamp != stamp_) continue;  // not asked
+        if (s.last != i + 1) {
+          s.members += weight;
+          s.last = i + 1;
+        }
+      }
+    }
+  }
+
+  // In how many members the asked word w occurs. REQUIRES: Count() done
+  // after w was asked.
+  uint32_t Of(const AlignWord& w) const {
     const Slot& s = slots_[SlotOf(FoldedHash(w))];
     return s.stamp == stamp_ ? s.members : 0;
   }
@@ -77,6 +131,7 @@ class WordDf {
     uint32_t stamp;  // the slot is this story's when it is stamp_
   };
 
+  // The slot holding `key`, or the free slot where it would go.
   size_t SlotOf(uint64_t key) const {
     size_t slot =
         static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
@@ -86,56 +141,22 @@ class WordDf {
     return slot;
   }
 
-  void Build() {
-    size_t total = 0;
-    for (const StoryMember& m : members_) total += m.text->words.size();
-    size_t slots = 16;
-    while (slots < 2 * total) slots *= 2;
-    // The table is the thread's, reused across stories and never cleared:
-    // a slot is this story's when its stamp is (zeroing a table per story
-    // cost a third of the counting). One WordDf at a time per thread:
-    // AnalyzeStoryReuse holds one and does not nest.
-    thread_local std::vector<Slot> table;
-    thread_local uint32_t stamp = 0;
-    if (table.size() < slots || ++stamp == 0) {
-      table.assign(std::max(slots, table.size()), Slot{0, 0, 0, 0});
-      stamp = 1;
-    }
-    slots_ = table.data();
-    mask_ = table.size() - 1;
-    stamp_ = stamp;
-    // Each text's words are walked once, counting every member that has
-    // the text (a verbatim copy shares its original's AlignedText).
-    std::vector<uint32_t> copies(members_.size(), 0);
-    for (uint32_t i = 0; i < members_.size(); ++i) ++copies[text_id_[i]];
-    for (uint32_t i = 0; i < members_.size(); ++i) {
-      if (copies[i] == 0) continue;  // a copy: counted with its first
-      const uint32_t weight = copies[i];
-      for (const AlignWord& w : members_[i].text->words) {
-        const uint64_t key = FoldedHash(w);
-        Slot& s = slots_[SlotOf(key)];
-        if (s.stamp != stamp_) s = Slot{key, 0, 0, stamp_};
-        if (s.last != i + 1) {
-          s.members += weight;
-          s.last = i + 1;
-        }
-      }
-    }
-  }
-
   const std::vector<StoryMember>& members_;
   const std::vector<uint32_t>& text_id_;
-  Slot* slots_ = nullptr;  // the thread's table, once built
+  std::vector<uint64_t> asked_;  // the asked words' hashes, repeats and all
+  bool counted_ = false;
+  Slot* slots_ = nullptr;  // the thread's table, once counted
   size_t mask_ = 0;
   uint32_t stamp_ = 0;
 };
 
-// In how many members the rarest word of words [begin, end) occurs.
+// In how many members the rarest word of words [begin, end) occurs
+// (asked and counted in df).
 uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
-                  WordDf& df) {
+                  const WordDf& df) {
   uint32_t best = UINT32_MAX;
   for (uint32_t k = begin; k < end; ++k) {
-    best = std::min(best, df.Count(t.words[k]));
+    best = std::min(best, df.Of(t.words[k]));
   }
   return best;
 }
@@ -174,11 +195,17 @@ class StorySets {
  public:
   // text_id[i]: the first member with i's AlignedText (a verbatim copy
   // has the same sets as it, so its words are not walked again).
+  // on_text(i) is called for each text right after its words are walked
+  // (while they are in the cache).
+  template <class OnText>
   StorySets(const std::vector<StoryMember>& members,
-            const std::vector<uint32_t>& text_id) {
+            const std::vector<uint32_t>& text_id, OnText on_text) {
     const size_t n = members.size();
+    // Distinct stems are at most the distinct texts' words.
     size_t total = 0;
-    for (const StoryMember& m : members) total += m.text->words.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (text_id[i] == i) total += members[i].text->words.size();
+    }
     // Stem -> id by open addressing, reused across stories on the thread:
     // a slot belongs to this story when its stamp is this story's, so the
     // table is never cleared (it is larger than a story needs).
@@ -199,38 +226,53 @@ class StorySets {
       table.assign(std::max(slots, table.size()), Slot{0, 0, 0});
       stamp = 1;
     }
-    const size_t mask = table.size() - 1;
-    // Per member's mention of a stem as content or as a detail: its id and
-    // which of the member's sets it is in.
-    // Written through a pointer into a buffer kept as large as the largest
+    // The table's first `slots` only (as WordDf: the whole table is as
+    // large as the largest story yet, and a small story's stems spread
+    // over it missed the cache).
+    const size_t mask = slots - 1;
+    // Per member, the ids of its mentions of stems as content and as
+    // details, in two lists (a mention that is both is in both): setting
+    // their bits is then one store per mention, with no test of which
+    // set it is in.
+    // Written through pointers into buffers kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
-    thread_local std::vector<uint32_t> word_id_buffer;
-    if (word_id_buffer.size() < total) word_id_buffer.resize(total);
-    uint32_t* const word_ids = word_id_buffer.data();
+    thread_local std::vector<uint32_t> content_id_buffer, detail_id_buffer;
+    if (content_id_buffer.size() < total) {
+      content_id_buffer.resize(total);
+      detail_id_buffer.resize(total);
+    }
+    uint32_t* const content_ids = content_id_buffer.data();
+    uint32_t* const detail_ids = detail_id_buffer.data();
     Slot* const tab = table.data();
     const uint32_t st = stamp;
-    size_t ids = 0;
-    std::vector<size_t> member_end(n);
+    size_t contents = 0, details = 0;
+    std::vector<size_t> content_end(n), detail_end(n);
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
-      if (text_id[i] != i) {  // a copy: no stem it has is new
-        member_end[i] = ids;
-        continue;
-      }
-      for (const AlignWord& w : members[i].text->words) {
-        const bool detail = w.number || w.capitalized;
-        if (w.stop && !detail) continue;
-        size_t slot =
-            static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-        while (tab[slot].stamp == st && tab[slot].key != w.stem) {
-          slot = (slot + 1) & mask;
+      if (text_id[i] == i) {  // else a copy: no stem it has is new
+        for (const AlignWord& w : members[i].text->words) {
+          const bool detail = w.number || w.capitalized;
+          if (w.stop && !detail) continue;
+          size_t slot =
+              static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) &
+              mask;
+          while (tab[slot].stamp == st && tab[slot].key != w.stem) {
+            slot = (slot + 1) & mask;
+          }
+          Slot& t = tab[slot];
+          if (t.stamp != st) t = {w.stem, st, next++};
+          // Branchless: whether a mention is content or a detail is a
+          // coin toss per word.
+          content_ids[contents] = t.id;
+          contents += !w.stop;
+          detail_ids[details] = t.id;
+          details += detail;
         }
-        Slot& t = tab[slot];
-        if (t.stamp != st) t = {w.stem, st, next++};
-        word_ids[ids++] = t.id << 2 | uint32_t{!w.stop} | uint32_t{detail} << 1;
+        on_text(i);
       }
-      member_end[i] = ids;
+      content_end[i] = contents;
+      detail_end[i] = details;
     }
     stride_ = (next + 63) / 64;
     content_.assign(n * stride_, 0);
@@ -238,23 +280,23 @@ class StorySets {
     content_size_.assign(n, 0);
     details_size_.assign(n, 0);
     std::vector<uint64_t> seen(stride_, 0), multi(stride_, 0);
-    for (size_t i = 0, k = 0; i < n; ++i) {
+    for (size_t i = 0, c = 0, d = 0; i < n; ++i) {
       uint64_t* const content = &content_[i * stride_];
-      uint64_t* const details = &details_[i * stride_];
+      uint64_t* const detail = &details_[i * stride_];
       if (text_id[i] != i) {
         // The first member's rows.
         const size_t first = text_id[i];
         std::copy_n(&content_[first * stride_], stride_, content);
-        std::copy_n(&details_[first * stride_], stride_, details);
+        std::copy_n(&details_[first * stride_], stride_, detail);
       } else {
-        // Branchless: whether a mention is content or a detail is a coin
-        // toss per word (and a repeated mention sets its bit again).
-        for (; k < member_end[i]; ++k) {
-          const uint32_t v = word_ids[k];
-          const uint32_t id = v >> 2;
-          const uint64_t bit = uint64_t{1} << (id & 63);
-          content[id >> 6] |= bit & (uint64_t{0} - (v & 1));
-          details[id >> 6] |= bit & (uint64_t{0} - ((v >> 1) & 1));
+        // (A repeated mention sets its bit again.)
+        for (; c < content_end[i]; ++c) {
+          const uint32_t id = content_ids[c];
+          content[id >> 6] |= uint64_t{1} << (id & 63);
+        }
+        for (; d < detail_end[i]; ++d) {
+          const uint32_t id = detail_ids[d];
+          detail[id >> 6] |= uint64_t{1} << (id & 63);
         }
       }
       // Row by row rather than per word (a row has a bit per 64 stems): a
@@ -269,7 +311,7 @@ class StorySets {
       content_size_[i] =
           static_cast<uint32_t>(AndCount(content, content, stride_));
       details_size_[i] =
-          static_cast<uint32_t>(AndCount(details, details, stride_));
+          static_cast<uint32_t>(AndCount(detail, detail, stride_));
     }
     multi_ = std::move(multi);
   }
@@ -347,11 +389,18 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       copies |= text_id[i] != i;
     }
   }
-  // Seed indexes are built when a text is first aligned: a member whose
-  // content no other member shares enough of is never aligned.
+  // Seed indexes: each text's gram hashes are taken as StorySets walks its
+  // words (which BuildGramHashes then reads from the cache, not from
+  // memory: walked again later, at its first alignment, a large story's
+  // texts had left it); the tables when a text is first aligned as B.
   std::vector<GramIndex> indexes(n);
   std::vector<bool> indexed(n, false);
-  const AlignOptions align_options;
+  // Only the spans' word ranges are read here.
+  const AlignOptions align_options = [] {
+    AlignOptions o;
+    o.byte_offsets = false;
+    return o;
+  }();
   // A text aligned only as A (the first member, and any whose later
   // relatives all fall below the containment bar) needs no table.
   auto index_of = [&](uint32_t i, bool table) -> const GramIndex& {
@@ -363,14 +412,18 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     if (table) AddGramTable(&indexes[t]);
     return indexes[t];
   };
-  const StorySets sets(members, text_id);
+  const StorySets sets(members, text_id, [&](uint32_t i) {
+    if (n >= 2) index_of(i, false);  // (nearly every text is aligned)
+  });
   WordDf word_df(members, text_id);
 
   // Summaries: short, and their content is found in the rest.
   std::vector<bool> summary(n, false);
   if (n >= 2) {
+    std::vector<size_t> lengths;  // the others' lengths, reused per member
+    lengths.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-      std::vector<size_t> lengths;
+      lengths.clear();
       for (size_t j = 0; j < n; ++j) {
         if (j != i) lengths.push_back(members[j].text->words.size());
       }
@@ -403,11 +456,27 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   // per word cost a byte loop per identical span).
   std::vector<std::vector<uint8_t>> agree(n);
   for (uint32_t i = 0; i < n; ++i) agree[i].assign(members[i].text->words.size(), 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    for (uint32_t j = i + 1; j < n; ++j) {
+  // Pair (i, j), i < j, is number pair_index(i, j) in out.pairs.
+  auto pair_index = [n](size_t i, size_t j) {
+    return i * n - i * (i + 1) / 2 + (j - i - 1);
+  };
+  const size_t pairs = n * (n - 1) / 2;
+  out.pairs.resize(pairs);
+  alignment_of.resize(pairs);
+  relatives_pair.resize(pairs);
+  // B by B: for each j, every i < j aligned with it, so that B's gram
+  // table (probed at random for every word of A) stays in the cache
+  // across its pairs; A by A, each pair probed a table not touched since
+  // the last row. Nothing here depends on the order: Align is a pure
+  // function of the pair, the agreement flags are only ever set, and the
+  // union-find's roots are its groups' smallest members whatever the order
+  // of the unions.
+  for (uint32_t j = 1; j < n; ++j) {
+    for (uint32_t i = 0; i < j; ++i) {
       const AlignedText& a = *members[i].text;
       const AlignedText& b = *members[j].text;
-      PairResult pr;
+      const size_t q = pair_index(i, j);
+      PairResult& pr = out.pairs[q];
       pr.a = i;
       pr.b = j;
       // Every derived relation needs most of one side's content words in
@@ -465,9 +534,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       } else if (IsDerived(pr.relation.relation)) {
         uf.Union(i, j);
       }
-      out.pairs.push_back(std::move(pr));
-      alignment_of.push_back(which);
-      relatives_pair.push_back(relatives);
+      alignment_of[q] = which;
+      relatives_pair[q] = relatives;
     }
   }
 
@@ -495,6 +563,15 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
   };
   std::vector<std::vector<SwapRef>> rarer(n), extra(n);
+  // The votes in the order cast, those decided by the words' member counts
+  // (kByDf) resolved after one count of all the words they ask about.
+  struct Vote {
+    SwapRef swap;  // a's words -> b's
+    uint32_t a, b;
+    int8_t changed;  // 0: a changed it, 1: b did, or kByDf
+  };
+  constexpr int8_t kByDf = 2;
+  std::vector<Vote> votes_cast;
   for (size_t q = 0; q < out.pairs.size(); ++q) {
     const bool relatives = relatives_pair[q];
     const uint32_t i = out.pairs[q].a, j = out.pairs[q].b;
@@ -548,22 +625,35 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         const bool b_witness = agree[j][s.b_word_begin] != 0;
         ++swaps_seen[i];
         ++swaps_seen[j];
-        int changed = -1;  // 0: a changed it, 1: b did
         if (a_witness != b_witness) {
-          changed = a_witness ? 1 : 0;
+          votes_cast.push_back({sw, i, j, int8_t(a_witness ? 1 : 0)});
         } else if (!a_witness) {
-          const uint32_t df_a = RarestDf(a, s.a_word_begin, s.a_word_end, word_df);
-          const uint32_t df_b = RarestDf(b, s.b_word_begin, s.b_word_end, word_df);
-          if (df_a != df_b) changed = df_b < df_a ? 1 : 0;
-        }
-        if (changed == 1) {
-          ++votes[j];
-          rarer[j].push_back(sw);
-        } else if (changed == 0) {
-          ++votes[i];
-          rarer[i].push_back(sw.Reversed());
+          // Decided by the words' member counts, once all are known.
+          word_df.Ask(a, s.a_word_begin, s.a_word_end);
+          word_df.Ask(b, s.b_word_begin, s.b_word_end);
+          votes_cast.push_back({sw, i, j, kByDf});
         }
       }
+    }
+  }
+  word_df.Count();
+  for (const Vote& v : votes_cast) {
+    int changed = v.changed;  // 0: a changed it, 1: b did
+    if (changed == kByDf) {
+      changed = -1;
+      const SwapRef& sw = v.swap;
+      const uint32_t df_a =
+          RarestDf(*sw.from_text, sw.from_begin, sw.from_end, word_df);
+      const uint32_t df_b =
+          RarestDf(*sw.to_text, sw.to_begin, sw.to_end, word_df);
+      if (df_a != df_b) changed = df_b < df_a ? 1 : 0;
+    }
+    if (changed == 1) {
+      ++votes[v.b];
+      rarer[v.b].push_back(v.swap);
+    } else if (changed == 0) {
+      ++votes[v.a];
+      rarer[v.a].push_back(v.swap.Reversed());
     }
   }
 
@@ -629,24 +719,23 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     out.roles[origin] = Role::kOrigin;
     for (size_t k = 1; k < ordered.size(); ++k) {
       const uint32_t m = ordered[k];
+      // The pair of m and the origin, found by its place in out.pairs
+      // (a scan of every pair per member was cubic in the story's size).
+      const PairResult& pr =
+          out.pairs[pair_index(std::min(origin, m), std::max(origin, m))];
       Role role = Role::kRewrite;
-      for (const PairResult& pr : out.pairs) {
-        if (!((pr.a == origin && pr.b == m) || (pr.b == origin && pr.a == m))) {
-          continue;
-        }
-        switch (pr.relation.relation) {
-          case Relation::kDuplicate:
-            role = Role::kDuplicate;
-            break;
-          case Relation::kNearDuplicate:
-            role = Role::kNearDuplicate;
-            break;
-          case Relation::kSpunCopy:
-            role = Role::kSpunCopy;
-            break;
-          default:
-            role = Role::kRewrite;
-        }
+      switch (pr.relation.relation) {
+        case Relation::kDuplicate:
+          role = Role::kDuplicate;
+          break;
+        case Relation::kNearDuplicate:
+          role = Role::kNearDuplicate;
+          break;
+        case Relation::kSpunCopy:
+          role = Role::kSpunCopy;
+          break;
+        default:
+          role = Role::kRewrite;
       }
       out.roles[m] = role;
     }

@@ -100,6 +100,69 @@ TEST(FamiliesTest, FloodStoryPairsAndRoles) {
   EXPECT_TRUE(swaps.contains({"homes", "houses"}));
 }
 
+// Without a third relative there is no witness to a swap: the side whose
+// word fewer story members use changed it (counted for just the words such
+// votes ask about). The third member, an unrelated report, uses the
+// original's plain words, so the spinner's are the rarer ones.
+TEST(FamiliesTest, SwapsWithoutWitnessVoteByMemberCounts) {
+  const std::string original =
+      "The river rose overnight and forced residents from their homes near "
+      "the old bridge. Officials said rescue crews reached the flooded "
+      "valley before dawn and moved families to the school. The storm "
+      "destroyed several buildings and damaged roads across the county. "
+      "Volunteers brought food and blankets to the shelter while engineers "
+      "inspected the dam.";
+  std::string spun = original;
+  for (const auto& [from, to] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"residents", "inhabitants"}, {"homes", "dwellings"},
+           {"rescue", "salvage"}, {"buildings", "edifices"},
+           {"roads", "thoroughfares"}, {"food", "victuals"}}) {
+    spun.replace(spun.find(from), from.size(), to);
+  }
+  const std::string other =
+      "Residents of nearby towns stocked food and checked their homes, and "
+      "rescue teams toured buildings and roads in the north. The mayor said "
+      "weather forecasters warned commuters on Tuesday evening, and markets "
+      "closed early as farmers moved cattle to higher pastures.";
+  text::Stemmer stemmer("en");
+  std::vector<AlignedText> texts;
+  // (The texts view the strings, which outlive them.)
+  for (const std::string* t :
+       std::vector<const std::string*>{&original, &spun, &other}) {
+    texts.push_back(PrepareForAlignment(*t, "en", &stemmer));
+  }
+  std::vector<StoryMember> members;
+  for (const AlignedText& t : texts) members.push_back({&t, {}, false});
+  const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
+  ASSERT_EQ(r.pairs.size(), 3u);
+  EXPECT_TRUE(IsDerived(r.pairs[0].relation.relation));  // 0-1
+  EXPECT_FALSE(IsDerived(r.pairs[1].relation.relation));  // 0-2
+  EXPECT_FALSE(IsDerived(r.pairs[2].relation.relation));  // 1-2
+  EXPECT_EQ(r.roles[1], Role::kSpunCopy);
+  EXPECT_NE(r.roles[0], Role::kSpunCopy);
+  std::set<std::pair<std::string, std::string>> swaps;
+  for (const SwapWords& w : r.spun_swaps[1]) swaps.insert({w.from, w.to});
+  EXPECT_TRUE(swaps.contains({"residents", "inhabitants"}));
+  EXPECT_TRUE(swaps.contains({"food", "victuals"}));
+  EXPECT_TRUE(r.spun_swaps[0].empty());
+}
+
+// Pairs are aligned B by B, but listed A by A: (0, 1), (0, 2), ..., (1, 2).
+TEST(FamiliesTest, PairsInOrderOfAThenB) {
+  Story s = Analyze(kExamples, {"flood-01-wire.txt", "flood-02-verbatim-copy.txt",
+                                "flood-03-synonym-spun.txt", "flood-04-independent.txt",
+                                "flood-05-summary.txt"});
+  ASSERT_EQ(s.reuse.pairs.size(), 10u);
+  size_t q = 0;
+  for (uint32_t a = 0; a < 5; ++a) {
+    for (uint32_t b = a + 1; b < 5; ++b, ++q) {
+      EXPECT_EQ(s.reuse.pairs[q].a, a) << q;
+      EXPECT_EQ(s.reuse.pairs[q].b, b) << q;
+    }
+  }
+}
+
 // Verbatim copies arrive sharing one AlignedText (ReuseInStory prepares a
 // body once), and AnalyzeStoryReuse then aligns a pair of texts once. The
 // answer must be the one for copies prepared separately: every pair's
