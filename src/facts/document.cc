@@ -8,6 +8,8 @@
 #include <limits>
 
 #include "src/base/word_table.h"
+#include "src/facts/lexicon.h"
+#include "src/text/numbers.h"
 
 namespace concord::facts {
 
@@ -22,13 +24,14 @@ namespace {
 // and destroying a string per token. The engine keeps a story's Documents
 // alive together, so a few vectors are pooled; very large ones are not.
 // Each token's sentence index goes with them (written for every token, so
-// its old values need no clearing).
+// its old values need no clearing), and the start lists' room.
 constexpr size_t kMaxPooledVectors = 8;
 constexpr size_t kMaxPooledTokens = size_t{1} << 16;
 
 struct PooledVectors {
   std::vector<Token> tokens;
   std::vector<uint32_t> sentence_of;
+  std::vector<uint32_t> number_starts, date_starts, vague_words;
 };
 
 std::vector<PooledVectors>& TokenPool() {
@@ -43,6 +46,9 @@ Document::Document(std::string_view body) : text_(body) {
   if (!pool.empty()) {
     tokens_.swap(pool.back().tokens);
     sentence_of_.swap(pool.back().sentence_of);
+    number_starts_.swap(pool.back().number_starts);
+    date_starts_.swap(pool.back().date_starts);
+    vague_words_.swap(pool.back().vague_words);
     pool.pop_back();
   }
   // About one token per five bytes of news text: most bodies then fill the
@@ -88,13 +94,119 @@ Document::Document(std::string_view body) : text_(body) {
       }
     }
   }
+  FindStarts();
 }
 
 Document::~Document() {
   std::vector<PooledVectors>& pool = TokenPool();
   if (pool.size() < kMaxPooledVectors &&
       tokens_.capacity() <= kMaxPooledTokens) {
-    pool.push_back({std::move(tokens_), std::move(sentence_of_)});
+    pool.push_back({std::move(tokens_), std::move(sentence_of_),
+                    std::move(number_starts_), std::move(date_starts_),
+                    std::move(vague_words_)});
+  }
+}
+
+namespace {
+
+// What a word is to FindStarts().
+enum StartBits : uint8_t {
+  kNumberStart = 1,     // in text::NumberStarterWords()
+  kDateStart = 2,       // in DateStartWords()
+  kCapitalDate = 4,     // a month or weekday: a date start in capitals
+  kVague = 8,           // in VagueWords()
+  kAgo = 16,            // "ago": the word two before starts a date
+};
+
+// The words of every list above, with their bits (one look-up per word).
+const FlatMap<uint8_t>& StartWords() {
+  static const FlatMap<uint8_t> kMap = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> words;
+    auto add = [&words](std::string_view w, uint8_t bit) {
+      for (auto& [word, bits] : words) {
+        if (word == w) {
+          bits |= bit;
+          return;
+        }
+      }
+      words.emplace_back(w, bit);
+    };
+    for (std::string_view w : text::NumberStarterWords()) add(w, kNumberStart);
+    for (std::string_view w : DateStartWords()) add(w, kDateStart);
+    for (std::string_view w : lexicon::ClassifiedWords()) {
+      if (lexicon::WordClasses(w) & lexicon::word_class::kMonthOrWeekday) {
+        add(w, kCapitalDate);
+      }
+    }
+    for (std::string_view w : VagueWords()) add(w, kVague);
+    add("ago", kAgo);
+    FlatMap<uint8_t> map;
+    for (const auto& [w, bits] : words) map.Insert(w, bits);
+    return map;
+  }();
+  return kMap;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& DateStartWords() {
+  static const std::vector<std::string_view> kWords = {
+      "noon",    "midday",  "midnight", "today",     "tonight",
+      "tomorrow", "yesterday", "overnight", "last",  "past",
+      "next",    "coming",  "this",     "earlier",   "later",
+  };
+  return kWords;
+}
+
+const std::vector<std::string_view>& VagueWords() {
+  static const std::vector<std::string_view> kWords = {
+      "tens",      "dozens",   "scores",  "hundreds",
+      "thousands", "millions", "billions",
+  };
+  return kWords;
+}
+
+void Document::FindStarts() {
+  number_starts_.clear();
+  date_starts_.clear();
+  vague_words_.clear();
+  const FlatMap<uint8_t>& table = StartWords();
+  const uint32_t n = static_cast<uint32_t>(tokens_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kNumber) {
+      number_starts_.push_back(i);
+      date_starts_.push_back(i);
+      continue;
+    }
+    if (t.kind == TokenKind::kPunct) {
+      // text::MayStartNumber for punctuation, inlined: one ASCII byte
+      // other than a sign or '$' starts nothing.
+      if (t.end - t.begin == 1) {
+        const unsigned char c = static_cast<unsigned char>(text_[t.begin]);
+        if (c < 0x80 && c != '-' && c != '+' && c != '$') continue;
+      }
+      number_starts_.push_back(i);
+      continue;
+    }
+    const uint8_t* found = table.Find(t.norm);
+    if (found == nullptr) continue;
+    const uint8_t bits = *found;
+    if (bits & kNumberStart) number_starts_.push_back(i);
+    if ((bits & kDateStart) || ((bits & kCapitalDate) && t.capitalized)) {
+      date_starts_.push_back(i);
+    }
+    if (bits & kVague) vague_words_.push_back(i);
+    if ((bits & kAgo) && i >= 2 && tokens_[i - 2].kind == TokenKind::kWord) {
+      // Token i - 2 starts a date too: put it in its place (the list may
+      // already hold it, or end with i - 1).
+      const uint32_t w = i - 2;
+      auto at = date_starts_.end();
+      while (at != date_starts_.begin() && *(at - 1) > w) --at;
+      if (at == date_starts_.begin() || *(at - 1) != w) {
+        date_starts_.insert(at, w);
+      }
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "src/facts/lexicon.h"
+#include "src/text/numbers.h"
 #include "src/text/segmenter.h"
 #include "src/text/stopwords.h"
 
@@ -107,6 +109,65 @@ TEST(Document, PooledTokenVectorsGiveTokenizesTokens) {
   for (const std::string& text : texts) {
     const Document doc(text);
     ExpectSameTokens(text, doc);
+  }
+}
+
+// The start lists against what they stand for, token by token: the
+// number starts are text::MayStartNumber; the date starts are what the
+// date scanner used to test at every token (numbers, capitalised months
+// and weekdays, the relative and time-of-day words, two before "ago").
+std::vector<uint32_t> ReferenceStarts(const Document& doc, int list) {
+  std::vector<uint32_t> out;
+  const std::vector<std::string_view>& date_words = DateStartWords();
+  const std::vector<std::string_view>& vague = VagueWords();
+  auto in = [](const std::vector<std::string_view>& words,
+               std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  for (uint32_t i = 0; i < doc.size(); ++i) {
+    const text::Token& t = doc.tokens()[i];
+    bool yes = false;
+    if (list == 0) {
+      yes = text::MayStartNumber(doc.text(), t);
+    } else if (list == 1) {
+      yes = t.kind == text::TokenKind::kNumber ||
+            (t.kind == text::TokenKind::kWord &&
+             ((t.capitalized && lexicon::IsMonthOrWeekday(t.norm)) ||
+              in(date_words, t.norm) || doc.IsWord(i + 2, "ago")));
+    } else {
+      yes = t.kind == text::TokenKind::kWord && in(vague, t.norm);
+    }
+    if (yes) out.push_back(i);
+  }
+  return out;
+}
+
+TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
+  std::vector<std::string> texts = TrickyTexts();
+  texts.push_back(
+      "Two days ago, some 1,200 people -- tens of thousands, says one -- met "
+      "at noon on Sunday, May 25 last year; a dozen left at midnight. "
+      "MAY I? The Sunday Times: ago ago, 3 weeks ago, a year ago, hundreds "
+      "of millions, scores of $5bn, +4 and -3, € 7, an estimated half.");
+  texts.push_back("ago");
+  texts.push_back("x ago");
+  texts.push_back("1 2 ago ago ago");
+  for (const std::string& text : texts) {
+    const Document doc(text);
+    EXPECT_EQ(doc.number_starts(), ReferenceStarts(doc, 0)) << text;
+    EXPECT_EQ(doc.date_starts(), ReferenceStarts(doc, 1)) << text;
+    EXPECT_EQ(doc.vague_words(), ReferenceStarts(doc, 2)) << text;
+  }
+}
+
+TEST(Document, DateStartWordsAreTheRelativeAndTimeOfDayWords) {
+  // Every word the date scanner can match lower-case at its first token.
+  for (std::string_view w :
+       {"today", "tonight", "yesterday", "tomorrow", "overnight", "last",
+        "past", "next", "coming", "this", "earlier", "later", "noon",
+        "midday", "midnight"}) {
+    const std::vector<std::string_view>& words = DateStartWords();
+    EXPECT_NE(std::find(words.begin(), words.end(), w), words.end()) << w;
   }
 }
 

@@ -145,8 +145,8 @@ class Extractor {
 
   std::vector<Quantity> Run() {
     std::vector<Candidate> cands;
-    for (const text::NumberMention& m :
-         text::FindNumbers(doc_.text(), doc_.tokens())) {
+    for (const text::NumberMention& m : text::FindNumbers(
+             doc_.text(), doc_.tokens(), doc_.number_starts())) {
       cands.push_back({m.begin, m.end, m.value, m.approximate, false});
     }
     AddVague(&cands);
@@ -184,21 +184,12 @@ class Extractor {
   }
 
   void AddVague(std::vector<Candidate>* cands) const {
-    // Every token is looked at: straight from the token vector (no bounds
-    // check per question), and most leave at the kind or the length.
-    const std::vector<text::Token>& toks = doc_.tokens();
-    const size_t n = toks.size();
-    for (size_t i = 0; i < n; ++i) {
-      const text::Token& t = toks[i];
-      if (t.kind != text::TokenKind::kWord) continue;
-      // Every vague word ("tens" .. "thousands") has 4 to 9 letters and
-      // starts with one of "bdhmst".
-      if (t.norm.size() - 4 > 5) continue;  // unsigned: size < 4 wraps
-      const std::string_view w = t.norm;
-      if (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
-          w[0] != 's' && w[0] != 't') {
-        continue;
-      }
+    // Only the vague words are looked at (Document's vague_words()), those
+    // inside the last phrase found skipped.
+    size_t next = 0;  // no phrase starts before it
+    for (const uint32_t i : doc_.vague_words()) {
+      if (i < next) continue;
+      const std::string_view w = doc_.Norm(i);
       double v = VagueValue(w);
       // "tens of thousands": "tens" counts only before a vague scale.
       const bool tens = w == "tens";
@@ -220,7 +211,7 @@ class Extractor {
       c.approximate = true;
       c.vague = true;
       cands->push_back(c);
-      i = last;
+      next = last + 1;
     }
   }
 

@@ -563,39 +563,88 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8) {
   return FindNumbers(utf8, toks);
 }
 
-std::vector<NumberMention> FindNumbers(std::string_view utf8,
-                                       const std::vector<Token>& toks) {
+namespace {
+
+// One ASCII punctuation byte that cannot start a mention: a phrase starting
+// at punctuation needs a sign or a currency symbol, and the only ASCII
+// currency symbol is '$' (non-ASCII punctuation takes the full path).
+inline bool NonStarterPunct(std::string_view utf8, const Token& t) {
+  if (t.end - t.begin != 1) return false;
+  const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
+  return c < 0x80 && c != '-' && c != '+' && c != '$';
+}
+
+// Parses at each start the predicate `may_start` lets through, skipping the
+// starts inside the last mention found.
+template <typename Starts, typename MayStart>
+std::vector<NumberMention> FindAt(std::string_view utf8,
+                                  const std::vector<Token>& toks,
+                                  const Starts& starts, MayStart may_start) {
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
-  const WordSet& starters = StarterWords();
-  for (size_t i = 0; i < toks.size();) {
-    const Token& t = toks[i];
-    // Fast paths for the common cases, exact: a word that cannot start a
-    // number, and punctuation other than a sign or a currency symbol (a
-    // phrase starting at punctuation needs one; the only ASCII currency
-    // symbol is '$', and non-ASCII punctuation takes the full path).
-    if (t.kind == TokenKind::kWord && !starters.Contains(t.norm)) {
-      ++i;
-      continue;
-    }
-    if (t.kind == TokenKind::kPunct && t.end - t.begin == 1) {
-      const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
-      if (c < 0x80 && c != '-' && c != '+' && c != '$') {
-        ++i;
-        continue;
-      }
-    }
+  size_t next = 0;  // no mention starts before the end of the last one
+  for (const size_t i : starts) {
+    if (i < next || !may_start(i)) continue;
     const std::optional<Parsed> p = parser.ParseAt(i);
-    if (!p) {
-      ++i;
-      continue;
-    }
+    if (!p) continue;
     if (!p->ordinal && !p->lone_fraction && std::isfinite(p->value)) {
       out.push_back({p->begin, p->end, p->value, p->approximate});
     }
-    i = p->next;
+    next = p->next;
   }
   return out;
+}
+
+// 0, 1, ..., n - 1, as a range for FindAt.
+struct Iota {
+  struct It {
+    size_t i;
+    size_t operator*() const { return i; }
+    It& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const It& o) const { return i != o.i; }
+  };
+  size_t n;
+  It begin() const { return {0}; }
+  It end() const { return {n}; }
+};
+
+}  // namespace
+
+bool MayStartNumber(std::string_view utf8, const Token& t) {
+  switch (t.kind) {
+    case TokenKind::kNumber:
+      return true;
+    case TokenKind::kWord:
+      return StarterWords().Contains(t.norm);
+    case TokenKind::kPunct:
+      return !NonStarterPunct(utf8, t);
+  }
+  return true;
+}
+
+std::vector<std::string_view> NumberStarterWords() {
+  return StarterWords().Words();
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& toks) {
+  // Fast paths for the common cases, exact: a word that cannot start a
+  // number, and punctuation that cannot (MayStartNumber, inlined).
+  const WordSet& starters = StarterWords();
+  return FindAt(utf8, toks, Iota{toks.size()}, [&](size_t i) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::kWord) return starters.Contains(t.norm);
+    return t.kind != TokenKind::kPunct || !NonStarterPunct(utf8, t);
+  });
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& toks,
+                                       std::span<const uint32_t> starts) {
+  return FindAt(utf8, toks, starts, [](size_t) { return true; });
 }
 
 }  // namespace concord::text

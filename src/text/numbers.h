@@ -42,6 +42,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -74,6 +75,24 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8);
 // gives.
 std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& tokens);
+// The same, trying only the tokens in `starts` (indexes into `tokens`, in
+// increasing order): a caller that has already classified its tokens saves
+// the look-up per token. REQUIRES: `starts` holds every i with
+// MayStartNumber(utf8, tokens[i]) (more are allowed: no number starts
+// there).
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& tokens,
+                                       std::span<const uint32_t> starts);
+
+// Whether a number mention may start at token `t` of `utf8` (as Tokenize
+// gives it, punctuation kept): a number; a word among NumberStarterWords();
+// punctuation other than one ASCII character that is not "-", "+" or "$".
+// False proves that FindNumbers finds no mention starting there.
+bool MayStartNumber(std::string_view utf8, const Token& t);
+// The folded words a mention can start with: number words, ordinals, the
+// first words of the hedges, "a", "an", "half" (for callers that fold them
+// into a word table of their own).
+std::vector<std::string_view> NumberStarterWords();
 
 }  // namespace concord::text
 

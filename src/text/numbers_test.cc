@@ -284,5 +284,48 @@ TEST(FindNumbersTest, OverCallerTokensGivesTheSameMentions) {
   }
 }
 
+TEST(FindNumbersTest, OverStartsGivesTheSameMentions) {
+  // Only the MayStartNumber tokens, and every token: both as FindNumbers.
+  for (const FindRow& row : kFindRows) {
+    const std::string text(row.text);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    std::vector<uint32_t> starts, all;
+    for (uint32_t i = 0; i < tokens.size(); ++i) {
+      all.push_back(i);
+      if (MayStartNumber(text, tokens[i])) starts.push_back(i);
+    }
+    const std::vector<NumberMention> own = FindNumbers(text);
+    for (const std::vector<uint32_t>* list : {&starts, &all}) {
+      const std::vector<NumberMention> given =
+          FindNumbers(text, tokens, *list);
+      ASSERT_EQ(own.size(), given.size()) << "text: " << text;
+      for (size_t k = 0; k < own.size(); ++k) {
+        EXPECT_EQ(own[k].begin, given[k].begin) << "text: " << text;
+        EXPECT_EQ(own[k].end, given[k].end) << "text: " << text;
+        EXPECT_EQ(own[k].value, given[k].value) << "text: " << text;
+        EXPECT_EQ(own[k].approximate, given[k].approximate) << text;
+      }
+    }
+  }
+}
+
+TEST(FindNumbersTest, StarterWordsMayStartNumbers) {
+  for (std::string_view w : NumberStarterWords()) {
+    const std::string text(w);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    ASSERT_EQ(tokens.size(), 1u) << w;
+    EXPECT_TRUE(MayStartNumber(text, tokens[0])) << w;
+  }
+  for (std::string_view w : {"the", "said", ",", ".", "%", "people"}) {
+    const std::string text(w);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    ASSERT_EQ(tokens.size(), 1u) << w;
+    EXPECT_FALSE(MayStartNumber(text, tokens[0])) << w;
+  }
+}
+
 }  // namespace
 }  // namespace concord::text
