@@ -111,11 +111,11 @@ namespace {
 
 // What a word is to FindStarts().
 enum StartBits : uint8_t {
-  kNumberStart = 1,     // in text::NumberStarterWords()
-  kDateStart = 2,       // in DateStartWords()
-  kCapitalDate = 4,     // a month or weekday: a date start in capitals
-  kVague = 8,           // in VagueWords()
-  kAgo = 16,            // "ago": the word two before starts a date
+  kNumberStart = 1,  // in text::NumberStarterWords()
+  kDateStart = 2,    // in DateStartWords()
+  kCapitalDate = 4,  // a month or weekday: a date start in capitals
+  kVague = 8,        // in VagueWords()
+  kAgo = 16,         // "ago": the word two before starts a date
 };
 
 // The words of every list above, with their bits (one look-up per word).
@@ -151,16 +151,16 @@ const FlatMap<uint8_t>& StartWords() {
 
 const std::vector<std::string_view>& DateStartWords() {
   static const std::vector<std::string_view> kWords = {
-      "noon",    "midday",  "midnight", "today",     "tonight",
-      "tomorrow", "yesterday", "overnight", "last",  "past",
-      "next",    "coming",  "this",     "earlier",   "later",
+      "noon",     "midday",    "midnight",  "today",   "tonight",
+      "tomorrow", "yesterday", "overnight", "last",    "past",
+      "next",     "coming",    "this",      "earlier", "later",
   };
   return kWords;
 }
 
 const std::vector<std::string_view>& VagueWords() {
   static const std::vector<std::string_view> kWords = {
-      "tens",      "dozens",   "scores",  "hundreds",
+      "tens",      "dozens",   "scores",   "hundreds",
       "thousands", "millions", "billions",
   };
   return kWords;

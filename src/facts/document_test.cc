@@ -120,8 +120,7 @@ std::vector<uint32_t> ReferenceStarts(const Document& doc, int list) {
   std::vector<uint32_t> out;
   const std::vector<std::string_view>& date_words = DateStartWords();
   const std::vector<std::string_view>& vague = VagueWords();
-  auto in = [](const std::vector<std::string_view>& words,
-               std::string_view w) {
+  auto in = [](const std::vector<std::string_view>& words, std::string_view w) {
     return std::find(words.begin(), words.end(), w) != words.end();
   };
   for (uint32_t i = 0; i < doc.size(); ++i) {
@@ -164,8 +163,8 @@ TEST(Document, DateStartWordsAreTheRelativeAndTimeOfDayWords) {
   // Every word the date scanner can match lower-case at its first token.
   for (std::string_view w :
        {"today", "tonight", "yesterday", "tomorrow", "overnight", "last",
-        "past", "next", "coming", "this", "earlier", "later", "noon",
-        "midday", "midnight"}) {
+        "past", "next", "coming", "this", "earlier", "later", "noon", "midday",
+        "midnight"}) {
     const std::vector<std::string_view>& words = DateStartWords();
     EXPECT_NE(std::find(words.begin(), words.end(), w), words.end()) << w;
   }

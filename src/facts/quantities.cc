@@ -145,8 +145,8 @@ class Extractor {
 
   std::vector<Quantity> Run() {
     std::vector<Candidate> cands;
-    for (const text::NumberMention& m : text::FindNumbers(
-             doc_.text(), doc_.tokens(), doc_.number_starts())) {
+    for (const text::NumberMention& m :
+         text::FindNumbers(doc_.text(), doc_.tokens(), doc_.number_starts())) {
       cands.push_back({m.begin, m.end, m.value, m.approximate, false});
     }
     AddVague(&cands);

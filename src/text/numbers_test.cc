@@ -297,8 +297,7 @@ TEST(FindNumbersTest, OverStartsGivesTheSameMentions) {
     }
     const std::vector<NumberMention> own = FindNumbers(text);
     for (const std::vector<uint32_t>* list : {&starts, &all}) {
-      const std::vector<NumberMention> given =
-          FindNumbers(text, tokens, *list);
+      const std::vector<NumberMention> given = FindNumbers(text, tokens, *list);
       ASSERT_EQ(own.size(), given.size()) << "text: " << text;
       for (size_t k = 0; k < own.size(); ++k) {
         EXPECT_EQ(own[k].begin, given[k].begin) << "text: " << text;
