@@ -192,7 +192,11 @@ void Document::FindStarts() {
     const uint8_t* found = table.Find(t.norm);
     if (found == nullptr) continue;
     const uint8_t bits = *found;
-    if (bits & kNumberStart) number_starts_.push_back(i);
+    // Most starter words ("a", "at", "about") start nothing where they
+    // stand: the tokens after them tell.
+    if ((bits & kNumberStart) && text::MayStartNumberAt(text_, tokens_, i)) {
+      number_starts_.push_back(i);
+    }
     if ((bits & kDateStart) || ((bits & kCapitalDate) && t.capitalized)) {
       date_starts_.push_back(i);
     }

@@ -113,7 +113,7 @@ TEST(Document, PooledTokenVectorsGiveTokenizesTokens) {
 }
 
 // The start lists against what they stand for, token by token: the
-// number starts are text::MayStartNumber; the date starts are what the
+// number starts are text::MayStartNumberAt; the date starts are what the
 // date scanner used to test at every token (numbers, capitalised months
 // and weekdays, the relative and time-of-day words, two before "ago").
 std::vector<uint32_t> ReferenceStarts(const Document& doc, int list) {
@@ -127,7 +127,7 @@ std::vector<uint32_t> ReferenceStarts(const Document& doc, int list) {
     const text::Token& t = doc.tokens()[i];
     bool yes = false;
     if (list == 0) {
-      yes = text::MayStartNumber(doc.text(), t);
+      yes = text::MayStartNumberAt(doc.text(), doc.tokens(), i);
     } else if (list == 1) {
       yes = t.kind == text::TokenKind::kNumber ||
             (t.kind == text::TokenKind::kWord &&

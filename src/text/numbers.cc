@@ -525,7 +525,91 @@ const WordSet& StarterWords() {
   return kSet;
 }
 
+// What a starter word can begin, for MayStartNumberAt().
+enum StarterRole : uint8_t {
+  kNumberWordRole = 1,  // a number word: may be a mention alone
+  kArticleRole = 2,     // "a", "an": only before "hundred", "dozen", a scale
+  kHedgeFirstRole = 4,  // first word of a hedge of several words ("at")
+  kLoneHedgeRole = 8,   // a hedge of one word ("about")
+};
+
+const FlatMap<uint8_t>& StarterRoles() {
+  static const FlatMap<uint8_t> kMap = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> roles;
+    auto add = [&roles](std::string_view w, uint8_t role) {
+      for (auto& [word, r] : roles) {
+        if (word == w) {
+          r |= role;
+          return;
+        }
+      }
+      roles.emplace_back(w, role);
+    };
+    for (const std::string_view w : StarterWords().Words()) {
+      if (w != "a" && w != "an" && HedgesByStart().Find(w) == nullptr) {
+        add(w, kNumberWordRole);
+      }
+    }
+    add("a", kArticleRole);
+    add("an", kArticleRole);
+    for (const auto& hedge : kHedges) {
+      add(hedge[0], hedge[1].empty() ? kLoneHedgeRole : kHedgeFirstRole);
+    }
+    FlatMap<uint8_t> map;
+    for (const auto& [w, r] : roles) map.Insert(w, r);
+    return map;
+  }();
+  return kMap;
+}
+
+// The words after the first of a hedge of several ("least", "than").
+const WordSet& HedgeLaterWords() {
+  static const WordSet kSet = [] {
+    WordSet set;
+    for (const auto& hedge : kHedges) {
+      for (size_t m = 1; m < std::size(hedge); ++m) {
+        if (!hedge[m].empty()) set.Insert(hedge[m]);
+      }
+    }
+    return set;
+  }();
+  return kSet;
+}
+
+// What ParseWords() reads after "a" or "an".
+bool ArticleScale(std::string_view w) {
+  return w == "hundred" || w == "dozen" || Find(kScaleWords, w) != nullptr;
+}
+
 }  // namespace
+
+bool MayStartNumberAt(std::string_view utf8, const std::vector<Token>& toks,
+                      size_t i) {
+  const Token& t = toks[i];
+  if (t.kind != TokenKind::kWord) return MayStartNumber(utf8, t);
+  const uint8_t* found = StarterRoles().Find(t.norm);
+  if (found == nullptr) return false;
+  const uint8_t role = *found;
+  if (role & kNumberWordRole) return true;
+  const size_t n = toks.size();
+  const bool word_next = i + 1 < n && toks[i + 1].kind == TokenKind::kWord;
+  // A hedge of several words needs its second word next.
+  if ((role & kHedgeFirstRole) && word_next &&
+      HedgeLaterWords().Contains(toks[i + 1].norm)) {
+    return true;
+  }
+  // "a hundred", "a-dozen": ParseWords reads the next word, after white
+  // space or a hyphen.
+  if ((role & kArticleRole) &&
+      ((i + 1 < n && ArticleScale(toks[i + 1].norm)) ||
+       (i + 2 < n && ArticleScale(toks[i + 2].norm)))) {
+    return true;
+  }
+  // After a hedge of one word the mention goes on with a sign, a currency
+  // symbol, digits or a number word.
+  return (role & kLoneHedgeRole) && i + 1 < n &&
+         (!word_next || StarterWords().Contains(toks[i + 1].norm));
+}
 
 std::optional<double> ParseNumber(std::string_view text) {
   // Fast path, exact: a text of ASCII letters alone is one word token, and

@@ -78,7 +78,7 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
 // The same, trying only the tokens in `starts` (indexes into `tokens`, in
 // increasing order): a caller that has already classified its tokens saves
 // the look-up per token. REQUIRES: `starts` holds every i with
-// MayStartNumber(utf8, tokens[i]) (more are allowed: no number starts
+// MayStartNumberAt(utf8, tokens, i) (more are allowed: no number starts
 // there).
 std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& tokens,
@@ -89,6 +89,14 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
 // punctuation other than one ASCII character that is not "-", "+" or "$".
 // False proves that FindNumbers finds no mention starting there.
 bool MayStartNumber(std::string_view utf8, const Token& t);
+// MayStartNumber with a look at the tokens after a word: a hedge of several
+// words ("at least") needs its next word, "a" needs "hundred", "dozen" or a
+// scale word, a hedge of one word ("about") a number or punctuation or a
+// word that may start one. False still proves that FindNumbers finds no
+// mention starting at tokens[i]. REQUIRES: i < tokens.size(); `tokens` as
+// for FindNumbers.
+bool MayStartNumberAt(std::string_view utf8, const std::vector<Token>& tokens,
+                      size_t i);
 // The folded words a mention can start with: number words, ordinals, the
 // first words of the hedges, "a", "an", "half" (for callers that fold them
 // into a word table of their own).

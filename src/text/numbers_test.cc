@@ -231,6 +231,13 @@ constexpr FindRow kFindRows[] = {
     {"on 12.03.2024", ""},
     {"No numbers here.", ""},
     {"", ""},
+    // Starter words whose next tokens decide (MayStartNumberAt).
+    {"a-hundred men, a thousand more", "a-hundred=100; a thousand=1000"},
+    {"about -4 degrees, about $5, about, 5", "about -4=-4~; about $5=5~; 5=5"},
+    {"some people, at the end, up there, as ever", ""},
+    {"just about 5, well over twenty", "about 5=5~; well over twenty=20~"},
+    {"nearly", ""},
+    {"a", ""},
 };
 
 // Lone words of letters take ParseNumber's fast path; those that can start a
@@ -285,18 +292,24 @@ TEST(FindNumbersTest, OverCallerTokensGivesTheSameMentions) {
 }
 
 TEST(FindNumbersTest, OverStartsGivesTheSameMentions) {
-  // Only the MayStartNumber tokens, and every token: both as FindNumbers.
+  // Only the MayStartNumber or MayStartNumberAt tokens, and every token:
+  // all as FindNumbers.
   for (const FindRow& row : kFindRows) {
     const std::string text(row.text);
     std::vector<Token> tokens;
     Tokenize(text, &tokens, {.keep_punct = true});
-    std::vector<uint32_t> starts, all;
+    std::vector<uint32_t> starts, at, all;
     for (uint32_t i = 0; i < tokens.size(); ++i) {
       all.push_back(i);
       if (MayStartNumber(text, tokens[i])) starts.push_back(i);
+      if (MayStartNumberAt(text, tokens, i)) at.push_back(i);
+      // The look at the next tokens only ever takes starts away.
+      if (MayStartNumberAt(text, tokens, i)) {
+        EXPECT_TRUE(MayStartNumber(text, tokens[i])) << text << " " << i;
+      }
     }
     const std::vector<NumberMention> own = FindNumbers(text);
-    for (const std::vector<uint32_t>* list : {&starts, &all}) {
+    for (const std::vector<uint32_t>* list : {&starts, &at, &all}) {
       const std::vector<NumberMention> given = FindNumbers(text, tokens, *list);
       ASSERT_EQ(own.size(), given.size()) << "text: " << text;
       for (size_t k = 0; k < own.size(); ++k) {
