@@ -109,20 +109,32 @@ Document::~Document() {
 
 namespace {
 
-// What a word is to FindStarts().
-enum StartBits : uint8_t {
-  kNumberStart = 1,  // in text::NumberStarterWords()
-  kDateStart = 2,    // in DateStartWords()
-  kCapitalDate = 4,  // a month or weekday: a date start in capitals
-  kVague = 8,        // in VagueWords()
-  kAgo = 16,         // "ago": the word two before starts a date
+// What a token is to FindStarts(). The number bits are
+// text::NumberStarterNeeds()'s, shifted; a starter word that needs a look
+// at the tokens after it is settled in FindStarts' second pass.
+enum StartBits : uint16_t {
+  kStartsAlone = text::kStartsAlone,          // 1
+  kNeedsHedgeWord = text::kNeedsHedgeWord,    // 2
+  kNeedsScale = text::kNeedsScale,            // 4
+  kNeedsNumberNext = text::kNeedsNumberNext,  // 8
+  kNumberStarter = 1 << 4,  // any of the four above (a starter word)
+  kHedgeLater = 1 << 5,     // in text::NumberHedgeLaterWords()
+  kArticleScale = 1 << 6,   // in text::NumberArticleScales()
+  kDateStart = 1 << 7,      // in DateStartWords()
+  kCapitalDate = 1 << 8,    // a month or weekday: a date start in capitals
+  kVague = 1 << 9,          // in VagueWords()
+  kAgo = 1 << 10,           // "ago": the word two before starts a date
+  kWordToken = 1 << 11,     // (not in the table) a word token
+  kNumberNow = 1 << 12,     // (not in the table) starts a number as it is
 };
+static_assert(text::kStartsAlone == 1 && text::kNeedsHedgeWord == 2 &&
+              text::kNeedsScale == 4 && text::kNeedsNumberNext == 8);
 
 // The words of every list above, with their bits (one look-up per word).
-const FlatMap<uint8_t>& StartWords() {
-  static const FlatMap<uint8_t> kMap = [] {
-    std::vector<std::pair<std::string_view, uint8_t>> words;
-    auto add = [&words](std::string_view w, uint8_t bit) {
+const FlatMap<uint16_t>& StartWords() {
+  static const FlatMap<uint16_t> kMap = [] {
+    std::vector<std::pair<std::string_view, uint16_t>> words;
+    auto add = [&words](std::string_view w, uint16_t bit) {
       for (auto& [word, bits] : words) {
         if (word == w) {
           bits |= bit;
@@ -131,7 +143,15 @@ const FlatMap<uint8_t>& StartWords() {
       }
       words.emplace_back(w, bit);
     };
-    for (std::string_view w : text::NumberStarterWords()) add(w, kNumberStart);
+    for (const auto& [w, need] : text::NumberStarterNeeds()) {
+      add(w, need | kNumberStarter);
+    }
+    for (std::string_view w : text::NumberHedgeLaterWords()) {
+      add(w, kHedgeLater);
+    }
+    for (std::string_view w : text::NumberArticleScales()) {
+      add(w, kArticleScale);
+    }
     for (std::string_view w : DateStartWords()) add(w, kDateStart);
     for (std::string_view w : lexicon::ClassifiedWords()) {
       if (lexicon::WordClasses(w) & lexicon::word_class::kMonthOrWeekday) {
@@ -140,7 +160,7 @@ const FlatMap<uint8_t>& StartWords() {
     }
     for (std::string_view w : VagueWords()) add(w, kVague);
     add("ago", kAgo);
-    FlatMap<uint8_t> map;
+    FlatMap<uint16_t> map;
     for (const auto& [w, bits] : words) map.Insert(w, bits);
     return map;
   }();
@@ -170,47 +190,70 @@ void Document::FindStarts() {
   number_starts_.clear();
   date_starts_.clear();
   vague_words_.clear();
-  const FlatMap<uint8_t>& table = StartWords();
+  const FlatMap<uint16_t>& table = StartWords();
   const uint32_t n = static_cast<uint32_t>(tokens_.size());
+  // First pass: each token's bits (one look-up per word), and the tokens
+  // with any start bit. Per thread: the room is reused.
+  thread_local std::vector<uint16_t> bits_of;
+  thread_local std::vector<uint32_t> marked;
+  bits_of.resize(n + 2);  // two past the end read as no token
+  bits_of[n] = bits_of[n + 1] = 0;
+  marked.clear();
+  constexpr uint16_t kStartMask =
+      kNumberNow | kNumberStarter | kDateStart | kCapitalDate | kVague;
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens_[i];
+    uint16_t bits = 0;
     if (t.kind == TokenKind::kNumber) {
-      number_starts_.push_back(i);
-      date_starts_.push_back(i);
-      continue;
-    }
-    if (t.kind == TokenKind::kPunct) {
+      bits = kNumberNow | kDateStart;
+    } else if (t.kind == TokenKind::kPunct) {
       // text::MayStartNumber for punctuation, inlined: one ASCII byte
       // other than a sign or '$' starts nothing.
+      bits = kNumberNow;
       if (t.end - t.begin == 1) {
         const unsigned char c = static_cast<unsigned char>(text_[t.begin]);
-        if (c < 0x80 && c != '-' && c != '+' && c != '$') continue;
+        if (c < 0x80 && c != '-' && c != '+' && c != '$') bits = 0;
       }
+    } else {
+      bits = kWordToken;
+      if (const uint16_t* found = table.Find(t.norm)) {
+        bits |= *found;
+        if ((bits & kCapitalDate) && !t.capitalized) bits &= ~kCapitalDate;
+        if ((bits & kAgo) && i >= 2 && (bits_of[i - 2] & kWordToken)) {
+          // Token i - 2 starts a date too: mark it in its place (it may
+          // be marked already, and i - 1 after it).
+          const uint32_t w = i - 2;
+          if (!(bits_of[w] & kStartMask)) {
+            auto at = marked.end();
+            while (at != marked.begin() && *(at - 1) > w) --at;
+            marked.insert(at, w);
+          }
+          bits_of[w] |= kDateStart;
+        }
+      }
+    }
+    bits_of[i] = bits;
+    if (bits & kStartMask) marked.push_back(i);
+  }
+  // Second pass, over the marked tokens: a starter word starts a number
+  // only as text::MayStartNumberAt says, from the bits of the next tokens.
+  for (const uint32_t i : marked) {
+    const uint16_t bits = bits_of[i];
+    if (bits & (kNumberNow | kStartsAlone)) {
       number_starts_.push_back(i);
-      continue;
+    } else if (bits & kNumberStarter) {
+      const uint16_t next = bits_of[i + 1], after = bits_of[i + 2];
+      const bool has_next = i + 1 < n;
+      if (((bits & kNeedsHedgeWord) && (next & kHedgeLater)) ||
+          ((bits & kNeedsScale) &&
+           ((next & kArticleScale) || (after & kArticleScale))) ||
+          ((bits & kNeedsNumberNext) && has_next &&
+           (!(next & kWordToken) || (next & kNumberStarter)))) {
+        number_starts_.push_back(i);
+      }
     }
-    const uint8_t* found = table.Find(t.norm);
-    if (found == nullptr) continue;
-    const uint8_t bits = *found;
-    // Most starter words ("a", "at", "about") start nothing where they
-    // stand: the tokens after them tell.
-    if ((bits & kNumberStart) && text::MayStartNumberAt(text_, tokens_, i)) {
-      number_starts_.push_back(i);
-    }
-    if ((bits & kDateStart) || ((bits & kCapitalDate) && t.capitalized)) {
-      date_starts_.push_back(i);
-    }
+    if (bits & (kDateStart | kCapitalDate)) date_starts_.push_back(i);
     if (bits & kVague) vague_words_.push_back(i);
-    if ((bits & kAgo) && i >= 2 && tokens_[i - 2].kind == TokenKind::kWord) {
-      // Token i - 2 starts a date too: put it in its place (the list may
-      // already hold it, or end with i - 1).
-      const uint32_t w = i - 2;
-      auto at = date_starts_.end();
-      while (at != date_starts_.begin() && *(at - 1) > w) --at;
-      if (at == date_starts_.begin() || *(at - 1) != w) {
-        date_starts_.insert(at, w);
-      }
-    }
   }
 }
 

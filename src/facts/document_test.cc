@@ -148,6 +148,11 @@ TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
       "at noon on Sunday, May 25 last year; a dozen left at midnight. "
       "MAY I? The Sunday Times: ago ago, 3 weeks ago, a year ago, hundreds "
       "of millions, scores of $5bn, +4 and -3, € 7, an estimated half.");
+  texts.push_back(
+      "at least 5, at last, more than six, more people, as many as 40, as "
+      "ever, up to 9, up there, a-hundred, a thousand, a man, an hour, about "
+      "$5, about -4, about, 5, about twenty, about them, nearly, just over "
+      "ten, well, over 3, just");
   texts.push_back("ago");
   texts.push_back("x ago");
   texts.push_back("1 2 ago ago ago");

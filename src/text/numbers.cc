@@ -525,38 +525,43 @@ const WordSet& StarterWords() {
   return kSet;
 }
 
-// What a starter word can begin, for MayStartNumberAt().
-enum StarterRole : uint8_t {
-  kNumberWordRole = 1,  // a number word: may be a mention alone
-  kArticleRole = 2,     // "a", "an": only before "hundred", "dozen", a scale
-  kHedgeFirstRole = 4,  // first word of a hedge of several words ("at")
-  kLoneHedgeRole = 8,   // a hedge of one word ("about")
-};
-
-const FlatMap<uint8_t>& StarterRoles() {
-  static const FlatMap<uint8_t> kMap = [] {
-    std::vector<std::pair<std::string_view, uint8_t>> roles;
-    auto add = [&roles](std::string_view w, uint8_t role) {
-      for (auto& [word, r] : roles) {
+// What a starter word can begin (NumberStarterNeed bits), for
+// MayStartNumberAt(): a number word alone, "a" and "an" only before
+// "hundred", "dozen" or a scale (ParseWords), a hedge's first word only
+// before its next word (MatchHedge, then ParseWords fails on the hedge
+// word), and after a hedge of one word the mention needs a sign, a
+// currency symbol, digits or a number word.
+const std::vector<std::pair<std::string_view, uint8_t>>& StarterNeedList() {
+  static const auto kList = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> needs;
+    auto add = [&needs](std::string_view w, uint8_t need) {
+      for (auto& [word, n] : needs) {
         if (word == w) {
-          r |= role;
+          n |= need;
           return;
         }
       }
-      roles.emplace_back(w, role);
+      needs.emplace_back(w, need);
     };
     for (const std::string_view w : StarterWords().Words()) {
       if (w != "a" && w != "an" && HedgesByStart().Find(w) == nullptr) {
-        add(w, kNumberWordRole);
+        add(w, kStartsAlone);
       }
     }
-    add("a", kArticleRole);
-    add("an", kArticleRole);
+    add("a", kNeedsScale);
+    add("an", kNeedsScale);
     for (const auto& hedge : kHedges) {
-      add(hedge[0], hedge[1].empty() ? kLoneHedgeRole : kHedgeFirstRole);
+      add(hedge[0], hedge[1].empty() ? kNeedsNumberNext : kNeedsHedgeWord);
     }
+    return needs;
+  }();
+  return kList;
+}
+
+const FlatMap<uint8_t>& StarterNeeds() {
+  static const FlatMap<uint8_t> kMap = [] {
     FlatMap<uint8_t> map;
-    for (const auto& [w, r] : roles) map.Insert(w, r);
+    for (const auto& [w, n] : StarterNeedList()) map.Insert(w, n);
     return map;
   }();
   return kMap;
@@ -587,27 +592,26 @@ bool MayStartNumberAt(std::string_view utf8, const std::vector<Token>& toks,
                       size_t i) {
   const Token& t = toks[i];
   if (t.kind != TokenKind::kWord) return MayStartNumber(utf8, t);
-  const uint8_t* found = StarterRoles().Find(t.norm);
+  const uint8_t* found = StarterNeeds().Find(t.norm);
   if (found == nullptr) return false;
-  const uint8_t role = *found;
-  if (role & kNumberWordRole) return true;
+  const uint8_t need = *found;
+  if (need & kStartsAlone) return true;
   const size_t n = toks.size();
   const bool word_next = i + 1 < n && toks[i + 1].kind == TokenKind::kWord;
   // A hedge of several words needs its second word next.
-  if ((role & kHedgeFirstRole) && word_next &&
+  if ((need & kNeedsHedgeWord) && word_next &&
       HedgeLaterWords().Contains(toks[i + 1].norm)) {
     return true;
   }
   // "a hundred", "a-dozen": ParseWords reads the next word, after white
   // space or a hyphen.
-  if ((role & kArticleRole) &&
-      ((i + 1 < n && ArticleScale(toks[i + 1].norm)) ||
-       (i + 2 < n && ArticleScale(toks[i + 2].norm)))) {
+  if ((need & kNeedsScale) && ((i + 1 < n && ArticleScale(toks[i + 1].norm)) ||
+                               (i + 2 < n && ArticleScale(toks[i + 2].norm)))) {
     return true;
   }
   // After a hedge of one word the mention goes on with a sign, a currency
   // symbol, digits or a number word.
-  return (role & kLoneHedgeRole) && i + 1 < n &&
+  return (need & kNeedsNumberNext) && i + 1 < n &&
          (!word_next || StarterWords().Contains(toks[i + 1].norm));
 }
 
@@ -707,6 +711,20 @@ bool MayStartNumber(std::string_view utf8, const Token& t) {
       return !NonStarterPunct(utf8, t);
   }
   return true;
+}
+
+std::vector<std::pair<std::string_view, uint8_t>> NumberStarterNeeds() {
+  return StarterNeedList();
+}
+
+std::vector<std::string_view> NumberHedgeLaterWords() {
+  return HedgeLaterWords().Words();
+}
+
+std::vector<std::string_view> NumberArticleScales() {
+  std::vector<std::string_view> out = {"hundred", "dozen"};
+  for (const Named& s : kScaleWords) out.push_back(s.word);
+  return out;
 }
 
 std::vector<std::string_view> NumberStarterWords() {

@@ -44,6 +44,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "src/text/segmenter.h"
@@ -97,6 +98,23 @@ bool MayStartNumber(std::string_view utf8, const Token& t);
 // for FindNumbers.
 bool MayStartNumberAt(std::string_view utf8, const std::vector<Token>& tokens,
                       size_t i);
+// MayStartNumberAt's rules for callers that classify their tokens in a
+// pass of their own: each starter word with what it needs after it (the
+// bits of a word with several uses are OR'd; any one met will do).
+enum NumberStarterNeed : uint8_t {
+  kStartsAlone = 1,      // a number word ("two", "fifth", "half")
+  kNeedsHedgeWord = 2,   // a hedge's first word: a word of
+                         // NumberHedgeLaterWords() right after it
+  kNeedsScale = 4,       // "a", "an": one of NumberArticleScales() one or
+                         // two tokens on
+  kNeedsNumberNext = 8,  // a hedge of one word: a next token that is not a
+                         // word, or is a starter word
+};
+std::vector<std::pair<std::string_view, uint8_t>> NumberStarterNeeds();
+// "least", "than", "many", ...: the words after a hedge's first.
+std::vector<std::string_view> NumberHedgeLaterWords();
+// "hundred", "dozen", "thousand", "million", "billion", "trillion".
+std::vector<std::string_view> NumberArticleScales();
 // The folded words a mention can start with: number words, ordinals, the
 // first words of the hedges, "a", "an", "half" (for callers that fold them
 // into a word table of their own).
