@@ -351,6 +351,64 @@ void TrimAndAdd(std::string_view text, int32_t begin, int32_t end,
     out->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
 }
 
+// Vetoed() and TrimAndAdd() for the ASCII scanner's texts (ASCII, and the
+// dashes U+2013 and U+2014), byte by byte: every code point they look at
+// is then ASCII or a dash, a dash is neither white space, a line break, an
+// opening mark, a digit nor an uppercase letter, and so are its three
+// bytes (all >= 0x80) one by one; the boundaries fall between characters.
+struct AsciiTables {
+  std::array<bool, 256> space{};    // IsSpace, false from 0x80 on
+  std::array<bool, 256> opening{};  // IsOpening, false from 0x80 on
+};
+
+const AsciiTables& ScannerTables() {
+  static const AsciiTables kTables = [] {
+    AsciiTables t;
+    for (UChar32 c = 0; c < 128; ++c) {
+      t.space[c] = IsSpace(c);
+      t.opening[c] = IsOpening(c);
+    }
+    return t;
+  }();
+  return kTables;
+}
+
+bool VetoedInScannerText(std::string_view text, int32_t start, int32_t b,
+                         std::string_view lang,
+                         const AbbreviationShapes& shapes) {
+  const AsciiTables& t = ScannerTables();
+  auto byte = [&text](int32_t i) { return static_cast<uint8_t>(text[i]); };
+  int32_t e = b;
+  while (e > start) {
+    const uint8_t c = byte(e - 1);
+    if (c == '\n' || c == '\r') return false;
+    if (!t.space[c]) break;
+    --e;
+  }
+  if (e <= start || text[e - 1] != '.') return false;
+  int32_t w = e;
+  while (w > start && !t.space[byte(w - 1)]) --w;
+  while (w < e && t.opening[byte(w)]) ++w;
+  const std::string_view word = text.substr(w, e - w);
+  if (shapes.MayContain(word)) {
+    if (IsAbbreviation(word, lang)) return true;
+    if (Contains(kNumberAbbreviations, word)) {
+      return byte(b) >= '0' && byte(b) <= '9';
+    }
+  }
+  // An initial: one capital letter and the period.
+  return byte(w) >= 'A' && byte(w) <= 'Z' && w + 2 == e;
+}
+
+void TrimAndAddScannerText(std::string_view text, int32_t begin, int32_t end,
+                           std::vector<Span>* out) {
+  const AsciiTables& t = ScannerTables();
+  while (begin < end && t.space[static_cast<uint8_t>(text[begin])]) ++begin;
+  while (end > begin && t.space[static_cast<uint8_t>(text[end - 1])]) --end;
+  if (end > begin)
+    out->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+}
+
 // Adds [begin, end) to *out, split after any "…" that is followed by white
 // space and a capitalised word.
 void AddWithEllipsisSplits(std::string_view text, int32_t begin, int32_t end,
@@ -610,8 +668,10 @@ std::vector<Span> SplitSentences(std::string_view utf8, std::string_view lang) {
   if (primary == "en" && ScanAsciiSentences(utf8, &boundaries)) {
     int32_t start = 0;
     for (int32_t b : boundaries) {
-      if (b < n && Vetoed(utf8, start, b, primary, shapes)) continue;
-      TrimAndAdd(utf8, start, b, &out);  // scanner text holds no "…"
+      if (b < n && VetoedInScannerText(utf8, start, b, primary, shapes)) {
+        continue;
+      }
+      TrimAndAddScannerText(utf8, start, b, &out);  // and no "…"
       start = b;
     }
     return out;

@@ -222,6 +222,40 @@ TEST(SplitSentencesTest, AsciiScannerMatchesIcuOnGeneratedText) {
   }
 }
 
+// The scanner's texts are vetoed and trimmed byte by byte: the sentences
+// must be what the code-point path gives. Appending "\n\u00E9" sends a text
+// to that path (ICU) and adds one sentence after a line break, where no
+// veto applies, leaving the sentences before it alone.
+TEST(SplitSentencesTest, ScannerTextVetoesAsTheCodePointPath) {
+  const std::string_view kFragments[] = {
+      "Mr.",      "Dr. ",    "U.S.", "e.g.", "No. ", "No.",     "10",
+      " 5",       "Gen.",    "said", "The",  " ",    "  ",      "\n",
+      "\r\n",     "\t",      ".",    "...",  "?",    "!",       "\"",
+      "'",        "(",       ")",    "[",    ",",    "-",       "x",
+      "Y",        "F.",      "J. ",  "(A.",  "\"B.", "\u2014",  "\u2013",
+      "\u2014A.", "A\u2014", "\f",   "\v",   "a.",   "approx.", "Jan.",
+      "Sept.",    "i.e.",    "St.",  "vs.",  "no.",  "Nos.",    "1.",
+  };
+  std::mt19937 rng(20261207);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
+  std::uniform_int_distribution<int> length(1, 30);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
+    std::vector<int32_t> b;
+    if (!internal::AsciiSentenceBoundaries(text, &b)) continue;
+    const std::vector<Span> scanned = SplitSentences(text);
+    std::vector<Span> icu = SplitSentences(text + "\n\u00E9");
+    ASSERT_FALSE(icu.empty());
+    icu.pop_back();
+    ASSERT_EQ(scanned.size(), icu.size()) << text;
+    for (size_t k = 0; k < icu.size(); ++k) {
+      EXPECT_EQ(scanned[k].begin, icu[k].begin) << text;
+      EXPECT_EQ(scanned[k].end, icu[k].end) << text;
+    }
+  }
+}
+
 // Non-ASCII text (other than the dashes) goes to ICU.
 TEST(SplitSentencesTest, AsciiScannerRefusesNonAscii) {
   std::vector<int32_t> b;
