@@ -4,7 +4,9 @@
 #include "src/facts/document.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 #include "src/base/word_table.h"
@@ -130,9 +132,16 @@ enum StartBits : uint16_t {
 static_assert(text::kStartsAlone == 1 && text::kNeedsHedgeWord == 2 &&
               text::kNeedsScale == 4 && text::kNeedsNumberNext == 8);
 
-// The words of every list above, with their bits (one look-up per word).
-const FlatMap<uint16_t>& StartWords() {
-  static const FlatMap<uint16_t> kMap = [] {
+// The words of every list above with their bits, looked up once per word
+// token. Words of one to eight bytes (all but a few long number words and
+// hedges) are found by a key made of their bytes (the first and last four,
+// or for 1-3 bytes the first, middle and last, which with the length name
+// the word) in an open-addressing table at most a quarter full: a multiply
+// and a compare or two, where a FlatMap would mix a filter bit and then
+// hash the many words that pass it ("a", "to", "of" are in the table).
+class StartTable {
+ public:
+  StartTable() {
     std::vector<std::pair<std::string_view, uint16_t>> words;
     auto add = [&words](std::string_view w, uint16_t bit) {
       for (auto& [word, bits] : words) {
@@ -160,11 +169,73 @@ const FlatMap<uint16_t>& StartWords() {
     }
     for (std::string_view w : VagueWords()) add(w, kVague);
     add("ago", kAgo);
-    FlatMap<uint16_t> map;
-    for (const auto& [w, bits] : words) map.Insert(w, bits);
-    return map;
-  }();
-  return kMap;
+    size_t short_words = 0;
+    for (const auto& [w, bits] : words) short_words += Short(w);
+    size_t size = 16;
+    while (size < 4 * short_words) size *= 2;
+    shift_ = 64 - static_cast<int>(std::countr_zero(size));
+    slots_.assign(size, Slot{});
+    for (const auto& [w, bits] : words) {
+      if (!Short(w)) {
+        long_words_.Insert(w, bits);
+        continue;
+      }
+      const uint64_t key = Key(w);
+      size_t i = Index(key);
+      while (slots_[i].bits != 0) i = (i + 1) & (size - 1);
+      slots_[i] = {key, static_cast<uint8_t>(w.size()), bits};
+    }
+  }
+
+  // The bits of `w`, 0 if it is on no list.
+  uint16_t Find(std::string_view w) const {
+    if (!Short(w)) {
+      const uint16_t* bits = long_words_.Find(w);
+      return bits == nullptr ? 0 : *bits;
+    }
+    const uint64_t key = Key(w);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Index(key);; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.bits == 0) return 0;
+      if (s.key == key && s.length == w.size()) return s.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint8_t length = 0;
+    uint16_t bits = 0;  // 0: empty (every word has a bit)
+  };
+
+  static bool Short(std::string_view w) { return w.size() - 1 < 8; }
+  // REQUIRES: Short(w).
+  static uint64_t Key(std::string_view w) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, p, 4);
+      std::memcpy(&tail, p + n - 4, 4);
+      return head | uint64_t{tail} << 32;
+    }
+    return uint64_t{static_cast<uint8_t>(p[0])} |
+           uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+           uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
+  }
+  size_t Index(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+
+  std::vector<Slot> slots_;
+  int shift_ = 60;
+  FlatMap<uint16_t> long_words_;
+};
+
+const StartTable& StartWords() {
+  static const StartTable kTable;
+  return kTable;
 }
 
 }  // namespace
@@ -190,7 +261,7 @@ void Document::FindStarts() {
   number_starts_.clear();
   date_starts_.clear();
   vague_words_.clear();
-  const FlatMap<uint16_t>& table = StartWords();
+  const StartTable& table = StartWords();
   const uint32_t n = static_cast<uint32_t>(tokens_.size());
   // First pass: each token's bits (one look-up per word), and the tokens
   // with any start bit. Per thread: the room is reused.
@@ -216,8 +287,8 @@ void Document::FindStarts() {
       }
     } else {
       bits = kWordToken;
-      if (const uint16_t* found = table.Find(t.norm)) {
-        bits |= *found;
+      if (const uint16_t found = table.Find(t.norm); found != 0) {
+        bits |= found;
         if ((bits & kCapitalDate) && !t.capitalized) bits &= ~kCapitalDate;
         if ((bits & kAgo) && i >= 2 && (bits_of[i - 2] & kWordToken)) {
           // Token i - 2 starts a date too: mark it in its place (it may

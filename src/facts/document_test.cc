@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -153,6 +154,24 @@ TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
       "ever, up to 9, up there, a-hundred, a thousand, a man, an hour, about "
       "$5, about -4, about, 5, about twenty, about them, nearly, just over "
       "ten, well, over 3, just");
+  // Every listed word, capitalised too, and near misses of each.
+  {
+    std::vector<std::string_view> words = text::NumberStarterWords();
+    for (auto list :
+         {text::NumberHedgeLaterWords(), text::NumberArticleScales(),
+          DateStartWords(), VagueWords(), lexicon::ClassifiedWords()}) {
+      words.insert(words.end(), list.begin(), list.end());
+    }
+    std::string all;
+    for (std::string_view w : words) {
+      std::string cap(w);
+      cap[0] = static_cast<char>(std::toupper(cap[0]));
+      all += std::string(w) + " 5 " + cap + " " + std::string(w) + "s " +
+             std::string(w.substr(1)) + " x" + std::string(w) + " ago " +
+             std::string(w.substr(0, w.size() - 1)) + ", ";
+    }
+    texts.push_back(all);
+  }
   texts.push_back("ago");
   texts.push_back("x ago");
   texts.push_back("1 2 ago ago ago");
