@@ -269,11 +269,18 @@ void Document::FindStarts() {
   thread_local std::vector<uint32_t> marked;
   bits_of.resize(n + 2);  // two past the end read as no token
   bits_of[n] = bits_of[n + 1] = 0;
-  marked.clear();
+  marked.resize(n);
+  // Raw pointers in the loop: the compiler cannot tell that its stores
+  // leave the vectors' own pointers alone.
+  uint16_t* const bits_out = bits_of.data();
+  uint32_t* const marks = marked.data();
+  size_t marks_size = 0;
+  const Token* const toks = tokens_.data();
+  const char* const bytes = text_.data();
   constexpr uint16_t kStartMask =
       kNumberNow | kNumberStarter | kDateStart | kCapitalDate | kVague;
   for (uint32_t i = 0; i < n; ++i) {
-    const Token& t = tokens_[i];
+    const Token& t = toks[i];
     uint16_t bits = 0;
     if (t.kind == TokenKind::kNumber) {
       bits = kNumberNow | kDateStart;
@@ -282,7 +289,7 @@ void Document::FindStarts() {
       // other than a sign or '$' starts nothing.
       bits = kNumberNow;
       if (t.end - t.begin == 1) {
-        const unsigned char c = static_cast<unsigned char>(text_[t.begin]);
+        const unsigned char c = static_cast<unsigned char>(bytes[t.begin]);
         if (c < 0x80 && c != '-' && c != '+' && c != '$') bits = 0;
       }
     } else {
@@ -290,22 +297,27 @@ void Document::FindStarts() {
       if (const uint16_t found = table.Find(t.norm); found != 0) {
         bits |= found;
         if ((bits & kCapitalDate) && !t.capitalized) bits &= ~kCapitalDate;
-        if ((bits & kAgo) && i >= 2 && (bits_of[i - 2] & kWordToken)) {
+        if ((bits & kAgo) && i >= 2 && (bits_out[i - 2] & kWordToken)) {
           // Token i - 2 starts a date too: mark it in its place (it may
           // be marked already, and i - 1 after it).
           const uint32_t w = i - 2;
-          if (!(bits_of[w] & kStartMask)) {
-            auto at = marked.end();
-            while (at != marked.begin() && *(at - 1) > w) --at;
-            marked.insert(at, w);
+          if (!(bits_out[w] & kStartMask)) {
+            size_t at = marks_size;
+            while (at > 0 && marks[at - 1] > w) --at;
+            for (size_t k = marks_size; k > at; --k) marks[k] = marks[k - 1];
+            marks[at] = w;
+            ++marks_size;
           }
-          bits_of[w] |= kDateStart;
+          bits_out[w] |= kDateStart;
         }
       }
     }
-    bits_of[i] = bits;
-    if (bits & kStartMask) marked.push_back(i);
+    bits_out[i] = bits;
+    // Written always, kept when marked (no branch on the bits).
+    marks[marks_size] = i;
+    marks_size += (bits & kStartMask) != 0;
   }
+  marked.resize(marks_size);
   // Second pass, over the marked tokens: a starter word starts a number
   // only as text::MayStartNumberAt says, from the bits of the next tokens.
   for (const uint32_t i : marked) {
