@@ -33,7 +33,7 @@ constexpr size_t kMaxPooledTokens = size_t{1} << 16;
 struct PooledVectors {
   std::vector<Token> tokens;
   std::vector<uint32_t> sentence_of;
-  std::vector<uint32_t> number_starts, date_starts, vague_words;
+  std::vector<uint32_t> number_starts, date_starts, vague_words, quote_marks;
 };
 
 std::vector<PooledVectors>& TokenPool() {
@@ -51,6 +51,7 @@ Document::Document(std::string_view body) : text_(body) {
     number_starts_.swap(pool.back().number_starts);
     date_starts_.swap(pool.back().date_starts);
     vague_words_.swap(pool.back().vague_words);
+    quote_marks_.swap(pool.back().quote_marks);
     pool.pop_back();
   }
   // About one token per five bytes of news text: most bodies then fill the
@@ -105,7 +106,7 @@ Document::~Document() {
       tokens_.capacity() <= kMaxPooledTokens) {
     pool.push_back({std::move(tokens_), std::move(sentence_of_),
                     std::move(number_starts_), std::move(date_starts_),
-                    std::move(vague_words_)});
+                    std::move(vague_words_), std::move(quote_marks_)});
   }
 }
 
@@ -128,6 +129,7 @@ enum StartBits : uint16_t {
   kAgo = 1 << 10,           // "ago": the word two before starts a date
   kWordToken = 1 << 11,     // (not in the table) a word token
   kNumberNow = 1 << 12,     // (not in the table) starts a number as it is
+  kQuoteMark = 1 << 13,     // (not in the table) may be a quote mark
 };
 static_assert(text::kStartsAlone == 1 && text::kNeedsHedgeWord == 2 &&
               text::kNeedsScale == 4 && text::kNeedsNumberNext == 8);
@@ -261,6 +263,7 @@ void Document::FindStarts() {
   number_starts_.clear();
   date_starts_.clear();
   vague_words_.clear();
+  quote_marks_.clear();
   const StartTable& table = StartWords();
   const uint32_t n = static_cast<uint32_t>(tokens_.size());
   // First pass: each token's bits (one look-up per word), and the tokens
@@ -277,8 +280,8 @@ void Document::FindStarts() {
   size_t marks_size = 0;
   const Token* const toks = tokens_.data();
   const char* const bytes = text_.data();
-  constexpr uint16_t kStartMask =
-      kNumberNow | kNumberStarter | kDateStart | kCapitalDate | kVague;
+  constexpr uint16_t kStartMask = kNumberNow | kNumberStarter | kDateStart |
+                                  kCapitalDate | kVague | kQuoteMark;
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
     uint16_t bits = 0;
@@ -288,9 +291,12 @@ void Document::FindStarts() {
       // text::MayStartNumber for punctuation, inlined: one ASCII byte
       // other than a sign or '$' starts nothing.
       bits = kNumberNow;
+      const unsigned char c = static_cast<unsigned char>(bytes[t.begin]);
       if (t.end - t.begin == 1) {
-        const unsigned char c = static_cast<unsigned char>(bytes[t.begin]);
         if (c < 0x80 && c != '-' && c != '+' && c != '$') bits = 0;
+        if (c == '"') bits = kQuoteMark;
+      } else if (c == 0xC2 || c == 0xE2) {
+        bits |= kQuoteMark;  // "\u00AB", "\u00BB", "\u201C", "\u201D", "\u201E"
       }
     } else {
       bits = kWordToken;
@@ -337,6 +343,7 @@ void Document::FindStarts() {
     }
     if (bits & (kDateStart | kCapitalDate)) date_starts_.push_back(i);
     if (bits & kVague) vague_words_.push_back(i);
+    if (bits & kQuoteMark) quote_marks_.push_back(i);
   }
 }
 

@@ -118,6 +118,10 @@ class Document {
   // Every vague number word: "tens", "dozens", "scores", "hundreds",
   // "thousands", "millions", "billions" (VagueWords()).
   const std::vector<uint32_t>& vague_words() const { return vague_words_; }
+  // Every punctuation token that may be a quote mark: '"', and each whose
+  // first byte leads a two- or three-byte character (as "\u201C", "\u00AB"
+  // do). FindQuotes skips from one to the next outside quotations.
+  const std::vector<uint32_t>& quote_marks() const { return quote_marks_; }
 
  private:
   std::string_view text_;
@@ -131,6 +135,7 @@ class Document {
   std::vector<uint32_t> number_starts_;
   std::vector<uint32_t> date_starts_;
   std::vector<uint32_t> vague_words_;
+  std::vector<uint32_t> quote_marks_;
 
   void FindStarts();
 };

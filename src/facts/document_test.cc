@@ -134,8 +134,20 @@ std::vector<uint32_t> ReferenceStarts(const Document& doc, int list) {
             (t.kind == text::TokenKind::kWord &&
              ((t.capitalized && lexicon::IsMonthOrWeekday(t.norm)) ||
               in(date_words, t.norm) || doc.IsWord(i + 2, "ago")));
-    } else {
+    } else if (list == 2) {
       yes = t.kind == text::TokenKind::kWord && in(vague, t.norm);
+    } else {
+      const std::string_view raw = doc.Raw(i);
+      const unsigned char c = static_cast<unsigned char>(raw[0]);
+      yes = t.kind == text::TokenKind::kPunct &&
+            (raw == "\"" || (raw.size() > 1 && (c == 0xC2 || c == 0xE2)));
+      // Every quote mark FindQuotes knows is among them.
+      for (std::string_view mark :
+           {"\"", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB"}) {
+        if (t.kind == text::TokenKind::kPunct && raw == mark) {
+          EXPECT_TRUE(yes) << mark;
+        }
+      }
     }
     if (yes) out.push_back(i);
   }
@@ -172,6 +184,9 @@ TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
     }
     texts.push_back(all);
   }
+  texts.push_back(
+      "\u201CA\u201D \u201EB\u201C \u00ABC\u00BB \"D\" \u2014 \u2019s \u00A3 "
+      "\u20AC5 ''\"\"");
   texts.push_back("ago");
   texts.push_back("x ago");
   texts.push_back("1 2 ago ago ago");
@@ -180,6 +195,7 @@ TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
     EXPECT_EQ(doc.number_starts(), ReferenceStarts(doc, 0)) << text;
     EXPECT_EQ(doc.date_starts(), ReferenceStarts(doc, 1)) << text;
     EXPECT_EQ(doc.vague_words(), ReferenceStarts(doc, 2)) << text;
+    EXPECT_EQ(doc.quote_marks(), ReferenceStarts(doc, 3)) << text;
   }
 }
 
