@@ -465,8 +465,8 @@ struct SentenceClasses {
   bool stops_are_known = false;
 };
 
-// The first position >= i holding "\r", "\n", ".", "!" or "?", or
-// text.size(); 16 bytes per step.
+// The first position >= i holding "\r", "\n", ".", "!", "?" or a byte >=
+// 0x80, or text.size(); 16 bytes per step.
 size_t NextStop(std::string_view text, size_t i) {
   const size_t n = text.size();
   const char* p = text.data();
@@ -478,12 +478,16 @@ size_t NextStop(std::string_view text, size_t i) {
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
                      _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
-    const int mask = _mm_movemask_epi8(hit);
+    // movemask of v itself: the bytes >= 0x80.
+    const int mask = _mm_movemask_epi8(hit) | _mm_movemask_epi8(v);
     if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
   }
   for (; i < n; ++i) {
     const char c = p[i];
-    if (c == '\r' || c == '\n' || c == '.' || c == '!' || c == '?') return i;
+    if (c == '\r' || c == '\n' || c == '.' || c == '!' || c == '?' ||
+        static_cast<uint8_t>(c) >= 0x80) {
+      return i;
+    }
   }
   return n;
 }
@@ -554,35 +558,6 @@ const SentenceClasses& AsciiSentenceClasses() {
   return kClasses;
 }
 
-// Whether the scanner can read `s`: ASCII, and with `dashes`, also
-// "\u2013" and "\u2014" (news text's dashes; any other byte >= 0x80 sends
-// the text to ICU). Eight bytes at a time while they are ASCII.
-bool IsScannerText(std::string_view s, bool dashes) {
-  const char* p = s.data();
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t x;
-      std::memcpy(&x, p + i, 8);
-      if ((x & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    if (static_cast<uint8_t>(p[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    if (!dashes || i + 3 > n || p[i] != '\xE2' || p[i + 1] != '\x80' ||
-        (p[i + 2] != '\x93' && p[i + 2] != '\x94')) {
-      return false;
-    }
-    i += 3;
-  }
-  return true;
-}
-
 // SB8: after "." (and Close* Sp*), skipping what is not a letter, a line
 // break or a terminator, the next character is a lowercase letter.
 bool LowerFollows(const SentenceClasses& t, std::string_view text, size_t i) {
@@ -606,7 +581,7 @@ bool LowerFollows(const SentenceClasses& t, std::string_view text, size_t i) {
 bool ScanAsciiSentences(std::string_view text, std::vector<int32_t>* out) {
   out->clear();
   const SentenceClasses& t = AsciiSentenceClasses();
-  if (!t.usable || !IsScannerText(text, t.dashes)) return false;
+  if (!t.usable) return false;
   const size_t n = text.size();
   auto cls = [&](size_t i) { return t.of[static_cast<uint8_t>(text[i])]; };
   size_t i = 0;
@@ -614,6 +589,19 @@ bool ScanAsciiSentences(std::string_view text, std::vector<int32_t>* out) {
     if (t.stops_are_known) {
       i = NextStop(text, i);
       if (i >= n) break;
+    }
+    // The scanner reads ASCII, and with t.dashes also "\u2013" and
+    // "\u2014" (news text's dashes); any other byte >= 0x80 sends the text
+    // to ICU. Every byte comes here or is passed over as Close, Sp, CR or
+    // LF, which no byte >= 0x80 is.
+    if (static_cast<uint8_t>(text[i]) >= 0x80) {
+      if (!t.dashes || i + 3 > n || text[i] != '\xE2' ||
+          text[i + 1] != '\x80' ||
+          (text[i + 2] != '\x93' && text[i + 2] != '\x94')) {
+        return false;
+      }
+      i += 3;
+      continue;
     }
     const SentenceClass c = cls(i);
     if (c == kSbLf || c == kSbCr) {  // SB3, SB4

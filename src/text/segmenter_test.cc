@@ -262,6 +262,15 @@ TEST(SplitSentencesTest, AsciiScannerRefusesNonAscii) {
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("caf\u00E9. Ok.", &b));
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("a\u2015b. Ok.", &b));
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("a\xE2\x80", &b));
+  // Wherever the byte is: after stops, after a terminator's closing marks
+  // and spaces, right after a "." or a dash, past the first 16 bytes.
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries(
+      "Go. Now! Then? Yes.\nMore text here. \u00C9t\u00E9.", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("Go.) \u00E9 ok", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("a.\u00E9 b", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("a \u2014\u00E9 b", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries(
+      "0123456789abcdef0123456789\u2014\xE2\x80", &b));
   EXPECT_TRUE(internal::AsciiSentenceBoundaries("cafe. Ok.", &b));
   EXPECT_EQ(b, (std::vector<int32_t>{6, 9}));
   // News text's dashes are SContinue, which the scanner knows.
