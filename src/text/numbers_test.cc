@@ -162,6 +162,30 @@ TEST(ParseDigitsTest, MatchesItsDefinitionOnGeneratedStrings) {
   }
 }
 
+// ParseNumericToken sums plain digits itself: the value ParseDigits gives.
+TEST(ParseDigitsTest, NumericTokenValueIsParseDigits) {
+  for (std::string_view s :
+       {"0", "7", "007", "1990", "999999999999999", "1000000000000000",
+        "12345678901234567890", "1,200", "3.5", "1.234.567", "12.03.2024"}) {
+    const std::optional<double> digits = internal::ParseDigits(s);
+    const std::optional<internal::NumericToken> token =
+        internal::ParseNumericToken(s);
+    ASSERT_EQ(token.has_value(), digits.has_value()) << s;
+    if (token) {
+      EXPECT_EQ(token->value, *digits) << s;
+    }
+    for (std::string_view suffix : {"s", "th", "bn", "km"}) {
+      const std::string text = std::string(s) + std::string(suffix);
+      const std::optional<internal::NumericToken> t =
+          internal::ParseNumericToken(text);
+      ASSERT_EQ(t.has_value(), digits.has_value()) << text;
+      if (t) {
+        EXPECT_EQ(t->value, *digits) << text;
+      }
+    }
+  }
+}
+
 TEST(ParseNumberTest, GoldenTable) {
   for (const ParseRow& row : kParseRows) {
     const std::optional<double> got = ParseNumber(row.text);
