@@ -5,8 +5,9 @@
 // day number before a month ("3 December 2023"), digits with separators
 // ("2023-12-03", "21-05-2016"), a weekday ("on Tuesday night"), a four-digit
 // year, a deictic word ("yesterday", "overnight", "last week") or a clock
-// time ("3pm", "08:15 GMT"). The scanner walks the tokens once and, at each
-// anchor, tries the shapes that start there, longest first; a match consumes
+// time ("3pm", "08:15 GMT"). The scanner walks the anchors once (the
+// Document lists them: its date_starts()) and, at each anchor, tries the
+// shapes that start there, longest first; a match consumes
 // its tokens, so mentions never overlap. Words that are also ordinary words
 // ("May", "March", "Sunday" in "the Sunday Times") need a cue: a day number
 // or year beside them, or a preposition before them.
@@ -16,7 +17,7 @@
 // Relative mentions and dates without a year need the publication time; see
 // dates.h for the conventions.
 //
-// Cost: one pass over the tokens with constant look-ahead (at most eight
+// Cost: one pass over the anchors with constant look-ahead (at most eight
 // tokens). No regular expressions. Tests: dates_test.cc (a golden table).
 #include "src/facts/dates.h"
 

@@ -21,7 +21,9 @@
 // numeric_token.cc, which has the rules for "," and ".".
 //
 // Cost: linear in the number of tokens; phrase parsing looks ahead at most a
-// few tokens past the end of the phrase. Tests: numbers_test.cc, a golden
+// few tokens past the end of the phrase. A caller that lists the tokens a
+// mention may start at (MayStartNumberAt: the tokens after a hedge's first
+// word or an "a" decide) has only those parsed. Tests: numbers_test.cc, a golden
 // table for ParseNumber and one for FindNumbers.
 #include "src/text/numbers.h"
 
