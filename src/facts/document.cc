@@ -62,19 +62,8 @@ Document::Document(std::string_view body) : text_(body) {
   const size_t n = tokens_.size();
   sentence_of_.resize(n);
   sentence_first_.assign(sentences_.size() + 1, n);
-  // A token belongs to the first sentence (from the previous token's) it
-  // begins before the end of, the last sentence taking the rest; a sentence
-  // starts at the first token that reaches it (or that passes it by).
-  size_t i = 0;
-  for (size_t s = 0; s < sentences_.size(); ++s) {
-    sentence_first_[s] = i;
-    const uint32_t end = s + 1 < sentences_.size()
-                             ? sentences_[s].end
-                             : std::numeric_limits<uint32_t>::max();
-    for (; i < n && tokens_[i].begin < end; ++i) {
-      sentence_of_[i] = static_cast<uint32_t>(s);
-    }
-  }
+  // Each token's sentence, found in FindStarts' pass over the tokens.
+  FindStarts();
   // Sentences without tokens start where the next one does.
   for (size_t k = sentences_.size(); k-- > 0;) {
     sentence_first_[k] = std::min(sentence_first_[k], sentence_first_[k + 1]);
@@ -97,7 +86,6 @@ Document::Document(std::string_view body) : text_(body) {
       }
     }
   }
-  FindStarts();
 }
 
 Document::~Document() {
@@ -282,8 +270,27 @@ void Document::FindStarts() {
   const char* const bytes = text_.data();
   constexpr uint16_t kStartMask = kNumberNow | kNumberStarter | kDateStart |
                                   kCapitalDate | kVague | kQuoteMark;
+  // A token belongs to the first sentence (from the previous token's) it
+  // begins before the end of, the last sentence taking the rest; a sentence
+  // starts at the first token that reaches it (or that passes it by).
+  // (No sentence: every token's is 0, as the pseudo-sentence wants.)
+  uint32_t* const sentence_of = sentence_of_.data();
+  const size_t sentences = sentences_.size();
+  uint32_t sentence = 0;
+  auto end_of = [&](uint32_t k) {
+    return k + 1 < sentences ? sentences_[k].end
+                             : std::numeric_limits<uint32_t>::max();
+  };
+  uint32_t sentence_end = end_of(0);
+  if (sentences > 0) sentence_first_[0] = 0;
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
+    while (t.begin >= sentence_end) {
+      ++sentence;
+      sentence_first_[sentence] = i;
+      sentence_end = end_of(sentence);
+    }
+    sentence_of[i] = sentence;
     uint16_t bits = 0;
     if (t.kind == TokenKind::kNumber) {
       bits = kNumberNow | kDateStart;

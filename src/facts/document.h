@@ -137,6 +137,8 @@ class Document {
   std::vector<uint32_t> vague_words_;
   std::vector<uint32_t> quote_marks_;
 
+  // Fills the start lists and sentence_of_ (and sentence_first_'s firsts)
+  // in one pass over the tokens.
   void FindStarts();
 };
 

@@ -199,6 +199,40 @@ TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
   }
 }
 
+// Each token's sentence as its definition reads: the first sentence whose
+// end is after the token's start, the last one taking the rest.
+TEST(Document, SentenceOfIsTheFirstSentenceEndingAfterTheToken) {
+  std::vector<std::string> texts = TrickyTexts();
+  texts.push_back("One. Two.  Three!\n\nFour? \"Five.\" Six");
+  texts.push_back(". . .");
+  texts.push_back("a");
+  for (const std::string& text : texts) {
+    const Document doc(text);
+    const std::vector<text::Span>& sentences = doc.sentences();
+    ASSERT_FALSE(sentences.empty());
+    for (size_t i = 0; i < doc.size(); ++i) {
+      uint32_t expected = static_cast<uint32_t>(sentences.size() - 1);
+      for (uint32_t s = 0; s + 1 < sentences.size(); ++s) {
+        if (doc.tokens()[i].begin < sentences[s].end) {
+          expected = s;
+          break;
+        }
+      }
+      EXPECT_EQ(doc.SentenceOf(i), expected) << text << " token " << i;
+    }
+    for (uint32_t s = 0; s < sentences.size(); ++s) {
+      size_t first = doc.size();
+      for (size_t i = 0; i < doc.size(); ++i) {
+        if (doc.SentenceOf(i) >= s) {
+          first = i;
+          break;
+        }
+      }
+      EXPECT_EQ(doc.SentenceBegin(s), first) << text << " sentence " << s;
+    }
+  }
+}
+
 TEST(Document, DateStartWordsAreTheRelativeAndTimeOfDayWords) {
   // Every word the date scanner can match lower-case at its first token.
   for (std::string_view w :
