@@ -279,18 +279,16 @@ class Extractor {
     }
     // Modifiers then head, within four words, no punctuation between.
     size_t first_content = static_cast<size_t>(-1);
-    std::string singular;
     for (size_t n = 0; n < 4 && doc_.IsWord(k); ++n, ++k) {
       if (k > j && doc_.LineBreakBetween(k - 1, k)) break;
       if (k > j && !doc_.Spaced(k - 1, k) && !doc_.IsWord(k - 1)) break;
       const std::string_view w = doc_.Norm(k);
       if (lexicon::IsEnglishStopword(w) && !SkippableStopword(w)) break;
-      if (lexicon::Month(w) > 0 && doc_.Capitalized(k)) break;
+      if (doc_.Capitalized(k) && lexicon::Month(w) > 0) break;
       if (first_content == static_cast<size_t>(-1)) first_content = k;
       const bool plural = LooksPlural(w);
       if (plural || (value == 1 && n == 0 && !doc_.Capitalized(k))) {
-        Singular(w, &singular);
-        q->unit = singular;
+        Singular(w, &q->unit);
         for (size_t m = first_content; m < k; ++m) {
           if (!q->modifier.empty()) q->modifier.push_back(' ');
           q->modifier.append(doc_.Norm(m));
