@@ -304,6 +304,7 @@ class Extractor {
 
   // Builds the quantity of cands[k] (and of cands[k + 1] when they form a
   // range). Returns how many candidates it used, 0 to drop cands[k].
+  // REQUIRES: *q is a new (default) Quantity.
   size_t Build(const std::vector<Candidate>& cands, size_t k, Quantity* q) {
     const Candidate& c = cands[k];
     if (InDate(c.begin, c.end)) return 0;
@@ -313,7 +314,9 @@ class Extractor {
     if (first >= doc_.size() || last >= doc_.size()) return 0;
     // The core number token: the last kNumber or number word of the span.
     size_t core = first;
-    std::string hedge;
+    // Written straight into the quantity (a new one: its strings are
+    // empty, and it is dropped when this returns 0).
+    std::string& hedge = q->hedge;
     for (size_t t = first; t <= last; ++t) {
       if (doc_.IsNumber(t)) {
         core = t;
@@ -360,7 +363,6 @@ class Extractor {
     q->end = c.end;
     q->value = q->low = q->high = c.value;
     q->vague = c.vague;
-    q->hedge = hedge;
     q->approximation =
         c.vague ? Approximation::kAtLeast : ApproximationOfHedge(hedge);
     if (c.approximate && q->approximation == Approximation::kExact) {
