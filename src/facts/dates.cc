@@ -674,7 +674,11 @@ class Scanner {
 
   void SetRange(DateMention* m, int64_t first, int64_t last) const {
     m->first = IsoDate(first);
-    m->last = IsoDate(last);
+    if (last == first) {
+      m->last = m->first;  // one day (most ranges): no second conversion
+    } else {
+      m->last = IsoDate(last);
+    }
   }
 
   // The year that puts (month, day) nearest to the publication day.
