@@ -70,8 +70,7 @@ Document::Document(std::string_view body) : text_(body) {
   }
   if (sentences_.empty()) {
     // No sentence (white space only): one empty pseudo-sentence keeps
-    // SentenceOf() valid (the loop above wrote no token's sentence).
-    std::fill(sentence_of_.begin(), sentence_of_.end(), 0);
+    // SentenceOf() valid (FindStarts gave every token sentence 0).
     sentences_.push_back({0, static_cast<uint32_t>(text_.size())});
     pseudo_sentence_ = true;
     sentence_first_.assign(2, 0);

@@ -106,8 +106,8 @@ class Document {
   size_t TokenAt(uint32_t byte) const;
 
   // Where the extractors may start a match, as token indexes in increasing
-  // order: each extractor used to look at every token for its own few
-  // words; one pass at construction looks each word up once for all.
+  // order: rather than each extractor looking at every token for its own
+  // few words, one pass at construction looks each word up once for all.
   // Every i with text::MayStartNumberAt(text(), tokens(), i).
   const std::vector<uint32_t>& number_starts() const { return number_starts_; }
   // Every token where FindDates may find a date: numbers; capitalised month
