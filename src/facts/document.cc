@@ -351,6 +351,12 @@ void Document::FindStarts() {
     if (bits & kVague) vague_words_.push_back(i);
     if (bits & kQuoteMark) quote_marks_.push_back(i);
   }
+  // The per-thread room is kept for bodies of common size only (as the
+  // token pool is), not for the largest one a thread ever saw.
+  if (n > kMaxPooledTokens) {
+    std::vector<uint16_t>().swap(bits_of);
+    std::vector<uint32_t>().swap(marked);
+  }
 }
 
 bool Document::SentenceInitial(size_t i) const {

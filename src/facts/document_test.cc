@@ -187,6 +187,12 @@ TEST(Document, StartListsHoldExactlyTheTokensTheyStandFor) {
   texts.push_back(
       "\u201CA\u201D \u201EB\u201C \u00ABC\u00BB \"D\" \u2014 \u2019s \u00A3 "
       "\u20AC5 ''\"\"");
+  {
+    // Past the per-thread room's limit (released after it), then small.
+    std::string big;
+    for (int k = 0; k < 20000; ++k) big += "about 5 \"days ago\", ";
+    texts.push_back(big);
+  }
   texts.push_back("ago");
   texts.push_back("x ago");
   texts.push_back("1 2 ago ago ago");
