@@ -5,8 +5,9 @@
 // day number before a month ("3 December 2023"), digits with separators
 // ("2023-12-03", "21-05-2016"), a weekday ("on Tuesday night"), a four-digit
 // year, a deictic word ("yesterday", "overnight", "last week") or a clock
-// time ("3pm", "08:15 GMT"). The scanner walks the tokens once and, at each
-// anchor, tries the shapes that start there, longest first; a match consumes
+// time ("3pm", "08:15 GMT"). The scanner walks the anchors once (the
+// Document lists them: its date_starts()) and, at each anchor, tries the
+// shapes that start there, longest first; a match consumes
 // its tokens, so mentions never overlap. Words that are also ordinary words
 // ("May", "March", "Sunday" in "the Sunday Times") need a cue: a day number
 // or year beside them, or a preposition before them.
@@ -16,7 +17,7 @@
 // Relative mentions and dates without a year need the publication time; see
 // dates.h for the conventions.
 //
-// Cost: one pass over the tokens with constant look-ahead (at most eight
+// Cost: one pass over the anchors with constant look-ahead (at most eight
 // tokens). No regular expressions. Tests: dates_test.cc (a golden table).
 #include "src/facts/dates.h"
 
@@ -140,7 +141,6 @@ class Scanner {
     thread_local std::vector<DateMention> found;
     std::vector<DateMention>& out = found;
     out.clear();
-    const size_t n = doc_.size();
     // The attempts write into the mention at the end of `out`, kept there
     // when it is one (no move of its five strings into the vector), and
     // reused across the attempts that find nothing (most of them): a failed
@@ -148,11 +148,13 @@ class Scanner {
     // resets, so the mention is as new at every attempt. The spare one is
     // dropped at the end.
     out.emplace_back();
-    for (size_t i = 0; i < n;) {
-      if (!MayStartDate(i)) {
-        ++i;
-        continue;
-      }
+    // Only the tokens where a date may start are tried (Document's
+    // date_starts(): TryAt finds nothing elsewhere), those inside the last
+    // mention found skipped.
+    size_t i = 0;  // no mention starts before it
+    for (const uint32_t start : doc_.date_starts()) {
+      if (start < i) continue;
+      i = start;
       DateMention& m = out.back();
       const size_t next = TryAt(i, &m);
       if (next > i) {
@@ -168,7 +170,6 @@ class Scanner {
         i = next;
       } else {
         ClearPlainFields(&m);
-        ++i;
       }
     }
     out.pop_back();
@@ -231,40 +232,6 @@ class Scanner {
     m->year = m->month = m->day = 0;
     m->weekday = -1;
     m->minute_of_day = -1;
-  }
-
-  // False where TryAt would surely find nothing (most tokens): punctuation,
-  // and words that neither name a month or weekday in capitals (TryAt's
-  // only shapes for capitalised words of their own), nor open a relative
-  // date (RelativeWord matches nothing else), nor name noon or midnight,
-  // nor come two before "ago". (Capitalised names are most of the words
-  // TryAt was asked about; one look-up of both lists turns them away.)
-  // REQUIRES: i < doc_.size().
-  bool MayStartDate(size_t i) const {
-    const text::Token& t = doc_.tokens()[i];
-    if (t.kind == text::TokenKind::kNumber) return true;
-    if (t.kind != text::TokenKind::kWord) return false;
-    const std::string_view w = t.norm;
-    if (t.capitalized && lexicon::MayBeMonthOrWeekday(w) &&
-        lexicon::IsMonthOrWeekday(w)) {
-      return true;
-    }
-    // "noon", "midday", "midnight" and every relative starter have 4 to 9
-    // letters and start with one of "celmnopty": most words skip the
-    // compares.
-    if (w.size() >= 4 && w.size() <= 9) {
-      constexpr uint32_t kFirst =
-          1u << ('c' - 'a') | 1u << ('e' - 'a') | 1u << ('l' - 'a') |
-          1u << ('m' - 'a') | 1u << ('n' - 'a') | 1u << ('o' - 'a') |
-          1u << ('p' - 'a') | 1u << ('t' - 'a') | 1u << ('y' - 'a');
-      const unsigned c = static_cast<unsigned char>(w[0]);
-      if (c >= 'a' && c <= 'z' && (kFirst >> (c - 'a') & 1) != 0 &&
-          (w == "noon" || w == "midday" || w == "midnight" ||
-           (MaybeRelativeWord(w) && RelativeStarter(w)))) {
-        return true;
-      }
-    }
-    return doc_.IsWord(i + 2, "ago");
   }
 
   // The words RelativeWord can match at (its first token).
@@ -707,7 +674,11 @@ class Scanner {
 
   void SetRange(DateMention* m, int64_t first, int64_t last) const {
     m->first = IsoDate(first);
-    m->last = IsoDate(last);
+    if (last == first) {
+      m->last = m->first;  // one day (most ranges): no second conversion
+    } else {
+      m->last = IsoDate(last);
+    }
   }
 
   // The year that puts (month, day) nearest to the publication day.

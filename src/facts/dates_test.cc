@@ -198,6 +198,15 @@ TEST(Dates, InvalidCalendarDatesAreNotDates) {
           .empty());
 }
 
+TEST(Dates, NumbersWithCommasStartNoDate) {
+  // Each would be a day, a year, a time, a decade or a count of days ago
+  // without its comma.
+  EXPECT_TRUE(FindDates("On 1,3 May, 2,023 people, 1,990s fans, at 1,3pm, "
+                        "1,2 days ago and 20,23-12-03 nothing happened.",
+                        std::nullopt)
+                  .empty());
+}
+
 // The scanner asks IsMonthOrWeekday only of words that pass the inline
 // MayBeMonthOrWeekday: it must pass every month and weekday word (and the
 // capitalised ones as they are folded), and turn away only words that are

@@ -4,10 +4,14 @@
 #include "src/facts/document.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 #include "src/base/word_table.h"
+#include "src/facts/lexicon.h"
+#include "src/text/numbers.h"
 
 namespace concord::facts {
 
@@ -22,13 +26,14 @@ namespace {
 // and destroying a string per token. The engine keeps a story's Documents
 // alive together, so a few vectors are pooled; very large ones are not.
 // Each token's sentence index goes with them (written for every token, so
-// its old values need no clearing).
+// its old values need no clearing), and the start lists' room.
 constexpr size_t kMaxPooledVectors = 8;
 constexpr size_t kMaxPooledTokens = size_t{1} << 16;
 
 struct PooledVectors {
   std::vector<Token> tokens;
   std::vector<uint32_t> sentence_of;
+  std::vector<uint32_t> number_starts, date_starts, vague_words, quote_marks;
 };
 
 std::vector<PooledVectors>& TokenPool() {
@@ -43,6 +48,10 @@ Document::Document(std::string_view body) : text_(body) {
   if (!pool.empty()) {
     tokens_.swap(pool.back().tokens);
     sentence_of_.swap(pool.back().sentence_of);
+    number_starts_.swap(pool.back().number_starts);
+    date_starts_.swap(pool.back().date_starts);
+    vague_words_.swap(pool.back().vague_words);
+    quote_marks_.swap(pool.back().quote_marks);
     pool.pop_back();
   }
   // About one token per five bytes of news text: most bodies then fill the
@@ -53,27 +62,15 @@ Document::Document(std::string_view body) : text_(body) {
   const size_t n = tokens_.size();
   sentence_of_.resize(n);
   sentence_first_.assign(sentences_.size() + 1, n);
-  // A token belongs to the first sentence (from the previous token's) it
-  // begins before the end of, the last sentence taking the rest; a sentence
-  // starts at the first token that reaches it (or that passes it by).
-  size_t i = 0;
-  for (size_t s = 0; s < sentences_.size(); ++s) {
-    sentence_first_[s] = i;
-    const uint32_t end = s + 1 < sentences_.size()
-                             ? sentences_[s].end
-                             : std::numeric_limits<uint32_t>::max();
-    for (; i < n && tokens_[i].begin < end; ++i) {
-      sentence_of_[i] = static_cast<uint32_t>(s);
-    }
-  }
+  // Each token's sentence, found in FindStarts' pass over the tokens.
+  FindStarts();
   // Sentences without tokens start where the next one does.
   for (size_t k = sentences_.size(); k-- > 0;) {
     sentence_first_[k] = std::min(sentence_first_[k], sentence_first_[k + 1]);
   }
   if (sentences_.empty()) {
     // No sentence (white space only): one empty pseudo-sentence keeps
-    // SentenceOf() valid (the loop above wrote no token's sentence).
-    std::fill(sentence_of_.begin(), sentence_of_.end(), 0);
+    // SentenceOf() valid (FindStarts gave every token sentence 0).
     sentences_.push_back({0, static_cast<uint32_t>(text_.size())});
     pseudo_sentence_ = true;
     sentence_first_.assign(2, 0);
@@ -94,7 +91,271 @@ Document::~Document() {
   std::vector<PooledVectors>& pool = TokenPool();
   if (pool.size() < kMaxPooledVectors &&
       tokens_.capacity() <= kMaxPooledTokens) {
-    pool.push_back({std::move(tokens_), std::move(sentence_of_)});
+    pool.push_back({std::move(tokens_), std::move(sentence_of_),
+                    std::move(number_starts_), std::move(date_starts_),
+                    std::move(vague_words_), std::move(quote_marks_)});
+  }
+}
+
+namespace {
+
+// What a token is to FindStarts(). The number bits are
+// text::NumberStarterNeeds()'s, shifted; a starter word that needs a look
+// at the tokens after it is settled in FindStarts' second pass.
+enum StartBits : uint16_t {
+  kStartsAlone = text::kStartsAlone,          // 1
+  kNeedsHedgeWord = text::kNeedsHedgeWord,    // 2
+  kNeedsScale = text::kNeedsScale,            // 4
+  kNeedsNumberNext = text::kNeedsNumberNext,  // 8
+  kNumberStarter = 1 << 4,  // any of the four above (a starter word)
+  kHedgeLater = 1 << 5,     // in text::NumberHedgeLaterWords()
+  kArticleScale = 1 << 6,   // in text::NumberArticleScales()
+  kDateStart = 1 << 7,      // in DateStartWords()
+  kCapitalDate = 1 << 8,    // a month or weekday: a date start in capitals
+  kVague = 1 << 9,          // in VagueWords()
+  kAgo = 1 << 10,           // "ago": the word two before starts a date
+  kWordToken = 1 << 11,     // (not in the table) a word token
+  kNumberNow = 1 << 12,     // (not in the table) starts a number as it is
+  kQuoteMark = 1 << 13,     // (not in the table) may be a quote mark
+};
+static_assert(text::kStartsAlone == 1 && text::kNeedsHedgeWord == 2 &&
+              text::kNeedsScale == 4 && text::kNeedsNumberNext == 8);
+
+// The words of every list above with their bits, looked up once per word
+// token. Words of one to eight bytes (all but a few long number words and
+// hedges) are found by a key made of their bytes (the first and last four,
+// or for 1-3 bytes the first, middle and last, which with the length name
+// the word) in an open-addressing table at most a quarter full: a multiply
+// and a compare or two, where a FlatMap would mix a filter bit and then
+// hash the many words that pass it ("a", "to", "of" are in the table).
+class StartTable {
+ public:
+  StartTable() {
+    std::vector<std::pair<std::string_view, uint16_t>> words;
+    auto add = [&words](std::string_view w, uint16_t bit) {
+      for (auto& [word, bits] : words) {
+        if (word == w) {
+          bits |= bit;
+          return;
+        }
+      }
+      words.emplace_back(w, bit);
+    };
+    for (const auto& [w, need] : text::NumberStarterNeeds()) {
+      add(w, need | kNumberStarter);
+    }
+    for (std::string_view w : text::NumberHedgeLaterWords()) {
+      add(w, kHedgeLater);
+    }
+    for (std::string_view w : text::NumberArticleScales()) {
+      add(w, kArticleScale);
+    }
+    for (std::string_view w : DateStartWords()) add(w, kDateStart);
+    for (std::string_view w : lexicon::ClassifiedWords()) {
+      if (lexicon::WordClasses(w) & lexicon::word_class::kMonthOrWeekday) {
+        add(w, kCapitalDate);
+      }
+    }
+    for (std::string_view w : VagueWords()) add(w, kVague);
+    add("ago", kAgo);
+    size_t short_words = 0;
+    for (const auto& [w, bits] : words) short_words += Short(w);
+    size_t size = 16;
+    while (size < 4 * short_words) size *= 2;
+    shift_ = 64 - static_cast<int>(std::countr_zero(size));
+    slots_.assign(size, Slot{});
+    for (const auto& [w, bits] : words) {
+      if (!Short(w)) {
+        long_words_.Insert(w, bits);
+        continue;
+      }
+      const uint64_t key = Key(w);
+      size_t i = Index(key);
+      while (slots_[i].bits != 0) i = (i + 1) & (size - 1);
+      slots_[i] = {key, static_cast<uint8_t>(w.size()), bits};
+    }
+  }
+
+  // The bits of `w`, 0 if it is on no list.
+  uint16_t Find(std::string_view w) const {
+    if (!Short(w)) {
+      const uint16_t* bits = long_words_.Find(w);
+      return bits == nullptr ? 0 : *bits;
+    }
+    const uint64_t key = Key(w);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Index(key);; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.bits == 0) return 0;
+      if (s.key == key && s.length == w.size()) return s.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint8_t length = 0;
+    uint16_t bits = 0;  // 0: empty (every word has a bit)
+  };
+
+  static bool Short(std::string_view w) { return w.size() - 1 < 8; }
+  // REQUIRES: Short(w).
+  static uint64_t Key(std::string_view w) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, p, 4);
+      std::memcpy(&tail, p + n - 4, 4);
+      return head | uint64_t{tail} << 32;
+    }
+    return uint64_t{static_cast<uint8_t>(p[0])} |
+           uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+           uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
+  }
+  size_t Index(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+
+  std::vector<Slot> slots_;
+  int shift_ = 60;
+  FlatMap<uint16_t> long_words_;
+};
+
+const StartTable& StartWords() {
+  static const StartTable kTable;
+  return kTable;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& DateStartWords() {
+  static const std::vector<std::string_view> kWords = {
+      "noon",     "midday",    "midnight",  "today",   "tonight",
+      "tomorrow", "yesterday", "overnight", "last",    "past",
+      "next",     "coming",    "this",      "earlier", "later",
+  };
+  return kWords;
+}
+
+const std::vector<std::string_view>& VagueWords() {
+  static const std::vector<std::string_view> kWords = {
+      "tens",      "dozens",   "scores",   "hundreds",
+      "thousands", "millions", "billions",
+  };
+  return kWords;
+}
+
+void Document::FindStarts() {
+  number_starts_.clear();
+  date_starts_.clear();
+  vague_words_.clear();
+  quote_marks_.clear();
+  const StartTable& table = StartWords();
+  const uint32_t n = static_cast<uint32_t>(tokens_.size());
+  // First pass: each token's bits (one look-up per word), and the tokens
+  // with any start bit. Per thread: the room is reused.
+  thread_local std::vector<uint16_t> bits_of;
+  thread_local std::vector<uint32_t> marked;
+  bits_of.resize(n + 2);  // two past the end read as no token
+  bits_of[n] = bits_of[n + 1] = 0;
+  marked.resize(n);
+  // Raw pointers in the loop: the compiler cannot tell that its stores
+  // leave the vectors' own pointers alone.
+  uint16_t* const bits_out = bits_of.data();
+  uint32_t* const marks = marked.data();
+  size_t marks_size = 0;
+  const Token* const toks = tokens_.data();
+  const char* const bytes = text_.data();
+  constexpr uint16_t kStartMask = kNumberNow | kNumberStarter | kDateStart |
+                                  kCapitalDate | kVague | kQuoteMark;
+  // A token belongs to the first sentence (from the previous token's) it
+  // begins before the end of, the last sentence taking the rest; a sentence
+  // starts at the first token that reaches it (or that passes it by).
+  // (No sentence: every token's is 0, as the pseudo-sentence wants.)
+  uint32_t* const sentence_of = sentence_of_.data();
+  const size_t sentences = sentences_.size();
+  uint32_t sentence = 0;
+  auto end_of = [&](uint32_t k) {
+    return k + 1 < sentences ? sentences_[k].end
+                             : std::numeric_limits<uint32_t>::max();
+  };
+  uint32_t sentence_end = end_of(0);
+  if (sentences > 0) sentence_first_[0] = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    while (t.begin >= sentence_end) {
+      ++sentence;
+      sentence_first_[sentence] = i;
+      sentence_end = end_of(sentence);
+    }
+    sentence_of[i] = sentence;
+    uint16_t bits = 0;
+    if (t.kind == TokenKind::kNumber) {
+      bits = kNumberNow | kDateStart;
+    } else if (t.kind == TokenKind::kPunct) {
+      // text::MayStartNumber for punctuation, inlined: one ASCII byte
+      // other than a sign or '$' starts nothing.
+      bits = kNumberNow;
+      const unsigned char c = static_cast<unsigned char>(bytes[t.begin]);
+      if (t.end - t.begin == 1) {
+        if (c < 0x80 && c != '-' && c != '+' && c != '$') bits = 0;
+        if (c == '"') bits = kQuoteMark;
+      } else if (c == 0xC2 || c == 0xE2) {
+        bits |= kQuoteMark;  // "\u00AB", "\u00BB", "\u201C", "\u201D", "\u201E"
+      }
+    } else {
+      bits = kWordToken;
+      if (const uint16_t found = table.Find(t.norm); found != 0) {
+        bits |= found;
+        if ((bits & kCapitalDate) && !t.capitalized) bits &= ~kCapitalDate;
+        if ((bits & kAgo) && i >= 2 && (bits_out[i - 2] & kWordToken)) {
+          // Token i - 2 starts a date too: mark it in its place (it may
+          // be marked already, and i - 1 after it).
+          const uint32_t w = i - 2;
+          if (!(bits_out[w] & kStartMask)) {
+            size_t at = marks_size;
+            while (at > 0 && marks[at - 1] > w) --at;
+            for (size_t k = marks_size; k > at; --k) marks[k] = marks[k - 1];
+            marks[at] = w;
+            ++marks_size;
+          }
+          bits_out[w] |= kDateStart;
+        }
+      }
+    }
+    bits_out[i] = bits;
+    // Written always, kept when marked (no branch on the bits).
+    marks[marks_size] = i;
+    marks_size += (bits & kStartMask) != 0;
+  }
+  marked.resize(marks_size);
+  // Second pass, over the marked tokens: a starter word starts a number
+  // only as text::MayStartNumberAt says, from the bits of the next tokens.
+  for (const uint32_t i : marked) {
+    const uint16_t bits = bits_of[i];
+    if (bits & (kNumberNow | kStartsAlone)) {
+      number_starts_.push_back(i);
+    } else if (bits & kNumberStarter) {
+      const uint16_t next = bits_of[i + 1], after = bits_of[i + 2];
+      const bool has_next = i + 1 < n;
+      if (((bits & kNeedsHedgeWord) && (next & kHedgeLater)) ||
+          ((bits & kNeedsScale) &&
+           ((next & kArticleScale) || (after & kArticleScale))) ||
+          ((bits & kNeedsNumberNext) && has_next &&
+           (!(next & kWordToken) || (next & kNumberStarter)))) {
+        number_starts_.push_back(i);
+      }
+    }
+    if (bits & (kDateStart | kCapitalDate)) date_starts_.push_back(i);
+    if (bits & kVague) vague_words_.push_back(i);
+    if (bits & kQuoteMark) quote_marks_.push_back(i);
+  }
+  // The per-thread room is kept for bodies of common size only (as the
+  // token pool is), not for the largest one a thread ever saw.
+  if (n > kMaxPooledTokens) {
+    std::vector<uint16_t>().swap(bits_of);
+    std::vector<uint32_t>().swap(marked);
   }
 }
 

@@ -8,11 +8,13 @@
 //
 // Thread safety: immutable after construction; const methods may be called
 // from any thread.
-// Cost: one Tokenize() and one SplitSentences() pass, linear in the body;
-// the helpers below are O(1) except TokenAt (binary search). The token
-// vector is taken from (and given back to) a small per-thread pool, so a
-// thread that builds many Documents reuses the tokens' strings instead of
-// constructing and destroying one per token each time.
+// Cost: one Tokenize() and one SplitSentences() pass, linear in the body,
+// and one pass over the tokens with a word-table look-up per word (the
+// start lists below); the helpers below are O(1) except TokenAt (binary
+// search). The token vector is taken from (and given back to) a small
+// per-thread pool, so a thread that builds many Documents reuses the
+// tokens' strings instead of constructing and destroying one per token
+// each time.
 #ifndef CONCORD_FACTS_DOCUMENT_H_
 #define CONCORD_FACTS_DOCUMENT_H_
 
@@ -103,6 +105,24 @@ class Document {
   // The first token whose end is after `byte` (size() if none).
   size_t TokenAt(uint32_t byte) const;
 
+  // Where the extractors may start a match, as token indexes in increasing
+  // order: rather than each extractor looking at every token for its own
+  // few words, one pass at construction looks each word up once for all.
+  // Every i with text::MayStartNumberAt(text(), tokens(), i).
+  const std::vector<uint32_t>& number_starts() const { return number_starts_; }
+  // Every token where FindDates may find a date: numbers; capitalised month
+  // and weekday names ("May", "Dec", "Sunday"); "noon", "midday",
+  // "midnight"; the words a relative date opens with ("today", "last",
+  // "earlier", ...; see DateStartWords()); any word two before "ago".
+  const std::vector<uint32_t>& date_starts() const { return date_starts_; }
+  // Every vague number word: "tens", "dozens", "scores", "hundreds",
+  // "thousands", "millions", "billions" (VagueWords()).
+  const std::vector<uint32_t>& vague_words() const { return vague_words_; }
+  // Every punctuation token that may be a quote mark: '"', and each whose
+  // first byte leads a two- or three-byte character (as "\u201C", "\u00AB"
+  // do). FindQuotes skips from one to the next outside quotations.
+  const std::vector<uint32_t>& quote_marks() const { return quote_marks_; }
+
  private:
   std::string_view text_;
   std::vector<text::Token> tokens_;
@@ -112,7 +132,21 @@ class Document {
   std::vector<size_t> sentence_first_;  // sentences_.size() + 1 entries
   // The first word or number token of each sentence (size() if none).
   std::vector<size_t> sentence_first_word_;
+  std::vector<uint32_t> number_starts_;
+  std::vector<uint32_t> date_starts_;
+  std::vector<uint32_t> vague_words_;
+  std::vector<uint32_t> quote_marks_;
+
+  // Fills the start lists and sentence_of_ (and sentence_first_'s firsts)
+  // in one pass over the tokens.
+  void FindStarts();
 };
+
+// The lower-case words that open a relative date or name a time of day,
+// which date_starts() holds in any case: "today", "last", "noon", ...
+const std::vector<std::string_view>& DateStartWords();
+// The words vague_words() holds.
+const std::vector<std::string_view>& VagueWords();
 
 // The English singular of a folded plural noun: "prisoners" -> "prisoner",
 // "casualties" -> "casualty", "men" -> "man", "people" -> "people"; words

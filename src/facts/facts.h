@@ -9,7 +9,8 @@
 // key, ISO day ranges) are what it compares.
 //
 // Thread safety: ExtractFacts is a pure function, safe from any thread.
-// Cost: linear in the body; one tokenisation and one sentence split (the
+// Cost: linear in the body; one tokenisation, one sentence split and one
+// pass listing where numbers, dates and quote marks may start (the
 // Document), shared by the four extractors. A caller that needs the tokens
 // too (the aligner) builds the Document itself and passes it. The result
 // owns its strings and does not point into `body`.

@@ -146,7 +146,7 @@ class Extractor {
   std::vector<Quantity> Run() {
     std::vector<Candidate> cands;
     for (const text::NumberMention& m :
-         text::FindNumbers(doc_.text(), doc_.tokens())) {
+         text::FindNumbers(doc_.text(), doc_.tokens(), doc_.number_starts())) {
       cands.push_back({m.begin, m.end, m.value, m.approximate, false});
     }
     AddVague(&cands);
@@ -184,21 +184,12 @@ class Extractor {
   }
 
   void AddVague(std::vector<Candidate>* cands) const {
-    // Every token is looked at: straight from the token vector (no bounds
-    // check per question), and most leave at the kind or the length.
-    const std::vector<text::Token>& toks = doc_.tokens();
-    const size_t n = toks.size();
-    for (size_t i = 0; i < n; ++i) {
-      const text::Token& t = toks[i];
-      if (t.kind != text::TokenKind::kWord) continue;
-      // Every vague word ("tens" .. "thousands") has 4 to 9 letters and
-      // starts with one of "bdhmst".
-      if (t.norm.size() - 4 > 5) continue;  // unsigned: size < 4 wraps
-      const std::string_view w = t.norm;
-      if (w[0] != 'b' && w[0] != 'd' && w[0] != 'h' && w[0] != 'm' &&
-          w[0] != 's' && w[0] != 't') {
-        continue;
-      }
+    // Only the vague words are looked at (Document's vague_words()), those
+    // inside the last phrase found skipped.
+    size_t next = 0;  // no phrase starts before it
+    for (const uint32_t i : doc_.vague_words()) {
+      if (i < next) continue;
+      const std::string_view w = doc_.Norm(i);
       double v = VagueValue(w);
       // "tens of thousands": "tens" counts only before a vague scale.
       const bool tens = w == "tens";
@@ -220,7 +211,7 @@ class Extractor {
       c.approximate = true;
       c.vague = true;
       cands->push_back(c);
-      i = last;
+      next = last + 1;
     }
   }
 
@@ -288,18 +279,16 @@ class Extractor {
     }
     // Modifiers then head, within four words, no punctuation between.
     size_t first_content = static_cast<size_t>(-1);
-    std::string singular;
     for (size_t n = 0; n < 4 && doc_.IsWord(k); ++n, ++k) {
       if (k > j && doc_.LineBreakBetween(k - 1, k)) break;
       if (k > j && !doc_.Spaced(k - 1, k) && !doc_.IsWord(k - 1)) break;
       const std::string_view w = doc_.Norm(k);
       if (lexicon::IsEnglishStopword(w) && !SkippableStopword(w)) break;
-      if (lexicon::Month(w) > 0 && doc_.Capitalized(k)) break;
+      if (doc_.Capitalized(k) && lexicon::Month(w) > 0) break;
       if (first_content == static_cast<size_t>(-1)) first_content = k;
       const bool plural = LooksPlural(w);
       if (plural || (value == 1 && n == 0 && !doc_.Capitalized(k))) {
-        Singular(w, &singular);
-        q->unit = singular;
+        Singular(w, &q->unit);
         for (size_t m = first_content; m < k; ++m) {
           if (!q->modifier.empty()) q->modifier.push_back(' ');
           q->modifier.append(doc_.Norm(m));
@@ -315,6 +304,7 @@ class Extractor {
 
   // Builds the quantity of cands[k] (and of cands[k + 1] when they form a
   // range). Returns how many candidates it used, 0 to drop cands[k].
+  // REQUIRES: *q is a new (default) Quantity.
   size_t Build(const std::vector<Candidate>& cands, size_t k, Quantity* q) {
     const Candidate& c = cands[k];
     if (InDate(c.begin, c.end)) return 0;
@@ -324,7 +314,9 @@ class Extractor {
     if (first >= doc_.size() || last >= doc_.size()) return 0;
     // The core number token: the last kNumber or number word of the span.
     size_t core = first;
-    std::string hedge;
+    // Written straight into the quantity (a new one: its strings are
+    // empty, and it is dropped when this returns 0).
+    std::string& hedge = q->hedge;
     for (size_t t = first; t <= last; ++t) {
       if (doc_.IsNumber(t)) {
         core = t;
@@ -371,7 +363,6 @@ class Extractor {
     q->end = c.end;
     q->value = q->low = q->high = c.value;
     q->vague = c.vague;
-    q->hedge = hedge;
     q->approximation =
         c.vague ? Approximation::kAtLeast : ApproximationOfHedge(hedge);
     if (c.approximate && q->approximation == Approximation::kExact) {

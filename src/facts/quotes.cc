@@ -16,7 +16,8 @@
 // offset overlap with the entity mentions, and a pronoun maps to the most
 // recent person mention before the quote that is not itself inside a quote.
 //
-// Cost: linear in the tokens; attribution looks at most at one sentence
+// Cost: linear in the tokens inside quotes and the marks outside them (the
+// Document lists the marks); attribution looks at most at one sentence
 // either side of each quote. Tests: quotes_test.cc (a golden table) and
 // facts_test.cc (the seed texts).
 #include "src/facts/quotes.h"
@@ -168,15 +169,16 @@ class QuoteFinder {
       open = kNpos;
       return kept;
     };
-    const std::vector<text::Token>& toks = doc_.tokens();
-    const size_t n = toks.size();
+    const size_t n = doc_.size();
+    // Outside a quote only a mark matters: the tokens up to the next one
+    // the Document lists (most tokens) are passed over.
+    const std::vector<uint32_t>& marks = doc_.quote_marks();
+    size_t next_mark = 0;  // index into marks
     for (size_t i = 0; i < n; ++i) {
-      // Outside a quote only a mark matters, and marks are punctuation:
-      // words and numbers (most tokens) are passed over here, in a loop of
-      // their own.
       if (open == kNpos) {
-        while (i < n && toks[i].kind != text::TokenKind::kPunct) ++i;
-        if (i == n) break;
+        while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
+        if (next_mark == marks.size()) break;
+        i = marks[next_mark];
       }
       if (open != kNpos && i > open + 1 && doc_.LineBreakBetween(i - 1, i)) {
         // A paragraph ends inside the quote.

@@ -21,7 +21,9 @@
 // numeric_token.cc, which has the rules for "," and ".".
 //
 // Cost: linear in the number of tokens; phrase parsing looks ahead at most a
-// few tokens past the end of the phrase. Tests: numbers_test.cc, a golden
+// few tokens past the end of the phrase. A caller that lists the tokens a
+// mention may start at (MayStartNumberAt: the tokens after a hedge's first
+// word or an "a" decide) has only those parsed. Tests: numbers_test.cc, a golden
 // table for ParseNumber and one for FindNumbers.
 #include "src/text/numbers.h"
 
@@ -525,7 +527,95 @@ const WordSet& StarterWords() {
   return kSet;
 }
 
+// What a starter word can begin (NumberStarterNeed bits), for
+// MayStartNumberAt(): a number word alone, "a" and "an" only before
+// "hundred", "dozen" or a scale (ParseWords), a hedge's first word only
+// before its next word (MatchHedge, then ParseWords fails on the hedge
+// word), and after a hedge of one word the mention needs a sign, a
+// currency symbol, digits or a number word.
+const std::vector<std::pair<std::string_view, uint8_t>>& StarterNeedList() {
+  static const auto kList = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> needs;
+    auto add = [&needs](std::string_view w, uint8_t need) {
+      for (auto& [word, n] : needs) {
+        if (word == w) {
+          n |= need;
+          return;
+        }
+      }
+      needs.emplace_back(w, need);
+    };
+    for (const std::string_view w : StarterWords().Words()) {
+      if (w != "a" && w != "an" && HedgesByStart().Find(w) == nullptr) {
+        add(w, kStartsAlone);
+      }
+    }
+    add("a", kNeedsScale);
+    add("an", kNeedsScale);
+    for (const auto& hedge : kHedges) {
+      add(hedge[0], hedge[1].empty() ? kNeedsNumberNext : kNeedsHedgeWord);
+    }
+    return needs;
+  }();
+  return kList;
+}
+
+const FlatMap<uint8_t>& StarterNeeds() {
+  static const FlatMap<uint8_t> kMap = [] {
+    FlatMap<uint8_t> map;
+    for (const auto& [w, n] : StarterNeedList()) map.Insert(w, n);
+    return map;
+  }();
+  return kMap;
+}
+
+// The words after the first of a hedge of several ("least", "than").
+const WordSet& HedgeLaterWords() {
+  static const WordSet kSet = [] {
+    WordSet set;
+    for (const auto& hedge : kHedges) {
+      for (size_t m = 1; m < std::size(hedge); ++m) {
+        if (!hedge[m].empty()) set.Insert(hedge[m]);
+      }
+    }
+    return set;
+  }();
+  return kSet;
+}
+
+// What ParseWords() reads after "a" or "an".
+bool ArticleScale(std::string_view w) {
+  return w == "hundred" || w == "dozen" || Find(kScaleWords, w) != nullptr;
+}
+
 }  // namespace
+
+bool MayStartNumberAt(std::string_view utf8, const std::vector<Token>& toks,
+                      size_t i) {
+  const Token& t = toks[i];
+  if (t.kind != TokenKind::kWord) return MayStartNumber(utf8, t);
+  const uint8_t* found = StarterNeeds().Find(t.norm);
+  if (found == nullptr) return false;
+  const uint8_t need = *found;
+  if (need & kStartsAlone) return true;
+  const size_t n = toks.size();
+  const bool word_next = i + 1 < n && toks[i + 1].kind == TokenKind::kWord;
+  // A hedge of several words needs its second word next.
+  if ((need & kNeedsHedgeWord) && word_next &&
+      HedgeLaterWords().Contains(toks[i + 1].norm)) {
+    return true;
+  }
+  // "a hundred", "a-dozen": ParseWords reads the next word, after white
+  // space or a hyphen.
+  if ((need & kNeedsScale) && ((i + 1 < n && ArticleScale(toks[i + 1].norm)) ||
+                               (i + 2 < n && ArticleScale(toks[i + 2].norm)))) {
+    return true;
+  }
+  // After a hedge of one word the mention goes on with a sign, a currency
+  // symbol, digits or a number word.
+  return (need & kNeedsNumberNext) && i + 1 < n &&
+         (!word_next || StarterWords().Contains(toks[i + 1].norm));
+}
 
 std::optional<double> ParseNumber(std::string_view text) {
   // Fast path, exact: a text of ASCII letters alone is one word token, and
@@ -563,39 +653,102 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8) {
   return FindNumbers(utf8, toks);
 }
 
-std::vector<NumberMention> FindNumbers(std::string_view utf8,
-                                       const std::vector<Token>& toks) {
+namespace {
+
+// One ASCII punctuation byte that cannot start a mention: a phrase starting
+// at punctuation needs a sign or a currency symbol, and the only ASCII
+// currency symbol is '$' (non-ASCII punctuation takes the full path).
+inline bool NonStarterPunct(std::string_view utf8, const Token& t) {
+  if (t.end - t.begin != 1) return false;
+  const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
+  return c < 0x80 && c != '-' && c != '+' && c != '$';
+}
+
+// Parses at each start the predicate `may_start` lets through, skipping the
+// starts inside the last mention found.
+template <typename Starts, typename MayStart>
+std::vector<NumberMention> FindAt(std::string_view utf8,
+                                  const std::vector<Token>& toks,
+                                  const Starts& starts, MayStart may_start) {
   std::vector<NumberMention> out;
   const PhraseParser parser(utf8, toks);
-  const WordSet& starters = StarterWords();
-  for (size_t i = 0; i < toks.size();) {
-    const Token& t = toks[i];
-    // Fast paths for the common cases, exact: a word that cannot start a
-    // number, and punctuation other than a sign or a currency symbol (a
-    // phrase starting at punctuation needs one; the only ASCII currency
-    // symbol is '$', and non-ASCII punctuation takes the full path).
-    if (t.kind == TokenKind::kWord && !starters.Contains(t.norm)) {
-      ++i;
-      continue;
-    }
-    if (t.kind == TokenKind::kPunct && t.end - t.begin == 1) {
-      const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
-      if (c < 0x80 && c != '-' && c != '+' && c != '$') {
-        ++i;
-        continue;
-      }
-    }
+  size_t next = 0;  // no mention starts before the end of the last one
+  for (const size_t i : starts) {
+    if (i < next || !may_start(i)) continue;
     const std::optional<Parsed> p = parser.ParseAt(i);
-    if (!p) {
-      ++i;
-      continue;
-    }
+    if (!p) continue;
     if (!p->ordinal && !p->lone_fraction && std::isfinite(p->value)) {
       out.push_back({p->begin, p->end, p->value, p->approximate});
     }
-    i = p->next;
+    next = p->next;
   }
   return out;
+}
+
+// 0, 1, ..., n - 1, as a range for FindAt.
+struct Iota {
+  struct It {
+    size_t i;
+    size_t operator*() const { return i; }
+    It& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const It& o) const { return i != o.i; }
+  };
+  size_t n;
+  It begin() const { return {0}; }
+  It end() const { return {n}; }
+};
+
+}  // namespace
+
+bool MayStartNumber(std::string_view utf8, const Token& t) {
+  switch (t.kind) {
+    case TokenKind::kNumber:
+      return true;
+    case TokenKind::kWord:
+      return StarterWords().Contains(t.norm);
+    case TokenKind::kPunct:
+      return !NonStarterPunct(utf8, t);
+  }
+  return true;
+}
+
+std::vector<std::pair<std::string_view, uint8_t>> NumberStarterNeeds() {
+  return StarterNeedList();
+}
+
+std::vector<std::string_view> NumberHedgeLaterWords() {
+  return HedgeLaterWords().Words();
+}
+
+std::vector<std::string_view> NumberArticleScales() {
+  std::vector<std::string_view> out = {"hundred", "dozen"};
+  for (const Named& s : kScaleWords) out.push_back(s.word);
+  return out;
+}
+
+std::vector<std::string_view> NumberStarterWords() {
+  return StarterWords().Words();
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& toks) {
+  // Fast paths for the common cases, exact: a word that cannot start a
+  // number, and punctuation that cannot (MayStartNumber, inlined).
+  const WordSet& starters = StarterWords();
+  return FindAt(utf8, toks, Iota{toks.size()}, [&](size_t i) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::kWord) return starters.Contains(t.norm);
+    return t.kind != TokenKind::kPunct || !NonStarterPunct(utf8, t);
+  });
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& toks,
+                                       std::span<const uint32_t> starts) {
+  return FindAt(utf8, toks, starts, [](size_t) { return true; });
 }
 
 }  // namespace concord::text

@@ -42,7 +42,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "src/text/segmenter.h"
@@ -74,6 +76,49 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8);
 // gives.
 std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& tokens);
+// The same, trying only the tokens in `starts` (indexes into `tokens`, in
+// increasing order): a caller that has already classified its tokens saves
+// the look-up per token. REQUIRES: `starts` holds every i with
+// MayStartNumberAt(utf8, tokens, i) (more are allowed: no number starts
+// there).
+std::vector<NumberMention> FindNumbers(std::string_view utf8,
+                                       const std::vector<Token>& tokens,
+                                       std::span<const uint32_t> starts);
+
+// Whether a number mention may start at token `t` of `utf8` (as Tokenize
+// gives it, punctuation kept): a number; a word among NumberStarterWords();
+// punctuation other than one ASCII character that is not "-", "+" or "$".
+// False proves that FindNumbers finds no mention starting there.
+bool MayStartNumber(std::string_view utf8, const Token& t);
+// MayStartNumber with a look at the tokens after a word: a hedge of several
+// words ("at least") needs its next word, "a" needs "hundred", "dozen" or a
+// scale word, a hedge of one word ("about") a number or punctuation or a
+// word that may start one. False still proves that FindNumbers finds no
+// mention starting at tokens[i]. REQUIRES: i < tokens.size(); `tokens` as
+// for FindNumbers.
+bool MayStartNumberAt(std::string_view utf8, const std::vector<Token>& tokens,
+                      size_t i);
+// MayStartNumberAt's rules for callers that classify their tokens in a
+// pass of their own: each starter word with what it needs after it (the
+// bits of a word with several uses are OR'd; any one met will do).
+enum NumberStarterNeed : uint8_t {
+  kStartsAlone = 1,      // a number word ("two", "fifth", "half")
+  kNeedsHedgeWord = 2,   // a hedge's first word: a word of
+                         // NumberHedgeLaterWords() right after it
+  kNeedsScale = 4,       // "a", "an": one of NumberArticleScales() one or
+                         // two tokens on
+  kNeedsNumberNext = 8,  // a hedge of one word: a next token that is not a
+                         // word, or is a starter word
+};
+std::vector<std::pair<std::string_view, uint8_t>> NumberStarterNeeds();
+// "least", "than", "many", ...: the words after a hedge's first.
+std::vector<std::string_view> NumberHedgeLaterWords();
+// "hundred", "dozen", "thousand", "million", "billion", "trillion".
+std::vector<std::string_view> NumberArticleScales();
+// The folded words a mention can start with: number words, ordinals, the
+// first words of the hedges, "a", "an", "half" (for callers that fold them
+// into a word table of their own).
+std::vector<std::string_view> NumberStarterWords();
 
 }  // namespace concord::text
 

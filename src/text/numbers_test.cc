@@ -162,6 +162,30 @@ TEST(ParseDigitsTest, MatchesItsDefinitionOnGeneratedStrings) {
   }
 }
 
+// ParseNumericToken sums plain digits itself: the value ParseDigits gives.
+TEST(ParseDigitsTest, NumericTokenValueIsParseDigits) {
+  for (std::string_view s :
+       {"0", "7", "007", "1990", "999999999999999", "1000000000000000",
+        "12345678901234567890", "1,200", "3.5", "1.234.567", "12.03.2024"}) {
+    const std::optional<double> digits = internal::ParseDigits(s);
+    const std::optional<internal::NumericToken> token =
+        internal::ParseNumericToken(s);
+    ASSERT_EQ(token.has_value(), digits.has_value()) << s;
+    if (token) {
+      EXPECT_EQ(token->value, *digits) << s;
+    }
+    for (std::string_view suffix : {"s", "th", "bn", "km"}) {
+      const std::string text = std::string(s) + std::string(suffix);
+      const std::optional<internal::NumericToken> t =
+          internal::ParseNumericToken(text);
+      ASSERT_EQ(t.has_value(), digits.has_value()) << text;
+      if (t) {
+        EXPECT_EQ(t->value, *digits) << text;
+      }
+    }
+  }
+}
+
 TEST(ParseNumberTest, GoldenTable) {
   for (const ParseRow& row : kParseRows) {
     const std::optional<double> got = ParseNumber(row.text);
@@ -231,6 +255,13 @@ constexpr FindRow kFindRows[] = {
     {"on 12.03.2024", ""},
     {"No numbers here.", ""},
     {"", ""},
+    // Starter words whose next tokens decide (MayStartNumberAt).
+    {"a-hundred men, a thousand more", "a-hundred=100; a thousand=1000"},
+    {"about -4 degrees, about $5, about, 5", "about -4=-4~; about $5=5~; 5=5"},
+    {"some people, at the end, up there, as ever", ""},
+    {"just about 5, well over twenty", "about 5=5~; well over twenty=20~"},
+    {"nearly", ""},
+    {"a", ""},
 };
 
 // Lone words of letters take ParseNumber's fast path; those that can start a
@@ -281,6 +312,54 @@ TEST(FindNumbersTest, OverCallerTokensGivesTheSameMentions) {
       EXPECT_EQ(own[k].value, given[k].value) << "text: " << text;
       EXPECT_EQ(own[k].approximate, given[k].approximate) << "text: " << text;
     }
+  }
+}
+
+TEST(FindNumbersTest, OverStartsGivesTheSameMentions) {
+  // Only the MayStartNumber or MayStartNumberAt tokens, and every token:
+  // all as FindNumbers.
+  for (const FindRow& row : kFindRows) {
+    const std::string text(row.text);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    std::vector<uint32_t> starts, at, all;
+    for (uint32_t i = 0; i < tokens.size(); ++i) {
+      all.push_back(i);
+      if (MayStartNumber(text, tokens[i])) starts.push_back(i);
+      if (MayStartNumberAt(text, tokens, i)) at.push_back(i);
+      // The look at the next tokens only ever takes starts away.
+      if (MayStartNumberAt(text, tokens, i)) {
+        EXPECT_TRUE(MayStartNumber(text, tokens[i])) << text << " " << i;
+      }
+    }
+    const std::vector<NumberMention> own = FindNumbers(text);
+    for (const std::vector<uint32_t>* list : {&starts, &at, &all}) {
+      const std::vector<NumberMention> given = FindNumbers(text, tokens, *list);
+      ASSERT_EQ(own.size(), given.size()) << "text: " << text;
+      for (size_t k = 0; k < own.size(); ++k) {
+        EXPECT_EQ(own[k].begin, given[k].begin) << "text: " << text;
+        EXPECT_EQ(own[k].end, given[k].end) << "text: " << text;
+        EXPECT_EQ(own[k].value, given[k].value) << "text: " << text;
+        EXPECT_EQ(own[k].approximate, given[k].approximate) << text;
+      }
+    }
+  }
+}
+
+TEST(FindNumbersTest, StarterWordsMayStartNumbers) {
+  for (std::string_view w : NumberStarterWords()) {
+    const std::string text(w);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    ASSERT_EQ(tokens.size(), 1u) << w;
+    EXPECT_TRUE(MayStartNumber(text, tokens[0])) << w;
+  }
+  for (std::string_view w : {"the", "said", ",", ".", "%", "people"}) {
+    const std::string text(w);
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens, {.keep_punct = true});
+    ASSERT_EQ(tokens.size(), 1u) << w;
+    EXPECT_FALSE(MayStartNumber(text, tokens[0])) << w;
   }
 }
 

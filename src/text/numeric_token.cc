@@ -138,22 +138,32 @@ std::optional<double> DigitsValue(std::string_view s, DigitMarks marks) {
 
 std::optional<NumericToken> ParseNumericToken(std::string_view norm) {
   size_t i = 0;
+  // Plain digits (most tokens) are summed on the way: at most 15 of them
+  // are exact in a double, what ParseDigits gives for them.
+  uint64_t plain = 0;
+  bool separators = false;
   while (i < norm.size()) {
     const char c = norm[i];
     if (c >= '0' && c <= '9') {
+      plain = plain * 10 + static_cast<uint64_t>(c - '0');
       ++i;
     } else if ((c == ',' || c == '.') && i + 1 < norm.size() &&
                norm[i + 1] >= '0' && norm[i + 1] <= '9' && i > 0) {
+      separators = true;
       ++i;
     } else {
       break;
     }
   }
   if (i == 0) return std::nullopt;  // digits of another script
-  const std::optional<double> value = ParseDigits(norm.substr(0, i));
-  if (!value) return std::nullopt;
   NumericToken t;
-  t.value = *value;
+  if (!separators && i <= 15) {
+    t.value = static_cast<double>(plain);
+  } else {
+    const std::optional<double> value = ParseDigits(norm.substr(0, i));
+    if (!value) return std::nullopt;
+    t.value = *value;
+  }
   std::string_view rest = norm.substr(i);
   if (rest.empty()) return t;
   if (rest == "s" || rest == "'s") {

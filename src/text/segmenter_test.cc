@@ -222,12 +222,55 @@ TEST(SplitSentencesTest, AsciiScannerMatchesIcuOnGeneratedText) {
   }
 }
 
+// The scanner's texts are vetoed and trimmed byte by byte: the sentences
+// must be what the code-point path gives. Appending "\n\u00E9" sends a text
+// to that path (ICU) and adds one sentence after a line break, where no
+// veto applies, leaving the sentences before it alone.
+TEST(SplitSentencesTest, ScannerTextVetoesAsTheCodePointPath) {
+  const std::string_view kFragments[] = {
+      "Mr.",      "Dr. ",    "U.S.", "e.g.", "No. ", "No.",     "10",
+      " 5",       "Gen.",    "said", "The",  " ",    "  ",      "\n",
+      "\r\n",     "\t",      ".",    "...",  "?",    "!",       "\"",
+      "'",        "(",       ")",    "[",    ",",    "-",       "x",
+      "Y",        "F.",      "J. ",  "(A.",  "\"B.", "\u2014",  "\u2013",
+      "\u2014A.", "A\u2014", "\f",   "\v",   "a.",   "approx.", "Jan.",
+      "Sept.",    "i.e.",    "St.",  "vs.",  "no.",  "Nos.",    "1.",
+  };
+  std::mt19937 rng(20261207);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kFragments) - 1);
+  std::uniform_int_distribution<int> length(1, 30);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += kFragments[pick(rng)];
+    std::vector<int32_t> b;
+    if (!internal::AsciiSentenceBoundaries(text, &b)) continue;
+    const std::vector<Span> scanned = SplitSentences(text);
+    std::vector<Span> icu = SplitSentences(text + "\n\u00E9");
+    ASSERT_FALSE(icu.empty());
+    icu.pop_back();
+    ASSERT_EQ(scanned.size(), icu.size()) << text;
+    for (size_t k = 0; k < icu.size(); ++k) {
+      EXPECT_EQ(scanned[k].begin, icu[k].begin) << text;
+      EXPECT_EQ(scanned[k].end, icu[k].end) << text;
+    }
+  }
+}
+
 // Non-ASCII text (other than the dashes) goes to ICU.
 TEST(SplitSentencesTest, AsciiScannerRefusesNonAscii) {
   std::vector<int32_t> b;
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("caf\u00E9. Ok.", &b));
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("a\u2015b. Ok.", &b));
   EXPECT_FALSE(internal::AsciiSentenceBoundaries("a\xE2\x80", &b));
+  // Wherever the byte is: after stops, after a terminator's closing marks
+  // and spaces, right after a "." or a dash, past the first 16 bytes.
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries(
+      "Go. Now! Then? Yes.\nMore text here. \u00C9t\u00E9.", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("Go.) \u00E9 ok", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("a.\u00E9 b", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries("a \u2014\u00E9 b", &b));
+  EXPECT_FALSE(internal::AsciiSentenceBoundaries(
+      "0123456789abcdef0123456789\u2014\xE2\x80", &b));
   EXPECT_TRUE(internal::AsciiSentenceBoundaries("cafe. Ok.", &b));
   EXPECT_EQ(b, (std::vector<int32_t>{6, 9}));
   // News text's dashes are SContinue, which the scanner knows.
