@@ -4,12 +4,10 @@
 #include "src/base/spill_store.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -18,41 +16,10 @@ namespace {
 
 constexpr uint64_t kChunkBytes = 4u << 20;
 constexpr size_t kBufferBytes = 1u << 20;
-constexpr size_t kHugePage = 2u << 20;
 
 std::string ErrnoText() { return std::strerror(errno); }
 
 }  // namespace
-
-void SpillStore::Unmap::operator()(char* p) const { ::munmap(p, bytes); }
-
-// Chunks are written once, front to back, and every byte of them is used:
-// the engine's records (about 7 KB an article) and its rendered stories
-// fill hundreds of them, and touching each 4 KiB page for the first time
-// was a page fault apiece (over half of a 10k run's faults, about 3 % of
-// its time). A chunk of 2 MiB or more is mapped at a 2 MiB boundary and
-// marked for transparent huge pages, so the kernel maps it in a few 2 MiB
-// faults where it can (THP "madvise" or "always"); elsewhere it is plain
-// anonymous memory, as before. Null when the memory cannot be mapped.
-SpillStore::Chunk SpillStore::MapChunk(size_t bytes) {
-  const bool huge = bytes >= kHugePage;
-  const size_t slack = huge ? kHugePage : 0;
-  void* m = ::mmap(nullptr, bytes + slack, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) return Chunk(nullptr, Unmap{0});
-  char* base = static_cast<char*>(m);
-  char* p = base;
-  if (huge) {
-    // Keep the aligned `bytes`, give back the slack on both sides.
-    const auto addr = reinterpret_cast<uintptr_t>(base);
-    p = base + ((kHugePage - addr % kHugePage) % kHugePage);
-    if (p > base) ::munmap(base, static_cast<size_t>(p - base));
-    const size_t tail = slack - static_cast<size_t>(p - base);
-    if (tail > 0) ::munmap(p + bytes, tail);
-    ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint: failure changes nothing
-  }
-  return Chunk(p, Unmap{bytes});
-}
 
 SpillStore::SpillStore(uint64_t memory_budget, std::string dir)
     : budget_(memory_budget), dir_(std::move(dir)) {}
@@ -112,18 +79,13 @@ Status SpillStore::Append(std::string_view record) {
   if (fd_ < 0) {
     bool fits = !chunks_.empty() && chunk_used_ + record.size() <= chunk_cap_;
     if (!fits && memory_bytes_ + record.size() <= budget_) {
-      const uint64_t cap =
-          std::min(std::max<uint64_t>(kChunkBytes, record.size()),
-                   budget_ - memory_bytes_);
-      // Memory that cannot be mapped counts as the budget reached: this
-      // record and the rest go to the file.
-      if (Chunk c = cap > 0 ? MapChunk(cap) : Chunk(nullptr, Unmap{0})) {
-        chunks_.push_back(std::move(c));
-        chunk_cap_ = cap;
-        chunk_used_ = 0;
-        memory_bytes_ += cap;
-        fits = true;
-      }
+      chunk_cap_ = std::min(std::max<uint64_t>(kChunkBytes, record.size()),
+                            budget_ - memory_bytes_);
+      // Not zeroed: every byte is written before it is read.
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(chunk_cap_));
+      chunk_used_ = 0;
+      memory_bytes_ += chunk_cap_;
+      fits = true;
     }
     if (fits) {
       if (!record.empty()) {

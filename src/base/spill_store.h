@@ -74,17 +74,9 @@ class SpillStore {
   const uint64_t budget_;
   const std::string dir_;
   std::vector<Entry> entries_;
-  // A memory chunk, mapped directly (see MapChunk in the .cc).
-  struct Unmap {
-    size_t bytes = 0;
-    void operator()(char* p) const;
-  };
-  using Chunk = std::unique_ptr<char[], Unmap>;
-  static Chunk MapChunk(size_t bytes);
-
   // Memory records; a record never straddles two chunks (a record larger
   // than a chunk gets a chunk of its own size).
-  std::vector<Chunk> chunks_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
   uint64_t chunk_used_ = 0;  // bytes used in the last chunk
   uint64_t chunk_cap_ = 0;   // capacity of the last chunk
   uint64_t memory_bytes_ = 0;
