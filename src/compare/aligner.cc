@@ -35,7 +35,9 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <memory>
+#include <type_traits>
 
 #include "src/base/hash.h"
 #include "src/text/numbers.h"
@@ -713,6 +715,32 @@ class StemMemo {
   *hash = fresh.hash;
 }
 
+// A forward iterator over RawWord tags: a words vector made from
+// [RawWords{0}, RawWords{n}) has n words and constructed none
+// (WordAllocator).
+struct RawWords {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = RawWord;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const RawWord*;
+  using reference = RawWord;
+  size_t k = 0;
+  RawWord operator*() const { return {}; }
+  RawWords& operator++() {
+    ++k;
+    return *this;
+  }
+  RawWords operator++(int) {
+    RawWords old = *this;
+    ++k;
+    return old;
+  }
+  bool operator==(const RawWords&) const = default;
+};
+static_assert(std::is_trivially_copyable_v<AlignWord> &&
+              std::is_trivially_destructible_v<AlignWord> &&
+              std::is_aggregate_v<AlignWord>);
+
 // The words of `tokens` (punctuation skipped); norm(tok) is the token's
 // norm, a view that outlives the result.
 template <class Tokens, class Norm>
@@ -721,9 +749,12 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
   AlignedText out;
   out.text = text;
   if (lang.empty()) lang = "en";
-  // Room for every token (punctuation is a small share): no counting
-  // pass.
-  out.words.reserve(tokens.size());
+  // A word for every token (punctuation is a small share), left
+  // uninitialised: each word below is written whole, field by field, and
+  // the vector cut to the words at the end (no counting pass, no capacity
+  // check per word).
+  out.words = decltype(out.words)(RawWords{0}, RawWords{tokens.size()});
+  AlignWord* next = out.words.data();  // the next word to write
   // One memo per stemmer and language seen on this thread (a story may mix
   // languages; one memo would be cleared at each switch).
   thread_local std::vector<std::unique_ptr<StemMemo>> memos;
@@ -738,16 +769,18 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
   StemMemo::View view = memo->view();
   for (const auto& tok : tokens) {
     if (tok.kind == text::TokenKind::kPunct) continue;
-    AlignWord& w = out.words.emplace_back();
+    AlignWord& w = *next++;
     w.begin = tok.begin;
     w.end = tok.end;
     w.folded = norm(tok);
     w.capitalized = tok.capitalized;
     if (tok.kind == text::TokenKind::kNumber) {
       w.number = true;
+      w.stop = false;
       NumberKeys(text.substr(tok.begin, tok.end - tok.begin), w.folded,
                  &w.stem, &w.folded_hash);
     } else {
+      w.number = false;
       const uint64_t q = StemMemo::ProbeHash(w.folded);
       if (const StemMemo::Slot* e = StemMemo::Find(view, w.folded, q)) {
         w.folded_hash = e->hash;
@@ -762,6 +795,7 @@ AlignedText Prepare(std::string_view text, const Tokens& tokens, Norm norm,
       }
     }
   }
+  out.words.resize(next - out.words.data());  // (trivially: no destructor)
   return out;
 }
 

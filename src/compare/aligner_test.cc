@@ -274,6 +274,61 @@ TEST(AlignerTest, PreparedFromGivenTokensEqualsOwnTokenisation) {
   }
 }
 
+// PrepareForAlignment sizes its words vector without initialising it
+// (WordAllocator) and writes each word whole: every field must be the
+// word's own, never what the storage held before (a previous text's words,
+// here all numbers and stop words, likely in the same freed block).
+TEST(AlignerTest, PreparedWordsAreWrittenWhole) {
+  text::Stemmer stemmer("en");
+  std::string numbers, words;
+  for (int k = 0; k < 400; ++k) {
+    numbers += std::to_string(1000 + k) + " the ";
+    words += k % 3 == 0 ? "Running, " : k % 3 == 1 ? "4,200 rivers; " : "of ";
+  }
+  std::vector<text::Token> tokens;
+  text::Tokenize(words, &tokens, {.keep_punct = true});
+  for (int round = 0; round < 2; ++round) {
+    {
+      const AlignedText before = PrepareForAlignment(numbers, "en", &stemmer);
+      ASSERT_EQ(before.words.size(), 800u);
+    }
+    const AlignedText t =
+        round == 0 ? PrepareForAlignment(words, "en", &stemmer)
+                   : PrepareForAlignment(words, tokens, "en", &stemmer);
+    size_t k = 0;
+    for (const text::Token& tok : tokens) {
+      if (tok.kind == text::TokenKind::kPunct) continue;
+      ASSERT_LT(k, t.words.size());
+      const AlignWord& w = t.words[k++];
+      EXPECT_EQ(w.begin, tok.begin);
+      EXPECT_EQ(w.end, tok.end);
+      EXPECT_EQ(w.folded, tok.norm);
+      EXPECT_EQ(w.folded_hash, Hash64(tok.norm));
+      EXPECT_EQ(w.capitalized, tok.capitalized);
+      const bool number = tok.kind == text::TokenKind::kNumber;
+      EXPECT_EQ(w.number, number) << tok.norm;
+      EXPECT_EQ(w.stop, !number && tok.norm == "of") << tok.norm;
+    }
+    EXPECT_EQ(k, t.words.size());
+    // Running, 4,200, rivers, of, Running, ...: each "Running" has the
+    // same stem, which the other words have not.
+    ASSERT_GT(t.words.size(), 4u);
+    EXPECT_EQ(t.words[0].stem, t.words[4].stem);
+    EXPECT_NE(t.words[0].stem, t.words[1].stem);
+    EXPECT_NE(t.words[0].stem, t.words[2].stem);
+    EXPECT_NE(t.words[2].stem, t.words[3].stem);
+  }
+  // Words added by hand are value-initialised as ever.
+  AlignedText hand;
+  hand.words.emplace_back();
+  hand.words.resize(3);
+  for (const AlignWord& w : hand.words) {
+    EXPECT_EQ(w.stem, 0u);
+    EXPECT_EQ(w.folded_hash, 0u);
+    EXPECT_FALSE(w.stop || w.number || w.capitalized);
+  }
+}
+
 // Align resumes its seed scan past each passage found (rather than
 // stepping over the passage's words one by one), which is exact because a
 // passage covers every word of A from its first span to its last. Checked
