@@ -544,8 +544,12 @@ class StemMemo {
     bool used = false;
   };
 
+  // The table is never empty (Grow() here, and again whenever Put()
+  // starts afresh), so Find() needs no test for it.
   StemMemo(const text::Stemmer* stemmer, std::string_view lang)
-      : stemmer_(stemmer), lang_(lang) {}
+      : stemmer_(stemmer), lang_(lang) {
+    Grow();
+  }
   bool For(const text::Stemmer* stemmer, std::string_view lang) const {
     return stemmer_ == stemmer && lang_ == lang;
   }
@@ -555,18 +559,16 @@ class StemMemo {
   // were reloaded at every word, the words' stores being able to alias
   // them).
   struct View {
-    const Slot* slots = nullptr;  // null while empty
+    const Slot* slots = nullptr;
     size_t mask = 0;
     const char* chars = nullptr;
   };
   View view() const {
-    if (slots_.empty()) return {};
     return {slots_.data(), slots_.size() - 1, chars_.data()};
   }
 
   // The slot of `word` (q = ProbeHash(word)), null when absent.
   static const Slot* Find(const View& v, std::string_view word, uint64_t q) {
-    if (v.slots == nullptr) return nullptr;
     for (size_t slot = q & v.mask;; slot = (slot + 1) & v.mask) {
       const Slot& s = v.slots[slot];
       if (!s.used) return nullptr;
@@ -618,7 +620,7 @@ class StemMemo {
       chars_.clear();
       used_ = 0;
     }
-    if (2 * (used_ + 1) > slots_.size()) Grow();
+    if (slots_.empty() || 2 * (used_ + 1) > slots_.size()) Grow();
     fresh.word = static_cast<uint32_t>(chars_.size());
     fresh.size = static_cast<uint16_t>(word.size());
     chars_.append(word);
@@ -647,8 +649,8 @@ class StemMemo {
   // A cheap hash for the table only: a word's first and last bytes and
   // its length, mixed. Inline, where Hash64 is a library call; the words'
   // Hash64 is computed once per distinct word, on insertion. Up to 8
-  // bytes, x holds every byte (below 4 bytes: bytes 0, n/2 and n - 1,
-  // which are all of them) and y is 0, so for a given length the word
+  // bytes, x holds every byte (the first and last 4, or 2, of them, which
+  // overlap to cover all) and y is 0, so for a given length the word
   // determines x ^ n and back, and the mix is a bijection (two xorshifts
   // and a multiplication by an odd constant): equal hashes and lengths mean
   // equal words. The mix is lighter than Fmix64 (this runs once per word of
@@ -667,9 +669,13 @@ class StemMemo {
       std::memcpy(&lo, p, 4);
       std::memcpy(&hi, p + n - 4, 4);
       x = lo | uint64_t{hi} << 32;
-    } else if (n > 0) {
-      x = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 |
-          uint64_t(uint8_t(p[n - 1])) << 16;
+    } else if (n >= 2) {
+      uint16_t lo, hi;
+      std::memcpy(&lo, p, 2);
+      std::memcpy(&hi, p + n - 2, 2);
+      x = lo | uint32_t{hi} << 16;
+    } else if (n == 1) {
+      x = uint8_t(p[0]);
     }
     x ^= (y * 0x9E3779B97F4A7C15ull) ^ n;
     x ^= x >> 29;

@@ -436,7 +436,8 @@ TEST(AlignerTest, StemMemoKeepsWordsTheProbeHashCannotTellApart) {
   // Word pairs that differ where the probe hash looks.
   // clang-format off
   const std::vector<std::string> words = {
-      "a", "ab", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefh",
+      "a", "b", "ab", "ba", "abc", "abd", "acb", "bbc", "abb", "abcd", "abce",
+      "abcdefg", "abcdefh",
       "computer", "computes", "attributed", "attributes", "interchangeably",
       "interchangeablx", "abcdefghxijklmnopq", "abcdefghyijklmnopq",
       "abcdefghxxijklmnopqrs", "abcdefghyyijklmnopqrs", "running", "runner"};
