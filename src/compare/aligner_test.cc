@@ -226,6 +226,46 @@ TEST(AlignerTest, SpunSentenceYieldsSwapsWithBothWords) {
   EXPECT_EQ(al.a_aligned, a.words.size());
 }
 
+// Swaps' relations are memoised per thread for a pair of words in either
+// order (WordNet's Relate is symmetric): B against A, aligned after A
+// against B, must still carry the relations WordNet gives in B's order.
+TEST(AlignerTest, SwapRelationsAreWordNetsInEitherOrder) {
+  const std::string dir = WordNet::FindDefaultDir();
+  if (dir.empty()) GTEST_SKIP() << "WordNet 3.0 not found";
+  auto loaded = WordNet::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const std::unique_ptr<WordNet> wn = std::move(loaded).value();
+  text::Stemmer stemmer("en");
+  const std::string wire =
+      "Officials hope that returning workers could celebrate the big "
+      "holiday at home with the family, and that large crowds will "
+      "follow the happy nation in the weeks ahead of the vote.";
+  const std::string spun =
+      "Officials hope that returning workers could rejoice the giant "
+      "holiday at home with the household, and that huge crowds will "
+      "follow the glad country in the weeks ahead of the vote.";
+  const AlignedText a = PrepareForAlignment(wire, "en", &stemmer);
+  const AlignedText b = PrepareForAlignment(spun, "en", &stemmer);
+  size_t related = 0;
+  for (const bool reversed : {false, true}) {
+    const AlignedText& x = reversed ? b : a;
+    const AlignedText& y = reversed ? a : b;
+    const Alignment al = Align(x, y, wn.get());
+    ASSERT_EQ(al.passages.size(), 1u);
+    size_t swaps = 0;
+    for (const AlignedSpan& s : al.passages[0].spans) {
+      if (s.kind != SpanKind::kSwap) continue;
+      ++swaps;
+      const std::string_view from = x.words[s.a_word_begin].folded;
+      const std::string_view to = y.words[s.b_word_begin].folded;
+      EXPECT_EQ(s.relation, wn->Relate(from, to)) << from << " / " << to;
+      related += s.relation != WordRelation::kNone;
+    }
+    EXPECT_GE(swaps, 3u);
+  }
+  EXPECT_GT(related, 0u);
+}
+
 TEST(AlignerTest, UnrelatedTextsDoNotAlign) {
   text::Stemmer stemmer("en");
   const std::string x =
