@@ -53,13 +53,39 @@ inline uint64_t FoldedHash(const AlignWord& w) {
   return w.folded_hash != 0 ? w.folded_hash : Hash64(w.folded);
 }
 
+// The allocator of AlignedText::words: std::allocator's behaviour, plus a
+// construct() from RawWord that leaves the word's storage as it is, so
+// that PrepareForAlignment can size the words vector for every token at
+// once and then write each word whole (building each with emplace_back,
+// a capacity check, a zero fill and a store of the vector's end per word,
+// was a sixth of the preparation's instructions). AlignWord is an
+// aggregate of scalars (an implicit-lifetime type), so its storage needs no
+// constructor before its members are written.
+struct RawWord {};
+template <class T>
+struct WordAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = WordAllocator<U>;
+  };
+  WordAllocator() = default;
+  template <class U>
+  WordAllocator(const WordAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U*, RawWord) noexcept {}
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 // A text and its words. Does not own `text`, which must outlive it; the
 // words' folded forms are views of `folded_storage` when set (shared by
 // copies, so a copy's views stay valid), else of storage the caller keeps
 // (the tokens given to PrepareForAlignment, or by hand).
 struct AlignedText {
   std::string_view text;
-  std::vector<AlignWord> words;
+  std::vector<AlignWord, WordAllocator<AlignWord>> words;
   std::shared_ptr<const std::string> folded_storage;
 };
 

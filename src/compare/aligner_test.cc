@@ -226,6 +226,46 @@ TEST(AlignerTest, SpunSentenceYieldsSwapsWithBothWords) {
   EXPECT_EQ(al.a_aligned, a.words.size());
 }
 
+// Swaps' relations are memoised per thread for a pair of words in either
+// order (WordNet's Relate is symmetric): B against A, aligned after A
+// against B, must still carry the relations WordNet gives in B's order.
+TEST(AlignerTest, SwapRelationsAreWordNetsInEitherOrder) {
+  const std::string dir = WordNet::FindDefaultDir();
+  if (dir.empty()) GTEST_SKIP() << "WordNet 3.0 not found";
+  auto loaded = WordNet::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const std::unique_ptr<WordNet> wn = std::move(loaded).value();
+  text::Stemmer stemmer("en");
+  const std::string wire =
+      "Officials hope that returning workers could celebrate the big "
+      "holiday at home with the family, and that large crowds will "
+      "follow the happy nation in the weeks ahead of the vote.";
+  const std::string spun =
+      "Officials hope that returning workers could rejoice the giant "
+      "holiday at home with the household, and that huge crowds will "
+      "follow the glad country in the weeks ahead of the vote.";
+  const AlignedText a = PrepareForAlignment(wire, "en", &stemmer);
+  const AlignedText b = PrepareForAlignment(spun, "en", &stemmer);
+  size_t related = 0;
+  for (const bool reversed : {false, true}) {
+    const AlignedText& x = reversed ? b : a;
+    const AlignedText& y = reversed ? a : b;
+    const Alignment al = Align(x, y, wn.get());
+    ASSERT_EQ(al.passages.size(), 1u);
+    size_t swaps = 0;
+    for (const AlignedSpan& s : al.passages[0].spans) {
+      if (s.kind != SpanKind::kSwap) continue;
+      ++swaps;
+      const std::string_view from = x.words[s.a_word_begin].folded;
+      const std::string_view to = y.words[s.b_word_begin].folded;
+      EXPECT_EQ(s.relation, wn->Relate(from, to)) << from << " / " << to;
+      related += s.relation != WordRelation::kNone;
+    }
+    EXPECT_GE(swaps, 3u);
+  }
+  EXPECT_GT(related, 0u);
+}
+
 TEST(AlignerTest, UnrelatedTextsDoNotAlign) {
   text::Stemmer stemmer("en");
   const std::string x =
@@ -271,6 +311,61 @@ TEST(AlignerTest, PreparedFromGivenTokensEqualsOwnTokenisation) {
     EXPECT_EQ(own.words[k].stop, given.words[k].stop) << k;
     EXPECT_EQ(own.words[k].number, given.words[k].number) << k;
     EXPECT_EQ(own.words[k].capitalized, given.words[k].capitalized) << k;
+  }
+}
+
+// PrepareForAlignment sizes its words vector without initialising it
+// (WordAllocator) and writes each word whole: every field must be the
+// word's own, never what the storage held before (a previous text's words,
+// here all numbers and stop words, likely in the same freed block).
+TEST(AlignerTest, PreparedWordsAreWrittenWhole) {
+  text::Stemmer stemmer("en");
+  std::string numbers, words;
+  for (int k = 0; k < 400; ++k) {
+    numbers += std::to_string(1000 + k) + " the ";
+    words += k % 3 == 0 ? "Running, " : k % 3 == 1 ? "4,200 rivers; " : "of ";
+  }
+  std::vector<text::Token> tokens;
+  text::Tokenize(words, &tokens, {.keep_punct = true});
+  for (int round = 0; round < 2; ++round) {
+    {
+      const AlignedText before = PrepareForAlignment(numbers, "en", &stemmer);
+      ASSERT_EQ(before.words.size(), 800u);
+    }
+    const AlignedText t =
+        round == 0 ? PrepareForAlignment(words, "en", &stemmer)
+                   : PrepareForAlignment(words, tokens, "en", &stemmer);
+    size_t k = 0;
+    for (const text::Token& tok : tokens) {
+      if (tok.kind == text::TokenKind::kPunct) continue;
+      ASSERT_LT(k, t.words.size());
+      const AlignWord& w = t.words[k++];
+      EXPECT_EQ(w.begin, tok.begin);
+      EXPECT_EQ(w.end, tok.end);
+      EXPECT_EQ(w.folded, tok.norm);
+      EXPECT_EQ(w.folded_hash, Hash64(tok.norm));
+      EXPECT_EQ(w.capitalized, tok.capitalized);
+      const bool number = tok.kind == text::TokenKind::kNumber;
+      EXPECT_EQ(w.number, number) << tok.norm;
+      EXPECT_EQ(w.stop, !number && tok.norm == "of") << tok.norm;
+    }
+    EXPECT_EQ(k, t.words.size());
+    // Running, 4,200, rivers, of, Running, ...: each "Running" has the
+    // same stem, which the other words have not.
+    ASSERT_GT(t.words.size(), 4u);
+    EXPECT_EQ(t.words[0].stem, t.words[4].stem);
+    EXPECT_NE(t.words[0].stem, t.words[1].stem);
+    EXPECT_NE(t.words[0].stem, t.words[2].stem);
+    EXPECT_NE(t.words[2].stem, t.words[3].stem);
+  }
+  // Words added by hand are value-initialised as ever.
+  AlignedText hand;
+  hand.words.emplace_back();
+  hand.words.resize(3);
+  for (const AlignWord& w : hand.words) {
+    EXPECT_EQ(w.stem, 0u);
+    EXPECT_EQ(w.folded_hash, 0u);
+    EXPECT_FALSE(w.stop || w.number || w.capitalized);
   }
 }
 
@@ -381,7 +476,8 @@ TEST(AlignerTest, StemMemoKeepsWordsTheProbeHashCannotTellApart) {
   // Word pairs that differ where the probe hash looks.
   // clang-format off
   const std::vector<std::string> words = {
-      "a", "ab", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefh",
+      "a", "b", "ab", "ba", "abc", "abd", "acb", "bbc", "abb", "abcd", "abce",
+      "abcdefg", "abcdefh",
       "computer", "computes", "attributed", "attributes", "interchangeably",
       "interchangeablx", "abcdefghxijklmnopq", "abcdefghyijklmnopq",
       "abcdefghxxijklmnopqrs", "abcdefghyyijklmnopqrs", "running", "runner"};

@@ -257,16 +257,27 @@ class StorySets {
           size_t slot =
               static_cast<size_t>((w.stem * 0x9E3779B97F4A7C15ull) >> 32) &
               mask;
-          while (tab[slot].stamp == st && tab[slot].key != w.stem) {
+          // One test of each slot's stamp (a loop on "this story's and
+          // another stem" tested it again on leaving).
+          uint32_t id;
+          while (true) {
+            Slot& t = tab[slot];
+            if (t.stamp != st) {
+              t = {w.stem, st, next};
+              id = next++;
+              break;
+            }
+            if (t.key == w.stem) {
+              id = t.id;
+              break;
+            }
             slot = (slot + 1) & mask;
           }
-          Slot& t = tab[slot];
-          if (t.stamp != st) t = {w.stem, st, next++};
           // Branchless: whether a mention is content or a detail is a
           // coin toss per word.
-          content_ids[contents] = t.id;
+          content_ids[contents] = id;
           contents += !w.stop;
-          detail_ids[details] = t.id;
+          detail_ids[details] = id;
           details += detail;
         }
         on_text(i);
