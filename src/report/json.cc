@@ -3,6 +3,7 @@
 #include <emmintrin.h>
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -109,7 +110,66 @@ size_t PlainPrefix(std::string_view s) {
   return n;
 }
 
-bool PlainAscii(std::string_view s) { return PlainPrefix(s) == s.size(); }
+// A mask with bit i set when byte i of v needs escaping or a UTF-8 check:
+// a control character, '"', '\\' or a byte >= 0x80 (as a signed byte, those
+// are negative, so one "less than 0x20" test catches them too).
+[[gnu::always_inline]] inline int Special16(__m128i v) {
+  const __m128i bad =
+      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(bad);
+}
+
+// Copies the n bytes at src to dst and says whether they are all plain
+// (printable ASCII without '"' or '\\'), checking while copying: one pass
+// over the bytes, and no memcpy call for the short strings most calls
+// write (keys' values: ids, dates, names). Writes only within
+// [dst, dst + n): 16-byte blocks, the last overlapping the one before; a
+// string under 16 bytes as two overlapping words (or three bytes), checked
+// as one block with plain filler. When the answer is false, what was
+// written is to be overwritten.
+[[gnu::always_inline]] inline bool CopyIfPlain(char* dst, const char* src,
+                                               size_t n) {
+  if (n >= 16) {
+    for (size_t i = 0;; i += 16) {
+      if (i + 16 > n) i = n - 16;  // bytes before n - 16 were plain
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), v);
+      if (Special16(v) != 0) return false;
+      if (i + 16 == n) return true;
+    }
+  }
+  constexpr int kFill = 0x61616161;  // "aaaa": plain
+  __m128i v;
+  if (n >= 8) {
+    const uint64_t lo = Load8(src);
+    const uint64_t hi = Load8(src + n - 8);
+    std::memcpy(dst, &lo, 8);
+    std::memcpy(dst + n - 8, &hi, 8);
+    v = _mm_set_epi64x(static_cast<int64_t>(hi), static_cast<int64_t>(lo));
+  } else if (n >= 4) {
+    int32_t lo, hi;
+    std::memcpy(&lo, src, 4);
+    std::memcpy(&hi, src + n - 4, 4);
+    std::memcpy(dst, &lo, 4);
+    std::memcpy(dst + n - 4, &hi, 4);
+    v = _mm_set_epi32(kFill, kFill, hi, lo);
+  } else if (n > 0) {
+    const char a = src[0], b = src[n / 2], c = src[n - 1];
+    dst[0] = a;
+    dst[n / 2] = b;
+    dst[n - 1] = c;
+    const int word = static_cast<unsigned char>(a) |
+                     static_cast<unsigned char>(b) << 8 |
+                     static_cast<unsigned char>(c) << 16 | 0x61 << 24;
+    v = _mm_set_epi32(kFill, kFill, kFill, word);
+  } else {
+    return true;
+  }
+  return Special16(v) == 0;
+}
 
 // Writes JSON text directly, in exactly the bytes nlohmann's dump() gives
 // for the same document (indent < 0: compact; else `indent` spaces a level,
@@ -125,13 +185,25 @@ bool PlainAscii(std::string_view s) { return PlainPrefix(s) == s.size(); }
 // buffer's size is its room, grown in large steps; a caller that keeps it
 // from document to document (one per thread) no longer zero-fills and
 // regrows it for every story. Finish() gives the bytes written.
+//
+// The separator, line break and indent before a key or an element are one
+// fixed-size copy out of a prepared ",\n    ..." line (the length to keep,
+// line_, follows the nesting as it opens and closes), not a computation
+// and a loop per call; the nesting is a fixed array (the schema is
+// shallow), so opening a level allocates nothing.
 class Writer {
  public:
   // `depth`: the nesting level the document starts at (its lines are
   // indented that much more), so that a story is written already in place
   // in the report's "stories" array. What *scratch held is overwritten.
   Writer(std::string* scratch, int indent, size_t depth = 0)
-      : out_(scratch), indent_(indent), depth_(depth) {}
+      : out_(scratch),
+        step_(indent >= 0 ? static_cast<size_t>(indent) : 0),
+        line_(indent >= 0 ? 1 + step_ * depth : 0) {
+    sep_[0] = ',';
+    sep_[1] = '\n';
+    std::memset(sep_ + 2, ' ', sizeof sep_ - 2);
+  }
 
   // The document written. Call once, at the end; valid until the scratch
   // buffer is next written or changed.
@@ -148,25 +220,14 @@ class Writer {
   template <size_t N>
   void Key(const char (&key)[N]) {
     constexpr size_t kLen = N - 1;
-    Frame& f = stack_.back();
-    const bool comma = f.count++ > 0;
-    // Separator, line break, indent, quoted key and colon in one go.
-    const size_t pad = Pad();
-    char* p = Room(kLen + pad + 6);
-    char* const start = p;
-    if (comma) *p++ = ',';
-    if (indent_ >= 0) {
-      *p++ = '\n';
-      Spaces(p, pad);
-      p += pad;
-    }
-    *p++ = '"';
-    std::memcpy(p, key, kLen);
-    p += kLen;
-    *p++ = '"';
-    *p++ = ':';
-    if (indent_ >= 0) *p++ = ' ';
-    pos_ += static_cast<size_t>(p - start);
+    Frame& f = stack_[top_ - 1];
+    // Separator, line break, indent, quoted key and colon (and the space
+    // after it when indenting: the byte is written anyway and kept or not).
+    char* p = Break(Room(line_ + kLen + kBreakCopy + 4), f.count++ > 0);
+    *p = '"';
+    std::memcpy(p + 1, key, kLen);
+    std::memcpy(p + 1 + kLen, "\": ", 3);
+    pos_ = static_cast<size_t>(p + kLen + 3 + (line_ != 0) - out_->data());
   }
 
   void String(std::string_view s) {
@@ -190,6 +251,20 @@ class Writer {
       return;
     }
     char* p = Room(64);
+    // A whole number from 1 to 2^32 (1.0, most scores, is a third of
+    // them): its digits and ".0", as nlohmann writes every integral value
+    // below 10^15 (its shortest digits are the integer's own, the rounding
+    // interval being far narrower than 1 here); json_test.cc checks the
+    // range against nlohmann. Skips a Grisu2 run of ~500 instructions.
+    if (v >= 1.0 && v < 4294967296.0) {
+      const auto u = static_cast<uint32_t>(v);
+      if (static_cast<double>(u) == v) {
+        p = std::to_chars(p, p + 24, u).ptr;
+        std::memcpy(p, ".0", 2);
+        pos_ = static_cast<size_t>(p + 2 - out_->data());
+        return;
+      }
+    }
     pos_ = static_cast<size_t>(nlohmann::detail::to_chars(p, p + 64, v) -
                                out_->data());
   }
@@ -204,11 +279,16 @@ class Writer {
     bool array;
     size_t count;
   };
+  // Deeper than the schema nests (7 levels below a story: a quote
+  // variant's swap pairs).
+  static constexpr size_t kMaxDepth = 16;
+  // Bytes Break() copies at once; a line (break and indent) shorter than
+  // this is one copy.
+  static constexpr size_t kBreakCopy = 64;
 
-  // Room for n more bytes, and 8 beyond them for Spaces()'s whole words:
-  // where the next byte goes.
-  char* Room(size_t n) {
-    if (pos_ + n + 8 > out_->size()) Grow(n + 8);
+  // Room for n more bytes: where the next byte goes.
+  [[gnu::always_inline]] char* Room(size_t n) {
+    if (pos_ + n > out_->size()) Grow(n);
     return out_->data() + pos_;
   }
   [[gnu::noinline]] void Grow(size_t n) {
@@ -223,53 +303,57 @@ class Writer {
     std::memcpy(p, s.data(), s.size());
     pos_ += s.size();
   }
-  // n spaces at p, written eight at a time (up to 7 past p + n: Room()
-  // leaves that slack, and those bytes are overwritten or trimmed).
-  static void Spaces(char* p, size_t n) {
-    for (size_t k = 0; k < n; k += 8) std::memcpy(p + k, "        ", 8);
-  }
-  size_t Pad() const {
-    return indent_ >= 0
-               ? static_cast<size_t>(indent_) * (depth_ + stack_.size())
-               : 0;
+  // Writes at p the separator (when `comma`) and, when indenting, the line
+  // break and indent; where the next byte goes. Writes up to kBreakCopy +
+  // line_ bytes (the room the caller makes), those past the returned
+  // position to be overwritten or trimmed.
+  [[gnu::always_inline]] char* Break(char* p, bool comma) {
+    if (line_ < kBreakCopy) {
+      std::memcpy(p, sep_ + !comma, kBreakCopy);
+    } else {
+      *p = ',';
+      p[comma] = '\n';
+      std::memset(p + comma + 1, ' ', line_ - 1);
+    }
+    return p + comma + line_;
   }
 
-  void Open(char c, bool array) {
+  [[gnu::always_inline]] void Open(char c, bool array) {
     Element();
     Put(c);
-    stack_.push_back({array, 0});
+    assert(top_ < kMaxDepth);
+    stack_[top_++] = {array, 0};
+    in_array_ = array;
+    if (line_ != 0) line_ += step_;
   }
   void Close(char c) {
-    const size_t count = stack_.back().count;
-    stack_.pop_back();
-    if (count > 0) Newline();
-    Put(c);
+    const size_t count = stack_[--top_].count;
+    in_array_ = top_ > 0 && stack_[top_ - 1].array;
+    if (line_ != 0) line_ -= step_;
+    char* p = Room(line_ + kBreakCopy + 1);
+    if (count > 0) p = Break(p, false);
+    *p = c;
+    pos_ = static_cast<size_t>(p + 1 - out_->data());
   }
   // Before a value: inside an array, the separator and the line break (an
   // object's key already wrote them).
-  void Element() {
-    if (stack_.empty() || !stack_.back().array) return;
-    if (stack_.back().count++ > 0) Put(',');
-    Newline();
-  }
-  void Newline() {
-    if (indent_ < 0) return;
-    const size_t pad = Pad();
-    char* p = Room(pad + 1);
-    *p = '\n';
-    Spaces(p + 1, pad);
-    pos_ += pad + 1;
+  [[gnu::always_inline]] void Element() {
+    if (!in_array_) return;
+    Frame& f = stack_[top_ - 1];
+    char* p = Break(Room(line_ + kBreakCopy), f.count++ > 0);
+    pos_ = static_cast<size_t>(p - out_->data());
   }
   void Quoted(std::string_view s) {
     // Plain ASCII (ids, dates, most names and numbers): the quotes and the
     // bytes in one go, no UTF-8 check, no escape loop.
-    if (PlainAscii(s)) {
+    {
       char* p = Room(s.size() + 2);
-      p[0] = '"';
-      if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
-      p[s.size() + 1] = '"';
-      pos_ += s.size() + 2;
-      return;
+      if (CopyIfPlain(p + 1, s.data(), s.size())) {
+        p[0] = '"';
+        p[s.size() + 1] = '"';
+        pos_ += s.size() + 2;
+        return;
+      }
     }
     if (!ValidUtf8(s)) {
       // As nlohmann replaces invalid bytes (ingest validates, so rare).
@@ -361,9 +445,15 @@ class Writer {
 
   std::string* out_;
   size_t pos_ = 0;  // bytes written; out_ is longer (room ahead)
-  int indent_;
-  size_t depth_;
-  std::vector<Frame> stack_;
+  size_t step_;     // spaces a level (0: one line)
+  // The line break and indent at the current level: 1 + their spaces, or
+  // 0 on one line.
+  size_t line_;
+  Frame stack_[kMaxDepth];
+  size_t top_ = 0;         // levels open
+  bool in_array_ = false;  // the innermost open level is an array
+  // ",\n" and spaces, from which Break() copies.
+  char sep_[kBreakCopy + 2];
 };
 
 void WriteArticle(Writer& w, const ArticleSummary& a) {
