@@ -343,7 +343,7 @@ class Writer {
     char* p = Break(Room(line_ + kBreakCopy), f.count++ > 0);
     pos_ = static_cast<size_t>(p - out_->data());
   }
-  void Quoted(std::string_view s) {
+  [[gnu::always_inline]] void Quoted(std::string_view s) {
     // Plain ASCII (ids, dates, most names and numbers): the quotes and the
     // bytes in one go, no UTF-8 check, no escape loop.
     {
@@ -355,6 +355,11 @@ class Writer {
         return;
       }
     }
+    Escaped(s);
+  }
+  // A string with bytes to escape or check, out of line: the plain case
+  // above then needs no stack frame for this one's state.
+  [[gnu::noinline]] void Escaped(std::string_view s) {
     if (!ValidUtf8(s)) {
       // As nlohmann replaces invalid bytes (ingest validates, so rare).
       Put(nlohmann::ordered_json(std::string(s))
