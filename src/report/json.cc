@@ -110,15 +110,18 @@ size_t PlainPrefix(std::string_view s) {
   return n;
 }
 
-// A mask with bit i set when byte i of v needs escaping or a UTF-8 check:
-// a control character, '"', '\\' or a byte >= 0x80 (as a signed byte, those
+// Bytes of v that need escaping or a UTF-8 check, as 0xFF lanes: a
+// control character, '"', '\\' or a byte >= 0x80 (as a signed byte, those
 // are negative, so one "less than 0x20" test catches them too).
-[[gnu::always_inline]] inline int Special16(__m128i v) {
-  const __m128i bad =
-      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-  return _mm_movemask_epi8(bad);
+[[gnu::always_inline]] inline __m128i Special(__m128i v) {
+  return _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+
+// Whether any byte of v needs escaping or a UTF-8 check.
+[[gnu::always_inline]] inline bool AnySpecial(__m128i v) {
+  return _mm_movemask_epi8(Special(v)) != 0;
 }
 
 // Copies the n bytes at src to dst and says whether they are all plain
@@ -132,14 +135,27 @@ size_t PlainPrefix(std::string_view s) {
 [[gnu::always_inline]] inline bool CopyIfPlain(char* dst, const char* src,
                                                size_t n) {
   if (n >= 16) {
-    for (size_t i = 0;; i += 16) {
-      if (i + 16 > n) i = n - 16;  // bytes before n - 16 were plain
+    auto copy = [src, dst](size_t i) {
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), v);
-      if (Special16(v) != 0) return false;
-      if (i + 16 == n) return true;
+      return v;
+    };
+    // Two blocks a step, one test for both (long texts: briefs, quotes).
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+      const __m128i a = copy(i);
+      const __m128i b = copy(i + 16);
+      if (_mm_movemask_epi8(_mm_or_si128(Special(a), Special(b))) != 0) {
+        return false;
+      }
     }
+    if (i + 16 <= n) {
+      if (AnySpecial(copy(i))) return false;
+      i += 16;
+    }
+    // The rest as the last block, overlapping bytes already checked.
+    return i == n || !AnySpecial(copy(n - 16));
   }
   constexpr int kFill = 0x61616161;  // "aaaa": plain
   __m128i v;
@@ -168,7 +184,7 @@ size_t PlainPrefix(std::string_view s) {
   } else {
     return true;
   }
-  return Special16(v) == 0;
+  return !AnySpecial(v);
 }
 
 // Writes JSON text directly, in exactly the bytes nlohmann's dump() gives
@@ -265,8 +281,7 @@ class Writer {
         return;
       }
     }
-    pos_ = static_cast<size_t>(nlohmann::detail::to_chars(p, p + 64, v) -
-                               out_->data());
+    pos_ = static_cast<size_t>(Formatted(p, v) - out_->data());
   }
   void Strings(const std::vector<std::string>& v) {
     BeginArray();
@@ -285,6 +300,37 @@ class Writer {
   // Bytes Break() copies at once; a line (break and indent) shorter than
   // this is one copy.
   static constexpr size_t kBreakCopy = 64;
+
+  // nlohmann's text of a finite double at p (up to 24 bytes; p has
+  // room for 64); past it. Its Grisu2 run is ~500 instructions and the
+  // same value often recurs (a pair's score is one of its coverages; one
+  // ratio in many pairs): a small per-thread table of the last texts made,
+  // indexed by the value's bits, answers those with a copy. The text is a
+  // function of the bits alone, so a hit gives the very same bytes.
+  static char* Formatted(char* p, double v) {
+    struct Entry {
+      uint64_t bits = 0;  // 0 (+0.0, never looked up): empty
+      uint8_t len = 0;
+      char text[24];
+    };
+    thread_local Entry table[256];
+    uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    // +0.0 (the empty entries' bits) is quick for nlohmann too.
+    if (bits == 0) return nlohmann::detail::to_chars(p, p + 64, v);
+    Entry& e = table[(bits * 0x9E3779B97F4A7C15ULL) >> 56];
+    if (e.bits != bits) {
+      char* const end = nlohmann::detail::to_chars(p, p + 64, v);
+      const auto len = static_cast<size_t>(end - p);
+      if (len > sizeof e.text) return end;  // cannot happen; never cached
+      e.bits = bits;
+      e.len = static_cast<uint8_t>(len);
+      std::memcpy(e.text, p, len);
+      return end;
+    }
+    std::memcpy(p, e.text, sizeof e.text);  // whole entry: room for 64
+    return p + e.len;
+  }
 
   // Room for n more bytes: where the next byte goes.
   [[gnu::always_inline]] char* Room(size_t n) {
