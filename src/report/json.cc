@@ -214,6 +214,8 @@ class Writer {
   // in the report's "stories" array. What *scratch held is overwritten.
   Writer(std::string* scratch, int indent, size_t depth = 0)
       : out_(scratch),
+        cur_(scratch->data()),
+        end_(scratch->data() + scratch->size()),
         step_(indent >= 0 ? static_cast<size_t>(indent) : 0),
         line_(indent >= 0 ? 1 + step_ * depth : 0) {
     sep_[0] = ',';
@@ -223,7 +225,9 @@ class Writer {
 
   // The document written. Call once, at the end; valid until the scratch
   // buffer is next written or changed.
-  std::string_view Finish() const { return {out_->data(), pos_}; }
+  std::string_view Finish() const {
+    return {out_->data(), static_cast<size_t>(cur_ - out_->data())};
+  }
 
   void BeginObject() { Open('{', false); }
   void BeginArray() { Open('[', true); }
@@ -243,7 +247,7 @@ class Writer {
     *p = '"';
     std::memcpy(p + 1, key, kLen);
     std::memcpy(p + 1 + kLen, "\": ", 3);
-    pos_ = static_cast<size_t>(p + kLen + 3 + (line_ != 0) - out_->data());
+    cur_ = p + kLen + 3 + (line_ != 0);
   }
 
   void String(std::string_view s) {
@@ -253,12 +257,12 @@ class Writer {
   void Unsigned(uint64_t v) {
     Element();
     char* p = Room(24);
-    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
+    cur_ = std::to_chars(p, p + 24, v).ptr;
   }
   void Signed(int64_t v) {
     Element();
     char* p = Room(24);
-    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
+    cur_ = std::to_chars(p, p + 24, v).ptr;
   }
   void Double(double v) {
     Element();
@@ -277,11 +281,11 @@ class Writer {
       if (static_cast<double>(u) == v) {
         p = std::to_chars(p, p + 24, u).ptr;
         std::memcpy(p, ".0", 2);
-        pos_ = static_cast<size_t>(p + 2 - out_->data());
+        cur_ = p + 2;
         return;
       }
     }
-    pos_ = static_cast<size_t>(Formatted(p, v) - out_->data());
+    cur_ = Formatted(p, v);
   }
   void Strings(const std::vector<std::string>& v) {
     BeginArray();
@@ -299,7 +303,7 @@ class Writer {
   static constexpr size_t kMaxDepth = 16;
   // Bytes Break() copies at once; a line (break and indent) shorter than
   // this is one copy.
-  static constexpr size_t kBreakCopy = 64;
+  static constexpr size_t kBreakCopy = 32;
 
   // nlohmann's text of a finite double at p (up to 24 bytes; p has
   // room for 64); past it. Its Grisu2 run is ~500 instructions and the
@@ -334,20 +338,23 @@ class Writer {
 
   // Room for n more bytes: where the next byte goes.
   [[gnu::always_inline]] char* Room(size_t n) {
-    if (pos_ + n > out_->size()) Grow(n);
-    return out_->data() + pos_;
+    if (static_cast<size_t>(end_ - cur_) < n) Grow(n);
+    return cur_;
   }
   [[gnu::noinline]] void Grow(size_t n) {
-    out_->resize(std::max(out_->size() * 2, pos_ + n + 4096));
+    const auto pos = static_cast<size_t>(cur_ - out_->data());
+    out_->resize(std::max(out_->size() * 2, pos + n + 4096));
+    cur_ = out_->data() + pos;
+    end_ = out_->data() + out_->size();
   }
   void Put(char c) {
     *Room(1) = c;
-    ++pos_;
+    ++cur_;
   }
   void Put(std::string_view s) {
     char* p = Room(s.size());
     std::memcpy(p, s.data(), s.size());
-    pos_ += s.size();
+    cur_ += s.size();
   }
   // Writes at p the separator (when `comma`) and, when indenting, the line
   // break and indent; where the next byte goes. Writes up to kBreakCopy +
@@ -379,7 +386,7 @@ class Writer {
     char* p = Room(line_ + kBreakCopy + 1);
     if (count > 0) p = Break(p, false);
     *p = c;
-    pos_ = static_cast<size_t>(p + 1 - out_->data());
+    cur_ = p + 1;
   }
   // Before a value: inside an array, the separator and the line break (an
   // object's key already wrote them).
@@ -387,7 +394,7 @@ class Writer {
     if (!in_array_) return;
     Frame& f = stack_[top_ - 1];
     char* p = Break(Room(line_ + kBreakCopy), f.count++ > 0);
-    pos_ = static_cast<size_t>(p - out_->data());
+    cur_ = p;
   }
   [[gnu::always_inline]] void Quoted(std::string_view s) {
     // Plain ASCII (ids, dates, most names and numbers): the quotes and the
@@ -397,7 +404,7 @@ class Writer {
       if (CopyIfPlain(p + 1, s.data(), s.size())) {
         p[0] = '"';
         p[s.size() + 1] = '"';
-        pos_ += s.size() + 2;
+        cur_ += s.size() + 2;
         return;
       }
     }
@@ -495,7 +502,10 @@ class Writer {
   }
 
   std::string* out_;
-  size_t pos_ = 0;  // bytes written; out_ is longer (room ahead)
+  // Where the next byte goes, and the end of the room (out_'s size: the
+  // text is [out_->data(), cur_)).
+  char* cur_;
+  char* end_;
   size_t step_;     // spaces a level (0: one line)
   // The line break and indent at the current level: 1 + their spaces, or
   // 0 on one line.
