@@ -238,7 +238,7 @@ class Writer {
   // to escape, so its length is a constant (the copy is a few stores, not
   // a memcpy call) and it needs no check.
   template <size_t N>
-  void Key(const char (&key)[N]) {
+  [[gnu::always_inline]] void Key(const char (&key)[N]) {
     constexpr size_t kLen = N - 1;
     Frame& f = stack_[top_ - 1];
     // Separator, line break, indent, quoted key and colon (and the space
@@ -250,14 +250,26 @@ class Writer {
     cur_ = p + kLen + 3 + (line_ != 0);
   }
 
+  // A key and its value in one call: no array check (a key is in an
+  // object), one call where a story makes ~100k.
+  template <size_t N>
+  void KeyString(const char (&key)[N], std::string_view s) {
+    Key(key);
+    Quoted(s);
+  }
+  template <size_t N>
+  void KeyUnsigned(const char (&key)[N], uint64_t v) {
+    Key(key);
+    Digits(v);
+  }
+
   void String(std::string_view s) {
     Element();
     Quoted(s);
   }
   void Unsigned(uint64_t v) {
     Element();
-    char* p = Room(24);
-    cur_ = std::to_chars(p, p + 24, v).ptr;
+    Digits(v);
   }
   void Signed(int64_t v) {
     Element();
@@ -334,6 +346,11 @@ class Writer {
     }
     std::memcpy(p, e.text, sizeof e.text);  // whole entry: room for 64
     return p + e.len;
+  }
+
+  void Digits(uint64_t v) {
+    char* p = Room(24);
+    cur_ = std::to_chars(p, p + 24, v).ptr;
   }
 
   // Room for n more bytes: where the next byte goes.
@@ -519,24 +536,15 @@ class Writer {
 
 void WriteArticle(Writer& w, const ArticleSummary& a) {
   w.BeginObject();
-  w.Key("id");
-  w.String(a.id);
-  w.Key("title");
-  w.String(a.title);
-  w.Key("source");
-  w.String(a.source);
-  w.Key("url");
-  w.String(a.url);
-  w.Key("published");
-  w.String(a.published);
-  w.Key("lang");
-  w.String(a.lang);
-  w.Key("origin");
-  w.String(a.origin);
-  w.Key("words");
-  w.Unsigned(a.words);
-  w.Key("bytes");
-  w.Unsigned(a.bytes);
+  w.KeyString("id", a.id);
+  w.KeyString("title", a.title);
+  w.KeyString("source", a.source);
+  w.KeyString("url", a.url);
+  w.KeyString("published", a.published);
+  w.KeyString("lang", a.lang);
+  w.KeyString("origin", a.origin);
+  w.KeyUnsigned("words", a.words);
+  w.KeyUnsigned("bytes", a.bytes);
   w.Key("headings");
   w.Strings(a.headings);
   w.Key("captions");
@@ -546,8 +554,7 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
   w.Key("dropped");
   w.Strings(a.dropped);
   if (!a.role.empty()) {
-    w.Key("role");
-    w.String(a.role);
+    w.KeyString("role", a.role);
   }
   if (a.family >= 0) {
     w.Key("family");
@@ -558,17 +565,14 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
     w.BeginArray();
     for (const auto& [from, to] : a.swaps) {
       w.BeginObject();
-      w.Key("from");
-      w.String(from);
-      w.Key("to");
-      w.String(to);
+      w.KeyString("from", from);
+      w.KeyString("to", to);
       w.EndObject();
     }
     w.EndArray();
   }
   if (!a.body.empty()) {
-    w.Key("body");
-    w.String(a.body);
+    w.KeyString("body", a.body);
   }
   w.EndObject();
 }
@@ -590,16 +594,11 @@ std::string StoryText(const Story& st,
     w.EndArray();
   };
   w.BeginObject();
-  w.Key("id");
-  w.Unsigned(st.id);
-  w.Key("headline");
-  w.String(st.headline);
-  w.Key("size");
-  w.Unsigned(st.articles.size());
-  w.Key("first_published");
-  w.String(st.first_published);
-  w.Key("last_published");
-  w.String(st.last_published);
+  w.KeyUnsigned("id", st.id);
+  w.KeyString("headline", st.headline);
+  w.KeyUnsigned("size", st.articles.size());
+  w.KeyString("first_published", st.first_published);
+  w.KeyString("last_published", st.last_published);
   w.Key("keywords");
   w.Strings(st.keywords);
   w.Key("articles");
@@ -610,8 +609,7 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const Family& f : st.families) {
     w.BeginObject();
-    w.Key("origin");
-    w.String(articles[f.articles.front()].id);
+    w.KeyString("origin", articles[f.articles.front()].id);
     w.Key("articles");
     ids(f.articles);
     w.EndObject();
@@ -621,22 +619,17 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const PairwiseRelation& r : st.relations) {
     w.BeginObject();
-    w.Key("a");
-    w.String(articles[r.a].id);
-    w.Key("b");
-    w.String(articles[r.b].id);
-    w.Key("relation");
-    w.String(r.relation);
+    w.KeyString("a", articles[r.a].id);
+    w.KeyString("b", articles[r.b].id);
+    w.KeyString("relation", r.relation);
     w.Key("score");
     w.Double(r.score);
     w.Key("coverage_a");
     w.Double(r.coverage_a);
     w.Key("coverage_b");
     w.Double(r.coverage_b);
-    w.Key("longest_passage");
-    w.Unsigned(r.longest_passage);
-    w.Key("swaps");
-    w.Unsigned(r.swaps);
+    w.KeyUnsigned("longest_passage", r.longest_passage);
+    w.KeyUnsigned("swaps", r.swaps);
     w.EndObject();
   }
   w.EndArray();
@@ -644,23 +637,17 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const FactClaim& c : st.claims) {
     w.BeginObject();
-    w.Key("kind");
-    w.String(c.kind);
-    w.Key("slot");
-    w.String(c.slot);
-    w.Key("value");
-    w.String(c.value);
+    w.KeyString("kind", c.kind);
+    w.KeyString("slot", c.slot);
+    w.KeyString("value", c.value);
     w.Key("texts");
     w.Strings(c.texts);
     w.Key("articles");
     ids(c.articles);
-    w.Key("sources");
-    w.Unsigned(c.sources);
-    w.Key("status");
-    w.String(c.status);
+    w.KeyUnsigned("sources", c.sources);
+    w.KeyString("status", c.status);
     if (!c.flag.empty()) {
-      w.Key("flag");
-      w.String(c.flag);
+      w.KeyString("flag", c.flag);
     }
     w.EndObject();
   }
@@ -669,16 +656,13 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const FactConflict& c : st.conflicts) {
     w.BeginObject();
-    w.Key("kind");
-    w.String(c.kind);
-    w.Key("slot");
-    w.String(c.slot);
+    w.KeyString("kind", c.kind);
+    w.KeyString("slot", c.slot);
     w.Key("sides");
     w.BeginArray();
     for (const FactConflictSide& side : c.sides) {
       w.BeginObject();
-      w.Key("value");
-      w.String(side.value);
+      w.KeyString("value", side.value);
       w.Key("articles");
       ids(side.articles);
       w.EndObject();
@@ -691,16 +675,13 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const EntityGroup& e : st.entities) {
     w.BeginObject();
-    w.Key("name");
-    w.String(e.name);
-    w.Key("type");
-    w.String(e.type);
+    w.KeyString("name", e.name);
+    w.KeyString("type", e.type);
     w.Key("variants");
     w.Strings(e.variants);
     w.Key("articles");
     ids(e.articles);
-    w.Key("sources");
-    w.Unsigned(e.sources);
+    w.KeyUnsigned("sources", e.sources);
     w.EndObject();
   }
   w.EndArray();
@@ -708,25 +689,19 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const QuoteGroup& q : st.quotes) {
     w.BeginObject();
-    w.Key("speaker");
-    w.String(q.speaker);
-    w.Key("sources");
-    w.Unsigned(q.sources);
+    w.KeyString("speaker", q.speaker);
+    w.KeyUnsigned("sources", q.sources);
     w.Key("variants");
     w.BeginArray();
     for (const QuoteVariant& v : q.variants) {
       w.BeginObject();
-      w.Key("article");
-      w.String(articles[v.article].id);
-      w.Key("text");
-      w.String(v.text);
+      w.KeyString("article", articles[v.article].id);
+      w.KeyString("text", v.text);
       if (!v.venue.empty()) {
-        w.Key("venue");
-        w.String(v.venue);
+        w.KeyString("venue", v.venue);
       }
       if (!v.flag.empty()) {
-        w.Key("flag");
-        w.String(v.flag);
+        w.KeyString("flag", v.flag);
       }
       if (!v.swaps.empty()) {
         w.Key("swaps");
@@ -749,14 +724,11 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const BriefSentence& b : st.brief) {
     w.BeginObject();
-    w.Key("article");
-    w.String(articles[b.article].id);
-    w.Key("text");
-    w.String(b.text);
+    w.KeyString("article", articles[b.article].id);
+    w.KeyString("text", b.text);
     w.Key("supported_by");
     ids(b.supported_by);
-    w.Key("sources");
-    w.Unsigned(b.sources);
+    w.KeyUnsigned("sources", b.sources);
     w.EndObject();
   }
   w.EndArray();
