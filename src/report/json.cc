@@ -238,38 +238,26 @@ class Writer {
   // to escape, so its length is a constant (the copy is a few stores, not
   // a memcpy call) and it needs no check.
   template <size_t N>
-  [[gnu::always_inline]] void Key(const char (&key)[N]) {
-    constexpr size_t kLen = N - 1;
-    Frame& f = stack_[top_ - 1];
-    // Separator, line break, indent, quoted key and colon (and the space
-    // after it when indenting: the byte is written anyway and kept or not).
-    char* p = Break(Room(line_ + kLen + kBreakCopy + 4), f.count++ > 0);
-    *p = '"';
-    std::memcpy(p + 1, key, kLen);
-    std::memcpy(p + 1 + kLen, "\": ", 3);
-    cur_ = p + kLen + 3 + (line_ != 0);
+  void Key(const char (&key)[N]) {
+    cur_ = KeyAt(Room(KeyRoom(key)), key);
   }
 
-  // A key and its value in one call: no array check (a key is in an
-  // object), one call where a story makes ~100k.
+  // A key and its value in one call, with one check for room: no array
+  // check (a key is in an object), one call where a story makes ~100k.
   template <size_t N>
   void KeyString(const char (&key)[N], std::string_view s) {
-    Key(key);
-    Quoted(s);
+    cur_ = QuotedAt(KeyAt(Room(KeyRoom(key) + s.size() + 2), key), s);
   }
   template <size_t N>
   void KeyUnsigned(const char (&key)[N], uint64_t v) {
-    Key(key);
-    Digits(v);
+    cur_ = DigitsAt(KeyAt(Room(KeyRoom(key) + kDigits), key), v);
   }
 
   void String(std::string_view s) {
-    Element();
-    Quoted(s);
+    cur_ = QuotedAt(ElementAt(Room(ElementRoom() + s.size() + 2)), s);
   }
   void Unsigned(uint64_t v) {
-    Element();
-    Digits(v);
+    cur_ = DigitsAt(ElementAt(Room(ElementRoom() + kDigits)), v);
   }
   void Signed(int64_t v) {
     Element();
@@ -348,9 +336,35 @@ class Writer {
     return p + e.len;
   }
 
-  void Digits(uint64_t v) {
-    char* p = Room(24);
-    cur_ = std::to_chars(p, p + 24, v).ptr;
+  // Most bytes a 64-bit integer takes.
+  static constexpr size_t kDigits = 20;
+  // The room ElementAt() needs.
+  size_t ElementRoom() const { return line_ + kBreakCopy; }
+
+  // The room KeyAt() needs.
+  template <size_t N>
+  size_t KeyRoom(const char (&)[N]) const {
+    return line_ + kBreakCopy + (N - 1) + 4;
+  }
+  // Writes a key of the schema (a string literal of printable ASCII with
+  // nothing to escape, so its length is a constant: the copy is a few
+  // stores, not a memcpy call, and it needs no check) at p, which has
+  // KeyRoom(key) bytes: the separator, line break, indent, quoted key and
+  // colon (and the space after it when indenting: the byte is written
+  // anyway and kept or not). Returns where the value goes.
+  template <size_t N>
+  [[gnu::always_inline]] char* KeyAt(char* p, const char (&key)[N]) {
+    constexpr size_t kLen = N - 1;
+    Frame& f = stack_[top_ - 1];
+    p = Break(p, f.count++ > 0);
+    *p = '"';
+    std::memcpy(p + 1, key, kLen);
+    std::memcpy(p + 1 + kLen, "\": ", 3);
+    return p + kLen + 3 + (line_ != 0);
+  }
+  // v's digits at p, which has kDigits bytes; past them.
+  static char* DigitsAt(char* p, uint64_t v) {
+    return std::to_chars(p, p + kDigits, v).ptr;
   }
 
   // Room for n more bytes: where the next byte goes.
@@ -389,8 +403,9 @@ class Writer {
   }
 
   [[gnu::always_inline]] void Open(char c, bool array) {
-    Element();
-    Put(c);
+    char* p = ElementAt(Room(ElementRoom() + 1));
+    *p = c;
+    cur_ = p + 1;
     assert(top_ < kMaxDepth);
     stack_[top_++] = {array, 0};
     in_array_ = array;
@@ -405,27 +420,28 @@ class Writer {
     *p = c;
     cur_ = p + 1;
   }
-  // Before a value: inside an array, the separator and the line break (an
-  // object's key already wrote them).
-  [[gnu::always_inline]] void Element() {
-    if (!in_array_) return;
+  // Before a value, at p (where the next byte goes, with ElementRoom()
+  // bytes): inside an array, the separator and the line break (an object's
+  // key already wrote them); where the value goes.
+  [[gnu::always_inline]] char* ElementAt(char* p) {
+    if (!in_array_) return p;
     Frame& f = stack_[top_ - 1];
-    char* p = Break(Room(line_ + kBreakCopy), f.count++ > 0);
-    cur_ = p;
+    return Break(p, f.count++ > 0);
   }
-  [[gnu::always_inline]] void Quoted(std::string_view s) {
+  void Element() { cur_ = ElementAt(Room(ElementRoom())); }
+  // s quoted and escaped at p, which has s.size() + 2 bytes of room (all a
+  // plain string takes); past it.
+  [[gnu::always_inline]] char* QuotedAt(char* p, std::string_view s) {
     // Plain ASCII (ids, dates, most names and numbers): the quotes and the
     // bytes in one go, no UTF-8 check, no escape loop.
-    {
-      char* p = Room(s.size() + 2);
-      if (CopyIfPlain(p + 1, s.data(), s.size())) {
-        p[0] = '"';
-        p[s.size() + 1] = '"';
-        cur_ += s.size() + 2;
-        return;
-      }
+    if (CopyIfPlain(p + 1, s.data(), s.size())) {
+      p[0] = '"';
+      p[s.size() + 1] = '"';
+      return p + s.size() + 2;
     }
+    cur_ = p;
     Escaped(s);
+    return cur_;
   }
   // A string with bytes to escape or check, out of line: the plain case
   // above then needs no stack frame for this one's state.
