@@ -170,8 +170,9 @@ std::string Redumped(const std::string& out, int indent) {
 }
 
 // Whole numbers from 1 to 2^32 are written without nlohmann's formatter
-// (digits and ".0"); they, their neighbours and other doubles must still
-// come out in its bytes. Compared value by value with nlohmann's own
+// (digits and ".0"), and recurring values from a table of recent texts;
+// they, their neighbours and other doubles must still come out in its
+// bytes. Compared value by value with nlohmann's own
 // formatting of each double.
 TEST(JsonRender, DoublesAreNlohmannsBytes) {
   std::vector<double> values;
@@ -186,6 +187,15 @@ TEST(JsonRender, DoublesAreNlohmannsBytes) {
   for (double p = 1; p < 1e17; p *= 10) {
     for (double d : {p, p - 1, p + 1, std::nextafter(p, 0.0),
                      std::nextafter(p, 1e300), p * 0.5, p * 2.5}) {
+      values.push_back(d);
+    }
+  }
+  // Recurring values (the writer keeps recent texts by the value's bits):
+  // zeros of both signs, which an empty table slot must not answer, and
+  // values met again after others took their slots.
+  for (int round = 0; round < 3; ++round) {
+    for (double d : {0.0, -0.0, 0.1, -0.1, 0.0, 2.0 / 3.0, -0.0, 1e-300, 0.1,
+                     5e-324, -2.2250738585072014e-308}) {
       values.push_back(d);
     }
   }
