@@ -3,6 +3,7 @@
 #include <emmintrin.h>
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -109,7 +110,82 @@ size_t PlainPrefix(std::string_view s) {
   return n;
 }
 
-bool PlainAscii(std::string_view s) { return PlainPrefix(s) == s.size(); }
+// Bytes of v that need escaping or a UTF-8 check, as 0xFF lanes: a
+// control character, '"', '\\' or a byte >= 0x80 (as a signed byte, those
+// are negative, so one "less than 0x20" test catches them too).
+[[gnu::always_inline]] inline __m128i Special(__m128i v) {
+  return _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+
+// Whether any byte of v needs escaping or a UTF-8 check.
+[[gnu::always_inline]] inline bool AnySpecial(__m128i v) {
+  return _mm_movemask_epi8(Special(v)) != 0;
+}
+
+// Copies the n bytes at src to dst and says whether they are all plain
+// (printable ASCII without '"' or '\\'), checking while copying: one pass
+// over the bytes, and no memcpy call for the short strings most calls
+// write (keys' values: ids, dates, names). Writes only within
+// [dst, dst + n): 16-byte blocks, the last overlapping the one before; a
+// string under 16 bytes as two overlapping words (or three bytes), checked
+// as one block with plain filler. When the answer is false, what was
+// written is to be overwritten.
+[[gnu::always_inline]] inline bool CopyIfPlain(char* dst, const char* src,
+                                               size_t n) {
+  if (n >= 16) {
+    auto copy = [src, dst](size_t i) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), v);
+      return v;
+    };
+    // Two blocks a step, one test for both (long texts: briefs, quotes).
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+      const __m128i a = copy(i);
+      const __m128i b = copy(i + 16);
+      if (_mm_movemask_epi8(_mm_or_si128(Special(a), Special(b))) != 0) {
+        return false;
+      }
+    }
+    if (i + 16 <= n) {
+      if (AnySpecial(copy(i))) return false;
+      i += 16;
+    }
+    // The rest as the last block, overlapping bytes already checked.
+    return i == n || !AnySpecial(copy(n - 16));
+  }
+  constexpr int kFill = 0x61616161;  // "aaaa": plain
+  __m128i v;
+  if (n >= 8) {
+    const uint64_t lo = Load8(src);
+    const uint64_t hi = Load8(src + n - 8);
+    std::memcpy(dst, &lo, 8);
+    std::memcpy(dst + n - 8, &hi, 8);
+    v = _mm_set_epi64x(static_cast<int64_t>(hi), static_cast<int64_t>(lo));
+  } else if (n >= 4) {
+    int32_t lo, hi;
+    std::memcpy(&lo, src, 4);
+    std::memcpy(&hi, src + n - 4, 4);
+    std::memcpy(dst, &lo, 4);
+    std::memcpy(dst + n - 4, &hi, 4);
+    v = _mm_set_epi32(kFill, kFill, hi, lo);
+  } else if (n > 0) {
+    const char a = src[0], b = src[n / 2], c = src[n - 1];
+    dst[0] = a;
+    dst[n / 2] = b;
+    dst[n - 1] = c;
+    const int word = static_cast<unsigned char>(a) |
+                     static_cast<unsigned char>(b) << 8 |
+                     static_cast<unsigned char>(c) << 16 | 0x61 << 24;
+    v = _mm_set_epi32(kFill, kFill, kFill, word);
+  } else {
+    return true;
+  }
+  return !AnySpecial(v);
+}
 
 // Writes JSON text directly, in exactly the bytes nlohmann's dump() gives
 // for the same document (indent < 0: compact; else `indent` spaces a level,
@@ -125,17 +201,33 @@ bool PlainAscii(std::string_view s) { return PlainPrefix(s) == s.size(); }
 // buffer's size is its room, grown in large steps; a caller that keeps it
 // from document to document (one per thread) no longer zero-fills and
 // regrows it for every story. Finish() gives the bytes written.
+//
+// The separator, line break and indent before a key or an element are one
+// fixed-size copy out of a prepared ",\n    ..." line (the length to keep,
+// line_, follows the nesting as it opens and closes), not a computation
+// and a loop per call; the nesting is a fixed array (the schema is
+// shallow), so opening a level allocates nothing.
 class Writer {
  public:
   // `depth`: the nesting level the document starts at (its lines are
   // indented that much more), so that a story is written already in place
   // in the report's "stories" array. What *scratch held is overwritten.
   Writer(std::string* scratch, int indent, size_t depth = 0)
-      : out_(scratch), indent_(indent), depth_(depth) {}
+      : out_(scratch),
+        cur_(scratch->data()),
+        end_(scratch->data() + scratch->size()),
+        step_(indent >= 0 ? static_cast<size_t>(indent) : 0),
+        line_(indent >= 0 ? 1 + step_ * depth : 0) {
+    sep_[0] = ',';
+    sep_[1] = '\n';
+    std::memset(sep_ + 2, ' ', sizeof sep_ - 2);
+  }
 
   // The document written. Call once, at the end; valid until the scratch
   // buffer is next written or changed.
-  std::string_view Finish() const { return {out_->data(), pos_}; }
+  std::string_view Finish() const {
+    return {out_->data(), static_cast<size_t>(cur_ - out_->data())};
+  }
 
   void BeginObject() { Open('{', false); }
   void BeginArray() { Open('[', true); }
@@ -147,41 +239,30 @@ class Writer {
   // a memcpy call) and it needs no check.
   template <size_t N>
   void Key(const char (&key)[N]) {
-    constexpr size_t kLen = N - 1;
-    Frame& f = stack_.back();
-    const bool comma = f.count++ > 0;
-    // Separator, line break, indent, quoted key and colon in one go.
-    const size_t pad = Pad();
-    char* p = Room(kLen + pad + 6);
-    char* const start = p;
-    if (comma) *p++ = ',';
-    if (indent_ >= 0) {
-      *p++ = '\n';
-      Spaces(p, pad);
-      p += pad;
-    }
-    *p++ = '"';
-    std::memcpy(p, key, kLen);
-    p += kLen;
-    *p++ = '"';
-    *p++ = ':';
-    if (indent_ >= 0) *p++ = ' ';
-    pos_ += static_cast<size_t>(p - start);
+    cur_ = KeyAt(Room(KeyRoom(key)), key);
+  }
+
+  // A key and its value in one call, with one check for room: no array
+  // check (a key is in an object), one call where a story makes ~100k.
+  template <size_t N>
+  void KeyString(const char (&key)[N], std::string_view s) {
+    cur_ = QuotedAt(KeyAt(Room(KeyRoom(key) + s.size() + 2), key), s);
+  }
+  template <size_t N>
+  void KeyUnsigned(const char (&key)[N], uint64_t v) {
+    cur_ = DigitsAt(KeyAt(Room(KeyRoom(key) + kDigits), key), v);
   }
 
   void String(std::string_view s) {
-    Element();
-    Quoted(s);
+    cur_ = QuotedAt(ElementAt(Room(ElementRoom() + s.size() + 2)), s);
   }
   void Unsigned(uint64_t v) {
-    Element();
-    char* p = Room(24);
-    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
+    cur_ = DigitsAt(ElementAt(Room(ElementRoom() + kDigits)), v);
   }
   void Signed(int64_t v) {
     Element();
     char* p = Room(24);
-    pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
+    cur_ = std::to_chars(p, p + 24, v).ptr;
   }
   void Double(double v) {
     Element();
@@ -190,8 +271,21 @@ class Writer {
       return;
     }
     char* p = Room(64);
-    pos_ = static_cast<size_t>(nlohmann::detail::to_chars(p, p + 64, v) -
-                               out_->data());
+    // A whole number from 1 to 2^32 (1.0 is over a quarter of the doubles
+    // a 1k run writes): its digits and ".0", as nlohmann writes every integral
+    // value below 10^15 (its shortest digits are the integer's own, the
+    // rounding interval being far narrower than 1 here); json_test.cc checks
+    // the range against nlohmann. Skips a Grisu2 run of ~500 instructions.
+    if (v >= 1.0 && v < 4294967296.0) {
+      const auto u = static_cast<uint32_t>(v);
+      if (static_cast<double>(u) == v) {
+        p = std::to_chars(p, p + 24, u).ptr;
+        std::memcpy(p, ".0", 2);
+        cur_ = p + 2;
+        return;
+      }
+    }
+    cur_ = Formatted(p, v);
   }
   void Strings(const std::vector<std::string>& v) {
     BeginArray();
@@ -204,73 +298,154 @@ class Writer {
     bool array;
     size_t count;
   };
+  // Deeper than the schema nests (7 levels below a story: a quote
+  // variant's swap pairs).
+  static constexpr size_t kMaxDepth = 16;
+  // Bytes Break() copies at once; a line (break and indent) shorter than
+  // this is one copy.
+  static constexpr size_t kBreakCopy = 32;
 
-  // Room for n more bytes, and 8 beyond them for Spaces()'s whole words:
-  // where the next byte goes.
-  char* Room(size_t n) {
-    if (pos_ + n + 8 > out_->size()) Grow(n + 8);
-    return out_->data() + pos_;
+  // nlohmann's text of a finite double at p (up to 24 bytes; p has
+  // room for 64); past it. Its Grisu2 run is ~500 instructions and the
+  // same value often recurs (a pair's score is one of its coverages; one
+  // ratio in many pairs): a small per-thread table of the last texts made,
+  // indexed by the value's bits, answers those with a copy. The text is a
+  // function of the bits alone, so a hit gives the very same bytes.
+  static char* Formatted(char* p, double v) {
+    struct Entry {
+      uint64_t bits = 0;  // 0 (+0.0, never looked up): empty
+      uint8_t len = 0;
+      char text[24];
+    };
+    thread_local Entry table[256];
+    uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    // +0.0 (the empty entries' bits) is quick for nlohmann too.
+    if (bits == 0) return nlohmann::detail::to_chars(p, p + 64, v);
+    Entry& e = table[(bits * 0x9E3779B97F4A7C15ULL) >> 56];
+    if (e.bits != bits) {
+      char* const end = nlohmann::detail::to_chars(p, p + 64, v);
+      const auto len = static_cast<size_t>(end - p);
+      if (len > sizeof e.text) return end;  // cannot happen; never cached
+      e.bits = bits;
+      e.len = static_cast<uint8_t>(len);
+      std::memcpy(e.text, p, len);
+      return end;
+    }
+    std::memcpy(p, e.text, sizeof e.text);  // whole entry: room for 64
+    return p + e.len;
+  }
+
+  // Most bytes a 64-bit integer takes.
+  static constexpr size_t kDigits = 20;
+  // The room ElementAt() needs.
+  size_t ElementRoom() const { return line_ + kBreakCopy; }
+
+  // The room KeyAt() needs.
+  template <size_t N>
+  size_t KeyRoom(const char (&)[N]) const {
+    return line_ + kBreakCopy + (N - 1) + 4;
+  }
+  // Writes a key of the schema (a string literal of printable ASCII with
+  // nothing to escape, so its length is a constant: the copy is a few
+  // stores, not a memcpy call, and it needs no check) at p, which has
+  // KeyRoom(key) bytes: the separator, line break, indent, quoted key and
+  // colon (and the space after it when indenting: the byte is written
+  // anyway and kept or not). Returns where the value goes.
+  template <size_t N>
+  [[gnu::always_inline]] char* KeyAt(char* p, const char (&key)[N]) {
+    constexpr size_t kLen = N - 1;
+    Frame& f = stack_[top_ - 1];
+    p = Break(p, f.count++ > 0);
+    *p = '"';
+    std::memcpy(p + 1, key, kLen);
+    std::memcpy(p + 1 + kLen, "\": ", 3);
+    return p + kLen + 3 + (line_ != 0);
+  }
+  // v's digits at p, which has kDigits bytes; past them.
+  static char* DigitsAt(char* p, uint64_t v) {
+    return std::to_chars(p, p + kDigits, v).ptr;
+  }
+
+  // Room for n more bytes: where the next byte goes.
+  [[gnu::always_inline]] char* Room(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) < n) Grow(n);
+    return cur_;
   }
   [[gnu::noinline]] void Grow(size_t n) {
-    out_->resize(std::max(out_->size() * 2, pos_ + n + 4096));
+    const auto pos = static_cast<size_t>(cur_ - out_->data());
+    out_->resize(std::max(out_->size() * 2, pos + n + 4096));
+    cur_ = out_->data() + pos;
+    end_ = out_->data() + out_->size();
   }
   void Put(char c) {
     *Room(1) = c;
-    ++pos_;
+    ++cur_;
   }
   void Put(std::string_view s) {
     char* p = Room(s.size());
     std::memcpy(p, s.data(), s.size());
-    pos_ += s.size();
+    cur_ += s.size();
   }
-  // n spaces at p, written eight at a time (up to 7 past p + n: Room()
-  // leaves that slack, and those bytes are overwritten or trimmed).
-  static void Spaces(char* p, size_t n) {
-    for (size_t k = 0; k < n; k += 8) std::memcpy(p + k, "        ", 8);
-  }
-  size_t Pad() const {
-    return indent_ >= 0
-               ? static_cast<size_t>(indent_) * (depth_ + stack_.size())
-               : 0;
+  // Writes at p the separator (when `comma`) and, when indenting, the line
+  // break and indent; where the next byte goes. Writes up to kBreakCopy +
+  // line_ bytes (the room the caller makes), those past the returned
+  // position to be overwritten or trimmed.
+  [[gnu::always_inline]] char* Break(char* p, bool comma) {
+    if (line_ < kBreakCopy) {
+      std::memcpy(p, sep_ + !comma, kBreakCopy);
+    } else {
+      *p = ',';
+      p[comma] = '\n';
+      std::memset(p + comma + 1, ' ', line_ - 1);
+    }
+    return p + comma + line_;
   }
 
-  void Open(char c, bool array) {
-    Element();
-    Put(c);
-    stack_.push_back({array, 0});
+  [[gnu::always_inline]] void Open(char c, bool array) {
+    char* p = ElementAt(Room(ElementRoom() + 1));
+    *p = c;
+    cur_ = p + 1;
+    assert(top_ < kMaxDepth);
+    stack_[top_++] = {array, 0};
+    in_array_ = array;
+    if (line_ != 0) line_ += step_;
   }
   void Close(char c) {
-    const size_t count = stack_.back().count;
-    stack_.pop_back();
-    if (count > 0) Newline();
-    Put(c);
+    const size_t count = stack_[--top_].count;
+    in_array_ = top_ > 0 && stack_[top_ - 1].array;
+    if (line_ != 0) line_ -= step_;
+    char* p = Room(line_ + kBreakCopy + 1);
+    if (count > 0) p = Break(p, false);
+    *p = c;
+    cur_ = p + 1;
   }
-  // Before a value: inside an array, the separator and the line break (an
-  // object's key already wrote them).
-  void Element() {
-    if (stack_.empty() || !stack_.back().array) return;
-    if (stack_.back().count++ > 0) Put(',');
-    Newline();
+  // Before a value, at p (where the next byte goes, with ElementRoom()
+  // bytes): inside an array, the separator and the line break (an object's
+  // key already wrote them); where the value goes.
+  [[gnu::always_inline]] char* ElementAt(char* p) {
+    if (!in_array_) return p;
+    Frame& f = stack_[top_ - 1];
+    return Break(p, f.count++ > 0);
   }
-  void Newline() {
-    if (indent_ < 0) return;
-    const size_t pad = Pad();
-    char* p = Room(pad + 1);
-    *p = '\n';
-    Spaces(p + 1, pad);
-    pos_ += pad + 1;
-  }
-  void Quoted(std::string_view s) {
+  void Element() { cur_ = ElementAt(Room(ElementRoom())); }
+  // s quoted and escaped at p, which has s.size() + 2 bytes of room (all a
+  // plain string takes); past it.
+  [[gnu::always_inline]] char* QuotedAt(char* p, std::string_view s) {
     // Plain ASCII (ids, dates, most names and numbers): the quotes and the
     // bytes in one go, no UTF-8 check, no escape loop.
-    if (PlainAscii(s)) {
-      char* p = Room(s.size() + 2);
+    if (CopyIfPlain(p + 1, s.data(), s.size())) {
       p[0] = '"';
-      if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
       p[s.size() + 1] = '"';
-      pos_ += s.size() + 2;
-      return;
+      return p + s.size() + 2;
     }
+    cur_ = p;
+    Escaped(s);
+    return cur_;
+  }
+  // A string with bytes to escape or check, out of line: the plain case
+  // above then needs no stack frame for this one's state.
+  [[gnu::noinline]] void Escaped(std::string_view s) {
     if (!ValidUtf8(s)) {
       // As nlohmann replaces invalid bytes (ingest validates, so rare).
       Put(nlohmann::ordered_json(std::string(s))
@@ -360,32 +535,32 @@ class Writer {
   }
 
   std::string* out_;
-  size_t pos_ = 0;  // bytes written; out_ is longer (room ahead)
-  int indent_;
-  size_t depth_;
-  std::vector<Frame> stack_;
+  // Where the next byte goes, and the end of the room (out_'s size: the
+  // text is [out_->data(), cur_)).
+  char* cur_;
+  char* end_;
+  size_t step_;     // spaces a level (0: one line)
+  // The line break and indent at the current level: 1 + their spaces, or
+  // 0 on one line.
+  size_t line_;
+  Frame stack_[kMaxDepth];
+  size_t top_ = 0;         // levels open
+  bool in_array_ = false;  // the innermost open level is an array
+  // ",\n" and spaces, from which Break() copies.
+  char sep_[kBreakCopy + 2];
 };
 
 void WriteArticle(Writer& w, const ArticleSummary& a) {
   w.BeginObject();
-  w.Key("id");
-  w.String(a.id);
-  w.Key("title");
-  w.String(a.title);
-  w.Key("source");
-  w.String(a.source);
-  w.Key("url");
-  w.String(a.url);
-  w.Key("published");
-  w.String(a.published);
-  w.Key("lang");
-  w.String(a.lang);
-  w.Key("origin");
-  w.String(a.origin);
-  w.Key("words");
-  w.Unsigned(a.words);
-  w.Key("bytes");
-  w.Unsigned(a.bytes);
+  w.KeyString("id", a.id);
+  w.KeyString("title", a.title);
+  w.KeyString("source", a.source);
+  w.KeyString("url", a.url);
+  w.KeyString("published", a.published);
+  w.KeyString("lang", a.lang);
+  w.KeyString("origin", a.origin);
+  w.KeyUnsigned("words", a.words);
+  w.KeyUnsigned("bytes", a.bytes);
   w.Key("headings");
   w.Strings(a.headings);
   w.Key("captions");
@@ -395,8 +570,7 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
   w.Key("dropped");
   w.Strings(a.dropped);
   if (!a.role.empty()) {
-    w.Key("role");
-    w.String(a.role);
+    w.KeyString("role", a.role);
   }
   if (a.family >= 0) {
     w.Key("family");
@@ -407,17 +581,14 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
     w.BeginArray();
     for (const auto& [from, to] : a.swaps) {
       w.BeginObject();
-      w.Key("from");
-      w.String(from);
-      w.Key("to");
-      w.String(to);
+      w.KeyString("from", from);
+      w.KeyString("to", to);
       w.EndObject();
     }
     w.EndArray();
   }
   if (!a.body.empty()) {
-    w.Key("body");
-    w.String(a.body);
+    w.KeyString("body", a.body);
   }
   w.EndObject();
 }
@@ -439,16 +610,11 @@ std::string StoryText(const Story& st,
     w.EndArray();
   };
   w.BeginObject();
-  w.Key("id");
-  w.Unsigned(st.id);
-  w.Key("headline");
-  w.String(st.headline);
-  w.Key("size");
-  w.Unsigned(st.articles.size());
-  w.Key("first_published");
-  w.String(st.first_published);
-  w.Key("last_published");
-  w.String(st.last_published);
+  w.KeyUnsigned("id", st.id);
+  w.KeyString("headline", st.headline);
+  w.KeyUnsigned("size", st.articles.size());
+  w.KeyString("first_published", st.first_published);
+  w.KeyString("last_published", st.last_published);
   w.Key("keywords");
   w.Strings(st.keywords);
   w.Key("articles");
@@ -459,8 +625,7 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const Family& f : st.families) {
     w.BeginObject();
-    w.Key("origin");
-    w.String(articles[f.articles.front()].id);
+    w.KeyString("origin", articles[f.articles.front()].id);
     w.Key("articles");
     ids(f.articles);
     w.EndObject();
@@ -470,22 +635,17 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const PairwiseRelation& r : st.relations) {
     w.BeginObject();
-    w.Key("a");
-    w.String(articles[r.a].id);
-    w.Key("b");
-    w.String(articles[r.b].id);
-    w.Key("relation");
-    w.String(r.relation);
+    w.KeyString("a", articles[r.a].id);
+    w.KeyString("b", articles[r.b].id);
+    w.KeyString("relation", r.relation);
     w.Key("score");
     w.Double(r.score);
     w.Key("coverage_a");
     w.Double(r.coverage_a);
     w.Key("coverage_b");
     w.Double(r.coverage_b);
-    w.Key("longest_passage");
-    w.Unsigned(r.longest_passage);
-    w.Key("swaps");
-    w.Unsigned(r.swaps);
+    w.KeyUnsigned("longest_passage", r.longest_passage);
+    w.KeyUnsigned("swaps", r.swaps);
     w.EndObject();
   }
   w.EndArray();
@@ -493,23 +653,17 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const FactClaim& c : st.claims) {
     w.BeginObject();
-    w.Key("kind");
-    w.String(c.kind);
-    w.Key("slot");
-    w.String(c.slot);
-    w.Key("value");
-    w.String(c.value);
+    w.KeyString("kind", c.kind);
+    w.KeyString("slot", c.slot);
+    w.KeyString("value", c.value);
     w.Key("texts");
     w.Strings(c.texts);
     w.Key("articles");
     ids(c.articles);
-    w.Key("sources");
-    w.Unsigned(c.sources);
-    w.Key("status");
-    w.String(c.status);
+    w.KeyUnsigned("sources", c.sources);
+    w.KeyString("status", c.status);
     if (!c.flag.empty()) {
-      w.Key("flag");
-      w.String(c.flag);
+      w.KeyString("flag", c.flag);
     }
     w.EndObject();
   }
@@ -518,16 +672,13 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const FactConflict& c : st.conflicts) {
     w.BeginObject();
-    w.Key("kind");
-    w.String(c.kind);
-    w.Key("slot");
-    w.String(c.slot);
+    w.KeyString("kind", c.kind);
+    w.KeyString("slot", c.slot);
     w.Key("sides");
     w.BeginArray();
     for (const FactConflictSide& side : c.sides) {
       w.BeginObject();
-      w.Key("value");
-      w.String(side.value);
+      w.KeyString("value", side.value);
       w.Key("articles");
       ids(side.articles);
       w.EndObject();
@@ -540,16 +691,13 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const EntityGroup& e : st.entities) {
     w.BeginObject();
-    w.Key("name");
-    w.String(e.name);
-    w.Key("type");
-    w.String(e.type);
+    w.KeyString("name", e.name);
+    w.KeyString("type", e.type);
     w.Key("variants");
     w.Strings(e.variants);
     w.Key("articles");
     ids(e.articles);
-    w.Key("sources");
-    w.Unsigned(e.sources);
+    w.KeyUnsigned("sources", e.sources);
     w.EndObject();
   }
   w.EndArray();
@@ -557,25 +705,19 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const QuoteGroup& q : st.quotes) {
     w.BeginObject();
-    w.Key("speaker");
-    w.String(q.speaker);
-    w.Key("sources");
-    w.Unsigned(q.sources);
+    w.KeyString("speaker", q.speaker);
+    w.KeyUnsigned("sources", q.sources);
     w.Key("variants");
     w.BeginArray();
     for (const QuoteVariant& v : q.variants) {
       w.BeginObject();
-      w.Key("article");
-      w.String(articles[v.article].id);
-      w.Key("text");
-      w.String(v.text);
+      w.KeyString("article", articles[v.article].id);
+      w.KeyString("text", v.text);
       if (!v.venue.empty()) {
-        w.Key("venue");
-        w.String(v.venue);
+        w.KeyString("venue", v.venue);
       }
       if (!v.flag.empty()) {
-        w.Key("flag");
-        w.String(v.flag);
+        w.KeyString("flag", v.flag);
       }
       if (!v.swaps.empty()) {
         w.Key("swaps");
@@ -598,14 +740,11 @@ std::string StoryText(const Story& st,
   w.BeginArray();
   for (const BriefSentence& b : st.brief) {
     w.BeginObject();
-    w.Key("article");
-    w.String(articles[b.article].id);
-    w.Key("text");
-    w.String(b.text);
+    w.KeyString("article", articles[b.article].id);
+    w.KeyString("text", b.text);
     w.Key("supported_by");
     ids(b.supported_by);
-    w.Key("sources");
-    w.Unsigned(b.sources);
+    w.KeyUnsigned("sources", b.sources);
     w.EndObject();
   }
   w.EndArray();

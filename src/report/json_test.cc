@@ -6,9 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "concord/render.h"
 
@@ -153,6 +157,133 @@ TEST(JsonRender, SpecialBytesAtEveryOffsetOfALongString) {
       EXPECT_EQ(parsed["articles"][i]["title"], title) << i;
     } else {
       EXPECT_NE(parsed["articles"][i]["title"], title) << i;
+    }
+  }
+}
+
+// The text of one report dumped again by nlohmann, for comparison.
+std::string Redumped(const std::string& out, int indent) {
+  return nlohmann::ordered_json::parse(out).dump(
+             indent, ' ', false,
+             nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+// Whole numbers from 1 to 2^32 are written without nlohmann's formatter
+// (digits and ".0"), and recurring values from a table of recent texts;
+// they, their neighbours and other doubles must still come out in its
+// bytes. Compared value by value with nlohmann's own
+// formatting of each double.
+TEST(JsonRender, DoublesAreNlohmannsBytes) {
+  std::vector<double> values;
+  for (double d = 0; d <= 70000; ++d) values.push_back(d);
+  for (int e = 0; e <= 40; ++e) {
+    const double p = std::ldexp(1.0, e);
+    for (double d :
+         {p, p - 1, p + 1, std::nextafter(p, 0.0), std::nextafter(p, 1e300)}) {
+      values.push_back(d);
+    }
+  }
+  for (double p = 1; p < 1e17; p *= 10) {
+    for (double d : {p, p - 1, p + 1, std::nextafter(p, 0.0),
+                     std::nextafter(p, 1e300), p * 0.5, p * 2.5}) {
+      values.push_back(d);
+    }
+  }
+  // Recurring values (the writer keeps recent texts by the value's bits):
+  // zeros of both signs, which an empty table slot must not answer, and
+  // values met again after others took their slots.
+  for (int round = 0; round < 3; ++round) {
+    for (double d : {0.0, -0.0, 0.1, -0.1, 0.0, 2.0 / 3.0, -0.0, 1e-300, 0.1,
+                     5e-324, -2.2250738585072014e-308}) {
+      values.push_back(d);
+    }
+  }
+  uint64_t x = 0x9E3779B97F4A7C15ULL;  // xorshift: fixed, reproducible
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const uint64_t r = next();
+    values.push_back(static_cast<double>(r >> 32));  // integral, < 2^32
+    values.push_back(static_cast<double>(r >> 32) + 0.5);
+    values.push_back(static_cast<double>(r >> 11) / 9007199254740992.0);
+    values.push_back(static_cast<double>(r % 1000) / 1000);
+    double bits;
+    std::memcpy(&bits, &r, 8);  // any pattern, NaN and inf included
+    values.push_back(bits);
+  }
+  Report r;
+  r.articles.resize(2);
+  Story st;
+  for (size_t i = 0; i < values.size(); i += 3) {
+    PairwiseRelation rel;
+    rel.a = 0;
+    rel.b = 1;
+    rel.score = values[i];
+    rel.coverage_a = i + 1 < values.size() ? values[i + 1] : 0.0;
+    rel.coverage_b = i + 2 < values.size() ? values[i + 2] : 0.0;
+    st.relations.push_back(rel);
+  }
+  r.stories.push_back(st);
+  const std::string out = RenderJson(r, {.indent = -1});
+  const auto doc = nlohmann::ordered_json::parse(out);
+  const auto& rels = doc["stories"][0]["relations"];
+  ASSERT_EQ(rels.size(), st.relations.size());
+  size_t k = 0;
+  for (const PairwiseRelation& rel : st.relations) {
+    const auto& got = rels[k++];
+    for (const auto& [key, v] : {std::pair{"score", rel.score},
+                                 std::pair{"coverage_a", rel.coverage_a},
+                                 std::pair{"coverage_b", rel.coverage_b}}) {
+      const std::string want = nlohmann::ordered_json(v).dump();
+      ASSERT_EQ(got[key].dump(), want) << v;
+    }
+  }
+  // And the document as a whole, byte for byte.
+  EXPECT_EQ(out, Redumped(out, -1));
+}
+
+// Layouts the report does not use by default: no indent but line breaks
+// (indent 0), and indents so deep that a line break and indent is longer
+// than the writer's one-copy line (written the long way).
+TEST(JsonRender, UnusualIndentsAreNlohmannsBytes) {
+  const Report r = AwkwardReport();
+  for (int indent : {0, 1, 3, 8, 9, 31, 40}) {
+    const std::string out = RenderJson(r, {.indent = indent});
+    EXPECT_EQ(out, Redumped(out, indent)) << "indent " << indent;
+  }
+}
+
+// Plain strings of every length up to past two 16-byte blocks are copied
+// while checked: each must come back whole, and the bytes around it
+// (quotes, separators) intact.
+TEST(JsonRender, PlainStringsOfEveryLength) {
+  Report r;
+  const std::string alphabet =
+      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-:";
+  for (size_t len = 0; len <= alphabet.size(); ++len) {
+    ArticleSummary a;
+    a.id = alphabet.substr(0, len);
+    a.title = alphabet.substr(alphabet.size() - len);
+    a.headings = {a.id, a.title, a.id};
+    r.articles.push_back(a);
+  }
+  Story st;
+  for (uint32_t i = 0; i < r.articles.size(); ++i) st.articles.push_back(i);
+  r.stories.push_back(st);
+  for (int indent : {-1, 2}) {
+    const std::string out = RenderJson(r, {.indent = indent});
+    EXPECT_EQ(out, Redumped(out, indent));
+    const auto doc = nlohmann::ordered_json::parse(out);
+    for (size_t i = 0; i < r.articles.size(); ++i) {
+      const auto& a = doc["stories"][0]["articles"][i];
+      EXPECT_EQ(a["id"], r.articles[i].id);
+      EXPECT_EQ(a["title"], r.articles[i].title);
+      EXPECT_EQ(a["headings"][2], r.articles[i].id);
     }
   }
 }
