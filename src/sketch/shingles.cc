@@ -104,6 +104,7 @@
 
 #include "src/base/hash.h"
 #include "src/sketch/shingles_internal.h"
+#include "src/text/ascii_classes.h"
 
 namespace concord::sketch {
 namespace {
@@ -440,40 +441,14 @@ void ClassifyBaseline(const char* s, size_t n, size_t blocks, char* lowered,
 #if defined(__x86_64__) && defined(__GNUC__)
 // The byte classes as the AND of two 16-entry tables, one indexed by the
 // low nibble and one by the high nibble (vpshufb looks up 32 bytes at
-// once): each bit below marks a rectangle of rows (high nibbles) by
-// columns (low nibbles), and a class is a union of bits.
-//   0x01 A-O, a-o   rows 4, 6 by 1-15     0x10 ' , .   row 2 by 7, 12, 14
-//   0x02 P-Z, p-z   rows 5, 7 by 0-10     0x20 ;       row 3 by 11
-//   0x04 0-9        row 3 by 0-9
-//   0x08 @ O P _    rows 4, 5 by 0, 15
-// Core is 0x0F, join 0x30, letter 0x03 (lower-cased by setting 0x20,
-// which digits already have). Rows 8-15 (bytes >= 0x80) have no bit.
-constexpr uint8_t kLetterLow = 0x01, kLetterHigh = 0x02, kDigitBit = 0x04,
-                  kCoreExtra = 0x08, kJoinPunct = 0x10, kJoinSemi = 0x20;
-constexpr std::array<uint8_t, 16> MakeLowNibbleBits() {
-  std::array<uint8_t, 16> t{};
-  for (int l = 0; l < 16; ++l) {
-    if (l >= 1) t[l] |= kLetterLow;
-    if (l <= 10) t[l] |= kLetterHigh;
-    if (l <= 9) t[l] |= kDigitBit;
-    if (l == 0 || l == 15) t[l] |= kCoreExtra;
-    if (l == 7 || l == 12 || l == 14) t[l] |= kJoinPunct;
-    if (l == 11) t[l] |= kJoinSemi;
-  }
-  return t;
-}
-constexpr std::array<uint8_t, 16> MakeHighNibbleBits() {
-  std::array<uint8_t, 16> t{};
-  t[2] = kJoinPunct;
-  t[3] = kDigitBit | kJoinSemi;
-  t[4] = kLetterLow | kCoreExtra;
-  t[5] = kLetterHigh | kCoreExtra;
-  t[6] = kLetterLow;
-  t[7] = kLetterHigh;
-  return t;
-}
-constexpr std::array<uint8_t, 16> kLowNibbleBits = MakeLowNibbleBits();
-constexpr std::array<uint8_t, 16> kHighNibbleBits = MakeHighNibbleBits();
+// once): the tokenizer's own tables (src/text/ascii_classes.h), whose
+// core, join and letter bits are the word rules read here. Letters are
+// lower-cased by setting 0x20 (which digits already have).
+constexpr uint8_t kCoreBits = text::ascii::kNibCore;
+constexpr uint8_t kJoinBits = text::ascii::kNibMid;
+constexpr uint8_t kLetterBits = text::ascii::kNibLetter;
+using text::ascii::kHighNibbleClasses;
+using text::ascii::kLowNibbleClasses;
 
 // ClassifyBaseline 32 bytes at a time, for processors with AVX2 (chosen at
 // run time; the build targets plain x86-64): the classes from two table
@@ -496,13 +471,12 @@ constexpr std::array<uint8_t, 16> kHighNibbleBits = MakeHighNibbleBits();
 [[gnu::target("avx2")]] void ClassifyAvx2(const char* s, size_t n,
                                           size_t blocks, char* lowered,
                                           uint64_t* core, uint64_t* slow) {
-  const __m256i low_table = SplatTable(kLowNibbleBits);
-  const __m256i high_table = SplatTable(kHighNibbleBits);
+  const __m256i low_table = SplatTable(kLowNibbleClasses);
+  const __m256i high_table = SplatTable(kHighNibbleClasses);
   const __m256i nibble = Splat(0x0F);
-  const __m256i core_bits =
-      Splat(kLetterLow | kLetterHigh | kDigitBit | kCoreExtra);
-  const __m256i join_bits = Splat(kJoinPunct | kJoinSemi);
-  const __m256i letter_bits = Splat(kLetterLow | kLetterHigh);
+  const __m256i core_bits = Splat(static_cast<char>(kCoreBits));
+  const __m256i join_bits = Splat(static_cast<char>(kJoinBits));
+  const __m256i letter_bits = Splat(static_cast<char>(kLetterBits));
   const __m256i case_bit = Splat(0x20);
   const __m256i underscore = Splat('_');
   const __m256i zero = _mm256_setzero_si256();
