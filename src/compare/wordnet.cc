@@ -155,54 +155,65 @@ bool PosFromChar(char c, Pos* p) {
   }
 }
 
-// Strings interned into one arena; ids are dense from 0. Open addressing
-// with linear probing, at most half full.
+// Strings interned once; ids are dense from 0. Open addressing with
+// linear probing, at most half full. A string that lives as long as the
+// Interner (a lemma in a kept index file) is referred to where it is; others
+// are copied into arena chunks: copying the ~150k index lemmas cost a
+// library call apiece.
 class Interner {
  public:
   uint32_t Find(std::string_view s) const {
     if (slots_.empty()) return kNoId;
     return slots_[Slot(s, HashOf(s))];
   }
-  uint32_t Intern(std::string_view s) {
+  // The id of `s`, interned if new. With `stable`, `s` outlives the
+  // Interner and is not copied.
+  uint32_t Intern(std::string_view s, bool stable = false) {
     const uint32_t h = HashOf(s);
+    size_t slot = 0;
     if (!slots_.empty()) {
-      if (const uint32_t id = slots_[Slot(s, h)]; id != kNoId) return id;
+      slot = Slot(s, h);
+      if (const uint32_t id = slots_[slot]; id != kNoId) return id;
     }
+    const auto id = static_cast<uint32_t>(size());
     if (2 * (size() + 1) > slots_.size()) {
       slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNoId);
-      for (uint32_t id = 0; id < size(); ++id) Place(id);
+      for (uint32_t i = 0; i < size(); ++i) Place(i);
+      slot = Slot(s, h);  // the empty slot that ends its probe now
     }
-    const uint32_t id = static_cast<uint32_t>(size());
-    arena_.append(s);
-    starts_.push_back(static_cast<uint32_t>(arena_.size()));
+    texts_.push_back(stable ? s.data() : Copy(s));
+    sizes_.push_back(static_cast<uint32_t>(s.size()));
     hashes_.push_back(h);
-    Place(id);
+    slots_[slot] = id;  // Slot() probed up to this empty slot
     return id;
   }
-  // Room for `n` strings of `bytes` bytes in all without growing.
-  void Reserve(size_t n, size_t bytes) {
+  // Room for `n` strings without growing.
+  void Reserve(size_t n) {
     size_t slots = 1024;
     while (slots < 2 * n) slots *= 2;
     if (slots > slots_.size()) {
       slots_.assign(slots, kNoId);
       for (uint32_t id = 0; id < size(); ++id) Place(id);
     }
-    starts_.reserve(n + 1);
+    texts_.reserve(n);
+    sizes_.reserve(n);
     hashes_.reserve(n);
-    arena_.reserve(bytes);
   }
   std::string_view Get(uint32_t id) const {
-    return std::string_view(arena_).substr(starts_[id],
-                                           starts_[id + 1] - starts_[id]);
+    return std::string_view(texts_[id], sizes_[id]);
   }
-  size_t size() const { return starts_.size() - 1; }
+  size_t size() const { return texts_.size(); }
 
  private:
+  static constexpr size_t kChunk = 16 << 10;
   // Eight bytes per multiply, inlined: the loader hashes ~370k short
-  // strings, for which a library call cost more than the hashing.
+  // strings, for which a library call cost more than the hashing. The last
+  // bytes are read as one or two overlapping loads, not byte by byte
+  // (equal strings still hash equal; the length is mixed in).
   static uint32_t HashOf(std::string_view s) {
     const char* p = s.data();
-    size_t n = s.size();
+    const size_t size = s.size();
+    size_t n = size;
     uint64_t h = n * 0x9E3779B97F4A7C15ULL;
     for (; n >= 8; p += 8, n -= 8) {
       uint64_t x;
@@ -211,10 +222,33 @@ class Interner {
       h ^= h >> 31;
     }
     uint64_t x = 0;
-    for (size_t i = 0; i < n; ++i) {
-      x |= uint64_t{static_cast<uint8_t>(p[i])} << (8 * i);
+    if (n > 0 && size >= 8) {
+      std::memcpy(&x, s.data() + size - 8, 8);  // the last 8 bytes
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      x = uint64_t{hi} << 32 | lo;
+    } else if (n > 0) {
+      x = uint64_t{static_cast<uint8_t>(p[0])} |
+          uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+          uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
     }
     return static_cast<uint32_t>(Fmix64(h ^ x));
+  }
+  // A copy of `s` in the arena, which never moves what it holds.
+  const char* Copy(std::string_view s) {
+    if (s.size() > chunk_left_) {
+      const size_t n = std::max(kChunk, s.size());
+      chunks_.push_back(std::make_unique<char[]>(n));
+      chunk_next_ = chunks_.back().get();
+      chunk_left_ = n;
+    }
+    char* const out = chunk_next_;
+    if (!s.empty()) std::memcpy(out, s.data(), s.size());
+    chunk_next_ += s.size();
+    chunk_left_ -= s.size();
+    return out;
   }
   // The slot holding `s` (hash h), or the empty slot that ends its probe.
   size_t Slot(std::string_view s, uint32_t h) const {
@@ -222,8 +256,8 @@ class Interner {
          i = (i + 1) & (slots_.size() - 1)) {
       const uint32_t id = slots_[i];
       if (id == kNoId) return i;
-      if (hashes_[id] == h && starts_[id + 1] - starts_[id] == s.size() &&
-          std::memcmp(arena_.data() + starts_[id], s.data(), s.size()) == 0) {
+      if (hashes_[id] == h && sizes_[id] == s.size() &&
+          std::memcmp(texts_[id], s.data(), s.size()) == 0) {
         return i;
       }
     }
@@ -234,10 +268,13 @@ class Interner {
     slots_[i] = id;
   }
 
-  std::string arena_;
-  std::vector<uint32_t> starts_{0};  // id -> start in arena_; one past the end
-  std::vector<uint32_t> hashes_;     // id -> HashOf()
-  std::vector<uint32_t> slots_;      // ids, kNoId when empty; a power of two
+  std::vector<const char*> texts_;  // id -> its bytes (kept or in chunks_)
+  std::vector<uint32_t> sizes_;     // id -> size
+  std::vector<uint32_t> hashes_;    // id -> HashOf()
+  std::vector<uint32_t> slots_;     // ids, kNoId when empty; a power of two
+  std::vector<std::unique_ptr<char[]>> chunks_;  // copies
+  char* chunk_next_ = nullptr;
+  size_t chunk_left_ = 0;
 };
 
 bool Intersects(const std::vector<uint32_t>& a,
@@ -1225,7 +1262,12 @@ Status WordNet::Impl::LoadIndex(Pos p) {
         uint8_t classes = 0;
         Pos pos = kNoun;
         if (!fast.Next(&field, &classes) ||
-            (lemma = FoldedWord(field, classes, &folded)).empty() ||
+            // Most lemmas need no folding: tested here, not in a call.
+            (lemma = (classes & (kFoldable | kUnderscore)) == 0 &&
+                             field.back() != ')'
+                         ? field
+                         : FoldedWord(field, classes, &folded))
+                .empty() ||
             !fast.PartOfSpeech(&pos) || pos != p) {
           // Unusual or malformed: read again, naming the error if any.
           Fields f(line);
@@ -1234,7 +1276,11 @@ Status WordNet::Impl::LoadIndex(Pos p) {
           if (!f.ok()) return Malformed(index_path[p], line_no, f.error());
           lemma = slow_lemma;
         }
-        const uint32_t id = strings.Intern(lemma);
+        // Most lemmas are folded as they are in the file, which the
+        // WordNet keeps: not copied.
+        const uint32_t id =
+            strings.Intern(lemma, lemma.data() >= text &&
+                                      lemma.data() < text + index_text[p].size());
         if (pos_mask.size() <= id) {
           pos_mask.resize(std::max<size_t>(id + 1, 2 * pos_mask.size()), 0);
           index_line.resize(pos_mask.size() * kPosCount, 0);
@@ -1417,7 +1463,7 @@ Status WordNet::Impl::Load(const std::string& dir) {
   size_t word_senses = 0;
   for (const SynsetLine& s : synset_lines) word_senses += s.words;
   // About one lemma per word sense, and a few more strings.
-  strings.Reserve(word_senses, 12 * word_senses);
+  strings.Reserve(word_senses);
   pos_mask.resize(word_senses, 0);
   index_line.resize(word_senses * kPosCount, 0);
   for (int p = 0; p < kPosCount; ++p) {
