@@ -49,6 +49,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -813,6 +814,48 @@ bool FoldedUnderscores(std::string_view w) {
   return true;
 }
 
+// True if the field at `p` is a lemma Fields::Word() keeps as it is:
+// bytes above ' ' but for 'A'..'Z', no '_' at either end or doubled, not
+// ending in ')' (a marker), and ended by a space, which *end gets. Eight
+// bytes at a time while they are plain and `limit` allows (the index files
+// hold ~150k lemmas); false for anything else, for the field reader to
+// decide. REQUIRES: the byte after the line is '\n', '\r' or NUL.
+bool PlainLemma(const char* p, const char* limit, const char** end) {
+  static_assert(std::endian::native == std::endian::little);
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255, kHigh = kOnes * 128;
+  const char* q = p;
+  for (;;) {
+    if (limit - q >= 8) {
+      uint64_t x;
+      std::memcpy(&x, q, 8);
+      // The high bit of each byte below '!', in 'A'..'Z', or '_': exact
+      // for the lowest such byte (a borrow only runs upwards from it).
+      const uint64_t low7 = x & (kOnes * 127);
+      const uint64_t below_bang = (x - kOnes * 0x21) & ~x & kHigh;
+      const uint64_t upper = (kOnes * (127 + 'Z' + 1) - low7) & ~x &
+                             (low7 + kOnes * (127 - ('A' - 1))) & kHigh;
+      const uint64_t u = x ^ (kOnes * '_');
+      const uint64_t underscore = (u - kOnes) & ~u & kHigh;
+      const uint64_t stop = below_bang | upper | underscore;
+      if (stop == 0) {
+        q += 8;
+        continue;
+      }
+      q += std::countr_zero(stop) / 8;  // little-endian: the first byte
+    }
+    const auto c = static_cast<uint8_t>(*q);
+    if (c == ' ') break;
+    if (c < 0x21 || static_cast<uint8_t>(c - 'A') < 26 ||
+        (c == '_' && (q == p || q[-1] == '_'))) {
+      return false;
+    }
+    ++q;
+  }
+  if (q == p || q[-1] == '_' || q[-1] == ')') return false;
+  *end = q;
+  return true;
+}
+
 // A word field as Fields::Word() reads it: without its adjective marker,
 // folded (into `buffer` if folding changes it). Empty if nothing is left.
 std::string_view FoldedWord(std::string_view field, uint8_t classes,
@@ -1251,23 +1294,35 @@ Status WordNet::Impl::Verify() const {
 Status WordNet::Impl::LoadIndex(Pos p) {
   std::string folded, slow_lemma;
   const char* const text = index_text[p].data();
+  const char* const text_end = text + index_text[p].size();
   // Inlined: GCC's choice otherwise flips with unrelated code (~2 M
   // instructions).
   return ForEachLineOf(
       std::string_view(text, index_text[p].size()),
       [&](std::string_view line,
           size_t line_no) __attribute__((always_inline)) -> Status {
-        FastFields fast(line);
         std::string_view field, lemma;
         uint8_t classes = 0;
         Pos pos = kNoun;
-        if (!fast.Next(&field, &classes) ||
+        const char* lemma_end = nullptr;
+        const bool plain = PlainLemma(line.data(), text_end, &lemma_end);
+        if (plain) {
+          lemma = std::string_view(
+              line.data(), static_cast<size_t>(lemma_end - line.data()));
+        }
+        FastFields fast(
+            plain ? std::string_view(lemma_end, static_cast<size_t>(
+                                                    line.data() + line.size() -
+                                                    lemma_end))
+                  : line);
+        if ((!plain &&
+             (!fast.Next(&field, &classes) ||
             // Most lemmas need no folding: tested here, not in a call.
             (lemma = (classes & (kFoldable | kUnderscore)) == 0 &&
                              field.back() != ')'
                          ? field
                          : FoldedWord(field, classes, &folded))
-                .empty() ||
+                 .empty())) ||
             !fast.PartOfSpeech(&pos) || pos != p) {
           // Unusual or malformed: read again, naming the error if any.
           Fields f(line);

@@ -191,6 +191,48 @@ struct BrokenCase {
   const char* want;  // substring of the error message
 };
 
+// Index lemmas are read eight bytes at a time while they need no folding;
+// any other byte sends the line to the field reader, which folds it. Each
+// spelling below must read as its folded lemma, whichever byte of a word
+// of eight it falls on, up to a last line with no line break.
+TEST(SyntheticWordNet, IndexLemmasFoldWhereverTheUnusualByteIs) {
+  auto files = SyntheticFiles();
+  files["index.noun"] =
+      "  1 header\n"
+      "abcdefghIJ n 1 0 1 0 00000300\n"
+      "averylonglemmaname n 1 0 1 0 00000300\n"
+      "box n 1 0 1 0 00000300\n"
+      "caf\xc3\xa9_au_lait n 1 0 1 0 00000300\n"
+      "domestic_goose n 1 2 @ + 1 0 00000200\n"
+      "entity n 1 1 ~ 1 0 00000100\n"
+      "goose n 1 2 @ + 1 0 00000200\n"
+      "nation n 1 2 @ \\ 1 0 00000350\n"
+      "new__york_city_ n 1 0 1 0 00000300\n"
+      "_under n 1 0 1 0 00000300\n"
+      "tabbed\tword n 1 0 1 0 00000300\n"
+      "sixteen_bytes_xx n 1 0 1 0 00000300\n"
+      "zzzzzzzzzzzzzzz(p) n 1 0 1 0 00000300";
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  const std::vector<BaseFormsCase> cases = {
+      {"ABCDEFGHIJ", {"abcdefghij"}},
+      {"AVeryLongLemmaName", {"averylonglemmaname"}},
+      {"caf\xc3\xa9 au lait", {"caf\xc3\xa9_au_lait"}},
+      {"new york city", {"new_york_city"}},
+      {"under", {"under"}},
+      {"tabbed word", {"tabbed_word"}},
+      {"sixteen bytes xx", {"sixteen_bytes_xx"}},
+      {"zzzzzzzzzzzzzzz", {"zzzzzzzzzzzzzzz"}},
+      {"goose", {"goose"}},
+  };
+  ExpectBaseForms(**wn, cases);
+  EXPECT_EQ((*wn)->Relate("AVeryLongLemmaName", "box"),
+            WordRelation::kSynonym);
+  EXPECT_EQ((*wn)->Relate("new_york_city", "abcdefghij"),
+            WordRelation::kSynonym);
+  EXPECT_TRUE((*wn)->Verify().ok());
+}
+
 TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
   const std::string header = "  1 header\n";
   const std::vector<BrokenCase> cases = {
