@@ -1301,41 +1301,39 @@ Status WordNet::Impl::LoadIndex(Pos p) {
       std::string_view(text, index_text[p].size()),
       [&](std::string_view line,
           size_t line_no) __attribute__((always_inline)) -> Status {
-        std::string_view field, lemma;
-        uint8_t classes = 0;
+        std::string_view lemma;
         Pos pos = kNoun;
-        const char* lemma_end = nullptr;
-        const bool plain = PlainLemma(line.data(), text_end, &lemma_end);
-        if (plain) {
+        // `in_file`: the lemma is a view of the file, which the WordNet
+        // keeps (most are, folded as they are): not copied.
+        bool read = false, in_file = false;
+        if (const char* lemma_end = nullptr;
+            PlainLemma(line.data(), text_end, &lemma_end)) {
           lemma = std::string_view(
               line.data(), static_cast<size_t>(lemma_end - line.data()));
+          FastFields fast(std::string_view(
+              lemma_end,
+              static_cast<size_t>(line.data() + line.size() - lemma_end)));
+          read = fast.PartOfSpeech(&pos) && pos == p;
+          in_file = true;
+        } else {
+          FastFields fast(line);
+          std::string_view field;
+          uint8_t classes = 0;
+          read = fast.Next(&field, &classes) &&
+                 !(lemma = FoldedWord(field, classes, &folded)).empty() &&
+                 fast.PartOfSpeech(&pos) && pos == p;
+          in_file = lemma.data() == field.data();  // not folded anew
         }
-        FastFields fast(
-            plain ? std::string_view(lemma_end, static_cast<size_t>(
-                                                    line.data() + line.size() -
-                                                    lemma_end))
-                  : line);
-        if ((!plain &&
-             (!fast.Next(&field, &classes) ||
-            // Most lemmas need no folding: tested here, not in a call.
-            (lemma = (classes & (kFoldable | kUnderscore)) == 0 &&
-                             field.back() != ')'
-                         ? field
-                         : FoldedWord(field, classes, &folded))
-                 .empty())) ||
-            !fast.PartOfSpeech(&pos) || pos != p) {
+        if (!read) {
           // Unusual or malformed: read again, naming the error if any.
           Fields f(line);
           slow_lemma = f.Word("lemma");
           f.PartOfSpeech("part of speech", p);
           if (!f.ok()) return Malformed(index_path[p], line_no, f.error());
           lemma = slow_lemma;
+          in_file = false;
         }
-        // Most lemmas are folded as they are in the file, which the
-        // WordNet keeps: not copied.
-        const uint32_t id =
-            strings.Intern(lemma, lemma.data() >= text &&
-                                      lemma.data() < text + index_text[p].size());
+        const uint32_t id = strings.Intern(lemma, in_file);
         if (pos_mask.size() <= id) {
           pos_mask.resize(std::max<size_t>(id + 1, 2 * pos_mask.size()), 0);
           index_line.resize(pos_mask.size() * kPosCount, 0);
