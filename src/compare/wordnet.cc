@@ -805,6 +805,31 @@ class FastFields {
   const char* end_;
 };
 
+// The usual head of a data line of part of speech p, "00001740 03 n 01 "
+// (offset, lexicographer file, synset type, word count), read at fixed
+// places; false for any other shape, for FastFields to read. Gives what
+// FastFields would.
+bool FixedDataHead(std::string_view line, Pos p, uint32_t* offset,
+                   uint32_t* n_words) {
+  if (line.size() < 17) return false;
+  const char* const s = line.data();
+  uint64_t x;
+  std::memcpy(&x, s, 8);
+  const uint32_t h0 = kHexValue[static_cast<uint8_t>(s[14])],
+                 h1 = kHexValue[static_cast<uint8_t>(s[15])];
+  Pos type = kNoun;
+  if (!EightDigits(x) || s[8] != ' ' ||
+      static_cast<uint8_t>(s[9] - '0') > 9 ||
+      static_cast<uint8_t>(s[10] - '0') > 9 || s[11] != ' ' ||
+      !PosFromChar(s[12], &type) || type != p || s[13] != ' ' ||
+      (h0 | h1) >= 16 || s[16] != ' ') {
+    return false;
+  }
+  *offset = ParseEightDigits(x);
+  *n_words = h0 << 4 | h1;
+  return true;
+}
+
 // True if no '_' of `w` is doubled or at either end.
 bool FoldedUnderscores(std::string_view w) {
   if (w.empty() || w.front() == '_' || w.back() == '_') return false;
@@ -1075,8 +1100,10 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
         uint32_t offset = 0, lex_file = 0, n_words = 0;
         Pos type = kNoun;
         FastFields fast(line);
-        if (!fast.Decimal(&offset) || !fast.Decimal(&lex_file) ||
-            !fast.PartOfSpeech(&type) || type != p || !fast.Hex(&n_words)) {
+        if (!FixedDataHead(line, p, &offset, &n_words) &&
+            (!fast.Decimal(&offset) || !fast.Decimal(&lex_file) ||
+             !fast.PartOfSpeech(&type) || type != p ||
+             !fast.Hex(&n_words))) {
           // Unusual or malformed: read again, naming the error if any.
           Fields f(line);
           offset = f.Number(10, "synset offset");

@@ -233,6 +233,31 @@ TEST(SyntheticWordNet, IndexLemmasFoldWhereverTheUnusualByteIs) {
   EXPECT_TRUE((*wn)->Verify().ok());
 }
 
+// Data lines are read at fixed places when their first fields have the
+// usual widths ("00000100 03 n 01 "), field by field otherwise: both read
+// the same synsets.
+TEST(SyntheticWordNet, DataLinesOfUnusualWidthsReadAsUsual) {
+  auto files = SyntheticFiles();
+  files["data.noun"] =
+      "  1 header\n"
+      "00000100 3 n 1 entity 0 002 ~ 00000200 n 0000 ~ 00000350 n 0000 "
+      "| that which exists\n"
+      "00000200  05 n 02 goose 0 Domestic_Goose 0 002 @ 00000100 n 0000 "
+      "+ 00000400 v 0101 | a bird\n"
+      "300 06 n 01 box 0 000 | a container\n"
+      "00000350 14 n 1 nation 0 002 @ 00000100 n 0000 "
+      "\\ 00000800 a 0101 | a people\n";
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  EXPECT_EQ((*wn)->synset_count(), 13u);
+  ExpectRelations(**wn, {{"goose", "entity", WordRelation::kHypernym},
+                         {"nation", "entity", WordRelation::kHypernym},
+                         {"geese", "honk", WordRelation::kDerived},
+                         {"nation", "national", WordRelation::kDerived},
+                         {"box", "entity", WordRelation::kNone}});
+  EXPECT_TRUE((*wn)->Verify().ok());
+}
+
 TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
   const std::string header = "  1 header\n";
   const std::vector<BrokenCase> cases = {
