@@ -563,6 +563,8 @@ struct ExceptionEntry {
 // do not rise (none in WordNet 3.0) falls back to a hash map.
 class SynsetTable {
  public:
+  // Room for n offsets of `p` without growing.
+  void Reserve(Pos p, size_t n) { pos_[p].offsets.reserve(n); }
   // Adds synset `id` at `offset` of `p`; false if the offset is already
   // there. The ids of one part of speech are consecutive.
   bool Add(Pos p, uint32_t offset, uint32_t id) {
@@ -1093,6 +1095,7 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
   pos_begin[p] = static_cast<uint32_t>(synset_lines.size());
   // About one synset per 128 bytes (185 in WordNet 3.0).
   synset_lines.reserve(synset_lines.size() + data_text[p].size() / 128);
+  synsets.Reserve(p, data_text[p].size() / 128);
   const char* const text = data_text[p].data();
   return ForEachLineOf(
       std::string_view(text, data_text[p].size()),
@@ -1494,17 +1497,19 @@ bool WordNet::Impl::FastExceptionLine(Pos p, std::string_view line,
                                       std::string& folded) {
   FastFields f(line);
   std::string_view field;
-  if (!f.Next(&field)) return false;
-  FoldInto(StripMarker(field), &folded);
-  if (folded.empty()) return false;
-  const uint32_t form = strings.Intern(folded);
+  uint8_t classes = 0;
+  if (!f.Next(&field, &classes)) return false;
+  // Most words need no folding: FoldedWord() copies only those that do.
+  std::string_view word = FoldedWord(field, classes, &folded);
+  if (word.empty()) return false;
+  const uint32_t form = strings.Intern(word);
   const size_t before = exceptions.size();
-  while (f.Next(&field)) {
-    FoldInto(StripMarker(field), &folded);
-    if (folded.empty()) break;
-    exceptions.push_back({form, p, strings.Intern(folded)});
+  while (f.Next(&field, &classes)) {
+    word = FoldedWord(field, classes, &folded);
+    if (word.empty()) break;
+    exceptions.push_back({form, p, strings.Intern(word)});
   }
-  if (folded.empty() || exceptions.size() == before) {
+  if (word.empty() || exceptions.size() == before) {
     exceptions.resize(before);
     return false;
   }
