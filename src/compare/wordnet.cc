@@ -178,8 +178,7 @@ class Interner {
     }
     const auto id = static_cast<uint32_t>(size());
     if (2 * (size() + 1) > slots_.size()) {
-      slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNoId);
-      for (uint32_t i = 0; i < size(); ++i) Place(i);
+      Grow();
       slot = Slot(s, h);  // the empty slot that ends its probe now
     }
     texts_.push_back(stable ? s.data() : Copy(s));
@@ -237,8 +236,14 @@ class Interner {
     }
     return static_cast<uint32_t>(Fmix64(h ^ x));
   }
+  // Twice the slots (Reserve() makes this rare). Out of line, as Copy():
+  // Intern() is called for every index line.
+  [[gnu::noinline]] void Grow() {
+    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNoId);
+    for (uint32_t i = 0; i < size(); ++i) Place(i);
+  }
   // A copy of `s` in the arena, which never moves what it holds.
-  const char* Copy(std::string_view s) {
+  [[gnu::noinline]] const char* Copy(std::string_view s) {
     if (s.size() > chunk_left_) {
       const size_t n = std::max(kChunk, s.size());
       chunks_.push_back(std::make_unique<char[]>(n));
