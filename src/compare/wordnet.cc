@@ -17,8 +17,9 @@
 // "-ful" nouns are detached before the suffix, and collocations are also
 // tried word by word ("taking_place" -> "take_place").
 //
-// Layout: lemmas are interned once into one arena (no per-word heap
-// strings), each with the position of its line in each index file; synsets
+// Layout: lemmas are interned once (no per-word heap strings; most are
+// views of the kept index files, the others copied into an arena), each
+// with the position of its line in each index file; synsets
 // get dense ids, nouns first, each with the position of its data line. The
 // index and data files are kept whole, and a lemma's synsets, a synset's
 // words and pointers, are read from their lines only when Relate() needs
@@ -36,8 +37,9 @@
 //
 // The tag counts (cntlist.rev) are read on first use.
 //
-// Cost: Load() ~130 M instructions for WordNet 3.0: a fast path reads the
-// usual fixed-width fields at once and falls back, line by line, to the
+// Cost: Load() ~99 M instructions for WordNet 3.0: a fast path reads the
+// usual fixed-width fields at once (a data line's head at fixed places, an
+// index lemma eight bytes at a time) and falls back, line by line, to the
 // plain field reader, which also names any error. Relate() is a few dozen
 // hash probes for morphy plus binary searches in small sorted synset sets,
 // and the parsing of the lines of its lemmas and synsets not parsed yet. Covered by
@@ -49,6 +51,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -155,54 +158,64 @@ bool PosFromChar(char c, Pos* p) {
   }
 }
 
-// Strings interned into one arena; ids are dense from 0. Open addressing
-// with linear probing, at most half full.
+// Strings interned once; ids are dense from 0. Open addressing with
+// linear probing, at most half full. A string that lives as long as the
+// Interner (a lemma in a kept index file) is referred to where it is; others
+// are copied into arena chunks: copying the ~150k index lemmas cost a
+// library call apiece.
 class Interner {
  public:
   uint32_t Find(std::string_view s) const {
     if (slots_.empty()) return kNoId;
     return slots_[Slot(s, HashOf(s))];
   }
-  uint32_t Intern(std::string_view s) {
+  // The id of `s`, interned if new. With `stable`, `s` outlives the
+  // Interner and is not copied.
+  uint32_t Intern(std::string_view s, bool stable = false) {
     const uint32_t h = HashOf(s);
+    size_t slot = 0;
     if (!slots_.empty()) {
-      if (const uint32_t id = slots_[Slot(s, h)]; id != kNoId) return id;
+      slot = Slot(s, h);
+      if (const uint32_t id = slots_[slot]; id != kNoId) return id;
     }
+    const auto id = static_cast<uint32_t>(size());
     if (2 * (size() + 1) > slots_.size()) {
-      slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNoId);
-      for (uint32_t id = 0; id < size(); ++id) Place(id);
+      Grow();
+      slot = Slot(s, h);  // the empty slot that ends its probe now
     }
-    const uint32_t id = static_cast<uint32_t>(size());
-    arena_.append(s);
-    starts_.push_back(static_cast<uint32_t>(arena_.size()));
+    texts_.push_back(stable ? s.data() : Copy(s));
+    sizes_.push_back(static_cast<uint32_t>(s.size()));
     hashes_.push_back(h);
-    Place(id);
+    slots_[slot] = id;  // Slot() probed up to this empty slot
     return id;
   }
-  // Room for `n` strings of `bytes` bytes in all without growing.
-  void Reserve(size_t n, size_t bytes) {
+  // Room for `n` strings without growing.
+  void Reserve(size_t n) {
     size_t slots = 1024;
     while (slots < 2 * n) slots *= 2;
     if (slots > slots_.size()) {
       slots_.assign(slots, kNoId);
       for (uint32_t id = 0; id < size(); ++id) Place(id);
     }
-    starts_.reserve(n + 1);
+    texts_.reserve(n);
+    sizes_.reserve(n);
     hashes_.reserve(n);
-    arena_.reserve(bytes);
   }
   std::string_view Get(uint32_t id) const {
-    return std::string_view(arena_).substr(starts_[id],
-                                           starts_[id + 1] - starts_[id]);
+    return std::string_view(texts_[id], sizes_[id]);
   }
-  size_t size() const { return starts_.size() - 1; }
+  size_t size() const { return texts_.size(); }
 
  private:
+  static constexpr size_t kChunk = 16 << 10;
   // Eight bytes per multiply, inlined: the loader hashes ~370k short
-  // strings, for which a library call cost more than the hashing.
+  // strings, for which a library call cost more than the hashing. The last
+  // bytes are read as one or two overlapping loads, not byte by byte
+  // (equal strings still hash equal; the length is mixed in).
   static uint32_t HashOf(std::string_view s) {
     const char* p = s.data();
-    size_t n = s.size();
+    const size_t size = s.size();
+    size_t n = size;
     uint64_t h = n * 0x9E3779B97F4A7C15ULL;
     for (; n >= 8; p += 8, n -= 8) {
       uint64_t x;
@@ -211,10 +224,39 @@ class Interner {
       h ^= h >> 31;
     }
     uint64_t x = 0;
-    for (size_t i = 0; i < n; ++i) {
-      x |= uint64_t{static_cast<uint8_t>(p[i])} << (8 * i);
+    if (n > 0 && size >= 8) {
+      std::memcpy(&x, s.data() + size - 8, 8);  // the last 8 bytes
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      x = uint64_t{hi} << 32 | lo;
+    } else if (n > 0) {
+      x = uint64_t{static_cast<uint8_t>(p[0])} |
+          uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+          uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
     }
     return static_cast<uint32_t>(Fmix64(h ^ x));
+  }
+  // Twice the slots (Reserve() makes this rare). Out of line, as Copy():
+  // Intern() is called for every index line.
+  [[gnu::noinline]] void Grow() {
+    slots_.assign(std::max<size_t>(1024, 2 * slots_.size()), kNoId);
+    for (uint32_t i = 0; i < size(); ++i) Place(i);
+  }
+  // A copy of `s` in the arena, which never moves what it holds.
+  [[gnu::noinline]] const char* Copy(std::string_view s) {
+    if (s.size() > chunk_left_) {
+      const size_t n = std::max(kChunk, s.size());
+      chunks_.push_back(std::make_unique<char[]>(n));
+      chunk_next_ = chunks_.back().get();
+      chunk_left_ = n;
+    }
+    char* const out = chunk_next_;
+    if (!s.empty()) std::memcpy(out, s.data(), s.size());
+    chunk_next_ += s.size();
+    chunk_left_ -= s.size();
+    return out;
   }
   // The slot holding `s` (hash h), or the empty slot that ends its probe.
   size_t Slot(std::string_view s, uint32_t h) const {
@@ -222,8 +264,8 @@ class Interner {
          i = (i + 1) & (slots_.size() - 1)) {
       const uint32_t id = slots_[i];
       if (id == kNoId) return i;
-      if (hashes_[id] == h && starts_[id + 1] - starts_[id] == s.size() &&
-          std::memcmp(arena_.data() + starts_[id], s.data(), s.size()) == 0) {
+      if (hashes_[id] == h && sizes_[id] == s.size() &&
+          std::memcmp(texts_[id], s.data(), s.size()) == 0) {
         return i;
       }
     }
@@ -234,10 +276,13 @@ class Interner {
     slots_[i] = id;
   }
 
-  std::string arena_;
-  std::vector<uint32_t> starts_{0};  // id -> start in arena_; one past the end
-  std::vector<uint32_t> hashes_;     // id -> HashOf()
-  std::vector<uint32_t> slots_;      // ids, kNoId when empty; a power of two
+  std::vector<const char*> texts_;  // id -> its bytes (kept or in chunks_)
+  std::vector<uint32_t> sizes_;     // id -> size
+  std::vector<uint32_t> hashes_;    // id -> HashOf()
+  std::vector<uint32_t> slots_;     // ids, kNoId when empty; a power of two
+  std::vector<std::unique_ptr<char[]>> chunks_;  // copies
+  char* chunk_next_ = nullptr;
+  size_t chunk_left_ = 0;
 };
 
 bool Intersects(const std::vector<uint32_t>& a,
@@ -525,6 +570,8 @@ struct ExceptionEntry {
 // do not rise (none in WordNet 3.0) falls back to a hash map.
 class SynsetTable {
  public:
+  // Room for n offsets of `p` without growing.
+  void Reserve(Pos p, size_t n) { pos_[p].offsets.reserve(n); }
   // Adds synset `id` at `offset` of `p`; false if the offset is already
   // there. The ids of one part of speech are consecutive.
   bool Add(Pos p, uint32_t offset, uint32_t id) {
@@ -767,12 +814,79 @@ class FastFields {
   const char* end_;
 };
 
+// The usual head of a data line of part of speech p, "00001740 03 n 01 "
+// (offset, lexicographer file, synset type, word count), read at fixed
+// places; false for any other shape, for FastFields to read. Gives what
+// FastFields would.
+bool FixedDataHead(std::string_view line, Pos p, uint32_t* offset,
+                   uint32_t* n_words) {
+  if (line.size() < 17) return false;
+  const char* const s = line.data();
+  uint64_t x;
+  std::memcpy(&x, s, 8);
+  const uint32_t h0 = kHexValue[static_cast<uint8_t>(s[14])],
+                 h1 = kHexValue[static_cast<uint8_t>(s[15])];
+  Pos type = kNoun;
+  if (!EightDigits(x) || s[8] != ' ' ||
+      static_cast<uint8_t>(s[9] - '0') > 9 ||
+      static_cast<uint8_t>(s[10] - '0') > 9 || s[11] != ' ' ||
+      !PosFromChar(s[12], &type) || type != p || s[13] != ' ' ||
+      (h0 | h1) >= 16 || s[16] != ' ') {
+    return false;
+  }
+  *offset = ParseEightDigits(x);
+  *n_words = h0 << 4 | h1;
+  return true;
+}
+
 // True if no '_' of `w` is doubled or at either end.
 bool FoldedUnderscores(std::string_view w) {
   if (w.empty() || w.front() == '_' || w.back() == '_') return false;
   for (size_t i = 1; i < w.size(); ++i) {
     if (w[i] == '_' && w[i - 1] == '_') return false;
   }
+  return true;
+}
+
+// True if the field at `p` is a lemma Fields::Word() keeps as it is:
+// bytes above ' ' but for 'A'..'Z', no '_' at either end or doubled, not
+// ending in ')' (a marker), and ended by a space, which *end gets. Eight
+// bytes at a time while they are plain and `limit` allows (the index files
+// hold ~150k lemmas); false for anything else, for the field reader to
+// decide. REQUIRES: the byte after the line is '\n', '\r' or NUL.
+bool PlainLemma(const char* p, const char* limit, const char** end) {
+  static_assert(std::endian::native == std::endian::little);
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255, kHigh = kOnes * 128;
+  const char* q = p;
+  for (;;) {
+    if (limit - q >= 8) {
+      uint64_t x;
+      std::memcpy(&x, q, 8);
+      // The high bit of each byte below '!', in 'A'..'Z', or '_': exact
+      // for the lowest such byte (a borrow only runs upwards from it).
+      const uint64_t low7 = x & (kOnes * 127);
+      const uint64_t below_bang = (x - kOnes * 0x21) & ~x & kHigh;
+      const uint64_t upper = (kOnes * (127 + 'Z' + 1) - low7) & ~x &
+                             (low7 + kOnes * (127 - ('A' - 1))) & kHigh;
+      const uint64_t u = x ^ (kOnes * '_');
+      const uint64_t underscore = (u - kOnes) & ~u & kHigh;
+      const uint64_t stop = below_bang | upper | underscore;
+      if (stop == 0) {
+        q += 8;
+        continue;
+      }
+      q += std::countr_zero(stop) / 8;  // little-endian: the first byte
+    }
+    const auto c = static_cast<uint8_t>(*q);
+    if (c == ' ') break;
+    if (c < 0x21 || static_cast<uint8_t>(c - 'A') < 26 ||
+        (c == '_' && (q == p || q[-1] == '_'))) {
+      return false;
+    }
+    ++q;
+  }
+  if (q == p || q[-1] == '_' || q[-1] == ')') return false;
+  *end = q;
   return true;
 }
 
@@ -988,6 +1102,7 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
   pos_begin[p] = static_cast<uint32_t>(synset_lines.size());
   // About one synset per 128 bytes (185 in WordNet 3.0).
   synset_lines.reserve(synset_lines.size() + data_text[p].size() / 128);
+  synsets.Reserve(p, data_text[p].size() / 128);
   const char* const text = data_text[p].data();
   return ForEachLineOf(
       std::string_view(text, data_text[p].size()),
@@ -995,8 +1110,10 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
         uint32_t offset = 0, lex_file = 0, n_words = 0;
         Pos type = kNoun;
         FastFields fast(line);
-        if (!fast.Decimal(&offset) || !fast.Decimal(&lex_file) ||
-            !fast.PartOfSpeech(&type) || type != p || !fast.Hex(&n_words)) {
+        if (!FixedDataHead(line, p, &offset, &n_words) &&
+            (!fast.Decimal(&offset) || !fast.Decimal(&lex_file) ||
+             !fast.PartOfSpeech(&type) || type != p ||
+             !fast.Hex(&n_words))) {
           // Unusual or malformed: read again, naming the error if any.
           Fields f(line);
           offset = f.Number(10, "synset offset");
@@ -1214,27 +1331,46 @@ Status WordNet::Impl::Verify() const {
 Status WordNet::Impl::LoadIndex(Pos p) {
   std::string folded, slow_lemma;
   const char* const text = index_text[p].data();
+  const char* const text_end = text + index_text[p].size();
   // Inlined: GCC's choice otherwise flips with unrelated code (~2 M
   // instructions).
   return ForEachLineOf(
       std::string_view(text, index_text[p].size()),
       [&](std::string_view line,
           size_t line_no) __attribute__((always_inline)) -> Status {
-        FastFields fast(line);
-        std::string_view field, lemma;
-        uint8_t classes = 0;
+        std::string_view lemma;
         Pos pos = kNoun;
-        if (!fast.Next(&field, &classes) ||
-            (lemma = FoldedWord(field, classes, &folded)).empty() ||
-            !fast.PartOfSpeech(&pos) || pos != p) {
+        // `in_file`: the lemma is a view of the file, which the WordNet
+        // keeps (most are, folded as they are): not copied.
+        bool read = false, in_file = false;
+        if (const char* lemma_end = nullptr;
+            PlainLemma(line.data(), text_end, &lemma_end)) {
+          lemma = std::string_view(
+              line.data(), static_cast<size_t>(lemma_end - line.data()));
+          FastFields fast(std::string_view(
+              lemma_end,
+              static_cast<size_t>(line.data() + line.size() - lemma_end)));
+          read = fast.PartOfSpeech(&pos) && pos == p;
+          in_file = true;
+        } else {
+          FastFields fast(line);
+          std::string_view field;
+          uint8_t classes = 0;
+          read = fast.Next(&field, &classes) &&
+                 !(lemma = FoldedWord(field, classes, &folded)).empty() &&
+                 fast.PartOfSpeech(&pos) && pos == p;
+          in_file = lemma.data() == field.data();  // not folded anew
+        }
+        if (!read) {
           // Unusual or malformed: read again, naming the error if any.
           Fields f(line);
           slow_lemma = f.Word("lemma");
           f.PartOfSpeech("part of speech", p);
           if (!f.ok()) return Malformed(index_path[p], line_no, f.error());
           lemma = slow_lemma;
+          in_file = false;
         }
-        const uint32_t id = strings.Intern(lemma);
+        const uint32_t id = strings.Intern(lemma, in_file);
         if (pos_mask.size() <= id) {
           pos_mask.resize(std::max<size_t>(id + 1, 2 * pos_mask.size()), 0);
           index_line.resize(pos_mask.size() * kPosCount, 0);
@@ -1368,17 +1504,19 @@ bool WordNet::Impl::FastExceptionLine(Pos p, std::string_view line,
                                       std::string& folded) {
   FastFields f(line);
   std::string_view field;
-  if (!f.Next(&field)) return false;
-  FoldInto(StripMarker(field), &folded);
-  if (folded.empty()) return false;
-  const uint32_t form = strings.Intern(folded);
+  uint8_t classes = 0;
+  if (!f.Next(&field, &classes)) return false;
+  // Most words need no folding: FoldedWord() copies only those that do.
+  std::string_view word = FoldedWord(field, classes, &folded);
+  if (word.empty()) return false;
+  const uint32_t form = strings.Intern(word);
   const size_t before = exceptions.size();
-  while (f.Next(&field)) {
-    FoldInto(StripMarker(field), &folded);
-    if (folded.empty()) break;
-    exceptions.push_back({form, p, strings.Intern(folded)});
+  while (f.Next(&field, &classes)) {
+    word = FoldedWord(field, classes, &folded);
+    if (word.empty()) break;
+    exceptions.push_back({form, p, strings.Intern(word)});
   }
-  if (folded.empty() || exceptions.size() == before) {
+  if (word.empty() || exceptions.size() == before) {
     exceptions.resize(before);
     return false;
   }
@@ -1417,7 +1555,7 @@ Status WordNet::Impl::Load(const std::string& dir) {
   size_t word_senses = 0;
   for (const SynsetLine& s : synset_lines) word_senses += s.words;
   // About one lemma per word sense, and a few more strings.
-  strings.Reserve(word_senses, 12 * word_senses);
+  strings.Reserve(word_senses);
   pos_mask.resize(word_senses, 0);
   index_line.resize(word_senses * kPosCount, 0);
   for (int p = 0; p < kPosCount; ++p) {

@@ -27,7 +27,7 @@
 // WordNet keeps mapped (read-only, ~28 MB for WordNet 3.0; they must not be
 // truncated while it lives); the tag counts are read
 // on the first call of TagCount() or total_tag_count() (~20 M instructions).
-// Cost: Load() ~0.05 s at -O2 (~133 M instructions; more in a Debug
+// Cost: Load() ~0.04 s at -O2 (~99 M instructions; more in a Debug
 // build); Relate() a few dozen hash probes and binary searches over the
 // synsets of both words' base forms and their pointers. Each index line
 // and data line is parsed once per WordNet, by the first Relate() that

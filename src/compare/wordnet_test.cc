@@ -191,6 +191,73 @@ struct BrokenCase {
   const char* want;  // substring of the error message
 };
 
+// Index lemmas are read eight bytes at a time while they need no folding;
+// any other byte sends the line to the field reader, which folds it. Each
+// spelling below must read as its folded lemma, whichever byte of a word
+// of eight it falls on, up to a last line with no line break.
+TEST(SyntheticWordNet, IndexLemmasFoldWhereverTheUnusualByteIs) {
+  auto files = SyntheticFiles();
+  files["index.noun"] =
+      "  1 header\n"
+      "abcdefghIJ n 1 0 1 0 00000300\n"
+      "averylonglemmaname n 1 0 1 0 00000300\n"
+      "box n 1 0 1 0 00000300\n"
+      "caf\xc3\xa9_au_lait n 1 0 1 0 00000300\n"
+      "domestic_goose n 1 2 @ + 1 0 00000200\n"
+      "entity n 1 1 ~ 1 0 00000100\n"
+      "goose n 1 2 @ + 1 0 00000200\n"
+      "nation n 1 2 @ \\ 1 0 00000350\n"
+      "new__york_city_ n 1 0 1 0 00000300\n"
+      "_under n 1 0 1 0 00000300\n"
+      "tabbed\tword n 1 0 1 0 00000300\n"
+      "sixteen_bytes_xx n 1 0 1 0 00000300\n"
+      "zzzzzzzzzzzzzzz(p) n 1 0 1 0 00000300";
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  const std::vector<BaseFormsCase> cases = {
+      {"ABCDEFGHIJ", {"abcdefghij"}},
+      {"AVeryLongLemmaName", {"averylonglemmaname"}},
+      {"caf\xc3\xa9 au lait", {"caf\xc3\xa9_au_lait"}},
+      {"new york city", {"new_york_city"}},
+      {"under", {"under"}},
+      {"tabbed word", {"tabbed_word"}},
+      {"sixteen bytes xx", {"sixteen_bytes_xx"}},
+      {"zzzzzzzzzzzzzzz", {"zzzzzzzzzzzzzzz"}},
+      {"goose", {"goose"}},
+  };
+  ExpectBaseForms(**wn, cases);
+  EXPECT_EQ((*wn)->Relate("AVeryLongLemmaName", "box"),
+            WordRelation::kSynonym);
+  EXPECT_EQ((*wn)->Relate("new_york_city", "abcdefghij"),
+            WordRelation::kSynonym);
+  EXPECT_TRUE((*wn)->Verify().ok());
+}
+
+// Data lines are read at fixed places when their first fields have the
+// usual widths ("00000100 03 n 01 "), field by field otherwise: both read
+// the same synsets.
+TEST(SyntheticWordNet, DataLinesOfUnusualWidthsReadAsUsual) {
+  auto files = SyntheticFiles();
+  files["data.noun"] =
+      "  1 header\n"
+      "00000100 3 n 1 entity 0 002 ~ 00000200 n 0000 ~ 00000350 n 0000 "
+      "| that which exists\n"
+      "00000200  05 n 02 goose 0 Domestic_Goose 0 002 @ 00000100 n 0000 "
+      "+ 00000400 v 0101 | a bird\n"
+      "300 06 n 01 box 0 000 | a container\n"
+      "00000350 14 n 1 nation 0 002 @ 00000100 n 0000 "
+      "\\ 00000800 a 0101 | a people\n";
+  auto wn = WordNet::Load(WriteDir(files));
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  EXPECT_EQ((*wn)->synset_count(), 13u);
+  ExpectRelations(**wn, {{"goose", "entity", WordRelation::kHypernym},
+                         {"nation", "entity", WordRelation::kHypernym},
+                         {"geese", "honk", WordRelation::kDerived},
+                         {"nation", "national", WordRelation::kDerived},
+                         {"box", "entity", WordRelation::kNone}});
+  EXPECT_TRUE((*wn)->Verify().ok());
+}
+
 TEST(SyntheticWordNet, MalformedFilesNameFileAndLine) {
   const std::string header = "  1 header\n";
   const std::vector<BrokenCase> cases = {
