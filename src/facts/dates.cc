@@ -192,11 +192,14 @@ class Scanner {
     }
     if (!doc_.IsWord(i)) return i;
     const std::string_view w = doc_.Norm(i);
-    if (doc_.Capitalized(i) && lexicon::Month(w) > 0) {
-      if (size_t e = MonthFirst(i, m); e > i) return e;
-    }
-    if (doc_.Capitalized(i) && lexicon::Weekday(w) >= 0) {
-      if (size_t e = WeekdayAt(i, i, 0, m); e > i) return e;
+    // No word is both a month and a weekday name (lexicon's two tables),
+    // so a month name is not looked up again as a weekday.
+    if (doc_.Capitalized(i)) {
+      if (lexicon::Month(w) > 0) {
+        if (size_t e = MonthFirst(i, m); e > i) return e;
+      } else if (const int wd = lexicon::Weekday(w); wd >= 0) {
+        if (size_t e = WeekdayAt(i, i, 0, wd, m); e > i) return e;
+      }
     }
     if (w == "noon" || w == "midday" || w == "midnight") {
       // "at noon", "by midnight": only after a preposition, so that "the
@@ -480,10 +483,11 @@ class Scanner {
   }
 
   // "Sunday", "Sunday night", "last Friday", "Sunday, May 25, 2014". `start`
-  // is the first token of the mention ("last"), `i` the weekday.
-  size_t WeekdayAt(size_t start, size_t i, int shift, DateMention* m) {
+  // is the first token of the mention ("last"), `i` the weekday, `wd` its
+  // lexicon::Weekday() (which the caller has looked up already).
+  size_t WeekdayAt(size_t start, size_t i, int shift, int wd,
+                   DateMention* m) {
     const std::string_view w = doc_.Norm(i);
-    const int wd = lexicon::Weekday(w);
     if (!doc_.Capitalized(i)) return start;
     // Abbreviations ("Sun", "Tue.") only before a full date: "Sun 01 Feb
     // 2015"; alone they are too often other words.
@@ -604,8 +608,9 @@ class Scanner {
       rel_span_ = shift;
       return i + 2;
     }
-    if (lexicon::Weekday(u) >= 0 && w != "past" && w != "coming") {
-      const size_t e = WeekdayAt(i, i + 1, shift, m);
+    if (const int wd = lexicon::Weekday(u);
+        wd >= 0 && w != "past" && w != "coming") {
+      const size_t e = WeekdayAt(i, i + 1, shift, wd, m);
       if (e > i) return e;
     }
     return i;
