@@ -115,7 +115,8 @@ class QuoteFinder {
         q.confidence = 0.5f;
       }
       if (q.cue == SpeakerCue::kNone &&
-          WordCount(q.text) < options_.min_words_without_speaker) {
+          WordCount(q.text, options_.min_words_without_speaker) <
+              options_.min_words_without_speaker) {
         continue;
       }
       out.push_back(std::move(q));
@@ -136,12 +137,14 @@ class QuoteFinder {
     return s;
   }
 
-  static int WordCount(std::string_view s) {
+  // The number of words in s, counted up to `limit` (all a caller
+  // comparing with `limit` needs: a long quote is not read to its end).
+  static int WordCount(std::string_view s, int limit) {
     int n = 0;
     bool in = false;
     for (char c : s) {
       const bool space = c == ' ' || c == '\n' || c == '\t';
-      if (!space && !in) ++n;
+      if (!space && !in && ++n >= limit) return n;
       in = !space;
     }
     return n;
@@ -393,10 +396,13 @@ class QuoteFinder {
     }
     // 3. "according to X" in the sentence (either side).
     const size_t sent_end = SentenceEndAfter(last);
+    // The quotation's own tokens are passed over in one step.
+    const size_t quote_last = last.close == kNpos ? first.open : last.close;
     for (size_t t = sent_begin; t + 2 < sent_end; ++t) {
-      if (t >= first.open &&
-          t <= (last.close == kNpos ? first.open : last.close))
+      if (t >= first.open && t <= quote_last) {
+        t = quote_last;
         continue;
+      }
       if (doc_.IsWord(t, "according") && doc_.IsWord(t + 1, "to")) {
         if (SpeakerAt(t + 2, sent_end, q)) {
           q->cue = SpeakerCue::kAccordingTo;
