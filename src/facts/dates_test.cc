@@ -235,5 +235,24 @@ TEST(Dates, MayBeMonthOrWeekdayPassesEveryMonthAndWeekday) {
   EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("us"));
 }
 
+// TryAt turns number tokens away early unless they are plain digits, end in
+// a letter or hold two periods: the shapes each of those leads to still
+// match, and the rest ("2.5", "1,200") start nothing.
+TEST(Dates, NumberShapesPassThePreCheck) {
+  std::vector<std::string> got;
+  for (const DateMention& d :
+       FindDates("On 12.03.2024 at 3pm, on 3rd December, in the 1990s and "
+                 "in 2019, 2.5 and 1,200 people came.",
+                 kMonday24Nov2025)) {
+    got.push_back(Format(d));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "12.03.2024 = abs day 2024-03-12..2024-03-12",
+                     "3pm = time time .. @15:00",
+                     "3rd December = abs day 2025-12-03..2025-12-03",
+                     "1990s = abs decade 1990-01-01..1999-12-31",
+                     "2019 = abs year 2019-01-01..2019-12-31"}));
+}
+
 }  // namespace
 }  // namespace concord::facts
