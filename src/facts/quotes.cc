@@ -185,7 +185,6 @@ class QuoteFinder {
     // memchr over the text rather than by looking between every pair of
     // tokens.
     const std::vector<text::Token>& tokens = doc_.tokens();
-    size_t limit_tok = n;  // the first token past max_bytes of `open`
     size_t break_from = 0, break_tok = 0;  // NextBreak(break_from), if > 0
     for (size_t i = 0; i < n; ++i) {
       if (open == kNpos) {
@@ -195,7 +194,6 @@ class QuoteFinder {
       } else {
         while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
         size_t stop = next_mark < marks.size() ? marks[next_mark] : n;
-        stop = std::min(stop, limit_tok);
         const size_t from = std::max(i, open + 2);
         if (from < stop) {
           if (break_from == 0 || from < break_from || break_tok < from) {
@@ -203,6 +201,23 @@ class QuoteFinder {
             break_from = from;
           }
           stop = std::min(stop, break_tok);
+        }
+        // No token from the opening mark to i is past max_bytes (the quote
+        // would be closed), and token begins only grow: if the last token
+        // up to `stop` is not past it, none is; else a binary search over
+        // [i, stop] finds the first that is.
+        const uint32_t open_end = tokens[open].end;
+        const uint32_t max_bytes = options_.max_bytes;
+        const size_t last = std::min(stop, n - 1);
+        if (tokens[last].begin - open_end > max_bytes) {
+          stop = static_cast<size_t>(
+              std::partition_point(
+                  tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                  tokens.begin() + static_cast<std::ptrdiff_t>(last + 1),
+                  [&](const text::Token& t) {
+                    return t.begin - open_end <= max_bytes;
+                  }) -
+              tokens.begin());
         }
         if (stop >= n) break;
         i = stop;
@@ -228,18 +243,6 @@ class QuoteFinder {
         if (i + 1 >= doc_.size()) continue;
         open = i;
         open_mark = m;
-        // Token begins only grow: the first one too far from the mark is
-        // found by binary search.
-        const uint32_t open_end = tokens[open].end;
-        const uint32_t max_bytes = options_.max_bytes;
-        limit_tok = static_cast<size_t>(
-            std::partition_point(
-                tokens.begin() + static_cast<std::ptrdiff_t>(open + 1),
-                tokens.end(),
-                [&](const text::Token& t) {
-                  return t.begin - open_end <= max_bytes;
-                }) -
-            tokens.begin());
         continue;
       }
       const bool closes =
