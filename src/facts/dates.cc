@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <string>
 
@@ -120,6 +121,34 @@ int UnitWordValue(std::string_view w) {
   }
   if (w == "a" || w == "an") return 1;
   return -1;
+}
+
+// *out = IsoDate(days), memoised per thread: the days a text resolves to
+// are few and recur (the publication day, its neighbours, the first and
+// last of a year), and IsoDate is a pure function of the day (the memo
+// changes no answer). A small table indexed by the day's low bits holds
+// the ten bytes in place: a hit is a compare and a copy, with no civil
+// calendar arithmetic and no string built.
+void AssignIsoDate(int64_t days, std::string* out) {
+  struct Entry {
+    int64_t days = 0;
+    uint8_t size = 0;  // 0: empty
+    char text[15];
+  };
+  constexpr size_t kSlots = 256;  // a power of two
+  thread_local std::array<Entry, kSlots> memo;
+  Entry& e = memo[static_cast<uint64_t>(days) & (kSlots - 1)];
+  if (e.size == 0 || e.days != days) {
+    const std::string iso = IsoDate(days);
+    if (iso.empty() || iso.size() > sizeof(Entry::text)) {
+      *out = iso;  // not kept (a year beyond 9999 or before 0)
+      return;
+    }
+    e.days = days;
+    e.size = static_cast<uint8_t>(iso.size());
+    std::memcpy(e.text, iso.data(), iso.size());
+  }
+  out->assign(e.text, e.size);
 }
 
 class Scanner {
@@ -690,11 +719,11 @@ class Scanner {
   }
 
   void SetRange(DateMention* m, int64_t first, int64_t last) const {
-    m->first = IsoDate(first);
+    AssignIsoDate(first, &m->first);
     if (last == first) {
       m->last = m->first;  // one day (most ranges): no second conversion
     } else {
-      m->last = IsoDate(last);
+      AssignIsoDate(last, &m->last);
     }
   }
 

@@ -254,5 +254,28 @@ TEST(Dates, NumberShapesPassThePreCheck) {
                      "2019 = abs year 2019-01-01..2019-12-31"}));
 }
 
+// The per-thread memo of ISO day strings is a small table whose entries are
+// replaced on collision: answers must not depend on the days asked before.
+TEST(Dates, IsoDaysDoNotDependOnEarlierDays) {
+  const std::string text =
+      "On 3 May 2014, on Sunday, in 1999 and last week it rained.";
+  std::vector<std::string> first;
+  for (const DateMention& d : FindDates(text, kMonday24Nov2025)) {
+    first.push_back(Format(d));
+  }
+  ASSERT_EQ(first.size(), 4u);
+  std::string years;
+  for (int y = 1800; y < 2100; ++y) years += "in " + std::to_string(y) + ", ";
+  for (int d = 1; d <= 28; ++d) {
+    years += "on " + std::to_string(d) + " March 2001, ";
+  }
+  EXPECT_EQ(FindDates(years, kMonday24Nov2025).size(), 300u + 28u);
+  std::vector<std::string> again;
+  for (const DateMention& d : FindDates(text, kMonday24Nov2025)) {
+    again.push_back(Format(d));
+  }
+  EXPECT_EQ(again, first);
+}
+
 }  // namespace
 }  // namespace concord::facts
