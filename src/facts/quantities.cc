@@ -160,6 +160,39 @@ std::optional<double> ParseWord(std::string_view w) {
   return v;
 }
 
+// Singular(w, out), memoised per thread like ParseWord: the counted nouns
+// recur ("people", "soldiers", "civilians"), and Singular is a pure
+// function of the word (the memo changes no answer). Words or singulars
+// longer than an entry holds are not kept.
+void SingularOf(std::string_view w, std::string* out) {
+  struct Entry {
+    uint8_t size = 0;  // 0: empty (the empty word is never kept)
+    uint8_t singular_size = 0;
+    char word[23];
+    char singular[23];
+  };
+  constexpr size_t kSlots = 256;  // a power of two
+  thread_local std::array<Entry, kSlots> memo;
+  if (w.empty() || w.size() > sizeof(Entry::word)) return Singular(w, out);
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
+  if (e.size == w.size()) {
+    size_t k = 0;
+    while (k < w.size() && e.word[k] == w[k]) ++k;
+    if (k == w.size()) {
+      out->assign(e.singular, e.singular_size);
+      return;
+    }
+  }
+  Singular(w, out);
+  if (out->size() > sizeof(Entry::singular)) return;
+  e.size = static_cast<uint8_t>(w.size());
+  std::memcpy(e.word, w.data(), w.size());
+  e.singular_size = static_cast<uint8_t>(out->size());
+  std::memcpy(e.singular, out->data(), out->size());
+}
+
 struct Candidate {
   uint32_t begin = 0, end = 0;  // number span (hedge included)
   double value = 0;
@@ -318,7 +351,7 @@ class Extractor {
       if (first_content == static_cast<size_t>(-1)) first_content = k;
       const bool plural = LooksPlural(w);
       if (plural || (value == 1 && n == 0 && !doc_.Capitalized(k))) {
-        Singular(w, &q->unit);
+        SingularOf(w, &q->unit);
         for (size_t m = first_content; m < k; ++m) {
           if (!q->modifier.empty()) q->modifier.push_back(' ');
           q->modifier.append(doc_.Norm(m));

@@ -143,8 +143,8 @@ TEST(Quantities, EmptyAndPunctuationOnlyInputs) {
   EXPECT_EQ(qs[0].unit, "");
 }
 
-// The per-thread memo of parsed words is a small table whose entries are
-// replaced on collision: answers must not depend on what was asked before.
+// The per-thread memos of parsed words and of singulars are small tables
+// whose entries are replaced on collision: answers must not depend on what was asked before.
 TEST(Quantities, AnswersDoNotDependOnEarlierWords) {
   const std::string text =
       "Nearly 1,200 Ukrainian prisoners and more than two dozen drones; some "
@@ -152,10 +152,12 @@ TEST(Quantities, AnswersDoNotDependOnEarlierWords) {
   std::vector<std::string> first;
   for (const Quantity& q : FindQuantities(text)) first.push_back(Format(q));
   ASSERT_FALSE(first.empty());
-  // Many distinct words before numbers fill (and overwrite) the memo.
+  // Many distinct words before and after numbers fill (and overwrite) the
+  // memos.
   std::string noise;
   for (int k = 0; k < 600; ++k) {
-    noise += "w" + std::to_string(k) + "x 12 people, ";
+    noise += "w" + std::to_string(k) + "x 12 boxe" + std::to_string(k) +
+             "s, ";
   }
   EXPECT_EQ(FindQuantities(noise).size(), 600u);
   std::vector<std::string> again;
