@@ -216,7 +216,8 @@ class Scanner {
       // each needs 1-4 plain digits ("2023", "3"), or a letter at the end
       // ("3rd", "3pm", "1990s"), or two periods ("12.03.2024"). "1,200"
       // and "2.5" (a third of the numbers) fail here rather than six times.
-      if (PlainInt(doc_, i) < 0) {
+      const int plain = PlainInt(doc_, i);
+      if (plain < 0) {
         const std::string_view n = doc_.Norm(i);
         if ((n.empty() || n.back() < 'a' || n.back() > 'z') &&
             std::count(n.begin(), n.end(), '.') < 2) {
@@ -224,11 +225,23 @@ class Scanner {
         }
       }
       if (size_t e = NumericDate(i, m); e > i) return e;
-      if (size_t e = DayMonth(i, m); e > i) return e;
-      if (size_t e = ClockTime(i, m); e > i) return e;
+      // The shapes below that plain digits cannot take are not tried for
+      // them: a day number is 1-31 in at most two digits (else "3rd"), an
+      // hour at most 24 (else "3pm"), a decade ends in "s", and a bare
+      // year is plain digits.
+      const bool two_digits = plain >= 0 && doc_.Norm(i).size() <= 2;
+      if (plain < 0 || (two_digits && plain <= 31)) {
+        if (size_t e = DayMonth(i, m); e > i) return e;
+      }
+      if (plain <= 24) {
+        if (size_t e = ClockTime(i, m); e > i) return e;
+      }
       if (size_t e = Ago(i, m); e > i) return e;
-      if (size_t e = Decade(i, m); e > i) return e;
-      if (size_t e = BareYear(i, m); e > i) return e;
+      if (plain < 0) {
+        if (size_t e = Decade(i, m); e > i) return e;
+      } else if (size_t e = BareYear(i, m); e > i) {
+        return e;
+      }
       return i;
     }
     if (!doc_.IsWord(i)) return i;

@@ -242,7 +242,8 @@ TEST(Dates, NumberShapesPassThePreCheck) {
   std::vector<std::string> got;
   for (const DateMention& d :
        FindDates("On 12.03.2024 at 3pm, on 3rd December, in the 1990s and "
-                 "in 2019, 2.5 and 1,200 people came.",
+                 "in 2019, 2.5 and 1,200 people came, at 24:00 and on 31 "
+                 "May, then.",
                  kMonday24Nov2025)) {
     got.push_back(Format(d));
   }
@@ -251,7 +252,9 @@ TEST(Dates, NumberShapesPassThePreCheck) {
                      "3pm = time time .. @15:00",
                      "3rd December = abs day 2025-12-03..2025-12-03",
                      "1990s = abs decade 1990-01-01..1999-12-31",
-                     "2019 = abs year 2019-01-01..2019-12-31"}));
+                     "2019 = abs year 2019-01-01..2019-12-31",
+                     "24:00 = time time .. @24:00",
+                     "31 May = abs day 2025-05-31..2025-05-31"}));
 }
 
 // The per-thread memo of ISO day strings is a small table whose entries are
