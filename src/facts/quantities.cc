@@ -207,9 +207,12 @@ class Extractor {
       : doc_(doc), dates_(dates), options_(options) {}
 
   std::vector<Quantity> Run() {
+    const std::vector<text::NumberMention> numbers =
+        text::FindNumbers(doc_.text(), doc_.tokens(), doc_.number_starts());
+    // One allocation: every number and vague word may become a candidate.
     std::vector<Candidate> cands;
-    for (const text::NumberMention& m :
-         text::FindNumbers(doc_.text(), doc_.tokens(), doc_.number_starts())) {
+    cands.reserve(numbers.size() + doc_.vague_words().size());
+    for (const text::NumberMention& m : numbers) {
       cands.push_back({m.begin, m.end, m.value, m.approximate, false});
     }
     AddVague(&cands);
