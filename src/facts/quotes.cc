@@ -158,6 +158,8 @@ class QuoteFinder {
 
   // Pairs the marks into raw_.
   void Pair() {
+    // Each raw quote opens at a distinct mark: one allocation holds them.
+    raw_.reserve(doc_.quote_marks().size());
     size_t open = kNpos;
     Mark open_mark = Mark::kNone;
     // Closes the open quote after token last_tok; false if it was empty.
