@@ -16,9 +16,10 @@
 // offset overlap with the entity mentions, and a pronoun maps to the most
 // recent person mention before the quote that is not itself inside a quote.
 //
-// Cost: linear in the tokens inside quotes and the marks outside them (the
-// Document lists the marks); attribution looks at most at one sentence
-// either side of each quote. Tests: quotes_test.cc (a golden table) and
+// Cost: pairing visits the marks (the Document lists them), the first
+// token after each line break inside a quote (found with memchr over the
+// text) and a binary search per over-long quote, not every token;
+// attribution looks at most at one sentence either side of each quote. Tests: quotes_test.cc (a golden table) and
 // facts_test.cc (the seed texts).
 #include "src/facts/quotes.h"
 
