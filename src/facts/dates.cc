@@ -21,8 +21,10 @@
 // tokens). No regular expressions. Tests: dates_test.cc (a golden table).
 #include "src/facts/dates.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <string>
 
@@ -121,6 +123,34 @@ int UnitWordValue(std::string_view w) {
   return -1;
 }
 
+// *out = IsoDate(days), memoised per thread: the days a text resolves to
+// are few and recur (the publication day, its neighbours, the first and
+// last of a year), and IsoDate is a pure function of the day (the memo
+// changes no answer). A small table indexed by the day's low bits holds
+// the ten bytes in place: a hit is a compare and a copy, with no civil
+// calendar arithmetic and no string built.
+void AssignIsoDate(int64_t days, std::string* out) {
+  struct Entry {
+    int64_t days = 0;
+    uint8_t size = 0;  // 0: empty
+    char text[15];
+  };
+  constexpr size_t kSlots = 256;  // a power of two
+  thread_local std::array<Entry, kSlots> memo;
+  Entry& e = memo[static_cast<uint64_t>(days) & (kSlots - 1)];
+  if (e.size == 0 || e.days != days) {
+    const std::string iso = IsoDate(days);
+    if (iso.empty() || iso.size() > sizeof(Entry::text)) {
+      *out = iso;  // not kept (a year beyond 9999 or before 0)
+      return;
+    }
+    e.days = days;
+    e.size = static_cast<uint8_t>(iso.size());
+    std::memcpy(e.text, iso.data(), iso.size());
+  }
+  out->assign(e.text, e.size);
+}
+
 class Scanner {
  public:
   Scanner(const Document& doc, std::optional<int64_t> published,
@@ -182,21 +212,48 @@ class Scanner {
   // match, or i when nothing matches.
   size_t TryAt(size_t i, DateMention* m) {
     if (doc_.IsNumber(i)) {
+      // A shape pre-check that turns away what no shape below can take:
+      // each needs 1-4 plain digits ("2023", "3"), or a letter at the end
+      // ("3rd", "3pm", "1990s"), or two periods ("12.03.2024"). "1,200"
+      // and "2.5" (a third of the numbers) fail here rather than six times.
+      const int plain = PlainInt(doc_, i);
+      if (plain < 0) {
+        const std::string_view n = doc_.Norm(i);
+        if ((n.empty() || n.back() < 'a' || n.back() > 'z') &&
+            std::count(n.begin(), n.end(), '.') < 2) {
+          return i;
+        }
+      }
       if (size_t e = NumericDate(i, m); e > i) return e;
-      if (size_t e = DayMonth(i, m); e > i) return e;
-      if (size_t e = ClockTime(i, m); e > i) return e;
+      // The shapes below that plain digits cannot take are not tried for
+      // them: a day number is 1-31 in at most two digits (else "3rd"), an
+      // hour at most 24 (else "3pm"), a decade ends in "s", and a bare
+      // year is plain digits.
+      const bool two_digits = plain >= 0 && doc_.Norm(i).size() <= 2;
+      if (plain < 0 || (two_digits && plain <= 31)) {
+        if (size_t e = DayMonth(i, m); e > i) return e;
+      }
+      if (plain <= 24) {
+        if (size_t e = ClockTime(i, m); e > i) return e;
+      }
       if (size_t e = Ago(i, m); e > i) return e;
-      if (size_t e = Decade(i, m); e > i) return e;
-      if (size_t e = BareYear(i, m); e > i) return e;
+      if (plain < 0) {
+        if (size_t e = Decade(i, m); e > i) return e;
+      } else if (size_t e = BareYear(i, m); e > i) {
+        return e;
+      }
       return i;
     }
     if (!doc_.IsWord(i)) return i;
     const std::string_view w = doc_.Norm(i);
-    if (doc_.Capitalized(i) && lexicon::Month(w) > 0) {
-      if (size_t e = MonthFirst(i, m); e > i) return e;
-    }
-    if (doc_.Capitalized(i) && lexicon::Weekday(w) >= 0) {
-      if (size_t e = WeekdayAt(i, i, 0, m); e > i) return e;
+    // No word is both a month and a weekday name (lexicon's two tables),
+    // so a month name is not looked up again as a weekday.
+    if (doc_.Capitalized(i)) {
+      if (lexicon::Month(w) > 0) {
+        if (size_t e = MonthFirst(i, m); e > i) return e;
+      } else if (const int wd = lexicon::Weekday(w); wd >= 0) {
+        if (size_t e = WeekdayAt(i, i, 0, wd, m); e > i) return e;
+      }
     }
     if (w == "noon" || w == "midday" || w == "midnight") {
       // "at noon", "by midnight": only after a preposition, so that "the
@@ -480,10 +537,11 @@ class Scanner {
   }
 
   // "Sunday", "Sunday night", "last Friday", "Sunday, May 25, 2014". `start`
-  // is the first token of the mention ("last"), `i` the weekday.
-  size_t WeekdayAt(size_t start, size_t i, int shift, DateMention* m) {
+  // is the first token of the mention ("last"), `i` the weekday, `wd` its
+  // lexicon::Weekday() (which the caller has looked up already).
+  size_t WeekdayAt(size_t start, size_t i, int shift, int wd,
+                   DateMention* m) {
     const std::string_view w = doc_.Norm(i);
-    const int wd = lexicon::Weekday(w);
     if (!doc_.Capitalized(i)) return start;
     // Abbreviations ("Sun", "Tue.") only before a full date: "Sun 01 Feb
     // 2015"; alone they are too often other words.
@@ -604,8 +662,9 @@ class Scanner {
       rel_span_ = shift;
       return i + 2;
     }
-    if (lexicon::Weekday(u) >= 0 && w != "past" && w != "coming") {
-      const size_t e = WeekdayAt(i, i + 1, shift, m);
+    if (const int wd = lexicon::Weekday(u);
+        wd >= 0 && w != "past" && w != "coming") {
+      const size_t e = WeekdayAt(i, i + 1, shift, wd, m);
       if (e > i) return e;
     }
     return i;
@@ -673,11 +732,11 @@ class Scanner {
   }
 
   void SetRange(DateMention* m, int64_t first, int64_t last) const {
-    m->first = IsoDate(first);
+    AssignIsoDate(first, &m->first);
     if (last == first) {
       m->last = m->first;  // one day (most ranges): no second conversion
     } else {
-      m->last = IsoDate(last);
+      AssignIsoDate(last, &m->last);
     }
   }
 

@@ -235,5 +235,50 @@ TEST(Dates, MayBeMonthOrWeekdayPassesEveryMonthAndWeekday) {
   EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("us"));
 }
 
+// TryAt turns number tokens away early unless they are plain digits, end in
+// a letter or hold two periods: the shapes each of those leads to still
+// match, and the rest ("2.5", "1,200") start nothing.
+TEST(Dates, NumberShapesPassThePreCheck) {
+  std::vector<std::string> got;
+  for (const DateMention& d :
+       FindDates("On 12.03.2024 at 3pm, on 3rd December, in the 1990s and "
+                 "in 2019, 2.5 and 1,200 people came, at 24:00 and on 31 "
+                 "May, then.",
+                 kMonday24Nov2025)) {
+    got.push_back(Format(d));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "12.03.2024 = abs day 2024-03-12..2024-03-12",
+                     "3pm = time time .. @15:00",
+                     "3rd December = abs day 2025-12-03..2025-12-03",
+                     "1990s = abs decade 1990-01-01..1999-12-31",
+                     "2019 = abs year 2019-01-01..2019-12-31",
+                     "24:00 = time time .. @24:00",
+                     "31 May = abs day 2025-05-31..2025-05-31"}));
+}
+
+// The per-thread memo of ISO day strings is a small table whose entries are
+// replaced on collision: answers must not depend on the days asked before.
+TEST(Dates, IsoDaysDoNotDependOnEarlierDays) {
+  const std::string text =
+      "On 3 May 2014, on Sunday, in 1999 and last week it rained.";
+  std::vector<std::string> first;
+  for (const DateMention& d : FindDates(text, kMonday24Nov2025)) {
+    first.push_back(Format(d));
+  }
+  ASSERT_EQ(first.size(), 4u);
+  std::string years;
+  for (int y = 1800; y < 2100; ++y) years += "in " + std::to_string(y) + ", ";
+  for (int d = 1; d <= 28; ++d) {
+    years += "on " + std::to_string(d) + " March 2001, ";
+  }
+  EXPECT_EQ(FindDates(years, kMonday24Nov2025).size(), 300u + 28u);
+  std::vector<std::string> again;
+  for (const DateMention& d : FindDates(text, kMonday24Nov2025)) {
+    again.push_back(Format(d));
+  }
+  EXPECT_EQ(again, first);
+}
+
 }  // namespace
 }  // namespace concord::facts

@@ -26,8 +26,10 @@
 #include "src/facts/quantities.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "src/facts/lexicon.h"
 #include "src/text/numbers.h"
@@ -36,6 +38,20 @@ namespace concord::facts {
 namespace {
 
 using lexicon::UnitKind;
+
+// doc.IsWord(i, w) and doc.IsPunct(i, p), always inlined: the compiler
+// leaves Document's out of line in the long functions here, and with a
+// literal for `w` the inlined compare is a length test and a load or two
+// rather than a call and a memcmp.
+[[gnu::always_inline]] inline bool WordIs(const Document& doc, size_t i,
+                                          std::string_view w) {
+  return doc.IsWord(i) && doc.tokens()[i].norm == w;
+}
+[[gnu::always_inline]] inline bool PunctIs(const Document& doc, size_t i,
+                                           std::string_view p) {
+  return i < doc.size() && doc.tokens()[i].kind == text::TokenKind::kPunct &&
+         doc.tokens()[i].norm == p;
+}
 
 QuantityKind KindOfUnit(UnitKind k) {
   switch (k) {
@@ -110,24 +126,71 @@ bool SmallNumberWord(std::string_view w) {
 
 // text::ParseNumber of one word, memoised per thread: the words tried are
 // the few hedges before numbers ("more", "than", "about") and number
-// words, asked for again and again, and ParseNumber is a pure function of
-// the word (the memo changes no answer). Bounded: cleared when full.
+// words, asked for again and again (a few dozen distinct words per
+// thousand articles), and ParseNumber is a pure function of the word (the
+// memo changes no answer). The memo is a small direct-mapped table keyed
+// by the word's bytes held in place: a look-up is an FNV-1a hash of a few
+// bytes plus one compare, with no string built and no node chased. A
+// colliding word replaces the entry; longer words are not kept.
 std::optional<double> ParseWord(std::string_view w) {
-  constexpr size_t kMaxMemo = 4096;
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
+  struct Entry {
+    uint8_t size = 0;  // 0: empty (the empty word is never kept)
+    bool has_value = false;
+    char word[22];
+    double value = 0;
   };
-  thread_local std::unordered_map<std::string, std::optional<double>,
-                                  WordHash, std::equal_to<>>
-      memo;
-  if (const auto it = memo.find(w); it != memo.end()) return it->second;
-  if (memo.size() >= kMaxMemo) memo.clear();
+  constexpr size_t kSlots = 256;  // a power of two
+  thread_local std::array<Entry, kSlots> memo;
+  if (w.empty() || w.size() > sizeof(Entry::word)) return text::ParseNumber(w);
+  uint32_t h = 2166136261u;  // FNV-1a: the words are short
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
+  if (e.size == w.size()) {
+    size_t k = 0;
+    while (k < w.size() && e.word[k] == w[k]) ++k;
+    if (k == w.size()) {
+      return e.has_value ? std::optional<double>(e.value) : std::nullopt;
+    }
+  }
   const std::optional<double> v = text::ParseNumber(w);
-  memo.emplace(std::string(w), v);
+  e.size = static_cast<uint8_t>(w.size());
+  std::memcpy(e.word, w.data(), w.size());
+  e.has_value = v.has_value();
+  e.value = v.value_or(0);
   return v;
+}
+
+// Singular(w, out), memoised per thread like ParseWord: the counted nouns
+// recur ("people", "soldiers", "civilians"), and Singular is a pure
+// function of the word (the memo changes no answer). Words or singulars
+// longer than an entry holds are not kept.
+void SingularOf(std::string_view w, std::string* out) {
+  struct Entry {
+    uint8_t size = 0;  // 0: empty (the empty word is never kept)
+    uint8_t singular_size = 0;
+    char word[23];
+    char singular[23];
+  };
+  constexpr size_t kSlots = 256;  // a power of two
+  thread_local std::array<Entry, kSlots> memo;
+  if (w.empty() || w.size() > sizeof(Entry::word)) return Singular(w, out);
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
+  if (e.size == w.size()) {
+    size_t k = 0;
+    while (k < w.size() && e.word[k] == w[k]) ++k;
+    if (k == w.size()) {
+      out->assign(e.singular, e.singular_size);
+      return;
+    }
+  }
+  Singular(w, out);
+  if (out->size() > sizeof(Entry::singular)) return;
+  e.size = static_cast<uint8_t>(w.size());
+  std::memcpy(e.word, w.data(), w.size());
+  e.singular_size = static_cast<uint8_t>(out->size());
+  std::memcpy(e.singular, out->data(), out->size());
 }
 
 struct Candidate {
@@ -144,9 +207,12 @@ class Extractor {
       : doc_(doc), dates_(dates), options_(options) {}
 
   std::vector<Quantity> Run() {
+    const std::vector<text::NumberMention> numbers =
+        text::FindNumbers(doc_.text(), doc_.tokens(), doc_.number_starts());
+    // One allocation: every number and vague word may become a candidate.
     std::vector<Candidate> cands;
-    for (const text::NumberMention& m :
-         text::FindNumbers(doc_.text(), doc_.tokens(), doc_.number_starts())) {
+    cands.reserve(numbers.size() + doc_.vague_words().size());
+    for (const text::NumberMention& m : numbers) {
       cands.push_back({m.begin, m.end, m.value, m.approximate, false});
     }
     AddVague(&cands);
@@ -194,10 +260,10 @@ class Extractor {
       // "tens of thousands": "tens" counts only before a vague scale.
       const bool tens = w == "tens";
       if (v == 0 && !tens) continue;
-      if (w == "scores" && !doc_.IsWord(i + 1, "of")) continue;
+      if (w == "scores" && !WordIs(doc_, i + 1, "of")) continue;
       size_t last = i;
       // "tens of thousands", "hundreds of thousands", "dozens of millions"
-      if (doc_.IsWord(i + 1, "of") && doc_.IsWord(i + 2) &&
+      if (WordIs(doc_, i + 1, "of") && doc_.IsWord(i + 2) &&
           VagueValue(doc_.Norm(i + 2)) >= 1e3 && (tens || v < 1e3)) {
         v = (tens ? 10 : v) * VagueValue(doc_.Norm(i + 2));
         last = i + 2;
@@ -222,18 +288,18 @@ class Extractor {
     *found = false;
     const size_t start = j;
     // "per cent"
-    if (doc_.IsWord(j, "per") && doc_.IsWord(j + 1, "cent")) {
+    if (WordIs(doc_, j, "per") && WordIs(doc_, j + 1, "cent")) {
       q->kind = QuantityKind::kPercent;
       q->unit = "percent";
       *found = true;
       return j + 2;
     }
     // "35-year-old", "10-kilometre", "1,200-strong"
-    if (doc_.IsPunct(j, "-") && doc_.Adjacent(j - 1, j) && doc_.IsWord(j + 1) &&
+    if (PunctIs(doc_, j, "-") && doc_.Adjacent(j - 1, j) && doc_.IsWord(j + 1) &&
         doc_.Adjacent(j, j + 1)) {
       const std::string_view w = doc_.Norm(j + 1);
-      if ((w == "year" || w == "month") && doc_.IsPunct(j + 2, "-") &&
-          doc_.IsWord(j + 3, "old")) {
+      if ((w == "year" || w == "month") && PunctIs(doc_, j + 2, "-") &&
+          WordIs(doc_, j + 3, "old")) {
         q->kind = QuantityKind::kAge;
         q->unit = w;
         *found = true;
@@ -257,7 +323,7 @@ class Extractor {
       const std::string_view w = doc_.Norm(j);
       const lexicon::Unit u = lexicon::FindUnit(w);
       if (u.kind != UnitKind::kNone && !(w == "m" && !doc_.Spaced(j - 1, j))) {
-        if (u.kind == UnitKind::kDuration && doc_.IsWord(j + 1, "old")) {
+        if (u.kind == UnitKind::kDuration && WordIs(doc_, j + 1, "old")) {
           q->kind = QuantityKind::kAge;
           q->unit = u.canonical;
           *found = true;
@@ -271,7 +337,7 @@ class Extractor {
     }
     // "of the", "of their"
     size_t k = j;
-    if (doc_.IsWord(k, "of")) {
+    if (WordIs(doc_, k, "of")) {
       if (value == 1 && !q->vague) return start;  // "one of the"
       ++k;
       if (doc_.IsWord(k) && Determiner(doc_.Norm(k))) ++k;
@@ -288,7 +354,7 @@ class Extractor {
       if (first_content == static_cast<size_t>(-1)) first_content = k;
       const bool plural = LooksPlural(w);
       if (plural || (value == 1 && n == 0 && !doc_.Capitalized(k))) {
-        Singular(w, &q->unit);
+        SingularOf(w, &q->unit);
         for (size_t m = first_content; m < k; ++m) {
           if (!q->modifier.empty()) q->modifier.push_back(' ');
           q->modifier.append(doc_.Norm(m));
@@ -327,7 +393,7 @@ class Extractor {
         const std::string_view w = doc_.Norm(t);
         const std::optional<double> v = ParseWord(w);
         const bool article =
-            (w == "a" || w == "an") && !doc_.IsWord(t + 1, "estimated");
+            (w == "a" || w == "an") && !WordIs(doc_, t + 1, "estimated");
         if (v || article || w == "half") {
           core = t;
           break;
@@ -339,7 +405,7 @@ class Extractor {
     if (c.vague) core = first;
     // "just about": FindNumbers knows "about" only.
     uint32_t begin = c.begin;
-    if (hedge == "about" && first > 0 && doc_.IsWord(first - 1, "just")) {
+    if (hedge == "about" && first > 0 && WordIs(doc_, first - 1, "just")) {
       hedge = "just about";
       begin = doc_.tokens()[first - 1].begin;
     }
@@ -348,7 +414,7 @@ class Extractor {
       return 0;
     }
     // Identifiers: "F-16", "Su-34", "COVID-19", "G7".
-    if (core > 1 && doc_.IsPunct(core - 1, "-") &&
+    if (core > 1 && PunctIs(doc_, core - 1, "-") &&
         doc_.Adjacent(core - 1, core) && doc_.Adjacent(core - 2, core - 1) &&
         doc_.IsWord(core - 2)) {
       return 0;
@@ -357,7 +423,7 @@ class Extractor {
       return 0;
     }
     // Scores and clock-like "2:1".
-    if (doc_.IsPunct(last + 1, ":") && doc_.Adjacent(last, last + 1)) return 0;
+    if (PunctIs(doc_, last + 1, ":") && doc_.Adjacent(last, last + 1)) return 0;
 
     q->begin = begin;
     q->end = c.end;
@@ -424,12 +490,12 @@ class Extractor {
     if (k + 1 < cands.size() && !c.vague && q->unit.empty()) {
       const Candidate& d = cands[k + 1];
       const size_t dfirst = TokenFrom(d.begin, last);
-      const bool dash = doc_.IsPunct(after, "-") && dfirst == after + 1 &&
+      const bool dash = PunctIs(doc_, after, "-") && dfirst == after + 1 &&
                         doc_.Adjacent(last, after) &&
                         doc_.Adjacent(after, dfirst);
-      const bool to = doc_.IsWord(after, "to") && dfirst == after + 1;
-      const bool between = doc_.IsWord(after, "and") && dfirst == after + 1 &&
-                           first > 0 && doc_.IsWord(first - 1, "between");
+      const bool to = WordIs(doc_, after, "to") && dfirst == after + 1;
+      const bool between = WordIs(doc_, after, "and") && dfirst == after + 1 &&
+                           first > 0 && WordIs(doc_, first - 1, "between");
       if ((dash || to || between) && !d.vague && d.value > c.value &&
           !InDate(d.begin, d.end)) {
         q->is_range = true;
@@ -449,8 +515,8 @@ class Extractor {
       if (found) {
         q->end = std::max(q->end, doc_.tokens()[e - 1].end);
         // Hedges after the noun: "125 fighters at least", "50 or more".
-        if ((doc_.IsWord(e, "at") && doc_.IsWord(e + 1, "least")) ||
-            (doc_.IsWord(e, "or") && doc_.IsWord(e + 1, "more"))) {
+        if ((WordIs(doc_, e, "at") && WordIs(doc_, e + 1, "least")) ||
+            (WordIs(doc_, e, "or") && WordIs(doc_, e + 1, "more"))) {
           q->approximation = Approximation::kAtLeast;
           q->end = doc_.tokens()[e + 1].end;
         }
@@ -460,8 +526,8 @@ class Extractor {
       // "$5bn dollars" is rare; nothing to add.
     }
     // "Rhys Gannet, 67, said": an age between commas after a name.
-    if (q->unit.empty() && first >= 2 && doc_.IsPunct(first - 1, ",") &&
-        doc_.IsPunct(last + 1, ",") && doc_.IsNumber(core) && first == core &&
+    if (q->unit.empty() && first >= 2 && PunctIs(doc_, first - 1, ",") &&
+        PunctIs(doc_, last + 1, ",") && doc_.IsNumber(core) && first == core &&
         doc_.Capitalized(first - 2) && doc_.IsWord(first - 2) &&
         q->value >= 1 && q->value <= 120 &&
         q->value == static_cast<int>(q->value)) {
@@ -469,7 +535,7 @@ class Extractor {
       q->unit = "year";
     }
     // "aged 35"
-    if (first > 0 && doc_.IsWord(first - 1, "aged") && q->unit.empty()) {
+    if (first > 0 && WordIs(doc_, first - 1, "aged") && q->unit.empty()) {
       q->kind = QuantityKind::kAge;
       q->unit = "year";
       q->begin = doc_.tokens()[first - 1].begin;
@@ -479,7 +545,7 @@ class Extractor {
       const std::string_view w = doc_.Norm(core);
       if (SmallNumberWord(w) || q->value <= 10) return 0;
     }
-    if (doc_.IsWord(core, "one") && core > 0 && doc_.IsWord(core - 1)) {
+    if (WordIs(doc_, core, "one") && core > 0 && doc_.IsWord(core - 1)) {
       const std::string_view p = doc_.Norm(core - 1);
       if (p == "no" || p == "any" || p == "every" || p == "each" ||
           p == "the" || p == "this" || p == "that" || p == "which" ||

@@ -143,5 +143,27 @@ TEST(Quantities, EmptyAndPunctuationOnlyInputs) {
   EXPECT_EQ(qs[0].unit, "");
 }
 
+// The per-thread memos of parsed words and of singulars are small tables
+// whose entries are replaced on collision: answers must not depend on what was asked before.
+TEST(Quantities, AnswersDoNotDependOnEarlierWords) {
+  const std::string text =
+      "Nearly 1,200 Ukrainian prisoners and more than two dozen drones; some "
+      "forty-five soldiers, about 300 civilians and up to ten thousand people.";
+  std::vector<std::string> first;
+  for (const Quantity& q : FindQuantities(text)) first.push_back(Format(q));
+  ASSERT_FALSE(first.empty());
+  // Many distinct words before and after numbers fill (and overwrite) the
+  // memos.
+  std::string noise;
+  for (int k = 0; k < 600; ++k) {
+    noise += "w" + std::to_string(k) + "x 12 boxe" + std::to_string(k) +
+             "s, ";
+  }
+  EXPECT_EQ(FindQuantities(noise).size(), 600u);
+  std::vector<std::string> again;
+  for (const Quantity& q : FindQuantities(text)) again.push_back(Format(q));
+  EXPECT_EQ(again, first);
+}
+
 }  // namespace
 }  // namespace concord::facts

@@ -16,13 +16,15 @@
 // offset overlap with the entity mentions, and a pronoun maps to the most
 // recent person mention before the quote that is not itself inside a quote.
 //
-// Cost: linear in the tokens inside quotes and the marks outside them (the
-// Document lists the marks); attribution looks at most at one sentence
-// either side of each quote. Tests: quotes_test.cc (a golden table) and
+// Cost: pairing visits the marks (the Document lists them), the first
+// token after each line break inside a quote (found with memchr over the
+// text) and a binary search per over-long quote, not every token;
+// attribution looks at most at one sentence either side of each quote. Tests: quotes_test.cc (a golden table) and
 // facts_test.cc (the seed texts).
 #include "src/facts/quotes.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "src/facts/lexicon.h"
@@ -114,7 +116,8 @@ class QuoteFinder {
         q.confidence = 0.5f;
       }
       if (q.cue == SpeakerCue::kNone &&
-          WordCount(q.text) < options_.min_words_without_speaker) {
+          WordCount(q.text, options_.min_words_without_speaker) <
+              options_.min_words_without_speaker) {
         continue;
       }
       out.push_back(std::move(q));
@@ -135,12 +138,14 @@ class QuoteFinder {
     return s;
   }
 
-  static int WordCount(std::string_view s) {
+  // The number of words in s, counted up to `limit` (all a caller
+  // comparing with `limit` needs: a long quote is not read to its end).
+  static int WordCount(std::string_view s, int limit) {
     int n = 0;
     bool in = false;
     for (char c : s) {
       const bool space = c == ' ' || c == '\n' || c == '\t';
-      if (!space && !in) ++n;
+      if (!space && !in && ++n >= limit) return n;
       in = !space;
     }
     return n;
@@ -154,6 +159,8 @@ class QuoteFinder {
 
   // Pairs the marks into raw_.
   void Pair() {
+    // Each raw quote opens at a distinct mark: one allocation holds them.
+    raw_.reserve(doc_.quote_marks().size());
     size_t open = kNpos;
     Mark open_mark = Mark::kNone;
     // Closes the open quote after token last_tok; false if it was empty.
@@ -174,11 +181,49 @@ class QuoteFinder {
     // the Document lists (most tokens) are passed over.
     const std::vector<uint32_t>& marks = doc_.quote_marks();
     size_t next_mark = 0;  // index into marks
+    // Inside a quote, only three kinds of token matter: a mark, the first
+    // token after a line break (from the second token after the opening
+    // mark on), and the first token past max_bytes. The tokens before the
+    // nearest of them are passed over too, the line breaks found with
+    // memchr over the text rather than by looking between every pair of
+    // tokens.
+    const std::vector<text::Token>& tokens = doc_.tokens();
+    size_t break_from = 0, break_tok = 0;  // NextBreak(break_from), if > 0
     for (size_t i = 0; i < n; ++i) {
       if (open == kNpos) {
         while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
         if (next_mark == marks.size()) break;
         i = marks[next_mark];
+      } else {
+        while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
+        size_t stop = next_mark < marks.size() ? marks[next_mark] : n;
+        const size_t from = std::max(i, open + 2);
+        if (from < stop) {
+          if (break_from == 0 || from < break_from || break_tok < from) {
+            break_tok = NextBreak(from);
+            break_from = from;
+          }
+          stop = std::min(stop, break_tok);
+        }
+        // No token from the opening mark to i is past max_bytes (the quote
+        // would be closed), and token begins only grow: if the last token
+        // up to `stop` is not past it, none is; else a binary search over
+        // [i, stop] finds the first that is.
+        const uint32_t open_end = tokens[open].end;
+        const uint32_t max_bytes = options_.max_bytes;
+        const size_t last = std::min(stop, n - 1);
+        if (tokens[last].begin - open_end > max_bytes) {
+          stop = static_cast<size_t>(
+              std::partition_point(
+                  tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                  tokens.begin() + static_cast<std::ptrdiff_t>(last + 1),
+                  [&](const text::Token& t) {
+                    return t.begin - open_end <= max_bytes;
+                  }) -
+              tokens.begin());
+        }
+        if (stop >= n) break;
+        i = stop;
       }
       if (open != kNpos && i > open + 1 && doc_.LineBreakBetween(i - 1, i)) {
         // A paragraph ends inside the quote.
@@ -222,6 +267,55 @@ class QuoteFinder {
       open = kNpos;
     }
     if (open != kNpos) close_unbalanced(doc_.size() - 1);
+  }
+
+  // The first byte at or after `byte` that is '\n' or '\r', text().size()
+  // if none. Each of the two is searched for once per stretch of text (the
+  // last hit is kept while the asked-for byte has not passed it), so a
+  // text is scanned about once however often this is asked.
+  size_t NextLineByte(size_t byte) {
+    const std::string_view text = doc_.text();
+    auto next = [&](char c, size_t* from, size_t* hit) {
+      if (byte < *from || byte > *hit) {
+        const void* p = std::memchr(text.data() + byte, c, text.size() - byte);
+        *hit = p == nullptr ? text.size()
+                            : static_cast<size_t>(
+                                  static_cast<const char*>(p) - text.data());
+        *from = byte;
+      }
+      return *hit;
+    };
+    if (byte >= text.size()) return text.size();
+    return std::min(next('\n', &nl_from_, &nl_hit_),
+                    next('\r', &cr_from_, &cr_hit_));
+  }
+
+  // The first token t >= from with doc_.LineBreakBetween(t - 1, t), size()
+  // if none. REQUIRES: 0 < from < size().
+  size_t NextBreak(size_t from) {
+    const std::vector<text::Token>& t = doc_.tokens();
+    const size_t n = t.size();
+    uint32_t byte = t[from - 1].end;
+    size_t k = from;
+    for (;;) {
+      const size_t p = NextLineByte(byte);
+      if (p >= doc_.text().size()) return n;
+      // The first token from k on that ends after p: every token before it
+      // (and the gaps before those) lies before p.
+      k = static_cast<size_t>(
+          std::partition_point(t.begin() + static_cast<std::ptrdiff_t>(k),
+                               t.end(),
+                               [p](const text::Token& tok) {
+                                 return tok.end <= p;
+                               }) -
+          t.begin());
+      if (k >= n) return n;
+      if (t[k].begin > p) return k;  // p lies in the gap before token k
+      // p lies inside token k (not a break between tokens): look on.
+      byte = t[k].end;
+      ++k;
+      if (k >= n) return n;
+    }
   }
 
   // raw_[k] ends with a comma inside its marks, and raw_[k + 1] follows
@@ -308,10 +402,13 @@ class QuoteFinder {
     }
     // 3. "according to X" in the sentence (either side).
     const size_t sent_end = SentenceEndAfter(last);
+    // The quotation's own tokens are passed over in one step.
+    const size_t quote_last = last.close == kNpos ? first.open : last.close;
     for (size_t t = sent_begin; t + 2 < sent_end; ++t) {
-      if (t >= first.open &&
-          t <= (last.close == kNpos ? first.open : last.close))
+      if (t >= first.open && t <= quote_last) {
+        t = quote_last;
         continue;
+      }
       if (doc_.IsWord(t, "according") && doc_.IsWord(t + 1, "to")) {
         if (SpeakerAt(t + 2, sent_end, q)) {
           q->cue = SpeakerCue::kAccordingTo;
@@ -766,6 +863,8 @@ class QuoteFinder {
   const EntityResult& entities_;
   const QuoteOptions& options_;
   std::vector<RawQuote> raw_;
+  // NextLineByte's last searches: from where, and the hit (or the size).
+  size_t nl_from_ = 1, nl_hit_ = 0, cr_from_ = 1, cr_hit_ = 0;
 };
 
 }  // namespace

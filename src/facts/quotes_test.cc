@@ -193,5 +193,51 @@ TEST(Quotes, LongUnclosedQuoteIsCapped) {
   EXPECT_LE(qs[0].parts[0].end - qs[0].parts[0].begin, 1100u);
 }
 
+// Inside a quotation the pairing jumps from one mark, line break or
+// max_bytes limit to the next: these pin down what each one does.
+TEST(Quotes, LineBreakInsideQuoteEndsItUnbalanced) {
+  for (const std::string text :
+       {std::string("He said: \"We will stay here\nand fight\" on."),
+        std::string("He said: \"We will stay here\r\nand fight\" on.")}) {
+    const std::vector<Quote> qs = FindQuotes(text);
+    ASSERT_EQ(qs.size(), 1u) << text;
+    EXPECT_TRUE(qs[0].unbalanced);
+    EXPECT_EQ(qs[0].text, "We will stay here");
+  }
+}
+
+TEST(Quotes, LineBreakRightAfterTheOpeningMarkIsKept) {
+  // (A straight mark opens only before a word; a curly one before anything.)
+  const std::string text = "“\nWe will stay here,” Mr Umerov said.";
+  const std::vector<Quote> qs = FindQuotes(text);
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_FALSE(qs[0].unbalanced);
+  EXPECT_EQ(qs[0].text, "We will stay here");
+}
+
+TEST(Quotes, ParagraphOpeningWithAMarkContinuesTheQuote) {
+  const std::string text =
+      "He said: \"We will stay here and fight.\n\n\"We will not leave "
+      "the city,\" he added.";
+  const std::vector<Quote> qs = FindQuotes(text);
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_FALSE(qs[0].unbalanced);
+  EXPECT_EQ(qs[0].text, "We will stay here and fight.");
+  EXPECT_EQ(qs[1].text, "We will not leave the city");
+}
+
+TEST(Quotes, LongQuoteAfterLineBreaksIsCapped) {
+  // Line breaks before the opening mark and far after it: the cap still
+  // closes the quote at the first token past max_bytes.
+  std::string text = "Intro.\n\nHe said: \"";
+  for (int k = 0; k < 400; ++k) text += "word ";
+  text += "\nmore\" end.";
+  const std::vector<Quote> qs = FindQuotes(text, {.max_bytes = 100});
+  ASSERT_FALSE(qs.empty());
+  EXPECT_TRUE(qs[0].unbalanced);
+  EXPECT_LE(qs[0].parts[0].end - qs[0].parts[0].begin, 105u);
+  EXPECT_GE(qs[0].parts[0].end - qs[0].parts[0].begin, 95u);
+}
+
 }  // namespace
 }  // namespace concord::facts
