@@ -124,14 +124,28 @@ bool SmallNumberWord(std::string_view w) {
          w == "nine" || w == "ten" || w == "a" || w == "an";
 }
 
+// The slot of short word `w` (not empty, at most as long as Entry::word)
+// in a per-thread direct-mapped memo, and in *hit whether the slot holds
+// that word: an FNV-1a hash of a few bytes plus one compare, with no
+// string built and no node chased. Entry has `uint8_t size` (0: empty)
+// and `char word[]`. A colliding word replaces the entry.
+template <typename Entry, size_t kSlots>
+Entry& MemoSlot(std::array<Entry, kSlots>& memo, std::string_view w,
+                bool* hit) {
+  static_assert((kSlots & (kSlots - 1)) == 0, "a power of two");
+  uint32_t h = 2166136261u;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
+  *hit = e.size == w.size() && std::equal(w.begin(), w.end(), e.word);
+  return e;
+}
+
 // text::ParseNumber of one word, memoised per thread: the words tried are
 // the few hedges before numbers ("more", "than", "about") and number
 // words, asked for again and again (a few dozen distinct words per
 // thousand articles), and ParseNumber is a pure function of the word (the
 // memo changes no answer). The memo is a small direct-mapped table keyed
-// by the word's bytes held in place: a look-up is an FNV-1a hash of a few
-// bytes plus one compare, with no string built and no node chased. A
-// colliding word replaces the entry; longer words are not kept.
+// by the word's bytes held in place (MemoSlot); longer words are not kept.
 std::optional<double> ParseWord(std::string_view w) {
   struct Entry {
     uint8_t size = 0;  // 0: empty (the empty word is never kept)
@@ -139,19 +153,11 @@ std::optional<double> ParseWord(std::string_view w) {
     char word[22];
     double value = 0;
   };
-  constexpr size_t kSlots = 256;  // a power of two
-  thread_local std::array<Entry, kSlots> memo;
+  thread_local std::array<Entry, 256> memo;
   if (w.empty() || w.size() > sizeof(Entry::word)) return text::ParseNumber(w);
-  uint32_t h = 2166136261u;  // FNV-1a: the words are short
-  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
-  if (e.size == w.size()) {
-    size_t k = 0;
-    while (k < w.size() && e.word[k] == w[k]) ++k;
-    if (k == w.size()) {
-      return e.has_value ? std::optional<double>(e.value) : std::nullopt;
-    }
-  }
+  bool hit = false;
+  Entry& e = MemoSlot(memo, w, &hit);
+  if (hit) return e.has_value ? std::optional<double>(e.value) : std::nullopt;
   const std::optional<double> v = text::ParseNumber(w);
   e.size = static_cast<uint8_t>(w.size());
   std::memcpy(e.word, w.data(), w.size());
@@ -171,19 +177,13 @@ void SingularOf(std::string_view w, std::string* out) {
     char word[23];
     char singular[23];
   };
-  constexpr size_t kSlots = 256;  // a power of two
-  thread_local std::array<Entry, kSlots> memo;
+  thread_local std::array<Entry, 256> memo;
   if (w.empty() || w.size() > sizeof(Entry::word)) return Singular(w, out);
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
-  if (e.size == w.size()) {
-    size_t k = 0;
-    while (k < w.size() && e.word[k] == w[k]) ++k;
-    if (k == w.size()) {
-      out->assign(e.singular, e.singular_size);
-      return;
-    }
+  bool hit = false;
+  Entry& e = MemoSlot(memo, w, &hit);
+  if (hit) {
+    out->assign(e.singular, e.singular_size);
+    return;
   }
   Singular(w, out);
   if (out->size() > sizeof(Entry::singular)) return;
