@@ -1,6 +1,7 @@
 // Families, origins and roles within a story; the rules are in families.h.
 #include "src/compare/families.h"
 
+#include "src/base/cpu.h"
 #include "src/base/hash.h"
 
 #include <algorithm>
@@ -172,15 +173,11 @@ uint32_t RarestDf(const AlignedText& t, uint32_t begin, uint32_t end,
   for (size_t k = 0; k < words; ++k) n += __builtin_popcountll(x[k] & y[k]);
   return n;
 }
-const bool kHasPopcnt = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("popcnt") != 0;
-}();
 #endif
 
 size_t AndCount(const uint64_t* x, const uint64_t* y, size_t words) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasPopcnt) return AndCountPopcnt(x, y, words);
+  if (cpu::HasPopcnt()) return AndCountPopcnt(x, y, words);
 #endif
   size_t n = 0;
   for (size_t k = 0; k < words; ++k) n += std::popcount(x[k] & y[k]);

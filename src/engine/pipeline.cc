@@ -15,6 +15,7 @@
 
 #include "concord/web.h"
 #include "src/base/bits.h"
+#include "src/base/cpu.h"
 #include "src/extract/text_chrome.h"
 #include "src/ingest/dates.h"
 #include "src/text/langid.h"
@@ -118,20 +119,13 @@ uint32_t CountWordsFrom(std::string_view s, size_t i, bool in_word,
   return CountWordsFrom(s, i, in_word, n);
 }
 
-// Runs as a static initialiser, possibly before the library's own, hence
-// the explicit __builtin_cpu_init.
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0 &&
-         __builtin_cpu_supports("popcnt") != 0;
-}();
 #endif
 
 }  // namespace
 
 uint32_t CountWords(std::string_view s) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) return CountWordsAvx2(s);
+  if (cpu::HasAvx2() && cpu::HasPopcnt()) return CountWordsAvx2(s);
 #endif
   return CountWordsFrom(s, 0, false, 0);
 }

@@ -37,18 +37,6 @@
 // references on generated lines).
 #include "src/extract/text_chrome.h"
 
-#define XXH_INLINE_ALL
-#if defined(__x86_64__) && defined(__GNUC__)
-// Also compile xxHash's AVX2 accumulator (the build targets plain x86-64,
-// so the library's own choice is SSE2), for long signatures' repeat keys
-// (SignatureKey), chosen at run time as the signature's SIMD pass is; as
-// shingles.cc does for its exact fingerprint.
-#define XXH_DISPATCH_AVX2 1
-#define XXH_TARGET_AVX2 __attribute__((target("avx2")))
-#include <immintrin.h>  // __m256i, which those functions use
-#endif
-#include <xxhash.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -58,8 +46,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "src/base/bits.h"
+#include "src/base/cpu.h"
+#include "src/base/hash.h"
 #include "src/base/u64_set.h"
 
 namespace concord::extract {
@@ -447,13 +440,6 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
   return true;
 }
 
-// Runs as a static initialiser, possibly before the library's own, hence
-// the explicit __builtin_cpu_init.
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0 &&
-         __builtin_cpu_supports("popcnt") != 0;
-}();
 #endif
 #endif  // __SSE2__
 
@@ -461,33 +447,16 @@ const bool kHasAvx2 = [] {
 // (internal::UseAvx2InSignaturesForTest).
 bool signature_avx2_allowed = true;
 
-// A signature's key in the repeat set: XXH3 with seed 0 (Hash64's value),
-// inlined rather than called through the shared library, and for a
-// signature longer than XXH3_MIDSIZE_MAX bytes (a paragraph's, mostly) by
-// xxHash's AVX2 accumulator where the processor has it.
-#if defined(__x86_64__) && defined(__GNUC__)
-[[gnu::target("avx2")]] uint64_t Xxh3LongAvx2(const void* data, size_t size) {
-  return XXH3_hashLong_64b_withSeed_internal(
-      data, size, 0, XXH3_accumulate_512_avx2, XXH3_scrambleAcc_avx2,
-      XXH3_initCustomSecret_avx2);
-}
-#endif
-
-uint64_t SignatureKey(std::string_view sig) {
-#if defined(__x86_64__) && defined(__GNUC__)
-  if (sig.size() > XXH3_MIDSIZE_MAX && kHasAvx2 && signature_avx2_allowed) {
-    return Xxh3LongAvx2(sig.data(), sig.size());
-  }
-#endif
-  return XXH3_64bits(sig.data(), sig.size());
-}
+// A signature's key in the repeat set (Hash64 takes xxHash's AVX2
+// accumulator for a long one, a paragraph's, where the processor has it).
+uint64_t SignatureKey(std::string_view sig) { return Hash64(sig); }
 
 #if defined(__SSE2__)
 // ClassifyBlocks*() by the widest path the processor has.
 bool ClassifyBlocks(std::string_view s, char* mapped, uint64_t* masks,
                     bool* paren_or_colon, int64_t* words) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2 && signature_avx2_allowed) {
+  if (cpu::HasAvx2() && cpu::HasPopcnt() && signature_avx2_allowed) {
     return ClassifyBlocksAvx2(s, mapped, masks, paren_or_colon, words);
   }
 #endif

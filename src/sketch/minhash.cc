@@ -50,6 +50,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "src/base/cpu.h"
 #include "src/base/hash.h"
 
 namespace concord::sketch {
@@ -209,12 +210,6 @@ struct Mix4 {
   }
 }
 
-// Runs as a static initialiser, possibly before the library's own, hence
-// the explicit __builtin_cpu_init.
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 #endif
 
 }  // namespace
@@ -222,7 +217,7 @@ const bool kHasAvx2 = [] {
 void AddAllToMinHash(std::span<const uint64_t> hashes,
                      const MinHashOptions& options, MinHashSignature* out) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) {
+  if (cpu::HasAvx2()) {
     AddAllAvx2(hashes.data(), hashes.size(), options.seed, out);
     return;
   }
@@ -243,7 +238,7 @@ void AddWindowsToMinHash(std::span<const uint64_t> values, size_t k,
   const size_t windows = values.size() - k + 1;
   const uint64_t* v = values.data();
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) {
+  if (cpu::HasAvx2()) {
     AddWindowsAvx2(v, windows, k, base, base_k, p, options.seed, out);
     return;
   }
@@ -381,7 +376,7 @@ namespace {
 
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) return EstimateJaccardAvx2(a, b);
+  if (cpu::HasAvx2()) return EstimateJaccardAvx2(a, b);
 #endif
   if (IsEmptySignature(a) || IsEmptySignature(b)) return 0;
   int equal = 0;

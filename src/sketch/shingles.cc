@@ -79,14 +79,6 @@
 #include "src/sketch/shingles.h"
 
 #define XXH_INLINE_ALL
-#if defined(__x86_64__) && defined(__GNUC__)
-// Also compile xxHash's AVX2 accumulator (the build targets plain x86-64,
-// so the library's own choice is SSE2), for the exact fingerprint's long
-// input (ExactOf), chosen at run time as the first pass is.
-#define XXH_DISPATCH_AVX2 1
-#define XXH_TARGET_AVX2 __attribute__((target("avx2")))
-#include <immintrin.h>  // __m256i, which those functions use
-#endif
 #include <xxhash.h>
 
 #if defined(__SSE2__)
@@ -102,6 +94,7 @@
 #include <cstring>
 #include <span>
 
+#include "src/base/cpu.h"
 #include "src/base/hash.h"
 #include "src/sketch/shingles_internal.h"
 #include "src/text/ascii_classes.h"
@@ -519,12 +512,6 @@ using text::ascii::kLowNibbleClasses;
   masks.Finish(blocks);
 }
 
-// Runs as a static initialiser, possibly before the library's own, hence
-// the explicit __builtin_cpu_init.
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 #endif
 
 // Whether Classify may take the AVX2 path and AddRuns the BMI1 one
@@ -535,7 +522,7 @@ bool avx2_allowed = true;
 inline void Classify(const char* s, size_t n, size_t blocks, char* lowered,
                      uint64_t* core, uint64_t* slow) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2 && avx2_allowed) {
+  if (cpu::HasAvx2() && avx2_allowed) {
     ClassifyAvx2(s, n, blocks, lowered, core, slow);
     return;
   }
@@ -653,12 +640,6 @@ inline uint64_t BitRange(size_t lo, size_t hi) {
   return AddRuns(core, low, from, end, hashes, count);
 }
 
-// Runs as a static initialiser, possibly before the library's own, hence
-// the explicit __builtin_cpu_init.
-const bool kHasBmi = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("bmi") != 0;
-}();
 #endif
 
 // AddRuns by the best path the processor has.
@@ -666,40 +647,23 @@ inline size_t AddRunsDispatch(const uint64_t* core, const char* low,
                               size_t from, size_t end, uint64_t* hashes,
                               size_t count) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasBmi && avx2_allowed) {
+  if (cpu::HasBmi() && avx2_allowed) {
     return AddRunsBmi(core, low, from, end, hashes, count);
   }
 #endif
   return AddRuns(core, low, from, end, hashes, count);
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
-// XXH3_64bits_withSeed of an input longer than XXH3_MIDSIZE_MAX bytes (the
-// same value) with xxHash's AVX2 accumulator and scrambler: half the
-// instructions of its SSE2 ones (the exact fingerprint hashes eight bytes
-// per word, a sixth of ShingleToMinHash's instructions by SSE2).
-[[gnu::target("avx2")]] uint64_t Xxh3LongAvx2(const void* data, size_t size,
-                                              uint64_t seed) {
-  return XXH3_hashLong_64b_withSeed_internal(
-      data, size, seed, XXH3_accumulate_512_avx2, XXH3_scrambleAcc_avx2,
-      XXH3_initCustomSecret_avx2);
-}
-#endif
-
-// The fingerprint of the word hashes: XXH3 over their bytes, never 0.
+// The fingerprint of the word hashes: XXH3 over their bytes, never 0
+// (Hash64 takes xxHash's AVX2 accumulator for this long input where the
+// processor has it: eight bytes per word, otherwise a sixth of
+// ShingleToMinHash's instructions).
 uint64_t ExactOf(std::span<const uint64_t> words) {
   if (words.empty()) return 0;
-  const size_t size = words.size() * sizeof(uint64_t);
-  uint64_t exact;
-#if defined(__x86_64__) && defined(__GNUC__)
-  if (size > XXH3_MIDSIZE_MAX && kHasAvx2 && avx2_allowed) {
-    exact = Xxh3LongAvx2(words.data(), size, kExactSeed);
-  } else {
-    exact = Xxh3(words.data(), size, kExactSeed);
-  }
-#else
-  exact = Xxh3(words.data(), size, kExactSeed);
-#endif
+  const uint64_t exact =
+      Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
+                              words.size() * sizeof(uint64_t)),
+             kExactSeed);
   return exact == 0 ? 1 : exact;
 }
 

@@ -56,6 +56,7 @@
 #include <cstring>
 #include <memory>
 
+#include "src/base/cpu.h"
 #include "src/text/ascii_classes.h"
 #include "src/text/normalizer.h"
 #include "src/text/segmenter.h"
@@ -420,12 +421,6 @@ struct Classify64Sse2 {
   }
 };
 
-// Runs as a static initialiser, possibly before the library's own, hence
-// the explicit __builtin_cpu_init.
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 
 // Whether BuildMasks may take the AVX2 path (internal::UseAvx2ForTest).
 bool avx2_allowed = true;
@@ -510,7 +505,7 @@ void BuildMasks(std::string_view text, bool keep_punct,
   const size_t words = text.size() / 64 + 1;
   // Scratch that only grows: no zero-filling of what BuildMasksWith writes.
   if (masks->size() < words + 1) masks->resize(words + 1);
-  if (kHasAvx2 && avx2_allowed) {
+  if (cpu::HasAvx2() && avx2_allowed) {
     BuildMasksAvx2(text, keep_punct, masks->data(), lowered);
   } else {
     BuildMasksSse2(text, keep_punct, masks->data(), lowered);
