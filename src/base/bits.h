@@ -1,5 +1,5 @@
 // Bit counting for the SIMD scanners (src/engine/pipeline.cc word counts,
-// src/extract/text_chrome.cc): the set bits of a 16-bit compare mask.
+// src/extract/text_chrome.cc): the set bits of a 16- or 64-bit mask.
 // The build targets baseline x86-64, where __builtin_popcount without
 // -mpopcnt is a libgcc call; a 256-entry byte table is two loads.
 #ifndef CONCORD_BASE_BITS_H_
@@ -21,6 +21,14 @@ inline constexpr std::array<uint8_t, 256> kBitsInByte = [] {
 // Set bits among the low 16 of `mask`.
 inline int BitsIn16(uint32_t mask) {
   return kBitsInByte[mask & 0xFF] + kBitsInByte[(mask >> 8) & 0xFF];
+}
+
+// Set bits of `x`, by SWAR arithmetic (no POPCNT instruction needed).
+inline int BitsIn64(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
 }
 
 }  // namespace concord

@@ -301,12 +301,7 @@ void OnlineClusterer::Join(uint32_t id, const sketch::SparseVector& v,
   } else {
     std::copy(sum_.data(), sum_.data() + n, dst.data());
   }
-  // The norm as SparseVector::Norm() computes it.
-  double squares = 0;
-  for (const sketch::TermWeight& e : dst) {
-    squares += double(e.weight) * e.weight;
-  }
-  s.norm = std::sqrt(squares);
+  s.norm = s.sum.Norm();
   if (time) {
     if (!s.first_time || *time < *s.first_time) s.first_time = time;
     if (!s.last_time || *time > *s.last_time) s.last_time = time;

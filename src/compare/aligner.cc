@@ -137,19 +137,17 @@ class Extender {
   // smallest k + m, then smallest k. Kept per thread for the last
   // lookahead (the same for every pair of a run): building the list
   // for every Align() call was a handful of allocations per pair.
-  // With each (k, m), the word offsets it looks at in either direction
-  // (forward: k, m; backward: -k, -m), so that a try is two loads at fixed
-  // offsets from the mismatch (computing them per try was most of the
+  // Each (k, m) as the word offsets it looks at in either direction
+  // (forward: k, m, which is the pair itself; backward: -k, -m), so that a
+  // try is two loads at fixed offsets from the mismatch (computing them per try was most of the
   // cost of a failed resumption, the end of every extension).
   struct TryList {
-    std::vector<std::pair<int, int>> km;
     std::vector<std::pair<int64_t, int64_t>> forward, backward;
   };
   static const TryList& Tries(int lookahead) {
     thread_local TryList tries;
     thread_local int built_for = -1;
     if (built_for != lookahead) {
-      tries.km.clear();
       tries.forward.clear();
       tries.backward.clear();
       for (int reach = 1; reach <= lookahead; ++reach) {
@@ -157,7 +155,6 @@ class Extender {
           for (int k = std::max(0, sum - reach); k <= std::min(reach, sum);
                ++k) {
             if (std::max(k, sum - k) != reach) continue;
-            tries.km.push_back({k, sum - k});
             tries.forward.push_back({k, sum - k});
             tries.backward.push_back({-k, -(sum - k)});
           }
@@ -384,11 +381,11 @@ class Extender {
       int found_k = -1, found_m = -1;
       const std::pair<int64_t, int64_t>* const offsets =
           dir > 0 ? tries_.forward.data() : tries_.backward.data();
-      const size_t tries = tries_.km.size();
+      const size_t tries = tries_.forward.size();
       for (size_t q = 0;; ++q) {
         q = FirstMatch(sa_ + x, sb_ + y, offsets, q, tries);
         if (q == tries) break;
-        const auto [k, m] = tries_.km[q];
+        const auto [k, m] = tries_.forward[q];
         const int64_t rx = x + dir * k, ry = y + dir * m;
         // Confirmed by a second match, by a non-stop word, or by keeping
         // the diagonal (a swap or same-length edit then "the").

@@ -1077,9 +1077,8 @@ struct WordNet::Impl {
   std::array<std::string, kPosCount> data_path;
   std::array<FileText, kPosCount> data_text;
   struct SynsetLine {
-    uint32_t start;   // byte position of the line in its data file
-    uint32_t offset;  // the synset's offset, its first field
-    uint32_t words;   // word count
+    uint32_t start;  // byte position of the line in its data file
+    uint32_t words;  // word count
   };
   std::vector<SynsetLine> synset_lines;  // by synset id
   SynsetTable synsets;  // (part of speech, offset) -> synset id
@@ -1130,7 +1129,7 @@ Status WordNet::Impl::LoadData(Pos p, const std::string& path) {
           return Malformed(path, line_no, "synset offset appears twice");
         }
         synset_lines.push_back(
-            {static_cast<uint32_t>(line.data() - text), offset, n_words});
+            {static_cast<uint32_t>(line.data() - text), n_words});
         return Status::Ok();
       });
 }

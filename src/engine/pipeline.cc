@@ -51,7 +51,7 @@ uint32_t CountWordsFrom(std::string_view s, size_t i, bool in_word,
   // 64 bytes at a time: a mask of the space bytes; a word starts at each
   // non-space byte whose predecessor is a space (bit 0's predecessor is the
   // last byte of the block before). The starts are counted by a SWAR
-  // popcount (the build targets baseline x86-64, without POPCNT).
+  // popcount (BitsIn64: the build targets baseline x86-64, without POPCNT).
   const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'),
                 tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
   const auto space16 = [&](const char* p) {
@@ -67,11 +67,7 @@ uint32_t CountWordsFrom(std::string_view s, size_t i, bool in_word,
     const uint64_t space_bits = space16(p) | space16(p + 16) << 16 |
                                 space16(p + 32) << 32 | space16(p + 48) << 48;
     const uint64_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
-    uint64_t x = ~space_bits & before_space;
-    x -= (x >> 1) & 0x5555555555555555ULL;
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    n += static_cast<uint32_t>((x * 0x0101010101010101ULL) >> 56);
+    n += static_cast<uint32_t>(BitsIn64(~space_bits & before_space));
     in_word = (space_bits >> 63) == 0;
   }
   for (; i + 16 <= s.size(); i += 16) {

@@ -286,14 +286,6 @@ inline uint64_t ValidBytes(std::string_view s, size_t base) {
   return len == 64 ? ~uint64_t{0} : (uint64_t{1} << len) - 1;
 }
 
-// Set bits of `x`, without the POPCNT instruction (baseline x86-64).
-inline int BitsIn64(uint64_t x) {
-  x -= (x >> 1) & 0x5555555555555555ULL;
-  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
-}
-
 // The last partial block of `s` at `base`, padded with NUL (a separator).
 const char* BlockAt(std::string_view s, size_t base, char* tail) {
   const size_t len = std::min<size_t>(64, s.size() - base);
@@ -447,9 +439,6 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
 // (internal::UseAvx2InSignaturesForTest).
 bool signature_avx2_allowed = true;
 
-// A signature's key in the repeat set (Hash64 takes xxHash's AVX2
-// accumulator for a long one, a paragraph's, where the processor has it).
-uint64_t SignatureKey(std::string_view sig) { return Hash64(sig); }
 
 #if defined(__SSE2__)
 // ClassifyBlocks*() by the widest path the processor has.
@@ -569,11 +558,7 @@ int WordCount(std::string_view s, int limit = 1 << 30) {
     const char* p = s.data() + i;
     const uint64_t space = space16(p) | space16(p + 16) << 16 |
                            space16(p + 32) << 32 | space16(p + 48) << 48;
-    uint64_t x = ~space & ((space << 1) | (in_word ? 0u : 1u));
-    x -= (x >> 1) & 0x5555555555555555ULL;
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    n += static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+    n += BitsIn64(~space & ((space << 1) | (in_word ? 0u : 1u)));
     if (n > limit) return limit + 1;
     in_word = (space >> 63) == 0;
   }
@@ -1135,7 +1120,6 @@ ArticleContent ExtractFromText(std::string_view text,
                 kPromoMaxWords >= kPromoHeaderMaxWords);
   for (size_t i = 0; i < n; ++i) {
     std::swap(sig, prev_sig);
-    sig->SetSize(0);
     Block& b = blocks[i];
     UnitFacts& f = facts[i];
     const std::string& u = b.text;
@@ -1170,7 +1154,7 @@ ArticleContent ExtractFromText(std::string_view text,
       b.kind = BlockKind::kChrome;
       continue;
     }
-    if (!seen.Insert(SignatureKey(sig->view()))) {
+    if (!seen.Insert(Hash64(sig->view()))) {
       // Printed twice: in a row it is a caption (alt text + caption); later
       // in the text it is a repeated pull quote or furniture. Keep one.
       b.kind = BlockKind::kChrome;

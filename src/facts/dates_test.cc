@@ -207,34 +207,6 @@ TEST(Dates, NumbersWithCommasStartNoDate) {
                   .empty());
 }
 
-// The scanner asks IsMonthOrWeekday only of words that pass the inline
-// MayBeMonthOrWeekday: it must pass every month and weekday word (and the
-// capitalised ones as they are folded), and turn away only words that are
-// neither.
-TEST(Dates, MayBeMonthOrWeekdayPassesEveryMonthAndWeekday) {
-  size_t months_and_weekdays = 0;
-  for (std::string_view w : lexicon::ClassifiedWords()) {
-    const bool is = lexicon::IsMonthOrWeekday(w);
-    EXPECT_EQ(is, (lexicon::WordClasses(w) &
-                   lexicon::word_class::kMonthOrWeekday) != 0)
-        << w;
-    if (is) {
-      ++months_and_weekdays;
-      EXPECT_TRUE(lexicon::MayBeMonthOrWeekday(w)) << w;
-    }
-  }
-  EXPECT_GE(months_and_weekdays, 40u);
-  for (const char* w : {"", "a", "ma", "may", "the", "tue", "zzz", "{ay", "`ay",
-                        "septembers", "wednesdays", "\xC3\xA9t\xC3\xA9"}) {
-    if (lexicon::IsMonthOrWeekday(w)) {
-      EXPECT_TRUE(lexicon::MayBeMonthOrWeekday(w)) << w;
-    }
-  }
-  EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("zelensky"));
-  EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("washington"));
-  EXPECT_FALSE(lexicon::MayBeMonthOrWeekday("us"));
-}
-
 // TryAt turns number tokens away early unless they are plain digits, end in
 // a letter or hold two periods: the shapes each of those leads to still
 // match, and the rest ("2.5", "1,200") start nothing.

@@ -399,7 +399,6 @@ std::string AcronymLetters(std::string_view name) {
   return out.size() >= 2 && out.size() <= 6 ? out : std::string();
 }
 
-void KeyOfFolded(std::string_view folded, std::string* key);
 void KeyOfWords(std::span<const std::string_view> folded_words,
                 std::string* key);
 

@@ -29,21 +29,6 @@ int Weekday(std::string_view folded);
 // Month(folded) > 0 || Weekday(folded) >= 0, in one look-up.
 bool IsMonthOrWeekday(std::string_view folded);
 
-// A necessary condition for IsMonthOrWeekday, without a call: every month
-// and weekday name and abbreviation has 3 to 9 letters and starts with one
-// of "adfjmnostw", so false proves the word is neither. (The date scanner
-// asks about every capitalised word, names mostly.)
-inline bool MayBeMonthOrWeekday(std::string_view folded) {
-  constexpr uint32_t kFirst = 1u << ('a' - 'a') | 1u << ('d' - 'a') |
-                              1u << ('f' - 'a') | 1u << ('j' - 'a') |
-                              1u << ('m' - 'a') | 1u << ('n' - 'a') |
-                              1u << ('o' - 'a') | 1u << ('s' - 'a') |
-                              1u << ('t' - 'a') | 1u << ('w' - 'a');
-  if (folded.size() < 3 || folded.size() > 9) return false;
-  const unsigned c = static_cast<unsigned char>(folded[0]) - unsigned{'a'};
-  return c < 26 && (kFirst >> c & 1) != 0;
-}
-
 enum class UnitKind {
   kNone,
   kDistance,

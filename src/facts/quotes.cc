@@ -190,12 +190,11 @@ class QuoteFinder {
     const std::vector<text::Token>& tokens = doc_.tokens();
     size_t break_from = 0, break_tok = 0;  // NextBreak(break_from), if > 0
     for (size_t i = 0; i < n; ++i) {
+      while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
       if (open == kNpos) {
-        while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
         if (next_mark == marks.size()) break;
         i = marks[next_mark];
       } else {
-        while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
         size_t stop = next_mark < marks.size() ? marks[next_mark] : n;
         const size_t from = std::max(i, open + 2);
         if (from < stop) {

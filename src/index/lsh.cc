@@ -300,6 +300,7 @@ void LshIndex::Query(const sketch::MinHashSignature& signature,
       }
       if (chunk.count == kChunkIds) {
         // Every chunk but a list's newest is full: straight adds, no loop.
+        static_assert(kChunkIds == 14, "the unroll count below");
 #pragma GCC unroll 14
         for (int k = 0; k < kChunkIds; ++k) add(chunk.ids[k]);
       } else {
