@@ -34,6 +34,42 @@
 namespace concord::facts {
 namespace {
 
+// The words RelativeWord can match at (its first token), and the times of
+// day read after a preposition: the one list of each, which the Document's
+// date_starts() also takes (DateStartWords, below).
+constexpr std::array<std::string_view, 12> kRelativeStarters = {
+    "today", "tonight", "yesterday", "tomorrow", "overnight", "last",
+    "past",  "next",    "coming",    "this",     "earlier",   "later",
+};
+constexpr std::array<std::string_view, 3> kTimesOfDay = {"noon", "midday",
+                                                         "midnight"};
+
+template <size_t N>
+constexpr bool OneOf(const std::array<std::string_view, N>& words,
+                     std::string_view w) {
+  for (const std::string_view x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// A necessary condition for a relative starter, without a look at its
+// letters but the first: its length and first letter, both taken from
+// kRelativeStarters.
+struct StarterShape {
+  size_t min_size = ~size_t{0}, max_size = 0;
+  uint32_t firsts = 0;  // bit c - 'a'
+};
+constexpr StarterShape kStarterShape = [] {
+  StarterShape r;
+  for (const std::string_view x : kRelativeStarters) {
+    r.min_size = std::min(r.min_size, x.size());
+    r.max_size = std::max(r.max_size, x.size());
+    r.firsts |= 1u << (x[0] - 'a');
+  }
+  return r;
+}();
+
 constexpr int64_t kSecondsPerDay = 86400;
 
 // Value of a token whose norm is 1-4 plain ASCII digits, else -1.
@@ -255,7 +291,7 @@ class Scanner {
         if (size_t e = WeekdayAt(i, i, 0, wd, m); e > i) return e;
       }
     }
-    if (w == "noon" || w == "midday" || w == "midnight") {
+    if (OneOf(kTimesOfDay, w)) {
       // "at noon", "by midnight": only after a preposition, so that "the
       // midday sun" stays out.
       if (i > 0 &&
@@ -293,33 +329,14 @@ class Scanner {
 
   // The words RelativeWord can match at (its first token).
   static bool RelativeStarter(std::string_view w) {
-    switch (w.size()) {
-      case 4:
-        return w == "last" || w == "past" || w == "next" || w == "this";
-      case 5:
-        return w == "today" || w == "later";
-      case 6:
-        return w == "coming";
-      case 7:
-        return w == "tonight" || w == "earlier";
-      case 8:
-        return w == "tomorrow";
-      case 9:
-        return w == "yesterday" || w == "overnight";
-      default:
-        return false;
-    }
+    return OneOf(kRelativeStarters, w);
   }
 
-  // Every word RelativeWord starts with has 4 to 9 letters and starts with
-  // one of "celnopty".
+  // Whether w may be a relative starter, by its length and first letter.
   static bool MaybeRelativeWord(std::string_view w) {
-    constexpr uint32_t kFirst = 1u << ('c' - 'a') | 1u << ('e' - 'a') |
-                                1u << ('l' - 'a') | 1u << ('n' - 'a') |
-                                1u << ('o' - 'a') | 1u << ('p' - 'a') |
-                                1u << ('t' - 'a') | 1u << ('y' - 'a');
-    return w.size() >= 4 && w.size() <= 9 && w[0] >= 'a' && w[0] <= 'z' &&
-           (kFirst >> (w[0] - 'a') & 1) != 0;
+    return w.size() >= kStarterShape.min_size &&
+           w.size() <= kStarterShape.max_size && w[0] >= 'a' && w[0] <= 'z' &&
+           (kStarterShape.firsts >> (w[0] - 'a') & 1) != 0;
   }
 
   // After a complete date, an optional ", 2023" or " 2023" year.
@@ -936,6 +953,15 @@ std::vector<DateMention> FindDates(std::string_view text,
                                    const DateOptions& options) {
   const Document doc(text);
   return FindDates(doc, published, options);
+}
+
+const std::vector<std::string_view>& DateStartWords() {
+  static const std::vector<std::string_view> kWords = [] {
+    std::vector<std::string_view> v(kTimesOfDay.begin(), kTimesOfDay.end());
+    v.insert(v.end(), kRelativeStarters.begin(), kRelativeStarters.end());
+    return v;
+  }();
+  return kWords;
 }
 
 }  // namespace concord::facts

@@ -229,23 +229,6 @@ const StartTable& StartWords() {
 
 }  // namespace
 
-const std::vector<std::string_view>& DateStartWords() {
-  static const std::vector<std::string_view> kWords = {
-      "noon",     "midday",    "midnight",  "today",   "tonight",
-      "tomorrow", "yesterday", "overnight", "last",    "past",
-      "next",     "coming",    "this",      "earlier", "later",
-  };
-  return kWords;
-}
-
-const std::vector<std::string_view>& VagueWords() {
-  static const std::vector<std::string_view> kWords = {
-      "tens",      "dozens",   "scores",   "hundreds",
-      "thousands", "millions", "billions",
-  };
-  return kWords;
-}
-
 void Document::FindStarts() {
   number_starts_.clear();
   date_starts_.clear();

@@ -144,8 +144,10 @@ class Document {
 
 // The lower-case words that open a relative date or name a time of day,
 // which date_starts() holds in any case: "today", "last", "noon", ...
+// Defined in dates.cc from the date scanner's own lists.
 const std::vector<std::string_view>& DateStartWords();
-// The words vague_words() holds.
+// The words vague_words() holds. Defined in quantities.cc from the
+// quantity extractor's own list.
 const std::vector<std::string_view>& VagueWords();
 
 // The English singular of a folded plural noun: "prisoners" -> "prisoner",

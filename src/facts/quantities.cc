@@ -107,14 +107,26 @@ bool Determiner(std::string_view w) {
          w == "your" || w == "whom" || w == "which";
 }
 
-// Vague plural number words: "thousands" >= 1000.
+// Vague plural number words and their scale ("thousands" >= 1000): the
+// one list, which the Document's vague_words() also takes (VagueWords,
+// below, with "tens", which counts only before one of these).
+struct VagueScale {
+  std::string_view word;
+  double value;
+};
+constexpr std::array<VagueScale, 6> kVagueScales = {{
+    {"dozens", 12},
+    {"scores", 20},
+    {"hundreds", 100},
+    {"thousands", 1e3},
+    {"millions", 1e6},
+    {"billions", 1e9},
+}};
+
 double VagueValue(std::string_view w) {
-  if (w == "dozens") return 12;
-  if (w == "scores") return 20;
-  if (w == "hundreds") return 100;
-  if (w == "thousands") return 1e3;
-  if (w == "millions") return 1e6;
-  if (w == "billions") return 1e9;
+  for (const VagueScale& v : kVagueScales) {
+    if (w == v.word) return v.value;
+  }
   return 0;
 }
 
@@ -656,6 +668,15 @@ std::string_view ApproximationName(Approximation a) {
       return "at_most";
   }
   return "exact";
+}
+
+const std::vector<std::string_view>& VagueWords() {
+  static const std::vector<std::string_view> kWords = [] {
+    std::vector<std::string_view> v = {"tens"};
+    for (const VagueScale& s : kVagueScales) v.push_back(s.word);
+    return v;
+  }();
+  return kWords;
 }
 
 }  // namespace concord::facts

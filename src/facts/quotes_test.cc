@@ -196,7 +196,7 @@ TEST(Quotes, LongUnclosedQuoteIsCapped) {
 // Inside a quotation the pairing jumps from one mark, line break or
 // max_bytes limit to the next: these pin down what each one does.
 TEST(Quotes, LineBreakInsideQuoteEndsItUnbalanced) {
-  for (const std::string text :
+  for (const std::string& text :
        {std::string("He said: \"We will stay here\nand fight\" on."),
         std::string("He said: \"We will stay here\r\nand fight\" on.")}) {
     const std::vector<Quote> qs = FindQuotes(text);

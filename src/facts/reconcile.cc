@@ -827,10 +827,12 @@ void QuantityClaims(const std::vector<StoryMember>& members,
         }
         cur_hedged = cur_hedged || hedged;
       }
-      // Braces, not emplace_back's parentheses: clang 14 (the fuzz build)
-      // has no parenthesised aggregate initialisation.
-      Claim* cur = &claims->emplace_back(
-          Claim{"quantity", std::string(unit), FormatValue(cur_value)});
+      // Fields set one by one, not emplace_back("quantity", ...): clang 14
+      // (the fuzz build) has no parenthesised aggregate initialisation.
+      Claim* cur = &claims->emplace_back();
+      cur->kind = "quantity";
+      cur->slot = std::string(unit);
+      cur->value = FormatValue(cur_value);
       cur->members.reserve(e - k);
       cur->spans.reserve(e - k);
       const size_t mark = static_cast<size_t>(cur - claims->data()) + 1;

@@ -602,7 +602,9 @@ TEST(ReconcileTest, TwoFamiliesWithTheSameSpunQuoteAreFlaggedAlike) {
   for (const QuoteVariantResult& v : q.variants) {
     if (v.member == 1) spun[0] = &v;
     if (v.member == 3) spun[1] = &v;
-    if (v.member != 1 && v.member != 3) EXPECT_EQ(v.flag, "") << v.member;
+    if (v.member != 1 && v.member != 3) {
+      EXPECT_EQ(v.flag, "") << v.member;
+    }
   }
   ASSERT_NE(spun[0], nullptr);
   ASSERT_NE(spun[1], nullptr);
