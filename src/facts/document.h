@@ -68,10 +68,15 @@ class Document {
   bool IsNumber(size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == text::TokenKind::kNumber;
   }
-  bool IsWord(size_t i, std::string_view folded) const {
+  // Always inlined: the extractors ask with literals, where the inlined
+  // compare is a length test and a load or two, and the compiler left
+  // these out of line in their long functions (a call and a memcmp).
+  [[gnu::always_inline]] bool IsWord(size_t i,
+                                     std::string_view folded) const {
     return IsWord(i) && tokens_[i].norm == folded;
   }
-  bool IsPunct(size_t i, std::string_view folded) const {
+  [[gnu::always_inline]] bool IsPunct(size_t i,
+                                      std::string_view folded) const {
     return i < tokens_.size() && tokens_[i].kind == text::TokenKind::kPunct &&
            tokens_[i].norm == folded;
   }

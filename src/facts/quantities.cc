@@ -39,20 +39,6 @@ namespace {
 
 using lexicon::UnitKind;
 
-// doc.IsWord(i, w) and doc.IsPunct(i, p), always inlined: the compiler
-// leaves Document's out of line in the long functions here, and with a
-// literal for `w` the inlined compare is a length test and a load or two
-// rather than a call and a memcmp.
-[[gnu::always_inline]] inline bool WordIs(const Document& doc, size_t i,
-                                          std::string_view w) {
-  return doc.IsWord(i) && doc.tokens()[i].norm == w;
-}
-[[gnu::always_inline]] inline bool PunctIs(const Document& doc, size_t i,
-                                           std::string_view p) {
-  return i < doc.size() && doc.tokens()[i].kind == text::TokenKind::kPunct &&
-         doc.tokens()[i].norm == p;
-}
-
 QuantityKind KindOfUnit(UnitKind k) {
   switch (k) {
     case UnitKind::kDistance:
@@ -272,10 +258,10 @@ class Extractor {
       // "tens of thousands": "tens" counts only before a vague scale.
       const bool tens = w == "tens";
       if (v == 0 && !tens) continue;
-      if (w == "scores" && !WordIs(doc_, i + 1, "of")) continue;
+      if (w == "scores" && !doc_.IsWord(i + 1, "of")) continue;
       size_t last = i;
       // "tens of thousands", "hundreds of thousands", "dozens of millions"
-      if (WordIs(doc_, i + 1, "of") && doc_.IsWord(i + 2) &&
+      if (doc_.IsWord(i + 1, "of") && doc_.IsWord(i + 2) &&
           VagueValue(doc_.Norm(i + 2)) >= 1e3 && (tens || v < 1e3)) {
         v = (tens ? 10 : v) * VagueValue(doc_.Norm(i + 2));
         last = i + 2;
@@ -300,18 +286,18 @@ class Extractor {
     *found = false;
     const size_t start = j;
     // "per cent"
-    if (WordIs(doc_, j, "per") && WordIs(doc_, j + 1, "cent")) {
+    if (doc_.IsWord(j, "per") && doc_.IsWord(j + 1, "cent")) {
       q->kind = QuantityKind::kPercent;
       q->unit = "percent";
       *found = true;
       return j + 2;
     }
     // "35-year-old", "10-kilometre", "1,200-strong"
-    if (PunctIs(doc_, j, "-") && doc_.Adjacent(j - 1, j) && doc_.IsWord(j + 1) &&
+    if (doc_.IsPunct(j, "-") && doc_.Adjacent(j - 1, j) && doc_.IsWord(j + 1) &&
         doc_.Adjacent(j, j + 1)) {
       const std::string_view w = doc_.Norm(j + 1);
-      if ((w == "year" || w == "month") && PunctIs(doc_, j + 2, "-") &&
-          WordIs(doc_, j + 3, "old")) {
+      if ((w == "year" || w == "month") && doc_.IsPunct(j + 2, "-") &&
+          doc_.IsWord(j + 3, "old")) {
         q->kind = QuantityKind::kAge;
         q->unit = w;
         *found = true;
@@ -335,7 +321,7 @@ class Extractor {
       const std::string_view w = doc_.Norm(j);
       const lexicon::Unit u = lexicon::FindUnit(w);
       if (u.kind != UnitKind::kNone && !(w == "m" && !doc_.Spaced(j - 1, j))) {
-        if (u.kind == UnitKind::kDuration && WordIs(doc_, j + 1, "old")) {
+        if (u.kind == UnitKind::kDuration && doc_.IsWord(j + 1, "old")) {
           q->kind = QuantityKind::kAge;
           q->unit = u.canonical;
           *found = true;
@@ -349,7 +335,7 @@ class Extractor {
     }
     // "of the", "of their"
     size_t k = j;
-    if (WordIs(doc_, k, "of")) {
+    if (doc_.IsWord(k, "of")) {
       if (value == 1 && !q->vague) return start;  // "one of the"
       ++k;
       if (doc_.IsWord(k) && Determiner(doc_.Norm(k))) ++k;
@@ -405,7 +391,7 @@ class Extractor {
         const std::string_view w = doc_.Norm(t);
         const std::optional<double> v = ParseWord(w);
         const bool article =
-            (w == "a" || w == "an") && !WordIs(doc_, t + 1, "estimated");
+            (w == "a" || w == "an") && !doc_.IsWord(t + 1, "estimated");
         if (v || article || w == "half") {
           core = t;
           break;
@@ -417,7 +403,7 @@ class Extractor {
     if (c.vague) core = first;
     // "just about": FindNumbers knows "about" only.
     uint32_t begin = c.begin;
-    if (hedge == "about" && first > 0 && WordIs(doc_, first - 1, "just")) {
+    if (hedge == "about" && first > 0 && doc_.IsWord(first - 1, "just")) {
       hedge = "just about";
       begin = doc_.tokens()[first - 1].begin;
     }
@@ -426,7 +412,7 @@ class Extractor {
       return 0;
     }
     // Identifiers: "F-16", "Su-34", "COVID-19", "G7".
-    if (core > 1 && PunctIs(doc_, core - 1, "-") &&
+    if (core > 1 && doc_.IsPunct(core - 1, "-") &&
         doc_.Adjacent(core - 1, core) && doc_.Adjacent(core - 2, core - 1) &&
         doc_.IsWord(core - 2)) {
       return 0;
@@ -435,7 +421,7 @@ class Extractor {
       return 0;
     }
     // Scores and clock-like "2:1".
-    if (PunctIs(doc_, last + 1, ":") && doc_.Adjacent(last, last + 1)) return 0;
+    if (doc_.IsPunct(last + 1, ":") && doc_.Adjacent(last, last + 1)) return 0;
 
     q->begin = begin;
     q->end = c.end;
@@ -502,12 +488,12 @@ class Extractor {
     if (k + 1 < cands.size() && !c.vague && q->unit.empty()) {
       const Candidate& d = cands[k + 1];
       const size_t dfirst = TokenFrom(d.begin, last);
-      const bool dash = PunctIs(doc_, after, "-") && dfirst == after + 1 &&
+      const bool dash = doc_.IsPunct(after, "-") && dfirst == after + 1 &&
                         doc_.Adjacent(last, after) &&
                         doc_.Adjacent(after, dfirst);
-      const bool to = WordIs(doc_, after, "to") && dfirst == after + 1;
-      const bool between = WordIs(doc_, after, "and") && dfirst == after + 1 &&
-                           first > 0 && WordIs(doc_, first - 1, "between");
+      const bool to = doc_.IsWord(after, "to") && dfirst == after + 1;
+      const bool between = doc_.IsWord(after, "and") && dfirst == after + 1 &&
+                           first > 0 && doc_.IsWord(first - 1, "between");
       if ((dash || to || between) && !d.vague && d.value > c.value &&
           !InDate(d.begin, d.end)) {
         q->is_range = true;
@@ -527,8 +513,8 @@ class Extractor {
       if (found) {
         q->end = std::max(q->end, doc_.tokens()[e - 1].end);
         // Hedges after the noun: "125 fighters at least", "50 or more".
-        if ((WordIs(doc_, e, "at") && WordIs(doc_, e + 1, "least")) ||
-            (WordIs(doc_, e, "or") && WordIs(doc_, e + 1, "more"))) {
+        if ((doc_.IsWord(e, "at") && doc_.IsWord(e + 1, "least")) ||
+            (doc_.IsWord(e, "or") && doc_.IsWord(e + 1, "more"))) {
           q->approximation = Approximation::kAtLeast;
           q->end = doc_.tokens()[e + 1].end;
         }
@@ -538,8 +524,8 @@ class Extractor {
       // "$5bn dollars" is rare; nothing to add.
     }
     // "Rhys Gannet, 67, said": an age between commas after a name.
-    if (q->unit.empty() && first >= 2 && PunctIs(doc_, first - 1, ",") &&
-        PunctIs(doc_, last + 1, ",") && doc_.IsNumber(core) && first == core &&
+    if (q->unit.empty() && first >= 2 && doc_.IsPunct(first - 1, ",") &&
+        doc_.IsPunct(last + 1, ",") && doc_.IsNumber(core) && first == core &&
         doc_.Capitalized(first - 2) && doc_.IsWord(first - 2) &&
         q->value >= 1 && q->value <= 120 &&
         q->value == static_cast<int>(q->value)) {
@@ -547,7 +533,7 @@ class Extractor {
       q->unit = "year";
     }
     // "aged 35"
-    if (first > 0 && WordIs(doc_, first - 1, "aged") && q->unit.empty()) {
+    if (first > 0 && doc_.IsWord(first - 1, "aged") && q->unit.empty()) {
       q->kind = QuantityKind::kAge;
       q->unit = "year";
       q->begin = doc_.tokens()[first - 1].begin;
@@ -557,7 +543,7 @@ class Extractor {
       const std::string_view w = doc_.Norm(core);
       if (SmallNumberWord(w) || q->value <= 10) return 0;
     }
-    if (WordIs(doc_, core, "one") && core > 0 && doc_.IsWord(core - 1)) {
+    if (doc_.IsWord(core, "one") && core > 0 && doc_.IsWord(core - 1)) {
       const std::string_view p = doc_.Norm(core - 1);
       if (p == "no" || p == "any" || p == "every" || p == "each" ||
           p == "the" || p == "this" || p == "that" || p == "which" ||
