@@ -31,10 +31,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <limits>
+#include <ranges>
 #include <string>
 #include <vector>
 
@@ -583,9 +585,13 @@ const WordSet& HedgeLaterWords() {
   return kSet;
 }
 
-// What ParseWords() reads after "a" or "an".
+// What ParseWords() reads after "a" or "an": these, or a scale word.
+constexpr std::array<std::string_view, 2> kArticleOnlyScales = {"hundred",
+                                                                "dozen"};
 bool ArticleScale(std::string_view w) {
-  return w == "hundred" || w == "dozen" || Find(kScaleWords, w) != nullptr;
+  return std::find(kArticleOnlyScales.begin(), kArticleOnlyScales.end(), w) !=
+             kArticleOnlyScales.end() ||
+         Find(kScaleWords, w) != nullptr;
 }
 
 }  // namespace
@@ -685,22 +691,6 @@ std::vector<NumberMention> FindAt(std::string_view utf8,
   return out;
 }
 
-// 0, 1, ..., n - 1, as a range for FindAt.
-struct Iota {
-  struct It {
-    size_t i;
-    size_t operator*() const { return i; }
-    It& operator++() {
-      ++i;
-      return *this;
-    }
-    bool operator!=(const It& o) const { return i != o.i; }
-  };
-  size_t n;
-  It begin() const { return {0}; }
-  It end() const { return {n}; }
-};
-
 }  // namespace
 
 bool MayStartNumber(std::string_view utf8, const Token& t) {
@@ -724,7 +714,8 @@ std::vector<std::string_view> NumberHedgeLaterWords() {
 }
 
 std::vector<std::string_view> NumberArticleScales() {
-  std::vector<std::string_view> out = {"hundred", "dozen"};
+  std::vector<std::string_view> out(kArticleOnlyScales.begin(),
+                                    kArticleOnlyScales.end());
   for (const Named& s : kScaleWords) out.push_back(s.word);
   return out;
 }
@@ -735,14 +726,9 @@ std::vector<std::string_view> NumberStarterWords() {
 
 std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& toks) {
-  // Fast paths for the common cases, exact: a word that cannot start a
-  // number, and punctuation that cannot (MayStartNumber, inlined).
-  const WordSet& starters = StarterWords();
-  return FindAt(utf8, toks, Iota{toks.size()}, [&](size_t i) {
-    const Token& t = toks[i];
-    if (t.kind == TokenKind::kWord) return starters.Contains(t.norm);
-    return t.kind != TokenKind::kPunct || !NonStarterPunct(utf8, t);
-  });
+  // Every token, skipping at once those that cannot start a number.
+  return FindAt(utf8, toks, std::views::iota(size_t{0}, toks.size()),
+                [&](size_t i) { return MayStartNumber(utf8, toks[i]); });
 }
 
 std::vector<NumberMention> FindNumbers(std::string_view utf8,
