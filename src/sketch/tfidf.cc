@@ -91,6 +91,22 @@ void DocumentFrequencies::Grow() {
   }
 }
 
+uint32_t DocumentFrequencies::df(uint64_t term) const {
+  if (term == 0) return zero_count_;
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SlotOf(term);; i = (i + 1) & mask) {
+    if (slots_[i].term == term) return slots_[i].count;
+    if (slots_[i].term == 0) return 0;
+  }
+}
+
+double DocumentFrequencies::Idf(uint64_t term) const {
+  const uint32_t d = std::max<uint32_t>(df(term), 1);
+  if (d < idf_by_df_.size()) return idf_by_df_[d];
+  return IdfOf(d);
+}
+
 // The one expression both Idf() paths use.
 double DocumentFrequencies::IdfOf(uint32_t d) const {
   return std::log(1.0 + documents_ / static_cast<double>(d));

@@ -65,23 +65,6 @@ class DocumentFrequencies {
   std::vector<double> idf_by_df_;  // [d]: Idf of a term in d documents
 };
 
-// Inline: Weigh() asks once per term of every article.
-inline uint32_t DocumentFrequencies::df(uint64_t term) const {
-  if (term == 0) return zero_count_;
-  if (slots_.empty()) return 0;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = SlotOf(term);; i = (i + 1) & mask) {
-    if (slots_[i].term == term) return slots_[i].count;
-    if (slots_[i].term == 0) return 0;
-  }
-}
-
-inline double DocumentFrequencies::Idf(uint64_t term) const {
-  const uint32_t d = std::max<uint32_t>(df(term), 1);
-  if (d < idf_by_df_.size()) return idf_by_df_[d];
-  return IdfOf(d);
-}
-
 SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
                    const FeatureOptions& options);
 
