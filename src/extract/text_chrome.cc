@@ -137,7 +137,7 @@ constexpr std::array<char, 256> kSignatureRunByte = [] {
 // A signature, built in a buffer reused from line to line that never
 // shrinks: once it has grown, a line costs no allocation and no zero-fill.
 // kSlack bytes past the signature are always there, for the 16-byte stores
-// of SignatureInto() and the loads of HasImage() to run past its end.
+// of SignatureInto() to run past its end (it asserts the 1 + 15 it needs).
 class SignatureBuffer {
  public:
   static constexpr size_t kSlack = 96;
