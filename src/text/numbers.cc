@@ -36,7 +36,6 @@
 #include <cstdlib>
 #include <iterator>
 #include <limits>
-#include <ranges>
 #include <string>
 #include <vector>
 
@@ -691,6 +690,23 @@ std::vector<NumberMention> FindAt(std::string_view utf8,
   return out;
 }
 
+// 0, 1, ..., n - 1, as a range for FindAt. (Not std::views::iota: clang
+// 14, the fuzz build's compiler, cannot compile libstdc++ 12's <ranges>.)
+struct Iota {
+  struct It {
+    size_t i;
+    size_t operator*() const { return i; }
+    It& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const It& o) const { return i != o.i; }
+  };
+  size_t n;
+  It begin() const { return {0}; }
+  It end() const { return {n}; }
+};
+
 }  // namespace
 
 bool MayStartNumber(std::string_view utf8, const Token& t) {
@@ -727,7 +743,7 @@ std::vector<std::string_view> NumberStarterWords() {
 std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& toks) {
   // Every token, skipping at once those that cannot start a number.
-  return FindAt(utf8, toks, std::views::iota(size_t{0}, toks.size()),
+  return FindAt(utf8, toks, Iota{toks.size()},
                 [&](size_t i) { return MayStartNumber(utf8, toks[i]); });
 }
 
