@@ -53,6 +53,11 @@ struct Comparison {
   uint32_t swaps = 0, related_swaps = 0;
   double content_containment_a = 0, content_containment_b = 0;
   double details_jaccard = 0;
+  // When the shorter text may summarise the longer (at most half its
+  // length, most of its content words found there): how many words of the
+  // longer one its content is drawn from (0 otherwise). A summary
+  // condenses them; a text nearly as long rewrites that part.
+  uint32_t drawn_words = 0;
   // Share of each side's words in identical spans.
   double identical_a = 0, identical_b = 0;
   // Sentence-level paraphrase judgement (meaningful for short texts):

@@ -269,6 +269,7 @@ TEST(FamiliesTest, StorySetsEqualSortedSetEvidence) {
     EXPECT_EQ(got.containment_a, want.containment_a);
     EXPECT_EQ(got.containment_b, want.containment_b);
     EXPECT_EQ(got.details_jaccard, want.details_jaccard);
+    EXPECT_EQ(got.drawn_words, want.drawn_words);
   }
 }
 

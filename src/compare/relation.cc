@@ -34,6 +34,19 @@ constexpr double kSpunCoverage = 0.45;
 // length came out summaries (docs/quality.md).
 constexpr double kSummaryLengthRatio = 0.50;  // short / long, words
 constexpr double kSummaryContainment = 0.60;
+// A summary condenses what it draws on. A text that draws on a part of
+// its source only (at most kPartOfSource of it: PairEvidence::drawn_words)
+// and is at least kSummaryCompression of that part's length rewrites the
+// part, however far the source runs on beyond it: language-model rewrites
+// of long speeches and transcripts are rewrites of their first pages. The
+// source must run on for kMinUndrawnWords at least: in a short one the
+// last lines add few content words of their own, so a summary of all of
+// it can seem to draw on a part (the examples' tram summary draws on 172
+// of its rewrite's 275 words by this measure).
+constexpr double kSummaryCompression = 0.60;
+constexpr double kPartOfSource = 0.70;
+constexpr uint32_t kMinUndrawnWords = 150;
+constexpr size_t kMinDrawnWords = 8;  // shared content words to measure it
 // Rewrite: the derived side's content words mostly found in the source,
 // with some aligned wording; or nearly all of them found; or over a fifth
 // of either text in aligned passages. Chosen to keep
@@ -54,6 +67,42 @@ double Jaccard(size_t x, size_t y, size_t shared) {
 void SortUnique(std::vector<uint64_t>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// PairEvidence::drawn_words of `shorter` in `longer`.
+uint32_t DrawnWords(const AlignedText& shorter, const AlignedText& longer) {
+  thread_local std::vector<uint64_t> stems;
+  thread_local std::vector<uint8_t> seen;
+  thread_local std::vector<uint32_t> first;  // positions in `longer`
+  stems.clear();
+  for (const AlignWord& w : shorter.words) {
+    if (!w.stop) stems.push_back(w.stem);
+  }
+  SortUnique(&stems);
+  seen.assign(stems.size(), 0);
+  first.clear();
+  for (uint32_t k = 0; k < longer.words.size(); ++k) {
+    const AlignWord& w = longer.words[k];
+    if (w.stop) continue;
+    const auto it = std::lower_bound(stems.begin(), stems.end(), w.stem);
+    if (it == stems.end() || *it != w.stem) continue;
+    uint8_t& s = seen[size_t(it - stems.begin())];
+    if (s != 0) continue;
+    s = 1;
+    first.push_back(k);
+  }
+  if (first.size() < kMinDrawnWords) return 0;
+  return first[(first.size() - 1) * 95 / 100] - first[0] + 1;
+}
+
+// Whether the shorter text rewrites a part of the longer: see
+// kSummaryCompression.
+bool RewritesPart(const PairEvidence& e) {
+  const uint32_t shorter = std::min(e.a_words, e.b_words);
+  const uint32_t longer = std::max(e.a_words, e.b_words);
+  return e.drawn_words > 0 && e.drawn_words <= kPartOfSource * longer &&
+         e.drawn_words + kMinUndrawnWords <= longer &&
+         shorter > kSummaryCompression * e.drawn_words;
 }
 
 }  // namespace
@@ -150,6 +199,13 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
   e.containment_b =
       o.content_b == 0 ? 0 : double(o.content_shared) / o.content_b;
   e.details_jaccard = Jaccard(o.details_a, o.details_b, o.details_shared);
+  // Measured only where Classify may ask: a summary candidate.
+  const bool a_short = e.a_words <= e.b_words;
+  if (double(std::min(e.a_words, e.b_words)) <=
+          kSummaryLengthRatio * std::max(e.a_words, e.b_words) &&
+      (a_short ? e.containment_a : e.containment_b) >= kSummaryContainment) {
+    e.drawn_words = a_short ? DrawnWords(a, b) : DrawnWords(b, a);
+  }
   return e;
 }
 
@@ -178,7 +234,8 @@ PairRelation Classify(const PairEvidence& e) {
     r.relation = Relation::kNearDuplicate;
     r.score = cov_min;
   } else if (short_ratio <= kSummaryLengthRatio &&
-             short_containment >= kSummaryContainment) {
+             short_containment >= kSummaryContainment &&
+             !RewritesPart(e)) {
     r.relation = Relation::kSummary;
     r.score = short_containment;
   } else if (cov_max >= kRewriteStrongCoverage ||

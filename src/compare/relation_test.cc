@@ -1,5 +1,7 @@
 // Classify() on hand-made evidence: where a summary ends and a rewrite
-// begins (a summary is at most half its source's length).
+// begins (a summary is at most half its source's length, and condenses
+// the part of it that it draws on); ComputeEvidence's measure of that
+// part on hand-made texts.
 #include "src/compare/relation.h"
 
 #include <gtest/gtest.h>
@@ -40,6 +42,73 @@ TEST(RelationTest, LittleSharedContentIsIndependent) {
   e.containment_a = 0.1;
   e.containment_b = 0.3;
   EXPECT_EQ(Classify(e).relation, Relation::kIndependent);
+}
+
+// Spinners and language models rewrite the first pages of a long speech
+// or transcript: at its own density, not condensed, so not a summary.
+TEST(RelationTest, TextAsLongAsThePartItDrawsOnRewritesThatPart) {
+  PairEvidence e = Derived(300);
+  e.drawn_words = 400;  // 300 words from 400 of the source's 1,000
+  EXPECT_EQ(Classify(e).relation, Relation::kRewrite);
+  e.drawn_words = 480;
+  EXPECT_EQ(Classify(e).relation, Relation::kRewrite);
+}
+
+TEST(RelationTest, CondensingThePartItDrawsOnIsASummary) {
+  PairEvidence e = Derived(300);
+  e.drawn_words = 520;  // 300 ≤ 0.6 × 520: condensed
+  EXPECT_EQ(Classify(e).relation, Relation::kSummary);
+  e.drawn_words = 750;  // draws on most of the source
+  EXPECT_EQ(Classify(e).relation, Relation::kSummary);
+  e.drawn_words = 0;  // not measured
+  EXPECT_EQ(Classify(e).relation, Relation::kSummary);
+}
+
+// In a short source the part left out must be long enough to tell: the
+// last lines of a 271-word story add few content words of their own.
+TEST(RelationTest, ShortSourceWithLittleLeftOutKeepsItsSummary) {
+  PairEvidence e = Derived(127);
+  e.a_words = 271;
+  e.drawn_words = 180;  // 127 > 0.6 × 180, but only 91 words left out
+  EXPECT_EQ(Classify(e).relation, Relation::kSummary);
+  e.a_words = 340;  // 160 left out
+  EXPECT_EQ(Classify(e).relation, Relation::kRewrite);
+}
+
+// A text of `n` content words whose stems are `stem(k)` for k in [0, n).
+template <typename Stem>
+AlignedText Text(uint32_t n, Stem stem) {
+  AlignedText t;
+  for (uint32_t k = 0; k < n; ++k) {
+    AlignWord w;
+    w.stem = stem(k);
+    t.words.push_back(w);
+  }
+  return t;
+}
+
+TEST(RelationTest, DrawnWordsRunFromTheFirstSharedWordTo95Percent) {
+  const AlignedText source = Text(1000, [](uint32_t k) { return k + 1; });
+  // The first 300 words' stems, in another order: drawn from [0, 300).
+  const AlignedText part =
+      Text(300, [](uint32_t k) { return (k * 7) % 300 + 1; });
+  // 250 stems spread over the whole source, every fourth word.
+  const AlignedText spread = Text(250, [](uint32_t k) { return 4 * k + 1; });
+  const Alignment none;
+  // 95% of the 300 first places: up to place 284.
+  EXPECT_EQ(ComputeEvidence(source, part, none).drawn_words, 285u);
+  EXPECT_EQ(ComputeEvidence(part, source, none).drawn_words, 285u);
+  // 95% of 250 places 4 apart: up to place 4 × 236.
+  EXPECT_EQ(ComputeEvidence(spread, source, none).drawn_words, 945u);
+  EXPECT_EQ(Classify(ComputeEvidence(source, part, none)).evidence.drawn_words,
+            285u);
+  // Texts of similar length: not measured.
+  const AlignedText long_part = Text(600, [](uint32_t k) { return k + 1; });
+  EXPECT_EQ(ComputeEvidence(source, long_part, none).drawn_words, 0u);
+  // Stop words are not content: a short text of stop words draws on none.
+  AlignedText stops = Text(50, [](uint32_t k) { return k + 1; });
+  for (AlignWord& w : stops.words) w.stop = true;
+  EXPECT_EQ(ComputeEvidence(source, stops, none).drawn_words, 0u);
 }
 
 }  // namespace

@@ -449,6 +449,7 @@ Comparison Comparer::Compare(const std::string& a, const std::string& b) const {
   c.content_containment_a = e.containment_a;
   c.content_containment_b = e.containment_b;
   c.details_jaccard = e.details_jaccard;
+  c.drawn_words = e.drawn_words;
   c.identical_a = e.identical_a;
   c.identical_b = e.identical_b;
   if (ta.words.size() <= kSoftMatchMaxWords &&

@@ -44,6 +44,13 @@ std::string RenderComparisonText(const Comparison& c,
   out += "  content words of A found in B " + Percent(c.content_containment_a) +
          ", of B in A " + Percent(c.content_containment_b) +
          "; names and numbers shared " + Percent(c.details_jaccard) + "\n";
+  if (c.drawn_words > 0) {
+    const bool a_short = c.a_words <= c.b_words;
+    out += std::string("  ") + (a_short ? "A" : "B") + " draws on " +
+           std::to_string(c.drawn_words) + " of " + (a_short ? "B" : "A") +
+           "'s " + std::to_string(a_short ? c.b_words : c.a_words) +
+           " words\n";
+  }
   bool any_swap = false;
   for (const DiffSpan& s : c.spans) {
     if (s.kind != "swap" && s.kind != "edited") continue;
@@ -106,6 +113,7 @@ std::string RenderComparisonJson(const Comparison& c, int indent,
   j["content_containment_a"] = c.content_containment_a;
   j["content_containment_b"] = c.content_containment_b;
   j["details_jaccard"] = c.details_jaccard;
+  if (c.drawn_words > 0) j["drawn_words"] = c.drawn_words;
   j["identical_a"] = c.identical_a;
   j["identical_b"] = c.identical_b;
   j["similarity"] = c.similarity;
