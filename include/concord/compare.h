@@ -93,7 +93,10 @@ class CONCORD_EXPORT Comparer {
   ~Comparer();
   // Why WordNet is unavailable, or OK.
   const Status& wordnet_status() const;
-  Comparison Compare(const std::string& a, const std::string& b) const;
+  // `b_from_a`: B is known to derive from A (a source and its derived
+  // text), so a B longer than A is not taken for A's source.
+  Comparison Compare(const std::string& a, const std::string& b,
+                     bool b_from_a = false) const;
 
  private:
   struct Impl;
@@ -112,6 +115,9 @@ struct TextPair {
   std::vector<std::string> changed;  // as given; empty if absent
   bool has_changed = false;          // the `changed` field is present
   std::string style;                 // may be empty
+  // B derives from A: the fields were source/derived or original/altered
+  // (a/b say nothing of which came first).
+  bool directed = false;
 };
 // Reads all pairs; malformed lines are returned as errors, the rest read.
 CONCORD_EXPORT std::vector<TextPair> ReadPairs(const std::string& path,

@@ -209,7 +209,7 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
   return e;
 }
 
-PairRelation Classify(const PairEvidence& e) {
+PairRelation Classify(const PairEvidence& e, Direction direction) {
   PairRelation r;
   r.evidence = e;
   if (e.a_words == 0 || e.b_words == 0) return r;
@@ -235,7 +235,8 @@ PairRelation Classify(const PairEvidence& e) {
     r.score = cov_min;
   } else if (short_ratio <= kSummaryLengthRatio &&
              short_containment >= kSummaryContainment &&
-             !RewritesPart(e)) {
+             !RewritesPart(e) &&
+             !(direction == Direction::kBFromA && a_short)) {
     r.relation = Relation::kSummary;
     r.score = short_containment;
   } else if (cov_max >= kRewriteStrongCoverage ||

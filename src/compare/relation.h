@@ -93,7 +93,16 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment,
                              const SetOverlap& overlap);
-PairRelation Classify(const PairEvidence& evidence);
+// What the caller knows of the pair's history.
+enum class Direction : uint8_t {
+  kUnknown,  // either text may derive from the other
+  kBFromA,   // B derives from A (a labelled source/derived pair)
+};
+// A derived text twice its source's length or more expands it: with the
+// direction known, that pair is not called a summary (the shorter text
+// would be the source, summarising nothing).
+PairRelation Classify(const PairEvidence& evidence,
+                      Direction direction = Direction::kUnknown);
 
 }  // namespace concord::compare
 

@@ -75,6 +75,21 @@ TEST(RelationTest, ShortSourceWithLittleLeftOutKeepsItsSummary) {
   EXPECT_EQ(Classify(e).relation, Relation::kRewrite);
 }
 
+// Known to derive from a text under half its length, a text expands its
+// source: a rewrite. The short side is not a summary of its own rewrite.
+TEST(RelationTest, ExpandedRewriteOfAShortSourceIsNotASummary) {
+  PairEvidence e = Derived(300);  // A 1,000 words, B 300
+  std::swap(e.a_words, e.b_words);  // A 300 words, the source; B 1,000
+  std::swap(e.coverage_a, e.coverage_b);
+  std::swap(e.identical_a, e.identical_b);
+  std::swap(e.containment_a, e.containment_b);
+  EXPECT_EQ(Classify(e).relation, Relation::kSummary);
+  EXPECT_EQ(Classify(e, Direction::kBFromA).relation, Relation::kRewrite);
+  // The derived side the shorter: a summary whichever way it is read.
+  EXPECT_EQ(Classify(Derived(300), Direction::kBFromA).relation,
+            Relation::kSummary);
+}
+
 // A text of `n` content words whose stems are `stem(k)` for k in [0, n).
 template <typename Stem>
 AlignedText Text(uint32_t n, Stem stem) {

@@ -380,6 +380,7 @@ std::vector<TextPair> ReadPairs(const std::string& path,
           j[kb].is_string()) {
         p.a = j[ka].get<std::string>();
         p.b = j[kb].get<std::string>();
+        p.directed = std::string_view(ka) != "a";
         found = true;
         break;
       }
@@ -423,7 +424,8 @@ Comparer::~Comparer() = default;
 
 const Status& Comparer::wordnet_status() const { return impl_->wordnet_status; }
 
-Comparison Comparer::Compare(const std::string& a, const std::string& b) const {
+Comparison Comparer::Compare(const std::string& a, const std::string& b,
+                             bool b_from_a) const {
   text::Stemmer stemmer(impl_->options.lang);
   const compare::AlignedText ta =
       compare::PrepareForAlignment(a, impl_->options.lang, &stemmer);
@@ -432,7 +434,8 @@ Comparison Comparer::Compare(const std::string& a, const std::string& b) const {
   const compare::Alignment al =
       compare::Align(ta, tb, impl_->wordnet.get());
   const compare::PairEvidence e = compare::ComputeEvidence(ta, tb, al);
-  const compare::PairRelation r = compare::Classify(e);
+  const compare::PairRelation r = compare::Classify(
+      e, b_from_a ? compare::Direction::kBFromA : compare::Direction::kUnknown);
 
   Comparison c;
   c.relation = compare::RelationName(r.relation);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -100,6 +101,37 @@ TEST(CompareParaphraseTest, AnUnmatchedRareWordWeighsMoreThanACommonOne) {
   EXPECT_DOUBLE_EQ(rare.at("unmatched_min"), 1.0);
   EXPECT_GT(rare.at("unmatched_info_min"), common.at("unmatched_info_min"));
   EXPECT_GT(common.at("unmatched_info_min"), 0.0);
+}
+
+// source/derived and original/altered pairs say which text came first;
+// a/b pairs do not. A derived text over twice its source's length is a
+// rewrite of it, never the source's "summary".
+TEST(CompareRelationTest, LabelledDirectionTellsAnExpansionFromASummary) {
+  const std::string dir = std::string(CONCORD_SOURCE_DIR) + "/examples/articles/";
+  Result<std::string> wire = ReadArticleBody(dir + "tram-01-wire.txt");
+  Result<std::string> summary =
+      ReadArticleBody(dir + "tram-04-summary.txt");
+  ASSERT_TRUE(wire.ok() && summary.ok());
+  const Comparer comparer;
+  EXPECT_EQ(comparer.Compare(*wire, *summary).relation, "summary");
+  EXPECT_EQ(comparer.Compare(*summary, *wire).relation, "summary");
+  EXPECT_EQ(comparer.Compare(*wire, *summary, true).relation, "summary");
+  EXPECT_EQ(comparer.Compare(*summary, *wire, true).relation, "rewrite");
+
+  const std::string pairs = ::testing::TempDir() + "/directed_pairs.jsonl";
+  {
+    std::ofstream out(pairs, std::ios::binary);
+    out << R"({"id":"ab","a":"x","b":"y"})" << "\n"
+        << R"({"id":"sd","source":"x","derived":"y"})" << "\n"
+        << R"({"id":"oa","original":"x","altered":"y"})" << "\n";
+  }
+  std::vector<Status> errors;
+  const std::vector<TextPair> read = ReadPairs(pairs, &errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(read.size(), 3u);
+  EXPECT_FALSE(read[0].directed);
+  EXPECT_TRUE(read[1].directed);
+  EXPECT_TRUE(read[2].directed);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ int RunPairs(const CompareArgs& args) {
   }
   for (const TextPair& p : pairs) {
     const std::string line =
-        RenderComparisonJson(comparer.Compare(p.a, p.b), -1, false, p.id);
+        RenderComparisonJson(comparer.Compare(p.a, p.b, p.directed), -1, false, p.id);
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
   return errors.empty() ? 0 : 1;

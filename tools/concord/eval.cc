@@ -81,7 +81,7 @@ std::vector<std::pair<TextPair, Comparison>> ComparePairs(
   }
   std::vector<std::pair<TextPair, Comparison>> out;
   for (TextPair& p : pairs) {
-    Comparison c = comparer.Compare(p.a, p.b);
+    Comparison c = comparer.Compare(p.a, p.b, p.directed);
     out.emplace_back(std::move(p), std::move(c));
   }
   return out;
