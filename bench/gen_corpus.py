@@ -599,11 +599,11 @@ class Generator:
         else:
             osrc = rng.choice(self.papers)
         label = "e%05d" % eid
-        out = [(start, osrc, title, para_text(body), label)]
+        out = [(start, osrc, title, para_text(body), label, "original")]
         for _ in range(size - 1):
             kind = rng.choices(self.kinds, self.kind_w)[0]
             out.append(getattr(self, "v_" + kind)(
-                start, osrc, title, body, emap, tmpl, label))
+                start, osrc, title, body, emap, tmpl, label) + (kind,))
         return out
 
     # -- variants ------------------------------------------------------------
@@ -778,6 +778,9 @@ def main():
     ap.add_argument("--articles", type=int, required=True,
                     help="number of articles to write")
     ap.add_argument("--out", required=True, help="output .jsonl file ('-': stdout)")
+    ap.add_argument("--kinds", help="also write, per article, a line 'id TAB "
+                    "event TAB kind' (original, verbatim, light, spun, "
+                    "rewrite, independent, summary) to this file")
     ap.add_argument("--per-day", type=int, default=3000,
                     help="articles per day (default 3000): the corpus spans "
                     "N / per-day days, so that a larger corpus is a longer "
@@ -805,6 +808,7 @@ def main():
 
     out = sys.stdout if args.out == "-" else \
         open(args.out, "w", encoding="utf-8", buffering=1 << 20)
+    kinds = open(args.kinds, "w", encoding="utf-8") if args.kinds else None
     pending = {}  # day -> records
     written = nbytes = 0
     dumps = json.dumps
@@ -815,12 +819,15 @@ def main():
             recs = pending.pop(day)
             rng.shuffle(recs)
             lines = []
-            for (_, src, title, text, label) in recs:
+            for (_, src, title, text, label, kind) in recs:
                 written += 1
+                aid = "g%0*d" % (width, written)
                 lines.append(dumps({
-                    "id": "g%0*d" % (width, written), "source": src,
+                    "id": aid, "source": src,
                     "title": title, "published": dates[day], "text": text,
                     "lang": "en", "label": label}, ensure_ascii=False))
+                if kinds is not None:
+                    kinds.write("%s\t%s\t%s\n" % (aid, label, kind))
             s = "\n".join(lines) + "\n"
             nbytes += len(s.encode("utf-8"))
             out.write(s)
@@ -832,6 +839,8 @@ def main():
     flush(1 << 30)
     if out is not sys.stdout:
         out.close()
+    if kinds is not None:
+        kinds.close()
     print("gen_corpus: %d articles, %d events, %.1f MB -> %s in %.1f s (seed %d)"
           % (written, len(sizes), nbytes / 1e6, args.out, time.time() - t0,
              args.seed), file=sys.stderr)

@@ -48,13 +48,13 @@ TEST(ReuseQualityTest, RestyledRewritesAreDerived) {
   auto r = testing::RunConcord("eval derived " + file + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
-  EXPECT_GE(j["derived"].get<double>(), 0.90) << r.out;
+  EXPECT_GE(j["derived"].get<double>(), 0.91) << r.out;  // 0.9160
   // Rewrites at least half their source's length, as long as the part of
   // a long source they draw on, or expanding a short source (the pairs
   // say which text is the original) are rewrites, not summaries; shorter
-  // condensations stay summaries. The issue asks 0.90; 0.6931 is reached
+  // condensations stay summaries. The issue asks 0.90; 0.7132 is reached
   // (docs/quality.md).
-  EXPECT_GE(j["rewrite_or_closer"].get<double>(), 0.69) << r.out;
+  EXPECT_GE(j["rewrite_or_closer"].get<double>(), 0.71) << r.out;
 }
 
 // BASIL: three outlets' reports of each event, written independently.
@@ -90,7 +90,9 @@ TEST(ReuseQualityTest, SameEventReportsMostlyIndependent) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
   EXPECT_EQ(j["pairs"].get<int>(), 300) << r.out;
-  EXPECT_GE(j["independent"].get<double>(), 0.75) << r.out;
+  // 0.8833 (265 of 300): shared content told in an order of its own is
+  // not taken for derivation (docs/quality.md); 0.7767 without that.
+  EXPECT_GE(j["independent"].get<double>(), 0.87) << r.out;
 }
 
 }  // namespace

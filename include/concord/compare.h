@@ -58,6 +58,9 @@ struct Comparison {
   // longer one its content is drawn from (0 otherwise). A summary
   // condenses them; a text nearly as long rewrites that part.
   uint32_t drawn_words = 0;
+  // Content stems both texts use, and how many of them both use in the
+  // same order (by first use): a rewrite keeps its source's order.
+  uint32_t shared_stems = 0, stems_in_order = 0;
   // Share of each side's words in identical spans.
   double identical_a = 0, identical_b = 0;
   // Sentence-level paraphrase judgement (meaningful for short texts):

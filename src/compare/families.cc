@@ -234,13 +234,17 @@ class StorySets {
     // Written through pointers into buffers kept as large as the largest
     // story's words (grown, never cleared), and the table and stamp read
     // into locals: as thread_locals they were reloaded at every word.
-    thread_local std::vector<uint32_t> content_id_buffer, detail_id_buffer;
+    // With each content mention, its word index (for the first uses).
+    thread_local std::vector<uint32_t> content_id_buffer, detail_id_buffer,
+        content_place_buffer;
     if (content_id_buffer.size() < total) {
       content_id_buffer.resize(total);
       detail_id_buffer.resize(total);
+      content_place_buffer.resize(total);
     }
     uint32_t* const content_ids = content_id_buffer.data();
     uint32_t* const detail_ids = detail_id_buffer.data();
+    uint32_t* const content_places = content_place_buffer.data();
     Slot* const tab = table.data();
     const uint32_t st = stamp;
     size_t contents = 0, details = 0;
@@ -248,7 +252,9 @@ class StorySets {
     uint32_t next = 0;
     for (size_t i = 0; i < n; ++i) {
       if (text_id[i] == i) {  // else a copy: no stem it has is new
-        for (const AlignWord& w : members[i].text->words) {
+        const auto& words = members[i].text->words;
+        for (uint32_t k = 0; k < words.size(); ++k) {
+          const AlignWord& w = words[k];
           const bool detail = w.number || w.capitalized;
           if (w.stop && !detail) continue;
           size_t slot =
@@ -273,6 +279,7 @@ class StorySets {
           // Branchless: whether a mention is content or a detail is a
           // coin toss per word.
           content_ids[contents] = id;
+          content_places[contents] = k;
           contents += !w.stop;
           detail_ids[details] = id;
           details += detail;
@@ -322,6 +329,70 @@ class StorySets {
           static_cast<uint32_t>(AndCount(detail, detail, stride_));
     }
     multi_ = std::move(multi);
+    // Per text, its content stems' ids in the order of their first use,
+    // and the word index of each first use.
+    ids_ = next;
+    // mark[id]: the last text (numbered from mark_base) that used the stem.
+    thread_local std::vector<uint32_t> mark;
+    thread_local uint32_t mark_base = 0;
+    if (mark.size() < next || mark_base > UINT32_MAX - uint32_t(n) - 1) {
+      mark.assign(std::max<size_t>(next, mark.size()), 0);
+      mark_base = 0;
+    }
+    first_uses_.clear();
+    first_uses_.reserve(contents);
+    first_places_.clear();
+    first_places_.reserve(contents);
+    first_use_range_.resize(n);
+    for (size_t i = 0, c = 0; i < n; ++i) {
+      if (text_id[i] != i) {  // a copy: its text's list (no ids of its own)
+        first_use_range_[i] = first_use_range_[text_id[i]];
+        continue;
+      }
+      const auto begin = uint32_t(first_uses_.size());
+      const uint32_t me = mark_base + uint32_t(i) + 1;
+      for (; c < content_end[i]; ++c) {
+        const uint32_t id = content_ids[c];
+        if (mark[id] == me) continue;
+        mark[id] = me;
+        first_uses_.push_back(id);
+        first_places_.push_back(content_places[c]);
+      }
+      first_use_range_[i] = {begin, uint32_t(first_uses_.size())};
+    }
+    mark_base += uint32_t(n);
+  }
+
+  // PairEvidence::drawn_words of member `shorter` in member `longer`: the
+  // longer's first uses of stems in the shorter's content.
+  uint32_t DrawnWords(size_t shorter, size_t longer) const {
+    thread_local std::vector<uint32_t> places;
+    const uint64_t* const content = &content_[shorter * stride_];
+    places.clear();
+    const auto [b, e] = first_use_range_[longer];
+    for (uint32_t r = b; r < e; ++r) {
+      const uint32_t id = first_uses_[r];
+      if ((content[id >> 6] >> (id & 63)) & 1) places.push_back(first_places_[r]);
+    }
+    return DrawnSpan(places);
+  }
+
+  // PairEvidence::shared_stems and stems_in_order of members i and j.
+  void CountOrder(size_t i, size_t j, PairEvidence* o) const {
+    // rank[id]: where i first uses the stem; UINT32_MAX between calls.
+    thread_local std::vector<uint32_t> rank, in_i, tails;
+    if (rank.size() < ids_) rank.resize(ids_, UINT32_MAX);
+    const auto [ib, ie] = first_use_range_[i];
+    const auto [jb, je] = first_use_range_[j];
+    for (uint32_t r = ib; r < ie; ++r) rank[first_uses_[r]] = r;
+    in_i.clear();
+    for (uint32_t r = jb; r < je; ++r) {
+      const uint32_t at = rank[first_uses_[r]];
+      if (at != UINT32_MAX) in_i.push_back(at);
+    }
+    for (uint32_t r = ib; r < ie; ++r) rank[first_uses_[r]] = UINT32_MAX;
+    o->shared_stems = uint32_t(in_i.size());
+    o->stems_in_order = LongestIncreasingRun(in_i, &tails);
   }
 
   size_t Content(size_t i) const { return content_size_[i]; }
@@ -341,6 +412,9 @@ class StorySets {
   size_t stride_ = 0;  // 64-bit words per bitmap
   std::vector<uint64_t> content_, details_, multi_;
   std::vector<uint32_t> content_size_, details_size_;
+  uint32_t ids_ = 0;  // distinct stems in the story
+  std::vector<uint32_t> first_uses_, first_places_;
+  std::vector<std::pair<uint32_t, uint32_t>> first_use_range_;  // per member
 };
 
 }  // namespace
@@ -515,7 +589,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         }
       }
       const Alignment& al = alignments[which];
-      pr.relation = Classify(ComputeEvidence(a, b, al, overlap));
+      // ComputeEvidence, with the word-order measures from the story's
+      // stem ids rather than from the texts.
+      PairEvidence evidence = SetEvidence(a, b, al, overlap);
+      if (NeedsDrawnWords(evidence)) {
+        evidence.drawn_words = a.words.size() <= b.words.size()
+                                   ? sets.DrawnWords(i, j)
+                                   : sets.DrawnWords(j, i);
+      }
+      if (NeedsOrder(evidence)) sets.CountOrder(i, j, &evidence);
+      pr.relation = Classify(evidence);
       // Only relatives count: against an independent report, different
       // words are its own wording, not a spinner's.
       const bool relatives = !summary[i] && !summary[j] &&

@@ -245,32 +245,56 @@ TEST(FamiliesTest, SharedTextsOfCopiesGiveTheSameAnswer) {
 // copies sharing a text and copies prepared apart.
 TEST(FamiliesTest, StorySetsEqualSortedSetEvidence) {
   text::Stemmer stemmer("en");
-  std::vector<AlignedText> texts;
-  for (const char* f : {"launch-01-wire.txt", "launch-03-synonym-spun.txt",
-                        "launch-04-light-edit-credit.txt",
-                        "launch-05-independent.txt", "launch-01-wire.txt"}) {
-    texts.push_back(PrepareForAlignment(
-        extract::ExtractFromText(Slurp(kExamples + "/" + f)).body, "en",
-        &stemmer));
+  size_t ordered = 0, drawn = 0;
+  // The launch story with copies; the tram story, whose summary is under
+  // half its wire's length (drawn_words).
+  for (const std::vector<const char*>& files :
+       {std::vector<const char*>{"launch-01-wire.txt",
+                                 "launch-03-synonym-spun.txt",
+                                 "launch-04-light-edit-credit.txt",
+                                 "launch-05-independent.txt",
+                                 "launch-01-wire.txt"},
+        std::vector<const char*>{"tram-01-wire.txt", "tram-02-rewrite.txt",
+                                 "tram-03-independent.txt",
+                                 "tram-04-summary.txt", "tram-01-wire.txt"}}) {
+    std::vector<AlignedText> texts;
+    for (const char* f : files) {
+      texts.push_back(PrepareForAlignment(
+          extract::ExtractFromText(Slurp(kExamples + "/" + f)).body, "en",
+          &stemmer));
+    }
+    std::vector<StoryMember> members;
+    for (size_t k : {0, 1, 0, 2, 3, 4, 1})
+      members.push_back({&texts[k], {}, false});
+    const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
+    ASSERT_EQ(r.pairs.size(), 21u);
+    for (const PairResult& pr : r.pairs) {
+      const AlignedText& a = *members[pr.a].text;
+      const AlignedText& b = *members[pr.b].text;
+      const PairEvidence want =
+          ComputeEvidence(a, b, Alignment{}, SetsOf(a), SetsOf(b));
+      const PairEvidence& got = pr.relation.evidence;
+      SCOPED_TRACE(std::string(files[0]) + " " + std::to_string(pr.a) + "-" +
+                   std::to_string(pr.b));
+      EXPECT_EQ(got.content_jaccard, want.content_jaccard);
+      EXPECT_EQ(got.containment_a, want.containment_a);
+      EXPECT_EQ(got.containment_b, want.containment_b);
+      EXPECT_EQ(got.details_jaccard, want.details_jaccard);
+      // The word-order measures, counted from the story's stem ids where
+      // the pair's relation asks for them.
+      if (NeedsOrder(got)) {
+        ++ordered;
+        EXPECT_EQ(got.shared_stems, want.shared_stems);
+        EXPECT_EQ(got.stems_in_order, want.stems_in_order);
+      }
+      if (NeedsDrawnWords(got)) {
+        ++drawn;
+        EXPECT_EQ(got.drawn_words, want.drawn_words);
+      }
+    }
   }
-  std::vector<StoryMember> members;
-  for (size_t k : {0, 1, 0, 2, 3, 4, 1})
-    members.push_back({&texts[k], {}, false});
-  const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
-  ASSERT_EQ(r.pairs.size(), 21u);
-  for (const PairResult& pr : r.pairs) {
-    const AlignedText& a = *members[pr.a].text;
-    const AlignedText& b = *members[pr.b].text;
-    const PairEvidence want =
-        ComputeEvidence(a, b, Alignment{}, SetsOf(a), SetsOf(b));
-    const PairEvidence& got = pr.relation.evidence;
-    SCOPED_TRACE(std::to_string(pr.a) + "-" + std::to_string(pr.b));
-    EXPECT_EQ(got.content_jaccard, want.content_jaccard);
-    EXPECT_EQ(got.containment_a, want.containment_a);
-    EXPECT_EQ(got.containment_b, want.containment_b);
-    EXPECT_EQ(got.details_jaccard, want.details_jaccard);
-    EXPECT_EQ(got.drawn_words, want.drawn_words);
-  }
+  EXPECT_GT(ordered, 0u);
+  EXPECT_GT(drawn, 0u);
 }
 
 TEST(FamiliesTest, ExampleStoriesRoles) {

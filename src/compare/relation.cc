@@ -16,6 +16,8 @@
 #include "src/compare/relation.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 
 namespace concord::compare {
@@ -57,6 +59,24 @@ constexpr double kRewriteContainment = 0.48;
 constexpr double kRewriteCoverage = 0.12;
 constexpr double kRewriteStrongContainment = 0.60;
 constexpr double kRewriteStrongCoverage = 0.22;  // aligned, either side
+// Order. A rewrite, a summary and a spun copy tell the source's content in
+// the source's order; an independent report of the same event tells the
+// shared facts in its own. Of the n content stems two texts share (by
+// first use), the longest run both use in the same order is about 2√n
+// when the orders are unrelated (the longest increasing subsequence of a
+// random permutation) and n when they agree: OrderBeyondChance() scales
+// that run to [0, 1] between the two. Measured on the labelled pairs
+// (docs/quality.md): PolitiFact restyled rewrites median 0.67, 5th
+// percentile 0.35; BASIL's same-event reports by different outlets median
+// 0.10, 95th percentile 0.28. Below kRewriteMinOrder a pair is not
+// derived through shared content alone; at kOrderedRewrite or above, with
+// kOrderedRewriteContainment of one side's content words in the other,
+// it is a rewrite even with little aligned wording. Measured only with
+// kMinOrderStems shared.
+constexpr uint32_t kMinOrderStems = 8;
+constexpr double kRewriteMinOrder = 0.25;
+constexpr double kOrderedRewrite = 0.60;
+constexpr double kOrderedRewriteContainment = 0.35;
 
 // Of two sets of sizes x and y sharing `shared`.
 double Jaccard(size_t x, size_t y, size_t shared) {
@@ -67,6 +87,30 @@ double Jaccard(size_t x, size_t y, size_t shared) {
 void SortUnique(std::vector<uint64_t>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// Duplicate, spun copy or near-duplicate, decided from the alignment
+// alone; nothing when the pair is none of them.
+std::optional<PairRelation> CopyRelation(const PairEvidence& e) {
+  const double cov_min = std::min(e.coverage_a, e.coverage_b);
+  const double aligned = std::max<double>(
+      1, std::min(e.coverage_a * e.a_words, e.coverage_b * e.b_words));
+  const double swap_rate = e.swaps / aligned;
+  PairRelation r;
+  if (std::min(e.identical_a, e.identical_b) >= kDuplicateIdentical) {
+    r.relation = Relation::kDuplicate;
+    r.score = std::min(e.identical_a, e.identical_b);
+  } else if (cov_min >= kSpunCoverage && e.swaps >= kSpunMinSwaps &&
+             swap_rate >= kSpunSwapRate) {
+    r.relation = Relation::kSpunCopy;
+    r.score = cov_min;
+  } else if (cov_min >= kNearDuplicateCoverage) {
+    r.relation = Relation::kNearDuplicate;
+    r.score = cov_min;
+  } else {
+    return std::nullopt;
+  }
+  return r;
 }
 
 // PairEvidence::drawn_words of `shorter` in `longer`.
@@ -91,8 +135,15 @@ uint32_t DrawnWords(const AlignedText& shorter, const AlignedText& longer) {
     s = 1;
     first.push_back(k);
   }
-  if (first.size() < kMinDrawnWords) return 0;
-  return first[(first.size() - 1) * 95 / 100] - first[0] + 1;
+  return DrawnSpan(first);
+}
+
+// See kMinOrderStems; 0 with fewer shared.
+double OrderBeyondChance(const PairEvidence& e) {
+  if (e.shared_stems < kMinOrderStems) return 0;
+  const double n = e.shared_stems;
+  const double chance = 2 * std::sqrt(n);
+  return std::clamp((e.stems_in_order - chance) / (n - chance), 0.0, 1.0);
 }
 
 // Whether the shorter text rewrites a part of the longer: see
@@ -105,7 +156,98 @@ bool RewritesPart(const PairEvidence& e) {
          shorter > kSummaryCompression * e.drawn_words;
 }
 
+// Content stems of `t` with where each first occurs, sorted by stem.
+void FirstUses(const AlignedText& t,
+               std::vector<std::pair<uint64_t, uint32_t>>* out) {
+  out->clear();
+  for (uint32_t k = 0; k < t.words.size(); ++k) {
+    if (!t.words[k].stop) out->emplace_back(t.words[k].stem, k);
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end(),
+                         [](const auto& x, const auto& y) {
+                           return x.first == y.first;
+                         }),
+             out->end());
+}
+
+// PairEvidence::shared_stems and stems_in_order.
+void ContentOrder(const AlignedText& a, const AlignedText& b,
+                  PairEvidence* e) {
+  thread_local std::vector<std::pair<uint64_t, uint32_t>> fa, fb;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> places;
+  thread_local std::vector<uint32_t> in_b, tails;
+  FirstUses(a, &fa);
+  FirstUses(b, &fb);
+  places.clear();
+  for (size_t i = 0, j = 0; i < fa.size() && j < fb.size();) {
+    if (fa[i].first < fb[j].first) {
+      ++i;
+    } else if (fb[j].first < fa[i].first) {
+      ++j;
+    } else {
+      places.emplace_back(fa[i].second, fb[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  // B's places in A's order: the longest increasing run of them.
+  std::sort(places.begin(), places.end());
+  in_b.clear();
+  for (const auto& place : places) in_b.push_back(place.second);
+  e->shared_stems = uint32_t(places.size());
+  e->stems_in_order = LongestIncreasingRun(in_b, &tails);
+}
+
 }  // namespace
+
+uint32_t LongestIncreasingRun(const std::vector<uint32_t>& seq,
+                              std::vector<uint32_t>* tails) {
+  // tails[k]: the smallest last element of an increasing run of k + 1.
+  tails->clear();
+  for (const uint32_t x : seq) {
+    // (Derived texts keep most of their order: most x extend the run.)
+    if (tails->empty() || x > tails->back()) {
+      tails->push_back(x);
+      continue;
+    }
+    const auto it = std::lower_bound(tails->begin(), tails->end(), x);
+    if (it == tails->end()) {
+      tails->push_back(x);
+    } else {
+      *it = x;
+    }
+  }
+  return uint32_t(tails->size());
+}
+
+uint32_t DrawnSpan(const std::vector<uint32_t>& first) {
+  if (first.size() < kMinDrawnWords) return 0;
+  return first[(first.size() - 1) * 95 / 100] - first[0] + 1;
+}
+
+bool NeedsDrawnWords(const PairEvidence& e) {
+  if (e.a_words == 0 || e.b_words == 0 || CopyRelation(e).has_value()) {
+    return false;
+  }
+  const bool a_short = e.a_words <= e.b_words;
+  return double(std::min(e.a_words, e.b_words)) <=
+             kSummaryLengthRatio * std::max(e.a_words, e.b_words) &&
+         (a_short ? e.containment_a : e.containment_b) >= kSummaryContainment;
+}
+
+// Past a copy, every summary and rewrite clause of Classify needs one of
+// these two (a summary 60% containment, a rewrite 60%, 48% or 22%
+// coverage), and so does the ordered rewrite: below both the pair is
+// independent whatever its order.
+bool NeedsOrder(const PairEvidence& e) {
+  if (e.a_words == 0 || e.b_words == 0 || CopyRelation(e).has_value()) {
+    return false;
+  }
+  return std::max(e.containment_a, e.containment_b) >=
+             kOrderedRewriteContainment ||
+         std::max(e.coverage_a, e.coverage_b) >= kRewriteStrongCoverage;
+}
 
 const char* RelationName(Relation r) {
   switch (r) {
@@ -175,6 +317,17 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
 
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& al, const SetOverlap& o) {
+  PairEvidence e = SetEvidence(a, b, al, o);
+  if (NeedsDrawnWords(e)) {
+    e.drawn_words =
+        e.a_words <= e.b_words ? DrawnWords(a, b) : DrawnWords(b, a);
+  }
+  if (NeedsOrder(e)) ContentOrder(a, b, &e);
+  return e;
+}
+
+PairEvidence SetEvidence(const AlignedText& a, const AlignedText& b,
+                         const Alignment& al, const SetOverlap& o) {
   PairEvidence e;
   e.a_words = uint32_t(a.words.size());
   e.b_words = uint32_t(b.words.size());
@@ -199,13 +352,6 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
   e.containment_b =
       o.content_b == 0 ? 0 : double(o.content_shared) / o.content_b;
   e.details_jaccard = Jaccard(o.details_a, o.details_b, o.details_shared);
-  // Measured only where Classify may ask: a summary candidate.
-  const bool a_short = e.a_words <= e.b_words;
-  if (double(std::min(e.a_words, e.b_words)) <=
-          kSummaryLengthRatio * std::max(e.a_words, e.b_words) &&
-      (a_short ? e.containment_a : e.containment_b) >= kSummaryContainment) {
-    e.drawn_words = a_short ? DrawnWords(a, b) : DrawnWords(b, a);
-  }
   return e;
 }
 
@@ -213,43 +359,38 @@ PairRelation Classify(const PairEvidence& e, Direction direction) {
   PairRelation r;
   r.evidence = e;
   if (e.a_words == 0 || e.b_words == 0) return r;
-  const double cov_min = std::min(e.coverage_a, e.coverage_b);
   const double cov_max = std::max(e.coverage_a, e.coverage_b);
-  const double aligned = std::max<double>(
-      1, std::min(e.coverage_a * e.a_words, e.coverage_b * e.b_words));
-  const double swap_rate = e.swaps / aligned;
   const bool a_short = e.a_words <= e.b_words;
   const double short_ratio =
       double(std::min(e.a_words, e.b_words)) / std::max(e.a_words, e.b_words);
   const double short_containment = a_short ? e.containment_a : e.containment_b;
+  const double containment_max = std::max(e.containment_a, e.containment_b);
+  const bool order_known = e.shared_stems >= kMinOrderStems;
+  const double order = OrderBeyondChance(e);
+  // Shared content in an order of its own: not derived through it.
+  const bool own_order = order_known && order < kRewriteMinOrder;
 
-  if (std::min(e.identical_a, e.identical_b) >= kDuplicateIdentical) {
-    r.relation = Relation::kDuplicate;
-    r.score = std::min(e.identical_a, e.identical_b);
-  } else if (cov_min >= kSpunCoverage && e.swaps >= kSpunMinSwaps &&
-             swap_rate >= kSpunSwapRate) {
-    r.relation = Relation::kSpunCopy;
-    r.score = cov_min;
-  } else if (cov_min >= kNearDuplicateCoverage) {
-    r.relation = Relation::kNearDuplicate;
-    r.score = cov_min;
-  } else if (short_ratio <= kSummaryLengthRatio &&
+  if (const std::optional<PairRelation> copy = CopyRelation(e)) {
+    r.relation = copy->relation;
+    r.score = copy->score;
+  } else if (!own_order && short_ratio <= kSummaryLengthRatio &&
              short_containment >= kSummaryContainment &&
              !RewritesPart(e) &&
              !(direction == Direction::kBFromA && a_short)) {
     r.relation = Relation::kSummary;
     r.score = short_containment;
-  } else if (cov_max >= kRewriteStrongCoverage ||
-             (cov_max >= kRewriteCoverage &&
-              std::max(e.containment_a, e.containment_b) >=
-                  kRewriteContainment) ||
-             std::max(e.containment_a, e.containment_b) >=
-                 kRewriteStrongContainment) {
+  } else if (!own_order &&
+             (cov_max >= kRewriteStrongCoverage ||
+              (cov_max >= kRewriteCoverage &&
+               containment_max >= kRewriteContainment) ||
+              containment_max >= kRewriteStrongContainment ||
+              (order_known && order >= kOrderedRewrite &&
+               containment_max >= kOrderedRewriteContainment))) {
     r.relation = Relation::kRewrite;
-    r.score = std::max(e.containment_a, e.containment_b);
+    r.score = containment_max;
   } else {
     r.relation = Relation::kIndependent;
-    r.score = 1 - std::max(e.containment_a, e.containment_b);
+    r.score = 1 - containment_max;
   }
   return r;
 }

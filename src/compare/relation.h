@@ -57,6 +57,12 @@ struct PairEvidence {
   // than 8 content words shared). A summary condenses what it draws on; a
   // text nearly as long as the part it draws on rewrites that part.
   uint32_t drawn_words = 0;
+  // The content stems both texts use, taken in the order each text first
+  // uses them: how many there are, and the longest run of them that both
+  // texts use in the same order (a longest common subsequence). A rewrite
+  // keeps its source's order; an independent report tells the shared
+  // facts in its own.
+  uint32_t shared_stems = 0, stems_in_order = 0;
 };
 
 struct PairRelation {
@@ -85,6 +91,15 @@ struct SetOverlap {
   size_t details_a = 0, details_b = 0, details_shared = 0;
 };
 
+// The length of the longest strictly increasing subsequence of `seq`
+// (patience sorting, O(n log n)); `tails` is scratch.
+uint32_t LongestIncreasingRun(const std::vector<uint32_t>& seq,
+                              std::vector<uint32_t>* tails);
+// PairEvidence::drawn_words from the places (ascending word indexes) in
+// the longer text where each of the shorter text's content stems is first
+// used; 0 with too few.
+uint32_t DrawnSpan(const std::vector<uint32_t>& first_places);
+
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment);
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
@@ -93,6 +108,16 @@ PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
 PairEvidence ComputeEvidence(const AlignedText& a, const AlignedText& b,
                              const Alignment& alignment,
                              const SetOverlap& overlap);
+// The evidence but for the measures of word order (drawn_words,
+// shared_stems and stems_in_order), which ComputeEvidence adds from the
+// texts where Classify will ask for them (NeedsDrawnWords, NeedsOrder):
+// for callers that count those another way (families.cc, from a story's
+// stem ids).
+PairEvidence SetEvidence(const AlignedText& a, const AlignedText& b,
+                         const Alignment& alignment,
+                         const SetOverlap& overlap);
+bool NeedsDrawnWords(const PairEvidence& evidence);
+bool NeedsOrder(const PairEvidence& evidence);
 // What the caller knows of the pair's history.
 enum class Direction : uint8_t {
   kUnknown,  // either text may derive from the other

@@ -453,6 +453,8 @@ Comparison Comparer::Compare(const std::string& a, const std::string& b,
   c.content_containment_b = e.containment_b;
   c.details_jaccard = e.details_jaccard;
   c.drawn_words = e.drawn_words;
+  c.shared_stems = e.shared_stems;
+  c.stems_in_order = e.stems_in_order;
   c.identical_a = e.identical_a;
   c.identical_b = e.identical_b;
   if (ta.words.size() <= kSoftMatchMaxWords &&

@@ -114,6 +114,8 @@ std::string RenderComparisonJson(const Comparison& c, int indent,
   j["content_containment_b"] = c.content_containment_b;
   j["details_jaccard"] = c.details_jaccard;
   if (c.drawn_words > 0) j["drawn_words"] = c.drawn_words;
+  j["shared_stems"] = c.shared_stems;
+  j["stems_in_order"] = c.stems_in_order;
   j["identical_a"] = c.identical_a;
   j["identical_b"] = c.identical_b;
   j["similarity"] = c.similarity;
