@@ -48,11 +48,11 @@ TEST(ReuseQualityTest, RestyledRewritesAreDerived) {
   auto r = testing::RunConcord("eval derived " + file + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
-  EXPECT_GE(j["derived"].get<double>(), 0.91) << r.out;  // 0.9160
+  EXPECT_GE(j["derived"].get<double>(), 0.92) << r.out;  // 0.9278
   // Rewrites at least half their source's length, as long as the part of
   // a long source they draw on, or expanding a short source (the pairs
   // say which text is the original) are rewrites, not summaries; shorter
-  // condensations stay summaries. The issue asks 0.90; 0.7132 is reached
+  // condensations stay summaries. The issue asks 0.90; 0.7153 is reached
   // (docs/quality.md).
   EXPECT_GE(j["rewrite_or_closer"].get<double>(), 0.71) << r.out;
 }

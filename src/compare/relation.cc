@@ -72,8 +72,12 @@ constexpr double kRewriteStrongCoverage = 0.22;  // aligned, either side
 // derived through shared content alone; at kOrderedRewrite or above, with
 // kOrderedRewriteContainment of one side's content words in the other,
 // it is a rewrite even with little aligned wording. Measured only with
-// kMinOrderStems shared.
+// kMinOrderStems shared. A text over five times the other's length (a
+// transcript and a page rewritten from it) uses most shared stems early,
+// before the part the short one draws on, whatever the short one's
+// order: there a low order is no evidence (kOwnOrderMinLengthRatio).
 constexpr uint32_t kMinOrderStems = 8;
+constexpr double kOwnOrderMinLengthRatio = 0.20;
 constexpr double kRewriteMinOrder = 0.25;
 constexpr double kOrderedRewrite = 0.60;
 constexpr double kOrderedRewriteContainment = 0.35;
@@ -368,7 +372,8 @@ PairRelation Classify(const PairEvidence& e, Direction direction) {
   const bool order_known = e.shared_stems >= kMinOrderStems;
   const double order = OrderBeyondChance(e);
   // Shared content in an order of its own: not derived through it.
-  const bool own_order = order_known && order < kRewriteMinOrder;
+  const bool own_order = order_known && order < kRewriteMinOrder &&
+                         short_ratio >= kOwnOrderMinLengthRatio;
 
   if (const std::optional<PairRelation> copy = CopyRelation(e)) {
     r.relation = copy->relation;

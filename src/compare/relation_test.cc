@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 namespace concord::compare {
 namespace {
 
@@ -124,6 +127,78 @@ TEST(RelationTest, DrawnWordsRunFromTheFirstSharedWordTo95Percent) {
   AlignedText stops = Text(50, [](uint32_t k) { return k + 1; });
   for (AlignWord& w : stops.words) w.stop = true;
   EXPECT_EQ(ComputeEvidence(source, stops, none).drawn_words, 0u);
+}
+
+// Two texts of similar length sharing 60% of their content words: with a
+// little aligned wording that makes a rewrite, unless the shared words
+// come in an order of their own.
+PairEvidence SharedContent(uint32_t shared, uint32_t in_order) {
+  PairEvidence e;
+  e.a_words = 500;
+  e.b_words = 450;
+  e.coverage_a = e.coverage_b = 0.10;
+  e.containment_a = 0.55;
+  e.containment_b = 0.62;
+  e.shared_stems = shared;
+  e.stems_in_order = in_order;
+  return e;
+}
+
+TEST(RelationTest, SharedContentInItsOwnOrderIsNotDerivation) {
+  // 100 shared stems: chance gives a run of about 2√100 = 20.
+  EXPECT_EQ(Classify(SharedContent(100, 22)).relation,
+            Relation::kIndependent);
+  EXPECT_EQ(Classify(SharedContent(100, 39)).relation,
+            Relation::kIndependent);  // (39 − 20) / 80 < 0.25
+  EXPECT_EQ(Classify(SharedContent(100, 41)).relation, Relation::kRewrite);
+  EXPECT_EQ(Classify(SharedContent(100, 90)).relation, Relation::kRewrite);
+  // Too few shared stems to tell: the shares decide.
+  EXPECT_EQ(Classify(SharedContent(7, 1)).relation, Relation::kRewrite);
+  // A text five times the other's length: its first uses say little (the
+  // short one is then a summary of it).
+  PairEvidence long_source = SharedContent(100, 22);
+  long_source.a_words = 5000;
+  EXPECT_EQ(Classify(long_source).relation, Relation::kSummary);
+}
+
+TEST(RelationTest, SharedContentInTheSourcesOrderIsARewrite) {
+  PairEvidence e = SharedContent(100, 90);  // (90 − 20) / 80 = 0.875
+  e.coverage_a = e.coverage_b = 0.02;
+  e.containment_a = 0.36;
+  e.containment_b = 0.40;
+  EXPECT_EQ(Classify(e).relation, Relation::kRewrite);
+  e.stems_in_order = 60;  // 0.5: not enough order for so little wording
+  EXPECT_EQ(Classify(e).relation, Relation::kIndependent);
+  e.stems_in_order = 90;
+  e.containment_a = e.containment_b = 0.30;  // too little shared
+  EXPECT_EQ(Classify(e).relation, Relation::kIndependent);
+}
+
+TEST(RelationTest, LongestIncreasingRun) {
+  std::vector<uint32_t> tails;
+  EXPECT_EQ(LongestIncreasingRun({}, &tails), 0u);
+  EXPECT_EQ(LongestIncreasingRun({5}, &tails), 1u);
+  EXPECT_EQ(LongestIncreasingRun({1, 2, 3, 4}, &tails), 4u);
+  EXPECT_EQ(LongestIncreasingRun({4, 3, 2, 1}, &tails), 1u);
+  EXPECT_EQ(LongestIncreasingRun({3, 1, 4, 1, 5, 9, 2, 6}, &tails), 4u);
+  EXPECT_EQ(LongestIncreasingRun({2, 2, 2}, &tails), 1u);  // strictly
+}
+
+TEST(RelationTest, StemsInOrderCountTheLongestCommonOrderOfFirstUses) {
+  // 40 stems; B uses them reversed, C in order with each used twice, D
+  // swaps neighbours (1 0 3 2 ...): half can stay in order.
+  const AlignedText a = Text(40, [](uint32_t k) { return k + 1; });
+  const AlignedText reversed = Text(40, [](uint32_t k) { return 40 - k; });
+  const AlignedText twice = Text(80, [](uint32_t k) { return k / 2 + 1; });
+  const AlignedText swapped =
+      Text(40, [](uint32_t k) { return (k ^ 1) + 1; });
+  const Alignment none;
+  const PairEvidence r = ComputeEvidence(a, reversed, none);
+  EXPECT_EQ(r.shared_stems, 40u);
+  EXPECT_EQ(r.stems_in_order, 1u);
+  EXPECT_EQ(ComputeEvidence(a, twice, none).stems_in_order, 40u);
+  EXPECT_EQ(ComputeEvidence(a, swapped, none).stems_in_order, 20u);
+  EXPECT_EQ(ComputeEvidence(swapped, a, none).stems_in_order, 20u);
 }
 
 }  // namespace
