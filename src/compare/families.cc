@@ -13,7 +13,15 @@
 namespace concord::compare {
 namespace {
 
-constexpr double kSummaryLength = 0.8;       // × median length of the rest
+// A story member is a summary when it is short against the rest (the
+// median of their lengths) and against the texts that hold its content,
+// and most of its content is in those. An aggregator's summary credits
+// the outlets it condenses ("Credited from: X"; the seeds' 003 is 0.53–0.86
+// of the versions it draws on); without a credit it must be as short
+// against them as relation.cc asks of a pair's summary, half, since a
+// text between half and the full length of its source is a rewrite.
+constexpr double kSummaryLength = 0.8;
+constexpr double kUncreditedSummaryLength = 0.5;
 constexpr double kSummaryContainment = 0.75;
 constexpr double kSummaryCreditedContainment = 0.6;
 constexpr uint32_t kSpunMinVotes = 4;
@@ -407,6 +415,19 @@ class StorySets {
   size_t ContentElsewhere(size_t i) const {
     return AndCount(&content_[i * stride_], multi_.data(), stride_);
   }
+  // Member i's content stems that the content of some member j != i with
+  // keep(j) has too.
+  template <class Keep>
+  size_t ContentIn(size_t i, Keep keep) const {
+    thread_local std::vector<uint64_t> any;
+    any.assign(stride_, 0);
+    for (size_t j = 0; j < content_size_.size(); ++j) {
+      if (j == i || !keep(j)) continue;
+      const uint64_t* const row = &content_[j * stride_];
+      for (size_t w = 0; w < stride_; ++w) any[w] |= row[w];
+    }
+    return AndCount(&content_[i * stride_], any.data(), stride_);
+  }
 
  private:
   size_t stride_ = 0;  // 64-bit words per bitmap
@@ -512,12 +533,20 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
                        lengths.end());
       const double median = double(lengths[lengths.size() / 2]);
-      const size_t inside = sets.ContentElsewhere(i);
+      // Found in texts longer than a summary of them would be: not in
+      // copies of the same length (else every wire copied verbatim in a
+      // story of longer reports would "summarise" its copy).
+      const double length = members[i].has_credit ? kSummaryLength
+                                                  : kUncreditedSummaryLength;
+      const size_t words = members[i].text->words.size();
+      const size_t inside = sets.ContentIn(i, [&](size_t j) {
+        return double(words) <= length * members[j].text->words.size();
+      });
       const double containment =
           sets.Content(i) == 0 ? 0 : double(inside) / sets.Content(i);
       const double need = members[i].has_credit ? kSummaryCreditedContainment
                                                 : kSummaryContainment;
-      summary[i] = members[i].text->words.size() <= kSummaryLength * median &&
+      summary[i] = words <= length * median &&
                    containment >= need;
     }
   }

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -98,6 +98,36 @@ TEST(FamiliesTest, FloodStoryPairsAndRoles) {
   for (const SwapWords& w : s.reuse.spun_swaps[2]) swaps.insert({w.from, w.to});
   EXPECT_TRUE(swaps.contains({"residents", "inhabitants"}));
   EXPECT_TRUE(swaps.contains({"homes", "houses"}));
+}
+
+// A wire and its verbatim copy in a story of much longer reports on other
+// matters: the wire's content is all in its copy, and both are short
+// against the story, but a copy is no summary (a summary is short against
+// the texts that hold its content, not against unrelated ones).
+TEST(FamiliesTest, CopiesAmongLongerReportsAreNotSummaries) {
+  const std::string dir = ::testing::TempDir() + "/families_long";
+  std::filesystem::create_directories(dir);
+  const std::vector<std::string> others = {
+      "strike-04-independent-caption-twice.txt", "wildfire-04-independent-caption-twice.txt",
+      "wildfire-05-independent.txt", "launch-05-independent.txt",
+      "tram-03-independent.txt"};
+  for (int r = 0; r < 3; ++r) {
+    std::string body;
+    for (size_t k = 0; k < others.size(); ++k) {
+      const std::string text = Slurp(kExamples + "/" + others[(k + r) % 5]);
+      body += text.substr(text.find("\n\n") + 2) + "\n\n";  // no title
+    }
+    std::ofstream(dir + "/long-" + std::to_string(r) + ".txt") << body;
+  }
+  for (const char* f : {"flood-01-wire.txt", "flood-02-verbatim-copy.txt"}) {
+    std::ofstream(dir + "/" + f) << Slurp(kExamples + "/" + f);
+  }
+  Story s = Analyze(dir, {"flood-01-wire.txt", "flood-02-verbatim-copy.txt",
+                          "long-0.txt", "long-1.txt", "long-2.txt"});
+  ASSERT_GE(s.texts[2].words.size(), 3 * s.texts[0].words.size());
+  EXPECT_EQ(Relation(s, 0, 1), "duplicate");
+  EXPECT_EQ(Roles(s)["flood-01-wire"], "origin");
+  EXPECT_EQ(Roles(s)["flood-02-verbatim-copy"], "duplicate");
 }
 
 // Without a third relative there is no witness to a swap: the side whose
