@@ -44,6 +44,11 @@ std::string RenderComparisonText(const Comparison& c,
   out += "  content words of A found in B " + Percent(c.content_containment_a) +
          ", of B in A " + Percent(c.content_containment_b) +
          "; names and numbers shared " + Percent(c.details_jaccard) + "\n";
+  if (c.shared_stems > 0) {
+    out += "  " + std::to_string(c.shared_stems) +
+           " content words shared, " + std::to_string(c.stems_in_order) +
+           " of them used in the same order by both\n";
+  }
   if (c.drawn_words > 0) {
     const bool a_short = c.a_words <= c.b_words;
     out += std::string("  ") + (a_short ? "A" : "B") + " draws on " +
