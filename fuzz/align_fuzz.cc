@@ -1,12 +1,17 @@
 // libFuzzer target: arbitrary UTF-8-ish text split in two halves, aligned
 // and classified (src/compare/). Must never crash, and every span must lie
-// inside its text. Build as ingest_fuzz.cc says, target align_fuzz.
+// inside its text. The two halves (and a copy of the first) are then
+// analysed as a story, whose pair evidence — the word-order measures
+// counted from the story's stem ids — must equal ComputeEvidence's from
+// the texts. Build as ingest_fuzz.cc says, target align_fuzz.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "src/compare/aligner.h"
+#include "src/compare/families.h"
 #include "src/compare/relation.h"
 #include "src/ingest/encoding.h"
 
@@ -28,6 +33,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
   }
-  (void)concord::compare::Classify(concord::compare::ComputeEvidence(ta, tb, al));
+  using concord::compare::PairEvidence;
+  const PairEvidence e = concord::compare::ComputeEvidence(ta, tb, al);
+  (void)concord::compare::Classify(e);
+
+  const std::vector<concord::compare::StoryMember> members = {
+      {&ta, {}, false}, {&tb, {}, false}, {&ta, {}, false}};
+  const auto story = concord::compare::AnalyzeStoryReuse(members, nullptr);
+  for (const auto& pr : story.pairs) {
+    const PairEvidence& got = pr.relation.evidence;
+    const auto& x = *members[pr.a].text;
+    const auto& y = *members[pr.b].text;
+    const PairEvidence want = concord::compare::ComputeEvidence(
+        x, y, concord::compare::Alignment{}, concord::compare::SetsOf(x),
+        concord::compare::SetsOf(y));
+    if (got.containment_a != want.containment_a ||
+        got.containment_b != want.containment_b) {
+      std::abort();
+    }
+    if (concord::compare::NeedsOrder(got) &&
+        (got.shared_stems != want.shared_stems ||
+         got.stems_in_order != want.stems_in_order)) {
+      std::abort();
+    }
+    if (concord::compare::NeedsDrawnWords(got) &&
+        got.drawn_words != want.drawn_words) {
+      std::abort();
+    }
+  }
   return 0;
 }

@@ -302,73 +302,47 @@ class StorySets {
     details_.assign(n * stride_, 0);
     content_size_.assign(n, 0);
     details_size_.assign(n, 0);
-    std::vector<uint64_t> seen(stride_, 0), multi(stride_, 0);
+    // Per text, besides its rows, its content stems' ids in the order of
+    // their first use (the mention that sets the stem's bit) and the word
+    // index of each first use.
+    ids_ = next;
+    first_uses_.clear();
+    first_uses_.reserve(contents);
+    first_places_.clear();
+    first_places_.reserve(contents);
+    first_use_range_.resize(n);
     for (size_t i = 0, c = 0, d = 0; i < n; ++i) {
       uint64_t* const content = &content_[i * stride_];
       uint64_t* const detail = &details_[i * stride_];
       if (text_id[i] != i) {
-        // The first member's rows.
+        // The first member's rows and list.
         const size_t first = text_id[i];
         std::copy_n(&content_[first * stride_], stride_, content);
         std::copy_n(&details_[first * stride_], stride_, detail);
+        first_use_range_[i] = first_use_range_[first];
       } else {
-        // (A repeated mention sets its bit again.)
+        const auto begin = uint32_t(first_uses_.size());
         for (; c < content_end[i]; ++c) {
           const uint32_t id = content_ids[c];
-          content[id >> 6] |= uint64_t{1} << (id & 63);
+          uint64_t& row_word = content[id >> 6];
+          const uint64_t bit = uint64_t{1} << (id & 63);
+          if ((row_word & bit) != 0) continue;
+          row_word |= bit;
+          first_uses_.push_back(id);
+          first_places_.push_back(content_places[c]);
         }
+        first_use_range_[i] = {begin, uint32_t(first_uses_.size())};
+        // (A repeated mention sets its bit again.)
         for (; d < detail_end[i]; ++d) {
           const uint32_t id = detail_ids[d];
           detail[id >> 6] |= uint64_t{1} << (id & 63);
         }
-      }
-      // Row by row rather than per word (a row has a bit per 64 stems): a
-      // stem already in an earlier member's content is in two; the sizes
-      // are the rows' bit counts.
-      uint64_t* const seen_row = seen.data();
-      uint64_t* const multi_row = multi.data();
-      for (size_t w = 0; w < stride_; ++w) {
-        multi_row[w] |= seen_row[w] & content[w];
-        seen_row[w] |= content[w];
       }
       content_size_[i] =
           static_cast<uint32_t>(AndCount(content, content, stride_));
       details_size_[i] =
           static_cast<uint32_t>(AndCount(detail, detail, stride_));
     }
-    multi_ = std::move(multi);
-    // Per text, its content stems' ids in the order of their first use,
-    // and the word index of each first use.
-    ids_ = next;
-    // mark[id]: the last text (numbered from mark_base) that used the stem.
-    thread_local std::vector<uint32_t> mark;
-    thread_local uint32_t mark_base = 0;
-    if (mark.size() < next || mark_base > UINT32_MAX - uint32_t(n) - 1) {
-      mark.assign(std::max<size_t>(next, mark.size()), 0);
-      mark_base = 0;
-    }
-    first_uses_.clear();
-    first_uses_.reserve(contents);
-    first_places_.clear();
-    first_places_.reserve(contents);
-    first_use_range_.resize(n);
-    for (size_t i = 0, c = 0; i < n; ++i) {
-      if (text_id[i] != i) {  // a copy: its text's list (no ids of its own)
-        first_use_range_[i] = first_use_range_[text_id[i]];
-        continue;
-      }
-      const auto begin = uint32_t(first_uses_.size());
-      const uint32_t me = mark_base + uint32_t(i) + 1;
-      for (; c < content_end[i]; ++c) {
-        const uint32_t id = content_ids[c];
-        if (mark[id] == me) continue;
-        mark[id] = me;
-        first_uses_.push_back(id);
-        first_places_.push_back(content_places[c]);
-      }
-      first_use_range_[i] = {begin, uint32_t(first_uses_.size())};
-    }
-    mark_base += uint32_t(n);
   }
 
   // PairEvidence::drawn_words of member `shorter` in member `longer`: the
@@ -411,10 +385,6 @@ class StorySets {
   size_t SharedDetails(size_t i, size_t j) const {
     return AndCount(&details_[i * stride_], &details_[j * stride_], stride_);
   }
-  // Member i's content stems that some other member's content has too.
-  size_t ContentElsewhere(size_t i) const {
-    return AndCount(&content_[i * stride_], multi_.data(), stride_);
-  }
   // Member i's content stems that the content of some member j != i with
   // keep(j) has too.
   template <class Keep>
@@ -431,7 +401,7 @@ class StorySets {
 
  private:
   size_t stride_ = 0;  // 64-bit words per bitmap
-  std::vector<uint64_t> content_, details_, multi_;
+  std::vector<uint64_t> content_, details_;
   std::vector<uint32_t> content_size_, details_size_;
   uint32_t ids_ = 0;  // distinct stems in the story
   std::vector<uint32_t> first_uses_, first_places_;

@@ -8,7 +8,11 @@
 // but whose content is the source's. Independent reports of one event
 // share some facts too, so a rewrite needs most of one side's content words
 // in the other together with some aligned wording, or nearly all of them;
-// an independent report adds much of its own (low containment).
+// an independent report adds much of its own (low containment), and tells
+// what it shares in its own order where a rewrite keeps its source's (the
+// order of the shared content words: see kRewriteMinOrder). A summary
+// condenses its source; a text as long as the part of a source it draws
+// on rewrites that part (see kSummaryCompression).
 //
 // Tested through families_test.cc (invented pairs of each kind from
 // examples/, and the seeds when ../shared is present) and the quality tests
