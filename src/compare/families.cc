@@ -312,13 +312,13 @@ class StorySets {
     first_places_.reserve(contents);
     first_use_range_.resize(n);
     for (size_t i = 0, c = 0, d = 0; i < n; ++i) {
-      uint64_t* const content = &content_[i * stride_];
-      uint64_t* const detail = &details_[i * stride_];
+      uint64_t* const content = content_.data() + i * stride_;
+      uint64_t* const detail = details_.data() + i * stride_;
       if (text_id[i] != i) {
         // The first member's rows and list.
         const size_t first = text_id[i];
-        std::copy_n(&content_[first * stride_], stride_, content);
-        std::copy_n(&details_[first * stride_], stride_, detail);
+        std::copy_n(content_.data() + first * stride_, stride_, content);
+        std::copy_n(details_.data() + first * stride_, stride_, detail);
         first_use_range_[i] = first_use_range_[first];
       } else {
         const auto begin = uint32_t(first_uses_.size());
@@ -349,7 +349,7 @@ class StorySets {
   // longer's first uses of stems in the shorter's content.
   uint32_t DrawnWords(size_t shorter, size_t longer) const {
     thread_local std::vector<uint32_t> places;
-    const uint64_t* const content = &content_[shorter * stride_];
+    const uint64_t* const content = content_.data() + shorter * stride_;
     places.clear();
     const auto [b, e] = first_use_range_[longer];
     for (uint32_t r = b; r < e; ++r) {
@@ -380,10 +380,12 @@ class StorySets {
   size_t Content(size_t i) const { return content_size_[i]; }
   size_t Details(size_t i) const { return details_size_[i]; }
   size_t SharedContent(size_t i, size_t j) const {
-    return AndCount(&content_[i * stride_], &content_[j * stride_], stride_);
+    return AndCount(content_.data() + i * stride_,
+                    content_.data() + j * stride_, stride_);
   }
   size_t SharedDetails(size_t i, size_t j) const {
-    return AndCount(&details_[i * stride_], &details_[j * stride_], stride_);
+    return AndCount(details_.data() + i * stride_,
+                    details_.data() + j * stride_, stride_);
   }
   // Member i's content stems that the content of some member j != i with
   // keep(j) has too.
@@ -393,10 +395,10 @@ class StorySets {
     any.assign(stride_, 0);
     for (size_t j = 0; j < content_size_.size(); ++j) {
       if (j == i || !keep(j)) continue;
-      const uint64_t* const row = &content_[j * stride_];
+      const uint64_t* const row = content_.data() + j * stride_;
       for (size_t w = 0; w < stride_; ++w) any[w] |= row[w];
     }
-    return AndCount(&content_[i * stride_], any.data(), stride_);
+    return AndCount(content_.data() + i * stride_, any.data(), stride_);
   }
 
  private:

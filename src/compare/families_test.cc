@@ -100,6 +100,20 @@ TEST(FamiliesTest, FloodStoryPairsAndRoles) {
   EXPECT_TRUE(swaps.contains({"homes", "houses"}));
 }
 
+// Texts with no words (the fuzzer's empty input): no stems, empty rows,
+// every pair independent, nothing read out of bounds (under the
+// sanitizers: fuzz/align_fuzz.cc found the empty rows' null pointer).
+TEST(FamiliesTest, StoryOfEmptyTextsIsAllIndependent) {
+  const AlignedText empty;
+  const std::vector<StoryMember> members = {
+      {&empty, {}, false}, {&empty, {}, false}, {&empty, {}, false}};
+  const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
+  ASSERT_EQ(r.pairs.size(), 3u);
+  for (const PairResult& p : r.pairs) {
+    EXPECT_EQ(p.relation.relation, Relation::kIndependent);
+  }
+}
+
 // A wire and its verbatim copy in a story of much longer reports on other
 // matters: the wire's content is all in its copy, and both are short
 // against the story, but a copy is no summary (a summary is short against
