@@ -3,6 +3,7 @@
 // `compare --pairs` reads which text is the source from its field names.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -74,6 +75,32 @@ TEST(CompareE2eTest, PairsFieldsSayWhichTextIsTheSource) {
   EXPECT_EQ(json::parse(ab)["relation"], "summary") << ab;
   EXPECT_EQ(json::parse(sd)["relation"], "rewrite") << sd;
   EXPECT_EQ(json::parse(oa)["relation"], "summary") << oa;
+}
+
+// `eval derived` counts the pairs per relation, and its JSON names the
+// file as a proper string whatever characters the path has.
+TEST(CompareE2eTest, EvalDerivedCountsRelationsAndQuotesItsPath) {
+  const std::string dir = MakeTempDir("eval_derived") + "/say \"when\"";
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/pairs.jsonl";
+  std::stringstream wire;
+  wire << std::ifstream(kExamples + "tram-01-wire.txt").rdbuf();
+  std::stringstream other;
+  other << std::ifstream(kExamples + "flood-04-independent.txt").rdbuf();
+  WriteFile(file, json{{"source", wire.str()}, {"derived", wire.str()}}.dump() +
+                      "\n" +
+                      json{{"a", wire.str()}, {"b", other.str()}}.dump() +
+                      "\n");
+  auto r = RunConcord("eval derived '" + file + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["file"], file);
+  EXPECT_EQ(j["pairs"], 2);
+  EXPECT_EQ(j["relations"]["duplicate"], 1) << r.out;
+  EXPECT_EQ(j["relations"]["independent"], 1) << r.out;
+  auto text = RunConcord("eval derived '" + file + "'");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("duplicate 1"), std::string::npos) << text.out;
 }
 
 }  // namespace

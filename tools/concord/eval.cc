@@ -27,6 +27,24 @@ struct EvalArgs {
   bool per_page = false;
 };
 
+// `s` as a JSON string literal (quotes, escapes).
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char ch : s) {
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += static_cast<char>(ch);
+    } else if (ch < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+      out += buf;
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out + "\"";
+}
+
 int RunClustering(const EvalArgs& args) {
   AnalyzeOptions options;
   if (args.threshold >= 0) options.cluster.join_threshold = args.threshold;
@@ -41,11 +59,11 @@ int RunClustering(const EvalArgs& args) {
   const ClusteringScores& s = r->scores;
   if (args.format == "json") {
     std::printf(
-        "{\"task\":\"clustering\",\"file\":\"%s\",\"items\":%zu,"
+        "{\"task\":\"clustering\",\"file\":%s,\"items\":%zu,"
         "\"labels\":%zu,\"stories\":%zu,\"bcubed_precision\":%.4f,"
         "\"bcubed_recall\":%.4f,\"bcubed_f1\":%.4f,\"nmi\":%.4f,"
         "\"unlabelled\":%zu,\"errors\":%zu}\n",
-        args.file.c_str(), s.items, s.reference_classes, s.predicted_clusters,
+        JsonString(args.file).c_str(), s.items, s.reference_classes, s.predicted_clusters,
         s.bcubed_precision, s.bcubed_recall, s.bcubed_f1, s.nmi,
         r->unlabelled, r->errors.size());
   } else {
@@ -112,9 +130,9 @@ int RunParaphrase(const EvalArgs& args) {
   const double accuracy = double(correct) / n;
   if (args.format == "json") {
     std::printf(
-        "{\"task\":\"paraphrase\",\"file\":\"%s\",\"pairs\":%zu,"
+        "{\"task\":\"paraphrase\",\"file\":%s,\"pairs\":%zu,"
         "\"accuracy\":%.4f,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f}\n",
-        args.file.c_str(), n, accuracy, precision, recall, f1);
+        JsonString(args.file).c_str(), n, accuracy, precision, recall, f1);
   } else {
     std::printf("paraphrase  %s\n  pairs %zu\n  accuracy %.4f  precision %.4f"
                 "  recall %.4f  F1 %.4f\n",
@@ -140,9 +158,9 @@ int RunReuse(const EvalArgs& args) {
   const double acc4 = double(correct) / n, acc2 = double(binary) / n;
   if (args.format == "json") {
     std::printf(
-        "{\"task\":\"reuse\",\"file\":\"%s\",\"pairs\":%zu,"
+        "{\"task\":\"reuse\",\"file\":%s,\"pairs\":%zu,"
         "\"accuracy_4class\":%.4f,\"accuracy_derived_vs_non\":%.4f}\n",
-        args.file.c_str(), n, acc4, acc2);
+        JsonString(args.file).c_str(), n, acc4, acc2);
   } else {
     std::printf("reuse  %s\n  pairs %zu\n  4-class accuracy %.4f\n"
                 "  derived-vs-non accuracy %.4f\n",
@@ -164,7 +182,12 @@ int RunDerived(const EvalArgs& args) {
   };
   std::map<std::string, Tally> per_style;
   Tally all;
+  // Pairs per relation, in the order of relation.h.
+  std::vector<std::pair<std::string, size_t>> relations = {
+      {"duplicate", 0}, {"near-duplicate", 0}, {"spun copy", 0},
+      {"rewrite", 0},   {"summary", 0},        {"independent", 0}};
   for (const auto& [p, c] : results) {
+    for (auto& [name, n] : relations) n += name == c.relation;
     const bool close = c.relation == "rewrite" || c.relation == "spun copy" ||
                        c.relation == "near-duplicate" ||
                        c.relation == "duplicate";
@@ -182,10 +205,10 @@ int RunDerived(const EvalArgs& args) {
   auto share = [](size_t k, size_t n) { return n ? double(k) / n : 0.0; };
   if (args.format == "json") {
     std::printf(
-        "{\"task\":\"derived\",\"file\":\"%s\",\"pairs\":%zu,"
+        "{\"task\":\"derived\",\"file\":%s,\"pairs\":%zu,"
         "\"derived\":%.4f,\"rewrite_or_closer\":%.4f,\"independent\":%.4f,"
         "\"styles\":{",
-        args.file.c_str(), all.pairs, share(all.derived, all.pairs),
+        JsonString(args.file).c_str(), all.pairs, share(all.derived, all.pairs),
         share(all.close, all.pairs), 1 - share(all.derived, all.pairs));
     bool first = true;
     for (const auto& [style, t] : per_style) {
@@ -195,12 +218,22 @@ int RunDerived(const EvalArgs& args) {
                   share(t.derived, t.pairs), share(t.close, t.pairs));
       first = false;
     }
+    std::printf("},\"relations\":{");
+    for (size_t k = 0; k < relations.size(); ++k) {
+      std::printf("%s\"%s\":%zu", k ? "," : "", relations[k].first.c_str(),
+                  relations[k].second);
+    }
     std::printf("}}\n");
   } else {
     std::printf("derived  %s\n  pairs %zu\n  derived %.4f  rewrite-or-closer"
                 " %.4f  independent %.4f\n",
                 args.file.c_str(), all.pairs, share(all.derived, all.pairs),
                 share(all.close, all.pairs), 1 - share(all.derived, all.pairs));
+    std::printf("  relations");
+    for (const auto& [name, n] : relations) {
+      std::printf("  %s %zu", name.c_str(), n);
+    }
+    std::printf("\n");
     for (const auto& [style, t] : per_style) {
       std::printf("    %-28s pairs %4zu  derived %.4f  rewrite-or-closer %.4f\n",
                   style.c_str(), t.pairs, share(t.derived, t.pairs),
@@ -222,10 +255,11 @@ int RunExtraction(const EvalArgs& args) {
   const double pages_per_s = s.seconds > 0 ? s.pages / s.seconds : 0;
   if (args.format == "json") {
     std::printf(
-        "{\"task\":\"extraction\",\"dir\":\"%s\",\"parser\":\"%s\","
+        "{\"task\":\"extraction\",\"dir\":%s,\"parser\":\"%s\","
         "\"pages\":%zu,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,"
         "\"seconds\":%.4f,\"pages_per_second\":%.1f}\n",
-        args.file.c_str(), args.parser.c_str(), s.pages, s.precision,
+        JsonString(args.file).c_str(), args.parser.c_str(), s.pages,
+        s.precision,
         s.recall, s.f1, s.seconds, pages_per_s);
   } else {
     std::printf("extraction  %s  (parser %s)\n", args.file.c_str(),
@@ -274,22 +308,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += static_cast<char>(ch);
-    } else if (ch < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", ch);
-      out += buf;
-    } else {
-      out += static_cast<char>(ch);
-    }
-  }
-  return out + "\"";
-}
 
 int RunConflicts(const EvalArgs& args) {
   const auto start = std::chrono::steady_clock::now();
