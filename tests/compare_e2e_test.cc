@@ -43,6 +43,18 @@ TEST(CompareE2eTest, SummaryShowsThePartItDrawsOnAndTheOrder) {
   EXPECT_LE(j["stems_in_order"].get<int>(), j["shared_stems"].get<int>());
 }
 
+TEST(CompareE2eTest, BFromAFlagTellsAnExpansionFromASummary) {
+  const std::string wire = kExamples + "tram-01-wire.txt";
+  const std::string summary = kExamples + "tram-04-summary.txt";
+  auto plain = RunConcord("compare " + summary + " " + wire + " --format json");
+  auto directed = RunConcord("compare " + summary + " " + wire +
+                             " --b-from-a --format json");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(directed.exit_code, 0) << directed.err;
+  EXPECT_EQ(json::parse(plain.out)["relation"], "summary");
+  EXPECT_EQ(json::parse(directed.out)["relation"], "rewrite");
+}
+
 // The same two texts as a/b and as source/derived with the short one the
 // source: undirected it may be the other's summary; known to be the
 // source, the longer text expands it.

@@ -16,6 +16,7 @@ struct CompareArgs {
   std::string pairs;
   std::string format = "text";
   std::string color = "auto";
+  bool b_from_a = false;
 };
 
 // --pairs: one JSON line per pair, without spans.
@@ -35,8 +36,8 @@ int RunPairs(const CompareArgs& args) {
               << "\n";
   }
   for (const TextPair& p : pairs) {
-    const std::string line =
-        RenderComparisonJson(comparer.Compare(p.a, p.b, p.directed), -1, false, p.id);
+    const std::string line = RenderComparisonJson(
+        comparer.Compare(p.a, p.b, p.directed), -1, false, p.id);
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
   return errors.empty() ? 0 : 1;
@@ -61,7 +62,7 @@ int RunCompare(const CompareArgs& args) {
     std::cerr << "concord: warning: " << comparer.wordnet_status().message()
               << "\n";
   }
-  const Comparison c = comparer.Compare(*a, *b);
+  const Comparison c = comparer.Compare(*a, *b, args.b_from_a);
   const std::string out =
       args.format == "json"
           ? RenderComparisonJson(c)
@@ -84,6 +85,10 @@ void AddCompareCommand(CLI::App& app, Action* action) {
   cmd->add_option("--pairs", args->pairs,
                   "JSON Lines of pairs (a/b, source/derived or "
                   "original/altered, and id): one JSON line out per pair");
+  cmd->add_flag("--b-from-a", args->b_from_a,
+               "B is known to derive from A (A is the source): a B over "
+               "twice A's length then expands A, and A is not called its "
+               "summary");
   cmd->add_option("--format", args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--color", args->color, "auto, always or never")
