@@ -306,10 +306,13 @@ class StorySets {
     // their first use (the mention that sets the stem's bit) and the word
     // index of each first use.
     ids_ = next;
-    first_uses_.clear();
-    first_uses_.reserve(contents);
-    first_places_.clear();
-    first_places_.reserve(contents);
+    // Written through pointers (push_back was not inlined here), then cut
+    // to what was written.
+    first_uses_.resize(contents);
+    first_places_.resize(contents);
+    uint32_t* const uses = first_uses_.data();
+    uint32_t* const places = first_places_.data();
+    uint32_t used = 0;
     first_use_range_.resize(n);
     for (size_t i = 0, c = 0, d = 0; i < n; ++i) {
       uint64_t* const content = content_.data() + i * stride_;
@@ -321,17 +324,18 @@ class StorySets {
         std::copy_n(details_.data() + first * stride_, stride_, detail);
         first_use_range_[i] = first_use_range_[first];
       } else {
-        const auto begin = uint32_t(first_uses_.size());
+        const uint32_t begin = used;
         for (; c < content_end[i]; ++c) {
           const uint32_t id = content_ids[c];
           uint64_t& row_word = content[id >> 6];
           const uint64_t bit = uint64_t{1} << (id & 63);
           if ((row_word & bit) != 0) continue;
           row_word |= bit;
-          first_uses_.push_back(id);
-          first_places_.push_back(content_places[c]);
+          uses[used] = id;
+          places[used] = content_places[c];
+          ++used;
         }
-        first_use_range_[i] = {begin, uint32_t(first_uses_.size())};
+        first_use_range_[i] = {begin, used};
         // (A repeated mention sets its bit again.)
         for (; d < detail_end[i]; ++d) {
           const uint32_t id = detail_ids[d];
@@ -343,6 +347,8 @@ class StorySets {
       details_size_[i] =
           static_cast<uint32_t>(AndCount(detail, detail, stride_));
     }
+    first_uses_.resize(used);
+    first_places_.resize(used);
   }
 
   // PairEvidence::drawn_words of member `shorter` in member `longer`: the
@@ -350,12 +356,15 @@ class StorySets {
   uint32_t DrawnWords(size_t shorter, size_t longer) const {
     thread_local std::vector<uint32_t> places;
     const uint64_t* const content = content_.data() + shorter * stride_;
-    places.clear();
     const auto [b, e] = first_use_range_[longer];
+    places.resize(e - b);
+    size_t k = 0;
     for (uint32_t r = b; r < e; ++r) {
       const uint32_t id = first_uses_[r];
-      if ((content[id >> 6] >> (id & 63)) & 1) places.push_back(first_places_[r]);
+      places[k] = first_places_[r];
+      k += (content[id >> 6] >> (id & 63)) & 1;
     }
+    places.resize(k);
     return DrawnSpan(places);
   }
 
@@ -367,13 +376,16 @@ class StorySets {
     const auto [ib, ie] = first_use_range_[i];
     const auto [jb, je] = first_use_range_[j];
     for (uint32_t r = ib; r < ie; ++r) rank[first_uses_[r]] = r;
-    in_i.clear();
+    in_i.resize(je - jb);
+    size_t k = 0;
     for (uint32_t r = jb; r < je; ++r) {
       const uint32_t at = rank[first_uses_[r]];
-      if (at != UINT32_MAX) in_i.push_back(at);
+      in_i[k] = at;
+      k += at != UINT32_MAX;
     }
+    in_i.resize(k);
     for (uint32_t r = ib; r < ie; ++r) rank[first_uses_[r]] = UINT32_MAX;
-    o->shared_stems = uint32_t(in_i.size());
+    o->shared_stems = uint32_t(k);
     o->stems_in_order = LongestIncreasingRun(in_i, &tails);
   }
 

@@ -211,22 +211,20 @@ void ContentOrder(const AlignedText& a, const AlignedText& b,
 
 uint32_t LongestIncreasingRun(const std::vector<uint32_t>& seq,
                               std::vector<uint32_t>* tails) {
-  // tails[k]: the smallest last element of an increasing run of k + 1.
-  tails->clear();
+  // t[k]: the smallest last element of an increasing run of k + 1, for k
+  // below `run` (written through a pointer: push_back was not inlined).
+  tails->resize(seq.size());
+  uint32_t* const t = tails->data();
+  size_t run = 0;
   for (const uint32_t x : seq) {
     // (Derived texts keep most of their order: most x extend the run.)
-    if (tails->empty() || x > tails->back()) {
-      tails->push_back(x);
+    if (run == 0 || x > t[run - 1]) {
+      t[run++] = x;
       continue;
     }
-    const auto it = std::lower_bound(tails->begin(), tails->end(), x);
-    if (it == tails->end()) {
-      tails->push_back(x);
-    } else {
-      *it = x;
-    }
+    *std::lower_bound(t, t + run, x) = x;
   }
-  return uint32_t(tails->size());
+  return uint32_t(run);
 }
 
 uint32_t DrawnSpan(const std::vector<uint32_t>& first) {
