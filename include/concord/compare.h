@@ -97,7 +97,8 @@ class CONCORD_EXPORT Comparer {
   // Why WordNet is unavailable, or OK.
   const Status& wordnet_status() const;
   // `b_from_a`: B is known to derive from A (a source and its derived
-  // text), so a B longer than A is not taken for A's source.
+  // text), so a B over twice A's length expands A: a rewrite, never "A
+  // summarises B".
   Comparison Compare(const std::string& a, const std::string& b,
                      bool b_from_a = false) const;
 
