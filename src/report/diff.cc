@@ -5,6 +5,8 @@
 // every aligned passage are marked "only in A", and B's own stretches follow
 // under "only in B". With colour: identical plain, swaps yellow, only-A red,
 // only-B green.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -45,9 +47,14 @@ std::string RenderComparisonText(const Comparison& c,
          ", of B in A " + Percent(c.content_containment_b) +
          "; names and numbers shared " + Percent(c.details_jaccard) + "\n";
   if (c.shared_stems > 0) {
+    // Unrelated orders keep about 2√n of n in one order (the longest
+    // increasing run of a random permutation): the yardstick for the count.
+    const long chance = std::lround(2 * std::sqrt(double(c.shared_stems)));
     out += "  " + std::to_string(c.shared_stems) +
            " content words shared, " + std::to_string(c.stems_in_order) +
-           " of them used in the same order by both\n";
+           " of them used in the same order by both (about " +
+           std::to_string(std::min<long>(chance, c.shared_stems)) +
+           " by chance)\n";
   }
   if (c.drawn_words > 0) {
     const bool a_short = c.a_words <= c.b_words;
