@@ -87,6 +87,13 @@ TEST(CompareE2eTest, PairsFieldsSayWhichTextIsTheSource) {
   EXPECT_EQ(json::parse(ab)["relation"], "summary") << ab;
   EXPECT_EQ(json::parse(sd)["relation"], "rewrite") << sd;
   EXPECT_EQ(json::parse(oa)["relation"], "summary") << oa;
+
+  // --b-from-a reads the a/b pair as source and derived too.
+  auto all = RunConcord("compare --pairs " + dir + "/pairs.jsonl --b-from-a");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  std::istringstream all_lines(all.out);
+  std::getline(all_lines, ab);
+  EXPECT_EQ(json::parse(ab)["relation"], "rewrite") << ab;
 }
 
 // `eval derived` counts the pairs per relation, and its JSON names the

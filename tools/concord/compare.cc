@@ -37,7 +37,8 @@ int RunPairs(const CompareArgs& args) {
   }
   for (const TextPair& p : pairs) {
     const std::string line = RenderComparisonJson(
-        comparer.Compare(p.a, p.b, p.directed), -1, false, p.id);
+        comparer.Compare(p.a, p.b, p.directed || args.b_from_a), -1, false,
+        p.id);
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
   return errors.empty() ? 0 : 1;
@@ -88,7 +89,8 @@ void AddCompareCommand(CLI::App& app, Action* action) {
   cmd->add_flag("--b-from-a", args->b_from_a,
                "B is known to derive from A (A is the source): a B over "
                "twice A's length then expands A, and A is not called its "
-               "summary");
+               "summary; with --pairs, every a/b pair is read so too "
+               "(source/derived and original/altered pairs always are)");
   cmd->add_option("--format", args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--color", args->color, "auto, always or never")
