@@ -40,6 +40,7 @@
 #include <type_traits>
 
 #include "src/base/hash.h"
+#include "src/base/short_string.h"
 #include "src/text/numbers.h"
 #include "src/text/segmenter.h"
 #include "src/text/stopwords.h"
@@ -577,26 +578,13 @@ class StemMemo {
       // Up to 8 bytes, the probe hash determines the word given its
       // length (ProbeHash), so the spelling is compared only above that.
       if (s.probe == q && s.size == word.size() &&
-          (word.size() <= 8 || SameLong(v.chars + s.word, word))) {
+          (word.size() <= 8 ||
+           SameShortString({v.chars + s.word, word.size()}, word))) {
         return &s;
       }
     }
   }
 
-  // The spelling at `kept` equals `word` (over 8 bytes, as long as it).
-  // Up to 16 bytes (most of them) by two overlapping 8-byte loads per side,
-  // inline: a memcmp call made the compiler save and restore the probe
-  // loop's registers around it.
-  static bool SameLong(const char* kept, std::string_view word) {
-    const size_t n = word.size();
-    if (n > 16) return std::memcmp(kept, word.data(), n) == 0;
-    uint64_t x0, x1, y0, y1;
-    std::memcpy(&x0, kept, 8);
-    std::memcpy(&x1, kept + n - 8, 8);
-    std::memcpy(&y0, word.data(), 8);
-    std::memcpy(&y1, word.data() + n - 8, 8);
-    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-  }
 
   // Adds `word` (absent; q = ProbeHash(word)): stems it. Returns its slot's
   // values (a word too long for a slot is stemmed but not kept).

@@ -20,6 +20,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "src/base/short_string.h"
 #include "src/text/segmenter.h"
 #include "src/text/stopwords.h"
 
@@ -209,33 +210,7 @@ bool SameKey(const Key& a, const Key& b) {
   return a == b;
 }
 inline bool SameKey(std::string_view a, std::string_view b) {
-  const size_t n = a.size();
-  if (n != b.size()) return false;
-  const char* p = a.data();
-  const char* q = b.data();
-  auto load64 = [](const char* x) {
-    uint64_t v;
-    std::memcpy(&v, x, 8);
-    return v;
-  };
-  auto load32 = [](const char* x) {
-    uint32_t v;
-    std::memcpy(&v, x, 4);
-    return v;
-  };
-  if (n >= 8) {
-    for (size_t k = 0; k + 8 < n; k += 8) {
-      if (load64(p + k) != load64(q + k)) return false;
-    }
-    return load64(p + n - 8) == load64(q + n - 8);
-  }
-  if (n >= 4) {
-    return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
-  }
-  for (size_t k = 0; k < n; ++k) {
-    if (p[k] != q[k]) return false;
-  }
-  return true;
+  return SameShortString(a, b);
 }
 
 // The distinct folded words of a story's quotes (or of the brief's
@@ -380,47 +355,14 @@ class FirstSight {
   int shift_ = 64;
 };
 
-// A hash of short strings (units, claim values, entity keys) for the flat
-// tables here, inline: eight bytes at a time (the last eight overlapping
-// the one before), four and four for 4-7 bytes, three bytes below, each
-// step a multiply and a shift, where std::hash<std::string_view> calls
-// into the library and FNV-1a multiplies per byte. Only which slot a key
-// lands in depends on it, never an order.
+// The hash of short strings (units, claim values, entity keys) for the
+// flat tables here: HashShortString, inline, where
+// std::hash<std::string_view> calls into the library and FNV-1a
+// multiplies per byte. Only which slot a key lands in depends on it, never
+// an order.
 struct ShortStringHash {
-  static constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  static uint64_t Load64(const char* p) {
-    uint64_t x;
-    std::memcpy(&x, p, 8);
-    return x;
-  }
-  static uint64_t Load32(const char* p) {
-    uint32_t x;
-    std::memcpy(&x, p, 4);
-    return x;
-  }
-  static uint64_t Mix(uint64_t h) {
-    h *= kMul;
-    return h ^ (h >> 29);
-  }
   size_t operator()(std::string_view s) const {
-    const char* p = s.data();
-    size_t n = s.size();
-    uint64_t h = Mix(n + 1);
-    if (n >= 8) {
-      while (n > 8) {
-        h = Mix(h ^ Load64(p));
-        p += 8;
-        n -= 8;
-      }
-      h = Mix(h ^ Load64(p + n - 8));
-    } else if (n >= 4) {
-      h = Mix(h ^ (Load32(p) << 32 | Load32(p + n - 4)));
-    } else if (n > 0) {
-      h = Mix(h ^ (uint64_t{static_cast<unsigned char>(p[0])} << 16 |
-                   uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 |
-                   uint64_t{static_cast<unsigned char>(p[n - 1])}));
-    }
-    return static_cast<size_t>(h ^ (h >> 32));
+    return static_cast<size_t>(HashShortString(s));
   }
 };
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "concord/render.h"
+#include "src/base/short_string.h"
 
 namespace concord {
 namespace {
@@ -42,12 +43,6 @@ const char* CodeName(StatusCode code) {
 
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
 constexpr uint64_t kHighBits = 0x80 * kOnes;
-
-uint64_t Load8(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
 
 // Whether any of the eight bytes of x is a control character (< 0x20), '"',
 // '\\' or a byte >= 0x80 (not escaped, but left to the byte loop). The
@@ -87,7 +82,7 @@ size_t PlainPrefix(std::string_view s) {
   }
   bool plain;
   if (n >= 8) {
-    plain = !NeedsEscape8(Load8(p)) && !NeedsEscape8(Load8(p + n - 8));
+    plain = !NeedsEscape8(LoadU64(p)) && !NeedsEscape8(LoadU64(p + n - 8));
   } else if (n >= 4) {
     uint32_t lo, hi;
     std::memcpy(&lo, p, 4);
@@ -160,8 +155,8 @@ size_t PlainPrefix(std::string_view s) {
   constexpr int kFill = 0x61616161;  // "aaaa": plain
   __m128i v;
   if (n >= 8) {
-    const uint64_t lo = Load8(src);
-    const uint64_t hi = Load8(src + n - 8);
+    const uint64_t lo = LoadU64(src);
+    const uint64_t hi = LoadU64(src + n - 8);
     std::memcpy(dst, &lo, 8);
     std::memcpy(dst + n - 8, &hi, 8);
     v = _mm_set_epi64x(static_cast<int64_t>(hi), static_cast<int64_t>(lo));
@@ -502,7 +497,7 @@ class Writer {
     const size_t n = s.size();
     while (i < n) {
       // ASCII eight bytes at a time.
-      while (i + 8 <= n && (Load8(s.data() + i) & kHighBits) == 0) i += 8;
+      while (i + 8 <= n && (LoadU64(s.data() + i) & kHighBits) == 0) i += 8;
       if (i >= n) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c < 0x80) {

@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "src/base/hash.h"
+#include "src/base/short_string.h"
 #include "src/text/numbers.h"
 #include "src/text/stopwords.h"
 
@@ -24,73 +25,6 @@ constexpr size_t kMaxReported = 1 << 22;  // VocabularyTerms::kUnseen memory
 bool EndsSentence(std::string_view punct) {
   return punct == "." || punct == "!" || punct == "?" || punct == ":" ||
          punct == ";" || punct == "..." || punct == "\xE2\x80\xA6";
-}
-
-// A well-mixed 64-bit hash of a short string, inline (memo keys are words:
-// a call to Hash64 would cost more than the look-up). Reads the bytes as
-// at most two overlapping loads per 8 bytes; no allocation, no call.
-uint64_t Load64(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-
-uint64_t Load32(const char* p) {
-  uint32_t x;
-  std::memcpy(&x, p, 4);
-  return x;
-}
-
-// A bijection of 64-bit values that spreads every input bit over the low
-// bits (the memo's index) and the high ones: an odd multiplier, then the
-// high half folded into the low one. Cheaper than Fmix64, and as the memo
-// relies on it, invertible.
-[[gnu::always_inline]] inline uint64_t Mix(uint64_t x) {
-  x *= 0x9E3779B97F4A7C15ULL;
-  return x ^ (x >> 32);
-}
-
-// For a word under 8 bytes, the value mixed is an injective function of
-// its bytes (for a given length, which seeds the hash): every byte is in
-// one of the loads. So two such words of one length have equal hashes only
-// when they are equal, and the memo compares them by hash.
-[[gnu::always_inline]] inline uint64_t WordHash(std::string_view w) {
-  const char* p = w.data();
-  const size_t n = w.size();
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
-  if (n >= 8) {
-    size_t i = 0;
-    for (; i + 8 < n; i += 8) h = Mix(h ^ Load64(p + i));
-    h ^= Load64(p + n - 8);  // the last 8 bytes, overlapping
-  } else if (n >= 4) {
-    h ^= Load32(p) | (Load32(p + n - 4) << 32);
-  } else if (n > 0) {
-    h ^= static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
-         static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-         static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
-  }
-  return Mix(h);
-}
-
-// a == b for the memo's words, inline up to 16 bytes (the hashes already
-// matched, so this nearly always succeeds; a memcmp call would cost more).
-[[gnu::always_inline]] inline bool SameWord(std::string_view a,
-                                            std::string_view b) {
-  const size_t n = a.size();
-  if (n != b.size()) return false;
-  const char* p = a.data();
-  const char* q = b.data();
-  if (n > 16) return std::memcmp(p, q, n) == 0;
-  if (n >= 8) {
-    return Load64(p) == Load64(q) && Load64(p + n - 8) == Load64(q + n - 8);
-  }
-  if (n >= 4) {
-    return Load32(p) == Load32(q) && Load32(p + n - 4) == Load32(q + n - 4);
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (p[i] != q[i]) return false;
-  }
-  return true;
 }
 
 // "ukraine's" → "ukraine", "workers'" → "workers" (folded words use ').
@@ -133,7 +67,7 @@ inline FeatureExtractor::Memo::Entry* FeatureExtractor::Memo::Find(
        i = (i + 1) & v.mask) {
     Entry& e = v.slots[i];
     if (e.hash == hash && e.length == length &&
-        (word.size() < 8 || SameWord(Word(e), word))) {
+        (word.size() < 8 || SameShortString(Word(e), word))) {
       return &e;
     }
   }
@@ -413,7 +347,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       sentence_start = false;
       const std::string_view word = StripPossessive(norm(tok));
       if (word.size() < 2) continue;
-      const uint64_t hash = WordHash(word);
+      const uint64_t hash = HashShortString(word);
       // A known stop word adds no term (the second pass would drop it).
       if (const StopWord& s = stops[hash & (kStopSlots - 1)];
           s.hash == hash && s.length == word.size() && !tok.all_caps) {
@@ -426,7 +360,7 @@ void FeatureExtractor::AddText(std::string_view text, std::string_view lang,
       ++words;
       sentence_start = false;
       const std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
-      const uint64_t hash = WordHash(raw);
+      const uint64_t hash = HashShortString(raw);
       __builtin_prefetch(&number_slots.slots[hash & number_slots.mask]);
       pending[count++] = {hash, raw.data(), static_cast<uint32_t>(raw.size()),
                           kPendingNumber};
