@@ -156,6 +156,22 @@ class WordSet {
   FlatMap<Present> map_;
 };
 
+// Adds `bits` to the entry of `w` in `list`, appending `w` when it has
+// none: for building a (word, bits) list from several word lists that may
+// share words (src/text/numbers.cc, src/facts/document.cc), before it is
+// put into a table. Linear: the lists are a few hundred words, built once.
+template <typename Bits>
+void MergeWordBits(std::vector<std::pair<std::string_view, Bits>>* list,
+                   std::string_view w, Bits bits) {
+  for (auto& [word, have] : *list) {
+    if (word == w) {
+      have = static_cast<Bits>(have | bits);
+      return;
+    }
+  }
+  list->emplace_back(w, bits);
+}
+
 }  // namespace concord
 
 #endif  // CONCORD_BASE_WORD_TABLE_H_

@@ -57,5 +57,16 @@ TEST(WordTableTest, FindsLikeAStdMap) {
             ref.size());
 }
 
+TEST(MergeWordBitsTest, MergesSharedWordsAndKeepsFirstSeenOrder) {
+  std::vector<std::pair<std::string_view, uint8_t>> list;
+  MergeWordBits(&list, "a", uint8_t{1});
+  MergeWordBits(&list, "ago", uint8_t{4});
+  MergeWordBits(&list, "a", uint8_t{2});
+  MergeWordBits(&list, "ago", uint8_t{4});
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0], std::make_pair(std::string_view("a"), uint8_t{3}));
+  EXPECT_EQ(list[1], std::make_pair(std::string_view("ago"), uint8_t{4}));
+}
+
 }  // namespace
 }  // namespace concord

@@ -133,13 +133,7 @@ class StartTable {
   StartTable() {
     std::vector<std::pair<std::string_view, uint16_t>> words;
     auto add = [&words](std::string_view w, uint16_t bit) {
-      for (auto& [word, bits] : words) {
-        if (word == w) {
-          bits |= bit;
-          return;
-        }
-      }
-      words.emplace_back(w, bit);
+      MergeWordBits(&words, w, bit);
     };
     for (const auto& [w, need] : text::NumberStarterNeeds()) {
       add(w, need | kNumberStarter);

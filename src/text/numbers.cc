@@ -538,13 +538,7 @@ const std::vector<std::pair<std::string_view, uint8_t>>& StarterNeedList() {
   static const auto kList = [] {
     std::vector<std::pair<std::string_view, uint8_t>> needs;
     auto add = [&needs](std::string_view w, uint8_t need) {
-      for (auto& [word, n] : needs) {
-        if (word == w) {
-          n |= need;
-          return;
-        }
-      }
-      needs.emplace_back(w, need);
+      MergeWordBits(&needs, w, need);
     };
     for (const std::string_view w : StarterWords().Words()) {
       if (w != "a" && w != "an" && HedgesByStart().Find(w) == nullptr) {
