@@ -295,16 +295,49 @@ const char* BlockAt(std::string_view s, size_t base, char* tail) {
   return tail;
 }
 
-bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
-                        bool* paren_or_colon, int64_t* words) {
-  __m128i pc = _mm_setzero_si128();
-  alignas(16) char tail[64];
+// One block's classes, as a classifier below finds them (bit j for byte
+// j of the block), the block written into `mapped` as it goes.
+struct BlockClasses {
+  uint64_t keep = 0, at_i = 0, at_g = 0, space = 0;
+  bool e2 = false;              // a 0xE2 byte
+  bool paren_or_colon = false;  // a '(' or ':' byte
+};
+
+// The block loop of both paths: `classify(block, mapped)` classifies a
+// block's 64 bytes and maps them into `mapped`; Classify::Count counts a
+// mask's bits. Inlined into each path's entry (which may target AVX2).
+template <typename Classify>
+[[gnu::always_inline]] inline bool ClassifyBlocksWith(
+    std::string_view s, char* mapped, uint64_t* masks, bool* paren_or_colon,
+    int64_t* words, const Classify& classify) {
+  alignas(32) char tail[64];
   uint64_t space_before = 1;
   int64_t starts = 0;
+  bool pc = false;
   for (size_t base = 0; base < s.size(); base += 64) {
-    const char* const p = BlockAt(s, base, tail);
-    uint64_t keep = 0, at_i = 0, at_g = 0, space = 0;
-    __m128i e2 = _mm_setzero_si128();
+    const BlockClasses c = classify(BlockAt(s, base, tail), mapped + base);
+    if (c.e2) return false;
+    pc |= c.paren_or_colon;
+    uint64_t* const m = masks + base / 64 * kMasksPerBlock;
+    m[0] = c.keep;
+    m[1] = c.at_i;
+    m[2] = c.at_g;
+    starts += Classify::Count(
+        WordStarts(c.space, space_before, ValidBytes(s, base)));
+    space_before = c.space >> 63;
+  }
+  *paren_or_colon = pc;
+  *words = starts;
+  return true;
+}
+
+// A block 16 bytes at a time (SSE2, every x86-64 processor).
+struct ClassifyBlockSse2 {
+  static int Count(uint64_t x) { return BitsIn64(x); }
+
+  BlockClasses operator()(const char* p, char* mapped) const {
+    BlockClasses c;
+    __m128i e2 = _mm_setzero_si128(), pc = _mm_setzero_si128();
     for (int k = 0; k < 4; ++k) {
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
@@ -325,28 +358,27 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
       };
       const __m128i lowered =
           _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
-      keep |= bits(kept) << (16 * k);
-      at_i |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('i'))) << (16 * k);
-      at_g |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('g'))) << (16 * k);
-      space |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))))
-               << (16 * k);
+      c.keep |= bits(kept) << (16 * k);
+      c.at_i |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('i'))) << (16 * k);
+      c.at_g |= bits(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('g'))) << (16 * k);
+      c.space |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))))
+                 << (16 * k);
       // Kept bytes lowered, separators ' ' (every kept byte is above it).
       _mm_storeu_si128(
-          reinterpret_cast<__m128i*>(mapped + base + 16 * k),
+          reinterpret_cast<__m128i*>(mapped + 16 * k),
           _mm_max_epu8(_mm_and_si128(kept, lowered), _mm_set1_epi8(' ')));
     }
-    if (_mm_movemask_epi8(e2) != 0) return false;
-    uint64_t* const m = masks + base / 64 * kMasksPerBlock;
-    m[0] = keep;
-    m[1] = at_i;
-    m[2] = at_g;
-    starts += BitsIn64(WordStarts(space, space_before, ValidBytes(s, base)));
-    space_before = space >> 63;
+    c.e2 = _mm_movemask_epi8(e2) != 0;
+    c.paren_or_colon = _mm_movemask_epi8(pc) != 0;
+    return c;
   }
-  *paren_or_colon = _mm_movemask_epi8(pc) != 0;
-  *words = starts;
-  return true;
+};
+
+bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
+                        bool* paren_or_colon, int64_t* words) {
+  return ClassifyBlocksWith(s, mapped, masks, paren_or_colon, words,
+                            ClassifyBlockSse2());
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -364,38 +396,37 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
   return static_cast<uint32_t>(_mm256_movemask_epi8(m));
 }
 
-// ClassifyBlocksSse2 32 bytes at a time, for processors with AVX2 (chosen
-// at run time; the build targets plain x86-64).
-[[gnu::target("avx2,popcnt")]] bool ClassifyBlocksAvx2(std::string_view s,
-                                                       char* mapped,
-                                                       uint64_t* masks,
-                                                       bool* paren_or_colon,
-                                                       int64_t* words) {
-  const __m256i case_bit = Splat(0x20);
-  const __m256i letter_shift = Splat(static_cast<char>(0x80 - 'a'));
-  const __m256i letter_end = Splat(static_cast<char>(0x80 + 26));
-  const __m256i digit_shift = Splat(static_cast<char>(0x80 - '0'));
-  const __m256i digit_end = Splat(static_cast<char>(0x80 + 10));
-  const __m256i space = Splat(' ');
-  const __m256i e2_byte = Splat('\xE2');
-  const __m256i paren = Splat('(');
-  const __m256i colon = Splat(':');
-  const __m256i i_byte = Splat('i');
-  const __m256i g_byte = Splat('g');
-  const __m256i tab = Splat('\t');
-  const __m256i zero = _mm256_setzero_si256();
-  __m256i pc = zero;
-  alignas(32) char tail[64];
-  uint64_t space_before = 1;
-  int64_t starts = 0;
-  for (size_t base = 0; base < s.size(); base += 64) {
-    const char* const p = BlockAt(s, base, tail);
-    uint64_t keep = 0, at_i = 0, at_g = 0, spaces = 0;
-    __m256i e2 = zero;
+// ClassifyBlockSse2 32 bytes at a time, for processors with AVX2 (chosen
+// at run time; the build targets plain x86-64), its constants made once
+// per line.
+struct ClassifyBlockAvx2 {
+  [[gnu::target("popcnt")]] static int Count(uint64_t x) {
+    return __builtin_popcountll(x);
+  }
+
+  [[gnu::target("avx2")]] ClassifyBlockAvx2()
+      : case_bit(Splat(0x20)),
+        letter_shift(Splat(static_cast<char>(0x80 - 'a'))),
+        letter_end(Splat(static_cast<char>(0x80 + 26))),
+        digit_shift(Splat(static_cast<char>(0x80 - '0'))),
+        digit_end(Splat(static_cast<char>(0x80 + 10))),
+        space(Splat(' ')),
+        e2_byte(Splat('\xE2')),
+        paren(Splat('(')),
+        colon(Splat(':')),
+        i_byte(Splat('i')),
+        g_byte(Splat('g')),
+        tab(Splat('\t')),
+        zero(_mm256_setzero_si256()) {}
+
+  [[gnu::target("avx2")]] BlockClasses operator()(const char* p,
+                                                  char* mapped) const {
+    BlockClasses c;
+    __m256i e2 = zero, pc = zero;
     for (int k = 0; k < 2; ++k) {
       const __m256i v =
           _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
-      // As in ClassifyBlocksSse2; InRange() written out.
+      // As in ClassifyBlockSse2; InRange() written out.
       const __m256i letter = _mm256_cmpgt_epi8(
           letter_end,
           _mm256_add_epi8(_mm256_or_si256(v, case_bit), letter_shift));
@@ -408,28 +439,30 @@ bool ClassifyBlocksSse2(std::string_view s, char* mapped, uint64_t* masks,
                                                _mm256_cmpeq_epi8(v, colon)));
       const __m256i lowered =
           _mm256_or_si256(v, _mm256_and_si256(letter, case_bit));
-      keep |= Bits(kept) << (32 * k);
-      at_i |= Bits(_mm256_cmpeq_epi8(lowered, i_byte)) << (32 * k);
-      at_g |= Bits(_mm256_cmpeq_epi8(lowered, g_byte)) << (32 * k);
-      spaces |= Bits(_mm256_or_si256(_mm256_cmpeq_epi8(v, space),
-                                     _mm256_cmpeq_epi8(v, tab)))
-                << (32 * k);
+      c.keep |= Bits(kept) << (32 * k);
+      c.at_i |= Bits(_mm256_cmpeq_epi8(lowered, i_byte)) << (32 * k);
+      c.at_g |= Bits(_mm256_cmpeq_epi8(lowered, g_byte)) << (32 * k);
+      c.space |= Bits(_mm256_or_si256(_mm256_cmpeq_epi8(v, space),
+                                      _mm256_cmpeq_epi8(v, tab)))
+                 << (32 * k);
       _mm256_storeu_si256(
-          reinterpret_cast<__m256i*>(mapped + base + 32 * k),
+          reinterpret_cast<__m256i*>(mapped + 32 * k),
           _mm256_max_epu8(_mm256_and_si256(kept, lowered), space));
     }
-    if (_mm256_movemask_epi8(e2) != 0) return false;
-    uint64_t* const m = masks + base / 64 * kMasksPerBlock;
-    m[0] = keep;
-    m[1] = at_i;
-    m[2] = at_g;
-    starts += __builtin_popcountll(
-        WordStarts(spaces, space_before, ValidBytes(s, base)));
-    space_before = spaces >> 63;
+    c.e2 = _mm256_movemask_epi8(e2) != 0;
+    c.paren_or_colon = _mm256_movemask_epi8(pc) != 0;
+    return c;
   }
-  *paren_or_colon = _mm256_movemask_epi8(pc) != 0;
-  *words = starts;
-  return true;
+
+  __m256i case_bit, letter_shift, letter_end, digit_shift, digit_end, space,
+      e2_byte, paren, colon, i_byte, g_byte, tab, zero;
+};
+
+[[gnu::target("avx2,popcnt"), gnu::flatten]] bool ClassifyBlocksAvx2(
+    std::string_view s, char* mapped, uint64_t* masks, bool* paren_or_colon,
+    int64_t* words) {
+  return ClassifyBlocksWith(s, mapped, masks, paren_or_colon, words,
+                            ClassifyBlockAvx2());
 }
 
 #endif
