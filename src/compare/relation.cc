@@ -154,6 +154,16 @@ double OrderBeyondChance(const PairEvidence& e) {
   return std::clamp((e.stems_in_order - chance) / (n - chance), 0.0, 1.0);
 }
 
+// At most half the other's length, with most of its content words found
+// there: what a summary is, unless the pair is a copy or a rule below
+// says otherwise (Classify), and where drawn_words is measured.
+bool SummaryCandidate(const PairEvidence& e) {
+  const bool a_short = e.a_words <= e.b_words;
+  return double(std::min(e.a_words, e.b_words)) <=
+             kSummaryLengthRatio * std::max(e.a_words, e.b_words) &&
+         (a_short ? e.containment_a : e.containment_b) >= kSummaryContainment;
+}
+
 // Whether the shorter text rewrites a part of the longer: see
 // kSummaryCompression.
 bool RewritesPart(const PairEvidence& e) {
@@ -233,13 +243,8 @@ uint32_t DrawnSpan(const std::vector<uint32_t>& first) {
 }
 
 bool NeedsDrawnWords(const PairEvidence& e) {
-  if (e.a_words == 0 || e.b_words == 0 || CopyRelation(e).has_value()) {
-    return false;
-  }
-  const bool a_short = e.a_words <= e.b_words;
-  return double(std::min(e.a_words, e.b_words)) <=
-             kSummaryLengthRatio * std::max(e.a_words, e.b_words) &&
-         (a_short ? e.containment_a : e.containment_b) >= kSummaryContainment;
+  return e.a_words != 0 && e.b_words != 0 && !CopyRelation(e).has_value() &&
+         SummaryCandidate(e);
 }
 
 // Past a copy, every summary and rewrite clause of Classify needs one of
@@ -380,9 +385,7 @@ PairRelation Classify(const PairEvidence& e, Direction direction) {
   if (const std::optional<PairRelation> copy = CopyRelation(e)) {
     r.relation = copy->relation;
     r.score = copy->score;
-  } else if (!own_order && short_ratio <= kSummaryLengthRatio &&
-             short_containment >= kSummaryContainment &&
-             !RewritesPart(e) &&
+  } else if (!own_order && SummaryCandidate(e) && !RewritesPart(e) &&
              !(direction == Direction::kBFromA && a_short)) {
     r.relation = Relation::kSummary;
     r.score = short_containment;
