@@ -101,13 +101,8 @@ uint32_t DocumentFrequencies::df(uint64_t term) const {
   }
 }
 
-double DocumentFrequencies::Idf(uint64_t term) const {
-  const uint32_t d = std::max<uint32_t>(df(term), 1);
-  if (d < idf_by_df_.size()) return idf_by_df_[d];
-  return IdfOf(d);
-}
-
-// The one expression both Idf() paths use.
+// The one expression of idf: Weigh() reads it from PrepareIdf()'s table or
+// computes it.
 double DocumentFrequencies::IdfOf(uint32_t d) const {
   return std::log(1.0 + documents_ / static_cast<double>(d));
 }

@@ -29,11 +29,10 @@ class DocumentFrequencies {
   void Add(const TermBag& bag);
   uint32_t documents() const { return documents_; }
   uint32_t df(uint64_t term) const;
-  double Idf(uint64_t term) const;
-  // Tabulates Idf() for the small document frequencies (most terms'),
-  // saving a logarithm per term of every vector weighed; the table holds
-  // exactly the values Idf() computes. Call after the last Add() (which
-  // drops the table).
+  // Tabulates idf (IdfOf) for the small document frequencies (most
+  // terms'), saving a logarithm per term of every vector weighed; the table
+  // holds exactly the values IdfOf() computes. Call after the last Add()
+  // (which drops the table).
   void PrepareIdf();
 
  private:
