@@ -17,6 +17,7 @@
 
 #include "concord/render.h"
 #include "src/base/short_string.h"
+#include "src/base/u64_set.h"
 
 namespace concord {
 namespace {
@@ -84,10 +85,7 @@ size_t PlainPrefix(std::string_view s) {
   if (n >= 8) {
     plain = !NeedsEscape8(LoadU64(p)) && !NeedsEscape8(LoadU64(p + n - 8));
   } else if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    plain = !NeedsEscape8(lo | uint64_t{hi} << 32);
+    plain = !NeedsEscape8(LoadU32(p) | LoadU32(p + n - 4) << 32);
   } else if (n > 0) {
     const uint64_t x = (kOnes * 'a' << 24) |
                        uint64_t{static_cast<unsigned char>(p[0])} |
@@ -317,7 +315,7 @@ class Writer {
     std::memcpy(&bits, &v, 8);
     // +0.0 (the empty entries' bits) is quick for nlohmann too.
     if (bits == 0) return nlohmann::detail::to_chars(p, p + 64, v);
-    Entry& e = table[(bits * 0x9E3779B97F4A7C15ULL) >> 56];
+    Entry& e = table[FibonacciSlot(bits, 56)];
     if (e.bits != bits) {
       char* const end = nlohmann::detail::to_chars(p, p + 64, v);
       const auto len = static_cast<size_t>(end - p);
