@@ -340,19 +340,7 @@ bool SkippedByInitials(std::string_view w) {
          w == "al";
 }
 
-// Initials of the content words of a folded multiword name ("united arab
-// emirates" -> "uae").
-// The same into *out, splitting into the caller's *words.
-void InitialsInto(std::string_view folded, std::vector<std::string_view>* words,
-                  std::string* out) {
-  out->clear();
-  SplitWords(folded, words);
-  for (std::string_view w : *words) {
-    if (!SkippedByInitials(w)) out->push_back(w[0]);
-  }
-}
-
-// InitialsInto's letters of a name, kept with its other facts: acronyms
+// The initials of a name's content words, kept with its other facts: acronyms
 // are 2 to 6 letters, so more initials than 6 are only marked (they equal
 // no acronym's letters).
 struct NameInitials {
@@ -377,10 +365,15 @@ NameInitials InitialsOfWords(std::span<const std::string_view> words) {
   return in;
 }
 
+// Initials of the content words of a folded multiword name ("united arab
+// emirates" -> "uae"), all of them (InitialsOfWords keeps six).
 std::string Initials(std::string_view folded) {
   std::vector<std::string_view> words;
+  SplitWords(folded, &words);
   std::string out;
-  InitialsInto(folded, &words, &out);
+  for (std::string_view w : words) {
+    if (!SkippedByInitials(w)) out.push_back(w[0]);
+  }
   return out;
 }
 
