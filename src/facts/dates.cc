@@ -53,23 +53,6 @@ constexpr bool OneOf(const std::array<std::string_view, N>& words,
   return false;
 }
 
-// A necessary condition for a relative starter, without a look at its
-// letters but the first: its length and first letter, both taken from
-// kRelativeStarters.
-struct StarterShape {
-  size_t min_size = ~size_t{0}, max_size = 0;
-  uint32_t firsts = 0;  // bit c - 'a'
-};
-constexpr StarterShape kStarterShape = [] {
-  StarterShape r;
-  for (const std::string_view x : kRelativeStarters) {
-    r.min_size = std::min(r.min_size, x.size());
-    r.max_size = std::max(r.max_size, x.size());
-    r.firsts |= 1u << (x[0] - 'a');
-  }
-  return r;
-}();
-
 constexpr int64_t kSecondsPerDay = 86400;
 
 // Value of a token whose norm is 1-4 plain ASCII digits, else -1.
@@ -305,10 +288,9 @@ class Scanner {
       }
       return i;
     }
-    // RelativeWord's own first test and the words it can match at, here:
-    // most words fail them, and what RelativeWord writes to *m before
+    // The words RelativeWord can match at: what it writes to *m before
     // failing is overwritten by Ago or cleared.
-    if (MaybeRelativeWord(w) && RelativeStarter(w)) {
+    if (RelativeStarter(w)) {
       if (size_t e = RelativeWord(i, m); e > i) return e;
     }
     if (size_t e = Ago(i, m); e > i) return e;
@@ -330,13 +312,6 @@ class Scanner {
   // The words RelativeWord can match at (its first token).
   static bool RelativeStarter(std::string_view w) {
     return OneOf(kRelativeStarters, w);
-  }
-
-  // Whether w may be a relative starter, by its length and first letter.
-  static bool MaybeRelativeWord(std::string_view w) {
-    return w.size() >= kStarterShape.min_size &&
-           w.size() <= kStarterShape.max_size && w[0] >= 'a' && w[0] <= 'z' &&
-           (kStarterShape.firsts >> (w[0] - 'a') & 1) != 0;
   }
 
   // After a complete date, an optional ", 2023" or " 2023" year.
@@ -614,7 +589,6 @@ class Scanner {
     const std::string_view w = doc_.Norm(i);
     m->kind = DateKind::kRelative;
     m->granularity = DateGranularity::kDay;
-    if (!MaybeRelativeWord(w)) return i;
     if (w == "today" || w == "tonight") {
       rel_days_ = 0;
       if (w == "tonight") m->part_of_day = "night";
