@@ -271,12 +271,11 @@ void Document::FindStarts() {
     if (t.kind == TokenKind::kNumber) {
       bits = kNumberNow | kDateStart;
     } else if (t.kind == TokenKind::kPunct) {
-      // text::MayStartNumber for punctuation, inlined: one ASCII byte
-      // other than a sign or '$' starts nothing.
-      bits = kNumberNow;
+      // text::MayStartNumber for punctuation: one ASCII byte other than a
+      // sign or '$' starts nothing.
+      bits = text::NonStarterPunct(text_, t) ? 0 : kNumberNow;
       const unsigned char c = static_cast<unsigned char>(bytes[t.begin]);
       if (t.end - t.begin == 1) {
-        if (c < 0x80 && c != '-' && c != '+' && c != '$') bits = 0;
         if (c == '"') bits = kQuoteMark;
       } else if (c == 0xC2 || c == 0xE2) {
         bits |= kQuoteMark;  // "\u00AB", "\u00BB", "\u201C", "\u201D", "\u201E"

@@ -654,15 +654,6 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8) {
 
 namespace {
 
-// One ASCII punctuation byte that cannot start a mention: a phrase starting
-// at punctuation needs a sign or a currency symbol, and the only ASCII
-// currency symbol is '$' (non-ASCII punctuation takes the full path).
-inline bool NonStarterPunct(std::string_view utf8, const Token& t) {
-  if (t.end - t.begin != 1) return false;
-  const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
-  return c < 0x80 && c != '-' && c != '+' && c != '$';
-}
-
 // Parses at each start the predicate `may_start` lets through, skipping the
 // starts inside the last mention found.
 template <typename Starts, typename MayStart>

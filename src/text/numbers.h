@@ -85,6 +85,16 @@ std::vector<NumberMention> FindNumbers(std::string_view utf8,
                                        const std::vector<Token>& tokens,
                                        std::span<const uint32_t> starts);
 
+// One ASCII punctuation byte that cannot start a mention: a phrase starting
+// at punctuation needs a sign or a currency symbol, and the only ASCII
+// currency symbol is '$' (non-ASCII punctuation takes the full path). For
+// a punctuation token `t` of `utf8`, MayStartNumber is !NonStarterPunct.
+inline bool NonStarterPunct(std::string_view utf8, const Token& t) {
+  if (t.end - t.begin != 1) return false;
+  const unsigned char c = static_cast<unsigned char>(utf8[t.begin]);
+  return c < 0x80 && c != '-' && c != '+' && c != '$';
+}
+
 // Whether a number mention may start at token `t` of `utf8` (as Tokenize
 // gives it, punctuation kept): a number; a word among NumberStarterWords();
 // punctuation other than one ASCII character that is not "-", "+" or "$".
