@@ -1,5 +1,6 @@
 // Bit counting for the SIMD scanners (src/engine/pipeline.cc word counts,
-// src/extract/text_chrome.cc): the set bits of a 16- or 64-bit mask.
+// src/extract/text_chrome.cc): the set bits of a 16- or 64-bit mask, and
+// the word starts of a block's space mask.
 // The build targets baseline x86-64, where __builtin_popcount without
 // -mpopcnt is a libgcc call; a 256-entry byte table is two loads.
 #ifndef CONCORD_BASE_BITS_H_
@@ -29,6 +30,13 @@ inline int BitsIn64(uint64_t x) {
   x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
   x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
   return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
+// The bytes of a block of up to 64 that start a word: not a space, after
+// a space. `spaces` has a bit per space byte; `space_before` is 1 when the
+// byte before the block is a space or the block starts the text.
+inline uint64_t WordStartsIn64(uint64_t spaces, uint64_t space_before) {
+  return ~spaces & (spaces << 1 | space_before);
 }
 
 }  // namespace concord

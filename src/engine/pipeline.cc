@@ -66,14 +66,14 @@ uint32_t CountWordsFrom(std::string_view s, size_t i, bool in_word,
     const char* p = s.data() + i;
     const uint64_t space_bits = space16(p) | space16(p + 16) << 16 |
                                 space16(p + 32) << 32 | space16(p + 48) << 48;
-    const uint64_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
-    n += static_cast<uint32_t>(BitsIn64(~space_bits & before_space));
+    n += static_cast<uint32_t>(
+        BitsIn64(WordStartsIn64(space_bits, in_word ? 0 : 1)));
     in_word = (space_bits >> 63) == 0;
   }
   for (; i + 16 <= s.size(); i += 16) {
     const uint32_t space_bits = static_cast<uint32_t>(space16(s.data() + i));
-    const uint32_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
-    n += static_cast<uint32_t>(BitsIn16(~space_bits & before_space));
+    n += static_cast<uint32_t>(BitsIn16(
+        static_cast<uint32_t>(WordStartsIn64(space_bits, in_word ? 0 : 1))));
     in_word = (space_bits & 0x8000u) == 0;
   }
 #endif
@@ -108,8 +108,8 @@ uint32_t CountWordsFrom(std::string_view s, size_t i, bool in_word,
                         _mm256_movemask_epi8(space)))
                     << (32 * half);
     }
-    const uint64_t before_space = (space_bits << 1) | (in_word ? 0u : 1u);
-    n += static_cast<uint32_t>(__builtin_popcountll(~space_bits & before_space));
+    n += static_cast<uint32_t>(
+        __builtin_popcountll(WordStartsIn64(space_bits, in_word ? 0 : 1)));
     in_word = (space_bits >> 63) == 0;
   }
   return CountWordsFrom(s, i, in_word, n);

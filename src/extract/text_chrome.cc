@@ -277,7 +277,7 @@ constexpr size_t kMasksPerBlock = 3;
 // (or the block starts the line), and `valid` masks off the padding.
 inline uint64_t WordStarts(uint64_t space, uint64_t space_before,
                            uint64_t valid) {
-  return ~space & (space << 1 | space_before) & valid;
+  return WordStartsIn64(space, space_before) & valid;
 }
 
 // Bytes of a block that are the line's: all but the last block's padding.
