@@ -123,9 +123,11 @@ class Document {
   // Every vague number word: "tens", "dozens", "scores", "hundreds",
   // "thousands", "millions", "billions" (VagueWords()).
   const std::vector<uint32_t>& vague_words() const { return vague_words_; }
-  // Every punctuation token that may be a quote mark: '"', and each whose
-  // first byte leads a two- or three-byte character (as "\u201C", "\u00AB"
-  // do). FindQuotes skips from one to the next outside quotations.
+  // Every punctuation token that may be a quote mark: '"', and each of
+  // more than one byte whose first byte is 0xC2 or 0xE2 (the lead bytes of
+  // "\u00AB", "\u00BB", "\u201C", "\u201D", "\u201E", the other marks
+  // FindQuotes knows). FindQuotes skips from one to the next outside
+  // quotations.
   const std::vector<uint32_t>& quote_marks() const { return quote_marks_; }
 
  private:
