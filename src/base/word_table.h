@@ -7,8 +7,9 @@
 // Keys are views: the strings must outlive the table (string literals in
 // practice). Thread safety: const methods may be called from any thread.
 // Cost: Find rejects, in a few instructions, a key whose length no key has
-// or whose (length, first byte, last byte) mix no key has; else one FNV-1a
-// hash and a short linear probe; no allocation.
+// or whose (length, first byte, last byte) mix no key has; else one
+// HashShortString (short_string.h) and a short linear probe, keys compared
+// by SameShortString; no allocation.
 #ifndef CONCORD_BASE_WORD_TABLE_H_
 #define CONCORD_BASE_WORD_TABLE_H_
 
@@ -19,13 +20,15 @@
 #include <utility>
 #include <vector>
 
+#include "src/base/short_string.h"
+
 namespace concord {
 
 // A read-only hash map from short strings, built once: open addressing
-// with linear probing in a power-of-two table at most half full, FNV-1a
-// hashing, and two rejects before any hashing: the key length must occur
-// among the keys, and so must the key's bit in a 4096-bit filter mixed from
-// its length and first and last bytes. Most words looked up are in no list,
+// with linear probing in a power-of-two table at most half full,
+// HashShortString hashing, and two rejects before any hashing: the key
+// length must occur among the keys, and so must the key's bit in a
+// 4096-bit filter mixed from its length and first and last bytes. Most words looked up are in no list,
 // yet many share a length and a first byte with some key; the filter bit of
 // such a word is still mostly clear, so most lookups end at the rejects, a
 // clear bit proving the word absent. Insert keeps the first value of a key
@@ -72,7 +75,7 @@ class FlatMap {
     for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (!s.used) return nullptr;
-      if (s.key.size() == key.size() && s.key == key) return &s.value;
+      if (SameShortString(s.key, key)) return &s.value;
     }
   }
 
@@ -96,11 +99,7 @@ class FlatMap {
   }
 
   static size_t Hash(std::string_view key) {
-    uint64_t h = 14695981039346656037ull;
-    for (const char c : key) {
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-    return static_cast<size_t>(h ^ (h >> 29));
+    return static_cast<size_t>(HashShortString(key));
   }
 
   bool InsertSlot(std::string_view key, const V& value) {
