@@ -31,6 +31,7 @@
 #include <optional>
 #include <string>
 
+#include "src/base/short_string.h"
 #include "src/facts/lexicon.h"
 #include "src/text/numbers.h"
 
@@ -124,17 +125,15 @@ bool SmallNumberWord(std::string_view w) {
 
 // The slot of short word `w` (not empty, at most as long as Entry::word)
 // in a per-thread direct-mapped memo, and in *hit whether the slot holds
-// that word: an FNV-1a hash of a few bytes plus one compare, with no
-// string built and no node chased. Entry has `uint8_t size` (0: empty)
-// and `char word[]`. A colliding word replaces the entry.
+// that word: HashShortString plus one SameShortString, with no string
+// built and no node chased. Entry has `uint8_t size` (0: empty) and `char
+// word[]`. A colliding word replaces the entry.
 template <typename Entry, size_t kSlots>
 Entry& MemoSlot(std::array<Entry, kSlots>& memo, std::string_view w,
                 bool* hit) {
   static_assert((kSlots & (kSlots - 1)) == 0, "a power of two");
-  uint32_t h = 2166136261u;
-  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  Entry& e = memo[(h ^ (h >> 16)) & (kSlots - 1)];
-  *hit = e.size == w.size() && std::equal(w.begin(), w.end(), e.word);
+  Entry& e = memo[HashShortString(w) & (kSlots - 1)];
+  *hit = SameShortString(std::string_view(e.word, e.size), w);
   return e;
 }
 
