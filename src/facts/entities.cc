@@ -36,6 +36,7 @@
 #include <string>
 
 #include "src/base/hash.h"
+#include "src/base/short_string.h"
 #include "src/base/word_table.h"
 #include "src/facts/lexicon.h"
 #include "src/text/normalizer.h"
@@ -410,30 +411,10 @@ struct NameFacts {
   NameInitials initials;  // of the folded name's words
 };
 
-// The name memo's hash of a name or key: for up to 16 bytes (most names)
-// the length and two loads multiplied and folded, with no loop over the
-// bytes; Hash64 (XXH3) beyond. (A probe compares the bytes anyway.)
+// The name memo's hash of a name or key: HashShortString up to 16 bytes
+// (most names), Hash64 (XXH3) beyond. (A probe compares the bytes anyway.)
 uint64_t NameHash(std::string_view s) {
-  const size_t n = s.size();
-  if (n > 16) return Hash64(s);
-  uint64_t head = 0, tail = 0;
-  if (n >= 8) {
-    std::memcpy(&head, s.data(), 8);
-    std::memcpy(&tail, s.data() + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t h, t;
-    std::memcpy(&h, s.data(), 4);
-    std::memcpy(&t, s.data() + n - 4, 4);
-    head = h;
-    tail = t;
-  } else if (n > 0) {
-    head = uint64_t{static_cast<unsigned char>(s[0])} |
-           uint64_t{static_cast<unsigned char>(s[n / 2])} << 8 |
-           uint64_t{static_cast<unsigned char>(s[n - 1])} << 16;
-  }
-  uint64_t x = (head ^ n) * 0x9E3779B97F4A7C15ull;
-  x ^= (tail + (x >> 31)) * 0xFF51AFD7ED558CCDull;
-  return x ^ (x >> 32);
+  return s.size() > 16 ? Hash64(s) : HashShortString(s);
 }
 
 // Per thread, by name as written: its EntityKey (and the key's hash, which
@@ -467,8 +448,9 @@ class NameMemo {
       const uint32_t k = slots_[h];
       if (k == kNone) return kNone;
       const Entry& e = entries_[k];
-      if (e.hash == hash && e.name_size == name.size() &&
-          std::string_view(arena_.data() + e.name_at, e.name_size) == name) {
+      if (e.hash == hash &&
+          SameShortString(
+              std::string_view(arena_.data() + e.name_at, e.name_size), name)) {
         return k;
       }
     }
@@ -782,24 +764,10 @@ class Finder {
     }
   }
 
-  // The length and the first and last four bytes (or the first and last
-  // byte), multiplied and folded: no loop over the bytes (the words are
-  // short, and a probe compares the whole word anyway).
+  // HashShortString: the words are short, and a probe compares the whole
+  // word anyway.
   [[gnu::always_inline]] static size_t WordHash(std::string_view w) {
-    const size_t n = w.size();
-    uint64_t x = n;
-    if (n >= 4) {
-      uint32_t head, tail;
-      std::memcpy(&head, w.data(), 4);
-      std::memcpy(&tail, w.data() + n - 4, 4);
-      x ^= (uint64_t{head} << 32 | tail) * 0x9E3779B97F4A7C15ull;
-    } else if (n > 0) {
-      x ^= (uint64_t{static_cast<unsigned char>(w[0])} << 16 |
-            uint64_t{static_cast<unsigned char>(w[n - 1])} << 8) *
-           0x9E3779B97F4A7C15ull;
-    }
-    x *= 0xFF51AFD7ED558CCDull;
-    return static_cast<size_t>(x ^ (x >> 32));
+    return static_cast<size_t>(HashShortString(w));
   }
 
   bool KnownName(std::string_view folded) const {
