@@ -68,6 +68,7 @@
 
 #include "src/base/env.h"
 #include "src/base/hash.h"
+#include "src/base/short_string.h"
 
 namespace concord::compare {
 namespace {
@@ -208,35 +209,10 @@ class Interner {
 
  private:
   static constexpr size_t kChunk = 16 << 10;
-  // Eight bytes per multiply, inlined: the loader hashes ~370k short
-  // strings, for which a library call cost more than the hashing. The last
-  // bytes are read as one or two overlapping loads, not byte by byte
-  // (equal strings still hash equal; the length is mixed in).
+  // HashShortString, inlined: the loader hashes ~370k short strings, for
+  // which a library call cost more than the hashing.
   static uint32_t HashOf(std::string_view s) {
-    const char* p = s.data();
-    const size_t size = s.size();
-    size_t n = size;
-    uint64_t h = n * 0x9E3779B97F4A7C15ULL;
-    for (; n >= 8; p += 8, n -= 8) {
-      uint64_t x;
-      std::memcpy(&x, p, 8);
-      h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
-      h ^= h >> 31;
-    }
-    uint64_t x = 0;
-    if (n > 0 && size >= 8) {
-      std::memcpy(&x, s.data() + size - 8, 8);  // the last 8 bytes
-    } else if (n >= 4) {
-      uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      x = uint64_t{hi} << 32 | lo;
-    } else if (n > 0) {
-      x = uint64_t{static_cast<uint8_t>(p[0])} |
-          uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
-          uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
-    }
-    return static_cast<uint32_t>(Fmix64(h ^ x));
+    return static_cast<uint32_t>(HashShortString(s));
   }
   // Twice the slots (Reserve() makes this rare). Out of line, as Copy():
   // Intern() is called for every index line.
