@@ -44,6 +44,9 @@ struct ArticleSummary {
   // duplicate, near-duplicate, spun copy, rewrite, summary or independent.
   std::string role;
   int family = -1;  // index into its Story::families, -1 for none
+  // The id of the family member it most likely derives from (its role is
+  // their relation); empty for an origin and outside families.
+  std::string derived_from;
   // For a spun copy: the substitutions that betray the spinner, as
   // (relative's words, this article's words).
   std::vector<std::pair<std::string, std::string>> swaps;

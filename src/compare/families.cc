@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -456,6 +457,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
   StoryReuse out;
   out.family_of.assign(n, -1);
   out.roles.assign(n, Role::kIndependent);
+  out.parent.assign(n, -1);
   out.spun_swaps.resize(n);
   if (n == 0) return out;
 
@@ -523,7 +525,12 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       const double length = members[i].has_credit ? kSummaryLength
                                                   : kUncreditedSummaryLength;
       const size_t words = members[i].text->words.size();
+      // Nor in texts published after it: a text cannot condense one that
+      // did not exist yet (a wire's early flash is the start of the story
+      // its later, longer versions expand, not their summary).
+      const std::optional<int64_t> time = members[i].time;
       const size_t inside = sets.ContentIn(i, [&](size_t j) {
+        if (time && members[j].time && *members[j].time > *time) return false;
         return double(words) <= length * members[j].text->words.size();
       });
       const double containment =
@@ -763,9 +770,25 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
 
   // A spinner's work: rarer words again and again. (Directional: of a spun
   // pair, only the spun side's swaps are mostly the rarer word.)
+  // A member published before every relative cannot have changed their
+  // words: it is the first version (a wire's early flash that the wire
+  // then reworded), whatever the later texts agree on.
+  std::vector<bool> first(n, false);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!members[i].time) continue;
+    bool any = false, before_all = true;
+    for (uint32_t j = 0; j < n && before_all; ++j) {
+      if (j == i || !relatives_pair[pair_index(std::min(i, j), std::max(i, j))]) {
+        continue;
+      }
+      any = true;
+      before_all = members[j].time && *members[j].time > *members[i].time;
+    }
+    first[i] = any && before_all;
+  }
   std::vector<bool> spun(n, false);
   for (uint32_t i = 0; i < n; ++i) {
-    spun[i] = !summary[i] && votes[i] >= kSpunMinVotes &&
+    spun[i] = !summary[i] && !first[i] && votes[i] >= kSpunMinVotes &&
               votes[i] >= kSpunVoteShare * swaps_seen[i];
     if (!spun[i]) continue;
     // The same substitution seen against several relatives is listed once.
@@ -813,7 +836,12 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       if (wx != wy) return wx > wy;
       return x < y;
     };
-    const uint32_t origin = *std::min_element(fam.begin(), fam.end(), better_origin);
+    // Members from the likeliest source on: the origin first, then each
+    // member's parent among those before it (a tree, with no cycle even
+    // when undated).
+    std::vector<uint32_t> by_rank = fam;
+    std::sort(by_rank.begin(), by_rank.end(), better_origin);
+    const uint32_t origin = by_rank.front();
     std::vector<uint32_t> ordered = {origin};
     for (uint32_t m : fam) {
       if (m != origin) ordered.push_back(m);
@@ -821,14 +849,41 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     const int index = static_cast<int>(out.families.size());
     for (uint32_t m : ordered) out.family_of[m] = index;
     out.roles[origin] = Role::kOrigin;
-    for (size_t k = 1; k < ordered.size(); ++k) {
-      const uint32_t m = ordered[k];
-      // The pair of m and the origin, found by its place in out.pairs
-      // (a scan of every pair per member was cubic in the story's size).
-      const PairResult& pr =
-          out.pairs[pair_index(std::min(origin, m), std::max(origin, m))];
+    for (size_t k = 1; k < by_rank.size(); ++k) {
+      const uint32_t m = by_rank[k];
+      // Its closest relative before it: the closer relation, then the one
+      // that holds more of its content words (a rewrite of a wire is not
+      // the rewrite of a trimmed copy that lacks what it retells), then
+      // the higher score, then the earlier in rank. A verbatim copy of a
+      // wire that expanded its own early flash is the wire's duplicate,
+      // not the flash's rewrite. The pair is found by its place in
+      // out.pairs (a scan of every pair per member was cubic in the
+      // story's size).
+      uint32_t parent = origin;
+      const PairResult* best = nullptr;
+      double best_held = 0;
+      for (size_t r = 0; r < k; ++r) {
+        const uint32_t c = by_rank[r];
+        const PairResult& pr =
+            out.pairs[pair_index(std::min(c, m), std::max(c, m))];
+        if (!IsDerived(pr.relation.relation)) continue;
+        const PairEvidence& e = pr.relation.evidence;
+        const double held = m < c ? e.containment_a : e.containment_b;
+        // Descending held share, ascending relation, descending score.
+        if (best == nullptr ||
+            std::tie(best_held, pr.relation.relation, best->relation.score) <
+                std::tie(held, best->relation.relation, pr.relation.score)) {
+          best = &pr;
+          best_held = held;
+          parent = c;
+        }
+      }
+      if (best == nullptr) {  // joined through later members only
+        best = &out.pairs[pair_index(std::min(origin, m), std::max(origin, m))];
+      }
+      out.parent[m] = static_cast<int>(parent);
       Role role = Role::kRewrite;
-      switch (pr.relation.relation) {
+      switch (best->relation.relation) {
         case Relation::kDuplicate:
           role = Role::kDuplicate;
           break;

@@ -4,17 +4,27 @@
 //   * Every pair of members is aligned and classified (relation.h).
 //   * A summary is a member much shorter than the others (≤ 0.8 × the median
 //     length of the rest) whose content words are nearly all found in the
-//     rest (≥ 0.75; ≥ 0.6 when it credits another outlet). Aggregators
-//     re-report several outlets, so a summary does not join a family.
+//     rest (≥ 0.75; ≥ 0.6 when it credits another outlet), in texts long
+//     enough to be summarised by it and not published after it (a wire's
+//     early flash is the first version of the story, not a summary of the
+//     later ones). Aggregators re-report several outlets, so a summary does
+//     not join a family.
 //   * Families are the connected groups of the other members under derived
 //     relations. A family's origin is its earliest member when all are
-//     dated, else the most complete (most words).
+//     dated, else the most complete (most words); never a spun copy while
+//     an unspun member exists. Every other member derives from a parent:
+//     of the members ranked before it in that order, the one holding most
+//     of its content words (then the closer relation, then the higher
+//     score; the origin when none of them is a relative). Its role is their
+//     pair's relation.
 //   * A spun copy is a member whose swapped words are, again and again,
 //     the rarer choice in the story (a spinner replaces common words with
 //     odd synonyms: "celebrate" → "rejoice", "New Year" → "Latest Yr"):
-//     at least 3 swaps against relatives (derived pairs only; one-word swaps
-//     and edits of up to two words) where its word is used by fewer story
-//     members than the relative's word, and at least 60% of its swaps.
+//     at least 4 swaps against relatives (derived pairs only; one-word swaps
+//     and edits of up to two words) where its word is the one no other
+//     relative uses (or, with no witness, the one fewer members use), and
+//     at least half of its swaps. A member published before every relative
+//     is never spun: the later texts reworded it, not it them.
 //
 // Pure function of its inputs; thread-safe. Cost: one alignment per pair,
 // so callers bound the number of members.
@@ -81,6 +91,11 @@ struct StoryReuse {
   std::vector<std::vector<uint32_t>> families;
   std::vector<int> family_of;  // family index per member, -1 for none
   std::vector<Role> roles;
+  // Per member: the family member it most likely derives from (its
+  // closest relative among those ranked before it: earlier, or when
+  // undated more complete; its role is that pair's relation), -1 for an
+  // origin and outside families.
+  std::vector<int> parent;
   // Per member: swaps that show it was spun (relative's word → its word).
   std::vector<std::vector<SwapWords>> spun_swaps;
 };

@@ -369,6 +369,72 @@ TEST(FamiliesTest, ExampleStoriesRoles) {
   }
 }
 
+// A wire's early flash (its first paragraphs, reworded when the full
+// story followed) is the first version of the story: with dates it is the
+// origin, neither a summary of the later, longer versions nor their spun
+// copy, and each later version derives from its closest earlier relative.
+TEST(FamiliesTest, EarlyFlashIsTheOriginAndCopiesNameTheirSource) {
+  const std::string dir = ::testing::TempDir() + "/families_flash";
+  std::filesystem::create_directories(dir);
+  const std::string wire = Slurp(kExamples + "/flood-01-wire.txt");
+  const size_t body = wire.find("\n\n") + 2;
+  const size_t third = wire.find("\n\n", wire.find("\n\n", body) + 2);
+  std::string flash = "Brennick told to leave as dam gate jams\n\n" +
+                      wire.substr(body, third - body) + "\n\nMore to follow.\n";
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"Authorities ordered", "Officials told"},
+           {"4,200 residents", "4,000 people"}, {"homes", "houses"},
+           {"jammed", "stuck"}, {"began", "started"}, {"embankment", "bank"},
+           {"rose 2.8", "climbed nearly three"}}) {
+    flash.replace(flash.find(from), from.size(), to);
+  }
+  std::ofstream(dir + "/flood-00-flash.txt") << flash;
+  for (const char* f : {"flood-01-wire.txt", "flood-02-verbatim-copy.txt",
+                        "flood-03-synonym-spun.txt"}) {
+    std::ofstream(dir + "/" + f) << Slurp(kExamples + "/" + f);
+  }
+  const std::vector<std::string> files = {
+      "flood-00-flash.txt", "flood-01-wire.txt", "flood-02-verbatim-copy.txt",
+      "flood-03-synonym-spun.txt"};
+  Story s = Analyze(dir, files);  // undated: its content is in longer texts
+  EXPECT_EQ(Roles(s)["flood-00-flash"], "summary");
+
+  // Dated: the flash first, the wire and its copy a day later, the spun
+  // copy two days later.
+  text::Stemmer stemmer("en");
+  std::vector<StoryMember> members;
+  const int64_t day = 86400;
+  for (size_t i = 0; i < s.texts.size(); ++i) {
+    members.push_back({&s.texts[i], int64_t(i == 0 ? 0 : i == 3 ? 2 * day : day),
+                       false});
+  }
+  const StoryReuse r = AnalyzeStoryReuse(members, nullptr);
+  EXPECT_EQ(r.roles[0], Role::kOrigin);
+  EXPECT_EQ(r.parent[0], -1);
+  ASSERT_GE(r.family_of[0], 0);
+  for (int i = 1; i < 4; ++i) EXPECT_EQ(r.family_of[i], r.family_of[0]) << i;
+  EXPECT_EQ(r.roles[1], Role::kRewrite);  // the wire expands its flash
+  EXPECT_EQ(r.parent[1], 0);
+  EXPECT_EQ(r.roles[2], Role::kDuplicate);  // of the wire, not of the flash
+  EXPECT_EQ(r.parent[2], 1);
+  EXPECT_EQ(r.roles[3], Role::kSpunCopy);
+  EXPECT_TRUE(r.parent[3] == 1 || r.parent[3] == 2) << r.parent[3];
+  EXPECT_TRUE(r.spun_swaps[0].empty());
+}
+
+// A rewrite derives from the relative that holds most of what it retells:
+// the wire, not a lightly edited copy that cut some of it.
+TEST(FamiliesTest, ParentIsTheRelativeHoldingMostOfItsContent) {
+  Story s = Analyze(kExamples, {"strike-01-wire.txt", "strike-02-light-edit.txt",
+                                "strike-03-rewrite.txt"},
+                    /*dated=*/true);
+  EXPECT_EQ(Roles(s)["strike-01-wire"], "origin");
+  EXPECT_EQ(s.reuse.parent[1], 0);
+  EXPECT_EQ(Roles(s)["strike-02-light-edit"], "near-duplicate");
+  EXPECT_EQ(s.reuse.parent[2], 0);
+  EXPECT_EQ(Roles(s)["strike-03-rewrite"], "rewrite");
+}
+
 TEST(FamiliesTest, SeedsFamilyOriginSpunCopySummaryAndIndependent) {
   const std::string seeds = std::string(CONCORD_SOURCE_DIR) + "/../shared/seeds";
   if (!std::filesystem::is_directory(seeds)) {

@@ -488,6 +488,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
           r.status = Status::Internal("corrupt text record");
         }
         in[k].published_time = published_time[i];
+        local[k].id = summaries[i].id;  // for derived_from
         local[k].lang = summaries[i].lang;
         local[k].credits = summaries[i].credits;
         one[0].articles.push_back(static_cast<uint32_t>(k));
@@ -509,6 +510,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
           ArticleSummary& s = summaries[st.articles[k]];
           s.role = std::move(local[k].role);
           s.family = local[k].family;
+          s.derived_from = std::move(local[k].derived_from);
           s.swaps = std::move(local[k].swaps);
         }
       }

@@ -254,6 +254,9 @@ uint64_t ReuseInStory(const std::vector<Article>& in,
     ArticleSummary& s = (*articles)[st->articles[k]];
     s.role = compare::RoleName(reuse.roles[k]);
     s.family = reuse.family_of[k];
+    if (reuse.parent[k] >= 0) {
+      s.derived_from = (*articles)[st->articles[reuse.parent[k]]].id;
+    }
     for (const compare::SwapWords& sw : reuse.spun_swaps[k]) {
       s.swaps.emplace_back(sw.from, sw.to);
     }

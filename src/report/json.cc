@@ -569,6 +569,9 @@ void WriteArticle(Writer& w, const ArticleSummary& a) {
     w.Key("family");
     w.Signed(a.family);
   }
+  if (!a.derived_from.empty()) {
+    w.KeyString("derived_from", a.derived_from);
+  }
   if (!a.swaps.empty()) {
     w.Key("swaps");
     w.BeginArray();

@@ -173,6 +173,7 @@ std::string RenderText(const Report& report, const TextRenderOptions& options) {
       if (!a.credits.empty()) out += "  credit: " + a.credits.front();
       if (!a.role.empty()) {
         std::string role = a.role;
+        if (!a.derived_from.empty()) role += " of " + a.derived_from;
         if (a.family >= 0) role += " (family " + std::to_string(a.family + 1) + ")";
         out += std::string("  ") + c.Bold() + role + c.Reset();
       }
