@@ -825,12 +825,26 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     const bool all_dated = std::all_of(fam.begin(), fam.end(), [&](uint32_t m) {
       return members[m].time.has_value();
     });
+    // Undated, the most complete member is the one that holds most of
+    // what its relatives say: its content words found in the rest of the
+    // family. A wire holds what each of its copies and rewrites kept of
+    // it; a rewrite's own additions are in no relative and count nothing
+    // (by length alone a rewrite that adds background outranked its wire).
+    std::vector<uint32_t> shared;
+    if (!all_dated) {
+      shared.assign(n, 0);
+      for (uint32_t m : fam) {
+        shared[m] = static_cast<uint32_t>(sets.ContentIn(
+            m, [&](size_t j) { return uf.Find(j) == root && !summary[j]; }));
+      }
+    }
     // A spun copy is never the origin while an unspun relative exists.
     auto better_origin = [&](uint32_t x, uint32_t y) {
       if (spun[x] != spun[y]) return !spun[x];
       if (all_dated && *members[x].time != *members[y].time) {
         return *members[x].time < *members[y].time;
       }
+      if (!all_dated && shared[x] != shared[y]) return shared[x] > shared[y];
       const size_t wx = members[x].text->words.size();
       const size_t wy = members[y].text->words.size();
       if (wx != wy) return wx > wy;

@@ -435,6 +435,19 @@ TEST(FamiliesTest, ParentIsTheRelativeHoldingMostOfItsContent) {
   EXPECT_EQ(Roles(s)["strike-03-rewrite"], "rewrite");
 }
 
+// Undated, the most complete member is the one holding most of what its
+// relatives say: the wire, whose copy and rewrite each keep part of it,
+// not the rewrite, which is longer only by its own additions.
+TEST(FamiliesTest, UndatedOriginHoldsMostOfTheFamilysContent) {
+  Story s = Analyze(kExamples, {"strike-01-wire.txt", "strike-02-light-edit.txt",
+                                "strike-03-rewrite.txt"});
+  ASSERT_GT(s.texts[2].words.size(), s.texts[0].words.size());
+  EXPECT_EQ(Roles(s)["strike-01-wire"], "origin");
+  EXPECT_EQ(Roles(s)["strike-02-light-edit"], "near-duplicate");
+  EXPECT_EQ(Roles(s)["strike-03-rewrite"], "rewrite");
+  EXPECT_EQ(s.reuse.parent[2], 0);
+}
+
 TEST(FamiliesTest, SeedsFamilyOriginSpunCopySummaryAndIndependent) {
   const std::string seeds = std::string(CONCORD_SOURCE_DIR) + "/../shared/seeds";
   if (!std::filesystem::is_directory(seeds)) {
