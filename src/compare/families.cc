@@ -826,16 +826,20 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
       return members[m].time.has_value();
     });
     // Undated, the most complete member is the one that holds most of
-    // what its relatives say: its content words found in the rest of the
-    // family. A wire holds what each of its copies and rewrites kept of
-    // it; a rewrite's own additions are in no relative and count nothing
-    // (by length alone a rewrite that adds background outranked its wire).
+    // what its relatives say: the content words it shares with each
+    // relative, summed. A wire holds what each of its copies and rewrites
+    // kept of it; a rewrite's own additions are in no relative, and a
+    // spinner's synonyms in few, so they count little (by length alone a
+    // rewrite that adds background outranked its wire). On the generated
+    // 10k corpus without its dates, the origin is the original (or a
+    // verbatim copy of it) in 0.891 of the families, 0.548 by length.
     std::vector<uint32_t> shared;
     if (!all_dated) {
       shared.assign(n, 0);
       for (uint32_t m : fam) {
-        shared[m] = static_cast<uint32_t>(sets.ContentIn(
-            m, [&](size_t j) { return uf.Find(j) == root && !summary[j]; }));
+        for (uint32_t j : fam) {
+          if (j != m) shared[m] += static_cast<uint32_t>(sets.SharedContent(m, j));
+        }
       }
     }
     // A spun copy is never the origin while an unspun relative exists.

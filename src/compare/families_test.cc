@@ -436,8 +436,9 @@ TEST(FamiliesTest, ParentIsTheRelativeHoldingMostOfItsContent) {
 }
 
 // Undated, the most complete member is the one holding most of what its
-// relatives say: the wire, whose copy and rewrite each keep part of it,
-// not the rewrite, which is longer only by its own additions.
+// relatives say (content words shared with each, summed): the wire, whose
+// copy and rewrite each keep part of it, not the rewrite, which is longer
+// only by its own additions.
 TEST(FamiliesTest, UndatedOriginHoldsMostOfTheFamilysContent) {
   Story s = Analyze(kExamples, {"strike-01-wire.txt", "strike-02-light-edit.txt",
                                 "strike-03-rewrite.txt"});
