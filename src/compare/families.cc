@@ -652,8 +652,11 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
 
   // Who changed the words? At a swap between relatives, the side that no
   // other relative agrees with while some relative agrees with the other
-  // side changed it; with no such witness (two relatives alone), the side
-  // whose word fewer members use.
+  // side changed it; with a witness on neither side (two relatives alone)
+  // or on both (the spinner's text republished, as the wire is), the side
+  // whose word fewer members use. (Counting only one-sided witnesses, a
+  // spun text with one republication went unseen: on the generated 10k
+  // corpus, 264 of 1,259 spun copies were found, 1,198 with both.)
   std::vector<uint32_t> votes(n, 0), swaps_seen(n, 0);
   // The swaps are kept as word ranges and spelt out only for the members
   // found spun (few): a string pair per vote would be built for nothing.
@@ -738,7 +741,7 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
         ++swaps_seen[j];
         if (a_witness != b_witness) {
           votes_cast.push_back({sw, i, j, int8_t(a_witness ? 1 : 0)});
-        } else if (!a_witness) {
+        } else {
           // Decided by the words' member counts, once all are known.
           word_df.Ask(a, s.a_word_begin, s.a_word_end);
           word_df.Ask(b, s.b_word_begin, s.b_word_end);

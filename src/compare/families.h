@@ -23,7 +23,8 @@
 //     odd synonyms: "celebrate" → "rejoice", "New Year" → "Latest Yr"):
 //     at least 4 swaps against relatives (derived pairs only; one-word swaps
 //     and edits of up to two words) where its word is the one no other
-//     relative uses (or, with no witness, the one fewer members use), and
+//     relative uses (or, with a witness on neither or both sides, the one
+//     fewer members use), and
 //     at least half of its swaps. A member published before every relative
 //     is never spun: the later texts reworded it, not it them.
 //

@@ -144,8 +144,9 @@ TEST(FamiliesTest, CopiesAmongLongerReportsAreNotSummaries) {
   EXPECT_EQ(Roles(s)["flood-02-verbatim-copy"], "duplicate");
 }
 
-// Without a third relative there is no witness to a swap: the side whose
-// word fewer story members use changed it (counted for just the words such
+// Without a third relative there is no witness to a swap (and with
+// republished texts, one on both sides): the side whose word fewer story
+// members use changed it (counted for just the words such
 // votes ask about). The third member, an unrelated report, uses the
 // original's plain words, so the spinner's are the rarer ones.
 TEST(FamiliesTest, SwapsWithoutWitnessVoteByMemberCounts) {
@@ -190,6 +191,19 @@ TEST(FamiliesTest, SwapsWithoutWitnessVoteByMemberCounts) {
   EXPECT_TRUE(swaps.contains({"residents", "inhabitants"}));
   EXPECT_TRUE(swaps.contains({"food", "victuals"}));
   EXPECT_TRUE(r.spun_swaps[0].empty());
+
+  // Republished, the spinner's text has a witness for each of its words,
+  // as the original's copy has for the original's: both sides witnessed,
+  // the story's member counts decide (the unrelated report uses the plain
+  // words), and both spun texts are found.
+  std::vector<StoryMember> twins = {{&texts[0], {}, false}, {&texts[0], {}, false},
+                                    {&texts[1], {}, false}, {&texts[1], {}, false},
+                                    {&texts[2], {}, false}};
+  const StoryReuse t = AnalyzeStoryReuse(twins, nullptr);
+  EXPECT_EQ(t.roles[2], Role::kSpunCopy);
+  EXPECT_EQ(t.roles[3], Role::kSpunCopy);
+  EXPECT_NE(t.roles[0], Role::kSpunCopy);
+  EXPECT_NE(t.roles[1], Role::kSpunCopy);
 }
 
 // Pairs are aligned B by B, but listed A by A: (0, 1), (0, 2), ..., (1, 2).
