@@ -13,7 +13,10 @@ to one event and neither is independent, and truly independent otherwise.
 Prints, per report, the pairs' accuracy, the recall of each side, and per
 kind of derived article, its pairs with the original: how many are called
 derived, and how many get the kind's own relation (verbatim: duplicate,
-light: near-duplicate, spun: spun copy, rewrite, summary).
+light: near-duplicate, spun: spun copy, rewrite, summary). Then the
+articles' roles against their kinds (original: origin), who is called a
+spun copy, and how often a family's origin is the original or a verbatim
+copy of it.
 """
 import collections
 import json
@@ -66,6 +69,44 @@ def main():
                 print("    original/%-12s derived %6d of %6d, called %-15s"
                       "%6d" % (kind, found, found + missed, NAME[kind],
                                named[kind]))
+        roles(report, kinds)
+
+
+ROLE = {"original": "origin", "verbatim": "duplicate", "light": "near-duplicate",
+        "spun": "spun copy", "rewrite": "rewrite", "summary": "summary",
+        "independent": "independent"}
+
+
+def roles(report, kinds):
+    """Each article's role against its kind, who is called a spun copy, and
+    how often a family's origin is the original (or a verbatim copy of it,
+    the same text), among families that hold the original."""
+    right, total, spun = (collections.Counter() for _ in range(3))
+    origins = collections.Counter()
+    for story in report["stories"]:
+        for a in story["articles"]:
+            if "role" not in a:
+                continue
+            kind = kinds[a["id"]][1]
+            total[kind] += 1
+            right[kind] += a["role"] == ROLE[kind]
+            if a["role"] == "spun copy":
+                spun[kind] += 1
+        for fam in story.get("families", []):
+            members = [kinds[x][1] for x in fam["articles"]]
+            if "original" in members:
+                origins[kinds[fam["origin"]][1] in ("original", "verbatim")] += 1
+    if not total:
+        return
+    print("    roles as their kind: %.4f (%s)" % (
+        sum(right.values()) / sum(total.values()),
+        ", ".join("%s %d/%d" % (k, right[k], total[k]) for k in sorted(total))))
+    print("    called spun copy: %s" % ", ".join(
+        "%s %d" % (k, spun[k]) for k in sorted(spun)))
+    if origins:
+        print("    origin is the original or a verbatim copy: %.4f of %d "
+              "families" % (origins[True] / sum(origins.values()),
+                            sum(origins.values())))
 
 
 if __name__ == "__main__":

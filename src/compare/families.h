@@ -11,9 +11,9 @@
 //     not join a family.
 //   * Families are the connected groups of the other members under derived
 //     relations. A family's origin is its earliest member when all are
-//     dated, else the most complete: the one holding most of what its
-//     relatives say (the content words it shares with each, summed), then
-//     the longest; never a spun copy while an unspun member exists. Every other member derives from a parent:
+//     dated, else (and among members of the earliest date) the most
+//     complete: the one holding most of what its relatives say (the
+//     content words it shares with each, summed), then the longest; never a spun copy while an unspun member exists. Every other member derives from a parent:
 //     of the members ranked before it in that order, the one holding most
 //     of its content words (then the closer relation, then the higher
 //     score; the origin when none of them is a relative). Its role is their
