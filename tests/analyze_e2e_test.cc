@@ -258,6 +258,39 @@ TEST(ExamplesTest, TextFolderAnalysesWithoutErrors) {
   EXPECT_EQ(ids.size(), j["summary"]["articles"].get<size_t>());
 }
 
+// Each family member names the relative it derives from; the origin and
+// articles outside families name none. Undated (a folder of .txt files),
+// the strike story's origin is its wire, which its copy and its rewrite
+// each retell, not the rewrite that is longer by its own additions.
+TEST(ExamplesTest, FamilyMembersNameTheirSource) {
+  for (const char* input : {"/examples/articles.jsonl", "/examples/articles"}) {
+    auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) + input +
+                        " --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json j = json::parse(r.out);
+    std::map<std::string, json> articles;
+    for (const auto& s : j["stories"]) {
+      for (const auto& a : s["articles"]) articles[a["id"].get<std::string>()] = a;
+    }
+    auto from = [&](const std::string& id) {
+      const json& a = articles.at(id);
+      return a.contains("derived_from") ? a["derived_from"].get<std::string>() : "";
+    };
+    EXPECT_EQ(from("flood-02-verbatim-copy"), "flood-01-wire") << input;
+    EXPECT_EQ(articles.at("flood-02-verbatim-copy")["role"], "duplicate") << input;
+    EXPECT_EQ(from("flood-03-synonym-spun"), "flood-01-wire") << input;
+    EXPECT_EQ(from("flood-01-wire"), "") << input;
+    EXPECT_EQ(from("flood-04-independent"), "") << input;
+    EXPECT_EQ(from("flood-05-summary"), "") << input;
+    EXPECT_EQ(articles.at("strike-01-wire")["role"], "origin") << input;
+    EXPECT_EQ(from("strike-03-rewrite"), "strike-01-wire") << input;
+  }
+  auto t = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
+                      "/examples/articles.jsonl --color never");
+  EXPECT_NE(t.out.find("duplicate of flood-01-wire (family 1)"), std::string::npos)
+      << t.out;
+}
+
 TEST(AnalyzeCliTest, TextSummaryShowsStoriesAndCounts) {
   auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
                       "/examples/articles.jsonl --color never");
