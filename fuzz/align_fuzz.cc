@@ -3,7 +3,8 @@
 // inside its text. The two halves (and a copy of the first) are then
 // analysed as a story, whose pair evidence — the word-order measures
 // counted from the story's stem ids — must equal ComputeEvidence's from
-// the texts. Build as ingest_fuzz.cc says, target align_fuzz.
+// the texts. Undated and dated, each family must be a tree rooted at its
+// origin. Build as ingest_fuzz.cc says, target align_fuzz.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -59,6 +60,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (concord::compare::NeedsDrawnWords(got) &&
         got.drawn_words != want.drawn_words) {
       std::abort();
+    }
+  }
+  // Dated (times from the first byte, ties included), the families must
+  // still be trees: each member's parent chain ends at its family's origin
+  // without a cycle, and members outside families have no parent.
+  std::vector<concord::compare::StoryMember> dated = members;
+  const uint8_t t = size > 0 ? data[0] : 0;
+  for (size_t i = 0; i < dated.size(); ++i) {
+    if ((t >> (6 + (i & 1))) & 1) continue;  // some undated
+    dated[i].time = int64_t((t >> (2 * i)) & 3) * 86400;
+  }
+  const auto dated_story = concord::compare::AnalyzeStoryReuse(dated, nullptr);
+  for (const auto* r_ptr : {&story, &dated_story}) {
+    const auto& r = *r_ptr;
+    for (size_t i = 0; i < members.size(); ++i) {
+      const int fam = r.family_of[i];
+      if (fam < 0) {
+        if (r.parent[i] != -1) std::abort();
+        continue;
+      }
+      int at = static_cast<int>(i), steps = 0;
+      while (r.parent[at] >= 0) {
+        at = r.parent[at];
+        if (r.family_of[at] != fam || ++steps > int(members.size())) std::abort();
+      }
+      if (static_cast<int>(r.families[fam].front()) != at) std::abort();
     }
   }
   return 0;
