@@ -376,5 +376,26 @@ TEST(StoreCommands, MissingStoreIsNotCreatedByStories) {
   EXPECT_EQ(access(db.c_str(), F_OK), -1);
 }
 
+// `show --format text` prints a stored story as analyze's text report
+// does: each family member with the relative it derives from, families
+// numbered from 1.
+TEST(StoreCommands, ShowTextNamesEachMembersSource) {
+  const std::string db = MakeTempDir("store_show") + "/ex.db";
+  const CommandResult in = RunConcord("ingest --quiet --db " + db + " " +
+                                      std::string(CONCORD_SOURCE_DIR) +
+                                      "/examples/articles.jsonl");
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  const CommandResult r =
+      RunConcord("show --db " + db + " flood-01-wire --format text");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("flood-01-wire  Meridian Wire Service  2026-02-10  origin (family 1)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("duplicate of flood-01-wire (family 1)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("spun copy of flood-01-wire (family 1)"), std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace concord::testing

@@ -215,8 +215,9 @@ std::string StoryText(const nlohmann::ordered_json& s) {
   out += "\nArticles\n";
   for (const auto& a : s["articles"]) {
     std::string role = str(a, "role");
-    if (a.contains("family")) {
-      role += " (family " + std::to_string(a["family"].get<int>()) + ")";
+    if (a.contains("derived_from")) role += " of " + str(a, "derived_from");
+    if (a.contains("family")) {  // numbered from 1, as analyze prints them
+      role += " (family " + std::to_string(a["family"].get<int>() + 1) + ")";
     }
     out += "  " + str(a, "id") + "  " + str(a, "source") + "  " +
            str(a, "published").substr(0, 10) + "  " + role + "\n    " +
