@@ -3,6 +3,7 @@
 
 #include "src/base/cpu.h"
 #include "src/base/hash.h"
+#include "src/base/short_string.h"
 
 #include <algorithm>
 #include <bit>
@@ -790,24 +791,36 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     first[i] = any && before_all;
   }
   std::vector<bool> spun(n, false);
+  std::unordered_map<uint64_t, uint32_t> first_with_hash;  // -> index in list
   for (uint32_t i = 0; i < n; ++i) {
     spun[i] = !summary[i] && !first[i] && votes[i] >= kSpunMinVotes &&
               votes[i] >= kSpunVoteShare * swaps_seen[i];
     if (!spun[i]) continue;
     // The same substitution seen against several relatives is listed once.
+    // Compared as views of the texts: only a new one is spelt out. Found
+    // by hash (a spinner's text has dozens of swaps, each seen against
+    // every relative: a scan of the list per swap was quadratic), the
+    // list scanned only when two different swaps share a hash.
+    std::vector<SwapWords>& listed = out.spun_swaps[i];
+    first_with_hash.clear();
     for (const std::vector<SwapRef>* list : {&rarer[i], &extra[i]}) {
       for (const SwapRef& ref : *list) {
-        // Compared as views of the texts: only a new one is spelt out.
         const std::string_view from = ref.From(), to = ref.To();
-        const bool known = std::any_of(
-            out.spun_swaps[i].begin(), out.spun_swaps[i].end(),
-            [from, to](const SwapWords& x) {
-              return x.from == from && x.to == to;
-            });
-        if (!known) {
-          out.spun_swaps[i].push_back(
-              {std::string(from), std::string(to), ref.relation});
+        const uint64_t h =
+            HashCombine(HashShortString(from), HashShortString(to));
+        const auto [it, added] = first_with_hash.try_emplace(
+            h, static_cast<uint32_t>(listed.size()));
+        if (!added) {
+          const SwapWords& x = listed[it->second];
+          if (x.from == from && x.to == to) continue;
+          if (std::any_of(listed.begin(), listed.end(),
+                          [from, to](const SwapWords& y) {
+                            return y.from == from && y.to == to;
+                          })) {
+            continue;
+          }
         }
+        listed.push_back({std::string(from), std::string(to), ref.relation});
       }
     }
   }
