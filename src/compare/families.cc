@@ -772,8 +772,6 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
   }
 
-  // A spinner's work: rarer words again and again. (Directional: of a spun
-  // pair, only the spun side's swaps are mostly the rarer word.)
   // A member published before every relative cannot have changed their
   // words: it is the first version (a wire's early flash that the wire
   // then reworded), whatever the later texts agree on.
@@ -790,6 +788,8 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
     first[i] = any && before_all;
   }
+  // A spinner's work: rarer words again and again. (Directional: of a spun
+  // pair, only the spun side's swaps are mostly the rarer word.)
   std::vector<bool> spun(n, false);
   std::unordered_map<uint64_t, uint32_t> first_with_hash;  // -> index in list
   for (uint32_t i = 0; i < n; ++i) {
@@ -884,14 +884,14 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     out.roles[origin] = Role::kOrigin;
     for (size_t k = 1; k < by_rank.size(); ++k) {
       const uint32_t m = by_rank[k];
-      // Its closest relative before it: the closer relation, then the one
-      // that holds more of its content words (a rewrite of a wire is not
-      // the rewrite of a trimmed copy that lacks what it retells), then
-      // the higher score, then the earlier in rank. A verbatim copy of a
-      // wire that expanded its own early flash is the wire's duplicate,
-      // not the flash's rewrite. The pair is found by its place in
-      // out.pairs (a scan of every pair per member was cubic in the
-      // story's size).
+      // Its parent: of the relatives ranked before it, the one holding
+      // most of its content words (a rewrite of a wire derives from the
+      // wire, not from a trimmed copy that lacks some of what it retells),
+      // then the closer relation, then the higher score, then the earlier
+      // in rank. A verbatim copy of a wire that expanded its own early
+      // flash is the wire's duplicate, not the flash's rewrite. The pair
+      // is found by its place in out.pairs (a scan of every pair per
+      // member was cubic in the story's size).
       uint32_t parent = origin;
       const PairResult* best = nullptr;
       double best_held = 0;
