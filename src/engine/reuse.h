@@ -50,7 +50,9 @@ class ReuseWorker {
 // The work for stories [begin, end) of `*stories`, on the
 // calling thread. Writes only those stories and their members' summaries,
 // so disjoint ranges may run concurrently. Ignores options.enabled and
-// options.threads. `in` and `*articles` are indexed by Story::articles.
+// options.threads. `in` and `*articles` are indexed by Story::articles;
+// the members' summaries must carry their ids (a member's `derived_from`
+// is its parent's id).
 uint64_t AnalyzeStoriesReuse(const ReuseContext& context, ReuseWorker* worker,
                              const std::vector<Article>& in,
                              const ReuseOptions& options,
