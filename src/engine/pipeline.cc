@@ -162,11 +162,13 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
   PreparedArticle out;
   out.input_bytes = a.text.size();
   extract::TextExtractOptions xo;
-  xo.known_title = a.title;
+  // "Headline | Site" in the metadata: the headline alone.
+  const std::string_view title = extract::TitleWithoutSite(a.title, a.source);
+  xo.known_title = title;
   ArticleContent content = extract::ExtractFromText(a.text, xo);
   ArticleSummary& s = out.summary;
   s.id = a.id;
-  s.title = a.title.empty() ? content.headline : a.title;
+  s.title = title.empty() ? content.headline : std::string(title);
   s.source = a.source;
   s.url = a.url;
   s.published = a.published;
@@ -192,8 +194,13 @@ PreparedArticle PrepareArticle(const Article& a, const AnalyzeOptions& options,
     }
     topical = with_headings;
   }
+  // Weighed with the title as given: without its site name the generated
+  // corpora's stories, whose template headlines differ by little more,
+  // cluster a little worse (B3 F1 0.9943 -> 0.9936 at 10k, 0.9632 -> 0.9626
+  // at 100k).
   out.bag = features->Extract(
-      s.title, topical, s.lang, vocabulary,
+      a.title.empty() ? std::string_view(s.title) : std::string_view(a.title),
+      topical, s.lang, vocabulary,
       sketch::FeatureExtractor::VocabularyTerms::kUnseen);
   if (options.keep_text) s.body = content.body;
   out.body = std::move(content.body);

@@ -1017,6 +1017,28 @@ bool LooksLikeCaption(std::string_view line) {
 
 std::string LineSignature(std::string_view line) { return Signature(line); }
 
+std::string_view TitleWithoutSite(std::string_view title,
+                                  std::string_view site) {
+  const std::string want = Signature(site);
+  if (want.empty()) return title;
+  size_t best = std::string_view::npos, sep_size = 0;
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                               " :: ", " \xC2\xB7 "}) {
+    const size_t p = title.rfind(sep);
+    if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
+      best = p;
+      sep_size = sep.size();
+    }
+  }
+  if (best == std::string_view::npos) return title;
+  if (Signature(title.substr(best + sep_size)) != want) return title;
+  const std::string_view head = title.substr(0, best);
+  // At least two words before it: "Reuters - Reuters" is left alone.
+  const std::string kept = Signature(head);
+  if (kept.find(' ') == std::string::npos) return title;
+  return head;
+}
+
 bool LooksLikeHeading(std::string_view line) {
   line = Trim(line);
   const int words = WordCount(line, kHeadingMaxWords);

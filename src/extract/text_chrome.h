@@ -32,6 +32,14 @@ struct TextExtractOptions {
 ArticleContent ExtractFromText(std::string_view text,
                                const TextExtractOptions& options = {});
 
+// "Headline | Site" → "Headline" when the part after the last separator
+// (" | ", " - ", " — ", " – ", " :: ", " · ") is the article's own source
+// or site name, compared by LineSignature, and at least two words are
+// left; else the title as it is. Input metadata titles often carry the
+// site's name as web pages' <title> do: it is no part of the headline.
+std::string_view TitleWithoutSite(std::string_view title,
+                                  std::string_view site);
+
 // Line classifiers, public for tests. `line` is one trimmed line.
 bool IsChromeLine(std::string_view line);
 // "Credited from: ALJAZEERA" → "ALJAZEERA"; empty when not a credit line.

@@ -571,5 +571,31 @@ TEST(TextChromeTest, EmptyAndWhitespaceTextGiveNoBody) {
   EXPECT_TRUE(ExtractFromText("\n\n  \n").blocks.empty());
 }
 
+TEST(TitleWithoutSiteTest, CutsTheArticlesOwnSiteNameOnly) {
+  struct Case {
+    const char* title;
+    const char* site;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Harbour reopens after storm | Ellis Gazette", "Ellis Gazette",
+       "Harbour reopens after storm"},
+      {"Harbour reopens after storm - ELLIS GAZETTE", "Ellis Gazette",
+       "Harbour reopens after storm"},  // compared by signature
+      {"Harbour reopens after storm \u2014 Ellis Gazette", "Ellis Gazette",
+       "Harbour reopens after storm"},
+      {"Strike - day two | Ellis Gazette", "Ellis Gazette", "Strike - day two"},
+      {"Harbour reopens after storm | Coastal Wire", "Ellis Gazette",
+       "Harbour reopens after storm | Coastal Wire"},  // another name
+      {"Reuters - Reuters", "Reuters", "Reuters - Reuters"},  // one word left
+      {"Harbour reopens after storm", "Ellis Gazette", "Harbour reopens after storm"},
+      {"Harbour reopens | Ellis Gazette", "", "Harbour reopens | Ellis Gazette"},
+      {"", "Ellis Gazette", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(TitleWithoutSite(c.title, c.site), c.want) << c.title;
+  }
+}
+
 }  // namespace
 }  // namespace concord::extract
