@@ -82,6 +82,9 @@ struct StoreIngestResult {
   uint64_t renamed = 0;    // an id stored with other content: kept as "x#2"
   bool interrupted = false;
   bool stories_updated = false;
+  // The stored reports were made by another build's analysis (an upgrade
+  // that changes reports): every story was recomputed, as --recompute does.
+  bool older_analysis = false;
   uint64_t articles = 0;  // in the store afterwards
   uint64_t stories = 0;
   uint64_t stories_analysed = 0;  // relations and facts computed

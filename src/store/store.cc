@@ -180,6 +180,15 @@ bool GetField(std::string_view* in, std::string_view* s) {
   return true;
 }
 
+// The analysis the stored reports were made by, kept in the meta row
+// `analysis_version` (absent: 0, before it was kept). Raised whenever a
+// story with the same members would get another report (a new field, a
+// changed rule): an ingest by a build with another number recomputes
+// every story once, so no report is left as an older build made it while
+// new ones follow newer rules. 1: 2026-12-07, families' `derived_from`,
+// origins by shared content, early flashes, republished spinners.
+constexpr int64_t kAnalysisVersion = 1;
+
 Result<int64_t> MetaInt(const std::string& path, sqlite3* db, const char* key) {
   Stmt st;
   if (!st.Prepare(db, "SELECT value FROM meta WHERE key = ?"))
@@ -435,9 +444,19 @@ Result<StoreIngestResult> Store::Ingest(const std::vector<std::string>& paths,
   Result<int64_t> clustered = MetaInt(path_, impl_->db, "clustered_articles");
   if (!clustered.ok()) return clustered.status();
   const bool pending = *articles > *clustered;
-  if (!result.interrupted && (pending || options.recompute_all)) {
+  Result<int64_t> analysed_by = MetaInt(path_, impl_->db, "analysis_version");
+  if (!analysed_by.ok()) return analysed_by.status();
+  result.older_analysis = *clustered > 0 && *analysed_by != kAnalysisVersion;
+  if (!result.interrupted &&
+      (pending || options.recompute_all || result.older_analysis)) {
     if (options.before_update) options.before_update();
-    CONCORD_RETURN_IF_ERROR(UpdateStories(options, &result));
+    if (result.older_analysis && !options.recompute_all) {
+      StoreIngestOptions all = options;
+      all.recompute_all = true;
+      CONCORD_RETURN_IF_ERROR(UpdateStories(all, &result));
+    } else {
+      CONCORD_RETURN_IF_ERROR(UpdateStories(options, &result));
+    }
   } else {
     Stmt st;
     if (!st.Prepare(impl_->db, "SELECT count(*) FROM stories") ||
@@ -598,6 +617,8 @@ class StoriesSink final : public ReportSink {
     CONCORD_RETURN_IF_ERROR(
         SetMetaInt(path_, db_, "clustered_articles", clustered));
     CONCORD_RETURN_IF_ERROR(SetMetaInt(path_, db_, "generation", generation_));
+    CONCORD_RETURN_IF_ERROR(
+        SetMetaInt(path_, db_, "analysis_version", kAnalysisVersion));
     return Exec(path_, db_, "COMMIT");
   }
 

@@ -243,6 +243,45 @@ TEST(StoreIngest, SameInputTwiceChangesNothing) {
   EXPECT_EQ(Reports(s->get(), false), before);
 }
 
+// Reports stored by another build's analysis (here: a store from before
+// the analysis version was kept, its reports stripped of a field this
+// build writes) are all recomputed by the next ingest, even one that adds
+// nothing; after that, nothing is.
+TEST(StoreIngest, ReportsOfAnotherAnalysisAreRecomputed) {
+  const std::string path = TempPath("older.db");
+  std::map<std::string, nlohmann::ordered_json> fresh;
+  {
+    auto s = Store::Open(path);
+    ASSERT_TRUE(s.ok());
+    const StoreIngestResult first = IngestOrDie(s->get(), {kExamples});
+    EXPECT_FALSE(first.older_analysis);
+    fresh = Reports(s->get(), false);
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DELETE FROM meta WHERE key = 'analysis_version';"
+                           "UPDATE stories SET report = "
+                           "replace(report, '\"derived_from\"', '\"old_field\"')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_NE(Reports(s->get(), false), fresh);
+  const StoreIngestResult update = IngestOrDie(s->get(), {});
+  EXPECT_TRUE(update.older_analysis);
+  EXPECT_TRUE(update.stories_updated);
+  EXPECT_EQ(update.stories_analysed, update.stories);
+  EXPECT_EQ(update.stories_kept, 0u);
+  EXPECT_EQ(Reports(s->get(), false), fresh);
+  const StoreIngestResult again = IngestOrDie(s->get(), {});
+  EXPECT_FALSE(again.older_analysis);
+  EXPECT_FALSE(again.stories_updated);
+}
+
 TEST(StoreIngest, ChronologicalHalvesGiveTheStoriesOfOneIngest) {
   const std::vector<std::string> lines = ExampleLines();
   ASSERT_EQ(lines.size(), 23u);  // in publication order

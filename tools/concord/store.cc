@@ -124,6 +124,11 @@ int RunIngest(const IngestArgs& args) {
                  args.db.c_str());
     return 130;
   }
+  if (r.stories_updated && r.older_analysis) {
+    std::fprintf(stderr,
+                 "ingest: the stories were analysed by another version of "
+                 "concord: every story recomputed\n");
+  }
   if (r.stories_updated) {
     std::fprintf(stderr,
                  "ingest: %llu stories: %llu analysed, %llu unchanged "
