@@ -788,6 +788,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
     first[i] = any && before_all;
   }
+  // Nor can it condense any of them: where the pair rule (which has no
+  // dates) calls it their summary, the later text expands it.
+  for (PairResult& pr : out.pairs) {
+    if (pr.relation.relation != Relation::kSummary) continue;
+    const PairEvidence& e = pr.relation.evidence;
+    if (first[e.a_words <= e.b_words ? pr.a : pr.b]) {
+      pr.relation.relation = Relation::kRewrite;
+      pr.relation.score = std::max(e.containment_a, e.containment_b);
+    }
+  }
   // A spinner's work: rarer words again and again. (Directional: of a spun
   // pair, only the spun side's swaps are mostly the rarer word.)
   std::vector<bool> spun(n, false);

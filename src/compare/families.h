@@ -26,7 +26,8 @@
 //     relative uses (or, with a witness on neither or both sides, the one
 //     fewer members use), and
 //     at least half of its swaps. A member published before every relative
-//     is never spun: the later texts reworded it, not it them.
+//     is never spun (the later texts reworded it, not it them), nor,
+//     pair by pair, their summary (they expand it: such pairs are rewrites).
 //
 // Pure function of its inputs; thread-safe. Cost: one alignment per pair,
 // so callers bound the number of members.

@@ -438,6 +438,10 @@ TEST(FamiliesTest, EarlyFlashIsTheOriginAndCopiesNameTheirSource) {
   EXPECT_EQ(r.roles[3], Role::kSpunCopy);
   EXPECT_TRUE(r.parent[3] == 1 || r.parent[3] == 2) << r.parent[3];
   EXPECT_TRUE(r.spun_swaps[0].empty());
+  // Nor is it, pair by pair, a summary of a later text: they expand it.
+  for (const PairResult& p : r.pairs) {
+    if (p.a == 0) EXPECT_NE(p.relation.relation, Relation::kSummary) << p.b;
+  }
 }
 
 // A rewrite derives from the relative that holds most of what it retells:
