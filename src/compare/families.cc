@@ -788,14 +788,16 @@ StoryReuse AnalyzeStoryReuse(const std::vector<StoryMember>& members,
     }
     first[i] = any && before_all;
   }
-  // Nor can it condense any of them: where the pair rule (which has no
-  // dates) calls it their summary, the later text expands it.
+  // Nor can it condense any of them: where the pair rule called it the
+  // summary of a later text, the pair is classified again knowing which
+  // side came first (the later text expands it). (Pairs called summaries
+  // because the other side is a story-level summary are left alone.)
   for (PairResult& pr : out.pairs) {
     if (pr.relation.relation != Relation::kSummary) continue;
     const PairEvidence& e = pr.relation.evidence;
-    if (first[e.a_words <= e.b_words ? pr.a : pr.b]) {
-      pr.relation.relation = Relation::kRewrite;
-      pr.relation.score = std::max(e.containment_a, e.containment_b);
+    const bool a_short = e.a_words <= e.b_words;
+    if (first[a_short ? pr.a : pr.b]) {
+      pr.relation = Classify(e, a_short ? Direction::kBFromA : Direction::kAFromB);
     }
   }
   // A spinner's work: rarer words again and again. (Directional: of a spun

@@ -386,7 +386,8 @@ PairRelation Classify(const PairEvidence& e, Direction direction) {
     r.relation = copy->relation;
     r.score = copy->score;
   } else if (!own_order && SummaryCandidate(e) && !RewritesPart(e) &&
-             !(direction == Direction::kBFromA && a_short)) {
+             !(direction == (a_short ? Direction::kBFromA
+                                     : Direction::kAFromB))) {
     r.relation = Relation::kSummary;
     r.score = short_containment;
   } else if (!own_order &&

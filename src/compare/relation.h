@@ -122,6 +122,7 @@ bool NeedsOrder(const PairEvidence& evidence);
 enum class Direction : uint8_t {
   kUnknown,  // either text may derive from the other
   kBFromA,   // B derives from A (a labelled source/derived pair)
+  kAFromB,   // A derives from B (in a story: B was published first)
 };
 // A derived text twice its source's length or more expands it: with the
 // direction known, that pair is not called a summary (the shorter text

@@ -88,9 +88,13 @@ TEST(RelationTest, ExpandedRewriteOfAShortSourceIsNotASummary) {
   std::swap(e.containment_a, e.containment_b);
   EXPECT_EQ(Classify(e).relation, Relation::kSummary);
   EXPECT_EQ(Classify(e, Direction::kBFromA).relation, Relation::kRewrite);
+  EXPECT_EQ(Classify(e, Direction::kAFromB).relation, Relation::kSummary);
   // The derived side the shorter: a summary whichever way it is read.
   EXPECT_EQ(Classify(Derived(300), Direction::kBFromA).relation,
             Relation::kSummary);
+  // Read the other way round: the longer A derives from the shorter B.
+  EXPECT_EQ(Classify(Derived(300), Direction::kAFromB).relation,
+            Relation::kRewrite);
 }
 
 // A text of `n` content words whose stems are `stem(k)` for k in [0, n).
