@@ -14,6 +14,7 @@ namespace concord {
 namespace {
 
 using nlohmann::json;
+using testing::ExamplePath;
 using testing::RunConcord;
 using testing::SharedDir;
 
@@ -234,8 +235,8 @@ TEST_F(SeedsTest, BriefSentencesComeFromSourcesWithTheirSupport) {
 }
 
 TEST(ExamplesTest, BundledCorpusClustersByEvent) {
-  auto r = RunConcord("eval clustering " + std::string(CONCORD_SOURCE_DIR) +
-                      "/examples/articles.jsonl --format json");
+  auto r = RunConcord("eval clustering " + ExamplePath("articles.jsonl") +
+                      " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
   EXPECT_GE(j["items"].get<int>(), 15);
@@ -244,8 +245,7 @@ TEST(ExamplesTest, BundledCorpusClustersByEvent) {
 }
 
 TEST(ExamplesTest, TextFolderAnalysesWithoutErrors) {
-  auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
-                      "/examples/articles --format json");
+  auto r = RunConcord("analyze " + ExamplePath("articles") + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
   EXPECT_GE(j["summary"]["articles"].get<int>(), 15);
@@ -263,9 +263,8 @@ TEST(ExamplesTest, TextFolderAnalysesWithoutErrors) {
 // the strike story's origin is its wire, which its copy and its rewrite
 // each retell, not the rewrite that is longer by its own additions.
 TEST(ExamplesTest, FamilyMembersNameTheirSource) {
-  for (const char* input : {"/examples/articles.jsonl", "/examples/articles"}) {
-    auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) + input +
-                        " --format json");
+  for (const char* input : {"articles.jsonl", "articles"}) {
+    auto r = RunConcord("analyze " + ExamplePath(input) + " --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     json j = json::parse(r.out);
     std::map<std::string, json> articles;
@@ -285,15 +284,15 @@ TEST(ExamplesTest, FamilyMembersNameTheirSource) {
     EXPECT_EQ(articles.at("strike-01-wire")["role"], "origin") << input;
     EXPECT_EQ(from("strike-03-rewrite"), "strike-01-wire") << input;
   }
-  auto t = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
-                      "/examples/articles.jsonl --color never");
+  auto t = RunConcord("analyze " + ExamplePath("articles.jsonl") +
+                      " --color never");
   EXPECT_NE(t.out.find("duplicate of flood-01-wire (family 1)"), std::string::npos)
       << t.out;
 }
 
 TEST(AnalyzeCliTest, TextSummaryShowsStoriesAndCounts) {
-  auto r = RunConcord("analyze " + std::string(CONCORD_SOURCE_DIR) +
-                      "/examples/articles.jsonl --color never");
+  auto r = RunConcord("analyze " + ExamplePath("articles.jsonl") +
+                      " --color never");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Story "), std::string::npos);
   EXPECT_NE(r.out.find(" articles, "), std::string::npos);

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -15,12 +14,13 @@ namespace concord {
 namespace {
 
 using nlohmann::json;
+using testing::ExamplePath;
 using testing::MakeTempDir;
+using testing::ReadFile;
 using testing::RunConcord;
 using testing::WriteFile;
 
-const std::string kExamples =
-    std::string(CONCORD_SOURCE_DIR) + "/examples/articles/";
+const std::string kExamples = ExamplePath("articles/");
 
 TEST(CompareE2eTest, SummaryShowsThePartItDrawsOnAndTheOrder) {
   const std::string wire = kExamples + "tram-01-wire.txt";
@@ -60,21 +60,20 @@ TEST(CompareE2eTest, BFromAFlagTellsAnExpansionFromASummary) {
 // source, the longer text expands it.
 TEST(CompareE2eTest, PairsFieldsSayWhichTextIsTheSource) {
   const std::string dir = MakeTempDir("compare_direction");
-  std::stringstream wire, summary;
-  wire << std::ifstream(kExamples + "tram-01-wire.txt").rdbuf();
-  summary << std::ifstream(kExamples + "tram-04-summary.txt").rdbuf();
-  ASSERT_FALSE(wire.str().empty() || summary.str().empty());
+  const std::string wire = ReadFile(kExamples + "tram-01-wire.txt");
+  const std::string summary = ReadFile(kExamples + "tram-04-summary.txt");
+  ASSERT_FALSE(wire.empty() || summary.empty());
   WriteFile(dir + "/pairs.jsonl",
-            json{{"id", "ab"}, {"a", summary.str()}, {"b", wire.str()}}.dump() +
+            json{{"id", "ab"}, {"a", summary}, {"b", wire}}.dump() +
                 "\n" +
                 json{{"id", "sd"},
-                     {"source", summary.str()},
-                     {"derived", wire.str()}}
+                     {"source", summary},
+                     {"derived", wire}}
                     .dump() +
                 "\n" +
                 json{{"id", "oa"},
-                     {"original", wire.str()},
-                     {"altered", summary.str()}}
+                     {"original", wire},
+                     {"altered", summary}}
                     .dump() +
                 "\n");
   auto r = RunConcord("compare --pairs " + dir + "/pairs.jsonl");
@@ -102,13 +101,11 @@ TEST(CompareE2eTest, EvalDerivedCountsRelationsAndQuotesItsPath) {
   const std::string dir = MakeTempDir("eval_derived") + "/say \"when\"";
   std::filesystem::create_directories(dir);
   const std::string file = dir + "/pairs.jsonl";
-  std::stringstream wire;
-  wire << std::ifstream(kExamples + "tram-01-wire.txt").rdbuf();
-  std::stringstream other;
-  other << std::ifstream(kExamples + "flood-04-independent.txt").rdbuf();
-  WriteFile(file, json{{"source", wire.str()}, {"derived", wire.str()}}.dump() +
+  const std::string wire = ReadFile(kExamples + "tram-01-wire.txt");
+  const std::string other = ReadFile(kExamples + "flood-04-independent.txt");
+  WriteFile(file, json{{"source", wire}, {"derived", wire}}.dump() +
                       "\n" +
-                      json{{"a", wire.str()}, {"b", other.str()}}.dump() +
+                      json{{"a", wire}, {"b", other}}.dump() +
                       "\n");
   auto r = RunConcord("eval derived '" + file + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;

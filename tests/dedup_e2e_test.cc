@@ -15,13 +15,12 @@ namespace concord {
 namespace {
 
 using nlohmann::json;
+using testing::ExamplePath;
 using testing::MakeTempDir;
 using testing::RunConcord;
 using testing::WriteFile;
 
-std::string Examples() {
-  return std::string(CONCORD_SOURCE_DIR) + "/examples/articles";
-}
+std::string Examples() { return ExamplePath("articles"); }
 
 // One JSON object per line of `out`.
 std::vector<json> Lines(const std::string& out) {

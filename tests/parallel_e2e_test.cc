@@ -15,11 +15,12 @@
 namespace concord {
 namespace {
 
+using testing::ExamplePath;
 using testing::MakeTempDir;
 using testing::RunConcord;
 using testing::WriteFile;
 
-std::string Examples() { return std::string(CONCORD_SOURCE_DIR) + "/examples"; }
+std::string Examples() { return ExamplePath(""); }
 
 void ExpectSameForAnyThreads(const std::string& inputs, int want_exit) {
   const auto one =

@@ -382,8 +382,7 @@ TEST(StoreCommands, MissingStoreIsNotCreatedByStories) {
 TEST(StoreCommands, ShowTextNamesEachMembersSource) {
   const std::string db = MakeTempDir("store_show") + "/ex.db";
   const CommandResult in = RunConcord("ingest --quiet --db " + db + " " +
-                                      std::string(CONCORD_SOURCE_DIR) +
-                                      "/examples/articles.jsonl");
+                                      ExamplePath("articles.jsonl"));
   ASSERT_EQ(in.exit_code, 0) << in.err;
   const CommandResult r =
       RunConcord("show --db " + db + " flood-01-wire --format text");

@@ -11,13 +11,6 @@ namespace concord::testing {
 
 namespace fs = std::filesystem;
 
-static std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 CommandResult RunConcord(const std::string& args) {
   const std::string dir = MakeTempDir("run");
   const std::string out = dir + "/out", err = dir + "/err";
@@ -27,8 +20,8 @@ CommandResult RunConcord(const std::string& args) {
   const int status = std::system(cmd.c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
+  r.out = ReadFile(out);
+  r.err = ReadFile(err);
   return r;
 }
 
@@ -52,6 +45,18 @@ std::string MakeTempDir(const std::string& name) {
 void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string ExamplePath(const std::string& rel) {
+  const std::string dir = std::string(CONCORD_SOURCE_DIR) + "/examples";
+  return rel.empty() ? dir : dir + "/" + rel;
 }
 
 }  // namespace concord::testing

@@ -18,9 +18,15 @@ CommandResult RunConcord(const std::string& args);
 // ../shared next to the source tree, or "" when absent (tests then skip).
 std::string SharedDir();
 
+// `examples/REL` in the source tree (the team's bundled corpus; REL "":
+// the folder).
+std::string ExamplePath(const std::string& rel);
+
 // A fresh empty directory under the build tree, named for the test.
 std::string MakeTempDir(const std::string& name);
 void WriteFile(const std::string& path, const std::string& bytes);
+// The file's bytes ("" when it cannot be read).
+std::string ReadFile(const std::string& path);
 
 }  // namespace concord::testing
 

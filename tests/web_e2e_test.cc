@@ -18,17 +18,15 @@ namespace concord {
 namespace {
 
 using nlohmann::json;
+using testing::ExamplePath;
 using testing::MakeTempDir;
 using testing::RunConcord;
 using testing::WriteFile;
 
-const std::string kWeb = std::string(CONCORD_SOURCE_DIR) + "/examples/web";
+const std::string kWeb = ExamplePath("web");
 
 std::string ReadExample(const std::string& name) {
-  std::ifstream in(kWeb + "/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return testing::ReadFile(kWeb + "/" + name);
 }
 
 std::vector<json> JsonLines(const std::string& out) {
