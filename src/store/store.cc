@@ -446,17 +446,13 @@ Result<StoreIngestResult> Store::Ingest(const std::vector<std::string>& paths,
   const bool pending = *articles > *clustered;
   Result<int64_t> analysed_by = MetaInt(path_, impl_->db, "analysis_version");
   if (!analysed_by.ok()) return analysed_by.status();
-  result.older_analysis = *clustered > 0 && *analysed_by != kAnalysisVersion;
-  if (!result.interrupted &&
-      (pending || options.recompute_all || result.older_analysis)) {
+  const bool older = *clustered > 0 && *analysed_by != kAnalysisVersion;
+  if (!result.interrupted && (pending || options.recompute_all || older)) {
     if (options.before_update) options.before_update();
-    if (result.older_analysis && !options.recompute_all) {
-      StoreIngestOptions all = options;
-      all.recompute_all = true;
-      CONCORD_RETURN_IF_ERROR(UpdateStories(all, &result));
-    } else {
-      CONCORD_RETURN_IF_ERROR(UpdateStories(options, &result));
-    }
+    StoreIngestOptions update = options;
+    update.recompute_all |= older;
+    CONCORD_RETURN_IF_ERROR(UpdateStories(update, &result));
+    result.older_analysis = older;
   } else {
     Stmt st;
     if (!st.Prepare(impl_->db, "SELECT count(*) FROM stories") ||
