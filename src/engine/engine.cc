@@ -32,7 +32,7 @@
 // its title and text in a SpillStore (src/base/spill_store.h): in memory up
 // to AnalyzeOptions::memory_budget, in an unlinked temporary file beyond.
 // The clusterer's centroids are dropped once keywords are taken; a story's
-// details and its members' summaries are dropped once it is written.
+// members' summaries once it is rendered, its details once it is written.
 //
 // Order: articles are clustered in publication order. An undated article
 // takes the time of the dated article before it in the input (so it keeps
@@ -515,7 +515,17 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
         }
       }
     }
-    if (sink != nullptr) r.rendered = sink->Render(st, summaries);
+    if (sink != nullptr) {
+      r.rendered = sink->Render(st, summaries);
+      // Rendered: its members' summaries are read by nothing else. Freed
+      // here, not when the story is written in report order at the end: a
+      // story analysed while clustering goes on would hold them through
+      // the whole clustering stage (a spun copy's listed swaps and every
+      // member's strings were 400 MB of the 1M corpus's peak).
+      if (collect == nullptr) {
+        for (uint32_t i : st.articles) summaries[i] = ArticleSummary();
+      }
+    }
     return r;
   };
 
@@ -589,20 +599,15 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
         finalize(st);
         if (st.articles.size() < 2) continue;  // rendered in its turn
         await_context();
-        early.Submit([&analyze, all = &summaries, sp = &st, sink](unsigned w) {
+        early.Submit([&analyze, sp = &st, sink](unsigned w) {
           StoryResult r = analyze(*sp, w);
           if (sink != nullptr) {
-            // Rendered: only the members' numbers are needed from here on
-            // (the story's place in report order). Their summaries are
-            // read by nothing else, and are freed now rather than when
-            // the story is written at the end: a spun copy's listed swaps
-            // and every member's strings, held for the whole clustering
-            // stage, were 400 MB of the 1M corpus's peak.
+            // Rendered: only the members are needed from here on (the
+            // story's place in report order).
             Story slim;
             slim.id = sp->id;
             slim.articles = std::move(sp->articles);
             *sp = std::move(slim);
-            for (uint32_t i : sp->articles) (*all)[i] = ArticleSummary();
           }
           return r;
         });
@@ -678,11 +683,7 @@ Result<RunStats> Engine::Impl::Run(ReportSink* sink, concord::Report* collect) {
       if (collect != nullptr) {
         collect->stories.push_back(std::move(r.story));
       } else {
-        // Written: its members' summaries are no longer needed.
-        for (uint32_t i : stories[report_order[written]].articles) {
-          summaries[i] = ArticleSummary();
-        }
-        stories[report_order[written]] = Story();
+        stories[report_order[written]] = Story();  // written
       }
       ++written;
       if (written % 64 == 0 || written == stories.size()) {
