@@ -22,6 +22,13 @@ struct TextRenderOptions {
 CONCORD_EXPORT std::string RenderText(const Report& report,
                                       const TextRenderOptions& options = {});
 
+// An article's role as the text report prints it: "duplicate of
+// flood-01-wire (family 1)" (ArticleSummary::role, derived_from, and its
+// family index, -1 for none, printed from 1).
+CONCORD_EXPORT std::string RoleLabel(std::string_view role,
+                                     std::string_view derived_from,
+                                     int family);
+
 struct JsonRenderOptions {
   int indent = 2;  // -1 for one line
 };

@@ -126,6 +126,14 @@ void RenderFacts(const Report& report, const Story& st, const Style& c,
 
 }  // namespace
 
+std::string RoleLabel(std::string_view role, std::string_view derived_from,
+                      int family) {
+  std::string out(role);
+  if (!derived_from.empty()) out.append(" of ").append(derived_from);
+  if (family >= 0) out += " (family " + std::to_string(family + 1) + ")";
+  return out;
+}
+
 std::string RenderText(const Report& report, const TextRenderOptions& options) {
   const Style c{options.color};
   std::string out;
@@ -172,10 +180,8 @@ std::string RenderText(const Report& report, const TextRenderOptions& options) {
       out += "  " + std::to_string(a.words) + " words";
       if (!a.credits.empty()) out += "  credit: " + a.credits.front();
       if (!a.role.empty()) {
-        std::string role = a.role;
-        if (!a.derived_from.empty()) role += " of " + a.derived_from;
-        if (a.family >= 0) role += " (family " + std::to_string(a.family + 1) + ")";
-        out += std::string("  ") + c.Bold() + role + c.Reset();
+        out += std::string("  ") + c.Bold() +
+               RoleLabel(a.role, a.derived_from, a.family) + c.Reset();
       }
       if (!a.title.empty() && a.title != st.headline) {
         out += std::string("  ") + c.Dim() + "\"" + Clip(a.title, 60) + "\"" +

@@ -6,6 +6,7 @@
 // the pending articles in). stories lists the stories, largest first; show
 // prints one story's report, as JSON (the element `analyze --format json`
 // writes) or as text.
+#include "concord/render.h"
 #include "concord/store.h"
 
 #include <unistd.h>
@@ -219,11 +220,8 @@ std::string StoryText(const nlohmann::ordered_json& s) {
   }
   out += "\nArticles\n";
   for (const auto& a : s["articles"]) {
-    std::string role = str(a, "role");
-    if (a.contains("derived_from")) role += " of " + str(a, "derived_from");
-    if (a.contains("family")) {  // numbered from 1, as analyze prints them
-      role += " (family " + std::to_string(a["family"].get<int>() + 1) + ")";
-    }
+    const std::string role = RoleLabel(
+        str(a, "role"), str(a, "derived_from"), a.value("family", -1));
     out += "  " + str(a, "id") + "  " + str(a, "source") + "  " +
            str(a, "published").substr(0, 10) + "  " + role + "\n    " +
            str(a, "title") + "\n";
