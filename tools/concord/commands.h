@@ -9,6 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <string_view>
 
 namespace concord::cli {
 
@@ -26,6 +28,11 @@ void AddStoreCommands(CLI::App& app, Action* action);
 
 // True when stdout is a terminal and colour is wanted ("auto").
 bool UseColor(const std::string& mode);
+
+// `s` as a JSON string literal, appended or returned (quotes, backslashes
+// and control characters escaped; UTF-8 passes through).
+void AppendJsonString(std::string_view s, std::string* out);
+std::string JsonString(std::string_view s);
 
 }  // namespace concord::cli
 

@@ -22,39 +22,6 @@ struct DedupArgs {
   bool exhaustive = false;
 };
 
-// `s` as a JSON string literal (UTF-8 passes through).
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out->append(buf);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
 std::string GroupLine(size_t number, const DedupGroup& g) {
   std::string line = "{\"group\":" + std::to_string(number) + ",\"kind\":";
   AppendJsonString(g.kind, &line);

@@ -27,24 +27,6 @@ struct EvalArgs {
   bool per_page = false;
 };
 
-// `s` as a JSON string literal (quotes, escapes).
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += static_cast<char>(ch);
-    } else if (ch < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", ch);
-      out += buf;
-    } else {
-      out += static_cast<char>(ch);
-    }
-  }
-  return out + "\"";
-}
-
 int RunClustering(const EvalArgs& args) {
   AnalyzeOptions options;
   if (args.threshold >= 0) options.cluster.join_threshold = args.threshold;
