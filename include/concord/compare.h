@@ -40,9 +40,13 @@ struct ComparisonConflict {
   std::string evidence;  // "aligned passage: 'car bomb' -> 'chemical ..."
 };
 
+// The names Comparison::relation takes, from the closest ("duplicate",
+// then "near-duplicate", "spun copy", "rewrite", "summary") to
+// "independent", the last.
+CONCORD_EXPORT const std::vector<std::string>& RelationNames();
+
 struct Comparison {
-  std::string relation;  // duplicate, near-duplicate, spun copy, rewrite,
-                         // summary, independent
+  std::string relation;  // one of RelationNames()
   bool derived = false;  // every relation but independent
   double score = 0;
   // Evidence.

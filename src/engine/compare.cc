@@ -543,4 +543,16 @@ Result<std::string> ReadArticleBody(const std::string& path) {
   return extract::ExtractFromText(article.text, xo).body;
 }
 
+const std::vector<std::string>& RelationNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (auto r = uint8_t(compare::Relation::kDuplicate);
+         r <= uint8_t(compare::Relation::kIndependent); ++r) {
+      v.emplace_back(compare::RelationName(compare::Relation(r)));
+    }
+    return v;
+  }();
+  return names;
+}
+
 }  // namespace concord

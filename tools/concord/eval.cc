@@ -164,15 +164,16 @@ int RunDerived(const EvalArgs& args) {
   };
   std::map<std::string, Tally> per_style;
   Tally all;
-  // Pairs per relation, in the order of relation.h.
-  std::vector<std::pair<std::string, size_t>> relations = {
-      {"duplicate", 0}, {"near-duplicate", 0}, {"spun copy", 0},
-      {"rewrite", 0},   {"summary", 0},        {"independent", 0}};
+  // Pairs per relation, closest first.
+  const std::vector<std::string>& names = RelationNames();
+  std::vector<size_t> relations(names.size(), 0);
+  const size_t rewrite =
+      std::find(names.begin(), names.end(), "rewrite") - names.begin();
   for (const auto& [p, c] : results) {
-    for (auto& [name, n] : relations) n += name == c.relation;
-    const bool close = c.relation == "rewrite" || c.relation == "spun copy" ||
-                       c.relation == "near-duplicate" ||
-                       c.relation == "duplicate";
+    const size_t k =
+        std::find(names.begin(), names.end(), c.relation) - names.begin();
+    if (k < relations.size()) ++relations[k];
+    const bool close = k <= rewrite;
     for (Tally* t : {&all, p.style.empty() ? nullptr : &per_style[p.style]}) {
       if (t == nullptr) continue;
       ++t->pairs;
@@ -194,16 +195,16 @@ int RunDerived(const EvalArgs& args) {
         share(all.close, all.pairs), 1 - share(all.derived, all.pairs));
     bool first = true;
     for (const auto& [style, t] : per_style) {
-      std::printf("%s\"%s\":{\"pairs\":%zu,\"derived\":%.4f,"
+      std::printf("%s%s:{\"pairs\":%zu,\"derived\":%.4f,"
                   "\"rewrite_or_closer\":%.4f}",
-                  first ? "" : ",", style.c_str(), t.pairs,
+                  first ? "" : ",", JsonString(style).c_str(), t.pairs,
                   share(t.derived, t.pairs), share(t.close, t.pairs));
       first = false;
     }
     std::printf("},\"relations\":{");
     for (size_t k = 0; k < relations.size(); ++k) {
-      std::printf("%s\"%s\":%zu", k ? "," : "", relations[k].first.c_str(),
-                  relations[k].second);
+      std::printf("%s%s:%zu", k ? "," : "", JsonString(names[k]).c_str(),
+                  relations[k]);
     }
     std::printf("}}\n");
   } else {
@@ -212,8 +213,8 @@ int RunDerived(const EvalArgs& args) {
                 args.file.c_str(), all.pairs, share(all.derived, all.pairs),
                 share(all.close, all.pairs), 1 - share(all.derived, all.pairs));
     std::printf("  relations");
-    for (const auto& [name, n] : relations) {
-      std::printf("  %s %zu", name.c_str(), n);
+    for (size_t k = 0; k < relations.size(); ++k) {
+      std::printf("  %s %zu", names[k].c_str(), relations[k]);
     }
     std::printf("\n");
     for (const auto& [style, t] : per_style) {
