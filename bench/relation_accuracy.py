@@ -46,12 +46,10 @@ def main():
                 truth = ea == eb and "independent" not in (ka, kb)
                 said = rel["relation"] != "independent"
                 seen[truth, said] += 1
-                if truth:
+                if truth and "original" in (ka, kb):
                     kind = kb if ka == "original" else ka
-                    if kb != "original" and ka != "original":
-                        kind = "%s/%s" % tuple(sorted((ka, kb)))
                     per_kind[kind, said] += 1
-                    named[kind] += rel["relation"] == NAME.get(kind)
+                    named[kind] += rel["relation"] == NAME[kind]
         pairs = sum(seen.values())
         if pairs == 0:
             print("%s: no relations" % path)
@@ -65,16 +63,13 @@ def main():
                   recall(True), recall(False)))
         for kind in sorted({k for k, _ in per_kind}):
             found, missed = per_kind[kind, True], per_kind[kind, False]
-            if "/" not in kind:
-                print("    original/%-12s derived %6d of %6d, called %-15s"
-                      "%6d" % (kind, found, found + missed, NAME[kind],
-                               named[kind]))
+            print("    original/%-12s derived %6d of %6d, called %-15s"
+                  "%6d" % (kind, found, found + missed, NAME[kind],
+                           named[kind]))
         roles(report, kinds)
 
 
-ROLE = {"original": "origin", "verbatim": "duplicate", "light": "near-duplicate",
-        "spun": "spun copy", "rewrite": "rewrite", "summary": "summary",
-        "independent": "independent"}
+ROLE = {**NAME, "original": "origin", "independent": "independent"}
 
 
 def roles(report, kinds):
