@@ -40,9 +40,10 @@ PreparedArticle PrepareArticle(const Article& article,
                                sketch::Vocabulary* vocabulary);
 
 // Words of `s` as ArticleSummary::words counts them: maximal runs of bytes
-// other than space, tab, CR and LF. CountWords reads 32 bytes at a time
-// where the processor has AVX2 (chosen at run time), else as
-// CountWordsSse2, 64 then 16 bytes at a time where SSE2 is available;
+// other than space, tab, CR and LF. CountWords reads 64-byte blocks as
+// two 32-byte loads where the processor has AVX2 and POPCNT (chosen at run
+// time), else as CountWordsSse2, 64 then 16 bytes at a time where SSE2 is
+// available;
 // CountWordsSlow is the byte loop both must equal (pipeline_test.cc holds
 // them equal).
 uint32_t CountWords(std::string_view s);
