@@ -143,6 +143,15 @@ struct Parsed {
   bool glued_unit = false;     // digits glued to a unit: "5km" -> "5"
 };
 
+// What ParseWords() reads after "a" or "an": these, or a scale word.
+constexpr std::array<std::string_view, 2> kArticleOnlyScales = {"hundred",
+                                                                "dozen"};
+bool ArticleScale(std::string_view w) {
+  return std::find(kArticleOnlyScales.begin(), kArticleOnlyScales.end(), w) !=
+             kArticleOnlyScales.end() ||
+         Find(kScaleWords, w) != nullptr;
+}
+
 class PhraseParser {
  public:
   PhraseParser(std::string_view text, const std::vector<Token>& toks)
@@ -327,7 +336,7 @@ std::optional<Parsed> PhraseParser::ParseWords(size_t i) const {
     const size_t k = NextWord(j);
     const std::string_view w = Norm(k);
     if (k == std::string_view::npos ||
-        !(w == "hundred" || w == "dozen" || Find(kScaleWords, w))) {
+        !ArticleScale(w)) {
       return std::nullopt;
     }
     current = 1;
@@ -338,8 +347,7 @@ std::optional<Parsed> PhraseParser::ParseWords(size_t i) const {
     const size_t a = NextWord(j);
     const size_t s = a == std::string_view::npos ? a : NextWord(a);
     if ((IsWord(a, "a") || IsWord(a, "an")) && s != std::string_view::npos &&
-        (Find(kScaleWords, Norm(s)) || IsWord(s, "hundred") ||
-         IsWord(s, "dozen"))) {
+        ArticleScale(Norm(s))) {
       current = 0.5;
       last = kHalf;
       j = s;
@@ -514,7 +522,8 @@ std::optional<Parsed> PhraseParser::ParseAt(size_t i) const {
 // filter, unhashed.
 const WordSet& StarterWords() {
   static const WordSet kSet = [] {
-    WordSet set = {"a", "an", "half", "hundred", "dozen"};
+    WordSet set = {"a", "an", "half"};
+    for (std::string_view w : kArticleOnlyScales) set.Insert(w);
     for (const Named& n : kUnitWords) set.Insert(n.word);
     for (const Named& n : kTeenWords) set.Insert(n.word);
     for (const Named& n : kTensWords) set.Insert(n.word);
@@ -576,15 +585,6 @@ const WordSet& HedgeLaterWords() {
     return set;
   }();
   return kSet;
-}
-
-// What ParseWords() reads after "a" or "an": these, or a scale word.
-constexpr std::array<std::string_view, 2> kArticleOnlyScales = {"hundred",
-                                                                "dozen"};
-bool ArticleScale(std::string_view w) {
-  return std::find(kArticleOnlyScales.begin(), kArticleOnlyScales.end(), w) !=
-             kArticleOnlyScales.end() ||
-         Find(kScaleWords, w) != nullptr;
 }
 
 }  // namespace
