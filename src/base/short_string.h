@@ -1,7 +1,8 @@
-// Unaligned loads and an inline equality test for short strings (words),
-// for the hash tables that memoise per word (src/sketch/features.cc,
-// src/compare/aligner.cc, src/facts/reconcile.cc) and the JSON writer's
-// byte scans (src/report/json.cc). A memcmp call in a probe loop made the
+// Unaligned loads, an inline equality test and an inline hash for short
+// strings (words), for the hash tables that memoise or intern per word
+// (features, the aligner, reconciliation, entities, quantities, WordNet's
+// interner, word_table.h's FlatMap, families' swap lists) and the JSON
+// writer's byte scans. A memcmp call in a probe loop made the
 // compiler save and restore the loop's registers around it; two
 // overlapping loads per side cover any length from 4 to 16 bytes.
 #ifndef CONCORD_BASE_SHORT_STRING_H_

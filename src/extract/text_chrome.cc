@@ -591,7 +591,7 @@ int WordCount(std::string_view s, int limit = 1 << 30) {
     const char* p = s.data() + i;
     const uint64_t space = space16(p) | space16(p + 16) << 16 |
                            space16(p + 32) << 32 | space16(p + 48) << 48;
-    n += BitsIn64(~space & ((space << 1) | (in_word ? 0u : 1u)));
+    n += BitsIn64(WordStartsIn64(space, in_word ? 0 : 1));
     if (n > limit) return limit + 1;
     in_word = (space >> 63) == 0;
   }

@@ -93,7 +93,7 @@ class FeatureExtractor {
   // hash, the word itself up to kInlineWord bytes), so a hit costs one hash
   // and usually one cache line; longer words and number keys live in a side
   // vector. Words under 8 bytes are told apart by hash and length alone
-  // (for them the hash is a bijection, see WordHash); longer ones are
+  // (for them the hash is a bijection, see HashShortString in src/base/short_string.h); longer ones are
   // compared.
   class Memo {
    public:
@@ -102,7 +102,7 @@ class FeatureExtractor {
       uint64_t word_term;
       uint64_t name_term;
       uint64_t number_term;
-      uint64_t hash;    // the word's WordHash()
+      uint64_t hash;    // the word's HashShortString()
       uint32_t cold;    // index into colds_ + 1; 0 = none
       uint32_t length;  // the word's length + 1; 0 = empty slot
       bool stop;
@@ -122,7 +122,7 @@ class FeatureExtractor {
       uint64_t mask;
     };
     View Slots();
-    // The entry of `word`, whose WordHash() is `hash`, or nullptr. `v` is
+    // The entry of `word`, whose HashShortString() is `hash`, or nullptr. `v` is
     // Slots().
     Entry* Find(View v, std::string_view word, uint64_t hash) const;
     // Adds `word`. REQUIRES: Find(Slots(), word, hash) == nullptr. The
@@ -151,7 +151,7 @@ class FeatureExtractor {
     size_t size_ = 0;
     std::vector<Cold> colds_;
   };
-  // A short stop word as AddText() has met it: its WordHash and length
+  // A short stop word as AddText() has met it: its HashShortString and length
   // (which tell words under 8 bytes apart, see Memo), length 0 = none.
   struct StopWord {
     uint64_t hash = 0;
@@ -175,7 +175,7 @@ class FeatureExtractor {
   void AddText(std::string_view text, std::string_view lang, float repeat,
                text::TokenList* token_list, Vocabulary* vocabulary);
   LangState* StateFor(std::string_view lang);
-  // The memo look-up of a word not in the memo (`hash` is its WordHash):
+  // The memo look-up of a word not in the memo (`hash` is its HashShortString):
   // computes and remembers its WordInfo. A miss (stemming, number parsing)
   // is rare once the memo is warm, and kept out of line so that a hit does
   // not pay for its stack frame.
@@ -219,7 +219,7 @@ class FeatureExtractor {
   text::TokenList headline_tokens_;     // scratch: headlines
   // AddText()'s words and number tokens between its two passes: the word
   // (a folded, possessive-stripped norm, or a number as written), its
-  // WordHash, and what the token says about it.
+  // HashShortString, and what the token says about it.
   enum : uint8_t {
     kPendingNumber = 1,   // a number token (else a word)
     kPendingName = 2,     // the word is a name here

@@ -855,8 +855,8 @@ void ShingleByTokens(std::string_view body, const ShingleOptions& options,
   // The definition written out plainly: tokens; each word's bytes copied
   // into a zeroed 16-byte block (or, when longer, the library's XXH3); each
   // window's polynomial evaluated afresh by Horner's rule; the fingerprint
-  // through the library's XXH3 (Hash64). Nothing but MixWord is shared
-  // with the fast path.
+  // through Hash64. MixWord and Hash64 are all it shares with the fast
+  // path (Hash64 is held to xxHash's published values by hash_test.cc).
   std::vector<text::Token> tokens;
   text::Tokenize(body, &tokens);
   std::vector<uint64_t> words;

@@ -11,7 +11,6 @@
 #ifndef CONCORD_SKETCH_TFIDF_H_
 #define CONCORD_SKETCH_TFIDF_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -61,7 +60,7 @@ class DocumentFrequencies {
   size_t used_ = 0;
   int shift_ = 64;
   uint32_t zero_count_ = 0;        // df of term 0
-  std::vector<double> idf_by_df_;  // [d]: Idf of a term in d documents
+  std::vector<double> idf_by_df_;  // [d]: IdfOf(d)
 };
 
 SparseVector Weigh(const TermBag& bag, const DocumentFrequencies& df,
