@@ -48,6 +48,7 @@
 #include "concord/web.h"
 #include "src/base/ascii.h"
 #include "src/extract/html_tree.h"
+#include "src/extract/text_chrome.h"
 #include "src/ingest/dates.h"
 #include "src/text/langid.h"
 
@@ -697,7 +698,7 @@ std::string ChooseTitle(const Meta& meta) {
   if (!meta.og_title.empty()) return CollapseSpaces(meta.og_title);
   std::string t = meta.title_tag;
   if (!meta.h1.empty() && t.find(meta.h1) != std::string::npos) return meta.h1;
-  for (std::string_view sep : {" | ", " - ", " — ", " – ", " :: ", " · "}) {
+  for (std::string_view sep : kTitleSeparators) {
     const size_t p = t.rfind(sep);
     if (p != std::string::npos && p > 10) {
       t.resize(p);

@@ -1022,8 +1022,7 @@ std::string_view TitleWithoutSite(std::string_view title,
   const std::string want = Signature(site);
   if (want.empty()) return title;
   size_t best = std::string_view::npos, sep_size = 0;
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                               " :: ", " \xC2\xB7 "}) {
+  for (std::string_view sep : kTitleSeparators) {
     const size_t p = title.rfind(sep);
     if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
       best = p;
@@ -1034,9 +1033,7 @@ std::string_view TitleWithoutSite(std::string_view title,
   if (Signature(title.substr(best + sep_size)) != want) return title;
   const std::string_view head = title.substr(0, best);
   // At least two words before it: "Reuters - Reuters" is left alone.
-  const std::string kept = Signature(head);
-  if (kept.find(' ') == std::string::npos) return title;
-  return head;
+  return WordCount(head, 2) >= 2 ? head : title;
 }
 
 bool LooksLikeHeading(std::string_view line) {

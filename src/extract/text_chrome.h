@@ -39,6 +39,9 @@ ArticleContent ExtractFromText(std::string_view text,
 // site's name as web pages' <title> do: it is no part of the headline.
 std::string_view TitleWithoutSite(std::string_view title,
                                   std::string_view site);
+// The separators of "Headline | Site" (also a web page's <title>).
+inline constexpr std::string_view kTitleSeparators[] = {
+    " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 "};
 
 // Line classifiers, public for tests. `line` is one trimmed line.
 bool IsChromeLine(std::string_view line);
