@@ -366,16 +366,14 @@ NameInitials InitialsOfWords(std::span<const std::string_view> words) {
   return in;
 }
 
-// Initials of the content words of a folded multiword name ("united arab
-// emirates" -> "uae"), all of them (InitialsOfWords keeps six).
-std::string Initials(std::string_view folded) {
-  std::vector<std::string_view> words;
+// Whether an acronym's `letters` (2-6) are the initials of the content
+// words of `name` ("uae", "United Arab Emirates").
+bool InitialsAre(std::string_view letters, std::string_view name) {
+  thread_local std::vector<std::string_view> words;
+  const std::string folded = Fold(name);
   SplitWords(folded, &words);
-  std::string out;
-  for (std::string_view w : words) {
-    if (!SkippedByInitials(w)) out.push_back(w[0]);
-  }
-  return out;
+  const NameInitials in = InitialsOfWords(words);
+  return !in.more_than_six && std::string_view(in.letters, in.size) == letters;
 }
 
 // The letters of an acronym ("U.S." -> "us", "UAE" -> "uae"); empty if the
@@ -1772,8 +1770,8 @@ bool SameEntityName(std::string_view a, std::string_view b,
   if (ka.empty() || kb.empty()) return false;
   if (ka == kb) return true;
   const std::string la = AcronymLetters(a), lb = AcronymLetters(b);
-  if (!la.empty() && la == Initials(Fold(b))) return true;
-  if (!lb.empty() && lb == Initials(Fold(a))) return true;
+  if (!la.empty() && InitialsAre(la, b)) return true;
+  if (!lb.empty() && InitialsAre(lb, a)) return true;
   SplitWords(ka, &wa);
   SplitWords(kb, &wb);
   if (ka.find('|') == std::string::npos && kb.find('|') == std::string::npos) {
